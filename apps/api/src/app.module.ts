@@ -1,0 +1,60 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, AppConfigModule } from '@rocu/config';
+import { dataSourceOptions } from '@rocu/persistence';
+import { AuthModule } from './auth/auth.module';
+import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { RolesGuard } from './auth/roles.guard';
+import { correlationIdFor } from './common/correlation-id';
+import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { HealthModule } from './health/health.module';
+import { ReferenceModule } from './reference/reference.module';
+import { ReferralsModule } from './referrals/referrals.module';
+import { TemporalModule } from './temporal/temporal.module';
+
+@Module({
+  imports: [
+    AppConfigModule,
+    LoggerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          level: config.LOG_LEVEL,
+          genReqId: correlationIdFor,
+          customAttributeKeys: { reqId: 'correlationId' },
+          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          autoLogging: { ignore: (req) => req.url === '/api/v1/health' },
+        },
+      }),
+    }),
+    TypeOrmModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) =>
+        dataSourceOptions({
+          url: config.DATABASE_URL,
+          poolMax: config.DB_POOL_MAX,
+          connectionTimeoutMs: config.DB_CONNECTION_TIMEOUT_MS,
+          statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+        }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => [{ ttl: config.THROTTLE_TTL_MS, limit: config.THROTTLE_LIMIT }],
+    }),
+    TemporalModule,
+    AuthModule,
+    HealthModule,
+    ReferenceModule,
+    ReferralsModule,
+  ],
+  providers: [
+    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+    { provide: APP_GUARD, useClass: ThrottlerGuard },
+    { provide: APP_GUARD, useExisting: JwtAuthGuard },
+    { provide: APP_GUARD, useExisting: RolesGuard },
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,88 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { isDomainError } from '@rocu/domain';
+import { correlationIdFor } from './correlation-id';
+import { DOMAIN_ERROR_STATUS } from './domain-error-status';
+import { PROBLEM_CONTENT_TYPE, Problem, problem } from './problem';
+import { RequestValidationError } from './request-validation';
+
+/** body-parser errors arrive as plain errors carrying a status and a type. */
+interface BodyParserError {
+  status: number;
+  type: string;
+}
+
+const isBodyParserError = (error: unknown): error is BodyParserError =>
+  typeof error === 'object' && error !== null && 'type' in error && 'status' in error &&
+  typeof (error as BodyParserError).type === 'string' && (error as BodyParserError).type.startsWith('entity.');
+
+/** Errors meaning a dependency (database, Temporal) is unreachable or saturated. */
+function isDependencyFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const text = `${error.name} ${error.message}`;
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|timeout exceeded when trying to connect|Connection terminated|ServiceError|UNAVAILABLE|DEADLINE_EXCEEDED|canceling statement due to statement timeout|too many clients/i.test(
+    text,
+  );
+}
+
+function bodyParserProblem(error: BodyParserError): Problem {
+  if (error.type === 'entity.too.large') return problem(413, 'The request body is too large');
+  if (error.type === 'entity.parse.failed') {
+    return problem(400, 'The body is not valid JSON', {
+      errors: [{ field: '(body)', code: 'invalid_json', message: 'the body is not valid JSON' }],
+    });
+  }
+  return problem(error.status < 500 ? error.status : 400, 'The request body could not be read');
+}
+
+function toProblem(exception: unknown): Problem {
+  if (exception instanceof RequestValidationError) {
+    return problem(400, exception.message, { errors: exception.errors });
+  }
+  if (isDomainError(exception)) {
+    const status = DOMAIN_ERROR_STATUS[exception.code] ?? 422;
+    return problem(status, exception.message, { code: exception.code, ...(exception.details ?? {}) });
+  }
+  if (exception instanceof ThrottlerException) {
+    return problem(429, 'Too many requests: slow down and retry later');
+  }
+  if (isBodyParserError(exception)) return bodyParserProblem(exception);
+  if (exception instanceof HttpException && isBodyParserError(exception.cause)) return bodyParserProblem(exception.cause);
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const response = exception.getResponse();
+    const message =
+      typeof response === 'object' && response !== null && 'message' in response
+        ? String((response as { message: unknown }).message)
+        : exception.message;
+    return problem(status, status >= 500 ? 'The service failed to handle the request' : message);
+  }
+  if (isDependencyFailure(exception)) {
+    return problem(503, 'A dependency is unavailable; retry shortly');
+  }
+  return problem(500, 'The service failed to handle the request');
+}
+
+/**
+ * The single exception filter: every error leaves as application/problem+json with a correlation id and
+ * never with a stack, SQL text or internal names.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const context = host.switchToHttp();
+    const request = context.getRequest<Request & { id?: string }>();
+    const response = context.getResponse<Response>();
+    const body = toProblem(exception);
+    // Errors raised before the logging middleware ran (e.g. unreadable bodies) get their id here.
+    body.correlationId = String(request.id ?? correlationIdFor(request, response));
+    if (body.status >= 500) {
+      this.logger.error({ err: exception, correlationId: body.correlationId }, 'request failed');
+    }
+    if (body.status === 429) response.setHeader('Retry-After', '60');
+    response.status(body.status).type(PROBLEM_CONTENT_TYPE).json(body);
+  }
+}

@@ -1,0 +1,40 @@
+import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
+import { HealthCheckService, HealthIndicatorResult, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '../auth/auth-metadata';
+import { HealthResponse } from './health.dto';
+import { TemporalHealthIndicator } from './temporal.health';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly temporal: TemporalHealthIndicator,
+  ) {}
+
+  @Public()
+  @Get()
+  @ApiOkResponse({ type: HealthResponse })
+  @ApiServiceUnavailableResponse({ type: HealthResponse })
+  async check(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
+    let details: HealthIndicatorResult;
+    try {
+      details = (
+        await this.health.check([
+          () => this.database.pingCheck('database', { timeout: 3_000 }),
+          () => this.temporal.check('temporal'),
+        ])
+      ).details;
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      details = (error.getResponse() as { details: HealthIndicatorResult }).details;
+      res.status(503);
+    }
+    const status = (key: string): 'up' | 'down' => (details[key]?.status === 'up' ? 'up' : 'down');
+    const checks = { database: status('database'), temporal: status('temporal') };
+    return { status: Object.values(checks).every((value) => value === 'up') ? 'ok' : 'down', checks };
+  }
+}

@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { HealthIndicatorService } from '@nestjs/terminus';
+import { TemporalClientService } from '../temporal/temporal-client.provider';
+
+const SERVING = 1;
+
+@Injectable()
+export class TemporalHealthIndicator {
+  constructor(
+    private readonly indicator: HealthIndicatorService,
+    private readonly temporal: TemporalClientService,
+  ) {}
+
+  async check(key: string) {
+    const check = this.indicator.check(key);
+    try {
+      await this.temporal.connection.ensureConnected();
+      const { status } = await this.temporal.connection.withDeadline(Date.now() + 3_000, () =>
+        this.temporal.connection.healthService.check({}),
+      );
+      return status === SERVING ? check.up() : check.down({ message: 'not serving' });
+    } catch {
+      return check.down({ message: 'unreachable' });
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { useContainer } from 'class-validator';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { AppConfig, ConfigError, loadConfig } from '@rocu/config';
+import { AppModule } from './app.module';
+import { RequestValidationPipe } from './common/request-validation';
+import { setUpOpenApi } from './open-api';
+
+export const API_PREFIX = 'api/v1';
+
+async function bootstrap(): Promise<void> {
+  loadConfig(process.env); // fail fast with every bad variable named, before any connection is tried
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
+  const config = app.get(AppConfig);
+  app.useLogger(app.get(Logger));
+  app.use(helmet());
+  app.useBodyParser('json', { limit: config.BODY_LIMIT, strict: false });
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.setGlobalPrefix(API_PREFIX);
+  // Lets validators that check codes against reference data be injected by Nest.
+  useContainer(app.select(AppModule), { fallbackOnErrors: true });
+  app.useGlobalPipes(new RequestValidationPipe());
+  app.enableShutdownHooks();
+  setUpOpenApi(app);
+  await app.listen(config.PORT, '0.0.0.0');
+}
+
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,168 @@
+import { Injectable } from '@nestjs/common';
+import { WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, UpdateDefinition, WorkflowNotFoundError } from '@temporalio/common';
+import { Actor, DomainError, ReferralEvent, ReferralStatus, transition } from '@rocu/domain';
+import {
+  ActorCommand,
+  assessUpdate,
+  provideInformationUpdate,
+  REFERRAL_WORKFLOW_TYPE,
+  ReferralSnapshot,
+  ReferralSubmission,
+  ReferralWorkflowInput,
+  referralWorkflowId,
+  submitReferralUpdate,
+  triageUpdate,
+  withdrawUpdate,
+} from '@rocu/contracts';
+import { ReferenceDataService } from '../reference/reference-data.service';
+import { TemporalClientService } from '../temporal/temporal-client.provider';
+import { AssessmentRequest } from './assessment.dto';
+import { DeadlinePoliciesProvider } from './deadline-policies.provider';
+import { referralIdFor } from './referral-id';
+import { ReferralQueriesService } from './referral-queries.service';
+import { InformationRequest, TriageRequest, WithdrawRequest } from './referral-actions.dto';
+import { AssessmentResultDto, ReferralStatusDto, SubmitReferralResponse } from './referral-views.dto';
+import { SubmitReferralRequest } from './submit-referral.dto';
+
+const REFUSALS = new Set(['ROLE_NOT_ALLOWED', 'NOT_ALLOWED_IN_STATE']);
+
+const toStatus = (snapshot: ReferralSnapshot): ReferralStatusDto => ({
+  id: snapshot.referralId,
+  reference: snapshot.reference,
+  status: snapshot.status,
+  deadlines: snapshot.deadlines,
+});
+
+/**
+ * Write side of referrals: every change is a Temporal Update on the referral's workflow, which validates
+ * it with the pure transition rules and projects it to Postgres before answering. No direct writes here.
+ */
+@Injectable()
+export class ReferralCommandsService {
+  constructor(
+    private readonly temporal: TemporalClientService,
+    private readonly reference: ReferenceDataService,
+    private readonly queries: ReferralQueriesService,
+    private readonly policies: DeadlinePoliciesProvider,
+  ) {}
+
+  async submit(
+    actor: Actor,
+    request: SubmitReferralRequest,
+    idempotencyKey: string | undefined,
+    correlationId: string,
+  ): Promise<{ created: boolean; referral: SubmitReferralResponse }> {
+    const submission = request as ReferralSubmission;
+    const region = await this.regionFor(actor, submission);
+    const referralId = referralIdFor(actor, idempotencyKey);
+    const input: ReferralWorkflowInput = {
+      referralId,
+      submission,
+      submittedBy: { sub: actor.sub, name: actor.name, roles: actor.roles, org: actor.org, region: actor.region },
+      ownerOrg: actor.org,
+      region,
+      policy: this.policies.forUrgency(submission.urgency),
+    };
+    const { snapshot, created } = await this.temporal.client.workflow.executeUpdateWithStart(submitReferralUpdate, {
+      args: [{ actor, correlationId }],
+      startWorkflowOperation: new WithStartWorkflowOperation(REFERRAL_WORKFLOW_TYPE, {
+        workflowId: referralWorkflowId(referralId),
+        taskQueue: this.temporal.taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      }),
+    });
+    return {
+      created,
+      referral: {
+        id: referralId,
+        reference: snapshot.reference,
+        status: snapshot.status,
+        urgency: submission.urgency,
+        region,
+        deadlines: snapshot.deadlines,
+      },
+    };
+  }
+
+  async triage(actor: Actor, id: string, request: TriageRequest, correlationId: string): Promise<ReferralStatusDto> {
+    const event: ReferralEvent = { type: 'TRIAGE', decision: request.decision };
+    return toStatus(await this.update(actor, id, event, triageUpdate, { actor, correlationId, ...request }));
+  }
+
+  async provideInformation(actor: Actor, id: string, request: InformationRequest, correlationId: string): Promise<ReferralStatusDto> {
+    const event: ReferralEvent = { type: 'PROVIDE_INFORMATION' };
+    return toStatus(await this.update(actor, id, event, provideInformationUpdate, { actor, correlationId, ...request }));
+  }
+
+  async withdraw(actor: Actor, id: string, request: WithdrawRequest, correlationId: string): Promise<ReferralStatusDto> {
+    const event: ReferralEvent = { type: 'WITHDRAW' };
+    return toStatus(await this.update(actor, id, event, withdrawUpdate, { actor, correlationId, ...request }));
+  }
+
+  async assess(actor: Actor, id: string, request: AssessmentRequest, correlationId: string): Promise<AssessmentResultDto> {
+    const { route, rationale, ...assessment } = request;
+    const scheme = await this.reference.currentScheme();
+    const event: ReferralEvent = { type: 'ASSESS', route };
+    const { snapshot, score } = await this.update(actor, id, event, assessUpdate, {
+      actor,
+      correlationId,
+      assessment,
+      route,
+      rationale: { ...rationale },
+      scheme,
+    });
+    return { ...score, status: snapshot.status };
+  }
+
+  /** Agencies have no region of their own: their referral goes to the region of the first force affected. */
+  private async regionFor(actor: Actor, submission: ReferralSubmission): Promise<string> {
+    const region = actor.region ?? (await this.reference.findOrganisation(submission.forcesAffected[0]))?.regionCode;
+    if (!region) {
+      throw new DomainError('VALIDATION', 'No region can be derived for this referral', {
+        errors: [{ field: 'forcesAffected', code: 'no_region', message: 'name at least one force of a region' }],
+      });
+    }
+    return region;
+  }
+
+  /**
+   * Checks visibility (404), then the transition against the read model for a fast, clear refusal, then
+   * sends the Update, whose validator re-checks against the workflow's own state (the authority).
+   */
+  private async update<C extends ActorCommand, R>(
+    actor: Actor,
+    id: string,
+    event: ReferralEvent,
+    definition: UpdateDefinition<R, [C]>,
+    command: C,
+  ): Promise<R> {
+    const referral = await this.queries.findVisible(actor, id);
+    const record = { status: referral.status as ReferralStatus, ownerOrg: referral.ownerOrg, region: referral.region };
+    const checked = transition(record, event, actor);
+    if (!checked.ok) {
+      throw new DomainError(checked.refusal, checked.reason, { status: checked.status, allowedActions: checked.allowedActions });
+    }
+    try {
+      return await this.temporal.client.workflow.getHandle(referral.workflowId).executeUpdate(definition, { args: [command] });
+    } catch (error) {
+      throw this.refusalFrom(error, record.status) ?? error;
+    }
+  }
+
+  private refusalFrom(error: unknown, status: ReferralStatus): DomainError | undefined {
+    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && REFUSALS.has(error.cause.type ?? '')) {
+      const [details] = error.cause.details ?? [];
+      return new DomainError(error.cause.type ?? 'NOT_ALLOWED_IN_STATE', error.cause.message, details as Record<string, unknown>);
+    }
+    if (error instanceof WorkflowNotFoundError) {
+      // The workflow has finished: nothing more can happen to this referral.
+      return new DomainError('NOT_ALLOWED_IN_STATE', `The referral is ${status}; no further action is possible`, {
+        status,
+        allowedActions: [],
+      });
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,178 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor, availableActions, DomainError, ReferralStatus, referralScopes } from '@rocu/domain';
+import {
+  AssessmentEntity,
+  ReferralDeadlineEntity,
+  ReferralEntity,
+  ReferralHistoryEntity,
+  ReferralInformationEntity,
+  appendAudit,
+} from '@rocu/persistence';
+import { ListReferralsQuery, ReferralSort } from './list-referrals.query';
+import { whereVisibleTo } from './referral-scope.sql';
+import {
+  AssessmentViewDto,
+  DeadlineDto,
+  HistoryEntryDto,
+  LinkedReferralDto,
+  ReferralDetailDto,
+  ReferralListResponse,
+  ReferralSummaryDto,
+} from './referral-views.dto';
+
+const SORTS: Record<ReferralSort, [string, 'ASC' | 'DESC', 'NULLS FIRST' | 'NULLS LAST'][]> = {
+  deadline: [
+    ['r.next_deadline_at', 'ASC', 'NULLS LAST'],
+    ['r.submitted_at', 'ASC', 'NULLS LAST'],
+  ],
+  submittedAt: [['r.submitted_at', 'DESC', 'NULLS LAST']],
+  priority: [
+    ['r.priority', 'ASC', 'NULLS LAST'],
+    ['r.risk_score', 'DESC', 'NULLS LAST'],
+    ['r.submitted_at', 'ASC', 'NULLS LAST'],
+  ],
+};
+
+const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
+
+const toSummary = (row: ReferralEntity): ReferralSummaryDto => ({
+  id: row.id,
+  reference: row.reference,
+  status: row.status,
+  urgency: row.urgency,
+  region: row.region,
+  ownerOrg: row.ownerOrg,
+  classification: row.classification,
+  subjectType: row.subjectType,
+  subjectName: row.subjectName,
+  priority: row.priority,
+  riskScore: row.riskScore === null ? null : Number(row.riskScore),
+  submittedAt: row.submittedAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+  nextDeadlineAt: iso(row.nextDeadlineAt),
+});
+
+const toDeadline = (row: ReferralDeadlineEntity): DeadlineDto => ({
+  stage: row.stage,
+  dueAt: row.dueAt.toISOString(),
+  remindAt: row.remindAt.toISOString(),
+  status: row.status,
+  remindedAt: iso(row.remindedAt) ?? undefined,
+  escalatedAt: iso(row.escalatedAt) ?? undefined,
+});
+
+const toAssessment = (row: AssessmentEntity, count: number): AssessmentViewDto => ({
+  riskScore: Number(row.riskScore),
+  priority: row.priority,
+  breakdown: row.breakdown,
+  scheme: { id: row.schemeId, version: row.schemeVersion },
+  confidence: row.confidence,
+  organisationalPositionGrade: row.organisationalPositionGrade,
+  recommendations: row.recommendations,
+  route: row.route,
+  rationale: row.rationale,
+  input: row.input as object,
+  assessedBy: { sub: row.assessedBySub, name: row.assessedByName },
+  assessedAt: row.assessedAt.toISOString(),
+  version: count,
+});
+
+/** Each history entry with the time the referral then spent in the status it entered. */
+function withDurations(rows: ReferralHistoryEntity[], now: Date): HistoryEntryDto[] {
+  return rows.map((row, index) => ({
+    seq: row.seq,
+    from: row.fromStatus,
+    to: row.toStatus,
+    action: row.action,
+    actor: { sub: row.actorSub, name: row.actorName, org: row.actorOrg },
+    at: row.at.toISOString(),
+    reason: row.reason,
+    durationMs: (rows[index + 1]?.at ?? now).getTime() - row.at.getTime(),
+  }));
+}
+
+/** Read side of referrals: lists, detail and lookups from the projected tables, filtered by need-to-know in SQL. */
+@Injectable()
+export class ReferralQueriesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The referral if the caller may see it; otherwise 404, whether it exists or not. */
+  async findVisible(actor: Actor, id: string): Promise<ReferralEntity> {
+    const query = this.dataSource.getRepository(ReferralEntity).createQueryBuilder('r').where('r.id = :id', { id });
+    const referral = await whereVisibleTo(query, actor).getOne();
+    if (!referral) throw new DomainError('NOT_FOUND', `No referral ${id} is visible to you`);
+    return referral;
+  }
+
+  async list(actor: Actor, filters: ListReferralsQuery): Promise<ReferralListResponse> {
+    const query = whereVisibleTo(this.dataSource.getRepository(ReferralEntity).createQueryBuilder('r'), actor);
+    if (filters.status) query.andWhere('r.status = :status', { status: filters.status });
+    if (filters.urgency) query.andWhere('r.urgency = :urgency', { urgency: filters.urgency });
+    if (filters.org) query.andWhere('r.owner_org = :org', { org: filters.org });
+    if (filters.region) query.andWhere('r.region = :region', { region: filters.region });
+    if (filters.q) {
+      const pattern = `%${filters.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+      query.andWhere('(r.reference ILIKE :q OR r.subject_name ILIKE :q)', { q: pattern });
+    }
+    SORTS[filters.sort].forEach(([column, direction, nulls], index) =>
+      index === 0 ? query.orderBy(column, direction, nulls) : query.addOrderBy(column, direction, nulls),
+    );
+    query.addOrderBy('r.id', 'ASC');
+    const [rows, total] = await query
+      .skip((filters.page - 1) * filters.pageSize)
+      .take(filters.pageSize)
+      .getManyAndCount();
+    return { items: rows.map(toSummary), total, page: filters.page, pageSize: filters.pageSize };
+  }
+
+  async detail(actor: Actor, id: string, correlationId: string): Promise<ReferralDetailDto> {
+    const referral = await this.findVisible(actor, id);
+    const [deadlines, history, assessments, information] = await Promise.all([
+      this.dataSource.getRepository(ReferralDeadlineEntity).find({ where: { referralId: id }, order: { stage: 'DESC' } }),
+      this.dataSource.getRepository(ReferralHistoryEntity).find({ where: { referralId: id }, order: { seq: 'ASC' } }),
+      this.dataSource.getRepository(AssessmentEntity).find({ where: { referralId: id }, order: { seq: 'DESC' } }),
+      this.dataSource.getRepository(ReferralInformationEntity).find({ where: { referralId: id }, order: { seq: 'ASC' } }),
+    ]);
+    const regionalViewer = referralScopes(actor).some((scope) => scope.kind === 'REGION' && scope.region === referral.region);
+    await appendAudit(this.dataSource.manager, {
+      actorSub: actor.sub,
+      actorOrg: actor.org,
+      action: 'REFERRAL_VIEWED',
+      entityType: 'referral',
+      entityId: id,
+      outcome: 'SUCCESS',
+      correlationId,
+    });
+    return {
+      ...toSummary(referral),
+      submission: referral.submission,
+      submittedBy: { sub: referral.submittedBySub, name: referral.submittedByName },
+      pausedMs: Number(referral.pausedMs),
+      deadlines: deadlines.map(toDeadline),
+      history: withDurations(history, new Date()),
+      assessment: assessments[0] ? toAssessment(assessments[0], assessments.length) : null,
+      information: information.map((row) => ({
+        kind: row.kind,
+        text: row.text,
+        actor: { sub: row.actorSub, org: row.actorOrg },
+        at: row.at.toISOString(),
+      })),
+      deconfliction: regionalViewer ? await this.links(id) : undefined,
+      availableActions: availableActions(
+        { status: referral.status as ReferralStatus, ownerOrg: referral.ownerOrg, region: referral.region },
+        actor,
+      ),
+    };
+  }
+
+  private links(id: string): Promise<LinkedReferralDto[]> {
+    return this.dataSource.query(
+      `SELECT l.linked_referral_id AS "referralId", r.reference, r.region, l.basis, l.matched_value AS "matchedValue"
+         FROM referral_links l JOIN referrals r ON r.id = l.linked_referral_id
+        WHERE l.referral_id = $1 ORDER BY l.created_at`,
+      [id],
+    );
+  }
+}

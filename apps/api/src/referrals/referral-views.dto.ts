@@ -1,0 +1,121 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { REFERRAL_STATUSES, URGENCIES } from '@rocu/domain';
+
+export class DeadlineDto {
+  @ApiProperty({ enum: ['TRIAGE', 'ASSESSMENT'] }) stage!: string;
+  @ApiProperty() dueAt!: string;
+  @ApiProperty() remindAt!: string;
+  @ApiProperty({ enum: ['PENDING', 'PAUSED', 'MET', 'BREACHED', 'CANCELLED'] }) status!: string;
+  @ApiPropertyOptional() remindedAt?: string;
+  @ApiPropertyOptional() escalatedAt?: string;
+}
+
+export class SubmitReferralResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: 'YHROCU-2026-000001' }) reference!: string;
+  @ApiProperty({ enum: REFERRAL_STATUSES }) status!: string;
+  @ApiProperty({ enum: URGENCIES }) urgency!: string;
+  @ApiProperty() region!: string;
+  @ApiProperty({ type: [DeadlineDto] }) deadlines!: DeadlineDto[];
+}
+
+export class ReferralSummaryDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() reference!: string;
+  @ApiProperty({ enum: REFERRAL_STATUSES }) status!: string;
+  @ApiProperty({ enum: URGENCIES }) urgency!: string;
+  @ApiProperty() region!: string;
+  @ApiProperty() ownerOrg!: string;
+  @ApiProperty() classification!: string;
+  @ApiProperty() subjectType!: string;
+  @ApiProperty() subjectName!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) priority!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) riskScore!: number | null;
+  @ApiProperty() submittedAt!: string;
+  @ApiProperty() updatedAt!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) nextDeadlineAt!: string | null;
+}
+
+export class ReferralListResponse {
+  @ApiProperty({ type: [ReferralSummaryDto] }) items!: ReferralSummaryDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class HistoryEntryDto {
+  @ApiProperty() seq!: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) from!: string | null;
+  @ApiProperty() to!: string;
+  @ApiProperty() action!: string;
+  @ApiProperty() actor!: { sub: string; name: string; org: string };
+  @ApiProperty() at!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) reason!: string | null;
+  @ApiPropertyOptional({ description: 'time spent in the status this entry entered, until the next entry (or now)' })
+  durationMs!: number;
+}
+
+export class AssessmentViewDto {
+  @ApiProperty() riskScore!: number;
+  @ApiProperty() priority!: string;
+  @ApiProperty() breakdown!: object;
+  @ApiProperty() scheme!: { id: string; version: number };
+  @ApiProperty() confidence!: string;
+  @ApiProperty() organisationalPositionGrade!: string;
+  @ApiProperty({ type: [String] }) recommendations!: string[];
+  @ApiProperty() route!: string;
+  @ApiProperty() rationale!: Record<string, string>;
+  @ApiProperty() input!: object;
+  @ApiProperty() assessedBy!: { sub: string; name: string };
+  @ApiProperty() assessedAt!: string;
+  @ApiProperty({ description: 'how many assessments this referral has had (re-scoring adds one)' }) version!: number;
+}
+
+export class InformationEntryDto {
+  @ApiProperty({ enum: ['REQUEST', 'RESPONSE'] }) kind!: string;
+  @ApiProperty() text!: string;
+  @ApiProperty() actor!: { sub: string; org: string };
+  @ApiProperty() at!: string;
+}
+
+export class LinkedReferralDto {
+  @ApiProperty() referralId!: string;
+  @ApiProperty() reference!: string;
+  @ApiProperty() region!: string;
+  @ApiProperty({ enum: ['SUBJECT_REF', 'NOMINAL'] }) basis!: string;
+  @ApiProperty() matchedValue!: string;
+}
+
+export class ReferralDetailDto extends ReferralSummaryDto {
+  @ApiProperty() submission!: object;
+  @ApiProperty() submittedBy!: { sub: string; name: string };
+  @ApiProperty() pausedMs!: number;
+  @ApiProperty({ type: [DeadlineDto] }) deadlines!: DeadlineDto[];
+  @ApiProperty({ type: [HistoryEntryDto] }) history!: HistoryEntryDto[];
+  @ApiPropertyOptional({ type: AssessmentViewDto, nullable: true }) assessment!: AssessmentViewDto | null;
+  @ApiProperty({ type: [InformationEntryDto] }) information!: InformationEntryDto[];
+  @ApiPropertyOptional({
+    type: [LinkedReferralDto],
+    description: 'de-confliction links; shown to the gateway team only, never to the referrer',
+  })
+  deconfliction?: LinkedReferralDto[];
+  @ApiProperty({ type: [String] }) availableActions!: string[];
+}
+
+export class AssessmentResultDto {
+  @ApiProperty() riskScore!: number;
+  @ApiProperty() priority!: string;
+  @ApiProperty() breakdown!: object;
+  @ApiProperty() scheme!: { id: string; version: number };
+  @ApiProperty() organisationalPosition!: { total: number; grade: string };
+  @ApiProperty() confidence!: string;
+  @ApiProperty({ type: [String] }) recommendations!: string[];
+  @ApiProperty({ enum: REFERRAL_STATUSES }) status!: string;
+}
+
+export class ReferralStatusDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() reference!: string;
+  @ApiProperty({ enum: REFERRAL_STATUSES }) status!: string;
+  @ApiProperty({ type: [DeadlineDto] }) deadlines!: DeadlineDto[];
+}

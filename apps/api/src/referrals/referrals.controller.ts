@@ -1,0 +1,94 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { DomainError } from '@rocu/domain';
+import { Roles } from '../auth/auth-metadata';
+import { CurrentUser, User } from '../auth/current-user';
+import { AssessmentRequest } from './assessment.dto';
+import { ListReferralsQuery } from './list-referrals.query';
+import { InformationRequest, TriageRequest, WithdrawRequest } from './referral-actions.dto';
+import { ReferralCommandsService } from './referral-commands.service';
+import { ReferralQueriesService } from './referral-queries.service';
+import {
+  AssessmentResultDto,
+  ReferralDetailDto,
+  ReferralListResponse,
+  ReferralStatusDto,
+  SubmitReferralResponse,
+} from './referral-views.dto';
+import { SubmitReferralRequest } from './submit-referral.dto';
+
+const correlationId = (req: Request): string => String(req.id);
+// A malformed id cannot name a visible referral: answer as for any other unknown id.
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('NOT_FOUND', 'No such referral') });
+
+@ApiTags('referrals')
+@ApiBearerAuth()
+@Controller('referrals')
+export class ReferralsController {
+  constructor(
+    private readonly commands: ReferralCommandsService,
+    private readonly queries: ReferralQueriesService,
+  ) {}
+
+  @Post()
+  @Roles('FORCE_REFERRER')
+  @ApiOperation({ summary: 'Submit a referral (201; a repeat with the same Idempotency-Key answers 200 with the same referral)' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiCreatedResponse({ type: SubmitReferralResponse })
+  async submit(
+    @User() user: CurrentUser,
+    @Body() body: SubmitReferralRequest,
+    @Headers('idempotency-key') key: string | undefined,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SubmitReferralResponse> {
+    const { created, referral } = await this.commands.submit(user, body, key, correlationId(req));
+    res.status(created ? 201 : 200);
+    return referral;
+  }
+
+  @Get()
+  @ApiOkResponse({ type: ReferralListResponse })
+  list(@User() user: CurrentUser, @Query() query: ListReferralsQuery): Promise<ReferralListResponse> {
+    return this.queries.list(user, query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ReferralDetailDto })
+  detail(@User() user: CurrentUser, @Param('id', uuid) id: string, @Req() req: Request): Promise<ReferralDetailDto> {
+    return this.queries.detail(user, id, correlationId(req));
+  }
+
+  @Post(':id/triage')
+  @HttpCode(200)
+  @Roles('GATEWAY_ASSESSOR')
+  @ApiOkResponse({ type: ReferralStatusDto })
+  triage(@User() user: CurrentUser, @Param('id', uuid) id: string, @Body() body: TriageRequest, @Req() req: Request): Promise<ReferralStatusDto> {
+    return this.commands.triage(user, id, body, correlationId(req));
+  }
+
+  @Post(':id/information')
+  @HttpCode(200)
+  @Roles('FORCE_REFERRER')
+  @ApiOkResponse({ type: ReferralStatusDto })
+  information(@User() user: CurrentUser, @Param('id', uuid) id: string, @Body() body: InformationRequest, @Req() req: Request): Promise<ReferralStatusDto> {
+    return this.commands.provideInformation(user, id, body, correlationId(req));
+  }
+
+  @Post(':id/assessment')
+  @HttpCode(200)
+  @Roles('GATEWAY_ASSESSOR')
+  @ApiOkResponse({ type: AssessmentResultDto })
+  assess(@User() user: CurrentUser, @Param('id', uuid) id: string, @Body() body: AssessmentRequest, @Req() req: Request): Promise<AssessmentResultDto> {
+    return this.commands.assess(user, id, body, correlationId(req));
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @Roles('FORCE_REFERRER')
+  @ApiOkResponse({ type: ReferralStatusDto })
+  withdraw(@User() user: CurrentUser, @Param('id', uuid) id: string, @Body() body: WithdrawRequest, @Req() req: Request): Promise<ReferralStatusDto> {
+    return this.commands.withdraw(user, id, body, correlationId(req));
+  }
+}

@@ -1,0 +1,186 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type {
+  DeadlineNotification,
+  ReferralActivities,
+  ReferralTransitionEvent,
+  SubmissionProjection,
+} from '@rocu/contracts';
+import { appendAudit } from '@rocu/persistence';
+import { deconflict } from './deconfliction';
+import { enqueueNotification, upsertDeadlines } from './projection-sql';
+import { deadlineRecipient, recipientsOnEntering } from './referral-notifications';
+
+/**
+ * Projects referral workflow events into Postgres. Every method is one transaction and idempotent, keyed
+ * by workflow id and event sequence, because Temporal may run an activity more than once.
+ */
+@Injectable()
+export class ReferralProjectionActivities implements ReferralActivities {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async projectSubmission(submission: SubmissionProjection): Promise<{ reference: string }> {
+    return this.dataSource.transaction(async (manager) => {
+      const { subject } = submission.submission;
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO referrals (id, reference, workflow_id, owner_org, region, status, urgency, classification,
+           subject_type, subject_name, subject_existing_ref, submission, submitted_by_sub, submitted_by_name,
+           submitted_at, updated_at)
+         VALUES ($1, $2 || '-' || to_char($13::timestamptz, 'YYYY') || '-' || lpad(nextval('referral_reference_seq')::text, 6, '0'),
+           $3, $4, $2, 'SUBMITTED', $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
+         ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [
+          submission.referralId,
+          submission.region,
+          submission.workflowId,
+          submission.ownerOrg,
+          submission.submission.urgency,
+          submission.submission.classification,
+          subject.type,
+          subject.name,
+          subject.existingRef ?? null,
+          JSON.stringify(submission.submission),
+          submission.submittedBy.sub,
+          submission.submittedBy.name,
+          submission.at,
+        ],
+      );
+      if (inserted.length > 0) {
+        for (const nominal of subject.nominals) {
+          await manager.query(
+            `INSERT INTO referral_nominals (referral_id, identifier, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+            [submission.referralId, nominal.identifier, nominal.role],
+          );
+        }
+        await manager.query(
+          `INSERT INTO referral_history (referral_id, seq, from_status, to_status, action, actor_sub, actor_name, actor_org, at)
+           VALUES ($1, 0, NULL, 'SUBMITTED', 'SUBMIT', $2, $3, $4, $5)`,
+          [submission.referralId, submission.submittedBy.sub, submission.submittedBy.name, submission.submittedBy.org, submission.at],
+        );
+        await upsertDeadlines(manager, submission.referralId, submission.deadlines);
+        await deconflict(manager, { id: submission.referralId, region: submission.region, submission: submission.submission });
+        await enqueueNotification(manager, {
+          dedupeKey: `${submission.workflowId}:submitted`,
+          referralId: submission.referralId,
+          kind: 'REFERRAL_SUBMITTED',
+          recipient: { role: 'GATEWAY_ASSESSOR', org: submission.region },
+          payload: { urgency: submission.submission.urgency },
+        });
+        await appendAudit(manager, {
+          actorSub: submission.submittedBy.sub,
+          actorOrg: submission.submittedBy.org,
+          action: 'REFERRAL_SUBMITTED',
+          entityType: 'referral',
+          entityId: submission.referralId,
+          outcome: 'SUCCESS',
+          correlationId: submission.correlationId,
+          details: { workflowId: submission.workflowId, seq: 0 },
+          dedupeKey: `${submission.workflowId}:0`,
+        });
+      }
+      const [row] = (await manager.query(`SELECT reference FROM referrals WHERE id = $1`, [submission.referralId])) as {
+        reference: string;
+      }[];
+      return { reference: row.reference };
+    });
+  }
+
+  async projectTransition(event: ReferralTransitionEvent): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO referral_history (referral_id, seq, from_status, to_status, action, actor_sub, actor_name, actor_org, reason, at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING seq`,
+        [event.referralId, event.seq, event.from, event.to, event.action, event.actor.sub, event.actor.name, event.actor.org, event.reason ?? null, event.at],
+      );
+      if (inserted.length === 0) return; // already projected by an earlier attempt
+      const score = event.assessment?.score;
+      // An older event landing late (activities may complete out of order) must not overwrite newer state.
+      const [advanced] = (await manager.query(
+        `UPDATE referrals SET status = $3, last_seq = $2, updated_at = $4, paused_ms = $5,
+           priority = coalesce($6, priority), risk_score = coalesce($7, risk_score)
+         WHERE id = $1 AND last_seq < $2 RETURNING id`,
+        [event.referralId, event.seq, event.to, event.at, event.pausedMs, score?.priority ?? null, score?.riskScore ?? null],
+      )) as [unknown[], number];
+      if (advanced.length > 0) await upsertDeadlines(manager, event.referralId, event.deadlines);
+      if (event.information) {
+        await manager.query(
+          `INSERT INTO referral_information (referral_id, seq, kind, text, actor_sub, actor_org, at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [event.referralId, event.seq, event.information.kind, event.information.text, event.actor.sub, event.actor.org, event.at],
+        );
+      }
+      if (event.assessment && score) {
+        await manager.query(
+          `INSERT INTO assessments (referral_id, seq, scheme_id, scheme_version, input, risk_score, priority, breakdown,
+             confidence, organisational_position_grade, recommendations, route, rationale, assessed_by_sub, assessed_by_name, assessed_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+          [
+            event.referralId,
+            event.seq,
+            score.scheme.id,
+            score.scheme.version,
+            JSON.stringify(event.assessment.input),
+            score.riskScore,
+            score.priority,
+            JSON.stringify(score.breakdown),
+            score.confidence,
+            score.organisationalPosition.grade,
+            JSON.stringify(score.recommendations),
+            event.assessment.route,
+            JSON.stringify(event.assessment.rationale),
+            event.actor.sub,
+            event.actor.name,
+            event.at,
+          ],
+        );
+      }
+      const [referral] = (await manager.query(`SELECT owner_org AS "ownerOrg", region FROM referrals WHERE id = $1`, [
+        event.referralId,
+      ])) as { ownerOrg: string; region: string }[];
+      for (const recipient of recipientsOnEntering(event.to, referral)) {
+        await enqueueNotification(manager, {
+          dedupeKey: `${event.workflowId}:${event.seq}:${recipient.role}:${recipient.org}`,
+          referralId: event.referralId,
+          kind: `REFERRAL_${event.to}`,
+          recipient,
+          payload: { from: event.from, to: event.to },
+        });
+      }
+      await appendAudit(manager, {
+        actorSub: event.actor.sub,
+        actorOrg: event.actor.org,
+        action: `REFERRAL_${event.action}`,
+        entityType: 'referral',
+        entityId: event.referralId,
+        outcome: 'SUCCESS',
+        correlationId: event.correlationId,
+        details: { workflowId: event.workflowId, seq: event.seq, from: event.from, to: event.to },
+        dedupeKey: `${event.workflowId}:${event.seq}`,
+      });
+    });
+  }
+
+  async recordDeadlineNotification(notification: DeadlineNotification): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const key = `${notification.workflowId}:${notification.kind}:${notification.stage}`;
+      await enqueueNotification(manager, {
+        dedupeKey: key,
+        referralId: notification.referralId,
+        kind: `DEADLINE_${notification.kind}`,
+        recipient: deadlineRecipient(notification.kind, notification.region),
+        payload: { stage: notification.stage, dueAt: notification.dueAt },
+      });
+      await upsertDeadlines(manager, notification.referralId, notification.deadlines);
+      await appendAudit(manager, {
+        actorSub: 'system',
+        actorOrg: null,
+        action: `DEADLINE_${notification.kind}`,
+        entityType: 'referral',
+        entityId: notification.referralId,
+        outcome: 'SUCCESS',
+        details: { workflowId: notification.workflowId, stage: notification.stage, dueAt: notification.dueAt },
+        dedupeKey: key,
+      });
+    });
+  }
+}

@@ -1,0 +1,54 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { AppConfig } from '@rocu/config';
+import { ReferralProjectionActivities } from './activities/referral-projection.activities';
+import { workflowSource } from './workflow-source';
+
+/**
+ * Hosts the Temporal worker inside the Nest application context. `run()` is awaited and watched: if the
+ * worker dies the process exits non-zero so a supervisor restarts it; SIGTERM drains it cleanly.
+ */
+@Injectable()
+export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(TemporalWorkerService.name);
+  private worker?: Worker;
+  private connection?: NativeConnection;
+  private running?: Promise<void>;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly referralActivities: ReferralProjectionActivities,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace: this.config.TEMPORAL_NAMESPACE,
+      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+      ...workflowSource(this.config.WORKFLOW_BUNDLE_PATH),
+      activities: {
+        projectSubmission: this.referralActivities.projectSubmission.bind(this.referralActivities),
+        projectTransition: this.referralActivities.projectTransition.bind(this.referralActivities),
+        recordDeadlineNotification: this.referralActivities.recordDeadlineNotification.bind(this.referralActivities),
+      },
+      shutdownGraceTime: '10 seconds',
+    });
+    this.running = this.worker.run();
+    this.running.then(
+      () => this.logger.log('Temporal worker stopped'),
+      (error: unknown) => {
+        this.logger.error({ err: error }, 'Temporal worker failed');
+        process.exitCode = 1;
+        process.kill(process.pid, 'SIGTERM');
+      },
+    );
+    this.logger.log(`Temporal worker polling task queue ${this.config.TEMPORAL_TASK_QUEUE}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+    await this.connection?.close();
+  }
+}

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, AppConfigModule } from '@rocu/config';
+import { dataSourceOptions } from '@rocu/persistence';
+import { ReferralProjectionActivities } from './activities/referral-projection.activities';
+import { TemporalWorkerService } from './temporal-worker.service';
+
+@Module({
+  imports: [
+    AppConfigModule,
+    LoggerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.LOG_LEVEL } }),
+    }),
+    TypeOrmModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) =>
+        dataSourceOptions({
+          url: config.DATABASE_URL,
+          poolMax: config.DB_POOL_MAX,
+          connectionTimeoutMs: config.DB_CONNECTION_TIMEOUT_MS,
+          statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+        }),
+    }),
+  ],
+  providers: [ReferralProjectionActivities, TemporalWorkerService],
+})
+export class WorkerModule {}

@@ -1,0 +1,109 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+/**
+ * Every setting the api and worker read, validated once at start-up (fail fast, one message naming every
+ * bad variable). Nothing else in the code reads process.env.
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  @MinLength(1)
+  DATABASE_URL!: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  DB_POOL_MAX = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  DB_CONNECTION_TIMEOUT_MS = 5000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  DB_STATEMENT_TIMEOUT_MS = 15000;
+
+  @IsString()
+  TEMPORAL_ADDRESS = '127.0.0.1:7233';
+
+  @IsString()
+  TEMPORAL_NAMESPACE = 'default';
+
+  @IsString()
+  TEMPORAL_TASK_QUEUE = 'rocu-gateway';
+
+  @IsIn(['dev', 'jwks'])
+  AUTH_MODE: 'dev' | 'jwks' = 'dev';
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  JWKS_URL?: string;
+
+  @IsString()
+  JWT_ISSUER = 'rocu-gateway-dev';
+
+  @IsString()
+  JWT_AUDIENCE = 'rocu-gateway';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsString()
+  BODY_LIMIT = '100kb';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  THROTTLE_LIMIT = 600;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  THROTTLE_TTL_MS = 60000;
+
+  /** A prebuilt workflow bundle (from bundleWorkflowCode); without it the worker bundles at start-up. */
+  @IsOptional()
+  @IsString()
+  WORKFLOW_BUNDLE_PATH?: string;
+
+  /** Optional JSON override of the deadline policies per urgency (used to compress deadlines in tests). */
+  @IsOptional()
+  @IsString()
+  DEADLINE_POLICIES_JSON?: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Builds and validates the configuration; throws ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'JWKS_URL', 'DEADLINE_POLICIES_JSON', 'WORKFLOW_BUNDLE_PATH']);
+  const picked = Object.fromEntries(Object.entries(env).filter(([key, value]) => known.includes(key) && value !== ''));
+  const config = plainToInstance(AppConfig, picked, { exposeDefaultValues: true });
+  const problems = validateSync(config, { skipMissingProperties: false }).flatMap((error) =>
+    Object.values(error.constraints ?? {}),
+  );
+  if (config.NODE_ENV === 'production' && config.AUTH_MODE === 'dev') {
+    problems.push('AUTH_MODE=dev is refused when NODE_ENV=production; set AUTH_MODE=jwks and JWKS_URL');
+  }
+  if (config.AUTH_MODE === 'jwks' && !config.JWKS_URL) {
+    problems.push('JWKS_URL is required when AUTH_MODE=jwks');
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+  return config;
+}

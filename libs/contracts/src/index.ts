@@ -1,0 +1,5 @@
+export * from './task-queues';
+export * from './workflow-ids';
+export * from './referral-submission';
+export * from './referral-workflow';
+export * from './referral-activities';

@@ -1,0 +1,7 @@
+/** Deterministic workflow ids: one workflow per referral, so a repeated start can never create a second one. */
+export const referralWorkflowId = (referralId: string): string => `referral-${referralId}`;
+
+export const referralIdFromWorkflowId = (workflowId: string): string => workflowId.replace(/^referral-/, '');
+
+/** Workflow type names, so the API can start workflows without importing workflow code. */
+export const REFERRAL_WORKFLOW_TYPE = 'referralWorkflow';

@@ -1,0 +1,27 @@
+import type { Actor } from '../roles';
+import { canSeeReferral, referralScopes } from './referral-visibility';
+
+const actor = (roles: Actor['roles'], org: string, region: string | null): Actor => ({ sub: 'u', name: 'U', roles, org, region });
+const wypReferral = { ownerOrg: 'WYP', region: 'YHROCU', status: 'TRIAGE' };
+
+describe('referral visibility', () => {
+  it('lets a referrer see only their own organisation', () => {
+    expect(canSeeReferral(actor(['FORCE_REFERRER'], 'WYP', 'YHROCU'), wypReferral)).toBe(true);
+    expect(canSeeReferral(actor(['FORCE_REFERRER'], 'SYP', 'YHROCU'), wypReferral)).toBe(false);
+  });
+
+  it('lets ROCU staff see their region only', () => {
+    expect(canSeeReferral(actor(['GATEWAY_ASSESSOR'], 'YHROCU', 'YHROCU'), wypReferral)).toBe(true);
+    expect(canSeeReferral(actor(['GATEWAY_ASSESSOR'], 'EMSOU', 'EMSOU'), wypReferral)).toBe(false);
+  });
+
+  it('lets NCA liaison see referrals referred national', () => {
+    const nca = actor(['NCA_LIAISON'], 'NCA', null);
+    expect(canSeeReferral(nca, wypReferral)).toBe(false);
+    expect(canSeeReferral(nca, { ...wypReferral, status: 'REFERRED_NATIONAL' })).toBe(true);
+  });
+
+  it('gives auditors no operational view', () => {
+    expect(referralScopes(actor(['AUDITOR'], 'YHROCU', 'YHROCU'))).toEqual([]);
+  });
+});

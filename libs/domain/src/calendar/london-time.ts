@@ -1,0 +1,103 @@
+import { DomainError } from '../errors/domain-error';
+
+/** A calendar date in UK local time. */
+export interface LocalDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** Wall-clock time of day in UK local time. */
+export interface LocalTime {
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+}
+
+export interface LondonDateTime extends LocalDate, LocalTime {}
+
+export const UK_TIME_ZONE = 'Europe/London';
+
+// Intl is available in Temporal's workflow sandbox and is deterministic for a given instant.
+const FORMATTER = new Intl.DateTimeFormat('en-GB', {
+  timeZone: UK_TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+function assertValid(at: Date): number {
+  const time = at instanceof Date ? at.getTime() : Number.NaN;
+  if (!Number.isFinite(time)) throw new DomainError('INVALID_DATE', 'Expected a valid date.');
+  return time;
+}
+
+/** UK local date and time of an instant (GMT in winter, BST in summer). */
+export function toLondon(at: Date): LondonDateTime {
+  const time = assertValid(at);
+  const parts: Record<string, number> = {};
+  for (const part of FORMATTER.formatToParts(at)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return {
+    year: parts['year'] ?? Number.NaN,
+    month: parts['month'] ?? Number.NaN,
+    day: parts['day'] ?? Number.NaN,
+    hour: (parts['hour'] ?? Number.NaN) % 24, // some ICU builds print midnight as 24
+    minute: parts['minute'] ?? Number.NaN,
+    second: parts['second'] ?? Number.NaN,
+    millisecond: ((time % 1000) + 1000) % 1000,
+  };
+}
+
+export function dateKey(date: LocalDate): string {
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
+}
+
+/** 0 = Sunday .. 6 = Saturday, for a calendar date (no time zone involved). */
+export function dayOfWeek(date: LocalDate): number {
+  return new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
+}
+
+export function nextDate(date: LocalDate): LocalDate {
+  const next = new Date(Date.UTC(date.year, date.month - 1, date.day + 1));
+  return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
+}
+
+/** Milliseconds UK local time is ahead of UTC at an instant (0 or 3,600,000). */
+export function londonOffsetMs(at: Date): number {
+  const local = toLondon(at);
+  const wall = Date.UTC(
+    local.year,
+    local.month - 1,
+    local.day,
+    local.hour,
+    local.minute,
+    local.second,
+    local.millisecond,
+  );
+  return wall - at.getTime();
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The instant at which UK clocks show the given date and time. A time that occurs twice (the autumn
+ * change) gives the earlier instant; a time that never occurs (the spring gap) gives the instant an
+ * hour later on the clock. Working days are never those Sundays, so deadlines do not meet either case.
+ */
+export function fromLondon(date: LocalDate, time: LocalTime): Date {
+  const wall = Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute, time.second, time.millisecond);
+  // UK offsets change at most once a day, so the offsets a day either side are the only candidates.
+  const offsets = [londonOffsetMs(new Date(wall - DAY_MS)), londonOffsetMs(new Date(wall + DAY_MS))];
+  const exact = offsets
+    .map((offset) => wall - offset)
+    .filter((instant) => londonOffsetMs(new Date(instant)) === wall - instant);
+  return new Date(exact.length > 0 ? Math.min(...exact) : wall - Math.min(...offsets));
+}

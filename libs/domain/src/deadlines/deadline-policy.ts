@@ -1,0 +1,36 @@
+import { Urgency } from '../referral/referral-status';
+
+/** A deadline is either plain elapsed time (IMMEDIATE work) or whole UK working days. */
+export type DurationSpec = { elapsedMs: number } | { workingDays: number };
+
+export interface StagePolicy {
+  due: DurationSpec;
+  /** Fraction of the time to the deadline at which the assignee is reminded. */
+  reminderFraction: number;
+}
+
+export const DEADLINE_STAGES = ['TRIAGE', 'ASSESSMENT'] as const;
+export type DeadlineStage = (typeof DEADLINE_STAGES)[number];
+
+export type DeadlinePolicy = Record<DeadlineStage, StagePolicy>;
+export type DeadlinePolicies = Record<Urgency, DeadlinePolicy>;
+
+export const DEFAULT_REMINDER_FRACTION = 0.75;
+
+const HOUR_MS = 3_600_000;
+
+/** Defaults from domain.md section 5; regions may override them through configuration. */
+export const DEFAULT_DEADLINE_POLICIES: DeadlinePolicies = {
+  IMMEDIATE: {
+    TRIAGE: { due: { elapsedMs: 1 * HOUR_MS }, reminderFraction: DEFAULT_REMINDER_FRACTION },
+    ASSESSMENT: { due: { elapsedMs: 4 * HOUR_MS }, reminderFraction: DEFAULT_REMINDER_FRACTION },
+  },
+  PRIORITY: {
+    TRIAGE: { due: { workingDays: 1 }, reminderFraction: DEFAULT_REMINDER_FRACTION },
+    ASSESSMENT: { due: { workingDays: 5 }, reminderFraction: DEFAULT_REMINDER_FRACTION },
+  },
+  ROUTINE: {
+    TRIAGE: { due: { workingDays: 2 }, reminderFraction: DEFAULT_REMINDER_FRACTION },
+    ASSESSMENT: { due: { workingDays: 10 }, reminderFraction: DEFAULT_REMINDER_FRACTION },
+  },
+};

@@ -1,0 +1,40 @@
+import * as domain from './index';
+
+/** Other packages code against these names; renaming one must fail here first. */
+describe('@rocu/domain public surface', () => {
+  it.each([
+    'ROLES',
+    'DomainError',
+    'REGIONS',
+    'ORGANISATIONS',
+    'findOrganisation',
+    'regionOf',
+    'CRIME_TYPES',
+    'CAPABILITIES',
+    'REFERRAL_STATUSES',
+    'URGENCIES',
+    'ROUTES',
+    'TRIAGE_DECISIONS',
+    'transition',
+    'availableActions',
+    'isTerminal',
+    'isBeforeDecision',
+    'HARM_ELEMENTS',
+    'HARM_GRADES',
+    'GEOGRAPHIC_SCOPES',
+    'VICTIM_VULNERABILITIES',
+    'CONFIDENCE_LEVELS',
+    'ORGANISATIONAL_POSITION_FACTORS',
+    'DEFAULT_SCORING_SCHEME',
+    'scoreAssessment',
+    'maxRawScore',
+    'ENGLAND_WALES_BANK_HOLIDAYS',
+    'isWorkingDay',
+    'addWorkingDays',
+    'DEFAULT_DEADLINE_POLICIES',
+    'computeDeadline',
+    'parseDeadlinePolicies',
+  ])('exports %s', (name) => {
+    expect(domain).toHaveProperty(name);
+  });
+});

@@ -1,0 +1,25 @@
+// Public surface of @rocu/domain. Pure and deterministic: safe to bundle into Temporal workflows.
+export * from './roles';
+export * from './errors/domain-error';
+
+export * from './reference/regions';
+export * from './reference/organisations';
+export * from './reference/code-lists';
+
+export * from './referral/referral-status';
+export * from './referral/referral-transitions';
+export * from './referral/referral-lifecycle';
+
+export * from './scoring/scoring-scheme';
+export * from './scoring/default-scheme';
+export * from './scoring/organisational-position';
+export * from './scoring/score-assessment';
+
+export * from './calendar/bank-holidays';
+export * from './calendar/london-time';
+export * from './calendar/working-days';
+
+export * from './deadlines/deadline-policy';
+export * from './deadlines/compute-deadline';
+export * from './deadlines/parse-deadline-policies';
+export * from './access/referral-visibility';

@@ -1,0 +1,65 @@
+/** Referral states (domain.md section 1). */
+export const REFERRAL_STATUSES = [
+  'SUBMITTED',
+  'TRIAGE',
+  'INFO_REQUESTED',
+  'ASSESSMENT',
+  'AWAITING_DECISION',
+  'ADOPTED',
+  'SIO_ALLOCATED',
+  'ACTIVE',
+  'CLOSED',
+  'DEFERRED',
+  'DECLINED',
+  'REFERRED_NATIONAL',
+  'REFERRED_PARTNER',
+  'WITHDRAWN',
+  'REJECTED',
+] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+export const URGENCIES = ['IMMEDIATE', 'PRIORITY', 'ROUTINE'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+/** Where the gateway assessor sends a scored referral. */
+export const ROUTES = ['TTCG', 'COVERT_COMMISSIONING', 'REFER_NATIONAL', 'REFER_PARTNER', 'RETURN_TO_FORCE'] as const;
+export type Route = (typeof ROUTES)[number];
+
+export const TRIAGE_DECISIONS = ['ACCEPT', 'REQUEST_INFO', 'REJECT'] as const;
+export type TriageDecision = (typeof TRIAGE_DECISIONS)[number];
+
+/** No further work happens on the referral itself in these states. */
+export const TERMINAL_STATUSES: readonly ReferralStatus[] = [
+  'CLOSED',
+  'DECLINED',
+  'REFERRED_NATIONAL',
+  'REFERRED_PARTNER',
+  'WITHDRAWN',
+  'REJECTED',
+];
+
+/** Before a TTCG / commissioning decision: the referrer may still withdraw. */
+export const PRE_DECISION_STATUSES: readonly ReferralStatus[] = [
+  'SUBMITTED',
+  'TRIAGE',
+  'INFO_REQUESTED',
+  'ASSESSMENT',
+  'AWAITING_DECISION',
+];
+
+export function isTerminal(status: ReferralStatus): boolean {
+  return TERMINAL_STATUSES.includes(status);
+}
+
+export function isBeforeDecision(status: ReferralStatus): boolean {
+  return PRE_DECISION_STATUSES.includes(status);
+}
+
+function isMember<T extends string>(list: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (list as readonly string[]).includes(value);
+}
+
+export const isReferralStatus = (value: unknown): value is ReferralStatus => isMember(REFERRAL_STATUSES, value);
+export const isUrgency = (value: unknown): value is Urgency => isMember(URGENCIES, value);
+export const isRoute = (value: unknown): value is Route => isMember(ROUTES, value);
+export const isTriageDecision = (value: unknown): value is TriageDecision => isMember(TRIAGE_DECISIONS, value);

@@ -1,0 +1,99 @@
+import { Role } from '../roles';
+import { ReferralStatus, Route, TriageDecision } from './referral-status';
+
+/** What a person can do to a referral. Add a member here, an event shape and a table row to extend. */
+export const REFERRAL_ACTIONS = ['TRIAGE', 'PROVIDE_INFORMATION', 'ASSESS', 'WITHDRAW'] as const;
+export type ReferralAction = (typeof REFERRAL_ACTIONS)[number];
+
+export type ReferralEvent =
+  | { type: 'TRIAGE'; decision: TriageDecision }
+  | { type: 'PROVIDE_INFORMATION' }
+  | { type: 'ASSESS'; route: Route }
+  | { type: 'WITHDRAW' };
+
+export type EventOf<A extends ReferralAction> = Extract<ReferralEvent, { type: A }>;
+
+/** The part of a referral the rules look at. */
+export interface ReferralRecord {
+  status: ReferralStatus;
+  ownerOrg: string;
+  region: string;
+}
+
+/**
+ * How an actor's role must relate to the record: REGION = the actor works in the referral's region
+ * (ROCU staff), OWNER_ORG = the actor belongs to the organisation that submitted it.
+ */
+export type ActorScope = 'REGION' | 'OWNER_ORG';
+
+export interface Permission {
+  role: Role;
+  scope: ActorScope;
+}
+
+export interface TransitionRule<A extends ReferralAction> {
+  from: readonly ReferralStatus[];
+  who: readonly Permission[];
+  to: (event: EventOf<A>) => ReferralStatus;
+  /** Used in refusal reasons, e.g. "a gateway assessor of the referral's region". */
+  whoDescription: string;
+}
+
+export type TransitionTable = { readonly [A in ReferralAction]: readonly TransitionRule<A>[] };
+
+export const TRIAGE_OUTCOMES: Readonly<Record<TriageDecision, ReferralStatus>> = {
+  ACCEPT: 'ASSESSMENT',
+  REQUEST_INFO: 'INFO_REQUESTED',
+  REJECT: 'REJECTED',
+};
+
+export const ROUTE_OUTCOMES: Readonly<Record<Route, ReferralStatus>> = {
+  TTCG: 'AWAITING_DECISION',
+  COVERT_COMMISSIONING: 'AWAITING_DECISION',
+  REFER_NATIONAL: 'REFERRED_NATIONAL',
+  REFER_PARTNER: 'REFERRED_PARTNER',
+  RETURN_TO_FORCE: 'DECLINED',
+};
+
+const REGIONAL_ASSESSOR: readonly Permission[] = [{ role: 'GATEWAY_ASSESSOR', scope: 'REGION' }];
+const OWNING_REFERRER: readonly Permission[] = [{ role: 'FORCE_REFERRER', scope: 'OWNER_ORG' }];
+
+/**
+ * The referral lifecycle as data: per action, from which states, who, and the resulting state.
+ * An action may have several rows (e.g. a later out-of-meeting decision for IMMEDIATE referrals).
+ */
+export const REFERRAL_TRANSITIONS: TransitionTable = {
+  TRIAGE: [
+    {
+      from: ['SUBMITTED', 'TRIAGE'],
+      who: REGIONAL_ASSESSOR,
+      whoDescription: "a gateway assessor of the referral's region",
+      to: (event) => TRIAGE_OUTCOMES[event.decision],
+    },
+  ],
+  PROVIDE_INFORMATION: [
+    {
+      from: ['INFO_REQUESTED'],
+      who: OWNING_REFERRER,
+      whoDescription: 'a referrer from the organisation that submitted the referral',
+      to: () => 'TRIAGE',
+    },
+  ],
+  ASSESS: [
+    {
+      // AWAITING_DECISION is allowed so an assessor can re-score before the meeting.
+      from: ['ASSESSMENT', 'AWAITING_DECISION'],
+      who: REGIONAL_ASSESSOR,
+      whoDescription: "a gateway assessor of the referral's region",
+      to: (event) => ROUTE_OUTCOMES[event.route],
+    },
+  ],
+  WITHDRAW: [
+    {
+      from: ['SUBMITTED', 'TRIAGE', 'INFO_REQUESTED', 'ASSESSMENT', 'AWAITING_DECISION'],
+      who: OWNING_REFERRER,
+      whoDescription: 'a referrer from the organisation that submitted the referral',
+      to: () => 'WITHDRAWN',
+    },
+  ],
+};

@@ -1,0 +1,37 @@
+import type { EntityManager } from 'typeorm';
+
+export interface AuditEntry {
+  actorSub: string;
+  actorOrg: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  outcome: 'SUCCESS' | 'DENIED' | 'FAILED';
+  correlationId?: string | null;
+  justification?: string | null;
+  details?: Record<string, unknown>;
+  /** Makes a retried write (e.g. a re-run activity) a no-op instead of a second row. */
+  dedupeKey?: string;
+}
+
+/** Appends one row to the hash-chained audit log (the chain itself is maintained by a database trigger). */
+export async function appendAudit(manager: EntityManager, entry: AuditEntry): Promise<void> {
+  await manager.query(
+    `INSERT INTO audit_log (actor_sub, actor_org, action, entity_type, entity_id, outcome, correlation_id,
+       justification, details, dedupe_key, id, at, prev_hash, hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, NULL, '', '')
+     ON CONFLICT (dedupe_key) DO NOTHING`,
+    [
+      entry.actorSub,
+      entry.actorOrg,
+      entry.action,
+      entry.entityType,
+      entry.entityId,
+      entry.outcome,
+      entry.correlationId ?? null,
+      entry.justification ?? null,
+      JSON.stringify(entry.details ?? {}),
+      entry.dedupeKey ?? null,
+    ],
+  );
+}

@@ -1,0 +1,29 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ReferralSubmission } from '@rocu/contracts';
+
+/** The read model of one referral, projected from its workflow; never written by the API. */
+@Entity('referrals')
+export class ReferralEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('text') reference!: string;
+  @Column('text', { name: 'workflow_id' }) workflowId!: string;
+  @Column('text', { name: 'owner_org' }) ownerOrg!: string;
+  @Column('text') region!: string;
+  @Column('text') status!: string;
+  @Column('text') urgency!: string;
+  @Column('text') classification!: string;
+  @Column('text', { name: 'subject_type' }) subjectType!: string;
+  @Column('text', { name: 'subject_name' }) subjectName!: string;
+  @Column('text', { name: 'subject_existing_ref', nullable: true }) subjectExistingRef!: string | null;
+  @Column('jsonb') submission!: ReferralSubmission;
+  @Column('text', { name: 'submitted_by_sub' }) submittedBySub!: string;
+  @Column('text', { name: 'submitted_by_name' }) submittedByName!: string;
+  @Column('timestamptz', { name: 'submitted_at' }) submittedAt!: Date;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
+  @Column('integer', { name: 'last_seq' }) lastSeq!: number;
+  @Column('bigint', { name: 'paused_ms' }) pausedMs!: string;
+  @Column('text', { nullable: true }) priority!: string | null;
+  @Column('numeric', { name: 'risk_score', nullable: true }) riskScore!: string | null;
+  @Column('timestamptz', { name: 'next_deadline_at', nullable: true }) nextDeadlineAt!: Date | null;
+  @Column('boolean', { name: 'deconfliction_flag' }) deconflictionFlag!: boolean;
+}

@@ -1,0 +1,5 @@
+export * from './entities';
+export * from './data-source-options';
+export * from './seed-reference-data';
+export * from './audit-writer';
+export { MIGRATIONS } from './migrations';

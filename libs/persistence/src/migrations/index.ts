@@ -1,0 +1,4 @@
+import { InitialSchema1763856000000 } from './1763856000000-initial-schema';
+
+/** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
+export const MIGRATIONS = [InitialSchema1763856000000];

@@ -1,0 +1,39 @@
+import type { DataSource } from 'typeorm';
+import { CAPABILITIES, CRIME_TYPES, DEFAULT_SCORING_SCHEME, ORGANISATIONS, REGIONS } from '@rocu/domain';
+
+/**
+ * Inserts the shipped reference data and default scoring scheme. Existing rows are left alone, so edits
+ * made in the database survive restarts; new codes shipped in a release are added.
+ */
+export async function seedReferenceData(dataSource: DataSource): Promise<void> {
+  await dataSource.transaction(async (manager) => {
+    for (const region of REGIONS) {
+      await manager.query(
+        `INSERT INTO regions (code, name, has_rocu, cadence) VALUES ($1, $2, $3, $4) ON CONFLICT (code) DO NOTHING`,
+        [region.code, region.name, region.hasRocu, region.cadence],
+      );
+    }
+    for (const org of ORGANISATIONS) {
+      await manager.query(
+        `INSERT INTO organisations (code, name, kind, region_code) VALUES ($1, $2, $3, $4) ON CONFLICT (code) DO NOTHING`,
+        [org.code, org.name, org.kind, org.region],
+      );
+    }
+    const codeLists = [
+      ...CAPABILITIES.map((entry) => ['CAPABILITY', entry.code, entry.name]),
+      ...CRIME_TYPES.map((entry) => ['CRIME_TYPE', entry.code, entry.name]),
+    ];
+    for (const params of codeLists) {
+      await manager.query(
+        `INSERT INTO code_list_entries (list, code, name) VALUES ($1, $2, $3) ON CONFLICT (list, code) DO NOTHING`,
+        params,
+      );
+    }
+    await manager.query(
+      `INSERT INTO scoring_schemes (id, version, definition, is_current)
+       SELECT $1, $2, $3, NOT EXISTS (SELECT 1 FROM scoring_schemes WHERE is_current)
+       ON CONFLICT (id, version) DO NOTHING`,
+      [DEFAULT_SCORING_SCHEME.id, DEFAULT_SCORING_SCHEME.version, JSON.stringify(DEFAULT_SCORING_SCHEME)],
+    );
+  });
+}

@@ -1,0 +1,84 @@
+import { join } from 'node:path';
+import { createDatabase, startEmbeddedPostgres } from './lib/postgres';
+import { startNodeProcess, ManagedProcess } from './lib/child-process';
+import { migrateDatabase } from './lib/migrate-database';
+import { DATA_DIR, PROJECT_ROOT } from './lib/project-paths';
+import { startTemporalDevServer } from './lib/temporal-dev-server';
+import { say } from './lib/log';
+
+const EMBEDDED_POSTGRES_PORT = 54329;
+const TEMPORAL_PORT = 7233;
+const TEMPORAL_UI_PORT = 8233;
+
+/**
+ * `npm start`: Postgres (embedded unless DATABASE_URL is set) and a Temporal dev server (unless
+ * TEMPORAL_ADDRESS is set), both persisted under .data/, then migrations, reference data, the API and the
+ * worker. Ctrl-C stops everything it started; the next start resumes with the same data.
+ */
+async function main(): Promise<void> {
+  const stops: (() => Promise<void>)[] = [];
+  let stopping = false;
+  const shutdown = async (code: number): Promise<never> => {
+    if (!stopping) {
+      stopping = true;
+      say('stopping...');
+      for (const stop of stops.reverse()) await stop().catch((error: unknown) => say(`while stopping: ${String(error)}`));
+    }
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    let databaseUrl = process.env.DATABASE_URL;
+    if (!databaseUrl) {
+      const postgres = await startEmbeddedPostgres(join(DATA_DIR, 'postgres'), EMBEDDED_POSTGRES_PORT, true);
+      stops.push(() => postgres.stop());
+      databaseUrl = await createDatabase(postgres, 'rocu_gateway');
+    }
+    await migrateDatabase(databaseUrl);
+    say('database migrated; reference data seeded');
+
+    let temporalAddress = process.env.TEMPORAL_ADDRESS;
+    let temporalUi: string | undefined;
+    if (!temporalAddress) {
+      const temporal = await startTemporalDevServer({
+        port: TEMPORAL_PORT,
+        uiPort: TEMPORAL_UI_PORT,
+        dbFile: join(DATA_DIR, 'temporal.sqlite'),
+      });
+      stops.push(() => temporal.stop());
+      temporalAddress = temporal.address;
+      temporalUi = temporal.uiUrl;
+    }
+
+    const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, AUTH_MODE: process.env.AUTH_MODE ?? 'dev' };
+    const services: ManagedProcess[] = [
+      startNodeProcess('worker', join(PROJECT_ROOT, 'dist/apps/worker/src/main.js'), env),
+      startNodeProcess('api', join(PROJECT_ROOT, 'dist/apps/api/src/main.js'), env),
+    ];
+    for (const service of services) {
+      stops.push(() => service.stop());
+      void service.exited.then((code) => {
+        if (!stopping) {
+          say(`${service.name} exited unexpectedly (code ${code}); stopping everything`);
+          void shutdown(1);
+        }
+      });
+    }
+
+    const api = `http://localhost:${process.env.PORT ?? 3000}`;
+    say('ROCU Gateway is starting:');
+    say(`  API          ${api}/api/v1   (health: ${api}/api/v1/health)`);
+    say(`  API docs     ${api}/docs`);
+    if (temporalUi) say(`  Temporal UI  ${temporalUi}`);
+    say(`  dev token    curl -s -X POST ${api}/api/v1/auth/dev-token -H 'content-type: application/json' \\`);
+    say(`                 -d '{"sub":"jane","name":"DC Jane Smith","roles":["FORCE_REFERRER"],"org":"WYP"}'`);
+    say('Press Ctrl-C to stop.');
+  } catch (error) {
+    say(`start failed: ${error instanceof Error ? error.message : String(error)}`);
+    await shutdown(1);
+  }
+}
+
+void main();

@@ -1,0 +1,1 @@
+export { referralWorkflow } from './referral.workflow';

@@ -1,0 +1,220 @@
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  Actor,
+  computeDeadline,
+  DeadlineStage,
+  isTerminal,
+  ReferralEvent,
+  ReferralStatus,
+  scoreAssessment,
+  transition,
+} from '@rocu/domain';
+import {
+  ActorCommand,
+  AssessCommand,
+  assessUpdate,
+  provideInformationUpdate,
+  referralSnapshotQuery,
+  submitReferralUpdate,
+  TriageCommand,
+  triageUpdate,
+  withdrawUpdate,
+  type ReferralActivities,
+  type ReferralSnapshot,
+  type ReferralTransitionEvent,
+  type ReferralWorkflowInput,
+} from '@rocu/contracts';
+import { activeStage, deadlineViews } from './referral-deadlines';
+
+const { projectSubmission, projectTransition, recordDeadlineNotification } = proxyActivities<ReferralActivities>({
+  startToCloseTimeout: '30 seconds',
+  // Projections must land eventually: retry without limit, backing off to once a minute while the database is down.
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+const triageEvent = (command: TriageCommand): ReferralEvent => ({ type: 'TRIAGE', decision: command.decision });
+const informationEvent = (): ReferralEvent => ({ type: 'PROVIDE_INFORMATION' });
+const assessEvent = (command: AssessCommand): ReferralEvent => ({ type: 'ASSESS', route: command.route });
+const withdrawEvent = (): ReferralEvent => ({ type: 'WITHDRAW' });
+
+type TransitionExtras = Pick<ReferralTransitionEvent, 'reason' | 'information' | 'assessment'>;
+
+/**
+ * One referral from submission to a tasking decision. Human actions arrive as Updates whose validators run
+ * the pure transition check; each accepted action is projected to Postgres before the Update returns.
+ * Gateway deadlines are durable timers: a reminder before, an escalation at the deadline, each once.
+ */
+export async function referralWorkflow(input: ReferralWorkflowInput): Promise<void> {
+  const workflowId = workflowInfo().workflowId;
+  const submittedAt = new Date(Date.now());
+  let status = 'SUBMITTED' as ReferralStatus;
+  let seq = 0;
+  let reference = '';
+  let pausedMs = 0;
+  let pausedSince: number | null = null;
+  const reminded = new Map<DeadlineStage, string>();
+  const escalated = new Map<DeadlineStage, string>();
+
+  const deadlines = () => deadlineViews(input.policy, { submittedAt, pausedMs, status, reminded, escalated });
+  const snapshot = (): ReferralSnapshot => ({ referralId: input.referralId, reference, status, seq, deadlines: deadlines() });
+  const record = () => ({ status, ownerOrg: input.ownerOrg, region: input.region });
+
+  let submission: Promise<void> | undefined;
+  const ensureSubmitted = (command: ActorCommand): Promise<void> =>
+    (submission ??= projectSubmission({
+      ...input,
+      workflowId,
+      at: submittedAt.toISOString(),
+      correlationId: command.correlationId,
+      deadlines: deadlines(),
+    }).then(
+      (projected) => {
+        reference = projected.reference;
+      },
+    ));
+
+  const refuseUnlessAllowed = (event: ReferralEvent, actor: Actor): ReferralStatus => {
+    const result = transition(record(), event, actor);
+    if (!result.ok) {
+      throw ApplicationFailure.create({
+        type: result.refusal,
+        message: result.reason,
+        nonRetryable: true,
+        details: [{ status: result.status, allowedActions: result.allowedActions }],
+      });
+    }
+    return result.to;
+  };
+
+  /** Applies the transition in memory first (so a concurrent update is validated against it), then projects it. */
+  const apply = async (event: ReferralEvent, command: ActorCommand, extras: TransitionExtras = {}): Promise<ReferralSnapshot> => {
+    const to = refuseUnlessAllowed(event, command.actor);
+    const from = status;
+    const now = Date.now();
+    if (to === 'INFO_REQUESTED') pausedSince = now;
+    if (from === 'INFO_REQUESTED' && pausedSince !== null) {
+      pausedMs += now - pausedSince;
+      pausedSince = null;
+    }
+    status = to;
+    seq += 1;
+    const projected: ReferralTransitionEvent = {
+      workflowId,
+      referralId: input.referralId,
+      seq,
+      at: new Date(now).toISOString(),
+      from,
+      to,
+      action: event.type,
+      actor: command.actor,
+      correlationId: command.correlationId,
+      deadlines: deadlines(),
+      pausedMs,
+      ...extras,
+    };
+    await ensureSubmitted(command);
+    await projectTransition(projected);
+    return snapshot();
+  };
+
+  /** The update validator: refuses a wrong move synchronously, before anything is written to history. */
+  const guard = <C extends ActorCommand>(toEvent: (command: C) => ReferralEvent) => ({
+    validator: (command: C): void => {
+      refuseUnlessAllowed(toEvent(command), command.actor);
+    },
+  });
+
+  setHandler(referralSnapshotQuery, snapshot);
+
+  setHandler(submitReferralUpdate, async (command) => {
+    const first = submission === undefined;
+    await ensureSubmitted(command);
+    return { snapshot: snapshot(), created: first };
+  });
+
+  setHandler(
+    triageUpdate,
+    (command) =>
+      apply(triageEvent(command), command, {
+        reason: command.reason,
+        information: command.decision === 'REQUEST_INFO' ? { kind: 'REQUEST', text: command.reason } : undefined,
+      }),
+    guard(triageEvent),
+  );
+
+  setHandler(
+    provideInformationUpdate,
+    (command) => apply(informationEvent(), command, { information: { kind: 'RESPONSE', text: command.response } }),
+    guard(informationEvent),
+  );
+
+  setHandler(
+    assessUpdate,
+    async (command) => {
+      const score = scoreAssessment(command.assessment, command.scheme);
+      const snap = await apply(assessEvent(command), command, {
+        reason: command.rationale.route,
+        assessment: { score, input: command.assessment, route: command.route, rationale: command.rationale },
+      });
+      return { snapshot: snap, score };
+    },
+    guard(assessEvent),
+  );
+
+  setHandler(withdrawUpdate, (command) => apply(withdrawEvent(), command, { reason: command.reason }), guard(withdrawEvent));
+
+  await ensureSubmitted({ actor: input.submittedBy });
+
+  const notify = async (kind: 'REMINDER' | 'ESCALATION', stage: DeadlineStage, dueAt: Date): Promise<void> => {
+    (kind === 'REMINDER' ? reminded : escalated).set(stage, new Date(Date.now()).toISOString());
+    await recordDeadlineNotification({
+      workflowId,
+      referralId: input.referralId,
+      kind,
+      stage,
+      dueAt: dueAt.toISOString(),
+      at: new Date(Date.now()).toISOString(),
+      region: input.region,
+      deadlines: deadlines(),
+    });
+  };
+
+  /** Waits until the status changes or the time comes; true when the status changed first. */
+  const statusChangesBefore = async (at: Date): Promise<boolean> => {
+    const from = status;
+    const wait = at.getTime() - Date.now();
+    return wait > 0 ? condition(() => status !== from, wait) : false;
+  };
+
+  for (let stage = activeStage(status); stage !== null; stage = activeStage(status)) {
+    if (status === 'INFO_REQUESTED') {
+      // The clock is paused while the referrer is asked for information.
+      const from = status;
+      await condition(() => status !== from);
+      continue;
+    }
+    const { dueAt, remindAt } = computeDeadline(stage, submittedAt, input.policy[stage], pausedMs);
+    if (!reminded.has(stage) && !escalated.has(stage)) {
+      if (await statusChangesBefore(remindAt)) continue;
+      if (Date.now() < dueAt.getTime()) await notify('REMINDER', stage, dueAt);
+    }
+    if (!escalated.has(stage)) {
+      if (await statusChangesBefore(dueAt)) continue;
+      await notify('ESCALATION', stage, dueAt);
+    }
+    const from = status;
+    await condition(() => status !== from);
+  }
+
+  // The tasking decision (TTCG issue) and later stages plug in here; until then the referral waits.
+  await condition(() => isTerminal(status));
+  // Let the update that ended the referral finish projecting and answer its caller.
+  await condition(allHandlersFinished);
+}
