@@ -87,3 +87,15 @@ export async function createDatabase(server: PostgresServer, name: string, templ
   }
   return server.urlFor(name);
 }
+
+/** Drops every database whose name starts with the prefix (test runs against a shared server clean up). */
+export async function dropDatabases(server: PostgresServer, prefix: string): Promise<void> {
+  const admin = new Client({ connectionString: server.urlFor('postgres') });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [prefix]);
+    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}

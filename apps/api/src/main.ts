@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig, ConfigError, loadConfig } from '@rocu/config';
 import { AppModule } from './app.module';
 import { RequestValidationPipe } from './common/request-validation';
+import { labelUnreadableBody } from './common/unreadable-body';
 import { setUpOpenApi } from './open-api';
 
 export const API_PREFIX = 'api/v1';
@@ -18,6 +19,7 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   app.use(helmet());
   app.useBodyParser('json', { limit: config.BODY_LIMIT, strict: false });
+  app.use(labelUnreadableBody);
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.setGlobalPrefix(API_PREFIX);

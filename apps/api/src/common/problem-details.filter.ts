@@ -6,16 +6,7 @@ import { correlationIdFor } from './correlation-id';
 import { DOMAIN_ERROR_STATUS } from './domain-error-status';
 import { PROBLEM_CONTENT_TYPE, Problem, problem } from './problem';
 import { RequestValidationError } from './request-validation';
-
-/** body-parser errors arrive as plain errors carrying a status and a type. */
-interface BodyParserError {
-  status: number;
-  type: string;
-}
-
-const isBodyParserError = (error: unknown): error is BodyParserError =>
-  typeof error === 'object' && error !== null && 'type' in error && 'status' in error &&
-  typeof (error as BodyParserError).type === 'string' && (error as BodyParserError).type.startsWith('entity.');
+import { UnreadableBodyError } from './unreadable-body';
 
 /** Errors meaning a dependency (database, Temporal) is unreachable or saturated. */
 function isDependencyFailure(error: unknown): boolean {
@@ -26,9 +17,9 @@ function isDependencyFailure(error: unknown): boolean {
   );
 }
 
-function bodyParserProblem(error: BodyParserError): Problem {
-  if (error.type === 'entity.too.large') return problem(413, 'The request body is too large');
-  if (error.type === 'entity.parse.failed') {
+function unreadableBodyProblem(error: UnreadableBodyError): Problem {
+  if (error.kind === 'entity.too.large') return problem(413, 'The request body is too large');
+  if (error.kind === 'entity.parse.failed') {
     return problem(400, 'The body is not valid JSON', {
       errors: [{ field: '(body)', code: 'invalid_json', message: 'the body is not valid JSON' }],
     });
@@ -47,8 +38,7 @@ function toProblem(exception: unknown): Problem {
   if (exception instanceof ThrottlerException) {
     return problem(429, 'Too many requests: slow down and retry later');
   }
-  if (isBodyParserError(exception)) return bodyParserProblem(exception);
-  if (exception instanceof HttpException && isBodyParserError(exception.cause)) return bodyParserProblem(exception.cause);
+  if (exception instanceof UnreadableBodyError) return unreadableBodyProblem(exception);
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const response = exception.getResponse();

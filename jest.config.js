@@ -1,0 +1,18 @@
+/** One jest run for unit specs (beside the code), workflow tests and end-to-end tests (test/). */
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { decoratorMetadata: true, legacyDecorator: true }, target: 'es2022' } }];
+
+module.exports = {
+  testEnvironment: 'node',
+  rootDir: __dirname,
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/workflows', '<rootDir>/test', '<rootDir>/scripts'],
+  testMatch: ['**/*.spec.ts', '**/*.test.ts', '**/*.e2e.ts'],
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper: {
+    '^@rocu/domain$': '<rootDir>/libs/domain/src',
+    '^@rocu/contracts$': '<rootDir>/libs/contracts/src',
+    '^@rocu/persistence$': '<rootDir>/libs/persistence/src',
+    '^@rocu/config$': '<rootDir>/libs/config/src',
+  },
+  testTimeout: 180000,
+  maxWorkers: 2,
+};

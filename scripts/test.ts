@@ -1,0 +1,87 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { createDatabase, dropDatabases, externalPostgres, PostgresServer, startEmbeddedPostgres } from './lib/postgres';
+import { freePort } from './lib/free-port';
+import { migrateDatabase } from './lib/migrate-database';
+import { DATA_DIR, PROJECT_ROOT } from './lib/project-paths';
+import { startTemporalDevServer } from './lib/temporal-dev-server';
+import { say } from './lib/log';
+
+interface JestResults {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTotalTests: number;
+}
+
+/**
+ * `npm test`: starts a real Postgres (embedded, or a fresh database on DATABASE_URL's server) and a real
+ * Temporal dev server, prepares a migrated template database and the workflow bundle once, runs jest, and
+ * prints `tests: N passed, M failed` as its last line.
+ */
+async function main(): Promise<number> {
+  const runId = `${Date.now().toString(36)}${process.pid}`;
+  const runDir = join(DATA_DIR, `test-${runId}`);
+  mkdirSync(runDir, { recursive: true });
+  const cleanups: (() => Promise<void>)[] = [async () => rmSync(runDir, { recursive: true, force: true })];
+  let results: JestResults | undefined;
+  let exitCode = 1;
+  try {
+    let postgres: PostgresServer;
+    if (process.env.DATABASE_URL) {
+      const external = externalPostgres(process.env.DATABASE_URL);
+      postgres = external;
+      cleanups.unshift(() => dropDatabases(external, `rocu_test_${runId}`));
+    } else {
+      postgres = await startEmbeddedPostgres(join(runDir, 'postgres'), await freePort(), false);
+      cleanups.unshift(() => postgres.stop());
+    }
+    const template = `rocu_test_${runId}`;
+    await migrateDatabase(await createDatabase(postgres, template));
+    say(`template database ${template} migrated`);
+
+    const temporal = await startTemporalDevServer({ port: await freePort(), fastSqlite: true });
+    cleanups.unshift(() => temporal.stop());
+
+    const bundlePath = join(runDir, 'workflow-bundle.js');
+    const { code } = await bundleWorkflowCode({
+      workflowsPath: join(PROJECT_ROOT, 'dist/workflows/src/index.js'),
+      logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: say, error: say },
+    });
+    writeFileSync(bundlePath, code);
+
+    const resultsFile = join(runDir, 'jest-results.json');
+    exitCode = await runJest(resultsFile, {
+      ...process.env,
+      TEST_POSTGRES_ADMIN_URL: postgres.urlFor('postgres'),
+      TEST_TEMPLATE_DATABASE: template,
+      TEST_DATABASE_URL: postgres.urlFor(template),
+      TEMPORAL_ADDRESS: temporal.address,
+      WORKFLOW_BUNDLE_PATH: bundlePath,
+    });
+    if (existsSync(resultsFile)) results = JSON.parse(readFileSync(resultsFile, 'utf8')) as JestResults;
+  } catch (error) {
+    say(`test set-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  } finally {
+    for (const cleanup of cleanups) await cleanup().catch((error: unknown) => say(`cleanup: ${String(error)}`));
+  }
+  const passed = results?.numPassedTests ?? 0;
+  const failed = results ? results.numFailedTests : 1;
+  process.stdout.write(`tests: ${passed} passed, ${failed} failed\n`);
+  return failed === 0 && exitCode === 0 ? 0 : 1;
+}
+
+function runJest(resultsFile: string, env: NodeJS.ProcessEnv): Promise<number> {
+  const args = [require.resolve('jest/bin/jest'), '--json', `--outputFile=${resultsFile}`, ...process.argv.slice(2)];
+  return new Promise((resolvePromise) => {
+    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, stdio: 'inherit' });
+    child.on('exit', (code) => resolvePromise(code ?? 1));
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  () => process.exit(1),
+);
