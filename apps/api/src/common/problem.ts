@@ -32,13 +32,14 @@ const TITLES: Record<number, string> = {
   503: 'Service unavailable',
 };
 
-export function problem(status: number, detail: string, extensions: Partial<Problem> = {}): Problem {
+/** Extensions come first so they can never override the standard members. */
+export function problem(status: number, detail: string, extensions: Record<string, unknown> = {}): Problem {
   const title = TITLES[status] ?? 'Error';
   return {
+    ...extensions,
     type: `https://rocu-gateway.police.uk/problems/${title.toLowerCase().replace(/ /g, '-')}`,
     title,
     status,
     detail,
-    ...extensions,
   };
 }

@@ -142,7 +142,7 @@ export class ReferralCommandsService {
     const record = { status: referral.status as ReferralStatus, ownerOrg: referral.ownerOrg, region: referral.region };
     const checked = transition(record, event, actor);
     if (!checked.ok) {
-      throw new DomainError(checked.refusal, checked.reason, { status: checked.status, allowedActions: checked.allowedActions });
+      throw new DomainError(checked.refusal, checked.reason, { state: checked.status, allowedActions: checked.allowedActions });
     }
     try {
       return await this.temporal.client.workflow.getHandle(referral.workflowId).executeUpdate(definition, { args: [command] });
@@ -153,13 +153,16 @@ export class ReferralCommandsService {
 
   private refusalFrom(error: unknown, status: ReferralStatus): DomainError | undefined {
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && REFUSALS.has(error.cause.type ?? '')) {
-      const [details] = error.cause.details ?? [];
-      return new DomainError(error.cause.type ?? 'NOT_ALLOWED_IN_STATE', error.cause.message, details as Record<string, unknown>);
+      const [details] = (error.cause.details ?? []) as { status?: string; allowedActions?: string[] }[];
+      return new DomainError(error.cause.type ?? 'NOT_ALLOWED_IN_STATE', error.cause.message, {
+        state: details?.status ?? status,
+        allowedActions: details?.allowedActions ?? [],
+      });
     }
     if (error instanceof WorkflowNotFoundError) {
       // The workflow has finished: nothing more can happen to this referral.
       return new DomainError('NOT_ALLOWED_IN_STATE', `The referral is ${status}; no further action is possible`, {
-        status,
+        state: status,
         allowedActions: [],
       });
     }

@@ -1,0 +1,232 @@
+import { Stack } from './support/stack';
+import { referralBody, workedExampleAssessment } from './support/referral-fixtures';
+
+interface Detail {
+  id: string;
+  reference: string;
+  status: string;
+  pausedMs: number;
+  priority: string | null;
+  riskScore: number | null;
+  history: { seq: number; from: string | null; to: string; action: string; actor: { sub: string }; reason: string | null; durationMs: number }[];
+  deadlines: { stage: string; dueAt: string; status: string }[];
+  assessment: { riskScore: number; priority: string; scheme: { id: string; version: number }; version: number; breakdown: { explanation: string } } | null;
+  information: { kind: string; text: string }[];
+  availableActions: string[];
+  deconfliction?: { referralId: string; basis: string }[];
+}
+
+describe('referral intake, triage and assessment over HTTP', () => {
+  let stack: Stack;
+  let referrer: string;
+  let assessor: string;
+
+  beforeAll(async () => {
+    stack = await Stack.start();
+    referrer = await stack.token(['FORCE_REFERRER'], 'WYP');
+    assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU');
+  });
+
+  afterAll(async () => {
+    await stack.stop();
+  });
+
+  const submit = async (overrides: Record<string, unknown> = {}) => {
+    const response = await stack.http.post<{ id: string; reference: string; status: string; region: string; urgency: string }>(
+      '/referrals',
+      referralBody(overrides),
+      referrer,
+    );
+    expect(response.status).toBe(201);
+    return response.body;
+  };
+  const detail = async (id: string, token = assessor) => stack.http.get<Detail>(`/referrals/${id}`, token);
+
+  it('takes a referral from submission to awaiting decision with the worked example score', async () => {
+    const submitted = await submit();
+    expect(submitted).toMatchObject({ status: 'SUBMITTED', urgency: 'ROUTINE', region: 'YHROCU' });
+    expect(submitted.reference).toMatch(/^YHROCU-\d{4}-\d{6}$/);
+
+    const seenByReferrer = await detail(submitted.id, referrer);
+    expect(seenByReferrer.status).toBe(200);
+    expect(seenByReferrer.body.availableActions).toEqual(['WITHDRAW']);
+
+    const before = await detail(submitted.id);
+    expect(before.body.availableActions).toEqual(['TRIAGE']);
+
+    const triaged = await stack.http.post(`/referrals/${submitted.id}/triage`, { decision: 'ACCEPT', reason: 'Meets ROCU threshold' }, assessor);
+    expect(triaged.status).toBe(200);
+    expect(triaged.body.status).toBe('ASSESSMENT');
+    expect((await detail(submitted.id)).body.status).toBe('ASSESSMENT'); // a GET right after the write sees it
+
+    const assessed = await stack.http.post(`/referrals/${submitted.id}/assessment`, workedExampleAssessment(), assessor);
+    expect(assessed.status).toBe(200);
+    expect(assessed.body).toMatchObject({
+      riskScore: 21.2,
+      priority: 'P2',
+      status: 'AWAITING_DECISION',
+      scheme: { id: 'rocu-morile-default', version: 1 },
+    });
+
+    const after = (await detail(submitted.id)).body;
+    expect(after.status).toBe('AWAITING_DECISION');
+    expect(after).toMatchObject({ priority: 'P2', riskScore: 21.2 });
+    expect(after.assessment).toMatchObject({ riskScore: 21.2, priority: 'P2', version: 1 });
+    expect(after.assessment?.breakdown.explanation).toEqual(expect.any(String));
+    expect(after.history.map((entry) => [entry.seq, entry.from, entry.to, entry.action])).toEqual([
+      [0, null, 'SUBMITTED', 'SUBMIT'],
+      [1, 'SUBMITTED', 'ASSESSMENT', 'TRIAGE'],
+      [2, 'ASSESSMENT', 'AWAITING_DECISION', 'ASSESS'],
+    ]);
+    expect(after.history.every((entry) => entry.durationMs >= 0)).toBe(true);
+    expect(after.deadlines.map((deadline) => [deadline.stage, deadline.status])).toEqual([
+      ['TRIAGE', 'MET'],
+      ['ASSESSMENT', 'MET'],
+    ]);
+
+    // Re-scoring adds an assessment and keeps the earlier one.
+    const rescored = await stack.http.post(`/referrals/${submitted.id}/assessment`, workedExampleAssessment({ likelihood: 5 }), assessor);
+    expect(rescored.status).toBe(200);
+    expect(rescored.body.riskScore).toBe(26.5);
+    const { rows } = await stack.db.query('SELECT risk_score FROM assessments WHERE referral_id = $1 ORDER BY seq', [submitted.id]);
+    expect(rows.map((row: { risk_score: string }) => Number(row.risk_score))).toEqual([21.2, 26.5]);
+  });
+
+  it('pauses the triage clock while waiting for the referrer', async () => {
+    const submitted = await submit();
+    const dueAtSubmission = (await detail(submitted.id)).body.deadlines.find((deadline) => deadline.stage === 'TRIAGE')?.dueAt;
+
+    const asked = await stack.http.post(`/referrals/${submitted.id}/triage`, { decision: 'REQUEST_INFO', reason: 'Which OCG members are involved?' }, assessor);
+    expect(asked.body.status).toBe('INFO_REQUESTED');
+    const waiting = (await detail(submitted.id, referrer)).body;
+    expect(waiting.deadlines.find((deadline) => deadline.stage === 'TRIAGE')?.status).toBe('PAUSED');
+    expect(waiting.availableActions).toEqual(['PROVIDE_INFORMATION', 'WITHDRAW']);
+
+    await new Promise((wake) => setTimeout(wake, 1_200));
+    const answered = await stack.http.post(`/referrals/${submitted.id}/information`, { response: 'Three nominals, see IR-124' }, referrer);
+    expect(answered.status).toBe(200);
+    expect(answered.body.status).toBe('TRIAGE');
+
+    const resumed = (await detail(submitted.id)).body;
+    expect(resumed.pausedMs).toBeGreaterThanOrEqual(1_000);
+    const triageDue = resumed.deadlines.find((deadline) => deadline.stage === 'TRIAGE');
+    expect(triageDue?.status).toBe('PENDING');
+    expect(new Date(triageDue?.dueAt ?? 0).getTime() - new Date(dueAtSubmission ?? 0).getTime()).toBe(resumed.pausedMs);
+    expect(resumed.information.map((entry) => [entry.kind, entry.text])).toEqual([
+      ['REQUEST', 'Which OCG members are involved?'],
+      ['RESPONSE', 'Three nominals, see IR-124'],
+    ]);
+    expect((await stack.http.post(`/referrals/${submitted.id}/triage`, { decision: 'ACCEPT', reason: 'Now clear' }, assessor)).body.status).toBe(
+      'ASSESSMENT',
+    );
+  });
+
+  it('rejects at triage with a reason and tells the referrer', async () => {
+    const submitted = await submit();
+    const rejected = await stack.http.post(`/referrals/${submitted.id}/triage`, { decision: 'REJECT', reason: 'Force-level matter' }, assessor);
+    expect(rejected.body.status).toBe('REJECTED');
+    const seen = (await detail(submitted.id, referrer)).body;
+    expect(seen.status).toBe('REJECTED');
+    expect(seen.history.at(-1)).toMatchObject({ to: 'REJECTED', reason: 'Force-level matter' });
+    expect(seen.availableActions).toEqual([]);
+    const { rows } = await stack.db.query(
+      `SELECT recipient_role, recipient_org FROM notifications WHERE referral_id = $1 AND kind = 'REFERRAL_REJECTED'`,
+      [submitted.id],
+    );
+    expect(rows).toEqual([{ recipient_role: 'FORCE_REFERRER', recipient_org: 'WYP' }]);
+  });
+
+  it('lets the referrer withdraw before a decision, then refuses further moves with 409', async () => {
+    const submitted = await submit();
+    const withdrawn = await stack.http.post(`/referrals/${submitted.id}/withdraw`, { reason: 'Dealt with locally' }, referrer);
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.status).toBe('WITHDRAWN');
+
+    const again = await stack.http.post(`/referrals/${submitted.id}/withdraw`, { reason: 'again' }, referrer);
+    expect(again.status).toBe(409);
+    expect(again.headers.get('content-type')).toContain('application/problem+json');
+    expect(again.body).toMatchObject({ status: 409, state: 'WITHDRAWN', allowedActions: [] });
+    expect(String(again.body.detail)).toContain('WITHDRAWN');
+    const triage = await stack.http.post(`/referrals/${submitted.id}/triage`, { decision: 'ACCEPT', reason: 'late' }, assessor);
+    expect(triage.status).toBe(409);
+  });
+
+  it('answers a move not allowed in the current state with 409 naming the state and the allowed actions', async () => {
+    const submitted = await submit();
+    const early = await stack.http.post(`/referrals/${submitted.id}/assessment`, workedExampleAssessment(), assessor);
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ code: 'NOT_ALLOWED_IN_STATE' });
+    expect(early.body).toMatchObject({ state: 'SUBMITTED', allowedActions: ['TRIAGE'] });
+    expect(String(early.body.detail)).toContain('SUBMITTED');
+  });
+
+  it('answers an action the role may not take on a visible referral with 403', async () => {
+    const submitted = await submit();
+    const manager = await stack.token(['ROCU_MANAGER'], 'YHROCU');
+    const response = await stack.http.post(`/referrals/${submitted.id}/triage`, { decision: 'ACCEPT', reason: 'x' }, manager);
+    expect(response.status).toBe(403);
+  });
+
+  it('links referrals sharing a nominal for the gateway team without telling the referrer', async () => {
+    const shared = 'PND-SHARED-0001';
+    const first = await submit({ subject: { type: 'OCG', name: 'Op One', nominals: [{ identifier: shared, role: 'PRINCIPAL' }] } });
+    const otherForce = await stack.token(['FORCE_REFERRER'], 'KENT');
+    const second = await stack.http.post<{ id: string; region: string }>(
+      '/referrals',
+      referralBody({ forcesAffected: ['KENT'], subject: { type: 'OCG', name: 'Op Two', nominals: [{ identifier: shared, role: 'ASSOCIATE' }] } }),
+      otherForce,
+    );
+    expect(second.status).toBe(201);
+    expect(second.body.region).toBe('ERSOU');
+
+    const gateway = (await detail(first.id)).body;
+    expect(gateway.deconfliction).toEqual([expect.objectContaining({ referralId: second.body.id, basis: 'NOMINAL' })]);
+    const ersouAssessor = await stack.token(['GATEWAY_ASSESSOR'], 'ERSOU');
+    expect((await detail(second.body.id, ersouAssessor)).body.deconfliction).toEqual([
+      expect.objectContaining({ referralId: first.id, basis: 'NOMINAL' }),
+    ]);
+    const referrerView = (await detail(first.id, referrer)).body;
+    expect(referrerView.deconfliction).toBeUndefined();
+    expect(JSON.stringify(referrerView)).not.toContain(second.body.id);
+
+    const { rows } = await stack.db.query(
+      `SELECT recipient_org FROM notifications WHERE kind = 'DECONFLICTION' AND payload->'referralIds' ? $1 ORDER BY recipient_org`,
+      [second.body.id],
+    );
+    expect(rows.map((row: { recipient_org: string }) => row.recipient_org)).toEqual(['ERSOU', 'YHROCU']);
+  });
+
+  it('lists referrals per visibility with filters, sorting and pagination', async () => {
+    const sypReferrer = await stack.token(['FORCE_REFERRER'], 'SYP');
+    const own = await stack.http.post<{ id: string }>('/referrals', referralBody({ urgency: 'PRIORITY' }), sypReferrer);
+    expect(own.status).toBe(201);
+
+    const sypList = await stack.http.get<{ items: { id: string; ownerOrg: string }[]; total: number }>('/referrals', sypReferrer);
+    expect(sypList.body.items.map((item) => item.id)).toEqual([own.body.id]);
+    expect(sypList.body.total).toBe(1);
+
+    const regional = await stack.http.get<{ items: { ownerOrg: string; urgency: string }[]; total: number; page: number; pageSize: number }>(
+      '/referrals?urgency=PRIORITY&pageSize=5',
+      assessor,
+    );
+    expect(regional.body).toMatchObject({ page: 1, pageSize: 5 });
+    expect(regional.body.items.length).toBeGreaterThan(0);
+    expect(regional.body.items.every((item) => item.urgency === 'PRIORITY')).toBe(true);
+
+    const everything = await stack.http.get<{ items: { nextDeadlineAt: string | null }[]; total: number }>('/referrals?pageSize=200', assessor);
+    const deadlines = everything.body.items.map((item) => item.nextDeadlineAt).filter((value): value is string => value !== null);
+    expect(deadlines).toEqual([...deadlines].sort());
+
+    const firstPage = await stack.http.get<{ items: { id: string }[] }>('/referrals?pageSize=2&page=1&sort=submittedAt', assessor);
+    const secondPage = await stack.http.get<{ items: { id: string }[] }>('/referrals?pageSize=2&page=2&sort=submittedAt', assessor);
+    expect(firstPage.body.items).toHaveLength(2);
+    expect(secondPage.body.items.map((item) => item.id)).not.toContain(firstPage.body.items[0].id);
+
+    const search = await stack.http.get<{ items: { subjectName: string }[] }>('/referrals?q=op%20two', await stack.token(['GATEWAY_ASSESSOR'], 'ERSOU'));
+    expect(search.body.items.map((item) => item.subjectName)).toEqual(['Op Two']);
+
+    const badQuery = await stack.http.get('/referrals?pageSize=500&sort=name&status=NOPE', assessor);
+    expect(badQuery.status).toBe(400);
+    expect((badQuery.body.errors as { field: string }[]).map((error) => error.field).sort()).toEqual(['pageSize', 'sort', 'status']);
+  });
+});
