@@ -26,7 +26,7 @@ export class Stack {
   private readonly tokens = new Map<string, string>();
 
   private constructor(
-    private readonly env: NodeJS.ProcessEnv,
+    private readonly env: NodeJS.ProcessEnv & { TEMPORAL_TASK_QUEUE: string },
     port: number,
     databaseUrl: string,
   ) {
@@ -44,7 +44,7 @@ export class Stack {
     const databaseUrl = new URL(settings.templateUrl);
     databaseUrl.pathname = `/${database}`;
     const port = await freePort();
-    const env: NodeJS.ProcessEnv = {
+    const env = {
       ...process.env,
       NODE_ENV: 'test',
       PORT: String(port),
@@ -74,6 +74,11 @@ export class Stack {
     child.child.stdout?.on('data', keep);
     child.child.stderr?.on('data', keep);
     return child;
+  }
+
+  /** This stack's own task queue: every workflow its API starts runs there. */
+  get taskQueue(): string {
+    return this.env.TEMPORAL_TASK_QUEUE;
   }
 
   startWorker(): void {

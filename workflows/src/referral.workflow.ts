@@ -34,7 +34,8 @@ import {
 import { activeStage, deadlineViews } from './referral-deadlines';
 
 const { projectSubmission, projectTransition, recordDeadlineNotification } = proxyActivities<ReferralActivities>({
-  startToCloseTimeout: '30 seconds',
+  // Projections take milliseconds; a short timeout means work lost with a crashed worker is retried promptly.
+  startToCloseTimeout: '10 seconds',
   // Projections must land eventually: retry without limit, backing off to once a minute while the database is down.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });

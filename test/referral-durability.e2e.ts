@@ -1,0 +1,69 @@
+import { Stack } from './support/stack';
+import { referralBody, workedExampleAssessment } from './support/referral-fixtures';
+
+const REFERRALS = 8;
+
+describe('durability: the worker is killed while referrals are in flight', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await Stack.start();
+  });
+
+  afterAll(async () => {
+    await stack.stop();
+  });
+
+  it('loses and duplicates nothing', async () => {
+    const referrer = await stack.token(['FORCE_REFERRER'], 'WYP');
+    const assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU');
+    const submitted = await Promise.all(
+      Array.from({ length: REFERRALS }, () => stack.http.post<{ id: string }>('/referrals', referralBody(), referrer)),
+    );
+    const ids = submitted.map((response) => response.body.id);
+    expect(submitted.every((response) => response.status === 201)).toBe(true);
+
+    // Triage everything, and kill the worker outright while those updates are being handled.
+    const triaging = Promise.all(
+      ids.map((id) => stack.http.post(`/referrals/${id}/triage`, { decision: 'ACCEPT', reason: 'in scope' }, assessor)),
+    );
+    await new Promise((wake) => setTimeout(wake, 50));
+    await stack.killWorker();
+    // Submissions made while no worker runs wait for one, and are not lost.
+    const lateSubmission = stack.http.post<{ id: string }>('/referrals', referralBody(), referrer);
+    await new Promise((wake) => setTimeout(wake, 1_000));
+    stack.startWorker();
+
+    const triaged = await triaging;
+    expect(triaged.map((response) => response.status)).toEqual(ids.map(() => 200));
+    const late = await lateSubmission;
+    expect(late.status).toBe(201);
+
+    const assessed = await Promise.all(ids.map((id) => stack.http.post(`/referrals/${id}/assessment`, workedExampleAssessment(), assessor)));
+    expect(assessed.map((response) => response.status)).toEqual(ids.map(() => 200));
+
+    const statuses = await stack.db.query(`SELECT id, status, last_seq FROM referrals WHERE id = ANY($1::uuid[]) ORDER BY id`, [ids]);
+    expect(statuses.rows).toHaveLength(REFERRALS);
+    expect(statuses.rows.every((row: { status: string; last_seq: number }) => row.status === 'AWAITING_DECISION' && row.last_seq === 2)).toBe(true);
+
+    const history = await stack.db.query(
+      `SELECT referral_id, array_agg(seq ORDER BY seq) AS seqs FROM referral_history WHERE referral_id = ANY($1::uuid[]) GROUP BY referral_id`,
+      [ids],
+    );
+    expect(history.rows).toHaveLength(REFERRALS);
+    expect(history.rows.every((row: { seqs: number[] }) => JSON.stringify(row.seqs) === '[0,1,2]')).toBe(true);
+
+    const perReferral = async (sql: string) =>
+      (await stack.db.query(sql, [ids])).rows.map((row: { n: number }) => row.n);
+    expect(await perReferral(`SELECT count(*)::int AS n FROM assessments WHERE referral_id = ANY($1::uuid[]) GROUP BY referral_id`)).toEqual(
+      ids.map(() => 1),
+    );
+    expect(
+      await perReferral(
+        `SELECT count(*)::int AS n FROM audit_log WHERE entity_id = ANY($1::text[]) AND action <> 'REFERRAL_VIEWED' GROUP BY entity_id`,
+      ),
+    ).toEqual(ids.map(() => 3));
+    const lateRows = await stack.db.query(`SELECT count(*)::int AS n FROM referral_history WHERE referral_id = $1`, [late.body.id]);
+    expect(lateRows.rows[0].n).toBe(1);
+  });
+});

@@ -1,0 +1,138 @@
+import { Client, Connection } from '@temporalio/client';
+import { Stack } from './support/stack';
+import { referralBody, workedExampleAssessment } from './support/referral-fixtures';
+import { testEnvironment } from './support/test-environment';
+
+type Problem = { status: number; errors?: { field: string; code: string }[] };
+
+describe('referral input validation, visibility and idempotency', () => {
+  let stack: Stack;
+  let referrer: string;
+  let temporal: Connection;
+
+  const counts = async () => {
+    const referrals = await stack.db.query('SELECT count(*)::int AS n FROM referrals');
+    const audit = await stack.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action <> 'REFERRAL_VIEWED'`);
+    const workflows = await new Client({ connection: temporal }).workflow.count(`TaskQueue = '${stack.taskQueue}'`);
+    return { referrals: referrals.rows[0].n as number, audit: audit.rows[0].n as number, workflows: workflows.count };
+  };
+
+  beforeAll(async () => {
+    stack = await Stack.start();
+    referrer = await stack.token(['FORCE_REFERRER'], 'WYP');
+    temporal = await Connection.connect({ address: testEnvironment().temporalAddress });
+  });
+
+  afterAll(async () => {
+    await temporal.close();
+    await stack.stop();
+  });
+
+  const fieldsOf = (body: Problem) => (body.errors ?? []).map((error) => error.field).sort();
+
+  it.each<[string, unknown, string[]]>([
+    ['an empty object', {}, ['classification', 'crimeTypes', 'forcesAffected', 'intelligence', 'requestedCapabilities', 'subject', 'summary', 'threatToLife', 'urgency']],
+    ['an unknown field', referralBody({ priorityOverride: 'P1' }), ['priorityOverride']],
+    ['unknown codes', referralBody({ crimeTypes: ['ILLEGAL_DRUGS', 'JAYWALKING'], forcesAffected: ['XYZ'], requestedCapabilities: ['TELEPATHY'] }), ['crimeTypes', 'forcesAffected', 'requestedCapabilities']],
+    ['a boolean sent as text', referralBody({ threatToLife: 'false' }), ['threatToLife']],
+    ['oversize text', referralBody({ summary: 'x'.repeat(4001) }), ['summary']],
+    [
+      'handling code C without conditions',
+      referralBody({ intelligence: [{ reference: 'IR-9', grading: { source: '1', information: 'A', handling: 'C' } }] }),
+      ['intelligence[0].conditions'],
+    ],
+    [
+      'bad nested values',
+      referralBody({ subject: { type: 'GANG', name: '', nominals: [{ identifier: 'A1', role: 'BOSS', extra: 1 }] } }),
+      ['subject.name', 'subject.nominals[0].extra', 'subject.nominals[0].role', 'subject.type'],
+    ],
+    ['a bad grading', referralBody({ intelligence: [{ reference: 'IR-9', grading: { source: '5', information: 'Z', handling: 'P' } }] }), ['intelligence[0].grading.information', 'intelligence[0].grading.source']],
+  ])('refuses %s with a 400 naming every bad field, persisting nothing and starting no workflow', async (_case, body, fields) => {
+    const before = await counts();
+    const response = await stack.http.post<Problem>('/referrals', body, referrer);
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(fieldsOf(response.body)).toEqual(fields.sort());
+    expect(await counts()).toEqual(before);
+  });
+
+  it.each<[string, string]>([
+    ['an array', '[{"subject":{}}]'],
+    ['a string', '"referral"'],
+    ['null', 'null'],
+    ['broken JSON', '{"subject":'],
+  ])('refuses %s as the body with a 400', async (_case, rawBody) => {
+    const before = await counts();
+    const response = await stack.http.request<Problem>('POST', '/referrals', { token: referrer, rawBody });
+    expect(response.status).toBe(400);
+    expect(fieldsOf(response.body)).toEqual(['(body)']);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a bad assessment naming every field', async () => {
+    const submitted = await stack.http.post<{ id: string }>('/referrals', referralBody(), referrer);
+    const assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU');
+    await stack.http.post(`/referrals/${submitted.body.id}/triage`, { decision: 'ACCEPT', reason: 'ok' }, assessor);
+    const response = await stack.http.post<Problem>(
+      `/referrals/${submitted.body.id}/assessment`,
+      workedExampleAssessment({
+        likelihood: 6,
+        harm: { physical: 'extreme', psychological: 'none', financial: 'none', community: 'none' },
+        rationale: { harm: 'x', likelihood: 'y' },
+        route: 'ELSEWHERE',
+      }),
+      assessor,
+    );
+    expect(response.status).toBe(400);
+    expect(fieldsOf(response.body)).toEqual(['harm.environmental', 'harm.physical', 'likelihood', 'rationale.route', 'route']);
+    const { rows } = await stack.db.query('SELECT count(*)::int AS n FROM assessments WHERE referral_id = $1', [submitted.body.id]);
+    expect(rows[0].n).toBe(0);
+  });
+
+  it("hides another force's referral: 404 on read and act, absent from lists", async () => {
+    const submitted = await stack.http.post<{ id: string; reference: string }>('/referrals', referralBody(), referrer);
+    const otherForce = await stack.token(['FORCE_REFERRER'], 'SYP');
+    const otherRegion = await stack.token(['GATEWAY_ASSESSOR'], 'EMSOU');
+    for (const token of [otherForce, otherRegion]) {
+      const read = await stack.http.get<Problem>(`/referrals/${submitted.body.id}`, token);
+      expect(read.status).toBe(404);
+      expect(read.headers.get('content-type')).toContain('application/problem+json');
+      const list = await stack.http.get<{ items: { id: string }[] }>(`/referrals?q=${submitted.body.reference}`, token);
+      expect(list.body.items).toEqual([]);
+    }
+    expect((await stack.http.post(`/referrals/${submitted.body.id}/withdraw`, { reason: 'not mine' }, otherForce)).status).toBe(404);
+    expect((await stack.http.post(`/referrals/${submitted.body.id}/triage`, { decision: 'REJECT', reason: 'x' }, otherRegion)).status).toBe(404);
+    // A made-up id looks exactly the same as a hidden one.
+    expect((await stack.http.get('/referrals/00000000-0000-4000-8000-000000000000', otherForce)).status).toBe(404);
+    expect((await stack.http.get('/referrals/not-a-uuid', otherForce)).status).toBe(404);
+    const audit = await stack.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND actor_sub LIKE '%syp%'`, [
+      submitted.body.id,
+    ]);
+    expect(audit.rows[0].n).toBe(0);
+  });
+
+  it('gives concurrent identical submissions with one Idempotency-Key one referral and one workflow', async () => {
+    const key = `key-${Date.now()}`;
+    const body = referralBody();
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, () => stack.http.post<{ id: string; reference: string }>('/referrals', body, referrer, { 'Idempotency-Key': key })),
+    );
+    const ids = new Set(responses.map((response) => response.body.id));
+    expect(ids.size).toBe(1);
+    expect(new Set(responses.map((response) => response.body.reference)).size).toBe(1);
+    expect(responses.map((response) => response.status).sort()).toEqual([200, 200, 200, 200, 200, 201]);
+    const [id] = [...ids];
+    const { rows } = await stack.db.query('SELECT count(*)::int AS n FROM referrals WHERE id = $1', [id]);
+    expect(rows[0].n).toBe(1);
+    const client = new Client({ connection: temporal });
+    const runs = [];
+    for await (const execution of client.workflow.list({ query: `WorkflowId = 'referral-${id}'` })) runs.push(execution.runId);
+    expect(runs).toHaveLength(1);
+    // The task-queue count used by the bad-input cases above does see this stack's workflows.
+    expect((await client.workflow.count(`TaskQueue = '${stack.taskQueue}'`)).count).toBeGreaterThan(0);
+
+    const repeat = await stack.http.post<{ id: string }>('/referrals', body, referrer, { 'Idempotency-Key': key });
+    expect(repeat.status).toBe(200);
+    expect(repeat.body.id).toBe(id);
+  });
+});
