@@ -1,5 +1,14 @@
 /** One jest run for unit specs (beside the code), workflow tests and end-to-end tests (test/). */
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { decoratorMetadata: true, legacyDecorator: true }, target: 'es2022' } }];
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { decoratorMetadata: true, legacyDecorator: true },
+      target: 'es2022',
+    },
+  },
+];
 
 module.exports = {
   testEnvironment: 'node',

@@ -22,7 +22,8 @@ async function main(): Promise<void> {
     if (!stopping) {
       stopping = true;
       say('stopping...');
-      for (const stop of stops.reverse()) await stop().catch((error: unknown) => say(`while stopping: ${String(error)}`));
+      for (const stop of stops.reverse())
+        await stop().catch((error: unknown) => say(`while stopping: ${String(error)}`));
     }
     process.exit(code);
   };
@@ -52,7 +53,12 @@ async function main(): Promise<void> {
       temporalUi = temporal.uiUrl;
     }
 
-    const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, AUTH_MODE: process.env.AUTH_MODE ?? 'dev' };
+    const env = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporalAddress,
+      AUTH_MODE: process.env.AUTH_MODE ?? 'dev',
+    };
     const services: ManagedProcess[] = [
       startNodeProcess('worker', join(PROJECT_ROOT, 'dist/apps/worker/src/main.js'), env),
       startNodeProcess('api', join(PROJECT_ROOT, 'dist/apps/api/src/main.js'), env),

@@ -48,7 +48,14 @@ async function main(): Promise<number> {
     const bundlePath = join(runDir, 'workflow-bundle.js');
     const { code } = await bundleWorkflowCode({
       workflowsPath: join(PROJECT_ROOT, 'dist/workflows/src/index.js'),
-      logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: say, error: say },
+      logger: {
+        log: () => undefined,
+        trace: () => undefined,
+        debug: () => undefined,
+        info: () => undefined,
+        warn: say,
+        error: say,
+      },
     });
     writeFileSync(bundlePath, code);
 

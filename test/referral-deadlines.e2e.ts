@@ -29,7 +29,11 @@ describe('gateway deadlines (seconds-scale policy)', () => {
   it('reminds the gateway team and escalates to the ROCU manager, each exactly once', async () => {
     const referrer = await stack.token(['FORCE_REFERRER'], 'WYP');
     const assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU');
-    const submitted = await stack.http.post<{ id: string; deadlines: Deadline[] }>('/referrals', referralBody(), referrer);
+    const submitted = await stack.http.post<{ id: string; deadlines: Deadline[] }>(
+      '/referrals',
+      referralBody(),
+      referrer,
+    );
     expect(submitted.status).toBe(201);
     const id = submitted.body.id;
 
@@ -53,8 +57,14 @@ describe('gateway deadlines (seconds-scale policy)', () => {
       { kind: 'DEADLINE_ESCALATION', recipient_role: 'ROCU_MANAGER', recipient_org: 'YHROCU', n: 1 },
       { kind: 'DEADLINE_REMINDER', recipient_role: 'GATEWAY_ASSESSOR', recipient_org: 'YHROCU', n: 1 },
     ]);
-    const audit = await stack.db.query(`SELECT action FROM audit_log WHERE entity_id = $1 AND action LIKE 'DEADLINE_%' ORDER BY id`, [id]);
-    expect(audit.rows.map((row: { action: string }) => row.action)).toEqual(['DEADLINE_REMINDER', 'DEADLINE_ESCALATION']);
+    const audit = await stack.db.query(
+      `SELECT action FROM audit_log WHERE entity_id = $1 AND action LIKE 'DEADLINE_%' ORDER BY id`,
+      [id],
+    );
+    expect(audit.rows.map((row: { action: string }) => row.action)).toEqual([
+      'DEADLINE_REMINDER',
+      'DEADLINE_ESCALATION',
+    ]);
 
     // Meeting the stage late keeps the breach on record; the next stage's clock runs on.
     await stack.http.post(`/referrals/${id}/triage`, { decision: 'ACCEPT', reason: 'late but accepted' }, assessor);
@@ -71,9 +81,10 @@ describe('gateway deadlines (seconds-scale policy)', () => {
     const submitted = await stack.http.post<{ id: string }>('/referrals', referralBody(), referrer);
     await stack.http.post(`/referrals/${submitted.body.id}/triage`, { decision: 'ACCEPT', reason: 'prompt' }, assessor);
     await new Promise((wake) => setTimeout(wake, 4_000));
-    const { rows } = await stack.db.query(`SELECT kind FROM notifications WHERE referral_id = $1 AND kind LIKE 'DEADLINE_%'`, [
-      submitted.body.id,
-    ]);
+    const { rows } = await stack.db.query(
+      `SELECT kind FROM notifications WHERE referral_id = $1 AND kind LIKE 'DEADLINE_%'`,
+      [submitted.body.id],
+    );
     expect(rows).toEqual([]);
   });
 });

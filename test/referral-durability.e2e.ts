@@ -39,12 +39,21 @@ describe('durability: the worker is killed while referrals are in flight', () =>
     const late = await lateSubmission;
     expect(late.status).toBe(201);
 
-    const assessed = await Promise.all(ids.map((id) => stack.http.post(`/referrals/${id}/assessment`, workedExampleAssessment(), assessor)));
+    const assessed = await Promise.all(
+      ids.map((id) => stack.http.post(`/referrals/${id}/assessment`, workedExampleAssessment(), assessor)),
+    );
     expect(assessed.map((response) => response.status)).toEqual(ids.map(() => 200));
 
-    const statuses = await stack.db.query(`SELECT id, status, last_seq FROM referrals WHERE id = ANY($1::uuid[]) ORDER BY id`, [ids]);
+    const statuses = await stack.db.query(
+      `SELECT id, status, last_seq FROM referrals WHERE id = ANY($1::uuid[]) ORDER BY id`,
+      [ids],
+    );
     expect(statuses.rows).toHaveLength(REFERRALS);
-    expect(statuses.rows.every((row: { status: string; last_seq: number }) => row.status === 'AWAITING_DECISION' && row.last_seq === 2)).toBe(true);
+    expect(
+      statuses.rows.every(
+        (row: { status: string; last_seq: number }) => row.status === 'AWAITING_DECISION' && row.last_seq === 2,
+      ),
+    ).toBe(true);
 
     const history = await stack.db.query(
       `SELECT referral_id, array_agg(seq ORDER BY seq) AS seqs FROM referral_history WHERE referral_id = ANY($1::uuid[]) GROUP BY referral_id`,
@@ -55,15 +64,19 @@ describe('durability: the worker is killed while referrals are in flight', () =>
 
     const perReferral = async (sql: string) =>
       (await stack.db.query(sql, [ids])).rows.map((row: { n: number }) => row.n);
-    expect(await perReferral(`SELECT count(*)::int AS n FROM assessments WHERE referral_id = ANY($1::uuid[]) GROUP BY referral_id`)).toEqual(
-      ids.map(() => 1),
-    );
+    expect(
+      await perReferral(
+        `SELECT count(*)::int AS n FROM assessments WHERE referral_id = ANY($1::uuid[]) GROUP BY referral_id`,
+      ),
+    ).toEqual(ids.map(() => 1));
     expect(
       await perReferral(
         `SELECT count(*)::int AS n FROM audit_log WHERE entity_id = ANY($1::text[]) AND action <> 'REFERRAL_VIEWED' GROUP BY entity_id`,
       ),
     ).toEqual(ids.map(() => 3));
-    const lateRows = await stack.db.query(`SELECT count(*)::int AS n FROM referral_history WHERE referral_id = $1`, [late.body.id]);
+    const lateRows = await stack.db.query(`SELECT count(*)::int AS n FROM referral_history WHERE referral_id = $1`, [
+      late.body.id,
+    ]);
     expect(lateRows.rows[0].n).toBe(1);
   });
 });

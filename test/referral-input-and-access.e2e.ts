@@ -31,14 +31,38 @@ describe('referral input validation, visibility and idempotency', () => {
   const fieldsOf = (body: Problem) => (body.errors ?? []).map((error) => error.field).sort();
 
   it.each<[string, unknown, string[]]>([
-    ['an empty object', {}, ['classification', 'crimeTypes', 'forcesAffected', 'intelligence', 'requestedCapabilities', 'subject', 'summary', 'threatToLife', 'urgency']],
+    [
+      'an empty object',
+      {},
+      [
+        'classification',
+        'crimeTypes',
+        'forcesAffected',
+        'intelligence',
+        'requestedCapabilities',
+        'subject',
+        'summary',
+        'threatToLife',
+        'urgency',
+      ],
+    ],
     ['an unknown field', referralBody({ priorityOverride: 'P1' }), ['priorityOverride']],
-    ['unknown codes', referralBody({ crimeTypes: ['ILLEGAL_DRUGS', 'JAYWALKING'], forcesAffected: ['XYZ'], requestedCapabilities: ['TELEPATHY'] }), ['crimeTypes', 'forcesAffected', 'requestedCapabilities']],
+    [
+      'unknown codes',
+      referralBody({
+        crimeTypes: ['ILLEGAL_DRUGS', 'JAYWALKING'],
+        forcesAffected: ['XYZ'],
+        requestedCapabilities: ['TELEPATHY'],
+      }),
+      ['crimeTypes', 'forcesAffected', 'requestedCapabilities'],
+    ],
     ['a boolean sent as text', referralBody({ threatToLife: 'false' }), ['threatToLife']],
     ['oversize text', referralBody({ summary: 'x'.repeat(4001) }), ['summary']],
     [
       'handling code C without conditions',
-      referralBody({ intelligence: [{ reference: 'IR-9', grading: { source: '1', information: 'A', handling: 'C' } }] }),
+      referralBody({
+        intelligence: [{ reference: 'IR-9', grading: { source: '1', information: 'A', handling: 'C' } }],
+      }),
       ['intelligence[0].conditions'],
     ],
     [
@@ -46,15 +70,24 @@ describe('referral input validation, visibility and idempotency', () => {
       referralBody({ subject: { type: 'GANG', name: '', nominals: [{ identifier: 'A1', role: 'BOSS', extra: 1 }] } }),
       ['subject.name', 'subject.nominals[0].extra', 'subject.nominals[0].role', 'subject.type'],
     ],
-    ['a bad grading', referralBody({ intelligence: [{ reference: 'IR-9', grading: { source: '5', information: 'Z', handling: 'P' } }] }), ['intelligence[0].grading.information', 'intelligence[0].grading.source']],
-  ])('refuses %s with a 400 naming every bad field, persisting nothing and starting no workflow', async (_case, body, fields) => {
-    const before = await counts();
-    const response = await stack.http.post<Problem>('/referrals', body, referrer);
-    expect(response.status).toBe(400);
-    expect(response.headers.get('content-type')).toContain('application/problem+json');
-    expect(fieldsOf(response.body)).toEqual(fields.sort());
-    expect(await counts()).toEqual(before);
-  });
+    [
+      'a bad grading',
+      referralBody({
+        intelligence: [{ reference: 'IR-9', grading: { source: '5', information: 'Z', handling: 'P' } }],
+      }),
+      ['intelligence[0].grading.information', 'intelligence[0].grading.source'],
+    ],
+  ])(
+    'refuses %s with a 400 naming every bad field, persisting nothing and starting no workflow',
+    async (_case, body, fields) => {
+      const before = await counts();
+      const response = await stack.http.post<Problem>('/referrals', body, referrer);
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      expect(fieldsOf(response.body)).toEqual(fields.sort());
+      expect(await counts()).toEqual(before);
+    },
+  );
 
   it.each<[string, string]>([
     ['an array', '[{"subject":{}}]'],
@@ -84,8 +117,16 @@ describe('referral input validation, visibility and idempotency', () => {
       assessor,
     );
     expect(response.status).toBe(400);
-    expect(fieldsOf(response.body)).toEqual(['harm.environmental', 'harm.physical', 'likelihood', 'rationale.route', 'route']);
-    const { rows } = await stack.db.query('SELECT count(*)::int AS n FROM assessments WHERE referral_id = $1', [submitted.body.id]);
+    expect(fieldsOf(response.body)).toEqual([
+      'harm.environmental',
+      'harm.physical',
+      'likelihood',
+      'rationale.route',
+      'route',
+    ]);
+    const { rows } = await stack.db.query('SELECT count(*)::int AS n FROM assessments WHERE referral_id = $1', [
+      submitted.body.id,
+    ]);
     expect(rows[0].n).toBe(0);
   });
 
@@ -100,14 +141,25 @@ describe('referral input validation, visibility and idempotency', () => {
       const list = await stack.http.get<{ items: { id: string }[] }>(`/referrals?q=${submitted.body.reference}`, token);
       expect(list.body.items).toEqual([]);
     }
-    expect((await stack.http.post(`/referrals/${submitted.body.id}/withdraw`, { reason: 'not mine' }, otherForce)).status).toBe(404);
-    expect((await stack.http.post(`/referrals/${submitted.body.id}/triage`, { decision: 'REJECT', reason: 'x' }, otherRegion)).status).toBe(404);
+    expect(
+      (await stack.http.post(`/referrals/${submitted.body.id}/withdraw`, { reason: 'not mine' }, otherForce)).status,
+    ).toBe(404);
+    expect(
+      (
+        await stack.http.post(
+          `/referrals/${submitted.body.id}/triage`,
+          { decision: 'REJECT', reason: 'x' },
+          otherRegion,
+        )
+      ).status,
+    ).toBe(404);
     // A made-up id looks exactly the same as a hidden one.
     expect((await stack.http.get('/referrals/00000000-0000-4000-8000-000000000000', otherForce)).status).toBe(404);
     expect((await stack.http.get('/referrals/not-a-uuid', otherForce)).status).toBe(404);
-    const audit = await stack.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND actor_sub LIKE '%syp%'`, [
-      submitted.body.id,
-    ]);
+    const audit = await stack.db.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND actor_sub LIKE '%syp%'`,
+      [submitted.body.id],
+    );
     expect(audit.rows[0].n).toBe(0);
   });
 
@@ -115,7 +167,9 @@ describe('referral input validation, visibility and idempotency', () => {
     const key = `key-${Date.now()}`;
     const body = referralBody();
     const responses = await Promise.all(
-      Array.from({ length: 6 }, () => stack.http.post<{ id: string; reference: string }>('/referrals', body, referrer, { 'Idempotency-Key': key })),
+      Array.from({ length: 6 }, () =>
+        stack.http.post<{ id: string; reference: string }>('/referrals', body, referrer, { 'Idempotency-Key': key }),
+      ),
     );
     const ids = new Set(responses.map((response) => response.body.id));
     expect(ids.size).toBe(1);
@@ -126,7 +180,8 @@ describe('referral input validation, visibility and idempotency', () => {
     expect(rows[0].n).toBe(1);
     const client = new Client({ connection: temporal });
     const runs = [];
-    for await (const execution of client.workflow.list({ query: `WorkflowId = 'referral-${id}'` })) runs.push(execution.runId);
+    for await (const execution of client.workflow.list({ query: `WorkflowId = 'referral-${id}'` }))
+      runs.push(execution.runId);
     expect(runs).toHaveLength(1);
     // The task-queue count used by the bad-input cases above does see this stack's workflows.
     expect((await client.workflow.count(`TaskQueue = '${stack.taskQueue}'`)).count).toBeGreaterThan(0);
@@ -134,5 +189,17 @@ describe('referral input validation, visibility and idempotency', () => {
     const repeat = await stack.http.post<{ id: string }>('/referrals', body, referrer, { 'Idempotency-Key': key });
     expect(repeat.status).toBe(200);
     expect(repeat.body.id).toBe(id);
+
+    // Once the referral has ended, a repeat still answers with it and starts nothing new.
+    await stack.http.post(`/referrals/${id}/withdraw`, { reason: 'duplicate' }, referrer);
+    const afterEnd = await stack.http.post<{ id: string; status: string }>('/referrals', body, referrer, {
+      'Idempotency-Key': key,
+    });
+    expect(afterEnd.status).toBe(200);
+    expect(afterEnd.body).toMatchObject({ id, status: 'WITHDRAWN' });
+    const runsAfter = [];
+    for await (const execution of client.workflow.list({ query: `WorkflowId = 'referral-${id}'` }))
+      runsAfter.push(execution.runId);
+    expect(runsAfter).toHaveLength(1);
   });
 });

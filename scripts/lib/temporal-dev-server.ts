@@ -20,6 +20,10 @@ export interface TemporalServerHandle {
   stop(): Promise<void>;
 }
 
+type ServingStatus = NonNullable<Awaited<ReturnType<Connection['healthService']['check']>>['status']>;
+/** grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING */
+const SERVING = 1 as ServingStatus;
+
 async function waitUntilServing(address: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
@@ -28,7 +32,7 @@ async function waitUntilServing(address: string, timeoutMs: number): Promise<voi
       const connection = await Connection.connect({ address, connectTimeout: 2_000 });
       try {
         const { status } = await connection.healthService.check({});
-        if (status === 1) return; // SERVING
+        if (status === SERVING) return;
       } finally {
         await connection.close();
       }

@@ -27,7 +27,12 @@ export class HttpClient {
     return this.request<T>('GET', path, { token });
   }
 
-  post<T = Record<string, unknown>>(path: string, body: unknown, token?: string, headers?: Record<string, string>): Promise<HttpResponse<T>> {
+  post<T = Record<string, unknown>>(
+    path: string,
+    body: unknown,
+    token?: string,
+    headers?: Record<string, string>,
+  ): Promise<HttpResponse<T>> {
     return this.request<T>('POST', path, { token, body, headers });
   }
 }

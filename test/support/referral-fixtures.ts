@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { WORKED_EXAMPLE, WORKED_EXAMPLE_RATIONALE } from '../fixtures/worked-example';
 
 /** A valid submission; override any top-level field. */
 export function referralBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -15,24 +16,20 @@ export function referralBody(overrides: Record<string, unknown> = {}): Record<st
     threatToLife: false,
     summary: 'Supply of firearms and class A drugs across West and South Yorkshire.',
     classification: 'OFFICIAL-SENSITIVE',
-    intelligence: [{ reference: 'IR-123', grading: { source: '2', information: 'B', handling: 'C' }, conditions: 'Not for onward dissemination' }],
+    intelligence: [
+      {
+        reference: 'IR-123',
+        grading: { source: '2', information: 'B', handling: 'C' },
+        conditions: 'Not for onward dissemination',
+      },
+    ],
     ...overrides,
   };
 }
 
-/** domain.md's worked example: 16 x 1.25 x 1.25 x 4 = 100 -> riskScore 21.2 -> P2. */
+/** The worked example as an assessment request body (see test/fixtures/worked-example.ts). */
 export function workedExampleAssessment(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    harm: { physical: 'substantial', psychological: 'moderate', financial: 'critical', community: 'moderate', environmental: 'none' },
-    geographicScope: 'regional',
-    victimVulnerability: 'vulnerable',
-    likelihood: 4,
-    confidence: 'medium',
-    organisationalPosition: { opportunity: 2, capacity: 3, capability: 2, organisationalRisk: 1 },
-    route: 'TTCG',
-    rationale: { harm: 'Firearms in circulation', likelihood: 'Corroborated intelligence', route: 'Needs covert capability' },
-    ...overrides,
-  };
+  return { ...WORKED_EXAMPLE, route: 'TTCG', rationale: WORKED_EXAMPLE_RATIONALE, ...overrides };
 }
 
 /** Polls until the check passes or the time is up (for work that completes asynchronously, e.g. timers). */

@@ -108,11 +108,20 @@ export class Stack {
   }
 
   /** A dev token for a user; cached per identity. */
-  async token(roles: Role[], org: string, sub = `${roles.join('+').toLowerCase()}@${org.toLowerCase()}`): Promise<string> {
+  async token(
+    roles: Role[],
+    org: string,
+    sub = `${roles.join('+').toLowerCase()}@${org.toLowerCase()}`,
+  ): Promise<string> {
     const key = `${sub}|${roles.join(',')}|${org}`;
     const cached = this.tokens.get(key);
     if (cached) return cached;
-    const response = await this.http.post<{ token: string }>('/auth/dev-token', { sub, name: `Officer ${sub}`, roles, org });
+    const response = await this.http.post<{ token: string }>('/auth/dev-token', {
+      sub,
+      name: `Officer ${sub}`,
+      roles,
+      org,
+    });
     if (response.status !== 200) throw new Error(`dev token failed: ${JSON.stringify(response.body)}`);
     this.tokens.set(key, response.body.token);
     return response.body.token;

@@ -8,7 +8,8 @@ export function testEnvironment(): {
 } {
   const required = (name: string): string => {
     const value = process.env[name];
-    if (!value) throw new Error(`${name} is not set: run the tests with \`npm test\`, which starts Postgres and Temporal`);
+    if (!value)
+      throw new Error(`${name} is not set: run the tests with \`npm test\`, which starts Postgres and Temporal`);
     return value;
   };
   return {

@@ -16,17 +16,16 @@ export interface DeadlineClock {
   status: ReferralStatus;
   reminded: ReadonlyMap<DeadlineStage, string>;
   escalated: ReadonlyMap<DeadlineStage, string>;
+  /** Stages a decision has taken the referral out of (met, or breached if escalated first). */
+  completed: ReadonlySet<DeadlineStage>;
 }
 
 function stageStatus(stage: DeadlineStage, clock: DeadlineClock): DeadlineView['status'] {
+  if (clock.completed.has(stage)) return clock.escalated.has(stage) ? 'BREACHED' : 'MET';
   const current = activeStage(clock.status);
   if (current === stage) return clock.status === 'INFO_REQUESTED' ? 'PAUSED' : 'PENDING';
-  const reachedLater = current !== null && STAGE_ORDER.indexOf(current) > STAGE_ORDER.indexOf(stage);
-  if (reachedLater || ['AWAITING_DECISION', 'REFERRED_NATIONAL', 'REFERRED_PARTNER', 'DECLINED'].includes(clock.status)) {
-    return clock.escalated.has(stage) ? 'BREACHED' : 'MET';
-  }
-  if (current === null) return 'CANCELLED';
-  return 'PENDING'; // a later stage not started yet: its clock already runs from submission
+  // Ended without reaching this stage (withdrawn, rejected); otherwise a later stage, whose clock already runs.
+  return current === null ? 'CANCELLED' : 'PENDING';
 }
 
 /** The referral's deadlines as shown to users: due and reminder times, status, and when each fired. */

@@ -10,6 +10,7 @@ import {
   Actor,
   computeDeadline,
   DeadlineStage,
+  DomainError,
   isTerminal,
   ReferralEvent,
   ReferralStatus,
@@ -45,6 +46,29 @@ const informationEvent = (): ReferralEvent => ({ type: 'PROVIDE_INFORMATION' });
 const assessEvent = (command: AssessCommand): ReferralEvent => ({ type: 'ASSESS', route: command.route });
 const withdrawEvent = (): ReferralEvent => ({ type: 'WITHDRAW' });
 
+/**
+ * A domain error in workflow code must refuse the update: anything else thrown there fails the workflow
+ * task, which Temporal retries for ever, freezing the referral.
+ */
+function refuseOnDomainError<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof DomainError) {
+      throw ApplicationFailure.create({
+        type: error.code,
+        message: error.message,
+        nonRetryable: true,
+        details: [error.details ?? {}],
+      });
+    }
+    throw error;
+  }
+}
+
+const scoreOf = (command: AssessCommand) =>
+  refuseOnDomainError(() => scoreAssessment(command.assessment, command.scheme));
+
 type TransitionExtras = Pick<ReferralTransitionEvent, 'reason' | 'information' | 'assessment'>;
 
 /**
@@ -62,9 +86,17 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
   let pausedSince: number | null = null;
   const reminded = new Map<DeadlineStage, string>();
   const escalated = new Map<DeadlineStage, string>();
+  const completed = new Set<DeadlineStage>();
 
-  const deadlines = () => deadlineViews(input.policy, { submittedAt, pausedMs, status, reminded, escalated });
-  const snapshot = (): ReferralSnapshot => ({ referralId: input.referralId, reference, status, seq, deadlines: deadlines() });
+  const deadlines = () =>
+    deadlineViews(input.policy, { submittedAt, pausedMs, status, reminded, escalated, completed });
+  const snapshot = (): ReferralSnapshot => ({
+    referralId: input.referralId,
+    reference,
+    status,
+    seq,
+    deadlines: deadlines(),
+  });
   const record = () => ({ status, ownerOrg: input.ownerOrg, region: input.region });
 
   let submission: Promise<void> | undefined;
@@ -75,14 +107,12 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
       at: submittedAt.toISOString(),
       correlationId: command.correlationId,
       deadlines: deadlines(),
-    }).then(
-      (projected) => {
-        reference = projected.reference;
-      },
-    ));
+    }).then((projected) => {
+      reference = projected.reference;
+    }));
 
   const refuseUnlessAllowed = (event: ReferralEvent, actor: Actor): ReferralStatus => {
-    const result = transition(record(), event, actor);
+    const result = refuseOnDomainError(() => transition(record(), event, actor));
     if (!result.ok) {
       throw ApplicationFailure.create({
         type: result.refusal,
@@ -95,7 +125,11 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
   };
 
   /** Applies the transition in memory first (so a concurrent update is validated against it), then projects it. */
-  const apply = async (event: ReferralEvent, command: ActorCommand, extras: TransitionExtras = {}): Promise<ReferralSnapshot> => {
+  const apply = async (
+    event: ReferralEvent,
+    command: ActorCommand,
+    extras: TransitionExtras = {},
+  ): Promise<ReferralSnapshot> => {
     const to = refuseUnlessAllowed(event, command.actor);
     const from = status;
     const now = Date.now();
@@ -104,6 +138,9 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
       pausedMs += now - pausedSince;
       pausedSince = null;
     }
+    // A stage is done when a decision moves the referral out of it; withdrawal only cancels it.
+    const leaving = activeStage(from);
+    if (leaving !== null && leaving !== activeStage(to) && event.type !== 'WITHDRAW') completed.add(leaving);
     status = to;
     seq += 1;
     const projected: ReferralTransitionEvent = {
@@ -159,17 +196,26 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
   setHandler(
     assessUpdate,
     async (command) => {
-      const score = scoreAssessment(command.assessment, command.scheme);
+      const score = scoreOf(command);
       const snap = await apply(assessEvent(command), command, {
         reason: command.rationale.route,
         assessment: { score, input: command.assessment, route: command.route, rationale: command.rationale },
       });
       return { snapshot: snap, score };
     },
-    guard(assessEvent),
+    {
+      validator: (command: AssessCommand): void => {
+        refuseUnlessAllowed(assessEvent(command), command.actor);
+        scoreOf(command);
+      },
+    },
   );
 
-  setHandler(withdrawUpdate, (command) => apply(withdrawEvent(), command, { reason: command.reason }), guard(withdrawEvent));
+  setHandler(
+    withdrawUpdate,
+    (command) => apply(withdrawEvent(), command, { reason: command.reason }),
+    guard(withdrawEvent),
+  );
 
   await ensureSubmitted({ actor: input.submittedBy });
 

@@ -90,7 +90,12 @@ export class ConfigError extends Error {}
 
 /** Builds and validates the configuration; throws ConfigError listing every problem. */
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
-  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'JWKS_URL', 'DEADLINE_POLICIES_JSON', 'WORKFLOW_BUNDLE_PATH']);
+  const known = Object.keys(new AppConfig()).concat([
+    'DATABASE_URL',
+    'JWKS_URL',
+    'DEADLINE_POLICIES_JSON',
+    'WORKFLOW_BUNDLE_PATH',
+  ]);
   const picked = Object.fromEntries(Object.entries(env).filter(([key, value]) => known.includes(key) && value !== ''));
   const config = plainToInstance(AppConfig, picked, { exposeDefaultValues: true });
   const problems = validateSync(config, { skipMissingProperties: false }).flatMap((error) =>

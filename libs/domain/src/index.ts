@@ -23,3 +23,9 @@ export * from './deadlines/deadline-policy';
 export * from './deadlines/compute-deadline';
 export * from './deadlines/parse-deadline-policies';
 export * from './access/referral-visibility';
+
+export * from './meetings/meeting-types';
+export * from './meetings/rank-agenda';
+export * from './meetings/deviation';
+export * from './meetings/meeting-rules';
+export * from './meetings/cadence';

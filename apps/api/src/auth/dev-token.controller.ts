@@ -17,4 +17,3 @@ export class DevTokenController {
     return this.devTokens.issue(body);
   }
 }
-

@@ -7,7 +7,8 @@ import { AuthenticatedRequest, CurrentUser } from './current-user';
 import { IS_PUBLIC } from './auth-metadata';
 import { TokenService } from './token-service';
 
-const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+const isRole = (value: unknown): value is Role =>
+  typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 
 /** Global guard: every route needs a valid bearer token unless marked @Public(). */
 @Injectable()

@@ -44,7 +44,7 @@ function toProblem(exception: unknown): Problem {
     const response = exception.getResponse();
     const message =
       typeof response === 'object' && response !== null && 'message' in response
-        ? String((response as { message: unknown }).message)
+        ? String(response.message)
         : exception.message;
     return problem(status, status >= 500 ? 'The service failed to handle the request' : message);
   }

@@ -15,7 +15,16 @@ const CODE_NAMES: Record<string, string> = {
 };
 
 /** The most telling constraint first: a wrong type says more than the length rules that follow from it. */
-const CONSTRAINT_PRIORITY = ['whitelistValidation', 'isDefined', 'isObject', 'isArray', 'isString', 'isBoolean', 'isInt', 'isIn'];
+const CONSTRAINT_PRIORITY = [
+  'whitelistValidation',
+  'isDefined',
+  'isObject',
+  'isArray',
+  'isString',
+  'isBoolean',
+  'isInt',
+  'isIn',
+];
 const priorityOf = (constraint: string): number => {
   const index = CONSTRAINT_PRIORITY.indexOf(constraint);
   return index === -1 ? CONSTRAINT_PRIORITY.length : index;
@@ -64,7 +73,9 @@ export class RequestValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && (value === null || typeof value !== 'object' || Array.isArray(value))) {
-      throw new RequestValidationError([{ field: '(body)', code: 'not_an_object', message: 'the body must be a JSON object' }]);
+      throw new RequestValidationError([
+        { field: '(body)', code: 'not_an_object', message: 'the body must be a JSON object' },
+      ]);
     }
     return super.transform(value, metadata);
   }

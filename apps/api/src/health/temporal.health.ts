@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { TemporalClientService } from '../temporal/temporal-client.provider';
 
-const SERVING = 1;
+type ServingStatus = Awaited<ReturnType<TemporalClientService['connection']['healthService']['check']>>['status'];
+/** grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING */
+const SERVING = 1 as ServingStatus;
 
 @Injectable()
 export class TemporalHealthIndicator {

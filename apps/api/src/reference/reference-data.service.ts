@@ -2,12 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError, ScoringScheme } from '@rocu/domain';
-import {
-  CodeListEntryEntity,
-  OrganisationEntity,
-  RegionEntity,
-  ScoringSchemeEntity,
-} from '@rocu/persistence';
+import { CodeListEntryEntity, OrganisationEntity, RegionEntity, ScoringSchemeEntity } from '@rocu/persistence';
 
 interface ReferenceSnapshot {
   organisations: Map<string, OrganisationEntity>;

@@ -18,7 +18,8 @@ export class OrganisationItem extends CodeListItem {
 export class RegionItem extends CodeListItem {
   @ApiProperty() hasRocu!: boolean;
   @ApiProperty({ type: [String] }) forces!: string[];
-  @ApiProperty({ nullable: true, type: String, enum: ['MONTHLY', 'SIX_WEEKLY', 'TWELVE_WEEKLY'] }) cadence!: string | null;
+  @ApiProperty({ nullable: true, type: String, enum: ['MONTHLY', 'SIX_WEEKLY', 'TWELVE_WEEKLY'] }) cadence!:
+    string | null;
 }
 
 export class OrganisationsResponse {

@@ -36,12 +36,14 @@ export class OrganisationalPositionDto {
   @positionFactor() organisationalRisk!: number;
 }
 
-const rationaleText = (required: boolean): PropertyDecorator => (target, key) => {
-  (required ? ApiProperty : ApiPropertyOptional)({ maxLength: 2000 })(target, key);
-  if (!required) IsOptional()(target, key);
-  IsString()(target, key);
-  Length(1, 2000)(target, key);
-};
+const rationaleText =
+  (required: boolean): PropertyDecorator =>
+  (target, key) => {
+    (required ? ApiProperty : ApiPropertyOptional)({ maxLength: 2000 })(target, key);
+    if (!required) IsOptional()(target, key);
+    IsString()(target, key);
+    Length(1, 2000)(target, key);
+  };
 
 export class RationaleDto {
   @rationaleText(true) harm!: string;

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure, UpdateDefinition, WorkflowNotFoundError } from '@temporalio/common';
+import {
+  ApplicationFailure,
+  UpdateDefinition,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+} from '@temporalio/common';
 import { Actor, DomainError, ReferralEvent, ReferralStatus, transition } from '@rocu/domain';
 import {
   ActorCommand,
@@ -12,6 +17,7 @@ import {
   ReferralWorkflowInput,
   referralWorkflowId,
   submitReferralUpdate,
+  SubmitResult,
   triageUpdate,
   withdrawUpdate,
 } from '@rocu/contracts';
@@ -24,8 +30,6 @@ import { ReferralQueriesService } from './referral-queries.service';
 import { InformationRequest, TriageRequest, WithdrawRequest } from './referral-actions.dto';
 import { AssessmentResultDto, ReferralStatusDto, SubmitReferralResponse } from './referral-views.dto';
 import { SubmitReferralRequest } from './submit-referral.dto';
-
-const REFUSALS = new Set(['ROLE_NOT_ALLOWED', 'NOT_ALLOWED_IN_STATE']);
 
 const toStatus = (snapshot: ReferralSnapshot): ReferralStatusDto => ({
   id: snapshot.referralId,
@@ -53,7 +57,7 @@ export class ReferralCommandsService {
     idempotencyKey: string | undefined,
     correlationId: string,
   ): Promise<{ created: boolean; referral: SubmitReferralResponse }> {
-    const submission = request as ReferralSubmission;
+    const submission = request;
     const region = await this.regionFor(actor, submission);
     const referralId = referralIdFor(actor, idempotencyKey);
     const input: ReferralWorkflowInput = {
@@ -64,15 +68,24 @@ export class ReferralCommandsService {
       region,
       policy: this.policies.forUrgency(submission.urgency),
     };
-    const { snapshot, created } = await this.temporal.client.workflow.executeUpdateWithStart(submitReferralUpdate, {
-      args: [{ actor, correlationId }],
-      startWorkflowOperation: new WithStartWorkflowOperation(REFERRAL_WORKFLOW_TYPE, {
-        workflowId: referralWorkflowId(referralId),
-        taskQueue: this.temporal.taskQueue,
-        args: [input],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-      }),
-    });
+    let result: SubmitResult;
+    try {
+      result = await this.temporal.client.workflow.executeUpdateWithStart(submitReferralUpdate, {
+        args: [{ actor, correlationId }],
+        startWorkflowOperation: new WithStartWorkflowOperation(REFERRAL_WORKFLOW_TYPE, {
+          workflowId: referralWorkflowId(referralId),
+          taskQueue: this.temporal.taskQueue,
+          args: [input],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          // A repeat after the referral has ended must not start it again.
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        }),
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      return { created: false, referral: await this.queries.submissionView(actor, referralId) };
+    }
+    const { snapshot, created } = result;
     return {
       created,
       referral: {
@@ -91,17 +104,34 @@ export class ReferralCommandsService {
     return toStatus(await this.update(actor, id, event, triageUpdate, { actor, correlationId, ...request }));
   }
 
-  async provideInformation(actor: Actor, id: string, request: InformationRequest, correlationId: string): Promise<ReferralStatusDto> {
+  async provideInformation(
+    actor: Actor,
+    id: string,
+    request: InformationRequest,
+    correlationId: string,
+  ): Promise<ReferralStatusDto> {
     const event: ReferralEvent = { type: 'PROVIDE_INFORMATION' };
-    return toStatus(await this.update(actor, id, event, provideInformationUpdate, { actor, correlationId, ...request }));
+    return toStatus(
+      await this.update(actor, id, event, provideInformationUpdate, { actor, correlationId, ...request }),
+    );
   }
 
-  async withdraw(actor: Actor, id: string, request: WithdrawRequest, correlationId: string): Promise<ReferralStatusDto> {
+  async withdraw(
+    actor: Actor,
+    id: string,
+    request: WithdrawRequest,
+    correlationId: string,
+  ): Promise<ReferralStatusDto> {
     const event: ReferralEvent = { type: 'WITHDRAW' };
     return toStatus(await this.update(actor, id, event, withdrawUpdate, { actor, correlationId, ...request }));
   }
 
-  async assess(actor: Actor, id: string, request: AssessmentRequest, correlationId: string): Promise<AssessmentResultDto> {
+  async assess(
+    actor: Actor,
+    id: string,
+    request: AssessmentRequest,
+    correlationId: string,
+  ): Promise<AssessmentResultDto> {
     const { route, rationale, ...assessment } = request;
     const scheme = await this.reference.currentScheme();
     const event: ReferralEvent = { type: 'ASSESS', route };
@@ -142,22 +172,31 @@ export class ReferralCommandsService {
     const record = { status: referral.status as ReferralStatus, ownerOrg: referral.ownerOrg, region: referral.region };
     const checked = transition(record, event, actor);
     if (!checked.ok) {
-      throw new DomainError(checked.refusal, checked.reason, { state: checked.status, allowedActions: checked.allowedActions });
+      throw new DomainError(checked.refusal, checked.reason, {
+        state: checked.status,
+        allowedActions: checked.allowedActions,
+      });
     }
     try {
-      return await this.temporal.client.workflow.getHandle(referral.workflowId).executeUpdate(definition, { args: [command] });
+      return await this.temporal.client.workflow
+        .getHandle(referral.workflowId)
+        .executeUpdate(definition, { args: [command] });
     } catch (error) {
       throw this.refusalFrom(error, record.status) ?? error;
     }
   }
 
   private refusalFrom(error: unknown, status: ReferralStatus): DomainError | undefined {
-    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && REFUSALS.has(error.cause.type ?? '')) {
+    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type) {
       const [details] = (error.cause.details ?? []) as { status?: string; allowedActions?: string[] }[];
-      return new DomainError(error.cause.type ?? 'NOT_ALLOWED_IN_STATE', error.cause.message, {
-        state: details?.status ?? status,
-        allowedActions: details?.allowedActions ?? [],
-      });
+      if (error.cause.type === 'ROLE_NOT_ALLOWED' || error.cause.type === 'NOT_ALLOWED_IN_STATE') {
+        return new DomainError(error.cause.type, error.cause.message, {
+          state: details?.status ?? status,
+          allowedActions: details?.allowedActions ?? [],
+        });
+      }
+      // Any other domain rule the workflow refused with (e.g. an assessment the scheme cannot score).
+      return new DomainError(error.cause.type, error.cause.message, details ?? {});
     }
     if (error instanceof WorkflowNotFoundError) {
       // The workflow has finished: nothing more can happen to this referral.

@@ -15,6 +15,8 @@ describe('referralIdFor', () => {
   });
 
   it('makes a fresh id without a key', () => {
-    expect(referralIdFor({ org: 'WYP', sub: 'a' }, undefined)).not.toBe(referralIdFor({ org: 'WYP', sub: 'a' }, undefined));
+    expect(referralIdFor({ org: 'WYP', sub: 'a' }, undefined)).not.toBe(
+      referralIdFor({ org: 'WYP', sub: 'a' }, undefined),
+    );
   });
 });

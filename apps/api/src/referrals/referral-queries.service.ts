@@ -20,6 +20,7 @@ import {
   ReferralDetailDto,
   ReferralListResponse,
   ReferralSummaryDto,
+  SubmitReferralResponse,
 } from './referral-views.dto';
 
 const SORTS: Record<ReferralSort, [string, 'ASC' | 'DESC', 'NULLS FIRST' | 'NULLS LAST'][]> = {
@@ -106,6 +107,22 @@ export class ReferralQueriesService {
     return referral;
   }
 
+  /** The submission answer for an existing referral (an idempotent repeat after its workflow ended). */
+  async submissionView(actor: Actor, id: string): Promise<SubmitReferralResponse> {
+    const referral = await this.findVisible(actor, id);
+    const deadlines = await this.dataSource
+      .getRepository(ReferralDeadlineEntity)
+      .find({ where: { referralId: id }, order: { stage: 'DESC' } });
+    return {
+      id,
+      reference: referral.reference,
+      status: referral.status,
+      urgency: referral.urgency,
+      region: referral.region,
+      deadlines: deadlines.map(toDeadline),
+    };
+  }
+
   async list(actor: Actor, filters: ListReferralsQuery): Promise<ReferralListResponse> {
     const query = whereVisibleTo(this.dataSource.getRepository(ReferralEntity).createQueryBuilder('r'), actor);
     if (filters.status) query.andWhere('r.status = :status', { status: filters.status });
@@ -130,12 +147,18 @@ export class ReferralQueriesService {
   async detail(actor: Actor, id: string, correlationId: string): Promise<ReferralDetailDto> {
     const referral = await this.findVisible(actor, id);
     const [deadlines, history, assessments, information] = await Promise.all([
-      this.dataSource.getRepository(ReferralDeadlineEntity).find({ where: { referralId: id }, order: { stage: 'DESC' } }),
+      this.dataSource
+        .getRepository(ReferralDeadlineEntity)
+        .find({ where: { referralId: id }, order: { stage: 'DESC' } }),
       this.dataSource.getRepository(ReferralHistoryEntity).find({ where: { referralId: id }, order: { seq: 'ASC' } }),
       this.dataSource.getRepository(AssessmentEntity).find({ where: { referralId: id }, order: { seq: 'DESC' } }),
-      this.dataSource.getRepository(ReferralInformationEntity).find({ where: { referralId: id }, order: { seq: 'ASC' } }),
+      this.dataSource
+        .getRepository(ReferralInformationEntity)
+        .find({ where: { referralId: id }, order: { seq: 'ASC' } }),
     ]);
-    const regionalViewer = referralScopes(actor).some((scope) => scope.kind === 'REGION' && scope.region === referral.region);
+    const regionalViewer = referralScopes(actor).some(
+      (scope) => scope.kind === 'REGION' && scope.region === referral.region,
+    );
     await appendAudit(this.dataSource.manager, {
       actorSub: actor.sub,
       actorOrg: actor.org,

@@ -6,7 +6,11 @@ import { Actor, referralScopes } from '@rocu/domain';
  * Applies the caller's need-to-know scopes as SQL so every list, count and lookup filters in the
  * database; a caller with no scope matches nothing.
  */
-export function whereVisibleTo<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, actor: Actor, alias = 'r'): SelectQueryBuilder<T> {
+export function whereVisibleTo<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  actor: Actor,
+  alias = 'r',
+): SelectQueryBuilder<T> {
   const scopes = referralScopes(actor);
   if (scopes.length === 0) return query.andWhere('1 = 0');
   return query.andWhere(

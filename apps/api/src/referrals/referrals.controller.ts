@@ -18,7 +18,8 @@ import {
 } from './referral-views.dto';
 import { SubmitReferralRequest } from './submit-referral.dto';
 
-const correlationId = (req: Request): string => String(req.id);
+/** Set by the logging middleware from X-Correlation-Id or a fresh UUID (see common/correlation-id.ts). */
+const correlationId = (req: Request): string => (typeof req.id === 'string' ? req.id : '');
 // A malformed id cannot name a visible referral: answer as for any other unknown id.
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('NOT_FOUND', 'No such referral') });
 
@@ -33,7 +34,9 @@ export class ReferralsController {
 
   @Post()
   @Roles('FORCE_REFERRER')
-  @ApiOperation({ summary: 'Submit a referral (201; a repeat with the same Idempotency-Key answers 200 with the same referral)' })
+  @ApiOperation({
+    summary: 'Submit a referral (201; a repeat with the same Idempotency-Key answers 200 with the same referral)',
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: SubmitReferralResponse })
   async submit(
@@ -64,7 +67,12 @@ export class ReferralsController {
   @HttpCode(200)
   @Roles('GATEWAY_ASSESSOR')
   @ApiOkResponse({ type: ReferralStatusDto })
-  triage(@User() user: CurrentUser, @Param('id', uuid) id: string, @Body() body: TriageRequest, @Req() req: Request): Promise<ReferralStatusDto> {
+  triage(
+    @User() user: CurrentUser,
+    @Param('id', uuid) id: string,
+    @Body() body: TriageRequest,
+    @Req() req: Request,
+  ): Promise<ReferralStatusDto> {
     return this.commands.triage(user, id, body, correlationId(req));
   }
 
@@ -72,7 +80,12 @@ export class ReferralsController {
   @HttpCode(200)
   @Roles('FORCE_REFERRER')
   @ApiOkResponse({ type: ReferralStatusDto })
-  information(@User() user: CurrentUser, @Param('id', uuid) id: string, @Body() body: InformationRequest, @Req() req: Request): Promise<ReferralStatusDto> {
+  information(
+    @User() user: CurrentUser,
+    @Param('id', uuid) id: string,
+    @Body() body: InformationRequest,
+    @Req() req: Request,
+  ): Promise<ReferralStatusDto> {
     return this.commands.provideInformation(user, id, body, correlationId(req));
   }
 
@@ -80,7 +93,12 @@ export class ReferralsController {
   @HttpCode(200)
   @Roles('GATEWAY_ASSESSOR')
   @ApiOkResponse({ type: AssessmentResultDto })
-  assess(@User() user: CurrentUser, @Param('id', uuid) id: string, @Body() body: AssessmentRequest, @Req() req: Request): Promise<AssessmentResultDto> {
+  assess(
+    @User() user: CurrentUser,
+    @Param('id', uuid) id: string,
+    @Body() body: AssessmentRequest,
+    @Req() req: Request,
+  ): Promise<AssessmentResultDto> {
     return this.commands.assess(user, id, body, correlationId(req));
   }
 
@@ -88,7 +106,12 @@ export class ReferralsController {
   @HttpCode(200)
   @Roles('FORCE_REFERRER')
   @ApiOkResponse({ type: ReferralStatusDto })
-  withdraw(@User() user: CurrentUser, @Param('id', uuid) id: string, @Body() body: WithdrawRequest, @Req() req: Request): Promise<ReferralStatusDto> {
+  withdraw(
+    @User() user: CurrentUser,
+    @Param('id', uuid) id: string,
+    @Body() body: WithdrawRequest,
+    @Req() req: Request,
+  ): Promise<ReferralStatusDto> {
     return this.commands.withdraw(user, id, body, correlationId(req));
   }
 }

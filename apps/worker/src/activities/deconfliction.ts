@@ -43,7 +43,9 @@ export async function deconflict(
         [from, to, overlap.basis, overlap.matched],
       );
     }
-    await manager.query(`UPDATE referrals SET deconfliction_flag = true WHERE id = ANY($1::uuid[])`, [[referral.id, overlap.id]]);
+    await manager.query(`UPDATE referrals SET deconfliction_flag = true WHERE id = ANY($1::uuid[])`, [
+      [referral.id, overlap.id],
+    ]);
     for (const region of new Set([referral.region, overlap.region])) {
       await enqueueNotification(manager, {
         dedupeKey: `deconfliction:${referral.id}:${overlap.id}:${overlap.basis}:${overlap.matched}:${region}`,

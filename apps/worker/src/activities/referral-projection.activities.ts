@@ -56,10 +56,20 @@ export class ReferralProjectionActivities implements ReferralActivities {
         await manager.query(
           `INSERT INTO referral_history (referral_id, seq, from_status, to_status, action, actor_sub, actor_name, actor_org, at)
            VALUES ($1, 0, NULL, 'SUBMITTED', 'SUBMIT', $2, $3, $4, $5)`,
-          [submission.referralId, submission.submittedBy.sub, submission.submittedBy.name, submission.submittedBy.org, submission.at],
+          [
+            submission.referralId,
+            submission.submittedBy.sub,
+            submission.submittedBy.name,
+            submission.submittedBy.org,
+            submission.at,
+          ],
         );
         await upsertDeadlines(manager, submission.referralId, submission.deadlines);
-        await deconflict(manager, { id: submission.referralId, region: submission.region, submission: submission.submission });
+        await deconflict(manager, {
+          id: submission.referralId,
+          region: submission.region,
+          submission: submission.submission,
+        });
         await enqueueNotification(manager, {
           dedupeKey: `${submission.workflowId}:submitted`,
           referralId: submission.referralId,
@@ -79,9 +89,9 @@ export class ReferralProjectionActivities implements ReferralActivities {
           dedupeKey: `${submission.workflowId}:0`,
         });
       }
-      const [row] = (await manager.query(`SELECT reference FROM referrals WHERE id = $1`, [submission.referralId])) as {
-        reference: string;
-      }[];
+      const [row] = await manager.query<{ reference: string }[]>(`SELECT reference FROM referrals WHERE id = $1`, [
+        submission.referralId,
+      ]);
       return { reference: row.reference };
     });
   }
@@ -91,22 +101,49 @@ export class ReferralProjectionActivities implements ReferralActivities {
       const inserted: unknown[] = await manager.query(
         `INSERT INTO referral_history (referral_id, seq, from_status, to_status, action, actor_sub, actor_name, actor_org, reason, at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING seq`,
-        [event.referralId, event.seq, event.from, event.to, event.action, event.actor.sub, event.actor.name, event.actor.org, event.reason ?? null, event.at],
+        [
+          event.referralId,
+          event.seq,
+          event.from,
+          event.to,
+          event.action,
+          event.actor.sub,
+          event.actor.name,
+          event.actor.org,
+          event.reason ?? null,
+          event.at,
+        ],
       );
       if (inserted.length === 0) return; // already projected by an earlier attempt
       const score = event.assessment?.score;
       // An older event landing late (activities may complete out of order) must not overwrite newer state.
-      const [advanced] = (await manager.query(
+      const [advanced] = await manager.query<[unknown[], number]>(
         `UPDATE referrals SET status = $3, last_seq = $2, updated_at = $4, paused_ms = $5,
            priority = coalesce($6, priority), risk_score = coalesce($7, risk_score)
          WHERE id = $1 AND last_seq < $2 RETURNING id`,
-        [event.referralId, event.seq, event.to, event.at, event.pausedMs, score?.priority ?? null, score?.riskScore ?? null],
-      )) as [unknown[], number];
+        [
+          event.referralId,
+          event.seq,
+          event.to,
+          event.at,
+          event.pausedMs,
+          score?.priority ?? null,
+          score?.riskScore ?? null,
+        ],
+      );
       if (advanced.length > 0) await upsertDeadlines(manager, event.referralId, event.deadlines);
       if (event.information) {
         await manager.query(
           `INSERT INTO referral_information (referral_id, seq, kind, text, actor_sub, actor_org, at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-          [event.referralId, event.seq, event.information.kind, event.information.text, event.actor.sub, event.actor.org, event.at],
+          [
+            event.referralId,
+            event.seq,
+            event.information.kind,
+            event.information.text,
+            event.actor.sub,
+            event.actor.org,
+            event.at,
+          ],
         );
       }
       if (event.assessment && score) {
@@ -134,9 +171,10 @@ export class ReferralProjectionActivities implements ReferralActivities {
           ],
         );
       }
-      const [referral] = (await manager.query(`SELECT owner_org AS "ownerOrg", region FROM referrals WHERE id = $1`, [
-        event.referralId,
-      ])) as { ownerOrg: string; region: string }[];
+      const [referral] = await manager.query<{ ownerOrg: string; region: string }[]>(
+        `SELECT owner_org AS "ownerOrg", region FROM referrals WHERE id = $1`,
+        [event.referralId],
+      );
       for (const recipient of recipientsOnEntering(event.to, referral)) {
         await enqueueNotification(manager, {
           dedupeKey: `${event.workflowId}:${event.seq}:${recipient.role}:${recipient.org}`,

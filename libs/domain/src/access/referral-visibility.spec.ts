@@ -1,7 +1,13 @@
 import type { Actor } from '../roles';
 import { canSeeReferral, referralScopes } from './referral-visibility';
 
-const actor = (roles: Actor['roles'], org: string, region: string | null): Actor => ({ sub: 'u', name: 'U', roles, org, region });
+const actor = (roles: Actor['roles'], org: string, region: string | null): Actor => ({
+  sub: 'u',
+  name: 'U',
+  roles,
+  org,
+  region,
+});
 const wypReferral = { ownerOrg: 'WYP', region: 'YHROCU', status: 'TRIAGE' };
 
 describe('referral visibility', () => {

@@ -2,9 +2,7 @@ import type { Actor, Role } from '../roles';
 
 /** One way a user may be entitled to see a referral; a user sees the union of their scopes. */
 export type ReferralScope =
-  | { kind: 'OWNER_ORG'; org: string }
-  | { kind: 'REGION'; region: string }
-  | { kind: 'REFERRED_NATIONAL' };
+  { kind: 'OWNER_ORG'; org: string } | { kind: 'REGION'; region: string } | { kind: 'REFERRED_NATIONAL' };
 
 /** Roles that work for a ROCU and see their region's referrals. */
 const REGIONAL_ROLES: readonly Role[] = ['GATEWAY_ASSESSOR', 'GAIN_COORDINATOR', 'TTCG_CHAIR', 'ROCU_MANAGER', 'SIO'];
@@ -18,7 +16,8 @@ const OWN_ORGANISATION_ROLES: readonly Role[] = ['FORCE_REFERRER', 'LRO', 'NCA_L
  */
 export function referralScopes(actor: Actor): ReferralScope[] {
   const scopes: ReferralScope[] = [];
-  if (actor.roles.some((role) => OWN_ORGANISATION_ROLES.includes(role))) scopes.push({ kind: 'OWNER_ORG', org: actor.org });
+  if (actor.roles.some((role) => OWN_ORGANISATION_ROLES.includes(role)))
+    scopes.push({ kind: 'OWNER_ORG', org: actor.org });
   if (actor.region && actor.roles.some((role) => REGIONAL_ROLES.includes(role))) {
     scopes.push({ kind: 'REGION', region: actor.region });
   }

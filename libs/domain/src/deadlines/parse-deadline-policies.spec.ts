@@ -12,8 +12,8 @@ describe('parseDeadlinePolicies', () => {
 
   it('accepts second-scale policies and defaults the reminder fraction', () => {
     const input = clone();
-    input['IMMEDIATE']!['TRIAGE'] = { due: { elapsedMs: 2000 } };
-    input['ROUTINE']!['ASSESSMENT'] = { due: { elapsedMs: 5000 }, reminderFraction: 0.5 };
+    input['IMMEDIATE']['TRIAGE'] = { due: { elapsedMs: 2000 } };
+    input['ROUTINE']['ASSESSMENT'] = { due: { elapsedMs: 5000 }, reminderFraction: 0.5 };
     const parsed = parseDeadlinePolicies(input);
     expect(parsed.IMMEDIATE.TRIAGE).toEqual({ due: { elapsedMs: 2000 }, reminderFraction: 0.75 });
     expect(parsed.ROUTINE.ASSESSMENT).toEqual({ due: { elapsedMs: 5000 }, reminderFraction: 0.5 });
@@ -30,9 +30,9 @@ describe('parseDeadlinePolicies', () => {
   it('names each problem with its path', () => {
     const input = clone();
     delete input['ROUTINE'];
-    input['PRIORITY']!['TRIAGE'] = { due: { workingDays: 1.5 } };
-    input['PRIORITY']!['ASSESSMENT'] = { due: { workingDays: 5, elapsedMs: 10 } };
-    input['IMMEDIATE']!['TRIAGE'] = { due: { elapsedMs: -1 }, reminderFraction: 2 };
+    input['PRIORITY']['TRIAGE'] = { due: { workingDays: 1.5 } };
+    input['PRIORITY']['ASSESSMENT'] = { due: { workingDays: 5, elapsedMs: 10 } };
+    input['IMMEDIATE']['TRIAGE'] = { due: { elapsedMs: -1 }, reminderFraction: 2 };
     (input as Record<string, unknown>)['URGENT'] = {};
     let message = '';
     try {
@@ -56,7 +56,7 @@ describe('parseDeadlinePolicies', () => {
 
   it('rejects unknown keys inside a stage', () => {
     const input = clone();
-    input['ROUTINE']!['TRIAGE'] = { due: { workingDays: 2 }, reminder: 0.5 };
+    input['ROUTINE']['TRIAGE'] = { due: { workingDays: 2 }, reminder: 0.5 };
     expect(() => parseDeadlinePolicies(input)).toThrow('policies.ROUTINE.TRIAGE.reminder is not a recognised key');
   });
 });

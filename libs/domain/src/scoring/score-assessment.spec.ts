@@ -12,22 +12,9 @@ import {
   HarmGrade,
   VICTIM_VULNERABILITIES,
 } from './scoring-scheme';
+import { WORKED_EXAMPLE } from '../../../../test/fixtures/worked-example';
 
-/** The worked example of domain.md section 4. */
-const workedExample: AssessmentInput = {
-  harm: {
-    physical: 'substantial',
-    psychological: 'moderate',
-    financial: 'critical',
-    community: 'moderate',
-    environmental: 'none',
-  },
-  geographicScope: 'regional',
-  victimVulnerability: 'vulnerable',
-  likelihood: 4,
-  confidence: 'medium',
-  organisationalPosition: { opportunity: 3, capacity: 3, capability: 4, organisationalRisk: 3 },
-};
+const workedExample = WORKED_EXAMPLE;
 
 describe('maxRawScore', () => {
   it('is 36 x 1.75 x 1.5 x 5 = 472.5 for the default scheme', () => {
@@ -59,7 +46,7 @@ describe('scoreAssessment', () => {
       'Harm 16 (physical substantial 4, psychological moderate 2, financial critical 8, community moderate 2)' +
         ' x regional 1.25 x vulnerable 1.25 x likelihood 4 (likely) = 100 of a possible 472.5 -> risk score 21.2 (P2).',
     );
-    expect(result.organisationalPosition).toEqual({ total: 13, grade: 'A' });
+    expect(result.organisationalPosition).toEqual({ total: 10, grade: 'B' }); // 3 + 3 + 2 + 2
     expect(result.scheme).toEqual({ id: 'rocu-morile-default', version: 1 });
     expect(result.recommendations).toEqual([]);
     expect(result.confidence).toBe('medium');
@@ -168,7 +155,7 @@ describe('scoreAssessment properties', () => {
       organisationalRisk: factor,
     }),
   });
-  const raise = <T>(list: readonly T[], value: T): T => list[Math.min(list.indexOf(value) + 1, list.length - 1)] as T;
+  const raise = <T>(list: readonly T[], value: T): T => list[Math.min(list.indexOf(value) + 1, list.length - 1)];
 
   it('always scores within 0..100 to one decimal', () => {
     fc.assert(

@@ -1,0 +1,161 @@
+import { Actor, Role } from '../roles';
+import { AgendaPosition, ItemOutcome, PassedOverItem, outcomeOf, passedOverBy } from './deviation';
+import { MeetingDecision, MeetingStatus, MeetingType } from './meeting-types';
+
+export interface MeetingRecord {
+  id: string;
+  region: string;
+  type: MeetingType;
+  status: MeetingStatus;
+  /** The planned chair. Any TTCG chair of the region may act, so a deputy can decide a recused chair's items. */
+  chairSub: string | null;
+}
+
+export const MEETING_ACTIONS = ['RECORD_ATTENDANCE', 'DECIDE', 'CLOSE'] as const;
+export type MeetingAction = (typeof MEETING_ACTIONS)[number];
+
+export type MeetingRefusal =
+  | 'ROLE_NOT_ALLOWED'
+  | 'NOT_ALLOWED_IN_STATE'
+  | 'RECUSED'
+  | 'DEVIATION_NEEDS_JUSTIFICATION'
+  | 'NOT_ON_AGENDA'
+  | 'ALREADY_DECIDED';
+
+export type MeetingCheck = { ok: true } | { ok: false; refusal: MeetingRefusal; reason: string };
+
+export interface MeetingActionRule {
+  /** A person with this role, working in the meeting's region. */
+  role: Role;
+  from: readonly MeetingStatus[];
+  /** Used in refusal reasons. */
+  description: string;
+}
+
+/** Who may do what to a meeting, as data. Decisions need a frozen agenda so ranks cannot move under them. */
+export const MEETING_ACTION_RULES: Readonly<Record<MeetingAction, MeetingActionRule>> = {
+  RECORD_ATTENDANCE: { role: 'TTCG_CHAIR', from: ['SCHEDULED', 'AGENDA_FROZEN'], description: 'record attendance' },
+  DECIDE: { role: 'TTCG_CHAIR', from: ['AGENDA_FROZEN'], description: 'decide agenda items' },
+  CLOSE: { role: 'TTCG_CHAIR', from: ['AGENDA_FROZEN'], description: 'close the meeting' },
+};
+
+const ROLE_NAMES: Partial<Record<Role, string>> = { TTCG_CHAIR: 'a TTCG chair' };
+
+function roleFits(rule: MeetingActionRule, meeting: MeetingRecord, actor: Actor): boolean {
+  return actor.roles.includes(rule.role) && actor.region !== null && actor.region === meeting.region;
+}
+
+/**
+ * Who may do what: a TTCG_CHAIR whose actor.region === meeting.region may record attendance (SCHEDULED or
+ * AGENDA_FROZEN), decide (AGENDA_FROZEN only) and close (AGENDA_FROZEN). Role is checked before state.
+ */
+export function checkMeetingAction(meeting: MeetingRecord, action: MeetingAction, actor: Actor): MeetingCheck {
+  const rule = MEETING_ACTION_RULES[action];
+  if (!roleFits(rule, meeting, actor)) {
+    const who = ROLE_NAMES[rule.role] ?? rule.role;
+    return {
+      ok: false,
+      refusal: 'ROLE_NOT_ALLOWED',
+      reason: `You may not ${rule.description} at meeting ${meeting.id}: only ${who} of region ${meeting.region} may.`,
+    };
+  }
+  if (!rule.from.includes(meeting.status)) {
+    return {
+      ok: false,
+      refusal: 'NOT_ALLOWED_IN_STATE',
+      reason: `Meeting ${meeting.id} is ${meeting.status}: you can ${rule.description} only when it is ${rule.from.join(' or ')}.`,
+    };
+  }
+  return { ok: true };
+}
+
+/** Actions this actor may take on this meeting now, in MEETING_ACTIONS order. */
+export function availableMeetingActions(meeting: MeetingRecord, actor: Actor): MeetingAction[] {
+  return MEETING_ACTIONS.filter((action) => checkMeetingAction(meeting, action, actor).ok);
+}
+
+export interface ItemDecisionInput {
+  agenda: readonly AgendaPosition[];
+  outcomes: ReadonlyMap<string, ItemOutcome>;
+  /** Declared conflicts: actor sub -> referral ids that person is recused from. */
+  conflicts: ReadonlyMap<string, readonly string[]>;
+  actor: Actor;
+  referralId: string;
+  decision: MeetingDecision;
+  deviationJustification?: string;
+}
+
+export type ItemDecisionCheck = MeetingCheck & { passedOver: PassedOverItem[] };
+
+function describePassedOver(items: readonly PassedOverItem[]): string {
+  const labels: Record<PassedOverItem['outcome'], string> = {
+    DEFER: 'deferred',
+    DECLINE_RETURN_TO_FORCE: 'declined',
+    UNDECIDED: 'undecided',
+  };
+  return items.map((item) => `${item.referralId} (rank ${item.rank}, ${labels[item.outcome]})`).join(', ');
+}
+
+export function isRecused(conflicts: ReadonlyMap<string, readonly string[]>, sub: string, referralId: string): boolean {
+  return conflicts.get(sub)?.includes(referralId) ?? false;
+}
+
+/**
+ * A decision on one item: the item must be on the agenda and undecided; an actor who declared a conflict
+ * on the item is recused (a deputy chair must decide); an adoption that passes over higher-ranked items
+ * needs a non-empty justification. `passedOver` is always returned so the caller can record it.
+ * Does not check the meeting's state or the actor's role: combine with checkMeetingAction(..., 'DECIDE').
+ */
+export function checkItemDecision(input: ItemDecisionInput): ItemDecisionCheck {
+  const { agenda, outcomes, conflicts, actor, referralId, decision } = input;
+  if (!agenda.some((item) => item.referralId === referralId)) {
+    return {
+      ok: false,
+      refusal: 'NOT_ON_AGENDA',
+      reason: `Referral ${referralId} is not on this meeting's agenda.`,
+      passedOver: [],
+    };
+  }
+  const current = outcomeOf(outcomes, referralId);
+  if (current !== 'UNDECIDED') {
+    return {
+      ok: false,
+      refusal: 'ALREADY_DECIDED',
+      reason: `Referral ${referralId} has already been decided at this meeting (${current}).`,
+      passedOver: [],
+    };
+  }
+  const passedOver = passedOverBy(agenda, outcomes, referralId, decision);
+  if (isRecused(conflicts, actor.sub, referralId)) {
+    return {
+      ok: false,
+      refusal: 'RECUSED',
+      reason: `You declared a conflict on referral ${referralId} and are recused from it; a deputy chair must decide it.`,
+      passedOver,
+    };
+  }
+  if (passedOver.length > 0 && (input.deviationJustification ?? '').trim().length === 0) {
+    return {
+      ok: false,
+      refusal: 'DEVIATION_NEEDS_JUSTIFICATION',
+      reason: `Adopting referral ${referralId} passes over higher-ranked ${describePassedOver(passedOver)}; record a justification for the deviation.`,
+      passedOver,
+    };
+  }
+  return { ok: true, passedOver };
+}
+
+/** The whole check for a decision: meeting state and role first, then the item rules. */
+export function checkMeetingDecision(meeting: MeetingRecord, input: ItemDecisionInput): ItemDecisionCheck {
+  const action = checkMeetingAction(meeting, 'DECIDE', input.actor);
+  if (!action.ok) return { ...action, passedOver: [] };
+  return checkItemDecision(input);
+}
+
+/** Agenda items still without a decision, in rank order (e.g. to warn before closing). */
+export function undecidedItems(
+  agenda: readonly AgendaPosition[],
+  outcomes: ReadonlyMap<string, ItemOutcome>,
+): AgendaPosition[] {
+  return agenda.filter((item) => outcomeOf(outcomes, item.referralId) === 'UNDECIDED').sort((a, b) => a.rank - b.rank);
+}

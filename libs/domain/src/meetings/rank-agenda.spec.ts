@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import { DomainError } from '../errors/domain-error';
+import { Priority } from '../scoring/scoring-scheme';
+import { RankableItem, compareForAgenda, rankAgendaItems } from './rank-agenda';
+
+const item = (referralId: string, priority: Priority, riskScore: number, listedAt = '2026-01-05T09:00:00Z') => ({
+  referralId,
+  priority,
+  riskScore,
+  listedAt,
+});
+const ids = (items: readonly { referralId: string }[]) => items.map((i) => i.referralId);
+
+describe('rankAgendaItems', () => {
+  it('orders by priority band before risk score', () => {
+    const ranked = rankAgendaItems([
+      item('a', 'P2', 99),
+      item('b', 'P1', 10),
+      item('c', 'P4', 100),
+      item('d', 'P3', 50),
+    ]);
+    expect(ids(ranked)).toEqual(['b', 'a', 'd', 'c']);
+    expect(ranked.map((r) => r.rank)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('orders by risk score, highest first, within a band', () => {
+    expect(ids(rankAgendaItems([item('a', 'P2', 40), item('b', 'P2', 72.5), item('c', 'P2', 55)]))).toEqual([
+      'b',
+      'c',
+      'a',
+    ]);
+  });
+
+  it('breaks score ties by the oldest listing, comparing instants not strings', () => {
+    const ranked = rankAgendaItems([
+      item('a', 'P2', 50, '2026-02-01T10:00:00Z'),
+      item('b', 'P2', 50, '2026-01-15T10:00:00Z'),
+      // 10:30 at +01:00 is 09:30Z: earlier than 'a' though it sorts later as a string.
+      item('c', 'P2', 50, '2026-02-01T10:30:00+01:00'),
+    ]);
+    expect(ids(ranked)).toEqual(['b', 'c', 'a']);
+  });
+
+  it('falls back to referralId so equal items still have one order', () => {
+    expect(ids(rankAgendaItems([item('R-2', 'P3', 1), item('R-10', 'P3', 1), item('R-1', 'P3', 1)]))).toEqual([
+      'R-1',
+      'R-10',
+      'R-2',
+    ]);
+  });
+
+  it('keeps extra fields and does not mutate its input', () => {
+    const input = [
+      { ...item('a', 'P3', 1), title: 'A' },
+      { ...item('b', 'P1', 1), title: 'B' },
+    ];
+    const ranked = rankAgendaItems(input);
+    expect(ranked[0]).toEqual({ ...item('b', 'P1', 1), title: 'B', rank: 1 });
+    expect(ids(input)).toEqual(['a', 'b']);
+    expect(input[0]).not.toHaveProperty('rank');
+  });
+
+  it('ranks an empty agenda', () => {
+    expect(rankAgendaItems([])).toEqual([]);
+  });
+
+  it('refuses malformed or duplicated items', () => {
+    expect(() => rankAgendaItems([item('a', 'P1', Number.NaN)])).toThrow(DomainError);
+    expect(() => rankAgendaItems([item('a', 'P1', 1, 'yesterday')])).toThrow(/invalid listedAt/);
+    expect(() => rankAgendaItems([item('a', 'P1', 1), item('a', 'P2', 2)])).toThrow(/listed twice/);
+  });
+});
+
+describe('rankAgendaItems properties', () => {
+  const arbItem: fc.Arbitrary<RankableItem> = fc.record({
+    referralId: fc.string({ minLength: 1, maxLength: 4 }),
+    priority: fc.constantFrom<Priority>('P1', 'P2', 'P3', 'P4'),
+    riskScore: fc.integer({ min: 0, max: 5 }),
+    listedAt: fc
+      .integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2026, 0, 3) })
+      .map((t) => new Date(Math.floor(t / 3_600_000) * 3_600_000).toISOString()),
+  });
+  const arbItems = fc.uniqueArray(arbItem, { selector: (i) => i.referralId, maxLength: 25 });
+
+  it('returns a permutation with ranks 1..n, sorted by compareForAgenda', () => {
+    fc.assert(
+      fc.property(arbItems, (items) => {
+        const ranked = rankAgendaItems(items);
+        expect(ranked.map((r) => r.rank)).toEqual(items.map((_, i) => i + 1));
+        expect([...ids(ranked)].sort()).toEqual([...ids(items)].sort());
+        for (let i = 1; i < ranked.length; i += 1) {
+          const previous = ranked[i - 1];
+          const current = ranked[i];
+          if (previous === undefined || current === undefined) throw new Error('unreachable');
+          expect(compareForAgenda(previous, current)).toBeLessThan(0);
+        }
+      }),
+    );
+  });
+
+  it('does not depend on input order', () => {
+    fc.assert(
+      fc.property(
+        arbItems.chain((items) =>
+          fc.tuple(
+            fc.constant(items),
+            fc.shuffledSubarray(items, { minLength: items.length, maxLength: items.length }),
+          ),
+        ),
+        ([items, shuffled]) => {
+          expect(rankAgendaItems(shuffled)).toEqual(rankAgendaItems(items));
+        },
+      ),
+    );
+  });
+
+  it('is antisymmetric and zero only for the same referral', () => {
+    fc.assert(
+      fc.property(arbItem, arbItem, (a, b) => {
+        expect(Math.sign(compareForAgenda(a, b)) + Math.sign(compareForAgenda(b, a))).toBe(0);
+        if (a.referralId !== b.referralId) expect(compareForAgenda(a, b)).not.toBe(0);
+      }),
+    );
+  });
+});

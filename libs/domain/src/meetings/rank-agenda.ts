@@ -1,0 +1,80 @@
+import { DomainError } from '../errors/domain-error';
+import { Priority } from '../scoring/scoring-scheme';
+
+export interface RankableItem {
+  referralId: string;
+  priority: Priority;
+  /** Normalised risk score from the assessment; higher is more serious. */
+  riskScore: number;
+  /** ISO instant when the item became eligible for the agenda. */
+  listedAt: string;
+}
+
+export type Ranked<T> = T & { rank: number };
+
+/** P1 is heard first. */
+export const PRIORITY_ORDER: Readonly<Record<Priority, number>> = { P1: 1, P2: 2, P3: 3, P4: 4 };
+
+function listedTime(item: RankableItem): number {
+  const time = Date.parse(item.listedAt);
+  if (!Number.isFinite(time)) {
+    throw new DomainError(
+      'INVALID_AGENDA_ITEM',
+      `Referral ${item.referralId} has an invalid listedAt "${item.listedAt}".`,
+      {
+        referralId: item.referralId,
+        listedAt: item.listedAt,
+      },
+    );
+  }
+  return time;
+}
+
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Agenda order: priority band (P1 first), then riskScore (highest first), then oldest listedAt first,
+ * then referralId (code-unit order, locale independent), so distinct referrals are totally ordered.
+ */
+export function compareForAgenda(a: RankableItem, b: RankableItem): number {
+  return (
+    PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] ||
+    b.riskScore - a.riskScore ||
+    listedTime(a) - listedTime(b) ||
+    byCodeUnits(a.referralId, b.referralId)
+  );
+}
+
+function validate(items: readonly RankableItem[]): void {
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (!(item.priority in PRIORITY_ORDER)) {
+      throw new DomainError('INVALID_AGENDA_ITEM', `Referral ${item.referralId} has an unknown priority.`, {
+        referralId: item.referralId,
+        priority: item.priority,
+      });
+    }
+    if (!Number.isFinite(item.riskScore)) {
+      throw new DomainError('INVALID_AGENDA_ITEM', `Referral ${item.referralId} has no finite risk score.`, {
+        referralId: item.referralId,
+        riskScore: item.riskScore,
+      });
+    }
+    listedTime(item);
+    if (seen.has(item.referralId)) {
+      throw new DomainError('DUPLICATE_AGENDA_ITEM', `Referral ${item.referralId} is listed twice.`, {
+        referralId: item.referralId,
+      });
+    }
+    seen.add(item.referralId);
+  }
+}
+
+/**
+ * Ranks new agenda items, starting at 1. Does not mutate its input.
+ * Throws DomainError INVALID_AGENDA_ITEM / DUPLICATE_AGENDA_ITEM for malformed or repeated items.
+ */
+export function rankAgendaItems<T extends RankableItem>(items: readonly T[]): Ranked<T>[] {
+  validate(items);
+  return [...items].sort(compareForAgenda).map((item, index) => ({ ...item, rank: index + 1 }));
+}

@@ -1,0 +1,647 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  Client,
+  Connection,
+  WithStartWorkflowOperation,
+  WorkflowHandle,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { Actor, DEFAULT_SCORING_SCHEME, DeadlinePolicy, scoreAssessment } from '@rocu/domain';
+import {
+  ActorCommand,
+  assessUpdate,
+  DeadlineNotification,
+  DeadlineView,
+  provideInformationUpdate,
+  REFERRAL_WORKFLOW_TYPE,
+  ReferralActivities,
+  referralSnapshotQuery,
+  ReferralSubmission,
+  ReferralTransitionEvent,
+  referralWorkflowId,
+  ReferralWorkflowInput,
+  SubmissionProjection,
+  submitReferralUpdate,
+  SubmitResult,
+  triageUpdate,
+  withdrawUpdate,
+} from '@rocu/contracts';
+import { testEnvironment } from '../../test/support/test-environment';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { WORKED_EXAMPLE, WORKED_EXAMPLE_RATIONALE } from '../../test/fixtures/worked-example';
+
+/**
+ * referralWorkflow against the real Temporal dev server, with in-memory activities that record their calls.
+ * With RECORD_HISTORIES=1 each scenario's event history is written to workflows/test/histories/ for the
+ * replay test (replay.test.ts).
+ */
+
+const HISTORIES_DIR = join(__dirname, 'histories');
+const RUN = `${Date.now().toString(36)}-${process.pid}`;
+const TASK_QUEUE = `referral-workflow-test-${RUN}`;
+
+/** Long enough that no deadline timer fires during a test that is not about deadlines. */
+const HOUR_MS = 3_600_000;
+const RELAXED_POLICY: DeadlinePolicy = {
+  TRIAGE: { due: { elapsedMs: 24 * HOUR_MS }, reminderFraction: 0.75 },
+  ASSESSMENT: { due: { elapsedMs: 48 * HOUR_MS }, reminderFraction: 0.75 },
+};
+/** A seconds-scale policy: TRIAGE reminds at 1.5 s and is due at 3 s; ASSESSMENT reminds at 3 s, due at 6 s. */
+const FAST_POLICY: DeadlinePolicy = {
+  TRIAGE: { due: { elapsedMs: 3000 }, reminderFraction: 0.5 },
+  ASSESSMENT: { due: { elapsedMs: 6000 }, reminderFraction: 0.5 },
+};
+
+const REGION = 'YHROCU';
+const OWNER_ORG = 'WYP';
+
+const referrer: Actor = {
+  sub: 'u-referrer',
+  name: 'Rita Referrer',
+  roles: ['FORCE_REFERRER'],
+  org: OWNER_ORG,
+  region: REGION,
+};
+const otherForceReferrer: Actor = {
+  sub: 'u-other',
+  name: 'Oscar Other',
+  roles: ['FORCE_REFERRER'],
+  org: 'NYP',
+  region: REGION,
+};
+const assessor: Actor = {
+  sub: 'u-assessor',
+  name: 'Asha Assessor',
+  roles: ['GATEWAY_ASSESSOR'],
+  org: REGION,
+  region: REGION,
+};
+const foreignAssessor: Actor = {
+  sub: 'u-foreign',
+  name: 'Fergus Foreign',
+  roles: ['GATEWAY_ASSESSOR'],
+  org: 'NWROCU',
+  region: 'NWROCU',
+};
+
+const submission: ReferralSubmission = {
+  subject: { type: 'OCG', name: 'Test OCG', nominals: [{ identifier: 'NOMINAL-1', role: 'PRINCIPAL' }] },
+  crimeTypes: ['ILLEGAL_FIREARMS'],
+  forcesAffected: [OWNER_ORG],
+  requestedCapabilities: ['COVERT_SURVEILLANCE'],
+  urgency: 'ROUTINE',
+  threatToLife: false,
+  summary: 'Workflow test referral',
+  classification: 'OFFICIAL',
+  intelligence: [],
+};
+
+const workedExample = WORKED_EXAMPLE;
+const workedRationale: Record<string, string> = WORKED_EXAMPLE_RATIONALE;
+
+/** In-memory activities: record every call; projectSubmission is idempotent per workflow, like the real one. */
+class RecordingActivities {
+  readonly submissions: SubmissionProjection[] = [];
+  readonly transitions: ReferralTransitionEvent[] = [];
+  readonly notifications: DeadlineNotification[] = [];
+  private readonly references = new Map<string, string>();
+
+  readonly implementation: ReferralActivities = {
+    projectSubmission: async (projection) => {
+      this.submissions.push(projection);
+      const reference = this.references.get(projection.workflowId) ?? `YH-TEST-${this.references.size + 1}`;
+      this.references.set(projection.workflowId, reference);
+      return { reference };
+    },
+    projectTransition: async (event) => {
+      this.transitions.push(event);
+    },
+    recordDeadlineNotification: async (notification) => {
+      this.notifications.push(notification);
+    },
+  };
+
+  submissionsFor(workflowId: string): SubmissionProjection[] {
+    return this.submissions.filter((call) => call.workflowId === workflowId);
+  }
+
+  transitionsFor(workflowId: string): ReferralTransitionEvent[] {
+    return this.transitions.filter((call) => call.workflowId === workflowId);
+  }
+
+  notificationsFor(workflowId: string): DeadlineNotification[] {
+    return this.notifications.filter((call) => call.workflowId === workflowId);
+  }
+}
+
+const activities = new RecordingActivities();
+let nativeConnection: NativeConnection;
+let worker: Worker;
+let workerRun: Promise<void>;
+let connection: Connection;
+let client: Client;
+
+beforeAll(async () => {
+  const env = testEnvironment();
+  nativeConnection = await NativeConnection.connect({ address: env.temporalAddress });
+  worker = await Worker.create({
+    connection: nativeConnection,
+    taskQueue: TASK_QUEUE,
+    workflowBundle: { codePath: env.workflowBundlePath },
+    activities: activities.implementation,
+  });
+  workerRun = worker.run();
+  connection = await Connection.connect({ address: env.temporalAddress });
+  client = new Client({ connection });
+});
+
+afterAll(async () => {
+  if (worker !== undefined) {
+    worker.shutdown();
+    await workerRun;
+  }
+  await connection?.close();
+  await nativeConnection?.close();
+});
+
+const inputFor = (referralId: string, policy: DeadlinePolicy): ReferralWorkflowInput => ({
+  referralId,
+  submission,
+  submittedBy: referrer,
+  ownerOrg: OWNER_ORG,
+  region: REGION,
+  policy,
+});
+
+/** Submits exactly as the API does: update-with-start on the deterministic workflow id. */
+async function submit(
+  referralId: string,
+  policy: DeadlinePolicy,
+  command: ActorCommand = { actor: referrer },
+  updateId?: string,
+): Promise<{ result: SubmitResult; handle: WorkflowHandle }> {
+  const startWorkflowOperation = new WithStartWorkflowOperation(REFERRAL_WORKFLOW_TYPE, {
+    workflowId: referralWorkflowId(referralId),
+    taskQueue: TASK_QUEUE,
+    args: [inputFor(referralId, policy)],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+  });
+  const result = await client.workflow.executeUpdateWithStart(submitReferralUpdate, {
+    args: [command],
+    startWorkflowOperation,
+    updateId,
+  });
+  return { result, handle: await startWorkflowOperation.workflowHandle() };
+}
+
+const newReferralId = (scenario: string): string => `wft-${scenario}-${RUN}`;
+
+/** Polls until `accept` holds, failing with the last value seen. */
+async function eventually<T>(
+  probe: () => Promise<T> | T,
+  accept: (value: T) => boolean,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await probe();
+  while (!accept(last)) {
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last: ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    last = await probe();
+  }
+  return last;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One stage's deadline from a snapshot or a notification. */
+const deadline = (holder: { deadlines: DeadlineView[] } | undefined, stage: DeadlineView['stage']): DeadlineView => {
+  const view = holder?.deadlines.find((candidate) => candidate.stage === stage);
+  if (view === undefined) throw new Error(`no ${stage} deadline in ${JSON.stringify(holder?.deadlines)}`);
+  return view;
+};
+
+const ms = (iso: string | undefined): number => {
+  if (iso === undefined) throw new Error('expected a timestamp, got undefined');
+  return new Date(iso).getTime();
+};
+
+/** The update ids the server accepted into the workflow's history, in order. */
+async function acceptedUpdates(handle: WorkflowHandle): Promise<{ id: string; name: string }[]> {
+  const history = await handle.fetchHistory();
+  return (history.events ?? []).flatMap((event) => {
+    const request = event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest;
+    return request ? [{ id: request.meta?.updateId ?? '', name: request.input?.name ?? '' }] : [];
+  });
+}
+
+/** Keeps the scenario's history for the replay test when RECORD_HISTORIES=1. */
+async function recordHistory(scenario: string, handle: WorkflowHandle): Promise<void> {
+  if (process.env.RECORD_HISTORIES !== '1') return;
+  mkdirSync(HISTORIES_DIR, { recursive: true });
+  writeFileSync(join(HISTORIES_DIR, `${scenario}.json`), historyToJSON(await handle.fetchHistory()));
+}
+
+/** Runs `action` and returns the ApplicationFailure the update was refused with. */
+async function refusal(action: () => Promise<unknown>): Promise<ApplicationFailure> {
+  const error = await action().then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+  const cause = (error as WorkflowUpdateFailedError).cause;
+  expect(cause).toBeInstanceOf(ApplicationFailure);
+  return cause as ApplicationFailure;
+}
+
+describe('referralWorkflow (real dev server, recorded activities)', () => {
+  it('submits once: a repeated submit on the same workflow id is answered from the running workflow', async () => {
+    const referralId = newReferralId('submit-twice');
+    const workflowId = referralWorkflowId(referralId);
+
+    const first = await submit(referralId, RELAXED_POLICY, { actor: referrer, correlationId: 'corr-submit-1' });
+    const second = await submit(referralId, RELAXED_POLICY, { actor: referrer, correlationId: 'corr-submit-2' });
+
+    expect(first.result.created).toBe(true);
+    expect(second.result.created).toBe(false);
+    expect(first.handle.workflowId).toBe(workflowId);
+    expect(second.handle.workflowId).toBe(workflowId);
+    const firstRunId = (await first.handle.describe()).runId;
+    expect((await second.handle.describe()).runId).toBe(firstRunId);
+
+    const projections = activities.submissionsFor(workflowId);
+    expect(projections).toHaveLength(1);
+    expect(projections[0]).toMatchObject({
+      workflowId,
+      referralId,
+      ownerOrg: OWNER_ORG,
+      region: REGION,
+      submittedBy: referrer,
+      submission,
+      correlationId: 'corr-submit-1',
+    });
+    expect(projections[0]?.deadlines.map((view) => [view.stage, view.status])).toEqual([
+      ['TRIAGE', 'PENDING'],
+      ['ASSESSMENT', 'PENDING'],
+    ]);
+
+    expect(first.result.snapshot).toEqual({
+      referralId,
+      reference: expect.stringMatching(/^YH-TEST-\d+$/),
+      status: 'SUBMITTED',
+      seq: 0,
+      deadlines: projections[0]?.deadlines,
+    });
+    expect(second.result.snapshot).toEqual(first.result.snapshot);
+    expect(activities.transitionsFor(workflowId)).toEqual([]);
+    expect(await acceptedUpdates(first.handle)).toEqual([
+      { id: expect.any(String), name: 'submitReferral' },
+      { id: expect.any(String), name: 'submitReferral' },
+    ]);
+
+    await recordHistory('submit-twice', first.handle);
+  });
+
+  it('triages, assesses the worked example and awaits a decision, projecting each step in order', async () => {
+    const referralId = newReferralId('happy-path');
+    const workflowId = referralWorkflowId(referralId);
+    const { handle } = await submit(referralId, RELAXED_POLICY);
+
+    const triaged = await handle.executeUpdate(triageUpdate, {
+      args: [
+        { actor: assessor, decision: 'ACCEPT', reason: 'Within the regional remit', correlationId: 'corr-triage' },
+      ],
+    });
+    expect(triaged.status).toBe('ASSESSMENT');
+    expect(triaged.seq).toBe(1);
+
+    const assessed = await handle.executeUpdate(assessUpdate, {
+      args: [
+        {
+          actor: assessor,
+          assessment: workedExample,
+          scheme: DEFAULT_SCORING_SCHEME,
+          route: 'TTCG',
+          rationale: workedRationale,
+          correlationId: 'corr-assess',
+        },
+      ],
+    });
+    const expectedScore = scoreAssessment(workedExample, DEFAULT_SCORING_SCHEME);
+    expect(assessed.score.riskScore).toBe(21.2);
+    expect(assessed.score.priority).toBe('P2');
+    expect(assessed.score.organisationalPosition).toEqual({ total: 10, grade: 'B' });
+    expect(assessed.score).toEqual(expectedScore);
+    expect(assessed.snapshot.status).toBe('AWAITING_DECISION');
+    expect(assessed.snapshot.seq).toBe(2);
+    expect(assessed.snapshot.deadlines.map((view) => [view.stage, view.status])).toEqual([
+      ['TRIAGE', 'MET'],
+      ['ASSESSMENT', 'MET'],
+    ]);
+
+    const transitions = activities.transitionsFor(workflowId);
+    expect(transitions.map((event) => [event.seq, event.action, event.from, event.to])).toEqual([
+      [1, 'TRIAGE', 'SUBMITTED', 'ASSESSMENT'],
+      [2, 'ASSESS', 'ASSESSMENT', 'AWAITING_DECISION'],
+    ]);
+    expect(transitions[0]).toMatchObject({
+      workflowId,
+      referralId,
+      actor: assessor,
+      reason: 'Within the regional remit',
+      correlationId: 'corr-triage',
+      pausedMs: 0,
+    });
+    expect(transitions[0]?.assessment).toBeUndefined();
+    expect(transitions[0]?.information).toBeUndefined();
+    expect(transitions[1]).toMatchObject({
+      actor: assessor,
+      correlationId: 'corr-assess',
+      reason: workedRationale.route,
+    });
+    expect(transitions[1]?.assessment).toEqual({
+      score: expectedScore,
+      input: workedExample,
+      route: 'TTCG',
+      rationale: workedRationale,
+    });
+    expect(ms(transitions[1]?.at)).toBeGreaterThanOrEqual(ms(transitions[0]?.at));
+
+    const snapshot = await handle.query(referralSnapshotQuery);
+    expect(snapshot).toEqual(assessed.snapshot);
+    expect(activities.submissionsFor(workflowId)).toHaveLength(1);
+    expect(activities.notificationsFor(workflowId)).toEqual([]);
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+
+    await recordHistory('happy-path', handle);
+  });
+
+  it('refuses wrong moves in the update validator, leaving no trace in history or the projection', async () => {
+    const referralId = newReferralId('refusals');
+    const workflowId = referralWorkflowId(referralId);
+    const { handle } = await submit(referralId, RELAXED_POLICY, { actor: referrer }, 'submit-1');
+
+    const notInState = await refusal(() =>
+      handle.executeUpdate(assessUpdate, {
+        updateId: 'refused-assess',
+        args: [
+          {
+            actor: assessor,
+            assessment: workedExample,
+            scheme: DEFAULT_SCORING_SCHEME,
+            route: 'TTCG',
+            rationale: workedRationale,
+          },
+        ],
+      }),
+    );
+    expect(notInState.type).toBe('NOT_ALLOWED_IN_STATE');
+    expect(notInState.nonRetryable).toBe(true);
+    expect(notInState.message).toContain('SUBMITTED');
+    expect(notInState.details).toEqual([{ status: 'SUBMITTED', allowedActions: ['TRIAGE'] }]);
+
+    const wrongRole = await refusal(() =>
+      handle.executeUpdate(triageUpdate, {
+        updateId: 'refused-triage-by-referrer',
+        args: [{ actor: referrer, decision: 'ACCEPT', reason: 'I would like it accepted' }],
+      }),
+    );
+    expect(wrongRole.type).toBe('ROLE_NOT_ALLOWED');
+    expect(wrongRole.details).toEqual([{ status: 'SUBMITTED', allowedActions: ['WITHDRAW'] }]);
+
+    const wrongRegion = await refusal(() =>
+      handle.executeUpdate(triageUpdate, {
+        updateId: 'refused-triage-by-foreign-assessor',
+        args: [{ actor: foreignAssessor, decision: 'ACCEPT', reason: 'Not my region' }],
+      }),
+    );
+    expect(wrongRegion.type).toBe('ROLE_NOT_ALLOWED');
+    expect(wrongRegion.details).toEqual([{ status: 'SUBMITTED', allowedActions: [] }]);
+
+    const wrongOrg = await refusal(() =>
+      handle.executeUpdate(withdrawUpdate, {
+        updateId: 'refused-withdraw-by-other-force',
+        args: [{ actor: otherForceReferrer, reason: 'Not my referral' }],
+      }),
+    );
+    expect(wrongOrg.type).toBe('ROLE_NOT_ALLOWED');
+
+    const infoNotRequested = await refusal(() =>
+      handle.executeUpdate(provideInformationUpdate, {
+        updateId: 'refused-information',
+        args: [{ actor: referrer, response: 'Nobody asked' }],
+      }),
+    );
+    expect(infoNotRequested.type).toBe('NOT_ALLOWED_IN_STATE');
+    expect(infoNotRequested.details).toEqual([{ status: 'SUBMITTED', allowedActions: ['WITHDRAW'] }]);
+
+    expect(activities.transitionsFor(workflowId)).toEqual([]);
+    expect(await acceptedUpdates(handle)).toEqual([{ id: 'submit-1', name: 'submitReferral' }]);
+    const refusedIds = [
+      'refused-assess',
+      'refused-triage-by-referrer',
+      'refused-triage-by-foreign-assessor',
+      'refused-withdraw-by-other-force',
+      'refused-information',
+    ];
+    const historyText = historyToJSON(await handle.fetchHistory());
+    for (const id of refusedIds) expect(historyText).not.toContain(id);
+
+    // The refusals changed nothing: the state is still SUBMITTED and the next valid move is seq 1.
+    expect(await handle.query(referralSnapshotQuery)).toMatchObject({ status: 'SUBMITTED', seq: 0 });
+    const triaged = await handle.executeUpdate(triageUpdate, {
+      updateId: 'triage-ok',
+      args: [{ actor: assessor, decision: 'ACCEPT', reason: 'In remit' }],
+    });
+    expect(triaged).toMatchObject({ status: 'ASSESSMENT', seq: 1 });
+    expect(activities.transitionsFor(workflowId).map((event) => event.seq)).toEqual([1]);
+    expect(await acceptedUpdates(handle)).toEqual([
+      { id: 'submit-1', name: 'submitReferral' },
+      { id: 'triage-ok', name: 'triage' },
+    ]);
+
+    await recordHistory('refusals', handle);
+  });
+
+  it('pauses the clock while information is requested and moves the deadlines by the time paused', async () => {
+    const referralId = newReferralId('information-loop');
+    const workflowId = referralWorkflowId(referralId);
+    const { result, handle } = await submit(referralId, FAST_POLICY);
+    const submittedTriage = deadline(result.snapshot, 'TRIAGE');
+    const submittedAssessment = deadline(result.snapshot, 'ASSESSMENT');
+
+    const requested = await handle.executeUpdate(triageUpdate, {
+      args: [{ actor: assessor, decision: 'REQUEST_INFO', reason: 'Which nominals hold the firearms?' }],
+    });
+    expect(requested.status).toBe('INFO_REQUESTED');
+    expect(deadline(requested, 'TRIAGE').status).toBe('PAUSED');
+    expect(deadline(requested, 'ASSESSMENT').status).toBe('PENDING');
+    expect(deadline(await handle.query(referralSnapshotQuery), 'TRIAGE').status).toBe('PAUSED');
+
+    const pausedFor = 1500;
+    await sleep(pausedFor);
+
+    const provided = await handle.executeUpdate(provideInformationUpdate, {
+      args: [{ actor: referrer, response: 'NOMINAL-1 holds them' }],
+    });
+    expect(provided.status).toBe('TRIAGE');
+    expect(provided.seq).toBe(2);
+    const resumedTriage = deadline(provided, 'TRIAGE');
+    const resumedAssessment = deadline(provided, 'ASSESSMENT');
+    expect(resumedTriage.status).toBe('PENDING');
+    const moved = ms(resumedTriage.dueAt) - ms(submittedTriage.dueAt);
+    expect(moved).toBeGreaterThanOrEqual(pausedFor);
+    expect(moved).toBeLessThan(pausedFor + 5000);
+    // Both clocks move by the same pause, reminders too.
+    expect(ms(resumedAssessment.dueAt) - ms(submittedAssessment.dueAt)).toBe(moved);
+    expect(ms(resumedTriage.remindAt) - ms(submittedTriage.remindAt)).toBe(moved);
+
+    const transitions = activities.transitionsFor(workflowId);
+    expect(transitions.map((event) => [event.seq, event.from, event.to])).toEqual([
+      [1, 'SUBMITTED', 'INFO_REQUESTED'],
+      [2, 'INFO_REQUESTED', 'TRIAGE'],
+    ]);
+    expect(transitions[0]?.information).toEqual({ kind: 'REQUEST', text: 'Which nominals hold the firearms?' });
+    expect(transitions[0]?.pausedMs).toBe(0);
+    expect(transitions[1]?.information).toEqual({ kind: 'RESPONSE', text: 'NOMINAL-1 holds them' });
+    expect(transitions[1]?.pausedMs).toBe(moved);
+
+    // The reminder timer follows the moved deadline: it fires no earlier than the moved reminder time.
+    const [reminder] = await eventually(
+      () => activities.notificationsFor(workflowId),
+      (calls) => calls.length >= 1,
+      'the TRIAGE reminder after the pause',
+    );
+    expect(reminder).toMatchObject({ kind: 'REMINDER', stage: 'TRIAGE', dueAt: resumedTriage.dueAt });
+    expect(ms(reminder?.at)).toBeGreaterThanOrEqual(ms(resumedTriage.remindAt));
+    expect(ms(reminder?.at)).toBeLessThan(ms(resumedTriage.dueAt));
+
+    await handle.executeUpdate(withdrawUpdate, { args: [{ actor: referrer, reason: 'Test finished' }] });
+    await handle.result();
+    expect(activities.notificationsFor(workflowId).map((call) => call.kind)).toEqual(['REMINDER']);
+
+    await recordHistory('information-loop', handle);
+  });
+
+  it('reminds once and escalates once per stage; a late triage shows TRIAGE breached while ASSESSMENT runs on', async () => {
+    const referralId = newReferralId('deadlines');
+    const workflowId = referralWorkflowId(referralId);
+    const { result, handle } = await submit(referralId, FAST_POLICY);
+    const triage = deadline(result.snapshot, 'TRIAGE');
+    const assessment = deadline(result.snapshot, 'ASSESSMENT');
+    expect(ms(triage.dueAt) - ms(triage.remindAt)).toBe(1500);
+    expect(ms(assessment.dueAt) - ms(triage.dueAt)).toBe(3000);
+
+    const triageCalls = await eventually(
+      () => activities.notificationsFor(workflowId),
+      (calls) => calls.some((call) => call.kind === 'ESCALATION'),
+      'the TRIAGE escalation',
+    );
+    expect(triageCalls.map((call) => [call.kind, call.stage])).toEqual([
+      ['REMINDER', 'TRIAGE'],
+      ['ESCALATION', 'TRIAGE'],
+    ]);
+    const [reminder, escalation] = triageCalls;
+    expect(reminder).toMatchObject({ workflowId, referralId, region: REGION, dueAt: triage.dueAt });
+    expect(escalation).toMatchObject({ workflowId, referralId, region: REGION, dueAt: triage.dueAt });
+    expect(ms(reminder?.at)).toBeGreaterThanOrEqual(ms(triage.remindAt));
+    expect(ms(reminder?.at)).toBeLessThan(ms(triage.dueAt));
+    expect(ms(escalation?.at)).toBeGreaterThanOrEqual(ms(triage.dueAt));
+
+    const escalated = await handle.query(referralSnapshotQuery);
+    expect(escalated.status).toBe('SUBMITTED');
+    const escalatedTriage = deadline(escalated, 'TRIAGE');
+    expect(escalatedTriage.remindedAt).toBe(reminder?.at);
+    expect(escalatedTriage.escalatedAt).toBe(escalation?.at);
+    // Each notification carries the deadlines as they stood when it was recorded.
+    expect(deadline(reminder, 'TRIAGE')).toMatchObject({ remindedAt: reminder?.at });
+    expect(deadline(reminder, 'TRIAGE').escalatedAt).toBeUndefined();
+    expect(deadline(escalation, 'TRIAGE')).toMatchObject({ remindedAt: reminder?.at, escalatedAt: escalation?.at });
+    const assessmentBefore = deadline(escalated, 'ASSESSMENT');
+    expect(assessmentBefore.status).toBe('PENDING');
+    expect(assessmentBefore.remindedAt).toBeUndefined();
+    expect(assessmentBefore.escalatedAt).toBeUndefined();
+
+    const accepted = await handle.executeUpdate(triageUpdate, {
+      args: [{ actor: assessor, decision: 'ACCEPT', reason: 'Late, but accepted' }],
+    });
+    expect(accepted.status).toBe('ASSESSMENT');
+    expect(deadline(accepted, 'TRIAGE')).toMatchObject({
+      status: 'BREACHED',
+      remindedAt: reminder?.at,
+      escalatedAt: escalation?.at,
+    });
+    expect(deadline(accepted, 'ASSESSMENT')).toMatchObject({ status: 'PENDING', dueAt: assessment.dueAt });
+    expect(deadline(accepted, 'ASSESSMENT').escalatedAt).toBeUndefined();
+
+    // The ASSESSMENT clock ran from submission: it escalates at its own due time, once.
+    const allCalls = await eventually(
+      () => activities.notificationsFor(workflowId),
+      (calls) => calls.some((call) => call.kind === 'ESCALATION' && call.stage === 'ASSESSMENT'),
+      'the ASSESSMENT escalation',
+    );
+    expect(allCalls.map((call) => [call.kind, call.stage])).toEqual([
+      ['REMINDER', 'TRIAGE'],
+      ['ESCALATION', 'TRIAGE'],
+      ['REMINDER', 'ASSESSMENT'],
+      ['ESCALATION', 'ASSESSMENT'],
+    ]);
+    // Triage was accepted after the ASSESSMENT reminder time had passed, so that reminder went at once.
+    expect(ms(allCalls[2]?.at)).toBeGreaterThanOrEqual(ms(assessment.remindAt));
+    expect(ms(allCalls[2]?.at)).toBeLessThan(ms(assessment.dueAt));
+    expect(ms(allCalls[3]?.at)).toBeGreaterThanOrEqual(ms(assessment.dueAt));
+    expect(allCalls[3]?.dueAt).toBe(assessment.dueAt);
+    const late = await handle.query(referralSnapshotQuery);
+    expect(deadline(late, 'ASSESSMENT')).toMatchObject({ status: 'PENDING', escalatedAt: allCalls[3]?.at });
+    expect(deadline(late, 'TRIAGE').status).toBe('BREACHED');
+
+    // Nothing more fires once a stage has escalated.
+    await sleep(500);
+    expect(activities.notificationsFor(workflowId)).toHaveLength(4);
+    expect(activities.transitionsFor(workflowId).map((event) => event.seq)).toEqual([1]);
+
+    await recordHistory('deadlines', handle);
+  });
+
+  it('completes the workflow on withdrawal; a later update cannot reach it', async () => {
+    const referralId = newReferralId('withdraw');
+    const workflowId = referralWorkflowId(referralId);
+    const { handle } = await submit(referralId, RELAXED_POLICY);
+
+    const withdrawn = await handle.executeUpdate(withdrawUpdate, {
+      args: [{ actor: referrer, reason: 'Dealt with by the force', correlationId: 'corr-withdraw' }],
+    });
+    expect(withdrawn.status).toBe('WITHDRAWN');
+    expect(withdrawn.seq).toBe(1);
+    expect(withdrawn.deadlines.map((view) => [view.stage, view.status])).toEqual([
+      ['TRIAGE', 'CANCELLED'],
+      ['ASSESSMENT', 'CANCELLED'],
+    ]);
+    await expect(handle.result()).resolves.toBeUndefined();
+    expect((await handle.describe()).status.name).toBe('COMPLETED');
+
+    expect(activities.transitionsFor(workflowId)).toEqual([
+      expect.objectContaining({
+        seq: 1,
+        action: 'WITHDRAW',
+        from: 'SUBMITTED',
+        to: 'WITHDRAWN',
+        reason: 'Dealt with by the force',
+        correlationId: 'corr-withdraw',
+      }),
+    ]);
+
+    await expect(
+      handle.executeUpdate(triageUpdate, { args: [{ actor: assessor, decision: 'ACCEPT', reason: 'Too late' }] }),
+    ).rejects.toBeInstanceOf(WorkflowNotFoundError);
+    expect(activities.transitionsFor(workflowId)).toHaveLength(1);
+
+    await recordHistory('withdraw', handle);
+  });
+});
