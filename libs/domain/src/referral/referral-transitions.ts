@@ -1,15 +1,18 @@
 import { Role } from '../roles';
+import { MeetingDecision, referralStatusAfter } from '../meetings/meeting-types';
 import { ReferralStatus, Route, TriageDecision } from './referral-status';
 
 /** What a person can do to a referral. Add a member here, an event shape and a table row to extend. */
-export const REFERRAL_ACTIONS = ['TRIAGE', 'PROVIDE_INFORMATION', 'ASSESS', 'WITHDRAW'] as const;
+export const REFERRAL_ACTIONS = ['TRIAGE', 'PROVIDE_INFORMATION', 'ASSESS', 'WITHDRAW', 'DECIDE'] as const;
 export type ReferralAction = (typeof REFERRAL_ACTIONS)[number];
 
 export type ReferralEvent =
   | { type: 'TRIAGE'; decision: TriageDecision }
   | { type: 'PROVIDE_INFORMATION' }
   | { type: 'ASSESS'; route: Route }
-  | { type: 'WITHDRAW' };
+  | { type: 'WITHDRAW' }
+  /** A tasking decision: made at a TTCG or covert commissioning meeting, or urgently out of meeting. */
+  | { type: 'DECIDE'; decision: MeetingDecision };
 
 export type EventOf<A extends ReferralAction> = Extract<ReferralEvent, { type: A }>;
 
@@ -94,6 +97,15 @@ export const REFERRAL_TRANSITIONS: TransitionTable = {
       who: OWNING_REFERRER,
       whoDescription: 'a referrer from the organisation that submitted the referral',
       to: () => 'WITHDRAWN',
+    },
+  ],
+  DECIDE: [
+    {
+      // A deferred referral comes back to a later meeting for a fresh decision.
+      from: ['AWAITING_DECISION', 'DEFERRED'],
+      who: [{ role: 'TTCG_CHAIR', scope: 'REGION' }],
+      whoDescription: "a TTCG chair of the referral's region",
+      to: (event) => referralStatusAfter(event.decision),
     },
   ],
 };
