@@ -1,1 +1,2 @@
 export { referralWorkflow } from './referral.workflow';
+export { meetingWorkflow } from './meeting.workflow';

@@ -24,6 +24,8 @@ import {
   provideInformationUpdate,
   referralSnapshotQuery,
   submitReferralUpdate,
+  TaskingDecisionCommand,
+  taskingDecisionUpdate,
   TriageCommand,
   triageUpdate,
   withdrawUpdate,
@@ -45,6 +47,10 @@ const triageEvent = (command: TriageCommand): ReferralEvent => ({ type: 'TRIAGE'
 const informationEvent = (): ReferralEvent => ({ type: 'PROVIDE_INFORMATION' });
 const assessEvent = (command: AssessCommand): ReferralEvent => ({ type: 'ASSESS', route: command.route });
 const withdrawEvent = (): ReferralEvent => ({ type: 'WITHDRAW' });
+const decideEvent = (command: TaskingDecisionCommand): ReferralEvent => ({
+  type: 'DECIDE',
+  decision: command.decision,
+});
 
 /**
  * A domain error in workflow code must refuse the update: anything else thrown there fails the workflow
@@ -69,7 +75,7 @@ function refuseOnDomainError<T>(run: () => T): T {
 const scoreOf = (command: AssessCommand) =>
   refuseOnDomainError(() => scoreAssessment(command.assessment, command.scheme));
 
-type TransitionExtras = Pick<ReferralTransitionEvent, 'reason' | 'information' | 'assessment'>;
+type TransitionExtras = Pick<ReferralTransitionEvent, 'reason' | 'information' | 'assessment' | 'taskingDecision'>;
 
 /**
  * One referral from submission to a tasking decision. Human actions arrive as Updates whose validators run
@@ -207,6 +213,27 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
       validator: (command: AssessCommand): void => {
         refuseUnlessAllowed(assessEvent(command), command.actor);
         scoreOf(command);
+      },
+    },
+  );
+
+  setHandler(
+    taskingDecisionUpdate,
+    (command) =>
+      apply(decideEvent(command), command, {
+        reason: command.rationale,
+        taskingDecision: { decision: command.decision, rationale: command.rationale, meetingId: command.meetingId },
+      }),
+    {
+      validator: (command: TaskingDecisionCommand): void => {
+        refuseUnlessAllowed(decideEvent(command), command.actor);
+        if (command.meetingId === undefined && input.submission.urgency !== 'IMMEDIATE') {
+          throw ApplicationFailure.create({
+            type: 'BUSINESS_RULE',
+            message: 'Only an IMMEDIATE referral may be decided out of meeting; list it at the next meeting',
+            nonRetryable: true,
+          });
+        }
       },
     },
   );

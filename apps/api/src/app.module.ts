@@ -11,6 +11,7 @@ import { RolesGuard } from './auth/roles.guard';
 import { correlationIdFor } from './common/correlation-id';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { HealthModule } from './health/health.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { ReferenceModule } from './reference/reference.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -49,6 +50,7 @@ import { TemporalModule } from './temporal/temporal.module';
     HealthModule,
     ReferenceModule,
     ReferralsModule,
+    MeetingsModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -2,6 +2,8 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { AppConfig } from '@rocu/config';
 import { ReferralProjectionActivities } from './activities/referral-projection.activities';
+import { MeetingProjectionActivities } from './activities/meeting-projection.activities';
+import { workerActivities } from './worker-activities';
 import { workflowSource } from './workflow-source';
 
 /**
@@ -18,6 +20,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   constructor(
     private readonly config: AppConfig,
     private readonly referralActivities: ReferralProjectionActivities,
+    private readonly meetingActivities: MeetingProjectionActivities,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -27,11 +30,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       ...workflowSource(this.config.WORKFLOW_BUNDLE_PATH),
-      activities: {
-        projectSubmission: this.referralActivities.projectSubmission.bind(this.referralActivities),
-        projectTransition: this.referralActivities.projectTransition.bind(this.referralActivities),
-        recordDeadlineNotification: this.referralActivities.recordDeadlineNotification.bind(this.referralActivities),
-      },
+      activities: workerActivities(this.referralActivities, this.meetingActivities),
       shutdownGraceTime: '10 seconds',
     });
     this.running = this.worker.run();

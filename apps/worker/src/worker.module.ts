@@ -4,6 +4,8 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, AppConfigModule } from '@rocu/config';
 import { dataSourceOptions } from '@rocu/persistence';
 import { ReferralProjectionActivities } from './activities/referral-projection.activities';
+import { MeetingProjectionActivities } from './activities/meeting-projection.activities';
+import { ReferralClientService } from './referral-client.service';
 import { TemporalWorkerService } from './temporal-worker.service';
 
 @Module({
@@ -24,6 +26,6 @@ import { TemporalWorkerService } from './temporal-worker.service';
         }),
     }),
   ],
-  providers: [ReferralProjectionActivities, TemporalWorkerService],
+  providers: [ReferralProjectionActivities, MeetingProjectionActivities, ReferralClientService, TemporalWorkerService],
 })
 export class WorkerModule {}

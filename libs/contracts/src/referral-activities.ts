@@ -18,6 +18,8 @@ export interface ReferralTransitionEvent {
   pausedMs: number;
   information?: { kind: 'REQUEST' | 'RESPONSE'; text: string };
   assessment?: { score: ScoreResult; input: unknown; route: string; rationale: Record<string, string> };
+  /** A tasking decision; without meetingId it was an urgent out-of-meeting decision awaiting ratification. */
+  taskingDecision?: { decision: string; rationale: string; meetingId?: string };
 }
 
 export interface DeadlineNotification {

@@ -10,6 +10,7 @@ import type {
   ScoringScheme,
   TriageDecision,
 } from '@rocu/domain';
+import type { TaskingDecisionCommand } from './meeting-activities';
 import type { ReferralSubmission } from './referral-submission';
 
 export interface ReferralWorkflowInput {
@@ -82,5 +83,6 @@ export const submitReferralUpdate = defineUpdate<SubmitResult, [ActorCommand]>('
 export const triageUpdate = defineUpdate<ReferralSnapshot, [TriageCommand]>('triage');
 export const provideInformationUpdate = defineUpdate<ReferralSnapshot, [InformationCommand]>('provideInformation');
 export const assessUpdate = defineUpdate<AssessResult, [AssessCommand]>('assess');
+export const taskingDecisionUpdate = defineUpdate<ReferralSnapshot, [TaskingDecisionCommand]>('taskingDecision');
 export const withdrawUpdate = defineUpdate<ReferralSnapshot, [WithdrawCommand]>('withdraw');
 export const referralSnapshotQuery = defineQuery<ReferralSnapshot>('snapshot');

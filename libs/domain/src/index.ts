@@ -29,3 +29,4 @@ export * from './meetings/rank-agenda';
 export * from './meetings/deviation';
 export * from './meetings/meeting-rules';
 export * from './meetings/cadence';
+export * from './access/meeting-visibility';

@@ -3,3 +3,4 @@ export * from './data-source-options';
 export * from './seed-reference-data';
 export * from './audit-writer';
 export { MIGRATIONS } from './migrations';
+export * from './agenda-candidates';

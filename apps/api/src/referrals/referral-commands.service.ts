@@ -1,11 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
-import {
-  ApplicationFailure,
-  UpdateDefinition,
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-} from '@temporalio/common';
+import { WithStartWorkflowOperation } from '@temporalio/client';
+import { UpdateDefinition, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { Actor, DomainError, ReferralEvent, ReferralStatus, transition } from '@rocu/domain';
 import {
   ActorCommand,
@@ -18,11 +13,14 @@ import {
   referralWorkflowId,
   submitReferralUpdate,
   SubmitResult,
+  taskingDecisionUpdate,
   triageUpdate,
   withdrawUpdate,
 } from '@rocu/contracts';
 import { ReferenceDataService } from '../reference/reference-data.service';
 import { TemporalClientService } from '../temporal/temporal-client.provider';
+import { refusalFromUpdate } from '../temporal/update-refusal';
+import { UrgentDecisionRequest } from '../meetings/meeting-requests.dto';
 import { AssessmentRequest } from './assessment.dto';
 import { DeadlinePoliciesProvider } from './deadline-policies.provider';
 import { referralIdFor } from './referral-id';
@@ -146,6 +144,24 @@ export class ReferralCommandsService {
     return { ...score, status: snapshot.status };
   }
 
+  /** An out-of-meeting tasking decision by the chair, for IMMEDIATE referrals; ratified at the next TTCG. */
+  async urgentDecision(
+    actor: Actor,
+    id: string,
+    request: UrgentDecisionRequest,
+    correlationId: string,
+  ): Promise<ReferralStatusDto> {
+    const referral = await this.queries.findVisible(actor, id);
+    if (referral.urgency !== 'IMMEDIATE') {
+      throw new DomainError(
+        'BUSINESS_RULE',
+        'Only an IMMEDIATE referral may be decided out of meeting; list it at the next meeting',
+      );
+    }
+    const event: ReferralEvent = { type: 'DECIDE', decision: request.decision };
+    return toStatus(await this.update(actor, id, event, taskingDecisionUpdate, { actor, correlationId, ...request }));
+  }
+
   /** Agencies have no region of their own: their referral goes to the region of the first force affected. */
   private async regionFor(actor: Actor, submission: ReferralSubmission): Promise<string> {
     const region = actor.region ?? (await this.reference.findOrganisation(submission.forcesAffected[0]))?.regionCode;
@@ -187,24 +203,14 @@ export class ReferralCommandsService {
   }
 
   private refusalFrom(error: unknown, status: ReferralStatus): DomainError | undefined {
-    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type) {
-      const [details] = (error.cause.details ?? []) as { status?: string; allowedActions?: string[] }[];
-      if (error.cause.type === 'ROLE_NOT_ALLOWED' || error.cause.type === 'NOT_ALLOWED_IN_STATE') {
-        return new DomainError(error.cause.type, error.cause.message, {
-          state: details?.status ?? status,
-          allowedActions: details?.allowedActions ?? [],
-        });
-      }
-      // Any other domain rule the workflow refused with (e.g. an assessment the scheme cannot score).
-      return new DomainError(error.cause.type, error.cause.message, details ?? {});
+    const refusal = refusalFromUpdate(error, `The referral is ${status}; no further action is possible`, {
+      state: status,
+    });
+    // The workflow names the state it refused in as `status`; problem bodies call it `state`.
+    if (refusal?.details && 'status' in refusal.details) {
+      const { status: state, ...rest } = refusal.details;
+      return new DomainError(refusal.code, refusal.message, { ...rest, state });
     }
-    if (error instanceof WorkflowNotFoundError) {
-      // The workflow has finished: nothing more can happen to this referral.
-      return new DomainError('NOT_ALLOWED_IN_STATE', `The referral is ${status}; no further action is possible`, {
-        state: status,
-        allowedActions: [],
-      });
-    }
-    return undefined;
+    return refusal;
   }
 }

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { DomainError } from '@rocu/domain';
 import { Roles } from '../auth/auth-metadata';
 import { CurrentUser, User } from '../auth/current-user';
+import { UrgentDecisionRequest } from '../meetings/meeting-requests.dto';
 import { AssessmentRequest } from './assessment.dto';
 import { ListReferralsQuery } from './list-referrals.query';
 import { InformationRequest, TriageRequest, WithdrawRequest } from './referral-actions.dto';
@@ -100,6 +101,22 @@ export class ReferralsController {
     @Req() req: Request,
   ): Promise<AssessmentResultDto> {
     return this.commands.assess(user, id, body, correlationId(req));
+  }
+
+  @Post(':id/urgent-decision')
+  @HttpCode(200)
+  @Roles('TTCG_CHAIR')
+  @ApiOperation({
+    summary: 'Out-of-meeting decision for an IMMEDIATE referral; listed for ratification at the next TTCG',
+  })
+  @ApiOkResponse({ type: ReferralStatusDto })
+  urgentDecision(
+    @User() user: CurrentUser,
+    @Param('id', uuid) id: string,
+    @Body() body: UrgentDecisionRequest,
+    @Req() req: Request,
+  ): Promise<ReferralStatusDto> {
+    return this.commands.urgentDecision(user, id, body, correlationId(req));
   }
 
   @Post(':id/withdraw')

@@ -171,6 +171,14 @@ export class ReferralProjectionActivities implements ReferralActivities {
           ],
         );
       }
+      if (event.taskingDecision && event.taskingDecision.meetingId === undefined) {
+        // An urgent out-of-meeting decision: listed for ratification at the region's next TTCG.
+        await manager.query(`UPDATE referrals SET urgent_decision = $2, urgent_decision_at = $3 WHERE id = $1`, [
+          event.referralId,
+          event.taskingDecision.decision,
+          event.at,
+        ]);
+      }
       const [referral] = await manager.query<{ ownerOrg: string; region: string }[]>(
         `SELECT owner_org AS "ownerOrg", region FROM referrals WHERE id = $1`,
         [event.referralId],

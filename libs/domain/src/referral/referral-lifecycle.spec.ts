@@ -183,20 +183,40 @@ describe('tasking decisions (DECIDE)', () => {
   const awaiting = { status: 'AWAITING_DECISION' as const, ownerOrg: 'WYP', region: 'YHROCU' };
 
   it('lets a chair of the region adopt, defer, decline or refer an item awaiting decision', () => {
-    expect(transition(awaiting, { type: 'DECIDE', decision: 'ADOPT_ROCU_LEAD' }, chair)).toMatchObject({ ok: true, to: 'ADOPTED' });
-    expect(transition(awaiting, { type: 'DECIDE', decision: 'DEFER' }, chair)).toMatchObject({ ok: true, to: 'DEFERRED' });
-    expect(transition(awaiting, { type: 'DECIDE', decision: 'DECLINE_RETURN_TO_FORCE' }, chair)).toMatchObject({ ok: true, to: 'DECLINED' });
-    expect(transition(awaiting, { type: 'DECIDE', decision: 'REFER_NATIONAL' }, chair)).toMatchObject({ ok: true, to: 'REFERRED_NATIONAL' });
+    expect(transition(awaiting, { type: 'DECIDE', decision: 'ADOPT_ROCU_LEAD' }, chair)).toMatchObject({
+      ok: true,
+      to: 'ADOPTED',
+    });
+    expect(transition(awaiting, { type: 'DECIDE', decision: 'DEFER' }, chair)).toMatchObject({
+      ok: true,
+      to: 'DEFERRED',
+    });
+    expect(transition(awaiting, { type: 'DECIDE', decision: 'DECLINE_RETURN_TO_FORCE' }, chair)).toMatchObject({
+      ok: true,
+      to: 'DECLINED',
+    });
+    expect(transition(awaiting, { type: 'DECIDE', decision: 'REFER_NATIONAL' }, chair)).toMatchObject({
+      ok: true,
+      to: 'REFERRED_NATIONAL',
+    });
   });
 
   it('decides a deferred item again at a later meeting', () => {
     const deferred = { ...awaiting, status: 'DEFERRED' as const };
-    expect(transition(deferred, { type: 'DECIDE', decision: 'ADOPT_SUPPORT_ONLY' }, chair)).toMatchObject({ ok: true, to: 'ADOPTED' });
+    expect(transition(deferred, { type: 'DECIDE', decision: 'ADOPT_SUPPORT_ONLY' }, chair)).toMatchObject({
+      ok: true,
+      to: 'ADOPTED',
+    });
   });
 
   it('refuses chairs of other regions and decisions before assessment', () => {
-    expect(transition(awaiting, { type: 'DECIDE', decision: 'DEFER' }, otherChair)).toMatchObject({ ok: false, refusal: 'ROLE_NOT_ALLOWED' });
-    expect(transition({ ...awaiting, status: 'ASSESSMENT' }, { type: 'DECIDE', decision: 'DEFER' }, chair)).toMatchObject({
+    expect(transition(awaiting, { type: 'DECIDE', decision: 'DEFER' }, otherChair)).toMatchObject({
+      ok: false,
+      refusal: 'ROLE_NOT_ALLOWED',
+    });
+    expect(
+      transition({ ...awaiting, status: 'ASSESSMENT' }, { type: 'DECIDE', decision: 'DEFER' }, chair),
+    ).toMatchObject({
       ok: false,
       refusal: 'NOT_ALLOWED_IN_STATE',
     });

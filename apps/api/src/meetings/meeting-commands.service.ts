@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { WithStartWorkflowOperation } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import type { UpdateDefinition } from '@temporalio/common';
+import { Actor, DomainError } from '@rocu/domain';
+import {
+  ActorCommand,
+  closeMeetingUpdate,
+  decideItemUpdate,
+  DecisionRecord,
+  MEETING_WORKFLOW_TYPE,
+  MeetingSnapshot,
+  meetingWorkflowId,
+  openMeetingUpdate,
+  recordAttendanceUpdate,
+} from '@rocu/contracts';
+import { TemporalClientService } from '../temporal/temporal-client.provider';
+import { refusalFromUpdate } from '../temporal/update-refusal';
+import { AttendanceRequest, CreateMeetingRequest, DecisionRequest } from './meeting-requests.dto';
+import { MeetingQueriesService, toMeetingSummary } from './meeting-queries.service';
+import { MeetingSummaryDto } from './meeting-views.dto';
+
+const DAY_MS = 86_400_000;
+
+/** Write side of meetings: each change is an Update on the meeting's workflow, validated by the pure rules. */
+@Injectable()
+export class MeetingCommandsService {
+  constructor(
+    private readonly temporal: TemporalClientService,
+    private readonly queries: MeetingQueriesService,
+  ) {}
+
+  async create(actor: Actor, request: CreateMeetingRequest, correlationId: string): Promise<MeetingSummaryDto> {
+    if (request.region !== actor.region) {
+      throw new DomainError('FORBIDDEN', 'Meetings can only be arranged for your own region');
+    }
+    const scheduledFor = new Date(request.scheduledFor);
+    const papersCloseAt = new Date(request.papersCloseAt ?? Math.max(Date.now(), scheduledFor.getTime() - DAY_MS));
+    if (scheduledFor.getTime() <= Date.now() || papersCloseAt > scheduledFor) {
+      throw new DomainError('VALIDATION', 'The meeting must be in the future, with papers closing before it', {
+        errors: [
+          {
+            field: 'scheduledFor',
+            code: 'not_in_future',
+            message: 'scheduledFor must be in the future and after papersCloseAt',
+          },
+        ],
+      });
+    }
+    const meetingId = randomUUID();
+    await this.temporal.client.workflow.executeUpdateWithStart(openMeetingUpdate, {
+      args: [{ actor, correlationId }],
+      startWorkflowOperation: new WithStartWorkflowOperation(MEETING_WORKFLOW_TYPE, {
+        workflowId: meetingWorkflowId(meetingId),
+        taskQueue: this.temporal.taskQueue,
+        workflowIdConflictPolicy: 'FAIL',
+        args: [
+          {
+            meetingId,
+            region: request.region,
+            type: request.type,
+            scheduledFor: scheduledFor.toISOString(),
+            papersCloseAt: papersCloseAt.toISOString(),
+            requestedBy: actor,
+          },
+        ],
+      }),
+    });
+    return toMeetingSummary(await this.queries.findVisible(actor, meetingId));
+  }
+
+  attendance(actor: Actor, id: string, request: AttendanceRequest, correlationId: string): Promise<MeetingSnapshot> {
+    return this.update(actor, id, recordAttendanceUpdate, { actor, correlationId, attendees: request.attendees });
+  }
+
+  decide(actor: Actor, id: string, request: DecisionRequest, correlationId: string): Promise<DecisionRecord> {
+    return this.update(actor, id, decideItemUpdate, { actor, correlationId, ...request });
+  }
+
+  close(actor: Actor, id: string, correlationId: string): Promise<MeetingSnapshot> {
+    return this.update(actor, id, closeMeetingUpdate, { actor, correlationId });
+  }
+
+  private async update<C extends ActorCommand, R>(
+    actor: Actor,
+    id: string,
+    definition: UpdateDefinition<R, [C]>,
+    command: C,
+  ): Promise<R> {
+    const meeting = await this.queries.findVisible(actor, id);
+    try {
+      return await this.temporal.client.workflow
+        .getHandle(meeting.workflowId)
+        .executeUpdate(definition, { args: [command] });
+    } catch (error) {
+      throw refusalFromUpdate(error, 'The meeting is closed', { state: meeting.status }) ?? error;
+    }
+  }
+}

@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor, availableMeetingActions, DomainError, meetingRegionOf, MeetingStatus, MeetingType } from '@rocu/domain';
+import type { AgendaItem } from '@rocu/contracts';
+import { loadAgenda } from '@rocu/persistence';
+import { ListMeetingsQuery } from './meeting-requests.dto';
+import { AgendaItemDto, MeetingDetailDto, MeetingListResponse, MeetingSummaryDto } from './meeting-views.dto';
+
+export interface MeetingRow {
+  id: string;
+  workflowId: string;
+  region: string;
+  type: MeetingType;
+  status: MeetingStatus;
+  scheduledFor: Date;
+  papersCloseAt: Date;
+  agendaFrozenAt: Date | null;
+  closedAt: Date | null;
+}
+
+interface DecisionRow {
+  referralId: string;
+  decision: string;
+  rationale: string;
+  deviationJustification: string | null;
+  passedOver: { referralId: string; rank: number; outcome: string }[];
+  ratification: boolean;
+  decidedBySub: string;
+  decidedByName: string;
+  decidedAt: Date;
+}
+
+interface AttendeeRow {
+  sub: string;
+  name: string;
+  org: string;
+  conflicts: string[];
+}
+
+const MEETING_COLUMNS = `id, workflow_id AS "workflowId", region, type, status, scheduled_for AS "scheduledFor",
+  papers_close_at AS "papersCloseAt", agenda_frozen_at AS "agendaFrozenAt", closed_at AS "closedAt"`;
+
+export const toMeetingSummary = (row: MeetingRow): MeetingSummaryDto => ({
+  id: row.id,
+  region: row.region,
+  type: row.type,
+  status: row.status,
+  scheduledFor: row.scheduledFor.toISOString(),
+  papersCloseAt: row.papersCloseAt.toISOString(),
+});
+
+/** Read side of meetings: visible only within the caller's region; agendas provisional until the cut-off. */
+@Injectable()
+export class MeetingQueriesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async findVisible(actor: Actor, id: string): Promise<MeetingRow> {
+    const region = meetingRegionOf(actor);
+    const [row] = region
+      ? await this.dataSource.query<MeetingRow[]>(
+          `SELECT ${MEETING_COLUMNS} FROM meetings WHERE id = $1 AND region = $2`,
+          [id, region],
+        )
+      : [];
+    if (!row) throw new DomainError('NOT_FOUND', `No meeting ${id} is visible to you`);
+    return row;
+  }
+
+  async list(actor: Actor, query: ListMeetingsQuery): Promise<MeetingListResponse> {
+    const region = meetingRegionOf(actor);
+    const empty = { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+    if (!region || (query.region && query.region !== region)) return empty;
+    const where = ['region = $1'];
+    const params: unknown[] = [region];
+    if (query.type) where.push(`type = $${params.push(query.type)}`);
+    if (query.status) where.push(`status = $${params.push(query.status)}`);
+    const [{ total }] = await this.dataSource.query<{ total: number }[]>(
+      `SELECT count(*)::int AS total FROM meetings WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    const rows = await this.dataSource.query<MeetingRow[]>(
+      `SELECT ${MEETING_COLUMNS} FROM meetings WHERE ${where.join(' AND ')} ORDER BY scheduled_for, id
+       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+    );
+    return { items: rows.map(toMeetingSummary), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async detail(actor: Actor, id: string): Promise<MeetingDetailDto> {
+    const meeting = await this.findVisible(actor, id);
+    const [agenda, decisions, attendees, reviews] = await Promise.all([
+      this.agenda(meeting),
+      this.decisions(id),
+      this.attendees(id),
+      this.reviews(meeting.region),
+    ]);
+    const decided = new Map(decisions.map((decision) => [decision.referralId, decision]));
+    const items: AgendaItemDto[] = agenda.map((item) => ({
+      ...item,
+      breakdown: item.breakdown as object,
+      recusedMembers: attendees
+        .filter((attendee) => attendee.conflicts.includes(item.referralId))
+        .map((attendee) => attendee.sub),
+      ...(decided.has(item.referralId) ? { decision: decided.get(item.referralId) } : {}),
+    }));
+    return {
+      ...toMeetingSummary(meeting),
+      agendaFrozen: meeting.agendaFrozenAt !== null,
+      agenda: items,
+      reviews,
+      attendees,
+      decisions,
+      deviations: decisions.filter((decision) => decision.passedOver.length > 0),
+      availableActions: availableMeetingActions(
+        { id: meeting.id, region: meeting.region, type: meeting.type, status: meeting.status, chairSub: null },
+        actor,
+      ),
+    };
+  }
+
+  /** The frozen agenda after the cut-off; before it, the live ranking (provisional). */
+  async agenda(meeting: MeetingRow): Promise<AgendaItem[]> {
+    if (meeting.agendaFrozenAt === null) return loadAgenda(this.dataSource.manager, meeting.region, meeting.type);
+    const rows = await this.dataSource.query<
+      (AgendaItem & { riskScore: string; listedAt: Date; urgentDecision: string | null })[]
+    >(
+      `SELECT i.referral_id AS "referralId", r.reference, i.kind, i.rank, i.priority, i.risk_score AS "riskScore", i.breakdown,
+              i.deferrals, r.owner_org AS "ownerOrg", r.classification, i.listed_at AS "listedAt", i.urgent_decision AS "urgentDecision"
+         FROM meeting_items i JOIN referrals r ON r.id = i.referral_id
+        WHERE i.meeting_id = $1 ORDER BY i.kind, i.rank`,
+      [meeting.id],
+    );
+    return rows.map(({ urgentDecision, ...row }) => ({
+      ...row,
+      riskScore: Number(row.riskScore),
+      listedAt: row.listedAt.toISOString(),
+      ...(urgentDecision ? { urgentDecision } : {}),
+    }));
+  }
+
+  decisions(meetingId: string): Promise<DecisionRow[]> {
+    return this.dataSource.query<DecisionRow[]>(
+      `SELECT referral_id AS "referralId", decision, rationale, deviation_justification AS "deviationJustification",
+              passed_over AS "passedOver", ratification, decided_by_sub AS "decidedBySub", decided_by_name AS "decidedByName",
+              decided_at AS "decidedAt"
+         FROM meeting_decisions WHERE meeting_id = $1 ORDER BY seq`,
+      [meetingId],
+    );
+  }
+
+  attendees(meetingId: string): Promise<AttendeeRow[]> {
+    return this.dataSource.query<AttendeeRow[]>(
+      `SELECT sub, name, org, conflicts FROM meeting_attendees WHERE meeting_id = $1 ORDER BY name`,
+      [meetingId],
+    );
+  }
+
+  private reviews(region: string): Promise<object[]> {
+    return this.dataSource.query(
+      `SELECT id AS "referralId", reference, status, priority, risk_score::float AS "riskScore" FROM referrals
+        WHERE region = $1 AND status IN ('ADOPTED', 'SIO_ALLOCATED', 'ACTIVE') ORDER BY priority NULLS LAST, risk_score DESC`,
+      [region],
+    );
+  }
+}

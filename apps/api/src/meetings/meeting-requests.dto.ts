@@ -1,0 +1,96 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  MEETING_DECISIONS,
+  MEETING_STATUSES,
+  MEETING_TYPES,
+  MeetingDecision,
+  MeetingStatus,
+  MeetingType,
+} from '@rocu/domain';
+
+const CODE = /^[A-Z_]{2,30}$/;
+const toInteger = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value;
+
+export class CreateMeetingRequest {
+  @ApiProperty({ example: 'YHROCU' }) @Matches(CODE) region!: string;
+  @ApiProperty({ enum: MEETING_TYPES }) @IsIn(MEETING_TYPES) type!: MeetingType;
+  @ApiProperty({ example: '2026-12-02T10:00:00Z' }) @IsISO8601({ strict: true }) scheduledFor!: string;
+
+  @ApiPropertyOptional({ description: 'paper cut-off; default 24 hours before the meeting, or now if that has passed' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  papersCloseAt?: string;
+}
+
+export class AttendeeDto {
+  @ApiProperty() @IsString() @Length(1, 100) sub!: string;
+  @ApiProperty() @IsString() @Length(1, 200) name!: string;
+  @ApiProperty({ example: 'WYP' }) @Matches(CODE) org!: string;
+
+  @ApiProperty({ type: [String], description: 'referral ids this attendee declares a conflict of interest on' })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  conflicts!: string[];
+}
+
+export class AttendanceRequest {
+  @ApiProperty({ type: [AttendeeDto] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => AttendeeDto)
+  attendees!: AttendeeDto[];
+}
+
+export class DecisionRequest {
+  @ApiProperty() @IsUUID('all') referralId!: string;
+  @ApiProperty({ enum: MEETING_DECISIONS }) @IsIn(MEETING_DECISIONS) decision!: MeetingDecision;
+
+  @ApiProperty({ description: 'necessity, proportionality, options considered', maxLength: 4000 })
+  @IsString()
+  @Length(1, 4000)
+  rationale!: string;
+
+  @ApiPropertyOptional({
+    description: 'required when adopting ahead of a higher-ranked deferred, declined or undecided item',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 4000)
+  deviationJustification?: string;
+}
+
+export class UrgentDecisionRequest {
+  @ApiProperty({ enum: MEETING_DECISIONS }) @IsIn(MEETING_DECISIONS) decision!: MeetingDecision;
+  @ApiProperty({ maxLength: 4000 }) @IsString() @Length(1, 4000) rationale!: string;
+}
+
+export class ListMeetingsQuery {
+  @ApiPropertyOptional() @IsOptional() @Matches(CODE) region?: string;
+  @ApiPropertyOptional({ enum: MEETING_TYPES }) @IsOptional() @IsIn(MEETING_TYPES) type?: MeetingType;
+  @ApiPropertyOptional({ enum: MEETING_STATUSES }) @IsOptional() @IsIn(MEETING_STATUSES) status?: MeetingStatus;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Transform(toInteger) @IsInt() @Min(1) page = 1;
+  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(200) pageSize = 50;
+}
+
+export class MinutesQuery {
+  @ApiPropertyOptional({ enum: ['json', 'html'] }) @IsOptional() @IsIn(['json', 'html']) format?: 'json' | 'html';
+}

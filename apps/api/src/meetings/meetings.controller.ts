@@ -1,0 +1,110 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { DomainError } from '@rocu/domain';
+import type { DecisionRecord, MeetingSnapshot } from '@rocu/contracts';
+import { Roles } from '../auth/auth-metadata';
+import { CurrentUser, User } from '../auth/current-user';
+import { DeviationReportService } from './deviation-report.service';
+import { MeetingCommandsService } from './meeting-commands.service';
+import { MeetingQueriesService } from './meeting-queries.service';
+import {
+  AttendanceRequest,
+  CreateMeetingRequest,
+  DecisionRequest,
+  ListMeetingsQuery,
+  MinutesQuery,
+} from './meeting-requests.dto';
+import { DeviationReportDto, MeetingDetailDto, MeetingListResponse, MeetingSummaryDto } from './meeting-views.dto';
+import { renderMinutesHtml } from './minutes';
+import { MinutesService } from './minutes.service';
+
+const correlationId = (req: Request): string => (typeof req.id === 'string' ? req.id : '');
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('NOT_FOUND', 'No such meeting') });
+
+@ApiTags('meetings')
+@ApiBearerAuth()
+@Controller()
+export class MeetingsController {
+  constructor(
+    private readonly commands: MeetingCommandsService,
+    private readonly queries: MeetingQueriesService,
+    private readonly minutesService: MinutesService,
+    private readonly deviations: DeviationReportService,
+  ) {}
+
+  @Get('meetings')
+  @ApiOkResponse({ type: MeetingListResponse })
+  list(@User() user: CurrentUser, @Query() query: ListMeetingsQuery): Promise<MeetingListResponse> {
+    return this.queries.list(user, query);
+  }
+
+  @Post('meetings')
+  @Roles('TTCG_CHAIR', 'ROCU_MANAGER')
+  @ApiCreatedResponse({ type: MeetingSummaryDto })
+  create(
+    @User() user: CurrentUser,
+    @Body() body: CreateMeetingRequest,
+    @Req() req: Request,
+  ): Promise<MeetingSummaryDto> {
+    return this.commands.create(user, body, correlationId(req));
+  }
+
+  @Get('meetings/:id')
+  @ApiOkResponse({ type: MeetingDetailDto })
+  detail(@User() user: CurrentUser, @Param('id', uuid) id: string): Promise<MeetingDetailDto> {
+    return this.queries.detail(user, id);
+  }
+
+  @Post('meetings/:id/attendance')
+  @HttpCode(200)
+  @Roles('TTCG_CHAIR')
+  attendance(
+    @User() user: CurrentUser,
+    @Param('id', uuid) id: string,
+    @Body() body: AttendanceRequest,
+    @Req() req: Request,
+  ): Promise<MeetingSnapshot> {
+    return this.commands.attendance(user, id, body, correlationId(req));
+  }
+
+  @Post('meetings/:id/decisions')
+  @HttpCode(200)
+  @Roles('TTCG_CHAIR')
+  decide(
+    @User() user: CurrentUser,
+    @Param('id', uuid) id: string,
+    @Body() body: DecisionRequest,
+    @Req() req: Request,
+  ): Promise<DecisionRecord> {
+    return this.commands.decide(user, id, body, correlationId(req));
+  }
+
+  @Post('meetings/:id/close')
+  @HttpCode(200)
+  @Roles('TTCG_CHAIR')
+  close(@User() user: CurrentUser, @Param('id', uuid) id: string, @Req() req: Request): Promise<MeetingSnapshot> {
+    return this.commands.close(user, id, correlationId(req));
+  }
+
+  @Get('meetings/:id/minutes')
+  @ApiProduces('application/json', 'text/html')
+  async minutes(
+    @User() user: CurrentUser,
+    @Param('id', uuid) id: string,
+    @Query() query: MinutesQuery,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<object | string> {
+    const minutes = await this.minutesService.minutes(user, id, correlationId(req));
+    if (query.format !== 'html') return minutes;
+    res.type('text/html');
+    return renderMinutesHtml(minutes);
+  }
+
+  @Get('reports/deviations')
+  @ApiOkResponse({ type: DeviationReportDto })
+  deviationReport(@User() user: CurrentUser): Promise<DeviationReportDto> {
+    return this.deviations.report(user);
+  }
+}

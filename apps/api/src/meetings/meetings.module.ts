@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { DeviationReportService } from './deviation-report.service';
+import { MeetingCommandsService } from './meeting-commands.service';
+import { MeetingQueriesService } from './meeting-queries.service';
+import { MeetingsController } from './meetings.controller';
+import { MinutesService } from './minutes.service';
+
+@Module({
+  controllers: [MeetingsController],
+  providers: [MeetingCommandsService, MeetingQueriesService, MinutesService, DeviationReportService],
+})
+export class MeetingsModule {}

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Actor } from '@rocu/domain';
+import { appendAudit } from '@rocu/persistence';
+import { MeetingQueriesService } from './meeting-queries.service';
+import { highestClassification, Minutes } from './minutes';
+
+/** The decision log of a meeting, assembled from its agenda, attendance and decisions; each export is audited. */
+@Injectable()
+export class MinutesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly meetings: MeetingQueriesService,
+  ) {}
+
+  async minutes(actor: Actor, id: string, correlationId: string): Promise<Minutes> {
+    const meeting = await this.meetings.findVisible(actor, id);
+    const [agenda, decisions, attendees] = await Promise.all([
+      this.meetings.agenda(meeting),
+      this.meetings.decisions(id),
+      this.meetings.attendees(id),
+    ]);
+    const references = new Map(agenda.map((item) => [item.referralId, item.reference]));
+    const decided = new Map(decisions.map((decision) => [decision.referralId, decision]));
+    await appendAudit(this.dataSource.manager, {
+      actorSub: actor.sub,
+      actorOrg: actor.org,
+      action: 'MEETING_MINUTES_EXPORTED',
+      entityType: 'meeting',
+      entityId: id,
+      outcome: 'SUCCESS',
+      correlationId,
+    });
+    return {
+      meeting: {
+        id,
+        region: meeting.region,
+        type: meeting.type,
+        status: meeting.status,
+        scheduledFor: meeting.scheduledFor.toISOString(),
+      },
+      classification: highestClassification(agenda),
+      attendees: attendees.map((attendee) => ({
+        sub: attendee.sub,
+        name: attendee.name,
+        org: attendee.org,
+        declaredConflicts: attendee.conflicts.map((referralId) => references.get(referralId) ?? referralId),
+      })),
+      items: agenda.map((item) => {
+        const decision = decided.get(item.referralId);
+        return {
+          rank: item.rank,
+          kind: item.kind,
+          reference: item.reference,
+          priority: item.priority,
+          riskScore: item.riskScore,
+          decision: decision?.decision ?? null,
+          rationale: decision?.rationale ?? null,
+          decidedBy: decision?.decidedByName ?? null,
+          deviation:
+            decision && decision.passedOver.length > 0
+              ? {
+                  passedOver: decision.passedOver.map((over) => ({
+                    ...over,
+                    reference: references.get(over.referralId) ?? over.referralId,
+                  })),
+                  justification: decision.deviationJustification,
+                }
+              : null,
+          recused: attendees
+            .filter((attendee) => attendee.conflicts.includes(item.referralId))
+            .map((attendee) => attendee.name),
+        };
+      }),
+    };
+  }
+}

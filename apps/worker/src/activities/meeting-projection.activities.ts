@@ -1,0 +1,199 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '@rocu/domain';
+import type { AgendaItem, Attendee, DecisionRecord, MeetingActivities, MeetingWorkflowInput } from '@rocu/contracts';
+import { appendAudit, loadAgenda } from '@rocu/persistence';
+import { ReferralClientService } from '../referral-client.service';
+
+interface MeetingEvent {
+  meetingId: string;
+  seq: number;
+  at: string;
+  actor: Actor | null;
+  correlationId?: string;
+}
+
+/**
+ * Projects meeting workflow events into Postgres, each in one transaction and idempotent on
+ * (meeting, seq): the meetings row's last_seq only moves forward, so a retried event is a no-op.
+ */
+@Injectable()
+export class MeetingProjectionActivities implements MeetingActivities {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly referrals: ReferralClientService,
+  ) {}
+
+  /** Runs the projection only if this event is new for the meeting, and audits it. */
+  private async once(
+    event: MeetingEvent,
+    action: string,
+    details: Record<string, unknown>,
+    project: (manager: EntityManager) => Promise<void>,
+  ): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const [advanced] = await manager.query<[unknown[], number]>(
+        `UPDATE meetings SET last_seq = $2 WHERE id = $1 AND last_seq < $2 RETURNING id`,
+        [event.meetingId, event.seq],
+      );
+      if (advanced.length === 0) return;
+      await project(manager);
+      await appendAudit(manager, {
+        actorSub: event.actor?.sub ?? 'system',
+        actorOrg: event.actor?.org ?? null,
+        action,
+        entityType: 'meeting',
+        entityId: event.meetingId,
+        outcome: 'SUCCESS',
+        correlationId: event.correlationId,
+        details: { seq: event.seq, ...details },
+        dedupeKey: `meeting-${event.meetingId}:${event.seq}`,
+      });
+    });
+  }
+
+  async projectMeetingCreated(input: MeetingWorkflowInput & { at: string }): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO meetings (id, workflow_id, region, type, status, scheduled_for, papers_close_at, requested_by_sub, created_at)
+       VALUES ($1, $2, $3, $4, 'SCHEDULED', $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
+      [
+        input.meetingId,
+        `meeting-${input.meetingId}`,
+        input.region,
+        input.type,
+        input.scheduledFor,
+        input.papersCloseAt,
+        input.requestedBy?.sub ?? null,
+        input.at,
+      ],
+    );
+  }
+
+  async freezeAgenda(event: MeetingEvent & { region: string; type: string }): Promise<AgendaItem[]> {
+    let agenda: AgendaItem[] = [];
+    await this.once(event, 'MEETING_AGENDA_FROZEN', {}, async (manager) => {
+      agenda = await loadAgenda(manager, event.region, event.type);
+      for (const item of agenda) {
+        await manager.query(
+          `INSERT INTO meeting_items (meeting_id, referral_id, kind, rank, priority, risk_score, breakdown, deferrals, listed_at, urgent_decision)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          [
+            event.meetingId,
+            item.referralId,
+            item.kind,
+            item.rank,
+            item.priority,
+            item.riskScore,
+            JSON.stringify(item.breakdown),
+            item.deferrals,
+            item.listedAt,
+            item.urgentDecision ?? null,
+          ],
+        );
+      }
+      await manager.query(`UPDATE meetings SET status = 'AGENDA_FROZEN', agenda_frozen_at = $2 WHERE id = $1`, [
+        event.meetingId,
+        event.at,
+      ]);
+    });
+    if (agenda.length > 0) return agenda;
+    // A retry after the snapshot committed: answer with what was frozen.
+    return this.frozenAgenda(event.meetingId);
+  }
+
+  private async frozenAgenda(meetingId: string): Promise<AgendaItem[]> {
+    const rows = await this.dataSource.query<
+      (Omit<AgendaItem, 'riskScore' | 'listedAt' | 'urgentDecision'> & {
+        riskScore: string;
+        listedAt: Date;
+        urgentDecision: string | null;
+      })[]
+    >(
+      `SELECT i.referral_id AS "referralId", r.reference, i.kind, i.rank, i.priority, i.risk_score AS "riskScore", i.breakdown,
+              i.deferrals, r.owner_org AS "ownerOrg", r.classification, i.listed_at AS "listedAt", i.urgent_decision AS "urgentDecision"
+         FROM meeting_items i JOIN referrals r ON r.id = i.referral_id
+        WHERE i.meeting_id = $1 ORDER BY i.kind, i.rank`,
+      [meetingId],
+    );
+    return rows.map(({ urgentDecision, ...row }) => ({
+      ...row,
+      riskScore: Number(row.riskScore),
+      listedAt: row.listedAt.toISOString(),
+      ...(urgentDecision ? { urgentDecision } : {}),
+    }));
+  }
+
+  async projectAttendance(event: MeetingEvent & { attendees: Attendee[] }): Promise<void> {
+    await this.once(
+      event,
+      'MEETING_ATTENDANCE_RECORDED',
+      { attendees: event.attendees.map((attendee) => attendee.sub) },
+      async (manager) => {
+        for (const attendee of event.attendees) {
+          await manager.query(
+            `INSERT INTO meeting_attendees (meeting_id, sub, name, org, conflicts, recorded_seq) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (meeting_id, sub) DO UPDATE SET name = EXCLUDED.name, org = EXCLUDED.org, conflicts = EXCLUDED.conflicts,
+             recorded_seq = EXCLUDED.recorded_seq`,
+            [event.meetingId, attendee.sub, attendee.name, attendee.org, JSON.stringify(attendee.conflicts), event.seq],
+          );
+        }
+      },
+    );
+  }
+
+  async applyDecision(event: MeetingEvent & { decision: DecisionRecord; region: string }): Promise<void> {
+    const { decision } = event;
+    if (!decision.ratification && event.actor) {
+      await this.referrals.decide(decision.referralId, `meeting-${event.meetingId}:${decision.referralId}`, {
+        actor: event.actor,
+        correlationId: event.correlationId,
+        decision: decision.decision,
+        rationale: decision.rationale,
+        meetingId: event.meetingId,
+        deviationJustification: decision.deviationJustification,
+      });
+    }
+    const deviation = decision.passedOver.length > 0;
+    await this.once(
+      event,
+      deviation ? 'MEETING_DEVIATION_RECORDED' : 'MEETING_DECISION_RECORDED',
+      { referralId: decision.referralId, decision: decision.decision },
+      async (manager) => {
+        await manager.query(
+          `INSERT INTO meeting_decisions (meeting_id, referral_id, seq, decision, rationale, deviation_justification, passed_over,
+           ratification, decided_by_sub, decided_by_name, decided_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+          [
+            event.meetingId,
+            decision.referralId,
+            event.seq,
+            decision.decision,
+            decision.rationale,
+            decision.deviationJustification ?? null,
+            JSON.stringify(decision.passedOver),
+            decision.ratification,
+            decision.decidedBy.sub,
+            decision.decidedBy.name,
+            decision.decidedAt,
+          ],
+        );
+        if (decision.ratification) {
+          await manager.query(`UPDATE referrals SET ratified_in_meeting = $2 WHERE id = $1`, [
+            decision.referralId,
+            event.meetingId,
+          ]);
+        }
+      },
+    );
+  }
+
+  async projectMeetingClosed(event: MeetingEvent & { undecided: string[] }): Promise<void> {
+    await this.once(event, 'MEETING_CLOSED', { undecided: event.undecided }, async (manager) => {
+      await manager.query(`UPDATE meetings SET status = 'CLOSED', closed_at = $2 WHERE id = $1`, [
+        event.meetingId,
+        event.at,
+      ]);
+    });
+  }
+}

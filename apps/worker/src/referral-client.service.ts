@@ -1,0 +1,49 @@
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import { AppConfig } from '@rocu/config';
+import { referralWorkflowId, taskingDecisionUpdate, type TaskingDecisionCommand } from '@rocu/contracts';
+
+/** Lets activities send Updates to referral workflows (a meeting's decision reaching the referral). */
+@Injectable()
+export class ReferralClientService implements OnApplicationShutdown {
+  private readonly connection: Connection;
+  private readonly client: Client;
+
+  constructor(config: AppConfig) {
+    this.connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
+    this.client = new Client({ connection: this.connection, namespace: config.TEMPORAL_NAMESPACE });
+  }
+
+  /**
+   * Sends a tasking decision. The update id makes a retried activity a no-op on the referral; a refusal by
+   * the referral (e.g. withdrawn meanwhile) is non-retryable, so the meeting can report it to the chair.
+   */
+  async decide(referralId: string, updateId: string, command: TaskingDecisionCommand): Promise<void> {
+    try {
+      await this.client.workflow
+        .getHandle(referralWorkflowId(referralId))
+        .executeUpdate(taskingDecisionUpdate, { updateId, args: [command] });
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+        throw ApplicationFailure.create({
+          type: error.cause.type ?? undefined,
+          message: error.cause.message,
+          nonRetryable: true,
+        });
+      }
+      if (error instanceof WorkflowNotFoundError) {
+        throw ApplicationFailure.create({
+          type: 'NOT_ALLOWED_IN_STATE',
+          message: 'The referral has ended and can no longer be decided',
+          nonRetryable: true,
+        });
+      }
+      throw error;
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+  }
+}

@@ -1,0 +1,28 @@
+import type { MeetingActivities, ReferralActivities } from '@rocu/contracts';
+import type { MeetingProjectionActivities } from './activities/meeting-projection.activities';
+import type { ReferralProjectionActivities } from './activities/referral-projection.activities';
+
+type ActivityFunctions<T> = { [K in keyof T]: T[K] };
+
+/** Binds each activity method to its Nest-managed service, typed by the contracts the workflows use. */
+function bound<T extends object>(service: T, names: readonly (keyof T)[]): ActivityFunctions<T> {
+  return Object.fromEntries(
+    names.map((name) => [name, (service[name] as (...args: unknown[]) => unknown).bind(service)]),
+  ) as ActivityFunctions<T>;
+}
+
+export function workerActivities(
+  referral: ReferralProjectionActivities,
+  meeting: MeetingProjectionActivities,
+): ReferralActivities & MeetingActivities {
+  return {
+    ...bound<ReferralActivities>(referral, ['projectSubmission', 'projectTransition', 'recordDeadlineNotification']),
+    ...bound<MeetingActivities>(meeting, [
+      'projectMeetingCreated',
+      'freezeAgenda',
+      'projectAttendance',
+      'applyDecision',
+      'projectMeetingClosed',
+    ]),
+  };
+}

@@ -1,0 +1,34 @@
+import type { Actor, MeetingDecision } from '@rocu/domain';
+import type { AgendaItem, Attendee, DecisionRecord, MeetingWorkflowInput } from './meeting-workflow';
+
+interface MeetingEventBase {
+  meetingId: string;
+  /** Event sequence within the meeting workflow: (meetingId, seq) keys idempotent projection. */
+  seq: number;
+  at: string;
+  actor: Actor | null;
+  correlationId?: string;
+}
+
+export interface MeetingActivities {
+  projectMeetingCreated(input: MeetingWorkflowInput & { at: string }): Promise<void>;
+  /** Ranks the region's assessed referrals for this meeting type and snapshots them as the frozen agenda. */
+  freezeAgenda(event: MeetingEventBase & { region: string; type: string }): Promise<AgendaItem[]>;
+  projectAttendance(event: MeetingEventBase & { attendees: Attendee[] }): Promise<void>;
+  /**
+   * Sends the tasking decision to the referral's workflow (an Update whose id is derived from the meeting
+   * and referral, so a retry is deduplicated by Temporal), then records it on the meeting.
+   */
+  applyDecision(event: MeetingEventBase & { decision: DecisionRecord; region: string }): Promise<void>;
+  projectMeetingClosed(event: MeetingEventBase & { undecided: string[] }): Promise<void>;
+}
+
+export interface TaskingDecisionCommand {
+  actor: Actor;
+  correlationId?: string;
+  decision: MeetingDecision;
+  rationale: string;
+  /** The meeting that decided; absent for an urgent out-of-meeting decision (IMMEDIATE referrals only). */
+  meetingId?: string;
+  deviationJustification?: string;
+}

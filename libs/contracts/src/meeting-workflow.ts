@@ -1,0 +1,83 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Actor, MeetingDecision, MeetingStatus, MeetingType, PassedOverItem } from '@rocu/domain';
+import type { ActorCommand } from './referral-workflow';
+
+export const MEETING_WORKFLOW_TYPE = 'meetingWorkflow';
+export const meetingWorkflowId = (meetingId: string): string => `meeting-${meetingId}`;
+
+export interface MeetingWorkflowInput {
+  meetingId: string;
+  region: string;
+  type: MeetingType;
+  scheduledFor: string;
+  /** The paper cut-off: the agenda follows new assessments until then, and is frozen from then on. */
+  papersCloseAt: string;
+  /** Who asked for an extra meeting; absent for meetings created from the region's cadence. */
+  requestedBy?: Actor;
+}
+
+export type AgendaItemKind = 'NEW' | 'RATIFICATION';
+
+export interface AgendaItem {
+  referralId: string;
+  reference: string;
+  kind: AgendaItemKind;
+  /** Rank among the NEW items (1 = highest priority then risk); ratifications are not ranked (0). */
+  rank: number;
+  priority: string;
+  riskScore: number;
+  breakdown: unknown;
+  deferrals: number;
+  ownerOrg: string;
+  classification: string;
+  listedAt: string;
+  /** For a ratification: the out-of-meeting decision being ratified. */
+  urgentDecision?: string;
+}
+
+export interface Attendee {
+  sub: string;
+  name: string;
+  org: string;
+  /** Referral ids this attendee declared a conflict of interest on: recused from those items. */
+  conflicts: string[];
+}
+
+export interface AttendanceCommand extends ActorCommand {
+  attendees: Attendee[];
+}
+
+export interface DecisionCommand extends ActorCommand {
+  referralId: string;
+  decision: MeetingDecision;
+  rationale: string;
+  deviationJustification?: string;
+}
+
+export interface DecisionRecord {
+  referralId: string;
+  decision: MeetingDecision;
+  rationale: string;
+  deviationJustification?: string;
+  /** Higher-ranked items passed over by an adoption (a deviation when non-empty). */
+  passedOver: PassedOverItem[];
+  decidedBy: { sub: string; name: string };
+  decidedAt: string;
+  ratification: boolean;
+}
+
+export interface MeetingSnapshot {
+  meetingId: string;
+  status: MeetingStatus;
+  agenda: AgendaItem[];
+  attendees: Attendee[];
+  decisions: DecisionRecord[];
+  seq: number;
+}
+
+/** Answers once the meeting is in the read model (sent with the start, so a GET right after sees it). */
+export const openMeetingUpdate = defineUpdate<MeetingSnapshot, [ActorCommand]>('openMeeting');
+export const recordAttendanceUpdate = defineUpdate<MeetingSnapshot, [AttendanceCommand]>('recordAttendance');
+export const decideItemUpdate = defineUpdate<DecisionRecord, [DecisionCommand]>('decideItem');
+export const closeMeetingUpdate = defineUpdate<MeetingSnapshot, [ActorCommand]>('closeMeeting');
+export const meetingSnapshotQuery = defineQuery<MeetingSnapshot>('meetingSnapshot');

@@ -1,0 +1,64 @@
+import type { EntityManager } from 'typeorm';
+import { rankAgendaItems, type Priority } from '@rocu/domain';
+import type { AgendaItem } from '@rocu/contracts';
+
+interface CandidateRow {
+  referralId: string;
+  reference: string;
+  priority: Priority;
+  riskScore: string;
+  breakdown: unknown;
+  deferrals: number;
+  ownerOrg: string;
+  classification: string;
+  listedAt: Date;
+  urgentDecision: string | null;
+}
+
+const CANDIDATES_SQL = `
+  SELECT r.id AS "referralId", r.reference, r.priority, r.risk_score AS "riskScore", a.breakdown,
+         (SELECT count(*)::int FROM meeting_decisions d WHERE d.referral_id = r.id AND d.decision = 'DEFER') AS deferrals,
+         r.owner_org AS "ownerOrg", r.classification,
+         (SELECT min(assessed_at) FROM assessments x WHERE x.referral_id = r.id) AS "listedAt",
+         r.urgent_decision AS "urgentDecision"
+    FROM referrals r
+    JOIN LATERAL (SELECT breakdown, route FROM assessments WHERE referral_id = r.id ORDER BY seq DESC LIMIT 1) a ON true`;
+
+const toItem = (row: CandidateRow, kind: AgendaItem['kind']): AgendaItem => ({
+  referralId: row.referralId,
+  reference: row.reference,
+  kind,
+  rank: 0,
+  priority: row.priority,
+  riskScore: Number(row.riskScore),
+  breakdown: row.breakdown,
+  deferrals: row.deferrals,
+  ownerOrg: row.ownerOrg,
+  classification: row.classification,
+  listedAt: row.listedAt.toISOString(),
+  ...(kind === 'RATIFICATION' && row.urgentDecision ? { urgentDecision: row.urgentDecision } : {}),
+});
+
+/**
+ * A meeting's agenda from the read model: the region's referrals awaiting a decision (or deferred) whose
+ * latest assessment routed them to this meeting type, ranked by priority band then risk (oldest first on
+ * ties); plus, at a TTCG, urgent out-of-meeting decisions awaiting ratification.
+ */
+export async function loadAgenda(manager: EntityManager, region: string, type: string): Promise<AgendaItem[]> {
+  const fresh = await manager.query<CandidateRow[]>(
+    `${CANDIDATES_SQL} WHERE r.region = $1 AND r.status IN ('AWAITING_DECISION', 'DEFERRED') AND a.route = $2`,
+    [region, type],
+  );
+  const ranked = rankAgendaItems(
+    fresh.map((row) => ({ ...toItem(row, 'NEW'), priority: row.priority, listedAt: row.listedAt.toISOString() })),
+  );
+  const ratifications =
+    type === 'TTCG'
+      ? await manager.query<CandidateRow[]>(
+          `${CANDIDATES_SQL} WHERE r.region = $1 AND r.urgent_decision_at IS NOT NULL AND r.ratified_in_meeting IS NULL
+           ORDER BY r.urgent_decision_at`,
+          [region],
+        )
+      : [];
+  return [...ranked, ...ratifications.map((row) => toItem(row, 'RATIFICATION'))];
+}

@@ -1,0 +1,292 @@
+import { Stack } from './support/stack';
+import { eventually, referralBody, workedExampleAssessment } from './support/referral-fixtures';
+
+interface AgendaItem {
+  referralId: string;
+  kind: string;
+  rank: number;
+  priority: string;
+  riskScore: number;
+  breakdown: { explanation: string };
+  deferrals: number;
+  recusedMembers: string[];
+  urgentDecision?: string;
+}
+interface MeetingDetail {
+  id: string;
+  status: string;
+  agendaFrozen: boolean;
+  agenda: AgendaItem[];
+  deviations: { referralId: string; passedOver: { referralId: string; rank: number; outcome: string }[] }[];
+  availableActions: string[];
+}
+
+const CRITICAL = {
+  physical: 'critical',
+  psychological: 'critical',
+  financial: 'critical',
+  community: 'critical',
+  environmental: 'critical',
+};
+const LOW = { physical: 'low', psychological: 'none', financial: 'low', community: 'none', environmental: 'none' };
+
+describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => {
+  let stack: Stack;
+  let referrer: string;
+  let assessor: string;
+  let chair: string;
+  let deputy: string;
+
+  beforeAll(async () => {
+    stack = await Stack.start();
+    referrer = await stack.token(['FORCE_REFERRER'], 'WYP');
+    assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU');
+    chair = await stack.token(['TTCG_CHAIR'], 'YHROCU', 'chair-1');
+    deputy = await stack.token(['TTCG_CHAIR'], 'YHROCU', 'chair-2');
+  });
+
+  afterAll(async () => {
+    await stack.stop();
+  });
+
+  /** Submits, accepts and assesses a referral; returns its id. */
+  const assessed = async (
+    assessment: Record<string, unknown>,
+    overrides: Record<string, unknown> = {},
+  ): Promise<string> => {
+    const submitted = await stack.http.post<{ id: string }>('/referrals', referralBody(overrides), referrer);
+    expect(submitted.status).toBe(201);
+    await stack.http.post(
+      `/referrals/${submitted.body.id}/triage`,
+      { decision: 'ACCEPT', reason: 'in scope' },
+      assessor,
+    );
+    const result = await stack.http.post(
+      `/referrals/${submitted.body.id}/assessment`,
+      workedExampleAssessment(assessment),
+      assessor,
+    );
+    expect(result.status).toBe(200);
+    return submitted.body.id;
+  };
+  const meeting = async (id: string) => (await stack.http.get<MeetingDetail>(`/meetings/${id}`, chair)).body;
+  const status = async (id: string) =>
+    (await stack.http.get<{ status: string }>(`/referrals/${id}`, assessor)).body.status;
+  const createMeeting = async (papersCloseInMs: number) => {
+    const response = await stack.http.post<{ id: string; status: string }>(
+      '/meetings',
+      {
+        region: 'YHROCU',
+        type: 'TTCG',
+        scheduledFor: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+        papersCloseAt: new Date(Date.now() + papersCloseInMs).toISOString(),
+      },
+      chair,
+    );
+    expect(response.status).toBe(201);
+    return response.body.id;
+  };
+
+  it('ranks, freezes at the cut-off, decides with justified deviations and recusal, rolls items and renders minutes', async () => {
+    const high = await assessed({ harm: CRITICAL, likelihood: 5 }); // P1
+    const middle = await assessed({}); // worked example: 21.2, P2
+    const low = await assessed({ harm: LOW, likelihood: 2 }); // P4
+    const covert = await assessed({ route: 'COVERT_COMMISSIONING' });
+
+    const meetingId = await createMeeting(4_000);
+    const provisional = await meeting(meetingId);
+    expect(provisional.agendaFrozen).toBe(false);
+    expect(provisional.agenda.map((item) => [item.referralId, item.rank])).toEqual([
+      [high, 1],
+      [middle, 2],
+      [low, 3],
+    ]);
+    expect(provisional.agenda.map((item) => item.priority)).toEqual(['P1', 'P2', 'P4']);
+    expect(provisional.agenda[1]).toMatchObject({ riskScore: 21.2, deferrals: 0 });
+    expect(provisional.agenda[1].breakdown.explanation).toContain('21.2');
+    expect(provisional.agenda.map((item) => item.referralId)).not.toContain(covert);
+
+    // Before the cut-off the agenda follows new assessments.
+    const lateButInTime = await assessed({ likelihood: 3 });
+    expect((await meeting(meetingId)).agenda.map((item) => item.referralId)).toContain(lateButInTime);
+
+    const frozen = await eventually(async () => {
+      const current = await meeting(meetingId);
+      expect(current.agendaFrozen).toBe(true);
+      return current;
+    });
+    expect(frozen.status).toBe('AGENDA_FROZEN');
+    expect(frozen.agenda.map((item) => item.referralId)).toEqual([high, middle, lateButInTime, low]);
+    const afterCutOff = await assessed({ likelihood: 1 });
+    expect((await meeting(meetingId)).agenda.map((item) => item.referralId)).not.toContain(afterCutOff);
+
+    const attendance = await stack.http.post(
+      `/meetings/${meetingId}/attendance`,
+      {
+        attendees: [
+          { sub: 'chair-1', name: 'Det Supt Chair', org: 'YHROCU', conflicts: [middle] },
+          { sub: 'member-wyp', name: 'DCI Member', org: 'WYP', conflicts: [] },
+        ],
+      },
+      chair,
+    );
+    expect(attendance.status).toBe(200);
+    expect((await meeting(meetingId)).agenda.find((item) => item.referralId === middle)?.recusedMembers).toEqual([
+      'chair-1',
+    ]);
+
+    const decide = (token: string, body: Record<string, unknown>) =>
+      stack.http.post(`/meetings/${meetingId}/decisions`, body, token);
+    expect(
+      (await decide(chair, { referralId: high, decision: 'DEFER', rationale: 'Await surveillance capacity' })).status,
+    ).toBe(200);
+
+    const unjustified = await decide(chair, { referralId: low, decision: 'ADOPT_ROCU_LEAD', rationale: 'Quick win' });
+    expect(unjustified.status).toBe(422);
+    expect(unjustified.headers.get('content-type')).toContain('application/problem+json');
+    expect(unjustified.body.code).toBe('DEVIATION_NEEDS_JUSTIFICATION');
+    expect(await status(low)).toBe('AWAITING_DECISION');
+
+    const justified = await decide(chair, {
+      referralId: low,
+      decision: 'ADOPT_ROCU_LEAD',
+      rationale: 'Quick win',
+      deviationJustification: 'Evidence expires this week; higher items need capacity we lack',
+    });
+    expect(justified.status).toBe(200);
+    expect(justified.body.passedOver).toEqual([
+      { referralId: high, rank: 1, outcome: 'DEFER' },
+      { referralId: middle, rank: 2, outcome: 'UNDECIDED' },
+      { referralId: lateButInTime, rank: 3, outcome: 'UNDECIDED' },
+    ]);
+
+    const recused = await decide(chair, { referralId: middle, decision: 'ADOPT_ROCU_LEAD', rationale: 'x' });
+    expect(recused.status).toBe(403);
+    expect(recused.body.code).toBe('RECUSED');
+
+    // A decision survives the worker being killed while it is being made.
+    await stack.killWorker();
+    const pending = decide(deputy, {
+      referralId: middle,
+      decision: 'DECLINE_RETURN_TO_FORCE',
+      rationale: 'Force-level response suffices',
+    });
+    await new Promise((wake) => setTimeout(wake, 500));
+    stack.startWorker();
+    expect((await pending).status).toBe(200);
+
+    expect(await status(high)).toBe('DEFERRED');
+    expect(await status(low)).toBe('ADOPTED');
+    expect(await status(middle)).toBe('DECLINED');
+    expect(await status(lateButInTime)).toBe('AWAITING_DECISION');
+    const { rows } = await stack.db.query('SELECT count(*)::int AS n FROM meeting_decisions WHERE meeting_id = $1', [
+      meetingId,
+    ]);
+    expect(rows[0].n).toBe(3);
+
+    const closed = await stack.http.post(`/meetings/${meetingId}/close`, {}, chair);
+    expect(closed.status).toBe(200);
+    expect((await meeting(meetingId)).status).toBe('CLOSED');
+    expect((await decide(chair, { referralId: lateButInTime, decision: 'DEFER', rationale: 'late' })).status).toBe(409);
+
+    const minutes = await stack.http.get<{
+      classification: string;
+      items: { reference: string; decision: string | null; deviation: { justification: string } | null }[];
+    }>(`/meetings/${meetingId}/minutes`, chair);
+    expect(minutes.status).toBe(200);
+    expect(minutes.body.classification).toBe('OFFICIAL-SENSITIVE');
+    expect(minutes.body.items.filter((item) => item.deviation !== null)).toHaveLength(1);
+    expect(minutes.body.items.filter((item) => item.decision === null)).toHaveLength(1);
+    const html = await fetch(`${stack.http.baseUrl}/meetings/${meetingId}/minutes?format=html`, {
+      headers: { authorization: `Bearer ${chair}` },
+    });
+    expect(html.headers.get('content-type')).toContain('text/html');
+    const page = await html.text();
+    expect(page).toContain('OFFICIAL-SENSITIVE');
+    expect(page).toContain('Deviation');
+    expect(page).toContain('Evidence expires this week');
+
+    // The next meeting lists the deferred item (with its count) and the undecided one.
+    const next = await createMeeting(0);
+    const nextAgenda = await eventually(async () => {
+      const current = await meeting(next);
+      expect(current.agendaFrozen).toBe(true);
+      return current.agenda;
+    });
+    expect(nextAgenda.map((item) => item.referralId)).toEqual(
+      expect.arrayContaining([high, lateButInTime, afterCutOff]),
+    );
+    expect(nextAgenda.find((item) => item.referralId === high)?.deferrals).toBe(1);
+    expect(nextAgenda.map((item) => item.referralId)).not.toContain(low);
+
+    const report = await stack.http.get<{
+      total: number;
+      byOrganisation: { org: string; adoptedOutOfOrder: number; passedOver: number }[];
+    }>('/reports/deviations', chair);
+    expect(report.body.total).toBe(1);
+    expect(report.body.byOrganisation).toEqual([{ org: 'WYP', adoptedOutOfOrder: 1, passedOver: 3 }]);
+  });
+
+  it('takes urgent decisions for IMMEDIATE referrals only, and lists them for ratification', async () => {
+    const immediate = await assessed({}, { urgency: 'IMMEDIATE', threatToLife: true });
+    const routine = await assessed({});
+    const refused = await stack.http.post(
+      `/referrals/${routine}/urgent-decision`,
+      { decision: 'ADOPT_ROCU_LEAD', rationale: 'x' },
+      chair,
+    );
+    expect(refused.status).toBe(422);
+    const urgent = await stack.http.post(
+      `/referrals/${immediate}/urgent-decision`,
+      { decision: 'ADOPT_ROCU_LEAD', rationale: 'Threat to life' },
+      chair,
+    );
+    expect(urgent.status).toBe(200);
+    expect(urgent.body.status).toBe('ADOPTED');
+
+    const meetingId = await createMeeting(0);
+    const agenda = await eventually(async () => {
+      const current = await meeting(meetingId);
+      expect(current.agendaFrozen).toBe(true);
+      return current.agenda;
+    });
+    expect(agenda.find((item) => item.referralId === immediate)).toMatchObject({
+      kind: 'RATIFICATION',
+      urgentDecision: 'ADOPT_ROCU_LEAD',
+    });
+    const ratified = await stack.http.post(
+      `/meetings/${meetingId}/decisions`,
+      { referralId: immediate, decision: 'ADOPT_ROCU_LEAD', rationale: 'Ratified' },
+      chair,
+    );
+    expect(ratified.status).toBe(200);
+    expect(ratified.body.ratification).toBe(true);
+    expect(await status(immediate)).toBe('ADOPTED');
+  });
+
+  it('keeps meetings to their region and decisions to chairs', async () => {
+    const meetingId = await createMeeting(0);
+    const otherChair = await stack.token(['TTCG_CHAIR'], 'EMSOU');
+    expect((await stack.http.get(`/meetings/${meetingId}`, otherChair)).status).toBe(404);
+    expect((await stack.http.get(`/meetings/${meetingId}`, referrer)).status).toBe(404);
+    const member = await stack.token(['TTCG_MEMBER'], 'YHROCU');
+    expect((await stack.http.get(`/meetings/${meetingId}`, member)).status).toBe(200);
+    expect((await stack.http.post(`/meetings/${meetingId}/close`, {}, member)).status).toBe(403);
+    const foreign = await stack.http.post(
+      '/meetings',
+      { region: 'EMSOU', type: 'TTCG', scheduledFor: new Date(Date.now() + 86_400_000).toISOString() },
+      chair,
+    );
+    expect(foreign.status).toBe(403);
+    const bad = await stack.http.post(
+      '/meetings',
+      { region: 'YHROCU', type: 'TEA_PARTY', scheduledFor: 'tomorrow' },
+      chair,
+    );
+    expect(bad.status).toBe(400);
+    expect((bad.body.errors as { field: string }[]).map((error) => error.field).sort()).toEqual([
+      'scheduledFor',
+      'type',
+    ]);
+  });
+});

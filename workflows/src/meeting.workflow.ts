@@ -1,0 +1,179 @@
+import {
+  ActivityFailure,
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  proxyActivities,
+  setHandler,
+  sleep,
+} from '@temporalio/workflow';
+import {
+  Actor,
+  checkMeetingAction,
+  checkMeetingDecision,
+  ItemOutcome,
+  MeetingAction,
+  MeetingCheck,
+  MeetingRecord,
+  MeetingStatus,
+} from '@rocu/domain';
+import {
+  closeMeetingUpdate,
+  decideItemUpdate,
+  meetingSnapshotQuery,
+  openMeetingUpdate,
+  recordAttendanceUpdate,
+  type ActorCommand,
+  type AgendaItem,
+  type AttendanceCommand,
+  type Attendee,
+  type DecisionCommand,
+  type DecisionRecord,
+  type MeetingActivities,
+  type MeetingSnapshot,
+  type MeetingWorkflowInput,
+} from '@rocu/contracts';
+
+const { projectMeetingCreated, freezeAgenda, projectAttendance, applyDecision, projectMeetingClosed } =
+  proxyActivities<MeetingActivities>({
+    startToCloseTimeout: '30 seconds',
+    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  });
+
+function refuseUnless(check: MeetingCheck): void {
+  if (!check.ok) throw ApplicationFailure.create({ type: check.refusal, message: check.reason, nonRetryable: true });
+}
+
+/**
+ * One TTCG or covert commissioning meeting. Until the paper cut-off the agenda is provisional (read live
+ * from assessments); at the cut-off it is ranked and frozen. The chair's attendance record, decisions and
+ * close arrive as Updates validated by the pure meeting rules; each decision is sent to the referral's own
+ * workflow before it is recorded. Undecided items stay awaiting decision, so the next meeting lists them.
+ */
+export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void> {
+  let status = 'SCHEDULED' as MeetingStatus;
+  let seq = 0;
+  let agenda: AgendaItem[] = [];
+  const attendees = new Map<string, Attendee>();
+  const decisions = new Map<string, DecisionRecord>();
+
+  const record = (): MeetingRecord => ({
+    id: input.meetingId,
+    region: input.region,
+    type: input.type,
+    status,
+    chairSub: null,
+  });
+  const snapshot = (): MeetingSnapshot => ({
+    meetingId: input.meetingId,
+    status,
+    agenda,
+    attendees: [...attendees.values()],
+    decisions: [...decisions.values()],
+    seq,
+  });
+  const allow = (action: MeetingAction, actor: Actor) => refuseUnless(checkMeetingAction(record(), action, actor));
+  const nextEvent = (actor: Actor | null, correlationId?: string) => ({
+    meetingId: input.meetingId,
+    seq: ++seq,
+    at: new Date(Date.now()).toISOString(),
+    actor,
+    correlationId,
+  });
+
+  /** The item check: ratifications are outside the ranking, so they never count as passed over. */
+  const checkDecision = (command: DecisionCommand) => {
+    const item = agenda.find((candidate) => candidate.referralId === command.referralId);
+    const ranked = agenda.filter((candidate) => candidate.kind === 'NEW');
+    const outcomes = new Map<string, ItemOutcome>([...decisions].map(([id, made]) => [id, made.decision]));
+    const conflicts = new Map([...attendees.values()].map((attendee) => [attendee.sub, attendee.conflicts]));
+    const check = checkMeetingDecision(record(), {
+      agenda: item?.kind === 'RATIFICATION' ? [{ referralId: item.referralId, rank: 1 }] : ranked,
+      outcomes,
+      conflicts,
+      actor: command.actor,
+      referralId: command.referralId,
+      decision: command.decision,
+      deviationJustification: command.deviationJustification,
+    });
+    refuseUnless(check);
+    return { item: item as AgendaItem, passedOver: check.passedOver };
+  };
+
+  const created = projectMeetingCreated({ ...input, at: new Date(Date.now()).toISOString() });
+
+  setHandler(meetingSnapshotQuery, snapshot);
+  setHandler(openMeetingUpdate, async () => {
+    await created;
+    return snapshot();
+  });
+
+  setHandler(
+    recordAttendanceUpdate,
+    async (command) => {
+      for (const attendee of command.attendees) attendees.set(attendee.sub, attendee);
+      await projectAttendance({ ...nextEvent(command.actor, command.correlationId), attendees: command.attendees });
+      return snapshot();
+    },
+    { validator: (command: AttendanceCommand) => allow('RECORD_ATTENDANCE', command.actor) },
+  );
+
+  setHandler(
+    decideItemUpdate,
+    async (command) => {
+      const { item, passedOver } = checkDecision(command);
+      const decided: DecisionRecord = {
+        referralId: command.referralId,
+        decision: command.decision,
+        rationale: command.rationale,
+        ...(command.deviationJustification ? { deviationJustification: command.deviationJustification } : {}),
+        passedOver,
+        decidedBy: { sub: command.actor.sub, name: command.actor.name },
+        decidedAt: new Date(Date.now()).toISOString(),
+        ratification: item.kind === 'RATIFICATION',
+      };
+      // Recorded before the await so a concurrent decision is checked against it (and cannot duplicate it).
+      decisions.set(command.referralId, decided);
+      try {
+        await applyDecision({
+          ...nextEvent(command.actor, command.correlationId),
+          decision: decided,
+          region: input.region,
+        });
+      } catch (error) {
+        decisions.delete(command.referralId);
+        // The referral refused (e.g. it was withdrawn after the agenda froze): pass its reason on.
+        if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure) {
+          throw ApplicationFailure.create({
+            type: error.cause.type ?? undefined,
+            message: error.cause.message,
+            nonRetryable: true,
+          });
+        }
+        throw error;
+      }
+      return decided;
+    },
+    { validator: (command: DecisionCommand) => void checkDecision(command) },
+  );
+
+  setHandler(
+    closeMeetingUpdate,
+    async (command) => {
+      status = 'CLOSED';
+      const undecided = agenda.filter((item) => !decisions.has(item.referralId)).map((item) => item.referralId);
+      await projectMeetingClosed({ ...nextEvent(command.actor, command.correlationId), undecided });
+      return snapshot();
+    },
+    { validator: (command: ActorCommand) => allow('CLOSE', command.actor) },
+  );
+
+  await created;
+  const untilCutOff = new Date(input.papersCloseAt).getTime() - Date.now();
+  if (untilCutOff > 0) await sleep(untilCutOff);
+  agenda = await freezeAgenda({ ...nextEvent(null), region: input.region, type: input.type });
+  status = 'AGENDA_FROZEN';
+
+  await condition(() => status === 'CLOSED');
+  await condition(allHandlersFinished);
+}
