@@ -55,6 +55,8 @@ export class Stack {
       AUTH_MODE: 'dev',
       LOG_LEVEL: 'warn',
       THROTTLE_LIMIT: '100000',
+      // Region schedules would add 9 long-lived workflows per stack; the schedule's own test turns them on.
+      MEETING_SCHEDULES: 'false',
       ...(options.deadlinePolicies ? { DEADLINE_POLICIES_JSON: JSON.stringify(options.deadlinePolicies) } : {}),
       ...options.env,
     };

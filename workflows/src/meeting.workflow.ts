@@ -56,6 +56,7 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
   let agenda: AgendaItem[] = [];
   const attendees = new Map<string, Attendee>();
   const decisions = new Map<string, DecisionRecord>();
+  let decisionsInFlight = 0;
 
   const record = (): MeetingRecord => ({
     id: input.meetingId,
@@ -134,6 +135,7 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
       };
       // Recorded before the await so a concurrent decision is checked against it (and cannot duplicate it).
       decisions.set(command.referralId, decided);
+      decisionsInFlight += 1;
       try {
         await applyDecision({
           ...nextEvent(command.actor, command.correlationId),
@@ -151,6 +153,8 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
           });
         }
         throw error;
+      } finally {
+        decisionsInFlight -= 1;
       }
       return decided;
     },
@@ -160,7 +164,9 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
   setHandler(
     closeMeetingUpdate,
     async (command) => {
-      status = 'CLOSED';
+      status = 'CLOSED'; // refuses new decisions at once
+      // A decision still reaching its referral may yet be refused: wait, so "undecided" is the truth.
+      await condition(() => decisionsInFlight === 0);
       const undecided = agenda.filter((item) => !decisions.has(item.referralId)).map((item) => item.referralId);
       await projectMeetingClosed({ ...nextEvent(command.actor, command.correlationId), undecided });
       return snapshot();

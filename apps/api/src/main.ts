@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, ConfigError, loadConfig } from '@rocu/config';
 import { AppModule } from './app.module';
+import { KnownCodeConstraint } from './common/known-code.validator';
 import { RequestValidationPipe } from './common/request-validation';
 import { labelUnreadableBody } from './common/unreadable-body';
 import { setUpOpenApi } from './open-api';
@@ -23,8 +24,16 @@ async function bootstrap(): Promise<void> {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.setGlobalPrefix(API_PREFIX);
-  // Lets validators that check codes against reference data be injected by Nest.
-  useContainer(app.select(AppModule), { fallbackOnErrors: true });
+  // Nest supplies only the validator that needs injection (codes checked against reference data); asking
+  // Nest for every built-in constraint would throw and catch an exception per field per request.
+  const nest = app.select(AppModule);
+  useContainer(
+    {
+      get: (type: unknown) =>
+        type === KnownCodeConstraint ? nest.get<KnownCodeConstraint>(KnownCodeConstraint) : undefined,
+    },
+    { fallback: true },
+  );
   app.useGlobalPipes(new RequestValidationPipe());
   app.enableShutdownHooks();
   setUpOpenApi(app);

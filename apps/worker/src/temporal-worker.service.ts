@@ -31,6 +31,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       ...workflowSource(this.config.WORKFLOW_BUNDLE_PATH),
       activities: workerActivities(this.referralActivities, this.meetingActivities),
+      maxCachedWorkflows: this.config.WORKER_MAX_CACHED_WORKFLOWS,
       shutdownGraceTime: '10 seconds',
     });
     this.running = this.worker.run();

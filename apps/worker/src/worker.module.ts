@@ -5,7 +5,8 @@ import { AppConfig, AppConfigModule } from '@rocu/config';
 import { dataSourceOptions } from '@rocu/persistence';
 import { ReferralProjectionActivities } from './activities/referral-projection.activities';
 import { MeetingProjectionActivities } from './activities/meeting-projection.activities';
-import { ReferralClientService } from './referral-client.service';
+import { WorkflowClientService } from './workflow-client.service';
+import { MeetingSchedulesService } from './meeting-schedules.service';
 import { TemporalWorkerService } from './temporal-worker.service';
 
 @Module({
@@ -26,6 +27,12 @@ import { TemporalWorkerService } from './temporal-worker.service';
         }),
     }),
   ],
-  providers: [ReferralProjectionActivities, MeetingProjectionActivities, ReferralClientService, TemporalWorkerService],
+  providers: [
+    ReferralProjectionActivities,
+    MeetingProjectionActivities,
+    WorkflowClientService,
+    TemporalWorkerService,
+    MeetingSchedulesService,
+  ],
 })
 export class WorkerModule {}

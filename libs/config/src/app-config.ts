@@ -1,5 +1,16 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
@@ -79,6 +90,27 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   WORKFLOW_BUNDLE_PATH?: string;
+
+  /**
+   * Workflows the worker keeps in memory (about 0.4 MiB each). Referrals sit idle for days, and replaying
+   * their short histories after eviction is cheap, so a bounded cache beats the SDK's memory-based default.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  WORKER_MAX_CACHED_WORKFLOWS = 500;
+
+  /** Whether the worker keeps each region's TTCG schedule running (meetings created ahead from the cadence). */
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  MEETING_SCHEDULES = true;
+
+  /** Replaces the calendar cadence with a fixed interval in ms (drills and tests of the schedule). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  MEETING_INTERVAL_MS?: number;
 
   /** Optional JSON override of the deadline policies per urgency (used to compress deadlines in tests). */
   @IsOptional()

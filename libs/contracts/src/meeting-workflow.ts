@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, MeetingDecision, MeetingStatus, MeetingType, PassedOverItem } from '@rocu/domain';
+import type { Actor, CadencePolicy, MeetingDecision, MeetingStatus, MeetingType, PassedOverItem } from '@rocu/domain';
 import type { ActorCommand } from './referral-workflow';
 
 export const MEETING_WORKFLOW_TYPE = 'meetingWorkflow';
@@ -81,3 +81,27 @@ export const recordAttendanceUpdate = defineUpdate<MeetingSnapshot, [AttendanceC
 export const decideItemUpdate = defineUpdate<DecisionRecord, [DecisionCommand]>('decideItem');
 export const closeMeetingUpdate = defineUpdate<MeetingSnapshot, [ActorCommand]>('closeMeeting');
 export const meetingSnapshotQuery = defineQuery<MeetingSnapshot>('meetingSnapshot');
+
+export const MEETING_SCHEDULE_WORKFLOW_TYPE = 'meetingScheduleWorkflow';
+/** One schedule per region and meeting type per deployment (task queue), so parallel deployments never share one. */
+export const meetingScheduleWorkflowId = (taskQueue: string, region: string, type: MeetingType): string =>
+  `meeting-schedule-${taskQueue}-${region}-${type}`;
+
+/**
+ * How meetings recur: the region's calendar cadence, or (for tests and drills) a fixed interval, so a
+ * compressed schedule can be observed in seconds.
+ */
+export type MeetingRecurrence =
+  { kind: 'CALENDAR'; policy: CadencePolicy } | { kind: 'INTERVAL'; everyMs: number; papersCloseBeforeMs: number };
+
+export interface MeetingScheduleInput {
+  region: string;
+  type: MeetingType;
+  recurrence: MeetingRecurrence;
+  /** How many future meetings to keep created ahead of time. */
+  horizon: number;
+  /** Meeting times already created (carried across continue-as-new so none is created twice). */
+  created?: string[];
+  /** For INTERVAL recurrence: the instant the cycle counts from (set on the first run, then carried). */
+  anchor?: string;
+}

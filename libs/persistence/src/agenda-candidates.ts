@@ -62,3 +62,26 @@ export async function loadAgenda(manager: EntityManager, region: string, type: s
       : [];
   return [...ranked, ...ratifications.map((row) => toItem(row, 'RATIFICATION'))];
 }
+
+/** The agenda frozen at a meeting's paper cut-off, in order: ranked new items, then ratifications. */
+export async function loadFrozenAgenda(manager: EntityManager, meetingId: string): Promise<AgendaItem[]> {
+  const rows = await manager.query<
+    (Omit<AgendaItem, 'riskScore' | 'listedAt' | 'urgentDecision'> & {
+      riskScore: string;
+      listedAt: Date;
+      urgentDecision: string | null;
+    })[]
+  >(
+    `SELECT i.referral_id AS "referralId", r.reference, i.kind, i.rank, i.priority, i.risk_score AS "riskScore", i.breakdown,
+            i.deferrals, r.owner_org AS "ownerOrg", r.classification, i.listed_at AS "listedAt", i.urgent_decision AS "urgentDecision"
+       FROM meeting_items i JOIN referrals r ON r.id = i.referral_id
+      WHERE i.meeting_id = $1 ORDER BY i.kind, i.rank`,
+    [meetingId],
+  );
+  return rows.map(({ urgentDecision, ...row }) => ({
+    ...row,
+    riskScore: Number(row.riskScore),
+    listedAt: row.listedAt.toISOString(),
+    ...(urgentDecision ? { urgentDecision } : {}),
+  }));
+}

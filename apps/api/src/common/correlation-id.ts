@@ -10,3 +10,6 @@ export function correlationIdFor(req: IncomingMessage, res: ServerResponse): str
   res.setHeader('X-Correlation-Id', id);
   return id;
 }
+
+/** The id the logging middleware gave this request (see correlationIdFor). */
+export const correlationIdOf = (req: { id?: unknown }): string => (typeof req.id === 'string' ? req.id : '');

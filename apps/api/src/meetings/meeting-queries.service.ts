@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, availableMeetingActions, DomainError, meetingRegionOf, MeetingStatus, MeetingType } from '@rocu/domain';
 import type { AgendaItem } from '@rocu/contracts';
-import { loadAgenda } from '@rocu/persistence';
+import { loadAgenda, loadFrozenAgenda } from '@rocu/persistence';
 import { ListMeetingsQuery } from './meeting-requests.dto';
 import { AgendaItemDto, MeetingDetailDto, MeetingListResponse, MeetingSummaryDto } from './meeting-views.dto';
 
@@ -121,22 +121,9 @@ export class MeetingQueriesService {
 
   /** The frozen agenda after the cut-off; before it, the live ranking (provisional). */
   async agenda(meeting: MeetingRow): Promise<AgendaItem[]> {
-    if (meeting.agendaFrozenAt === null) return loadAgenda(this.dataSource.manager, meeting.region, meeting.type);
-    const rows = await this.dataSource.query<
-      (AgendaItem & { riskScore: string; listedAt: Date; urgentDecision: string | null })[]
-    >(
-      `SELECT i.referral_id AS "referralId", r.reference, i.kind, i.rank, i.priority, i.risk_score AS "riskScore", i.breakdown,
-              i.deferrals, r.owner_org AS "ownerOrg", r.classification, i.listed_at AS "listedAt", i.urgent_decision AS "urgentDecision"
-         FROM meeting_items i JOIN referrals r ON r.id = i.referral_id
-        WHERE i.meeting_id = $1 ORDER BY i.kind, i.rank`,
-      [meeting.id],
-    );
-    return rows.map(({ urgentDecision, ...row }) => ({
-      ...row,
-      riskScore: Number(row.riskScore),
-      listedAt: row.listedAt.toISOString(),
-      ...(urgentDecision ? { urgentDecision } : {}),
-    }));
+    return meeting.agendaFrozenAt === null
+      ? loadAgenda(this.dataSource.manager, meeting.region, meeting.type)
+      : loadFrozenAgenda(this.dataSource.manager, meeting.id);
   }
 
   decisions(meetingId: string): Promise<DecisionRow[]> {

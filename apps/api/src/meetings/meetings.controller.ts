@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { DomainError } from '@rocu/domain';
 import type { DecisionRecord, MeetingSnapshot } from '@rocu/contracts';
 import { Roles } from '../auth/auth-metadata';
+import { correlationIdOf } from '../common/correlation-id';
 import { CurrentUser, User } from '../auth/current-user';
 import { DeviationReportService } from './deviation-report.service';
 import { MeetingCommandsService } from './meeting-commands.service';
@@ -19,7 +20,6 @@ import { DeviationReportDto, MeetingDetailDto, MeetingListResponse, MeetingSumma
 import { renderMinutesHtml } from './minutes';
 import { MinutesService } from './minutes.service';
 
-const correlationId = (req: Request): string => (typeof req.id === 'string' ? req.id : '');
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('NOT_FOUND', 'No such meeting') });
 
 @ApiTags('meetings')
@@ -47,7 +47,7 @@ export class MeetingsController {
     @Body() body: CreateMeetingRequest,
     @Req() req: Request,
   ): Promise<MeetingSummaryDto> {
-    return this.commands.create(user, body, correlationId(req));
+    return this.commands.create(user, body, correlationIdOf(req));
   }
 
   @Get('meetings/:id')
@@ -65,7 +65,7 @@ export class MeetingsController {
     @Body() body: AttendanceRequest,
     @Req() req: Request,
   ): Promise<MeetingSnapshot> {
-    return this.commands.attendance(user, id, body, correlationId(req));
+    return this.commands.attendance(user, id, body, correlationIdOf(req));
   }
 
   @Post('meetings/:id/decisions')
@@ -77,14 +77,14 @@ export class MeetingsController {
     @Body() body: DecisionRequest,
     @Req() req: Request,
   ): Promise<DecisionRecord> {
-    return this.commands.decide(user, id, body, correlationId(req));
+    return this.commands.decide(user, id, body, correlationIdOf(req));
   }
 
   @Post('meetings/:id/close')
   @HttpCode(200)
   @Roles('TTCG_CHAIR')
   close(@User() user: CurrentUser, @Param('id', uuid) id: string, @Req() req: Request): Promise<MeetingSnapshot> {
-    return this.commands.close(user, id, correlationId(req));
+    return this.commands.close(user, id, correlationIdOf(req));
   }
 
   @Get('meetings/:id/minutes')
@@ -96,7 +96,7 @@ export class MeetingsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<object | string> {
-    const minutes = await this.minutesService.minutes(user, id, correlationId(req));
+    const minutes = await this.minutesService.minutes(user, id, correlationIdOf(req));
     if (query.format !== 'html') return minutes;
     res.type('text/html');
     return renderMinutesHtml(minutes);

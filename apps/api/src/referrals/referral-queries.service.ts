@@ -36,6 +36,24 @@ const SORTS: Record<ReferralSort, [string, 'ASC' | 'DESC', 'NULLS FIRST' | 'NULL
   ],
 };
 
+/** What a list row needs: never the submission itself, which is large and read only on the detail. */
+const SUMMARY_COLUMNS: (keyof ReferralEntity)[] = [
+  'id',
+  'reference',
+  'status',
+  'urgency',
+  'region',
+  'ownerOrg',
+  'classification',
+  'subjectType',
+  'subjectName',
+  'priority',
+  'riskScore',
+  'submittedAt',
+  'updatedAt',
+  'nextDeadlineAt',
+];
+
 const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
 
 const toSummary = (row: ReferralEntity): ReferralSummaryDto => ({
@@ -124,7 +142,13 @@ export class ReferralQueriesService {
   }
 
   async list(actor: Actor, filters: ListReferralsQuery): Promise<ReferralListResponse> {
-    const query = whereVisibleTo(this.dataSource.getRepository(ReferralEntity).createQueryBuilder('r'), actor);
+    const query = whereVisibleTo(
+      this.dataSource
+        .getRepository(ReferralEntity)
+        .createQueryBuilder('r')
+        .select(SUMMARY_COLUMNS.map((column) => `r.${column}`)),
+      actor,
+    );
     if (filters.status) query.andWhere('r.status = :status', { status: filters.status });
     if (filters.urgency) query.andWhere('r.urgency = :urgency', { urgency: filters.urgency });
     if (filters.org) query.andWhere('r.owner_org = :org', { org: filters.org });

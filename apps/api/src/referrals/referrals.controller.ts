@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiCreatedResponse, ApiOperati
 import type { Request, Response } from 'express';
 import { DomainError } from '@rocu/domain';
 import { Roles } from '../auth/auth-metadata';
+import { correlationIdOf } from '../common/correlation-id';
 import { CurrentUser, User } from '../auth/current-user';
 import { UrgentDecisionRequest } from '../meetings/meeting-requests.dto';
 import { AssessmentRequest } from './assessment.dto';
@@ -19,8 +20,6 @@ import {
 } from './referral-views.dto';
 import { SubmitReferralRequest } from './submit-referral.dto';
 
-/** Set by the logging middleware from X-Correlation-Id or a fresh UUID (see common/correlation-id.ts). */
-const correlationId = (req: Request): string => (typeof req.id === 'string' ? req.id : '');
 // A malformed id cannot name a visible referral: answer as for any other unknown id.
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('NOT_FOUND', 'No such referral') });
 
@@ -47,7 +46,7 @@ export class ReferralsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SubmitReferralResponse> {
-    const { created, referral } = await this.commands.submit(user, body, key, correlationId(req));
+    const { created, referral } = await this.commands.submit(user, body, key, correlationIdOf(req));
     res.status(created ? 201 : 200);
     return referral;
   }
@@ -61,7 +60,7 @@ export class ReferralsController {
   @Get(':id')
   @ApiOkResponse({ type: ReferralDetailDto })
   detail(@User() user: CurrentUser, @Param('id', uuid) id: string, @Req() req: Request): Promise<ReferralDetailDto> {
-    return this.queries.detail(user, id, correlationId(req));
+    return this.queries.detail(user, id, correlationIdOf(req));
   }
 
   @Post(':id/triage')
@@ -74,7 +73,7 @@ export class ReferralsController {
     @Body() body: TriageRequest,
     @Req() req: Request,
   ): Promise<ReferralStatusDto> {
-    return this.commands.triage(user, id, body, correlationId(req));
+    return this.commands.triage(user, id, body, correlationIdOf(req));
   }
 
   @Post(':id/information')
@@ -87,7 +86,7 @@ export class ReferralsController {
     @Body() body: InformationRequest,
     @Req() req: Request,
   ): Promise<ReferralStatusDto> {
-    return this.commands.provideInformation(user, id, body, correlationId(req));
+    return this.commands.provideInformation(user, id, body, correlationIdOf(req));
   }
 
   @Post(':id/assessment')
@@ -100,7 +99,7 @@ export class ReferralsController {
     @Body() body: AssessmentRequest,
     @Req() req: Request,
   ): Promise<AssessmentResultDto> {
-    return this.commands.assess(user, id, body, correlationId(req));
+    return this.commands.assess(user, id, body, correlationIdOf(req));
   }
 
   @Post(':id/urgent-decision')
@@ -116,7 +115,7 @@ export class ReferralsController {
     @Body() body: UrgentDecisionRequest,
     @Req() req: Request,
   ): Promise<ReferralStatusDto> {
-    return this.commands.urgentDecision(user, id, body, correlationId(req));
+    return this.commands.urgentDecision(user, id, body, correlationIdOf(req));
   }
 
   @Post(':id/withdraw')
@@ -129,6 +128,6 @@ export class ReferralsController {
     @Body() body: WithdrawRequest,
     @Req() req: Request,
   ): Promise<ReferralStatusDto> {
-    return this.commands.withdraw(user, id, body, correlationId(req));
+    return this.commands.withdraw(user, id, body, correlationIdOf(req));
   }
 }

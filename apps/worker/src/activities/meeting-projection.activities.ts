@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@rocu/domain';
 import type { AgendaItem, Attendee, DecisionRecord, MeetingActivities, MeetingWorkflowInput } from '@rocu/contracts';
-import { appendAudit, loadAgenda } from '@rocu/persistence';
-import { ReferralClientService } from '../referral-client.service';
+import { appendAudit, loadAgenda, loadFrozenAgenda } from '@rocu/persistence';
+import { WorkflowClientService } from '../workflow-client.service';
 
 interface MeetingEvent {
   meetingId: string;
@@ -22,7 +22,7 @@ interface MeetingEvent {
 export class MeetingProjectionActivities implements MeetingActivities {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly referrals: ReferralClientService,
+    private readonly referrals: WorkflowClientService,
   ) {}
 
   /** Runs the projection only if this event is new for the meeting, and audits it. */
@@ -99,29 +99,7 @@ export class MeetingProjectionActivities implements MeetingActivities {
     });
     if (agenda.length > 0) return agenda;
     // A retry after the snapshot committed: answer with what was frozen.
-    return this.frozenAgenda(event.meetingId);
-  }
-
-  private async frozenAgenda(meetingId: string): Promise<AgendaItem[]> {
-    const rows = await this.dataSource.query<
-      (Omit<AgendaItem, 'riskScore' | 'listedAt' | 'urgentDecision'> & {
-        riskScore: string;
-        listedAt: Date;
-        urgentDecision: string | null;
-      })[]
-    >(
-      `SELECT i.referral_id AS "referralId", r.reference, i.kind, i.rank, i.priority, i.risk_score AS "riskScore", i.breakdown,
-              i.deferrals, r.owner_org AS "ownerOrg", r.classification, i.listed_at AS "listedAt", i.urgent_decision AS "urgentDecision"
-         FROM meeting_items i JOIN referrals r ON r.id = i.referral_id
-        WHERE i.meeting_id = $1 ORDER BY i.kind, i.rank`,
-      [meetingId],
-    );
-    return rows.map(({ urgentDecision, ...row }) => ({
-      ...row,
-      riskScore: Number(row.riskScore),
-      listedAt: row.listedAt.toISOString(),
-      ...(urgentDecision ? { urgentDecision } : {}),
-    }));
+    return loadFrozenAgenda(this.dataSource.manager, event.meetingId);
   }
 
   async projectAttendance(event: MeetingEvent & { attendees: Attendee[] }): Promise<void> {

@@ -71,10 +71,22 @@ function validate(items: readonly RankableItem[]): void {
 }
 
 /**
- * Ranks new agenda items, starting at 1. Does not mutate its input.
+ * Ranks new agenda items, starting at 1, in compareForAgenda order. Does not mutate its input.
+ * Each sort key is computed once per item (not inside the comparator), which keeps ranking 100,000 items
+ * within a few times a plain numeric sort.
  * Throws DomainError INVALID_AGENDA_ITEM / DUPLICATE_AGENDA_ITEM for malformed or repeated items.
  */
 export function rankAgendaItems<T extends RankableItem>(items: readonly T[]): Ranked<T>[] {
   validate(items);
-  return [...items].sort(compareForAgenda).map((item, index) => ({ ...item, rank: index + 1 }));
+  const band = Uint8Array.from(items, (item) => PRIORITY_ORDER[item.priority]);
+  const risk = Float64Array.from(items, (item) => item.riskScore);
+  const listed = Float64Array.from(items, (item) => Date.parse(item.listedAt));
+  const order = Uint32Array.from(items, (_item, index) => index).sort(
+    (a, b) =>
+      band[a] - band[b] ||
+      risk[b] - risk[a] ||
+      listed[a] - listed[b] ||
+      byCodeUnits(items[a].referralId, items[b].referralId),
+  );
+  return Array.from(order, (index, position) => Object.assign({}, items[index], { rank: position + 1 }));
 }

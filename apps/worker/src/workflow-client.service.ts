@@ -4,11 +4,11 @@ import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { AppConfig } from '@rocu/config';
 import { referralWorkflowId, taskingDecisionUpdate, type TaskingDecisionCommand } from '@rocu/contracts';
 
-/** Lets activities send Updates to referral workflows (a meeting's decision reaching the referral). */
+/** The worker's own Temporal client: meeting decisions reach referral workflows through it, and schedules start with it. */
 @Injectable()
-export class ReferralClientService implements OnApplicationShutdown {
+export class WorkflowClientService implements OnApplicationShutdown {
   private readonly connection: Connection;
-  private readonly client: Client;
+  readonly client: Client;
 
   constructor(config: AppConfig) {
     this.connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });

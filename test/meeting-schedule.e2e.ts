@@ -1,0 +1,68 @@
+import { Stack } from './support/stack';
+import { eventually } from './support/referral-fixtures';
+
+const EVERY_MS = 3_000;
+
+interface MeetingRow {
+  region: string;
+  scheduled_for: Date;
+  papers_close_at: Date;
+}
+
+describe('meetings created ahead from each region’s cadence (compressed to seconds)', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await Stack.start({ env: { MEETING_SCHEDULES: 'true', MEETING_INTERVAL_MS: String(EVERY_MS) } });
+  });
+
+  afterAll(async () => {
+    await stack.stop();
+  });
+
+  const meetings = async (region: string): Promise<MeetingRow[]> =>
+    (
+      await stack.db.query<MeetingRow>(
+        `SELECT region, scheduled_for, papers_close_at FROM meetings WHERE region = $1 AND type = 'TTCG' ORDER BY scheduled_for`,
+        [region],
+      )
+    ).rows;
+
+  it('keeps two meetings ahead in every ROCU region, at the cadence, without duplicates across a worker restart', async () => {
+    const first = await eventually(async () => {
+      const rows = await meetings('YHROCU');
+      expect(rows.length).toBeGreaterThanOrEqual(2);
+      return rows;
+    });
+    expect(first[1].scheduled_for.getTime() - first[0].scheduled_for.getTime()).toBe(EVERY_MS);
+    expect(first[0].scheduled_for.getTime() - first[0].papers_close_at.getTime()).toBe(EVERY_MS / 2);
+
+    const perRegion = await stack.db.query<{ region: string }>(`SELECT DISTINCT region FROM meetings ORDER BY region`);
+    expect(perRegion.rows.map((row) => row.region)).toEqual(
+      ['EMSOU', 'ERSOU', 'NERSOU', 'NWROCU', 'ROCUWM', 'SEROCU', 'SWROCU', 'TARIAN', 'YHROCU'].sort(),
+    );
+
+    // A restarted worker finds the schedules running and starts no second set.
+    await stack.killWorker();
+    stack.startWorker();
+
+    // As each meeting falls due the schedule creates the next one.
+    const later = await eventually(async () => {
+      const rows = await meetings('YHROCU');
+      expect(rows.length).toBeGreaterThanOrEqual(4);
+      return rows;
+    }, 30_000);
+    const times = later.map((row) => row.scheduled_for.getTime());
+    expect(new Set(times).size).toBe(times.length);
+    for (let index = 1; index < times.length; index++)
+      expect(times[index] - times[index - 1]).toBeGreaterThanOrEqual(EVERY_MS);
+
+    // Each scheduled meeting freezes its agenda at its own cut-off.
+    await eventually(async () => {
+      const frozen = await stack.db.query(
+        `SELECT count(*)::int AS n FROM meetings WHERE region = 'YHROCU' AND agenda_frozen_at IS NOT NULL`,
+      );
+      expect(frozen.rows[0].n).toBeGreaterThan(0);
+    });
+  });
+});
