@@ -6,8 +6,9 @@ import { testEnvironment } from '../../test/support/test-environment';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 
 /**
- * Replays every recorded history (workflows/test/histories/*.json, written by referral.workflow.test.ts with
- * RECORD_HISTORIES=1) against the current workflow bundle: a non-deterministic change to workflow code fails here.
+ * Replays every recorded history (workflows/test/histories/*.json, written by referral.workflow.test.ts and
+ * meeting.workflow.test.ts with RECORD_HISTORIES=1) against the current workflow bundle: a non-deterministic
+ * change to workflow code fails here.
  */
 const HISTORIES_DIR = join(__dirname, 'histories');
 
@@ -18,9 +19,20 @@ const historyFiles = (): string[] =>
         .sort()
     : [];
 
-describe('referralWorkflow replay', () => {
-  it('has recorded histories to replay', () => {
+const readHistory = (file: string) => historyFromJSON(JSON.parse(readFileSync(join(HISTORIES_DIR, file), 'utf8')));
+
+/** The workflow type a history was started as (from its first event). */
+const workflowTypeOf = (file: string): string | undefined =>
+  readHistory(file).events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name ?? undefined;
+
+describe('workflow replay', () => {
+  it('has recorded histories to replay, for every workflow type', () => {
     expect(historyFiles().length).toBeGreaterThan(0);
+    expect([...new Set(historyFiles().map(workflowTypeOf))].sort()).toEqual([
+      'meetingScheduleWorkflow',
+      'meetingWorkflow',
+      'referralWorkflow',
+    ]);
   });
 
   it('replays every recorded history deterministically with the current bundle', async () => {
@@ -29,7 +41,7 @@ describe('referralWorkflow replay', () => {
     const histories = files.map((file) => ({
       // Histories do not carry the workflow id; the workflow only passes it to activities, which replay never runs.
       workflowId: `replay-${basename(file, '.json')}`,
-      history: historyFromJSON(JSON.parse(readFileSync(join(HISTORIES_DIR, file), 'utf8'))),
+      history: readHistory(file),
     }));
     const outcomes: { workflowId: string; error: string | undefined }[] = [];
     for await (const result of Worker.runReplayHistories(
@@ -45,9 +57,9 @@ describe('referralWorkflow replay', () => {
   });
 
   it('would catch a divergence: a history whose first activity was something else fails to replay', async () => {
-    const [file] = historyFiles();
+    const file = historyFiles().find((name) => workflowTypeOf(name) === 'referralWorkflow');
     expect(file).toBeDefined();
-    const history = historyFromJSON(JSON.parse(readFileSync(join(HISTORIES_DIR, file ?? ''), 'utf8')));
+    const history = readHistory(file ?? '');
     const scheduled = history.events?.find((event) => event.activityTaskScheduledEventAttributes?.activityType != null);
     const activityType = scheduled?.activityTaskScheduledEventAttributes?.activityType;
     expect(activityType?.name).toBe('projectSubmission');
