@@ -1,6 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { Stack } from './support/stack';
-import { referralBody, workedExampleAssessment } from './support/referral-fixtures';
+import { eventually, referralBody, workedExampleAssessment } from './support/referral-fixtures';
 import { testEnvironment } from './support/test-environment';
 
 type Problem = { status: number; errors?: { field: string; code: string }[] };
@@ -156,11 +156,14 @@ describe('referral input validation, visibility and idempotency', () => {
     // A made-up id looks exactly the same as a hidden one.
     expect((await stack.http.get('/referrals/00000000-0000-4000-8000-000000000000', otherForce)).status).toBe(404);
     expect((await stack.http.get('/referrals/not-a-uuid', otherForce)).status).toBe(404);
-    const audit = await stack.db.query(
-      `SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND actor_sub LIKE '%syp%'`,
-      [submitted.body.id],
-    );
-    expect(audit.rows[0].n).toBe(0);
+    // Nothing was shown to them; each refusal on this record is on the audit trail.
+    await eventually(async () => {
+      const audit = await stack.db.query<{ outcome: string; n: number }>(
+        `SELECT outcome, count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND actor_sub LIKE '%syp%' GROUP BY outcome`,
+        [submitted.body.id],
+      );
+      expect(audit.rows).toEqual([{ outcome: 'DENIED', n: 2 }]);
+    });
   });
 
   it('gives concurrent identical submissions with one Idempotency-Key one referral and one workflow', async () => {

@@ -28,7 +28,7 @@ export class Stack {
   private constructor(
     private readonly env: NodeJS.ProcessEnv & { TEMPORAL_TASK_QUEUE: string },
     port: number,
-    databaseUrl: string,
+    readonly databaseUrl: string,
   ) {
     this.http = new HttpClient(`http://127.0.0.1:${port}/api/v1`);
     this.db = new Pool({ connectionString: databaseUrl, max: 4 });

@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, AppConfigModule } from '@rocu/config';
 import { dataSourceOptions } from '@rocu/persistence';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { RolesGuard } from './auth/roles.guard';
@@ -51,6 +52,7 @@ import { TemporalModule } from './temporal/temporal.module';
     ReferenceModule,
     ReferralsModule,
     MeetingsModule,
+    AuditModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

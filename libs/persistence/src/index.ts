@@ -4,3 +4,4 @@ export * from './seed-reference-data';
 export * from './audit-writer';
 export { MIGRATIONS } from './migrations';
 export * from './agenda-candidates';
+export * from './audit-verification';

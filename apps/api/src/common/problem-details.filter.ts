@@ -1,6 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
+import { DataSource } from 'typeorm';
+import { appendAudit } from '@rocu/persistence';
+import type { CurrentUser } from '../auth/current-user';
 import { isDomainError } from '@rocu/domain';
 import { correlationIdFor } from './correlation-id';
 import { DOMAIN_ERROR_STATUS } from './domain-error-status';
@@ -16,6 +20,8 @@ function isDependencyFailure(error: unknown): boolean {
     text,
   );
 }
+
+const REFUSALS = new Set([401, 403, 404]);
 
 function unreadableBodyProblem(error: UnreadableBodyError): Problem {
   if (error.kind === 'entity.too.large') return problem(413, 'The request body is too large');
@@ -62,9 +68,29 @@ function toProblem(exception: unknown): Problem {
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problem');
 
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Refusals (401, 403, 404) are audited: repeated refusals are a counter-corruption signal. The write does
+   * not hold up the response; if the database is down the refusal is logged instead.
+   */
+  private auditRefusal(request: Request & { user?: CurrentUser }, problemBody: Problem): void {
+    const params = request.params as Record<string, string | undefined> | undefined;
+    appendAudit(this.dataSource.manager, {
+      actorSub: request.user?.sub ?? 'anonymous',
+      actorOrg: request.user?.org ?? null,
+      action: `HTTP_${request.method}`,
+      entityType: 'http',
+      entityId: params?.id ?? null,
+      outcome: 'DENIED',
+      correlationId: problemBody.correlationId,
+      details: { path: request.path, status: problemBody.status },
+    }).catch((error: unknown) => this.logger.warn({ err: error, correlationId: problemBody.correlationId }, 'refusal not audited'));
+  }
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const context = host.switchToHttp();
-    const request = context.getRequest<Request & { id?: string }>();
+    const request = context.getRequest<Request & { id?: string; user?: CurrentUser }>();
     const response = context.getResponse<Response>();
     const body = toProblem(exception);
     // Errors raised before the logging middleware ran (e.g. unreadable bodies) get their id here.
@@ -72,6 +98,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (body.status >= 500) {
       this.logger.error({ err: exception, correlationId: body.correlationId }, 'request failed');
     }
+    if (REFUSALS.has(body.status)) this.auditRefusal(request, body);
     if (body.status === 429) response.setHeader('Retry-After', '60');
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).json(body);
   }

@@ -1,0 +1,28 @@
+import { Controller, Get, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Roles } from '../auth/auth-metadata';
+import { CurrentUser, User } from '../auth/current-user';
+import { correlationIdOf } from '../common/correlation-id';
+import { AuditListResponse, AuditQuery, AuditVerificationDto } from './audit.dto';
+import { AuditService } from './audit.service';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Roles('AUDITOR')
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @ApiOkResponse({ type: AuditListResponse })
+  list(@User() user: CurrentUser, @Query() query: AuditQuery, @Req() req: Request): Promise<AuditListResponse> {
+    return this.audit.list(user, query, correlationIdOf(req));
+  }
+
+  @Get('verify')
+  @ApiOkResponse({ type: AuditVerificationDto })
+  verify(): Promise<AuditVerificationDto> {
+    return this.audit.verify();
+  }
+}

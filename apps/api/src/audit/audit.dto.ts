@@ -1,0 +1,45 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+
+const toInteger = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value;
+
+export class AuditQuery {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) entityId?: string;
+  @ApiPropertyOptional({ description: 'actor sub' }) @IsOptional() @IsString() @Length(1, 100) actor?: string;
+  @ApiPropertyOptional({ example: 'REFERRAL_VIEWED' }) @IsOptional() @IsString() @Length(1, 100) action?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Transform(toInteger) @IsInt() @Min(1) page = 1;
+  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(200) pageSize = 50;
+}
+
+export class AuditEntryDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() at!: string;
+  @ApiProperty() actorSub!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) actorOrg!: string | null;
+  @ApiProperty() action!: string;
+  @ApiProperty() entityType!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) entityId!: string | null;
+  @ApiProperty({ enum: ['SUCCESS', 'DENIED', 'FAILED'] }) outcome!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) correlationId!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) justification!: string | null;
+  @ApiProperty() details!: object;
+  @ApiProperty() hash!: string;
+}
+
+export class AuditListResponse {
+  @ApiProperty({ type: [AuditEntryDto] }) items!: AuditEntryDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class AuditVerificationDto {
+  @ApiProperty() ok!: boolean;
+  @ApiProperty() rows!: number;
+  @ApiPropertyOptional() firstBreak?: { id: string; reason: string };
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'hash of the last row' }) head!: string | null;
+}
