@@ -264,6 +264,30 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
     expect(await status(immediate)).toBe('ADOPTED');
   });
 
+  it('refers an item to the NCA with its onward reference, and the NCA can then see it', async () => {
+    const referral = await assessed({});
+    const meetingId = await createMeeting(0);
+    await eventually(async () => expect((await meeting(meetingId)).agendaFrozen).toBe(true));
+    const decide = (body: Record<string, unknown>) => stack.http.post(`/meetings/${meetingId}/decisions`, body, chair);
+    const missing = await decide({ referralId: referral, decision: 'REFER_NATIONAL', rationale: 'National threat' });
+    expect(missing.status).toBe(400);
+    expect((missing.body.errors as { field: string }[]).map((error) => error.field)).toEqual(['onwardReference']);
+    const referred = await decide({
+      referralId: referral,
+      decision: 'REFER_NATIONAL',
+      rationale: 'National threat',
+      onwardReference: 'NCA-2026-0042',
+    });
+    expect(referred.status).toBe(200);
+    const detail = await stack.http.get<{ status: string; onwardReference: string }>(
+      `/referrals/${referral}`,
+      assessor,
+    );
+    expect(detail.body).toMatchObject({ status: 'REFERRED_NATIONAL', onwardReference: 'NCA-2026-0042' });
+    const nca = await stack.token(['NCA_LIAISON'], 'NCA');
+    expect((await stack.http.get(`/referrals/${referral}`, nca)).status).toBe(200);
+  });
+
   it('keeps meetings to their region and decisions to chairs', async () => {
     const meetingId = await createMeeting(0);
     const otherChair = await stack.token(['TTCG_CHAIR'], 'EMSOU');

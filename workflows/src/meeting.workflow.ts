@@ -128,6 +128,7 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
         decision: command.decision,
         rationale: command.rationale,
         ...(command.deviationJustification ? { deviationJustification: command.deviationJustification } : {}),
+        ...(command.onwardReference ? { onwardReference: command.onwardReference } : {}),
         passedOver,
         decidedBy: { sub: command.actor.sub, name: command.actor.name },
         decidedAt: new Date(Date.now()).toISOString(),

@@ -222,7 +222,12 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     (command) =>
       apply(decideEvent(command), command, {
         reason: command.rationale,
-        taskingDecision: { decision: command.decision, rationale: command.rationale, meetingId: command.meetingId },
+        taskingDecision: {
+          decision: command.decision,
+          rationale: command.rationale,
+          meetingId: command.meetingId,
+          onwardReference: command.onwardReference,
+        },
       }),
     {
       validator: (command: TaskingDecisionCommand): void => {

@@ -31,4 +31,5 @@ export interface TaskingDecisionCommand {
   /** The meeting that decided; absent for an urgent out-of-meeting decision (IMMEDIATE referrals only). */
   meetingId?: string;
   deviationJustification?: string;
+  onwardReference?: string;
 }

@@ -52,6 +52,8 @@ export interface DecisionCommand extends ActorCommand {
   decision: MeetingDecision;
   rationale: string;
   deviationJustification?: string;
+  /** The NCA's or partner's reference when the item is referred on. */
+  onwardReference?: string;
 }
 
 export interface DecisionRecord {
@@ -59,6 +61,7 @@ export interface DecisionRecord {
   decision: MeetingDecision;
   rationale: string;
   deviationJustification?: string;
+  onwardReference?: string;
   /** Higher-ranked items passed over by an adoption (a deviation when non-empty). */
   passedOver: PassedOverItem[];
   decidedBy: { sub: string; name: string };

@@ -19,7 +19,7 @@ export interface ReferralTransitionEvent {
   information?: { kind: 'REQUEST' | 'RESPONSE'; text: string };
   assessment?: { score: ScoreResult; input: unknown; route: string; rationale: Record<string, string> };
   /** A tasking decision; without meetingId it was an urgent out-of-meeting decision awaiting ratification. */
-  taskingDecision?: { decision: string; rationale: string; meetingId?: string };
+  taskingDecision?: { decision: string; rationale: string; meetingId?: string; onwardReference?: string };
 }
 
 export interface DeadlineNotification {

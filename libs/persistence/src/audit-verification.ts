@@ -17,7 +17,9 @@ const GENESIS = '0'.repeat(64);
  * A modified row breaks its own hash; a deleted or reordered row breaks the link after it.
  */
 export async function verifyAuditChain(manager: EntityManager): Promise<AuditVerification> {
-  const [result] = await manager.query<{ rows: number; break_id: string | null; break_reason: string | null; head: string | null }[]>(
+  const [result] = await manager.query<
+    { rows: number; break_id: string | null; break_reason: string | null; head: string | null }[]
+  >(
     `WITH chain AS (
        SELECT a.id, a.hash,
               a.hash <> encode(sha256(convert_to(audit_log_row_content(a), 'UTF8')), 'hex') AS content_changed,
@@ -36,7 +38,9 @@ export async function verifyAuditChain(manager: EntityManager): Promise<AuditVer
   return {
     ok: result.break_id === null,
     rows: result.rows,
-    ...(result.break_id ? { firstBreak: { id: result.break_id, reason: result.break_reason as 'CONTENT_CHANGED' | 'CHAIN_BROKEN' } } : {}),
+    ...(result.break_id
+      ? { firstBreak: { id: result.break_id, reason: result.break_reason as 'CONTENT_CHANGED' | 'CHAIN_BROKEN' } }
+      : {}),
     head: result.head,
   };
 }

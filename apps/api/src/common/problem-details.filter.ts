@@ -85,7 +85,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       outcome: 'DENIED',
       correlationId: problemBody.correlationId,
       details: { path: request.path, status: problemBody.status },
-    }).catch((error: unknown) => this.logger.warn({ err: error, correlationId: problemBody.correlationId }, 'refusal not audited'));
+    }).catch((error: unknown) =>
+      this.logger.warn({ err: error, correlationId: problemBody.correlationId }, 'refusal not audited'),
+    );
   }
 
   catch(exception: unknown, host: ArgumentsHost): void {

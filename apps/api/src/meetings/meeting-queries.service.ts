@@ -24,6 +24,7 @@ interface DecisionRow {
   decision: string;
   rationale: string;
   deviationJustification: string | null;
+  onwardReference: string | null;
   passedOver: { referralId: string; rank: number; outcome: string }[];
   ratification: boolean;
   decidedBySub: string;
@@ -128,7 +129,7 @@ export class MeetingQueriesService {
 
   decisions(meetingId: string): Promise<DecisionRow[]> {
     return this.dataSource.query<DecisionRow[]>(
-      `SELECT referral_id AS "referralId", decision, rationale, deviation_justification AS "deviationJustification",
+      `SELECT referral_id AS "referralId", decision, rationale, deviation_justification AS "deviationJustification", onward_reference AS "onwardReference",
               passed_over AS "passedOver", ratification, decided_by_sub AS "decidedBySub", decided_by_name AS "decidedByName",
               decided_at AS "decidedAt"
          FROM meeting_decisions WHERE meeting_id = $1 ORDER BY seq`,

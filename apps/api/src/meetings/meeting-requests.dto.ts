@@ -13,6 +13,7 @@ import {
   Matches,
   Max,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -60,6 +61,22 @@ export class AttendanceRequest {
   attendees!: AttendeeDto[];
 }
 
+const REFERRALS_ON: readonly MeetingDecision[] = ['REFER_NATIONAL', 'REFER_PARTNER'];
+
+/** The receiving body's reference, required when an item is referred on (NCA or partner). */
+const onwardReference = (): PropertyDecorator => (target, key) => {
+  ApiPropertyOptional({
+    description: 'required for REFER_NATIONAL and REFER_PARTNER: the onward reference',
+    maxLength: 100,
+  })(target, key);
+  ValidateIf(
+    (request: { decision?: MeetingDecision; onwardReference?: string }) =>
+      REFERRALS_ON.includes(request.decision as MeetingDecision) || request.onwardReference !== undefined,
+  )(target, key);
+  IsString()(target, key);
+  Length(1, 100)(target, key);
+};
+
 export class DecisionRequest {
   @ApiProperty() @IsUUID('all') referralId!: string;
   @ApiProperty({ enum: MEETING_DECISIONS }) @IsIn(MEETING_DECISIONS) decision!: MeetingDecision;
@@ -76,11 +93,14 @@ export class DecisionRequest {
   @IsString()
   @Length(1, 4000)
   deviationJustification?: string;
+
+  @onwardReference() onwardReference?: string;
 }
 
 export class UrgentDecisionRequest {
   @ApiProperty({ enum: MEETING_DECISIONS }) @IsIn(MEETING_DECISIONS) decision!: MeetingDecision;
   @ApiProperty({ maxLength: 4000 }) @IsString() @Length(1, 4000) rationale!: string;
+  @onwardReference() onwardReference?: string;
 }
 
 export class ListMeetingsQuery {

@@ -56,6 +56,7 @@ export class MinutesService {
           priority: item.priority,
           riskScore: item.riskScore,
           decision: decision?.decision ?? null,
+          onwardReference: decision?.onwardReference ?? null,
           rationale: decision?.rationale ?? null,
           decidedBy: decision?.decidedByName ?? null,
           deviation:

@@ -194,6 +194,7 @@ export class ReferralQueriesService {
     });
     return {
       ...toSummary(referral),
+      onwardReference: referral.onwardReference,
       submission: referral.submission,
       submittedBy: { sub: referral.submittedBySub, name: referral.submittedByName },
       pausedMs: Number(referral.pausedMs),

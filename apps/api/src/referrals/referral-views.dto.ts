@@ -87,6 +87,8 @@ export class LinkedReferralDto {
 }
 
 export class ReferralDetailDto extends ReferralSummaryDto {
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'the NCA or partner reference once referred on' })
+  onwardReference!: string | null;
   @ApiProperty() submission!: object;
   @ApiProperty() submittedBy!: { sub: string; name: string };
   @ApiProperty() pausedMs!: number;

@@ -130,6 +130,7 @@ export class MeetingProjectionActivities implements MeetingActivities {
         rationale: decision.rationale,
         meetingId: event.meetingId,
         deviationJustification: decision.deviationJustification,
+        onwardReference: decision.onwardReference,
       });
     }
     const deviation = decision.passedOver.length > 0;
@@ -140,8 +141,8 @@ export class MeetingProjectionActivities implements MeetingActivities {
       async (manager) => {
         await manager.query(
           `INSERT INTO meeting_decisions (meeting_id, referral_id, seq, decision, rationale, deviation_justification, passed_over,
-           ratification, decided_by_sub, decided_by_name, decided_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+           ratification, decided_by_sub, decided_by_name, decided_at, onward_reference)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
           [
             event.meetingId,
             decision.referralId,
@@ -154,6 +155,7 @@ export class MeetingProjectionActivities implements MeetingActivities {
             decision.decidedBy.sub,
             decision.decidedBy.name,
             decision.decidedAt,
+            decision.onwardReference ?? null,
           ],
         );
         if (decision.ratification) {

@@ -171,6 +171,12 @@ export class ReferralProjectionActivities implements ReferralActivities {
           ],
         );
       }
+      if (event.taskingDecision?.onwardReference) {
+        await manager.query(`UPDATE referrals SET onward_reference = $2 WHERE id = $1`, [
+          event.referralId,
+          event.taskingDecision.onwardReference,
+        ]);
+      }
       if (event.taskingDecision && event.taskingDecision.meetingId === undefined) {
         // An urgent out-of-meeting decision: listed for ratification at the region's next TTCG.
         await manager.query(`UPDATE referrals SET urgent_decision = $2, urgent_decision_at = $3 WHERE id = $1`, [

@@ -26,4 +26,5 @@ export class ReferralEntity {
   @Column('numeric', { name: 'risk_score', nullable: true }) riskScore!: string | null;
   @Column('timestamptz', { name: 'next_deadline_at', nullable: true }) nextDeadlineAt!: Date | null;
   @Column('boolean', { name: 'deconfliction_flag' }) deconflictionFlag!: boolean;
+  @Column('text', { name: 'onward_reference', nullable: true }) onwardReference!: string | null;
 }
