@@ -30,3 +30,5 @@ export * from './meetings/deviation';
 export * from './meetings/meeting-rules';
 export * from './meetings/cadence';
 export * from './access/meeting-visibility';
+export * from './access/need-to-know';
+export * from './access/access-anomalies';

@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { Roles } from '../auth/auth-metadata';
 import { CurrentUser, User } from '../auth/current-user';
 import { correlationIdOf } from '../common/correlation-id';
-import { AuditListResponse, AuditQuery, AuditVerificationDto } from './audit.dto';
+import { AnomalyQuery, AnomalyReportDto, AuditListResponse, AuditQuery, AuditVerificationDto } from './audit.dto';
 import { AuditService } from './audit.service';
 
 @ApiTags('audit')
@@ -18,6 +18,12 @@ export class AuditController {
   @ApiOkResponse({ type: AuditListResponse })
   list(@User() user: CurrentUser, @Query() query: AuditQuery, @Req() req: Request): Promise<AuditListResponse> {
     return this.audit.list(user, query, correlationIdOf(req));
+  }
+
+  @Get('anomalies')
+  @ApiOkResponse({ type: AnomalyReportDto })
+  anomalies(@Query() query: AnomalyQuery): Promise<AnomalyReportDto> {
+    return this.audit.anomalies(query);
   }
 
   @Get('verify')

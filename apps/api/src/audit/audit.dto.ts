@@ -37,6 +37,33 @@ export class AuditListResponse {
   @ApiProperty() pageSize!: number;
 }
 
+export class AnomalyQuery {
+  @ApiPropertyOptional({ default: 7, description: 'window in days, ending now' })
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(366)
+  days = 7;
+}
+
+export class AccessAnomalyDto {
+  @ApiProperty() actorSub!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) actorOrg!: string | null;
+  @ApiProperty() reads!: number;
+  @ApiProperty() readsOutsideOwnWork!: number;
+  @ApiProperty() refusals!: number;
+  @ApiProperty() unjustifiedSensitiveReads!: number;
+  @ApiProperty({ type: [String], enum: ['REPEATED_REFUSALS', 'BROAD_READING', 'UNJUSTIFIED_SENSITIVE_READS'] })
+  flags!: string[];
+}
+
+export class AnomalyReportDto {
+  @ApiProperty() from!: string;
+  @ApiProperty() to!: string;
+  @ApiProperty({ type: [AccessAnomalyDto] }) items!: AccessAnomalyDto[];
+}
+
 export class AuditVerificationDto {
   @ApiProperty() ok!: boolean;
   @ApiProperty() rows!: number;

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Actor } from '@rocu/domain';
+import { AccessStats, Actor, anomalyFlags } from '@rocu/domain';
 import { appendAudit, AuditLogEntity, verifyAuditChain } from '@rocu/persistence';
-import { AuditListResponse, AuditQuery, AuditVerificationDto } from './audit.dto';
+import { AnomalyQuery, AnomalyReportDto, AuditListResponse, AuditQuery, AuditVerificationDto } from './audit.dto';
 
 /** The auditor's view of the audit trail; reading it is itself audited. */
 @Injectable()
@@ -51,6 +51,31 @@ export class AuditService {
       page: filters.page,
       pageSize: filters.pageSize,
     };
+  }
+
+  /** People whose access in the window looks unusual (see anomalyFlags), most flags first. */
+  async anomalies(query: AnomalyQuery): Promise<AnomalyReportDto> {
+    const to = new Date();
+    const from = new Date(to.getTime() - query.days * 86_400_000);
+    const stats = await this.dataSource.query<(AccessStats & { actorSub: string; actorOrg: string | null })[]>(
+      `WITH window_rows AS (SELECT * FROM audit_log WHERE at >= $1 AND at < $2 AND actor_sub <> 'system'),
+       acted AS (SELECT DISTINCT actor_sub, entity_id FROM window_rows
+                  WHERE outcome = 'SUCCESS' AND action NOT IN ('REFERRAL_VIEWED', 'REFERRAL_SENSITIVE_VIEWED'))
+       SELECT w.actor_sub AS "actorSub", max(w.actor_org) AS "actorOrg",
+              count(*) FILTER (WHERE w.action IN ('REFERRAL_VIEWED', 'REFERRAL_SENSITIVE_VIEWED'))::int AS reads,
+              count(DISTINCT w.entity_id) FILTER (WHERE w.action IN ('REFERRAL_VIEWED', 'REFERRAL_SENSITIVE_VIEWED')
+                AND NOT EXISTS (SELECT 1 FROM acted a WHERE a.actor_sub = w.actor_sub AND a.entity_id = w.entity_id))::int
+                AS "readsOutsideOwnWork",
+              count(*) FILTER (WHERE w.outcome = 'DENIED')::int AS refusals,
+              count(*) FILTER (WHERE w.action = 'REFERRAL_VIEWED' AND w.details ? 'withheld')::int AS "unjustifiedSensitiveReads"
+         FROM window_rows w GROUP BY w.actor_sub`,
+      [from.toISOString(), to.toISOString()],
+    );
+    const items = stats
+      .map((row) => ({ ...row, flags: anomalyFlags(row) }))
+      .filter((row) => row.flags.length > 0)
+      .sort((a, b) => b.flags.length - a.flags.length || b.refusals - a.refusals);
+    return { from: from.toISOString(), to: to.toISOString(), items };
   }
 
   verify(): Promise<AuditVerificationDto> {

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, availableActions, DomainError, ReferralStatus, referralScopes } from '@rocu/domain';
+import {
+  Actor,
+  availableActions,
+  DomainError,
+  ReferralStatus,
+  referralScopes,
+  SENSITIVE_SUBMISSION_FIELDS,
+  sensitiveAccess,
+} from '@rocu/domain';
+import type { ReferralSubmission } from '@rocu/contracts';
 import {
   AssessmentEntity,
   ReferralDeadlineEntity,
@@ -98,6 +107,13 @@ const toAssessment = (row: AssessmentEntity, count: number): AssessmentViewDto =
   version: count,
 });
 
+/** The submission without its OFFICIAL-SENSITIVE detail (see sensitiveAccess). */
+function withoutSensitiveDetail(submission: ReferralSubmission): Partial<ReferralSubmission> {
+  const visible: Partial<ReferralSubmission> = { ...submission };
+  for (const field of SENSITIVE_SUBMISSION_FIELDS) delete visible[field];
+  return visible;
+}
+
 /** Each history entry with the time the referral then spent in the status it entered. */
 function withDurations(rows: ReferralHistoryEntity[], now: Date): HistoryEntryDto[] {
   return rows.map((row, index) => ({
@@ -168,7 +184,7 @@ export class ReferralQueriesService {
     return { items: rows.map(toSummary), total, page: filters.page, pageSize: filters.pageSize };
   }
 
-  async detail(actor: Actor, id: string, correlationId: string): Promise<ReferralDetailDto> {
+  async detail(actor: Actor, id: string, correlationId: string, justification?: string): Promise<ReferralDetailDto> {
     const referral = await this.findVisible(actor, id);
     const [deadlines, history, assessments, information] = await Promise.all([
       this.dataSource
@@ -183,19 +199,25 @@ export class ReferralQueriesService {
     const regionalViewer = referralScopes(actor).some(
       (scope) => scope.kind === 'REGION' && scope.region === referral.region,
     );
+    const access = sensitiveAccess(referral.classification, justification);
     await appendAudit(this.dataSource.manager, {
       actorSub: actor.sub,
       actorOrg: actor.org,
-      action: 'REFERRAL_VIEWED',
+      action: access.kind === 'JUSTIFIED' ? 'REFERRAL_SENSITIVE_VIEWED' : 'REFERRAL_VIEWED',
       entityType: 'referral',
       entityId: id,
       outcome: 'SUCCESS',
       correlationId,
+      justification: access.kind === 'JUSTIFIED' ? access.justification : null,
+      details: access.kind === 'WITHHELD' ? { withheld: access.fields } : {},
     });
     return {
       ...toSummary(referral),
       onwardReference: referral.onwardReference,
-      submission: referral.submission,
+      submission: access.kind === 'WITHHELD' ? withoutSensitiveDetail(referral.submission) : referral.submission,
+      ...(access.kind === 'WITHHELD'
+        ? { withheld: { fields: access.fields.map((field) => `submission.${field}`), howToAccess: access.howToAccess } }
+        : {}),
       submittedBy: { sub: referral.submittedBySub, name: referral.submittedByName },
       pausedMs: Number(referral.pausedMs),
       deadlines: deadlines.map(toDeadline),

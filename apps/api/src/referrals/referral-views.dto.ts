@@ -89,7 +89,10 @@ export class LinkedReferralDto {
 export class ReferralDetailDto extends ReferralSummaryDto {
   @ApiPropertyOptional({ nullable: true, type: String, description: 'the NCA or partner reference once referred on' })
   onwardReference!: string | null;
-  @ApiProperty() submission!: object;
+  @ApiProperty({ description: 'the submission; OFFICIAL-SENSITIVE detail only with an access justification' })
+  submission!: object;
+  @ApiPropertyOptional({ description: 'what was withheld for lack of an access justification, and how to ask' })
+  withheld?: { fields: string[]; howToAccess: string };
   @ApiProperty() submittedBy!: { sub: string; name: string };
   @ApiProperty() pausedMs!: number;
   @ApiProperty({ type: [DeadlineDto] }) deadlines!: DeadlineDto[];

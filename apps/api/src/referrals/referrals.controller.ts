@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { DomainError } from '@rocu/domain';
+import { DomainError, JUSTIFICATION_HEADER } from '@rocu/domain';
 import { Roles } from '../auth/auth-metadata';
 import { correlationIdOf } from '../common/correlation-id';
 import { CurrentUser, User } from '../auth/current-user';
@@ -58,9 +58,19 @@ export class ReferralsController {
   }
 
   @Get(':id')
+  @ApiHeader({
+    name: JUSTIFICATION_HEADER,
+    required: false,
+    description: 'why you need OFFICIAL-SENSITIVE detail (audited)',
+  })
   @ApiOkResponse({ type: ReferralDetailDto })
-  detail(@User() user: CurrentUser, @Param('id', uuid) id: string, @Req() req: Request): Promise<ReferralDetailDto> {
-    return this.queries.detail(user, id, correlationIdOf(req));
+  detail(
+    @User() user: CurrentUser,
+    @Param('id', uuid) id: string,
+    @Headers('x-access-justification') justification: string | undefined,
+    @Req() req: Request,
+  ): Promise<ReferralDetailDto> {
+    return this.queries.detail(user, id, correlationIdOf(req), justification);
   }
 
   @Post(':id/triage')

@@ -1,0 +1,97 @@
+import { Stack } from './support/stack';
+import { eventually, referralBody } from './support/referral-fixtures';
+
+interface Detail {
+  submission: { summary?: string; intelligence?: unknown[]; subject: { name: string } };
+  withheld?: { fields: string[]; howToAccess: string };
+}
+
+describe('need-to-know for OFFICIAL-SENSITIVE detail, and unusual access', () => {
+  let stack: Stack;
+  let referrer: string;
+  let auditor: string;
+
+  beforeAll(async () => {
+    stack = await Stack.start();
+    referrer = await stack.token(['FORCE_REFERRER'], 'WYP', 'referrer-ntk');
+    auditor = await stack.token(['AUDITOR'], 'YHROCU');
+  });
+
+  afterAll(async () => {
+    await stack.stop();
+  });
+
+  const read = (id: string, token: string, justification?: string) =>
+    stack.http.request<Detail>('GET', `/referrals/${id}`, {
+      token,
+      headers: justification ? { 'X-Access-Justification': justification } : {},
+    });
+
+  it('withholds sensitive detail until a justification is given, and audits it with the read', async () => {
+    const submitted = await stack.http.post<{ id: string }>('/referrals', referralBody(), referrer);
+    const id = submitted.body.id;
+    const assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU', 'assessor-ntk');
+
+    const withheld = await read(id, assessor);
+    expect(withheld.status).toBe(200);
+    expect(withheld.body.submission.summary).toBeUndefined();
+    expect(withheld.body.submission.intelligence).toBeUndefined();
+    expect(withheld.body.submission.subject.name).toBe('Operation Kestrel');
+    expect(withheld.body.withheld?.fields).toEqual(['submission.summary', 'submission.intelligence']);
+    expect(withheld.body.withheld?.howToAccess).toContain('X-Access-Justification');
+
+    expect((await read(id, assessor, 'short')).body.withheld).toBeDefined();
+
+    const justified = await read(id, assessor, 'Triage of this referral for the gateway');
+    expect(justified.body.withheld).toBeUndefined();
+    expect(justified.body.submission.summary).toContain('firearms');
+    expect(justified.body.submission.intelligence).toHaveLength(1);
+
+    const trail = await stack.db.query<{ action: string; justification: string | null; withheld: boolean }>(
+      `SELECT action, justification, details ? 'withheld' AS withheld FROM audit_log
+        WHERE entity_id = $1 AND actor_sub = 'assessor-ntk' ORDER BY id`,
+      [id],
+    );
+    expect(trail.rows).toEqual([
+      { action: 'REFERRAL_VIEWED', justification: null, withheld: true },
+      { action: 'REFERRAL_VIEWED', justification: null, withheld: true },
+      {
+        action: 'REFERRAL_SENSITIVE_VIEWED',
+        justification: 'Triage of this referral for the gateway',
+        withheld: false,
+      },
+    ]);
+  });
+
+  it('shows OFFICIAL referrals in full without a justification', async () => {
+    const submitted = await stack.http.post<{ id: string }>(
+      '/referrals',
+      referralBody({ classification: 'OFFICIAL' }),
+      referrer,
+    );
+    const detail = await read(submitted.body.id, referrer);
+    expect(detail.body.withheld).toBeUndefined();
+    expect(detail.body.submission.summary).toContain('firearms');
+  });
+
+  it('reports repeated refusals to auditors as unusual access', async () => {
+    const submitted = await stack.http.post<{ id: string }>('/referrals', referralBody(), referrer);
+    const prober = await stack.token(['FORCE_REFERRER'], 'KENT', 'prober-1');
+    for (let attempt = 0; attempt < 5; attempt++) expect((await read(submitted.body.id, prober)).status).toBe(404);
+
+    const report = await eventually(async () => {
+      const response = await stack.http.get<{ items: { actorSub: string; refusals: number; flags: string[] }[] }>(
+        '/audit/anomalies?days=1',
+        auditor,
+      );
+      expect(response.body.items.map((item) => item.actorSub)).toContain('prober-1');
+      return response.body;
+    });
+    expect(report.items.find((item) => item.actorSub === 'prober-1')).toMatchObject({
+      refusals: 5,
+      flags: ['REPEATED_REFUSALS'],
+    });
+    expect(report.items.map((item) => item.actorSub)).not.toContain('referrer-ntk');
+    expect((await stack.http.get('/audit/anomalies', referrer)).status).toBe(403);
+  });
+});
