@@ -3,7 +3,7 @@ import { Stack } from './support/stack';
 import { eventually, referralBody } from './support/referral-fixtures';
 
 const secondsScale = {
-  TRIAGE: { due: { elapsedMs: 3_000 }, reminderFraction: 0.5 },
+  TRIAGE: { due: { elapsedMs: 6_000 }, reminderFraction: 0.5 }, // a 3 s reminder window holds on a busy machine
   ASSESSMENT: { due: { elapsedMs: 60_000 }, reminderFraction: 0.75 },
 };
 const policies: DeadlinePolicies = { IMMEDIATE: secondsScale, PRIORITY: secondsScale, ROUTINE: secondsScale };
@@ -80,7 +80,7 @@ describe('gateway deadlines (seconds-scale policy)', () => {
     const assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU');
     const submitted = await stack.http.post<{ id: string }>('/referrals', referralBody(), referrer);
     await stack.http.post(`/referrals/${submitted.body.id}/triage`, { decision: 'ACCEPT', reason: 'prompt' }, assessor);
-    await new Promise((wake) => setTimeout(wake, 4_000));
+    await new Promise((wake) => setTimeout(wake, 7_000));
     const { rows } = await stack.db.query(
       `SELECT kind FROM notifications WHERE referral_id = $1 AND kind LIKE 'DEADLINE_%'`,
       [submitted.body.id],

@@ -56,6 +56,12 @@ const FAST_POLICY: DeadlinePolicy = {
   ASSESSMENT: { due: { elapsedMs: 6000 }, reminderFraction: 0.5 },
 };
 
+/** For the information loop: a reminder window (6 s) wide enough to hold on a loaded two-core machine. */
+const PAUSE_POLICY: DeadlinePolicy = {
+  TRIAGE: { due: { elapsedMs: 9000 }, reminderFraction: 0.33 },
+  ASSESSMENT: { due: { elapsedMs: 60000 }, reminderFraction: 0.5 },
+};
+
 const REGION = 'YHROCU';
 const OWNER_ORG = 'WYP';
 
@@ -472,7 +478,7 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
   it('pauses the clock while information is requested and moves the deadlines by the time paused', async () => {
     const referralId = newReferralId('information-loop');
     const workflowId = referralWorkflowId(referralId);
-    const { result, handle } = await submit(referralId, FAST_POLICY);
+    const { result, handle } = await submit(referralId, PAUSE_POLICY);
     const submittedTriage = deadline(result.snapshot, 'TRIAGE');
     const submittedAssessment = deadline(result.snapshot, 'ASSESSMENT');
 
