@@ -293,7 +293,7 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
     const otherChair = await stack.token(['TTCG_CHAIR'], 'EMSOU');
     expect((await stack.http.get(`/meetings/${meetingId}`, otherChair)).status).toBe(404);
     expect((await stack.http.get(`/meetings/${meetingId}`, referrer)).status).toBe(404);
-    const member = await stack.token(['TTCG_MEMBER'], 'YHROCU');
+    const member = await stack.token(['TTCG_MEMBER'], 'WYP'); // a force's member of its region's TTCG
     expect((await stack.http.get(`/meetings/${meetingId}`, member)).status).toBe(200);
     expect((await stack.http.post(`/meetings/${meetingId}/close`, {}, member)).status).toBe(403);
     const foreign = await stack.http.post(

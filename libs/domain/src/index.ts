@@ -32,3 +32,4 @@ export * from './meetings/cadence';
 export * from './access/meeting-visibility';
 export * from './access/need-to-know';
 export * from './access/access-anomalies';
+export * from './access/role-organisations';

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ROLES, Role } from '@rocu/domain';
+import { effectiveRoles, ROLES, Role } from '@rocu/domain';
 import type { JWTPayload } from 'jose';
 import { ReferenceDataService } from '../reference/reference-data.service';
 import { AuthenticatedRequest, CurrentUser } from './current-user';
@@ -45,7 +45,7 @@ export class JwtAuthGuard implements CanActivate {
     return {
       sub,
       name: typeof name === 'string' ? name : sub,
-      roles,
+      roles: effectiveRoles(roles, organisation),
       org,
       region: organisation.regionCode,
       vetting: typeof vetting === 'string' ? vetting : undefined,

@@ -17,6 +17,7 @@ import {
   triageUpdate,
   withdrawUpdate,
 } from '@rocu/contracts';
+import type { ReferralEntity } from '@rocu/persistence';
 import { ReferenceDataService } from '../reference/reference-data.service';
 import { TemporalClientService } from '../temporal/temporal-client.provider';
 import { refusalFromUpdate } from '../temporal/update-refusal';
@@ -151,15 +152,17 @@ export class ReferralCommandsService {
     request: UrgentDecisionRequest,
     correlationId: string,
   ): Promise<ReferralStatusDto> {
-    const referral = await this.queries.findVisible(actor, id);
-    if (referral.urgency !== 'IMMEDIATE') {
-      throw new DomainError(
-        'BUSINESS_RULE',
-        'Only an IMMEDIATE referral may be decided out of meeting; list it at the next meeting',
-      );
-    }
     const event: ReferralEvent = { type: 'DECIDE', decision: request.decision };
-    return toStatus(await this.update(actor, id, event, taskingDecisionUpdate, { actor, correlationId, ...request }));
+    const onlyImmediate = (referral: ReferralEntity): void => {
+      if (referral.urgency !== 'IMMEDIATE') {
+        throw new DomainError(
+          'BUSINESS_RULE',
+          'Only an IMMEDIATE referral may be decided out of meeting; list it at the next meeting',
+        );
+      }
+    };
+    const command = { actor, correlationId, ...request };
+    return toStatus(await this.update(actor, id, event, taskingDecisionUpdate, command, onlyImmediate));
   }
 
   /** Agencies have no region of their own: their referral goes to the region of the first force affected. */
@@ -183,6 +186,8 @@ export class ReferralCommandsService {
     event: ReferralEvent,
     definition: UpdateDefinition<R, [C]>,
     command: C,
+    /** A further rule, checked after visibility (404) and the transition (403, 409). */
+    alsoCheck: (referral: ReferralEntity) => void = () => undefined,
   ): Promise<R> {
     const referral = await this.queries.findVisible(actor, id);
     const record = { status: referral.status as ReferralStatus, ownerOrg: referral.ownerOrg, region: referral.region };
@@ -193,6 +198,7 @@ export class ReferralCommandsService {
         allowedActions: checked.allowedActions,
       });
     }
+    alsoCheck(referral);
     try {
       return await this.temporal.client.workflow
         .getHandle(referral.workflowId)

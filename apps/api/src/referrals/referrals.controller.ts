@@ -25,6 +25,8 @@ const uuid = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('NOT_FO
 
 @ApiTags('referrals')
 @ApiBearerAuth()
+// Actions on a record carry no route-level @Roles: the service first checks the record is visible (404),
+// then the role through the pure rules (403), so an invisible record never answers 403.
 @Controller('referrals')
 export class ReferralsController {
   constructor(
@@ -75,7 +77,6 @@ export class ReferralsController {
 
   @Post(':id/triage')
   @HttpCode(200)
-  @Roles('GATEWAY_ASSESSOR')
   @ApiOkResponse({ type: ReferralStatusDto })
   triage(
     @User() user: CurrentUser,
@@ -88,7 +89,6 @@ export class ReferralsController {
 
   @Post(':id/information')
   @HttpCode(200)
-  @Roles('FORCE_REFERRER')
   @ApiOkResponse({ type: ReferralStatusDto })
   information(
     @User() user: CurrentUser,
@@ -101,7 +101,6 @@ export class ReferralsController {
 
   @Post(':id/assessment')
   @HttpCode(200)
-  @Roles('GATEWAY_ASSESSOR')
   @ApiOkResponse({ type: AssessmentResultDto })
   assess(
     @User() user: CurrentUser,
@@ -114,7 +113,6 @@ export class ReferralsController {
 
   @Post(':id/urgent-decision')
   @HttpCode(200)
-  @Roles('TTCG_CHAIR')
   @ApiOperation({
     summary: 'Out-of-meeting decision for an IMMEDIATE referral; listed for ratification at the next TTCG',
   })
@@ -130,7 +128,6 @@ export class ReferralsController {
 
   @Post(':id/withdraw')
   @HttpCode(200)
-  @Roles('FORCE_REFERRER')
   @ApiOkResponse({ type: ReferralStatusDto })
   withdraw(
     @User() user: CurrentUser,

@@ -1,0 +1,943 @@
+import { randomUUID } from 'node:crypto';
+import { ROLES, type Role } from '@rocu/domain';
+import type { HttpResponse } from './support/http-client';
+import { eventually, referralBody, workedExampleAssessment } from './support/referral-fixtures';
+import { Stack } from './support/stack';
+
+/*
+ * Authorization matrix (issue 6): every route of the OpenAPI document x every role x own and other
+ * organisation, judged against the written policy below. A route the policy does not cover fails the test,
+ * so a new endpoint forces a policy decision.
+ *
+ * Outcomes: 2xx = allowed; 403 = the caller may see the record but not do this; 404 = the caller may not
+ * see the record (indistinguishable from a missing one). 409/422 mean the request reached a state or
+ * business rule: never a success, and never right for a caller the policy refuses.
+ */
+
+// ------------------------------------------------------------------------------------------------------
+// The written policy
+// ------------------------------------------------------------------------------------------------------
+
+type OrgKind = 'FORCE' | 'ROCU' | 'AGENCY';
+
+/** domain.md section 2, "belongs to": a role claimed in another kind of organisation confers nothing. */
+const ROLE_BELONGS_TO: Readonly<Record<Role, (org: string, kind: OrgKind) => boolean>> = {
+  FORCE_REFERRER: (_org, kind) => kind === 'FORCE' || kind === 'AGENCY',
+  GATEWAY_ASSESSOR: (_org, kind) => kind === 'ROCU',
+  GAIN_COORDINATOR: (_org, kind) => kind === 'ROCU',
+  TTCG_CHAIR: (_org, kind) => kind === 'ROCU',
+  TTCG_MEMBER: (_org, kind) => kind === 'FORCE' || kind === 'AGENCY',
+  ROCU_MANAGER: (_org, kind) => kind === 'ROCU',
+  SIO: (_org, kind) => kind === 'ROCU',
+  LRO: (_org, kind) => kind === 'FORCE',
+  NCA_LIAISON: (org) => org === 'NCA',
+  AUDITOR: () => true,
+};
+
+/** ROCU staff: see their region's referrals and meetings. */
+const REGIONAL_STAFF: readonly Role[] = ['GATEWAY_ASSESSOR', 'GAIN_COORDINATOR', 'TTCG_CHAIR', 'ROCU_MANAGER', 'SIO'];
+/** See the referrals of their own organisation (NCA liaison: those the NCA submitted). */
+const OWNING_ORGANISATION: readonly Role[] = ['FORCE_REFERRER', 'LRO', 'NCA_LIAISON'];
+/** See their region's meetings (and its deviation report). */
+const MEETING_PARTICIPANTS: readonly Role[] = [...REGIONAL_STAFF, 'TTCG_MEMBER'];
+
+type Relation = 'REGION' | 'OWNER_ORG';
+type RecordKind = 'REFERRAL' | 'MEETING';
+
+type RoutePolicy =
+  /** Reachable without a token. */
+  | { access: 'PUBLIC' }
+  /** Any authenticated user. */
+  | { access: 'ANY_USER' }
+  /** No record involved: these roles, anyone else 403. */
+  | { access: 'ROLES'; roles: readonly Role[] }
+  /** These roles, for the region named in the body, which must be their own; anyone else 403. */
+  | { access: 'ROLES_IN_OWN_REGION'; roles: readonly Role[] }
+  /** Any authenticated user; rows are exactly those the caller may see. */
+  | { access: 'LIST'; rows: RecordKind }
+  /** Whoever may see the record; anyone else 404. */
+  | { access: 'VIEW'; record: RecordKind }
+  /** 404 unless the caller may see the record; then these roles in this relation to it, anyone else 403. */
+  | { access: 'ACT'; record: RecordKind; roles: readonly Role[]; relation: Relation }
+  /** Meeting participants, for their own region only; anyone else 403. */
+  | { access: 'REGION_REPORT' };
+
+const POLICY = {
+  'GET /health': { access: 'PUBLIC' },
+  'POST /auth/dev-token': { access: 'PUBLIC' },
+  'GET /reference/organisations': { access: 'ANY_USER' },
+  'GET /reference/capabilities': { access: 'ANY_USER' },
+  'GET /reference/crime-types': { access: 'ANY_USER' },
+  'GET /reference/scoring-scheme': { access: 'ANY_USER' },
+  'POST /referrals': { access: 'ROLES', roles: ['FORCE_REFERRER'] },
+  'GET /referrals': { access: 'LIST', rows: 'REFERRAL' },
+  'GET /referrals/{id}': { access: 'VIEW', record: 'REFERRAL' },
+  'POST /referrals/{id}/triage': { access: 'ACT', record: 'REFERRAL', roles: ['GATEWAY_ASSESSOR'], relation: 'REGION' },
+  'POST /referrals/{id}/information': {
+    access: 'ACT',
+    record: 'REFERRAL',
+    roles: ['FORCE_REFERRER'],
+    relation: 'OWNER_ORG',
+  },
+  'POST /referrals/{id}/assessment': {
+    access: 'ACT',
+    record: 'REFERRAL',
+    roles: ['GATEWAY_ASSESSOR'],
+    relation: 'REGION',
+  },
+  'POST /referrals/{id}/urgent-decision': {
+    access: 'ACT',
+    record: 'REFERRAL',
+    roles: ['TTCG_CHAIR'],
+    relation: 'REGION',
+  },
+  'POST /referrals/{id}/withdraw': {
+    access: 'ACT',
+    record: 'REFERRAL',
+    roles: ['FORCE_REFERRER'],
+    relation: 'OWNER_ORG',
+  },
+  'GET /meetings': { access: 'LIST', rows: 'MEETING' },
+  'POST /meetings': { access: 'ROLES_IN_OWN_REGION', roles: ['TTCG_CHAIR', 'ROCU_MANAGER'] },
+  'GET /meetings/{id}': { access: 'VIEW', record: 'MEETING' },
+  'POST /meetings/{id}/attendance': { access: 'ACT', record: 'MEETING', roles: ['TTCG_CHAIR'], relation: 'REGION' },
+  'POST /meetings/{id}/decisions': { access: 'ACT', record: 'MEETING', roles: ['TTCG_CHAIR'], relation: 'REGION' },
+  'POST /meetings/{id}/close': { access: 'ACT', record: 'MEETING', roles: ['TTCG_CHAIR'], relation: 'REGION' },
+  'GET /meetings/{id}/minutes': { access: 'VIEW', record: 'MEETING' },
+  'GET /reports/deviations': { access: 'REGION_REPORT' },
+  'GET /audit': { access: 'ROLES', roles: ['AUDITOR'] },
+  'GET /audit/verify': { access: 'ROLES', roles: ['AUDITOR'] },
+  'GET /audit/anomalies': { access: 'ROLES', roles: ['AUDITOR'] },
+} as const satisfies Record<string, RoutePolicy>;
+
+type RouteKey = keyof typeof POLICY;
+const ROUTE_KEYS = Object.keys(POLICY) as RouteKey[];
+
+// ------------------------------------------------------------------------------------------------------
+// Actors, records and the expected outcome
+// ------------------------------------------------------------------------------------------------------
+
+/** The region of the fixtures ("own"), and an organisation of another region for each kind ("other"). */
+const HOME_REGION = 'YHROCU';
+const HOME_FORCE = 'WYP';
+const ACTOR_ORGS: Readonly<Record<Role, { own: string; other: string }>> = {
+  FORCE_REFERRER: { own: HOME_FORCE, other: 'KENT' },
+  GATEWAY_ASSESSOR: { own: HOME_REGION, other: 'ERSOU' },
+  GAIN_COORDINATOR: { own: HOME_REGION, other: 'ERSOU' },
+  TTCG_CHAIR: { own: HOME_REGION, other: 'ERSOU' },
+  TTCG_MEMBER: { own: HOME_FORCE, other: 'KENT' },
+  ROCU_MANAGER: { own: HOME_REGION, other: 'ERSOU' },
+  SIO: { own: HOME_REGION, other: 'ERSOU' },
+  LRO: { own: HOME_FORCE, other: 'KENT' },
+  NCA_LIAISON: { own: 'NCA', other: 'HMRC' },
+  AUDITOR: { own: HOME_REGION, other: 'ERSOU' },
+};
+
+interface Organisation {
+  code: string;
+  kind: OrgKind;
+  region: string | null;
+}
+
+interface MatrixActor {
+  role: Role;
+  org: string;
+  side: 'own' | 'other';
+  region: string | null;
+  /** The role, or null where it does not belong to the organisation's kind (then it confers nothing). */
+  effectiveRole: Role | null;
+  token: string;
+}
+
+interface ReferralFacts {
+  ownerOrg: string;
+  region: string;
+  status: string;
+}
+interface MeetingFacts {
+  region: string;
+}
+
+type Target =
+  | { kind: 'NONE' }
+  | { kind: 'REGION'; region: string }
+  | { kind: 'REFERRAL'; facts: ReferralFacts }
+  | { kind: 'MEETING'; facts: MeetingFacts };
+
+type Outcome = 'ALLOW' | 'FORBID' | 'HIDE';
+
+const describeActor = (actor: MatrixActor): string => `${actor.role}@${actor.org} (${actor.side})`;
+
+const holds = (actor: MatrixActor, roles: readonly Role[]): boolean =>
+  actor.effectiveRole !== null && roles.includes(actor.effectiveRole);
+
+function seesReferral(actor: MatrixActor, referral: ReferralFacts): boolean {
+  return (
+    (holds(actor, OWNING_ORGANISATION) && actor.org === referral.ownerOrg) ||
+    (holds(actor, REGIONAL_STAFF) && actor.region !== null && actor.region === referral.region) ||
+    (holds(actor, ['NCA_LIAISON']) && referral.status === 'REFERRED_NATIONAL')
+  );
+}
+
+function seesMeeting(actor: MatrixActor, meeting: MeetingFacts): boolean {
+  return holds(actor, MEETING_PARTICIPANTS) && actor.region !== null && actor.region === meeting.region;
+}
+
+function sees(actor: MatrixActor, target: Target): boolean {
+  switch (target.kind) {
+    case 'REFERRAL':
+      return seesReferral(actor, target.facts);
+    case 'MEETING':
+      return seesMeeting(actor, target.facts);
+    case 'NONE':
+    case 'REGION':
+      return true;
+  }
+}
+
+function relates(actor: MatrixActor, relation: Relation, target: Target): boolean {
+  const facts = target.kind === 'REFERRAL' || target.kind === 'MEETING' ? target.facts : undefined;
+  if (!facts) return false;
+  switch (relation) {
+    case 'REGION':
+      return actor.region !== null && actor.region === facts.region;
+    case 'OWNER_ORG':
+      return 'ownerOrg' in facts && actor.org === facts.ownerOrg;
+  }
+}
+
+function expectedOutcome(policy: RoutePolicy, actor: MatrixActor, target: Target): Outcome {
+  switch (policy.access) {
+    case 'PUBLIC':
+    case 'ANY_USER':
+    case 'LIST':
+      return 'ALLOW';
+    case 'ROLES':
+      return holds(actor, policy.roles) ? 'ALLOW' : 'FORBID';
+    case 'ROLES_IN_OWN_REGION':
+      return holds(actor, policy.roles) && target.kind === 'REGION' && actor.region === target.region
+        ? 'ALLOW'
+        : 'FORBID';
+    case 'REGION_REPORT':
+      return holds(actor, MEETING_PARTICIPANTS) && actor.region !== null ? 'ALLOW' : 'FORBID';
+    case 'VIEW':
+      return sees(actor, target) ? 'ALLOW' : 'HIDE';
+    case 'ACT':
+      if (!sees(actor, target)) return 'HIDE';
+      return holds(actor, policy.roles) && relates(actor, policy.relation, target) ? 'ALLOW' : 'FORBID';
+  }
+}
+
+const isSuccess = (status: number): boolean => status >= 200 && status < 300;
+
+function problemCode(body: unknown): string {
+  if (typeof body !== 'object' || body === null) return '';
+  const { code, title } = body as { code?: unknown; title?: unknown };
+  if (typeof code === 'string') return ` ${code}`;
+  return typeof title === 'string' ? ` ${title}` : '';
+}
+
+/** Null when the status is what the policy says; otherwise why not. */
+function judge(expected: Outcome, response: HttpResponse<unknown>): string | null {
+  const { status } = response;
+  const got = `${status}${problemCode(response.body)}`;
+  switch (expected) {
+    case 'ALLOW':
+      return isSuccess(status) ? null : `expected success, got ${got}`;
+    case 'FORBID':
+      if (isSuccess(status)) return `UNEXPECTED SUCCESS ${status}: expected 403`;
+      return status === 403 ? null : `expected 403 (may see, may not act), got ${got}`;
+    case 'HIDE':
+      if (isSuccess(status)) return `UNEXPECTED SUCCESS ${status}: expected 404 (may not see the record)`;
+      return status === 404 ? null : `expected 404 (may not see the record), got ${got}`;
+  }
+}
+
+/** Runs `work` over `items`, at most `limit` at a time, keeping the order of the results. */
+async function inPool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}
+
+const summarise = (label: string, rows: readonly string[]): string =>
+  `${rows.length} ${label}${rows.length ? ` (e.g. ${rows.slice(0, 3).join('; ')})` : ''}`;
+
+// ------------------------------------------------------------------------------------------------------
+// The matrix
+// ------------------------------------------------------------------------------------------------------
+
+interface ProbeSpec {
+  variant: string;
+  target: Target;
+  /** Sends the request; `recordId` replaces the record's id (the existence-oracle probe). */
+  send: (recordId?: string) => Promise<HttpResponse<unknown>>;
+  /** For routes with a record id: a request for an id that does not exist must answer the same as a hidden one. */
+  hasRecordId: boolean;
+  /** Further checks on a successful answer (lists: no foreign rows, none missing). */
+  inspect?: (body: unknown) => Promise<string[]>;
+}
+
+interface Probe extends ProbeSpec {
+  route: RouteKey;
+  actor: MatrixActor;
+}
+
+interface ListBody {
+  items: { id: string }[];
+  total: number;
+}
+
+interface OpenApiDocument {
+  paths: Record<string, Record<string, unknown>>;
+}
+
+const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+const PARALLEL = 8;
+const DAY_MS = 86_400_000;
+
+describe('authorization matrix: every route x every role x own and other organisation', () => {
+  let stack: Stack;
+  let actors: MatrixActor[] = [];
+  let probes: Probe[] = [];
+  let openApiRoutes: string[] = [];
+  const organisations = new Map<string, Organisation>();
+  const fixtureTokens = new Map<string, string>();
+  let meetingCounter = 0;
+
+  const token = async (role: Role, org: string): Promise<string> => {
+    const key = `${role}@${org}`;
+    const cached = fixtureTokens.get(key);
+    if (cached) return cached;
+    const minted = await stack.token([role], org);
+    fixtureTokens.set(key, minted);
+    return minted;
+  };
+
+  const must = async <T>(
+    what: string,
+    expectedStatus: number,
+    sent: Promise<HttpResponse<T>>,
+  ): Promise<HttpResponse<T>> => {
+    const response = await sent;
+    if (response.status !== expectedStatus) {
+      throw new Error(`fixture: ${what} answered ${response.status}: ${JSON.stringify(response.body)}`);
+    }
+    return response;
+  };
+
+  // ---- referral fixtures, all owned by WYP (region YHROCU) unless said otherwise ----
+
+  const submit = async (org = HOME_FORCE, overrides: Record<string, unknown> = {}): Promise<string> => {
+    const response = await must(
+      `submit as ${org}`,
+      201,
+      stack.http.post<{ id: string }>('/referrals', referralBody(overrides), await token('FORCE_REFERRER', org)),
+    );
+    return response.body.id;
+  };
+  const triage = async (id: string, decision: 'ACCEPT' | 'REQUEST_INFO', rocu = HOME_REGION): Promise<void> => {
+    await must(
+      `triage ${decision}`,
+      200,
+      stack.http.post(
+        `/referrals/${id}/triage`,
+        { decision, reason: 'matrix fixture' },
+        await token('GATEWAY_ASSESSOR', rocu),
+      ),
+    );
+  };
+  const assess = async (id: string, assessment: Record<string, unknown> = {}, rocu = HOME_REGION): Promise<void> => {
+    await must(
+      'assess',
+      200,
+      stack.http.post(
+        `/referrals/${id}/assessment`,
+        workedExampleAssessment(assessment),
+        await token('GATEWAY_ASSESSOR', rocu),
+      ),
+    );
+  };
+  const submitted = (org = HOME_FORCE): Promise<string> => submit(org);
+  const infoRequested = async (): Promise<string> => {
+    const id = await submit();
+    await triage(id, 'REQUEST_INFO');
+    return id;
+  };
+  const inAssessment = async (org = HOME_FORCE, rocu = HOME_REGION): Promise<string> => {
+    const id = await submit(org);
+    await triage(id, 'ACCEPT', rocu);
+    return id;
+  };
+  const awaitingDecision = async (
+    overrides: Record<string, unknown> = {},
+    assessment: Record<string, unknown> = {},
+  ): Promise<string> => {
+    const id = await submit(HOME_FORCE, overrides);
+    await triage(id, 'ACCEPT');
+    await assess(id, assessment);
+    return id;
+  };
+  const referredNational = async (org = HOME_FORCE, rocu = HOME_REGION): Promise<string> => {
+    const id = await inAssessment(org, rocu);
+    await assess(id, { route: 'REFER_NATIONAL' }, rocu);
+    return id;
+  };
+
+  // ---- meeting fixtures ----
+
+  const meetingBody = (region: string, type: string, papersCloseInMs: number): Record<string, unknown> => {
+    meetingCounter += 1;
+    const scheduledFor = Date.now() + 2 * DAY_MS + meetingCounter * 60_000;
+    return {
+      region,
+      type,
+      scheduledFor: new Date(scheduledFor).toISOString(),
+      papersCloseAt: new Date(Math.min(Date.now() + papersCloseInMs, scheduledFor - 1_000)).toISOString(),
+    };
+  };
+  const createMeeting = async (
+    region: string,
+    type: 'TTCG' | 'COVERT_COMMISSIONING',
+    papersCloseInMs: number,
+  ): Promise<string> => {
+    const response = await must(
+      `create a ${type} meeting in ${region}`,
+      201,
+      stack.http.post<{ id: string }>(
+        '/meetings',
+        meetingBody(region, type, papersCloseInMs),
+        await token('TTCG_CHAIR', region),
+      ),
+    );
+    return response.body.id;
+  };
+  const waitUntilFrozen = async (ids: readonly string[]): Promise<void> => {
+    await eventually(
+      async () => {
+        const { rows } = await stack.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM meetings WHERE id = ANY($1::uuid[]) AND status = 'AGENDA_FROZEN'`,
+          [ids],
+        );
+        if (rows[0].n !== ids.length) throw new Error(`${rows[0].n} of ${ids.length} meetings frozen`);
+      },
+      60_000,
+      250,
+    );
+  };
+
+  // ---- list checks: the rows are exactly those the policy lets the caller see ----
+
+  const compareRows = (
+    listed: readonly string[],
+    visible: ReadonlyMap<string, string>,
+    all: ReadonlyMap<string, string>,
+  ) => {
+    const listedSet = new Set(listed);
+    const foreign = listed.filter((id) => !visible.has(id)).map((id) => `${id} ${all.get(id) ?? 'unknown row'}`);
+    const missing = [...visible].filter(([id]) => !listedSet.has(id)).map(([id, facts]) => `${id} ${facts}`);
+    const problems: string[] = [];
+    if (foreign.length) problems.push(`FOREIGN ROWS: ${summarise('rows the caller may not see', foreign)}`);
+    if (missing.length) problems.push(`missing rows: ${summarise('visible rows not listed', missing)}`);
+    if (listed.length !== listedSet.size) problems.push('a row is listed twice');
+    return problems;
+  };
+
+  const listAll = async (path: string, tokenValue: string): Promise<HttpResponse<unknown>> => {
+    const separator = path.includes('?') ? '&' : '?';
+    const first = await stack.http.get<ListBody>(`${path}${separator}pageSize=200&page=1`, tokenValue);
+    if (!isSuccess(first.status)) return first;
+    const items = [...first.body.items];
+    for (let page = 2; items.length < first.body.total && page <= 50; page += 1) {
+      const next = await stack.http.get<ListBody>(`${path}${separator}pageSize=200&page=${page}`, tokenValue);
+      if (!isSuccess(next.status)) return next;
+      if (next.body.items.length === 0) break;
+      items.push(...next.body.items);
+    }
+    return { ...first, body: { items, total: first.body.total } };
+  };
+
+  const referralListCheck =
+    (actor: MatrixActor, filter: Partial<ReferralFacts>) =>
+    async (body: unknown): Promise<string[]> => {
+      const { items, total } = body as ListBody;
+      const { rows } = await stack.db.query<ReferralFacts & { id: string }>(
+        'SELECT id, owner_org AS "ownerOrg", region, status FROM referrals',
+      );
+      const describeRow = (row: ReferralFacts): string => `${row.ownerOrg}/${row.region}/${row.status}`;
+      const matches = (row: ReferralFacts): boolean =>
+        (filter.ownerOrg === undefined || row.ownerOrg === filter.ownerOrg) &&
+        (filter.region === undefined || row.region === filter.region) &&
+        (filter.status === undefined || row.status === filter.status);
+      const all = new Map(rows.map((row) => [row.id, describeRow(row)]));
+      const visible = new Map(
+        rows.filter((row) => seesReferral(actor, row) && matches(row)).map((row) => [row.id, describeRow(row)]),
+      );
+      const problems = compareRows(
+        items.map((item) => item.id),
+        visible,
+        all,
+      );
+      if (total !== items.length) problems.push(`total ${total} but ${items.length} rows`);
+      return problems;
+    };
+
+  const meetingListCheck =
+    (actor: MatrixActor, region: string | undefined) =>
+    async (body: unknown): Promise<string[]> => {
+      const { items, total } = body as ListBody;
+      const { rows } = await stack.db.query<MeetingFacts & { id: string }>('SELECT id, region FROM meetings');
+      const all = new Map(rows.map((row) => [row.id, row.region]));
+      const visible = new Map(
+        rows
+          .filter((row) => seesMeeting(actor, row) && (region === undefined || row.region === region))
+          .map((row) => [row.id, row.region]),
+      );
+      const problems = compareRows(
+        items.map((item) => item.id),
+        visible,
+        all,
+      );
+      if (total !== items.length) problems.push(`total ${total} but ${items.length} rows`);
+      return problems;
+    };
+
+  // ---- drivers: a valid request per route, against a record in the right state (fresh when it mutates) ----
+
+  let viewReferral = '';
+  let nationalReferral = '';
+  let viewMeeting = '';
+  const decisionReferrals = new Map<string, string>();
+  let decisionMeeting = '';
+  const closeMeetings: string[] = [];
+
+  const WYP_SUBMITTED = (status: string): Target => ({
+    kind: 'REFERRAL',
+    facts: { ownerOrg: HOME_FORCE, region: HOME_REGION, status },
+  });
+  const HOME_MEETING: Target = { kind: 'MEETING', facts: { region: HOME_REGION } };
+  const actorKey = (actor: MatrixActor): string => `${actor.role}@${actor.org}`;
+
+  const simple =
+    (method: string, path: string, body?: () => unknown) =>
+    async (actor: MatrixActor): Promise<ProbeSpec[]> => [
+      {
+        variant: '',
+        target: { kind: 'NONE' },
+        hasRecordId: false,
+        send: () => stack.http.request<unknown>(method, path, { token: actor.token, body: body?.() }),
+      },
+    ];
+
+  /** A POST on a referral: a fresh record in `status` for each actor, so a success cannot change the next case. */
+  const referralAction =
+    (action: string, status: string, fixture: () => Promise<string>, body: () => unknown) =>
+    async (actor: MatrixActor): Promise<ProbeSpec[]> => {
+      const id = await fixture();
+      return [
+        {
+          variant: status,
+          target: WYP_SUBMITTED(status),
+          hasRecordId: true,
+          send: (recordId = id) =>
+            stack.http.request<unknown>('POST', `/referrals/${recordId}/${action}`, {
+              token: actor.token,
+              body: body(),
+            }),
+        },
+      ];
+    };
+
+  /** A GET whose answer may be HTML (printable minutes) rather than JSON. */
+  const getAnyType = async (path: string, tokenValue: string): Promise<HttpResponse<unknown>> => {
+    const response = await fetch(`${stack.http.baseUrl}${path}`, {
+      headers: { authorization: `Bearer ${tokenValue}` },
+    });
+    const text = await response.text();
+    const json = (response.headers.get('content-type') ?? '').includes('json');
+    return {
+      status: response.status,
+      body: json && text ? (JSON.parse(text) as unknown) : text,
+      headers: response.headers,
+    };
+  };
+
+  const recordGet =
+    (records: () => { variant: string; id: string; target: Target; path: (id: string) => string }[]) =>
+    async (actor: MatrixActor): Promise<ProbeSpec[]> =>
+      records().map(({ variant, id, target, path }) => ({
+        variant,
+        target,
+        hasRecordId: true,
+        send: (recordId = id) => getAnyType(path(recordId), actor.token),
+      }));
+
+  const DRIVERS: Readonly<Record<RouteKey, (actor: MatrixActor) => Promise<ProbeSpec[]>>> = {
+    'GET /health': simple('GET', '/health'),
+    'POST /auth/dev-token': simple('POST', '/auth/dev-token', () => ({
+      sub: 'matrix-minted',
+      name: 'Matrix Minted',
+      roles: ['FORCE_REFERRER'],
+      org: HOME_FORCE,
+    })),
+    'GET /reference/organisations': simple('GET', '/reference/organisations'),
+    'GET /reference/capabilities': simple('GET', '/reference/capabilities'),
+    'GET /reference/crime-types': simple('GET', '/reference/crime-types'),
+    'GET /reference/scoring-scheme': simple('GET', '/reference/scoring-scheme'),
+    'POST /referrals': simple('POST', '/referrals', () => referralBody()),
+    'GET /referrals': async (actor) => {
+      const filters: { variant: string; query: string; filter: Partial<ReferralFacts> }[] = [
+        { variant: 'all', query: '', filter: {} },
+        { variant: 'org=SYP', query: '?org=SYP', filter: { ownerOrg: 'SYP' } },
+        { variant: 'org=KENT', query: '?org=KENT', filter: { ownerOrg: 'KENT' } },
+        { variant: 'region=ERSOU', query: '?region=ERSOU', filter: { region: 'ERSOU' } },
+        { variant: `region=${HOME_REGION}`, query: `?region=${HOME_REGION}`, filter: { region: HOME_REGION } },
+        {
+          variant: 'status=REFERRED_NATIONAL',
+          query: '?status=REFERRED_NATIONAL',
+          filter: { status: 'REFERRED_NATIONAL' },
+        },
+      ];
+      return filters.map(({ variant, query, filter }) => ({
+        variant,
+        target: { kind: 'NONE' },
+        hasRecordId: false,
+        send: () => listAll(`/referrals${query}`, actor.token),
+        inspect: referralListCheck(actor, filter),
+      }));
+    },
+    'GET /referrals/{id}': recordGet(() => [
+      { variant: 'SUBMITTED', id: viewReferral, target: WYP_SUBMITTED('SUBMITTED'), path: (id) => `/referrals/${id}` },
+      {
+        variant: 'REFERRED_NATIONAL',
+        id: nationalReferral,
+        target: WYP_SUBMITTED('REFERRED_NATIONAL'),
+        path: (id) => `/referrals/${id}`,
+      },
+    ]),
+    'POST /referrals/{id}/triage': referralAction('triage', 'SUBMITTED', submitted, () => ({
+      decision: 'REQUEST_INFO',
+      reason: 'Which nominals are linked to the firearms?',
+    })),
+    'POST /referrals/{id}/information': referralAction('information', 'INFO_REQUESTED', infoRequested, () => ({
+      response: 'Both principals; see IR-124.',
+    })),
+    'POST /referrals/{id}/assessment': referralAction(
+      'assessment',
+      'ASSESSMENT',
+      () => inAssessment(),
+      () => workedExampleAssessment(),
+    ),
+    'POST /referrals/{id}/urgent-decision': referralAction(
+      'urgent-decision',
+      'AWAITING_DECISION (IMMEDIATE)',
+      () => awaitingDecision({ urgency: 'IMMEDIATE', threatToLife: true }),
+      () => ({ decision: 'ADOPT_ROCU_LEAD', rationale: 'Threat to life' }),
+    ),
+    'POST /referrals/{id}/withdraw': referralAction('withdraw', 'SUBMITTED', submitted, () => ({
+      reason: 'Force-level response now suffices',
+    })),
+    'GET /meetings': async (actor) =>
+      [undefined, 'ERSOU', HOME_REGION].map((region): ProbeSpec => ({
+        variant: region ? `region=${region}` : 'all',
+        target: { kind: 'NONE' },
+        hasRecordId: false,
+        send: () => listAll(`/meetings${region ? `?region=${region}` : ''}`, actor.token),
+        inspect: meetingListCheck(actor, region),
+      })),
+    'POST /meetings': async (actor) => [
+      {
+        variant: `region=${HOME_REGION}`,
+        target: { kind: 'REGION', region: HOME_REGION },
+        hasRecordId: false,
+        send: () =>
+          stack.http.request<unknown>('POST', '/meetings', {
+            token: actor.token,
+            body: meetingBody(HOME_REGION, 'TTCG', DAY_MS),
+          }),
+      },
+    ],
+    'GET /meetings/{id}': recordGet(() => [
+      { variant: 'SCHEDULED', id: viewMeeting, target: HOME_MEETING, path: (id) => `/meetings/${id}` },
+    ]),
+    'POST /meetings/{id}/attendance': async (actor) => [
+      {
+        // Attendance does not change the meeting's state, so one scheduled meeting serves every actor.
+        variant: 'SCHEDULED',
+        target: HOME_MEETING,
+        hasRecordId: true,
+        send: (recordId = viewMeeting) =>
+          stack.http.request<unknown>('POST', `/meetings/${recordId}/attendance`, {
+            token: actor.token,
+            body: { attendees: [{ sub: 'member-matrix', name: 'DCI Matrix', org: HOME_FORCE, conflicts: [] }] },
+          }),
+      },
+    ],
+    'POST /meetings/{id}/decisions': async (actor) => {
+      const referralId = decisionReferrals.get(actorKey(actor)) ?? '';
+      return [
+        {
+          variant: 'AGENDA_FROZEN',
+          target: HOME_MEETING,
+          hasRecordId: true,
+          send: (recordId = decisionMeeting) =>
+            stack.http.request<unknown>('POST', `/meetings/${recordId}/decisions`, {
+              token: actor.token,
+              body: {
+                referralId,
+                decision: 'ADOPT_ROCU_LEAD',
+                rationale: 'Necessary and proportionate',
+                deviationJustification: 'Evidence expires this week',
+              },
+            }),
+        },
+      ];
+    },
+    'POST /meetings/{id}/close': async (actor) => {
+      // An empty covert-commissioning agenda: closing it touches no referral the other cases use.
+      const id = await createMeeting(HOME_REGION, 'COVERT_COMMISSIONING', 0);
+      closeMeetings.push(id);
+      return [
+        {
+          variant: 'AGENDA_FROZEN',
+          target: HOME_MEETING,
+          hasRecordId: true,
+          send: (recordId = id) =>
+            stack.http.request<unknown>('POST', `/meetings/${recordId}/close`, { token: actor.token, body: {} }),
+        },
+      ];
+    },
+    'GET /meetings/{id}/minutes': recordGet(() => [
+      { variant: 'json', id: viewMeeting, target: HOME_MEETING, path: (id) => `/meetings/${id}/minutes` },
+      {
+        variant: 'html',
+        id: decisionMeeting,
+        target: HOME_MEETING,
+        path: (id) => `/meetings/${id}/minutes?format=html`,
+      },
+    ]),
+    'GET /reports/deviations': async (actor) => [
+      {
+        variant: '',
+        target: { kind: 'NONE' },
+        hasRecordId: false,
+        send: () => stack.http.get<unknown>('/reports/deviations', actor.token),
+        inspect: async (body) => {
+          const report = body as { region: string; total: number };
+          const { rows } = await stack.db.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM meeting_decisions d JOIN meetings m ON m.id = d.meeting_id
+              WHERE m.region = $1 AND jsonb_array_length(d.passed_over) > 0`,
+            [actor.region],
+          );
+          const problems: string[] = [];
+          if (report.region !== actor.region) problems.push(`FOREIGN REPORT: region ${report.region}`);
+          if (report.total !== rows[0].n) problems.push(`total ${report.total}, the region has ${rows[0].n}`);
+          return problems;
+        },
+      },
+    ],
+    'GET /audit': async (actor) => [
+      {
+        variant: '',
+        target: { kind: 'NONE' },
+        hasRecordId: false,
+        send: () => stack.http.get<unknown>('/audit?pageSize=200', actor.token),
+        // Auditors see the whole trail (it is one chain): every row up to the newest listed is counted (rows
+        // written by concurrent requests between the page and the count may add to the total, never subtract).
+        inspect: async (body) => {
+          const { items, total } = body as { items: { id: string }[]; total: number };
+          if (items.length === 0) return ['the audit trail is empty'];
+          const { rows } = await stack.db.query<{ n: number }>(
+            'SELECT count(*)::int AS n FROM audit_log WHERE id <= $1',
+            [items[0].id],
+          );
+          return total >= rows[0].n ? [] : [`ROWS HIDDEN: total ${total}, but ${rows[0].n} rows up to ${items[0].id}`];
+        },
+      },
+    ],
+    'GET /audit/verify': simple('GET', '/audit/verify'),
+    'GET /audit/anomalies': simple('GET', '/audit/anomalies'),
+  };
+
+  beforeAll(async () => {
+    stack = await Stack.start();
+
+    const reference = await stack.http.get<Record<'forces' | 'rocus' | 'agencies', Organisation[]>>(
+      '/reference/organisations',
+      await stack.token(['AUDITOR'], HOME_REGION),
+    );
+    for (const org of [...reference.body.forces, ...reference.body.rocus, ...reference.body.agencies]) {
+      organisations.set(org.code, { code: org.code, kind: org.kind, region: org.region });
+    }
+
+    actors = await Promise.all(
+      ROLES.flatMap((role) =>
+        (['own', 'other'] as const).map(async (side): Promise<MatrixActor> => {
+          const org = ACTOR_ORGS[role][side];
+          const organisation = organisations.get(org);
+          if (!organisation) throw new Error(`unknown organisation ${org}`);
+          return {
+            role,
+            org,
+            side,
+            region: organisation.region,
+            effectiveRole: ROLE_BELONGS_TO[role](org, organisation.kind) ? role : null,
+            token: await token(role, org),
+          };
+        }),
+      ),
+    );
+
+    const docs = await fetch(`${stack.http.baseUrl.replace(/\/api\/v1$/, '')}/docs-json`);
+    const document = (await docs.json()) as OpenApiDocument;
+    openApiRoutes = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.keys(operations)
+        .filter((method) => HTTP_METHODS.includes(method))
+        .map((method) => `${method.toUpperCase()} ${path.replace(/^\/api\/v1/, '')}`),
+    );
+
+    // Shared records: one per state to look at, and rows of other organisations and regions for the lists.
+    [viewReferral, nationalReferral, viewMeeting] = await Promise.all([
+      submitted(),
+      referredNational(),
+      createMeeting(HOME_REGION, 'TTCG', DAY_MS),
+      submitted('SYP'),
+      submitted('KENT'),
+      referredNational('KENT', 'ERSOU'),
+      submitted('NCA'),
+      createMeeting('ERSOU', 'TTCG', DAY_MS),
+    ]);
+
+    // A decision meeting with a frozen agenda: a P1 item on top (so an adoption is a recorded deviation)
+    // and one item per actor, each decided by that actor only.
+    await awaitingDecision(
+      {},
+      {
+        harm: {
+          physical: 'critical',
+          psychological: 'critical',
+          financial: 'critical',
+          community: 'critical',
+          environmental: 'critical',
+        },
+        likelihood: 5,
+      },
+    );
+    await inPool(actors, PARALLEL, async (actor) => {
+      decisionReferrals.set(actorKey(actor), await awaitingDecision());
+    });
+    decisionMeeting = await createMeeting(HOME_REGION, 'TTCG', 0);
+    await waitUntilFrozen([decisionMeeting]);
+    const { rows: agenda } = await stack.db.query<{ referralId: string }>(
+      'SELECT referral_id AS "referralId" FROM meeting_items WHERE meeting_id = $1',
+      [decisionMeeting],
+    );
+    const onAgenda = new Set(agenda.map((item) => item.referralId));
+    if (![...decisionReferrals.values()].every((id) => onAgenda.has(id))) {
+      throw new Error('fixture: a decision referral is missing from the frozen agenda');
+    }
+
+    // Every route x every actor; each driver makes the fresh records its case needs.
+    const work = ROUTE_KEYS.flatMap((route) => actors.map((actor) => ({ route, actor })));
+    const specs = await inPool(work, PARALLEL, async ({ route, actor }) =>
+      (await DRIVERS[route](actor)).map((spec): Probe => ({ ...spec, route, actor })),
+    );
+    probes = specs.flat();
+    await waitUntilFrozen(closeMeetings);
+  }, 240_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('has a written policy for exactly the routes in the OpenAPI document', () => {
+    const covered = new Set<string>(ROUTE_KEYS);
+    const served = new Set(openApiRoutes);
+    expect({
+      routesWithoutPolicy: openApiRoutes.filter((route) => !covered.has(route)).sort(),
+      policiesWithoutRoute: ROUTE_KEYS.filter((route) => !served.has(route)).sort(),
+    }).toEqual({ routesWithoutPolicy: [], policiesWithoutRoute: [] });
+    expect(openApiRoutes.length).toBeGreaterThan(0);
+  });
+
+  it('answers only the public routes without a token', async () => {
+    const id = randomUUID();
+    const mismatches = (
+      await inPool(openApiRoutes, PARALLEL, async (route) => {
+        const [method, template] = route.split(' ');
+        const body =
+          method === 'POST' && route === 'POST /auth/dev-token'
+            ? { sub: 'anonymous-matrix', name: 'Anon', roles: ['FORCE_REFERRER'], org: HOME_FORCE }
+            : method === 'GET'
+              ? undefined
+              : {};
+        const response = await stack.http.request<unknown>(method, template.replace(/\{[^}]+\}/g, id), { body });
+        const policy: RoutePolicy | undefined = (POLICY as Record<string, RoutePolicy>)[route];
+        const isPublic = policy?.access === 'PUBLIC';
+        if (isPublic && !isSuccess(response.status))
+          return [`${route} without a token: expected success, got ${response.status}`];
+        if (!isPublic && response.status !== 401) {
+          return [`${route} without a token: expected 401, got ${response.status}${problemCode(response.body)}`];
+        }
+        return [];
+      })
+    ).flat();
+    expect(mismatches).toEqual([]);
+  });
+
+  it('gives every role, in its own and another organisation, exactly what the written policy allows', async () => {
+    expect(actors).toHaveLength(ROLES.length * 2);
+    const run = async (probe: Probe): Promise<string[]> => {
+      const policy: RoutePolicy = POLICY[probe.route];
+      const expected = expectedOutcome(policy, probe.actor, probe.target);
+      const where = `${probe.route}${probe.variant ? ` [${probe.variant}]` : ''} as ${describeActor(probe.actor)}`;
+      const response = await probe.send();
+      const problems: string[] = [];
+      const verdict = judge(expected, response);
+      if (verdict) problems.push(`${where}: ${verdict}`);
+      if (expected === 'ALLOW' && isSuccess(response.status) && probe.inspect) {
+        problems.push(...(await probe.inspect(response.body)).map((problem) => `${where}: ${problem}`));
+      }
+      if (expected === 'HIDE' && probe.hasRecordId) {
+        const missing = await probe.send(randomUUID());
+        if (missing.status !== response.status) {
+          problems.push(
+            `${where}: EXISTENCE ORACLE: ${response.status} for the record but ${missing.status} for a missing id`,
+          );
+        }
+      }
+      return problems;
+    };
+    // Changes first (each on its own record), then reads and lists, which compare against the database.
+    const changes = probes.filter((probe) => !probe.route.startsWith('GET '));
+    const reads = probes.filter((probe) => probe.route.startsWith('GET '));
+    const mismatches = [
+      ...(await inPool(changes, PARALLEL, run)).flat(),
+      ...(await inPool(reads, PARALLEL, run)).flat(),
+    ].sort();
+    // A route nobody may use would make the matrix pass vacuously (e.g. a typo in the policy).
+    const allowed = new Set(
+      probes
+        .filter((probe) => expectedOutcome(POLICY[probe.route], probe.actor, probe.target) === 'ALLOW')
+        .map((probe) => probe.route),
+    );
+    mismatches.push(
+      ...ROUTE_KEYS.filter((route) => !allowed.has(route)).map((route) => `${route}: no actor may use it`),
+    );
+    if (mismatches.length > 0) {
+      const unexpected = mismatches.filter((line) => line.includes('UNEXPECTED SUCCESS')).length;
+      const foreign = mismatches.filter((line) => line.includes('FOREIGN')).length;
+      mismatches.unshift(
+        `SUMMARY: ${probes.length} cases; ${unexpected} unexpected successes, ${foreign} lists or reports with foreign rows, ${mismatches.length} mismatches in all`,
+      );
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
