@@ -1,5 +1,5 @@
 import { Stack } from './support/stack';
-import { eventually, referralBody, workedExampleAssessment } from './support/referral-fixtures';
+import { eventually, referralBody, workedExampleAssessment, meetingBody } from './support/referral-fixtures';
 
 interface AgendaItem {
   referralId: string;
@@ -75,12 +75,7 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
   const createMeeting = async (papersCloseInMs: number) => {
     const response = await stack.http.post<{ id: string; status: string }>(
       '/meetings',
-      {
-        region: 'YHROCU',
-        type: 'TTCG',
-        scheduledFor: new Date(Date.now() + 2 * 86_400_000).toISOString(),
-        papersCloseAt: new Date(Date.now() + papersCloseInMs).toISOString(),
-      },
+      meetingBody(papersCloseInMs),
       chair,
     );
     expect(response.status).toBe(201);
@@ -184,8 +179,14 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
     ]);
     expect(rows[0].n).toBe(3);
 
-    const closed = await stack.http.post(`/meetings/${meetingId}/close`, {}, chair);
+    expect((await stack.http.post(`/meetings/${meetingId}/close`, { force: true }, chair)).status).toBe(400);
+    const closed = await stack.http.post(`/meetings/${meetingId}/close`, { remarks: 'Next TTCG in January' }, chair);
     expect(closed.status).toBe(200);
+    const closing = await stack.db.query(
+      `SELECT details->>'remarks' AS remarks FROM audit_log WHERE entity_id = $1 AND action = 'MEETING_CLOSED'`,
+      [meetingId],
+    );
+    expect(closing.rows).toEqual([{ remarks: 'Next TTCG in January' }]);
     expect((await meeting(meetingId)).status).toBe('CLOSED');
     expect((await decide(chair, { referralId: lateButInTime, decision: 'DEFER', rationale: 'late' })).status).toBe(409);
 

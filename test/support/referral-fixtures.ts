@@ -46,3 +46,13 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 30_000,
   }
   throw lastError;
 }
+
+/** A valid request for an extra YHROCU TTCG in two days, its papers closing after the given delay. */
+export function meetingBody(papersCloseInMs: number): Record<string, unknown> {
+  return {
+    region: 'YHROCU',
+    type: 'TTCG',
+    scheduledFor: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+    papersCloseAt: new Date(Date.now() + papersCloseInMs).toISOString(),
+  };
+}

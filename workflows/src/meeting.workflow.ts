@@ -23,7 +23,7 @@ import {
   meetingSnapshotQuery,
   openMeetingUpdate,
   recordAttendanceUpdate,
-  type ActorCommand,
+  type CloseCommand,
   type AgendaItem,
   type AttendanceCommand,
   type Attendee,
@@ -169,10 +169,14 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
       // A decision still reaching its referral may yet be refused: wait, so "undecided" is the truth.
       await condition(() => decisionsInFlight === 0);
       const undecided = agenda.filter((item) => !decisions.has(item.referralId)).map((item) => item.referralId);
-      await projectMeetingClosed({ ...nextEvent(command.actor, command.correlationId), undecided });
+      await projectMeetingClosed({
+        ...nextEvent(command.actor, command.correlationId),
+        undecided,
+        remarks: command.remarks,
+      });
       return snapshot();
     },
-    { validator: (command: ActorCommand) => allow('CLOSE', command.actor) },
+    { validator: (command: CloseCommand) => allow('CLOSE', command.actor) },
   );
 
   await created;

@@ -20,7 +20,7 @@ export interface MeetingActivities {
    * and referral, so a retry is deduplicated by Temporal), then records it on the meeting.
    */
   applyDecision(event: MeetingEventBase & { decision: DecisionRecord; region: string }): Promise<void>;
-  projectMeetingClosed(event: MeetingEventBase & { undecided: string[] }): Promise<void>;
+  projectMeetingClosed(event: MeetingEventBase & { undecided: string[]; remarks?: string }): Promise<void>;
 }
 
 export interface TaskingDecisionCommand {

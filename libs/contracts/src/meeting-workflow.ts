@@ -82,7 +82,11 @@ export interface MeetingSnapshot {
 export const openMeetingUpdate = defineUpdate<MeetingSnapshot, [ActorCommand]>('openMeeting');
 export const recordAttendanceUpdate = defineUpdate<MeetingSnapshot, [AttendanceCommand]>('recordAttendance');
 export const decideItemUpdate = defineUpdate<DecisionRecord, [DecisionCommand]>('decideItem');
-export const closeMeetingUpdate = defineUpdate<MeetingSnapshot, [ActorCommand]>('closeMeeting');
+export interface CloseCommand extends ActorCommand {
+  remarks?: string;
+}
+
+export const closeMeetingUpdate = defineUpdate<MeetingSnapshot, [CloseCommand]>('closeMeeting');
 export const meetingSnapshotQuery = defineQuery<MeetingSnapshot>('meetingSnapshot');
 
 export const MEETING_SCHEDULE_WORKFLOW_TYPE = 'meetingScheduleWorkflow';

@@ -1,4 +1,5 @@
 import { ArgumentMetadata, Injectable, ValidationError, ValidationPipe } from '@nestjs/common';
+import { hygieneErrors } from './body-hygiene';
 import type { FieldError } from './problem';
 
 /** A 400 carrying every bad field, raised before anything is persisted or any workflow starts. */
@@ -76,6 +77,10 @@ export class RequestValidationPipe extends ValidationPipe {
       throw new RequestValidationError([
         { field: '(body)', code: 'not_an_object', message: 'the body must be a JSON object' },
       ]);
+    }
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      const unsafe = hygieneErrors(value);
+      if (unsafe.length > 0) throw new RequestValidationError(unsafe);
     }
     return super.transform(value, metadata);
   }

@@ -16,7 +16,7 @@ import {
 } from '@rocu/contracts';
 import { TemporalClientService } from '../temporal/temporal-client.provider';
 import { refusalFromUpdate } from '../temporal/update-refusal';
-import { AttendanceRequest, CreateMeetingRequest, DecisionRequest } from './meeting-requests.dto';
+import { AttendanceRequest, CloseMeetingRequest, CreateMeetingRequest, DecisionRequest } from './meeting-requests.dto';
 import { MeetingQueriesService, toMeetingSummary } from './meeting-queries.service';
 import { MeetingSummaryDto } from './meeting-views.dto';
 
@@ -77,8 +77,8 @@ export class MeetingCommandsService {
     return this.update(actor, id, decideItemUpdate, { actor, correlationId, ...request });
   }
 
-  close(actor: Actor, id: string, correlationId: string): Promise<MeetingSnapshot> {
-    return this.update(actor, id, closeMeetingUpdate, { actor, correlationId });
+  close(actor: Actor, id: string, request: CloseMeetingRequest, correlationId: string): Promise<MeetingSnapshot> {
+    return this.update(actor, id, closeMeetingUpdate, { actor, correlationId, ...request });
   }
 
   private async update<C extends ActorCommand, R>(

@@ -6,6 +6,7 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -56,6 +57,7 @@ export class AttendanceRequest {
   @ApiProperty({ type: [AttendeeDto] })
   @IsArray()
   @ArrayMaxSize(100)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => AttendeeDto)
   attendees!: AttendeeDto[];
@@ -109,6 +111,17 @@ export class ListMeetingsQuery {
   @ApiPropertyOptional({ enum: MEETING_STATUSES }) @IsOptional() @IsIn(MEETING_STATUSES) status?: MeetingStatus;
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Transform(toInteger) @IsInt() @Min(1) page = 1;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(200) pageSize = 50;
+}
+
+export class CloseMeetingRequest {
+  @ApiPropertyOptional({
+    description: "the chair's closing remarks, kept with the close on the audit trail",
+    maxLength: 2000,
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  remarks?: string;
 }
 
 export class MinutesQuery {

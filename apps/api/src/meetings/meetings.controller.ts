@@ -11,6 +11,7 @@ import { MeetingCommandsService } from './meeting-commands.service';
 import { MeetingQueriesService } from './meeting-queries.service';
 import {
   AttendanceRequest,
+  CloseMeetingRequest,
   CreateMeetingRequest,
   DecisionRequest,
   ListMeetingsQuery,
@@ -81,8 +82,13 @@ export class MeetingsController {
 
   @Post('meetings/:id/close')
   @HttpCode(200)
-  close(@User() user: CurrentUser, @Param('id', uuid) id: string, @Req() req: Request): Promise<MeetingSnapshot> {
-    return this.commands.close(user, id, correlationIdOf(req));
+  close(
+    @User() user: CurrentUser,
+    @Param('id', uuid) id: string,
+    @Body() body: CloseMeetingRequest,
+    @Req() req: Request,
+  ): Promise<MeetingSnapshot> {
+    return this.commands.close(user, id, body, correlationIdOf(req));
   }
 
   @Get('meetings/:id/minutes')

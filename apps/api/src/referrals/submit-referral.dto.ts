@@ -54,6 +54,7 @@ export class SubjectDto {
   @ApiProperty({ type: [NominalDto] })
   @IsArray()
   @ArrayMaxSize(100)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => NominalDto)
   nominals!: NominalDto[];
@@ -144,6 +145,7 @@ export class SubmitReferralRequest {
   @ApiProperty({ type: [IntelligenceItemDto] })
   @IsArray()
   @ArrayMaxSize(100)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => IntelligenceItemDto)
   intelligence!: IntelligenceItemDto[];

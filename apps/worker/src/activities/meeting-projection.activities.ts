@@ -168,8 +168,9 @@ export class MeetingProjectionActivities implements MeetingActivities {
     );
   }
 
-  async projectMeetingClosed(event: MeetingEvent & { undecided: string[] }): Promise<void> {
-    await this.once(event, 'MEETING_CLOSED', { undecided: event.undecided }, async (manager) => {
+  async projectMeetingClosed(event: MeetingEvent & { undecided: string[]; remarks?: string }): Promise<void> {
+    const details = { undecided: event.undecided, ...(event.remarks ? { remarks: event.remarks } : {}) };
+    await this.once(event, 'MEETING_CLOSED', details, async (manager) => {
       await manager.query(`UPDATE meetings SET status = 'CLOSED', closed_at = $2 WHERE id = $1`, [
         event.meetingId,
         event.at,

@@ -2,34 +2,39 @@ import type { EntityManager } from 'typeorm';
 import type { DeadlineView } from '@rocu/contracts';
 import type { Recipient } from './referral-notifications';
 
-/** Upserts the referral's deadlines and keeps referrals.next_deadline_at (the default list sort) in step. */
+/**
+ * Upserts the referral's deadlines and keeps referrals.next_deadline_at (the default list sort) in step, in
+ * one statement (one round trip) however many stages there are.
+ */
 export async function upsertDeadlines(
   manager: EntityManager,
   referralId: string,
   deadlines: DeadlineView[],
 ): Promise<void> {
-  for (const deadline of deadlines) {
-    await manager.query(
-      `INSERT INTO referral_deadlines (referral_id, stage, due_at, remind_at, status, reminded_at, escalated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (referral_id, stage) DO UPDATE SET due_at = EXCLUDED.due_at, remind_at = EXCLUDED.remind_at,
-         status = EXCLUDED.status, reminded_at = EXCLUDED.reminded_at, escalated_at = EXCLUDED.escalated_at`,
-      [
-        referralId,
-        deadline.stage,
-        deadline.dueAt,
-        deadline.remindAt,
-        deadline.status,
-        deadline.remindedAt ?? null,
-        deadline.escalatedAt ?? null,
-      ],
-    );
-  }
-  const pending = deadlines
+  const column = <K extends keyof DeadlineView>(key: K) => deadlines.map((deadline) => deadline[key] ?? null);
+  const nextDue = deadlines
     .filter((deadline) => deadline.status === 'PENDING')
     .map((deadline) => deadline.dueAt)
-    .sort();
-  await manager.query(`UPDATE referrals SET next_deadline_at = $2 WHERE id = $1`, [referralId, pending[0] ?? null]);
+    .sort()[0];
+  await manager.query(
+    `WITH upserted AS (
+       INSERT INTO referral_deadlines (referral_id, stage, due_at, remind_at, status, reminded_at, escalated_at)
+       SELECT $1::uuid, * FROM unnest($2::text[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::timestamptz[], $7::timestamptz[])
+       ON CONFLICT (referral_id, stage) DO UPDATE SET due_at = EXCLUDED.due_at, remind_at = EXCLUDED.remind_at,
+         status = EXCLUDED.status, reminded_at = EXCLUDED.reminded_at, escalated_at = EXCLUDED.escalated_at
+       RETURNING 1)
+     UPDATE referrals SET next_deadline_at = $8 WHERE id = $1`,
+    [
+      referralId,
+      column('stage'),
+      column('dueAt'),
+      column('remindAt'),
+      column('status'),
+      column('remindedAt'),
+      column('escalatedAt'),
+      nextDue ?? null,
+    ],
+  );
 }
 
 /** Adds a row to the notification outbox once (the dedupe key makes retries no-ops). */

@@ -23,13 +23,13 @@ export class ReferralProjectionActivities implements ReferralActivities {
   async projectSubmission(submission: SubmissionProjection): Promise<{ reference: string }> {
     return this.dataSource.transaction(async (manager) => {
       const { subject } = submission.submission;
-      const inserted: unknown[] = await manager.query(
+      const inserted = await manager.query<{ reference: string }[]>(
         `INSERT INTO referrals (id, reference, workflow_id, owner_org, region, status, urgency, classification,
            subject_type, subject_name, subject_existing_ref, submission, submitted_by_sub, submitted_by_name,
            submitted_at, updated_at)
          VALUES ($1, $2 || '-' || to_char($13::timestamptz, 'YYYY') || '-' || lpad(nextval('referral_reference_seq')::text, 6, '0'),
            $3, $4, $2, 'SUBMITTED', $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
-         ON CONFLICT (id) DO NOTHING RETURNING id`,
+         ON CONFLICT (id) DO NOTHING RETURNING reference`,
         [
           submission.referralId,
           submission.region,
@@ -47,12 +47,15 @@ export class ReferralProjectionActivities implements ReferralActivities {
         ],
       );
       if (inserted.length > 0) {
-        for (const nominal of subject.nominals) {
-          await manager.query(
-            `INSERT INTO referral_nominals (referral_id, identifier, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-            [submission.referralId, nominal.identifier, nominal.role],
-          );
-        }
+        await manager.query(
+          `INSERT INTO referral_nominals (referral_id, identifier, role)
+           SELECT $1::uuid, * FROM unnest($2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
+          [
+            submission.referralId,
+            subject.nominals.map((nominal) => nominal.identifier),
+            subject.nominals.map((nominal) => nominal.role),
+          ],
+        );
         await manager.query(
           `INSERT INTO referral_history (referral_id, seq, from_status, to_status, action, actor_sub, actor_name, actor_org, at)
            VALUES ($1, 0, NULL, 'SUBMITTED', 'SUBMIT', $2, $3, $4, $5)`,
@@ -89,6 +92,8 @@ export class ReferralProjectionActivities implements ReferralActivities {
           dedupeKey: `${submission.workflowId}:0`,
         });
       }
+      if (inserted[0]) return { reference: inserted[0].reference };
+      // A retried activity: the referral was projected by an earlier attempt.
       const [row] = await manager.query<{ reference: string }[]>(`SELECT reference FROM referrals WHERE id = $1`, [
         submission.referralId,
       ]);
