@@ -265,31 +265,32 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     });
   };
 
-  /** Waits until the status changes or the time comes; true when the status changed first. */
-  const statusChangesBefore = async (at: Date): Promise<boolean> => {
-    const from = status;
+  /** Waits until `changed()` or the time comes; true when it changed first (or already had). */
+  const changesBefore = async (changed: () => boolean, at: Date): Promise<boolean> => {
     const wait = at.getTime() - Date.now();
-    return wait > 0 ? condition(() => status !== from, wait) : false;
+    return changed() || (wait > 0 ? condition(changed, wait) : false);
   };
 
   for (let stage = activeStage(status); stage !== null; stage = activeStage(status)) {
+    // Every wait below is against the status this round began with: a transition that lands while a
+    // notification is being recorded must end the round, not be mistaken for the state to wait out.
+    const from = status;
+    const changed = () => status !== from;
     if (status === 'INFO_REQUESTED') {
       // The clock is paused while the referrer is asked for information.
-      const from = status;
-      await condition(() => status !== from);
+      await condition(changed);
       continue;
     }
     const { dueAt, remindAt } = computeDeadline(stage, submittedAt, input.policy[stage], pausedMs);
     if (!reminded.has(stage) && !escalated.has(stage)) {
-      if (await statusChangesBefore(remindAt)) continue;
+      if (await changesBefore(changed, remindAt)) continue;
       if (Date.now() < dueAt.getTime()) await notify('REMINDER', stage, dueAt);
     }
     if (!escalated.has(stage)) {
-      if (await statusChangesBefore(dueAt)) continue;
+      if (await changesBefore(changed, dueAt)) continue;
       await notify('ESCALATION', stage, dueAt);
     }
-    const from = status;
-    await condition(() => status !== from);
+    await condition(changed);
   }
 
   // The tasking decision (TTCG issue) and later stages plug in here; until then the referral waits.

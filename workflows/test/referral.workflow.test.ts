@@ -115,6 +115,12 @@ class RecordingActivities {
   readonly transitions: ReferralTransitionEvent[] = [];
   readonly notifications: DeadlineNotification[] = [];
   private readonly references = new Map<string, string>();
+  private readonly notificationGates = new Map<string, Promise<void>>();
+
+  /** Makes this workflow's deadline notifications wait (after being recorded) until the gate opens. */
+  holdNotifications(workflowId: string, gate: Promise<void>): void {
+    this.notificationGates.set(workflowId, gate);
+  }
 
   readonly implementation: ReferralActivities = {
     projectSubmission: async (projection) => {
@@ -128,6 +134,7 @@ class RecordingActivities {
     },
     recordDeadlineNotification: async (notification) => {
       this.notifications.push(notification);
+      await this.notificationGates.get(notification.workflowId);
     },
   };
 
@@ -613,6 +620,28 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     expect(activities.transitionsFor(workflowId).map((event) => event.seq)).toEqual([1]);
 
     await recordHistory('deadlines', handle);
+  });
+
+  it('ends the deadline round when the referral is withdrawn while a reminder is being recorded', async () => {
+    const referralId = newReferralId('withdraw-during-reminder');
+    const workflowId = referralWorkflowId(referralId);
+    let openGate: () => void = () => undefined;
+    activities.holdNotifications(workflowId, new Promise<void>((resolve) => (openGate = resolve)));
+    const { handle } = await submit(referralId, FAST_POLICY);
+    await eventually(
+      () => activities.notificationsFor(workflowId),
+      (calls) => calls.length === 1,
+      'the reminder being recorded',
+    );
+    await handle.executeUpdate(withdrawUpdate, { args: [{ actor: referrer, reason: 'Withdrawn mid-reminder' }] });
+    openGate();
+    // Before the fix the round waited for a change away from WITHDRAWN: a false escalation, then for ever.
+    const outcome = await Promise.race([
+      handle.result().then(() => 'completed'),
+      sleep(20_000).then(() => 'still running after 20 s'),
+    ]);
+    expect(outcome).toBe('completed');
+    expect(activities.notificationsFor(workflowId).map((call) => call.kind)).toEqual(['REMINDER']);
   });
 
   it('completes the workflow on withdrawal; a later update cannot reach it', async () => {
