@@ -2,7 +2,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   Client,
-  Connection,
   WithStartWorkflowOperation,
   WorkflowHandle,
   WorkflowNotFoundError,
@@ -10,7 +9,6 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { NativeConnection, Worker } from '@temporalio/worker';
 import { Actor, MeetingDecision, Priority, rankAgendaItems } from '@rocu/domain';
 import {
   AgendaItem,
@@ -31,7 +29,7 @@ import {
   openMeetingUpdate,
   recordAttendanceUpdate,
 } from '@rocu/contracts';
-import { testEnvironment } from '../../test/support/test-environment';
+import { startWorkflowTestHarness, WorkflowTestHarness } from './support/workflow-test-harness';
 
 /**
  * meetingWorkflow and meetingScheduleWorkflow against the real Temporal dev server, with in-memory activities
@@ -191,33 +189,16 @@ class RecordingMeetingActivities {
 }
 
 const activities = new RecordingMeetingActivities();
-let nativeConnection: NativeConnection;
-let worker: Worker;
-let workerRun: Promise<void>;
-let connection: Connection;
+let harness: WorkflowTestHarness | undefined;
 let client: Client;
 
 beforeAll(async () => {
-  const env = testEnvironment();
-  nativeConnection = await NativeConnection.connect({ address: env.temporalAddress });
-  worker = await Worker.create({
-    connection: nativeConnection,
-    taskQueue: TASK_QUEUE,
-    workflowBundle: { codePath: env.workflowBundlePath },
-    activities: activities.implementation,
-  });
-  workerRun = worker.run();
-  connection = await Connection.connect({ address: env.temporalAddress });
-  client = new Client({ connection });
+  harness = await startWorkflowTestHarness(TASK_QUEUE, activities.implementation);
+  client = harness.client;
 });
 
 afterAll(async () => {
-  if (worker !== undefined) {
-    worker.shutdown();
-    await workerRun;
-  }
-  await connection?.close();
-  await nativeConnection?.close();
+  await harness?.close();
 });
 
 /** Polls until `accept` holds, failing with the last value seen. */

@@ -2,14 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   Client,
-  Connection,
   WithStartWorkflowOperation,
   WorkflowHandle,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { NativeConnection, Worker } from '@temporalio/worker';
 import { Actor, DEFAULT_SCORING_SCHEME, DeadlinePolicy, scoreAssessment } from '@rocu/domain';
 import {
   ActorCommand,
@@ -30,9 +28,9 @@ import {
   triageUpdate,
   withdrawUpdate,
 } from '@rocu/contracts';
-import { testEnvironment } from '../../test/support/test-environment';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { WORKED_EXAMPLE, WORKED_EXAMPLE_RATIONALE } from '../../test/fixtures/worked-example';
+import { startWorkflowTestHarness, WorkflowTestHarness } from './support/workflow-test-harness';
 
 /**
  * referralWorkflow against the real Temporal dev server, with in-memory activities that record their calls.
@@ -152,33 +150,16 @@ class RecordingActivities {
 }
 
 const activities = new RecordingActivities();
-let nativeConnection: NativeConnection;
-let worker: Worker;
-let workerRun: Promise<void>;
-let connection: Connection;
+let harness: WorkflowTestHarness | undefined;
 let client: Client;
 
 beforeAll(async () => {
-  const env = testEnvironment();
-  nativeConnection = await NativeConnection.connect({ address: env.temporalAddress });
-  worker = await Worker.create({
-    connection: nativeConnection,
-    taskQueue: TASK_QUEUE,
-    workflowBundle: { codePath: env.workflowBundlePath },
-    activities: activities.implementation,
-  });
-  workerRun = worker.run();
-  connection = await Connection.connect({ address: env.temporalAddress });
-  client = new Client({ connection });
+  harness = await startWorkflowTestHarness(TASK_QUEUE, activities.implementation);
+  client = harness.client;
 });
 
 afterAll(async () => {
-  if (worker !== undefined) {
-    worker.shutdown();
-    await workerRun;
-  }
-  await connection?.close();
-  await nativeConnection?.close();
+  await harness?.close();
 });
 
 const inputFor = (referralId: string, policy: DeadlinePolicy): ReferralWorkflowInput => ({
