@@ -30,6 +30,7 @@ import {
   recordAttendanceUpdate,
 } from '@rocu/contracts';
 import { startWorkflowTestHarness, WorkflowTestHarness } from './support/workflow-test-harness';
+import { eventually, ms, sleep } from './support/waiting';
 
 /**
  * meetingWorkflow and meetingScheduleWorkflow against the real Temporal dev server, with in-memory activities
@@ -200,31 +201,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await harness?.close();
 });
-
-/** Polls until `accept` holds, failing with the last value seen. */
-async function eventually<T>(
-  probe: () => Promise<T> | T,
-  accept: (value: T) => boolean,
-  what: string,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T = await probe();
-  while (!accept(last)) {
-    if (Date.now() > deadline)
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last: ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    last = await probe();
-  }
-  return last;
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-const ms = (iso: string | undefined): number => {
-  if (iso === undefined) throw new Error('expected a timestamp, got undefined');
-  return new Date(iso).getTime();
-};
 
 /** Keeps the scenario's history for the replay test when RECORD_HISTORIES=1. */
 async function recordHistory(scenario: string, handle: WorkflowHandle): Promise<void> {

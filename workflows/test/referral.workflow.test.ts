@@ -31,6 +31,7 @@ import {
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { WORKED_EXAMPLE, WORKED_EXAMPLE_RATIONALE } from '../../test/fixtures/worked-example';
 import { startWorkflowTestHarness, WorkflowTestHarness } from './support/workflow-test-harness';
+import { eventually, ms, sleep } from './support/waiting';
 
 /**
  * referralWorkflow against the real Temporal dev server, with in-memory activities that record their calls.
@@ -194,36 +195,11 @@ async function submit(
 
 const newReferralId = (scenario: string): string => `wft-${scenario}-${RUN}`;
 
-/** Polls until `accept` holds, failing with the last value seen. */
-async function eventually<T>(
-  probe: () => Promise<T> | T,
-  accept: (value: T) => boolean,
-  what: string,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T = await probe();
-  while (!accept(last)) {
-    if (Date.now() > deadline)
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last: ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    last = await probe();
-  }
-  return last;
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** One stage's deadline from a snapshot or a notification. */
 const deadline = (holder: { deadlines: DeadlineView[] } | undefined, stage: DeadlineView['stage']): DeadlineView => {
   const view = holder?.deadlines.find((candidate) => candidate.stage === stage);
   if (view === undefined) throw new Error(`no ${stage} deadline in ${JSON.stringify(holder?.deadlines)}`);
   return view;
-};
-
-const ms = (iso: string | undefined): number => {
-  if (iso === undefined) throw new Error('expected a timestamp, got undefined');
-  return new Date(iso).getTime();
 };
 
 /** The update ids the server accepted into the workflow's history, in order. */
