@@ -8,7 +8,9 @@ import { dataSourceOptions, verifyAuditChain } from '@rocu/persistence';
 async function main(): Promise<number> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is required');
-  const dataSource = new DataSource(dataSourceOptions({ url, poolMax: 1, connectionTimeoutMs: 10_000, statementTimeoutMs: 600_000 }));
+  const dataSource = new DataSource(
+    dataSourceOptions({ url, poolMax: 1, connectionTimeoutMs: 10_000, statementTimeoutMs: 600_000 }),
+  );
   await dataSource.initialize();
   try {
     const result = await verifyAuditChain(dataSource.manager);

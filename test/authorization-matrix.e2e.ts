@@ -60,7 +60,9 @@ type RoutePolicy =
   /** 404 unless the caller may see the record; then these roles in this relation to it, anyone else 403. */
   | { access: 'ACT'; record: RecordKind; roles: readonly Role[]; relation: Relation }
   /** Meeting participants, for their own region only; anyone else 403. */
-  | { access: 'REGION_REPORT' };
+  | { access: 'REGION_REPORT' }
+  /** 404 unless the caller may see the referral; then only the plan's own SIO or LRO (by person and role), anyone else 403. */
+  | { access: 'PLAN_OWNER' };
 
 const POLICY = {
   'GET /health': { access: 'PUBLIC' },
@@ -105,6 +107,21 @@ const POLICY = {
   'POST /meetings/{id}/close': { access: 'ACT', record: 'MEETING', roles: ['TTCG_CHAIR'], relation: 'REGION' },
   'GET /meetings/{id}/minutes': { access: 'VIEW', record: 'MEETING' },
   'GET /reports/deviations': { access: 'REGION_REPORT' },
+  'GET /officers': { access: 'ROLES', roles: ['ROCU_MANAGER'] },
+  'POST /referrals/{id}/sio': { access: 'ACT', record: 'REFERRAL', roles: ['ROCU_MANAGER'], relation: 'REGION' },
+  'POST /referrals/{id}/lro': {
+    access: 'ACT',
+    record: 'REFERRAL',
+    roles: ['FORCE_REFERRER', 'LRO'],
+    relation: 'OWNER_ORG',
+  },
+  'POST /referrals/{id}/close': { access: 'ACT', record: 'REFERRAL', roles: ['ROCU_MANAGER'], relation: 'REGION' },
+  'GET /referrals/{id}/plan': { access: 'VIEW', record: 'REFERRAL' },
+  'POST /referrals/{id}/plan/actions': { access: 'PLAN_OWNER' },
+  'PATCH /referrals/{id}/plan/actions/{actionId}': { access: 'PLAN_OWNER' },
+  'POST /referrals/{id}/plan/disruptions': { access: 'PLAN_OWNER' },
+  'POST /referrals/{id}/plan/reviews': { access: 'PLAN_OWNER' },
+  'GET /reports/4p-balance': { access: 'REGION_REPORT' },
   'GET /audit': { access: 'ROLES', roles: ['AUDITOR'] },
   'GET /audit/verify': { access: 'ROLES', roles: ['AUDITOR'] },
   'GET /audit/anomalies': { access: 'ROLES', roles: ['AUDITOR'] },
@@ -133,6 +150,11 @@ const ACTOR_ORGS: Readonly<Record<Role, { own: string; other: string }>> = {
   AUDITOR: { own: HOME_REGION, other: 'ERSOU' },
 };
 
+/** The plans' owners are seeded officers: these actors act as them (everyone else has a generated sub). */
+const PLAN_SIO = 'sio-yhrocu-5';
+const PLAN_LRO = 'lro-wyp';
+const OWN_SUBS: Partial<Record<Role, string>> = { SIO: PLAN_SIO, LRO: PLAN_LRO };
+
 interface Organisation {
   code: string;
   kind: OrgKind;
@@ -140,6 +162,7 @@ interface Organisation {
 }
 
 interface MatrixActor {
+  sub: string;
   role: Role;
   org: string;
   side: 'own' | 'other';
@@ -225,6 +248,11 @@ function expectedOutcome(policy: RoutePolicy, actor: MatrixActor, target: Target
     case 'ACT':
       if (!sees(actor, target)) return 'HIDE';
       return holds(actor, policy.roles) && relates(actor, policy.relation, target) ? 'ALLOW' : 'FORBID';
+    case 'PLAN_OWNER':
+      if (!sees(actor, target)) return 'HIDE';
+      return (holds(actor, ['SIO']) && actor.sub === PLAN_SIO) || (holds(actor, ['LRO']) && actor.sub === PLAN_LRO)
+        ? 'ALLOW'
+        : 'FORBID';
   }
 }
 
@@ -312,11 +340,11 @@ describe('authorization matrix: every route x every role x own and other organis
   const fixtureTokens = new Map<string, string>();
   let meetingCounter = 0;
 
-  const token = async (role: Role, org: string): Promise<string> => {
-    const key = `${role}@${org}`;
+  const token = async (role: Role, org: string, sub?: string): Promise<string> => {
+    const key = `${role}@${org}:${sub ?? ''}`;
     const cached = fixtureTokens.get(key);
     if (cached) return cached;
-    const minted = await stack.token([role], org);
+    const minted = await stack.token([role], org, sub);
     fixtureTokens.set(key, minted);
     return minted;
   };
@@ -390,6 +418,63 @@ describe('authorization matrix: every route x every role x own and other organis
     await assess(id, { route: 'REFER_NATIONAL' }, rocu);
     return id;
   };
+
+  // ---- tasking fixtures: adopted out of meeting (IMMEDIATE), then SIO and LRO for an ACTIVE plan ----
+
+  const adopted = async (): Promise<string> => {
+    const id = await awaitingDecision({ urgency: 'IMMEDIATE', threatToLife: true });
+    await must(
+      'urgent adoption',
+      200,
+      stack.http.post(
+        `/referrals/${id}/urgent-decision`,
+        { decision: 'ADOPT_ROCU_LEAD', rationale: 'matrix fixture' },
+        await token('TTCG_CHAIR', HOME_REGION),
+      ),
+    );
+    return id;
+  };
+  const active = async (): Promise<string> => {
+    const id = await adopted();
+    await must(
+      'allocate the SIO',
+      200,
+      stack.http.post(
+        `/referrals/${id}/sio`,
+        { officerSub: PLAN_SIO, justification: 'matrix fixture', conflictDeclaration: { hasConflict: false } },
+        await token('ROCU_MANAGER', HOME_REGION),
+      ),
+    );
+    await must(
+      'name the LRO',
+      200,
+      stack.http.post(
+        `/referrals/${id}/lro`,
+        { officerSub: PLAN_LRO, name: 'DI Matrix' },
+        await token('LRO', HOME_FORCE, PLAN_LRO),
+      ),
+    );
+    return id;
+  };
+  const newAction = async (referralId: string): Promise<string> => {
+    const response = await must(
+      'add an action',
+      201,
+      stack.http.post<{ id: string }>(
+        `/referrals/${referralId}/plan/actions`,
+        actionBody(),
+        await token('SIO', HOME_REGION, PLAN_SIO),
+      ),
+    );
+    return response.body.id;
+  };
+  const actionBody = () => ({
+    pillar: 'PREVENT',
+    description: 'Diversion work with schools',
+    ownerOrg: HOME_FORCE,
+    ownerName: 'PS Matrix',
+    dueAt: '2027-03-01T12:00:00Z',
+  });
 
   // ---- meeting fixtures ----
 
@@ -512,6 +597,7 @@ describe('authorization matrix: every route x every role x own and other organis
   // ---- drivers: a valid request per route, against a record in the right state (fresh when it mutates) ----
 
   let viewReferral = '';
+  let planReferral = '';
   let nationalReferral = '';
   let viewMeeting = '';
   const decisionReferrals = new Map<string, string>();
@@ -578,6 +664,19 @@ describe('authorization matrix: every route x every role x own and other organis
         hasRecordId: true,
         send: (recordId = id) => getAnyType(path(recordId), actor.token),
       }));
+
+  /** A plan change on the shared ACTIVE referral (changes by one owner never stop the other's). */
+  const planChange =
+    (method: string, path: (id: string) => string, body: () => unknown) =>
+    async (actor: MatrixActor): Promise<ProbeSpec[]> => [
+      {
+        variant: 'ACTIVE',
+        target: WYP_SUBMITTED('ACTIVE'),
+        hasRecordId: true,
+        send: (recordId = planReferral) =>
+          stack.http.request<unknown>(method, path(recordId), { token: actor.token, body: body() }),
+      },
+    ];
 
   const DRIVERS: Readonly<Record<RouteKey, (actor: MatrixActor) => Promise<ProbeSpec[]>>> = {
     'GET /health': simple('GET', '/health'),
@@ -762,6 +861,69 @@ describe('authorization matrix: every route x every role x own and other organis
         },
       },
     ],
+    'GET /officers': simple('GET', '/officers?role=SIO'),
+    'POST /referrals/{id}/sio': referralAction('sio', 'ADOPTED', adopted, () => ({
+      officerSub: PLAN_SIO,
+      justification: 'Drugs specialist with capacity',
+      conflictDeclaration: { hasConflict: false },
+    })),
+    'POST /referrals/{id}/lro': referralAction('lro', 'ADOPTED', adopted, () => ({
+      officerSub: PLAN_LRO,
+      name: 'DI Matrix',
+    })),
+    'POST /referrals/{id}/close': referralAction('close', 'ACTIVE', active, () => ({ outcome: 'Charged' })),
+    'GET /referrals/{id}/plan': recordGet(() => [
+      { variant: 'ACTIVE', id: planReferral, target: WYP_SUBMITTED('ACTIVE'), path: (id) => `/referrals/${id}/plan` },
+    ]),
+    'POST /referrals/{id}/plan/actions': planChange('POST', (id) => `/referrals/${id}/plan/actions`, actionBody),
+    'PATCH /referrals/{id}/plan/actions/{actionId}': async (actor) => {
+      // A fresh action per actor, so every allowed change names the current version.
+      const actionId = await newAction(planReferral);
+      return planChange(
+        'PATCH',
+        (id) => `/referrals/${id}/plan/actions/${actionId}`,
+        () => ({
+          status: 'ACTIVE',
+          version: 1,
+        }),
+      )(actor);
+    },
+    'POST /referrals/{id}/plan/disruptions': planChange(
+      'POST',
+      (id) => `/referrals/${id}/plan/disruptions`,
+      () => ({
+        pillar: 'PURSUE',
+        significance: 'MINOR',
+        description: 'Cash seizure',
+        occurredAt: '2026-11-20T06:00:00Z',
+      }),
+    ),
+    'POST /referrals/{id}/plan/reviews': planChange(
+      'POST',
+      (id) => `/referrals/${id}/plan/reviews`,
+      () => ({
+        summary: 'Joint review',
+      }),
+    ),
+    'GET /reports/4p-balance': async (actor) => [
+      {
+        variant: '',
+        target: { kind: 'NONE' },
+        hasRecordId: false,
+        send: () => stack.http.get<unknown>('/reports/4p-balance', actor.token),
+        inspect: async (body) => {
+          const report = body as { region: string; plans: number };
+          const { rows } = await stack.db.query<{ n: number }>(
+            'SELECT count(*)::int AS n FROM plans WHERE region = $1',
+            [actor.region],
+          );
+          const problems: string[] = [];
+          if (report.region !== actor.region) problems.push(`FOREIGN REPORT: region ${report.region}`);
+          if (report.plans !== rows[0].n) problems.push(`plans ${report.plans}, the region has ${rows[0].n}`);
+          return problems;
+        },
+      },
+    ],
     'GET /audit/verify': simple('GET', '/audit/verify'),
     'GET /audit/anomalies': simple('GET', '/audit/anomalies'),
   };
@@ -783,13 +945,15 @@ describe('authorization matrix: every route x every role x own and other organis
           const org = ACTOR_ORGS[role][side];
           const organisation = organisations.get(org);
           if (!organisation) throw new Error(`unknown organisation ${org}`);
+          const sub = (side === 'own' ? OWN_SUBS[role] : undefined) ?? `${role.toLowerCase()}@${org.toLowerCase()}`;
           return {
+            sub,
             role,
             org,
             side,
             region: organisation.region,
             effectiveRole: ROLE_BELONGS_TO[role](org, organisation.kind) ? role : null,
-            token: await token(role, org),
+            token: await token(role, org, sub),
           };
         }),
       ),
@@ -804,10 +968,11 @@ describe('authorization matrix: every route x every role x own and other organis
     );
 
     // Shared records: one per state to look at, and rows of other organisations and regions for the lists.
-    [viewReferral, nationalReferral, viewMeeting] = await Promise.all([
+    [viewReferral, nationalReferral, viewMeeting, planReferral] = await Promise.all([
       submitted(),
       referredNational(),
       createMeeting(HOME_REGION, 'TTCG', DAY_MS),
+      active(),
       submitted('SYP'),
       submitted('KENT'),
       referredNational('KENT', 'ERSOU'),

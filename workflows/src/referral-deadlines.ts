@@ -1,23 +1,51 @@
-import { computeDeadline, DeadlinePolicy, DeadlineStage, ReferralStatus } from '@rocu/domain';
+import {
+  ComputedDeadline,
+  computeDeadline,
+  DeadlinePolicy,
+  DeadlineStage,
+  ReferralStatus,
+  StagePolicy,
+} from '@rocu/domain';
 import type { DeadlineView } from '@rocu/contracts';
 
-/** Which gateway deadline a status is working towards (none once the referral is waiting for a decision). */
+/** Which deadline a status is working towards (none while waiting for a decision, or once a tasking is running). */
 export function activeStage(status: ReferralStatus): DeadlineStage | null {
   if (status === 'SUBMITTED' || status === 'TRIAGE' || status === 'INFO_REQUESTED') return 'TRIAGE';
   if (status === 'ASSESSMENT') return 'ASSESSMENT';
+  if (status === 'ADOPTED') return 'ALLOCATION';
   return null;
 }
 
-const STAGE_ORDER: readonly DeadlineStage[] = ['TRIAGE', 'ASSESSMENT'];
+const STAGE_ORDER: readonly DeadlineStage[] = ['TRIAGE', 'ASSESSMENT', 'ALLOCATION'];
+
+export interface StagePolicies {
+  gateway: DeadlinePolicy;
+  allocation: StagePolicy;
+}
 
 export interface DeadlineClock {
   submittedAt: Date;
   pausedMs: number;
+  /** When the referral was adopted; the allocation clock runs from here. */
+  adoptedAt: Date | null;
   status: ReferralStatus;
   reminded: ReadonlyMap<DeadlineStage, string>;
   escalated: ReadonlyMap<DeadlineStage, string>;
   /** Stages a decision has taken the referral out of (met, or breached if escalated first). */
   completed: ReadonlySet<DeadlineStage>;
+}
+
+/**
+ * A stage's deadline: gateway stages run from submission (less the paused time), allocation from
+ * adoption. Null for allocation before adoption.
+ */
+export function stageDeadline(
+  stage: DeadlineStage,
+  policies: StagePolicies,
+  clock: Pick<DeadlineClock, 'submittedAt' | 'pausedMs' | 'adoptedAt'>,
+): ComputedDeadline | null {
+  if (stage !== 'ALLOCATION') return computeDeadline(stage, clock.submittedAt, policies.gateway[stage], clock.pausedMs);
+  return clock.adoptedAt === null ? null : computeDeadline(stage, clock.adoptedAt, policies.allocation, 0);
 }
 
 function stageStatus(stage: DeadlineStage, clock: DeadlineClock): DeadlineView['status'] {
@@ -29,16 +57,19 @@ function stageStatus(stage: DeadlineStage, clock: DeadlineClock): DeadlineView['
 }
 
 /** The referral's deadlines as shown to users: due and reminder times, status, and when each fired. */
-export function deadlineViews(policy: DeadlinePolicy, clock: DeadlineClock): DeadlineView[] {
-  return STAGE_ORDER.map((stage) => {
-    const computed = computeDeadline(stage, clock.submittedAt, policy[stage], clock.pausedMs);
-    return {
-      stage,
-      dueAt: computed.dueAt.toISOString(),
-      remindAt: computed.remindAt.toISOString(),
-      status: stageStatus(stage, clock),
-      remindedAt: clock.reminded.get(stage),
-      escalatedAt: clock.escalated.get(stage),
-    };
+export function deadlineViews(policies: StagePolicies, clock: DeadlineClock): DeadlineView[] {
+  return STAGE_ORDER.flatMap((stage) => {
+    const computed = stageDeadline(stage, policies, clock);
+    if (computed === null) return [];
+    return [
+      {
+        stage,
+        dueAt: computed.dueAt.toISOString(),
+        remindAt: computed.remindAt.toISOString(),
+        status: stageStatus(stage, clock),
+        remindedAt: clock.reminded.get(stage),
+        escalatedAt: clock.escalated.get(stage),
+      },
+    ];
   });
 }

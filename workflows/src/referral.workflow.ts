@@ -1,26 +1,35 @@
 import {
   allHandlersFinished,
   ApplicationFailure,
+  ChildWorkflowHandle,
   condition,
   proxyActivities,
   setHandler,
+  startChild,
   workflowInfo,
 } from '@temporalio/workflow';
 import {
   Actor,
-  computeDeadline,
+  DEFAULT_PLAN_POLICY,
   DeadlineStage,
-  DomainError,
   isTerminal,
+  Participant,
   ReferralEvent,
   ReferralStatus,
+  reviewCycle,
   scoreAssessment,
   transition,
 } from '@rocu/domain';
 import {
   ActorCommand,
+  AllocateSioCommand,
+  allocateSioUpdate,
   AssessCommand,
   assessUpdate,
+  closePlanSignal,
+  closeReferralUpdate,
+  nameLroUpdate,
+  planWorkflowId,
   provideInformationUpdate,
   referralSnapshotQuery,
   submitReferralUpdate,
@@ -34,14 +43,20 @@ import {
   type ReferralTransitionEvent,
   type ReferralWorkflowInput,
 } from '@rocu/contracts';
-import { activeStage, deadlineViews } from './referral-deadlines';
+import { activeStage, deadlineViews, StagePolicies, stageDeadline } from './referral-deadlines';
+import { planWorkflow } from './plan.workflow';
+import { changesBefore, refuseOnDomainError } from './workflow-support';
 
-const { projectSubmission, projectTransition, recordDeadlineNotification } = proxyActivities<ReferralActivities>({
-  // Projections take milliseconds; a short timeout means work lost with a crashed worker is retried promptly.
-  startToCloseTimeout: '10 seconds',
-  // Projections must land eventually: retry without limit, backing off to once a minute while the database is down.
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+/** The plan continues as new well before Temporal's 51,200-event cap. */
+const DEFAULT_PLAN_CONTINUE_AS_NEW_AFTER = 10_000;
+
+const { projectSubmission, projectTransition, recordDeadlineNotification, recordConflictDeclaration } =
+  proxyActivities<ReferralActivities>({
+    // Projections take milliseconds; a short timeout means work lost with a crashed worker is retried promptly.
+    startToCloseTimeout: '10 seconds',
+    // Projections must land eventually: retry without limit, backing off to once a minute while the database is down.
+    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  });
 
 const triageEvent = (command: TriageCommand): ReferralEvent => ({ type: 'TRIAGE', decision: command.decision });
 const informationEvent = (): ReferralEvent => ({ type: 'PROVIDE_INFORMATION' });
@@ -51,36 +66,24 @@ const decideEvent = (command: TaskingDecisionCommand): ReferralEvent => ({
   type: 'DECIDE',
   decision: command.decision,
 });
-
-/**
- * A domain error in workflow code must refuse the update: anything else thrown there fails the workflow
- * task, which Temporal retries for ever, freezing the referral.
- */
-function refuseOnDomainError<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof DomainError) {
-      throw ApplicationFailure.create({
-        type: error.code,
-        message: error.message,
-        nonRetryable: true,
-        details: [error.details ?? {}],
-      });
-    }
-    throw error;
-  }
-}
+const allocateEvent = (): ReferralEvent => ({ type: 'ALLOCATE_SIO' });
+const nameLroEvent = (): ReferralEvent => ({ type: 'NAME_LRO' });
+const closeEvent = (): ReferralEvent => ({ type: 'CLOSE' });
 
 const scoreOf = (command: AssessCommand) =>
   refuseOnDomainError(() => scoreAssessment(command.assessment, command.scheme));
 
-type TransitionExtras = Pick<ReferralTransitionEvent, 'reason' | 'information' | 'assessment' | 'taskingDecision'>;
+type TransitionExtras = Pick<
+  ReferralTransitionEvent,
+  'reason' | 'information' | 'assessment' | 'taskingDecision' | 'sioAllocation' | 'lro' | 'closure'
+>;
 
 /**
- * One referral from submission to a tasking decision. Human actions arrive as Updates whose validators run
- * the pure transition check; each accepted action is projected to Postgres before the Update returns.
- * Gateway deadlines are durable timers: a reminder before, an escalation at the deadline, each once.
+ * One referral from submission to closure. Human actions arrive as Updates whose validators run the pure
+ * transition check; each accepted action is projected to Postgres before the Update returns. Deadlines
+ * (triage, assessment, SIO allocation) are durable timers: a reminder before, an escalation at the
+ * deadline, each once. Once both SIO and LRO are in place the 4P plan runs as a child workflow; closing
+ * the referral closes the plan and prompts a re-assessment of the subject.
  */
 export async function referralWorkflow(input: ReferralWorkflowInput): Promise<void> {
   const workflowId = workflowInfo().workflowId;
@@ -90,12 +93,21 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
   let reference = '';
   let pausedMs = 0;
   let pausedSince: number | null = null;
+  let adoptedAt: Date | null = null;
+  let sio: Participant | undefined;
+  let lro: Participant | undefined;
+  let plan: ChildWorkflowHandle<typeof planWorkflow> | undefined;
+  let reassessmentDue = false;
+  /** Officers who declared a conflict with this referral: never allocated to it. */
+  const conflicted = new Set<string>();
+  const planPolicy = input.planPolicy ?? DEFAULT_PLAN_POLICY;
+  const policies: StagePolicies = { gateway: input.policy, allocation: planPolicy.allocation };
   const reminded = new Map<DeadlineStage, string>();
   const escalated = new Map<DeadlineStage, string>();
   const completed = new Set<DeadlineStage>();
 
   const deadlines = () =>
-    deadlineViews(input.policy, { submittedAt, pausedMs, status, reminded, escalated, completed });
+    deadlineViews(policies, { submittedAt, pausedMs, adoptedAt, status, reminded, escalated, completed });
   const snapshot = (): ReferralSnapshot => ({
     referralId: input.referralId,
     reference,
@@ -103,7 +115,13 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     seq,
     deadlines: deadlines(),
   });
-  const record = () => ({ status, ownerOrg: input.ownerOrg, region: input.region });
+  const record = () => ({
+    status,
+    ownerOrg: input.ownerOrg,
+    region: input.region,
+    lroNamed: lro !== undefined,
+    reassessmentDue,
+  });
 
   let submission: Promise<void> | undefined;
   const ensureSubmitted = (command: ActorCommand): Promise<void> =>
@@ -147,6 +165,8 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     // A stage is done when a decision moves the referral out of it; withdrawal only cancels it.
     const leaving = activeStage(from);
     if (leaving !== null && leaving !== activeStage(to) && event.type !== 'WITHDRAW') completed.add(leaving);
+    if (to === 'ADOPTED' && adoptedAt === null) adoptedAt = new Date(now);
+    if (event.type === 'ASSESS' && from === 'CLOSED') reassessmentDue = false;
     status = to;
     seq += 1;
     const projected: ReferralTransitionEvent = {
@@ -161,11 +181,36 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
       correlationId: command.correlationId,
       deadlines: deadlines(),
       pausedMs,
+      planStarted:
+        to === 'ACTIVE' && sio && lro
+          ? { sio, lro, nextReviewDueAt: reviewCycle(new Date(now), planPolicy.review).dueAt }
+          : undefined,
       ...extras,
     };
     await ensureSubmitted(command);
     await projectTransition(projected);
+    if (projected.planStarted) await startPlan(projected.at);
     return snapshot();
+  };
+
+  /** Started once the plan's row exists, so the plan is there as soon as the referral reads ACTIVE. */
+  const startPlan = async (startedAt: string): Promise<void> => {
+    if (plan || !sio || !lro) return;
+    plan = await startChild(planWorkflow, {
+      workflowId: planWorkflowId(input.referralId),
+      args: [
+        {
+          referralId: input.referralId,
+          region: input.region,
+          ownerOrg: input.ownerOrg,
+          sio,
+          lro,
+          startedAt,
+          policy: planPolicy.review,
+          continueAsNewAfterEvents: input.planContinueAsNewAfterEvents ?? DEFAULT_PLAN_CONTINUE_AS_NEW_AFTER,
+        },
+      ],
+    });
   };
 
   /** The update validator: refuses a wrong move synchronously, before anything is written to history. */
@@ -249,6 +294,84 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     guard(withdrawEvent),
   );
 
+  const refuseConflicted = (command: AllocateSioCommand): void => {
+    if (conflicted.has(command.officer.sub)) {
+      throw ApplicationFailure.create({
+        type: 'CONFLICT_OF_INTEREST',
+        message: `${command.officer.name} has declared a conflict of interest with this referral and cannot be its SIO.`,
+        nonRetryable: true,
+      });
+    }
+    if (command.officer.region !== input.region) {
+      throw ApplicationFailure.create({
+        type: 'BUSINESS_RULE',
+        message: "The SIO must come from the referral's region.",
+        nonRetryable: true,
+      });
+    }
+  };
+
+  setHandler(
+    allocateSioUpdate,
+    async (command) => {
+      refuseConflicted(command);
+      const officer = { sub: command.officer.sub, name: command.officer.name, org: command.officer.org };
+      if (command.conflictDeclaration.hasConflict) {
+        // Recorded, not allocated: the officer is blocked for this referral from now on.
+        conflicted.add(officer.sub);
+        await recordConflictDeclaration({
+          workflowId,
+          referralId: input.referralId,
+          officer,
+          details: command.conflictDeclaration.details,
+          actor: command.actor,
+          correlationId: command.correlationId,
+          at: new Date(Date.now()).toISOString(),
+        });
+        return { snapshot: snapshot(), allocated: false };
+      }
+      refuseUnlessAllowed(allocateEvent(), command.actor);
+      sio = officer;
+      const snap = await apply(allocateEvent(), command, {
+        reason: command.justification,
+        sioAllocation: {
+          officer,
+          justification: command.justification,
+          conflictDeclaration: command.conflictDeclaration,
+        },
+      });
+      return { snapshot: snap, allocated: true };
+    },
+    {
+      validator: (command: AllocateSioCommand): void => {
+        refuseUnlessAllowed(allocateEvent(), command.actor);
+        refuseConflicted(command);
+      },
+    },
+  );
+
+  setHandler(
+    nameLroUpdate,
+    (command) => {
+      refuseUnlessAllowed(nameLroEvent(), command.actor);
+      lro = { ...command.lro, org: input.ownerOrg };
+      return apply(nameLroEvent(), command, { reason: `LRO named: ${lro.name}`, lro });
+    },
+    guard(nameLroEvent),
+  );
+
+  setHandler(
+    closeReferralUpdate,
+    async (command) => {
+      refuseUnlessAllowed(closeEvent(), command.actor);
+      // The plan turns read-only before the closure is visible, so no edit lands after it.
+      if (plan) await plan.signal(closePlanSignal);
+      reassessmentDue = true;
+      return apply(closeEvent(), command, { reason: command.outcome, closure: { outcome: command.outcome } });
+    },
+    guard(closeEvent),
+  );
+
   await ensureSubmitted({ actor: input.submittedBy });
 
   const notify = async (kind: 'REMINDER' | 'ESCALATION', stage: DeadlineStage, dueAt: Date): Promise<void> => {
@@ -265,23 +388,19 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     });
   };
 
-  /** Waits until `changed()` or the time comes; true when it changed first (or already had). */
-  const changesBefore = async (changed: () => boolean, at: Date): Promise<boolean> => {
-    const wait = at.getTime() - Date.now();
-    return changed() || (wait > 0 ? condition(changed, wait) : false);
-  };
-
-  for (let stage = activeStage(status); stage !== null; stage = activeStage(status)) {
+  while (!isTerminal(status)) {
     // Every wait below is against the status this round began with: a transition that lands while a
     // notification is being recorded must end the round, not be mistaken for the state to wait out.
     const from = status;
     const changed = () => status !== from;
-    if (status === 'INFO_REQUESTED') {
-      // The clock is paused while the referrer is asked for information.
+    const stage = activeStage(status);
+    const deadline = stage === null ? null : stageDeadline(stage, policies, { submittedAt, pausedMs, adoptedAt });
+    if (stage === null || deadline === null || status === 'INFO_REQUESTED') {
+      // No clock runs: waiting for a meeting, for the referrer's information (paused), or on a running plan.
       await condition(changed);
       continue;
     }
-    const { dueAt, remindAt } = computeDeadline(stage, submittedAt, input.policy[stage], pausedMs);
+    const { dueAt, remindAt } = deadline;
     if (!reminded.has(stage) && !escalated.has(stage)) {
       if (await changesBefore(changed, remindAt)) continue;
       if (Date.now() < dueAt.getTime()) await notify('REMINDER', stage, dueAt);
@@ -293,8 +412,9 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     await condition(changed);
   }
 
-  // The tasking decision (TTCG issue) and later stages plug in here; until then the referral waits.
-  await condition(() => isTerminal(status));
+  // A closed tasking stays open for the re-assessment of its subject that closing prompts.
+  await condition(() => !reassessmentDue);
   // Let the update that ended the referral finish projecting and answer its caller.
   await condition(allHandlersFinished);
+  if (plan) await plan.result();
 }

@@ -1,14 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import {
-  Client,
-  WithStartWorkflowOperation,
-  WorkflowHandle,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-} from '@temporalio/client';
+import { Client, WithStartWorkflowOperation, WorkflowHandle, WorkflowNotFoundError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Actor, MeetingDecision, Priority, rankAgendaItems } from '@rocu/domain';
 import {
   AgendaItem,
@@ -29,6 +20,7 @@ import {
   openMeetingUpdate,
   recordAttendanceUpdate,
 } from '@rocu/contracts';
+import { recordHistory, refusal } from './support/histories';
 import { startWorkflowTestHarness, WorkflowTestHarness } from './support/workflow-test-harness';
 import { eventually, ms, sleep } from './support/waiting';
 
@@ -39,7 +31,6 @@ import { eventually, ms, sleep } from './support/waiting';
  * for the replay test (replay.test.ts).
  */
 
-const HISTORIES_DIR = join(__dirname, 'histories');
 const RUN = `${Date.now().toString(36)}-${process.pid}`;
 const TASK_QUEUE = `meeting-workflow-test-${RUN}`;
 
@@ -201,25 +192,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await harness?.close();
 });
-
-/** Keeps the scenario's history for the replay test when RECORD_HISTORIES=1. */
-async function recordHistory(scenario: string, handle: WorkflowHandle): Promise<void> {
-  if (process.env.RECORD_HISTORIES !== '1') return;
-  mkdirSync(HISTORIES_DIR, { recursive: true });
-  writeFileSync(join(HISTORIES_DIR, `${scenario}.json`), historyToJSON(await handle.fetchHistory()));
-}
-
-/** Runs `action` and returns the ApplicationFailure the update failed with. */
-async function refusal(action: () => Promise<unknown>): Promise<ApplicationFailure> {
-  const error = await action().then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-  const cause = (error as WorkflowUpdateFailedError).cause;
-  expect(cause).toBeInstanceOf(ApplicationFailure);
-  return cause as ApplicationFailure;
-}
 
 interface StartedMeeting {
   meetingId: string;

@@ -1,16 +1,17 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import {
-  Client,
-  WithStartWorkflowOperation,
-  WorkflowHandle,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-} from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { Client, WithStartWorkflowOperation, WorkflowHandle, WorkflowNotFoundError } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Actor, DEFAULT_SCORING_SCHEME, DeadlinePolicy, scoreAssessment } from '@rocu/domain';
 import {
   ActorCommand,
+  allocateSioUpdate,
+  closeReferralUpdate,
+  ConflictRecord,
+  nameLroUpdate,
+  PlanActivities,
+  PlanChangeEvent,
+  planSnapshotQuery,
+  planWorkflowId,
+  taskingDecisionUpdate,
   assessUpdate,
   DeadlineNotification,
   DeadlineView,
@@ -28,8 +29,8 @@ import {
   triageUpdate,
   withdrawUpdate,
 } from '@rocu/contracts';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { WORKED_EXAMPLE, WORKED_EXAMPLE_RATIONALE } from '../../test/fixtures/worked-example';
+import { recordHistory, refusal } from './support/histories';
 import { startWorkflowTestHarness, WorkflowTestHarness } from './support/workflow-test-harness';
 import { eventually, ms, sleep } from './support/waiting';
 
@@ -39,7 +40,6 @@ import { eventually, ms, sleep } from './support/waiting';
  * replay test (replay.test.ts).
  */
 
-const HISTORIES_DIR = join(__dirname, 'histories');
 const RUN = `${Date.now().toString(36)}-${process.pid}`;
 const TASK_QUEUE = `referral-workflow-test-${RUN}`;
 
@@ -113,6 +113,7 @@ class RecordingActivities {
   readonly submissions: SubmissionProjection[] = [];
   readonly transitions: ReferralTransitionEvent[] = [];
   readonly notifications: DeadlineNotification[] = [];
+  readonly conflicts: ConflictRecord[] = [];
   private readonly references = new Map<string, string>();
   private readonly notificationGates = new Map<string, Promise<void>>();
 
@@ -135,6 +136,17 @@ class RecordingActivities {
       this.notifications.push(notification);
       await this.notificationGates.get(notification.workflowId);
     },
+    recordConflictDeclaration: async (conflict) => {
+      this.conflicts.push(conflict);
+    },
+  };
+
+  /** The 4P plan's projection, for referrals that reach ACTIVE (the plan runs as a child workflow). */
+  readonly planChanges: PlanChangeEvent[] = [];
+  readonly planImplementation: PlanActivities = {
+    projectPlanChange: async (event) => {
+      this.planChanges.push(event);
+    },
   };
 
   submissionsFor(workflowId: string): SubmissionProjection[] {
@@ -155,7 +167,10 @@ let harness: WorkflowTestHarness | undefined;
 let client: Client;
 
 beforeAll(async () => {
-  harness = await startWorkflowTestHarness(TASK_QUEUE, activities.implementation);
+  harness = await startWorkflowTestHarness(TASK_QUEUE, {
+    ...activities.implementation,
+    ...activities.planImplementation,
+  });
   client = harness.client;
 });
 
@@ -209,25 +224,6 @@ async function acceptedUpdates(handle: WorkflowHandle): Promise<{ id: string; na
     const request = event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest;
     return request ? [{ id: request.meta?.updateId ?? '', name: request.input?.name ?? '' }] : [];
   });
-}
-
-/** Keeps the scenario's history for the replay test when RECORD_HISTORIES=1. */
-async function recordHistory(scenario: string, handle: WorkflowHandle): Promise<void> {
-  if (process.env.RECORD_HISTORIES !== '1') return;
-  mkdirSync(HISTORIES_DIR, { recursive: true });
-  writeFileSync(join(HISTORIES_DIR, `${scenario}.json`), historyToJSON(await handle.fetchHistory()));
-}
-
-/** Runs `action` and returns the ApplicationFailure the update was refused with. */
-async function refusal(action: () => Promise<unknown>): Promise<ApplicationFailure> {
-  const error = await action().then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-  const cause = (error as WorkflowUpdateFailedError).cause;
-  expect(cause).toBeInstanceOf(ApplicationFailure);
-  return cause as ApplicationFailure;
 }
 
 describe('referralWorkflow (real dev server, recorded activities)', () => {
@@ -635,5 +631,108 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     expect(activities.transitionsFor(workflowId)).toHaveLength(1);
 
     await recordHistory('withdraw', handle);
+  });
+
+  it('after adoption: a conflicted SIO is blocked, SIO and LRO start the plan, closing closes it and awaits a re-score', async () => {
+    const referralId = newReferralId('tasking');
+    const workflowId = referralWorkflowId(referralId);
+    const { handle } = await submit(referralId, RELAXED_POLICY);
+    const chair: Actor = { ...assessor, sub: 'u-chair', roles: ['TTCG_CHAIR'] };
+    const manager: Actor = { ...assessor, sub: 'u-manager', roles: ['ROCU_MANAGER'] };
+    const officer = (sub: string) => ({ sub, name: `DCI ${sub}`, org: REGION, region: REGION });
+    const assess = {
+      actor: assessor,
+      assessment: workedExample,
+      scheme: DEFAULT_SCORING_SCHEME,
+      route: 'TTCG' as const,
+      rationale: workedRationale,
+    };
+
+    await handle.executeUpdate(triageUpdate, { args: [{ actor: assessor, decision: 'ACCEPT', reason: 'In remit' }] });
+    await handle.executeUpdate(assessUpdate, { args: [assess] });
+    const adopted = await handle.executeUpdate(taskingDecisionUpdate, {
+      args: [{ actor: chair, decision: 'ADOPT_ROCU_LEAD', rationale: 'Necessary', meetingId: 'meeting-1' }],
+    });
+    expect(adopted.status).toBe('ADOPTED');
+    expect(deadline(adopted, 'ALLOCATION')).toMatchObject({ status: 'PENDING' });
+
+    const declared = await handle.executeUpdate(allocateSioUpdate, {
+      args: [
+        {
+          actor: manager,
+          officer: officer('sio-1'),
+          justification: 'x',
+          conflictDeclaration: { hasConflict: true, details: 'Family' },
+        },
+      ],
+    });
+    expect(declared).toMatchObject({ allocated: false, snapshot: { status: 'ADOPTED' } });
+    expect(activities.conflicts.filter((conflict) => conflict.workflowId === workflowId)).toHaveLength(1);
+    const blocked = await refusal(() =>
+      handle.executeUpdate(allocateSioUpdate, {
+        args: [
+          {
+            actor: manager,
+            officer: officer('sio-1'),
+            justification: 'x',
+            conflictDeclaration: { hasConflict: false },
+          },
+        ],
+      }),
+    );
+    expect(blocked.type).toBe('CONFLICT_OF_INTEREST');
+    const notByChair = await refusal(() =>
+      handle.executeUpdate(allocateSioUpdate, {
+        args: [
+          { actor: chair, officer: officer('sio-2'), justification: 'x', conflictDeclaration: { hasConflict: false } },
+        ],
+      }),
+    );
+    expect(notByChair.type).toBe('ROLE_NOT_ALLOWED');
+
+    const allocated = await handle.executeUpdate(allocateSioUpdate, {
+      args: [
+        {
+          actor: manager,
+          officer: officer('sio-2'),
+          justification: 'Specialist',
+          conflictDeclaration: { hasConflict: false },
+        },
+      ],
+    });
+    expect(allocated).toMatchObject({ allocated: true, snapshot: { status: 'SIO_ALLOCATED' } });
+    expect(deadline(allocated.snapshot, 'ALLOCATION').status).toBe('MET');
+    const active = await handle.executeUpdate(nameLroUpdate, {
+      args: [{ actor: referrer, lro: { sub: 'lro-wyp', name: 'DI Clarke' } }],
+    });
+    expect(active.status).toBe('ACTIVE');
+    const plan = client.workflow.getHandle(planWorkflowId(referralId));
+    expect(await plan.query(planSnapshotQuery)).toMatchObject({
+      sio: { sub: 'sio-2' },
+      lro: { sub: 'lro-wyp', org: OWNER_ORG },
+      closed: false,
+    });
+    const started = activities.transitionsFor(workflowId).find((event) => event.to === 'ACTIVE');
+    expect(started?.planStarted).toMatchObject({ sio: { sub: 'sio-2' }, lro: { sub: 'lro-wyp' } });
+
+    const closed = await handle.executeUpdate(closeReferralUpdate, { args: [{ actor: manager, outcome: 'Charged' }] });
+    expect(closed.status).toBe('CLOSED');
+    await plan.result();
+    expect(await plan.query(planSnapshotQuery)).toMatchObject({ closed: true });
+    // Closed, the workflow waits for the re-assessment it prompted, then ends.
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+    const rescored = await handle.executeUpdate(assessUpdate, { args: [assess] });
+    expect(rescored.snapshot.status).toBe('CLOSED');
+    await expect(handle.result()).resolves.toBeUndefined();
+    expect(activities.transitionsFor(workflowId).map((event) => `${event.action}:${event.to}`)).toEqual([
+      'TRIAGE:ASSESSMENT',
+      'ASSESS:AWAITING_DECISION',
+      'DECIDE:ADOPTED',
+      'ALLOCATE_SIO:SIO_ALLOCATED',
+      'NAME_LRO:ACTIVE',
+      'CLOSE:CLOSED',
+      'ASSESS:CLOSED',
+    ]);
+    await recordHistory('tasking', handle);
   });
 });

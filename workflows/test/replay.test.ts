@@ -6,8 +6,8 @@ import { testEnvironment } from '../../test/support/test-environment';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 
 /**
- * Replays every recorded history (workflows/test/histories/*.json, written by referral.workflow.test.ts and
- * meeting.workflow.test.ts with RECORD_HISTORIES=1) against the current workflow bundle: a non-deterministic
+ * Replays every recorded history (workflows/test/histories/*.json, written by the workflow tests with
+ * RECORD_HISTORIES=1) against the current workflow bundle: a non-deterministic
  * change to workflow code fails here.
  */
 const HISTORIES_DIR = join(__dirname, 'histories');
@@ -31,6 +31,7 @@ describe('workflow replay', () => {
     expect([...new Set(historyFiles().map(workflowTypeOf))].sort()).toEqual([
       'meetingScheduleWorkflow',
       'meetingWorkflow',
+      'planWorkflow',
       'referralWorkflow',
     ]);
   });

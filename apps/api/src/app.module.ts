@@ -13,8 +13,11 @@ import { correlationIdFor } from './common/correlation-id';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { HealthModule } from './health/health.module';
 import { MeetingsModule } from './meetings/meetings.module';
+import { OfficersModule } from './officers/officers.module';
+import { PlansModule } from './plans/plans.module';
 import { ReferenceModule } from './reference/reference.module';
 import { ReferralsModule } from './referrals/referrals.module';
+import { TaskingModule } from './tasking/tasking.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({
@@ -52,6 +55,9 @@ import { TemporalModule } from './temporal/temporal.module';
     ReferenceModule,
     ReferralsModule,
     MeetingsModule,
+    OfficersModule,
+    TaskingModule,
+    PlansModule,
     AuditModule,
   ],
   providers: [

@@ -3,6 +3,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { AppConfig } from '@rocu/config';
 import { ReferralProjectionActivities } from './activities/referral-projection.activities';
 import { MeetingProjectionActivities } from './activities/meeting-projection.activities';
+import { PlanProjectionActivities } from './activities/plan-projection.activities';
 import { workerActivities } from './worker-activities';
 import { workflowSource } from './workflow-source';
 
@@ -21,6 +22,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     private readonly config: AppConfig,
     private readonly referralActivities: ReferralProjectionActivities,
     private readonly meetingActivities: MeetingProjectionActivities,
+    private readonly planActivities: PlanProjectionActivities,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -30,7 +32,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       ...workflowSource(this.config.WORKFLOW_BUNDLE_PATH),
-      activities: workerActivities(this.referralActivities, this.meetingActivities),
+      activities: workerActivities(this.referralActivities, this.meetingActivities, this.planActivities),
       maxCachedWorkflows: this.config.WORKER_MAX_CACHED_WORKFLOWS,
       shutdownGraceTime: '10 seconds',
     });

@@ -1,5 +1,6 @@
-import type { MeetingActivities, ReferralActivities } from '@rocu/contracts';
+import type { MeetingActivities, PlanActivities, ReferralActivities } from '@rocu/contracts';
 import type { MeetingProjectionActivities } from './activities/meeting-projection.activities';
+import type { PlanProjectionActivities } from './activities/plan-projection.activities';
 import type { ReferralProjectionActivities } from './activities/referral-projection.activities';
 
 type ActivityFunctions<T> = { [K in keyof T]: T[K] };
@@ -14,9 +15,16 @@ function bound<T extends object>(service: T, names: readonly (keyof T)[]): Activ
 export function workerActivities(
   referral: ReferralProjectionActivities,
   meeting: MeetingProjectionActivities,
-): ReferralActivities & MeetingActivities {
+  plan: PlanProjectionActivities,
+): ReferralActivities & MeetingActivities & PlanActivities {
   return {
-    ...bound<ReferralActivities>(referral, ['projectSubmission', 'projectTransition', 'recordDeadlineNotification']),
+    ...bound<ReferralActivities>(referral, [
+      'projectSubmission',
+      'projectTransition',
+      'recordDeadlineNotification',
+      'recordConflictDeclaration',
+    ]),
+    ...bound<PlanActivities>(plan, ['projectPlanChange']),
     ...bound<MeetingActivities>(meeting, [
       'projectMeetingCreated',
       'freezeAgenda',

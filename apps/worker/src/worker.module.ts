@@ -5,6 +5,7 @@ import { AppConfig, AppConfigModule } from '@rocu/config';
 import { dataSourceOptions } from '@rocu/persistence';
 import { ReferralProjectionActivities } from './activities/referral-projection.activities';
 import { MeetingProjectionActivities } from './activities/meeting-projection.activities';
+import { PlanProjectionActivities } from './activities/plan-projection.activities';
 import { WorkflowClientService } from './workflow-client.service';
 import { MeetingSchedulesService } from './meeting-schedules.service';
 import { TemporalWorkerService } from './temporal-worker.service';
@@ -30,6 +31,7 @@ import { TemporalWorkerService } from './temporal-worker.service';
   providers: [
     ReferralProjectionActivities,
     MeetingProjectionActivities,
+    PlanProjectionActivities,
     WorkflowClientService,
     TemporalWorkerService,
     MeetingSchedulesService,

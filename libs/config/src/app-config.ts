@@ -116,6 +116,18 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   DEADLINE_POLICIES_JSON?: string;
+
+  /** Optional JSON override of the SIO allocation deadline and the plan review cadence (see README). */
+  @IsOptional()
+  @IsString()
+  PLAN_POLICY_JSON?: string;
+
+  /** A 4P plan's workflow continues as new when its history reaches this many events (low in tests). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(20)
+  @Max(40_000)
+  PLAN_CONTINUE_AS_NEW_AFTER_EVENTS = 10_000;
 }
 
 export class ConfigError extends Error {}
@@ -126,6 +138,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     'DATABASE_URL',
     'JWKS_URL',
     'DEADLINE_POLICIES_JSON',
+    'PLAN_POLICY_JSON',
     'WORKFLOW_BUNDLE_PATH',
   ]);
   const picked = Object.fromEntries(Object.entries(env).filter(([key, value]) => known.includes(key) && value !== ''));

@@ -5,3 +5,5 @@ export * from './referral-workflow';
 export * from './referral-activities';
 export * from './meeting-workflow';
 export * from './meeting-activities';
+export * from './plan-workflow';
+export * from './plan-activities';

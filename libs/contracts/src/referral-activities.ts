@@ -1,5 +1,5 @@
-import type { Actor, DeadlineStage, ReferralStatus, ScoreResult } from '@rocu/domain';
-import type { ReferralWorkflowInput, DeadlineView } from './referral-workflow';
+import type { Actor, DeadlineStage, Participant, ReferralStatus, ScoreResult } from '@rocu/domain';
+import type { ConflictDeclaration, DeadlineView, ReferralWorkflowInput } from './referral-workflow';
 
 /** One transition of one referral; (workflowId, seq) makes its projection idempotent. */
 export interface ReferralTransitionEvent {
@@ -20,6 +20,23 @@ export interface ReferralTransitionEvent {
   assessment?: { score: ScoreResult; input: unknown; route: string; rationale: Record<string, string> };
   /** A tasking decision; without meetingId it was an urgent out-of-meeting decision awaiting ratification. */
   taskingDecision?: { decision: string; rationale: string; meetingId?: string; onwardReference?: string };
+  sioAllocation?: { officer: Participant; justification: string; conflictDeclaration: ConflictDeclaration };
+  lro?: Participant;
+  /** Present on the transition to ACTIVE: the plan starts, with its first joint review due. */
+  planStarted?: { sio: Participant; lro: Participant; nextReviewDueAt: string };
+  /** Present on closure: the outcome, and the subject now awaits a re-assessment. */
+  closure?: { outcome: string };
+}
+
+/** An officer's declared conflict of interest with a referral: recorded, audited, and blocks them for it. */
+export interface ConflictRecord {
+  workflowId: string;
+  referralId: string;
+  officer: Participant;
+  details?: string;
+  actor: Actor;
+  correlationId?: string;
+  at: string;
 }
 
 export interface DeadlineNotification {
@@ -46,4 +63,5 @@ export interface ReferralActivities {
   projectSubmission(submission: SubmissionProjection): Promise<{ reference: string }>;
   projectTransition(event: ReferralTransitionEvent): Promise<void>;
   recordDeadlineNotification(notification: DeadlineNotification): Promise<void>;
+  recordConflictDeclaration(conflict: ConflictRecord): Promise<void>;
 }

@@ -4,6 +4,8 @@ import type {
   AssessmentInput,
   DeadlinePolicy,
   DeadlineStage,
+  Participant,
+  PlanPolicy,
   ReferralStatus,
   Route,
   ScoreResult,
@@ -21,6 +23,10 @@ export interface ReferralWorkflowInput {
   region: string;
   /** Deadline policy for this referral's urgency; an input so tests can run on seconds. */
   policy: DeadlinePolicy;
+  /** Allocation deadline and plan review cadence; absent in referrals started before they existed. */
+  planPolicy?: PlanPolicy;
+  /** Passed on to the 4P plan's workflow; see PlanWorkflowInput. */
+  planContinueAsNewAfterEvents?: number;
 }
 
 /** Every human action carries the acting user so the workflow can check it and the audit can attribute it. */
@@ -48,6 +54,34 @@ export interface AssessCommand extends ActorCommand {
 
 export interface WithdrawCommand extends ActorCommand {
   reason: string;
+}
+
+/** The chosen SIO's own declaration: a conflict blocks them for this referral. */
+export interface ConflictDeclaration {
+  hasConflict: boolean;
+  details?: string;
+}
+
+export interface AllocateSioCommand extends ActorCommand {
+  /** Read from the officer register by the API. */
+  officer: Participant & { region: string };
+  justification: string;
+  conflictDeclaration: ConflictDeclaration;
+}
+
+export interface AllocateSioResult {
+  snapshot: ReferralSnapshot;
+  /** False when the officer declared a conflict: recorded, and the officer is blocked for this referral. */
+  allocated: boolean;
+}
+
+export interface NameLroCommand extends ActorCommand {
+  /** The LRO belongs to the referring organisation; the workflow records it as theirs. */
+  lro: Pick<Participant, 'sub' | 'name'>;
+}
+
+export interface CloseReferralCommand extends ActorCommand {
+  outcome: string;
 }
 
 export interface DeadlineView {
@@ -85,4 +119,7 @@ export const provideInformationUpdate = defineUpdate<ReferralSnapshot, [Informat
 export const assessUpdate = defineUpdate<AssessResult, [AssessCommand]>('assess');
 export const taskingDecisionUpdate = defineUpdate<ReferralSnapshot, [TaskingDecisionCommand]>('taskingDecision');
 export const withdrawUpdate = defineUpdate<ReferralSnapshot, [WithdrawCommand]>('withdraw');
+export const allocateSioUpdate = defineUpdate<AllocateSioResult, [AllocateSioCommand]>('allocateSio');
+export const nameLroUpdate = defineUpdate<ReferralSnapshot, [NameLroCommand]>('nameLro');
+export const closeReferralUpdate = defineUpdate<ReferralSnapshot, [CloseReferralCommand]>('closeReferral');
 export const referralSnapshotQuery = defineQuery<ReferralSnapshot>('snapshot');

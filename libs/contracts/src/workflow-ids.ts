@@ -5,3 +5,6 @@ export const referralIdFromWorkflowId = (workflowId: string): string => workflow
 
 /** Workflow type names, so the API can start workflows without importing workflow code. */
 export const REFERRAL_WORKFLOW_TYPE = 'referralWorkflow';
+
+/** The 4P plan of an adopted referral: one long-lived workflow, started by the referral's workflow. */
+export const planWorkflowId = (referralId: string): string => `plan-${referralId}`;

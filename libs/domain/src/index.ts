@@ -33,3 +33,10 @@ export * from './access/meeting-visibility';
 export * from './access/need-to-know';
 export * from './access/access-anomalies';
 export * from './access/role-organisations';
+
+export * from './officers/officer-types';
+export * from './officers/officer-candidates';
+export * from './officers/seed-officers';
+export * from './plan/plan-types';
+export * from './plan/plan-rules';
+export * from './plan/plan-policy';

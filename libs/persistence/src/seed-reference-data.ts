@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { CAPABILITIES, CRIME_TYPES, DEFAULT_SCORING_SCHEME, ORGANISATIONS, REGIONS } from '@rocu/domain';
+import { CAPABILITIES, CRIME_TYPES, DEFAULT_SCORING_SCHEME, ORGANISATIONS, REGIONS, seedOfficers } from '@rocu/domain';
 
 /**
  * Inserts the shipped reference data and default scoring scheme. Existing rows are left alone, so edits
@@ -27,6 +27,22 @@ export async function seedReferenceData(dataSource: DataSource): Promise<void> {
       await manager.query(
         `INSERT INTO code_list_entries (list, code, name) VALUES ($1, $2, $3) ON CONFLICT (list, code) DO NOTHING`,
         params,
+      );
+    }
+    for (const officer of seedOfficers()) {
+      await manager.query(
+        `INSERT INTO officers (sub, name, org, region, role, specialisms, vetting, capacity)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (sub) DO NOTHING`,
+        [
+          officer.sub,
+          officer.name,
+          officer.org,
+          officer.region,
+          officer.role,
+          officer.specialisms,
+          officer.vetting,
+          officer.capacity,
+        ],
       );
     }
     await manager.query(

@@ -4,19 +4,29 @@ import {
   DEFAULT_DEADLINE_POLICIES,
   DeadlinePolicies,
   DeadlinePolicy,
+  DEFAULT_PLAN_POLICY,
   parseDeadlinePolicies,
+  parsePlanPolicy,
+  PlanPolicy,
   Urgency,
 } from '@rocu/domain';
 
-/** The deadline policies new referrals start with: the domain defaults unless configuration overrides them. */
+/**
+ * The deadline policies new referrals start with (gateway deadlines per urgency, then SIO allocation and
+ * plan reviews): the domain defaults unless configuration overrides them.
+ */
 @Injectable()
 export class DeadlinePoliciesProvider {
   private readonly policies: DeadlinePolicies;
+  readonly plan: PlanPolicy;
+  readonly planContinueAsNewAfterEvents: number;
 
   constructor(config: AppConfig) {
     this.policies = config.DEADLINE_POLICIES_JSON
       ? parseDeadlinePolicies(config.DEADLINE_POLICIES_JSON)
       : DEFAULT_DEADLINE_POLICIES;
+    this.plan = config.PLAN_POLICY_JSON ? parsePlanPolicy(config.PLAN_POLICY_JSON) : DEFAULT_PLAN_POLICY;
+    this.planContinueAsNewAfterEvents = config.PLAN_CONTINUE_AS_NEW_AFTER_EVENTS;
   }
 
   forUrgency(urgency: Urgency): DeadlinePolicy {

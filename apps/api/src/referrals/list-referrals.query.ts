@@ -1,31 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { PageQuery } from '../common/page.query';
 import { REFERRAL_STATUSES, ReferralStatus, URGENCIES, Urgency } from '@rocu/domain';
-
-/** Query strings are text: whole numbers are converted explicitly, anything else is left to fail validation. */
-const toInteger = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value;
 
 export const REFERRAL_SORTS = ['deadline', 'submittedAt', 'priority'] as const;
 export type ReferralSort = (typeof REFERRAL_SORTS)[number];
 
-export class ListReferralsQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Transform(toInteger)
-  @IsInt()
-  @Min(1)
-  page = 1;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Transform(toInteger)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize = 50;
-
+export class ListReferralsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: REFERRAL_STATUSES }) @IsOptional() @IsIn(REFERRAL_STATUSES) status?: ReferralStatus;
   @ApiPropertyOptional({ enum: URGENCIES }) @IsOptional() @IsIn(URGENCIES) urgency?: Urgency;
 

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { WithStartWorkflowOperation } from '@temporalio/client';
-import { UpdateDefinition, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { Actor, DomainError, ReferralEvent, ReferralStatus, transition } from '@rocu/domain';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { Actor, DomainError, ReferralEvent } from '@rocu/domain';
 import {
-  ActorCommand,
   assessUpdate,
   provideInformationUpdate,
   REFERRAL_WORKFLOW_TYPE,
-  ReferralSnapshot,
   ReferralSubmission,
   ReferralWorkflowInput,
   referralWorkflowId,
@@ -20,22 +18,15 @@ import {
 import type { ReferralEntity } from '@rocu/persistence';
 import { ReferenceDataService } from '../reference/reference-data.service';
 import { TemporalClientService } from '../temporal/temporal-client.provider';
-import { refusalFromUpdate } from '../temporal/update-refusal';
 import { UrgentDecisionRequest } from '../meetings/meeting-requests.dto';
 import { AssessmentRequest } from './assessment.dto';
 import { DeadlinePoliciesProvider } from './deadline-policies.provider';
 import { referralIdFor } from './referral-id';
 import { ReferralQueriesService } from './referral-queries.service';
+import { ReferralUpdatesService } from './referral-updates.service';
 import { InformationRequest, TriageRequest, WithdrawRequest } from './referral-actions.dto';
-import { AssessmentResultDto, ReferralStatusDto, SubmitReferralResponse } from './referral-views.dto';
+import { AssessmentResultDto, ReferralStatusDto, statusView, SubmitReferralResponse } from './referral-views.dto';
 import { SubmitReferralRequest } from './submit-referral.dto';
-
-const toStatus = (snapshot: ReferralSnapshot): ReferralStatusDto => ({
-  id: snapshot.referralId,
-  reference: snapshot.reference,
-  status: snapshot.status,
-  deadlines: snapshot.deadlines,
-});
 
 /**
  * Write side of referrals: every change is a Temporal Update on the referral's workflow, which validates
@@ -48,6 +39,7 @@ export class ReferralCommandsService {
     private readonly reference: ReferenceDataService,
     private readonly queries: ReferralQueriesService,
     private readonly policies: DeadlinePoliciesProvider,
+    private readonly updates: ReferralUpdatesService,
   ) {}
 
   async submit(
@@ -66,6 +58,8 @@ export class ReferralCommandsService {
       ownerOrg: actor.org,
       region,
       policy: this.policies.forUrgency(submission.urgency),
+      planPolicy: this.policies.plan,
+      planContinueAsNewAfterEvents: this.policies.planContinueAsNewAfterEvents,
     };
     let result: SubmitResult;
     try {
@@ -100,7 +94,7 @@ export class ReferralCommandsService {
 
   async triage(actor: Actor, id: string, request: TriageRequest, correlationId: string): Promise<ReferralStatusDto> {
     const event: ReferralEvent = { type: 'TRIAGE', decision: request.decision };
-    return toStatus(await this.update(actor, id, event, triageUpdate, { actor, correlationId, ...request }));
+    return statusView(await this.updates.send(actor, id, event, triageUpdate, { actor, correlationId, ...request }));
   }
 
   async provideInformation(
@@ -110,8 +104,8 @@ export class ReferralCommandsService {
     correlationId: string,
   ): Promise<ReferralStatusDto> {
     const event: ReferralEvent = { type: 'PROVIDE_INFORMATION' };
-    return toStatus(
-      await this.update(actor, id, event, provideInformationUpdate, { actor, correlationId, ...request }),
+    return statusView(
+      await this.updates.send(actor, id, event, provideInformationUpdate, { actor, correlationId, ...request }),
     );
   }
 
@@ -122,7 +116,7 @@ export class ReferralCommandsService {
     correlationId: string,
   ): Promise<ReferralStatusDto> {
     const event: ReferralEvent = { type: 'WITHDRAW' };
-    return toStatus(await this.update(actor, id, event, withdrawUpdate, { actor, correlationId, ...request }));
+    return statusView(await this.updates.send(actor, id, event, withdrawUpdate, { actor, correlationId, ...request }));
   }
 
   async assess(
@@ -134,7 +128,7 @@ export class ReferralCommandsService {
     const { route, rationale, ...assessment } = request;
     const scheme = await this.reference.currentScheme();
     const event: ReferralEvent = { type: 'ASSESS', route };
-    const { snapshot, score } = await this.update(actor, id, event, assessUpdate, {
+    const { snapshot, score } = await this.updates.send(actor, id, event, assessUpdate, {
       actor,
       correlationId,
       assessment,
@@ -162,7 +156,7 @@ export class ReferralCommandsService {
       }
     };
     const command = { actor, correlationId, ...request };
-    return toStatus(await this.update(actor, id, event, taskingDecisionUpdate, command, onlyImmediate));
+    return statusView(await this.updates.send(actor, id, event, taskingDecisionUpdate, command, onlyImmediate));
   }
 
   /** Agencies have no region of their own: their referral goes to the region of the first force affected. */
@@ -174,49 +168,5 @@ export class ReferralCommandsService {
       });
     }
     return region;
-  }
-
-  /**
-   * Checks visibility (404), then the transition against the read model for a fast, clear refusal, then
-   * sends the Update, whose validator re-checks against the workflow's own state (the authority).
-   */
-  private async update<C extends ActorCommand, R>(
-    actor: Actor,
-    id: string,
-    event: ReferralEvent,
-    definition: UpdateDefinition<R, [C]>,
-    command: C,
-    /** A further rule, checked after visibility (404) and the transition (403, 409). */
-    alsoCheck: (referral: ReferralEntity) => void = () => undefined,
-  ): Promise<R> {
-    const referral = await this.queries.findVisible(actor, id);
-    const record = { status: referral.status as ReferralStatus, ownerOrg: referral.ownerOrg, region: referral.region };
-    const checked = transition(record, event, actor);
-    if (!checked.ok) {
-      throw new DomainError(checked.refusal, checked.reason, {
-        state: checked.status,
-        allowedActions: checked.allowedActions,
-      });
-    }
-    alsoCheck(referral);
-    try {
-      return await this.temporal.client.workflow
-        .getHandle(referral.workflowId)
-        .executeUpdate(definition, { args: [command] });
-    } catch (error) {
-      throw this.refusalFrom(error, record.status) ?? error;
-    }
-  }
-
-  private refusalFrom(error: unknown, status: ReferralStatus): DomainError | undefined {
-    const refusal = refusalFromUpdate(error, `The referral is ${status}; no further action is possible`, {
-      state: status,
-    });
-    // The workflow names the state it refused in as `status`; problem bodies call it `state`.
-    if (refusal?.details && 'status' in refusal.details) {
-      const { status: state, ...rest } = refusal.details;
-      return new DomainError(refusal.code, refusal.message, { ...rest, state });
-    }
-    return refusal;
   }
 }

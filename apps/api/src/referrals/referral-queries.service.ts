@@ -5,7 +5,6 @@ import {
   Actor,
   availableActions,
   DomainError,
-  ReferralStatus,
   referralScopes,
   SENSITIVE_SUBMISSION_FIELDS,
   sensitiveAccess,
@@ -20,6 +19,7 @@ import {
   appendAudit,
 } from '@rocu/persistence';
 import { ListReferralsQuery, ReferralSort } from './list-referrals.query';
+import { referralRecordOf } from './referral-record';
 import { whereVisibleTo } from './referral-scope.sql';
 import {
   AssessmentViewDto,
@@ -30,6 +30,7 @@ import {
   ReferralListResponse,
   ReferralSummaryDto,
   SubmitReferralResponse,
+  TaskingDto,
 } from './referral-views.dto';
 
 const SORTS: Record<ReferralSort, [string, 'ASC' | 'DESC', 'NULLS FIRST' | 'NULLS LAST'][]> = {
@@ -127,6 +128,16 @@ function withDurations(rows: ReferralHistoryEntity[], now: Date): HistoryEntryDt
     durationMs: (rows[index + 1]?.at ?? now).getTime() - row.at.getTime(),
   }));
 }
+
+const person = (sub: string | null, name: string | null) => (sub === null ? null : { sub, name: name ?? sub });
+
+const taskingOf = (referral: ReferralEntity): TaskingDto => ({
+  sio: person(referral.sioSub, referral.sioName),
+  lro: person(referral.lroSub, referral.lroName),
+  closureOutcome: referral.closureOutcome,
+  closedAt: referral.closedAt?.toISOString() ?? null,
+  reassessmentDue: referral.reassessmentDue,
+});
 
 /** Read side of referrals: lists, detail and lookups from the projected tables, filtered by need-to-know in SQL. */
 @Injectable()
@@ -230,10 +241,8 @@ export class ReferralQueriesService {
         at: row.at.toISOString(),
       })),
       deconfliction: regionalViewer ? await this.links(id) : undefined,
-      availableActions: availableActions(
-        { status: referral.status as ReferralStatus, ownerOrg: referral.ownerOrg, region: referral.region },
-        actor,
-      ),
+      tasking: taskingOf(referral),
+      availableActions: availableActions(referralRecordOf(referral), actor),
     };
   }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { REFERRAL_STATUSES, URGENCIES } from '@rocu/domain';
+import type { ReferralSnapshot } from '@rocu/contracts';
 
 export class DeadlineDto {
   @ApiProperty({ enum: ['TRIAGE', 'ASSESSMENT'] }) stage!: string;
@@ -86,6 +87,21 @@ export class LinkedReferralDto {
   @ApiProperty() matchedValue!: string;
 }
 
+export class PersonRefDto {
+  @ApiProperty() sub!: string;
+  @ApiProperty() name!: string;
+}
+
+/** After adoption: who runs the tasking, and how it ended. */
+export class TaskingDto {
+  @ApiPropertyOptional({ type: PersonRefDto, nullable: true }) sio!: PersonRefDto | null;
+  @ApiPropertyOptional({ type: PersonRefDto, nullable: true }) lro!: PersonRefDto | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) closureOutcome!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) closedAt!: string | null;
+  @ApiProperty({ description: 'closing prompts a re-assessment of the subject; true until it is re-scored' })
+  reassessmentDue!: boolean;
+}
+
 export class ReferralDetailDto extends ReferralSummaryDto {
   @ApiPropertyOptional({ nullable: true, type: String, description: 'the NCA or partner reference once referred on' })
   onwardReference!: string | null;
@@ -104,6 +120,7 @@ export class ReferralDetailDto extends ReferralSummaryDto {
     description: 'de-confliction links; shown to the gateway team only, never to the referrer',
   })
   deconfliction?: LinkedReferralDto[];
+  @ApiProperty({ type: TaskingDto }) tasking!: TaskingDto;
   @ApiProperty({ type: [String] }) availableActions!: string[];
 }
 
@@ -124,3 +141,11 @@ export class ReferralStatusDto {
   @ApiProperty({ enum: REFERRAL_STATUSES }) status!: string;
   @ApiProperty({ type: [DeadlineDto] }) deadlines!: DeadlineDto[];
 }
+
+/** What an action on a referral answers: its status and deadlines, straight from the workflow's snapshot. */
+export const statusView = (snapshot: ReferralSnapshot): ReferralStatusDto => ({
+  id: snapshot.referralId,
+  reference: snapshot.reference,
+  status: snapshot.status,
+  deadlines: snapshot.deadlines,
+});

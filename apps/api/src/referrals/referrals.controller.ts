@@ -1,13 +1,14 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { DomainError, JUSTIFICATION_HEADER } from '@rocu/domain';
+import { JUSTIFICATION_HEADER } from '@rocu/domain';
 import { Roles } from '../auth/auth-metadata';
 import { correlationIdOf } from '../common/correlation-id';
 import { CurrentUser, User } from '../auth/current-user';
 import { UrgentDecisionRequest } from '../meetings/meeting-requests.dto';
 import { AssessmentRequest } from './assessment.dto';
 import { ListReferralsQuery } from './list-referrals.query';
+import { referralIdPipe } from './referral-id.pipe';
 import { InformationRequest, TriageRequest, WithdrawRequest } from './referral-actions.dto';
 import { ReferralCommandsService } from './referral-commands.service';
 import { ReferralQueriesService } from './referral-queries.service';
@@ -19,9 +20,6 @@ import {
   SubmitReferralResponse,
 } from './referral-views.dto';
 import { SubmitReferralRequest } from './submit-referral.dto';
-
-// A malformed id cannot name a visible referral: answer as for any other unknown id.
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('NOT_FOUND', 'No such referral') });
 
 @ApiTags('referrals')
 @ApiBearerAuth()
@@ -68,7 +66,7 @@ export class ReferralsController {
   @ApiOkResponse({ type: ReferralDetailDto })
   detail(
     @User() user: CurrentUser,
-    @Param('id', uuid) id: string,
+    @Param('id', referralIdPipe) id: string,
     @Headers('x-access-justification') justification: string | undefined,
     @Req() req: Request,
   ): Promise<ReferralDetailDto> {
@@ -80,7 +78,7 @@ export class ReferralsController {
   @ApiOkResponse({ type: ReferralStatusDto })
   triage(
     @User() user: CurrentUser,
-    @Param('id', uuid) id: string,
+    @Param('id', referralIdPipe) id: string,
     @Body() body: TriageRequest,
     @Req() req: Request,
   ): Promise<ReferralStatusDto> {
@@ -92,7 +90,7 @@ export class ReferralsController {
   @ApiOkResponse({ type: ReferralStatusDto })
   information(
     @User() user: CurrentUser,
-    @Param('id', uuid) id: string,
+    @Param('id', referralIdPipe) id: string,
     @Body() body: InformationRequest,
     @Req() req: Request,
   ): Promise<ReferralStatusDto> {
@@ -104,7 +102,7 @@ export class ReferralsController {
   @ApiOkResponse({ type: AssessmentResultDto })
   assess(
     @User() user: CurrentUser,
-    @Param('id', uuid) id: string,
+    @Param('id', referralIdPipe) id: string,
     @Body() body: AssessmentRequest,
     @Req() req: Request,
   ): Promise<AssessmentResultDto> {
@@ -119,7 +117,7 @@ export class ReferralsController {
   @ApiOkResponse({ type: ReferralStatusDto })
   urgentDecision(
     @User() user: CurrentUser,
-    @Param('id', uuid) id: string,
+    @Param('id', referralIdPipe) id: string,
     @Body() body: UrgentDecisionRequest,
     @Req() req: Request,
   ): Promise<ReferralStatusDto> {
@@ -131,7 +129,7 @@ export class ReferralsController {
   @ApiOkResponse({ type: ReferralStatusDto })
   withdraw(
     @User() user: CurrentUser,
-    @Param('id', uuid) id: string,
+    @Param('id', referralIdPipe) id: string,
     @Body() body: WithdrawRequest,
     @Req() req: Request,
   ): Promise<ReferralStatusDto> {

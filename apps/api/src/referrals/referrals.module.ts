@@ -4,11 +4,19 @@ import { ReferenceModule } from '../reference/reference.module';
 import { DeadlinePoliciesProvider } from './deadline-policies.provider';
 import { ReferralCommandsService } from './referral-commands.service';
 import { ReferralQueriesService } from './referral-queries.service';
+import { ReferralUpdatesService } from './referral-updates.service';
 import { ReferralsController } from './referrals.controller';
 
 @Module({
   imports: [ReferenceModule],
   controllers: [ReferralsController],
-  providers: [ReferralCommandsService, ReferralQueriesService, DeadlinePoliciesProvider, KnownCodeConstraint],
+  providers: [
+    ReferralCommandsService,
+    ReferralQueriesService,
+    ReferralUpdatesService,
+    DeadlinePoliciesProvider,
+    KnownCodeConstraint,
+  ],
+  exports: [ReferralQueriesService, ReferralUpdatesService],
 })
 export class ReferralsModule {}

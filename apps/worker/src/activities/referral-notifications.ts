@@ -1,25 +1,42 @@
-import type { ReferralStatus, Role } from '@rocu/domain';
+import type { DeadlineStage, ReferralStatus, Role } from '@rocu/domain';
 
 export interface Recipient {
   role: Role;
   org: string;
 }
 
-/** Statuses the referrer is told about: being asked for more, or being turned away. */
-const REFERRER_IS_TOLD: ReadonlySet<ReferralStatus> = new Set(['INFO_REQUESTED', 'REJECTED', 'DECLINED']);
+/** Statuses the referrer is told about: being asked for more, turned away, adopted (to name an LRO) or closed. */
+const REFERRER_IS_TOLD: ReadonlySet<ReferralStatus> = new Set([
+  'INFO_REQUESTED',
+  'REJECTED',
+  'DECLINED',
+  'ADOPTED',
+  'CLOSED',
+]);
 
-/** Who is told when a referral enters a status: the referrer as above; the gateway team when it is back for triage. */
+/**
+ * Who is told when a referral enters a status: the referrer as above; the gateway team when it is back for
+ * triage, and when a closure prompts a re-score; the ROCU manager when an adopted referral needs an SIO.
+ */
 export function recipientsOnEntering(
   status: ReferralStatus,
   referral: { ownerOrg: string; region: string },
 ): Recipient[] {
-  if (REFERRER_IS_TOLD.has(status)) return [{ role: 'FORCE_REFERRER', org: referral.ownerOrg }];
-  if (status === 'TRIAGE') return [{ role: 'GATEWAY_ASSESSOR', org: referral.region }];
-  return [];
+  const recipients: Recipient[] = [];
+  if (REFERRER_IS_TOLD.has(status)) recipients.push({ role: 'FORCE_REFERRER', org: referral.ownerOrg });
+  if (status === 'TRIAGE' || status === 'CLOSED') recipients.push({ role: 'GATEWAY_ASSESSOR', org: referral.region });
+  if (status === 'ADOPTED') recipients.push({ role: 'ROCU_MANAGER', org: referral.region });
+  return recipients;
 }
-
-/** Deadline reminders go to the gateway team doing the work; escalations to the region's ROCU manager. */
-export const deadlineRecipient = (kind: 'REMINDER' | 'ESCALATION', region: string): Recipient => ({
-  role: kind === 'REMINDER' ? 'GATEWAY_ASSESSOR' : 'ROCU_MANAGER',
+/**
+ * Deadline reminders go to whoever does the work (the gateway team; the ROCU manager for allocating an
+ * SIO); escalations to the region's ROCU manager.
+ */
+export const deadlineRecipient = (
+  kind: 'REMINDER' | 'ESCALATION',
+  stage: DeadlineStage,
+  region: string,
+): Recipient => ({
+  role: kind === 'REMINDER' && stage !== 'ALLOCATION' ? 'GATEWAY_ASSESSOR' : 'ROCU_MANAGER',
   org: region,
 });

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type {
+  ConflictRecord,
   DeadlineNotification,
   ReferralActivities,
   ReferralTransitionEvent,
@@ -190,11 +191,32 @@ export class ReferralProjectionActivities implements ReferralActivities {
           event.at,
         ]);
       }
+      if (event.sioAllocation) await this.projectAllocation(manager, event, event.sioAllocation);
+      if (event.lro) {
+        await manager.query(`UPDATE referrals SET lro_sub = $2, lro_name = $3 WHERE id = $1`, [
+          event.referralId,
+          event.lro.sub,
+          event.lro.name,
+        ]);
+      }
+      if (event.planStarted) await this.projectPlanStarted(manager, event, event.planStarted);
+      if (event.closure) {
+        await manager.query(
+          `UPDATE referrals SET closure_outcome = $2, closed_at = $3, reassessment_due = true WHERE id = $1;`,
+          [event.referralId, event.closure.outcome, event.at],
+        );
+        await manager.query(`UPDATE plans SET closed_at = $2 WHERE referral_id = $1`, [event.referralId, event.at]);
+      }
+      if (event.assessment && event.from === 'CLOSED') {
+        await manager.query(`UPDATE referrals SET reassessment_due = false WHERE id = $1`, [event.referralId]);
+      }
       const [referral] = await manager.query<{ ownerOrg: string; region: string }[]>(
         `SELECT owner_org AS "ownerOrg", region FROM referrals WHERE id = $1`,
         [event.referralId],
       );
-      for (const recipient of recipientsOnEntering(event.to, referral)) {
+      // Only a change of status is news (naming an LRO or re-scoring a closed referral is not).
+      const entered = event.from === event.to ? [] : recipientsOnEntering(event.to, referral);
+      for (const recipient of entered) {
         await enqueueNotification(manager, {
           dedupeKey: `${event.workflowId}:${event.seq}:${recipient.role}:${recipient.org}`,
           referralId: event.referralId,
@@ -224,7 +246,7 @@ export class ReferralProjectionActivities implements ReferralActivities {
         dedupeKey: key,
         referralId: notification.referralId,
         kind: `DEADLINE_${notification.kind}`,
-        recipient: deadlineRecipient(notification.kind, notification.region),
+        recipient: deadlineRecipient(notification.kind, notification.stage, notification.region),
         payload: { stage: notification.stage, dueAt: notification.dueAt },
       });
       await upsertDeadlines(manager, notification.referralId, notification.deadlines);
@@ -239,5 +261,81 @@ export class ReferralProjectionActivities implements ReferralActivities {
         dedupeKey: key,
       });
     });
+  }
+
+  async recordConflictDeclaration(conflict: ConflictRecord): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO conflict_declarations (referral_id, officer_sub, officer_name, details, recorded_by_sub, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING officer_sub`,
+        [
+          conflict.referralId,
+          conflict.officer.sub,
+          conflict.officer.name,
+          conflict.details ?? null,
+          conflict.actor.sub,
+          conflict.at,
+        ],
+      );
+      if (inserted.length === 0) return;
+      await appendAudit(manager, {
+        actorSub: conflict.actor.sub,
+        actorOrg: conflict.actor.org,
+        action: 'CONFLICT_OF_INTEREST_DECLARED',
+        entityType: 'referral',
+        entityId: conflict.referralId,
+        outcome: 'SUCCESS',
+        correlationId: conflict.correlationId,
+        details: { officerSub: conflict.officer.sub, details: conflict.details ?? null },
+        dedupeKey: `${conflict.workflowId}:conflict:${conflict.officer.sub}`,
+      });
+    });
+  }
+
+  private async projectAllocation(
+    manager: EntityManager,
+    event: ReferralTransitionEvent,
+    allocation: NonNullable<ReferralTransitionEvent['sioAllocation']>,
+  ): Promise<void> {
+    await manager.query(`UPDATE referrals SET sio_sub = $2, sio_name = $3 WHERE id = $1`, [
+      event.referralId,
+      allocation.officer.sub,
+      allocation.officer.name,
+    ]);
+    await manager.query(
+      `INSERT INTO sio_allocations (referral_id, officer_sub, officer_name, justification, conflict_declaration,
+         allocated_by_sub, allocated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        event.referralId,
+        allocation.officer.sub,
+        allocation.officer.name,
+        allocation.justification,
+        JSON.stringify(allocation.conflictDeclaration),
+        event.actor.sub,
+        event.at,
+      ],
+    );
+  }
+
+  private async projectPlanStarted(
+    manager: EntityManager,
+    event: ReferralTransitionEvent,
+    plan: NonNullable<ReferralTransitionEvent['planStarted']>,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO plans (referral_id, region, sio_sub, sio_name, lro_sub, lro_name, lro_org, started_at, next_review_due_at)
+       SELECT id, region, $2, $3, $4, $5, $6, $7, $8 FROM referrals WHERE id = $1`,
+      [
+        event.referralId,
+        plan.sio.sub,
+        plan.sio.name,
+        plan.lro.sub,
+        plan.lro.name,
+        plan.lro.org,
+        event.at,
+        plan.nextReviewDueAt,
+      ],
+    );
   }
 }

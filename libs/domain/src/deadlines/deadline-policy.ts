@@ -9,10 +9,13 @@ export interface StagePolicy {
   reminderFraction: number;
 }
 
+/** The gateway's stages, whose deadlines depend on urgency. */
 export const DEADLINE_STAGES = ['TRIAGE', 'ASSESSMENT'] as const;
-export type DeadlineStage = (typeof DEADLINE_STAGES)[number];
+export type GatewayStage = (typeof DEADLINE_STAGES)[number];
+/** Every stage with a deadline: the gateway's, then allocating an SIO after adoption (see plan-policy). */
+export type DeadlineStage = GatewayStage | 'ALLOCATION';
 
-export type DeadlinePolicy = Record<DeadlineStage, StagePolicy>;
+export type DeadlinePolicy = Record<GatewayStage, StagePolicy>;
 export type DeadlinePolicies = Record<Urgency, DeadlinePolicy>;
 
 export const DEFAULT_REMINDER_FRACTION = 0.75;

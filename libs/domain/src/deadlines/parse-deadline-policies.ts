@@ -8,23 +8,23 @@ import {
   StagePolicy,
 } from './deadline-policy';
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
-function isObject(value: unknown): value is Json {
+export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function unknownKeys(value: Json, allowed: readonly string[], path: string, errors: string[]): void {
+export function unknownKeys(value: Json, allowed: readonly string[], path: string, errors: string[]): void {
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) errors.push(`${path}.${key} is not a recognised key (expected ${allowed.join(', ')})`);
   }
 }
 
-function show(value: unknown): string {
+export function show(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
-function parseDuration(value: unknown, path: string, errors: string[]): DurationSpec | undefined {
+export function parseDuration(value: unknown, path: string, errors: string[]): DurationSpec | undefined {
   if (!isObject(value)) {
     errors.push(`${path} must be an object with elapsedMs or workingDays`);
     return undefined;
@@ -48,7 +48,7 @@ function parseDuration(value: unknown, path: string, errors: string[]): Duration
   return undefined;
 }
 
-function parseStage(value: unknown, path: string, errors: string[]): StagePolicy | undefined {
+export function parseStage(value: unknown, path: string, errors: string[]): StagePolicy | undefined {
   if (!isObject(value)) {
     errors.push(`${path} must be an object with due and optional reminderFraction`);
     return undefined;
@@ -63,25 +63,27 @@ function parseStage(value: unknown, path: string, errors: string[]): StagePolicy
   return due === undefined ? undefined : { due, reminderFraction: fraction };
 }
 
+/** A configuration value given as an object or its JSON text; anything else fails, naming what was expected. */
+export function readConfigObject(json: unknown, what: string, expected: string): Json {
+  let value = json;
+  if (typeof json === 'string') {
+    try {
+      value = JSON.parse(json) as unknown;
+    } catch (error) {
+      throw new Error(`Invalid ${what}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
+  if (!isObject(value)) throw new Error(`Invalid ${what}: expected ${expected}`);
+  return value;
+}
+
 /**
  * Validates a complete deadline-policy override from configuration (an object, or its JSON text).
  * Every urgency and stage must be present; reminderFraction defaults to 0.75. All problems are
  * reported together in one Error so a misconfiguration is fixed in one pass.
  */
 export function parseDeadlinePolicies(json: unknown): DeadlinePolicies {
-  let value = json;
-  if (typeof json === 'string') {
-    try {
-      value = JSON.parse(json) as unknown;
-    } catch (error) {
-      throw new Error(
-        `Invalid deadline policies: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
-      );
-    }
-  }
-  if (!isObject(value)) {
-    throw new Error(`Invalid deadline policies: expected an object keyed by ${URGENCIES.join(', ')}`);
-  }
+  const value = readConfigObject(json, 'deadline policies', `an object keyed by ${URGENCIES.join(', ')}`);
 
   const errors: string[] = [];
   unknownKeys(value, URGENCIES, 'policies', errors);

@@ -222,3 +222,235 @@ describe('tasking decisions (DECIDE)', () => {
     });
   });
 });
+
+describe('after adoption (ALLOCATE_SIO, NAME_LRO, CLOSE)', () => {
+  const manager: Actor = { sub: 'm1', name: 'Manager', roles: ['ROCU_MANAGER'], org: 'YHROCU', region: 'YHROCU' };
+  const otherManager: Actor = { ...manager, sub: 'm2', org: 'NWROCU', region: 'NWROCU' };
+  const lro: Actor = { sub: 'lro-wyp', name: 'LRO', roles: ['LRO'], org: 'WYP', region: 'YHROCU' };
+  const otherLro: Actor = { ...lro, sub: 'lro-syp', org: 'SYP' };
+  const sio: Actor = { sub: 'sio-yhrocu-1', name: 'SIO', roles: ['SIO'], org: 'YHROCU', region: 'YHROCU' };
+  const adopted = (extra: Partial<ReferralRecord> = {}): ReferralRecord => ({ ...record('ADOPTED'), ...extra });
+
+  describe('ALLOCATE_SIO', () => {
+    it('lets a ROCU manager of the region allocate: SIO_ALLOCATED, or ACTIVE once the LRO is named', () => {
+      expect(transition(adopted(), { type: 'ALLOCATE_SIO' }, manager)).toEqual({
+        ok: true,
+        from: 'ADOPTED',
+        to: 'SIO_ALLOCATED',
+      });
+      expect(transition(adopted({ lroNamed: false }), { type: 'ALLOCATE_SIO' }, manager)).toMatchObject({
+        ok: true,
+        to: 'SIO_ALLOCATED',
+      });
+      expect(transition(adopted({ lroNamed: true }), { type: 'ALLOCATE_SIO' }, manager)).toEqual({
+        ok: true,
+        from: 'ADOPTED',
+        to: 'ACTIVE',
+      });
+    });
+
+    it.each([
+      ['a manager of another region', otherManager],
+      ['a regional assessor', assessor],
+      ['the owning referrer', referrer],
+      ['the force LRO', lro],
+      ['an SIO', sio],
+    ])('refuses %s with ROLE_NOT_ALLOWED', (_who, actor) => {
+      expect(transition(adopted(), { type: 'ALLOCATE_SIO' }, actor)).toMatchObject({
+        ok: false,
+        refusal: 'ROLE_NOT_ALLOWED',
+        reason: expect.stringContaining("a ROCU manager of the referral's region"),
+      });
+    });
+
+    it.each(['AWAITING_DECISION', 'DEFERRED', 'SIO_ALLOCATED', 'ACTIVE', 'CLOSED', 'DECLINED'] as const)(
+      'refuses the manager in %s with NOT_ALLOWED_IN_STATE',
+      (status) => {
+        expect(transition(record(status), { type: 'ALLOCATE_SIO' }, manager)).toMatchObject({
+          ok: false,
+          refusal: 'NOT_ALLOWED_IN_STATE',
+          status,
+          reason: expect.stringContaining('allowed only in ADOPTED'),
+        });
+      },
+    );
+  });
+
+  describe('NAME_LRO', () => {
+    it.each([
+      ['the owning referrer', referrer],
+      ['an LRO of the owning force', lro],
+    ])('lets %s name the LRO: ADOPTED stays ADOPTED, SIO_ALLOCATED becomes ACTIVE', (_who, actor) => {
+      expect(transition(adopted(), { type: 'NAME_LRO' }, actor)).toEqual({ ok: true, from: 'ADOPTED', to: 'ADOPTED' });
+      expect(transition(record('SIO_ALLOCATED'), { type: 'NAME_LRO' }, actor)).toEqual({
+        ok: true,
+        from: 'SIO_ALLOCATED',
+        to: 'ACTIVE',
+      });
+    });
+
+    it.each([
+      ['an LRO of another force', otherLro],
+      ['a referrer of another force', otherReferrer],
+      ['the ROCU manager', manager],
+      ['an SIO', sio],
+    ])('refuses %s with ROLE_NOT_ALLOWED', (_who, actor) => {
+      expect(transition(adopted(), { type: 'NAME_LRO' }, actor)).toMatchObject({
+        ok: false,
+        refusal: 'ROLE_NOT_ALLOWED',
+      });
+    });
+
+    it.each(['AWAITING_DECISION', 'ACTIVE', 'CLOSED', 'WITHDRAWN'] as const)(
+      'refuses naming an LRO in %s with NOT_ALLOWED_IN_STATE',
+      (status) => {
+        expect(transition(record(status), { type: 'NAME_LRO' }, lro)).toMatchObject({
+          ok: false,
+          refusal: 'NOT_ALLOWED_IN_STATE',
+          status,
+        });
+      },
+    );
+  });
+
+  describe('CLOSE', () => {
+    it('lets a ROCU manager of the region close an ACTIVE tasking', () => {
+      expect(transition(record('ACTIVE'), { type: 'CLOSE' }, manager)).toEqual({
+        ok: true,
+        from: 'ACTIVE',
+        to: 'CLOSED',
+      });
+    });
+
+    it.each([
+      ['a manager of another region', otherManager],
+      ['the force LRO', lro],
+      ['the owning referrer', referrer],
+      ['an SIO', sio],
+      ['a regional assessor', assessor],
+    ])('refuses %s with ROLE_NOT_ALLOWED', (_who, actor) => {
+      expect(transition(record('ACTIVE'), { type: 'CLOSE' }, actor)).toMatchObject({
+        ok: false,
+        refusal: 'ROLE_NOT_ALLOWED',
+      });
+    });
+
+    it.each(['ADOPTED', 'SIO_ALLOCATED', 'CLOSED', 'AWAITING_DECISION'] as const)(
+      'refuses closing from %s with NOT_ALLOWED_IN_STATE',
+      (status) => {
+        expect(transition(record(status), { type: 'CLOSE' }, manager)).toMatchObject({
+          ok: false,
+          refusal: 'NOT_ALLOWED_IN_STATE',
+        });
+      },
+    );
+  });
+
+  describe('re-assessment after closure (ASSESS on CLOSED)', () => {
+    const closed = (reassessmentDue?: boolean): ReferralRecord => ({ ...record('CLOSED'), reassessmentDue });
+
+    it.each(ROUTES)('lets the regional assessor re-score a closed referral routed %s; it stays CLOSED', (route) => {
+      expect(transition(closed(true), { type: 'ASSESS', route }, assessor)).toEqual({
+        ok: true,
+        from: 'CLOSED',
+        to: 'CLOSED',
+      });
+    });
+
+    it.each([false, undefined])('refuses it when reassessmentDue is %p', (due) => {
+      expect(transition(closed(due), { type: 'ASSESS', route: 'TTCG' }, assessor)).toMatchObject({
+        ok: false,
+        refusal: 'NOT_ALLOWED_IN_STATE',
+        status: 'CLOSED',
+        allowedActions: [],
+      });
+    });
+
+    it('still needs an assessor of the region', () => {
+      expect(transition(closed(true), { type: 'ASSESS', route: 'TTCG' }, otherAssessor)).toMatchObject({
+        ok: false,
+        refusal: 'ROLE_NOT_ALLOWED',
+      });
+      expect(transition(closed(true), { type: 'ASSESS', route: 'TTCG' }, manager)).toMatchObject({
+        ok: false,
+        refusal: 'ROLE_NOT_ALLOWED',
+      });
+    });
+
+    it('is only offered while the re-assessment is due', () => {
+      expect(availableActions(closed(true), assessor)).toEqual(['ASSESS']);
+      expect(availableActions(closed(false), assessor)).toEqual([]);
+      expect(availableActions(closed(), assessor)).toEqual([]);
+      expect(availableActions(closed(true), otherAssessor)).toEqual([]);
+    });
+
+    it('does not let reassessmentDue open ASSESS in other states', () => {
+      const adoptedDue: ReferralRecord = { ...record('ADOPTED'), reassessmentDue: true };
+      expect(transition(adoptedDue, { type: 'ASSESS', route: 'TTCG' }, assessor)).toMatchObject({
+        ok: false,
+        refusal: 'NOT_ALLOWED_IN_STATE',
+      });
+    });
+  });
+
+  describe('availableActions after adoption', () => {
+    it('offers each role its next step', () => {
+      expect(availableActions(adopted(), manager)).toEqual(['ALLOCATE_SIO']);
+      expect(availableActions(adopted(), lro)).toEqual(['NAME_LRO']);
+      expect(availableActions(adopted(), referrer)).toEqual(['NAME_LRO']);
+      expect(availableActions(record('SIO_ALLOCATED'), manager)).toEqual([]);
+      expect(availableActions(record('SIO_ALLOCATED'), lro)).toEqual(['NAME_LRO']);
+      expect(availableActions(record('ACTIVE'), manager)).toEqual(['CLOSE']);
+      expect(availableActions(record('ACTIVE'), lro)).toEqual([]);
+      expect(availableActions(record('CLOSED'), manager)).toEqual([]);
+      const both: Actor = { ...manager, roles: ['ROCU_MANAGER', 'GATEWAY_ASSESSOR'] };
+      expect(availableActions({ ...record('CLOSED'), reassessmentDue: true }, both)).toEqual(['ASSESS']);
+    });
+  });
+
+  it('a transition succeeds exactly when it is available, for every action and record flag', () => {
+    const eventArb: fc.Arbitrary<ReferralEvent> = fc.oneof(
+      fc.constantFrom(...TRIAGE_DECISIONS).map((decision): ReferralEvent => ({ type: 'TRIAGE', decision })),
+      fc.constantFrom(...ROUTES).map((route): ReferralEvent => ({ type: 'ASSESS', route })),
+      fc.constantFrom<ReferralEvent>(
+        { type: 'PROVIDE_INFORMATION' },
+        { type: 'WITHDRAW' },
+        { type: 'DECIDE', decision: 'ADOPT_ROCU_LEAD' },
+        { type: 'DECIDE', decision: 'DEFER' },
+        { type: 'ALLOCATE_SIO' },
+        { type: 'NAME_LRO' },
+        { type: 'CLOSE' },
+      ),
+    );
+    const recordArb: fc.Arbitrary<ReferralRecord> = fc.record({
+      status: fc.constantFrom(...REFERRAL_STATUSES),
+      ownerOrg: fc.constantFrom('WYP', 'SYP'),
+      region: fc.constantFrom('YHROCU', 'NWROCU'),
+      lroNamed: fc.option(fc.boolean(), { nil: undefined }),
+      reassessmentDue: fc.option(fc.boolean(), { nil: undefined }),
+    });
+    const actorArb: fc.Arbitrary<Actor> = fc.record({
+      sub: fc.constant('p'),
+      name: fc.constant('P'),
+      roles: fc.subarray([...ROLES]),
+      org: fc.constantFrom('WYP', 'SYP', 'YHROCU', 'NWROCU'),
+      region: fc.constantFrom('YHROCU', 'NWROCU', null),
+    });
+    fc.assert(
+      fc.property(recordArb, eventArb, actorArb, (rec, event, actor) => {
+        const result = transition(rec, event, actor);
+        const available = availableActions(rec, actor);
+        expect(result.ok).toBe(available.includes(event.type));
+        if (result.ok) {
+          // The only move out of a terminal state is the re-assessment of a closed referral, which stays closed.
+          if (isTerminal(rec.status)) {
+            expect(rec).toMatchObject({ status: 'CLOSED', reassessmentDue: true });
+            expect(result).toEqual({ ok: true, from: 'CLOSED', to: 'CLOSED' });
+          }
+        } else {
+          expect(result.allowedActions).toEqual(available);
+        }
+      }),
+    );
+  });
+});

@@ -39,6 +39,10 @@ function actorFits<A extends ReferralAction>(rule: TransitionRule<A>, record: Re
   return rule.who.some((permission) => permits(permission, record, actor));
 }
 
+function appliesTo<A extends ReferralAction>(rule: TransitionRule<A>, record: ReferralRecord): boolean {
+  return rule.from.includes(record.status) && (rule.when?.(record) ?? true);
+}
+
 function rulesFor<A extends ReferralAction>(action: A, table: TransitionTable): readonly TransitionRule<A>[] {
   return table[action];
 }
@@ -54,7 +58,7 @@ export function availableActions(
   table: TransitionTable = REFERRAL_TRANSITIONS,
 ): ReferralAction[] {
   return REFERRAL_ACTIONS.filter((action) =>
-    rulesFor(action, table).some((rule) => actorFits(rule, record, actor) && rule.from.includes(record.status)),
+    rulesFor(action, table).some((rule) => actorFits(rule, record, actor) && appliesTo(rule, record)),
   );
 }
 
@@ -88,16 +92,18 @@ function evaluate<A extends ReferralAction>(
     );
   }
 
-  const rule = fitting.find((candidate) => candidate.from.includes(record.status));
+  const rule = fitting.find((candidate) => appliesTo(candidate, record));
   if (rule === undefined) {
-    const from = [...new Set(fitting.flatMap((candidate) => candidate.from))].join(', ');
+    const describe = (candidate: TransitionRule<A>) =>
+      candidate.from.map((status) => (candidate.whenDescription ? `${status} (${candidate.whenDescription})` : status));
+    const from = [...new Set(fitting.flatMap(describe))].join(', ');
     return refuse(
       'NOT_ALLOWED_IN_STATE',
       `A referral in status ${record.status} cannot be given the ${humanise(action)} action; it is allowed only in ${from}.`,
     );
   }
 
-  const to: ReferralStatus | undefined = rule.to(event);
+  const to: ReferralStatus | undefined = rule.to(event, record);
   if (to === undefined) {
     // Only reachable with malformed runtime input (e.g. an unknown triage decision from JSON).
     throw new DomainError('INVALID_REFERRAL_EVENT', `The ${action} event is malformed.`, { event });

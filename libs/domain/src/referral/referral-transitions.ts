@@ -3,7 +3,16 @@ import { MeetingDecision, referralStatusAfter } from '../meetings/meeting-types'
 import { ReferralStatus, Route, TriageDecision } from './referral-status';
 
 /** What a person can do to a referral. Add a member here, an event shape and a table row to extend. */
-export const REFERRAL_ACTIONS = ['TRIAGE', 'PROVIDE_INFORMATION', 'ASSESS', 'WITHDRAW', 'DECIDE'] as const;
+export const REFERRAL_ACTIONS = [
+  'TRIAGE',
+  'PROVIDE_INFORMATION',
+  'ASSESS',
+  'WITHDRAW',
+  'DECIDE',
+  'ALLOCATE_SIO',
+  'NAME_LRO',
+  'CLOSE',
+] as const;
 export type ReferralAction = (typeof REFERRAL_ACTIONS)[number];
 
 export type ReferralEvent =
@@ -12,7 +21,10 @@ export type ReferralEvent =
   | { type: 'ASSESS'; route: Route }
   | { type: 'WITHDRAW' }
   /** A tasking decision: made at a TTCG or covert commissioning meeting, or urgently out of meeting. */
-  | { type: 'DECIDE'; decision: MeetingDecision };
+  | { type: 'DECIDE'; decision: MeetingDecision }
+  | { type: 'ALLOCATE_SIO' }
+  | { type: 'NAME_LRO' }
+  | { type: 'CLOSE' };
 
 export type EventOf<A extends ReferralAction> = Extract<ReferralEvent, { type: A }>;
 
@@ -21,6 +33,10 @@ export interface ReferralRecord {
   status: ReferralStatus;
   ownerOrg: string;
   region: string;
+  /** After adoption: whether the force has named its LRO. */
+  lroNamed?: boolean;
+  /** After closure: whether the subject still awaits its re-assessment. */
+  reassessmentDue?: boolean;
 }
 
 /**
@@ -37,7 +53,10 @@ export interface Permission {
 export interface TransitionRule<A extends ReferralAction> {
   from: readonly ReferralStatus[];
   who: readonly Permission[];
-  to: (event: EventOf<A>) => ReferralStatus;
+  /** A further condition on the record, beyond its status, and how refusals describe it. */
+  when?: (record: ReferralRecord) => boolean;
+  whenDescription?: string;
+  to: (event: EventOf<A>, record: ReferralRecord) => ReferralStatus;
   /** Used in refusal reasons, e.g. "a gateway assessor of the referral's region". */
   whoDescription: string;
 }
@@ -60,6 +79,7 @@ export const ROUTE_OUTCOMES: Readonly<Record<Route, ReferralStatus>> = {
 
 const REGIONAL_ASSESSOR: readonly Permission[] = [{ role: 'GATEWAY_ASSESSOR', scope: 'REGION' }];
 const OWNING_REFERRER: readonly Permission[] = [{ role: 'FORCE_REFERRER', scope: 'OWNER_ORG' }];
+const REGIONAL_MANAGER: readonly Permission[] = [{ role: 'ROCU_MANAGER', scope: 'REGION' }];
 
 /**
  * The referral lifecycle as data: per action, from which states, who, and the resulting state.
@@ -90,6 +110,15 @@ export const REFERRAL_TRANSITIONS: TransitionTable = {
       whoDescription: "a gateway assessor of the referral's region",
       to: (event) => ROUTE_OUTCOMES[event.route],
     },
+    {
+      // Closing a tasking prompts a re-score of its subject: a new assessment in its history.
+      from: ['CLOSED'],
+      when: (record) => record.reassessmentDue === true,
+      whenDescription: 'while a re-assessment of the subject is due',
+      who: REGIONAL_ASSESSOR,
+      whoDescription: "a gateway assessor of the referral's region",
+      to: () => 'CLOSED',
+    },
   ],
   WITHDRAW: [
     {
@@ -106,6 +135,34 @@ export const REFERRAL_TRANSITIONS: TransitionTable = {
       who: [{ role: 'TTCG_CHAIR', scope: 'REGION' }],
       whoDescription: "a TTCG chair of the referral's region",
       to: (event) => referralStatusAfter(event.decision),
+    },
+  ],
+  ALLOCATE_SIO: [
+    {
+      from: ['ADOPTED'],
+      who: REGIONAL_MANAGER,
+      whoDescription: "a ROCU manager of the referral's region",
+      // The plan starts once both owners are in place, whichever is named first.
+      to: (_event, record) => (record.lroNamed ? 'ACTIVE' : 'SIO_ALLOCATED'),
+    },
+  ],
+  NAME_LRO: [
+    {
+      from: ['ADOPTED', 'SIO_ALLOCATED'],
+      who: [
+        { role: 'FORCE_REFERRER', scope: 'OWNER_ORG' },
+        { role: 'LRO', scope: 'OWNER_ORG' },
+      ],
+      whoDescription: 'a referrer or LRO of the organisation that submitted the referral',
+      to: (_event, record) => (record.status === 'SIO_ALLOCATED' ? 'ACTIVE' : 'ADOPTED'),
+    },
+  ],
+  CLOSE: [
+    {
+      from: ['ACTIVE'],
+      who: REGIONAL_MANAGER,
+      whoDescription: "a ROCU manager of the referral's region",
+      to: () => 'CLOSED',
     },
   ],
 };

@@ -27,4 +27,11 @@ export class ReferralEntity {
   @Column('timestamptz', { name: 'next_deadline_at', nullable: true }) nextDeadlineAt!: Date | null;
   @Column('boolean', { name: 'deconfliction_flag' }) deconflictionFlag!: boolean;
   @Column('text', { name: 'onward_reference', nullable: true }) onwardReference!: string | null;
+  @Column('text', { name: 'sio_sub', nullable: true }) sioSub!: string | null;
+  @Column('text', { name: 'sio_name', nullable: true }) sioName!: string | null;
+  @Column('text', { name: 'lro_sub', nullable: true }) lroSub!: string | null;
+  @Column('text', { name: 'lro_name', nullable: true }) lroName!: string | null;
+  @Column('text', { name: 'closure_outcome', nullable: true }) closureOutcome!: string | null;
+  @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt!: Date | null;
+  @Column('boolean', { name: 'reassessment_due' }) reassessmentDue!: boolean;
 }

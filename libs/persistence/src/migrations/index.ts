@@ -1,6 +1,12 @@
 import { InitialSchema1763856000000 } from './1763856000000-initial-schema';
 import { Meetings1763870000000 } from './1763870000000-meetings';
 import { OnwardReference1763880000000 } from './1763880000000-onward-reference';
+import { SioAndPlan1763890000000 } from './1763890000000-sio-and-plan';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
-export const MIGRATIONS = [InitialSchema1763856000000, Meetings1763870000000, OnwardReference1763880000000];
+export const MIGRATIONS = [
+  InitialSchema1763856000000,
+  Meetings1763870000000,
+  OnwardReference1763880000000,
+  SioAndPlan1763890000000,
+];

@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class WorkloadDto {
+  @ApiProperty({ description: 'workload points of active taskings (P1 4, P2 3, P3 2, P4 1)' }) points!: number;
+  @ApiProperty() taskings!: number;
+  @ApiProperty() capacity!: number;
+  @ApiProperty({ description: 'points as a percentage of capacity' }) percent!: number;
+}
+
+export class CandidateDto {
+  @ApiProperty() sub!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() org!: string;
+  @ApiProperty() region!: string;
+  @ApiProperty() role!: string;
+  @ApiProperty({ type: [String] }) specialisms!: string[];
+  @ApiProperty() vetting!: string;
+  @ApiProperty({ type: WorkloadDto }) workload!: WorkloadDto;
+  @ApiProperty({ type: WorkloadDto }) workloadAfterAllocation!: WorkloadDto;
+  @ApiProperty({ type: [String] }) matchedSpecialisms!: string[];
+  @ApiProperty() eligible!: boolean;
+  @ApiProperty({ type: [String], description: 'CONFLICT_DECLARED, VETTING_TOO_LOW' }) ineligibleReasons!: string[];
+}
+
+export class TaskingNeedsDto {
+  @ApiProperty({ type: [String] }) specialisms!: string[];
+  @ApiProperty() vetting!: string;
+  @ApiProperty() cost!: number;
+}
+
+export class OfficerListResponse {
+  @ApiProperty({ type: [CandidateDto] }) items!: CandidateDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+  @ApiPropertyOptional({ type: TaskingNeedsDto, description: 'what the referral needs, when referralId is given' })
+  needs?: TaskingNeedsDto;
+}

@@ -1,0 +1,24 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/auth-metadata';
+import { CurrentUser, User } from '../auth/current-user';
+import { ListOfficersQuery } from './list-officers.query';
+import { OfficerListResponse } from './officer-views.dto';
+import { OfficersService } from './officers.service';
+
+@ApiTags('officers')
+@ApiBearerAuth()
+@Controller('officers')
+export class OfficersController {
+  constructor(private readonly officers: OfficersService) {}
+
+  @Get()
+  @Roles('ROCU_MANAGER')
+  @ApiOperation({
+    summary: "Candidates for a tasking in the caller's region, eligible and best matched first, with workloads",
+  })
+  @ApiOkResponse({ type: OfficerListResponse })
+  list(@User() user: CurrentUser, @Query() query: ListOfficersQuery): Promise<OfficerListResponse> {
+    return this.officers.candidates(user, query);
+  }
+}

@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  Actor,
+  Officer,
+  Priority,
+  rankCandidates,
+  TASKING_COST,
+  TaskingNeeds,
+  taskingNeeds,
+  UNSCORED_TASKING_COST,
+} from '@rocu/domain';
+import type { ReferralEntity } from '@rocu/persistence';
+import { ReferralQueriesService } from '../referrals/referral-queries.service';
+import { ListOfficersQuery } from './list-officers.query';
+import { CandidateDto, OfficerListResponse } from './officer-views.dto';
+
+const OFFICER_COLUMNS = `sub, name, org, region, role, specialisms, vetting, capacity`;
+
+/** Taskings that occupy their SIO and LRO: allocated and not yet closed. */
+const ACTIVE_TASKING = `status IN ('SIO_ALLOCATED', 'ACTIVE')`;
+
+/** The officer register and who can take a tasking, with today's workload and the workload if allocated. */
+@Injectable()
+export class OfficersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly referrals: ReferralQueriesService,
+  ) {}
+
+  async find(sub: string): Promise<Officer | undefined> {
+    const [officer] = await this.dataSource.query<Officer[]>(`SELECT ${OFFICER_COLUMNS} FROM officers WHERE sub = $1`, [
+      sub,
+    ]);
+    return officer;
+  }
+
+  /** What a referral asks of its SIO: specialisms from its crime types, vetting from its route, cost from its priority. */
+  async needsOf(referral: ReferralEntity): Promise<TaskingNeeds> {
+    const [latest] = await this.dataSource.query<{ route: string }[]>(
+      `SELECT route FROM assessments WHERE referral_id = $1 ORDER BY seq DESC LIMIT 1`,
+      [referral.id],
+    );
+    return taskingNeeds({
+      crimeTypes: referral.submission.crimeTypes,
+      route: latest?.route ?? null,
+      priority: referral.priority as Priority | null,
+    });
+  }
+
+  async candidates(actor: Actor, query: ListOfficersQuery): Promise<OfficerListResponse> {
+    const referral = query.referralId ? await this.referrals.findVisible(actor, query.referralId) : undefined;
+    // A ROCU manager allocates within their own region only.
+    const region = query.region ?? referral?.region ?? actor.region;
+    const empty = { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+    if (region === null || region !== actor.region) return empty;
+    const needs = referral
+      ? await this.needsOf(referral)
+      : {
+          specialisms: query.specialism ? [query.specialism] : [],
+          vetting: 'RV' as const,
+          cost: UNSCORED_TASKING_COST,
+        };
+    const [officers, loads, conflicted] = await Promise.all([
+      this.dataSource.query<Officer[]>(
+        `SELECT ${OFFICER_COLUMNS} FROM officers
+          WHERE region = $1 AND role = $2 AND ($3::text IS NULL OR $3 = ANY (specialisms))`,
+        [region, query.role, query.specialism ?? null],
+      ),
+      this.loads(region, query.role),
+      referral ? this.conflicted(referral.id) : Promise.resolve(new Set<string>()),
+    ]);
+    const ranked = rankCandidates(officers, loads, needs, conflicted);
+    const start = (query.page - 1) * query.pageSize;
+    return {
+      items: ranked.slice(start, start + query.pageSize).map((candidate): CandidateDto => ({
+        ...candidate.officer,
+        specialisms: [...candidate.officer.specialisms],
+        workload: candidate.workload,
+        workloadAfterAllocation: candidate.workloadAfterAllocation,
+        matchedSpecialisms: candidate.matchedSpecialisms,
+        eligible: candidate.eligible,
+        ineligibleReasons: candidate.ineligibleReasons,
+      })),
+      total: ranked.length,
+      page: query.page,
+      pageSize: query.pageSize,
+      ...(referral ? { needs } : {}),
+    };
+  }
+
+  /** Officers who declared a conflict with this referral. */
+  async conflicted(referralId: string): Promise<Set<string>> {
+    const rows = await this.dataSource.query<{ sub: string }[]>(
+      `SELECT officer_sub AS sub FROM conflict_declarations WHERE referral_id = $1`,
+      [referralId],
+    );
+    return new Set(rows.map((row) => row.sub));
+  }
+
+  /** Each officer's active taskings in the region, costed by priority. */
+  private async loads(region: string, role: 'SIO' | 'LRO'): Promise<Map<string, { points: number; taskings: number }>> {
+    const column = role === 'SIO' ? 'sio_sub' : 'lro_sub';
+    const rows = await this.dataSource.query<{ sub: string; priority: Priority | null; n: number }[]>(
+      `SELECT ${column} AS sub, priority, count(*)::int AS n FROM referrals
+        WHERE region = $1 AND ${column} IS NOT NULL AND ${ACTIVE_TASKING}
+        GROUP BY ${column}, priority`,
+      [region],
+    );
+    const loads = new Map<string, { points: number; taskings: number }>();
+    for (const row of rows) {
+      const load = loads.get(row.sub) ?? { points: 0, taskings: 0 };
+      load.points += row.n * (row.priority ? TASKING_COST[row.priority] : UNSCORED_TASKING_COST);
+      load.taskings += row.n;
+      loads.set(row.sub, load);
+    }
+    return loads;
+  }
+}

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { UpdateDefinition } from '@temporalio/common';
+import { Actor, changeAction, checkPlanEditor, DomainError, PlanAction } from '@rocu/domain';
+import {
+  ActorCommand,
+  addActionUpdate,
+  changeActionUpdate,
+  planWorkflowId,
+  recordDisruptionUpdate,
+  signReviewUpdate,
+} from '@rocu/contracts';
+import { TemporalClientService } from '../temporal/temporal-client.provider';
+import { refusalFromUpdate } from '../temporal/update-refusal';
+import { PlanQueriesService, PlanRow } from './plan-queries.service';
+import { AddActionRequest, ChangeActionRequest, DisruptionRequest, ReviewRequest } from './plan-requests.dto';
+
+/**
+ * Write side of 4P plans: each change is an Update on the plan's workflow, after the same checks the
+ * workflow makes, against the read model, for a fast refusal: visible (404), the plan's SIO or LRO (403),
+ * open (409), and for action changes the version (409).
+ */
+@Injectable()
+export class PlanCommandsService {
+  constructor(
+    private readonly temporal: TemporalClientService,
+    private readonly queries: PlanQueriesService,
+  ) {}
+
+  async addAction(actor: Actor, id: string, request: AddActionRequest, correlationId: string): Promise<PlanAction> {
+    return this.send(actor, id, addActionUpdate, {
+      actor,
+      correlationId,
+      ...request,
+      partners: request.partners ?? [],
+    });
+  }
+
+  async changeAction(
+    actor: Actor,
+    id: string,
+    actionId: string,
+    request: ChangeActionRequest,
+    correlationId: string,
+  ): Promise<PlanAction> {
+    const current = async (): Promise<void> => {
+      const action = await this.queries.findAction(id, actionId);
+      if (!action) throw new DomainError('NOT_FOUND', 'No such action in this plan');
+      changeAction(action, request, new Date().toISOString());
+    };
+    return this.send(actor, id, changeActionUpdate, { actor, correlationId, actionId, ...request }, current);
+  }
+
+  async recordDisruption(actor: Actor, id: string, request: DisruptionRequest, correlationId: string) {
+    return this.send(actor, id, recordDisruptionUpdate, { actor, correlationId, ...request });
+  }
+
+  async signReview(actor: Actor, id: string, request: ReviewRequest, correlationId: string) {
+    return this.send(actor, id, signReviewUpdate, { actor, correlationId, ...request });
+  }
+
+  private async send<C extends ActorCommand, R>(
+    actor: Actor,
+    id: string,
+    definition: UpdateDefinition<R, [C]>,
+    command: C,
+    alsoCheck: (plan: PlanRow) => Promise<void> = async () => undefined,
+  ): Promise<R> {
+    const plan = await this.queries.findVisible(actor, id);
+    checkPlanEditor(actor, plan, plan.closedAt !== null);
+    await alsoCheck(plan);
+    try {
+      return await this.temporal.client.workflow.getHandle(planWorkflowId(id)).executeUpdate(definition, {
+        args: [command],
+      });
+    } catch (error) {
+      throw refusalFromUpdate(error, 'The referral is closed; its 4P plan is read-only', { state: 'CLOSED' }) ?? error;
+    }
+  }
+}

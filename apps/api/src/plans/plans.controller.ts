@@ -1,0 +1,89 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { DomainError } from '@rocu/domain';
+import { CurrentUser, User } from '../auth/current-user';
+import { correlationIdOf } from '../common/correlation-id';
+import { referralIdPipe } from '../referrals/referral-id.pipe';
+import { PlanCommandsService } from './plan-commands.service';
+import { PlanQueriesService } from './plan-queries.service';
+import { AddActionRequest, ChangeActionRequest, DisruptionRequest, ReviewRequest } from './plan-requests.dto';
+import { DisruptionDto, PlanActionDto, PlanDto, RegionBalanceDto, ReviewDto } from './plan-views.dto';
+
+const actionIdPipe = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('NOT_FOUND', 'No such action') });
+
+@ApiTags('4P plans')
+@ApiBearerAuth()
+// Visibility is the referral's (404); only the plan's own SIO and LRO change it (403); a closed plan is read-only (409).
+@Controller()
+export class PlansController {
+  constructor(
+    private readonly commands: PlanCommandsService,
+    private readonly queries: PlanQueriesService,
+  ) {}
+
+  @Get('referrals/:id/plan')
+  @ApiOperation({ summary: 'The 4P plan: actions, disruptions, reviews, next review due and its 4P balance (audited)' })
+  @ApiOkResponse({ type: PlanDto })
+  plan(@User() user: CurrentUser, @Param('id', referralIdPipe) id: string, @Req() req: Request): Promise<PlanDto> {
+    return this.queries.view(user, id, correlationIdOf(req));
+  }
+
+  @Post('referrals/:id/plan/actions')
+  @ApiCreatedResponse({ type: PlanActionDto })
+  addAction(
+    @User() user: CurrentUser,
+    @Param('id', referralIdPipe) id: string,
+    @Body() body: AddActionRequest,
+    @Req() req: Request,
+  ) {
+    return this.commands.addAction(user, id, body, correlationIdOf(req));
+  }
+
+  @Patch('referrals/:id/plan/actions/:actionId')
+  @ApiOperation({ summary: 'Change an action’s status; name the version you read (a stale one is 409)' })
+  @ApiOkResponse({ type: PlanActionDto })
+  changeAction(
+    @User() user: CurrentUser,
+    @Param('id', referralIdPipe) id: string,
+    @Param('actionId', actionIdPipe) actionId: string,
+    @Body() body: ChangeActionRequest,
+    @Req() req: Request,
+  ) {
+    return this.commands.changeAction(user, id, actionId, body, correlationIdOf(req));
+  }
+
+  @Post('referrals/:id/plan/disruptions')
+  @ApiCreatedResponse({ type: DisruptionDto })
+  recordDisruption(
+    @User() user: CurrentUser,
+    @Param('id', referralIdPipe) id: string,
+    @Body() body: DisruptionRequest,
+    @Req() req: Request,
+  ) {
+    return this.commands.recordDisruption(user, id, body, correlationIdOf(req));
+  }
+
+  @Post('referrals/:id/plan/reviews')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Sign the joint review: the first signature opens it, the other owner’s completes it',
+  })
+  @ApiOkResponse({ type: ReviewDto })
+  async signReview(
+    @User() user: CurrentUser,
+    @Param('id', referralIdPipe) id: string,
+    @Body() body: ReviewRequest,
+    @Req() req: Request,
+  ): Promise<ReviewDto> {
+    const review = await this.commands.signReview(user, id, body, correlationIdOf(req));
+    return { ...review, complete: review.completedAt !== undefined, completedAt: review.completedAt ?? null };
+  }
+
+  @Get('reports/4p-balance')
+  @ApiOperation({ summary: "Actions and disruptions by pillar across the caller's region" })
+  @ApiOkResponse({ type: RegionBalanceDto })
+  regionBalance(@User() user: CurrentUser): Promise<RegionBalanceDto> {
+    return this.queries.regionBalance(user);
+  }
+}

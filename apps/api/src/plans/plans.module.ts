@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ReferralsModule } from '../referrals/referrals.module';
+import { PlanCommandsService } from './plan-commands.service';
+import { PlanQueriesService } from './plan-queries.service';
+import { PlansController } from './plans.controller';
+
+@Module({
+  imports: [ReferralsModule],
+  controllers: [PlansController],
+  providers: [PlanCommandsService, PlanQueriesService],
+})
+export class PlansModule {}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { UpdateDefinition } from '@temporalio/common';
+import { Actor, DomainError, ReferralEvent, ReferralStatus, transition } from '@rocu/domain';
+import { ActorCommand } from '@rocu/contracts';
+import type { ReferralEntity } from '@rocu/persistence';
+import { TemporalClientService } from '../temporal/temporal-client.provider';
+import { refusalFromUpdate } from '../temporal/update-refusal';
+import { ReferralQueriesService } from './referral-queries.service';
+import { referralRecordOf } from './referral-record';
+
+/**
+ * Sends a person's action to a referral's workflow: checks visibility (404), then the transition against
+ * the read model for a fast, clear refusal (403, 409), then any further rule, then sends the Update, whose
+ * validator re-checks against the workflow's own state (the authority).
+ */
+@Injectable()
+export class ReferralUpdatesService {
+  constructor(
+    private readonly temporal: TemporalClientService,
+    private readonly queries: ReferralQueriesService,
+  ) {}
+
+  async send<C extends ActorCommand, R>(
+    actor: Actor,
+    id: string,
+    event: ReferralEvent,
+    definition: UpdateDefinition<R, [C]>,
+    command: C,
+    /** A further rule, checked after visibility (404) and the transition (403, 409). */
+    alsoCheck: (referral: ReferralEntity) => void | Promise<void> = () => undefined,
+  ): Promise<R> {
+    const referral = await this.queries.findVisible(actor, id);
+    const record = referralRecordOf(referral);
+    const checked = transition(record, event, actor);
+    if (!checked.ok) {
+      throw new DomainError(checked.refusal, checked.reason, {
+        state: checked.status,
+        allowedActions: checked.allowedActions,
+      });
+    }
+    await alsoCheck(referral);
+    try {
+      return await this.temporal.client.workflow
+        .getHandle(referral.workflowId)
+        .executeUpdate(definition, { args: [command] });
+    } catch (error) {
+      throw this.refusalFrom(error, record.status) ?? error;
+    }
+  }
+
+  private refusalFrom(error: unknown, status: ReferralStatus): DomainError | undefined {
+    const refusal = refusalFromUpdate(error, `The referral is ${status}; no further action is possible`, {
+      state: status,
+    });
+    // The workflow names the state it refused in as `status`; problem bodies call it `state`.
+    if (refusal?.details && 'status' in refusal.details) {
+      const { status: state, ...rest } = refusal.details;
+      return new DomainError(refusal.code, refusal.message, { ...rest, state });
+    }
+    return refusal;
+  }
+}

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, DomainError, vettingMeets } from '@rocu/domain';
+import { allocateSioUpdate, closeReferralUpdate, nameLroUpdate } from '@rocu/contracts';
+import type { ReferralEntity } from '@rocu/persistence';
+import { OfficersService } from '../officers/officers.service';
+import { ReferralUpdatesService } from '../referrals/referral-updates.service';
+import { ReferralStatusDto, statusView } from '../referrals/referral-views.dto';
+import { AllocateSioRequest, AllocationResultDto, CloseReferralRequest, NameLroRequest } from './tasking-requests.dto';
+
+const unknownOfficer = (field: string, message: string) =>
+  new DomainError('VALIDATION', message, { errors: [{ field, code: 'unknown_officer', message }] });
+
+/** After adoption: the ROCU manager allocates the SIO, the force names its LRO, the ROCU manager closes. */
+@Injectable()
+export class TaskingCommandsService {
+  constructor(
+    private readonly updates: ReferralUpdatesService,
+    private readonly officers: OfficersService,
+  ) {}
+
+  async allocateSio(
+    actor: Actor,
+    id: string,
+    request: AllocateSioRequest,
+    correlationId: string,
+  ): Promise<AllocationResultDto> {
+    const officer = await this.officers.find(request.officerSub);
+    const fitsReferral = async (referral: ReferralEntity): Promise<void> => {
+      if (officer?.role !== 'SIO') throw unknownOfficer('officerSub', 'officerSub must name an SIO from GET /officers');
+      if (officer.region !== referral.region) {
+        throw new DomainError('BUSINESS_RULE', "The SIO must come from the referral's region.");
+      }
+      const needs = await this.officers.needsOf(referral);
+      if (!vettingMeets(officer.vetting, needs.vetting)) {
+        throw new DomainError(
+          'BUSINESS_RULE',
+          `${officer.name} holds ${officer.vetting} vetting; this tasking needs ${needs.vetting} or higher.`,
+        );
+      }
+    };
+    const command = {
+      actor,
+      correlationId,
+      officer: {
+        sub: request.officerSub,
+        name: officer?.name ?? '',
+        org: officer?.org ?? '',
+        region: officer?.region ?? '',
+      },
+      justification: request.justification,
+      conflictDeclaration: request.conflictDeclaration,
+    };
+    const { snapshot, allocated } = await this.updates.send(
+      actor,
+      id,
+      { type: 'ALLOCATE_SIO' },
+      allocateSioUpdate,
+      command,
+      fitsReferral,
+    );
+    if (!allocated) {
+      throw new DomainError(
+        'CONFLICT_OF_INTEREST',
+        `${command.officer.name} declared a conflict of interest: recorded, and blocked from this referral. Choose another SIO.`,
+        { officerSub: request.officerSub },
+      );
+    }
+    return { ...statusView(snapshot), sio: { sub: command.officer.sub, name: command.officer.name } };
+  }
+
+  async nameLro(actor: Actor, id: string, request: NameLroRequest, correlationId: string): Promise<ReferralStatusDto> {
+    const officer = await this.officers.find(request.officerSub);
+    const ofReferringForce = (referral: ReferralEntity): void => {
+      if (officer?.role !== 'LRO' || officer.org !== referral.ownerOrg) {
+        throw unknownOfficer(
+          'officerSub',
+          'officerSub must name an LRO of the referring organisation (GET /officers?role=LRO)',
+        );
+      }
+    };
+    const command = { actor, correlationId, lro: { sub: request.officerSub, name: request.name } };
+    return statusView(
+      await this.updates.send(actor, id, { type: 'NAME_LRO' }, nameLroUpdate, command, ofReferringForce),
+    );
+  }
+
+  async close(
+    actor: Actor,
+    id: string,
+    request: CloseReferralRequest,
+    correlationId: string,
+  ): Promise<ReferralStatusDto> {
+    const command = { actor, correlationId, outcome: request.outcome };
+    return statusView(await this.updates.send(actor, id, { type: 'CLOSE' }, closeReferralUpdate, command));
+  }
+}

@@ -1,0 +1,61 @@
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CurrentUser, User } from '../auth/current-user';
+import { correlationIdOf } from '../common/correlation-id';
+import { referralIdPipe } from '../referrals/referral-id.pipe';
+import { ReferralStatusDto } from '../referrals/referral-views.dto';
+import { TaskingCommandsService } from './tasking-commands.service';
+import { AllocateSioRequest, AllocationResultDto, CloseReferralRequest, NameLroRequest } from './tasking-requests.dto';
+
+@ApiTags('tasking')
+@ApiBearerAuth()
+// As for every action on a record: visibility first (404), then the role through the pure rules (403).
+@Controller('referrals')
+export class TaskingController {
+  constructor(private readonly commands: TaskingCommandsService) {}
+
+  @Post(':id/sio')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Allocate the SIO (ROCU manager). A declared conflict is recorded, blocks the officer for this referral and answers 422.',
+  })
+  @ApiOkResponse({ type: AllocationResultDto })
+  allocateSio(
+    @User() user: CurrentUser,
+    @Param('id', referralIdPipe) id: string,
+    @Body() body: AllocateSioRequest,
+    @Req() req: Request,
+  ): Promise<AllocationResultDto> {
+    return this.commands.allocateSio(user, id, body, correlationIdOf(req));
+  }
+
+  @Post(':id/lro')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Name the force's LRO (the referring organisation); with the SIO in place the plan starts" })
+  @ApiOkResponse({ type: ReferralStatusDto })
+  nameLro(
+    @User() user: CurrentUser,
+    @Param('id', referralIdPipe) id: string,
+    @Body() body: NameLroRequest,
+    @Req() req: Request,
+  ): Promise<ReferralStatusDto> {
+    return this.commands.nameLro(user, id, body, correlationIdOf(req));
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Close the tasking (ROCU manager): the plan turns read-only and a re-assessment is prompted',
+  })
+  @ApiOkResponse({ type: ReferralStatusDto })
+  close(
+    @User() user: CurrentUser,
+    @Param('id', referralIdPipe) id: string,
+    @Body() body: CloseReferralRequest,
+    @Req() req: Request,
+  ): Promise<ReferralStatusDto> {
+    return this.commands.close(user, id, body, correlationIdOf(req));
+  }
+}

@@ -1,0 +1,82 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type {
+  ActionStatus,
+  Disruption,
+  MissedReview,
+  Participant,
+  Pillar,
+  PlanAction,
+  PlanReview,
+  ReviewCycle,
+  ReviewPolicy,
+  Significance,
+} from '@rocu/domain';
+import type { ActorCommand } from './referral-workflow';
+
+/** Everything a plan carries from one run to the next when it continues as new. */
+export interface PlanState {
+  seq: number;
+  actions: PlanAction[];
+  disruptions: Disruption[];
+  reviews: PlanReview[];
+  missedReviews: MissedReview[];
+  /** The review cycle now running, and when its reminder went out. */
+  cycle: ReviewCycle & { remindedAt?: string };
+  closed: boolean;
+}
+
+export interface PlanWorkflowInput {
+  referralId: string;
+  region: string;
+  ownerOrg: string;
+  sio: Participant;
+  lro: Participant;
+  startedAt: string;
+  policy: ReviewPolicy;
+  /** Continue as new once the history reaches this many events (tests set it low); Temporal's suggestion also counts. */
+  continueAsNewAfterEvents: number;
+  /** Present when this run continues an earlier one. */
+  state?: PlanState;
+}
+
+export interface AddActionCommand extends ActorCommand {
+  pillar: Pillar;
+  description: string;
+  ownerOrg: string;
+  ownerName: string;
+  dueAt: string;
+  partners: string[];
+}
+
+export interface ChangeActionCommand extends ActorCommand {
+  actionId: string;
+  status: ActionStatus;
+  outcome?: string;
+  version: number;
+}
+
+export interface RecordDisruptionCommand extends ActorCommand {
+  pillar: Pillar;
+  significance: Significance;
+  description: string;
+  occurredAt: string;
+}
+
+export interface SignReviewCommand extends ActorCommand {
+  summary: string;
+}
+
+export interface PlanSnapshot extends PlanState {
+  referralId: string;
+  sio: Participant;
+  lro: Participant;
+  startedAt: string;
+}
+
+export const addActionUpdate = defineUpdate<PlanAction, [AddActionCommand]>('addAction');
+export const changeActionUpdate = defineUpdate<PlanAction, [ChangeActionCommand]>('changeAction');
+export const recordDisruptionUpdate = defineUpdate<Disruption, [RecordDisruptionCommand]>('recordDisruption');
+export const signReviewUpdate = defineUpdate<PlanReview, [SignReviewCommand]>('signReview');
+/** Sent by the referral's workflow when the ROCU manager closes the tasking: the plan becomes read-only. */
+export const closePlanSignal = defineSignal('closePlan');
+export const planSnapshotQuery = defineQuery<PlanSnapshot>('planSnapshot');

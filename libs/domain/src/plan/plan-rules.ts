@@ -1,0 +1,126 @@
+import type { Actor } from '../roles';
+import { DomainError } from '../errors/domain-error';
+import {
+  ActionStatus,
+  FINISHED_ACTION_STATUSES,
+  Participant,
+  PlanAction,
+  PlanReview,
+  PlanRole,
+  PILLARS,
+  Pillar,
+  Significance,
+  SIGNIFICANCES,
+  ACTION_STATUSES,
+} from './plan-types';
+
+/** The plan role this actor holds on this plan: the named SIO or LRO acting in that role, else null. */
+export function planRoleOf(actor: Actor, owners: { sio: Participant; lro: Participant }): PlanRole | null {
+  if (actor.sub === owners.sio.sub && actor.roles.includes('SIO')) return 'SIO';
+  if (actor.sub === owners.lro.sub && actor.roles.includes('LRO')) return 'LRO';
+  return null;
+}
+
+/** Only the plan's own SIO and LRO change it; a closed plan is read-only. */
+export function checkPlanEditor(
+  actor: Actor,
+  owners: { sio: Participant; lro: Participant },
+  closed: boolean,
+): PlanRole {
+  const role = planRoleOf(actor, owners);
+  if (role === null) {
+    throw new DomainError('ROLE_NOT_ALLOWED', "Only the plan's SIO or LRO may change the 4P plan.");
+  }
+  if (closed) {
+    throw new DomainError('NOT_ALLOWED_IN_STATE', 'The referral is closed; its 4P plan is read-only.', {
+      state: 'CLOSED',
+      allowedActions: [],
+    });
+  }
+  return role;
+}
+
+export interface ActionChange {
+  status: ActionStatus;
+  outcome?: string;
+  /** The version the caller last saw. */
+  version: number;
+}
+
+/**
+ * Applies a status change to an action. A stale version is a conflict (nothing changes); a finished
+ * action cannot change; finishing one needs an outcome.
+ */
+export function changeAction(action: PlanAction, change: ActionChange, at: string): PlanAction {
+  if (change.version !== action.version) {
+    throw new DomainError(
+      'VERSION_CONFLICT',
+      `The action has changed since version ${change.version}; it is now at version ${action.version}. Reload it and try again.`,
+      { currentVersion: action.version },
+    );
+  }
+  if (FINISHED_ACTION_STATUSES.includes(action.status)) {
+    throw new DomainError('NOT_ALLOWED_IN_STATE', `The action is ${action.status} and cannot change.`, {
+      state: action.status,
+      allowedActions: [],
+    });
+  }
+  const outcome = change.outcome ?? action.outcome;
+  if (FINISHED_ACTION_STATUSES.includes(change.status) && !outcome?.trim()) {
+    throw new DomainError('VALIDATION', `An action marked ${change.status} needs an outcome.`, {
+      errors: [{ field: 'outcome', code: 'required', message: `outcome is required when status is ${change.status}` }],
+    });
+  }
+  return { ...action, status: change.status, outcome, version: action.version + 1, updatedAt: at };
+}
+
+/**
+ * Adds the signer's signature to the open review, completing it when both roles have signed, or opens a
+ * new review signed by them. Signing the same open review twice is refused.
+ */
+export function signReview(
+  reviews: readonly PlanReview[],
+  signer: { role: PlanRole; sub: string; name: string },
+  summary: string,
+  at: string,
+  newId: () => string,
+): PlanReview {
+  const signature = { ...signer, summary, signedAt: at };
+  const open = reviews.find((review) => review.completedAt === undefined);
+  if (open === undefined) return { id: newId(), openedAt: at, signatures: [signature] };
+  if (open.signatures.some((existing) => existing.role === signer.role)) {
+    const other = signer.role === 'SIO' ? 'LRO' : 'SIO';
+    throw new DomainError(
+      'NOT_ALLOWED_IN_STATE',
+      `You have already signed the open review; it is waiting for the ${other}.`,
+      { state: 'AWAITING_SIGNATURE', allowedActions: [] },
+    );
+  }
+  return { ...open, signatures: [...open.signatures, signature], completedAt: at };
+}
+
+export interface PillarBalance {
+  actions: Record<ActionStatus, number> & { total: number };
+  disruptions: Record<Significance, number> & { total: number };
+}
+export type PlanBalance = Record<Pillar, PillarBalance>;
+
+/**
+ * Shapes counts into the 4P balance, with every pillar, status and significance present (zero when
+ * absent), so Prevent, Protect and Prepare show beside Pursue even when empty.
+ */
+export function planBalance(
+  counts: readonly { pillar: Pillar; kind: 'ACTION' | 'DISRUPTION'; key: string; count: number }[],
+): PlanBalance {
+  const zeros = <K extends string>(keys: readonly K[]) =>
+    Object.fromEntries([...keys, 'total'].map((key) => [key, 0])) as Record<K | 'total', number>;
+  const balance = Object.fromEntries(
+    PILLARS.map((pillar) => [pillar, { actions: zeros(ACTION_STATUSES), disruptions: zeros(SIGNIFICANCES) }]),
+  ) as PlanBalance;
+  for (const { pillar, kind, key, count } of counts) {
+    const bucket: Record<string, number> = kind === 'ACTION' ? balance[pillar].actions : balance[pillar].disruptions;
+    bucket[key] = (bucket[key] ?? 0) + count;
+    bucket['total'] += count;
+  }
+  return balance;
+}

@@ -1,0 +1,385 @@
+import { Client, Connection } from '@temporalio/client';
+import { planWorkflowId } from '@rocu/contracts';
+import { eventually, workedExampleAssessment } from './support/referral-fixtures';
+import { Stack } from './support/stack';
+import {
+  adoptedReferral,
+  planOwnerTokens,
+  SIO_DRUGS_AND_FIREARMS,
+  SIO_DRUGS_AND_SLAVERY,
+  WYP_LRO,
+} from './support/tasking-fixtures';
+import { testEnvironment } from './support/test-environment';
+
+/** Allocation due 8 s after adoption; joint reviews every 20 s; the plan continues as new every 40 events. */
+const PLAN_POLICY = {
+  allocation: { due: { elapsedMs: 8_000 }, reminderFraction: 0.5 },
+  review: { every: { elapsedMs: 20_000 }, reminderFraction: 0.5 },
+};
+
+interface Candidate {
+  sub: string;
+  workload: { points: number; taskings: number };
+  workloadAfterAllocation: { points: number; taskings: number };
+  eligible: boolean;
+  ineligibleReasons: string[];
+}
+interface Action {
+  id: string;
+  pillar: string;
+  status: string;
+  version: number;
+  outcome: string | null;
+}
+interface Plan {
+  status: string;
+  sio: { sub: string };
+  lro: { sub: string; org: string };
+  actions: Action[];
+  disruptions: { pillar: string; significance: string }[];
+  reviews: { complete: boolean; signatures: { role: string }[] }[];
+  missedReviews: { dueAt: string }[];
+  reviewOverdue: boolean;
+  nextReviewDueAt: string;
+  balance: Record<string, { actions: Record<string, number>; disruptions: Record<string, number> }>;
+}
+
+describe('SIO allocation and the 4P plan (issue 5)', () => {
+  let stack: Stack;
+  let temporal: Connection;
+  let manager: string;
+  let referrer: string;
+  let assessor: string;
+
+  beforeAll(async () => {
+    stack = await Stack.start({
+      env: { PLAN_POLICY_JSON: JSON.stringify(PLAN_POLICY), PLAN_CONTINUE_AS_NEW_AFTER_EVENTS: '40' },
+    });
+    temporal = await Connection.connect({ address: testEnvironment().temporalAddress });
+    manager = await stack.token(['ROCU_MANAGER'], 'YHROCU');
+    referrer = await stack.token(['FORCE_REFERRER'], 'WYP');
+    assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU');
+  });
+
+  afterAll(async () => {
+    await temporal?.close();
+    await stack.stop();
+  });
+
+  const candidates = async (query: string): Promise<Map<string, Candidate>> => {
+    const response = await stack.http.get<{ items: Candidate[] }>(`/officers?${query}`, manager);
+    expect(response.status).toBe(200);
+    return new Map(response.body.items.map((candidate) => [candidate.sub, candidate]));
+  };
+  const plan = async (id: string, token: string): Promise<Plan> => {
+    const response = await stack.http.get<Plan>(`/referrals/${id}/plan`, token);
+    expect(response.status).toBe(200);
+    return response.body;
+  };
+  const allocate = (id: string, officerSub: string, conflictDeclaration: Record<string, unknown>) =>
+    stack.http.post<{ status: string; code?: string }>(
+      `/referrals/${id}/sio`,
+      { officerSub, justification: 'Specialism and capacity', conflictDeclaration },
+      manager,
+    );
+
+  it('adopt -> allocate (conflict refused, workload moves) -> LRO -> 4P actions -> disruption -> joint review -> overdue review -> close -> re-assess', async () => {
+    const id = await adoptedReferral(stack);
+    const adopted = await stack.http.get<{
+      status: string;
+      deadlines: { stage: string }[];
+      availableActions: string[];
+    }>(`/referrals/${id}`, manager);
+    expect(adopted.body.status).toBe('ADOPTED');
+    expect(adopted.body.deadlines.map((deadline) => deadline.stage)).toContain('ALLOCATION');
+    expect(adopted.body.availableActions).toContain('ALLOCATE_SIO');
+
+    // Candidates for this referral: drugs and firearms; the best match first.
+    const before = await candidates(`referralId=${id}`);
+    const [first] = (await stack.http.get<{ items: Candidate[] }>(`/officers?referralId=${id}`, manager)).body.items;
+    expect(first.sub).toBe(SIO_DRUGS_AND_FIREARMS);
+    const chosenBefore = before.get(SIO_DRUGS_AND_SLAVERY);
+    expect(chosenBefore?.workloadAfterAllocation.points).toBe((chosenBefore?.workload.points ?? 0) + 3); // P2 costs 3
+
+    // The first choice declares a conflict: recorded, audited, refused, and blocked from now on.
+    const conflicted = await allocate(id, SIO_DRUGS_AND_FIREARMS, {
+      hasConflict: true,
+      details: 'Related to a nominal',
+    });
+    expect(conflicted.status).toBe(422);
+    expect(conflicted.body.code).toBe('CONFLICT_OF_INTEREST');
+    const declarations = await stack.db.query(`SELECT officer_sub FROM conflict_declarations WHERE referral_id = $1`, [
+      id,
+    ]);
+    expect(declarations.rows).toEqual([{ officer_sub: SIO_DRUGS_AND_FIREARMS }]);
+    const audited = await stack.db.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'CONFLICT_OF_INTEREST_DECLARED'`,
+      [id],
+    );
+    expect(audited.rows[0].n).toBe(1);
+    expect((await candidates(`referralId=${id}`)).get(SIO_DRUGS_AND_FIREARMS)).toMatchObject({
+      eligible: false,
+      ineligibleReasons: ['CONFLICT_DECLARED'],
+    });
+    const blocked = await allocate(id, SIO_DRUGS_AND_FIREARMS, { hasConflict: false });
+    expect(blocked.status).toBe(422);
+    expect(blocked.body.code).toBe('CONFLICT_OF_INTEREST');
+
+    const allocated = await allocate(id, SIO_DRUGS_AND_SLAVERY, { hasConflict: false });
+    expect(allocated.status).toBe(200);
+    expect(allocated.body.status).toBe('SIO_ALLOCATED');
+    const after = (await candidates('role=SIO')).get(SIO_DRUGS_AND_SLAVERY);
+    expect(after?.workload).toMatchObject({
+      points: (chosenBefore?.workload.points ?? 0) + 3,
+      taskings: (chosenBefore?.workload.taskings ?? 0) + 1,
+    });
+
+    // The referring force names its LRO: the plan starts.
+    const named = await stack.http.post<{ status: string }>(
+      `/referrals/${id}/lro`,
+      { officerSub: WYP_LRO, name: 'DI Clarke' },
+      referrer,
+    );
+    expect(named.status).toBe(200);
+    expect(named.body.status).toBe('ACTIVE');
+
+    const owners = await planOwnerTokens(stack);
+    const started = await plan(id, owners.sio);
+    expect(started).toMatchObject({
+      status: 'OPEN',
+      sio: { sub: SIO_DRUGS_AND_SLAVERY },
+      lro: { sub: WYP_LRO, org: 'WYP' },
+    });
+    // Everyone who may see the referral sees the whole plan; others do not learn it exists.
+    expect((await stack.http.get(`/referrals/${id}/plan`, referrer)).status).toBe(200);
+    expect((await stack.http.get(`/referrals/${id}/plan`, manager)).status).toBe(200);
+    expect((await stack.http.get(`/referrals/${id}/plan`, await stack.token(['FORCE_REFERRER'], 'KENT'))).status).toBe(
+      404,
+    );
+
+    // Actions in all four pillars, by both owners; nobody else may add one.
+    const action = (pillar: string, token: string) =>
+      stack.http.post<Action>(
+        `/referrals/${id}/plan/actions`,
+        {
+          pillar,
+          description: `${pillar} action`,
+          ownerOrg: pillar === 'PURSUE' ? 'YHROCU' : 'WYP',
+          ownerName: 'DS Owner',
+          dueAt: '2027-01-31T17:00:00Z',
+          partners: pillar === 'PREVENT' ? ['Leeds City Council'] : undefined,
+        },
+        token,
+      );
+    const pursue = await action('PURSUE', owners.sio);
+    expect(pursue.status).toBe(201);
+    expect(pursue.body).toMatchObject({ pillar: 'PURSUE', status: 'PLANNED', version: 1 });
+    for (const pillar of ['PREVENT', 'PROTECT', 'PREPARE']) expect((await action(pillar, owners.lro)).status).toBe(201);
+    expect((await action('PURSUE', await stack.token(['SIO'], 'YHROCU', SIO_DRUGS_AND_FIREARMS))).status).toBe(403);
+    expect((await action('PURSUE', referrer)).status).toBe(403);
+
+    // Optimistic concurrency: a stale version is 409 and changes nothing.
+    const moved = await stack.http.request<Action>('PATCH', `/referrals/${id}/plan/actions/${pursue.body.id}`, {
+      token: owners.lro,
+      body: { status: 'ACTIVE', version: 1 },
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.version).toBe(2);
+    const stale = await stack.http.request<{ code: string; currentVersion?: number }>(
+      'PATCH',
+      `/referrals/${id}/plan/actions/${pursue.body.id}`,
+      { token: owners.sio, body: { status: 'ABANDONED', outcome: 'Superseded', version: 1 } },
+    );
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('VERSION_CONFLICT');
+    expect((await plan(id, owners.sio)).actions.find((each) => each.id === pursue.body.id)).toMatchObject({
+      status: 'ACTIVE',
+      version: 2,
+      outcome: null,
+    });
+
+    const disruption = await stack.http.post(
+      `/referrals/${id}/plan/disruptions`,
+      {
+        pillar: 'PURSUE',
+        significance: 'MAJOR',
+        description: 'Supply line dismantled',
+        occurredAt: '2026-11-20T06:00:00Z',
+      },
+      owners.sio,
+    );
+    expect(disruption.status).toBe(201);
+
+    // A joint review is complete only when both have signed.
+    const opened = await stack.http.post<{ complete: boolean }>(
+      `/referrals/${id}/plan/reviews`,
+      { summary: 'On track' },
+      owners.sio,
+    );
+    expect(opened.status).toBe(200);
+    expect(opened.body.complete).toBe(false);
+    expect((await stack.http.post(`/referrals/${id}/plan/reviews`, { summary: 'Again' }, owners.sio)).status).toBe(409);
+    const signed = await stack.http.post<{ complete: boolean; signatures: { role: string }[] }>(
+      `/referrals/${id}/plan/reviews`,
+      { summary: 'Agreed; Prevent work with the council' },
+      owners.lro,
+    );
+    expect(signed.body.complete).toBe(true);
+    expect(signed.body.signatures.map((signature) => signature.role)).toEqual(['SIO', 'LRO']);
+
+    // The next review is not held: it is reminded, then recorded as missed and escalated.
+    const overdue = await eventually(
+      async () => {
+        const current = await plan(id, owners.sio);
+        expect(current.missedReviews.length).toBeGreaterThan(0);
+        return current;
+      },
+      60_000,
+      500,
+    );
+    expect(overdue.reviewOverdue).toBe(true);
+    const notices = await stack.db.query(
+      `SELECT DISTINCT kind, recipient_role AS role, recipient_org AS org FROM notifications
+        WHERE referral_id = $1 AND kind LIKE 'PLAN_%' ORDER BY kind, role`,
+      [id],
+    );
+    expect(notices.rows).toEqual([
+      { kind: 'PLAN_REVIEW_OVERDUE', role: 'FORCE_REFERRER', org: 'WYP' },
+      { kind: 'PLAN_REVIEW_OVERDUE', role: 'ROCU_MANAGER', org: 'YHROCU' },
+      { kind: 'PLAN_REVIEW_REMINDER', role: 'LRO', org: 'WYP' },
+      { kind: 'PLAN_REVIEW_REMINDER', role: 'SIO', org: 'YHROCU' },
+    ]);
+
+    // The 4P balance counts actions by status and disruptions by significance, per pillar.
+    expect(overdue.balance.PURSUE).toEqual({
+      actions: { total: 1, PLANNED: 0, ACTIVE: 1, COMPLETE: 0, ABANDONED: 0 },
+      disruptions: { total: 1, MAJOR: 1, MODERATE: 0, MINOR: 0 },
+    });
+    for (const pillar of ['PREVENT', 'PROTECT', 'PREPARE']) {
+      expect(overdue.balance[pillar].actions).toMatchObject({ total: 1, PLANNED: 1 });
+      expect(overdue.balance[pillar].disruptions.total).toBe(0);
+    }
+    const region = await stack.http.get<{ region: string; plans: number; balance: Plan['balance'] }>(
+      '/reports/4p-balance',
+      manager,
+    );
+    expect(region.body).toMatchObject({ region: 'YHROCU', plans: 1 });
+    expect(region.body.balance).toEqual(overdue.balance);
+
+    // The plan has continued as new on the way, keeping everything.
+    const executions = new Client({ connection: temporal }).workflow.list({
+      query: `WorkflowId = '${planWorkflowId(id)}'`,
+    });
+    const runs: string[] = [];
+    for await (const run of executions) runs.push(run.status.name);
+    expect(runs).toContain('CONTINUED_AS_NEW');
+
+    // Closing makes the plan read-only and prompts a re-assessment.
+    const closed = await stack.http.post<{ status: string }>(
+      `/referrals/${id}/close`,
+      { outcome: 'Principals charged; supply line disrupted' },
+      manager,
+    );
+    expect(closed.status).toBe(200);
+    expect(closed.body.status).toBe('CLOSED');
+    expect((await plan(id, owners.lro)).status).toBe('CLOSED');
+    expect((await action('PURSUE', owners.sio)).status).toBe(409);
+    const lateChange = await stack.http.request('PATCH', `/referrals/${id}/plan/actions/${pursue.body.id}`, {
+      token: owners.sio,
+      body: { status: 'COMPLETE', outcome: 'Done', version: 2 },
+    });
+    expect(lateChange.status).toBe(409);
+    const detail = await stack.http.get<{
+      tasking: { reassessmentDue: boolean; closureOutcome: string };
+      availableActions: string[];
+    }>(`/referrals/${id}`, assessor);
+    expect(detail.body.tasking).toMatchObject({
+      reassessmentDue: true,
+      closureOutcome: 'Principals charged; supply line disrupted',
+    });
+    expect(detail.body.availableActions).toEqual(['ASSESS']);
+    const prompt = await stack.db.query(
+      `SELECT recipient_role AS role FROM notifications WHERE referral_id = $1 AND kind = 'REFERRAL_CLOSED' ORDER BY 1`,
+      [id],
+    );
+    expect(prompt.rows).toEqual([{ role: 'FORCE_REFERRER' }, { role: 'GATEWAY_ASSESSOR' }]);
+    expect((await candidates('role=SIO')).get(SIO_DRUGS_AND_SLAVERY)?.workload.points).toBe(
+      chosenBefore?.workload.points,
+    );
+
+    // The re-assessment adds a new score to the subject's history; the referral stays closed.
+    const rescored = await stack.http.post<{ status: string }>(
+      `/referrals/${id}/assessment`,
+      workedExampleAssessment({ likelihood: 2 }),
+      assessor,
+    );
+    expect(rescored.status).toBe(200);
+    expect(rescored.body.status).toBe('CLOSED');
+    const scores = await stack.db.query(`SELECT count(*)::int AS n FROM assessments WHERE referral_id = $1`, [id]);
+    expect(scores.rows[0].n).toBe(2);
+    const done = await stack.http.get<{ tasking: { reassessmentDue: boolean }; availableActions: string[] }>(
+      `/referrals/${id}`,
+      assessor,
+    );
+    expect(done.body.tasking.reassessmentDue).toBe(false);
+    expect(done.body.availableActions).toEqual([]);
+  });
+
+  it('reminds the ROCU manager to allocate an SIO and escalates when the allocation deadline passes', async () => {
+    const id = await adoptedReferral(stack);
+    const allocation = await eventually(
+      async () => {
+        const detail = await stack.http.get<{
+          deadlines: { stage: string; escalatedAt?: string; remindedAt?: string }[];
+        }>(`/referrals/${id}`, manager);
+        const found = detail.body.deadlines.find((deadline) => deadline.stage === 'ALLOCATION');
+        expect(found?.escalatedAt).toEqual(expect.any(String));
+        return found;
+      },
+      30_000,
+      250,
+    );
+    expect(allocation?.remindedAt).toEqual(expect.any(String));
+    const { rows } = await stack.db.query(
+      `SELECT kind, recipient_role AS role FROM notifications WHERE referral_id = $1 AND kind LIKE 'DEADLINE_%' ORDER BY kind`,
+      [id],
+    );
+    expect(rows).toEqual([
+      { kind: 'DEADLINE_ESCALATION', role: 'ROCU_MANAGER' },
+      { kind: 'DEADLINE_REMINDER', role: 'ROCU_MANAGER' },
+    ]);
+  });
+
+  it('rejects bad allocation, LRO and plan input with every bad field named, and changes nothing', async () => {
+    const id = await adoptedReferral(stack);
+    const bad = await stack.http.post<{ errors: { field: string }[] }>(
+      `/referrals/${id}/sio`,
+      { officerSub: 7, conflictDeclaration: { hasConflict: 'no' } },
+      manager,
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((error) => error.field).sort()).toEqual([
+      'conflictDeclaration.hasConflict',
+      'justification',
+      'officerSub',
+    ]);
+    const noDetails = await stack.http.post<{ errors: { field: string }[] }>(
+      `/referrals/${id}/sio`,
+      { officerSub: SIO_DRUGS_AND_SLAVERY, justification: 'x', conflictDeclaration: { hasConflict: true } },
+      manager,
+    );
+    expect(noDetails.status).toBe(400);
+    expect(noDetails.body.errors.map((error) => error.field)).toEqual(['conflictDeclaration.details']);
+    const unknown = await allocate(id, 'sio-nobody', { hasConflict: false });
+    expect(unknown.status).toBe(400);
+    const lro = await stack.http.post(`/referrals/${id}/lro`, { officerSub: 'lro-kent', name: 'DI Kent' }, referrer);
+    expect(lro.status).toBe(400);
+    const planBeforeItExists = await stack.http.get(`/referrals/${id}/plan`, manager);
+    expect(planBeforeItExists.status).toBe(404);
+    const detail = await stack.http.get<{ status: string; tasking: { sio: unknown; lro: unknown } }>(
+      `/referrals/${id}`,
+      manager,
+    );
+    expect(detail.body).toMatchObject({ status: 'ADOPTED', tasking: { sio: null, lro: null } });
+  });
+});

@@ -1,0 +1,68 @@
+import { referralBody, workedExampleAssessment } from './referral-fixtures';
+import type { Stack } from './stack';
+
+/** Seeded officers (libs/domain/src/officers/seed-officers.ts) used by the tasking tests. */
+export const SIO_DRUGS_AND_FIREARMS = 'sio-yhrocu-1';
+export const SIO_DRUGS_AND_SLAVERY = 'sio-yhrocu-5';
+export const WYP_LRO = 'lro-wyp';
+
+async function ok<T>(what: string, sent: Promise<{ status: number; body: T }>): Promise<T> {
+  const response = await sent;
+  if (response.status >= 300) throw new Error(`${what} answered ${response.status}: ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+/**
+ * An adopted WYP referral in YHROCU, the quickest way: IMMEDIATE, triaged, scored (P2, the worked
+ * example) and adopted by the chair out of meeting.
+ */
+export async function adoptedReferral(stack: Stack, overrides: Record<string, unknown> = {}): Promise<string> {
+  const { id } = await ok(
+    'submit',
+    stack.http.post<{ id: string }>(
+      '/referrals',
+      referralBody({ urgency: 'IMMEDIATE', threatToLife: true, ...overrides }),
+      await stack.token(['FORCE_REFERRER'], 'WYP'),
+    ),
+  );
+  const assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU');
+  await ok('triage', stack.http.post(`/referrals/${id}/triage`, { decision: 'ACCEPT', reason: 'In scope' }, assessor));
+  await ok('assess', stack.http.post(`/referrals/${id}/assessment`, workedExampleAssessment(), assessor));
+  await ok(
+    'adopt',
+    stack.http.post(
+      `/referrals/${id}/urgent-decision`,
+      { decision: 'ADOPT_ROCU_LEAD', rationale: 'Threat to life: necessary and proportionate' },
+      await stack.token(['TTCG_CHAIR'], 'YHROCU'),
+    ),
+  );
+  return id;
+}
+
+/** Allocates the SIO and names the LRO, so the referral is ACTIVE and its plan running. */
+export async function activeReferral(stack: Stack, sio = SIO_DRUGS_AND_SLAVERY, lro = WYP_LRO): Promise<string> {
+  const id = await adoptedReferral(stack);
+  await ok(
+    'allocate',
+    stack.http.post(
+      `/referrals/${id}/sio`,
+      { officerSub: sio, justification: 'Drugs specialist with capacity', conflictDeclaration: { hasConflict: false } },
+      await stack.token(['ROCU_MANAGER'], 'YHROCU'),
+    ),
+  );
+  await ok(
+    'name LRO',
+    stack.http.post(
+      `/referrals/${id}/lro`,
+      { officerSub: lro, name: 'DI Clarke' },
+      await stack.token(['FORCE_REFERRER'], 'WYP'),
+    ),
+  );
+  return id;
+}
+
+/** Tokens of the plan's owners: the seeded SIO and LRO, acting in those roles. */
+export const planOwnerTokens = async (stack: Stack, sio = SIO_DRUGS_AND_SLAVERY, lro = WYP_LRO) => ({
+  sio: await stack.token(['SIO'], 'YHROCU', sio),
+  lro: await stack.token(['LRO'], 'WYP', lro),
+});

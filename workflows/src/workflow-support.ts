@@ -1,0 +1,28 @@
+import { ApplicationFailure, condition } from '@temporalio/workflow';
+import { DomainError } from '@rocu/domain';
+
+/**
+ * A domain error in workflow code must refuse the update: anything else thrown there fails the workflow
+ * task, which Temporal retries for ever, freezing the workflow.
+ */
+export function refuseOnDomainError<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof DomainError) {
+      throw ApplicationFailure.create({
+        type: error.code,
+        message: error.message,
+        nonRetryable: true,
+        details: [error.details ?? {}],
+      });
+    }
+    throw error;
+  }
+}
+
+/** Waits until `changed()` or the time comes; true when it changed first (or already had). */
+export async function changesBefore(changed: () => boolean, at: Date): Promise<boolean> {
+  const wait = at.getTime() - Date.now();
+  return changed() || (wait > 0 ? condition(changed, wait) : false);
+}
