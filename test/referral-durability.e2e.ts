@@ -1,5 +1,6 @@
 import { Stack } from './support/stack';
 import { referralBody, workedExampleAssessment } from './support/referral-fixtures';
+import { activeReferral, planOwnerTokens } from './support/tasking-fixtures';
 
 const REFERRALS = 8;
 
@@ -7,7 +8,8 @@ describe('durability: the worker is killed while referrals are in flight', () =>
   let stack: Stack;
 
   beforeAll(async () => {
-    stack = await Stack.start();
+    // Long enough for a restarted worker to pick up the updates in flight; short enough to test the 503.
+    stack = await Stack.start({ env: { TEMPORAL_UPDATE_TIMEOUT_MS: '15000' } });
   });
 
   afterAll(async () => {
@@ -78,5 +80,68 @@ describe('durability: the worker is killed while referrals are in flight', () =>
       late.body.id,
     ]);
     expect(lateRows.rows[0].n).toBe(1);
+  });
+
+  it('loses and duplicates no 4P plan change when the worker dies mid-update', async () => {
+    const id = await activeReferral(stack);
+    const owners = await planOwnerTokens(stack);
+    const pillars = ['PURSUE', 'PREVENT', 'PROTECT', 'PREPARE', 'PURSUE', 'PREVENT'];
+    const adding = Promise.all(
+      pillars.map((pillar, index) =>
+        stack.http.post(
+          `/referrals/${id}/plan/actions`,
+          {
+            pillar,
+            description: `action ${index}`,
+            ownerOrg: 'WYP',
+            ownerName: 'DS Owner',
+            dueAt: '2027-02-01T12:00:00Z',
+          },
+          index % 2 === 0 ? owners.sio : owners.lro,
+        ),
+      ),
+    );
+    await new Promise((wake) => setTimeout(wake, 50));
+    await stack.killWorker();
+    await new Promise((wake) => setTimeout(wake, 1_000));
+    stack.startWorker();
+    expect((await adding).map((response) => response.status)).toEqual(pillars.map(() => 201));
+
+    const actions = await stack.db.query(`SELECT description FROM plan_actions WHERE referral_id = $1 ORDER BY 1`, [
+      id,
+    ]);
+    expect(actions.rows.map((row: { description: string }) => row.description)).toEqual(
+      pillars.map((_, index) => `action ${index}`),
+    );
+    const journal = await stack.db.query(`SELECT seq FROM plan_changes WHERE referral_id = $1 ORDER BY seq`, [id]);
+    expect(journal.rows.map((row: { seq: number }) => row.seq)).toEqual(pillars.map((_, index) => index + 1));
+    const audited = await stack.db.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'PLAN_ACTION_ADDED'`,
+      [id],
+    );
+    expect(audited.rows[0].n).toBe(pillars.length);
+  });
+
+  it('answers 503 when no worker takes an action in time, and a retry never applies it twice', async () => {
+    const referrer = await stack.token(['FORCE_REFERRER'], 'WYP');
+    const assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU');
+    const submitted = await stack.http.post<{ id: string }>('/referrals', referralBody(), referrer);
+    const id = submitted.body.id;
+    await stack.stopWorker();
+    const triage = () =>
+      stack.http.post(`/referrals/${id}/triage`, { decision: 'ACCEPT', reason: 'in scope' }, assessor);
+    const waited = await triage();
+    expect(waited.status).toBe(503);
+    expect(waited.headers.get('content-type')).toContain('application/problem+json');
+
+    stack.startWorker();
+    // The first attempt may still be applied once a worker runs; a retry then finds it done (409), never twice.
+    const retried = await triage();
+    expect([200, 409]).toContain(retried.status);
+    const history = await stack.db.query(
+      `SELECT count(*)::int AS n FROM referral_history WHERE referral_id = $1 AND action = 'TRIAGE'`,
+      [id],
+    );
+    expect(history.rows[0].n).toBe(1);
   });
 });

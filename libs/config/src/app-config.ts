@@ -112,6 +112,12 @@ export class AppConfig {
   @Min(1000)
   MEETING_INTERVAL_MS?: number;
 
+  /** How long the API waits for a workflow to handle a person's action before answering 503. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  TEMPORAL_UPDATE_TIMEOUT_MS = 30_000;
+
   /** Optional JSON override of the deadline policies per urgency (used to compress deadlines in tests). */
   @IsOptional()
   @IsString()

@@ -16,7 +16,7 @@ import { UnreadableBodyError } from './unreadable-body';
 function isDependencyFailure(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const text = `${error.name} ${error.message}`;
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|timeout exceeded when trying to connect|Connection terminated|ServiceError|UNAVAILABLE|DEADLINE_EXCEEDED|canceling statement due to statement timeout|too many clients/i.test(
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|timeout exceeded when trying to connect|Connection terminated|ServiceError|WorkflowUpdateRPCTimeoutOrCancelledError|UNAVAILABLE|DEADLINE_EXCEEDED|canceling statement due to statement timeout|too many clients/i.test(
     text,
   );
 }

@@ -48,24 +48,26 @@ export class MeetingCommandsService {
       });
     }
     const meetingId = randomUUID();
-    await this.temporal.client.workflow.executeUpdateWithStart(openMeetingUpdate, {
-      args: [{ actor, correlationId }],
-      startWorkflowOperation: new WithStartWorkflowOperation(MEETING_WORKFLOW_TYPE, {
-        workflowId: meetingWorkflowId(meetingId),
-        taskQueue: this.temporal.taskQueue,
-        workflowIdConflictPolicy: 'FAIL',
-        args: [
-          {
-            meetingId,
-            region: request.region,
-            type: request.type,
-            scheduledFor: scheduledFor.toISOString(),
-            papersCloseAt: papersCloseAt.toISOString(),
-            requestedBy: actor,
-          },
-        ],
+    await this.temporal.withUpdateDeadline((client) =>
+      client.workflow.executeUpdateWithStart(openMeetingUpdate, {
+        args: [{ actor, correlationId }],
+        startWorkflowOperation: new WithStartWorkflowOperation(MEETING_WORKFLOW_TYPE, {
+          workflowId: meetingWorkflowId(meetingId),
+          taskQueue: this.temporal.taskQueue,
+          workflowIdConflictPolicy: 'FAIL',
+          args: [
+            {
+              meetingId,
+              region: request.region,
+              type: request.type,
+              scheduledFor: scheduledFor.toISOString(),
+              papersCloseAt: papersCloseAt.toISOString(),
+              requestedBy: actor,
+            },
+          ],
+        }),
       }),
-    });
+    );
     return toMeetingSummary(await this.queries.findVisible(actor, meetingId));
   }
 
@@ -89,9 +91,9 @@ export class MeetingCommandsService {
   ): Promise<R> {
     const meeting = await this.queries.findVisible(actor, id);
     try {
-      return await this.temporal.client.workflow
-        .getHandle(meeting.workflowId)
-        .executeUpdate(definition, { args: [command] });
+      return await this.temporal.withUpdateDeadline((client) =>
+        client.workflow.getHandle(meeting.workflowId).executeUpdate(definition, { args: [command] }),
+      );
     } catch (error) {
       throw refusalFromUpdate(error, 'The meeting is closed', { state: meeting.status }) ?? error;
     }

@@ -69,9 +69,9 @@ export class PlanCommandsService {
     checkPlanEditor(actor, plan, plan.closedAt !== null);
     await alsoCheck(plan);
     try {
-      return await this.temporal.client.workflow.getHandle(planWorkflowId(id)).executeUpdate(definition, {
-        args: [command],
-      });
+      return await this.temporal.withUpdateDeadline((client) =>
+        client.workflow.getHandle(planWorkflowId(id)).executeUpdate(definition, { args: [command] }),
+      );
     } catch (error) {
       throw refusalFromUpdate(error, 'The referral is closed; its 4P plan is read-only', { state: 'CLOSED' }) ?? error;
     }

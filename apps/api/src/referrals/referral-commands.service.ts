@@ -63,17 +63,19 @@ export class ReferralCommandsService {
     };
     let result: SubmitResult;
     try {
-      result = await this.temporal.client.workflow.executeUpdateWithStart(submitReferralUpdate, {
-        args: [{ actor, correlationId }],
-        startWorkflowOperation: new WithStartWorkflowOperation(REFERRAL_WORKFLOW_TYPE, {
-          workflowId: referralWorkflowId(referralId),
-          taskQueue: this.temporal.taskQueue,
-          args: [input],
-          workflowIdConflictPolicy: 'USE_EXISTING',
-          // A repeat after the referral has ended must not start it again.
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      result = await this.temporal.withUpdateDeadline((client) =>
+        client.workflow.executeUpdateWithStart(submitReferralUpdate, {
+          args: [{ actor, correlationId }],
+          startWorkflowOperation: new WithStartWorkflowOperation(REFERRAL_WORKFLOW_TYPE, {
+            workflowId: referralWorkflowId(referralId),
+            taskQueue: this.temporal.taskQueue,
+            args: [input],
+            workflowIdConflictPolicy: 'USE_EXISTING',
+            // A repeat after the referral has ended must not start it again.
+            workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          }),
         }),
-      });
+      );
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
       return { created: false, referral: await this.queries.submissionView(actor, referralId) };

@@ -40,9 +40,9 @@ export class ReferralUpdatesService {
     }
     await alsoCheck(referral);
     try {
-      return await this.temporal.client.workflow
-        .getHandle(referral.workflowId)
-        .executeUpdate(definition, { args: [command] });
+      return await this.temporal.withUpdateDeadline((client) =>
+        client.workflow.getHandle(referral.workflowId).executeUpdate(definition, { args: [command] }),
+      );
     } catch (error) {
       throw this.refusalFrom(error, record.status) ?? error;
     }
