@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Pool } from 'pg';
+import { Client, type Pool } from 'pg';
 import { PROJECT_ROOT } from '../scripts/lib/project-paths';
 import { Stack } from './support/stack';
 import { eventually, referralBody } from './support/referral-fixtures';
@@ -88,6 +88,34 @@ describe('tamper-evident audit trail', () => {
     expect((await stack.http.get('/audit', assessor)).status).toBe(403);
     expect((await stack.http.get(`/referrals/${id}`, auditor)).status).toBe(404); // auditors see the trail, not operational detail
     expect((await stack.http.get('/audit?from=yesterday', auditor)).status).toBe(400);
+  });
+
+  it('is only read and appended by the role the services act as', async () => {
+    const asApp = new Client({ connectionString: stack.databaseUrl, options: '-c role=rocu_app' });
+    await asApp.connect();
+    try {
+      expect((await asApp.query('SELECT current_user AS role')).rows[0].role).toBe('rocu_app');
+      await expect(asApp.query(`UPDATE audit_log SET outcome = 'SUCCESS'`)).rejects.toThrow(/permission denied/);
+      await expect(asApp.query(`DELETE FROM audit_log`)).rejects.toThrow(/permission denied/);
+      await expect(asApp.query(`TRUNCATE audit_log`)).rejects.toThrow(/permission denied/);
+      const before = Number((await asApp.query('SELECT count(*) AS n FROM audit_log')).rows[0].n);
+      await asApp.query(
+        `INSERT INTO audit_log (actor_sub, action, entity_type, outcome, details) VALUES ('test', 'TEST', 'test', 'SUCCESS', '{}')`,
+      );
+      expect(Number((await asApp.query('SELECT count(*) AS n FROM audit_log')).rows[0].n)).toBe(before + 1);
+    } finally {
+      await asApp.end();
+    }
+    // The API itself acts as that role: take a privilege from the role and the API loses it too.
+    const manager = await stack.token(['ROCU_MANAGER'], 'YHROCU');
+    expect((await stack.http.get('/officers', manager)).status).toBe(200);
+    await stack.db.query('REVOKE SELECT ON officers FROM rocu_app');
+    try {
+      expect((await stack.http.get('/officers', manager)).status).toBe(500);
+    } finally {
+      await stack.db.query('GRANT SELECT ON officers TO rocu_app');
+    }
+    expect((await stack.http.get('/officers', manager)).status).toBe(200);
   });
 
   it('cannot be changed by the application, and verification finds the first break after tampering', async () => {

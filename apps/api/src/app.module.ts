@@ -43,6 +43,7 @@ import { TemporalModule } from './temporal/temporal.module';
           poolMax: config.DB_POOL_MAX,
           connectionTimeoutMs: config.DB_CONNECTION_TIMEOUT_MS,
           statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+          role: config.DB_APP_ROLE,
         }),
     }),
     ThrottlerModule.forRootAsync({

@@ -25,6 +25,7 @@ import { TemporalWorkerService } from './temporal-worker.service';
           poolMax: config.DB_POOL_MAX,
           connectionTimeoutMs: config.DB_CONNECTION_TIMEOUT_MS,
           statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+          role: config.DB_APP_ROLE,
         }),
     }),
   ],

@@ -6,6 +6,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -111,6 +112,10 @@ export class AppConfig {
   @IsInt()
   @Min(1000)
   MEETING_INTERVAL_MS?: number;
+
+  /** The database role the services act as; created by the migrations, it may only SELECT and INSERT audit rows. */
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/)
+  DB_APP_ROLE = 'rocu_app';
 
   /** How long the API waits for a workflow to handle a person's action before answering 503. */
   @Transform(toInt)

@@ -7,6 +7,8 @@ export interface DatabaseSettings {
   poolMax: number;
   connectionTimeoutMs: number;
   statementTimeoutMs: number;
+  /** The role the services act as (SET ROLE at connect): may only SELECT and INSERT the audit log. */
+  role?: string;
 }
 
 /**
@@ -29,6 +31,7 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
       statement_timeout: settings.statementTimeoutMs,
       idle_in_transaction_session_timeout: settings.statementTimeoutMs * 2,
       application_name: 'rocu-gateway',
+      ...(settings.role ? { options: `-c role=${settings.role}` } : {}),
     },
   };
 }

@@ -2,6 +2,7 @@ import { InitialSchema1763856000000 } from './1763856000000-initial-schema';
 import { Meetings1763870000000 } from './1763870000000-meetings';
 import { OnwardReference1763880000000 } from './1763880000000-onward-reference';
 import { SioAndPlan1763890000000 } from './1763890000000-sio-and-plan';
+import { ApplicationRole1763900000000 } from './1763900000000-application-role';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Meetings1763870000000,
   OnwardReference1763880000000,
   SioAndPlan1763890000000,
+  ApplicationRole1763900000000,
 ];
