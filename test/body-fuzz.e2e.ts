@@ -3,6 +3,14 @@ import { Stack } from './support/stack';
 import { eventually, referralBody, workedExampleAssessment, meetingBody } from './support/referral-fixtures';
 import { dataFingerprint, Fingerprint, settledFingerprint } from './support/data-fingerprint';
 import { LEAK, RawResponse, rawRequest } from './support/raw-http';
+import {
+  activeReferral,
+  adoptedReferral,
+  planActionBody,
+  planOwnerTokens,
+  SIO_DRUGS_AND_SLAVERY,
+  WYP_LRO,
+} from './support/tasking-fixtures';
 
 /*
  * Issue 6, "done when": a fast-check fuzz of every POST body (at least 2,000 cases a run, seed printed)
@@ -21,9 +29,13 @@ type Json = Record<string, unknown>;
 type Body = { kind: 'json'; value: unknown } | { kind: 'raw'; text: string };
 interface Route {
   name: string;
+  /** POST unless given. */
+  method?: 'PATCH';
   path: () => string;
   token?: () => string;
   valid: () => Json;
+  /** Told of every 2xx, for a route whose target a valid request uses up. */
+  accepted?: () => void;
 }
 interface Case {
   route: Route;
@@ -35,6 +47,22 @@ class DeepNesting {
   constructor(readonly depth: number) {}
 }
 const DEEP_MARKER = '@@deep-nesting@@';
+
+/**
+ * Targets made up front for a route that a valid request moves on (allocates, closes, starts): it aims at the
+ * first one until a request to it is accepted, then at the next, so that later valid bodies still reach the
+ * service. Once all are used up the last one stays, and valid bodies to it are refused (409) like any other.
+ */
+class TargetPool {
+  private used = 0;
+  constructor(private readonly ids: string[]) {}
+  get current(): string {
+    return this.ids[Math.min(this.used, this.ids.length - 1)];
+  }
+  take(): void {
+    this.used += 1;
+  }
+}
 
 function serialise(body: Body): string | undefined {
   if (body.kind === 'raw') return body.text;
@@ -57,7 +85,7 @@ function serialise(body: Body): string | undefined {
 const excerpt = (text: string) =>
   text.length <= 700 ? text : `${text.slice(0, 500)} …(${text.length - 650} more)… ${text.slice(-150)}`;
 const describeCase = (testCase: Case, text = serialise(testCase.body)) =>
-  `POST ${testCase.route.name} with ${text === undefined ? 'no body' : `${text.length} chars: ${excerpt(text)}`}`;
+  `${testCase.route.method ?? 'POST'} ${testCase.route.name} with ${text === undefined ? 'no body' : `${text.length} chars: ${excerpt(text)}`}`;
 
 type Step = string | number;
 /** Every path to a value inside a valid body (the places a mutation can hit). */
@@ -214,12 +242,16 @@ function bodyOf(route: Route): fc.Arbitrary<Body> {
   );
 }
 
-describe(`POST body fuzz (fast-check seed ${SEED}; replay with FUZZ_SEED=${SEED})`, () => {
+describe(`POST and PATCH body fuzz (fast-check seed ${SEED}; replay with FUZZ_SEED=${SEED})`, () => {
   let stack: Stack;
   let referrer: string;
   let assessor: string;
   let chair: string;
+  let manager: string;
+  let owners: { sio: string; lro: string };
   const targets: Record<string, string> = {};
+  const pools: Record<string, TargetPool> = {};
+  let reviewSigners = 0;
   const statuses = new Map<number, number>();
   let cases = 0;
 
@@ -245,12 +277,29 @@ describe(`POST body fuzz (fast-check seed ${SEED}; replay with FUZZ_SEED=${SEED}
     expect(response.status).toBe(201);
     return response.body.id;
   };
+  /** Makes `count` targets, two at a time to keep the set-up short. */
+  const pool = async (count: number, make: () => Promise<string>) => {
+    const ids: string[] = [];
+    while (ids.length < count) ids.push(...(await Promise.all([make(), make()])));
+    return new TargetPool(ids.slice(0, count));
+  };
+  const plannedAction = async () => {
+    const response = await stack.http.post<{ id: string }>(
+      `/referrals/${targets.plan}/plan/actions`,
+      planActionBody(),
+      owners.sio,
+    );
+    expect(response.status).toBe(201);
+    return response.body.id;
+  };
 
   beforeAll(async () => {
     stack = await Stack.start();
     referrer = await stack.token(['FORCE_REFERRER'], 'WYP');
     assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU');
     chair = await stack.token(['TTCG_CHAIR'], 'YHROCU', 'fuzz-chair');
+    manager = await stack.token(['ROCU_MANAGER'], 'YHROCU');
+    owners = await planOwnerTokens(stack);
     targets.triage = await submit();
     targets.information = await submit();
     await triage(targets.information, 'REQUEST_INFO');
@@ -268,6 +317,13 @@ describe(`POST body fuzz (fast-check seed ${SEED}; replay with FUZZ_SEED=${SEED}
         );
       }
     });
+    // Naming the LRO of an adopted referral can be repeated (it stays ADOPTED until the SIO is allocated).
+    targets.lro = await adoptedReferral(stack);
+    targets.plan = await activeReferral(stack);
+    // Sized to what a run accepts: most SIO and action-change bodies are refused, most closing outcomes are text.
+    pools.sio = await pool(6, () => adoptedReferral(stack));
+    pools.close = await pool(24, () => activeReferral(stack));
+    pools.action = await pool(6, plannedAction);
   });
 
   afterAll(async () => {
@@ -338,6 +394,62 @@ describe(`POST body fuzz (fast-check seed ${SEED}; replay with FUZZ_SEED=${SEED}
       valid: () => ({}),
     },
     {
+      name: '/referrals/{id}/sio',
+      path: () => `/referrals/${pools.sio.current}/sio`,
+      token: () => manager,
+      valid: () => ({
+        officerSub: SIO_DRUGS_AND_SLAVERY,
+        justification: 'Drugs specialist with capacity',
+        conflictDeclaration: { hasConflict: false },
+      }),
+      accepted: () => pools.sio.take(),
+    },
+    {
+      name: '/referrals/{id}/lro',
+      path: () => `/referrals/${targets.lro}/lro`,
+      token: () => referrer,
+      valid: () => ({ officerSub: WYP_LRO, name: 'DI Clarke' }),
+    },
+    {
+      name: '/referrals/{id}/close',
+      path: () => `/referrals/${pools.close.current}/close`,
+      token: () => manager,
+      valid: () => ({ outcome: 'Principals charged; supply line disrupted' }),
+      accepted: () => pools.close.take(),
+    },
+    {
+      name: '/referrals/{id}/plan/actions',
+      path: () => `/referrals/${targets.plan}/plan/actions`,
+      token: () => owners.sio,
+      valid: () => planActionBody(),
+    },
+    {
+      name: '/referrals/{id}/plan/actions/{actionId}',
+      method: 'PATCH',
+      path: () => `/referrals/${targets.plan}/plan/actions/${pools.action.current}`,
+      token: () => owners.lro,
+      valid: () => ({ status: 'ACTIVE', version: 1 }),
+      accepted: () => pools.action.take(),
+    },
+    {
+      name: '/referrals/{id}/plan/disruptions',
+      path: () => `/referrals/${targets.plan}/plan/disruptions`,
+      token: () => owners.sio,
+      valid: () => ({
+        pillar: 'PURSUE',
+        significance: 'MAJOR',
+        description: 'Supply line dismantled',
+        occurredAt: '2026-11-20T06:00:00Z',
+      }),
+    },
+    {
+      name: '/referrals/{id}/plan/reviews',
+      path: () => `/referrals/${targets.plan}/plan/reviews`,
+      // The SIO and LRO take turns, so a valid body can open a review or complete the open one.
+      token: () => (reviewSigners++ % 2 === 0 ? owners.sio : owners.lro),
+      valid: () => ({ summary: 'On track' }),
+    },
+    {
       name: '/auth/dev-token',
       path: () => '/auth/dev-token',
       valid: () => ({ sub: 'fuzz-user', name: 'Fuzz User', roles: ['FORCE_REFERRER'], org: 'WYP' }),
@@ -345,7 +457,7 @@ describe(`POST body fuzz (fast-check seed ${SEED}; replay with FUZZ_SEED=${SEED}
   ];
 
   const send = (testCase: Case): Promise<RawResponse> =>
-    rawRequest(stack.http.baseUrl, 'POST', testCase.route.path(), {
+    rawRequest(stack.http.baseUrl, testCase.route.method ?? 'POST', testCase.route.path(), {
       headers: testCase.route.token ? { authorization: `Bearer ${testCase.route.token()}` } : {},
       body: serialise(testCase.body),
       timeoutMs: REQUEST_TIMEOUT_MS,
@@ -355,6 +467,7 @@ describe(`POST body fuzz (fast-check seed ${SEED}; replay with FUZZ_SEED=${SEED}
   const checkAnswer = (testCase: Case, response: RawResponse) => {
     cases += 1;
     statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+    if (response.status < 300) testCase.route.accepted?.();
     const what = `${describeCase(testCase)}\n  answered ${response.status} in ${response.ms} ms: ${response.text.slice(0, 400)}`;
     if (response.status >= 500) throw new Error(`5xx: ${what}`);
     if (response.status >= 400) {

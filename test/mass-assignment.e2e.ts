@@ -3,6 +3,14 @@ import { Stack } from './support/stack';
 import { eventually, referralBody, workedExampleAssessment, meetingBody } from './support/referral-fixtures';
 import { dataFingerprint, keysDeep, settledFingerprint } from './support/data-fingerprint';
 import { LEAK, rawRequest } from './support/raw-http';
+import {
+  activeReferral,
+  adoptedReferral,
+  planActionBody,
+  planOwnerTokens,
+  SIO_DRUGS_AND_SLAVERY,
+  WYP_LRO,
+} from './support/tasking-fixtures';
 
 /*
  * Issue 6, "done when": mass assignment and prototype pollution payloads are rejected and change nothing.
@@ -15,6 +23,8 @@ type Problem = { status: number; errors?: { field: string; code: string }[] };
 
 interface RouteCase {
   name: string;
+  /** POST unless given. */
+  method?: 'PATCH';
   /** The target: referral routes get a fresh referral in the right state for every request. */
   path: () => Promise<string>;
   token: () => string;
@@ -49,7 +59,10 @@ describe('mass assignment and prototype pollution: refused with 400, changing no
   let referrer: string;
   let assessor: string;
   let chair: string;
+  let manager: string;
+  let owners: { sio: string; lro: string };
   let meetingId: string;
+  let planReferral: string;
   const agenda: string[] = [];
   let decisionCursor = 0;
 
@@ -65,12 +78,25 @@ describe('mass assignment and prototype pollution: refused with 400, changing no
     ).toBe(200);
     return id;
   };
+  /** A new action on the shared plan, so that every change request names version 1 of a PLANNED action. */
+  const plannedAction = async () => {
+    const response = await stack.http.post<{ id: string }>(
+      `/referrals/${planReferral}/plan/actions`,
+      planActionBody(),
+      owners.sio,
+    );
+    expect(response.status).toBe(201);
+    return response.body.id;
+  };
 
   beforeAll(async () => {
     stack = await Stack.start();
     referrer = await stack.token(['FORCE_REFERRER'], 'WYP');
     assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU');
     chair = await stack.token(['TTCG_CHAIR'], 'YHROCU', 'mass-chair');
+    manager = await stack.token(['ROCU_MANAGER'], 'YHROCU');
+    owners = await planOwnerTokens(stack);
+    planReferral = await activeReferral(stack);
     for (let i = 0; i < 8; i += 1) {
       const id = await accept();
       expect((await stack.http.post(`/referrals/${id}/assessment`, workedExampleAssessment(), assessor)).status).toBe(
@@ -145,10 +171,85 @@ describe('mass assignment and prototype pollution: refused with 400, changing no
       nested: [],
       own: [],
     },
+    {
+      name: 'POST /referrals/{id}/sio',
+      path: async () => `/referrals/${await adoptedReferral(stack)}/sio`,
+      token: () => manager,
+      valid: () => ({
+        officerSub: SIO_DRUGS_AND_SLAVERY,
+        justification: 'Drugs specialist with capacity',
+        conflictDeclaration: { hasConflict: false },
+      }),
+      nested: ['conflictDeclaration'],
+      own: [],
+    },
+    {
+      name: 'POST /referrals/{id}/lro',
+      path: async () => `/referrals/${await adoptedReferral(stack)}/lro`,
+      token: () => referrer,
+      valid: () => ({ officerSub: WYP_LRO, name: 'DI Clarke' }),
+      nested: [],
+      own: [],
+    },
+    {
+      name: 'POST /referrals/{id}/close',
+      path: async () => `/referrals/${await activeReferral(stack)}/close`,
+      token: () => manager,
+      valid: () => ({ outcome: 'Principals charged; supply line disrupted' }),
+      nested: [],
+      own: [],
+    },
+    // The plan routes share one ACTIVE referral: adding actions and disruptions can be repeated, and the
+    // SIO's first signature opens a review as long as nothing before it was wrongly accepted.
+    {
+      name: 'POST /referrals/{id}/plan/actions',
+      path: async () => `/referrals/${planReferral}/plan/actions`,
+      token: () => owners.sio,
+      valid: () => planActionBody(),
+      nested: [],
+      own: ['ownerOrg'],
+    },
+    {
+      name: 'PATCH /referrals/{id}/plan/actions/{actionId}',
+      method: 'PATCH',
+      path: async () => `/referrals/${planReferral}/plan/actions/${await plannedAction()}`,
+      token: () => owners.lro,
+      valid: () => ({ status: 'ACTIVE', version: 1 }),
+      nested: [],
+      own: ['status'],
+    },
+    {
+      name: 'POST /referrals/{id}/plan/disruptions',
+      path: async () => `/referrals/${planReferral}/plan/disruptions`,
+      token: () => owners.sio,
+      valid: () => ({
+        pillar: 'PURSUE',
+        significance: 'MAJOR',
+        description: 'Supply line dismantled',
+        occurredAt: '2026-11-20T06:00:00Z',
+      }),
+      nested: [],
+      own: [],
+    },
+    {
+      name: 'POST /referrals/{id}/plan/reviews',
+      path: async () => `/referrals/${planReferral}/plan/reviews`,
+      token: () => owners.sio,
+      valid: () => ({ summary: 'On track' }),
+      nested: [],
+      own: [],
+    },
+  ];
+  /** Routes that answer 201 Created; the others answer 200. */
+  const created = [
+    'POST /referrals',
+    'POST /meetings',
+    'POST /referrals/{id}/plan/actions',
+    'POST /referrals/{id}/plan/disruptions',
   ];
 
   const send = (route: RouteCase, path: string, rawBody: string) =>
-    rawRequest(stack.http.baseUrl, 'POST', path, {
+    rawRequest(stack.http.baseUrl, route.method ?? 'POST', path, {
       headers: { authorization: `Bearer ${route.token()}` },
       body: rawBody,
     });
@@ -237,7 +338,7 @@ describe('mass assignment and prototype pollution: refused with 400, changing no
     async (_name, route) => {
       const response = await send(route, await route.path(), JSON.stringify(route.valid()));
       expect({ status: response.status, body: response.text.slice(0, 300) }).toEqual({
-        status: route.name === 'POST /referrals' || route.name === 'POST /meetings' ? 201 : 200,
+        status: created.includes(route.name) ? 201 : 200,
         body: expect.any(String),
       });
     },

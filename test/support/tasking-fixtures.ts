@@ -66,3 +66,14 @@ export const planOwnerTokens = async (stack: Stack, sio = SIO_DRUGS_AND_SLAVERY,
   sio: await stack.token(['SIO'], 'YHROCU', sio),
   lro: await stack.token(['LRO'], 'WYP', lro),
 });
+
+/** A valid request to add a 4P action (the plan's SIO or LRO may send it). */
+export const planActionBody = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
+  pillar: 'PURSUE',
+  description: 'Arrest the principals',
+  ownerOrg: 'YHROCU',
+  ownerName: 'DS Owner',
+  dueAt: '2027-01-31T17:00:00Z',
+  partners: ['Leeds City Council'],
+  ...overrides,
+});
