@@ -176,6 +176,9 @@ interface ReferralFacts {
   ownerOrg: string;
   region: string;
   status: string;
+  /** The assigned SIO and LRO, who see their tasking whatever their organisation. */
+  sioSub?: string | null;
+  lroSub?: string | null;
 }
 interface MeetingFacts {
   region: string;
@@ -198,7 +201,8 @@ function seesReferral(actor: MatrixActor, referral: ReferralFacts): boolean {
   return (
     (holds(actor, OWNING_ORGANISATION) && actor.org === referral.ownerOrg) ||
     (holds(actor, REGIONAL_STAFF) && actor.region !== null && actor.region === referral.region) ||
-    (holds(actor, ['NCA_LIAISON']) && referral.status === 'REFERRED_NATIONAL')
+    (holds(actor, ['NCA_LIAISON']) && referral.status === 'REFERRED_NATIONAL') ||
+    (holds(actor, ['SIO', 'LRO']) && (referral.sioSub === actor.sub || referral.lroSub === actor.sub))
   );
 }
 
@@ -554,7 +558,7 @@ describe('authorization matrix: every route x every role x own and other organis
     async (body: unknown): Promise<string[]> => {
       const { items, total } = body as ListBody;
       const { rows } = await stack.db.query<ReferralFacts & { id: string }>(
-        'SELECT id, owner_org AS "ownerOrg", region, status FROM referrals',
+        'SELECT id, owner_org AS "ownerOrg", region, status, sio_sub AS "sioSub", lro_sub AS "lroSub" FROM referrals',
       );
       const describeRow = (row: ReferralFacts): string => `${row.ownerOrg}/${row.region}/${row.status}`;
       const matches = (row: ReferralFacts): boolean =>
@@ -608,6 +612,11 @@ describe('authorization matrix: every route x every role x own and other organis
     kind: 'REFERRAL',
     facts: { ownerOrg: HOME_FORCE, region: HOME_REGION, status },
   });
+  /** The shared ACTIVE referral, assigned to the plan's SIO and LRO. */
+  const PLAN_TARGET: Target = {
+    kind: 'REFERRAL',
+    facts: { ownerOrg: HOME_FORCE, region: HOME_REGION, status: 'ACTIVE', sioSub: PLAN_SIO, lroSub: PLAN_LRO },
+  };
   const HOME_MEETING: Target = { kind: 'MEETING', facts: { region: HOME_REGION } };
   const actorKey = (actor: MatrixActor): string => `${actor.role}@${actor.org}`;
 
@@ -671,7 +680,7 @@ describe('authorization matrix: every route x every role x own and other organis
     async (actor: MatrixActor): Promise<ProbeSpec[]> => [
       {
         variant: 'ACTIVE',
-        target: WYP_SUBMITTED('ACTIVE'),
+        target: PLAN_TARGET,
         hasRecordId: true,
         send: (recordId = planReferral) =>
           stack.http.request<unknown>(method, path(recordId), { token: actor.token, body: body() }),
@@ -873,7 +882,7 @@ describe('authorization matrix: every route x every role x own and other organis
     })),
     'POST /referrals/{id}/close': referralAction('close', 'ACTIVE', active, () => ({ outcome: 'Charged' })),
     'GET /referrals/{id}/plan': recordGet(() => [
-      { variant: 'ACTIVE', id: planReferral, target: WYP_SUBMITTED('ACTIVE'), path: (id) => `/referrals/${id}/plan` },
+      { variant: 'ACTIVE', id: planReferral, target: PLAN_TARGET, path: (id) => `/referrals/${id}/plan` },
     ]),
     'POST /referrals/{id}/plan/actions': planChange('POST', (id) => `/referrals/${id}/plan/actions`, actionBody),
     'PATCH /referrals/{id}/plan/actions/{actionId}': async (actor) => {

@@ -382,4 +382,49 @@ describe('SIO allocation and the 4P plan (issue 5)', () => {
     );
     expect(detail.body).toMatchObject({ status: 'ADOPTED', tasking: { sio: null, lro: null } });
   });
+
+  it('lets the force that owns the OCG name its LRO, who then sees and edits the plan; a date Postgres cannot store is a 400', async () => {
+    const id = await adoptedReferral(stack); // WYP's referral, affecting WYP and SYP
+    const allocated = await allocate(id, SIO_DRUGS_AND_SLAVERY, { hasConflict: false });
+    expect(allocated.status).toBe(200);
+    const unconcerned = await stack.http.post(
+      `/referrals/${id}/lro`,
+      { officerSub: 'lro-kent', name: 'DI Kent' },
+      referrer,
+    );
+    expect(unconcerned.status).toBe(400);
+    const named = await stack.http.post<{ status: string }>(
+      `/referrals/${id}/lro`,
+      { officerSub: 'lro-syp', name: 'DI South' },
+      referrer,
+    );
+    expect(named.body.status).toBe('ACTIVE');
+
+    const sypLro = await stack.token(['LRO'], 'SYP', 'lro-syp');
+    const seen = await plan(id, sypLro);
+    expect(seen.lro).toMatchObject({ sub: 'lro-syp', org: 'SYP' });
+    expect((await stack.http.get(`/referrals/${id}`, sypLro)).status).toBe(200);
+    // Another SYP LRO is not assigned and, SYP not being the referrer, does not see it at all.
+    expect((await stack.http.get(`/referrals/${id}/plan`, await stack.token(['LRO'], 'SYP', 'lro-syp-2'))).status).toBe(
+      404,
+    );
+
+    const body = { pillar: 'PROTECT', description: 'Target hardening', ownerOrg: 'SYP', ownerName: 'PC Guard' };
+    const added = await stack.http.post(
+      `/referrals/${id}/plan/actions`,
+      { ...body, dueAt: '2027-01-31T17:00:00Z' },
+      sypLro,
+    );
+    expect(added.status).toBe(201);
+    for (const dueAt of ['2026-W01', '2026', '2026-02-31T10:00:00Z', '-1000-01-01T00:00:00Z']) {
+      const refused = await stack.http.post<{ errors: { field: string }[] }>(
+        `/referrals/${id}/plan/actions`,
+        { ...body, dueAt },
+        sypLro,
+      );
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors.map((error) => error.field)).toEqual(['dueAt']);
+    }
+    expect((await plan(id, sypLro)).actions).toHaveLength(1);
+  });
 });

@@ -7,7 +7,15 @@ import {
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import { changeAction, checkPlanEditor, DomainError, PlanAction, reviewCycle, signReview } from '@rocu/domain';
+import {
+  changeAction,
+  checkPlanEditor,
+  DomainError,
+  PlanAction,
+  requireInstants,
+  reviewCycle,
+  signReview,
+} from '@rocu/domain';
 import {
   addActionUpdate,
   changeActionUpdate,
@@ -16,11 +24,13 @@ import {
   recordDisruptionUpdate,
   signReviewUpdate,
   type ActorCommand,
+  type AddActionCommand,
   type ChangeActionCommand,
   type PlanActivities,
   type PlanChange,
   type PlanState,
   type PlanWorkflowInput,
+  type RecordDisruptionCommand,
   type SignReviewCommand,
 } from '@rocu/contracts';
 import { changesBefore, refuseOnDomainError } from './workflow-support';
@@ -96,6 +106,8 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
     state.closed = true;
   });
 
+  const datesOf = (fields: Record<string, unknown>) => refuseOnDomainError(() => requireInstants(fields));
+
   setHandler(
     addActionUpdate,
     async (command) => {
@@ -119,7 +131,12 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
       await project({ kind: 'ACTION_ADDED', action }, command);
       return action;
     },
-    { validator: editor },
+    {
+      validator: (command: AddActionCommand) => {
+        editor(command);
+        datesOf({ dueAt: command.dueAt });
+      },
+    },
   );
 
   setHandler(
@@ -156,7 +173,12 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
       await project({ kind: 'DISRUPTION_RECORDED', disruption }, command);
       return disruption;
     },
-    { validator: editor },
+    {
+      validator: (command: RecordDisruptionCommand) => {
+        editor(command);
+        datesOf({ occurredAt: command.occurredAt });
+      },
+    },
   );
 
   setHandler(

@@ -20,7 +20,8 @@ const STAGE_ORDER: readonly DeadlineStage[] = ['TRIAGE', 'ASSESSMENT', 'ALLOCATI
 
 export interface StagePolicies {
   gateway: DeadlinePolicy;
-  allocation: StagePolicy;
+  /** Absent for referrals started before allocation had a deadline. */
+  allocation?: StagePolicy;
 }
 
 export interface DeadlineClock {
@@ -37,7 +38,7 @@ export interface DeadlineClock {
 
 /**
  * A stage's deadline: gateway stages run from submission (less the paused time), allocation from
- * adoption. Null for allocation before adoption.
+ * adoption. Null for allocation before adoption, or without an allocation policy.
  */
 export function stageDeadline(
   stage: DeadlineStage,
@@ -45,7 +46,9 @@ export function stageDeadline(
   clock: Pick<DeadlineClock, 'submittedAt' | 'pausedMs' | 'adoptedAt'>,
 ): ComputedDeadline | null {
   if (stage !== 'ALLOCATION') return computeDeadline(stage, clock.submittedAt, policies.gateway[stage], clock.pausedMs);
-  return clock.adoptedAt === null ? null : computeDeadline(stage, clock.adoptedAt, policies.allocation, 0);
+  return clock.adoptedAt === null || policies.allocation === undefined
+    ? null
+    : computeDeadline(stage, clock.adoptedAt, policies.allocation, 0);
 }
 
 function stageStatus(stage: DeadlineStage, clock: DeadlineClock): DeadlineView['status'] {

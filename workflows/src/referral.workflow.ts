@@ -97,11 +97,13 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
   let sio: Participant | undefined;
   let lro: Participant | undefined;
   let plan: ChildWorkflowHandle<typeof planWorkflow> | undefined;
+  let planStarting: Promise<void> | undefined;
   let reassessmentDue = false;
   /** Officers who declared a conflict with this referral: never allocated to it. */
   const conflicted = new Set<string>();
   const planPolicy = input.planPolicy ?? DEFAULT_PLAN_POLICY;
-  const policies: StagePolicies = { gateway: input.policy, allocation: planPolicy.allocation };
+  // Referrals started before the allocation deadline existed keep running without it (replay-safe).
+  const policies: StagePolicies = { gateway: input.policy, allocation: input.planPolicy?.allocation };
   const reminded = new Map<DeadlineStage, string>();
   const escalated = new Map<DeadlineStage, string>();
   const completed = new Set<DeadlineStage>();
@@ -187,9 +189,11 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
           : undefined,
       ...extras,
     };
-    await ensureSubmitted(command);
-    await projectTransition(projected);
-    if (projected.planStarted) await startPlan(projected.at);
+    const projecting = ensureSubmitted(command).then(() => projectTransition(projected));
+    // Noted before any await, so a closure arriving meanwhile waits for the plan it must close.
+    if (projected.planStarted) planStarting = projecting.then(() => startPlan(projected.at));
+    await projecting;
+    if (projected.planStarted) await planStarting;
     return snapshot();
   };
 
@@ -354,7 +358,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     nameLroUpdate,
     (command) => {
       refuseUnlessAllowed(nameLroEvent(), command.actor);
-      lro = { ...command.lro, org: input.ownerOrg };
+      lro = command.lro;
       return apply(nameLroEvent(), command, { reason: `LRO named: ${lro.name}`, lro });
     },
     guard(nameLroEvent),
@@ -365,6 +369,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     async (command) => {
       refuseUnlessAllowed(closeEvent(), command.actor);
       // The plan turns read-only before the closure is visible, so no edit lands after it.
+      await planStarting;
       if (plan) await plan.signal(closePlanSignal);
       reassessmentDue = true;
       return apply(closeEvent(), command, { reason: command.outcome, closure: { outcome: command.outcome } });

@@ -1,6 +1,6 @@
 import { Client, WithStartWorkflowOperation, WorkflowHandle, WorkflowNotFoundError } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { Actor, DEFAULT_SCORING_SCHEME, DeadlinePolicy, scoreAssessment } from '@rocu/domain';
+import { Actor, DEFAULT_PLAN_POLICY, DEFAULT_SCORING_SCHEME, DeadlinePolicy, scoreAssessment } from '@rocu/domain';
 import {
   ActorCommand,
   allocateSioUpdate,
@@ -185,6 +185,7 @@ const inputFor = (referralId: string, policy: DeadlinePolicy): ReferralWorkflowI
   ownerOrg: OWNER_ORG,
   region: REGION,
   policy,
+  planPolicy: DEFAULT_PLAN_POLICY,
 });
 
 /** Submits exactly as the API does: update-with-start on the deterministic workflow id. */
@@ -703,7 +704,7 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     expect(allocated).toMatchObject({ allocated: true, snapshot: { status: 'SIO_ALLOCATED' } });
     expect(deadline(allocated.snapshot, 'ALLOCATION').status).toBe('MET');
     const active = await handle.executeUpdate(nameLroUpdate, {
-      args: [{ actor: referrer, lro: { sub: 'lro-wyp', name: 'DI Clarke' } }],
+      args: [{ actor: referrer, lro: { sub: 'lro-wyp', name: 'DI Clarke', org: OWNER_ORG } }],
     });
     expect(active.status).toBe('ACTIVE');
     const plan = client.workflow.getHandle(planWorkflowId(referralId));

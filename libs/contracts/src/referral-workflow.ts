@@ -76,8 +76,8 @@ export interface AllocateSioResult {
 }
 
 export interface NameLroCommand extends ActorCommand {
-  /** The LRO belongs to the referring organisation; the workflow records it as theirs. */
-  lro: Pick<Participant, 'sub' | 'name'>;
+  /** An LRO of the referring force or of a force the referral affects (checked by the API from the register). */
+  lro: Participant;
 }
 
 export interface CloseReferralCommand extends ActorCommand {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsInstant } from '../common/is-instant.validator';
 
 const toInteger = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value;
@@ -9,8 +10,8 @@ export class AuditQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) entityId?: string;
   @ApiPropertyOptional({ description: 'actor sub' }) @IsOptional() @IsString() @Length(1, 100) actor?: string;
   @ApiPropertyOptional({ example: 'REFERRAL_VIEWED' }) @IsOptional() @IsString() @Length(1, 100) action?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) from?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInstant() from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInstant() to?: string;
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Transform(toInteger) @IsInt() @Min(1) page = 1;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(200) pageSize = 50;
 }

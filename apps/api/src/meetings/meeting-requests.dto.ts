@@ -5,7 +5,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
@@ -25,6 +24,7 @@ import {
   MeetingStatus,
   MeetingType,
 } from '@rocu/domain';
+import { IsInstant } from '../common/is-instant.validator';
 
 const CODE = /^[A-Z_]{2,30}$/;
 const toInteger = ({ value }: { value: unknown }): unknown =>
@@ -33,11 +33,11 @@ const toInteger = ({ value }: { value: unknown }): unknown =>
 export class CreateMeetingRequest {
   @ApiProperty({ example: 'YHROCU' }) @Matches(CODE) region!: string;
   @ApiProperty({ enum: MEETING_TYPES }) @IsIn(MEETING_TYPES) type!: MeetingType;
-  @ApiProperty({ example: '2026-12-02T10:00:00Z' }) @IsISO8601({ strict: true }) scheduledFor!: string;
+  @ApiProperty({ example: '2026-12-02T10:00:00Z' }) @IsInstant() scheduledFor!: string;
 
   @ApiPropertyOptional({ description: 'paper cut-off; default 24 hours before the meeting, or now if that has passed' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   papersCloseAt?: string;
 }
 

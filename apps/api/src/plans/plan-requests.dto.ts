@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { ACTION_STATUSES, ActionStatus, PILLARS, Pillar, SIGNIFICANCES, Significance } from '@rocu/domain';
+import { IsInstant } from '../common/is-instant.validator';
 
 export class AddActionRequest {
   @ApiProperty({ enum: PILLARS }) @IsIn(PILLARS) pillar!: Pillar;
@@ -10,7 +11,7 @@ export class AddActionRequest {
   @Length(1, 200)
   ownerOrg!: string;
   @ApiProperty({ description: 'owning person' }) @IsString() @Length(1, 200) ownerName!: string;
-  @ApiProperty({ example: '2027-01-31T17:00:00Z' }) @IsISO8601({ strict: true }) dueAt!: string;
+  @ApiProperty({ example: '2027-01-31T17:00:00Z' }) @IsInstant() dueAt!: string;
 
   @ApiPropertyOptional({ type: [String], description: 'partner organisations involved' })
   @IsOptional()
@@ -41,7 +42,7 @@ export class DisruptionRequest {
   @ApiProperty({ enum: PILLARS }) @IsIn(PILLARS) pillar!: Pillar;
   @ApiProperty({ enum: SIGNIFICANCES }) @IsIn(SIGNIFICANCES) significance!: Significance;
   @ApiProperty({ maxLength: 4000 }) @IsString() @Length(1, 4000) description!: string;
-  @ApiProperty({ example: '2026-11-20T06:00:00Z' }) @IsISO8601({ strict: true }) occurredAt!: string;
+  @ApiProperty({ example: '2026-11-20T06:00:00Z' }) @IsInstant() occurredAt!: string;
 }
 
 export class ReviewRequest {

@@ -26,6 +26,11 @@ export function whereVisibleTo<T extends ObjectLiteral>(
           case 'REFERRED_NATIONAL':
             scoped.orWhere(`${alias}.status = 'REFERRED_NATIONAL'`);
             break;
+          case 'ASSIGNED':
+            scoped.orWhere(`(${alias}.sio_sub = :scopeSub${index} OR ${alias}.lro_sub = :scopeSub${index})`, {
+              [`scopeSub${index}`]: scope.sub,
+            });
+            break;
         }
       });
     }),

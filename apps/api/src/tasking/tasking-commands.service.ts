@@ -70,17 +70,23 @@ export class TaskingCommandsService {
 
   async nameLro(actor: Actor, id: string, request: NameLroRequest, correlationId: string): Promise<ReferralStatusDto> {
     const officer = await this.officers.find(request.officerSub);
-    const ofReferringForce = (referral: ReferralEntity): void => {
-      if (officer?.role !== 'LRO' || officer.org !== referral.ownerOrg) {
+    // The OCG may belong to the referring force or to another force it affects (an agency's referral has no LRO of its own).
+    const ofAForceConcerned = (referral: ReferralEntity): void => {
+      const forces = [referral.ownerOrg, ...referral.submission.forcesAffected];
+      if (officer?.role !== 'LRO' || !forces.includes(officer.org)) {
         throw unknownOfficer(
           'officerSub',
-          'officerSub must name an LRO of the referring organisation (GET /officers?role=LRO)',
+          'officerSub must name an LRO of the referring force or of a force the referral affects (GET /officers?role=LRO)',
         );
       }
     };
-    const command = { actor, correlationId, lro: { sub: request.officerSub, name: request.name } };
+    const command = {
+      actor,
+      correlationId,
+      lro: { sub: request.officerSub, name: request.name, org: officer?.org ?? '' },
+    };
     return statusView(
-      await this.updates.send(actor, id, { type: 'NAME_LRO' }, nameLroUpdate, command, ofReferringForce),
+      await this.updates.send(actor, id, { type: 'NAME_LRO' }, nameLroUpdate, command, ofAForceConcerned),
     );
   }
 

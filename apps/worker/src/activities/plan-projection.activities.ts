@@ -120,8 +120,10 @@ export class PlanProjectionActivities implements PlanActivities {
       case 'REVIEW_SIGNED': {
         const { review } = change;
         await manager.query(
+          // A review only gains signatures: a late retry of the first signature never undoes the second.
           `INSERT INTO plan_reviews (id, referral_id, opened_at, signatures, completed_at) VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (id) DO UPDATE SET signatures = EXCLUDED.signatures, completed_at = EXCLUDED.completed_at`,
+           ON CONFLICT (id) DO UPDATE SET signatures = EXCLUDED.signatures, completed_at = EXCLUDED.completed_at
+           WHERE jsonb_array_length(plan_reviews.signatures) < jsonb_array_length(EXCLUDED.signatures)`,
           [review.id, referralId, review.openedAt, JSON.stringify(review.signatures), review.completedAt ?? null],
         );
         return;

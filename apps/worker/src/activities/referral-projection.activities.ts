@@ -192,7 +192,8 @@ export class ReferralProjectionActivities implements ReferralActivities {
         ]);
       }
       if (event.sioAllocation) await this.projectAllocation(manager, event, event.sioAllocation);
-      if (event.lro) {
+      // A later renaming may land first (activities complete out of order): only the newest name stands.
+      if (event.lro && advanced.length > 0) {
         await manager.query(`UPDATE referrals SET lro_sub = $2, lro_name = $3 WHERE id = $1`, [
           event.referralId,
           event.lro.sub,

@@ -30,4 +30,16 @@ describe('referral visibility', () => {
   it('gives auditors no operational view', () => {
     expect(referralScopes(actor(['AUDITOR'], 'YHROCU', 'YHROCU'))).toEqual([]);
   });
+
+  it('lets the assigned SIO and LRO see their tasking, whatever their organisation', () => {
+    const syp = { ...actor(['LRO'], 'SYP', 'YHROCU'), sub: 'lro-syp' };
+    expect(canSeeReferral(syp, wypReferral)).toBe(false);
+    expect(canSeeReferral(syp, { ...wypReferral, lroSub: 'lro-syp' })).toBe(true);
+    const sio = { ...actor(['SIO'], 'EMSOU', 'EMSOU'), sub: 'sio-emsou-1' };
+    expect(canSeeReferral(sio, { ...wypReferral, sioSub: 'sio-emsou-1' })).toBe(true);
+    // The assignment binds the person in that role, not anyone holding their sub in another role.
+    expect(
+      canSeeReferral({ ...syp, roles: ['FORCE_REFERRER'] }, { ...wypReferral, lroSub: 'lro-syp', ownerOrg: 'X' }),
+    ).toBe(false);
+  });
 });

@@ -2,16 +2,22 @@ import type { Actor, Role } from '../roles';
 
 /** One way a user may be entitled to see a referral; a user sees the union of their scopes. */
 export type ReferralScope =
-  { kind: 'OWNER_ORG'; org: string } | { kind: 'REGION'; region: string } | { kind: 'REFERRED_NATIONAL' };
+  | { kind: 'OWNER_ORG'; org: string }
+  | { kind: 'REGION'; region: string }
+  | { kind: 'REFERRED_NATIONAL' }
+  /** The SIO or LRO the tasking is assigned to (an LRO may be from another force than the referrer). */
+  | { kind: 'ASSIGNED'; sub: string };
 
 /** Roles that work for a ROCU and see their region's referrals. */
 const REGIONAL_ROLES: readonly Role[] = ['GATEWAY_ASSESSOR', 'GAIN_COORDINATOR', 'TTCG_CHAIR', 'ROCU_MANAGER', 'SIO'];
 /** Roles that work for the referring organisation and see its own referrals. */
 const OWN_ORGANISATION_ROLES: readonly Role[] = ['FORCE_REFERRER', 'LRO', 'NCA_LIAISON'];
+/** Roles a tasking is assigned to by person. */
+const ASSIGNABLE_ROLES: readonly Role[] = ['SIO', 'LRO'];
 
 /**
  * Need-to-know for referrals: referrers see their own organisation's, ROCU staff their region's, NCA
- * liaison also those referred national. Auditors and meeting members get nothing here (they have their
+ * liaison also those referred national, an SIO or LRO the taskings assigned to them. Auditors and meeting members get nothing here (they have their
  * own views). An empty result means the user sees no referral at all.
  */
 export function referralScopes(actor: Actor): ReferralScope[] {
@@ -22,10 +28,14 @@ export function referralScopes(actor: Actor): ReferralScope[] {
     scopes.push({ kind: 'REGION', region: actor.region });
   }
   if (actor.roles.includes('NCA_LIAISON')) scopes.push({ kind: 'REFERRED_NATIONAL' });
+  if (actor.roles.some((role) => ASSIGNABLE_ROLES.includes(role))) scopes.push({ kind: 'ASSIGNED', sub: actor.sub });
   return scopes;
 }
 
-export function canSeeReferral(actor: Actor, referral: { ownerOrg: string; region: string; status: string }): boolean {
+export function canSeeReferral(
+  actor: Actor,
+  referral: { ownerOrg: string; region: string; status: string; sioSub?: string | null; lroSub?: string | null },
+): boolean {
   return referralScopes(actor).some((scope) => {
     switch (scope.kind) {
       case 'OWNER_ORG':
@@ -34,6 +44,8 @@ export function canSeeReferral(actor: Actor, referral: { ownerOrg: string; regio
         return referral.region === scope.region;
       case 'REFERRED_NATIONAL':
         return referral.status === 'REFERRED_NATIONAL';
+      case 'ASSIGNED':
+        return referral.sioSub === scope.sub || referral.lroSub === scope.sub;
     }
   });
 }

@@ -1,5 +1,6 @@
 import type { Actor } from '../roles';
 import { DomainError } from '../errors/domain-error';
+import { isInstant } from '../calendar/instant';
 import {
   ActionStatus,
   FINISHED_ACTION_STATUSES,
@@ -38,6 +39,20 @@ export function checkPlanEditor(
     });
   }
   return role;
+}
+
+/** The edge validates dates; the workflow checks again, since a date Postgres cannot store would stall its projection. */
+export function requireInstants(fields: Record<string, unknown>): void {
+  const bad = Object.entries(fields).filter(([, value]) => !isInstant(value));
+  if (bad.length > 0) {
+    throw new DomainError('VALIDATION', `Not a date-time with a time zone: ${bad.map(([field]) => field).join(', ')}`, {
+      errors: bad.map(([field]) => ({
+        field,
+        code: 'isInstant',
+        message: `${field} must be a date-time with a time zone`,
+      })),
+    });
+  }
 }
 
 export interface ActionChange {

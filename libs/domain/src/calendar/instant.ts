@@ -1,0 +1,16 @@
+const INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,6})?)?(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
+/**
+ * An RFC 3339 date-time with a zone (`2026-11-20T06:00:00Z`, `…+01:00`), a real calendar date, years
+ * 1900–9999: what every timestamp the API accepts must be, so that Postgres can always store it. (ISO 8601
+ * alone also allows week dates, bare years and day 31 of February, which it cannot.)
+ */
+export function isInstant(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = INSTANT.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return year >= 1900 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth;
+}
