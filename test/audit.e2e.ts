@@ -90,6 +90,19 @@ describe('tamper-evident audit trail', () => {
     expect((await stack.http.get('/audit?from=yesterday', auditor)).status).toBe(400);
   });
 
+  it('records which referrals a list showed, found when asking about any one of them', async () => {
+    const referrer = await stack.token(['FORCE_REFERRER'], 'WYP', 'referrer-2');
+    const submitted = await stack.http.post<{ id: string }>('/referrals', referralBody(), referrer);
+    const listed = await stack.http.get<{ items: { id: string }[] }>('/referrals?pageSize=200', referrer);
+    expect(listed.body.items.map((item) => item.id)).toContain(submitted.body.id);
+    const reads = await stack.http.get<{ items: (AuditItem & { details: { ids: string[] } })[] }>(
+      `/audit?entityId=${submitted.body.id}&action=REFERRALS_LISTED`,
+      auditor,
+    );
+    expect(reads.body.items.map((item) => [item.actorSub, item.outcome])).toEqual([['referrer-2', 'SUCCESS']]);
+    expect(reads.body.items[0].details.ids).toEqual(listed.body.items.map((item) => item.id));
+  });
+
   it('is only read and appended by the role the services act as', async () => {
     const asApp = new Client({ connectionString: stack.databaseUrl, options: '-c role=rocu_app' });
     await asApp.connect();

@@ -108,10 +108,10 @@ describe('SIO allocation and the 4P plan (issue 5)', () => {
     });
     expect(conflicted.status).toBe(422);
     expect(conflicted.body.code).toBe('CONFLICT_OF_INTEREST');
-    const declarations = await stack.db.query(`SELECT officer_sub FROM conflict_declarations WHERE referral_id = $1`, [
+    const declarations = await stack.db.query(`SELECT person_sub FROM conflict_declarations WHERE referral_id = $1`, [
       id,
     ]);
-    expect(declarations.rows).toEqual([{ officer_sub: SIO_DRUGS_AND_FIREARMS }]);
+    expect(declarations.rows).toEqual([{ person_sub: SIO_DRUGS_AND_FIREARMS }]);
     const audited = await stack.db.query(
       `SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'CONFLICT_OF_INTEREST_DECLARED'`,
       [id],

@@ -5,3 +5,4 @@ export * from './audit-writer';
 export { MIGRATIONS } from './migrations';
 export * from './agenda-candidates';
 export * from './audit-verification';
+export * from './conflict-register';

@@ -12,7 +12,10 @@ export class AuditService {
 
   async list(actor: Actor, filters: AuditQuery, correlationId: string): Promise<AuditListResponse> {
     const query = this.dataSource.getRepository(AuditLogEntity).createQueryBuilder('a');
-    if (filters.entityId) query.andWhere('a.entity_id = :entityId', { entityId: filters.entityId });
+    // A record's reads include the lists it was shown in.
+    if (filters.entityId) {
+      query.andWhere(`(a.entity_id = :entityId OR a.details->'ids' ? :entityId)`, { entityId: filters.entityId });
+    }
     if (filters.actor) query.andWhere('a.actor_sub = :actor', { actor: filters.actor });
     if (filters.action) query.andWhere('a.action = :action', { action: filters.action });
     if (filters.from) query.andWhere('a.at >= :from', { from: filters.from });

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { UpdateDefinition } from '@temporalio/common';
@@ -14,6 +16,7 @@ import {
   openMeetingUpdate,
   recordAttendanceUpdate,
 } from '@rocu/contracts';
+import { registeredConflicts } from '@rocu/persistence';
 import { TemporalClientService } from '../temporal/temporal-client.provider';
 import { refusalFromUpdate } from '../temporal/update-refusal';
 import { AttendanceRequest, CloseMeetingRequest, CreateMeetingRequest, DecisionRequest } from './meeting-requests.dto';
@@ -26,6 +29,7 @@ const DAY_MS = 86_400_000;
 @Injectable()
 export class MeetingCommandsService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly temporal: TemporalClientService,
     private readonly queries: MeetingQueriesService,
   ) {}
@@ -71,8 +75,27 @@ export class MeetingCommandsService {
     return toMeetingSummary(await this.queries.findVisible(actor, meetingId));
   }
 
-  attendance(actor: Actor, id: string, request: AttendanceRequest, correlationId: string): Promise<MeetingSnapshot> {
-    return this.update(actor, id, recordAttendanceUpdate, { actor, correlationId, attendees: request.attendees });
+  /**
+   * Records who attended. Conflicts already in the register (declared at an allocation or an earlier meeting,
+   * on the referral or its subject) are added to each attendee's declaration, so they are recused again.
+   */
+  async attendance(
+    actor: Actor,
+    id: string,
+    request: AttendanceRequest,
+    correlationId: string,
+  ): Promise<MeetingSnapshot> {
+    const meeting = await this.queries.findVisible(actor, id);
+    const registered = await registeredConflicts(
+      this.dataSource.manager,
+      request.attendees.map((attendee) => attendee.sub),
+      meeting.region,
+    );
+    const attendees = request.attendees.map((attendee) => ({
+      ...attendee,
+      conflicts: [...new Set([...attendee.conflicts, ...(registered.get(attendee.sub) ?? [])])],
+    }));
+    return this.update(actor, id, recordAttendanceUpdate, { actor, correlationId, attendees });
   }
 
   decide(actor: Actor, id: string, request: DecisionRequest, correlationId: string): Promise<DecisionRecord> {

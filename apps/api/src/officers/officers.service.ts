@@ -11,7 +11,7 @@ import {
   taskingNeeds,
   UNSCORED_TASKING_COST,
 } from '@rocu/domain';
-import type { ReferralEntity } from '@rocu/persistence';
+import { conflictedPeople, type ReferralEntity } from '@rocu/persistence';
 import { ReferralQueriesService } from '../referrals/referral-queries.service';
 import { ListOfficersQuery } from './list-officers.query';
 import { CandidateDto, OfficerListResponse } from './officer-views.dto';
@@ -90,13 +90,9 @@ export class OfficersService {
     };
   }
 
-  /** Officers who declared a conflict with this referral. */
-  async conflicted(referralId: string): Promise<Set<string>> {
-    const rows = await this.dataSource.query<{ sub: string }[]>(
-      `SELECT officer_sub AS sub FROM conflict_declarations WHERE referral_id = $1`,
-      [referralId],
-    );
-    return new Set(rows.map((row) => row.sub));
+  /** People with a declared conflict on this referral or its subject (at an allocation or a meeting). */
+  conflicted(referralId: string): Promise<Set<string>> {
+    return conflictedPeople(this.dataSource.manager, referralId);
   }
 
   /** Each officer's active taskings in the region, costed by priority. */

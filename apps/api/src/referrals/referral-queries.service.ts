@@ -168,7 +168,8 @@ export class ReferralQueriesService {
     };
   }
 
-  async list(actor: Actor, filters: ListReferralsQuery): Promise<ReferralListResponse> {
+  /** A page of the referrals the caller may see; which ones they were shown is audited with the read. */
+  async list(actor: Actor, filters: ListReferralsQuery, correlationId: string): Promise<ReferralListResponse> {
     const query = whereVisibleTo(
       this.dataSource
         .getRepository(ReferralEntity)
@@ -192,6 +193,16 @@ export class ReferralQueriesService {
       .skip((filters.page - 1) * filters.pageSize)
       .take(filters.pageSize)
       .getManyAndCount();
+    await appendAudit(this.dataSource.manager, {
+      actorSub: actor.sub,
+      actorOrg: actor.org,
+      action: 'REFERRALS_LISTED',
+      entityType: 'referral',
+      entityId: null,
+      outcome: 'SUCCESS',
+      correlationId,
+      details: { ids: rows.map((row) => row.id), total, filters: { ...filters } },
+    });
     return { items: rows.map(toSummary), total, page: filters.page, pageSize: filters.pageSize };
   }
 

@@ -53,8 +53,12 @@ export class ReferralsController {
 
   @Get()
   @ApiOkResponse({ type: ReferralListResponse })
-  list(@User() user: CurrentUser, @Query() query: ListReferralsQuery): Promise<ReferralListResponse> {
-    return this.queries.list(user, query);
+  list(
+    @User() user: CurrentUser,
+    @Query() query: ListReferralsQuery,
+    @Req() req: Request,
+  ): Promise<ReferralListResponse> {
+    return this.queries.list(user, query, correlationIdOf(req));
   }
 
   @Get(':id')

@@ -30,6 +30,13 @@ export class TaskingCommandsService {
       if (officer.region !== referral.region) {
         throw new DomainError('BUSINESS_RULE', "The SIO must come from the referral's region.");
       }
+      if ((await this.officers.conflicted(referral.id)).has(officer.sub)) {
+        throw new DomainError(
+          'CONFLICT_OF_INTEREST',
+          `${officer.name} has declared a conflict of interest with this referral or its subject and cannot be its SIO.`,
+          { officerSub: officer.sub },
+        );
+      }
       const needs = await this.officers.needsOf(referral);
       if (!vettingMeets(officer.vetting, needs.vetting)) {
         throw new DomainError(

@@ -106,7 +106,10 @@ export class MeetingProjectionActivities implements MeetingActivities {
     await this.once(
       event,
       'MEETING_ATTENDANCE_RECORDED',
-      { attendees: event.attendees.map((attendee) => attendee.sub) },
+      {
+        attendees: event.attendees.map((attendee) => attendee.sub),
+        conflicts: Object.fromEntries(event.attendees.map((attendee) => [attendee.sub, attendee.conflicts])),
+      },
       async (manager) => {
         for (const attendee of event.attendees) {
           await manager.query(
@@ -114,6 +117,13 @@ export class MeetingProjectionActivities implements MeetingActivities {
            ON CONFLICT (meeting_id, sub) DO UPDATE SET name = EXCLUDED.name, org = EXCLUDED.org, conflicts = EXCLUDED.conflicts,
              recorded_seq = EXCLUDED.recorded_seq`,
             [event.meetingId, attendee.sub, attendee.name, attendee.org, JSON.stringify(attendee.conflicts), event.seq],
+          );
+          // Into the register, for later meetings and allocations; ids of no known referral are skipped.
+          await manager.query(
+            `INSERT INTO conflict_declarations (referral_id, person_sub, person_name, recorded_by_sub, recorded_at, source, meeting_id)
+             SELECT id, $2, $3, $4, $5, 'MEETING', $6 FROM referrals WHERE id = ANY($1::uuid[])
+             ON CONFLICT DO NOTHING`,
+            [attendee.conflicts, attendee.sub, attendee.name, event.actor?.sub ?? 'system', event.at, event.meetingId],
           );
         }
       },

@@ -267,8 +267,8 @@ export class ReferralProjectionActivities implements ReferralActivities {
   async recordConflictDeclaration(conflict: ConflictRecord): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const inserted: unknown[] = await manager.query(
-        `INSERT INTO conflict_declarations (referral_id, officer_sub, officer_name, details, recorded_by_sub, recorded_at)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING officer_sub`,
+        `INSERT INTO conflict_declarations (referral_id, person_sub, person_name, details, recorded_by_sub, recorded_at, source)
+         VALUES ($1, $2, $3, $4, $5, $6, 'ALLOCATION') ON CONFLICT DO NOTHING RETURNING person_sub`,
         [
           conflict.referralId,
           conflict.officer.sub,

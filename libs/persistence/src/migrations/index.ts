@@ -3,6 +3,8 @@ import { Meetings1763870000000 } from './1763870000000-meetings';
 import { OnwardReference1763880000000 } from './1763880000000-onward-reference';
 import { SioAndPlan1763890000000 } from './1763890000000-sio-and-plan';
 import { ApplicationRole1763900000000 } from './1763900000000-application-role';
+import { ConflictRegister1763910000000 } from './1763910000000-conflict-register';
+import { AuditListReads1763920000000 } from './1763920000000-audit-list-reads';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   OnwardReference1763880000000,
   SioAndPlan1763890000000,
   ApplicationRole1763900000000,
+  ConflictRegister1763910000000,
+  AuditListReads1763920000000,
 ];
