@@ -35,11 +35,11 @@ const ROLE_BELONGS_TO: Readonly<Record<Role, (org: string, kind: OrgKind) => boo
 };
 
 /** ROCU staff: see their region's referrals and meetings. */
-const REGIONAL_STAFF: readonly Role[] = ['GATEWAY_ASSESSOR', 'GAIN_COORDINATOR', 'TTCG_CHAIR', 'ROCU_MANAGER', 'SIO'];
+const REGIONAL_STAFF: readonly Role[] = ['GATEWAY_ASSESSOR', 'GAIN_COORDINATOR', 'TTCG_CHAIR', 'ROCU_MANAGER'];
 /** See the referrals of their own organisation (NCA liaison: those the NCA submitted). */
-const OWNING_ORGANISATION: readonly Role[] = ['FORCE_REFERRER', 'LRO', 'NCA_LIAISON'];
-/** See their region's meetings (and its deviation report). */
-const MEETING_PARTICIPANTS: readonly Role[] = [...REGIONAL_STAFF, 'TTCG_MEMBER'];
+const OWNING_ORGANISATION: readonly Role[] = ['FORCE_REFERRER', 'NCA_LIAISON'];
+/** See their region's meetings (and its deviation report); an SIO attends, though sees only their own taskings. */
+const MEETING_PARTICIPANTS: readonly Role[] = [...REGIONAL_STAFF, 'SIO', 'TTCG_MEMBER'];
 
 type Relation = 'REGION' | 'OWNER_ORG';
 type RecordKind = 'REFERRAL' | 'MEETING';
@@ -455,7 +455,7 @@ describe('authorization matrix: every route x every role x own and other organis
       stack.http.post(
         `/referrals/${id}/lro`,
         { officerSub: PLAN_LRO, name: 'DI Matrix' },
-        await token('LRO', HOME_FORCE, PLAN_LRO),
+        await token('FORCE_REFERRER', HOME_FORCE),
       ),
     );
     return id;
@@ -633,13 +633,19 @@ describe('authorization matrix: every route x every role x own and other organis
 
   /** A POST on a referral: a fresh record in `status` for each actor, so a success cannot change the next case. */
   const referralAction =
-    (action: string, status: string, fixture: () => Promise<string>, body: () => unknown) =>
+    (
+      action: string,
+      status: string,
+      fixture: () => Promise<string>,
+      body: () => unknown,
+      target: Target = WYP_SUBMITTED(status),
+    ) =>
     async (actor: MatrixActor): Promise<ProbeSpec[]> => {
       const id = await fixture();
       return [
         {
           variant: status,
-          target: WYP_SUBMITTED(status),
+          target,
           hasRecordId: true,
           send: (recordId = id) =>
             stack.http.request<unknown>('POST', `/referrals/${recordId}/${action}`, {
@@ -880,7 +886,13 @@ describe('authorization matrix: every route x every role x own and other organis
       officerSub: PLAN_LRO,
       name: 'DI Matrix',
     })),
-    'POST /referrals/{id}/close': referralAction('close', 'ACTIVE', active, () => ({ outcome: 'Charged' })),
+    'POST /referrals/{id}/close': referralAction(
+      'close',
+      'ACTIVE',
+      active,
+      () => ({ outcome: 'Charged' }),
+      PLAN_TARGET,
+    ),
     'GET /referrals/{id}/plan': recordGet(() => [
       { variant: 'ACTIVE', id: planReferral, target: PLAN_TARGET, path: (id) => `/referrals/${id}/plan` },
     ]),

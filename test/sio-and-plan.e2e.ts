@@ -175,7 +175,8 @@ describe('SIO allocation and the 4P plan (issue 5)', () => {
     expect(pursue.status).toBe(201);
     expect(pursue.body).toMatchObject({ pillar: 'PURSUE', status: 'PLANNED', version: 1 });
     for (const pillar of ['PREVENT', 'PROTECT', 'PREPARE']) expect((await action(pillar, owners.lro)).status).toBe(201);
-    expect((await action('PURSUE', await stack.token(['SIO'], 'YHROCU', SIO_DRUGS_AND_FIREARMS))).status).toBe(403);
+    // Another SIO of the region is not assigned: need-to-know hides the tasking from them altogether.
+    expect((await action('PURSUE', await stack.token(['SIO'], 'YHROCU', SIO_DRUGS_AND_FIREARMS))).status).toBe(404);
     expect((await action('PURSUE', referrer)).status).toBe(403);
 
     // Optimistic concurrency: a stale version is 409 and changes nothing.

@@ -31,6 +31,12 @@ describe('referral visibility', () => {
     expect(referralScopes(actor(['AUDITOR'], 'YHROCU', 'YHROCU'))).toEqual([]);
   });
 
+  it('shows an SIO or LRO only their own taskings, not the region or force at large', () => {
+    expect(canSeeReferral(actor(['SIO'], 'YHROCU', 'YHROCU'), wypReferral)).toBe(false);
+    expect(canSeeReferral(actor(['LRO'], 'WYP', 'YHROCU'), wypReferral)).toBe(false);
+    expect(canSeeReferral(actor(['LRO'], 'WYP', 'YHROCU'), { ...wypReferral, lroSub: 'u' })).toBe(true);
+  });
+
   it('lets the assigned SIO and LRO see their tasking, whatever their organisation', () => {
     const syp = { ...actor(['LRO'], 'SYP', 'YHROCU'), sub: 'lro-syp' };
     expect(canSeeReferral(syp, wypReferral)).toBe(false);

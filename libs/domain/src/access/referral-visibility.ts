@@ -9,15 +9,15 @@ export type ReferralScope =
   | { kind: 'ASSIGNED'; sub: string };
 
 /** Roles that work for a ROCU and see their region's referrals. */
-const REGIONAL_ROLES: readonly Role[] = ['GATEWAY_ASSESSOR', 'GAIN_COORDINATOR', 'TTCG_CHAIR', 'ROCU_MANAGER', 'SIO'];
+const REGIONAL_ROLES: readonly Role[] = ['GATEWAY_ASSESSOR', 'GAIN_COORDINATOR', 'TTCG_CHAIR', 'ROCU_MANAGER'];
 /** Roles that work for the referring organisation and see its own referrals. */
-const OWN_ORGANISATION_ROLES: readonly Role[] = ['FORCE_REFERRER', 'LRO', 'NCA_LIAISON'];
-/** Roles a tasking is assigned to by person. */
+const OWN_ORGANISATION_ROLES: readonly Role[] = ['FORCE_REFERRER', 'NCA_LIAISON'];
+/** Roles a tasking is assigned to by person: they see their own taskings only (need-to-know). */
 const ASSIGNABLE_ROLES: readonly Role[] = ['SIO', 'LRO'];
 
 /**
  * Need-to-know for referrals: referrers see their own organisation's, ROCU staff their region's, NCA
- * liaison also those referred national, an SIO or LRO the taskings assigned to them. Auditors and meeting members get nothing here (they have their
+ * liaison also those referred national, and an SIO or LRO only the taskings assigned to them. Auditors and meeting members get nothing here (they have their
  * own views). An empty result means the user sees no referral at all.
  */
 export function referralScopes(actor: Actor): ReferralScope[] {
