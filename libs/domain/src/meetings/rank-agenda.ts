@@ -45,9 +45,13 @@ export function compareForAgenda(a: RankableItem, b: RankableItem): number {
   );
 }
 
-function validate(items: readonly RankableItem[]): void {
+/** The sort keys of every item, computed once (not inside the comparator), validating each item on the way. */
+function sortKeys(items: readonly RankableItem[]): { band: Uint8Array; risk: Float64Array; listed: Float64Array } {
+  const band = new Uint8Array(items.length);
+  const risk = new Float64Array(items.length);
+  const listed = new Float64Array(items.length);
   const seen = new Set<string>();
-  for (const item of items) {
+  items.forEach((item, index) => {
     if (!(item.priority in PRIORITY_ORDER)) {
       throw new DomainError('INVALID_AGENDA_ITEM', `Referral ${item.referralId} has an unknown priority.`, {
         referralId: item.referralId,
@@ -60,33 +64,34 @@ function validate(items: readonly RankableItem[]): void {
         riskScore: item.riskScore,
       });
     }
-    listedTime(item);
     if (seen.has(item.referralId)) {
       throw new DomainError('DUPLICATE_AGENDA_ITEM', `Referral ${item.referralId} is listed twice.`, {
         referralId: item.referralId,
       });
     }
     seen.add(item.referralId);
-  }
+    band[index] = PRIORITY_ORDER[item.priority];
+    risk[index] = item.riskScore;
+    listed[index] = listedTime(item);
+  });
+  return { band, risk, listed };
 }
 
 /**
  * Ranks new agenda items, starting at 1, in compareForAgenda order. Does not mutate its input.
- * Each sort key is computed once per item (not inside the comparator), which keeps ranking 100,000 items
- * within a few times a plain numeric sort.
+ * Each item is validated and its sort keys computed in one pass, so the comparator only reads typed
+ * arrays; ranking 100,000 items costs about the validation plus a plain sort plus the ranked copies.
  * Throws DomainError INVALID_AGENDA_ITEM / DUPLICATE_AGENDA_ITEM for malformed or repeated items.
  */
 export function rankAgendaItems<T extends RankableItem>(items: readonly T[]): Ranked<T>[] {
-  validate(items);
-  const band = Uint8Array.from(items, (item) => PRIORITY_ORDER[item.priority]);
-  const risk = Float64Array.from(items, (item) => item.riskScore);
-  const listed = Float64Array.from(items, (item) => Date.parse(item.listedAt));
-  const order = Uint32Array.from(items, (_item, index) => index).sort(
-    (a, b) =>
-      band[a] - band[b] ||
-      risk[b] - risk[a] ||
-      listed[a] - listed[b] ||
-      byCodeUnits(items[a].referralId, items[b].referralId),
+  const { band, risk, listed } = sortKeys(items);
+  const ids = items.map((item) => item.referralId);
+  const order = Array.from(items, (_item, index) => index).sort(
+    (a, b) => band[a] - band[b] || risk[b] - risk[a] || listed[a] - listed[b] || byCodeUnits(ids[a], ids[b]),
   );
-  return Array.from(order, (index, position) => Object.assign({}, items[index], { rank: position + 1 }));
+  return order.map((index, position) => {
+    const ranked = Object.assign({}, items[index]) as Ranked<T>;
+    ranked.rank = position + 1;
+    return ranked;
+  });
 }
