@@ -10,8 +10,10 @@ import {
 import {
   changeAction,
   checkPlanEditor,
+  checkPlanRoom,
   DomainError,
   PlanAction,
+  PLAN_STATE_LIMIT_BYTES,
   requireInstants,
   reviewCycle,
   signReview,
@@ -58,6 +60,15 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
     closed: false,
   };
   const owners = { sio: input.sio, lro: input.lro };
+  /** The size of what a continue-as-new would carry, kept current after every change. */
+  let stateBytes = JSON.stringify(state).length;
+  const measure = () => {
+    stateBytes = JSON.stringify(state).length;
+  };
+  const roomFor = (command: object) =>
+    refuseOnDomainError(() =>
+      checkPlanRoom(stateBytes, JSON.stringify(command).length, input.stateLimitBytes ?? PLAN_STATE_LIMIT_BYTES),
+    );
   const now = () => new Date(Date.now()).toISOString();
 
   /** Numbers the change synchronously (so concurrent handlers never share a seq), then projects it. */
@@ -128,6 +139,7 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
         updatedAt: at,
       };
       state.actions.push(action);
+      measure();
       await project({ kind: 'ACTION_ADDED', action }, command);
       return action;
     },
@@ -135,6 +147,7 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
       validator: (command: AddActionCommand) => {
         editor(command);
         datesOf({ dueAt: command.dueAt });
+        roomFor(command);
       },
     },
   );
@@ -145,6 +158,7 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
       editor(command);
       const action = changed(command, now());
       state.actions = state.actions.map((existing) => (existing.id === action.id ? action : existing));
+      measure();
       await project({ kind: 'ACTION_CHANGED', action }, command);
       return action;
     },
@@ -152,6 +166,7 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
       validator: (command: ChangeActionCommand) => {
         editor(command);
         changed(command, now());
+        roomFor(command);
       },
     },
   );
@@ -170,6 +185,7 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
         recordedAt: now(),
       };
       state.disruptions.push(disruption);
+      measure();
       await project({ kind: 'DISRUPTION_RECORDED', disruption }, command);
       return disruption;
     },
@@ -177,6 +193,7 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
       validator: (command: RecordDisruptionCommand) => {
         editor(command);
         datesOf({ occurredAt: command.occurredAt });
+        roomFor(command);
       },
     },
   );
@@ -190,10 +207,16 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
       else state.reviews[index] = review;
       // A completed review starts the next cycle from today.
       if (review.completedAt !== undefined) state.cycle = reviewCycle(new Date(review.completedAt), input.policy);
+      measure();
       await project({ kind: 'REVIEW_SIGNED', review }, command);
       return review;
     },
-    { validator: (command: SignReviewCommand) => void signed(command, now(), () => 'validating') },
+    {
+      validator: (command: SignReviewCommand) => {
+        signed(command, now(), () => 'validating');
+        roomFor(command);
+      },
+    },
   );
 
   const historyIsLong = () =>
@@ -220,6 +243,7 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
     state.missedReviews.push(missed);
     // The next cycle runs from the missed due date, so a plan nobody reviews escalates every cycle.
     state.cycle = reviewCycle(dueAt, input.policy);
+    measure();
     await project({ kind: 'REVIEW_OVERDUE', missed });
   }
   await condition(allHandlersFinished);

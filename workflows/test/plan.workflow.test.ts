@@ -51,6 +51,7 @@ async function startPlan(
   scenario: string,
   policy: ReviewPolicy,
   continueAsNewAfterEvents: number,
+  stateLimitBytes?: number,
 ): Promise<{ referralId: string; handle: WorkflowHandle }> {
   const referralId = `${scenario}-${RUN}`;
   const input: PlanWorkflowInput = {
@@ -62,6 +63,7 @@ async function startPlan(
     startedAt: new Date().toISOString(),
     policy,
     continueAsNewAfterEvents,
+    stateLimitBytes,
   };
   const handle = await client.workflow.start('planWorkflow', {
     workflowId: planWorkflowId(referralId),
@@ -211,5 +213,37 @@ describe('planWorkflow (real dev server, recorded projection)', () => {
       'REVIEW_SIGNED',
     ]);
     await recordHistory('plan-refusals', handle);
+  });
+
+  it('refuses text that would make the plan too large to carry into its next run', async () => {
+    const { referralId, handle } = await startPlan(
+      'full',
+      { every: { months: 1 }, reminderFraction: 0.75 },
+      10_000,
+      1_500,
+    );
+    await addAction(handle, sio, 'PURSUE');
+    const long = 'x'.repeat(1_500);
+    const full = await refusal(() =>
+      handle.executeUpdate(addActionUpdate, {
+        args: [
+          {
+            actor: sio,
+            pillar: 'PREVENT',
+            description: long,
+            ownerOrg: 'WYP',
+            ownerName: 'x',
+            dueAt: '2027-01-31T17:00:00.000Z',
+            partners: [],
+          },
+        ],
+      }),
+    );
+    expect(full.type).toBe('BUSINESS_RULE');
+    expect(full.message).toMatch(/full/);
+    expect((await handle.query(planSnapshotQuery)).actions).toHaveLength(1);
+    expect(changesOf(referralId)).toHaveLength(1);
+    await handle.signal(closePlanSignal);
+    await handle.result();
   });
 });

@@ -35,6 +35,8 @@ export interface PlanWorkflowInput {
   policy: ReviewPolicy;
   /** Continue as new once the history reaches this many events (tests set it low); Temporal's suggestion also counts. */
   continueAsNewAfterEvents: number;
+  /** The most text the plan may carry (default PLAN_STATE_LIMIT_BYTES; tests set it low). */
+  stateLimitBytes?: number;
   /** Present when this run continues an earlier one. */
   state?: PlanState;
 }

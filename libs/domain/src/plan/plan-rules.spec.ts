@@ -1,7 +1,15 @@
 import { Actor } from '../roles';
 import { DomainError } from '../errors/domain-error';
 import { ACTION_STATUSES, PILLARS, PlanAction, PlanReview, SIGNIFICANCES } from './plan-types';
-import { changeAction, checkPlanEditor, planBalance, planRoleOf, signReview } from './plan-rules';
+import {
+  changeAction,
+  checkPlanEditor,
+  checkPlanRoom,
+  PLAN_STATE_LIMIT_BYTES,
+  planBalance,
+  planRoleOf,
+  signReview,
+} from './plan-rules';
 
 const owners = {
   sio: { sub: 'sio-yhrocu-1', name: 'DCI Ashworth', org: 'YHROCU' },
@@ -242,5 +250,13 @@ describe('planBalance', () => {
     const balance = planBalance([{ pillar: 'PREPARE', kind: 'ACTION', key: 'PLANNED', count: 5 }]);
     expect(balance.PREPARE.actions.PLANNED).toBe(5);
     for (const pillar of ['PURSUE', 'PREVENT', 'PROTECT'] as const) expect(balance[pillar].actions.PLANNED).toBe(0);
+  });
+});
+
+describe('checkPlanRoom', () => {
+  it('lets a change in while the plan stays within its limit, and refuses the one that would overflow it', () => {
+    expect(() => checkPlanRoom(900, 100, 1000)).not.toThrow();
+    expect(() => checkPlanRoom(900, 101, 1000)).toThrow(expect.objectContaining({ code: 'BUSINESS_RULE' }));
+    expect(() => checkPlanRoom(0, PLAN_STATE_LIMIT_BYTES + 1)).toThrow(/full/);
   });
 });

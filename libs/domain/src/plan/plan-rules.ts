@@ -55,6 +55,21 @@ export function requireInstants(fields: Record<string, unknown>): void {
   }
 }
 
+/**
+ * A plan carries its whole state from one workflow run to the next, and Temporal refuses payloads over
+ * 2 MB; past this size a plan takes no more text (close it, or start a fresh tasking for new work).
+ */
+export const PLAN_STATE_LIMIT_BYTES = 1_000_000;
+
+export function checkPlanRoom(stateBytes: number, addedBytes: number, limit = PLAN_STATE_LIMIT_BYTES): void {
+  if (stateBytes + addedBytes > limit) {
+    throw new DomainError(
+      'BUSINESS_RULE',
+      `This 4P plan is full (${Math.round(stateBytes / 1000)} kB of ${Math.round(limit / 1000)} kB): shorten the text, or close the tasking and refer new work afresh.`,
+    );
+  }
+}
+
 export interface ActionChange {
   status: ActionStatus;
   outcome?: string;
