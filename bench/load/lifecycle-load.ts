@@ -1,8 +1,16 @@
 import { runStagedPool } from '../concurrency';
 import type { LoadJob, LoadResult } from './load-messages';
-import { referralSubmission, TRIAGE_ACCEPT, WORKED_EXAMPLE_ASSESSMENT } from './referral-payloads';
+import {
+  lroNaming,
+  sioAllocation,
+  TRIAGE_ACCEPT,
+  URGENT_ADOPTION,
+  urgentReferralSubmission,
+  WORKED_EXAMPLE_ASSESSMENT,
+} from './referral-payloads';
 
-export type LifecycleStage = 'submit' | 'triage' | 'assess';
+export const LIFECYCLE_STAGES = ['submit', 'triage', 'assess', 'decide', 'allocate', 'lro'] as const;
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
 async function post(url: string, token: string, body: unknown, expected: number): Promise<Record<string, unknown>> {
   const response = await fetch(url, {
@@ -15,7 +23,10 @@ async function post(url: string, token: string, body: unknown, expected: number)
   return JSON.parse(text) as Record<string, unknown>;
 }
 
-/** Each referral: submit, triage ACCEPT, assess (worked example); stages timed one after another. */
+/**
+ * Each referral: submit, triage ACCEPT, assess (worked example), adopted by the chair (out of meeting, as a
+ * threat-to-life referral), SIO allocated, LRO named (the plan starts); stages timed one after another.
+ */
 export async function lifecycleLoad(
   job: Extract<LoadJob, { kind: 'lifecycle' }>,
   onProgress: (done: number) => void,
@@ -24,17 +35,20 @@ export async function lifecycleLoad(
     job.count,
     job.concurrency,
     async (index, mark) => {
-      const { referrer, assessor } = job.pairs[index % job.pairs.length];
-      const submitted = await post(`${job.apiUrl}/referrals`, referrer, referralSubmission(), 201);
+      const { force, region, referrer, assessor, chair, manager } = job.pairs[index % job.pairs.length];
+      const submitted = await post(`${job.apiUrl}/referrals`, referrer, urgentReferralSubmission(), 201);
       mark('submit');
       const id = String(submitted.id);
-      const triaged = await post(`${job.apiUrl}/referrals/${id}/triage`, assessor, TRIAGE_ACCEPT, 200);
-      if (triaged.status !== 'ASSESSMENT') throw new Error(`triage left ${id} in ${String(triaged.status)}`);
-      mark('triage');
-      const assessed = await post(`${job.apiUrl}/referrals/${id}/assessment`, assessor, WORKED_EXAMPLE_ASSESSMENT, 200);
-      if (assessed.status !== 'AWAITING_DECISION')
-        throw new Error(`assessment left ${id} in ${String(assessed.status)}`);
-      mark('assess');
+      const step = async (path: string, token: string, body: unknown, expected: string, stage: LifecycleStage) => {
+        const answered = await post(`${job.apiUrl}/referrals/${id}/${path}`, token, body, 200);
+        if (answered.status !== expected) throw new Error(`${path} left ${id} in ${String(answered.status)}`);
+        mark(stage);
+      };
+      await step('triage', assessor, TRIAGE_ACCEPT, 'ASSESSMENT', 'triage');
+      await step('assessment', assessor, WORKED_EXAMPLE_ASSESSMENT, 'AWAITING_DECISION', 'assess');
+      await step('urgent-decision', chair, URGENT_ADOPTION, 'ADOPTED', 'decide');
+      await step('sio', manager, sioAllocation(region), 'SIO_ALLOCATED', 'allocate');
+      await step('lro', referrer, lroNaming(force), 'ACTIVE', 'lro');
     },
     onProgress,
   );

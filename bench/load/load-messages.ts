@@ -4,7 +4,7 @@ export type LoadJob =
   | {
       kind: 'lifecycle';
       apiUrl: string;
-      pairs: { referrer: string; assessor: string }[];
+      pairs: { force: string; region: string; referrer: string; assessor: string; chair: string; manager: string }[];
       count: number;
       concurrency: number;
     }

@@ -4,6 +4,24 @@ import { referralBody, workedExampleAssessment } from '../../test/support/referr
 /** The e2e tests' valid submission, with a fresh nominal each time so nothing de-conflicts. */
 export const referralSubmission = (): ReferralSubmission => referralBody() as unknown as ReferralSubmission;
 
+/** The same, as threat to life: the chair may adopt it out of meeting (the lifecycle bench needs no meeting). */
+export const urgentReferralSubmission = (): ReferralSubmission =>
+  referralBody({ urgency: 'IMMEDIATE', threatToLife: true }) as unknown as ReferralSubmission;
+
+export const URGENT_ADOPTION = {
+  decision: 'ADOPT_ROCU_LEAD',
+  rationale: 'Threat to life: necessary and proportionate',
+};
+
+/** The seeded SIO with the drugs specialism and management vetting (libs/domain/src/officers/seed-officers.ts). */
+export const sioAllocation = (region: string) => ({
+  officerSub: `sio-${region.toLowerCase()}-5`,
+  justification: 'Drugs specialist with capacity',
+  conflictDeclaration: { hasConflict: false },
+});
+
+export const lroNaming = (force: string) => ({ officerSub: `lro-${force.toLowerCase()}`, name: 'DI Bench' });
+
 export const TRIAGE_ACCEPT = { decision: 'ACCEPT', reason: 'Meets ROCU threshold' };
 
 /** domain.md's worked example (riskScore 21.2, P2), as in the e2e tests. */

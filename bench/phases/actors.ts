@@ -6,6 +6,8 @@ export interface ActorPair {
   region: string;
   referrer: string;
   assessor: string;
+  chair: string;
+  manager: string;
 }
 
 /** The first force of every region that has a ROCU: its referrers submit, the ROCU's assessors decide. */
@@ -16,7 +18,7 @@ export const FORCE_AND_ROCU = REGION_SEEDS.filter((region) => region.hasRocu && 
   }),
 );
 
-/** Dev tokens for a referrer and an assessor per region, so load spreads over regions as in real use. */
+/** Dev tokens for a referrer, an assessor, a chair and a manager per region, so load spreads over regions as in real use. */
 export async function actorPairs(apiUrl: string): Promise<ActorPair[]> {
   return Promise.all(
     FORCE_AND_ROCU.map(async ({ force, region }) => ({
@@ -24,6 +26,8 @@ export async function actorPairs(apiUrl: string): Promise<ActorPair[]> {
       region,
       referrer: await devToken(apiUrl, ['FORCE_REFERRER'], force),
       assessor: await devToken(apiUrl, ['GATEWAY_ASSESSOR'], region),
+      chair: await devToken(apiUrl, ['TTCG_CHAIR'], region),
+      manager: await devToken(apiUrl, ['ROCU_MANAGER'], region),
     })),
   );
 }

@@ -6,6 +6,7 @@ import { progressBar } from '../progress';
 import type { PhaseReport } from '../report';
 import { LatencySummary, summarize, throughput, ThroughputStats } from '../stats';
 import { historyBreakdown, Span } from './history-breakdown';
+import { LIFECYCLE_STAGES, type LifecycleStage } from '../load/lifecycle-load';
 
 /** Minimal workflows stay open this long (like referrals waiting on their deadline timers). */
 const HOLD_MS = 30 * 60_000;
@@ -117,14 +118,14 @@ export async function benchBareTemporal(
   };
 }
 
-export type MinimalStage = 'submit' | 'triage' | 'assess';
+export type MinimalStage = LifecycleStage;
 
 export interface MinimalLifecycle {
   stages: Record<MinimalStage, LatencySummary>;
   total: ThroughputStats;
 }
 
-/** Phase 3's baseline: per item one update-with-start and two Updates on the minimal workflow. */
+/** Phase 3's baseline: per item one update-with-start and an Update per later stage on the minimal workflow. */
 export async function minimalLifecycle(
   context: BareContext,
   n: number,
@@ -133,28 +134,27 @@ export async function minimalLifecycle(
 ): Promise<MinimalLifecycle> {
   const bar = progressBar(`3b minimal lifecycle${activityPerUpdate ? '+act' : '    '}`, n);
   const kind = activityPerUpdate ? 'lifea' : 'life';
+  const [first, ...later] = LIFECYCLE_STAGES;
   const run = await runStagedPool<MinimalStage>(
     n,
     c,
     async (index, mark) => {
       const workflowId = `bench-${context.runId}-${kind}-${index}`;
       await updateWithStart(context, workflowId, activityPerUpdate);
-      mark('submit');
+      mark(first);
       const handle = context.client.workflow.getHandle(workflowId);
-      await handle.executeUpdate(bumpUpdate);
-      mark('triage');
-      await handle.executeUpdate(bumpUpdate);
-      mark('assess');
+      for (const stage of later) {
+        await handle.executeUpdate(bumpUpdate);
+        mark(stage);
+      }
     },
     (done) => bar.update(done),
   );
   bar.finish();
   return {
-    stages: {
-      submit: summarize(run.stages.submit ?? []),
-      triage: summarize(run.stages.triage ?? []),
-      assess: summarize(run.stages.assess ?? []),
-    },
+    stages: Object.fromEntries(
+      LIFECYCLE_STAGES.map((stage) => [stage, summarize(run.stages[stage] ?? [])]),
+    ) as MinimalLifecycle['stages'],
     total: throughput(run),
   };
 }
