@@ -5,6 +5,7 @@ import { SioAndPlan1763890000000 } from './1763890000000-sio-and-plan';
 import { ApplicationRole1763900000000 } from './1763900000000-application-role';
 import { ConflictRegister1763910000000 } from './1763910000000-conflict-register';
 import { AuditListReads1763920000000 } from './1763920000000-audit-list-reads';
+import { ListIndexes1763930000000 } from './1763930000000-list-indexes';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ApplicationRole1763900000000,
   ConflictRegister1763910000000,
   AuditListReads1763920000000,
+  ListIndexes1763930000000,
 ];
