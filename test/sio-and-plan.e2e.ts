@@ -240,15 +240,15 @@ describe('SIO allocation and the 4P plan (issue 5)', () => {
     );
     expect(overdue.reviewOverdue).toBe(true);
     const notices = await stack.db.query(
-      `SELECT DISTINCT kind, recipient_role AS role, recipient_org AS org FROM notifications
+      `SELECT DISTINCT kind, recipient_role AS role, recipient_org AS org, recipient_sub AS sub FROM notifications
         WHERE referral_id = $1 AND kind LIKE 'PLAN_%' ORDER BY kind, role`,
       [id],
     );
     expect(notices.rows).toEqual([
-      { kind: 'PLAN_REVIEW_OVERDUE', role: 'FORCE_REFERRER', org: 'WYP' },
-      { kind: 'PLAN_REVIEW_OVERDUE', role: 'ROCU_MANAGER', org: 'YHROCU' },
-      { kind: 'PLAN_REVIEW_REMINDER', role: 'LRO', org: 'WYP' },
-      { kind: 'PLAN_REVIEW_REMINDER', role: 'SIO', org: 'YHROCU' },
+      { kind: 'PLAN_REVIEW_OVERDUE', role: 'FORCE_REFERRER', org: 'WYP', sub: null },
+      { kind: 'PLAN_REVIEW_OVERDUE', role: 'ROCU_MANAGER', org: 'YHROCU', sub: null },
+      { kind: 'PLAN_REVIEW_REMINDER', role: 'LRO', org: 'WYP', sub: WYP_LRO },
+      { kind: 'PLAN_REVIEW_REMINDER', role: 'SIO', org: 'YHROCU', sub: SIO_DRUGS_AND_SLAVERY },
     ]);
 
     // The 4P balance counts actions by status and disruptions by significance, per pillar.

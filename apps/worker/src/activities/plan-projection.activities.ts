@@ -6,12 +6,23 @@ import { appendAudit } from '@rocu/persistence';
 import { enqueueNotification } from './projection-sql';
 import type { Recipient } from './referral-notifications';
 
-/** Review reminders go to the plan's owners; an overdue review escalates to the ROCU manager and the referring force. */
-function recipientsOf(change: PlanChange, plan: { region: string; ownerOrg: string }): Recipient[] {
+interface PlanOwners {
+  region: string;
+  ownerOrg: string;
+  sioSub: string;
+  lroSub: string;
+  lroOrg: string;
+}
+
+/**
+ * Review reminders go to the plan's own SIO and LRO by name; an overdue review escalates to the region's
+ * ROCU manager and to the referring force.
+ */
+function recipientsOf(change: PlanChange, plan: PlanOwners): Recipient[] {
   if (change.kind === 'REVIEW_REMINDER') {
     return [
-      { role: 'SIO', org: plan.region },
-      { role: 'LRO', org: plan.ownerOrg },
+      { role: 'SIO', org: plan.region, sub: plan.sioSub },
+      { role: 'LRO', org: plan.lroOrg, sub: plan.lroSub },
     ];
   }
   if (change.kind === 'REVIEW_OVERDUE') {
@@ -44,7 +55,11 @@ export class PlanProjectionActivities implements PlanActivities {
         `UPDATE plans SET next_review_due_at = $2, last_seq = $3 WHERE referral_id = $1 AND last_seq < $3`,
         [event.referralId, event.nextReviewDueAt, event.seq],
       );
-      for (const recipient of recipientsOf(event.change, event)) {
+      const [owners] = await manager.query<Omit<PlanOwners, 'ownerOrg'>[]>(
+        `SELECT region, sio_sub AS "sioSub", lro_sub AS "lroSub", lro_org AS "lroOrg" FROM plans WHERE referral_id = $1`,
+        [event.referralId],
+      );
+      for (const recipient of recipientsOf(event.change, { ...owners, ownerOrg: event.ownerOrg })) {
         await enqueueNotification(manager, {
           dedupeKey: `plan-${event.referralId}:${event.seq}:${recipient.role}:${recipient.org}`,
           referralId: event.referralId,

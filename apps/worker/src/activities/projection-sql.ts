@@ -49,14 +49,15 @@ export async function enqueueNotification(
   },
 ): Promise<void> {
   await manager.query(
-    `INSERT INTO notifications (dedupe_key, referral_id, kind, recipient_role, recipient_org, payload)
-     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (dedupe_key) DO NOTHING`,
+    `INSERT INTO notifications (dedupe_key, referral_id, kind, recipient_role, recipient_org, recipient_sub, payload)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (dedupe_key) DO NOTHING`,
     [
       notification.dedupeKey,
       notification.referralId,
       notification.kind,
       notification.recipient.role,
       notification.recipient.org,
+      notification.recipient.sub ?? null,
       JSON.stringify(notification.payload),
     ],
   );

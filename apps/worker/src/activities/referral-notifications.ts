@@ -3,6 +3,8 @@ import type { DeadlineStage, ReferralStatus, Role } from '@rocu/domain';
 export interface Recipient {
   role: Role;
   org: string;
+  /** The one person meant, when it is not everyone in that role and organisation. */
+  sub?: string;
 }
 
 /** Statuses the referrer is told about: being asked for more, turned away, adopted (to name an LRO) or closed. */

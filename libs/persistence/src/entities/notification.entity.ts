@@ -9,6 +9,8 @@ export class NotificationEntity {
   @Column('text') kind!: string;
   @Column('text', { name: 'recipient_role' }) recipientRole!: string;
   @Column('text', { name: 'recipient_org' }) recipientOrg!: string;
+  /** Set when the notification is for one named person in that role. */
+  @Column('text', { name: 'recipient_sub', nullable: true }) recipientSub!: string | null;
   @Column('jsonb') payload!: Record<string, unknown>;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column('timestamptz', { name: 'delivered_at', nullable: true }) deliveredAt!: Date | null;

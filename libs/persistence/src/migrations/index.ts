@@ -6,6 +6,7 @@ import { ApplicationRole1763900000000 } from './1763900000000-application-role';
 import { ConflictRegister1763910000000 } from './1763910000000-conflict-register';
 import { AuditListReads1763920000000 } from './1763920000000-audit-list-reads';
 import { ListIndexes1763930000000 } from './1763930000000-list-indexes';
+import { NotificationPerson1763940000000 } from './1763940000000-notification-person';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   ConflictRegister1763910000000,
   AuditListReads1763920000000,
   ListIndexes1763930000000,
+  NotificationPerson1763940000000,
 ];
