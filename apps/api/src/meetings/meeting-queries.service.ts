@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, availableMeetingActions, DomainError, meetingRegionOf, MeetingStatus, MeetingType } from '@rocu/domain';
 import type { AgendaItem } from '@rocu/contracts';
-import { loadAgenda, loadFrozenAgenda } from '@rocu/persistence';
+import { appendAudit, loadAgenda, loadFrozenAgenda } from '@rocu/persistence';
 import { ListMeetingsQuery } from './meeting-requests.dto';
 import { AgendaItemDto, MeetingDetailDto, MeetingListResponse, MeetingSummaryDto } from './meeting-views.dto';
 
@@ -88,7 +88,8 @@ export class MeetingQueriesService {
     return { items: rows.map(toMeetingSummary), total, page: query.page, pageSize: query.pageSize };
   }
 
-  async detail(actor: Actor, id: string): Promise<MeetingDetailDto> {
+  /** The meeting with its agenda; the referrals it showed are audited with the read. */
+  async detail(actor: Actor, id: string, correlationId: string): Promise<MeetingDetailDto> {
     const meeting = await this.findVisible(actor, id);
     const [agenda, decisions, attendees, reviews] = await Promise.all([
       this.agenda(meeting),
@@ -96,6 +97,16 @@ export class MeetingQueriesService {
       this.attendees(id),
       this.reviews(meeting.region),
     ]);
+    await appendAudit(this.dataSource.manager, {
+      actorSub: actor.sub,
+      actorOrg: actor.org,
+      action: 'MEETING_VIEWED',
+      entityType: 'meeting',
+      entityId: id,
+      outcome: 'SUCCESS',
+      correlationId,
+      details: { ids: [...agenda.map((item) => item.referralId), ...reviews.map((review) => review.referralId)] },
+    });
     const decided = new Map(decisions.map((decision) => [decision.referralId, decision]));
     const items: AgendaItemDto[] = agenda.map((item) => ({
       ...item,
@@ -144,7 +155,8 @@ export class MeetingQueriesService {
     );
   }
 
-  private reviews(region: string): Promise<object[]> {
+  /** The region's live taskings, which come back to its meetings for review. */
+  private reviews(region: string): Promise<{ referralId: string; reference: string; status: string }[]> {
     return this.dataSource.query(
       `SELECT id AS "referralId", reference, status, priority, risk_score::float AS "riskScore" FROM referrals
         WHERE region = $1 AND status IN ('ADOPTED', 'SIO_ALLOCATED', 'ACTIVE') ORDER BY priority NULLS LAST, risk_score DESC`,

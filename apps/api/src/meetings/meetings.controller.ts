@@ -54,8 +54,8 @@ export class MeetingsController {
 
   @Get('meetings/:id')
   @ApiOkResponse({ type: MeetingDetailDto })
-  detail(@User() user: CurrentUser, @Param('id', uuid) id: string): Promise<MeetingDetailDto> {
-    return this.queries.detail(user, id);
+  detail(@User() user: CurrentUser, @Param('id', uuid) id: string, @Req() req: Request): Promise<MeetingDetailDto> {
+    return this.queries.detail(user, id, correlationIdOf(req));
   }
 
   @Post('meetings/:id/attendance')
