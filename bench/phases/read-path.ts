@@ -32,15 +32,10 @@ interface QueryResult {
   httpTotal: number;
 }
 
-/** The same statements, in the same order, on one pooled connection per request (as TypeORM does). */
+/** The same statements, at once on pooled connections, as the API sends them (the page and its total). */
 function sqlRunner(pool: Pool, statements: Statement[]): () => Promise<void> {
   return async () => {
-    const client = await pool.connect();
-    try {
-      for (const statement of statements) await client.query(statement.sql, statement.params);
-    } finally {
-      client.release();
-    }
+    await Promise.all(statements.map((statement) => pool.query(statement.sql, statement.params)));
   };
 }
 
@@ -115,7 +110,7 @@ export async function benchReadPath(context: BenchContext): Promise<PhaseReport>
   ];
   const notes = [
     `actor: GATEWAY_ASSESSOR of ${region}, which sees ${regionCount} of ${tableCount} referrals; pageSize 50; HTTP and SQL both at C=${c}, ${options.readN} requests each; SQL on a pg pool of ${API_POOL_MAX} like the API's`,
-    "SQL = the statements the API's ReferralQueriesService sends (captured through TypeORM), i.e. the page query, then the COUNT for the total",
+    "SQL = the statements the API's ReferralQueriesService sends (captured through TypeORM), i.e. the page query and the COUNT for the total, sent at once as the API does",
     ...results.flatMap((result) => [
       `${result.name} (GET ${result.path}, total ${result.httpTotal}; errors HTTP ${result.http.errors}, SQL ${result.sql.errors}):`,
       ...result.plans.map(

@@ -189,10 +189,15 @@ export class ReferralQueriesService {
       index === 0 ? query.orderBy(column, direction, nulls) : query.addOrderBy(column, direction, nulls),
     );
     query.addOrderBy('r.id', 'ASC');
-    const [rows, total] = await query
-      .skip((filters.page - 1) * filters.pageSize)
-      .take(filters.pageSize)
-      .getManyAndCount();
+    // The page and the total on two pooled connections at once: one round trip of latency, not two.
+    const [rows, total] = await Promise.all([
+      query
+        .clone()
+        .skip((filters.page - 1) * filters.pageSize)
+        .take(filters.pageSize)
+        .getMany(),
+      query.getCount(),
+    ]);
     await appendAudit(this.dataSource.manager, {
       actorSub: actor.sub,
       actorOrg: actor.org,
