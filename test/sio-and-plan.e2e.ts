@@ -199,6 +199,24 @@ describe('SIO allocation and the 4P plan (issue 5)', () => {
       outcome: null,
     });
 
+    // A retried request with the same Idempotency-Key answers with the first outcome and adds nothing.
+    const once = {
+      pillar: 'PREVENT',
+      description: 'Schools talk',
+      ownerOrg: 'WYP',
+      ownerName: 'PC Talk',
+      dueAt: '2027-02-01T12:00:00Z',
+    };
+    const firstTry = await stack.http.post<Action>(`/referrals/${id}/plan/actions`, once, owners.lro, {
+      'idempotency-key': 'prevent-talk-1',
+    });
+    const repeat = await stack.http.post<Action>(`/referrals/${id}/plan/actions`, once, owners.lro, {
+      'idempotency-key': 'prevent-talk-1',
+    });
+    expect(firstTry.status).toBe(201);
+    expect(repeat.body.id).toBe(firstTry.body.id);
+    expect((await plan(id, owners.sio)).actions.filter((each) => each.id === firstTry.body.id)).toHaveLength(1);
+
     const disruption = await stack.http.post(
       `/referrals/${id}/plan/disruptions`,
       {
@@ -256,8 +274,12 @@ describe('SIO allocation and the 4P plan (issue 5)', () => {
       actions: { total: 1, PLANNED: 0, ACTIVE: 1, COMPLETE: 0, ABANDONED: 0 },
       disruptions: { total: 1, MAJOR: 1, MODERATE: 0, MINOR: 0 },
     });
-    for (const pillar of ['PREVENT', 'PROTECT', 'PREPARE']) {
-      expect(overdue.balance[pillar].actions).toMatchObject({ total: 1, PLANNED: 1 });
+    for (const [pillar, planned] of [
+      ['PREVENT', 2],
+      ['PROTECT', 1],
+      ['PREPARE', 1],
+    ] as const) {
+      expect(overdue.balance[pillar].actions).toMatchObject({ total: planned, PLANNED: planned });
       expect(overdue.balance[pillar].disruptions.total).toBe(0);
     }
     const region = await stack.http.get<{ region: string; plans: number; balance: Plan['balance'] }>(

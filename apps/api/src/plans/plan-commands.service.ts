@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { UpdateDefinition } from '@temporalio/common';
 import { Actor, changeAction, checkPlanEditor, DomainError, PlanAction } from '@rocu/domain';
@@ -15,6 +16,16 @@ import { PlanQueriesService, PlanRow } from './plan-queries.service';
 import { AddActionRequest, ChangeActionRequest, DisruptionRequest, ReviewRequest } from './plan-requests.dto';
 
 /**
+ * With an Idempotency-Key a repeated request is the same Temporal Update (by id), which answers with the
+ * first outcome instead of applying again: a retry after a timeout never adds a second action. Temporal
+ * remembers update ids within a workflow run, so the guarantee lasts until the plan next continues as new.
+ */
+function updateIdFor(actor: Actor, kind: string, idempotencyKey: string | undefined): string | undefined {
+  if (!idempotencyKey) return undefined;
+  return `${kind}-${createHash('sha256').update(`${actor.sub}\u0000${idempotencyKey}`).digest('hex')}`;
+}
+
+/**
  * Write side of 4P plans: each change is an Update on the plan's workflow, after the same checks the
  * workflow makes, against the read model, for a fast refusal: visible (404), the plan's SIO or LRO (403),
  * open (409), and for action changes the version (409).
@@ -26,13 +37,15 @@ export class PlanCommandsService {
     private readonly queries: PlanQueriesService,
   ) {}
 
-  async addAction(actor: Actor, id: string, request: AddActionRequest, correlationId: string): Promise<PlanAction> {
-    return this.send(actor, id, addActionUpdate, {
-      actor,
-      correlationId,
-      ...request,
-      partners: request.partners ?? [],
-    });
+  async addAction(
+    actor: Actor,
+    id: string,
+    request: AddActionRequest,
+    correlationId: string,
+    idempotencyKey?: string,
+  ): Promise<PlanAction> {
+    const command = { actor, correlationId, ...request, partners: request.partners ?? [] };
+    return this.send(actor, id, addActionUpdate, command, undefined, updateIdFor(actor, 'action', idempotencyKey));
   }
 
   async changeAction(
@@ -50,12 +63,20 @@ export class PlanCommandsService {
     return this.send(actor, id, changeActionUpdate, { actor, correlationId, actionId, ...request }, current);
   }
 
-  async recordDisruption(actor: Actor, id: string, request: DisruptionRequest, correlationId: string) {
-    return this.send(actor, id, recordDisruptionUpdate, { actor, correlationId, ...request });
+  async recordDisruption(
+    actor: Actor,
+    id: string,
+    request: DisruptionRequest,
+    correlationId: string,
+    idempotencyKey?: string,
+  ) {
+    const updateId = updateIdFor(actor, 'disruption', idempotencyKey);
+    return this.send(actor, id, recordDisruptionUpdate, { actor, correlationId, ...request }, undefined, updateId);
   }
 
-  async signReview(actor: Actor, id: string, request: ReviewRequest, correlationId: string) {
-    return this.send(actor, id, signReviewUpdate, { actor, correlationId, ...request });
+  async signReview(actor: Actor, id: string, request: ReviewRequest, correlationId: string, idempotencyKey?: string) {
+    const updateId = updateIdFor(actor, 'review', idempotencyKey);
+    return this.send(actor, id, signReviewUpdate, { actor, correlationId, ...request }, undefined, updateId);
   }
 
   private async send<C extends ActorCommand, R>(
@@ -64,13 +85,14 @@ export class PlanCommandsService {
     definition: UpdateDefinition<R, [C]>,
     command: C,
     alsoCheck: (plan: PlanRow) => Promise<void> = async () => undefined,
+    updateId?: string,
   ): Promise<R> {
     const plan = await this.queries.findVisible(actor, id);
     checkPlanEditor(actor, plan, plan.closedAt !== null);
     await alsoCheck(plan);
     try {
       return await this.temporal.withUpdateDeadline((client) =>
-        client.workflow.getHandle(planWorkflowId(id)).executeUpdate(definition, { args: [command] }),
+        client.workflow.getHandle(planWorkflowId(id)).executeUpdate(definition, { args: [command], updateId }),
       );
     } catch (error) {
       throw refusalFromUpdate(error, 'The referral is closed; its 4P plan is read-only', { state: 'CLOSED' }) ?? error;
