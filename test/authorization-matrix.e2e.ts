@@ -182,6 +182,8 @@ interface ReferralFacts {
 }
 interface MeetingFacts {
   region: string;
+  /** Subs recorded as attending: a TTCG member sees those meetings wherever they are. */
+  attendees?: string[];
 }
 
 type Target =
@@ -207,7 +209,10 @@ function seesReferral(actor: MatrixActor, referral: ReferralFacts): boolean {
 }
 
 function seesMeeting(actor: MatrixActor, meeting: MeetingFacts): boolean {
-  return holds(actor, MEETING_PARTICIPANTS) && actor.region !== null && actor.region === meeting.region;
+  return (
+    (holds(actor, MEETING_PARTICIPANTS) && actor.region !== null && actor.region === meeting.region) ||
+    (holds(actor, ['TTCG_MEMBER']) && (meeting.attendees ?? []).includes(actor.sub))
+  );
 }
 
 function sees(actor: MatrixActor, target: Target): boolean {
@@ -582,7 +587,9 @@ describe('authorization matrix: every route x every role x own and other organis
     (actor: MatrixActor, region: string | undefined) =>
     async (body: unknown): Promise<string[]> => {
       const { items, total } = body as ListBody;
-      const { rows } = await stack.db.query<MeetingFacts & { id: string }>('SELECT id, region FROM meetings');
+      const { rows } = await stack.db.query<MeetingFacts & { id: string }>(
+        `SELECT id, region, ARRAY(SELECT sub FROM meeting_attendees a WHERE a.meeting_id = m.id) AS attendees FROM meetings m`,
+      );
       const all = new Map(rows.map((row) => [row.id, row.region]));
       const visible = new Map(
         rows

@@ -314,4 +314,27 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
       'type',
     ]);
   });
+
+  it('shows an agency member the meetings they are recorded as attending, and no other', async () => {
+    const meetingId = await createMeeting(60_000);
+    const attending = await stack.token(['TTCG_MEMBER'], 'NCA', 'nca-member-1');
+    const absent = await stack.token(['TTCG_MEMBER'], 'HMRC', 'hmrc-member-1');
+    expect((await stack.http.get(`/meetings/${meetingId}`, attending)).status).toBe(404);
+
+    const recorded = await stack.http.post(
+      `/meetings/${meetingId}/attendance`,
+      { attendees: [{ sub: 'nca-member-1', name: 'NCA Liaison Officer', org: 'NCA', conflicts: [] }] },
+      chair,
+    );
+    expect(recorded.status).toBe(200);
+    expect((await stack.http.get(`/meetings/${meetingId}`, attending)).status).toBe(200);
+    const listed = await stack.http.get<{ items: { id: string; region: string }[] }>('/meetings', attending);
+    expect(listed.body.items.map((item) => item.id)).toEqual([meetingId]);
+    // Seeing is not acting: only the chair records attendance.
+    const acting = await stack.http.post(`/meetings/${meetingId}/attendance`, { attendees: [] }, attending);
+    expect(acting.status).toBe(403);
+
+    expect((await stack.http.get(`/meetings/${meetingId}`, absent)).status).toBe(404);
+    expect((await stack.http.get<{ total: number }>('/meetings', absent)).body.total).toBe(0);
+  });
 });

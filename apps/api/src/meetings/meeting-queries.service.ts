@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, availableMeetingActions, DomainError, meetingRegionOf, MeetingStatus, MeetingType } from '@rocu/domain';
+import { Actor, availableMeetingActions, DomainError, meetingScopes, MeetingStatus, MeetingType } from '@rocu/domain';
 import type { AgendaItem } from '@rocu/contracts';
 import { appendAudit, loadAgenda, loadFrozenAgenda } from '@rocu/persistence';
 import { ListMeetingsQuery } from './meeting-requests.dto';
@@ -51,17 +51,31 @@ export const toMeetingSummary = (row: MeetingRow): MeetingSummaryDto => ({
   papersCloseAt: row.papersCloseAt.toISOString(),
 });
 
-/** Read side of meetings: visible only within the caller's region; agendas provisional until the cut-off. */
+/** The caller's meeting scopes as one SQL condition on `meetings m` (params appended), or null for none. */
+function visibleTo(actor: Actor, params: unknown[]): string | null {
+  const conditions = meetingScopes(actor).map((scope) => {
+    switch (scope.kind) {
+      case 'REGION':
+        return `m.region = $${params.push(scope.region)}`;
+      case 'ATTENDING':
+        return `EXISTS (SELECT 1 FROM meeting_attendees a WHERE a.meeting_id = m.id AND a.sub = $${params.push(scope.sub)})`;
+    }
+  });
+  return conditions.length > 0 ? `(${conditions.join(' OR ')})` : null;
+}
+
+/** Read side of meetings: visible within the caller's region or to those attending; agendas provisional until the cut-off. */
 @Injectable()
 export class MeetingQueriesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async findVisible(actor: Actor, id: string): Promise<MeetingRow> {
-    const region = meetingRegionOf(actor);
-    const [row] = region
+    const params: unknown[] = [id];
+    const visible = visibleTo(actor, params);
+    const [row] = visible
       ? await this.dataSource.query<MeetingRow[]>(
-          `SELECT ${MEETING_COLUMNS} FROM meetings WHERE id = $1 AND region = $2`,
-          [id, region],
+          `SELECT ${MEETING_COLUMNS} FROM meetings m WHERE id = $1 AND ${visible}`,
+          params,
         )
       : [];
     if (!row) throw new DomainError('NOT_FOUND', `No meeting ${id} is visible to you`);
@@ -69,19 +83,20 @@ export class MeetingQueriesService {
   }
 
   async list(actor: Actor, query: ListMeetingsQuery): Promise<MeetingListResponse> {
-    const region = meetingRegionOf(actor);
     const empty = { items: [], total: 0, page: query.page, pageSize: query.pageSize };
-    if (!region || (query.region && query.region !== region)) return empty;
-    const where = ['region = $1'];
-    const params: unknown[] = [region];
+    const params: unknown[] = [];
+    const visible = visibleTo(actor, params);
+    if (!visible) return empty;
+    const where = [visible];
+    if (query.region) where.push(`region = $${params.push(query.region)}`);
     if (query.type) where.push(`type = $${params.push(query.type)}`);
     if (query.status) where.push(`status = $${params.push(query.status)}`);
     const [{ total }] = await this.dataSource.query<{ total: number }[]>(
-      `SELECT count(*)::int AS total FROM meetings WHERE ${where.join(' AND ')}`,
+      `SELECT count(*)::int AS total FROM meetings m WHERE ${where.join(' AND ')}`,
       params,
     );
     const rows = await this.dataSource.query<MeetingRow[]>(
-      `SELECT ${MEETING_COLUMNS} FROM meetings WHERE ${where.join(' AND ')} ORDER BY scheduled_for, id
+      `SELECT ${MEETING_COLUMNS} FROM meetings m WHERE ${where.join(' AND ')} ORDER BY scheduled_for, id
        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, query.pageSize, (query.page - 1) * query.pageSize],
     );

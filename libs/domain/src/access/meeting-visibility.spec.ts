@@ -1,5 +1,5 @@
 import type { Actor } from '../roles';
-import { meetingRegionOf } from './meeting-visibility';
+import { meetingRegionOf, meetingScopes } from './meeting-visibility';
 
 const actor = (roles: Actor['roles'], region: string | null): Actor => ({
   sub: 'u',
@@ -19,5 +19,22 @@ describe('meetingRegionOf', () => {
     expect(meetingRegionOf(actor(['FORCE_REFERRER'], 'YHROCU'))).toBeNull();
     expect(meetingRegionOf(actor(['AUDITOR'], 'YHROCU'))).toBeNull();
     expect(meetingRegionOf(actor(['TTCG_MEMBER'], null))).toBeNull();
+  });
+});
+
+describe('meetingScopes', () => {
+  it('lets a TTCG member also see the meetings they attend, whatever their region', () => {
+    expect(meetingScopes({ ...actor(['TTCG_MEMBER'], null), sub: 'nca-1' })).toEqual([
+      { kind: 'ATTENDING', sub: 'nca-1' },
+    ]);
+    expect(meetingScopes(actor(['TTCG_MEMBER'], 'YHROCU'))).toEqual([
+      { kind: 'REGION', region: 'YHROCU' },
+      { kind: 'ATTENDING', sub: 'u' },
+    ]);
+  });
+
+  it('gives region staff their region only, and others nothing', () => {
+    expect(meetingScopes(actor(['TTCG_CHAIR'], 'YHROCU'))).toEqual([{ kind: 'REGION', region: 'YHROCU' }]);
+    expect(meetingScopes(actor(['FORCE_REFERRER'], 'YHROCU'))).toEqual([]);
   });
 });

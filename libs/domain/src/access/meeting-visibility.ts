@@ -14,3 +14,19 @@ const MEETING_ROLES: readonly Role[] = [
 export function meetingRegionOf(actor: Actor): string | null {
   return actor.region && actor.roles.some((role) => MEETING_ROLES.includes(role)) ? actor.region : null;
 }
+
+/** One way a user may see a meeting: their region's, or one they are recorded as attending. */
+export type MeetingScope = { kind: 'REGION'; region: string } | { kind: 'ATTENDING'; sub: string };
+
+/**
+ * Meetings a user may see: region staff and members their region's; a TTCG member also any meeting they
+ * are recorded as attending, so an agency member (NCA, HMRC: no region of their own) sees the TTCGs they sit
+ * on and nothing else.
+ */
+export function meetingScopes(actor: Actor): MeetingScope[] {
+  const scopes: MeetingScope[] = [];
+  const region = meetingRegionOf(actor);
+  if (region) scopes.push({ kind: 'REGION', region });
+  if (actor.roles.includes('TTCG_MEMBER')) scopes.push({ kind: 'ATTENDING', sub: actor.sub });
+  return scopes;
+}
