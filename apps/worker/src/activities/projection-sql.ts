@@ -3,6 +3,29 @@ import type { DeadlineView } from '@rocu/contracts';
 import type { Recipient } from './referral-notifications';
 
 /**
+ * Deadlines as the column arrays `unnest` takes (stage, due, remind, status, reminded, escalated), and the
+ * next pending due date, which referrals.next_deadline_at (the default list sort) mirrors.
+ */
+export function deadlineColumns(deadlines: DeadlineView[]): { columns: (string | null)[][]; nextDue: string | null } {
+  const column = <K extends keyof DeadlineView>(key: K) => deadlines.map((deadline) => deadline[key] ?? null);
+  const nextDue = deadlines
+    .filter((deadline) => deadline.status === 'PENDING')
+    .map((deadline) => deadline.dueAt)
+    .sort()[0];
+  return {
+    columns: [
+      column('stage'),
+      column('dueAt'),
+      column('remindAt'),
+      column('status'),
+      column('remindedAt'),
+      column('escalatedAt'),
+    ],
+    nextDue: nextDue ?? null,
+  };
+}
+
+/**
  * Upserts the referral's deadlines and keeps referrals.next_deadline_at (the default list sort) in step, in
  * one statement (one round trip) however many stages there are.
  */
@@ -11,11 +34,7 @@ export async function upsertDeadlines(
   referralId: string,
   deadlines: DeadlineView[],
 ): Promise<void> {
-  const column = <K extends keyof DeadlineView>(key: K) => deadlines.map((deadline) => deadline[key] ?? null);
-  const nextDue = deadlines
-    .filter((deadline) => deadline.status === 'PENDING')
-    .map((deadline) => deadline.dueAt)
-    .sort()[0];
+  const { columns, nextDue } = deadlineColumns(deadlines);
   await manager.query(
     `WITH upserted AS (
        INSERT INTO referral_deadlines (referral_id, stage, due_at, remind_at, status, reminded_at, escalated_at)
@@ -24,16 +43,7 @@ export async function upsertDeadlines(
          status = EXCLUDED.status, reminded_at = EXCLUDED.reminded_at, escalated_at = EXCLUDED.escalated_at
        RETURNING 1)
      UPDATE referrals SET next_deadline_at = $8 WHERE id = $1`,
-    [
-      referralId,
-      column('stage'),
-      column('dueAt'),
-      column('remindAt'),
-      column('status'),
-      column('remindedAt'),
-      column('escalatedAt'),
-      nextDue ?? null,
-    ],
+    [referralId, ...columns, nextDue],
   );
 }
 

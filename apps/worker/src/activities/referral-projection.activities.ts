@@ -4,14 +4,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import type {
   ConflictRecord,
   DeadlineNotification,
-  DeadlineView,
   ReferralActivities,
   ReferralTransitionEvent,
   SubmissionProjection,
 } from '@rocu/contracts';
 import { appendAudit } from '@rocu/persistence';
 import { deconflict } from './deconfliction';
-import { enqueueNotification, upsertDeadlines } from './projection-sql';
+import { deadlineColumns, enqueueNotification, upsertDeadlines } from './projection-sql';
 import { deadlineRecipient, recipientsOnEntering } from './referral-notifications';
 
 /**
@@ -30,12 +29,7 @@ export class ReferralProjectionActivities implements ReferralActivities {
   async projectSubmission(submission: SubmissionProjection): Promise<{ reference: string }> {
     return this.dataSource.transaction(async (manager) => {
       const { subject } = submission.submission;
-      const { deadlines } = submission;
-      const column = <K extends keyof DeadlineView>(key: K) => deadlines.map((deadline) => deadline[key] ?? null);
-      const nextDue = deadlines
-        .filter((deadline) => deadline.status === 'PENDING')
-        .map((deadline) => deadline.dueAt)
-        .sort()[0];
+      const { columns, nextDue } = deadlineColumns(submission.deadlines);
       const [inserted] = await manager.query<{ reference: string }[]>(
         `WITH referral AS (
            INSERT INTO referrals (id, reference, workflow_id, owner_org, region, status, urgency, classification,
@@ -81,16 +75,11 @@ export class ReferralProjectionActivities implements ReferralActivities {
           submission.submittedBy.sub,
           submission.submittedBy.name,
           submission.at,
-          nextDue ?? null,
+          nextDue,
           subject.nominals.map((nominal) => nominal.identifier),
           subject.nominals.map((nominal) => nominal.role),
           submission.submittedBy.org,
-          column('stage'),
-          column('dueAt'),
-          column('remindAt'),
-          column('status'),
-          column('remindedAt'),
-          column('escalatedAt'),
+          ...columns,
           submission.correlationId ?? null,
         ],
       );
