@@ -22,9 +22,9 @@ export class ReferralProjectionActivities implements ReferralActivities {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * One statement writes the referral with its nominals, first history row, deadlines, the gateway team's
-   * notification and the audit row (data-modifying CTEs, all or nothing), then de-confliction runs: four
-   * round trips with BEGIN and COMMIT instead of nine, which is most of a submission's database time.
+   * One statement writes the referral with its nominals, first history row, deadlines and the gateway
+   * team's notification (data-modifying CTEs, all or nothing); then de-confliction, then the audit row:
+   * five round trips with BEGIN and COMMIT instead of nine, which is most of a submission's database time.
    */
   async projectSubmission(submission: SubmissionProjection): Promise<{ reference: string }> {
     return this.dataSource.transaction(async (manager) => {
@@ -53,13 +53,7 @@ export class ReferralProjectionActivities implements ReferralActivities {
          notification AS (
            INSERT INTO notifications (dedupe_key, referral_id, kind, recipient_role, recipient_org, payload)
            SELECT $3 || ':submitted', id, 'REFERRAL_SUBMITTED', 'GATEWAY_ASSESSOR', $2, jsonb_build_object('urgency', $5::text)
-           FROM referral ON CONFLICT (dedupe_key) DO NOTHING),
-         audit AS (
-           INSERT INTO audit_log (actor_sub, actor_org, action, entity_type, entity_id, outcome, correlation_id,
-             details, dedupe_key, id, at, prev_hash, hash)
-           SELECT $11, $17, 'REFERRAL_SUBMITTED', 'referral', id::text, 'SUCCESS', $24,
-             jsonb_build_object('workflowId', $3::text, 'seq', 0), $3 || ':0', 0, NULL, '', '' FROM referral
-           ON CONFLICT (dedupe_key) DO NOTHING)
+           FROM referral ON CONFLICT (dedupe_key) DO NOTHING)
          SELECT reference FROM referral`,
         [
           submission.referralId,
@@ -80,7 +74,6 @@ export class ReferralProjectionActivities implements ReferralActivities {
           subject.nominals.map((nominal) => nominal.role),
           submission.submittedBy.org,
           ...columns,
-          submission.correlationId ?? null,
         ],
       );
       if (inserted) {
@@ -88,6 +81,18 @@ export class ReferralProjectionActivities implements ReferralActivities {
           id: submission.referralId,
           region: submission.region,
           submission: submission.submission,
+        });
+        // Last: the audit trigger holds the chain's lock to commit, so nothing may lock a referral after it.
+        await appendAudit(manager, {
+          actorSub: submission.submittedBy.sub,
+          actorOrg: submission.submittedBy.org,
+          action: 'REFERRAL_SUBMITTED',
+          entityType: 'referral',
+          entityId: submission.referralId,
+          outcome: 'SUCCESS',
+          correlationId: submission.correlationId,
+          details: { workflowId: submission.workflowId, seq: 0 },
+          dedupeKey: `${submission.workflowId}:0`,
         });
         return { reference: inserted.reference };
       }
