@@ -116,6 +116,12 @@ describe('conflict-of-interest register (allocations and meetings)', () => {
     );
     const item = detail.body.agenda.find((entry) => entry.referralId === second);
     expect(item?.recusedMembers).toEqual([SIO_DRUGS_AND_FIREARMS]);
+    // The register is not rewritten: the recusal came from the first declaration, not a new one.
+    const derived = await stack.db.query(
+      `SELECT count(*)::int AS n FROM conflict_declarations WHERE referral_id = $1`,
+      [second],
+    );
+    expect(derived.rows[0].n).toBe(0);
     // Someone else's register entry does not recuse an unrelated referral.
     const unrelated = detail.body.agenda.filter((entry) => entry.referralId !== second);
     expect(unrelated.every((entry) => !entry.recusedMembers.includes('member-wyp'))).toBe(true);

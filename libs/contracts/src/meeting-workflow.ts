@@ -39,8 +39,10 @@ export interface Attendee {
   sub: string;
   name: string;
   org: string;
-  /** Referral ids this attendee declared a conflict of interest on: recused from those items. */
+  /** Referral ids this attendee is recused from: those declared here, and this meeting's items the register covers. */
   conflicts: string[];
+  /** Of those, the ones declared at this meeting (only these are written to the register). */
+  declared?: string[];
 }
 
 export interface AttendanceCommand extends ActorCommand {

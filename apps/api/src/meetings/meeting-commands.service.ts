@@ -77,7 +77,8 @@ export class MeetingCommandsService {
 
   /**
    * Records who attended. Conflicts already in the register (declared at an allocation or an earlier meeting,
-   * on the referral or its subject) are added to each attendee's declaration, so they are recused again.
+   * on the referral or its subject) recuse the attendee from this meeting's items too, without a fresh
+   * declaration; only what is declared here goes into the register, and only this meeting's items are shown.
    */
   async attendance(
     actor: Actor,
@@ -86,14 +87,23 @@ export class MeetingCommandsService {
     correlationId: string,
   ): Promise<MeetingSnapshot> {
     const meeting = await this.queries.findVisible(actor, id);
-    const registered = await registeredConflicts(
-      this.dataSource.manager,
-      request.attendees.map((attendee) => attendee.sub),
-      meeting.region,
-    );
+    const [registered, items] = await Promise.all([
+      registeredConflicts(
+        this.dataSource.manager,
+        request.attendees.map((attendee) => attendee.sub),
+        meeting.region,
+      ),
+      this.queries.itemIds(meeting),
+    ]);
     const attendees = request.attendees.map((attendee) => ({
       ...attendee,
-      conflicts: [...new Set([...attendee.conflicts, ...(registered.get(attendee.sub) ?? [])])],
+      declared: attendee.conflicts,
+      conflicts: [
+        ...new Set([
+          ...attendee.conflicts,
+          ...(registered.get(attendee.sub) ?? []).filter((referralId) => items.has(referralId)),
+        ]),
+      ],
     }));
     return this.update(actor, id, recordAttendanceUpdate, { actor, correlationId, attendees });
   }

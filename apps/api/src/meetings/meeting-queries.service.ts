@@ -110,7 +110,8 @@ export class MeetingQueriesService {
       this.agenda(meeting),
       this.decisions(id),
       this.attendees(id),
-      this.reviews(meeting.region),
+      // Live taskings come back for review while a meeting runs; a closed meeting shows none (not today's).
+      meeting.closedAt === null ? this.reviews(meeting.region) : Promise.resolve([]),
     ]);
     await appendAudit(this.dataSource.manager, {
       actorSub: actor.sub,
@@ -144,6 +145,12 @@ export class MeetingQueriesService {
         actor,
       ),
     };
+  }
+
+  /** The referrals this meeting deals with: its agenda items and the region's live taskings under review. */
+  async itemIds(meeting: MeetingRow): Promise<Set<string>> {
+    const [agenda, reviews] = await Promise.all([this.agenda(meeting), this.reviews(meeting.region)]);
+    return new Set([...agenda.map((item) => item.referralId), ...reviews.map((review) => review.referralId)]);
   }
 
   /** The frozen agenda after the cut-off; before it, the live ranking (provisional). */

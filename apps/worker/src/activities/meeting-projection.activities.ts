@@ -118,12 +118,20 @@ export class MeetingProjectionActivities implements MeetingActivities {
              recorded_seq = EXCLUDED.recorded_seq`,
             [event.meetingId, attendee.sub, attendee.name, attendee.org, JSON.stringify(attendee.conflicts), event.seq],
           );
-          // Into the register, for later meetings and allocations; ids of no known referral are skipped.
+          // What was declared here goes into the register, for later meetings and allocations (ids of no
+          // known referral are skipped); recusals carried over from the register are not declared again.
           await manager.query(
             `INSERT INTO conflict_declarations (referral_id, person_sub, person_name, recorded_by_sub, recorded_at, source, meeting_id)
              SELECT id, $2, $3, $4, $5, 'MEETING', $6 FROM referrals WHERE id = ANY($1::uuid[])
              ON CONFLICT DO NOTHING`,
-            [attendee.conflicts, attendee.sub, attendee.name, event.actor?.sub ?? 'system', event.at, event.meetingId],
+            [
+              attendee.declared ?? attendee.conflicts,
+              attendee.sub,
+              attendee.name,
+              event.actor?.sub ?? 'system',
+              event.at,
+              event.meetingId,
+            ],
           );
         }
       },
