@@ -38,8 +38,8 @@ const ROLE_BELONGS_TO: Readonly<Record<Role, (org: string, kind: OrgKind) => boo
 const REGIONAL_STAFF: readonly Role[] = ['GATEWAY_ASSESSOR', 'GAIN_COORDINATOR', 'TTCG_CHAIR', 'ROCU_MANAGER'];
 /** See the referrals of their own organisation (NCA liaison: those the NCA submitted). */
 const OWNING_ORGANISATION: readonly Role[] = ['FORCE_REFERRER', 'NCA_LIAISON'];
-/** See their region's meetings (and its deviation report); an SIO attends, though sees only their own taskings. */
-const MEETING_PARTICIPANTS: readonly Role[] = [...REGIONAL_STAFF, 'SIO', 'TTCG_MEMBER'];
+/** See their region's meetings (and its deviation report). */
+const MEETING_PARTICIPANTS: readonly Role[] = [...REGIONAL_STAFF, 'TTCG_MEMBER'];
 
 type Relation = 'REGION' | 'OWNER_ORG';
 type RecordKind = 'REFERRAL' | 'MEETING';
@@ -211,7 +211,7 @@ function seesReferral(actor: MatrixActor, referral: ReferralFacts): boolean {
 function seesMeeting(actor: MatrixActor, meeting: MeetingFacts): boolean {
   return (
     (holds(actor, MEETING_PARTICIPANTS) && actor.region !== null && actor.region === meeting.region) ||
-    (holds(actor, ['TTCG_MEMBER']) && (meeting.attendees ?? []).includes(actor.sub))
+    (holds(actor, ['TTCG_MEMBER', 'SIO']) && (meeting.attendees ?? []).includes(actor.sub))
   );
 }
 

@@ -33,6 +33,11 @@ describe('meetingScopes', () => {
     ]);
   });
 
+  it('lets an SIO see only the meetings they attend, not the whole region', () => {
+    expect(meetingRegionOf(actor(['SIO'], 'YHROCU'))).toBeNull();
+    expect(meetingScopes(actor(['SIO'], 'YHROCU'))).toEqual([{ kind: 'ATTENDING', sub: 'u' }]);
+  });
+
   it('gives region staff their region only, and others nothing', () => {
     expect(meetingScopes(actor(['TTCG_CHAIR'], 'YHROCU'))).toEqual([{ kind: 'REGION', region: 'YHROCU' }]);
     expect(meetingScopes(actor(['FORCE_REFERRER'], 'YHROCU'))).toEqual([]);

@@ -7,8 +7,9 @@ const MEETING_ROLES: readonly Role[] = [
   'TTCG_CHAIR',
   'TTCG_MEMBER',
   'ROCU_MANAGER',
-  'SIO',
 ];
+/** Roles that see a meeting by attending it: members from anywhere, and SIOs presenting their taskings. */
+const ATTENDING_ROLES: readonly Role[] = ['TTCG_MEMBER', 'SIO'];
 
 /** The region whose meetings the actor may see, or null: meetings are visible only within their region. */
 export function meetingRegionOf(actor: Actor): string | null {
@@ -19,14 +20,14 @@ export function meetingRegionOf(actor: Actor): string | null {
 export type MeetingScope = { kind: 'REGION'; region: string } | { kind: 'ATTENDING'; sub: string };
 
 /**
- * Meetings a user may see: region staff and members their region's; a TTCG member also any meeting they
- * are recorded as attending, so an agency member (NCA, HMRC: no region of their own) sees the TTCGs they sit
- * on and nothing else.
+ * Meetings a user may see: region staff and members their region's; a TTCG member or an SIO also any
+ * meeting they are recorded as attending, so an agency member (NCA, HMRC: no region of their own) sees the
+ * TTCGs they sit on, and an SIO (who sees only their own taskings) the meetings they present at.
  */
 export function meetingScopes(actor: Actor): MeetingScope[] {
   const scopes: MeetingScope[] = [];
   const region = meetingRegionOf(actor);
   if (region) scopes.push({ kind: 'REGION', region });
-  if (actor.roles.includes('TTCG_MEMBER')) scopes.push({ kind: 'ATTENDING', sub: actor.sub });
+  if (actor.roles.some((role) => ATTENDING_ROLES.includes(role))) scopes.push({ kind: 'ATTENDING', sub: actor.sub });
   return scopes;
 }
