@@ -17,6 +17,7 @@ import {
   requireInstants,
   reviewCycle,
   signReview,
+  utf8Length,
 } from '@rocu/domain';
 import {
   addActionUpdate,
@@ -60,14 +61,18 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
     closed: false,
   };
   const owners = { sio: input.sio, lro: input.lro };
-  /** The size of what a continue-as-new would carry, kept current after every change. */
-  let stateBytes = JSON.stringify(state).length;
+  /**
+   * The size of what a continue-as-new would carry, kept current after every change. New actions and
+   * disruptions must fit under the limit; finishing an action and signing a review never are refused, and
+   * the limit leaves them half of Temporal's payload size.
+   */
+  let stateBytes = utf8Length(JSON.stringify(state));
   const measure = () => {
-    stateBytes = JSON.stringify(state).length;
+    stateBytes = utf8Length(JSON.stringify(state));
   };
   const roomFor = (command: object) =>
     refuseOnDomainError(() =>
-      checkPlanRoom(stateBytes, JSON.stringify(command).length, input.stateLimitBytes ?? PLAN_STATE_LIMIT_BYTES),
+      checkPlanRoom(stateBytes, utf8Length(JSON.stringify(command)), input.stateLimitBytes ?? PLAN_STATE_LIMIT_BYTES),
     );
   const now = () => new Date(Date.now()).toISOString();
 
@@ -166,7 +171,6 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
       validator: (command: ChangeActionCommand) => {
         editor(command);
         changed(command, now());
-        roomFor(command);
       },
     },
   );
@@ -212,10 +216,7 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
       return review;
     },
     {
-      validator: (command: SignReviewCommand) => {
-        signed(command, now(), () => 'validating');
-        roomFor(command);
-      },
+      validator: (command: SignReviewCommand) => void signed(command, now(), () => 'validating'),
     },
   );
 

@@ -5,6 +5,7 @@ import {
   changeAction,
   checkPlanEditor,
   checkPlanRoom,
+  utf8Length,
   PLAN_STATE_LIMIT_BYTES,
   planBalance,
   planRoleOf,
@@ -259,4 +260,13 @@ describe('checkPlanRoom', () => {
     expect(() => checkPlanRoom(900, 101, 1000)).toThrow(expect.objectContaining({ code: 'BUSINESS_RULE' }));
     expect(() => checkPlanRoom(0, PLAN_STATE_LIMIT_BYTES + 1)).toThrow(/full/);
   });
+});
+
+describe('utf8Length', () => {
+  it.each(['', 'plain ascii', 'Café', 'Łódź — “quoted”', '平和', '👮 police 🚓', 'x'.repeat(1000)])(
+    'agrees with Buffer for %p',
+    (text) => {
+      expect(utf8Length(text)).toBe(Buffer.byteLength(text, 'utf8'));
+    },
+  );
 });

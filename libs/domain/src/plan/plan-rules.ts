@@ -61,6 +61,21 @@ export function requireInstants(fields: Record<string, unknown>): void {
  */
 export const PLAN_STATE_LIMIT_BYTES = 1_000_000;
 
+/** The UTF-8 size of a text (what a payload weighs), counted without encoding it. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
+      bytes += 4; // a surrogate pair: one code point of four bytes
+      index += 1;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
 export function checkPlanRoom(stateBytes: number, addedBytes: number, limit = PLAN_STATE_LIMIT_BYTES): void {
   if (stateBytes + addedBytes > limit) {
     throw new DomainError(
