@@ -31,6 +31,8 @@ export class MinutesService {
       entityId: id,
       outcome: 'SUCCESS',
       correlationId,
+      // The referrals the export disclosed, so asking about any of them finds it.
+      details: { ids: [...new Set([...agenda.map((item) => item.referralId), ...decisions.map((d) => d.referralId)])] },
     });
     return {
       meeting: {
