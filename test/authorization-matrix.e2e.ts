@@ -3,6 +3,7 @@ import { ROLES, type Role } from '@rocu/domain';
 import type { HttpResponse } from './support/http-client';
 import { eventually, referralBody, workedExampleAssessment } from './support/referral-fixtures';
 import { Stack } from './support/stack';
+import { addPlanAction } from './support/tasking-fixtures';
 
 /*
  * Authorization matrix (issue 6): every route of the OpenAPI document x every role x own and other
@@ -465,18 +466,6 @@ describe('authorization matrix: every route x every role x own and other organis
     );
     return id;
   };
-  const newAction = async (referralId: string): Promise<string> => {
-    const response = await must(
-      'add an action',
-      201,
-      stack.http.post<{ id: string }>(
-        `/referrals/${referralId}/plan/actions`,
-        actionBody(),
-        await token('SIO', HOME_REGION, PLAN_SIO),
-      ),
-    );
-    return response.body.id;
-  };
   const actionBody = () => ({
     pillar: 'PREVENT',
     description: 'Diversion work with schools',
@@ -700,6 +689,27 @@ describe('authorization matrix: every route x every role x own and other organis
       },
     ];
 
+  /** A region report: it must be about the caller's own region, and its count must match the database's. */
+  const regionReport =
+    (path: string, field: string, countSql: string) =>
+    async (actor: MatrixActor): Promise<ProbeSpec[]> => [
+      {
+        variant: '',
+        target: { kind: 'NONE' },
+        hasRecordId: false,
+        send: () => stack.http.get<unknown>(path, actor.token),
+        inspect: async (body) => {
+          const report = body as { region: string } & Record<string, unknown>;
+          const { rows } = await stack.db.query<{ n: number }>(countSql, [actor.region]);
+          const problems: string[] = [];
+          if (report.region !== actor.region) problems.push(`FOREIGN REPORT: region ${report.region}`);
+          if (report[field] !== rows[0].n)
+            problems.push(`${field} ${String(report[field])}, the region has ${rows[0].n}`);
+          return problems;
+        },
+      },
+    ];
+
   const DRIVERS: Readonly<Record<RouteKey, (actor: MatrixActor) => Promise<ProbeSpec[]>>> = {
     'GET /health': simple('GET', '/health'),
     'POST /auth/dev-token': simple('POST', '/auth/dev-token', () => ({
@@ -844,26 +854,12 @@ describe('authorization matrix: every route x every role x own and other organis
         path: (id) => `/meetings/${id}/minutes?format=html`,
       },
     ]),
-    'GET /reports/deviations': async (actor) => [
-      {
-        variant: '',
-        target: { kind: 'NONE' },
-        hasRecordId: false,
-        send: () => stack.http.get<unknown>('/reports/deviations', actor.token),
-        inspect: async (body) => {
-          const report = body as { region: string; total: number };
-          const { rows } = await stack.db.query<{ n: number }>(
-            `SELECT count(*)::int AS n FROM meeting_decisions d JOIN meetings m ON m.id = d.meeting_id
-              WHERE m.region = $1 AND jsonb_array_length(d.passed_over) > 0`,
-            [actor.region],
-          );
-          const problems: string[] = [];
-          if (report.region !== actor.region) problems.push(`FOREIGN REPORT: region ${report.region}`);
-          if (report.total !== rows[0].n) problems.push(`total ${report.total}, the region has ${rows[0].n}`);
-          return problems;
-        },
-      },
-    ],
+    'GET /reports/deviations': regionReport(
+      '/reports/deviations',
+      'total',
+      `SELECT count(*)::int AS n FROM meeting_decisions d JOIN meetings m ON m.id = d.meeting_id
+        WHERE m.region = $1 AND jsonb_array_length(d.passed_over) > 0`,
+    ),
     'GET /audit': async (actor) => [
       {
         variant: '',
@@ -906,7 +902,7 @@ describe('authorization matrix: every route x every role x own and other organis
     'POST /referrals/{id}/plan/actions': planChange('POST', (id) => `/referrals/${id}/plan/actions`, actionBody),
     'PATCH /referrals/{id}/plan/actions/{actionId}': async (actor) => {
       // A fresh action per actor, so every allowed change names the current version.
-      const actionId = await newAction(planReferral);
+      const actionId = await addPlanAction(stack, planReferral, await token('SIO', HOME_REGION, PLAN_SIO));
       return planChange(
         'PATCH',
         (id) => `/referrals/${id}/plan/actions/${actionId}`,
@@ -933,25 +929,11 @@ describe('authorization matrix: every route x every role x own and other organis
         summary: 'Joint review',
       }),
     ),
-    'GET /reports/4p-balance': async (actor) => [
-      {
-        variant: '',
-        target: { kind: 'NONE' },
-        hasRecordId: false,
-        send: () => stack.http.get<unknown>('/reports/4p-balance', actor.token),
-        inspect: async (body) => {
-          const report = body as { region: string; plans: number };
-          const { rows } = await stack.db.query<{ n: number }>(
-            'SELECT count(*)::int AS n FROM plans WHERE region = $1',
-            [actor.region],
-          );
-          const problems: string[] = [];
-          if (report.region !== actor.region) problems.push(`FOREIGN REPORT: region ${report.region}`);
-          if (report.plans !== rows[0].n) problems.push(`plans ${report.plans}, the region has ${rows[0].n}`);
-          return problems;
-        },
-      },
-    ],
+    'GET /reports/4p-balance': regionReport(
+      '/reports/4p-balance',
+      'plans',
+      'SELECT count(*)::int AS n FROM plans WHERE region = $1',
+    ),
     'GET /audit/verify': simple('GET', '/audit/verify'),
     'GET /audit/anomalies': simple('GET', '/audit/anomalies'),
   };

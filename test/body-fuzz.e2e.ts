@@ -5,6 +5,7 @@ import { dataFingerprint, Fingerprint, settledFingerprint } from './support/data
 import { LEAK, RawResponse, rawRequest } from './support/raw-http';
 import {
   activeReferral,
+  addPlanAction,
   adoptedReferral,
   planActionBody,
   planOwnerTokens,
@@ -283,15 +284,7 @@ describe(`POST and PATCH body fuzz (fast-check seed ${SEED}; replay with FUZZ_SE
     while (ids.length < count) ids.push(...(await Promise.all([make(), make()])));
     return new TargetPool(ids.slice(0, count));
   };
-  const plannedAction = async () => {
-    const response = await stack.http.post<{ id: string }>(
-      `/referrals/${targets.plan}/plan/actions`,
-      planActionBody(),
-      owners.sio,
-    );
-    expect(response.status).toBe(201);
-    return response.body.id;
-  };
+  const plannedAction = () => addPlanAction(stack, targets.plan, owners.sio);
 
   beforeAll(async () => {
     stack = await Stack.start();

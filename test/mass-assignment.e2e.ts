@@ -5,6 +5,7 @@ import { dataFingerprint, keysDeep, settledFingerprint } from './support/data-fi
 import { LEAK, rawRequest } from './support/raw-http';
 import {
   activeReferral,
+  addPlanAction,
   adoptedReferral,
   planActionBody,
   planOwnerTokens,
@@ -79,15 +80,7 @@ describe('mass assignment and prototype pollution: refused with 400, changing no
     return id;
   };
   /** A new action on the shared plan, so that every change request names version 1 of a PLANNED action. */
-  const plannedAction = async () => {
-    const response = await stack.http.post<{ id: string }>(
-      `/referrals/${planReferral}/plan/actions`,
-      planActionBody(),
-      owners.sio,
-    );
-    expect(response.status).toBe(201);
-    return response.body.id;
-  };
+  const plannedAction = () => addPlanAction(stack, planReferral, owners.sio);
 
   beforeAll(async () => {
     stack = await Stack.start();

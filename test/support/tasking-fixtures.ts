@@ -77,3 +77,12 @@ export const planActionBody = (overrides: Record<string, unknown> = {}): Record<
   partners: ['Leeds City Council'],
   ...overrides,
 });
+
+/** Adds a PLANNED action (version 1) to a referral's plan as the given owner; its id. */
+export async function addPlanAction(stack: Stack, referralId: string, ownerToken: string): Promise<string> {
+  const { id } = await ok(
+    'add a plan action',
+    stack.http.post<{ id: string }>(`/referrals/${referralId}/plan/actions`, planActionBody(), ownerToken),
+  );
+  return id;
+}

@@ -20,7 +20,7 @@ import { registeredConflicts } from '@rocu/persistence';
 import { TemporalClientService } from '../temporal/temporal-client.provider';
 import { refusalFromUpdate } from '../temporal/update-refusal';
 import { AttendanceRequest, CloseMeetingRequest, CreateMeetingRequest, DecisionRequest } from './meeting-requests.dto';
-import { MeetingQueriesService, toMeetingSummary } from './meeting-queries.service';
+import { MeetingQueriesService, MeetingRow, toMeetingSummary } from './meeting-queries.service';
 import { MeetingSummaryDto } from './meeting-views.dto';
 
 const DAY_MS = 86_400_000;
@@ -105,7 +105,7 @@ export class MeetingCommandsService {
         ]),
       ],
     }));
-    return this.update(actor, id, recordAttendanceUpdate, { actor, correlationId, attendees });
+    return this.update(actor, id, recordAttendanceUpdate, { actor, correlationId, attendees }, meeting);
   }
 
   decide(actor: Actor, id: string, request: DecisionRequest, correlationId: string): Promise<DecisionRecord> {
@@ -121,8 +121,10 @@ export class MeetingCommandsService {
     id: string,
     definition: UpdateDefinition<R, [C]>,
     command: C,
+    /** The meeting, when the caller has already looked it up. */
+    visible?: MeetingRow,
   ): Promise<R> {
-    const meeting = await this.queries.findVisible(actor, id);
+    const meeting = visible ?? (await this.queries.findVisible(actor, id));
     try {
       return await this.temporal.withUpdateDeadline((client) =>
         client.workflow.getHandle(meeting.workflowId).executeUpdate(definition, { args: [command] }),
