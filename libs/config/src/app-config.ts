@@ -12,6 +12,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { IsTrustProxy } from './trust-proxy';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
@@ -77,6 +78,22 @@ export class AppConfig {
   @IsString()
   BODY_LIMIT = '100kb';
 
+  /** Proxies whose X-Forwarded-* headers are believed (see trustProxySetting); by default none. */
+  @IsTrustProxy()
+  TRUST_PROXY = 'none';
+
+  /** How long a client may take to send a request's headers, and the whole request, before a 408. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  HEADERS_TIMEOUT_MS = 10_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  REQUEST_TIMEOUT_MS = 30_000;
+
+  /** Requests per window per client address, and again per signed-in person (429 beyond either). */
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -159,6 +176,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   );
   if (config.NODE_ENV === 'production' && config.AUTH_MODE === 'dev') {
     problems.push('AUTH_MODE=dev is refused when NODE_ENV=production; set AUTH_MODE=jwks and JWKS_URL');
+  }
+  if (config.HEADERS_TIMEOUT_MS > config.REQUEST_TIMEOUT_MS) {
+    problems.push('HEADERS_TIMEOUT_MS must not be longer than REQUEST_TIMEOUT_MS');
   }
   if (config.AUTH_MODE === 'jwks' && !config.JWKS_URL) {
     problems.push('JWKS_URL is required when AUTH_MODE=jwks');

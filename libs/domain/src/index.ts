@@ -19,11 +19,15 @@ export * from './calendar/bank-holidays';
 export * from './calendar/london-time';
 export * from './calendar/working-days';
 export * from './calendar/instant';
+export * from './calendar/instant-window';
 
 export * from './deadlines/deadline-policy';
 export * from './deadlines/compute-deadline';
 export * from './deadlines/parse-deadline-policies';
 export * from './access/referral-visibility';
+export * from './access/assignment';
+export * from './access/audit-scope';
+export * from './text/visible-text';
 
 export * from './meetings/meeting-types';
 export * from './meetings/rank-agenda';

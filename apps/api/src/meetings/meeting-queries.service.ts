@@ -58,7 +58,8 @@ function visibleTo(actor: Actor, params: unknown[]): string | null {
       case 'REGION':
         return `m.region = $${params.push(scope.region)}`;
       case 'ATTENDING':
-        return `EXISTS (SELECT 1 FROM meeting_attendees a WHERE a.meeting_id = m.id AND a.sub = $${params.push(scope.sub)})`;
+        return `EXISTS (SELECT 1 FROM meeting_attendees a WHERE a.meeting_id = m.id
+                  AND a.sub = $${params.push(scope.sub)} AND a.org = $${params.push(scope.org)})`;
     }
   });
   return conditions.length > 0 ? `(${conditions.join(' OR ')})` : null;

@@ -16,6 +16,7 @@ import {
   withdrawUpdate,
 } from '@rocu/contracts';
 import type { ReferralEntity } from '@rocu/persistence';
+import { IdempotencyService } from '../common/idempotency';
 import { ReferenceDataService } from '../reference/reference-data.service';
 import { TemporalClientService } from '../temporal/temporal-client.provider';
 import { UrgentDecisionRequest } from '../meetings/meeting-requests.dto';
@@ -40,6 +41,7 @@ export class ReferralCommandsService {
     private readonly queries: ReferralQueriesService,
     private readonly policies: DeadlinePoliciesProvider,
     private readonly updates: ReferralUpdatesService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   async submit(
@@ -51,6 +53,8 @@ export class ReferralCommandsService {
     const submission = request;
     const region = await this.regionFor(actor, submission);
     const referralId = referralIdFor(actor, idempotencyKey);
+    // The id is the key's: a repeat reaches the same workflow, so only a changed body needs refusing here.
+    if (idempotencyKey !== undefined) await this.idempotency.refuseChangedRequest(`referral:${referralId}`, submission);
     const input: ReferralWorkflowInput = {
       referralId,
       submission,

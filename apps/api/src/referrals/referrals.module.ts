@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdempotencyService } from '../common/idempotency';
 import { KnownCodeConstraint } from '../common/known-code.validator';
 import { ReferenceModule } from '../reference/reference.module';
 import { DeadlinePoliciesProvider } from './deadline-policies.provider';
@@ -12,6 +13,7 @@ import { ReferralsController } from './referrals.controller';
   controllers: [ReferralsController],
   providers: [
     ReferralCommandsService,
+    IdempotencyService,
     ReferralQueriesService,
     ReferralUpdatesService,
     DeadlinePoliciesProvider,

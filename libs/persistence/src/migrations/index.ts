@@ -7,6 +7,8 @@ import { ConflictRegister1763910000000 } from './1763910000000-conflict-register
 import { AuditListReads1763920000000 } from './1763920000000-audit-list-reads';
 import { ListIndexes1763930000000 } from './1763930000000-list-indexes';
 import { NotificationPerson1763940000000 } from './1763940000000-notification-person';
+import { AssigneeOrganisation1764013000000 } from './1764013000000-assignee-organisation';
+import { IdempotencyKeys1764013100000 } from './1764013100000-idempotency-keys';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -19,4 +21,6 @@ export const MIGRATIONS = [
   AuditListReads1763920000000,
   ListIndexes1763930000000,
   NotificationPerson1763940000000,
+  AssigneeOrganisation1764013000000,
+  IdempotencyKeys1764013100000,
 ];
