@@ -265,6 +265,101 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
     expect(await status(immediate)).toBe('ADOPTED');
   });
 
+  it('refuses an urgent DEFER and any second urgent decision, naming the state', async () => {
+    const immediate = await assessed({}, { urgency: 'IMMEDIATE', threatToLife: true });
+    const urgent = (decision: string) =>
+      stack.http.post(`/referrals/${immediate}/urgent-decision`, { decision, rationale: 'Threat to life' }, chair);
+    const deferred = await urgent('DEFER');
+    expect(deferred.status).toBe(422);
+    expect(deferred.body).toMatchObject({ code: 'BUSINESS_RULE', detail: expect.stringContaining('cannot wait') });
+    expect(await status(immediate)).toBe('AWAITING_DECISION');
+
+    expect((await urgent('REFER_PARTNER')).status).toBe(400); // needs its onward reference
+    expect((await urgent('DECLINE_RETURN_TO_FORCE')).status).toBe(200);
+    for (const decision of ['DECLINE_RETURN_TO_FORCE', 'ADOPT_ROCU_LEAD', 'DEFER']) {
+      const again = await urgent(decision);
+      expect(again.status).toBe(409);
+      expect(again.body).toMatchObject({ code: 'NOT_ALLOWED_IN_STATE', state: 'DECLINED', allowedActions: [] });
+    }
+    const history = await stack.db.query(
+      `SELECT count(*)::int AS n FROM referral_history WHERE referral_id = $1 AND action = 'DECIDE'`,
+      [immediate],
+    );
+    expect(history.rows[0].n).toBe(1);
+  });
+
+  it('leaves a planted un-projectable item off the agenda, raises it, and the next meeting freezes and decides it', async () => {
+    const planted = await assessed({ likelihood: 4 });
+    const other = await assessed({ harm: CRITICAL, likelihood: 5 });
+    // The plant: any insert of this referral into a meeting's agenda breaks a constraint, as a corrupt row would.
+    await stack.db.query(`
+      CREATE FUNCTION refuse_planted_item() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.referral_id = '${planted}' THEN
+          RAISE EXCEPTION 'planted bad item' USING ERRCODE = '23514';
+        END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER planted_item BEFORE INSERT ON meeting_items FOR EACH ROW EXECUTE FUNCTION refuse_planted_item();`);
+    let first: string;
+    try {
+      first = await createMeeting(0);
+      const agenda = await eventually(async () => {
+        const current = await meeting(first);
+        expect(current.agendaFrozen).toBe(true);
+        return current.agenda.map((item) => item.referralId);
+      });
+      expect(agenda).toContain(other);
+      expect(agenda).not.toContain(planted);
+    } finally {
+      await stack.db.query(`DROP TRIGGER planted_item ON meeting_items; DROP FUNCTION refuse_planted_item()`);
+    }
+    const raised = await stack.db.query(
+      `SELECT kind, recipient_role AS role, recipient_org AS org, payload->>'meetingId' AS "meetingId"
+         FROM notifications WHERE referral_id = $1`,
+      [planted],
+    );
+    expect(raised.rows).toContainEqual({
+      kind: 'MEETING_ITEM_EXCLUDED',
+      role: 'ROCU_MANAGER',
+      org: 'YHROCU',
+      meetingId: first,
+    });
+    const audited = await stack.db.query(
+      `SELECT outcome, details->>'reason' AS reason FROM audit_log
+        WHERE entity_id = $1 AND action = 'MEETING_ITEM_EXCLUDED' AND details->>'referralId' = $2`,
+      [first, planted],
+    );
+    expect(audited.rows).toEqual([{ outcome: 'FAILED', reason: expect.stringContaining('planted bad item') }]);
+
+    // The other items are decided as ever.
+    const decided = await stack.http.post(
+      `/meetings/${first}/decisions`,
+      { referralId: other, decision: 'DEFER', rationale: 'Await capacity' },
+      chair,
+    );
+    expect(decided.status).toBe(200);
+
+    // The region's next meeting freezes and decides the item that was left off.
+    const next = await createMeeting(0);
+    await eventually(async () => {
+      const current = await meeting(next);
+      expect(current.agendaFrozen).toBe(true);
+      expect(current.agenda.map((item) => item.referralId)).toEqual(expect.arrayContaining([planted, other]));
+    });
+    const decidedNext = await stack.http.post(
+      `/meetings/${next}/decisions`,
+      {
+        referralId: planted,
+        decision: 'DECLINE_RETURN_TO_FORCE',
+        rationale: 'Force-level response suffices',
+      },
+      chair,
+    );
+    expect(decidedNext.status).toBe(200);
+    expect(await status(planted)).toBe('DECLINED');
+  });
+
   it('refers an item to the NCA with its onward reference, and the NCA can then see it', async () => {
     const referral = await assessed({});
     const meetingId = await createMeeting(0);

@@ -23,6 +23,7 @@ import {
   meetingSnapshotQuery,
   openMeetingUpdate,
   recordAttendanceUpdate,
+  UNPROJECTABLE_FAILURE,
   type CloseCommand,
   type AgendaItem,
   type AttendanceCommand,
@@ -30,15 +31,31 @@ import {
   type DecisionCommand,
   type DecisionRecord,
   type MeetingActivities,
+  type MeetingFailure,
   type MeetingSnapshot,
   type MeetingWorkflowInput,
 } from '@rocu/contracts';
 
-const { projectMeetingCreated, freezeAgenda, projectAttendance, applyDecision, projectMeetingClosed } =
-  proxyActivities<MeetingActivities>({
-    startToCloseTimeout: '30 seconds',
-    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-  });
+const {
+  projectMeetingCreated,
+  freezeAgenda,
+  projectAttendance,
+  applyDecision,
+  projectMeetingClosed,
+  raiseMeetingFailure,
+} = proxyActivities<MeetingActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/** The failure an activity gives when its projection can never succeed; the meeting records it and goes on. */
+function unprojectable(error: unknown): error is ActivityFailure & { cause: ApplicationFailure } {
+  return (
+    error instanceof ActivityFailure &&
+    error.cause instanceof ApplicationFailure &&
+    error.cause.type === UNPROJECTABLE_FAILURE
+  );
+}
 
 function refuseUnless(check: MeetingCheck): void {
   if (!check.ok) throw ApplicationFailure.create({ type: check.refusal, message: check.reason, nonRetryable: true });
@@ -101,6 +118,17 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
     return { item: item as AgendaItem, passedOver: check.passedOver };
   };
 
+  const raiseFailure = (stage: MeetingFailure['stage'], failedSeq: number, message: string, referralId?: string) =>
+    raiseMeetingFailure({
+      meetingId: input.meetingId,
+      seq: failedSeq,
+      region: input.region,
+      stage,
+      message,
+      at: new Date(Date.now()).toISOString(),
+      ...(referralId ? { referralId } : {}),
+    });
+
   const created = projectMeetingCreated({ ...input, at: new Date(Date.now()).toISOString() });
 
   setHandler(meetingSnapshotQuery, snapshot);
@@ -137,13 +165,15 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
       // Recorded before the await so a concurrent decision is checked against it (and cannot duplicate it).
       decisions.set(command.referralId, decided);
       decisionsInFlight += 1;
+      const event = nextEvent(command.actor, command.correlationId);
       try {
-        await applyDecision({
-          ...nextEvent(command.actor, command.correlationId),
-          decision: decided,
-          region: input.region,
-        });
+        await applyDecision({ ...event, decision: decided, region: input.region });
       } catch (error) {
+        if (unprojectable(error)) {
+          // The referral took the decision but the minutes cannot record it: keep it, and raise it.
+          await raiseFailure('DECISION', event.seq, error.cause.message, command.referralId);
+          return decided;
+        }
         decisions.delete(command.referralId);
         // The referral refused (e.g. it was withdrawn after the agenda froze): pass its reason on.
         if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure) {
@@ -182,7 +212,13 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
   await created;
   const untilCutOff = new Date(input.papersCloseAt).getTime() - Date.now();
   if (untilCutOff > 0) await sleep(untilCutOff);
-  agenda = await freezeAgenda({ ...nextEvent(null), region: input.region, type: input.type });
+  const freeze = nextEvent(null);
+  agenda = await freezeAgenda({ ...freeze, region: input.region, type: input.type }).catch(async (error: unknown) => {
+    // Items that cannot be listed are left off by the freeze itself; this is the whole freeze failing.
+    if (!unprojectable(error)) throw error;
+    await raiseFailure('FREEZE', freeze.seq, error.cause.message);
+    return [];
+  });
   status = 'AGENDA_FROZEN';
 
   await condition(() => status === 'CLOSED');

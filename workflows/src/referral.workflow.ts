@@ -10,6 +10,8 @@ import {
 } from '@temporalio/workflow';
 import {
   Actor,
+  availableActions,
+  checkUrgentDecision,
   DEFAULT_PLAN_POLICY,
   DeadlineStage,
   isTerminal,
@@ -281,11 +283,14 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     {
       validator: (command: TaskingDecisionCommand): void => {
         refuseUnlessAllowed(decideEvent(command), command.actor);
-        if (command.meetingId === undefined && input.submission.urgency !== 'IMMEDIATE') {
+        if (command.meetingId !== undefined) return;
+        const urgent = checkUrgentDecision({ status, urgency: input.submission.urgency }, command.decision);
+        if (!urgent.ok) {
           throw ApplicationFailure.create({
-            type: 'BUSINESS_RULE',
-            message: 'Only an IMMEDIATE referral may be decided out of meeting; list it at the next meeting',
+            type: urgent.refusal,
+            message: urgent.reason,
             nonRetryable: true,
+            details: [{ status, allowedActions: availableActions(record(), command.actor) }],
           });
         }
       },

@@ -19,6 +19,7 @@ import {
   MeetingWorkflowInput,
   openMeetingUpdate,
   recordAttendanceUpdate,
+  UNPROJECTABLE_FAILURE,
 } from '@rocu/contracts';
 import { recordHistory, refusal } from './support/histories';
 import { startWorkflowTestHarness, WorkflowTestHarness } from './support/workflow-test-harness';
@@ -101,6 +102,9 @@ class RecordingMeetingActivities {
   readonly attendance: ActivityInput<'projectAttendance'>[] = [];
   readonly decisions: ActivityInput<'applyDecision'>[] = [];
   readonly closes: ActivityInput<'projectMeetingClosed'>[] = [];
+  readonly failures: ActivityInput<'raiseMeetingFailure'>[] = [];
+  /** Meetings whose agenda freeze fails as no retry can cure. */
+  readonly unfreezable = new Set<string>();
   /** `${meetingId} ${referralId}` -> failure type applyDecision throws (non-retryable). */
   private readonly refusals = new Map<string, string>();
   /** `${meetingId} ${referralId}` -> a gate applyDecision waits on before answering. */
@@ -112,6 +116,9 @@ class RecordingMeetingActivities {
     },
     freezeAgenda: async (event) => {
       this.freezes.push(event);
+      if (this.unfreezable.has(event.meetingId)) {
+        throw ApplicationFailure.create({ type: UNPROJECTABLE_FAILURE, message: 'planted', nonRetryable: true });
+      }
       return structuredClone(AGENDA);
     },
     projectAttendance: async (event) => {
@@ -131,6 +138,9 @@ class RecordingMeetingActivities {
     },
     projectMeetingClosed: async (event) => {
       this.closes.push(event);
+    },
+    raiseMeetingFailure: async (failure) => {
+      this.failures.push(failure);
     },
   };
 
@@ -177,6 +187,10 @@ class RecordingMeetingActivities {
 
   closesFor(meetingId: string): ActivityInput<'projectMeetingClosed'>[] {
     return this.closes.filter((call) => call.meetingId === meetingId);
+  }
+
+  failuresFor(meetingId: string): ActivityInput<'raiseMeetingFailure'>[] {
+    return this.failures.filter((call) => call.meetingId === meetingId);
   }
 }
 
@@ -480,6 +494,45 @@ describe('meetingWorkflow (real dev server, recorded activities)', () => {
     expect(activities.closesFor(meetingId)).toHaveLength(1);
 
     await recordHistory('meeting-close', handle);
+  });
+
+  it('records and raises a projection no retry can cure, and carries on: the decision stands, the meeting goes on', async () => {
+    const meeting = await startMeeting('unprojectable');
+    const { meetingId, handle } = meeting;
+    await frozen(meeting);
+    activities.refuse(meetingId, RANK_1, UNPROJECTABLE_FAILURE);
+
+    const kept = await decide(handle, chair, RANK_1, 'DEFER');
+    expect(kept).toMatchObject({ referralId: RANK_1, decision: 'DEFER' });
+    expect(activities.failuresFor(meetingId)).toEqual([
+      {
+        meetingId,
+        seq: activities.decisionsFor(meetingId, RANK_1)[0]?.seq,
+        region: REGION,
+        stage: 'DECISION',
+        referralId: RANK_1,
+        message: expect.stringContaining('withdrawn'),
+        at: expect.any(String),
+      },
+    ]);
+    // The other items are decided as ever.
+    expect(await decide(handle, chair, RANK_2, 'DECLINE_RETURN_TO_FORCE')).toMatchObject({ passedOver: [] });
+    expect((await handle.query(meetingSnapshotQuery)).decisions.map((made) => made.referralId)).toEqual([
+      RANK_1,
+      RANK_2,
+    ]);
+
+    // A whole freeze that can never succeed is raised too, and the meeting still opens (with no agenda).
+    const unfreezable = await startMeeting('unfreezable');
+    activities.unfreezable.add(unfreezable.meetingId);
+    const empty = await frozen(unfreezable);
+    expect(empty.agenda).toEqual([]);
+    expect(activities.freezesFor(unfreezable.meetingId)).toHaveLength(1);
+    expect(activities.failuresFor(unfreezable.meetingId)).toEqual([
+      expect.objectContaining({ stage: 'FREEZE', seq: 1, message: 'planted', region: REGION }),
+    ]);
+    const closed = await unfreezable.handle.executeUpdate(closeMeetingUpdate, { args: [{ actor: chair }] });
+    expect(closed.status).toBe('CLOSED');
   });
 
   it('closing while a decision is still with the referral lists that item as undecided if the referral refuses', async () => {

@@ -30,6 +30,7 @@ export * from './meetings/rank-agenda';
 export * from './meetings/deviation';
 export * from './meetings/meeting-rules';
 export * from './meetings/cadence';
+export * from './meetings/urgent-decision';
 export * from './access/meeting-visibility';
 export * from './access/need-to-know';
 export * from './access/access-anomalies';

@@ -156,7 +156,7 @@ export class MeetingQueriesService {
   /** The frozen agenda after the cut-off; before it, the live ranking (provisional). */
   async agenda(meeting: MeetingRow): Promise<AgendaItem[]> {
     return meeting.agendaFrozenAt === null
-      ? loadAgenda(this.dataSource.manager, meeting.region, meeting.type)
+      ? (await loadAgenda(this.dataSource.manager, meeting.region, meeting.type)).items
       : loadFrozenAgenda(this.dataSource.manager, meeting.id);
   }
 

@@ -1,10 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '@rocu/domain';
-import type { AgendaItem, Attendee, DecisionRecord, MeetingActivities, MeetingWorkflowInput } from '@rocu/contracts';
+import type { Actor, ExcludedAgendaItem } from '@rocu/domain';
+import type {
+  AgendaItem,
+  Attendee,
+  DecisionRecord,
+  MeetingActivities,
+  MeetingFailure,
+  MeetingWorkflowInput,
+} from '@rocu/contracts';
 import { appendAudit, loadAgenda, loadFrozenAgenda } from '@rocu/persistence';
 import { WorkflowClientService } from '../workflow-client.service';
+import { failFastWhenPermanent, isPermanentFailure } from './permanent-failure';
+import { enqueueNotification } from './projection-sql';
 
 interface MeetingEvent {
   meetingId: string;
@@ -16,7 +25,8 @@ interface MeetingEvent {
 
 /**
  * Projects meeting workflow events into Postgres, each in one transaction and idempotent on
- * (meeting, seq): the meetings row's last_seq only moves forward, so a retried event is a no-op.
+ * (meeting, seq): the meetings row's last_seq only moves forward, so a retried event is a no-op. A failure
+ * no retry can cure (a constraint violation, bad data) is non-retryable, so the workflow can record it.
  */
 @Injectable()
 export class MeetingProjectionActivities implements MeetingActivities {
@@ -32,74 +42,126 @@ export class MeetingProjectionActivities implements MeetingActivities {
     details: Record<string, unknown>,
     project: (manager: EntityManager) => Promise<void>,
   ): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const [advanced] = await manager.query<[unknown[], number]>(
-        `UPDATE meetings SET last_seq = $2 WHERE id = $1 AND last_seq < $2 RETURNING id`,
-        [event.meetingId, event.seq],
-      );
-      if (advanced.length === 0) return;
-      await project(manager);
-      await appendAudit(manager, {
-        actorSub: event.actor?.sub ?? 'system',
-        actorOrg: event.actor?.org ?? null,
-        action,
-        entityType: 'meeting',
-        entityId: event.meetingId,
-        outcome: 'SUCCESS',
-        correlationId: event.correlationId,
-        details: { seq: event.seq, ...details },
-        dedupeKey: `meeting-${event.meetingId}:${event.seq}`,
-      });
-    });
-  }
-
-  async projectMeetingCreated(input: MeetingWorkflowInput & { at: string }): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO meetings (id, workflow_id, region, type, status, scheduled_for, papers_close_at, requested_by_sub, created_at)
-       VALUES ($1, $2, $3, $4, 'SCHEDULED', $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
-      [
-        input.meetingId,
-        `meeting-${input.meetingId}`,
-        input.region,
-        input.type,
-        input.scheduledFor,
-        input.papersCloseAt,
-        input.requestedBy?.sub ?? null,
-        input.at,
-      ],
+    await failFastWhenPermanent(() =>
+      this.dataSource.transaction(async (manager) => {
+        const [advanced] = await manager.query<[unknown[], number]>(
+          `UPDATE meetings SET last_seq = $2 WHERE id = $1 AND last_seq < $2 RETURNING id`,
+          [event.meetingId, event.seq],
+        );
+        if (advanced.length === 0) return;
+        await project(manager);
+        await appendAudit(manager, {
+          actorSub: event.actor?.sub ?? 'system',
+          actorOrg: event.actor?.org ?? null,
+          action,
+          entityType: 'meeting',
+          entityId: event.meetingId,
+          outcome: 'SUCCESS',
+          correlationId: event.correlationId,
+          details: { seq: event.seq, ...details },
+          dedupeKey: `meeting-${event.meetingId}:${event.seq}`,
+        });
+      }),
     );
   }
 
+  async projectMeetingCreated(input: MeetingWorkflowInput & { at: string }): Promise<void> {
+    await failFastWhenPermanent(() =>
+      this.dataSource.query(
+        `INSERT INTO meetings (id, workflow_id, region, type, status, scheduled_for, papers_close_at, requested_by_sub, created_at)
+       VALUES ($1, $2, $3, $4, 'SCHEDULED', $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
+        [
+          input.meetingId,
+          `meeting-${input.meetingId}`,
+          input.region,
+          input.type,
+          input.scheduledFor,
+          input.papersCloseAt,
+          input.requestedBy?.sub ?? null,
+          input.at,
+        ],
+      ),
+    );
+  }
+
+  /**
+   * Snapshots the ranked agenda. An item that cannot be listed (it cannot be ranked, or its row breaks a
+   * constraint) is left off, recorded and raised to the region's ROCU manager; the other items and the
+   * region's later meetings go on (the next freeze tries it again).
+   */
   async freezeAgenda(event: MeetingEvent & { region: string; type: string }): Promise<AgendaItem[]> {
-    let agenda: AgendaItem[] = [];
+    let frozen: AgendaItem[] | undefined;
     await this.once(event, 'MEETING_AGENDA_FROZEN', {}, async (manager) => {
-      agenda = await loadAgenda(manager, event.region, event.type);
-      for (const item of agenda) {
-        await manager.query(
-          `INSERT INTO meeting_items (meeting_id, referral_id, kind, rank, priority, risk_score, breakdown, deferrals, listed_at, urgent_decision)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-          [
-            event.meetingId,
-            item.referralId,
-            item.kind,
-            item.rank,
-            item.priority,
-            item.riskScore,
-            JSON.stringify(item.breakdown),
-            item.deferrals,
-            item.listedAt,
-            item.urgentDecision ?? null,
-          ],
-        );
+      const { items, excluded } = await loadAgenda(manager, event.region, event.type);
+      frozen = [];
+      for (const item of items) {
+        const problem = await this.insertItem(manager, event.meetingId, item);
+        if (problem === null) frozen.push(item);
+        else excluded.push({ referralId: item.referralId, reason: problem });
       }
+      for (const item of excluded) await this.raiseExcluded(manager, event, item);
       await manager.query(`UPDATE meetings SET status = 'AGENDA_FROZEN', agenda_frozen_at = $2 WHERE id = $1`, [
         event.meetingId,
         event.at,
       ]);
     });
-    if (agenda.length > 0) return agenda;
     // A retry after the snapshot committed: answer with what was frozen.
-    return loadFrozenAgenda(this.dataSource.manager, event.meetingId);
+    return frozen ?? loadFrozenAgenda(this.dataSource.manager, event.meetingId);
+  }
+
+  /** Inserts one agenda item behind a savepoint; a permanent failure rolls back only this item and is returned. */
+  private async insertItem(manager: EntityManager, meetingId: string, item: AgendaItem): Promise<string | null> {
+    await manager.query('SAVEPOINT agenda_item');
+    try {
+      await manager.query(
+        `INSERT INTO meeting_items (meeting_id, referral_id, kind, rank, priority, risk_score, breakdown, deferrals, listed_at, urgent_decision)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [
+          meetingId,
+          item.referralId,
+          item.kind,
+          item.rank,
+          item.priority,
+          item.riskScore,
+          JSON.stringify(item.breakdown),
+          item.deferrals,
+          item.listedAt,
+          item.urgentDecision ?? null,
+        ],
+      );
+      await manager.query('RELEASE SAVEPOINT agenda_item');
+      return null;
+    } catch (error) {
+      if (!isPermanentFailure(error)) throw error;
+      await manager.query('ROLLBACK TO SAVEPOINT agenda_item');
+      return error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /** An item left off the agenda: audited against the meeting and raised to the region's ROCU manager. */
+  private async raiseExcluded(
+    manager: EntityManager,
+    event: MeetingEvent & { region: string },
+    item: ExcludedAgendaItem,
+  ): Promise<void> {
+    const dedupeKey = `meeting-${event.meetingId}:${event.seq}:excluded:${item.referralId}`;
+    await appendAudit(manager, {
+      actorSub: 'system',
+      actorOrg: null,
+      action: 'MEETING_ITEM_EXCLUDED',
+      entityType: 'meeting',
+      entityId: event.meetingId,
+      outcome: 'FAILED',
+      details: { seq: event.seq, referralId: item.referralId, reason: item.reason },
+      dedupeKey,
+    });
+    await enqueueNotification(manager, {
+      dedupeKey,
+      referralId: item.referralId,
+      kind: 'MEETING_ITEM_EXCLUDED',
+      recipient: { role: 'ROCU_MANAGER', org: event.region },
+      payload: { meetingId: event.meetingId, reason: item.reason },
+    });
   }
 
   async projectAttendance(event: MeetingEvent & { attendees: Attendee[] }): Promise<void> {
@@ -193,6 +255,29 @@ export class MeetingProjectionActivities implements MeetingActivities {
         event.meetingId,
         event.at,
       ]);
+    });
+  }
+
+  async raiseMeetingFailure(failure: MeetingFailure): Promise<void> {
+    const dedupeKey = `meeting-${failure.meetingId}:${failure.seq}:failed`;
+    await this.dataSource.transaction(async (manager) => {
+      await appendAudit(manager, {
+        actorSub: 'system',
+        actorOrg: null,
+        action: failure.stage === 'FREEZE' ? 'MEETING_AGENDA_UNPROJECTABLE' : 'MEETING_DECISION_UNPROJECTABLE',
+        entityType: 'meeting',
+        entityId: failure.meetingId,
+        outcome: 'FAILED',
+        details: { seq: failure.seq, referralId: failure.referralId ?? null, reason: failure.message },
+        dedupeKey,
+      });
+      await enqueueNotification(manager, {
+        dedupeKey,
+        referralId: null,
+        kind: `MEETING_${failure.stage}_UNPROJECTABLE`,
+        recipient: { role: 'ROCU_MANAGER', org: failure.region },
+        payload: { meetingId: failure.meetingId, referralId: failure.referralId ?? null, reason: failure.message },
+      });
     });
   }
 }
