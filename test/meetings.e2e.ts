@@ -1,4 +1,6 @@
+import { MeetingDecision, referralStatusAfter } from '@rocu/domain';
 import { Stack } from './support/stack';
+import { activeReferral } from './support/tasking-fixtures';
 import { eventually, referralBody, workedExampleAssessment, meetingBody } from './support/referral-fixtures';
 
 interface AgendaItem {
@@ -255,14 +257,109 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
       kind: 'RATIFICATION',
       urgentDecision: 'ADOPT_ROCU_LEAD',
     });
+    const plain = await stack.http.post(
+      `/meetings/${meetingId}/decisions`,
+      { referralId: immediate, decision: 'DECLINE_RETURN_TO_FORCE', rationale: 'Not ours' },
+      chair,
+    );
+    expect(plain.status).toBe(422);
+    expect(plain.body.code).toBe('RATIFICATION_RULE');
+    expect(await status(immediate)).toBe('ADOPTED');
     const ratified = await stack.http.post(
       `/meetings/${meetingId}/decisions`,
-      { referralId: immediate, decision: 'ADOPT_ROCU_LEAD', rationale: 'Ratified' },
+      { referralId: immediate, ratification: 'RATIFY', decision: 'ADOPT_ROCU_LEAD', rationale: 'Ratified' },
       chair,
     );
     expect(ratified.status).toBe(200);
-    expect(ratified.body.ratification).toBe(true);
+    expect(ratified.body).toMatchObject({ ratification: true, ratificationOutcome: 'RATIFY' });
     expect(await status(immediate)).toBe('ADOPTED');
+  });
+
+  it('overturns a ratification: the new decision reaches the referral, an adoption stands down with its plan, and the minutes agree', async () => {
+    const running = await activeReferral(stack);
+    const declined = await assessed({}, { urgency: 'IMMEDIATE', threatToLife: true });
+    const urgent = await stack.http.post(
+      `/referrals/${declined}/urgent-decision`,
+      { decision: 'DECLINE_RETURN_TO_FORCE', rationale: 'Force can act tonight' },
+      chair,
+    );
+    expect(urgent.status).toBe(200);
+    const ratifiedAs = await assessed({}, { urgency: 'IMMEDIATE', threatToLife: true });
+    expect(
+      (
+        await stack.http.post(
+          `/referrals/${ratifiedAs}/urgent-decision`,
+          { decision: 'REFER_NATIONAL', rationale: 'National threat', onwardReference: 'NCA-URG-1' },
+          chair,
+        )
+      ).status,
+    ).toBe(200);
+    const fresh = await assessed({ harm: CRITICAL, likelihood: 5 });
+
+    const meetingId = await createMeeting(0);
+    await eventually(async () => {
+      const current = await meeting(meetingId);
+      expect(current.agendaFrozen).toBe(true);
+      expect(current.agenda.filter((item) => [running, declined, ratifiedAs].includes(item.referralId))).toHaveLength(
+        3,
+      );
+    });
+    const decide = (body: Record<string, unknown>) => stack.http.post(`/meetings/${meetingId}/decisions`, body, chair);
+    const standDown = await decide({
+      referralId: running,
+      ratification: 'OVERTURN',
+      decision: 'DECLINE_RETURN_TO_FORCE',
+      rationale: 'Disproportionate: the force holds the lead',
+    });
+    expect(standDown.status).toBe(200);
+    expect(standDown.body).toMatchObject({ ratificationOutcome: 'OVERTURN', overturned: 'ADOPT_ROCU_LEAD' });
+    const revived = await decide({
+      referralId: declined,
+      ratification: 'OVERTURN',
+      decision: 'ADOPT_SUPPORT_ONLY',
+      rationale: 'Needs ROCU support after all',
+    });
+    expect(revived.status).toBe(200);
+    const kept = await decide({
+      referralId: ratifiedAs,
+      ratification: 'RATIFY',
+      decision: 'REFER_NATIONAL',
+      rationale: 'Agreed',
+      onwardReference: 'NCA-URG-1',
+    });
+    expect(kept.status).toBe(200);
+    expect((await decide({ referralId: fresh, decision: 'DEFER', rationale: 'Capacity' })).status).toBe(200);
+
+    expect(await status(running)).toBe('DECLINED');
+    expect(await status(declined)).toBe('ADOPTED');
+    expect(await status(ratifiedAs)).toBe('REFERRED_NATIONAL');
+    const plan = await stack.http.get<{ status: string; closedAt: string | null }>(
+      `/referrals/${running}/plan`,
+      assessor,
+    );
+    expect(plan.body).toMatchObject({ status: 'CLOSED', closedAt: expect.any(String) });
+    const detail = await stack.db.query(`SELECT closure_outcome FROM referrals WHERE id = $1`, [running]);
+    expect(detail.rows[0].closure_outcome).toContain('Disproportionate');
+
+    // Minutes and referral agree, item by item, for every decision taken.
+    const minutes = await stack.http.get<{
+      items: { reference: string; decision: string | null; ratification: { outcome: string } | null }[];
+    }>(`/meetings/${meetingId}/minutes`, chair);
+    const decided = minutes.body.items.filter((item) => item.decision !== null);
+    expect(decided.length).toBeGreaterThanOrEqual(4);
+    for (const item of decided) {
+      const found = await stack.db.query(`SELECT status FROM referrals WHERE reference = $1`, [item.reference]);
+      expect([item.reference, found.rows[0].status]).toEqual([
+        item.reference,
+        referralStatusAfter(item.decision as MeetingDecision),
+      ]);
+    }
+    expect(
+      decided
+        .filter((item) => item.ratification !== null)
+        .map((item) => item.ratification?.outcome)
+        .sort(),
+    ).toEqual(['OVERTURN', 'OVERTURN', 'RATIFY']);
   });
 
   it('refuses an urgent DEFER and any second urgent decision, naming the state', async () => {

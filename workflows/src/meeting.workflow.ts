@@ -3,6 +3,7 @@ import {
   allHandlersFinished,
   ApplicationFailure,
   condition,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -11,7 +12,9 @@ import {
   Actor,
   checkMeetingAction,
   checkMeetingDecision,
+  checkRatification,
   ItemOutcome,
+  MeetingDecision,
   MeetingAction,
   MeetingCheck,
   MeetingRecord,
@@ -57,6 +60,9 @@ function unprojectable(error: unknown): error is ActivityFailure & { cause: Appl
   );
 }
 
+/** Ratification items are RATIFY or OVERTURN; histories from before this decided them like new items. */
+export const RATIFY_OR_OVERTURN_PATCH = 'ratify-or-overturn';
+
 function refuseUnless(check: MeetingCheck): void {
   if (!check.ok) throw ApplicationFailure.create({ type: check.refusal, message: check.reason, nonRetryable: true });
 }
@@ -99,8 +105,12 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
     correlationId,
   });
 
-  /** The item check: ratifications are outside the ranking, so they never count as passed over. */
-  const checkDecision = (command: DecisionCommand) => {
+  /**
+   * The item check: ratifications are outside the ranking, so they never count as passed over. `current`
+   * applies the rules added since (always in the validator; in the handler only where the patch holds, so
+   * decisions in older histories replay as they were taken).
+   */
+  const checkDecision = (command: DecisionCommand, current: boolean) => {
     const item = agenda.find((candidate) => candidate.referralId === command.referralId);
     const ranked = agenda.filter((candidate) => candidate.kind === 'NEW');
     const outcomes = new Map<string, ItemOutcome>([...decisions].map(([id, made]) => [id, made.decision]));
@@ -115,7 +125,14 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
       deviationJustification: command.deviationJustification,
     });
     refuseUnless(check);
-    return { item: item as AgendaItem, passedOver: check.passedOver };
+    const listed = item as AgendaItem;
+    const urgentDecision = listed.urgentDecision as MeetingDecision | undefined;
+    const ratified = {
+      referralId: listed.referralId,
+      urgentDecision: listed.kind === 'RATIFICATION' ? urgentDecision : null,
+    };
+    if (current) refuseUnless(checkRatification(ratified, command.ratification, command.decision));
+    return { item: listed, urgentDecision, passedOver: check.passedOver };
   };
 
   const raiseFailure = (stage: MeetingFailure['stage'], failedSeq: number, message: string, referralId?: string) =>
@@ -150,7 +167,7 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
   setHandler(
     decideItemUpdate,
     async (command) => {
-      const { item, passedOver } = checkDecision(command);
+      const { item, urgentDecision, passedOver } = checkDecision(command, patched(RATIFY_OR_OVERTURN_PATCH));
       const decided: DecisionRecord = {
         referralId: command.referralId,
         decision: command.decision,
@@ -161,6 +178,8 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
         decidedBy: { sub: command.actor.sub, name: command.actor.name },
         decidedAt: new Date(Date.now()).toISOString(),
         ratification: item.kind === 'RATIFICATION',
+        ...(command.ratification ? { ratificationOutcome: command.ratification } : {}),
+        ...(command.ratification === 'OVERTURN' ? { overturned: urgentDecision } : {}),
       };
       // Recorded before the await so a concurrent decision is checked against it (and cannot duplicate it).
       decisions.set(command.referralId, decided);
@@ -189,7 +208,7 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
       }
       return decided;
     },
-    { validator: (command: DecisionCommand) => void checkDecision(command) },
+    { validator: (command: DecisionCommand) => void checkDecision(command, true) },
   );
 
   setHandler(

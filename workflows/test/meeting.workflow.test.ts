@@ -405,10 +405,16 @@ describe('meetingWorkflow (real dev server, recorded activities)', () => {
     expect(foreign.type).toBe('ROLE_NOT_ALLOWED');
 
     // Ratifying the urgent decision passes nothing over, although rank 1 is deferred.
-    const ratified = await decide(handle, chair, RATIFY, 'ADOPT_ROCU_LEAD');
-    expect(ratified).toMatchObject({ referralId: RATIFY, ratification: true, passedOver: [] });
+    const ratified = await decide(handle, chair, RATIFY, 'ADOPT_ROCU_LEAD', { ratification: 'RATIFY' });
+    expect(ratified).toMatchObject({
+      referralId: RATIFY,
+      ratification: true,
+      ratificationOutcome: 'RATIFY',
+      passedOver: [],
+    });
+    expect(ratified.overturned).toBeUndefined();
     expect(ratified.deviationJustification).toBeUndefined();
-    const ratifiedTwice = await refusal(() => decide(handle, deputy, RATIFY, 'DEFER'));
+    const ratifiedTwice = await refusal(() => decide(handle, deputy, RATIFY, 'DEFER', { ratification: 'OVERTURN' }));
     expect(ratifiedTwice.type).toBe('ALREADY_DECIDED');
 
     // Only accepted decisions reached applyDecision, once each, in order, with the meeting's sequence.
@@ -429,6 +435,38 @@ describe('meetingWorkflow (real dev server, recorded activities)', () => {
     expect(snapshot.decisions).toEqual([deferred, adopted, byDeputy, ratified]);
 
     await recordHistory('meeting-decisions', handle);
+  });
+
+  it('ratifies or overturns an urgent decision, never decides it like a new item, and sends an overturn on', async () => {
+    const meeting = await startMeeting('ratification');
+    const { meetingId, handle } = meeting;
+    await frozen(meeting);
+
+    const plain = await refusal(() => decide(handle, chair, RATIFY, 'DECLINE_RETURN_TO_FORCE'));
+    expect(plain.type).toBe('RATIFICATION_RULE');
+    expect(plain.message).toContain('RATIFY that decision or OVERTURN it');
+    const onNewItem = await refusal(() => decide(handle, chair, RANK_1, 'DEFER', { ratification: 'RATIFY' }));
+    expect(onNewItem.type).toBe('RATIFICATION_RULE');
+    const ratifyOther = await refusal(() => decide(handle, chair, RATIFY, 'DEFER', { ratification: 'RATIFY' }));
+    expect(ratifyOther.message).toContain('OVERTURN');
+    const overturnSame = await refusal(() =>
+      decide(handle, chair, RATIFY, 'ADOPT_ROCU_LEAD', { ratification: 'OVERTURN' }),
+    );
+    expect(overturnSame.type).toBe('RATIFICATION_RULE');
+    expect(activities.decisionsFor(meetingId)).toEqual([]);
+
+    const overturned = await decide(handle, chair, RATIFY, 'DECLINE_RETURN_TO_FORCE', { ratification: 'OVERTURN' });
+    expect(overturned).toMatchObject({
+      referralId: RATIFY,
+      decision: 'DECLINE_RETURN_TO_FORCE',
+      ratification: true,
+      ratificationOutcome: 'OVERTURN',
+      overturned: 'ADOPT_ROCU_LEAD',
+      passedOver: [],
+    });
+    expect(activities.decisionsFor(meetingId, RATIFY).map((call) => call.decision)).toEqual([overturned]);
+
+    await recordHistory('meeting-ratification', handle);
   });
 
   it("passes a referral's non-retryable refusal on as the update's failure and leaves the item undecided", async () => {

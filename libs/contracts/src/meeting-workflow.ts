@@ -1,5 +1,13 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, CadencePolicy, MeetingDecision, MeetingStatus, MeetingType, PassedOverItem } from '@rocu/domain';
+import type {
+  Actor,
+  CadencePolicy,
+  MeetingDecision,
+  MeetingStatus,
+  MeetingType,
+  PassedOverItem,
+  RatificationOutcome,
+} from '@rocu/domain';
 import type { ActorCommand } from './referral-workflow';
 
 export const MEETING_WORKFLOW_TYPE = 'meetingWorkflow';
@@ -51,6 +59,8 @@ export interface AttendanceCommand extends ActorCommand {
 
 export interface DecisionCommand extends ActorCommand {
   referralId: string;
+  /** Required for an urgent decision awaiting ratification (and only then). */
+  ratification?: RatificationOutcome;
   decision: MeetingDecision;
   rationale: string;
   deviationJustification?: string;
@@ -69,6 +79,10 @@ export interface DecisionRecord {
   decidedBy: { sub: string; name: string };
   decidedAt: string;
   ratification: boolean;
+  /** On a ratification item: whether the urgent decision was ratified or overturned (absent before this existed). */
+  ratificationOutcome?: RatificationOutcome;
+  /** When overturned: the urgent decision that no longer stands. */
+  overturned?: MeetingDecision;
 }
 
 export interface MeetingSnapshot {

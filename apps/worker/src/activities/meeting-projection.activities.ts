@@ -202,8 +202,19 @@ export class MeetingProjectionActivities implements MeetingActivities {
 
   async applyDecision(event: MeetingEvent & { decision: DecisionRecord; region: string }): Promise<void> {
     const { decision } = event;
-    if (!decision.ratification && event.actor) {
-      await this.referrals.decide(decision.referralId, `meeting-${event.meetingId}:${decision.referralId}`, {
+    const updateId = `meeting-${event.meetingId}:${decision.referralId}`;
+    if (decision.ratificationOutcome && event.actor) {
+      await this.referrals.ratify(decision.referralId, updateId, {
+        actor: event.actor,
+        correlationId: event.correlationId,
+        meetingId: event.meetingId,
+        outcome: decision.ratificationOutcome,
+        decision: decision.decision,
+        rationale: decision.rationale,
+        onwardReference: decision.onwardReference,
+      });
+    } else if (!decision.ratification && event.actor) {
+      await this.referrals.decide(decision.referralId, updateId, {
         actor: event.actor,
         correlationId: event.correlationId,
         decision: decision.decision,
@@ -221,8 +232,8 @@ export class MeetingProjectionActivities implements MeetingActivities {
       async (manager) => {
         await manager.query(
           `INSERT INTO meeting_decisions (meeting_id, referral_id, seq, decision, rationale, deviation_justification, passed_over,
-           ratification, decided_by_sub, decided_by_name, decided_at, onward_reference)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+           ratification, decided_by_sub, decided_by_name, decided_at, onward_reference, ratification_outcome, overturned_decision)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
           [
             event.meetingId,
             decision.referralId,
@@ -236,14 +247,16 @@ export class MeetingProjectionActivities implements MeetingActivities {
             decision.decidedBy.name,
             decision.decidedAt,
             decision.onwardReference ?? null,
+            decision.ratificationOutcome ?? null,
+            decision.overturned ?? null,
           ],
         );
-        if (decision.ratification) {
-          await manager.query(`UPDATE referrals SET ratified_in_meeting = $2 WHERE id = $1`, [
-            decision.referralId,
-            event.meetingId,
-          ]);
-        }
+        // Any meeting's decision on the referral settles an urgent decision still awaiting ratification.
+        await manager.query(
+          `UPDATE referrals SET ratified_in_meeting = $2
+            WHERE id = $1 AND urgent_decision_at IS NOT NULL AND ratified_in_meeting IS NULL`,
+          [decision.referralId, event.meetingId],
+        );
       },
     );
   }
