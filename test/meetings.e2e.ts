@@ -74,14 +74,24 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
   const meeting = async (id: string) => (await stack.http.get<MeetingDetail>(`/meetings/${id}`, chair)).body;
   const status = async (id: string) =>
     (await stack.http.get<{ status: string }>(`/referrals/${id}`, assessor)).body.status;
-  const createMeeting = async (papersCloseInMs: number) => {
+  /** An extra TTCG held (by default) within the hour, so recording attendance puts it in session. */
+  const createMeeting = async (papersCloseInMs: number, scheduledInMs = 30 * 60_000) => {
     const response = await stack.http.post<{ id: string; status: string }>(
       '/meetings',
-      meetingBody(papersCloseInMs),
+      meetingBody(papersCloseInMs, scheduledInMs),
       chair,
     );
     expect(response.status).toBe(201);
     return response.body.id;
+  };
+  /** Two of YHROCU's four forces, with the chair: a quorum. */
+  const FORCE_MEMBERS = [
+    { sub: 'member-wyp', name: 'DCI Member', org: 'WYP', conflicts: [] },
+    { sub: 'member-syp', name: 'DCI Syp', org: 'SYP', conflicts: [] },
+  ];
+  const quorum = async (meetingId: string) => {
+    const attendees = [{ sub: 'chair-1', name: 'Det Supt Chair', org: 'YHROCU', conflicts: [] }, ...FORCE_MEMBERS];
+    expect((await stack.http.post(`/meetings/${meetingId}/attendance`, { attendees }, chair)).status).toBe(200);
   };
 
   it('ranks, freezes at the cut-off, decides with justified deviations and recusal, rolls items and renders minutes', async () => {
@@ -120,10 +130,7 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
     const attendance = await stack.http.post(
       `/meetings/${meetingId}/attendance`,
       {
-        attendees: [
-          { sub: 'chair-1', name: 'Det Supt Chair', org: 'YHROCU', conflicts: [middle] },
-          { sub: 'member-wyp', name: 'DCI Member', org: 'WYP', conflicts: [] },
-        ],
+        attendees: [{ sub: 'chair-1', name: 'Det Supt Chair', org: 'YHROCU', conflicts: [middle] }, ...FORCE_MEMBERS],
       },
       chair,
     );
@@ -257,6 +264,7 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
       kind: 'RATIFICATION',
       urgentDecision: 'ADOPT_ROCU_LEAD',
     });
+    await quorum(meetingId);
     const plain = await stack.http.post(
       `/meetings/${meetingId}/decisions`,
       { referralId: immediate, decision: 'DECLINE_RETURN_TO_FORCE', rationale: 'Not ours' },
@@ -304,6 +312,7 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
         3,
       );
     });
+    await quorum(meetingId);
     const decide = (body: Record<string, unknown>) => stack.http.post(`/meetings/${meetingId}/decisions`, body, chair);
     const standDown = await decide({
       referralId: running,
@@ -430,6 +439,7 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
     expect(audited.rows).toEqual([{ outcome: 'FAILED', reason: expect.stringContaining('planted bad item') }]);
 
     // The other items are decided as ever.
+    await quorum(first);
     const decided = await stack.http.post(
       `/meetings/${first}/decisions`,
       { referralId: other, decision: 'DEFER', rationale: 'Await capacity' },
@@ -444,6 +454,7 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
       expect(current.agendaFrozen).toBe(true);
       expect(current.agenda.map((item) => item.referralId)).toEqual(expect.arrayContaining([planted, other]));
     });
+    await quorum(next);
     const decidedNext = await stack.http.post(
       `/meetings/${next}/decisions`,
       {
@@ -457,10 +468,47 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
     expect(await status(planted)).toBe('DECLINED');
   });
 
+  it('refuses decisions before the meeting is in session, and without a quorum, naming what is missing', async () => {
+    const referral = await assessed({});
+    const later = await createMeeting(0, 2 * 86_400_000);
+    await eventually(async () => expect((await meeting(later)).agendaFrozen).toBe(true));
+    await quorum(later); // recorded two days ahead: not in session
+    const decide = (meetingId: string) =>
+      stack.http.post(
+        `/meetings/${meetingId}/decisions`,
+        { referralId: referral, decision: 'DEFER', rationale: 'x' },
+        chair,
+      );
+    const early = await decide(later);
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ code: 'NOT_IN_SESSION', detail: expect.stringContaining('60 minutes before') });
+
+    const soon = await createMeeting(0);
+    await eventually(async () => expect((await meeting(soon)).agendaFrozen).toBe(true));
+    const notQuorate = await stack.http.post(
+      `/meetings/${soon}/attendance`,
+      { attendees: [{ sub: 'chair-1', name: 'Det Supt Chair', org: 'YHROCU', conflicts: [] }, FORCE_MEMBERS[0]] },
+      chair,
+    );
+    expect(notQuorate.status).toBe(200);
+    const refused = await decide(soon);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({
+      code: 'NOT_QUORATE',
+      detail: expect.stringContaining('absent: HUM, NYP, SYP'),
+    });
+    expect(await status(referral)).toBe('AWAITING_DECISION');
+
+    await quorum(soon);
+    expect((await decide(soon)).status).toBe(200);
+    expect(await status(referral)).toBe('DEFERRED');
+  });
+
   it('refers an item to the NCA with its onward reference, and the NCA can then see it', async () => {
     const referral = await assessed({});
     const meetingId = await createMeeting(0);
     await eventually(async () => expect((await meeting(meetingId)).agendaFrozen).toBe(true));
+    await quorum(meetingId);
     const decide = (body: Record<string, unknown>) => stack.http.post(`/meetings/${meetingId}/decisions`, body, chair);
     const missing = await decide({ referralId: referral, decision: 'REFER_NATIONAL', rationale: 'National threat' });
     expect(missing.status).toBe(400);

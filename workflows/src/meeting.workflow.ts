@@ -13,12 +13,16 @@ import {
   checkMeetingAction,
   checkMeetingDecision,
   checkRatification,
+  checkSession,
+  DEFAULT_MEETING_SETTINGS,
+  findRegion,
   ItemOutcome,
   MeetingDecision,
   MeetingAction,
   MeetingCheck,
   MeetingRecord,
   MeetingStatus,
+  opensSession,
 } from '@rocu/domain';
 import {
   closeMeetingUpdate,
@@ -62,6 +66,8 @@ function unprojectable(error: unknown): error is ActivityFailure & { cause: Appl
 
 /** Ratification items are RATIFY or OVERTURN; histories from before this decided them like new items. */
 export const RATIFY_OR_OVERTURN_PATCH = 'ratify-or-overturn';
+/** Decisions only in session and with a quorum; histories from before this decided without either. */
+export const DECISIONS_IN_SESSION_PATCH = 'decisions-in-session';
 
 function refuseUnless(check: MeetingCheck): void {
   if (!check.ok) throw ApplicationFailure.create({ type: check.refusal, message: check.reason, nonRetryable: true });
@@ -80,6 +86,11 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
   const attendees = new Map<string, Attendee>();
   const decisions = new Map<string, DecisionRecord>();
   let decisionsInFlight = 0;
+  let inSessionSince: string | null = null;
+  /** The chairs who recorded attendance. */
+  const chairs = new Set<string>();
+  const settings = input.settings ?? DEFAULT_MEETING_SETTINGS;
+  const regionForces = findRegion(input.region)?.forces ?? [];
 
   const record = (): MeetingRecord => ({
     id: input.meetingId,
@@ -95,6 +106,7 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
     attendees: [...attendees.values()],
     decisions: [...decisions.values()],
     seq,
+    ...(inSessionSince ? { inSessionSince } : {}),
   });
   const allow = (action: MeetingAction, actor: Actor) => refuseUnless(checkMeetingAction(record(), action, actor));
   const nextEvent = (actor: Actor | null, correlationId?: string) => ({
@@ -110,7 +122,7 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
    * applies the rules added since (always in the validator; in the handler only where the patch holds, so
    * decisions in older histories replay as they were taken).
    */
-  const checkDecision = (command: DecisionCommand, current: boolean) => {
+  const checkDecision = (command: DecisionCommand, current: { ratification: boolean; session: boolean }) => {
     const item = agenda.find((candidate) => candidate.referralId === command.referralId);
     const ranked = agenda.filter((candidate) => candidate.kind === 'NEW');
     const outcomes = new Map<string, ItemOutcome>([...decisions].map(([id, made]) => [id, made.decision]));
@@ -131,7 +143,16 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
       referralId: listed.referralId,
       urgentDecision: listed.kind === 'RATIFICATION' ? urgentDecision : null,
     };
-    if (current) refuseUnless(checkRatification(ratified, command.ratification, command.decision));
+    if (current.session) {
+      const session = {
+        scheduledFor: input.scheduledFor,
+        inSessionSince,
+        attendees: [...attendees.values()],
+        chairs: [...chairs],
+      };
+      refuseUnless(checkSession(session, regionForces, settings));
+    }
+    if (current.ratification) refuseUnless(checkRatification(ratified, command.ratification, command.decision));
     return { item: listed, urgentDecision, passedOver: check.passedOver };
   };
 
@@ -158,6 +179,10 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
     recordAttendanceUpdate,
     async (command) => {
       for (const attendee of command.attendees) attendees.set(attendee.sub, attendee);
+      chairs.add(command.actor.sub);
+      const now = new Date(Date.now());
+      if (inSessionSince === null && opensSession(input.scheduledFor, now, settings))
+        inSessionSince = now.toISOString();
       await projectAttendance({ ...nextEvent(command.actor, command.correlationId), attendees: command.attendees });
       return snapshot();
     },
@@ -167,7 +192,10 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
   setHandler(
     decideItemUpdate,
     async (command) => {
-      const { item, urgentDecision, passedOver } = checkDecision(command, patched(RATIFY_OR_OVERTURN_PATCH));
+      const { item, urgentDecision, passedOver } = checkDecision(command, {
+        ratification: patched(RATIFY_OR_OVERTURN_PATCH),
+        session: patched(DECISIONS_IN_SESSION_PATCH),
+      });
       const decided: DecisionRecord = {
         referralId: command.referralId,
         decision: command.decision,
@@ -208,7 +236,7 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
       }
       return decided;
     },
-    { validator: (command: DecisionCommand) => void checkDecision(command, true) },
+    { validator: (command: DecisionCommand) => void checkDecision(command, { ratification: true, session: true }) },
   );
 
   setHandler(

@@ -51,6 +51,10 @@ const foreignChair: Actor = {
   region: 'NWROCU',
 };
 
+/** Members for two of the region's four forces: with the chair, a quorum. */
+const wypMember: Actor = { sub: 'u-wyp', name: 'Wyn Member', roles: ['TTCG_MEMBER'], org: 'WYP', region: REGION };
+const sypMember: Actor = { sub: 'u-syp', name: 'Syd Member', roles: ['TTCG_MEMBER'], org: 'SYP', region: REGION };
+
 /** Referral ids on every test meeting's agenda. */
 const RANK_1 = 'ref-rank-1';
 const RANK_2 = 'ref-rank-2';
@@ -215,14 +219,14 @@ interface StartedMeeting {
 }
 
 /** Arranges a meeting exactly as the API does: openMeeting update-with-start; papers close CUT_OFF_MS later. */
-async function startMeeting(scenario: string): Promise<StartedMeeting> {
+async function startMeeting(scenario: string, scheduledInMs = 60_000): Promise<StartedMeeting> {
   const meetingId = `wft-${scenario}-${RUN}`;
   const now = Date.now();
   const input: MeetingWorkflowInput = {
     meetingId,
     region: REGION,
     type: 'TTCG',
-    scheduledFor: new Date(now + 60_000).toISOString(),
+    scheduledFor: new Date(now + scheduledInMs).toISOString(),
     papersCloseAt: new Date(now + CUT_OFF_MS).toISOString(),
     requestedBy: chair,
   };
@@ -267,6 +271,12 @@ const attendee = (actor: Actor, conflicts: string[] = []): Attendee => ({
   org: actor.org,
   conflicts,
 });
+
+/** Records a quorate attendance (the chair, the deputy and two forces' members): the meeting is in session. */
+const inSession = (handle: WorkflowHandle): Promise<MeetingSnapshot> =>
+  handle.executeUpdate(recordAttendanceUpdate, {
+    args: [{ actor: chair, attendees: [chair, deputy, wypMember, sypMember].map((actor) => attendee(actor)) }],
+  });
 
 describe('meetingWorkflow (real dev server, recorded activities)', () => {
   it('builds the fixed agenda in rank order', () => {
@@ -345,7 +355,12 @@ describe('meetingWorkflow (real dev server, recorded activities)', () => {
     const { meetingId, handle } = meeting;
     // The chair declares a conflict on rank 2 when attendance is taken.
     await handle.executeUpdate(recordAttendanceUpdate, {
-      args: [{ actor: chair, attendees: [attendee(chair, [RANK_2]), attendee(deputy)] }],
+      args: [
+        {
+          actor: chair,
+          attendees: [attendee(chair, [RANK_2]), attendee(deputy), attendee(wypMember), attendee(sypMember)],
+        },
+      ],
     });
     await frozen(meeting);
 
@@ -441,6 +456,7 @@ describe('meetingWorkflow (real dev server, recorded activities)', () => {
     const meeting = await startMeeting('ratification');
     const { meetingId, handle } = meeting;
     await frozen(meeting);
+    await inSession(handle);
 
     const plain = await refusal(() => decide(handle, chair, RATIFY, 'DECLINE_RETURN_TO_FORCE'));
     expect(plain.type).toBe('RATIFICATION_RULE');
@@ -469,10 +485,45 @@ describe('meetingWorkflow (real dev server, recorded activities)', () => {
     await recordHistory('meeting-ratification', handle);
   });
 
+  it('decides only in session (attendance from an hour before) and with a quorum, naming what is missing', async () => {
+    const early = await startMeeting('not-in-session', 2 * 3_600_000);
+    await frozen(early);
+    await inSession(early.handle); // two hours ahead: recorded, but the meeting is not in session yet
+    const notYet = await refusal(() => decide(early.handle, chair, RANK_1, 'DEFER'));
+    expect(notYet.type).toBe('NOT_IN_SESSION');
+    expect(notYet.message).toContain(new Date(ms(early.input.scheduledFor) - 3_600_000).toISOString());
+    expect((await early.handle.query(meetingSnapshotQuery)).inSessionSince).toBeUndefined();
+    await early.handle.terminate('session test finished');
+
+    const meeting = await startMeeting('quorum');
+    const { meetingId, handle } = meeting;
+    await frozen(meeting);
+    const record = (actors: Actor[]) =>
+      handle.executeUpdate(recordAttendanceUpdate, {
+        args: [{ actor: chair, attendees: actors.map((actor) => attendee(actor)) }],
+      });
+    const opened = await record([wypMember]);
+    expect(opened.inSessionSince).toEqual(expect.any(String));
+    const noChair = await refusal(() => decide(handle, chair, RANK_1, 'DEFER'));
+    expect(noChair.type).toBe('NOT_QUORATE');
+    expect(noChair.message).toContain('no chair is recorded as attending (attendance taken by u-chair)');
+    expect(noChair.message).toContain('1 attend (WYP; absent: HUM, NYP, SYP)');
+    await record([chair]);
+    const oneForce = await refusal(() => decide(handle, chair, RANK_1, 'DEFER'));
+    expect(oneForce.type).toBe('NOT_QUORATE');
+    expect(oneForce.message).not.toContain('chair');
+    expect(activities.decisionsFor(meetingId)).toEqual([]);
+    await record([sypMember]);
+    expect(await decide(handle, chair, RANK_1, 'DEFER')).toMatchObject({ referralId: RANK_1, decision: 'DEFER' });
+
+    await recordHistory('meeting-session', handle);
+  });
+
   it("passes a referral's non-retryable refusal on as the update's failure and leaves the item undecided", async () => {
     const meeting = await startMeeting('refused-decision');
     const { meetingId, handle } = meeting;
     await frozen(meeting);
+    await inSession(handle);
     activities.refuse(meetingId, RANK_1, 'REFERRAL_WITHDRAWN');
 
     const failed = await refusal(() => decide(handle, chair, RANK_1, 'ADOPT_ROCU_LEAD'));
@@ -504,6 +555,7 @@ describe('meetingWorkflow (real dev server, recorded activities)', () => {
     const meeting = await startMeeting('close');
     const { meetingId, handle } = meeting;
     await frozen(meeting);
+    await inSession(handle);
     await decide(handle, chair, RANK_1, 'ADOPT_ROCU_LEAD');
 
     const foreign = await refusal(() => handle.executeUpdate(closeMeetingUpdate, { args: [{ actor: foreignChair }] }));
@@ -538,6 +590,7 @@ describe('meetingWorkflow (real dev server, recorded activities)', () => {
     const meeting = await startMeeting('unprojectable');
     const { meetingId, handle } = meeting;
     await frozen(meeting);
+    await inSession(handle);
     activities.refuse(meetingId, RANK_1, UNPROJECTABLE_FAILURE);
 
     const kept = await decide(handle, chair, RANK_1, 'DEFER');
@@ -577,6 +630,7 @@ describe('meetingWorkflow (real dev server, recorded activities)', () => {
     const meeting = await startMeeting('close-in-flight');
     const { meetingId, handle } = meeting;
     await frozen(meeting);
+    await inSession(handle);
     activities.refuse(meetingId, RANK_2, 'REFERRAL_WITHDRAWN');
     const release = activities.hold(meetingId, RANK_2);
 

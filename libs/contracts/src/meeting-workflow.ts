@@ -3,6 +3,7 @@ import type {
   Actor,
   CadencePolicy,
   MeetingDecision,
+  MeetingSettings,
   MeetingStatus,
   MeetingType,
   PassedOverItem,
@@ -22,6 +23,8 @@ export interface MeetingWorkflowInput {
   papersCloseAt: string;
   /** Who asked for an extra meeting; absent for meetings created from the region's cadence. */
   requestedBy?: Actor;
+  /** Quorum and session window; absent in meetings started before they existed (the defaults apply). */
+  settings?: MeetingSettings;
 }
 
 export type AgendaItemKind = 'NEW' | 'RATIFICATION';
@@ -92,6 +95,8 @@ export interface MeetingSnapshot {
   attendees: Attendee[];
   decisions: DecisionRecord[];
   seq: number;
+  /** When the chair recorded attendance within the session window; decisions need it (and a quorum). */
+  inSessionSince?: string;
 }
 
 /** Answers once the meeting is in the read model (sent with the start, so a GET right after sees it). */
@@ -127,4 +132,6 @@ export interface MeetingScheduleInput {
   created?: string[];
   /** For INTERVAL recurrence: the instant the cycle counts from (set on the first run, then carried). */
   anchor?: string;
+  /** Passed on to each meeting created (quorum, session window). */
+  settings?: MeetingSettings;
 }

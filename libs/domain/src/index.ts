@@ -31,6 +31,8 @@ export * from './meetings/deviation';
 export * from './meetings/meeting-rules';
 export * from './meetings/cadence';
 export * from './meetings/urgent-decision';
+export * from './meetings/meeting-settings';
+export * from './meetings/meeting-session';
 export * from './access/meeting-visibility';
 export * from './access/need-to-know';
 export * from './access/access-anomalies';

@@ -21,7 +21,9 @@ export type MeetingRefusal =
   | 'DEVIATION_NEEDS_JUSTIFICATION'
   | 'NOT_ON_AGENDA'
   | 'ALREADY_DECIDED'
-  | 'RATIFICATION_RULE';
+  | 'RATIFICATION_RULE'
+  | 'NOT_IN_SESSION'
+  | 'NOT_QUORATE';
 
 export type MeetingCheck = { ok: true } | { ok: false; refusal: MeetingRefusal; reason: string };
 
