@@ -24,9 +24,10 @@ interface MeetingEvent {
 }
 
 /**
- * Projects meeting workflow events into Postgres, each in one transaction and idempotent on
- * (meeting, seq): the meetings row's last_seq only moves forward, so a retried event is a no-op. A failure
- * no retry can cure (a constraint violation, bad data) is non-retryable, so the workflow can record it.
+ * Projects meeting workflow events into Postgres, each in one transaction and exactly once: the event is
+ * journalled under (meeting, seq), so a retry is a no-op and events may commit in any order (an attendance
+ * committing after a later decision is still recorded). A failure no retry can cure (a constraint violation,
+ * bad data) is non-retryable, so the workflow can record it.
  */
 @Injectable()
 export class MeetingProjectionActivities implements MeetingActivities {
@@ -35,7 +36,7 @@ export class MeetingProjectionActivities implements MeetingActivities {
     private readonly referrals: WorkflowClientService,
   ) {}
 
-  /** Runs the projection only if this event is new for the meeting, and audits it. */
+  /** Runs the projection only if this event is not yet in the meeting's journal, and audits it. */
   private async once(
     event: MeetingEvent,
     action: string,
@@ -44,12 +45,17 @@ export class MeetingProjectionActivities implements MeetingActivities {
   ): Promise<void> {
     await failFastWhenPermanent(() =>
       this.dataSource.transaction(async (manager) => {
-        const [advanced] = await manager.query<[unknown[], number]>(
-          `UPDATE meetings SET last_seq = $2 WHERE id = $1 AND last_seq < $2 RETURNING id`,
-          [event.meetingId, event.seq],
+        const fresh: unknown[] = await manager.query(
+          `INSERT INTO meeting_events (meeting_id, seq, action, at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT DO NOTHING RETURNING seq`,
+          [event.meetingId, event.seq, action, event.at],
         );
-        if (advanced.length === 0) return;
+        if (fresh.length === 0) return;
         await project(manager);
+        await manager.query(`UPDATE meetings SET last_seq = GREATEST(last_seq, $2) WHERE id = $1`, [
+          event.meetingId,
+          event.seq,
+        ]);
         await appendAudit(manager, {
           actorSub: event.actor?.sub ?? 'system',
           actorOrg: event.actor?.org ?? null,
@@ -177,7 +183,8 @@ export class MeetingProjectionActivities implements MeetingActivities {
           await manager.query(
             `INSERT INTO meeting_attendees (meeting_id, sub, name, org, conflicts, recorded_seq) VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT (meeting_id, sub) DO UPDATE SET name = EXCLUDED.name, org = EXCLUDED.org, conflicts = EXCLUDED.conflicts,
-             recorded_seq = EXCLUDED.recorded_seq`,
+             recorded_seq = EXCLUDED.recorded_seq
+           WHERE meeting_attendees.recorded_seq < EXCLUDED.recorded_seq`,
             [event.meetingId, attendee.sub, attendee.name, attendee.org, JSON.stringify(attendee.conflicts), event.seq],
           );
           // What was declared here goes into the register, for later meetings and allocations (ids of no
