@@ -512,9 +512,14 @@ describe('authorization matrix: every route x every role x own and other organis
 
   // ---- meeting fixtures ----
 
-  const meetingBody = (region: string, type: string, papersCloseInMs: number): Record<string, unknown> => {
+  const meetingBody = (
+    region: string,
+    type: string,
+    papersCloseInMs: number,
+    scheduledInMs = 2 * DAY_MS,
+  ): Record<string, unknown> => {
     meetingCounter += 1;
-    const scheduledFor = Date.now() + 2 * DAY_MS + meetingCounter * 60_000;
+    const scheduledFor = Date.now() + scheduledInMs + meetingCounter * 60_000;
     return {
       region,
       type,
@@ -526,13 +531,14 @@ describe('authorization matrix: every route x every role x own and other organis
     region: string,
     type: 'TTCG' | 'COVERT_COMMISSIONING',
     papersCloseInMs: number,
+    scheduledInMs?: number,
   ): Promise<string> => {
     const response = await must(
       `create a ${type} meeting in ${region}`,
       201,
       stack.http.post<{ id: string }>(
         '/meetings',
-        meetingBody(region, type, papersCloseInMs),
+        meetingBody(region, type, papersCloseInMs, scheduledInMs),
         await token('TTCG_CHAIR', region),
       ),
     );
@@ -1059,8 +1065,25 @@ describe('authorization matrix: every route x every role x own and other organis
     await inPool(actors, PARALLEL, async (actor) => {
       decisionReferrals.set(actorKey(actor), await awaitingDecision());
     });
-    decisionMeeting = await createMeeting(HOME_REGION, 'TTCG', 0);
+    // Held within the hour, with the chair and two of the region's forces: in session and quorate.
+    decisionMeeting = await createMeeting(HOME_REGION, 'TTCG', 0, 30 * 60_000);
     await waitUntilFrozen([decisionMeeting]);
+    const quorumChair = 'chair-quorum';
+    await must(
+      'record a quorate attendance',
+      200,
+      stack.http.post(
+        `/meetings/${decisionMeeting}/attendance`,
+        {
+          attendees: [
+            { sub: quorumChair, name: 'Det Supt Quorum', org: HOME_REGION, conflicts: [] },
+            { sub: 'member-wyp', name: 'DCI WYP', org: 'WYP', conflicts: [] },
+            { sub: 'member-syp', name: 'DCI SYP', org: 'SYP', conflicts: [] },
+          ],
+        },
+        await token('TTCG_CHAIR', HOME_REGION, quorumChair),
+      ),
+    );
     const { rows: agenda } = await stack.db.query<{ referralId: string }>(
       'SELECT referral_id AS "referralId" FROM meeting_items WHERE meeting_id = $1',
       [decisionMeeting],

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '@rocu/config';
+import { AppConfig, meetingSettingsOf } from '@rocu/config';
 import { cadencePolicyFor, MeetingCadence } from '@rocu/domain';
 import {
   MEETING_SCHEDULE_WORKFLOW_TYPE,
@@ -38,6 +38,7 @@ export class MeetingSchedulesService implements OnApplicationBootstrap {
         type: 'TTCG',
         recurrence: this.recurrence(region.cadence),
         horizon: MEETINGS_AHEAD,
+        settings: meetingSettingsOf(this.config),
       };
       await this.workflows.client.workflow.start(MEETING_SCHEDULE_WORKFLOW_TYPE, {
         workflowId: meetingScheduleWorkflowId(this.config.TEMPORAL_TASK_QUEUE, region.code, 'TTCG'),

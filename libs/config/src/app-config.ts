@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { DEFAULT_MEETING_SETTINGS, MeetingSettings, parseMeetingSettings } from '@rocu/domain';
 import {
   IsBoolean,
   IsIn,
@@ -150,6 +151,14 @@ export class AppConfig {
   @IsString()
   PLAN_POLICY_JSON?: string;
 
+  /**
+   * Optional JSON override of the meeting settings (quorum, session window, covert cadence), e.g.
+   * `{"quorumForceFraction":0.5,"sessionOpensMinutesBefore":60,"covertEveryDays":14}`; keys left out keep the defaults.
+   */
+  @IsOptional()
+  @IsString()
+  MEETING_SETTINGS_JSON?: string;
+
   /** A 4P plan's workflow continues as new when its history reaches this many events (low in tests). */
   @Transform(toInt)
   @IsInt()
@@ -167,6 +176,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     'JWKS_URL',
     'DEADLINE_POLICIES_JSON',
     'PLAN_POLICY_JSON',
+    'MEETING_SETTINGS_JSON',
     'WORKFLOW_BUNDLE_PATH',
   ]);
   const picked = Object.fromEntries(Object.entries(env).filter(([key, value]) => known.includes(key) && value !== ''));
@@ -183,8 +193,20 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   if (config.AUTH_MODE === 'jwks' && !config.JWKS_URL) {
     problems.push('JWKS_URL is required when AUTH_MODE=jwks');
   }
+  if (config.MEETING_SETTINGS_JSON) {
+    try {
+      parseMeetingSettings(config.MEETING_SETTINGS_JSON);
+    } catch (error) {
+      problems.push(`MEETING_SETTINGS_JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
   return config;
+}
+
+/** The meeting settings every new meeting starts with: the domain defaults unless MEETING_SETTINGS_JSON overrides them. */
+export function meetingSettingsOf(config: AppConfig): MeetingSettings {
+  return config.MEETING_SETTINGS_JSON ? parseMeetingSettings(config.MEETING_SETTINGS_JSON) : DEFAULT_MEETING_SETTINGS;
 }

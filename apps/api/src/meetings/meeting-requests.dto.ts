@@ -23,6 +23,8 @@ import {
   MeetingDecision,
   MeetingStatus,
   MeetingType,
+  RATIFICATION_OUTCOMES,
+  RatificationOutcome,
 } from '@rocu/domain';
 import { IsInstantWithin } from '../common/is-instant.validator';
 import { Text } from '../common/text.validator';
@@ -82,6 +84,18 @@ const onwardReference = (): PropertyDecorator => (target, key) => {
 
 export class DecisionRequest {
   @ApiProperty() @IsUUID('all') referralId!: string;
+
+  @ApiPropertyOptional({
+    enum: RATIFICATION_OUTCOMES,
+    description:
+      'required for an urgent decision listed for ratification, and refused on a new item: RATIFY (with the ' +
+      'urgent decision as `decision`) or OVERTURN (with a different `decision`, which then reaches the referral: ' +
+      'an overturned adoption stands the tasking down and closes its plan)',
+  })
+  @IsOptional()
+  @IsIn(RATIFICATION_OUTCOMES)
+  ratification?: RatificationOutcome;
+
   @ApiProperty({ enum: MEETING_DECISIONS }) @IsIn(MEETING_DECISIONS) decision!: MeetingDecision;
 
   @ApiProperty({ description: 'necessity, proportionality, options considered', maxLength: 4000 })

@@ -120,7 +120,11 @@ export class ReferralsController {
   @Post(':id/urgent-decision')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Out-of-meeting decision for an IMMEDIATE referral; listed for ratification at the next TTCG',
+    summary: 'Out-of-meeting decision for an IMMEDIATE referral awaiting decision; ratified at the next meeting',
+    description:
+      'Only while the referral is AWAITING_DECISION and only once (otherwise 409 naming the state and the allowed ' +
+      'actions); only IMMEDIATE referrals, and never DEFER (422: a decision taken because the case cannot wait ' +
+      'cannot put it off). The next meeting of the type it was routed to (TTCG or covert commissioning) ratifies it.',
   })
   @ApiOkResponse({ type: ReferralStatusDto })
   urgentDecision(

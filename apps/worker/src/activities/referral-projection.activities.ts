@@ -211,6 +211,17 @@ export class ReferralProjectionActivities implements ReferralActivities {
         );
         await manager.query(`UPDATE plans SET closed_at = $2 WHERE referral_id = $1`, [event.referralId, event.at]);
       }
+      if (event.standDown) {
+        // An overturned urgent adoption: the tasking stands down and its plan, if any, closes with the reason.
+        await manager.query(`UPDATE referrals SET closure_outcome = $2 WHERE id = $1`, [
+          event.referralId,
+          event.standDown.reason,
+        ]);
+        await manager.query(`UPDATE plans SET closed_at = $2 WHERE referral_id = $1 AND closed_at IS NULL`, [
+          event.referralId,
+          event.at,
+        ]);
+      }
       if (event.assessment && event.from === 'CLOSED') {
         await manager.query(`UPDATE referrals SET reassessment_due = false WHERE id = $1`, [event.referralId]);
       }

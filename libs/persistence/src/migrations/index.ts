@@ -9,6 +9,8 @@ import { ListIndexes1763930000000 } from './1763930000000-list-indexes';
 import { NotificationPerson1763940000000 } from './1763940000000-notification-person';
 import { AssigneeOrganisation1764013000000 } from './1764013000000-assignee-organisation';
 import { IdempotencyKeys1764013100000 } from './1764013100000-idempotency-keys';
+import { RatificationOutcome1764110000000 } from './1764110000000-ratification-outcome';
+import { MeetingEventJournal1764120000000 } from './1764120000000-meeting-event-journal';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -23,4 +25,6 @@ export const MIGRATIONS = [
   NotificationPerson1763940000000,
   AssigneeOrganisation1764013000000,
   IdempotencyKeys1764013100000,
+  RatificationOutcome1764110000000,
+  MeetingEventJournal1764120000000,
 ];
