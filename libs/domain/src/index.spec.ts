@@ -28,7 +28,7 @@ describe('@rocu/domain public surface', () => {
     'DEFAULT_SCORING_SCHEME',
     'scoreAssessment',
     'maxRawScore',
-    'ENGLAND_WALES_BANK_HOLIDAYS',
+    'englandWalesBankHolidays',
     'isWorkingDay',
     'addWorkingDays',
     'DEFAULT_DEADLINE_POLICIES',
