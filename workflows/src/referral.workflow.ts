@@ -3,6 +3,7 @@ import {
   ApplicationFailure,
   ChildWorkflowHandle,
   condition,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -19,6 +20,7 @@ import {
   reviewCycle,
   scoreAssessment,
   transition,
+  workingTimeBetween,
 } from '@rocu/domain';
 import {
   ActorCommand,
@@ -46,6 +48,12 @@ import {
 import { activeStage, deadlineViews, StagePolicies, stageDeadline } from './referral-deadlines';
 import { planWorkflow } from './plan.workflow';
 import { changesBefore, refuseOnDomainError } from './workflow-support';
+
+/**
+ * Reminders at a fraction of the working time, and paused time given back as working time, for working-day
+ * deadlines. Referrals started before keep the calendar rule, so their timers replay unchanged.
+ */
+export const WORKING_TIME_DEADLINES_PATCH = 'working-time-deadlines';
 
 /** The plan continues as new well before Temporal's 51,200-event cap. */
 const DEFAULT_PLAN_CONTINUE_AS_NEW_AFTER = 10_000;
@@ -91,7 +99,9 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
   let status = 'SUBMITTED' as ReferralStatus;
   let seq = 0;
   let reference = '';
+  const workingTime = patched(WORKING_TIME_DEADLINES_PATCH);
   let pausedMs = 0;
+  let pausedWorkingMs = 0;
   let pausedSince: number | null = null;
   let adoptedAt: Date | null = null;
   let sio: Participant | undefined;
@@ -108,8 +118,8 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
   const escalated = new Map<DeadlineStage, string>();
   const completed = new Set<DeadlineStage>();
 
-  const deadlines = () =>
-    deadlineViews(policies, { submittedAt, pausedMs, adoptedAt, status, reminded, escalated, completed });
+  const clock = () => ({ submittedAt, pausedMs, pausedWorkingMs, workingTime, adoptedAt });
+  const deadlines = () => deadlineViews(policies, { ...clock(), status, reminded, escalated, completed });
   const snapshot = (): ReferralSnapshot => ({
     referralId: input.referralId,
     reference,
@@ -162,6 +172,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     if (to === 'INFO_REQUESTED') pausedSince = now;
     if (from === 'INFO_REQUESTED' && pausedSince !== null) {
       pausedMs += now - pausedSince;
+      if (workingTime) pausedWorkingMs += workingTimeBetween(new Date(pausedSince), new Date(now));
       pausedSince = null;
     }
     // A stage is done when a decision moves the referral out of it; withdrawal only cancels it.
@@ -399,7 +410,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     const from = status;
     const changed = () => status !== from;
     const stage = activeStage(status);
-    const deadline = stage === null ? null : stageDeadline(stage, policies, { submittedAt, pausedMs, adoptedAt });
+    const deadline = stage === null ? null : stageDeadline(stage, policies, clock());
     if (stage === null || deadline === null || status === 'INFO_REQUESTED') {
       // No clock runs: waiting for a meeting, for the referrer's information (paused), or on a running plan.
       await condition(changed);

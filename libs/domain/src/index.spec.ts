@@ -31,6 +31,8 @@ describe('@rocu/domain public surface', () => {
     'englandWalesBankHolidays',
     'isWorkingDay',
     'addWorkingDays',
+    'addWorkingTime',
+    'workingTimeBetween',
     'DEFAULT_DEADLINE_POLICIES',
     'computeDeadline',
     'parseDeadlinePolicies',

@@ -18,6 +18,7 @@ export * from './scoring/score-assessment';
 export * from './calendar/bank-holidays';
 export * from './calendar/london-time';
 export * from './calendar/working-days';
+export * from './calendar/working-time';
 export * from './calendar/instant';
 
 export * from './deadlines/deadline-policy';
