@@ -17,6 +17,7 @@ import { OfficersModule } from './officers/officers.module';
 import { PlansModule } from './plans/plans.module';
 import { ReferenceModule } from './reference/reference.module';
 import { ReferralsModule } from './referrals/referrals.module';
+import { RegionsModule } from './regions/regions.module';
 import { TaskingModule } from './tasking/tasking.module';
 import { TemporalModule } from './temporal/temporal.module';
 
@@ -55,6 +56,7 @@ import { TemporalModule } from './temporal/temporal.module';
     HealthModule,
     ReferenceModule,
     ReferralsModule,
+    RegionsModule,
     MeetingsModule,
     OfficersModule,
     TaskingModule,

@@ -36,6 +36,8 @@ describe('@rocu/domain public surface', () => {
     'DEFAULT_DEADLINE_POLICIES',
     'computeDeadline',
     'parseDeadlinePolicies',
+    'validateRegionSettings',
+    'defaultRegionSettings',
   ])('exports %s', (name) => {
     expect(domain).toHaveProperty(name);
   });

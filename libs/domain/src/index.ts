@@ -42,3 +42,4 @@ export * from './officers/seed-officers';
 export * from './plan/plan-types';
 export * from './plan/plan-rules';
 export * from './plan/plan-policy';
+export * from './settings/region-settings';

@@ -51,14 +51,16 @@ export class ReferralCommandsService {
     const submission = request;
     const region = await this.regionFor(actor, submission);
     const referralId = referralIdFor(actor, idempotencyKey);
+    const policies = await this.policies.forReferral(region, submission.urgency);
     const input: ReferralWorkflowInput = {
       referralId,
       submission,
       submittedBy: { sub: actor.sub, name: actor.name, roles: actor.roles, org: actor.org, region: actor.region },
       ownerOrg: actor.org,
       region,
-      policy: this.policies.forUrgency(submission.urgency),
-      planPolicy: this.policies.plan,
+      policy: policies.policy,
+      planPolicy: policies.planPolicy,
+      settingsVersion: policies.settingsVersion,
       planContinueAsNewAfterEvents: this.policies.planContinueAsNewAfterEvents,
     };
     let result: SubmitResult;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { KnownCodeConstraint } from '../common/known-code.validator';
 import { ReferenceModule } from '../reference/reference.module';
+import { RegionsModule } from '../regions/regions.module';
 import { DeadlinePoliciesProvider } from './deadline-policies.provider';
 import { ReferralCommandsService } from './referral-commands.service';
 import { ReferralQueriesService } from './referral-queries.service';
@@ -8,7 +9,7 @@ import { ReferralUpdatesService } from './referral-updates.service';
 import { ReferralsController } from './referrals.controller';
 
 @Module({
-  imports: [ReferenceModule],
+  imports: [ReferenceModule, RegionsModule],
   controllers: [ReferralsController],
   providers: [
     ReferralCommandsService,
