@@ -1,3 +1,5 @@
+import { progressLine } from '../scripts/lib/progress';
+
 const WIDTH = 30;
 const TTY_INTERVAL_MS = 200;
 
@@ -14,6 +16,7 @@ export interface Progress {
 export function progressBar(label: string, total: number): Progress {
   const started = Date.now();
   const tty = process.stderr.isTTY === true;
+  const out = progressLine(process.stderr);
   let lastDraw = 0;
   let lastTenth = -1;
   let current = 0;
@@ -27,22 +30,16 @@ export function progressBar(label: string, total: number): Progress {
   return {
     update(done: number) {
       current = done;
-      if (tty) {
-        const now = Date.now();
-        if (now - lastDraw < TTY_INTERVAL_MS && done < total) return;
-        lastDraw = now;
-        process.stderr.write(`\r${line()}\x1b[K`);
-        return;
-      }
+      const now = Date.now();
+      if (tty && now - lastDraw < TTY_INTERVAL_MS && done < total) return;
+      lastDraw = now;
       const tenth = total > 0 ? Math.floor((done / total) * 10) : 10;
-      if (tenth > lastTenth) {
-        lastTenth = tenth;
-        process.stderr.write(`${line()}\n`);
-      }
+      const milestone = tenth > lastTenth;
+      if (milestone) lastTenth = tenth;
+      out.show(line(), milestone);
     },
     finish() {
-      if (tty) process.stderr.write(`\r${line()}\x1b[K\n`);
-      else if (lastTenth < 10) process.stderr.write(`${line()}\n`);
+      if (tty || lastTenth < 10) out.end(line());
     },
   };
 }

@@ -6,14 +6,22 @@ import { DATA_DIR, PROJECT_ROOT } from './lib/project-paths';
 import { startTemporalDevServer } from './lib/temporal-dev-server';
 import { say } from './lib/log';
 
-const EMBEDDED_POSTGRES_PORT = 54329;
-const TEMPORAL_PORT = 7233;
-const TEMPORAL_UI_PORT = 8233;
+/** A port for a server `npm start` starts itself: the variable if set, else the default. */
+function port(variable: string, fallback: number): number {
+  const value = process.env[variable];
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1 || parsed > 65535) {
+    throw new Error(`${variable} must be a port number from 1 to 65535 (got ${value})`);
+  }
+  return parsed;
+}
 
 /**
  * `npm start`: Postgres (embedded unless DATABASE_URL is set) and a Temporal dev server (unless
  * TEMPORAL_ADDRESS is set), both persisted under .data/, then migrations, reference data, the API and the
- * worker. Ctrl-C stops everything it started; the next start resumes with the same data.
+ * worker. Every combination of the two variables starts on a clean clone (test/start-up.e2e.ts). Ctrl-C
+ * stops everything it started; the next start resumes with the same data.
  */
 async function main(): Promise<void> {
   const stops: (() => Promise<void>)[] = [];
@@ -33,7 +41,11 @@ async function main(): Promise<void> {
   try {
     let databaseUrl = process.env.DATABASE_URL;
     if (!databaseUrl) {
-      const postgres = await startEmbeddedPostgres(join(DATA_DIR, 'postgres'), EMBEDDED_POSTGRES_PORT, true);
+      const postgres = await startEmbeddedPostgres(
+        join(DATA_DIR, 'postgres'),
+        port('EMBEDDED_POSTGRES_PORT', 54329),
+        true,
+      );
       stops.push(() => postgres.stop());
       databaseUrl = await createDatabase(postgres, 'rocu_gateway');
     }
@@ -44,8 +56,8 @@ async function main(): Promise<void> {
     let temporalUi: string | undefined;
     if (!temporalAddress) {
       const temporal = await startTemporalDevServer({
-        port: TEMPORAL_PORT,
-        uiPort: TEMPORAL_UI_PORT,
+        port: port('TEMPORAL_PORT', 7233),
+        uiPort: port('TEMPORAL_UI_PORT', 8233),
         dbFile: join(DATA_DIR, 'temporal.sqlite'),
       });
       stops.push(() => temporal.stop());

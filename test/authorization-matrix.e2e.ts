@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ROLES, type Role } from '@rocu/domain';
+import { defaultRegionSettings, ROLES, type Role } from '@rocu/domain';
 import type { HttpResponse } from './support/http-client';
 import { eventually, referralBody, workedExampleAssessment } from './support/referral-fixtures';
 import { Stack } from './support/stack';
@@ -129,6 +129,9 @@ const POLICY = {
   'POST /referrals/{id}/plan/disruptions': { access: 'PLAN_OWNER' },
   'POST /referrals/{id}/plan/reviews': { access: 'PLAN_OWNER' },
   'GET /reports/4p-balance': { access: 'REGION_REPORT' },
+  'GET /regions/{region}/settings': { access: 'ROLES_IN_OWN_REGION', roles: REGIONAL_STAFF },
+  'GET /regions/{region}/settings/versions': { access: 'ROLES_IN_OWN_REGION', roles: REGIONAL_STAFF },
+  'PUT /regions/{region}/settings': { access: 'ROLES_IN_OWN_REGION', roles: ['ROCU_MANAGER'] },
   'GET /audit': { access: 'ROLES', roles: AUDITORS },
   'GET /audit/verify': { access: 'ROLES', roles: AUDITORS },
   'GET /audit/anomalies': { access: 'ROLES', roles: AUDITORS },
@@ -678,6 +681,22 @@ describe('authorization matrix: every route x every role x own and other organis
       },
     ];
 
+  /** A request about the home region's settings (the region is in the path). */
+  const regionSettings =
+    (method: string, suffix: string, body?: () => unknown) =>
+    async (actor: MatrixActor): Promise<ProbeSpec[]> => [
+      {
+        variant: `region=${HOME_REGION}`,
+        target: { kind: 'REGION', region: HOME_REGION },
+        hasRecordId: false,
+        send: () =>
+          stack.http.request<unknown>(method, `/regions/${HOME_REGION}/settings${suffix}`, {
+            token: actor.token,
+            body: body?.(),
+          }),
+      },
+    ];
+
   /** A POST on a referral: a fresh record in `status` for each actor, so a success cannot change the next case. */
   const referralAction =
     (
@@ -937,6 +956,12 @@ describe('authorization matrix: every route x every role x own and other organis
       },
     ],
     'GET /officers': simple('GET', '/officers?role=SIO'),
+    'GET /regions/{region}/settings': regionSettings('GET', ''),
+    'GET /regions/{region}/settings/versions': regionSettings('GET', '/versions'),
+    'PUT /regions/{region}/settings': regionSettings('PUT', '', () => ({
+      settings: defaultRegionSettings('MONTHLY'),
+      reason: 'Matrix: the same settings again',
+    })),
     'POST /referrals/{id}/sio': referralAction('sio', 'ADOPTED', adopted, () => ({
       officerSub: PLAN_SIO,
       justification: 'Drugs specialist with capacity',

@@ -1,3 +1,4 @@
+import { isWorkingDay, workingTimeBetween } from '@rocu/domain';
 import { Stack } from './support/stack';
 import { referralBody, workedExampleAssessment } from './support/referral-fixtures';
 
@@ -14,6 +15,7 @@ interface Detail {
     to: string;
     action: string;
     actor: { sub: string };
+    at: string;
     reason: string | null;
     durationMs: number;
   }[];
@@ -151,7 +153,15 @@ describe('referral intake, triage and assessment over HTTP', () => {
     expect(resumed.pausedMs).toBeGreaterThanOrEqual(1_000);
     const triageDue = resumed.deadlines.find((deadline) => deadline.stage === 'TRIAGE');
     expect(triageDue?.status).toBe('PENDING');
-    expect(new Date(triageDue?.dueAt ?? 0).getTime() - new Date(dueAtSubmission ?? 0).getTime()).toBe(resumed.pausedMs);
+    // The pause is given back as the working time it took (all of it on a working day, none at a weekend).
+    const [pausedAt, resumedAt] = resumed.history
+      .filter((entry) => entry.action === 'TRIAGE' || entry.action === 'PROVIDE_INFORMATION')
+      .map((entry) => new Date(entry.at));
+    expect(resumedAt.getTime() - pausedAt.getTime()).toBe(resumed.pausedMs);
+    expect(workingTimeBetween(new Date(dueAtSubmission ?? 0), new Date(triageDue?.dueAt ?? 0))).toBe(
+      workingTimeBetween(pausedAt, resumedAt),
+    );
+    expect(isWorkingDay(new Date(triageDue?.dueAt ?? 0))).toBe(true);
     expect(resumed.information.map((entry) => [entry.kind, entry.text])).toEqual([
       ['REQUEST', 'Which OCG members are involved?'],
       ['RESPONSE', 'Three nominals, see IR-124'],

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { TOOLS_DIR } from './project-paths';
 import { say } from './log';
+import { progressLine } from './progress';
 
 const execFileAsync = promisify(execFile);
 
@@ -12,6 +13,7 @@ export const TEMPORAL_CLI_VERSION = '1.5.1';
 const CACHED_BINARY = join(TOOLS_DIR, 'temporal');
 // `go install` stamps the binary as 0.0.0-DEV, so the version we built is recorded beside it.
 const VERSION_MARKER = join(TOOLS_DIR, 'temporal.version');
+const PACKAGES_PER_LOG_LINE = 100;
 
 async function isGoodCache(): Promise<boolean> {
   if (!existsSync(VERSION_MARKER) || readFileSync(VERSION_MARKER, 'utf8').trim() !== TEMPORAL_CLI_VERSION) return false;
@@ -41,17 +43,23 @@ async function buildWithGo(go: string): Promise<void> {
       stdio: ['ignore', 'inherit', 'pipe'],
     });
     let built = 0;
+    let shown = 0;
+    const progress = progressLine(process.stdout);
+    const counted = () => `[rocu] compiled ${built} packages`;
     child.stderr.on('data', (chunk: Buffer) => {
       // `go install -v` names each package as it compiles: show a count rather than hundreds of lines.
       built += chunk
         .toString()
         .split('\n')
         .filter((line) => line && !line.startsWith('go: downloading')).length;
-      process.stdout.write(`\r[rocu] compiled ${built} packages`);
+      // In a log, a line per hundred packages is enough to show it is moving.
+      const milestone = built - shown >= PACKAGES_PER_LOG_LINE;
+      if (milestone) shown = built;
+      progress.show(counted(), milestone);
     });
     child.on('error', reject);
     child.on('exit', (code) => {
-      process.stdout.write('\n');
+      progress.end(counted());
       if (code === 0) resolvePromise();
       else reject(new Error(`go install of the Temporal CLI failed with exit code ${code}`));
     });

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { resolveTemporalCli } from './temporal-cli';
@@ -51,6 +53,8 @@ async function waitUntilServing(address: string, timeoutMs: number): Promise<voi
 export async function startTemporalDevServer(options: TemporalServerOptions): Promise<TemporalServerHandle> {
   const address = `127.0.0.1:${options.port}`;
   const cli = await resolveTemporalCli();
+  // On a clean clone nothing else may have made the data folder yet (with DATABASE_URL, no embedded Postgres).
+  if (options.dbFile) mkdirSync(dirname(options.dbFile), { recursive: true });
   if (cli.kind === 'sdk-download') {
     const env = await TestWorkflowEnvironment.createLocal({
       server: { ip: '127.0.0.1', port: options.port, dbFilename: options.dbFile, ui: options.uiPort !== undefined },

@@ -1,8 +1,11 @@
 import {
   ComputedDeadline,
+  computeCalendarDeadline,
   computeDeadline,
   DeadlinePolicy,
   DeadlineStage,
+  NO_PAUSE,
+  PausedTime,
   ReferralStatus,
   StagePolicy,
 } from '@rocu/domain';
@@ -26,7 +29,11 @@ export interface StagePolicies {
 
 export interface DeadlineClock {
   submittedAt: Date;
+  /** Time paused for the referrer's information, on the clock and (for working-day deadlines) in working time. */
   pausedMs: number;
+  pausedWorkingMs: number;
+  /** False for referrals started before reminders counted working time: they keep the calendar rule. */
+  workingTime: boolean;
   /** When the referral was adopted; the allocation clock runs from here. */
   adoptedAt: Date | null;
   status: ReferralStatus;
@@ -43,12 +50,17 @@ export interface DeadlineClock {
 export function stageDeadline(
   stage: DeadlineStage,
   policies: StagePolicies,
-  clock: Pick<DeadlineClock, 'submittedAt' | 'pausedMs' | 'adoptedAt'>,
+  clock: Pick<DeadlineClock, 'submittedAt' | 'pausedMs' | 'pausedWorkingMs' | 'workingTime' | 'adoptedAt'>,
 ): ComputedDeadline | null {
-  if (stage !== 'ALLOCATION') return computeDeadline(stage, clock.submittedAt, policies.gateway[stage], clock.pausedMs);
-  return clock.adoptedAt === null || policies.allocation === undefined
-    ? null
-    : computeDeadline(stage, clock.adoptedAt, policies.allocation, 0);
+  const allocation = stage === 'ALLOCATION';
+  const startedAt = allocation ? clock.adoptedAt : clock.submittedAt;
+  const policy = allocation ? policies.allocation : policies.gateway[stage];
+  if (startedAt === null || policy === undefined) return null;
+  // Only the gateway stages wait for the referrer's information.
+  const paused: PausedTime = allocation ? NO_PAUSE : { elapsedMs: clock.pausedMs, workingMs: clock.pausedWorkingMs };
+  return clock.workingTime
+    ? computeDeadline(stage, startedAt, policy, paused)
+    : computeCalendarDeadline(stage, startedAt, policy, paused.elapsedMs);
 }
 
 function stageStatus(stage: DeadlineStage, clock: DeadlineClock): DeadlineView['status'] {

@@ -23,6 +23,7 @@ import {
   scoreAssessment,
   standsTaskingDown,
   transition,
+  workingTimeBetween,
 } from '@rocu/domain';
 import {
   ActorCommand,
@@ -58,6 +59,12 @@ import { changesBefore, refuseOnDomainError } from './workflow-support';
  * one, such as a decline). Histories from before this change ended without waiting.
  */
 export const AWAIT_RATIFICATION_PATCH = 'await-ratification-of-urgent-decision';
+
+/**
+ * Reminders at a fraction of the working time, and paused time given back as working time, for working-day
+ * deadlines. Referrals started before keep the calendar rule, so their timers replay unchanged.
+ */
+export const WORKING_TIME_DEADLINES_PATCH = 'working-time-deadlines';
 
 /** The plan continues as new well before Temporal's 51,200-event cap. */
 const DEFAULT_PLAN_CONTINUE_AS_NEW_AFTER = 10_000;
@@ -115,7 +122,9 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
   let status = 'SUBMITTED' as ReferralStatus;
   let seq = 0;
   let reference = '';
+  const workingTime = patched(WORKING_TIME_DEADLINES_PATCH);
   let pausedMs = 0;
+  let pausedWorkingMs = 0;
   let pausedSince: number | null = null;
   let adoptedAt: Date | null = null;
   let sio: Participant | undefined;
@@ -134,8 +143,8 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
   const escalated = new Map<DeadlineStage, string>();
   const completed = new Set<DeadlineStage>();
 
-  const deadlines = () =>
-    deadlineViews(policies, { submittedAt, pausedMs, adoptedAt, status, reminded, escalated, completed });
+  const clock = () => ({ submittedAt, pausedMs, pausedWorkingMs, workingTime, adoptedAt });
+  const deadlines = () => deadlineViews(policies, { ...clock(), status, reminded, escalated, completed });
   const snapshot = (): ReferralSnapshot => ({
     referralId: input.referralId,
     reference,
@@ -189,6 +198,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     if (to === 'INFO_REQUESTED') pausedSince = now;
     if (from === 'INFO_REQUESTED' && pausedSince !== null) {
       pausedMs += now - pausedSince;
+      if (workingTime) pausedWorkingMs += workingTimeBetween(new Date(pausedSince), new Date(now));
       pausedSince = null;
     }
     // A stage is done when a decision moves the referral out of it; withdrawal or an overturn only cancels it.
@@ -452,7 +462,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
       const from = status;
       const changed = () => status !== from;
       const stage = activeStage(status);
-      const deadline = stage === null ? null : stageDeadline(stage, policies, { submittedAt, pausedMs, adoptedAt });
+      const deadline = stage === null ? null : stageDeadline(stage, policies, clock());
       if (stage === null || deadline === null || status === 'INFO_REQUESTED') {
         // No clock runs: waiting for a meeting, for the referrer's information (paused), or on a running plan.
         await condition(changed);

@@ -1,6 +1,16 @@
 import { Client, WithStartWorkflowOperation, WorkflowHandle, WorkflowNotFoundError } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { Actor, DEFAULT_PLAN_POLICY, DEFAULT_SCORING_SCHEME, DeadlinePolicy, scoreAssessment } from '@rocu/domain';
+import {
+  Actor,
+  computeDeadline,
+  DEFAULT_DEADLINE_POLICIES,
+  DEFAULT_PLAN_POLICY,
+  DEFAULT_SCORING_SCHEME,
+  DeadlinePolicy,
+  isWorkingDay,
+  scoreAssessment,
+  workingTimeBetween,
+} from '@rocu/domain';
 import {
   ActorCommand,
   allocateSioUpdate,
@@ -508,6 +518,44 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     expect(activities.notificationsFor(workflowId).map((call) => call.kind)).toEqual(['REMINDER']);
 
     await recordHistory('information-loop', handle);
+  });
+
+  it('counts working-day deadlines in working time: reminders on working days, the pause given back as working time', async () => {
+    const referralId = newReferralId('working-time-deadlines');
+    const workflowId = referralWorkflowId(referralId);
+    const policy = DEFAULT_DEADLINE_POLICIES.ROUTINE;
+    const { handle } = await submit(referralId, policy);
+    const submittedAt = new Date(activities.submissionsFor(workflowId)[0]?.at ?? '');
+    const expectedViews = (paused: { elapsedMs: number; workingMs: number }) =>
+      (['TRIAGE', 'ASSESSMENT'] as const).map((stage) => {
+        const expected = computeDeadline(stage, submittedAt, policy[stage], paused);
+        return { stage, dueAt: expected.dueAt.toISOString(), remindAt: expected.remindAt.toISOString() };
+      });
+    const shown = (holder: { deadlines: DeadlineView[] }) =>
+      holder.deadlines.map(({ stage, dueAt, remindAt }) => ({ stage, dueAt, remindAt }));
+
+    const submitted = await handle.query(referralSnapshotQuery);
+    expect(shown(submitted)).toEqual(expectedViews({ elapsedMs: 0, workingMs: 0 }));
+    for (const view of submitted.deadlines) expect(isWorkingDay(new Date(view.remindAt))).toBe(true);
+
+    await handle.executeUpdate(triageUpdate, {
+      args: [{ actor: assessor, decision: 'REQUEST_INFO', reason: 'Which nominals hold the firearms?' }],
+    });
+    await sleep(1200);
+    const provided = await handle.executeUpdate(provideInformationUpdate, {
+      args: [{ actor: referrer, response: 'NOMINAL-1 holds them' }],
+    });
+    const [asked, answered] = activities.transitionsFor(workflowId).map((event) => new Date(event.at));
+    if (asked === undefined || answered === undefined) throw new Error('both transitions should be projected');
+    const pause = { elapsedMs: answered.getTime() - asked.getTime(), workingMs: workingTimeBetween(asked, answered) };
+    expect(activities.transitionsFor(workflowId)[1]?.pausedMs).toBe(pause.elapsedMs);
+    expect(shown(provided)).toEqual(expectedViews(pause));
+
+    await handle.executeUpdate(withdrawUpdate, { args: [{ actor: referrer, reason: 'Test finished' }] });
+    await handle.result();
+    const markers = (await handle.fetchHistory()).events?.filter((event) => event.markerRecordedEventAttributes);
+    expect(markers?.length).toBe(1);
+    await recordHistory('working-time-deadlines', handle);
   });
 
   it('reminds once and escalates once per stage; a late triage shows TRIAGE breached while ASSESSMENT runs on', async () => {

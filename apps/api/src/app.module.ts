@@ -18,6 +18,7 @@ import { OfficersModule } from './officers/officers.module';
 import { PlansModule } from './plans/plans.module';
 import { ReferenceModule } from './reference/reference.module';
 import { ReferralsModule } from './referrals/referrals.module';
+import { RegionsModule } from './regions/regions.module';
 import { TaskingModule } from './tasking/tasking.module';
 import { TemporalModule } from './temporal/temporal.module';
 
@@ -56,6 +57,7 @@ import { TemporalModule } from './temporal/temporal.module';
     HealthModule,
     ReferenceModule,
     ReferralsModule,
+    RegionsModule,
     MeetingsModule,
     OfficersModule,
     TaskingModule,

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, meetingSettingsOf } from '@rocu/config';
-import { cadencePolicyFor, MeetingCadence } from '@rocu/domain';
+import { cadencePolicyOf, RegionSettings } from '@rocu/domain';
 import {
   MEETING_SCHEDULE_WORKFLOW_TYPE,
   meetingScheduleWorkflowId,
@@ -15,7 +15,8 @@ const MEETINGS_AHEAD = 2;
 
 /**
  * Makes sure every region with a ROCU has its TTCG schedule running (idempotent: an existing schedule is
- * left as it is). The cadence comes from the regions reference data.
+ * left as it is). The calendar (cadence, weekday, time, paper cut-off) comes from the current version of
+ * the region's settings.
  */
 @Injectable()
 export class MeetingSchedulesService implements OnApplicationBootstrap {
@@ -29,14 +30,16 @@ export class MeetingSchedulesService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.MEETING_SCHEDULES) return;
-    const regions = await this.dataSource.query<{ code: string; cadence: MeetingCadence }[]>(
-      `SELECT code, cadence FROM regions WHERE has_rocu AND cadence IS NOT NULL ORDER BY code`,
+    const regions = await this.dataSource.query<{ code: string; settings: RegionSettings }[]>(
+      `SELECT DISTINCT ON (s.region) s.region AS code, s.settings
+         FROM region_settings s JOIN regions r ON r.code = s.region
+        WHERE r.has_rocu ORDER BY s.region, s.version DESC`,
     );
     for (const region of regions) {
       const input: MeetingScheduleInput = {
         region: region.code,
         type: 'TTCG',
-        recurrence: this.recurrence(region.cadence),
+        recurrence: this.recurrence(region.settings),
         horizon: MEETINGS_AHEAD,
         settings: meetingSettingsOf(this.config),
       };
@@ -50,10 +53,10 @@ export class MeetingSchedulesService implements OnApplicationBootstrap {
     this.logger.log(`TTCG schedules running for ${regions.length} regions`);
   }
 
-  private recurrence(cadence: MeetingCadence): MeetingRecurrence {
+  private recurrence(settings: RegionSettings): MeetingRecurrence {
     const interval = this.config.MEETING_INTERVAL_MS;
     return interval
       ? { kind: 'INTERVAL', everyMs: interval, papersCloseBeforeMs: Math.floor(interval / 2) }
-      : { kind: 'CALENDAR', policy: cadencePolicyFor(cadence) };
+      : { kind: 'CALENDAR', policy: cadencePolicyOf(settings) };
   }
 }

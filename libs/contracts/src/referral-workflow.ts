@@ -29,6 +29,8 @@ export interface ReferralWorkflowInput {
   planPolicy?: PlanPolicy;
   /** Passed on to the 4P plan's workflow; see PlanWorkflowInput. */
   planContinueAsNewAfterEvents?: number;
+  /** The version of the region's settings the policies came from; the referral keeps it to the end. */
+  settingsVersion?: number;
 }
 
 /** Every human action carries the acting user so the workflow can check it and the audit can attribute it. */

@@ -28,12 +28,16 @@ describe('@rocu/domain public surface', () => {
     'DEFAULT_SCORING_SCHEME',
     'scoreAssessment',
     'maxRawScore',
-    'ENGLAND_WALES_BANK_HOLIDAYS',
+    'englandWalesBankHolidays',
     'isWorkingDay',
     'addWorkingDays',
+    'addWorkingTime',
+    'workingTimeBetween',
     'DEFAULT_DEADLINE_POLICIES',
     'computeDeadline',
     'parseDeadlinePolicies',
+    'validateRegionSettings',
+    'defaultRegionSettings',
   ])('exports %s', (name) => {
     expect(domain).toHaveProperty(name);
   });

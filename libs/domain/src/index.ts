@@ -18,6 +18,7 @@ export * from './scoring/score-assessment';
 export * from './calendar/bank-holidays';
 export * from './calendar/london-time';
 export * from './calendar/working-days';
+export * from './calendar/working-time';
 export * from './calendar/instant';
 export * from './calendar/instant-window';
 
@@ -48,3 +49,4 @@ export * from './officers/seed-officers';
 export * from './plan/plan-types';
 export * from './plan/plan-rules';
 export * from './plan/plan-policy';
+export * from './settings/region-settings';

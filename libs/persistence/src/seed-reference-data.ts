@@ -1,5 +1,14 @@
 import type { DataSource } from 'typeorm';
-import { CAPABILITIES, CRIME_TYPES, DEFAULT_SCORING_SCHEME, ORGANISATIONS, REGIONS, seedOfficers } from '@rocu/domain';
+import {
+  CAPABILITIES,
+  CRIME_TYPES,
+  DEFAULT_SCORING_SCHEME,
+  defaultRegionSettings,
+  MeetingCadence,
+  ORGANISATIONS,
+  REGIONS,
+  seedOfficers,
+} from '@rocu/domain';
 
 /**
  * Inserts the shipped reference data and default scoring scheme. Existing rows are left alone, so edits
@@ -11,6 +20,17 @@ export async function seedReferenceData(dataSource: DataSource): Promise<void> {
       await manager.query(
         `INSERT INTO regions (code, name, has_rocu, cadence) VALUES ($1, $2, $3, $4) ON CONFLICT (code) DO NOTHING`,
         [region.code, region.name, region.hasRocu, region.cadence],
+      );
+    }
+    // Version 1 of each ROCU region's settings: the domain defaults with the region's TTCG cadence.
+    const cadences = await manager.query<{ code: string; cadence: MeetingCadence }[]>(
+      `SELECT code, cadence FROM regions WHERE has_rocu AND cadence IS NOT NULL`,
+    );
+    for (const { code, cadence } of cadences) {
+      await manager.query(
+        `INSERT INTO region_settings (region, version, settings, changed_by_sub, changed_by_name, reason)
+         VALUES ($1, 1, $2, 'system', 'System', 'domain defaults') ON CONFLICT (region, version) DO NOTHING`,
+        [code, JSON.stringify(defaultRegionSettings(cadence))],
       );
     }
     for (const org of ORGANISATIONS) {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@rocu/config';
 import {
-  DEFAULT_DEADLINE_POLICIES,
+  allocationPolicyOf,
+  deadlinePoliciesOf,
   DeadlinePolicies,
   DeadlinePolicy,
   DEFAULT_PLAN_POLICY,
@@ -10,26 +11,41 @@ import {
   PlanPolicy,
   Urgency,
 } from '@rocu/domain';
+import { RegionSettingsService } from '../regions/region-settings.service';
+
+/** What a new referral's workflow starts with, and which version of its region's settings that came from. */
+export interface ReferralPolicies {
+  policy: DeadlinePolicy;
+  planPolicy: PlanPolicy;
+  settingsVersion: number;
+}
 
 /**
- * The deadline policies new referrals start with (gateway deadlines per urgency, then SIO allocation and
- * plan reviews): the domain defaults unless configuration overrides them.
+ * The deadline policies new referrals start with: the current version of the region's settings (gateway
+ * deadlines per urgency, reminder fraction, SIO allocation), unless configuration overrides them for every
+ * region (DEADLINE_POLICIES_JSON, PLAN_POLICY_JSON: drills and tests). Plan reviews come from configuration.
  */
 @Injectable()
 export class DeadlinePoliciesProvider {
-  private readonly policies: DeadlinePolicies;
-  readonly plan: PlanPolicy;
+  private readonly override: DeadlinePolicies | undefined;
+  private readonly plan: PlanPolicy | undefined;
   readonly planContinueAsNewAfterEvents: number;
 
-  constructor(config: AppConfig) {
-    this.policies = config.DEADLINE_POLICIES_JSON
-      ? parseDeadlinePolicies(config.DEADLINE_POLICIES_JSON)
-      : DEFAULT_DEADLINE_POLICIES;
-    this.plan = config.PLAN_POLICY_JSON ? parsePlanPolicy(config.PLAN_POLICY_JSON) : DEFAULT_PLAN_POLICY;
+  constructor(
+    config: AppConfig,
+    private readonly regionSettings: RegionSettingsService,
+  ) {
+    this.override = config.DEADLINE_POLICIES_JSON ? parseDeadlinePolicies(config.DEADLINE_POLICIES_JSON) : undefined;
+    this.plan = config.PLAN_POLICY_JSON ? parsePlanPolicy(config.PLAN_POLICY_JSON) : undefined;
     this.planContinueAsNewAfterEvents = config.PLAN_CONTINUE_AS_NEW_AFTER_EVENTS;
   }
 
-  forUrgency(urgency: Urgency): DeadlinePolicy {
-    return this.policies[urgency];
+  async forReferral(region: string, urgency: Urgency): Promise<ReferralPolicies> {
+    const { version, settings } = await this.regionSettings.currentOrDefaults(region);
+    return {
+      policy: (this.override ?? deadlinePoliciesOf(settings))[urgency],
+      planPolicy: this.plan ?? { allocation: allocationPolicyOf(settings), review: DEFAULT_PLAN_POLICY.review },
+      settingsVersion: version,
+    };
   }
 }

@@ -56,14 +56,16 @@ export class ReferralCommandsService {
     const referralId = referralIdFor(actor, idempotencyKey);
     // The id is the key's: a repeat reaches the same workflow, so only a changed body needs refusing here.
     if (idempotencyKey !== undefined) await this.idempotency.refuseChangedRequest(`referral:${referralId}`, submission);
+    const policies = await this.policies.forReferral(region, submission.urgency);
     const input: ReferralWorkflowInput = {
       referralId,
       submission,
       submittedBy: { sub: actor.sub, name: actor.name, roles: actor.roles, org: actor.org, region: actor.region },
       ownerOrg: actor.org,
       region,
-      policy: this.policies.forUrgency(submission.urgency),
-      planPolicy: this.policies.plan,
+      policy: policies.policy,
+      planPolicy: policies.planPolicy,
+      settingsVersion: policies.settingsVersion,
       planContinueAsNewAfterEvents: this.policies.planContinueAsNewAfterEvents,
     };
     let result: SubmitResult;

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { IdempotencyService } from '../common/idempotency';
 import { KnownCodeConstraint } from '../common/known-code.validator';
 import { ReferenceModule } from '../reference/reference.module';
+import { RegionsModule } from '../regions/regions.module';
 import { DeadlinePoliciesProvider } from './deadline-policies.provider';
 import { ReferralCommandsService } from './referral-commands.service';
 import { ReferralQueriesService } from './referral-queries.service';
@@ -9,7 +10,7 @@ import { ReferralUpdatesService } from './referral-updates.service';
 import { ReferralsController } from './referrals.controller';
 
 @Module({
-  imports: [ReferenceModule],
+  imports: [ReferenceModule, RegionsModule],
   controllers: [ReferralsController],
   providers: [
     ReferralCommandsService,

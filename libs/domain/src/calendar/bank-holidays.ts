@@ -1,30 +1,103 @@
+/** Answers whether a UK calendar date (`YYYY-MM-DD`) is a holiday; a ReadonlySet<string> is one. */
+export interface HolidayCalendar {
+  has(dateKey: string): boolean;
+}
+
 /**
- * England and Wales bank holidays, 2024-2030 inclusive, as published by GOV.UK (including Easter and
- * substitute days when a holiday falls at a weekend). Extend this list as new years are announced;
- * outside the covered years only weekends are excluded from working days.
+ * A one-off change made by royal proclamation: `adds` is an extra or moved bank holiday, `removes` the
+ * usual date it replaces (absent for an extra day).
  */
-// prettier-ignore
-export const ENGLAND_WALES_BANK_HOLIDAYS: readonly string[] = [
-  // 2024
-  '2024-01-01', '2024-03-29', '2024-04-01', '2024-05-06', '2024-05-27', '2024-08-26', '2024-12-25', '2024-12-26',
-  // 2025
-  '2025-01-01', '2025-04-18', '2025-04-21', '2025-05-05', '2025-05-26', '2025-08-25', '2025-12-25', '2025-12-26',
-  // 2026: Boxing Day is a Saturday, substitute Monday 28th
-  '2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28',
-  // 2027: Christmas Day and Boxing Day fall at the weekend, substitutes 27th and 28th
-  '2027-01-01', '2027-03-26', '2027-03-29', '2027-05-03', '2027-05-31', '2027-08-30', '2027-12-27', '2027-12-28',
-  // 2028: New Year's Day is a Saturday, substitute Monday 3 January
-  '2028-01-03', '2028-04-14', '2028-04-17', '2028-05-01', '2028-05-29', '2028-08-28', '2028-12-25', '2028-12-26',
-  // 2029
-  '2029-01-01', '2029-03-30', '2029-04-02', '2029-05-07', '2029-05-28', '2029-08-27', '2029-12-25', '2029-12-26',
-  // 2030
-  '2030-01-01', '2030-04-19', '2030-04-22', '2030-05-06', '2030-05-27', '2030-08-26', '2030-12-25', '2030-12-26',
+export interface BankHolidayChange {
+  adds: string;
+  removes?: string;
+  occasion: string;
+}
+
+/** One-off changes in England and Wales since the present pattern began (1978). */
+export const ENGLAND_WALES_BANK_HOLIDAY_CHANGES: readonly BankHolidayChange[] = [
+  { adds: '1995-05-08', removes: '1995-05-01', occasion: 'VE Day 50th anniversary (early May moved)' },
+  { adds: '1999-12-31', occasion: 'Millennium' },
+  { adds: '2002-06-04', removes: '2002-05-27', occasion: 'Golden Jubilee (spring moved)' },
+  { adds: '2002-06-03', occasion: 'Golden Jubilee' },
+  { adds: '2011-04-29', occasion: 'Royal wedding' },
+  { adds: '2012-06-04', removes: '2012-05-28', occasion: 'Diamond Jubilee (spring moved)' },
+  { adds: '2012-06-05', occasion: 'Diamond Jubilee' },
+  { adds: '2020-05-08', removes: '2020-05-04', occasion: 'VE Day 75th anniversary (early May moved)' },
+  { adds: '2022-06-02', removes: '2022-05-30', occasion: 'Platinum Jubilee (spring moved)' },
+  { adds: '2022-06-03', occasion: 'Platinum Jubilee' },
+  { adds: '2022-09-19', occasion: 'State funeral of Queen Elizabeth II' },
+  { adds: '2023-05-08', occasion: 'Coronation of King Charles III' },
 ];
 
-export const BANK_HOLIDAY_COVERAGE = { firstYear: 2024, lastYear: 2030 } as const;
+const DAY_MS = 86_400_000;
+const weekday = (t: number): number => new Date(t).getUTCDay();
+const isWeekend = (t: number): boolean => weekday(t) === 0 || weekday(t) === 6;
+const toKey = (t: number): string => new Date(t).toISOString().slice(0, 10);
 
-export const ENGLAND_WALES_BANK_HOLIDAY_SET: ReadonlySet<string> = new Set(ENGLAND_WALES_BANK_HOLIDAYS);
-
-export function isEnglandWalesBankHoliday(dateKey: string): boolean {
-  return ENGLAND_WALES_BANK_HOLIDAY_SET.has(dateKey);
+/** Easter Sunday of a Gregorian year (the anonymous Gregorian computus), as a UTC midnight. */
+export function easterSunday(year: number): number {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const h = (19 * a + b - Math.floor(b / 4) - Math.floor((b - Math.floor((b + 8) / 25) + 1) / 3) + 15) % 30;
+  const l = (32 + 2 * (b % 4) + 2 * Math.floor(c / 4) - h - (c % 4)) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const n = h + l - 7 * m + 114;
+  return Date.UTC(year, Math.floor(n / 31) - 1, (n % 31) + 1);
 }
+
+/** The Monday on or after (direction 1) or on or before (direction -1) a date. */
+function monday(t: number, direction: 1 | -1): number {
+  let day = t;
+  while (weekday(day) !== 1) day += direction * DAY_MS;
+  return day;
+}
+
+/** The next weekday on or after a date that is not already taken: how a weekend holiday gets its substitute. */
+function substitute(t: number, taken: readonly number[]): number {
+  let day = t;
+  while (isWeekend(day) || taken.includes(day)) day += DAY_MS;
+  return day;
+}
+
+/**
+ * England and Wales bank holidays of a year, by the Banking and Financial Dealings Act 1971 and the
+ * annual proclamations: New Year's Day, Good Friday, Easter Monday, the first Monday of May, the last
+ * Mondays of May and August, Christmas Day and Boxing Day; a holiday falling at a weekend is replaced
+ * by the next weekday not already a holiday. Then the one-off changes above. Sorted `YYYY-MM-DD` keys.
+ */
+export function englandWalesBankHolidays(year: number): readonly string[] {
+  const easter = easterSunday(year);
+  const newYear = substitute(Date.UTC(year, 0, 1), []);
+  const christmas = substitute(Date.UTC(year, 11, 25), []);
+  const boxingDay = substitute(Date.UTC(year, 11, 26), [christmas]);
+  const rule = [
+    newYear,
+    easter - 2 * DAY_MS,
+    easter + DAY_MS,
+    monday(Date.UTC(year, 4, 1), 1),
+    monday(Date.UTC(year, 4, 31), -1),
+    monday(Date.UTC(year, 7, 31), -1),
+    christmas,
+    boxingDay,
+  ].map(toKey);
+  const changes = ENGLAND_WALES_BANK_HOLIDAY_CHANGES.filter((change) => change.adds.startsWith(`${year}-`));
+  const removed = new Set(changes.map((change) => change.removes));
+  return [...rule.filter((key) => !removed.has(key)), ...changes.map((change) => change.adds)].sort();
+}
+
+const BY_YEAR = new Map<number, ReadonlySet<string>>();
+
+/** Whether a `YYYY-MM-DD` date is an England and Wales bank holiday (any year, computed once per year). */
+export function isEnglandWalesBankHoliday(dateKey: string): boolean {
+  const year = Number(dateKey.slice(0, 4));
+  let holidays = BY_YEAR.get(year);
+  if (holidays === undefined) {
+    holidays = new Set(englandWalesBankHolidays(year));
+    BY_YEAR.set(year, holidays);
+  }
+  return holidays.has(dateKey);
+}
+
+/** The default calendar of working-day rules: England and Wales. */
+export const ENGLAND_WALES_BANK_HOLIDAY_CALENDAR: HolidayCalendar = { has: isEnglandWalesBankHoliday };

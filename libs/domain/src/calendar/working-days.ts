@@ -1,5 +1,5 @@
 import { DomainError } from '../errors/domain-error';
-import { ENGLAND_WALES_BANK_HOLIDAY_SET } from './bank-holidays';
+import { ENGLAND_WALES_BANK_HOLIDAY_CALENDAR, HolidayCalendar } from './bank-holidays';
 import { LocalDate, LocalTime, dateKey, dayOfWeek, fromLondon, nextDate, toLondon } from './london-time';
 
 /** Where the clock starts when work arrives outside a working day. */
@@ -8,14 +8,14 @@ export const WORKING_DAY_START: LocalTime = { hour: 9, minute: 0, second: 0, mil
 /** A calendar date is a working day unless it is a Saturday, a Sunday or a listed bank holiday. */
 export function isWorkingDate(
   date: LocalDate,
-  holidays: ReadonlySet<string> = ENGLAND_WALES_BANK_HOLIDAY_SET,
+  holidays: HolidayCalendar = ENGLAND_WALES_BANK_HOLIDAY_CALENDAR,
 ): boolean {
   const weekday = dayOfWeek(date);
   return weekday !== 0 && weekday !== 6 && !holidays.has(dateKey(date));
 }
 
 /** Judged on the UK local date (Europe/London, so 23:30 UTC on a summer Friday is already Saturday). */
-export function isWorkingDay(at: Date, holidays: ReadonlySet<string> = ENGLAND_WALES_BANK_HOLIDAY_SET): boolean {
+export function isWorkingDay(at: Date, holidays: HolidayCalendar = ENGLAND_WALES_BANK_HOLIDAY_CALENDAR): boolean {
   return isWorkingDate(toLondon(at), holidays);
 }
 
@@ -32,7 +32,7 @@ export function isWorkingDay(at: Date, holidays: ReadonlySet<string> = ENGLAND_W
 export function addWorkingDays(
   start: Date,
   days: number,
-  holidays: ReadonlySet<string> = ENGLAND_WALES_BANK_HOLIDAY_SET,
+  holidays: HolidayCalendar = ENGLAND_WALES_BANK_HOLIDAY_CALENDAR,
 ): Date {
   if (!Number.isInteger(days) || days < 0) {
     throw new DomainError(
@@ -57,7 +57,7 @@ export function addWorkingDays(
 /** The first working date strictly after the given date. */
 export function nextWorkingDate(
   date: LocalDate,
-  holidays: ReadonlySet<string> = ENGLAND_WALES_BANK_HOLIDAY_SET,
+  holidays: HolidayCalendar = ENGLAND_WALES_BANK_HOLIDAY_CALENDAR,
 ): LocalDate {
   let next = nextDate(date);
   while (!isWorkingDate(next, holidays)) next = nextDate(next);

@@ -1,73 +1,138 @@
 import fc from 'fast-check';
 import { DomainError } from '../errors/domain-error';
-import { computeDeadline } from './compute-deadline';
+import { isWorkingDay, addWorkingDays } from '../calendar/working-days';
+import { workingTimeBetween } from '../calendar/working-time';
+import { computeCalendarDeadline, computeDeadline, NO_PAUSE } from './compute-deadline';
 import { DEFAULT_DEADLINE_POLICIES, DEFAULT_REMINDER_FRACTION } from './deadline-policy';
 
 const HOUR = 3_600_000;
 const iso = (d: Date) => d.toISOString();
+const { IMMEDIATE, PRIORITY, ROUTINE } = DEFAULT_DEADLINE_POLICIES;
 
 describe('computeDeadline', () => {
-  it('gives an IMMEDIATE triage 1 hour, reminding at 45 minutes', () => {
+  it('gives an IMMEDIATE triage 1 hour, reminding at 45 minutes, in clock time', () => {
     const started = new Date('2026-01-10T22:00:00.000Z'); // a Saturday night: elapsed time ignores the calendar
-    const result = computeDeadline('TRIAGE', started, DEFAULT_DEADLINE_POLICIES.IMMEDIATE.TRIAGE, 0);
-    expect(result.stage).toBe('TRIAGE');
+    const result = computeDeadline('TRIAGE', started, IMMEDIATE.TRIAGE);
     expect(iso(result.dueAt)).toBe('2026-01-10T23:00:00.000Z');
     expect(iso(result.remindAt)).toBe('2026-01-10T22:45:00.000Z');
   });
 
-  it('gives an IMMEDIATE assessment 4 hours from submission', () => {
+  it('gives an IMMEDIATE assessment 4 hours, adding a pause as clock time', () => {
     const started = new Date('2026-01-12T10:00:00.000Z');
-    const result = computeDeadline('ASSESSMENT', started, DEFAULT_DEADLINE_POLICIES.IMMEDIATE.ASSESSMENT, 0);
-    expect(iso(result.dueAt)).toBe('2026-01-12T14:00:00.000Z');
-    expect(iso(result.remindAt)).toBe('2026-01-12T13:00:00.000Z');
+    expect(iso(computeDeadline('ASSESSMENT', started, IMMEDIATE.ASSESSMENT).dueAt)).toBe('2026-01-12T14:00:00.000Z');
+    const paused = computeDeadline('ASSESSMENT', started, IMMEDIATE.ASSESSMENT, { elapsedMs: HOUR, workingMs: 0 });
+    expect(iso(paused.dueAt)).toBe('2026-01-12T15:00:00.000Z');
+    expect(iso(paused.remindAt)).toBe('2026-01-12T14:00:00.000Z');
   });
 
-  it('counts working days for PRIORITY and ROUTINE, reminding at 75% of the elapsed span', () => {
-    const friday = new Date('2026-01-09T12:00:00.000Z');
-    const triage = computeDeadline('TRIAGE', friday, DEFAULT_DEADLINE_POLICIES.PRIORITY.TRIAGE, 0);
-    expect(iso(triage.dueAt)).toBe('2026-01-12T12:00:00.000Z'); // Monday
-    expect(iso(triage.remindAt)).toBe('2026-01-11T18:00:00.000Z'); // 54 of 72 hours
-    const assessment = computeDeadline('ASSESSMENT', friday, DEFAULT_DEADLINE_POLICIES.ROUTINE.ASSESSMENT, 0);
-    expect(iso(assessment.dueAt)).toBe('2026-01-23T12:00:00.000Z');
+  it('reminds a PRIORITY triage submitted Friday 17:30 before a bank holiday on Tuesday, not on the holiday', () => {
+    // Friday 22 May 2026 17:30 BST; Monday 25 May is the spring bank holiday. Due Tuesday 17:30: 24 working
+    // hours (6.5 on Friday, 17.5 on Tuesday), so the reminder is 18 working hours in, Tuesday 11:30 BST.
+    const result = computeDeadline('TRIAGE', new Date('2026-05-22T16:30:00.000Z'), PRIORITY.TRIAGE);
+    expect(iso(result.dueAt)).toBe('2026-05-26T16:30:00.000Z');
+    expect(iso(result.remindAt)).toBe('2026-05-26T10:30:00.000Z');
+    // The calendar rule reminded at 75% of 96 hours: Monday 17:30, the bank holiday itself.
+    const old = computeCalendarDeadline('TRIAGE', new Date('2026-05-22T16:30:00.000Z'), PRIORITY.TRIAGE, 0);
+    expect(iso(old.remindAt)).toBe('2026-05-25T16:30:00.000Z');
   });
 
-  it('shifts both the deadline and the reminder by the time paused for information', () => {
-    const started = new Date('2026-01-12T10:00:00.000Z');
-    const paused = computeDeadline('ASSESSMENT', started, DEFAULT_DEADLINE_POLICIES.IMMEDIATE.ASSESSMENT, 30 * 60_000);
-    expect(iso(paused.dueAt)).toBe('2026-01-12T14:30:00.000Z');
-    expect(iso(paused.remindAt)).toBe('2026-01-12T13:30:00.000Z');
-    const days = computeDeadline('TRIAGE', started, DEFAULT_DEADLINE_POLICIES.ROUTINE.TRIAGE, 2 * HOUR);
-    expect(iso(days.dueAt)).toBe('2026-01-14T12:00:00.000Z');
+  it('reminds a ROUTINE triage after 75% of its working time, not 37.5%', () => {
+    // Friday 12:00 GMT, due Tuesday 12:00: 48 working hours; 36 of them have passed at the end of Monday.
+    const result = computeDeadline('TRIAGE', new Date('2026-01-09T12:00:00.000Z'), ROUTINE.TRIAGE);
+    expect(iso(result.dueAt)).toBe('2026-01-13T12:00:00.000Z');
+    expect(iso(result.remindAt)).toBe('2026-01-13T00:00:00.000Z');
+    const monday = computeDeadline('ASSESSMENT', new Date('2026-01-12T10:00:00.000Z'), ROUTINE.ASSESSMENT);
+    expect(iso(monday.dueAt)).toBe('2026-01-26T10:00:00.000Z');
+    expect(iso(monday.remindAt)).toBe('2026-01-21T22:00:00.000Z'); // 180 of 240 working hours
+  });
+
+  it('starts the working clock at 09:00 on the next working day for work arriving at the weekend', () => {
+    // Saturday 10 January: due Monday 09:00 + 1 working day = Tuesday 09:00; reminder 18 hours after Monday 09:00.
+    const result = computeDeadline('TRIAGE', new Date('2026-01-10T15:00:00.000Z'), PRIORITY.TRIAGE);
+    expect(iso(result.dueAt)).toBe('2026-01-13T09:00:00.000Z');
+    expect(iso(result.remindAt)).toBe('2026-01-13T03:00:00.000Z');
+  });
+
+  it('gives paused time back as working time: a ROUTINE referral from Wednesday 10:00 paused 24 working hours is due Monday', () => {
+    const started = new Date('2026-01-14T10:00:00.000Z');
+    const result = computeDeadline('TRIAGE', started, ROUTINE.TRIAGE, { elapsedMs: 24 * HOUR, workingMs: 24 * HOUR });
+    expect(iso(result.dueAt)).toBe('2026-01-19T10:00:00.000Z');
+    expect(iso(result.remindAt)).toBe('2026-01-16T22:00:00.000Z'); // 36 + 24 working hours after Wednesday 10:00
+    // The calendar rule added raw hours: Saturday.
+    expect(iso(computeCalendarDeadline('TRIAGE', started, ROUTINE.TRIAGE, 24 * HOUR).dueAt)).toBe(
+      '2026-01-17T10:00:00.000Z',
+    );
   });
 
   it('supports second-scale policies for tests', () => {
     const started = new Date('2026-01-12T10:00:00.000Z');
-    const result = computeDeadline('TRIAGE', started, { due: { elapsedMs: 4000 }, reminderFraction: 0.5 }, 1000);
+    const result = computeDeadline(
+      'TRIAGE',
+      started,
+      { due: { elapsedMs: 4000 }, reminderFraction: 0.5 },
+      { elapsedMs: 1000, workingMs: 1000 },
+    );
     expect(iso(result.remindAt)).toBe('2026-01-12T10:00:03.000Z');
     expect(iso(result.dueAt)).toBe('2026-01-12T10:00:05.000Z');
   });
 
   it('rejects a negative pause and an invalid start', () => {
-    const policy = DEFAULT_DEADLINE_POLICIES.IMMEDIATE.TRIAGE;
-    expect(() => computeDeadline('TRIAGE', new Date('2026-01-12T10:00:00Z'), policy, -1)).toThrow(DomainError);
-    expect(() => computeDeadline('TRIAGE', new Date('bad'), policy, 0)).toThrow(/startedAt/);
+    const start = new Date('2026-01-12T10:00:00Z');
+    expect(() => computeDeadline('TRIAGE', start, IMMEDIATE.TRIAGE, { elapsedMs: -1, workingMs: 0 })).toThrow(
+      DomainError,
+    );
+    expect(() => computeDeadline('TRIAGE', start, ROUTINE.TRIAGE, { elapsedMs: 0, workingMs: -1 })).toThrow(/pausedMs/);
+    expect(() => computeDeadline('TRIAGE', new Date('bad'), IMMEDIATE.TRIAGE, NO_PAUSE)).toThrow(/startedAt/);
+    expect(() => computeCalendarDeadline('TRIAGE', start, IMMEDIATE.TRIAGE, -1)).toThrow(DomainError);
+  });
+});
+
+describe('computeDeadline properties (start instants across 2024-2040)', () => {
+  const start = fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2040, 11, 31) }).map((t) => new Date(t));
+  const urgency = fc.constantFrom(...(['PRIORITY', 'ROUTINE'] as const));
+  const stage = fc.constantFrom(...(['TRIAGE', 'ASSESSMENT'] as const));
+  const fraction = fc.constantFrom(DEFAULT_REMINDER_FRACTION, 0.5, 0.9, 1);
+  const pausedWorking = fc.integer({ min: 0, max: 10 * 24 * HOUR });
+
+  it('puts every working-day reminder and deadline on a working day, the reminder before the deadline', () => {
+    fc.assert(
+      fc.property(start, urgency, stage, fraction, pausedWorking, (at, u, s, reminderFraction, workingMs) => {
+        const policy = { ...DEFAULT_DEADLINE_POLICIES[u][s], reminderFraction };
+        const result = computeDeadline(s, at, policy, { elapsedMs: workingMs, workingMs });
+        expect(isWorkingDay(result.remindAt)).toBe(true);
+        expect(isWorkingDay(result.dueAt)).toBe(true);
+        expect(result.remindAt.getTime()).toBeGreaterThanOrEqual(at.getTime());
+        expect(result.remindAt.getTime()).toBeLessThanOrEqual(result.dueAt.getTime());
+        if (reminderFraction < 1) expect(result.remindAt.getTime()).toBeLessThan(result.dueAt.getTime());
+      }),
+    );
   });
 
-  it('always reminds no later than the deadline and never before the start', () => {
+  it('reminds at the fraction of the working time and adds the paused working time exactly', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2030, 5, 1) }),
-        fc.constantFrom(...(['IMMEDIATE', 'PRIORITY', 'ROUTINE'] as const)),
-        fc.constantFrom(...(['TRIAGE', 'ASSESSMENT'] as const)),
-        fc.integer({ min: 0, max: 10 * 24 * HOUR }),
-        (t, urgency, stage, pausedMs) => {
-          const result = computeDeadline(stage, new Date(t), DEFAULT_DEADLINE_POLICIES[urgency][stage], pausedMs);
-          expect(result.remindAt.getTime()).toBeGreaterThanOrEqual(t + pausedMs);
-          expect(result.remindAt.getTime()).toBeLessThanOrEqual(result.dueAt.getTime());
-          const span = result.dueAt.getTime() - t - pausedMs;
-          expect(result.remindAt.getTime() - t - pausedMs).toBe(Math.round(DEFAULT_REMINDER_FRACTION * span));
-        },
-      ),
+      fc.property(start, urgency, stage, pausedWorking, (at, u, s, workingMs) => {
+        const policy = DEFAULT_DEADLINE_POLICIES[u][s];
+        const arrived = addWorkingDays(at, 0);
+        const unpaused = computeDeadline(s, at, policy);
+        const total = workingTimeBetween(arrived, unpaused.dueAt);
+        expect(total).toBe(24 * HOUR * ('workingDays' in policy.due ? policy.due.workingDays : 0));
+        expect(workingTimeBetween(arrived, unpaused.remindAt)).toBe(Math.round(DEFAULT_REMINDER_FRACTION * total));
+        const paused = computeDeadline(s, at, policy, { elapsedMs: 0, workingMs });
+        expect(workingTimeBetween(unpaused.dueAt, paused.dueAt)).toBe(workingMs);
+        expect(workingTimeBetween(unpaused.remindAt, paused.remindAt)).toBe(workingMs);
+      }),
+    );
+  });
+
+  it('keeps IMMEDIATE deadlines in clock time', () => {
+    fc.assert(
+      fc.property(start, stage, fc.integer({ min: 0, max: 48 * HOUR }), (at, s, elapsedMs) => {
+        const policy = IMMEDIATE[s];
+        const result = computeDeadline(s, at, policy, { elapsedMs, workingMs: 0 });
+        const span = 'elapsedMs' in policy.due ? policy.due.elapsedMs : 0;
+        expect(result.dueAt.getTime()).toBe(at.getTime() + elapsedMs + span);
+        expect(result.remindAt.getTime()).toBe(at.getTime() + elapsedMs + Math.round(0.75 * span));
+      }),
     );
   });
 });

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors/domain-error';
-import { ENGLAND_WALES_BANK_HOLIDAY_SET } from '../calendar/bank-holidays';
+import { ENGLAND_WALES_BANK_HOLIDAY_CALENDAR, HolidayCalendar } from '../calendar/bank-holidays';
 import { LocalDate, LocalTime, dateKey, dayOfWeek, fromLondon, toLondon } from '../calendar/london-time';
 import { isWorkingDate, nextWorkingDate } from '../calendar/working-days';
 import { MeetingCadence } from '../reference/regions';
@@ -107,7 +107,7 @@ export function firstWeekdayOfMonth(year: number, month: number, weekday: number
 /** A meeting due on a bank holiday (or weekend) moves to the next working day. */
 export function meetingDateFor(
   planned: LocalDate,
-  holidays: ReadonlySet<string> = ENGLAND_WALES_BANK_HOLIDAY_SET,
+  holidays: HolidayCalendar = ENGLAND_WALES_BANK_HOLIDAY_CALENDAR,
 ): LocalDate {
   return isWorkingDate(planned, holidays) ? planned : nextWorkingDate(planned, holidays);
 }
@@ -116,7 +116,7 @@ export function meetingDateFor(
 export function workingDaysBefore(
   date: LocalDate,
   days: number,
-  holidays: ReadonlySet<string> = ENGLAND_WALES_BANK_HOLIDAY_SET,
+  holidays: HolidayCalendar = ENGLAND_WALES_BANK_HOLIDAY_CALENDAR,
 ): LocalDate {
   let current = toUtcDays(date);
   for (let remaining = days; remaining > 0;) {
@@ -166,7 +166,7 @@ export function upcomingMeetings(
   policy: CadencePolicy,
   from: Date,
   count: number,
-  holidays: ReadonlySet<string> = ENGLAND_WALES_BANK_HOLIDAY_SET,
+  holidays: HolidayCalendar = ENGLAND_WALES_BANK_HOLIDAY_CALENDAR,
 ): ScheduledMeeting[] {
   const { time, anchor } = validate(policy, count);
   const fromLocal = toLondon(from); // also rejects an invalid date

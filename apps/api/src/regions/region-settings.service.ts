@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, defaultRegionSettings, DomainError, RegionSettings, validateRegionSettings } from '@rocu/domain';
+import { appendAudit } from '@rocu/persistence';
+import { RequestValidationError } from '../common/request-validation';
+import { ChangeRegionSettingsRequest, RegionSettingsDto } from './region-settings.dto';
+
+interface SettingsRow {
+  region: string;
+  version: number;
+  settings: RegionSettings;
+  changed_by_sub: string;
+  changed_by_name: string;
+  reason: string;
+  changed_at: Date;
+}
+
+/** One version of a region's settings, as the API shows it and as new referrals and meetings use it. */
+export interface RegionSettingsVersion {
+  region: string;
+  version: number;
+  settings: RegionSettings;
+}
+
+const view = (row: SettingsRow): RegionSettingsDto => ({
+  region: row.region,
+  version: row.version,
+  settings: { ...row.settings },
+  changedBy: { sub: row.changed_by_sub, name: row.changed_by_name },
+  reason: row.reason,
+  changedAt: row.changed_at.toISOString(),
+});
+
+const COLUMNS = `region, version, settings, changed_by_sub, changed_by_name, reason, changed_at`;
+
+/** Region settings in Postgres: read the current version, list them all, and add a new one. */
+@Injectable()
+export class RegionSettingsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The settings new referrals and meetings in a region start with (the highest version). */
+  async current(region: string, manager: EntityManager = this.dataSource.manager): Promise<RegionSettingsVersion> {
+    const [row] = await manager.query<SettingsRow[]>(
+      `SELECT ${COLUMNS} FROM region_settings WHERE region = $1 ORDER BY version DESC LIMIT 1`,
+      [region],
+    );
+    if (!row) throw new DomainError('NOT_FOUND', `Region ${region} has no ROCU and so no settings`);
+    return { region: row.region, version: row.version, settings: row.settings };
+  }
+
+  /** As `current`; a region without settings (no ROCU) gets the domain defaults as version 0. */
+  async currentOrDefaults(region: string): Promise<RegionSettingsVersion> {
+    return this.current(region).catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === 'NOT_FOUND') {
+        return { region, version: 0, settings: defaultRegionSettings('MONTHLY') };
+      }
+      throw error;
+    });
+  }
+
+  /** The current version, for the region's own ROCU staff. */
+  async read(actor: Actor, region: string): Promise<RegionSettingsDto> {
+    this.assertOwnRegion(actor, region);
+    const [row] = await this.rows(region, 1);
+    if (!row) throw new DomainError('NOT_FOUND', `Region ${region} has no ROCU and so no settings`);
+    return view(row);
+  }
+
+  async history(actor: Actor, region: string): Promise<RegionSettingsDto[]> {
+    this.assertOwnRegion(actor, region);
+    const rows = await this.rows(region, null);
+    if (rows.length === 0) throw new DomainError('NOT_FOUND', `Region ${region} has no ROCU and so no settings`);
+    return rows.map(view);
+  }
+
+  /**
+   * Adds the next version (the route admits only ROCU managers; here, of this region): the whole settings validated (400 naming
+   * every bad field, nothing written), optimistic on `expectedVersion` (409), audited with both versions.
+   * Referrals and meetings already running keep the version they started with.
+   */
+  async change(
+    actor: Actor,
+    region: string,
+    request: ChangeRegionSettingsRequest,
+    correlationId: string,
+  ): Promise<RegionSettingsDto> {
+    this.assertOwnRegion(actor, region);
+    const checked = validateRegionSettings(request.settings);
+    if (!checked.ok) {
+      throw new RequestValidationError(
+        checked.problems.map((problem) => ({ field: problem.field, code: 'invalid', message: problem.message })),
+      );
+    }
+    return this.dataSource.transaction(async (manager) => {
+      // Serialises changes to one region, so two managers cannot both write the same next version.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('region_settings:' || $1))`, [region]);
+      const previous = await this.current(region, manager);
+      if (request.expectedVersion !== undefined && request.expectedVersion !== previous.version) {
+        throw new DomainError(
+          'VERSION_CONFLICT',
+          `The settings are at version ${previous.version}, not ${request.expectedVersion}: read them again`,
+          { currentVersion: previous.version },
+        );
+      }
+      const [row] = await manager.query<SettingsRow[]>(
+        `INSERT INTO region_settings (region, version, settings, changed_by_sub, changed_by_name, reason)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
+        [region, previous.version + 1, JSON.stringify(checked.settings), actor.sub, actor.name, request.reason],
+      );
+      await appendAudit(manager, {
+        actorSub: actor.sub,
+        actorOrg: actor.org,
+        action: 'REGION_SETTINGS_CHANGED',
+        entityType: 'region',
+        entityId: region,
+        outcome: 'SUCCESS',
+        correlationId,
+        justification: request.reason,
+        details: { fromVersion: previous.version, toVersion: row.version, from: previous.settings, to: row.settings },
+      });
+      return view(row);
+    });
+  }
+
+  private assertOwnRegion(actor: Actor, region: string): void {
+    if (actor.region !== region) {
+      throw new DomainError('FORBIDDEN', "A region's settings are for its own ROCU staff", { region });
+    }
+  }
+
+  private rows(region: string, limit: number | null): Promise<SettingsRow[]> {
+    return this.dataSource.query<SettingsRow[]>(
+      `SELECT ${COLUMNS} FROM region_settings WHERE region = $1 ORDER BY version DESC LIMIT $2`,
+      [region, limit],
+    );
+  }
+}

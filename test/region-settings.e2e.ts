@@ -1,0 +1,172 @@
+import {
+  addWorkingDays,
+  computeDeadline,
+  DEFAULT_DEADLINE_POLICIES,
+  defaultRegionSettings,
+  RegionSettings,
+  workingTimeBetween,
+} from '@rocu/domain';
+import { Stack } from './support/stack';
+import { referralBody } from './support/referral-fixtures';
+
+interface SettingsView {
+  region: string;
+  version: number;
+  settings: RegionSettings;
+  changedBy: { sub: string; name: string };
+  reason: string;
+}
+
+interface Deadline {
+  stage: string;
+  dueAt: string;
+  remindAt: string;
+}
+
+describe('region settings: versioned in Postgres, changed by the ROCU manager, applied to new referrals only', () => {
+  let stack: Stack;
+  let manager: string;
+  let referrer: string;
+  let assessor: string;
+
+  beforeAll(async () => {
+    stack = await Stack.start();
+    manager = await stack.token(['ROCU_MANAGER'], 'YHROCU');
+    referrer = await stack.token(['FORCE_REFERRER'], 'WYP');
+    assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU');
+  });
+
+  afterAll(async () => {
+    await stack.stop();
+  });
+
+  const put = (body: unknown, token = manager) =>
+    stack.http.request<SettingsView & { errors?: { field: string }[] }>('PUT', '/regions/YHROCU/settings', {
+      token,
+      body,
+    });
+
+  const submit = async () => {
+    const submitted = await stack.http.post<{ id: string }>('/referrals', referralBody(), referrer);
+    expect(submitted.status).toBe(201);
+    return submitted.body.id;
+  };
+
+  const triage = async (id: string) => {
+    const detail = await stack.http.get<{
+      submittedAt: string;
+      deadlines: Deadline[];
+      history: { action: string; at: string }[];
+    }>(`/referrals/${id}`, assessor);
+    const deadline = detail.body.deadlines.find((candidate) => candidate.stage === 'TRIAGE');
+    const [asked, answered] = detail.body.history
+      .filter((entry) => entry.action === 'TRIAGE' || entry.action === 'PROVIDE_INFORMATION')
+      .map((entry) => new Date(entry.at));
+    return {
+      submittedAt: new Date(detail.body.submittedAt),
+      dueAt: deadline?.dueAt,
+      remindAt: deadline?.remindAt,
+      paused:
+        asked && answered
+          ? { elapsedMs: answered.getTime() - asked.getTime(), workingMs: workingTimeBetween(asked, answered) }
+          : undefined,
+    };
+  };
+
+  const versionsInDb = async () =>
+    (await stack.db.query(`SELECT version FROM region_settings WHERE region = 'YHROCU' ORDER BY version`)).rows.map(
+      (row: { version: number }) => row.version,
+    );
+
+  it('starts every ROCU region at version 1 with the domain defaults, seen only by its own staff', async () => {
+    const read = await stack.http.get<SettingsView>('/regions/YHROCU/settings', assessor);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ region: 'YHROCU', version: 1, changedBy: { sub: 'system' } });
+    expect(read.body.settings).toEqual(defaultRegionSettings('MONTHLY'));
+    const otherRegion = await stack.token(['ROCU_MANAGER'], 'NWROCU');
+    expect((await stack.http.get('/regions/YHROCU/settings', otherRegion)).status).toBe(403);
+    expect((await stack.http.get('/regions/YHROCU/settings', referrer)).status).toBe(403);
+    expect((await put({ settings: read.body.settings, reason: 'not mine' }, otherRegion)).status).toBe(403);
+    expect((await put({ settings: read.body.settings, reason: 'not mine' }, assessor)).status).toBe(403);
+  });
+
+  it('refuses bad settings with 400 naming every bad field, writing nothing', async () => {
+    const settings = { ...defaultRegionSettings('MONTHLY'), reminderFraction: 1.5, extra: true };
+    settings.meetings = { ...settings.meetings, weekday: 7 as 1, timeOfDay: '9am' };
+    const refused = await put({ settings, reason: 'broken' });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(refused.body.errors?.map((error) => error.field).sort()).toEqual([
+      'settings.extra',
+      'settings.meetings.timeOfDay',
+      'settings.meetings.weekday',
+      'settings.reminderFraction',
+    ]);
+    expect(await versionsInDb()).toEqual([1]);
+    const audit = await stack.db.query(`SELECT 1 FROM audit_log WHERE action = 'REGION_SETTINGS_CHANGED'`);
+    expect(audit.rowCount).toBe(0);
+  });
+
+  it('applies a change to referrals submitted after it; a running referral keeps the version it started with', async () => {
+    const before = await submit();
+    const beforeTriage = await triage(before);
+    expect(beforeTriage.dueAt).toBe(addWorkingDays(beforeTriage.submittedAt, 2).toISOString());
+
+    const settings = defaultRegionSettings('MONTHLY');
+    settings.deadlines.ROUTINE = { TRIAGE: { workingDays: 4 }, ASSESSMENT: { workingDays: 15 } };
+    settings.reminderFraction = 0.5;
+    settings.meetings.quorumForcesFraction = 0.75;
+    const changed = await put({ settings, reason: 'Backlog: more time for routine triage', expectedVersion: 1 });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ version: 2, settings, reason: 'Backlog: more time for routine triage' });
+    expect((await put({ settings, reason: 'stale', expectedVersion: 1 })).status).toBe(409);
+
+    const after = await submit();
+    const afterTriage = await triage(after);
+    const expected = computeDeadline('TRIAGE', afterTriage.submittedAt, {
+      due: { workingDays: 4 },
+      reminderFraction: 0.5,
+    });
+    expect(afterTriage).toMatchObject({
+      dueAt: expected.dueAt.toISOString(),
+      remindAt: expected.remindAt.toISOString(),
+    });
+
+    // The earlier referral's workflow still runs on version 1, also after its next transition.
+    const asked = await stack.http.post(
+      `/referrals/${before}/triage`,
+      { decision: 'REQUEST_INFO', reason: 'Which nominals?' },
+      assessor,
+    );
+    expect(asked.status).toBe(200);
+    await stack.http.post(`/referrals/${before}/information`, { response: 'Two of them' }, referrer);
+    const stillBefore = await triage(before);
+    expect(stillBefore.paused).toBeDefined();
+    const v1 = computeDeadline(
+      'TRIAGE',
+      stillBefore.submittedAt,
+      DEFAULT_DEADLINE_POLICIES.ROUTINE.TRIAGE,
+      stillBefore.paused,
+    );
+    expect(stillBefore).toMatchObject({ dueAt: v1.dueAt.toISOString(), remindAt: v1.remindAt.toISOString() });
+
+    const versions = await stack.http.get<{ versions: SettingsView[] }>('/regions/YHROCU/settings/versions', manager);
+    expect(versions.body.versions.map((version) => [version.version, version.changedBy.sub])).toEqual([
+      [2, 'rocu_manager@yhrocu'],
+      [1, 'system'],
+    ]);
+    const audit = await stack.db.query(
+      `SELECT actor_sub, entity_id, justification, details->>'fromVersion' AS "from", details->>'toVersion' AS "to"
+         FROM audit_log WHERE action = 'REGION_SETTINGS_CHANGED'`,
+    );
+    expect(audit.rows).toEqual([
+      {
+        actor_sub: 'rocu_manager@yhrocu',
+        entity_id: 'YHROCU',
+        justification: 'Backlog: more time for routine triage',
+        from: '1',
+        to: '2',
+      },
+    ]);
+  });
+});
