@@ -13,7 +13,7 @@ import {
   validateSync,
 } from 'class-validator';
 
-const toInt = ({ value }: { value: unknown }): unknown =>
+export const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 
 /**
@@ -143,28 +143,40 @@ export class AppConfig {
 
 export class ConfigError extends Error {}
 
-/** Builds and validates the configuration; throws ConfigError listing every problem. */
-export function loadConfig(env: Record<string, string | undefined>): AppConfig {
-  const known = Object.keys(new AppConfig()).concat([
-    'DATABASE_URL',
-    'JWKS_URL',
-    'DEADLINE_POLICIES_JSON',
-    'PLAN_POLICY_JSON',
-    'WORKFLOW_BUNDLE_PATH',
-  ]);
+/**
+ * Picks the variables a config class knows (empty means unset), applies its defaults and validates it;
+ * throws ConfigError listing every problem, including those `crossChecks` finds between settings.
+ */
+export function validateConfig<T extends object>(
+  type: new () => T,
+  env: Record<string, string | undefined>,
+  optionalKeys: readonly (keyof T & string)[],
+  crossChecks: (config: T) => string[],
+): T {
+  const known: string[] = Object.keys(new type()).concat(optionalKeys);
   const picked = Object.fromEntries(Object.entries(env).filter(([key, value]) => known.includes(key) && value !== ''));
-  const config = plainToInstance(AppConfig, picked, { exposeDefaultValues: true });
+  const config = plainToInstance(type, picked, { exposeDefaultValues: true });
   const problems = validateSync(config, { skipMissingProperties: false }).flatMap((error) =>
     Object.values(error.constraints ?? {}),
   );
-  if (config.NODE_ENV === 'production' && config.AUTH_MODE === 'dev') {
-    problems.push('AUTH_MODE=dev is refused when NODE_ENV=production; set AUTH_MODE=jwks and JWKS_URL');
-  }
-  if (config.AUTH_MODE === 'jwks' && !config.JWKS_URL) {
-    problems.push('JWKS_URL is required when AUTH_MODE=jwks');
-  }
+  problems.push(...crossChecks(config));
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
   return config;
+}
+
+/** Builds and validates the configuration; throws ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  return validateConfig(
+    AppConfig,
+    env,
+    ['DATABASE_URL', 'JWKS_URL', 'DEADLINE_POLICIES_JSON', 'PLAN_POLICY_JSON', 'WORKFLOW_BUNDLE_PATH'],
+    (config) => [
+      ...(config.NODE_ENV === 'production' && config.AUTH_MODE === 'dev'
+        ? ['AUTH_MODE=dev is refused when NODE_ENV=production; set AUTH_MODE=jwks and JWKS_URL']
+        : []),
+      ...(config.AUTH_MODE === 'jwks' && !config.JWKS_URL ? ['JWKS_URL is required when AUTH_MODE=jwks'] : []),
+    ],
+  );
 }
