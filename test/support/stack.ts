@@ -75,6 +75,11 @@ export class Stack {
     return stack;
   }
 
+  /** The API's base URL (`.../api/v1`). */
+  get apiBaseUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/v1`;
+  }
+
   /** The web app started with the stack (`web: true`). */
   get webUrl(): string {
     if (!this.webBaseUrl) throw new Error('the stack was started without the web app (web: true)');
@@ -89,7 +94,7 @@ export class Stack {
     const port = await freePort();
     const web = this.launch('web', 'dist/apps/web/src/main.js', {
       WEB_PORT: String(port),
-      API_BASE_URL: `http://127.0.0.1:${this.port}/api/v1`,
+      API_BASE_URL: this.apiBaseUrl,
       SESSION_SECRET: TEST_SESSION_SECRET,
       ...env,
     });

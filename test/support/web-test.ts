@@ -75,10 +75,10 @@ export function useWebStack(options: Omit<StackOptions, 'web'> = {}): {
   afterEach(async () => {
     const visitors = open.splice(0);
     await Promise.all(visitors.map((visitor) => visitor.close()));
-    // Pages that answer 403/404 on purpose log the status as a console error; nothing else may.
+    // Pages that answer 403, 404 or 503 on purpose log the status as a console error; nothing else may.
     const errors = visitors
       .flatMap((visitor) => visitor.browserErrors)
-      .filter((text) => !/status of 40[34]/.test(text));
+      .filter((text) => !/status of (403|404|503)/.test(text));
     expect(errors).toEqual([]);
   });
   afterAll(async () => {

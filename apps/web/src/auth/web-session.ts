@@ -25,6 +25,8 @@ declare module 'express-session' {
     /** The bearer token for the API: server-side only (the browser holds just the session cookie). */
     apiToken: string;
     flash: FormFlash;
+    /** A one-off confirmation shown on the next page ("Your answer has been sent"). */
+    notice: string;
     returnTo: string;
     oidc: OidcHandshake;
   }

@@ -50,7 +50,9 @@ export function errorSummary(problem: Pick<ApiProblem, 'detail' | 'errors'>, lin
     };
     const text = messageFor(error, target.label);
     errorList.push({ text, href: target.href });
-    const id = fieldId(error.field);
+    // A same-page link names the element the message belongs beside (a checkbox group's first box, say).
+    const id =
+      target.href.startsWith('#') && target.href !== '#main-content' ? target.href.slice(1) : fieldId(error.field);
     byField[id] ??= { text };
   }
   if (errorList.length === 0) errorList.push({ text: problem.detail, href: '#main-content' });

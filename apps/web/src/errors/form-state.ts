@@ -8,7 +8,7 @@ export interface FormFlash {
   values: Record<string, unknown>;
 }
 
-type FlashHolder = Partial<Pick<SessionData, 'flash'>>;
+type FlashHolder = Partial<Pick<SessionData, 'flash' | 'notice'>>;
 
 /** Keeps a refused form for the next GET of the same page (the filter calls this, then redirects). */
 export function keepRefusedForm(session: FlashHolder, flash: FormFlash): void {
@@ -28,4 +28,15 @@ export function formValues(body: unknown): Record<string, unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return {};
   const { _csrf: _token, ...values } = body as Record<string, unknown>;
   return values;
+}
+
+/** A confirmation for the next page the person sees (after a successful post-redirect). */
+export function keepNotice(session: FlashHolder, text: string): void {
+  session.notice = text;
+}
+
+export function takeNotice(session: FlashHolder): string | undefined {
+  const notice = session.notice;
+  delete session.notice;
+  return notice;
 }

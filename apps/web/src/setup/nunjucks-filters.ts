@@ -23,13 +23,14 @@ const asDate = (value: unknown): Date | undefined => {
 /** Presentation-only filters every view may use. */
 export const NUNJUCKS_FILTERS = {
   /** An ISO instant in UK local time: "1 December 2026 at 14:30". */
-  dateTime: (value: unknown): string => {
+  dateTime: (value: unknown): string => NUNJUCKS_FILTERS.date(value, 'datetime'),
+  /**
+   * An ISO instant's UK calendar date, "1 December 2026", or with `'datetime'` its date and time (MoJ
+   * Frontend's timeline calls `date(format)`).
+   */
+  date: (value: unknown, format?: string): string => {
     const date = asDate(value);
-    return date ? LONDON_DATE_TIME.format(date).replace(', ', ' at ') : '';
-  },
-  /** An ISO instant's UK calendar date: "1 December 2026". */
-  date: (value: unknown): string => {
-    const date = asDate(value);
-    return date ? LONDON_DATE.format(date) : '';
+    if (!date) return '';
+    return format === 'datetime' ? LONDON_DATE_TIME.format(date).replace(', ', ' at ') : LONDON_DATE.format(date);
   },
 } satisfies Record<string, (...args: never[]) => unknown>;
