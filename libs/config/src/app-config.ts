@@ -15,7 +15,7 @@ import {
 } from 'class-validator';
 import { IsTrustProxy } from './trust-proxy';
 
-const toInt = ({ value }: { value: unknown }): unknown =>
+export const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 
 /**
@@ -169,37 +169,23 @@ export class AppConfig {
 
 export class ConfigError extends Error {}
 
-/** Builds and validates the configuration; throws ConfigError listing every problem. */
-export function loadConfig(env: Record<string, string | undefined>): AppConfig {
-  const known = Object.keys(new AppConfig()).concat([
-    'DATABASE_URL',
-    'JWKS_URL',
-    'DEADLINE_POLICIES_JSON',
-    'PLAN_POLICY_JSON',
-    'MEETING_SETTINGS_JSON',
-    'WORKFLOW_BUNDLE_PATH',
-  ]);
+/**
+ * Picks the variables a config class knows (empty means unset), applies its defaults and validates it;
+ * throws ConfigError listing every problem, including those `crossChecks` finds between settings.
+ */
+export function validateConfig<T extends object>(
+  type: new () => T,
+  env: Record<string, string | undefined>,
+  optionalKeys: readonly (keyof T & string)[],
+  crossChecks: (config: T) => string[],
+): T {
+  const known: string[] = Object.keys(new type()).concat(optionalKeys);
   const picked = Object.fromEntries(Object.entries(env).filter(([key, value]) => known.includes(key) && value !== ''));
-  const config = plainToInstance(AppConfig, picked, { exposeDefaultValues: true });
+  const config = plainToInstance(type, picked, { exposeDefaultValues: true });
   const problems = validateSync(config, { skipMissingProperties: false }).flatMap((error) =>
     Object.values(error.constraints ?? {}),
   );
-  if (config.NODE_ENV === 'production' && config.AUTH_MODE === 'dev') {
-    problems.push('AUTH_MODE=dev is refused when NODE_ENV=production; set AUTH_MODE=jwks and JWKS_URL');
-  }
-  if (config.HEADERS_TIMEOUT_MS > config.REQUEST_TIMEOUT_MS) {
-    problems.push('HEADERS_TIMEOUT_MS must not be longer than REQUEST_TIMEOUT_MS');
-  }
-  if (config.AUTH_MODE === 'jwks' && !config.JWKS_URL) {
-    problems.push('JWKS_URL is required when AUTH_MODE=jwks');
-  }
-  if (config.MEETING_SETTINGS_JSON) {
-    try {
-      parseMeetingSettings(config.MEETING_SETTINGS_JSON);
-    } catch (error) {
-      problems.push(`MEETING_SETTINGS_JSON: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
+  problems.push(...crossChecks(config));
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
@@ -209,4 +195,34 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
 /** The meeting settings every new meeting starts with: the domain defaults unless MEETING_SETTINGS_JSON overrides them. */
 export function meetingSettingsOf(config: AppConfig): MeetingSettings {
   return config.MEETING_SETTINGS_JSON ? parseMeetingSettings(config.MEETING_SETTINGS_JSON) : DEFAULT_MEETING_SETTINGS;
+}
+
+/** Problems with MEETING_SETTINGS_JSON, if any. */
+function meetingSettingsProblems(config: AppConfig): string[] {
+  if (!config.MEETING_SETTINGS_JSON) return [];
+  try {
+    parseMeetingSettings(config.MEETING_SETTINGS_JSON);
+    return [];
+  } catch (error) {
+    return [`MEETING_SETTINGS_JSON: ${error instanceof Error ? error.message : String(error)}`];
+  }
+}
+
+/** Builds and validates the configuration; throws ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  return validateConfig(
+    AppConfig,
+    env,
+    ['DATABASE_URL', 'JWKS_URL', 'DEADLINE_POLICIES_JSON', 'PLAN_POLICY_JSON', 'MEETING_SETTINGS_JSON', 'WORKFLOW_BUNDLE_PATH'],
+    (config) => [
+      ...(config.NODE_ENV === 'production' && config.AUTH_MODE === 'dev'
+        ? ['AUTH_MODE=dev is refused when NODE_ENV=production; set AUTH_MODE=jwks and JWKS_URL']
+        : []),
+      ...(config.HEADERS_TIMEOUT_MS > config.REQUEST_TIMEOUT_MS
+        ? ['HEADERS_TIMEOUT_MS must not be longer than REQUEST_TIMEOUT_MS']
+        : []),
+      ...(config.AUTH_MODE === 'jwks' && !config.JWKS_URL ? ['JWKS_URL is required when AUTH_MODE=jwks'] : []),
+      ...meetingSettingsProblems(config),
+    ],
+  );
 }

@@ -12,6 +12,7 @@ import { AssigneeOrganisation1764013000000 } from './1764013000000-assignee-orga
 import { IdempotencyKeys1764013100000 } from './1764013100000-idempotency-keys';
 import { RatificationOutcome1764110000000 } from './1764110000000-ratification-outcome';
 import { MeetingEventJournal1764120000000 } from './1764120000000-meeting-event-journal';
+import { WebSessions1764400000000 } from './1764400000000-web-sessions';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   IdempotencyKeys1764013100000,
   RatificationOutcome1764110000000,
   MeetingEventJournal1764120000000,
+  WebSessions1764400000000,
 ];
