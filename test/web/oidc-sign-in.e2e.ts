@@ -56,8 +56,14 @@ async function signIn(visitor: Visitor, login: string): Promise<string> {
     if (isCallback(new URL(request.url()))) callbacks.push(request.url());
   });
   const pages = await startSignIn(visitor, login);
+  const sessionCookie = async () =>
+    (await visitor.context.cookies(web.stack.webUrl)).find((cookie) => cookie.name === SESSION_COOKIE)?.value;
+  const handshakeSession = await sessionCookie();
+  expect(handshakeSession).toBeDefined();
   await pages.consent();
   expect(callbacks).toHaveLength(1);
+  // Signed in on a new session id: a session fixed before sign-in (the handshake's) is worthless.
+  expect(await sessionCookie()).not.toEqual(handshakeSession);
   return callbacks[0];
 }
 
