@@ -231,6 +231,17 @@ describe('OpenID Connect sign-in (AUTH_MODE=oidc) through a real local provider'
     expect(await sessionSecrets('stranger')).toEqual([]);
   });
 
+  it('has no OpenID Connect routes when the web app runs with AUTH_MODE=dev', async () => {
+    const devWeb = await web.stack.startWeb({ AUTH_MODE: 'dev' });
+    for (const path of ['/sign-in/oidc', '/auth/callback?code=x&state=y']) {
+      const response = await fetch(`${devWeb}${path}`, { redirect: 'manual' });
+      expect({ path, status: response.status }).toEqual({ path, status: 404 });
+    }
+    const live = await fetch(`${web.stack.webUrl}/sign-in/oidc`, { redirect: 'manual' });
+    expect(live.status).toBe(303);
+    expect(live.headers.get('location')).toMatch(new RegExp(`^${oidcProvider().issuer}/auth\\?`));
+  });
+
   it('never shows the access token or the ID token to the browser: not in a page, a header or a cookie', async () => {
     const visitor = await visitOffline();
     const seen: Promise<string>[] = [];
