@@ -13,6 +13,17 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** Also start the web app (apps/web) against this stack's API; its URL is `webUrl`. */
   web?: boolean;
+  /** Settings for that web app (e.g. AUTH_MODE=oidc and a chosen WEB_PORT). */
+  webEnv?: Record<string, string>;
+  /** The API verifies tokens from an identity provider (AUTH_MODE=jwks) instead of signing dev tokens. */
+  jwks?: ApiJwksAuth;
+}
+
+/** Where the API (AUTH_MODE=jwks) finds the provider's keys, and the issuer and audience it insists on. */
+export interface ApiJwksAuth {
+  jwksUrl: string;
+  issuer: string;
+  audience: string;
 }
 
 /** A session secret for test web apps (any 32+ characters; sessions die with the stack). */
@@ -65,13 +76,21 @@ export class Stack {
       // Region schedules would add 9 long-lived workflows per stack; the schedule's own test turns them on.
       MEETING_SCHEDULES: 'false',
       ...(options.deadlinePolicies ? { DEADLINE_POLICIES_JSON: JSON.stringify(options.deadlinePolicies) } : {}),
+      ...(options.jwks
+        ? {
+            AUTH_MODE: 'jwks',
+            JWKS_URL: options.jwks.jwksUrl,
+            JWT_ISSUER: options.jwks.issuer,
+            JWT_AUDIENCE: options.jwks.audience,
+          }
+        : {}),
       ...options.env,
     };
     const stack = new Stack(env, port, databaseUrl.toString());
     stack.startWorker();
     stack.api = stack.launch('api', 'dist/apps/api/src/main.js');
     await stack.waitForHealth(`${stack.http.baseUrl}/health`, 'the API');
-    if (options.web) stack.webBaseUrl = await stack.startWeb();
+    if (options.web) stack.webBaseUrl = await stack.startWeb(options.webEnv);
     return stack;
   }
 
@@ -88,18 +107,20 @@ export class Stack {
 
   /**
    * Starts a web app process against this stack's API and database (more than one may run, e.g. one with a
-   * short session idle timeout); resolves with its base URL once it serves.
+   * short session idle timeout); resolves with its base URL once it serves. It listens on `env.WEB_PORT`
+   * when given (an identity provider must know the redirect URI in advance), otherwise on a free port.
    */
   async startWeb(env: Record<string, string> = {}): Promise<string> {
-    const port = await freePort();
+    const port = env.WEB_PORT ?? String(await freePort());
+    const url = `http://127.0.0.1:${port}`;
     const web = this.launch('web', 'dist/apps/web/src/main.js', {
-      WEB_PORT: String(port),
+      WEB_PORT: port,
+      WEB_BASE_URL: url,
       API_BASE_URL: this.apiBaseUrl,
       SESSION_SECRET: TEST_SESSION_SECRET,
       ...env,
     });
     this.webApps.push(web);
-    const url = `http://127.0.0.1:${port}`;
     await this.waitForHealth(`${url}/health`, 'the web app');
     return url;
   }

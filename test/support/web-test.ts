@@ -57,11 +57,14 @@ export class Visitor {
   }
 }
 
+type WebStackOptions = Omit<StackOptions, 'web'>;
+
 /**
  * One stack with the web app and one Chromium per test file: `web.stack` and `web.visit()` inside tests.
- * Visitors opened by a test are closed after it.
+ * Visitors opened by a test are closed after it. The options may be worked out in beforeAll (a function),
+ * e.g. after an identity provider has started.
  */
-export function useWebStack(options: Omit<StackOptions, 'web'> = {}): {
+export function useWebStack(options: WebStackOptions | (() => Promise<WebStackOptions>) = {}): {
   readonly stack: Stack;
   readonly browser: Browser;
   visit(javaScript?: boolean, baseUrl?: string): Promise<Visitor>;
@@ -70,7 +73,9 @@ export function useWebStack(options: Omit<StackOptions, 'web'> = {}): {
   let browser: Browser | undefined;
   const open: Visitor[] = [];
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([Stack.start({ ...options, web: true }), launchChromium()]);
+    const startStack = async () =>
+      Stack.start({ ...(typeof options === 'function' ? await options() : options), web: true });
+    [stack, browser] = await Promise.all([startStack(), launchChromium()]);
   });
   afterEach(async () => {
     const visitors = open.splice(0);

@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { WebConfig, WebConfigModule } from '@rocu/config';
 import { ApiClient } from './api/api-client.service';
 import { AuthController } from './auth/auth.controller';
+import { OidcSignInService } from './auth/oidc-sign-in.service';
 import { SignInService } from './auth/sign-in.service';
 import { CsrfGuard, SignedInGuard } from './auth/web-guards';
 import { WebExceptionFilter } from './errors/web-exception.filter';
@@ -47,6 +48,7 @@ import { WebDatabase } from './setup/web-database';
     DraftStore,
     ReferenceData,
     MakeReferralService,
+    OidcSignInService,
     { provide: APP_FILTER, useClass: WebExceptionFilter },
     { provide: APP_GUARD, useClass: CsrfGuard },
     { provide: APP_GUARD, useClass: SignedInGuard },

@@ -40,6 +40,15 @@ describe('loadWebConfig', () => {
     ).toBe('oidc');
   });
 
+  it('asks for openid and profile by default, and refuses scopes without openid', () => {
+    expect(loadWebConfig(BASE)).toMatchObject({ OIDC_SCOPE: 'openid profile', OIDC_RESOURCE: undefined });
+    expect(loadWebConfig({ ...BASE, OIDC_SCOPE: 'openid profile rocu', OIDC_RESOURCE: 'urn:rocu:api' })).toMatchObject({
+      OIDC_SCOPE: 'openid profile rocu',
+      OIDC_RESOURCE: 'urn:rocu:api',
+    });
+    expect(() => loadWebConfig({ ...BASE, OIDC_SCOPE: 'profile' })).toThrow(/OIDC_SCOPE must be/);
+  });
+
   it('leaves the API configuration as it was', () => {
     expect(() => loadConfig({ DATABASE_URL: 'x', NODE_ENV: 'production' })).toThrow(/AUTH_MODE=dev is refused/);
     expect(loadConfig({ DATABASE_URL: 'x' }).PORT).toBe(3000);

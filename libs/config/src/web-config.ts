@@ -70,6 +70,15 @@ export class WebConfig {
   @IsUrl(URL_OPTIONS)
   WEB_BASE_URL?: string;
 
+  /** The scopes asked for at sign-in; the ID token must carry the claims name, roles and org. */
+  @Matches(/^openid( [^\s"\\]+)*$/, { message: 'OIDC_SCOPE must be space-separated scopes starting with openid' })
+  OIDC_SCOPE = 'openid profile';
+
+  /** The API as a resource indicator (RFC 8707), sent so the access token is issued for the API's audience. */
+  @IsOptional()
+  @IsString()
+  OIDC_RESOURCE?: string;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 }
@@ -78,12 +87,17 @@ const OIDC_SETTINGS = ['OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'
 
 /** Builds and validates the web app's configuration; throws ConfigError listing every problem. */
 export function loadWebConfig(env: Record<string, string | undefined>): WebConfig {
-  return validateConfig(WebConfig, env, ['DATABASE_URL', 'SESSION_SECRET', ...OIDC_SETTINGS], (config) => [
-    ...(config.NODE_ENV === 'production' && config.AUTH_MODE === 'dev'
-      ? ['AUTH_MODE=dev is refused when NODE_ENV=production; set AUTH_MODE=oidc and the OIDC_* settings']
-      : []),
-    ...(config.AUTH_MODE === 'oidc'
-      ? OIDC_SETTINGS.filter((key) => !config[key]).map((key) => `${key} is required when AUTH_MODE=oidc`)
-      : []),
-  ]);
+  return validateConfig(
+    WebConfig,
+    env,
+    ['DATABASE_URL', 'SESSION_SECRET', 'OIDC_RESOURCE', ...OIDC_SETTINGS],
+    (config) => [
+      ...(config.NODE_ENV === 'production' && config.AUTH_MODE === 'dev'
+        ? ['AUTH_MODE=dev is refused when NODE_ENV=production; set AUTH_MODE=oidc and the OIDC_* settings']
+        : []),
+      ...(config.AUTH_MODE === 'oidc'
+        ? OIDC_SETTINGS.filter((key) => !config[key]).map((key) => `${key} is required when AUTH_MODE=oidc`)
+        : []),
+    ],
+  );
 }

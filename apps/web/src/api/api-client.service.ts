@@ -24,6 +24,11 @@ export class ApiClient {
     return this.call<T>('POST', path, session.apiToken, body, {}, headers);
   }
 
+  /** A read with a token not yet in a session: OpenID Connect sign-in checks the new token with the API. */
+  getWithToken<T>(token: string, path: string): Promise<T> {
+    return this.call<T>('GET', path, token);
+  }
+
   /** Calls made before anyone is signed in (the dev-token route). */
   postAnonymous<T>(path: string, body: unknown): Promise<T> {
     return this.call<T>('POST', path, undefined, body);

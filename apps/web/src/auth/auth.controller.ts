@@ -1,4 +1,16 @@
-import { Body, Controller, Get, Post, Query, Render, Req, Res, Session } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Logger,
+  NotFoundException,
+  Post,
+  Query,
+  Render,
+  Req,
+  Res,
+  Session,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { WebConfig } from '@rocu/config';
 import { errorSummary } from '../errors/error-summary';
@@ -6,6 +18,7 @@ import { keepRefusedForm, takeRefusedForm } from '../errors/form-state';
 import { SESSION_COOKIE } from '../setup/sessions';
 import { Public } from './auth-metadata';
 import { DEV_PERSONAS, personaLabel } from './dev-personas';
+import { OIDC_CALLBACK_PATH, OidcSignInService, SignInRefusedError } from './oidc-sign-in.service';
 import { SignInService } from './sign-in.service';
 import type { WebSession } from './web-session';
 
@@ -14,8 +27,11 @@ type SessionRequest = Request & { session: WebSession };
 @Public()
 @Controller()
 export class AuthController {
+  private readonly logger = new Logger(AuthController.name);
+
   constructor(
     private readonly signIn: SignInService,
+    private readonly oidc: OidcSignInService,
     private readonly config: WebConfig,
   ) {}
 
@@ -56,11 +72,37 @@ export class AuthController {
     response.redirect(303, '/sign-in');
   }
 
+  /** AUTH_MODE=oidc: off to the identity provider, with a fresh state, nonce and PKCE verifier in the session. */
+  @Get('sign-in/oidc')
+  async signInWithProvider(@Req() request: SessionRequest, @Res() response: Response): Promise<void> {
+    this.requireOidc();
+    response.redirect(303, await this.oidc.authorisationUrl(request));
+  }
+
+  /** The provider's answer. Anything wrong (state, code, nonce, claims, a replay) is refused with nothing signed in. */
+  @Get(OIDC_CALLBACK_PATH)
+  async oidcCallback(@Req() request: SessionRequest, @Res() response: Response): Promise<void> {
+    this.requireOidc();
+    try {
+      response.redirect(303, await this.oidc.finish(request));
+    } catch (error) {
+      if (!(error instanceof SignInRefusedError)) throw error;
+      this.logger.warn(`OpenID Connect sign-in refused: ${error.message}`);
+      response.status(400).render('auth/sign-in-failed.njk', { pageTitle: 'Sign-in did not work' });
+    }
+  }
+
+  /** Ends the session here, then (with OpenID Connect) at the provider when it offers an end-session endpoint. */
   @Post('sign-out')
   async signOut(@Req() request: SessionRequest, @Res() response: Response): Promise<void> {
+    const idToken = request.session.idToken;
     await this.signIn.signOut(request);
     response.clearCookie(SESSION_COOKIE);
-    response.redirect(303, '/signed-out');
+    response.redirect(303, this.config.AUTH_MODE === 'oidc' ? await this.oidc.signedOutUrl(idToken) : '/signed-out');
+  }
+
+  private requireOidc(): void {
+    if (this.config.AUTH_MODE !== 'oidc') throw new NotFoundException();
   }
 
   @Get('signed-out')

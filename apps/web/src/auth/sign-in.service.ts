@@ -7,7 +7,7 @@ import type { SignedInUser, WebSession } from './web-session';
 type SessionRequest = Request & { session: WebSession };
 
 /** express-session's callback methods as promises. */
-const promised = (run: (done: (error?: unknown) => void) => void): Promise<void> =>
+export const promised = (run: (done: (error?: unknown) => void) => void): Promise<void> =>
   new Promise((resolve, reject) =>
     run((error) => (error === undefined || error === null ? resolve() : reject(toError(error)))),
   );
@@ -37,12 +37,20 @@ export class SignInService {
     );
   }
 
-  /** A new session (a fresh id, so a session fixed before sign-in is worthless) holding the person and token. */
-  async begin(request: SessionRequest, user: SignedInUser, apiToken: string): Promise<string> {
-    const returnTo = request.session.returnTo;
+  /**
+   * A new session (a fresh id, so a session fixed before sign-in is worthless) holding the person and token;
+   * resolves with where to go next (the page that asked for sign-in, or home).
+   */
+  async begin(
+    request: SessionRequest,
+    user: SignedInUser,
+    apiToken: string,
+    { idToken, returnTo = request.session.returnTo }: { idToken?: string; returnTo?: string } = {},
+  ): Promise<string> {
     await promised((done) => request.session.regenerate(done));
     request.session.user = user;
     request.session.apiToken = apiToken;
+    if (idToken) request.session.idToken = idToken;
     await promised((done) => request.session.save(done));
     return returnTo?.startsWith('/') && !returnTo.startsWith('//') ? returnTo : '/';
   }

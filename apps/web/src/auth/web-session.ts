@@ -24,6 +24,8 @@ declare module 'express-session' {
     user: SignedInUser;
     /** The bearer token for the API: server-side only (the browser holds just the session cookie). */
     apiToken: string;
+    /** With OpenID Connect: the ID token, kept server-side only as the hint when signing out at the provider. */
+    idToken: string;
     flash: FormFlash;
     /** A one-off confirmation shown on the next page ("Your answer has been sent"). */
     notice: string;

@@ -1,0 +1,144 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Request } from 'express';
+import * as oidc from 'openid-client';
+import { WebConfig } from '@rocu/config';
+import { ApiClient } from '../api/api-client.service';
+import { ApiProblemError } from '../errors/api-problem';
+import { OrganisationLists, organisationNameIn, personFromClaims } from './oidc-claims';
+import { promised, SignInService } from './sign-in.service';
+import type { WebSession } from './web-session';
+
+type SessionRequest = Request & { session: WebSession };
+
+export const OIDC_CALLBACK_PATH = '/auth/callback';
+const SIGNED_OUT_PATH = '/signed-out';
+const PROVIDER_TIMEOUT_SECONDS = 10;
+
+/** A sign-in that came back from the provider but cannot begin a session; the reason is only logged. */
+export class SignInRefusedError extends Error {}
+
+/**
+ * AUTH_MODE=oidc: OpenID Connect authorisation code flow with PKCE. The state, nonce and code verifier wait
+ * in the (pre-sign-in) session; the callback uses them once, and the access token for the API is kept in the
+ * new session only. The provider is discovered on first use (and again after a failure).
+ */
+@Injectable()
+export class OidcSignInService {
+  private readonly logger = new Logger(OidcSignInService.name);
+  private discovered?: Promise<oidc.Configuration>;
+
+  constructor(
+    private readonly config: WebConfig,
+    private readonly api: ApiClient,
+    private readonly signIn: SignInService,
+  ) {}
+
+  /** Keeps a fresh handshake in the session; resolves with the provider's authorisation URL to send the person to. */
+  async authorisationUrl(request: SessionRequest): Promise<string> {
+    const configuration = await this.configuration();
+    const handshake = {
+      state: oidc.randomState(),
+      nonce: oidc.randomNonce(),
+      codeVerifier: oidc.randomPKCECodeVerifier(),
+      returnTo: request.session.returnTo ?? '/',
+    };
+    request.session.oidc = handshake;
+    await promised((done) => request.session.save(done));
+    return oidc.buildAuthorizationUrl(configuration, {
+      redirect_uri: this.url(OIDC_CALLBACK_PATH),
+      scope: this.config.OIDC_SCOPE,
+      state: handshake.state,
+      nonce: handshake.nonce,
+      code_challenge: await oidc.calculatePKCECodeChallenge(handshake.codeVerifier),
+      code_challenge_method: 'S256',
+      ...this.resource(),
+    }).href;
+  }
+
+  /**
+   * The provider's answer: checks state, code (with the PKCE verifier) and the ID token's nonce, reads the
+   * person from the ID token, checks the access token with the API (naming the organisation from its
+   * reference data) and begins a new session. The handshake is used up whatever happens, so a callback
+   * cannot be replayed. Resolves with where to go next; SignInRefusedError when any check fails.
+   */
+  async finish(request: SessionRequest): Promise<string> {
+    const handshake = request.session.oidc;
+    delete request.session.oidc;
+    if (!handshake) throw new SignInRefusedError('no sign-in was in progress in this session');
+    const configuration = await this.configuration();
+    const callback = new URL(this.url(OIDC_CALLBACK_PATH));
+    callback.search = new URL(request.originalUrl, callback).search;
+    let tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>;
+    try {
+      tokens = await oidc.authorizationCodeGrant(
+        configuration,
+        callback,
+        { expectedState: handshake.state, expectedNonce: handshake.nonce, pkceCodeVerifier: handshake.codeVerifier },
+        this.resource(),
+      );
+    } catch (error) {
+      throw new SignInRefusedError(`the provider's answer was refused: ${describe(error)}`);
+    }
+    const person = personFromClaims(tokens.claims() ?? {});
+    if (!person) throw new SignInRefusedError('the ID token lacks valid sub, roles or org claims');
+    const orgName = await this.organisationName(tokens.access_token, person.org);
+    return this.signIn.begin(request, { ...person, orgName }, tokens.access_token, {
+      idToken: tokens.id_token,
+      returnTo: handshake.returnTo,
+    });
+  }
+
+  /** Where to send the person after their session has ended: the provider's end-session endpoint when it has one. */
+  async signedOutUrl(idToken: string | undefined): Promise<string> {
+    const configuration = await this.configuration().catch(() => undefined);
+    if (!configuration?.serverMetadata().end_session_endpoint) return SIGNED_OUT_PATH;
+    return oidc.buildEndSessionUrl(configuration, {
+      post_logout_redirect_uri: this.url(SIGNED_OUT_PATH),
+      ...(idToken ? { id_token_hint: idToken } : {}),
+    }).href;
+  }
+
+  private async organisationName(accessToken: string, org: string): Promise<string> {
+    let lists: OrganisationLists;
+    try {
+      lists = await this.api.getWithToken<OrganisationLists>(accessToken, '/reference/organisations');
+    } catch (error) {
+      if (error instanceof ApiProblemError && error.status === 503) throw error;
+      throw new SignInRefusedError(`the API refused the access token: ${describe(error)}`);
+    }
+    const name = organisationNameIn(lists, org);
+    if (!name) throw new SignInRefusedError(`the organisation ${org} is not in the reference data`);
+    return name;
+  }
+
+  private configuration(): Promise<oidc.Configuration> {
+    this.discovered ??= this.discover().catch((error: unknown) => {
+      this.discovered = undefined;
+      this.logger.warn(`OpenID provider discovery failed: ${describe(error)}`);
+      throw new ApiProblemError({ status: 503, title: 'Service unavailable', detail: 'Sign-in did not answer' });
+    });
+    return this.discovered;
+  }
+
+  private discover(): Promise<oidc.Configuration> {
+    const issuer = new URL(this.config.OIDC_ISSUER_URL ?? '');
+    const secret = this.config.OIDC_CLIENT_SECRET ?? '';
+    // Plain http is for the local test provider only; in production openid-client insists on https.
+    const insecure = issuer.protocol === 'http:' && this.config.NODE_ENV !== 'production';
+    return oidc.discovery(issuer, this.config.OIDC_CLIENT_ID ?? '', secret, oidc.ClientSecretBasic(secret), {
+      timeout: PROVIDER_TIMEOUT_SECONDS,
+      execute: insecure ? [oidc.allowInsecureRequests] : [],
+    });
+  }
+
+  private resource(): Record<string, string> {
+    return this.config.OIDC_RESOURCE ? { resource: this.config.OIDC_RESOURCE } : {};
+  }
+
+  /** An address of this web app as the provider sees it (WEB_BASE_URL may carry a path prefix). */
+  private url(path: string): string {
+    return `${(this.config.WEB_BASE_URL ?? '').replace(/\/+$/, '')}${path}`;
+  }
+}
+
+const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import { exportJWK, generateKeyPair } from 'jose';
+import { errors, Provider } from 'oidc-provider';
+import type { Account, Configuration } from 'oidc-provider';
+import { say } from './lib/log';
+
+/**
+ * A real local OpenID provider (`oidc-provider`, a dev dependency) for the web app's sign-in tests: the
+ * authorisation code flow with PKCE, its own login and consent pages (devInteractions: any password), ID
+ * tokens carrying name, roles and org, RS256 JWT access tokens for the API's audience (resource indicator)
+ * with the same claims, a JWKS for the API to verify them, and RP-initiated logout. Never used in production.
+ *
+ * Settings (environment): OIDC_TEST_PORT, OIDC_TEST_CLIENT_ID, OIDC_TEST_CLIENT_SECRET, OIDC_TEST_WEB_BASE_URL
+ * (the web app: redirect and post-logout URIs), OIDC_TEST_RESOURCE and OIDC_TEST_AUDIENCE (the API), and
+ * OIDC_TEST_ACCOUNTS: JSON `{ "<login>": { "name", "roles", "org" } }`.
+ */
+interface TestAccount {
+  name: string;
+  roles: string[];
+  org: string;
+}
+
+const setting = (name: string): string => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is required`);
+  return value;
+};
+
+async function main(): Promise<void> {
+  const port = Number(setting('OIDC_TEST_PORT'));
+  const webBaseUrl = setting('OIDC_TEST_WEB_BASE_URL');
+  const resource = setting('OIDC_TEST_RESOURCE');
+  const audience = setting('OIDC_TEST_AUDIENCE');
+  const accounts = JSON.parse(setting('OIDC_TEST_ACCOUNTS')) as Record<string, TestAccount>;
+  const issuer = `http://127.0.0.1:${port}`;
+
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const signingKey = { ...(await exportJWK(privateKey)), kid: 'test-rs256', alg: 'RS256', use: 'sig' };
+
+  const find = (login: string): TestAccount | undefined =>
+    Object.hasOwn(accounts, login) ? accounts[login] : undefined;
+  const account = (login: string): Account | undefined => {
+    const found = find(login);
+    return found && { accountId: login, claims: () => ({ sub: login, ...found }) };
+  };
+
+  const configuration: Configuration = {
+    clients: [
+      {
+        client_id: setting('OIDC_TEST_CLIENT_ID'),
+        client_secret: setting('OIDC_TEST_CLIENT_SECRET'),
+        redirect_uris: [`${webBaseUrl}/auth/callback`],
+        post_logout_redirect_uris: [`${webBaseUrl}/signed-out`],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_basic',
+      },
+    ],
+    jwks: { keys: [signingKey] },
+    cookies: { keys: [randomBytes(32).toString('hex')] },
+    pkce: { required: () => true },
+    // The web app reads the person from the ID token (its access token is for the API, not the userinfo endpoint).
+    claims: { openid: ['sub'], profile: ['name', 'roles', 'org'] },
+    conformIdTokenClaims: false,
+    findAccount: (_ctx, sub) => account(sub),
+    extraTokenClaims: (_ctx, token) => {
+      const found = 'accountId' in token ? find(token.accountId) : undefined;
+      return found && { name: found.name, roles: found.roles, org: found.org };
+    },
+    features: {
+      devInteractions: { enabled: true },
+      rpInitiatedLogout: { enabled: true },
+      resourceIndicators: {
+        enabled: true,
+        getResourceServerInfo: (_ctx, indicator) => {
+          if (indicator !== resource) throw new errors.InvalidTarget();
+          return {
+            scope: '',
+            audience,
+            accessTokenFormat: 'jwt',
+            accessTokenTTL: 600,
+            jwt: { sign: { alg: 'RS256' } },
+          };
+        },
+      },
+    },
+  };
+
+  const provider = new Provider(issuer, configuration);
+  const server = provider.listen(port, '127.0.0.1');
+  server.on('listening', () => say(`test OpenID provider at ${issuer}`));
+  const stop = (): void => {
+    server.close(() => process.exit(0));
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,273 @@
+import { SESSION_COOKIE } from '../../apps/web/src/setup/sessions';
+import { OidcTestProvider, ProviderAccount } from '../support/oidc-provider';
+import { JAVASCRIPT_MODES, useWebStack, Visitor } from '../support/web-test';
+import { HomePage } from './pages/home-page';
+import { ProviderPages } from './pages/provider-pages';
+
+/** The provider's people, by login; each test signs in as its own, so sessions left by one never confuse another. */
+const ACCOUNTS: Record<string, ProviderAccount> = {
+  priya: { name: 'DS Priya Patel', roles: ['GATEWAY_ASSESSOR'], org: 'YHROCU' },
+  jane: { name: 'DC Jane Smith', roles: ['FORCE_REFERRER'], org: 'WYP' },
+  amir: { name: 'DS Amir Khan', roles: ['FORCE_REFERRER'], org: 'SYP' },
+  helen: { name: 'DCI Helen Brooks', roles: ['ROCU_MANAGER'], org: 'YHROCU' },
+  stranger: { name: 'Pat Nobody', roles: ['FORCE_REFERRER'], org: 'NOT-AN-ORG' },
+};
+
+let provider: OidcTestProvider | undefined;
+const web = useWebStack(async () => {
+  provider = await OidcTestProvider.start(ACCOUNTS);
+  return { jwks: provider.apiAuth, webEnv: provider.webEnv };
+});
+afterAll(async () => provider?.stop());
+
+const oidcProvider = (): OidcTestProvider => {
+  if (!provider) throw new Error('the test OpenID provider did not start');
+  return provider;
+};
+
+/** The provider's pages import a web font; the test machine has no internet, so such requests get nothing. */
+async function visitOffline(javaScript = true): Promise<Visitor> {
+  const visitor = await web.visit(javaScript);
+  await visitor.context.route(
+    (url) => url.hostname !== '127.0.0.1',
+    (route) => route.fulfill({ status: 200, contentType: 'text/css', body: '' }),
+  );
+  return visitor;
+}
+
+const isCallback = (url: URL): boolean =>
+  url.pathname === '/auth/callback' && url.origin === new URL(web.stack.webUrl).origin;
+
+/** From the service's sign-in page through the provider's login page, up to its consent page. */
+async function startSignIn(visitor: Visitor, login: string): Promise<ProviderPages> {
+  const pages = new ProviderPages(visitor.page);
+  await visitor.page.goto('/');
+  expect(new URL(visitor.page.url()).pathname).toBe('/sign-in');
+  await pages.loadNextPage(visitor.page.getByRole('button', { name: 'Sign in' }));
+  expect(new URL(visitor.page.url()).origin).toBe(oidcProvider().issuer);
+  await pages.logIn(login);
+  return pages;
+}
+
+/** Signs in through the provider; resolves with the callback address the provider sent the browser to. */
+async function signIn(visitor: Visitor, login: string): Promise<string> {
+  const callbacks: string[] = [];
+  visitor.page.on('request', (request) => {
+    if (isCallback(new URL(request.url()))) callbacks.push(request.url());
+  });
+  const pages = await startSignIn(visitor, login);
+  const sessionCookie = async () =>
+    (await visitor.context.cookies(web.stack.webUrl)).find((cookie) => cookie.name === SESSION_COOKIE)?.value;
+  const handshakeSession = await sessionCookie();
+  expect(handshakeSession).toBeDefined();
+  await pages.consent();
+  expect(callbacks).toHaveLength(1);
+  // Signed in on a new session id: a session fixed before sign-in (the handshake's) is worthless.
+  expect(await sessionCookie()).not.toEqual(handshakeSession);
+  return callbacks[0];
+}
+
+/**
+ * Holds the provider's answer instead of delivering it, so a test can deliver it (or a tampered copy) itself.
+ * Playwright intercepts only the first request of a redirect chain, so the consent form's post is fetched
+ * here and its redirects followed (sharing the browser's cookies) until one points at the callback.
+ */
+async function holdCallback(visitor: Visitor, login: string): Promise<URL> {
+  const pages = await startSignIn(visitor, login);
+  let held: URL | undefined;
+  await visitor.page.route(
+    (url) => url.origin === oidcProvider().issuer,
+    async (route) => {
+      let response = await route.fetch({ maxRedirects: 0 });
+      for (let hop = 0; hop < 5 && !held; hop++) {
+        const location = response.headers().location;
+        if (!location) break;
+        const next = new URL(location, response.url());
+        if (isCallback(next)) held = next;
+        else response = await visitor.context.request.get(next.href, { maxRedirects: 0 });
+      }
+      await route.fulfill(
+        held ? { status: 200, contentType: 'text/html', body: '<title>held</title><h1>held</h1>' } : { response },
+      );
+    },
+  );
+  await pages.consent();
+  await visitor.page.unrouteAll({ behavior: 'wait' });
+  if (!held) throw new Error('the provider did not answer');
+  return held;
+}
+
+/** What the web app keeps server-side for a person's live sessions: the API token and the ID token. */
+async function sessionSecrets(login: string): Promise<{ apiToken: string | null; idToken: string | null }[]> {
+  const { rows } = await web.stack.db.query<{ apiToken: string | null; idToken: string | null }>(
+    `SELECT sess->>'apiToken' AS "apiToken", sess->>'idToken' AS "idToken" FROM web_session
+      WHERE sess->'user'->>'sub' = $1`,
+    [login],
+  );
+  return rows;
+}
+
+/** The refusal page (400); the browser logs the status as a console error, which is the expected one. */
+async function expectRefused(visitor: Visitor, navigation: Promise<{ status(): number } | null>): Promise<void> {
+  expect((await navigation)?.status()).toBe(400);
+  expect(await new HomePage(visitor.page).heading()).toBe('Sign-in did not work');
+  const others = visitor.browserErrors.filter((text) => !/status of 400/.test(text));
+  visitor.browserErrors.splice(0, visitor.browserErrors.length, ...others);
+}
+
+const jwtPart = (token: string, index: 0 | 1): Record<string, unknown> =>
+  JSON.parse(Buffer.from(token.split('.')[index], 'base64url').toString('utf8')) as Record<string, unknown>;
+
+async function expectNotSignedIn(visitor: Visitor): Promise<void> {
+  await visitor.page.goto('/');
+  expect(new URL(visitor.page.url()).pathname).toBe('/sign-in');
+}
+
+describe('OpenID Connect sign-in (AUTH_MODE=oidc) through a real local provider', () => {
+  describe.each(JAVASCRIPT_MODES)('$label', ({ javaScript }) => {
+    it('signs in with code + PKCE, state and nonce, uses the API with the token, and signs out at both ends', async () => {
+      const visitor = await visitOffline(javaScript);
+      const authorisations: URL[] = [];
+      visitor.page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (url.origin === oidcProvider().issuer && url.pathname === '/auth') authorisations.push(url);
+      });
+
+      await signIn(visitor, 'priya');
+      const home = new HomePage(visitor.page);
+      expect(new URL(visitor.page.url()).pathname).toBe('/');
+      // The organisation's name comes from the API's reference data, read with the new token.
+      expect(await home.signedInAs()).toBe('DS Priya Patel, Yorkshire and the Humber Regional Organised Crime Unit');
+      await visitor.expectAccessible();
+
+      expect(Object.fromEntries(authorisations[0].searchParams)).toMatchObject({
+        response_type: 'code',
+        client_id: 'rocu-web',
+        scope: 'openid profile',
+        code_challenge_method: 'S256',
+        code_challenge: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+        state: expect.stringMatching(/^.{20,}$/),
+        nonce: expect.stringMatching(/^.{20,}$/),
+        redirect_uri: `${web.stack.webUrl}/auth/callback`,
+      });
+
+      // The session holds the provider's RS256 access token for the API's audience, with the person's claims.
+      const secrets = await sessionSecrets('priya');
+      expect(secrets).toHaveLength(1);
+      const apiToken = secrets[0].apiToken ?? '';
+      expect(jwtPart(apiToken, 0)).toMatchObject({ alg: 'RS256' });
+      expect(jwtPart(apiToken, 1)).toMatchObject({
+        iss: oidcProvider().issuer,
+        aud: oidcProvider().audience,
+        sub: 'priya',
+        name: 'DS Priya Patel',
+        roles: ['GATEWAY_ASSESSOR'],
+        org: 'YHROCU',
+      });
+      expect((await web.stack.http.get('/reference/organisations', apiToken)).status).toBe(200);
+
+      const cookieBefore = (await visitor.context.cookies()).find((cookie) => cookie.name === SESSION_COOKIE);
+      expect(cookieBefore).toBeDefined();
+      await home.signOut();
+      expect(new URL(visitor.page.url()).origin).toBe(oidcProvider().issuer);
+      const pages = new ProviderPages(visitor.page);
+      await pages.confirmSignOut();
+      expect(new URL(visitor.page.url()).pathname).toBe('/signed-out');
+      expect(await home.heading()).toBe('You have signed out');
+      expect(await sessionSecrets('priya')).toEqual([]);
+
+      // The old cookie is worthless, and the provider asks for the login again (its session ended too).
+      const replay = await fetch(`${web.stack.webUrl}/`, {
+        headers: { cookie: `${SESSION_COOKIE}=${cookieBefore?.value ?? ''}` },
+        redirect: 'manual',
+      });
+      expect(replay.status).toBe(303);
+      expect(replay.headers.get('location')).toBe('/sign-in');
+      await expectNotSignedIn(visitor);
+      await pages.loadNextPage(visitor.page.getByRole('button', { name: 'Sign in' }));
+      expect(await pages.isLoginPage()).toBe(true);
+    });
+  });
+
+  it('refuses a callback whose state was tampered with, and then the genuine one (the handshake is used up)', async () => {
+    const visitor = await visitOffline();
+    const genuine = await holdCallback(visitor, 'jane');
+    const tampered = new URL(genuine);
+    tampered.searchParams.set('state', `${genuine.searchParams.get('state') ?? ''}x`);
+
+    await expectRefused(visitor, visitor.page.goto(tampered.href));
+    await visitor.expectAccessible();
+    await expectNotSignedIn(visitor);
+
+    await expectRefused(visitor, visitor.page.goto(genuine.href));
+    await expectNotSignedIn(visitor);
+    expect(await sessionSecrets('jane')).toEqual([]);
+  });
+
+  it('refuses a replayed callback: in another browser, and in the same one after signing in', async () => {
+    const visitor = await visitOffline();
+    const callback = await signIn(visitor, 'amir');
+    expect(await new HomePage(visitor.page).signedInAs()).toBe('DS Amir Khan, South Yorkshire Police');
+
+    const attacker = await visitOffline();
+    await expectRefused(attacker, attacker.page.goto(callback));
+    await expectNotSignedIn(attacker);
+
+    await expectRefused(visitor, visitor.page.goto(callback));
+    expect(await sessionSecrets('amir')).toHaveLength(1);
+  });
+
+  it('refuses a person whose organisation is not in the reference data, with nothing signed in', async () => {
+    const visitor = await visitOffline();
+    const pages = await startSignIn(visitor, 'stranger');
+    await expectRefused(
+      visitor,
+      Promise.all([
+        visitor.page.waitForEvent('response', (response) => isCallback(new URL(response.url()))),
+        pages.consent(),
+      ]).then(([response]) => response),
+    );
+    await expectNotSignedIn(visitor);
+    expect(await sessionSecrets('stranger')).toEqual([]);
+  });
+
+  it('has no OpenID Connect routes when the web app runs with AUTH_MODE=dev', async () => {
+    const devWeb = await web.stack.startWeb({ AUTH_MODE: 'dev' });
+    for (const path of ['/sign-in/oidc', '/auth/callback?code=x&state=y']) {
+      const response = await fetch(`${devWeb}${path}`, { redirect: 'manual' });
+      expect({ path, status: response.status }).toEqual({ path, status: 404 });
+    }
+    const live = await fetch(`${web.stack.webUrl}/sign-in/oidc`, { redirect: 'manual' });
+    expect(live.status).toBe(303);
+    expect(live.headers.get('location')).toMatch(new RegExp(`^${oidcProvider().issuer}/auth\\?`));
+  });
+
+  it('never shows the access token or the ID token to the browser: not in a page, a header or a cookie', async () => {
+    const visitor = await visitOffline();
+    const seen: Promise<string>[] = [];
+    visitor.page.on('response', (response) => {
+      if (new URL(response.url()).origin !== new URL(web.stack.webUrl).origin) return;
+      const redirect = response.status() >= 300 && response.status() < 400;
+      seen.push(
+        Promise.all([response.allHeaders(), redirect ? '' : response.text()]).then(
+          ([headers, body]) => `${JSON.stringify(headers)}\n${body}`,
+        ),
+      );
+    });
+    await signIn(visitor, 'helen');
+    for (const path of ['/', '/accessibility', '/no-such-page', '/sign-in']) await visitor.page.goto(path);
+    const secrets = await sessionSecrets('helen');
+    expect(secrets).toHaveLength(1);
+    const { apiToken, idToken } = secrets[0];
+    expect(apiToken).toMatch(/^ey/);
+    expect(idToken).toMatch(/^ey/);
+    const browserSide = JSON.stringify({
+      responses: await Promise.all(seen),
+      cookies: await visitor.context.cookies(),
+      documentCookie: await visitor.page.evaluate('document.cookie'),
+    });
+    expect(seen.length).toBeGreaterThan(5);
+    expect(browserSide).not.toContain(apiToken);
+    expect(browserSide).not.toContain(idToken);
+  });
+});
