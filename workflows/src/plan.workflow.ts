@@ -16,6 +16,7 @@ import {
   PlanAction,
   PLAN_STATE_LIMIT_BYTES,
   requireInstants,
+  requireVisibleText,
   reviewCycle,
   reviewHeldThisCycle,
   signReview,
@@ -128,6 +129,7 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
   });
 
   const datesOf = (fields: Record<string, unknown>) => refuseOnDomainError(() => requireInstants(fields));
+  const textOf = (fields: Record<string, string | undefined>) => refuseOnDomainError(() => requireVisibleText(fields));
 
   setHandler(
     addActionUpdate,
@@ -157,6 +159,12 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
       validator: (command: AddActionCommand) => {
         editor(command);
         datesOf({ dueAt: command.dueAt });
+        textOf({
+          description: command.description,
+          ownerOrg: command.ownerOrg,
+          ownerName: command.ownerName,
+          ...Object.fromEntries(command.partners.map((partner, index) => [`partners[${index}]`, partner])),
+        });
         roomFor(command);
       },
     },
@@ -175,6 +183,7 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
     {
       validator: (command: ChangeActionCommand) => {
         editor(command);
+        textOf({ outcome: command.outcome });
         changed(command, now());
       },
     },
@@ -202,6 +211,7 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
       validator: (command: RecordDisruptionCommand) => {
         editor(command);
         datesOf({ occurredAt: command.occurredAt });
+        textOf({ description: command.description });
         roomFor(command);
       },
     },
@@ -221,7 +231,10 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
       return review;
     },
     {
-      validator: (command: SignReviewCommand) => void signed(command, now(), () => 'validating'),
+      validator: (command: SignReviewCommand) => {
+        textOf({ summary: command.summary });
+        signed(command, now(), () => 'validating');
+      },
     },
   );
 

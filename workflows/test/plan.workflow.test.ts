@@ -195,6 +195,11 @@ describe('planWorkflow (real dev server, recorded projection)', () => {
     );
     expect(missing.type).toBe('NOT_FOUND');
 
+    // Text the edge would have refused is refused here too: nothing visible, or an invisible character.
+    for (const summary of [' \t ', 'On\u202E track']) {
+      const blank = await refusal(() => handle.executeUpdate(signReviewUpdate, { args: [{ actor: lro, summary }] }));
+      expect(blank.type).toBe('VALIDATION');
+    }
     await handle.executeUpdate(signReviewUpdate, { args: [{ actor: lro, summary: 'First' }] });
     const twice = await refusal(() =>
       handle.executeUpdate(signReviewUpdate, { args: [{ actor: lro, summary: 'Again' }] }),

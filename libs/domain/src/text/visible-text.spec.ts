@@ -1,4 +1,5 @@
-import { hasInvisibleControl, isBlankText, wordCount } from './visible-text';
+import { DomainError } from '../errors/domain-error';
+import { hasInvisibleControl, isBlankText, requireVisibleText, wordCount } from './visible-text';
 
 describe('visible text', () => {
   it('finds bidirectional overrides, isolates, zero-width and other invisible characters', () => {
@@ -36,5 +37,20 @@ describe('visible text', () => {
   it('counts words as runs of letters or digits', () => {
     expect(wordCount('..........')).toBe(0);
     expect(wordCount('Linked to op Kestrel, IR-123')).toBe(6);
+  });
+});
+
+describe('requireVisibleText', () => {
+  it('names every field without visible text or with invisible characters, and ignores absent ones', () => {
+    expect(() => requireVisibleText({ description: 'Arrest the principals', outcome: undefined })).not.toThrow();
+    try {
+      requireVisibleText({ description: '  ', ownerName: '\u202Egnp.exe', summary: 'fine' });
+      throw new Error('expected a refusal');
+    } catch (error) {
+      expect((error as DomainError).details?.errors).toEqual([
+        expect.objectContaining({ field: 'description' }),
+        expect.objectContaining({ field: 'ownerName' }),
+      ]);
+    }
   });
 });

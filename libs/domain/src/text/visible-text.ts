@@ -1,3 +1,5 @@
+import { DomainError } from '../errors/domain-error';
+
 /**
  * Characters that show nothing or change how the text around them shows: format characters (bidirectional
  * overrides and isolates, zero-width spaces and joiners, the byte-order mark, soft hyphens), the line and
@@ -19,4 +21,26 @@ export function isBlankText(text: string): boolean {
 /** Runs of letters or digits: what a reader would count as words. */
 export function wordCount(text: string): number {
   return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+}
+
+/**
+ * The workflow's own check of the text the edge has already validated (trimmed, not blank, nothing invisible):
+ * throws a VALIDATION error naming every field that is not such text.
+ */
+export function requireVisibleText(fields: Record<string, string | undefined>): void {
+  const bad = Object.entries(fields).filter(
+    ([, value]) => value !== undefined && (isBlankText(value) || hasInvisibleControl(value)),
+  );
+  if (bad.length === 0) return;
+  throw new DomainError(
+    'VALIDATION',
+    `Text with nothing visible or invisible characters: ${bad.map(([f]) => f).join(', ')}`,
+    {
+      errors: bad.map(([field]) => ({
+        field,
+        code: 'visibleText',
+        message: `${field} must have visible text and no invisible or bidirectional control characters`,
+      })),
+    },
+  );
 }
