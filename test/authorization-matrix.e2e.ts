@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ROLES, type Role } from '@rocu/domain';
+import { findOrganisation, ROLES, type Role } from '@rocu/domain';
 import type { HttpResponse } from './support/http-client';
 import { eventually, referralBody, workedExampleAssessment } from './support/referral-fixtures';
 import { Stack } from './support/stack';
@@ -374,10 +374,16 @@ describe('authorization matrix: every route x every role x own and other organis
   // ---- referral fixtures, all owned by WYP (region YHROCU) unless said otherwise ----
 
   const submit = async (org = HOME_FORCE, overrides: Record<string, unknown> = {}): Promise<string> => {
+    // A force's referral affects that force first, so it goes to that force's ROCU (an agency's to YHROCU).
+    const ownForce = findOrganisation(org)?.kind === 'FORCE' ? { forcesAffected: [org] } : {};
     const response = await must(
       `submit as ${org}`,
       201,
-      stack.http.post<{ id: string }>('/referrals', referralBody(overrides), await token('FORCE_REFERRER', org)),
+      stack.http.post<{ id: string }>(
+        '/referrals',
+        referralBody({ ...ownForce, ...overrides }),
+        await token('FORCE_REFERRER', org),
+      ),
     );
     return response.body.id;
   };

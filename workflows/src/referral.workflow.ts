@@ -12,6 +12,7 @@ import {
   Actor,
   DEFAULT_PLAN_POLICY,
   DeadlineStage,
+  effectiveUrgency,
   isTerminal,
   Participant,
   ReferralEvent,
@@ -281,7 +282,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     {
       validator: (command: TaskingDecisionCommand): void => {
         refuseUnlessAllowed(decideEvent(command), command.actor);
-        if (command.meetingId === undefined && input.submission.urgency !== 'IMMEDIATE') {
+        if (command.meetingId === undefined && effectiveUrgency(input.submission).urgency !== 'IMMEDIATE') {
           throw ApplicationFailure.create({
             type: 'BUSINESS_RULE',
             message: 'Only an IMMEDIATE referral may be decided out of meeting; list it at the next meeting',

@@ -5,10 +5,12 @@ export * from './errors/domain-error';
 export * from './reference/regions';
 export * from './reference/organisations';
 export * from './reference/code-lists';
+export * from './reference/route-referral';
 
 export * from './referral/referral-status';
 export * from './referral/referral-transitions';
 export * from './referral/referral-lifecycle';
+export * from './referral/effective-urgency';
 
 export * from './scoring/scoring-scheme';
 export * from './scoring/default-scheme';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { Actor, DomainError, ReferralEvent } from '@rocu/domain';
+import { Actor, DomainError, effectiveUrgency, ReferralEvent, routeReferral } from '@rocu/domain';
 import {
   assessUpdate,
   provideInformationUpdate,
@@ -25,7 +25,13 @@ import { referralIdFor } from './referral-id';
 import { ReferralQueriesService } from './referral-queries.service';
 import { ReferralUpdatesService } from './referral-updates.service';
 import { InformationRequest, TriageRequest, WithdrawRequest } from './referral-actions.dto';
-import { AssessmentResultDto, ReferralStatusDto, statusView, SubmitReferralResponse } from './referral-views.dto';
+import {
+  AssessmentResultDto,
+  ReferralStatusDto,
+  statusView,
+  SubmitReferralResponse,
+  urgencyView,
+} from './referral-views.dto';
 import { SubmitReferralRequest } from './submit-referral.dto';
 
 /**
@@ -49,7 +55,8 @@ export class ReferralCommandsService {
     correlationId: string,
   ): Promise<{ created: boolean; referral: SubmitReferralResponse }> {
     const submission = request;
-    const region = await this.regionFor(actor, submission);
+    const region = await this.regionFor(submission);
+    const urgency = effectiveUrgency(submission);
     const referralId = referralIdFor(actor, idempotencyKey);
     const input: ReferralWorkflowInput = {
       referralId,
@@ -57,7 +64,7 @@ export class ReferralCommandsService {
       submittedBy: { sub: actor.sub, name: actor.name, roles: actor.roles, org: actor.org, region: actor.region },
       ownerOrg: actor.org,
       region,
-      policy: this.policies.forUrgency(submission.urgency),
+      policy: this.policies.forUrgency(urgency.urgency),
       planPolicy: this.policies.plan,
       planContinueAsNewAfterEvents: this.policies.planContinueAsNewAfterEvents,
     };
@@ -87,7 +94,7 @@ export class ReferralCommandsService {
         id: referralId,
         reference: snapshot.reference,
         status: snapshot.status,
-        urgency: submission.urgency,
+        ...urgencyView(urgency),
         region,
         deadlines: snapshot.deadlines,
       },
@@ -150,7 +157,7 @@ export class ReferralCommandsService {
   ): Promise<ReferralStatusDto> {
     const event: ReferralEvent = { type: 'DECIDE', decision: request.decision };
     const onlyImmediate = (referral: ReferralEntity): void => {
-      if (referral.urgency !== 'IMMEDIATE') {
+      if (effectiveUrgency(referral.submission).urgency !== 'IMMEDIATE') {
         throw new DomainError(
           'BUSINESS_RULE',
           'Only an IMMEDIATE referral may be decided out of meeting; list it at the next meeting',
@@ -161,14 +168,14 @@ export class ReferralCommandsService {
     return statusView(await this.updates.send(actor, id, event, taskingDecisionUpdate, command, onlyImmediate));
   }
 
-  /** Agencies have no region of their own: their referral goes to the region of the first force affected. */
-  private async regionFor(actor: Actor, submission: ReferralSubmission): Promise<string> {
-    const region = actor.region ?? (await this.reference.findOrganisation(submission.forcesAffected[0]))?.regionCode;
-    if (!region) {
-      throw new DomainError('VALIDATION', 'No region can be derived for this referral', {
-        errors: [{ field: 'forcesAffected', code: 'no_region', message: 'name at least one force of a region' }],
+  /** The ROCU of the first force affected that has one; a referral no ROCU can take is refused (422). */
+  private async regionFor(submission: ReferralSubmission): Promise<string> {
+    const routing = routeReferral(submission.forcesAffected, await this.reference.routingFacts());
+    if (!routing.routed) {
+      throw new DomainError('NO_ROCU', routing.reason, {
+        errors: [{ field: 'forcesAffected', code: 'no_rocu', message: routing.reason }],
       });
     }
-    return region;
+    return routing.region;
   }
 }

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { JUSTIFICATION_HEADER } from '@rocu/domain';
 import { Roles } from '../auth/auth-metadata';
@@ -36,9 +44,14 @@ export class ReferralsController {
   @Roles('FORCE_REFERRER')
   @ApiOperation({
     summary: 'Submit a referral (201; a repeat with the same Idempotency-Key answers 200 with the same referral)',
+    description:
+      'Routed to the ROCU of the first force affected that has one. Threat to life makes it IMMEDIATE in effect.',
   })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: SubmitReferralResponse })
+  @ApiUnprocessableEntityResponse({
+    description: 'no force affected has a ROCU (London forces, British Transport Police): the NCA route',
+  })
   async submit(
     @User() user: CurrentUser,
     @Body() body: SubmitReferralRequest,

@@ -8,6 +8,7 @@ import type {
   ReferralTransitionEvent,
   SubmissionProjection,
 } from '@rocu/contracts';
+import { effectiveUrgency } from '@rocu/domain';
 import { appendAudit } from '@rocu/persistence';
 import { deconflict } from './deconfliction';
 import { deadlineColumns, enqueueNotification, upsertDeadlines } from './projection-sql';
@@ -30,6 +31,7 @@ export class ReferralProjectionActivities implements ReferralActivities {
     return this.dataSource.transaction(async (manager) => {
       const { subject } = submission.submission;
       const { columns, nextDue } = deadlineColumns(submission.deadlines);
+      const urgency = effectiveUrgency(submission.submission);
       const [inserted] = await manager.query<{ reference: string }[]>(
         `WITH referral AS (
            INSERT INTO referrals (id, reference, workflow_id, owner_org, region, status, urgency, classification,
@@ -51,16 +53,21 @@ export class ReferralProjectionActivities implements ReferralActivities {
              unnest($18::text[], $19::timestamptz[], $20::timestamptz[], $21::text[], $22::timestamptz[], $23::timestamptz[])
                AS d(stage, due_at, remind_at, status, reminded_at, escalated_at)),
          notification AS (
+           -- The gateway team always; the ROCU manager at once when the referral is IMMEDIATE in effect.
            INSERT INTO notifications (dedupe_key, referral_id, kind, recipient_role, recipient_org, payload)
-           SELECT $3 || ':submitted', id, 'REFERRAL_SUBMITTED', 'GATEWAY_ASSESSOR', $2, jsonb_build_object('urgency', $5::text)
-           FROM referral ON CONFLICT (dedupe_key) DO NOTHING)
+           SELECT $3 || n.suffix, referral.id, n.kind, n.role, $2,
+             jsonb_build_object('urgency', $5::text, 'urgencyReason', $24::text)
+           FROM referral, (VALUES (':submitted', 'REFERRAL_SUBMITTED', 'GATEWAY_ASSESSOR'),
+                                  (':immediate', 'IMMEDIATE_REFERRAL', 'ROCU_MANAGER')) AS n(suffix, kind, role)
+           WHERE n.kind = 'REFERRAL_SUBMITTED' OR $5::text = 'IMMEDIATE'
+           ON CONFLICT (dedupe_key) DO NOTHING)
          SELECT reference FROM referral`,
         [
           submission.referralId,
           submission.region,
           submission.workflowId,
           submission.ownerOrg,
-          submission.submission.urgency,
+          urgency.urgency,
           submission.submission.classification,
           subject.type,
           subject.name,
@@ -74,6 +81,7 @@ export class ReferralProjectionActivities implements ReferralActivities {
           subject.nominals.map((nominal) => nominal.role),
           submission.submittedBy.org,
           ...columns,
+          urgency.reason,
         ],
       );
       if (inserted) {

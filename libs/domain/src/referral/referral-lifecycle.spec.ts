@@ -47,11 +47,15 @@ describe('transition', () => {
     ['ASSESSMENT', 'RETURN_TO_FORCE', 'DECLINED'],
     ['AWAITING_DECISION', 'TTCG', 'AWAITING_DECISION'],
     ['AWAITING_DECISION', 'REFER_NATIONAL', 'REFERRED_NATIONAL'],
+    ['DEFERRED', 'TTCG', 'DEFERRED'],
+    ['DEFERRED', 'COVERT_COMMISSIONING', 'DEFERRED'],
+    ['DEFERRED', 'REFER_NATIONAL', 'REFERRED_NATIONAL'],
+    ['DEFERRED', 'RETURN_TO_FORCE', 'DECLINED'],
   ] as const)('ASSESS from %s routed %s -> %s', (from, route, to) => {
     expect(transition(record(from), { type: 'ASSESS', route }, assessor)).toEqual({ ok: true, from, to });
   });
 
-  it.each(['SUBMITTED', 'TRIAGE', 'INFO_REQUESTED', 'ASSESSMENT', 'AWAITING_DECISION'] as const)(
+  it.each(['SUBMITTED', 'TRIAGE', 'INFO_REQUESTED', 'ASSESSMENT', 'AWAITING_DECISION', 'DEFERRED'] as const)(
     'the owning referrer may WITHDRAW from %s',
     (from) => {
       expect(transition(record(from), { type: 'WITHDRAW' }, referrer)).toEqual({ ok: true, from, to: 'WITHDRAWN' });
@@ -125,12 +129,14 @@ describe('availableActions', () => {
     expect(availableActions(record('SUBMITTED'), assessor)).toEqual(['TRIAGE']);
     expect(availableActions(record('ASSESSMENT'), assessor)).toEqual(['ASSESS']);
     expect(availableActions(record('AWAITING_DECISION'), assessor)).toEqual(['ASSESS']);
+    expect(availableActions(record('DEFERRED'), assessor)).toEqual(['ASSESS']);
     expect(availableActions(record('ADOPTED'), assessor)).toEqual([]);
   });
 
   it('offers information and withdrawal to the owning referrer', () => {
     expect(availableActions(record('INFO_REQUESTED'), referrer)).toEqual(['PROVIDE_INFORMATION', 'WITHDRAW']);
     expect(availableActions(record('SUBMITTED'), referrer)).toEqual(['WITHDRAW']);
+    expect(availableActions(record('DEFERRED'), referrer)).toEqual(['WITHDRAW']);
     expect(availableActions(record('SUBMITTED'), otherReferrer)).toEqual([]);
   });
 });

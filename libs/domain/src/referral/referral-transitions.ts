@@ -1,6 +1,6 @@
 import { Role } from '../roles';
 import { MeetingDecision, referralStatusAfter } from '../meetings/meeting-types';
-import { ReferralStatus, Route, TriageDecision } from './referral-status';
+import { PRE_DECISION_STATUSES, ReferralStatus, Route, TriageDecision } from './referral-status';
 
 /** What a person can do to a referral. Add a member here, an event shape and a table row to extend. */
 export const REFERRAL_ACTIONS = [
@@ -104,11 +104,15 @@ export const REFERRAL_TRANSITIONS: TransitionTable = {
   ],
   ASSESS: [
     {
-      // AWAITING_DECISION is allowed so an assessor can re-score before the meeting.
-      from: ['ASSESSMENT', 'AWAITING_DECISION'],
+      // AWAITING_DECISION and DEFERRED are allowed so an assessor can re-score before the (next) meeting;
+      // a deferred referral routed to a meeting again stays deferred, so it keeps its standing on the agenda.
+      from: ['ASSESSMENT', 'AWAITING_DECISION', 'DEFERRED'],
       who: REGIONAL_ASSESSOR,
       whoDescription: "a gateway assessor of the referral's region",
-      to: (event) => ROUTE_OUTCOMES[event.route],
+      to: (event, record) => {
+        const to = ROUTE_OUTCOMES[event.route];
+        return record.status === 'DEFERRED' && to === 'AWAITING_DECISION' ? 'DEFERRED' : to;
+      },
     },
     {
       // Closing a tasking prompts a re-score of its subject: a new assessment in its history.
@@ -122,7 +126,8 @@ export const REFERRAL_TRANSITIONS: TransitionTable = {
   ],
   WITHDRAW: [
     {
-      from: ['SUBMITTED', 'TRIAGE', 'INFO_REQUESTED', 'ASSESSMENT', 'AWAITING_DECISION'],
+      // Any time before a decision settles it: a deferred referral is still waiting for one.
+      from: PRE_DECISION_STATUSES,
       who: OWNING_REFERRER,
       whoDescription: 'a referrer from the organisation that submitted the referral',
       to: () => 'WITHDRAWN',

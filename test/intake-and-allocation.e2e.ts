@@ -1,0 +1,264 @@
+import { Stack } from './support/stack';
+import { eventually, meetingBody, referralBody, workedExampleAssessment } from './support/referral-fixtures';
+
+interface Submitted {
+  id: string;
+  status: string;
+  region: string;
+  urgency: string;
+  urgencyBasis: { requested: string; reason: string; explanation: string };
+  deadlines: { stage: string; dueAt: string }[];
+}
+
+const HOUR_MS = 3_600_000;
+
+describe('intake routing, effective urgency, deferred referrals and allocation over HTTP', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await Stack.start();
+  });
+
+  afterAll(async () => {
+    await stack.stop();
+  });
+
+  const token = (role: Parameters<Stack['token']>[0][number], org: string) => stack.token([role], org);
+  const submit = async (overrides: Record<string, unknown> = {}, org = 'WYP'): Promise<Submitted> => {
+    const response = await stack.http.post<Submitted>(
+      '/referrals',
+      referralBody(overrides),
+      await token('FORCE_REFERRER', org),
+    );
+    expect(response.status).toBe(201);
+    return response.body;
+  };
+  const must = async <T>(what: string, status: number, pending: Promise<{ status: number; body: T }>) => {
+    const response = await pending;
+    if (response.status !== status) throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body;
+  };
+  /** Submitted by WYP, accepted and scored by YHROCU: awaiting a decision. */
+  const awaitingDecision = async (overrides: Record<string, unknown> = {}): Promise<Submitted> => {
+    const submitted = await submit(overrides);
+    const assessor = await token('GATEWAY_ASSESSOR', 'YHROCU');
+    await must(
+      'triage',
+      200,
+      stack.http.post(`/referrals/${submitted.id}/triage`, { decision: 'ACCEPT', reason: 'In scope' }, assessor),
+    );
+    await must(
+      'assess',
+      200,
+      stack.http.post(`/referrals/${submitted.id}/assessment`, workedExampleAssessment(), assessor),
+    );
+    return submitted;
+  };
+
+  const referralCount = async (): Promise<number> =>
+    Number((await stack.db.query(`SELECT count(*) AS n FROM referrals`)).rows[0].n);
+
+  describe('routing (domain.md section 3)', () => {
+    it('routes to the ROCU of the first force affected that has one, whoever refers', async () => {
+      const metReferrer = await stack.token(['FORCE_REFERRER'], 'MPS');
+      const response = await stack.http.post<Submitted>(
+        '/referrals',
+        referralBody({ forcesAffected: ['MPS', 'COLP', 'KENT', 'WYP'] }),
+        metReferrer,
+      );
+      expect(response.status).toBe(201);
+      expect(response.body.region).toBe('ERSOU');
+      const ersouAssessor = await stack.token(['GATEWAY_ASSESSOR'], 'ERSOU');
+      expect((await stack.http.get(`/referrals/${response.body.id}`, ersouAssessor)).status).toBe(200);
+      expect((await stack.http.get(`/referrals/${response.body.id}`, metReferrer)).status).toBe(200);
+    });
+
+    it('lets British Transport Police refer to the ROCU where the crime is', async () => {
+      const btpReferrer = await stack.token(['FORCE_REFERRER'], 'BTP');
+      const response = await stack.http.post<Submitted>(
+        '/referrals',
+        referralBody({ forcesAffected: ['BTP', 'GMP'] }),
+        btpReferrer,
+      );
+      expect(response.status).toBe(201);
+      expect(response.body.region).toBe('NWROCU');
+    });
+
+    it.each([
+      ['MPS', ['MPS', 'COLP']],
+      ['BTP', ['BTP']],
+      ['WYP', ['COLP']],
+    ])('refuses a referral from %s affecting only %j with 422 naming the NCA route', async (org, forces) => {
+      const before = await referralCount();
+      const response = await stack.http.post<{ code: string; detail: string; errors: { field: string }[] }>(
+        '/referrals',
+        referralBody({ forcesAffected: forces }),
+        await stack.token(['FORCE_REFERRER'], org),
+      );
+      expect(response.status).toBe(422);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      expect(response.body.code).toBe('NO_ROCU');
+      expect(response.body.detail).toContain('National Crime Agency');
+      expect(response.body.errors).toEqual([expect.objectContaining({ field: 'forcesAffected' })]);
+      expect(await referralCount()).toBe(before);
+    });
+  });
+
+  describe('threat to life (domain.md section 5)', () => {
+    it('works a ROUTINE referral with a threat to life as IMMEDIATE, says why, and tells the ROCU manager at once', async () => {
+      const before = Date.now();
+      const submitted = await submit({ urgency: 'ROUTINE', threatToLife: true });
+      expect(submitted.urgency).toBe('IMMEDIATE');
+      expect(submitted.urgencyBasis).toEqual({
+        requested: 'ROUTINE',
+        reason: 'THREAT_TO_LIFE',
+        explanation: 'submitted as ROUTINE with a threat to life, so worked as IMMEDIATE',
+      });
+      const triageDue = Date.parse(submitted.deadlines.find((deadline) => deadline.stage === 'TRIAGE')!.dueAt);
+      expect(triageDue - before).toBeLessThanOrEqual(HOUR_MS + 60_000);
+
+      const assessor = await token('GATEWAY_ASSESSOR', 'YHROCU');
+      const detail = await must(
+        'detail',
+        200,
+        stack.http.get<{ urgency: string; urgencyBasis: { reason: string } }>(`/referrals/${submitted.id}`, assessor),
+      );
+      expect(detail).toMatchObject({ urgency: 'IMMEDIATE', urgencyBasis: { reason: 'THREAT_TO_LIFE' } });
+      const listed = await must(
+        'list',
+        200,
+        stack.http.get<{ items: { id: string }[] }>('/referrals?urgency=IMMEDIATE&pageSize=200', assessor),
+      );
+      expect(listed.items.map((item) => item.id)).toContain(submitted.id);
+
+      const { rows } = await stack.db.query(
+        `SELECT recipient_role, recipient_org, payload FROM notifications WHERE referral_id = $1 AND kind = 'IMMEDIATE_REFERRAL'`,
+        [submitted.id],
+      );
+      expect(rows).toEqual([
+        {
+          recipient_role: 'ROCU_MANAGER',
+          recipient_org: 'YHROCU',
+          payload: { urgency: 'IMMEDIATE', urgencyReason: 'THREAT_TO_LIFE' },
+        },
+      ]);
+    });
+
+    it('keeps a referral without a threat to life at its urgency, with no message to the ROCU manager', async () => {
+      const submitted = await submit({ urgency: 'PRIORITY', threatToLife: false });
+      expect(submitted).toMatchObject({
+        urgency: 'PRIORITY',
+        urgencyBasis: { requested: 'PRIORITY', reason: 'AS_REQUESTED' },
+      });
+      const { rows } = await stack.db.query(`SELECT kind FROM notifications WHERE referral_id = $1 ORDER BY kind`, [
+        submitted.id,
+      ]);
+      expect(rows).toEqual([{ kind: 'REFERRAL_SUBMITTED' }]);
+    });
+
+    it('allows an urgent out-of-meeting decision on a PRIORITY referral with a threat to life only', async () => {
+      const chair = await token('TTCG_CHAIR', 'YHROCU');
+      const decide = (id: string) =>
+        stack.http.post<{ status: string }>(
+          `/referrals/${id}/urgent-decision`,
+          { decision: 'ADOPT_ROCU_LEAD', rationale: 'Threat to life cannot wait for the TTCG' },
+          chair,
+        );
+      const plain = await awaitingDecision({ urgency: 'PRIORITY', threatToLife: false });
+      expect((await decide(plain.id)).status).toBe(422);
+      const threatened = await awaitingDecision({ urgency: 'PRIORITY', threatToLife: true });
+      const decided = await decide(threatened.id);
+      expect(decided.status).toBe(200);
+      expect(decided.body.status).toBe('ADOPTED');
+    });
+  });
+
+  describe('deferred referrals (domain.md section 1)', () => {
+    /** Two referrals awaiting decision, both deferred at a YHROCU TTCG. */
+    const deferTwo = async (): Promise<[Submitted, Submitted]> => {
+      const first = await awaitingDecision();
+      const second = await awaitingDecision();
+      const chair = await token('TTCG_CHAIR', 'YHROCU');
+      const meeting = await must(
+        'create the meeting',
+        201,
+        stack.http.post<{ id: string }>('/meetings', meetingBody(1_000), chair),
+      );
+      await eventually(async () => {
+        const current = await stack.http.get<{ agendaFrozen: boolean }>(`/meetings/${meeting.id}`, chair);
+        expect(current.body.agendaFrozen).toBe(true);
+      });
+      await must(
+        'attendance',
+        200,
+        stack.http.post(
+          `/meetings/${meeting.id}/attendance`,
+          {
+            attendees: [
+              { sub: 'ttcg_chair@yhrocu', name: 'Det Supt Chair', org: 'YHROCU', conflicts: [] },
+              ...['WYP', 'SYP', 'HUM'].map((org) => ({ sub: `member-${org}`, name: `DCI ${org}`, org, conflicts: [] })),
+            ],
+          },
+          chair,
+        ),
+      );
+      for (const referral of [first, second]) {
+        await must(
+          'defer',
+          200,
+          stack.http.post(
+            `/meetings/${meeting.id}/decisions`,
+            { referralId: referral.id, decision: 'DEFER', rationale: 'Awaiting the financial picture' },
+            chair,
+          ),
+        );
+      }
+      return [first, second];
+    };
+    const detail = async (
+      id: string,
+      org = 'YHROCU',
+      role: 'GATEWAY_ASSESSOR' | 'FORCE_REFERRER' = 'GATEWAY_ASSESSOR',
+    ) =>
+      must(
+        'detail',
+        200,
+        stack.http.get<{
+          status: string;
+          availableActions: string[];
+          assessment: { version: number; riskScore: number };
+        }>(`/referrals/${id}`, await token(role, org)),
+      );
+
+    it('lets the referrer withdraw a deferred referral and the assessor re-score one, which stays deferred', async () => {
+      const [withdrawn, rescored] = await deferTwo();
+      expect((await detail(withdrawn.id, 'WYP', 'FORCE_REFERRER')).availableActions).toEqual(['WITHDRAW']);
+      const afterWithdrawal = await must(
+        'withdraw',
+        200,
+        stack.http.post<{ status: string }>(
+          `/referrals/${withdrawn.id}/withdraw`,
+          { reason: 'Force has arrested the principal' },
+          await token('FORCE_REFERRER', 'WYP'),
+        ),
+      );
+      expect(afterWithdrawal.status).toBe('WITHDRAWN');
+      expect((await detail(withdrawn.id)).status).toBe('WITHDRAWN');
+
+      expect((await detail(rescored.id)).availableActions).toEqual(['ASSESS']);
+      const result = await must(
+        're-score',
+        200,
+        stack.http.post<{ status: string; riskScore: number }>(
+          `/referrals/${rescored.id}/assessment`,
+          workedExampleAssessment({ likelihood: 5 }),
+          await token('GATEWAY_ASSESSOR', 'YHROCU'),
+        ),
+      );
+      expect(result.status).toBe('DEFERRED');
+      const after = await detail(rescored.id);
+      expect(after).toMatchObject({ status: 'DEFERRED', assessment: { version: 2, riskScore: result.riskScore } });
+      expect(result.riskScore).toBeGreaterThan(21.2);
+    });
+  });
+});
