@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { findOrganisation, ROLES, type Role } from '@rocu/domain';
 import type { HttpResponse } from './support/http-client';
-import { eventually, referralBody, workedExampleAssessment } from './support/referral-fixtures';
+import { eventually, P1_ASSESSMENT, referralBody, workedExampleAssessment } from './support/referral-fixtures';
 import { Stack } from './support/stack';
-import { addPlanAction } from './support/tasking-fixtures';
+import { addPlanAction, FIXTURE_OVERLOAD } from './support/tasking-fixtures';
 
 /*
  * Authorization matrix (issue 6): every route of the OpenAPI document x every role x own and other
@@ -457,7 +457,12 @@ describe('authorization matrix: every route x every role x own and other organis
       200,
       stack.http.post(
         `/referrals/${id}/sio`,
-        { officerSub: PLAN_SIO, justification: 'matrix fixture', conflictDeclaration: { hasConflict: false } },
+        {
+          officerSub: PLAN_SIO,
+          justification: 'matrix fixture',
+          exceptionJustification: FIXTURE_OVERLOAD,
+          conflictDeclaration: { hasConflict: false },
+        },
         await token('ROCU_MANAGER', HOME_REGION),
       ),
     );
@@ -889,6 +894,7 @@ describe('authorization matrix: every route x every role x own and other organis
     'POST /referrals/{id}/sio': referralAction('sio', 'ADOPTED', adopted, () => ({
       officerSub: PLAN_SIO,
       justification: 'Drugs specialist with capacity',
+      exceptionJustification: FIXTURE_OVERLOAD,
       conflictDeclaration: { hasConflict: false },
     })),
     'POST /referrals/{id}/lro': referralAction('lro', 'ADOPTED', adopted, () => ({
@@ -998,19 +1004,7 @@ describe('authorization matrix: every route x every role x own and other organis
 
     // A decision meeting with a frozen agenda: a P1 item on top (so an adoption is a recorded deviation)
     // and one item per actor, each decided by that actor only.
-    await awaitingDecision(
-      {},
-      {
-        harm: {
-          physical: 'critical',
-          psychological: 'critical',
-          financial: 'critical',
-          community: 'critical',
-          environmental: 'critical',
-        },
-        likelihood: 5,
-      },
-    );
+    await awaitingDecision({}, P1_ASSESSMENT);
     await inPool(actors, PARALLEL, async (actor) => {
       decisionReferrals.set(actorKey(actor), await awaitingDecision());
     });

@@ -11,6 +11,7 @@ import {
   planOwnerTokens,
   SIO_DRUGS_AND_SLAVERY,
   WYP_LRO,
+  FIXTURE_OVERLOAD,
 } from './support/tasking-fixtures';
 
 /*
@@ -393,6 +394,7 @@ describe(`POST and PATCH body fuzz (fast-check seed ${SEED}; replay with FUZZ_SE
       valid: () => ({
         officerSub: SIO_DRUGS_AND_SLAVERY,
         justification: 'Drugs specialist with capacity',
+        exceptionJustification: FIXTURE_OVERLOAD,
         conflictDeclaration: { hasConflict: false },
       }),
       accepted: () => pools.sio.take(),

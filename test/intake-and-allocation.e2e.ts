@@ -1,5 +1,11 @@
 import { Stack } from './support/stack';
-import { eventually, meetingBody, referralBody, workedExampleAssessment } from './support/referral-fixtures';
+import {
+  eventually,
+  meetingBody,
+  P1_ASSESSMENT,
+  referralBody,
+  workedExampleAssessment,
+} from './support/referral-fixtures';
 
 interface Submitted {
   id: string;
@@ -38,10 +44,20 @@ describe('intake routing, effective urgency, deferred referrals and allocation o
     if (response.status !== status) throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body;
   };
-  /** Submitted by WYP, accepted and scored by YHROCU: awaiting a decision. */
-  const awaitingDecision = async (overrides: Record<string, unknown> = {}): Promise<Submitted> => {
-    const submitted = await submit(overrides);
-    const assessor = await token('GATEWAY_ASSESSOR', 'YHROCU');
+  /** A force of a ROCU region and the region: its referrals affect that force. */
+  interface Home {
+    force: string;
+    rocu: string;
+  }
+  const YORKSHIRE: Home = { force: 'WYP', rocu: 'YHROCU' };
+  /** Submitted by the home force, accepted and scored by its ROCU: awaiting a decision. */
+  const awaitingDecision = async (
+    overrides: Record<string, unknown> = {},
+    home: Home = YORKSHIRE,
+    assessment: Record<string, unknown> = {},
+  ): Promise<Submitted> => {
+    const submitted = await submit({ forcesAffected: [home.force], ...overrides }, home.force);
+    const assessor = await token('GATEWAY_ASSESSOR', home.rocu);
     await must(
       'triage',
       200,
@@ -50,10 +66,34 @@ describe('intake routing, effective urgency, deferred referrals and allocation o
     await must(
       'assess',
       200,
-      stack.http.post(`/referrals/${submitted.id}/assessment`, workedExampleAssessment(), assessor),
+      stack.http.post(`/referrals/${submitted.id}/assessment`, workedExampleAssessment(assessment), assessor),
     );
     return submitted;
   };
+  /** A threat-to-life referral adopted out of meeting by its ROCU's chair. */
+  const adopted = async (
+    overrides: Record<string, unknown> = {},
+    home: Home = YORKSHIRE,
+    assessment: Record<string, unknown> = {},
+  ): Promise<Submitted> => {
+    const submitted = await awaitingDecision({ threatToLife: true, ...overrides }, home, assessment);
+    await must(
+      'urgent adoption',
+      200,
+      stack.http.post(
+        `/referrals/${submitted.id}/urgent-decision`,
+        { decision: 'ADOPT_ROCU_LEAD', rationale: 'Threat to life' },
+        await token('TTCG_CHAIR', home.rocu),
+      ),
+    );
+    return submitted;
+  };
+  const allocate = async (id: string, officerSub: string, rocu: string, extra: Record<string, unknown> = {}) =>
+    stack.http.post<{ status: string; code?: string; rules?: { rule: string }[]; errors?: { field: string }[] }>(
+      `/referrals/${id}/sio`,
+      { officerSub, justification: 'Best placed', conflictDeclaration: { hasConflict: false }, ...extra },
+      await token('ROCU_MANAGER', rocu),
+    );
 
   const referralCount = async (): Promise<number> =>
     Number((await stack.db.query(`SELECT count(*) AS n FROM referrals`)).rows[0].n);
@@ -259,6 +299,100 @@ describe('intake routing, effective urgency, deferred referrals and allocation o
       const after = await detail(rescored.id);
       expect(after).toMatchObject({ status: 'DEFERRED', assessment: { version: 2, riskScore: result.riskScore } });
       expect(result.riskScore).toBeGreaterThan(21.2);
+    });
+  });
+
+  describe('SIO specialism and capacity (domain.md section 7)', () => {
+    interface Candidate {
+      sub: string;
+      rules: { rule: string; met: boolean; detail: string }[];
+    }
+    const verdicts = (candidate: Candidate | undefined) =>
+      Object.fromEntries((candidate?.rules ?? []).map((check) => [check.rule, check.met]));
+    const allocationRow = async (id: string) =>
+      (
+        await stack.db.query(
+          `SELECT officer_sub, rule_exceptions, exception_justification FROM sio_allocations WHERE referral_id = $1`,
+          [id],
+        )
+      ).rows;
+
+    it('says which rule each candidate meets or breaks, and needs a justification for an SIO without the specialism', async () => {
+      const fraud = await adopted({ crimeTypes: ['FRAUD'] });
+      const candidates = await must(
+        'candidates',
+        200,
+        stack.http.get<{ items: Candidate[] }>(
+          `/officers?referralId=${fraud.id}`,
+          await token('ROCU_MANAGER', 'YHROCU'),
+        ),
+      );
+      const bySub = (sub: string) => candidates.items.find((candidate) => candidate.sub === sub);
+      expect(verdicts(bySub('sio-yhrocu-2'))).toEqual({
+        NO_CONFLICT: true,
+        VETTING: true,
+        SPECIALISM: true,
+        CAPACITY: true,
+      });
+      expect(verdicts(bySub('sio-yhrocu-1'))).toMatchObject({ SPECIALISM: false, CAPACITY: true });
+      expect(bySub('sio-yhrocu-1')?.rules.find((check) => check.rule === 'SPECIALISM')?.detail).toBe(
+        'holds none of FRAUD',
+      );
+
+      const refused = await allocate(fraud.id, 'sio-yhrocu-1', 'YHROCU');
+      expect(refused.status).toBe(422);
+      expect(refused.body.code).toBe('ALLOCATION_NEEDS_JUSTIFICATION');
+      expect(refused.body.rules?.map((check) => check.rule)).toEqual(['SPECIALISM']);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'exceptionJustification' })]);
+      expect(await allocationRow(fraud.id)).toEqual([]);
+
+      const justified = await allocate(fraud.id, 'sio-yhrocu-1', 'YHROCU', {
+        exceptionJustification: 'Ran the linked drugs operation against the same OCG',
+      });
+      expect(justified.status).toBe(200);
+      expect(await allocationRow(fraud.id)).toEqual([
+        {
+          officer_sub: 'sio-yhrocu-1',
+          rule_exceptions: ['SPECIALISM'],
+          exception_justification: 'Ran the linked drugs operation against the same OCG',
+        },
+      ]);
+    });
+
+    it('needs a justification to take an SIO past their capacity', async () => {
+      // P1 taskings cost 4 points; sio-ersou-4 (modern slavery, capacity 8) can carry two.
+      const eastern: Home = { force: 'KENT', rocu: 'ERSOU' };
+      const slavery = { crimeTypes: ['MODERN_SLAVERY_AND_HUMAN_TRAFFICKING'] };
+      const [first, second, third] = [
+        await adopted(slavery, eastern, P1_ASSESSMENT),
+        await adopted(slavery, eastern, P1_ASSESSMENT),
+        await adopted(slavery, eastern, P1_ASSESSMENT),
+      ];
+      expect((await allocate(first.id, 'sio-ersou-4', 'ERSOU')).status).toBe(200);
+      expect((await allocate(second.id, 'sio-ersou-4', 'ERSOU')).status).toBe(200);
+
+      const candidates = await must(
+        'candidates',
+        200,
+        stack.http.get<{ items: Candidate[] }>(
+          `/officers?referralId=${third.id}`,
+          await token('ROCU_MANAGER', 'ERSOU'),
+        ),
+      );
+      const full = candidates.items.find((candidate) => candidate.sub === 'sio-ersou-4');
+      expect(verdicts(full)).toMatchObject({ SPECIALISM: true, CAPACITY: false });
+      expect(full?.rules.find((check) => check.rule === 'CAPACITY')?.detail).toBe(
+        '12 of 8 workload points after this allocation',
+      );
+
+      const refused = await allocate(third.id, 'sio-ersou-4', 'ERSOU');
+      expect(refused.status).toBe(422);
+      expect(refused.body.rules?.map((check) => check.rule)).toEqual(['CAPACITY']);
+      const justified = await allocate(third.id, 'sio-ersou-4', 'ERSOU', {
+        exceptionJustification: 'Only SIO in the region with the victims’ trust',
+      });
+      expect(justified.status).toBe(200);
+      expect((await allocationRow(third.id))[0]).toMatchObject({ rule_exceptions: ['CAPACITY'] });
     });
   });
 });

@@ -11,6 +11,7 @@ import {
   planOwnerTokens,
   SIO_DRUGS_AND_SLAVERY,
   WYP_LRO,
+  FIXTURE_OVERLOAD,
 } from './support/tasking-fixtures';
 
 /*
@@ -171,6 +172,7 @@ describe('mass assignment and prototype pollution: refused with 400, changing no
       valid: () => ({
         officerSub: SIO_DRUGS_AND_SLAVERY,
         justification: 'Drugs specialist with capacity',
+        exceptionJustification: FIXTURE_OVERLOAD,
         conflictDeclaration: { hasConflict: false },
       }),
       nested: ['conflictDeclaration'],

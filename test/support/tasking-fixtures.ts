@@ -4,6 +4,8 @@ import type { Stack } from './stack';
 /** Seeded officers (libs/domain/src/officers/seed-officers.ts) used by the tasking tests. */
 export const SIO_DRUGS_AND_FIREARMS = 'sio-yhrocu-1';
 export const SIO_DRUGS_AND_SLAVERY = 'sio-yhrocu-5';
+/** Fixtures give one SIO many taskings, past their capacity: each allocation says why (domain.md section 7). */
+export const FIXTURE_OVERLOAD = 'Test fixture: this SIO carries every tasking of the run';
 export const WYP_LRO = 'lro-wyp';
 
 async function ok<T>(what: string, sent: Promise<{ status: number; body: T }>): Promise<T> {
@@ -46,7 +48,12 @@ export async function activeReferral(stack: Stack, sio = SIO_DRUGS_AND_SLAVERY, 
     'allocate',
     stack.http.post(
       `/referrals/${id}/sio`,
-      { officerSub: sio, justification: 'Drugs specialist with capacity', conflictDeclaration: { hasConflict: false } },
+      {
+        officerSub: sio,
+        justification: 'Drugs specialist with capacity',
+        exceptionJustification: FIXTURE_OVERLOAD,
+        conflictDeclaration: { hasConflict: false },
+      },
       await stack.token(['ROCU_MANAGER'], 'YHROCU'),
     ),
   );

@@ -13,6 +13,7 @@ import {
   DEFAULT_PLAN_POLICY,
   DeadlineStage,
   effectiveUrgency,
+  exceptionRefusal,
   isTerminal,
   Participant,
   ReferralEvent,
@@ -314,6 +315,10 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
         nonRetryable: true,
       });
     }
+    const unjustified = exceptionRefusal(command.ruleExceptions ?? [], command.exceptionJustification);
+    if (unjustified !== null) {
+      throw ApplicationFailure.create({ type: 'ALLOCATION_NEEDS_JUSTIFICATION', message: unjustified, nonRetryable: true });
+    }
   };
 
   setHandler(
@@ -343,6 +348,8 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
           officer,
           justification: command.justification,
           conflictDeclaration: command.conflictDeclaration,
+          ruleExceptions: command.ruleExceptions,
+          exceptionJustification: command.exceptionJustification,
         },
       });
       return { snapshot: snap, allocated: true };

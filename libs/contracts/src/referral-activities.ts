@@ -1,4 +1,4 @@
-import type { Actor, DeadlineStage, Participant, ReferralStatus, ScoreResult } from '@rocu/domain';
+import type { Actor, AllocationRule, DeadlineStage, Participant, ReferralStatus, ScoreResult } from '@rocu/domain';
 import type { ConflictDeclaration, DeadlineView, ReferralWorkflowInput } from './referral-workflow';
 
 /** One transition of one referral; (workflowId, seq) makes its projection idempotent. */
@@ -20,7 +20,13 @@ export interface ReferralTransitionEvent {
   assessment?: { score: ScoreResult; input: unknown; route: string; rationale: Record<string, string> };
   /** A tasking decision; without meetingId it was an urgent out-of-meeting decision awaiting ratification. */
   taskingDecision?: { decision: string; rationale: string; meetingId?: string; onwardReference?: string };
-  sioAllocation?: { officer: Participant; justification: string; conflictDeclaration: ConflictDeclaration };
+  sioAllocation?: {
+    officer: Participant;
+    justification: string;
+    conflictDeclaration: ConflictDeclaration;
+    ruleExceptions?: AllocationRule[];
+    exceptionJustification?: string;
+  };
   lro?: Participant;
   /** Present on the transition to ACTIVE: the plan starts, with its first joint review due. */
   planStarted?: { sio: Participant; lro: Participant; nextReviewDueAt: string };

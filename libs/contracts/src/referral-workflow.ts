@@ -1,6 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
   Actor,
+  AllocationRule,
   AssessmentInput,
   DeadlinePolicy,
   DeadlineStage,
@@ -67,6 +68,10 @@ export interface AllocateSioCommand extends ActorCommand {
   officer: Participant & { region: string };
   justification: string;
   conflictDeclaration: ConflictDeclaration;
+  /** The specialism or capacity rules this allocation sets aside (judged by the API on the workload read model). */
+  ruleExceptions?: AllocationRule[];
+  /** Required when ruleExceptions is not empty. */
+  exceptionJustification?: string;
 }
 
 export interface AllocateSioResult {

@@ -38,6 +38,7 @@ export * from './access/access-anomalies';
 export * from './access/role-organisations';
 
 export * from './officers/officer-types';
+export * from './officers/allocation-rules';
 export * from './officers/officer-candidates';
 export * from './officers/seed-officers';
 export * from './plan/plan-types';

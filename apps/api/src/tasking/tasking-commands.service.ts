@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError, vettingMeets } from '@rocu/domain';
+import {
+  Actor,
+  AllocationRule,
+  DomainError,
+  exceptionRefusal,
+  rulesNeedingJustification,
+  vettingMeets,
+} from '@rocu/domain';
 import { allocateSioUpdate, closeReferralUpdate, nameLroUpdate } from '@rocu/contracts';
 import type { ReferralEntity } from '@rocu/persistence';
 import { OfficersService } from '../officers/officers.service';
@@ -44,6 +51,16 @@ export class TaskingCommandsService {
           `${officer.name} holds ${officer.vetting} vetting; this tasking needs ${needs.vetting} or higher.`,
         );
       }
+      const rules = await this.officers.rulesFor(officer, referral);
+      const broken = rulesNeedingJustification(rules);
+      const refusal = exceptionRefusal(broken, request.exceptionJustification);
+      if (refusal !== null) {
+        throw new DomainError('ALLOCATION_NEEDS_JUSTIFICATION', refusal, {
+          rules: rules.filter((check) => broken.includes(check.rule)),
+          errors: [{ field: 'exceptionJustification', code: 'required', message: refusal }],
+        });
+      }
+      command.ruleExceptions = broken;
     };
     const command = {
       actor,
@@ -56,6 +73,9 @@ export class TaskingCommandsService {
       },
       justification: request.justification,
       conflictDeclaration: request.conflictDeclaration,
+      // Judged against the workload read model just before sending (below), and re-checked by the workflow.
+      ruleExceptions: [] as AllocationRule[],
+      exceptionJustification: request.exceptionJustification,
     };
     const { snapshot, allocated } = await this.updates.send(
       actor,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsObject, IsString, Length, ValidateIf, ValidateNested } from 'class-validator';
+import { IsBoolean, IsObject, IsOptional, IsString, Length, ValidateIf, ValidateNested } from 'class-validator';
 
 export class ConflictDeclarationDto {
   @ApiProperty({ description: 'true blocks this officer for this referral (recorded and audited)' })
@@ -26,6 +26,17 @@ export class AllocateSioRequest {
   @IsString()
   @Length(1, 4000)
   justification!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'required (422 without it) when the officer holds none of the specialisms the tasking needs or would be ' +
+      'taken past their capacity: why this officer all the same; recorded with the allocation and audited',
+    maxLength: 4000,
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 4000)
+  exceptionJustification?: string;
 
   @ApiProperty({ type: ConflictDeclarationDto, description: "the chosen SIO's own declaration" })
   @IsObject()

@@ -244,7 +244,19 @@ export class ReferralProjectionActivities implements ReferralActivities {
         entityId: event.referralId,
         outcome: 'SUCCESS',
         correlationId: event.correlationId,
-        details: { workflowId: event.workflowId, seq: event.seq, from: event.from, to: event.to },
+        details: {
+          workflowId: event.workflowId,
+          seq: event.seq,
+          from: event.from,
+          to: event.to,
+          // An allocation that set a rule aside carries the justification on the audit trail too.
+          ...(event.sioAllocation?.ruleExceptions?.length
+            ? {
+                ruleExceptions: event.sioAllocation.ruleExceptions,
+                exceptionJustification: event.sioAllocation.exceptionJustification,
+              }
+            : {}),
+        },
         dedupeKey: `${event.workflowId}:${event.seq}`,
       });
     });
@@ -315,8 +327,8 @@ export class ReferralProjectionActivities implements ReferralActivities {
     ]);
     await manager.query(
       `INSERT INTO sio_allocations (referral_id, officer_sub, officer_name, justification, conflict_declaration,
-         allocated_by_sub, allocated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+         allocated_by_sub, allocated_at, rule_exceptions, exception_justification)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
         event.referralId,
         allocation.officer.sub,
@@ -325,6 +337,8 @@ export class ReferralProjectionActivities implements ReferralActivities {
         JSON.stringify(allocation.conflictDeclaration),
         event.actor.sub,
         event.at,
+        allocation.ruleExceptions ?? [],
+        allocation.exceptionJustification ?? null,
       ],
     );
   }

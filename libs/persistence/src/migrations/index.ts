@@ -7,6 +7,7 @@ import { ConflictRegister1763910000000 } from './1763910000000-conflict-register
 import { AuditListReads1763920000000 } from './1763920000000-audit-list-reads';
 import { ListIndexes1763930000000 } from './1763930000000-list-indexes';
 import { NotificationPerson1763940000000 } from './1763940000000-notification-person';
+import { AllocationExceptions1763951000000 } from './1763951000000-allocation-exceptions';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AuditListReads1763920000000,
   ListIndexes1763930000000,
   NotificationPerson1763940000000,
+  AllocationExceptions1763951000000,
 ];
