@@ -3,7 +3,7 @@ import { findOrganisation, ROLES, type Role } from '@rocu/domain';
 import type { HttpResponse } from './support/http-client';
 import { eventually, P1_ASSESSMENT, referralBody, workedExampleAssessment } from './support/referral-fixtures';
 import { Stack } from './support/stack';
-import { addPlanAction, FIXTURE_OVERLOAD } from './support/tasking-fixtures';
+import { addPlanAction, FIXTURE_OVERLOAD, lroReplacementBody, reallocationBody } from './support/tasking-fixtures';
 
 /*
  * Authorization matrix (issue 6): every route of the OpenAPI document x every role x own and other
@@ -116,6 +116,18 @@ const POLICY = {
     roles: ['FORCE_REFERRER', 'LRO'],
     relation: 'OWNER_ORG',
   },
+  'POST /referrals/{id}/sio/reallocation': {
+    access: 'ACT',
+    record: 'REFERRAL',
+    roles: ['ROCU_MANAGER'],
+    relation: 'REGION',
+  },
+  'POST /referrals/{id}/lro/replacement': {
+    access: 'ACT',
+    record: 'REFERRAL',
+    roles: ['FORCE_REFERRER', 'LRO'],
+    relation: 'OWNER_ORG',
+  },
   'POST /referrals/{id}/close': { access: 'ACT', record: 'REFERRAL', roles: ['ROCU_MANAGER'], relation: 'REGION' },
   'GET /referrals/{id}/plan': { access: 'VIEW', record: 'REFERRAL' },
   'POST /referrals/{id}/plan/actions': { access: 'PLAN_OWNER' },
@@ -180,6 +192,8 @@ interface ReferralFacts {
   /** The assigned SIO and LRO, who see their tasking whatever their organisation. */
   sioSub?: string | null;
   lroSub?: string | null;
+  /** Everyone who has owned the tasking (a replaced SIO or LRO keeps read access to what they did). */
+  ownerSubs?: readonly string[];
 }
 interface MeetingFacts {
   region: string;
@@ -205,7 +219,8 @@ function seesReferral(actor: MatrixActor, referral: ReferralFacts): boolean {
     (holds(actor, OWNING_ORGANISATION) && actor.org === referral.ownerOrg) ||
     (holds(actor, REGIONAL_STAFF) && actor.region !== null && actor.region === referral.region) ||
     (holds(actor, ['NCA_LIAISON']) && referral.status === 'REFERRED_NATIONAL') ||
-    (holds(actor, ['SIO', 'LRO']) && (referral.sioSub === actor.sub || referral.lroSub === actor.sub))
+    (holds(actor, ['SIO', 'LRO']) &&
+      (referral.sioSub === actor.sub || referral.lroSub === actor.sub || !!referral.ownerSubs?.includes(actor.sub)))
   );
 }
 
@@ -374,8 +389,12 @@ describe('authorization matrix: every route x every role x own and other organis
   // ---- referral fixtures, all owned by WYP (region YHROCU) unless said otherwise ----
 
   const submit = async (org = HOME_FORCE, overrides: Record<string, unknown> = {}): Promise<string> => {
-    // A force's referral affects that force first, so it goes to that force's ROCU (an agency's to YHROCU).
-    const ownForce = findOrganisation(org)?.kind === 'FORCE' ? { forcesAffected: [org] } : {};
+    // A force's referral affects that force first, so it goes to that force's ROCU (an agency's to YHROCU);
+    // WYP and SYP are affected too, so either force's LRO may own the tasking.
+    const ownForce =
+      findOrganisation(org)?.kind === 'FORCE'
+        ? { forcesAffected: [org, ...['WYP', 'SYP'].filter((f) => f !== org)] }
+        : {};
     const response = await must(
       `submit as ${org}`,
       201,
@@ -563,7 +582,9 @@ describe('authorization matrix: every route x every role x own and other organis
     async (body: unknown): Promise<string[]> => {
       const { items, total } = body as ListBody;
       const { rows } = await stack.db.query<ReferralFacts & { id: string }>(
-        'SELECT id, owner_org AS "ownerOrg", region, status, sio_sub AS "sioSub", lro_sub AS "lroSub" FROM referrals',
+        `SELECT id, owner_org AS "ownerOrg", region, status, sio_sub AS "sioSub", lro_sub AS "lroSub",
+                array(SELECT officer_sub FROM tasking_owners o WHERE o.referral_id = r.id) AS "ownerSubs"
+           FROM referrals r`,
       );
       const describeRow = (row: ReferralFacts): string => `${row.ownerOrg}/${row.region}/${row.status}`;
       const matches = (row: ReferralFacts): boolean =>
@@ -901,6 +922,20 @@ describe('authorization matrix: every route x every role x own and other organis
       officerSub: PLAN_LRO,
       name: 'DI Matrix',
     })),
+    'POST /referrals/{id}/sio/reallocation': referralAction(
+      'sio/reallocation',
+      'ACTIVE',
+      active,
+      reallocationBody,
+      PLAN_TARGET,
+    ),
+    'POST /referrals/{id}/lro/replacement': referralAction(
+      'lro/replacement',
+      'ACTIVE',
+      active,
+      lroReplacementBody,
+      PLAN_TARGET,
+    ),
     'POST /referrals/{id}/close': referralAction(
       'close',
       'ACTIVE',

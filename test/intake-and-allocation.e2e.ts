@@ -1,4 +1,5 @@
 import { Stack } from './support/stack';
+import { activeReferral, addPlanAction, planActionBody } from './support/tasking-fixtures';
 import {
   eventually,
   meetingBody,
@@ -393,6 +394,121 @@ describe('intake routing, effective urgency, deferred referrals and allocation o
       });
       expect(justified.status).toBe(200);
       expect((await allocationRow(third.id))[0]).toMatchObject({ rule_exceptions: ['CAPACITY'] });
+    });
+  });
+
+  describe('replacing the SIO and the LRO (domain.md section 7)', () => {
+    interface OwnerPeriod {
+      role: string;
+      sub: string;
+      from: string;
+      until: string | null;
+      reason: string | null;
+      changedBy: string;
+    }
+    const addAction = (id: string, owner: string) =>
+      stack.http.post(`/referrals/${id}/plan/actions`, planActionBody(), owner);
+
+    it('hands the tasking and its plan to a new SIO and a new LRO; the old owners keep read access only', async () => {
+      const id = await activeReferral(stack, 'sio-yhrocu-5', 'lro-wyp');
+      const oldSio = await stack.token(['SIO'], 'YHROCU', 'sio-yhrocu-5');
+      const newSio = await stack.token(['SIO'], 'YHROCU', 'sio-yhrocu-1');
+      const oldLro = await stack.token(['LRO'], 'WYP', 'lro-wyp');
+      const newLro = await stack.token(['LRO'], 'SYP', 'lro-syp');
+      const bystander = await stack.token(['SIO'], 'YHROCU', 'sio-yhrocu-3');
+      const manager = await token('ROCU_MANAGER', 'YHROCU');
+      const referrer = await token('FORCE_REFERRER', 'WYP');
+      await addPlanAction(stack, id, oldSio);
+      expect((await stack.http.get(`/referrals/${id}`, newSio)).status).toBe(404);
+
+      const reallocation = {
+        officerSub: 'sio-yhrocu-1',
+        justification: 'Firearms specialist',
+        conflictDeclaration: { hasConflict: false },
+        reason: 'DCI on long-term leave',
+      };
+      const sameOfficer = await stack.http.post(
+        `/referrals/${id}/sio/reallocation`,
+        { ...reallocation, officerSub: 'sio-yhrocu-5' },
+        manager,
+      );
+      expect(sameOfficer.status).toBe(422);
+      const noReason = await stack.http.post<{ errors: { field: string }[] }>(
+        `/referrals/${id}/sio/reallocation`,
+        { ...reallocation, reason: undefined },
+        manager,
+      );
+      expect(noReason.status).toBe(400);
+      expect(noReason.body.errors.map((error) => error.field)).toEqual(['reason']);
+      expect((await stack.http.post(`/referrals/${id}/sio/reallocation`, reallocation, referrer)).status).toBe(403);
+
+      const reallocated = await stack.http.post<{ status: string; sio: { sub: string } }>(
+        `/referrals/${id}/sio/reallocation`,
+        reallocation,
+        manager,
+      );
+      expect(reallocated.status).toBe(200);
+      expect(reallocated.body).toMatchObject({ status: 'ACTIVE', sio: { sub: 'sio-yhrocu-1' } });
+
+      const replaced = await stack.http.post<{ status: string }>(
+        `/referrals/${id}/lro/replacement`,
+        { officerSub: 'lro-syp', name: 'DI Clarke', reason: 'The OCG has moved to Sheffield' },
+        referrer,
+      );
+      expect(replaced.status).toBe(200);
+      expect(replaced.body.status).toBe('ACTIVE');
+
+      // Only the new owners change the plan; the old ones still read what they did, strangers see nothing.
+      expect((await addAction(id, newSio)).status).toBe(201);
+      expect((await addAction(id, newLro)).status).toBe(201);
+      expect((await addAction(id, oldSio)).status).toBe(403);
+      expect((await addAction(id, oldLro)).status).toBe(403);
+      for (const former of [oldSio, oldLro]) {
+        expect((await stack.http.get(`/referrals/${id}`, former)).status).toBe(200);
+        const plan = await stack.http.get<{ actions: { createdBy: string }[] }>(`/referrals/${id}/plan`, former);
+        expect(plan.status).toBe(200);
+        expect(plan.body.actions.map((action) => action.createdBy)).toContain('sio-yhrocu-5');
+      }
+      expect((await stack.http.get(`/referrals/${id}`, bystander)).status).toBe(404);
+
+      const plan = await must(
+        'plan',
+        200,
+        stack.http.get<{ sio: { sub: string }; lro: { sub: string }; owners: OwnerPeriod[] }>(
+          `/referrals/${id}/plan`,
+          newSio,
+        ),
+      );
+      expect(plan.sio.sub).toBe('sio-yhrocu-1');
+      expect(plan.lro.sub).toBe('lro-syp');
+      const owners = plan.owners;
+      expect(owners.map((period) => [period.role, period.sub, period.reason])).toEqual(
+        expect.arrayContaining([
+          ['SIO', 'sio-yhrocu-5', null],
+          ['LRO', 'lro-wyp', null],
+          ['SIO', 'sio-yhrocu-1', 'DCI on long-term leave'],
+          ['LRO', 'lro-syp', 'The OCG has moved to Sheffield'],
+        ]),
+      );
+      expect(owners).toHaveLength(4);
+      const period = (sub: string) => owners.find((owner) => owner.sub === sub) as OwnerPeriod;
+      expect(period('sio-yhrocu-5').until).toBe(period('sio-yhrocu-1').from);
+      expect(period('lro-wyp').until).toBe(period('lro-syp').from);
+      expect(period('sio-yhrocu-1')).toMatchObject({ until: null, changedBy: 'rocu_manager@yhrocu' });
+      expect(period('lro-syp')).toMatchObject({ until: null, changedBy: 'force_referrer@wyp' });
+
+      const detail = await must(
+        'detail',
+        200,
+        stack.http.get<{ history: { action: string; reason: string | null; to: string }[] }>(
+          `/referrals/${id}`,
+          manager,
+        ),
+      );
+      expect(detail.history.slice(-2)).toEqual([
+        expect.objectContaining({ action: 'REALLOCATE_SIO', reason: 'DCI on long-term leave', to: 'ACTIVE' }),
+        expect.objectContaining({ action: 'REPLACE_LRO', reason: 'The OCG has moved to Sheffield', to: 'ACTIVE' }),
+      ]);
     });
   });
 });

@@ -68,6 +68,22 @@ export async function activeReferral(stack: Stack, sio = SIO_DRUGS_AND_SLAVERY, 
   return id;
 }
 
+/** A valid request to hand an ACTIVE fixture tasking (SIO sio-yhrocu-5) to another SIO. */
+export const reallocationBody = (): Record<string, unknown> => ({
+  officerSub: 'sio-yhrocu-1',
+  justification: 'Firearms specialist',
+  exceptionJustification: FIXTURE_OVERLOAD,
+  conflictDeclaration: { hasConflict: false },
+  reason: 'The SIO moves to another operation',
+});
+
+/** A valid request to hand an ACTIVE fixture tasking (LRO lro-wyp; WYP and SYP affected) to SYP's LRO. */
+export const lroReplacementBody = (): Record<string, unknown> => ({
+  officerSub: 'lro-syp',
+  name: 'DI Clarke',
+  reason: 'The OCG moved to Sheffield',
+});
+
 /** Tokens of the plan's owners: the seeded SIO and LRO, acting in those roles. */
 export const planOwnerTokens = async (stack: Stack, sio = SIO_DRUGS_AND_SLAVERY, lro = WYP_LRO) => ({
   sio: await stack.token(['SIO'], 'YHROCU', sio),

@@ -1,4 +1,12 @@
-import type { Actor, AllocationRule, DeadlineStage, Participant, ReferralStatus, ScoreResult } from '@rocu/domain';
+import type {
+  Actor,
+  AllocationRule,
+  DeadlineStage,
+  Participant,
+  PlanRole,
+  ReferralStatus,
+  ScoreResult,
+} from '@rocu/domain';
 import type { ConflictDeclaration, DeadlineView, ReferralWorkflowInput } from './referral-workflow';
 
 /** One transition of one referral; (workflowId, seq) makes its projection idempotent. */
@@ -28,6 +36,8 @@ export interface ReferralTransitionEvent {
     exceptionJustification?: string;
   };
   lro?: Participant;
+  /** Present when the SIO or LRO is replaced: the tasking and its plan change hands. */
+  ownerChange?: { role: PlanRole; from: Participant; to: Participant; reason: string };
   /** Present on the transition to ACTIVE: the plan starts, with its first joint review due. */
   planStarted?: { sio: Participant; lro: Participant; nextReviewDueAt: string };
   /** Present on closure: the outcome, and the subject now awaits a re-assessment. */

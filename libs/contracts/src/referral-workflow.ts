@@ -85,6 +85,17 @@ export interface NameLroCommand extends ActorCommand {
   lro: Participant;
 }
 
+/** The ROCU manager hands the tasking and its plan to another SIO (domain.md section 7). */
+export interface ReallocateSioCommand extends AllocateSioCommand {
+  /** Why the SIO changes; kept in the referral's and the plan's history. */
+  reason: string;
+}
+
+/** The referring force hands the tasking and its plan to another LRO. */
+export interface ReplaceLroCommand extends NameLroCommand {
+  reason: string;
+}
+
 export interface CloseReferralCommand extends ActorCommand {
   outcome: string;
 }
@@ -126,5 +137,7 @@ export const taskingDecisionUpdate = defineUpdate<ReferralSnapshot, [TaskingDeci
 export const withdrawUpdate = defineUpdate<ReferralSnapshot, [WithdrawCommand]>('withdraw');
 export const allocateSioUpdate = defineUpdate<AllocateSioResult, [AllocateSioCommand]>('allocateSio');
 export const nameLroUpdate = defineUpdate<ReferralSnapshot, [NameLroCommand]>('nameLro');
+export const reallocateSioUpdate = defineUpdate<AllocateSioResult, [ReallocateSioCommand]>('reallocateSio');
+export const replaceLroUpdate = defineUpdate<ReferralSnapshot, [ReplaceLroCommand]>('replaceLro');
 export const closeReferralUpdate = defineUpdate<ReferralSnapshot, [CloseReferralCommand]>('closeReferral');
 export const referralSnapshotQuery = defineQuery<ReferralSnapshot>('snapshot');

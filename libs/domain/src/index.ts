@@ -44,3 +44,4 @@ export * from './officers/seed-officers';
 export * from './plan/plan-types';
 export * from './plan/plan-rules';
 export * from './plan/plan-policy';
+export * from './plan/owner-change';

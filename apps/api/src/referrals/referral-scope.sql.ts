@@ -27,9 +27,13 @@ export function whereVisibleTo<T extends ObjectLiteral>(
             scoped.orWhere(`${alias}.status = 'REFERRED_NATIONAL'`);
             break;
           case 'ASSIGNED':
-            scoped.orWhere(`(${alias}.sio_sub = :scopeSub${index} OR ${alias}.lro_sub = :scopeSub${index})`, {
-              [`scopeSub${index}`]: scope.sub,
-            });
+            // Today's SIO or LRO, or one replaced since (they keep read access to what they did).
+            scoped.orWhere(
+              `(${alias}.sio_sub = :scopeSub${index} OR ${alias}.lro_sub = :scopeSub${index}
+                OR EXISTS (SELECT 1 FROM tasking_owners o
+                            WHERE o.officer_sub = :scopeSub${index} AND o.referral_id = ${alias}.id))`,
+              { [`scopeSub${index}`]: scope.sub },
+            );
             break;
         }
       });

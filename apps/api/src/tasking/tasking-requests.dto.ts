@@ -57,6 +57,23 @@ export class NameLroRequest {
   name!: string;
 }
 
+const replacementReason = () =>
+  ApiProperty({ description: 'why the owner changes; kept in the referral and plan history', maxLength: 2000 });
+
+export class ReallocateSioRequest extends AllocateSioRequest {
+  @replacementReason()
+  @IsString()
+  @Length(1, 2000)
+  reason!: string;
+}
+
+export class ReplaceLroRequest extends NameLroRequest {
+  @replacementReason()
+  @IsString()
+  @Length(1, 2000)
+  reason!: string;
+}
+
 export class CloseReferralRequest {
   @ApiProperty({ description: 'the outcome summary', maxLength: 4000 })
   @IsString()

@@ -8,7 +8,7 @@ import type {
   ReferralTransitionEvent,
   SubmissionProjection,
 } from '@rocu/contracts';
-import { effectiveUrgency } from '@rocu/domain';
+import { effectiveUrgency, type Participant, type PlanRole } from '@rocu/domain';
 import { appendAudit } from '@rocu/persistence';
 import { deconflict } from './deconfliction';
 import { deadlineColumns, enqueueNotification, upsertDeadlines } from './projection-sql';
@@ -210,6 +210,22 @@ export class ReferralProjectionActivities implements ReferralActivities {
           event.lro.name,
         ]);
       }
+      if (event.sioAllocation) await this.recordOwner(manager, event, 'SIO', event.sioAllocation.officer);
+      if (event.lro) await this.recordOwner(manager, event, 'LRO', event.lro);
+      if (event.ownerChange && advanced.length > 0) {
+        // The plan changes hands with the tasking (its workflow was told before this was projected).
+        await manager.query(
+          event.ownerChange.role === 'SIO'
+            ? `UPDATE plans SET sio_sub = $2, sio_name = $3 WHERE referral_id = $1`
+            : `UPDATE plans SET lro_sub = $2, lro_name = $3, lro_org = $4 WHERE referral_id = $1`,
+          [
+            event.referralId,
+            event.ownerChange.to.sub,
+            event.ownerChange.to.name,
+            ...(event.ownerChange.role === 'SIO' ? [] : [event.ownerChange.to.org]),
+          ],
+        );
+      }
       if (event.planStarted) await this.projectPlanStarted(manager, event, event.planStarted);
       if (event.closure) {
         await manager.query(
@@ -339,6 +355,41 @@ export class ReferralProjectionActivities implements ReferralActivities {
         event.at,
         allocation.ruleExceptions ?? [],
         allocation.exceptionJustification ?? null,
+      ],
+    );
+  }
+
+  /**
+   * Opens the owner's period and closes the one before it. A period projected late (out of order) ends
+   * where the next one begins, so the periods never overlap.
+   */
+  private async recordOwner(
+    manager: EntityManager,
+    event: ReferralTransitionEvent,
+    role: PlanRole,
+    owner: Participant,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE tasking_owners SET until_at = $4
+        WHERE referral_id = $1 AND role = $2 AND seq < $3 AND (until_at IS NULL OR until_at > $4)`,
+      [event.referralId, role, event.seq, event.at],
+    );
+    await manager.query(
+      `INSERT INTO tasking_owners (referral_id, role, seq, officer_sub, officer_name, officer_org, reason, changed_by_sub,
+         from_at, until_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
+         (SELECT min(from_at) FROM tasking_owners WHERE referral_id = $1 AND role = $2 AND seq > $3))
+       ON CONFLICT DO NOTHING`,
+      [
+        event.referralId,
+        role,
+        event.seq,
+        owner.sub,
+        owner.name,
+        owner.org,
+        event.ownerChange?.reason ?? null,
+        event.actor.sub,
+        event.at,
       ],
     );
   }

@@ -48,4 +48,12 @@ describe('referral visibility', () => {
       canSeeReferral({ ...syp, roles: ['FORCE_REFERRER'] }, { ...wypReferral, lroSub: 'lro-syp', ownerOrg: 'X' }),
     ).toBe(false);
   });
+
+  it('lets a replaced SIO or LRO still see the tasking they worked on, and no one else by it', () => {
+    const former = { ...actor(['SIO'], 'YHROCU', 'YHROCU'), sub: 'sio-yhrocu-1' };
+    const handedOver = { ...wypReferral, sioSub: 'sio-yhrocu-2', ownerSubs: ['sio-yhrocu-1', 'sio-yhrocu-2'] };
+    expect(canSeeReferral(former, handedOver)).toBe(true);
+    expect(canSeeReferral({ ...former, sub: 'sio-yhrocu-3' }, handedOver)).toBe(false);
+    expect(canSeeReferral({ ...former, roles: ['TTCG_MEMBER'] }, handedOver)).toBe(false);
+  });
 });

@@ -5,7 +5,10 @@ export type ReferralScope =
   | { kind: 'OWNER_ORG'; org: string }
   | { kind: 'REGION'; region: string }
   | { kind: 'REFERRED_NATIONAL' }
-  /** The SIO or LRO the tasking is assigned to (an LRO may be from another force than the referrer). */
+  /**
+   * The SIO or LRO the tasking is assigned to (an LRO may be from another force than the referrer), or was:
+   * a replaced owner keeps read access to what they did.
+   */
   | { kind: 'ASSIGNED'; sub: string };
 
 /** Roles that work for a ROCU and see their region's referrals. */
@@ -34,7 +37,15 @@ export function referralScopes(actor: Actor): ReferralScope[] {
 
 export function canSeeReferral(
   actor: Actor,
-  referral: { ownerOrg: string; region: string; status: string; sioSub?: string | null; lroSub?: string | null },
+  referral: {
+    ownerOrg: string;
+    region: string;
+    status: string;
+    sioSub?: string | null;
+    lroSub?: string | null;
+    /** Everyone who has owned the tasking as SIO or LRO, today's owners included. */
+    ownerSubs?: readonly string[];
+  },
 ): boolean {
   return referralScopes(actor).some((scope) => {
     switch (scope.kind) {
@@ -45,7 +56,11 @@ export function canSeeReferral(
       case 'REFERRED_NATIONAL':
         return referral.status === 'REFERRED_NATIONAL';
       case 'ASSIGNED':
-        return referral.sioSub === scope.sub || referral.lroSub === scope.sub;
+        return (
+          referral.sioSub === scope.sub ||
+          referral.lroSub === scope.sub ||
+          (referral.ownerSubs ?? []).includes(scope.sub)
+        );
     }
   });
 }

@@ -11,6 +11,8 @@ export const REFERRAL_ACTIONS = [
   'DECIDE',
   'ALLOCATE_SIO',
   'NAME_LRO',
+  'REALLOCATE_SIO',
+  'REPLACE_LRO',
   'CLOSE',
 ] as const;
 export type ReferralAction = (typeof REFERRAL_ACTIONS)[number];
@@ -24,6 +26,9 @@ export type ReferralEvent =
   | { type: 'DECIDE'; decision: MeetingDecision }
   | { type: 'ALLOCATE_SIO' }
   | { type: 'NAME_LRO' }
+  /** A new SIO or LRO takes over the tasking and its plan; the status stays. */
+  | { type: 'REALLOCATE_SIO' }
+  | { type: 'REPLACE_LRO' }
   | { type: 'CLOSE' };
 
 export type EventOf<A extends ReferralAction> = Extract<ReferralEvent, { type: A }>;
@@ -160,6 +165,26 @@ export const REFERRAL_TRANSITIONS: TransitionTable = {
       ],
       whoDescription: 'a referrer or LRO of the organisation that submitted the referral',
       to: (_event, record) => (record.status === 'SIO_ALLOCATED' ? 'ACTIVE' : 'ADOPTED'),
+    },
+  ],
+  REALLOCATE_SIO: [
+    {
+      from: ['SIO_ALLOCATED', 'ACTIVE'],
+      who: REGIONAL_MANAGER,
+      whoDescription: "a ROCU manager of the referral's region",
+      to: (_event, record) => record.status,
+    },
+  ],
+  REPLACE_LRO: [
+    {
+      // Before the plan starts the force simply names its LRO again (NAME_LRO).
+      from: ['ACTIVE'],
+      who: [
+        { role: 'FORCE_REFERRER', scope: 'OWNER_ORG' },
+        { role: 'LRO', scope: 'OWNER_ORG' },
+      ],
+      whoDescription: 'a referrer or LRO of the organisation that submitted the referral',
+      to: (_event, record) => record.status,
     },
   ],
   CLOSE: [

@@ -8,6 +8,7 @@ import { AuditListReads1763920000000 } from './1763920000000-audit-list-reads';
 import { ListIndexes1763930000000 } from './1763930000000-list-indexes';
 import { NotificationPerson1763940000000 } from './1763940000000-notification-person';
 import { AllocationExceptions1763951000000 } from './1763951000000-allocation-exceptions';
+import { TaskingOwners1763952000000 } from './1763952000000-tasking-owners';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   ListIndexes1763930000000,
   NotificationPerson1763940000000,
   AllocationExceptions1763951000000,
+  TaskingOwners1763952000000,
 ];
