@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { defaultRegionSettings, ROLES, type Role } from '@rocu/domain';
+import { defaultRegionSettings, findOrganisation, ROLES, type Role } from '@rocu/domain';
 import type { HttpResponse } from './support/http-client';
-import { eventually, referralBody, workedExampleAssessment } from './support/referral-fixtures';
+import { eventually, P1_ASSESSMENT, referralBody, workedExampleAssessment } from './support/referral-fixtures';
 import { Stack } from './support/stack';
-import { addPlanAction } from './support/tasking-fixtures';
+import { addPlanAction, FIXTURE_OVERLOAD, lroReplacementBody, reallocationBody } from './support/tasking-fixtures';
 
 /*
  * Authorization matrix (issue 6): every route of the OpenAPI document x every role x own and other
@@ -122,6 +122,18 @@ const POLICY = {
     roles: ['FORCE_REFERRER', 'LRO'],
     relation: 'OWNER_ORG',
   },
+  'POST /referrals/{id}/sio/reallocation': {
+    access: 'ACT',
+    record: 'REFERRAL',
+    roles: ['ROCU_MANAGER'],
+    relation: 'REGION',
+  },
+  'POST /referrals/{id}/lro/replacement': {
+    access: 'ACT',
+    record: 'REFERRAL',
+    roles: ['FORCE_REFERRER', 'LRO'],
+    relation: 'OWNER_ORG',
+  },
   'POST /referrals/{id}/close': { access: 'ACT', record: 'REFERRAL', roles: ['ROCU_MANAGER'], relation: 'REGION' },
   'GET /referrals/{id}/plan': { access: 'VIEW', record: 'REFERRAL' },
   'POST /referrals/{id}/plan/actions': { access: 'PLAN_OWNER' },
@@ -196,6 +208,8 @@ interface ReferralFacts {
   sioOrg?: string | null;
   lroSub?: string | null;
   lroOrg?: string | null;
+  /** Everyone who has owned the tasking, as `ROLE:sub:org` (a replaced SIO or LRO keeps read access to what they did). */
+  owners?: readonly string[];
 }
 interface MeetingFacts {
   region: string;
@@ -222,7 +236,8 @@ function seesReferral(actor: MatrixActor, referral: ReferralFacts): boolean {
     (holds(actor, REGIONAL_STAFF) && actor.region !== null && actor.region === referral.region) ||
     (holds(actor, ['NCA_LIAISON']) && referral.status === 'REFERRED_NATIONAL') ||
     (holds(actor, ['SIO']) && referral.sioSub === actor.sub && referral.sioOrg === actor.org) ||
-    (holds(actor, ['LRO']) && referral.lroSub === actor.sub && referral.lroOrg === actor.org)
+    (holds(actor, ['LRO']) && referral.lroSub === actor.sub && referral.lroOrg === actor.org) ||
+    (holds(actor, ['SIO', 'LRO']) && !!referral.owners?.includes(`${actor.role}:${actor.sub}:${actor.org}`))
   );
 }
 
@@ -413,10 +428,20 @@ describe('authorization matrix: every route x every role x own and other organis
   // ---- referral fixtures, all owned by WYP (region YHROCU) unless said otherwise ----
 
   const submit = async (org = HOME_FORCE, overrides: Record<string, unknown> = {}): Promise<string> => {
+    // A force's referral affects that force first, so it goes to that force's ROCU (an agency's to YHROCU);
+    // WYP and SYP are affected too, so either force's LRO may own the tasking.
+    const ownForce =
+      findOrganisation(org)?.kind === 'FORCE'
+        ? { forcesAffected: [org, ...['WYP', 'SYP'].filter((f) => f !== org)] }
+        : {};
     const response = await must(
       `submit as ${org}`,
       201,
-      stack.http.post<{ id: string }>('/referrals', referralBody(overrides), await token('FORCE_REFERRER', org)),
+      stack.http.post<{ id: string }>(
+        '/referrals',
+        referralBody({ ...ownForce, ...overrides }),
+        await token('FORCE_REFERRER', org),
+      ),
     );
     return response.body.id;
   };
@@ -490,7 +515,12 @@ describe('authorization matrix: every route x every role x own and other organis
       200,
       stack.http.post(
         `/referrals/${id}/sio`,
-        { officerSub: PLAN_SIO, justification: 'matrix fixture', conflictDeclaration: { hasConflict: false } },
+        {
+          officerSub: PLAN_SIO,
+          justification: 'matrix fixture',
+          exceptionJustification: FIXTURE_OVERLOAD,
+          conflictDeclaration: { hasConflict: false },
+        },
         await token('ROCU_MANAGER', HOME_REGION),
       ),
     );
@@ -598,7 +628,10 @@ describe('authorization matrix: every route x every role x own and other organis
       const { items, total } = body as ListBody;
       const { rows } = await stack.db.query<ReferralFacts & { id: string }>(
         `SELECT id, owner_org AS "ownerOrg", region, status, sio_sub AS "sioSub", sio_org AS "sioOrg",
-                lro_sub AS "lroSub", lro_org AS "lroOrg" FROM referrals`,
+                lro_sub AS "lroSub", lro_org AS "lroOrg",
+                array(SELECT o.role || ':' || o.officer_sub || ':' || o.officer_org
+                        FROM tasking_owners o WHERE o.referral_id = r.id) AS "owners"
+           FROM referrals r`,
       );
       const describeRow = (row: ReferralFacts): string => `${row.ownerOrg}/${row.region}/${row.status}`;
       const matches = (row: ReferralFacts): boolean =>
@@ -965,12 +998,27 @@ describe('authorization matrix: every route x every role x own and other organis
     'POST /referrals/{id}/sio': referralAction('sio', 'ADOPTED', adopted, () => ({
       officerSub: PLAN_SIO,
       justification: 'Drugs specialist with capacity',
+      exceptionJustification: FIXTURE_OVERLOAD,
       conflictDeclaration: { hasConflict: false },
     })),
     'POST /referrals/{id}/lro': referralAction('lro', 'ADOPTED', adopted, () => ({
       officerSub: PLAN_LRO,
       name: 'DI Matrix',
     })),
+    'POST /referrals/{id}/sio/reallocation': referralAction(
+      'sio/reallocation',
+      'ACTIVE',
+      active,
+      reallocationBody,
+      PLAN_TARGET,
+    ),
+    'POST /referrals/{id}/lro/replacement': referralAction(
+      'lro/replacement',
+      'ACTIVE',
+      active,
+      lroReplacementBody,
+      PLAN_TARGET,
+    ),
     'POST /referrals/{id}/close': referralAction(
       'close',
       'ACTIVE',
@@ -1074,19 +1122,7 @@ describe('authorization matrix: every route x every role x own and other organis
 
     // A decision meeting with a frozen agenda: a P1 item on top (so an adoption is a recorded deviation)
     // and one item per actor, each decided by that actor only.
-    await awaitingDecision(
-      {},
-      {
-        harm: {
-          physical: 'critical',
-          psychological: 'critical',
-          financial: 'critical',
-          community: 'critical',
-          environmental: 'critical',
-        },
-        likelihood: 5,
-      },
-    );
+    await awaitingDecision({}, P1_ASSESSMENT);
     await inPool(actors, PARALLEL, async (actor) => {
       decisionReferrals.set(actorKey(actor), await awaitingDecision());
     });

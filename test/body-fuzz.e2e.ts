@@ -12,6 +12,9 @@ import {
   planOwnerTokens,
   SIO_DRUGS_AND_SLAVERY,
   WYP_LRO,
+  FIXTURE_OVERLOAD,
+  lroReplacementBody,
+  reallocationBody,
 } from './support/tasking-fixtures';
 
 /*
@@ -320,6 +323,8 @@ describe(`POST and PATCH body fuzz (fast-check seed ${SEED}; replay with FUZZ_SE
     pools.sio = await pool(6, () => adoptedReferral(stack));
     pools.close = await pool(24, () => activeReferral(stack));
     pools.action = await pool(6, plannedAction);
+    pools.reallocate = await pool(6, () => activeReferral(stack));
+    pools.replaceLro = await pool(6, () => activeReferral(stack));
   });
 
   afterAll(async () => {
@@ -396,6 +401,7 @@ describe(`POST and PATCH body fuzz (fast-check seed ${SEED}; replay with FUZZ_SE
       valid: () => ({
         officerSub: SIO_DRUGS_AND_SLAVERY,
         justification: 'Drugs specialist with capacity',
+        exceptionJustification: FIXTURE_OVERLOAD,
         conflictDeclaration: { hasConflict: false },
       }),
       accepted: () => pools.sio.take(),
@@ -405,6 +411,20 @@ describe(`POST and PATCH body fuzz (fast-check seed ${SEED}; replay with FUZZ_SE
       path: () => `/referrals/${targets.lro}/lro`,
       token: () => referrer,
       valid: () => ({ officerSub: WYP_LRO, name: 'DI Clarke' }),
+    },
+    {
+      name: '/referrals/{id}/sio/reallocation',
+      path: () => `/referrals/${pools.reallocate.current}/sio/reallocation`,
+      token: () => manager,
+      valid: reallocationBody,
+      accepted: () => pools.reallocate.take(),
+    },
+    {
+      name: '/referrals/{id}/lro/replacement',
+      path: () => `/referrals/${pools.replaceLro.current}/lro/replacement`,
+      token: () => referrer,
+      valid: lroReplacementBody,
+      accepted: () => pools.replaceLro.take(),
     },
     {
       name: '/referrals/{id}/close',

@@ -11,6 +11,9 @@ import {
   planOwnerTokens,
   SIO_DRUGS_AND_SLAVERY,
   WYP_LRO,
+  FIXTURE_OVERLOAD,
+  lroReplacementBody,
+  reallocationBody,
 } from './support/tasking-fixtures';
 
 /*
@@ -171,6 +174,7 @@ describe('mass assignment and prototype pollution: refused with 400, changing no
       valid: () => ({
         officerSub: SIO_DRUGS_AND_SLAVERY,
         justification: 'Drugs specialist with capacity',
+        exceptionJustification: FIXTURE_OVERLOAD,
         conflictDeclaration: { hasConflict: false },
       }),
       nested: ['conflictDeclaration'],
@@ -181,6 +185,22 @@ describe('mass assignment and prototype pollution: refused with 400, changing no
       path: async () => `/referrals/${await adoptedReferral(stack)}/lro`,
       token: () => referrer,
       valid: () => ({ officerSub: WYP_LRO, name: 'DI Clarke' }),
+      nested: [],
+      own: [],
+    },
+    {
+      name: 'POST /referrals/{id}/sio/reallocation',
+      path: async () => `/referrals/${await activeReferral(stack)}/sio/reallocation`,
+      token: () => manager,
+      valid: reallocationBody,
+      nested: ['conflictDeclaration'],
+      own: [],
+    },
+    {
+      name: 'POST /referrals/{id}/lro/replacement',
+      path: async () => `/referrals/${await activeReferral(stack)}/lro/replacement`,
+      token: () => referrer,
+      valid: lroReplacementBody,
       nested: [],
       own: [],
     },

@@ -17,6 +17,8 @@ export const URGENT_ADOPTION = {
 export const sioAllocation = (region: string) => ({
   officerSub: `sio-${region.toLowerCase()}-5`,
   justification: 'Drugs specialist with capacity',
+  // One SIO takes many taskings here, past their capacity: that needs a justification.
+  exceptionJustification: 'Load test: one SIO carries every tasking',
   conflictDeclaration: { hasConflict: false },
 });
 

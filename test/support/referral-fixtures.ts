@@ -27,6 +27,18 @@ export function referralBody(overrides: Record<string, unknown> = {}): Record<st
   };
 }
 
+/** Overrides of the worked example that score a referral P1: every harm critical, almost certain. */
+export const P1_ASSESSMENT = {
+  harm: {
+    physical: 'critical',
+    psychological: 'critical',
+    financial: 'critical',
+    community: 'critical',
+    environmental: 'critical',
+  },
+  likelihood: 5,
+};
+
 /** The worked example as an assessment request body (see test/fixtures/worked-example.ts). */
 export function workedExampleAssessment(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return { ...WORKED_EXAMPLE, route: 'TTCG', rationale: WORKED_EXAMPLE_RATIONALE, ...overrides };

@@ -4,6 +4,8 @@ import type { Stack } from './stack';
 /** Seeded officers (libs/domain/src/officers/seed-officers.ts) used by the tasking tests. */
 export const SIO_DRUGS_AND_FIREARMS = 'sio-yhrocu-1';
 export const SIO_DRUGS_AND_SLAVERY = 'sio-yhrocu-5';
+/** Fixtures give one SIO many taskings, past their capacity: each allocation says why (domain.md section 7). */
+export const FIXTURE_OVERLOAD = 'Test fixture: this SIO carries every tasking of the run';
 export const WYP_LRO = 'lro-wyp';
 
 async function ok<T>(what: string, sent: Promise<{ status: number; body: T }>): Promise<T> {
@@ -46,7 +48,12 @@ export async function activeReferral(stack: Stack, sio = SIO_DRUGS_AND_SLAVERY, 
     'allocate',
     stack.http.post(
       `/referrals/${id}/sio`,
-      { officerSub: sio, justification: 'Drugs specialist with capacity', conflictDeclaration: { hasConflict: false } },
+      {
+        officerSub: sio,
+        justification: 'Drugs specialist with capacity',
+        exceptionJustification: FIXTURE_OVERLOAD,
+        conflictDeclaration: { hasConflict: false },
+      },
       await stack.token(['ROCU_MANAGER'], 'YHROCU'),
     ),
   );
@@ -60,6 +67,22 @@ export async function activeReferral(stack: Stack, sio = SIO_DRUGS_AND_SLAVERY, 
   );
   return id;
 }
+
+/** A valid request to hand an ACTIVE fixture tasking (SIO sio-yhrocu-5) to another SIO. */
+export const reallocationBody = (): Record<string, unknown> => ({
+  officerSub: 'sio-yhrocu-1',
+  justification: 'Firearms specialist',
+  exceptionJustification: FIXTURE_OVERLOAD,
+  conflictDeclaration: { hasConflict: false },
+  reason: 'The SIO moves to another operation',
+});
+
+/** A valid request to hand an ACTIVE fixture tasking (LRO lro-wyp; WYP and SYP affected) to SYP's LRO. */
+export const lroReplacementBody = (): Record<string, unknown> => ({
+  officerSub: 'lro-syp',
+  name: 'DI Clarke',
+  reason: 'The OCG moved to Sheffield',
+});
 
 /** Tokens of the plan's owners: the seeded SIO and LRO, acting in those roles. */
 export const planOwnerTokens = async (stack: Stack, sio = SIO_DRUGS_AND_SLAVERY, lro = WYP_LRO) => ({

@@ -25,6 +25,7 @@ import {
 import {
   addActionUpdate,
   changeActionUpdate,
+  changePlanOwnerSignal,
   closePlanSignal,
   planSnapshotQuery,
   recordDisruptionUpdate,
@@ -119,13 +120,19 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
   setHandler(planSnapshotQuery, () => ({
     ...state,
     referralId: input.referralId,
-    sio: input.sio,
-    lro: input.lro,
+    sio: owners.sio,
+    lro: owners.lro,
     startedAt: input.startedAt,
   }));
 
   setHandler(closePlanSignal, () => {
     state.closed = true;
+  });
+
+  // The referral's workflow checked the change; from now on only the newcomer may edit or sign.
+  setHandler(changePlanOwnerSignal, ({ role, owner }) => {
+    if (role === 'SIO') owners.sio = owner;
+    else owners.lro = owner;
   });
 
   const datesOf = (fields: Record<string, unknown>) => refuseOnDomainError(() => requireInstants(fields));
@@ -245,7 +252,7 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
     if (historyIsLong()) {
       // Let accepted updates finish projecting first, so none is lost across the new run.
       await condition(allHandlersFinished);
-      await continueAsNew<typeof planWorkflow>({ ...input, state });
+      await continueAsNew<typeof planWorkflow>({ ...input, ...owners, state });
     }
     const cycle = state.cycle;
     const cycleEnded = () => state.cycle !== cycle || state.closed || historyIsLong();

@@ -15,8 +15,12 @@ import {
   checkUrgentDecision,
   DEFAULT_PLAN_POLICY,
   DeadlineStage,
+  effectiveUrgency,
+  exceptionRefusal,
   isTerminal,
+  ownerChangeRefusal,
   Participant,
+  PlanRole,
   ReferralEvent,
   ReferralStatus,
   reviewCycle,
@@ -31,6 +35,7 @@ import {
   allocateSioUpdate,
   AssessCommand,
   assessUpdate,
+  changePlanOwnerSignal,
   closePlanSignal,
   closeReferralUpdate,
   nameLroUpdate,
@@ -38,7 +43,11 @@ import {
   provideInformationUpdate,
   RatificationCommand,
   ratificationUpdate,
+  ReallocateSioCommand,
+  reallocateSioUpdate,
   referralSnapshotQuery,
+  ReplaceLroCommand,
+  replaceLroUpdate,
   submitReferralUpdate,
   TaskingDecisionCommand,
   taskingDecisionUpdate,
@@ -100,13 +109,23 @@ const decisionOf = (command: TaskingDecisionCommand | RatificationCommand) => ({
 });
 const nameLroEvent = (): ReferralEvent => ({ type: 'NAME_LRO' });
 const closeEvent = (): ReferralEvent => ({ type: 'CLOSE' });
+const reallocateEvent = (): ReferralEvent => ({ type: 'REALLOCATE_SIO' });
+const replaceLroEvent = (): ReferralEvent => ({ type: 'REPLACE_LRO' });
 
 const scoreOf = (command: AssessCommand) =>
   refuseOnDomainError(() => scoreAssessment(command.assessment, command.scheme));
 
 type TransitionExtras = Pick<
   ReferralTransitionEvent,
-  'reason' | 'information' | 'assessment' | 'taskingDecision' | 'sioAllocation' | 'lro' | 'closure' | 'standDown'
+  | 'reason'
+  | 'information'
+  | 'assessment'
+  | 'taskingDecision'
+  | 'sioAllocation'
+  | 'lro'
+  | 'ownerChange'
+  | 'closure'
+  | 'standDown'
 >;
 
 /**
@@ -222,7 +241,8 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
       deadlines: deadlines(),
       pausedMs,
       planStarted:
-        to === 'ACTIVE' && sio && lro
+        // Entering ACTIVE, not staying there (an owner replaced on a running plan).
+        to === 'ACTIVE' && from !== 'ACTIVE' && sio && lro
           ? { sio, lro, nextReviewDueAt: reviewCycle(new Date(now), planPolicy.review).dueAt }
           : undefined,
       ...extras,
@@ -316,7 +336,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
       validator: (command: TaskingDecisionCommand): void => {
         refuseUnlessAllowed(decideEvent(command), command.actor);
         if (command.meetingId !== undefined) return;
-        const urgent = checkUrgentDecision({ status, urgency: input.submission.urgency }, command.decision);
+        const urgent = checkUrgentDecision({ status, urgency: effectiveUrgency(input.submission).urgency }, command.decision);
         if (!urgent.ok) {
           throw ApplicationFailure.create({
             type: urgent.refusal,
@@ -375,36 +395,55 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
         nonRetryable: true,
       });
     }
+    const unjustified = exceptionRefusal(command.ruleExceptions ?? [], command.exceptionJustification);
+    if (unjustified !== null) {
+      throw ApplicationFailure.create({
+        type: 'ALLOCATION_NEEDS_JUSTIFICATION',
+        message: unjustified,
+        nonRetryable: true,
+      });
+    }
   };
+
+  /** A declared conflict is recorded, not allocated: the officer is blocked for this referral from now on. */
+  const declaredConflict = async (command: AllocateSioCommand, officer: Participant): Promise<boolean> => {
+    if (!command.conflictDeclaration.hasConflict) return false;
+    conflicted.add(officer.sub);
+    await recordConflictDeclaration({
+      workflowId,
+      referralId: input.referralId,
+      officer,
+      details: command.conflictDeclaration.details,
+      actor: command.actor,
+      correlationId: command.correlationId,
+      at: new Date(Date.now()).toISOString(),
+    });
+    return true;
+  };
+  const officerOf = (command: AllocateSioCommand): Participant => ({
+    sub: command.officer.sub,
+    name: command.officer.name,
+    org: command.officer.org,
+  });
+  const allocationOf = (command: AllocateSioCommand, officer: Participant): TransitionExtras['sioAllocation'] => ({
+    officer,
+    justification: command.justification,
+    conflictDeclaration: command.conflictDeclaration,
+    ruleExceptions: command.ruleExceptions,
+    exceptionJustification: command.exceptionJustification,
+  });
 
   setHandler(
     allocateSioUpdate,
     async (command) => {
       refuseConflicted(command);
-      const officer = { sub: command.officer.sub, name: command.officer.name, org: command.officer.org };
-      if (command.conflictDeclaration.hasConflict) {
-        // Recorded, not allocated: the officer is blocked for this referral from now on.
-        conflicted.add(officer.sub);
-        await recordConflictDeclaration({
-          workflowId,
-          referralId: input.referralId,
-          officer,
-          details: command.conflictDeclaration.details,
-          actor: command.actor,
-          correlationId: command.correlationId,
-          at: new Date(Date.now()).toISOString(),
-        });
-        return { snapshot: snapshot(), allocated: false };
-      }
+      const officer = officerOf(command);
+      if (await declaredConflict(command, officer)) return { snapshot: snapshot(), allocated: false };
       refuseUnlessAllowed(allocateEvent(), command.actor);
       sio = officer;
       const snap = await apply(allocateEvent(), command, {
         reason: command.justification,
-        sioAllocation: {
-          officer,
-          justification: command.justification,
-          conflictDeclaration: command.conflictDeclaration,
-        },
+        sioAllocation: allocationOf(command, officer),
       });
       return { snapshot: snap, allocated: true };
     },
@@ -424,6 +463,72 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
       return apply(nameLroEvent(), command, { reason: `LRO named: ${lro.name}`, lro });
     },
     guard(nameLroEvent),
+  );
+
+  /** Replacing an owner needs one to replace, someone else, and a reason (the pure rule, in validator and handler). */
+  const refuseOwnerChange = (role: PlanRole, next: Participant, reason: string): void => {
+    const refusal = ownerChangeRefusal({ role, current: role === 'SIO' ? sio : lro, next, reason });
+    if (refusal !== null)
+      throw ApplicationFailure.create({ type: 'BUSINESS_RULE', message: refusal, nonRetryable: true });
+  };
+
+  /** Hands the running plan (if any) to the newcomer before the change is visible, then records it. */
+  const changeOwner = async (
+    role: PlanRole,
+    from: Participant,
+    to: Participant,
+    event: ReferralEvent,
+    command: ReallocateSioCommand | ReplaceLroCommand,
+    extras: TransitionExtras,
+  ): Promise<ReferralSnapshot> => {
+    await planStarting;
+    if (plan) await plan.signal(changePlanOwnerSignal, { role, owner: to });
+    return apply(event, command, {
+      ...extras,
+      reason: command.reason,
+      ownerChange: { role, from, to, reason: command.reason },
+    });
+  };
+
+  setHandler(
+    reallocateSioUpdate,
+    async (command) => {
+      refuseUnlessAllowed(reallocateEvent(), command.actor);
+      refuseConflicted(command);
+      const officer = officerOf(command);
+      refuseOwnerChange('SIO', officer, command.reason);
+      if (await declaredConflict(command, officer)) return { snapshot: snapshot(), allocated: false };
+      const previous = sio as Participant;
+      sio = officer;
+      const snap = await changeOwner('SIO', previous, officer, reallocateEvent(), command, {
+        sioAllocation: allocationOf(command, officer),
+      });
+      return { snapshot: snap, allocated: true };
+    },
+    {
+      validator: (command: ReallocateSioCommand): void => {
+        refuseUnlessAllowed(reallocateEvent(), command.actor);
+        refuseConflicted(command);
+        refuseOwnerChange('SIO', command.officer, command.reason);
+      },
+    },
+  );
+
+  setHandler(
+    replaceLroUpdate,
+    async (command) => {
+      refuseUnlessAllowed(replaceLroEvent(), command.actor);
+      refuseOwnerChange('LRO', command.lro, command.reason);
+      const previous = lro as Participant;
+      lro = command.lro;
+      return changeOwner('LRO', previous, command.lro, replaceLroEvent(), command, { lro: command.lro });
+    },
+    {
+      validator: (command: ReplaceLroCommand): void => {
+        refuseUnlessAllowed(replaceLroEvent(), command.actor);
+        refuseOwnerChange('LRO', command.lro, command.reason);
+      },
+    },
   );
 
   setHandler(

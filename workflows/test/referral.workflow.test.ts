@@ -27,6 +27,7 @@ import {
   DeadlineView,
   provideInformationUpdate,
   ratificationUpdate,
+  reallocateSioUpdate,
   REFERRAL_WORKFLOW_TYPE,
   ReferralActivities,
   referralSnapshotQuery,
@@ -34,6 +35,7 @@ import {
   ReferralTransitionEvent,
   referralWorkflowId,
   ReferralWorkflowInput,
+  replaceLroUpdate,
   SubmissionProjection,
   submitReferralUpdate,
   SubmitResult,
@@ -838,5 +840,115 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     expect((await handle.describe()).status.name).toBe('RUNNING');
     await recordHistory('urgent-overturn', handle);
     await handle.terminate('urgent overturn test finished');
+  });
+
+  it('replaces the SIO and the LRO of a running plan, with a reason: the plan changes hands', async () => {
+    const referralId = newReferralId('owners');
+    const workflowId = referralWorkflowId(referralId);
+    const { handle } = await submit(referralId, RELAXED_POLICY);
+    const chair: Actor = { ...assessor, sub: 'u-chair', roles: ['TTCG_CHAIR'] };
+    const manager: Actor = { ...assessor, sub: 'u-manager', roles: ['ROCU_MANAGER'] };
+    const officer = (sub: string) => ({ sub, name: `DCI ${sub}`, org: REGION, region: REGION });
+    const allocation = (sub: string) => ({
+      actor: manager,
+      officer: officer(sub),
+      justification: 'Specialist',
+      conflictDeclaration: { hasConflict: false },
+    });
+    await handle.executeUpdate(triageUpdate, { args: [{ actor: assessor, decision: 'ACCEPT', reason: 'In remit' }] });
+    await handle.executeUpdate(assessUpdate, {
+      args: [
+        {
+          actor: assessor,
+          assessment: workedExample,
+          scheme: DEFAULT_SCORING_SCHEME,
+          route: 'TTCG' as const,
+          rationale: workedRationale,
+        },
+      ],
+    });
+    await handle.executeUpdate(taskingDecisionUpdate, {
+      args: [{ actor: chair, decision: 'ADOPT_ROCU_LEAD', rationale: 'Necessary', meetingId: 'meeting-1' }],
+    });
+    await handle.executeUpdate(allocateSioUpdate, { args: [allocation('sio-1')] });
+    await handle.executeUpdate(nameLroUpdate, {
+      args: [{ actor: referrer, lro: { sub: 'lro-wyp', name: 'DI Clarke', org: OWNER_ORG } }],
+    });
+    const plan = client.workflow.getHandle(planWorkflowId(referralId));
+
+    // Refused in the validator: the same SIO, no reason, a chair, a stranger's justification-free exception.
+    expect(
+      (
+        await refusal(() =>
+          handle.executeUpdate(reallocateSioUpdate, { args: [{ ...allocation('sio-1'), reason: 'x' }] }),
+        )
+      ).message,
+    ).toBe('DCI sio-1 is already the SIO of this tasking.');
+    expect(
+      (
+        await refusal(() =>
+          handle.executeUpdate(reallocateSioUpdate, { args: [{ ...allocation('sio-2'), reason: ' ' }] }),
+        )
+      ).message,
+    ).toContain('Give a reason');
+    expect(
+      (
+        await refusal(() =>
+          handle.executeUpdate(reallocateSioUpdate, { args: [{ ...allocation('sio-2'), actor: chair, reason: 'x' }] }),
+        )
+      ).type,
+    ).toBe('ROLE_NOT_ALLOWED');
+    expect(
+      (
+        await refusal(() =>
+          handle.executeUpdate(reallocateSioUpdate, {
+            args: [{ ...allocation('sio-2'), reason: 'x', ruleExceptions: ['CAPACITY'] }],
+          }),
+        )
+      ).type,
+    ).toBe('ALLOCATION_NEEDS_JUSTIFICATION');
+
+    const reallocated = await handle.executeUpdate(reallocateSioUpdate, {
+      args: [{ ...allocation('sio-2'), reason: 'Promoted out of the unit' }],
+    });
+    expect(reallocated).toMatchObject({ allocated: true, snapshot: { status: 'ACTIVE' } });
+    const replaced = await handle.executeUpdate(replaceLroUpdate, {
+      args: [{ actor: referrer, lro: { sub: 'lro-syp', name: 'DI Evans', org: 'SYP' }, reason: 'OCG moved' }],
+    });
+    expect(replaced.status).toBe('ACTIVE');
+    expect(await plan.query(planSnapshotQuery)).toMatchObject({ sio: { sub: 'sio-2' }, lro: { sub: 'lro-syp' } });
+
+    const changes = activities.transitionsFor(workflowId).filter((event) => event.ownerChange);
+    expect(changes.map((event) => [event.action, event.to, event.reason, event.ownerChange])).toEqual([
+      [
+        'REALLOCATE_SIO',
+        'ACTIVE',
+        'Promoted out of the unit',
+        {
+          role: 'SIO',
+          from: { sub: 'sio-1', name: 'DCI sio-1', org: REGION },
+          to: { sub: 'sio-2', name: 'DCI sio-2', org: REGION },
+          reason: 'Promoted out of the unit',
+        },
+      ],
+      [
+        'REPLACE_LRO',
+        'ACTIVE',
+        'OCG moved',
+        {
+          role: 'LRO',
+          from: { sub: 'lro-wyp', name: 'DI Clarke', org: OWNER_ORG },
+          to: { sub: 'lro-syp', name: 'DI Evans', org: 'SYP' },
+          reason: 'OCG moved',
+        },
+      ],
+    ]);
+    // Staying ACTIVE starts no second plan.
+    expect(activities.transitionsFor(workflowId).filter((event) => event.planStarted)).toHaveLength(1);
+
+    await handle.executeUpdate(closeReferralUpdate, { args: [{ actor: manager, outcome: 'Charged' }] });
+    await plan.result();
+    await recordHistory('owner-replacement', handle);
+    await recordHistory('plan-owner-change', plan);
   });
 });

@@ -6,6 +6,7 @@ import type {
   Participant,
   Pillar,
   PlanAction,
+  PlanRole,
   PlanReview,
   ReviewCycle,
   ReviewPolicy,
@@ -81,4 +82,6 @@ export const recordDisruptionUpdate = defineUpdate<Disruption, [RecordDisruption
 export const signReviewUpdate = defineUpdate<PlanReview, [SignReviewCommand]>('signReview');
 /** Sent by the referral's workflow when the ROCU manager closes the tasking: the plan becomes read-only. */
 export const closePlanSignal = defineSignal('closePlan');
+/** The referral's SIO or LRO changed: the newcomer owns the plan from now on. */
+export const changePlanOwnerSignal = defineSignal<[{ role: PlanRole; owner: Participant }]>('changePlanOwner');
 export const planSnapshotQuery = defineQuery<PlanSnapshot>('planSnapshot');

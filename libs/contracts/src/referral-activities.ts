@@ -1,4 +1,12 @@
-import type { Actor, DeadlineStage, Participant, ReferralStatus, ScoreResult } from '@rocu/domain';
+import type {
+  Actor,
+  AllocationRule,
+  DeadlineStage,
+  Participant,
+  PlanRole,
+  ReferralStatus,
+  ScoreResult,
+} from '@rocu/domain';
 import type { ConflictDeclaration, DeadlineView, ReferralWorkflowInput } from './referral-workflow';
 
 /** One transition of one referral; (workflowId, seq) makes its projection idempotent. */
@@ -20,8 +28,16 @@ export interface ReferralTransitionEvent {
   assessment?: { score: ScoreResult; input: unknown; route: string; rationale: Record<string, string> };
   /** A tasking decision; without meetingId it was an urgent out-of-meeting decision awaiting ratification. */
   taskingDecision?: { decision: string; rationale: string; meetingId?: string; onwardReference?: string };
-  sioAllocation?: { officer: Participant; justification: string; conflictDeclaration: ConflictDeclaration };
+  sioAllocation?: {
+    officer: Participant;
+    justification: string;
+    conflictDeclaration: ConflictDeclaration;
+    ruleExceptions?: AllocationRule[];
+    exceptionJustification?: string;
+  };
   lro?: Participant;
+  /** Present when the SIO or LRO is replaced: the tasking and its plan change hands. */
+  ownerChange?: { role: PlanRole; from: Participant; to: Participant; reason: string };
   /** Present on the transition to ACTIVE: the plan starts, with its first joint review due. */
   planStarted?: { sio: Participant; lro: Participant; nextReviewDueAt: string };
   /** Present on closure: the outcome, and the subject now awaits a re-assessment. */

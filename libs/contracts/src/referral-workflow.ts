@@ -1,6 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
   Actor,
+  AllocationRule,
   AssessmentInput,
   DeadlinePolicy,
   DeadlineStage,
@@ -71,6 +72,10 @@ export interface AllocateSioCommand extends ActorCommand {
   officer: Participant & { region: string };
   justification: string;
   conflictDeclaration: ConflictDeclaration;
+  /** The specialism or capacity rules this allocation sets aside (judged by the API on the workload read model). */
+  ruleExceptions?: AllocationRule[];
+  /** Required when ruleExceptions is not empty. */
+  exceptionJustification?: string;
 }
 
 export interface AllocateSioResult {
@@ -92,6 +97,17 @@ export interface RatificationCommand extends ActorCommand {
   decision: MeetingDecision;
   rationale: string;
   onwardReference?: string;
+}
+
+/** The ROCU manager hands the tasking and its plan to another SIO (domain.md section 7). */
+export interface ReallocateSioCommand extends AllocateSioCommand {
+  /** Why the SIO changes; kept in the referral's and the plan's history. */
+  reason: string;
+}
+
+/** The referring force hands the tasking and its plan to another LRO. */
+export interface ReplaceLroCommand extends NameLroCommand {
+  reason: string;
 }
 
 export interface CloseReferralCommand extends ActorCommand {
@@ -136,5 +152,7 @@ export const ratificationUpdate = defineUpdate<ReferralSnapshot, [RatificationCo
 export const withdrawUpdate = defineUpdate<ReferralSnapshot, [WithdrawCommand]>('withdraw');
 export const allocateSioUpdate = defineUpdate<AllocateSioResult, [AllocateSioCommand]>('allocateSio');
 export const nameLroUpdate = defineUpdate<ReferralSnapshot, [NameLroCommand]>('nameLro');
+export const reallocateSioUpdate = defineUpdate<AllocateSioResult, [ReallocateSioCommand]>('reallocateSio');
+export const replaceLroUpdate = defineUpdate<ReferralSnapshot, [ReplaceLroCommand]>('replaceLro');
 export const closeReferralUpdate = defineUpdate<ReferralSnapshot, [CloseReferralCommand]>('closeReferral');
 export const referralSnapshotQuery = defineQuery<ReferralSnapshot>('snapshot');

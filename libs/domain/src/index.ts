@@ -5,10 +5,12 @@ export * from './errors/domain-error';
 export * from './reference/regions';
 export * from './reference/organisations';
 export * from './reference/code-lists';
+export * from './reference/route-referral';
 
 export * from './referral/referral-status';
 export * from './referral/referral-transitions';
 export * from './referral/referral-lifecycle';
+export * from './referral/effective-urgency';
 
 export * from './scoring/scoring-scheme';
 export * from './scoring/default-scheme';
@@ -44,9 +46,11 @@ export * from './access/access-anomalies';
 export * from './access/role-organisations';
 
 export * from './officers/officer-types';
+export * from './officers/allocation-rules';
 export * from './officers/officer-candidates';
 export * from './officers/seed-officers';
 export * from './plan/plan-types';
 export * from './plan/plan-rules';
 export * from './plan/plan-policy';
 export * from './settings/region-settings';
+export * from './plan/owner-change';

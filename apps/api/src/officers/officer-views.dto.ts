@@ -1,10 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ALLOCATION_RULES } from '@rocu/domain';
 
 export class WorkloadDto {
   @ApiProperty({ description: 'workload points of active taskings (P1 4, P2 3, P3 2, P4 1)' }) points!: number;
   @ApiProperty() taskings!: number;
   @ApiProperty() capacity!: number;
   @ApiProperty({ description: 'points as a percentage of capacity' }) percent!: number;
+}
+
+export class RuleCheckDto {
+  @ApiProperty({ enum: ALLOCATION_RULES }) rule!: string;
+  @ApiProperty({ description: 'false: broken (SPECIALISM or CAPACITY then needs an exceptionJustification)' })
+  met!: boolean;
+  @ApiProperty({ example: 'holds none of FRAUD' }) detail!: string;
 }
 
 export class CandidateDto {
@@ -20,6 +28,8 @@ export class CandidateDto {
   @ApiProperty({ type: [String] }) matchedSpecialisms!: string[];
   @ApiProperty() eligible!: boolean;
   @ApiProperty({ type: [String], description: 'CONFLICT_DECLARED, VETTING_TOO_LOW' }) ineligibleReasons!: string[];
+  @ApiProperty({ type: [RuleCheckDto], description: 'each allocation rule this officer meets or breaks' })
+  rules!: RuleCheckDto[];
 }
 
 export class TaskingNeedsDto {

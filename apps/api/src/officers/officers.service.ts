@@ -6,6 +6,7 @@ import {
   Officer,
   Priority,
   rankCandidates,
+  RuleCheck,
   TASKING_COST,
   TaskingNeeds,
   taskingNeeds,
@@ -82,12 +83,23 @@ export class OfficersService {
         matchedSpecialisms: candidate.matchedSpecialisms,
         eligible: candidate.eligible,
         ineligibleReasons: candidate.ineligibleReasons,
+        rules: candidate.rules,
       })),
       total: ranked.length,
       page: query.page,
       pageSize: query.pageSize,
       ...(referral ? { needs } : {}),
     };
+  }
+
+  /** Which allocation rules making this officer the referral's SIO meets or breaks (as the candidate list shows). */
+  async rulesFor(officer: Officer, referral: ReferralEntity): Promise<RuleCheck[]> {
+    const [needs, loads, conflicted] = await Promise.all([
+      this.needsOf(referral),
+      this.loads(referral.region, 'SIO'),
+      this.conflicted(referral.id),
+    ]);
+    return rankCandidates([officer], loads, needs, conflicted)[0].rules;
   }
 
   /** People with a declared conflict on this referral or its subject (at an allocation or a meeting). */

@@ -13,7 +13,7 @@ import {
 } from '@rocu/domain';
 import { appendAudit } from '@rocu/persistence';
 import { ReferralQueriesService } from '../referrals/referral-queries.service';
-import { PlanActionDto, PlanDto, RegionBalanceDto, ReviewDto } from './plan-views.dto';
+import { OwnerPeriodDto, PlanActionDto, PlanDto, RegionBalanceDto, ReviewDto } from './plan-views.dto';
 
 /** The plan's own row: its owners and whether it is closed. */
 export interface PlanRow {
@@ -73,7 +73,7 @@ export class PlanQueriesService {
 
   async view(actor: Actor, referralId: string, correlationId: string): Promise<PlanDto> {
     const plan = await this.findVisible(actor, referralId);
-    const [actions, disruptions, reviews, missedReviews, balance] = await Promise.all([
+    const [actions, disruptions, reviews, missedReviews, balance, owners] = await Promise.all([
       this.dataSource.query<PlanActionDto[]>(
         `SELECT ${ACTION_COLUMNS} FROM plan_actions WHERE referral_id = $1 ORDER BY created_at, id`,
         [referralId],
@@ -94,6 +94,12 @@ export class PlanQueriesService {
         [referralId],
       ),
       this.balance({ referralId }),
+      this.dataSource.query<(Omit<OwnerPeriodDto, 'from' | 'until'> & { from: Date; until: Date | null })[]>(
+        `SELECT role, officer_sub AS sub, officer_name AS name, officer_org AS org, from_at AS "from",
+                until_at AS "until", reason, changed_by_sub AS "changedBy"
+           FROM tasking_owners WHERE referral_id = $1 ORDER BY from_at, role DESC`,
+        [referralId],
+      ),
     ]);
     await appendAudit(this.dataSource.manager, {
       actorSub: actor.sub,
@@ -147,6 +153,7 @@ export class PlanQueriesService {
         recordedAt: new Date(missed.recordedAt).toISOString(),
       })),
       balance,
+      owners: owners.map((period) => ({ ...period, from: period.from.toISOString(), until: iso(period.until) })),
     };
   }
 

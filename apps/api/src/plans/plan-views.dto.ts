@@ -66,6 +66,19 @@ export class BalanceDto {
   @ApiProperty({ type: PillarBalanceDto }) PREPARE!: PillarBalanceDto;
 }
 
+/** One period of ownership of the tasking and its plan: who, from when, until when, and why it changed. */
+export class OwnerPeriodDto {
+  @ApiProperty({ enum: ['SIO', 'LRO'] }) role!: string;
+  @ApiProperty() sub!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() org!: string;
+  @ApiProperty() from!: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'null while they own it' }) until!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'why they took over (a replacement)' })
+  reason!: string | null;
+  @ApiProperty({ description: 'who allocated, named or replaced them' }) changedBy!: string;
+}
+
 export class PlanDto {
   @ApiProperty() referralId!: string;
   @ApiProperty({ enum: ['OPEN', 'CLOSED'], description: 'a CLOSED plan is read-only' }) status!: string;
@@ -80,6 +93,8 @@ export class PlanDto {
   @ApiProperty({ type: [ReviewDto] }) reviews!: ReviewDto[];
   @ApiProperty({ type: [MissedReviewDto] }) missedReviews!: MissedReviewDto[];
   @ApiProperty({ type: BalanceDto }) balance!: BalanceDto;
+  @ApiProperty({ type: [OwnerPeriodDto], description: 'who owned the plan when, oldest first' })
+  owners!: OwnerPeriodDto[];
 }
 
 export class RegionBalanceDto {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError, ScoringScheme } from '@rocu/domain';
+import { DomainError, RoutingFacts, ScoringScheme } from '@rocu/domain';
 import { CodeListEntryEntity, OrganisationEntity, RegionEntity, ScoringSchemeEntity } from '@rocu/persistence';
 
 interface ReferenceSnapshot {
@@ -76,6 +76,16 @@ export class ReferenceDataService {
 
   async crimeTypes(): Promise<CodeListEntryEntity[]> {
     return (await this.load()).crimeTypes;
+  }
+
+  /** The current reference data as the facts `routeReferral` decides on. */
+  async routingFacts(): Promise<RoutingFacts> {
+    const { organisations, regions } = await this.load();
+    const withRocu = new Set(regions.filter((region) => region.hasRocu).map((region) => region.code));
+    return {
+      regionOf: (force) => organisations.get(force)?.regionCode ?? null,
+      hasRocu: (region) => withRocu.has(region),
+    };
   }
 
   async currentScheme(): Promise<ScoringScheme> {

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { Actor, availableActions, checkUrgentDecision, DomainError, ReferralEvent, Urgency } from '@rocu/domain';
+import {
+  Actor,
+  availableActions,
+  checkUrgentDecision,
+  DomainError,
+  effectiveUrgency,
+  ReferralEvent,
+  routeReferral,
+} from '@rocu/domain';
 import {
   assessUpdate,
   provideInformationUpdate,
@@ -27,7 +35,13 @@ import { referralRecordOf } from './referral-record';
 import { ReferralQueriesService } from './referral-queries.service';
 import { ReferralUpdatesService } from './referral-updates.service';
 import { InformationRequest, TriageRequest, WithdrawRequest } from './referral-actions.dto';
-import { AssessmentResultDto, ReferralStatusDto, statusView, SubmitReferralResponse } from './referral-views.dto';
+import {
+  AssessmentResultDto,
+  ReferralStatusDto,
+  statusView,
+  SubmitReferralResponse,
+  urgencyView,
+} from './referral-views.dto';
 import { SubmitReferralRequest } from './submit-referral.dto';
 
 /**
@@ -52,7 +66,8 @@ export class ReferralCommandsService {
     correlationId: string,
   ): Promise<{ created: boolean; referral: SubmitReferralResponse }> {
     const submission = request;
-    const region = await this.regionFor(actor, submission);
+    const region = await this.regionFor(submission);
+    const urgency = effectiveUrgency(submission);
     const referralId = referralIdFor(actor, idempotencyKey);
     // The id is the key's: a repeat reaches the same workflow, so only a changed body needs refusing here.
     if (idempotencyKey !== undefined) await this.idempotency.refuseChangedRequest(`referral:${referralId}`, submission);
@@ -94,7 +109,7 @@ export class ReferralCommandsService {
         id: referralId,
         reference: snapshot.reference,
         status: snapshot.status,
-        urgency: submission.urgency,
+        ...urgencyView(urgency),
         region,
         deadlines: snapshot.deadlines,
       },
@@ -162,7 +177,7 @@ export class ReferralCommandsService {
     const qualifies = (referral: ReferralEntity): void => {
       const record = referralRecordOf(referral);
       const check = checkUrgentDecision(
-        { status: record.status, urgency: referral.urgency as Urgency },
+        { status: record.status, urgency: effectiveUrgency(referral.submission).urgency },
         request.decision,
       );
       if (!check.ok) {
@@ -176,14 +191,14 @@ export class ReferralCommandsService {
     return statusView(await this.updates.send(actor, id, event, taskingDecisionUpdate, command, qualifies));
   }
 
-  /** Agencies have no region of their own: their referral goes to the region of the first force affected. */
-  private async regionFor(actor: Actor, submission: ReferralSubmission): Promise<string> {
-    const region = actor.region ?? (await this.reference.findOrganisation(submission.forcesAffected[0]))?.regionCode;
-    if (!region) {
-      throw new DomainError('VALIDATION', 'No region can be derived for this referral', {
-        errors: [{ field: 'forcesAffected', code: 'no_region', message: 'name at least one force of a region' }],
+  /** The ROCU of the first force affected that has one; a referral no ROCU can take is refused (422). */
+  private async regionFor(submission: ReferralSubmission): Promise<string> {
+    const routing = routeReferral(submission.forcesAffected, await this.reference.routingFacts());
+    if (!routing.routed) {
+      throw new DomainError('NO_ROCU', routing.reason, {
+        errors: [{ field: 'forcesAffected', code: 'no_rocu', message: routing.reason }],
       });
     }
-    return region;
+    return routing.region;
   }
 }

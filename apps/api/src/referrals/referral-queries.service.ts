@@ -5,6 +5,7 @@ import {
   Actor,
   availableActions,
   DomainError,
+  effectiveUrgency,
   referralScopes,
   SENSITIVE_SUBMISSION_FIELDS,
   sensitiveAccess,
@@ -31,6 +32,7 @@ import {
   ReferralSummaryDto,
   SubmitReferralResponse,
   TaskingDto,
+  urgencyView,
 } from './referral-views.dto';
 
 const SORTS: Record<ReferralSort, [string, 'ASC' | 'DESC', 'NULLS FIRST' | 'NULLS LAST'][]> = {
@@ -162,7 +164,7 @@ export class ReferralQueriesService {
       id,
       reference: referral.reference,
       status: referral.status,
-      urgency: referral.urgency,
+      ...urgencyView(effectiveUrgency(referral.submission)),
       region: referral.region,
       deadlines: deadlines.map(toDeadline),
     };
@@ -240,6 +242,7 @@ export class ReferralQueriesService {
     });
     return {
       ...toSummary(referral),
+      urgencyBasis: urgencyView(effectiveUrgency(referral.submission)).urgencyBasis,
       onwardReference: referral.onwardReference,
       submission: access.kind === 'WITHHELD' ? withoutSensitiveDetail(referral.submission) : referral.submission,
       ...(access.kind === 'WITHHELD'

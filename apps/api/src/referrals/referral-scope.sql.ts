@@ -27,13 +27,18 @@ export function whereVisibleTo<T extends ObjectLiteral>(
             scoped.orWhere(`${alias}.status = 'REFERRED_NATIONAL'`);
             break;
           case 'ASSIGNED': {
-            // The person (sub and organisation) assigned in the role this scope holds.
+            // The person (sub and organisation) assigned in the role this scope holds, today or replaced
+            // since (a replaced owner keeps read access to what they did).
             const person = scope.role === 'SIO' ? 'sio' : 'lro';
             scoped.orWhere(
-              `(${alias}.${person}_sub = :scopeSub${index} AND ${alias}.${person}_org = :scopeOrg${index})`,
+              `((${alias}.${person}_sub = :scopeSub${index} AND ${alias}.${person}_org = :scopeOrg${index})
+                OR EXISTS (SELECT 1 FROM tasking_owners o
+                            WHERE o.referral_id = ${alias}.id AND o.role = :scopeRole${index}
+                              AND o.officer_sub = :scopeSub${index} AND o.officer_org = :scopeOrg${index}))`,
               {
                 [`scopeSub${index}`]: scope.sub,
                 [`scopeOrg${index}`]: scope.org,
+                [`scopeRole${index}`]: scope.role,
               },
             );
             break;

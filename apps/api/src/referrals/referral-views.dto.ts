@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { REFERRAL_STATUSES, URGENCIES } from '@rocu/domain';
+import { EffectiveUrgency, REFERRAL_STATUSES, URGENCIES } from '@rocu/domain';
 import type { ReferralSnapshot } from '@rocu/contracts';
 
 export class DeadlineDto {
@@ -11,11 +11,24 @@ export class DeadlineDto {
   @ApiPropertyOptional() escalatedAt?: string;
 }
 
+/** Why a referral is worked at its urgency: threat to life makes it IMMEDIATE in effect. */
+export class UrgencyBasisDto {
+  @ApiProperty({ enum: URGENCIES, description: 'the urgency the referrer chose' }) requested!: string;
+  @ApiProperty({ enum: ['AS_REQUESTED', 'THREAT_TO_LIFE'] }) reason!: string;
+  @ApiProperty({ example: 'submitted as ROUTINE with a threat to life, so worked as IMMEDIATE' }) explanation!: string;
+}
+
+export const urgencyView = (effective: EffectiveUrgency): { urgency: string; urgencyBasis: UrgencyBasisDto } => ({
+  urgency: effective.urgency,
+  urgencyBasis: { requested: effective.requested, reason: effective.reason, explanation: effective.explanation },
+});
+
 export class SubmitReferralResponse {
   @ApiProperty() id!: string;
   @ApiProperty({ example: 'YHROCU-2026-000001' }) reference!: string;
   @ApiProperty({ enum: REFERRAL_STATUSES }) status!: string;
-  @ApiProperty({ enum: URGENCIES }) urgency!: string;
+  @ApiProperty({ enum: URGENCIES, description: 'the effective urgency (see urgencyBasis)' }) urgency!: string;
+  @ApiProperty({ type: UrgencyBasisDto }) urgencyBasis!: UrgencyBasisDto;
   @ApiProperty() region!: string;
   @ApiProperty({ type: [DeadlineDto] }) deadlines!: DeadlineDto[];
 }
@@ -103,6 +116,7 @@ export class TaskingDto {
 }
 
 export class ReferralDetailDto extends ReferralSummaryDto {
+  @ApiProperty({ type: UrgencyBasisDto }) urgencyBasis!: UrgencyBasisDto;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'the NCA or partner reference once referred on' })
   onwardReference!: string | null;
   @ApiProperty({ description: 'the submission; OFFICIAL-SENSITIVE detail only with an access justification' })

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { JUSTIFICATION_HEADER } from '@rocu/domain';
 import { Roles } from '../auth/auth-metadata';
@@ -39,9 +47,14 @@ export class ReferralsController {
   @ApiOperation({
     summary:
       'Submit a referral (201; a repeat with the same Idempotency-Key and body answers 200 with the same referral, another body 422)',
+    description:
+      'Routed to the ROCU of the first force affected that has one. Threat to life makes it IMMEDIATE in effect.',
   })
   @IDEMPOTENCY_KEY_HEADER
   @ApiCreatedResponse({ type: SubmitReferralResponse })
+  @ApiUnprocessableEntityResponse({
+    description: 'no force affected has a ROCU (London forces, British Transport Police): the NCA route',
+  })
   async submit(
     @User() user: CurrentUser,
     @Body() body: SubmitReferralRequest,

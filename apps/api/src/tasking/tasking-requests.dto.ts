@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsObject, IsString, Length, ValidateIf, ValidateNested } from 'class-validator';
+import { IsBoolean, IsObject, IsOptional, IsString, Length, ValidateIf, ValidateNested } from 'class-validator';
 import { Text } from '../common/text.validator';
 
 export class ConflictDeclarationDto {
@@ -26,6 +26,16 @@ export class AllocateSioRequest {
   @Text(4000)
   justification!: string;
 
+  @ApiPropertyOptional({
+    description:
+      'required (422 without it) when the officer holds none of the specialisms the tasking needs or would be ' +
+      'taken past their capacity: why this officer all the same; recorded with the allocation and audited',
+    maxLength: 4000,
+  })
+  @IsOptional()
+  @Text(4000)
+  exceptionJustification?: string;
+
   @ApiProperty({ type: ConflictDeclarationDto, description: "the chosen SIO's own declaration" })
   @IsObject()
   @ValidateNested()
@@ -42,6 +52,21 @@ export class NameLroRequest {
   @ApiProperty({ example: 'DI Clarke' })
   @Text(200)
   name!: string;
+}
+
+const replacementReason = () =>
+  ApiProperty({ description: 'why the owner changes; kept in the referral and plan history', maxLength: 2000 });
+
+export class ReallocateSioRequest extends AllocateSioRequest {
+  @replacementReason()
+  @Text(2000)
+  reason!: string;
+}
+
+export class ReplaceLroRequest extends NameLroRequest {
+  @replacementReason()
+  @Text(2000)
+  reason!: string;
 }
 
 export class CloseReferralRequest {

@@ -6,7 +6,14 @@ import { correlationIdOf } from '../common/correlation-id';
 import { referralIdPipe } from '../referrals/referral-id.pipe';
 import { ReferralStatusDto } from '../referrals/referral-views.dto';
 import { TaskingCommandsService } from './tasking-commands.service';
-import { AllocateSioRequest, AllocationResultDto, CloseReferralRequest, NameLroRequest } from './tasking-requests.dto';
+import {
+  AllocateSioRequest,
+  AllocationResultDto,
+  CloseReferralRequest,
+  NameLroRequest,
+  ReallocateSioRequest,
+  ReplaceLroRequest,
+} from './tasking-requests.dto';
 
 @ApiTags('tasking')
 @ApiBearerAuth()
@@ -42,6 +49,40 @@ export class TaskingController {
     @Req() req: Request,
   ): Promise<ReferralStatusDto> {
     return this.commands.nameLro(user, id, body, correlationIdOf(req));
+  }
+
+  @Post(':id/sio/reallocation')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Reallocate the SIO (ROCU manager), with a reason: the plan moves to the new SIO',
+    description:
+      'The new SIO is checked as at allocation (region, conflict, vetting; specialism or capacity need an ' +
+      'exceptionJustification). The previous SIO keeps read access to the tasking; the plan lists who owned it when.',
+  })
+  @ApiOkResponse({ type: AllocationResultDto })
+  reallocateSio(
+    @User() user: CurrentUser,
+    @Param('id', referralIdPipe) id: string,
+    @Body() body: ReallocateSioRequest,
+    @Req() req: Request,
+  ): Promise<AllocationResultDto> {
+    return this.commands.reallocateSio(user, id, body, correlationIdOf(req));
+  }
+
+  @Post(':id/lro/replacement')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Replace the LRO of an active tasking (the referring organisation), with a reason: the plan moves too',
+    description: 'The previous LRO keeps read access to the tasking; the plan lists who owned it when.',
+  })
+  @ApiOkResponse({ type: ReferralStatusDto })
+  replaceLro(
+    @User() user: CurrentUser,
+    @Param('id', referralIdPipe) id: string,
+    @Body() body: ReplaceLroRequest,
+    @Req() req: Request,
+  ): Promise<ReferralStatusDto> {
+    return this.commands.replaceLro(user, id, body, correlationIdOf(req));
   }
 
   @Post(':id/close')

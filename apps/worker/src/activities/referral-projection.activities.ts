@@ -8,6 +8,7 @@ import type {
   ReferralTransitionEvent,
   SubmissionProjection,
 } from '@rocu/contracts';
+import { effectiveUrgency, type Participant, type PlanRole } from '@rocu/domain';
 import { appendAudit } from '@rocu/persistence';
 import { deconflict } from './deconfliction';
 import { deadlineColumns, enqueueNotification, upsertDeadlines } from './projection-sql';
@@ -30,6 +31,7 @@ export class ReferralProjectionActivities implements ReferralActivities {
     return this.dataSource.transaction(async (manager) => {
       const { subject } = submission.submission;
       const { columns, nextDue } = deadlineColumns(submission.deadlines);
+      const urgency = effectiveUrgency(submission.submission);
       const [inserted] = await manager.query<{ reference: string }[]>(
         `WITH referral AS (
            INSERT INTO referrals (id, reference, workflow_id, owner_org, region, status, urgency, classification,
@@ -51,16 +53,21 @@ export class ReferralProjectionActivities implements ReferralActivities {
              unnest($18::text[], $19::timestamptz[], $20::timestamptz[], $21::text[], $22::timestamptz[], $23::timestamptz[])
                AS d(stage, due_at, remind_at, status, reminded_at, escalated_at)),
          notification AS (
+           -- The gateway team always; the ROCU manager at once when the referral is IMMEDIATE in effect.
            INSERT INTO notifications (dedupe_key, referral_id, kind, recipient_role, recipient_org, payload)
-           SELECT $3 || ':submitted', id, 'REFERRAL_SUBMITTED', 'GATEWAY_ASSESSOR', $2, jsonb_build_object('urgency', $5::text)
-           FROM referral ON CONFLICT (dedupe_key) DO NOTHING)
+           SELECT $3 || n.suffix, referral.id, n.kind, n.role, $2,
+             jsonb_build_object('urgency', $5::text, 'urgencyReason', $24::text)
+           FROM referral, (VALUES (':submitted', 'REFERRAL_SUBMITTED', 'GATEWAY_ASSESSOR'),
+                                  (':immediate', 'IMMEDIATE_REFERRAL', 'ROCU_MANAGER')) AS n(suffix, kind, role)
+           WHERE n.kind = 'REFERRAL_SUBMITTED' OR $5::text = 'IMMEDIATE'
+           ON CONFLICT (dedupe_key) DO NOTHING)
          SELECT reference FROM referral`,
         [
           submission.referralId,
           submission.region,
           submission.workflowId,
           submission.ownerOrg,
-          submission.submission.urgency,
+          urgency.urgency,
           submission.submission.classification,
           subject.type,
           subject.name,
@@ -74,6 +81,7 @@ export class ReferralProjectionActivities implements ReferralActivities {
           subject.nominals.map((nominal) => nominal.role),
           submission.submittedBy.org,
           ...columns,
+          urgency.reason,
         ],
       );
       if (inserted) {
@@ -203,6 +211,22 @@ export class ReferralProjectionActivities implements ReferralActivities {
           event.lro.org,
         ]);
       }
+      if (event.sioAllocation) await this.recordOwner(manager, event, 'SIO', event.sioAllocation.officer);
+      if (event.lro) await this.recordOwner(manager, event, 'LRO', event.lro);
+      if (event.ownerChange && advanced.length > 0) {
+        // The plan changes hands with the tasking (its workflow was told before this was projected).
+        await manager.query(
+          event.ownerChange.role === 'SIO'
+            ? `UPDATE plans SET sio_sub = $2, sio_name = $3 WHERE referral_id = $1`
+            : `UPDATE plans SET lro_sub = $2, lro_name = $3, lro_org = $4 WHERE referral_id = $1`,
+          [
+            event.referralId,
+            event.ownerChange.to.sub,
+            event.ownerChange.to.name,
+            ...(event.ownerChange.role === 'SIO' ? [] : [event.ownerChange.to.org]),
+          ],
+        );
+      }
       if (event.planStarted) await this.projectPlanStarted(manager, event, event.planStarted);
       if (event.closure) {
         await manager.query(
@@ -248,7 +272,19 @@ export class ReferralProjectionActivities implements ReferralActivities {
         entityId: event.referralId,
         outcome: 'SUCCESS',
         correlationId: event.correlationId,
-        details: { workflowId: event.workflowId, seq: event.seq, from: event.from, to: event.to },
+        details: {
+          workflowId: event.workflowId,
+          seq: event.seq,
+          from: event.from,
+          to: event.to,
+          // An allocation that set a rule aside carries the justification on the audit trail too.
+          ...(event.sioAllocation?.ruleExceptions?.length
+            ? {
+                ruleExceptions: event.sioAllocation.ruleExceptions,
+                exceptionJustification: event.sioAllocation.exceptionJustification,
+              }
+            : {}),
+        },
         dedupeKey: `${event.workflowId}:${event.seq}`,
       });
     });
@@ -320,14 +356,51 @@ export class ReferralProjectionActivities implements ReferralActivities {
     ]);
     await manager.query(
       `INSERT INTO sio_allocations (referral_id, officer_sub, officer_name, justification, conflict_declaration,
-         allocated_by_sub, allocated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+         allocated_by_sub, allocated_at, rule_exceptions, exception_justification)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
         event.referralId,
         allocation.officer.sub,
         allocation.officer.name,
         allocation.justification,
         JSON.stringify(allocation.conflictDeclaration),
+        event.actor.sub,
+        event.at,
+        allocation.ruleExceptions ?? [],
+        allocation.exceptionJustification ?? null,
+      ],
+    );
+  }
+
+  /**
+   * Opens the owner's period and closes the one before it. A period projected late (out of order) ends
+   * where the next one begins, so the periods never overlap.
+   */
+  private async recordOwner(
+    manager: EntityManager,
+    event: ReferralTransitionEvent,
+    role: PlanRole,
+    owner: Participant,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE tasking_owners SET until_at = $4
+        WHERE referral_id = $1 AND role = $2 AND seq < $3 AND (until_at IS NULL OR until_at > $4)`,
+      [event.referralId, role, event.seq, event.at],
+    );
+    await manager.query(
+      `INSERT INTO tasking_owners (referral_id, role, seq, officer_sub, officer_name, officer_org, reason, changed_by_sub,
+         from_at, until_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
+         (SELECT min(from_at) FROM tasking_owners WHERE referral_id = $1 AND role = $2 AND seq > $3))
+       ON CONFLICT DO NOTHING`,
+      [
+        event.referralId,
+        role,
+        event.seq,
+        owner.sub,
+        owner.name,
+        owner.org,
+        event.ownerChange?.reason ?? null,
         event.actor.sub,
         event.at,
       ],

@@ -52,4 +52,20 @@ describe('referral visibility', () => {
     // ...nor the same sub in another organisation.
     expect(canSeeReferral({ ...syp, org: 'WYP' }, sypTasking)).toBe(false);
   });
+
+  it('lets a replaced SIO or LRO still see the tasking they worked on, and no one else by it', () => {
+    const former = { ...actor(['SIO'], 'YHROCU', 'YHROCU'), sub: 'sio-yhrocu-1' };
+    const handedOver = {
+      ...wypReferral,
+      sio: { sub: 'sio-yhrocu-2', org: 'YHROCU' },
+      pastOwners: [
+        { sub: 'sio-yhrocu-1', org: 'YHROCU', role: 'SIO' as const },
+        { sub: 'sio-yhrocu-2', org: 'YHROCU', role: 'SIO' as const },
+      ],
+    };
+    expect(canSeeReferral(former, handedOver)).toBe(true);
+    expect(canSeeReferral({ ...former, sub: 'sio-yhrocu-3' }, handedOver)).toBe(false);
+    expect(canSeeReferral({ ...former, roles: ['TTCG_MEMBER'] }, handedOver)).toBe(false);
+    expect(canSeeReferral({ ...former, org: 'EMSOU' }, handedOver)).toBe(false);
+  });
 });

@@ -1,5 +1,5 @@
 import type { Actor, Role } from '../roles';
-import { isAssignee } from './assignment';
+import { Assignee, isAssignee } from './assignment';
 
 /** One way a user may be entitled to see a referral; a user sees the union of their scopes. */
 export type ReferralScope =
@@ -7,8 +7,8 @@ export type ReferralScope =
   | { kind: 'REGION'; region: string }
   | { kind: 'REFERRED_NATIONAL' }
   /**
-   * The SIO or LRO the tasking is assigned to (an LRO may be from another force than the referrer): the
-   * person by sub and organisation, in that role.
+   * The SIO or LRO the tasking is assigned to (an LRO may be from another force than the referrer), or was
+   * (a replaced owner keeps read access to what they did): the person by sub and organisation, in that role.
    */
   | { kind: 'ASSIGNED'; role: AssignableRole; sub: string; org: string };
 
@@ -47,6 +47,8 @@ export function canSeeReferral(
     status: string;
     sio?: { sub: string; org: string } | null;
     lro?: { sub: string; org: string } | null;
+    /** Everyone who has owned the tasking as SIO or LRO, today's owners included. */
+    pastOwners?: readonly Assignee[];
   },
 ): boolean {
   return referralScopes(actor).some((scope) => {
@@ -59,7 +61,10 @@ export function canSeeReferral(
         return referral.status === 'REFERRED_NATIONAL';
       case 'ASSIGNED': {
         const assigned = scope.role === 'SIO' ? referral.sio : referral.lro;
-        return !!assigned && isAssignee(actor, { ...assigned, role: scope.role });
+        return (
+          (!!assigned && isAssignee(actor, { ...assigned, role: scope.role })) ||
+          (referral.pastOwners ?? []).some((owner) => owner.role === scope.role && isAssignee(actor, owner))
+        );
       }
     }
   });

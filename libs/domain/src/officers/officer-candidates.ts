@@ -1,4 +1,5 @@
 import type { Priority } from '../scoring/scoring-scheme';
+import { allocationChecks, RuleCheck } from './allocation-rules';
 import {
   Officer,
   Specialism,
@@ -70,6 +71,8 @@ export interface Candidate {
   matchedSpecialisms: Specialism[];
   eligible: boolean;
   ineligibleReasons: IneligibleReason[];
+  /** Every allocation rule, met or broken (a broken SPECIALISM or CAPACITY rule needs a justification). */
+  rules: RuleCheck[];
 }
 
 const workload = (points: number, taskings: number, capacity: number): Workload => ({
@@ -92,9 +95,17 @@ export function rankCandidates(
 ): Candidate[] {
   const candidates = officers.map((officer): Candidate => {
     const load = loads.get(officer.sub) ?? { points: 0, taskings: 0 };
+    const rules = allocationChecks({
+      officer,
+      points: load.points,
+      needs,
+      conflictDeclared: conflicted.has(officer.sub),
+      vettingMet: vettingMeets(officer.vetting, needs.vetting),
+    });
+    const broken = (rule: RuleCheck['rule']) => rules.some((check) => check.rule === rule && !check.met);
     const ineligibleReasons: IneligibleReason[] = [];
-    if (conflicted.has(officer.sub)) ineligibleReasons.push('CONFLICT_DECLARED');
-    if (!vettingMeets(officer.vetting, needs.vetting)) ineligibleReasons.push('VETTING_TOO_LOW');
+    if (broken('NO_CONFLICT')) ineligibleReasons.push('CONFLICT_DECLARED');
+    if (broken('VETTING')) ineligibleReasons.push('VETTING_TOO_LOW');
     return {
       officer,
       workload: workload(load.points, load.taskings, officer.capacity),
@@ -102,6 +113,7 @@ export function rankCandidates(
       matchedSpecialisms: needs.specialisms.filter((needed) => officer.specialisms.includes(needed)),
       eligible: ineligibleReasons.length === 0,
       ineligibleReasons,
+      rules,
     };
   });
   return candidates.sort(

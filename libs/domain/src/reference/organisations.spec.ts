@@ -1,9 +1,9 @@
 import { ORGANISATIONS, findOrganisation, regionOf } from './organisations';
 
 describe('ORGANISATIONS', () => {
-  it('has 43 forces, 9 ROCUs and 4 agencies with unique upper-case codes', () => {
+  it('has 44 forces (43 regional, British Transport Police national), 9 ROCUs and 4 agencies with unique upper-case codes', () => {
     const count = (kind: string) => ORGANISATIONS.filter((o) => o.kind === kind).length;
-    expect(count('FORCE')).toBe(43);
+    expect(count('FORCE')).toBe(44);
     expect(count('ROCU')).toBe(9);
     expect(count('AGENCY')).toBe(4);
     expect(new Set(ORGANISATIONS.map((o) => o.code)).size).toBe(ORGANISATIONS.length);
@@ -22,6 +22,12 @@ describe('ORGANISATIONS', () => {
     }
     expect(findOrganisation('YHROCU')).toMatchObject({ kind: 'ROCU', region: 'YHROCU' });
     expect(findOrganisation('NCA')).toMatchObject({ kind: 'AGENCY', region: null });
+    expect(findOrganisation('BTP')).toEqual({
+      code: 'BTP',
+      name: 'British Transport Police',
+      kind: 'FORCE',
+      region: null,
+    });
     expect(findOrganisation('nope')).toBeUndefined();
   });
 });
@@ -36,6 +42,7 @@ describe('regionOf', () => {
     ['TARIAN', 'TARIAN'],
     ['NCA', null],
     ['BORDER_FORCE', null],
+    ['BTP', null],
     ['UNKNOWN', null],
   ])('%s -> %s', (code, region) => {
     expect(regionOf(code)).toBe(region);

@@ -6,7 +6,7 @@ export interface Organisation {
   code: string;
   name: string;
   kind: OrganisationKind;
-  /** Force: its region; ROCU: its own code; national agency: null. */
+  /** Force: its region; ROCU: its own code; national agency or national force: null. */
   region: string | null;
 }
 
@@ -18,6 +18,14 @@ export const AGENCIES: readonly Organisation[] = [
   { code: 'IMMIGRATION_ENFORCEMENT', name: 'Immigration Enforcement', kind: 'AGENCY', region: null },
 ];
 
+/**
+ * National forces belong to no region and have no ROCU: British Transport Police refers to the ROCU where
+ * the crime is, by naming the forces affected (domain.md section 3).
+ */
+export const NATIONAL_FORCES: readonly Organisation[] = [
+  { code: 'BTP', name: 'British Transport Police', kind: 'FORCE', region: null },
+];
+
 /** Derived from the region seeds so force membership is stated once. */
 export const ORGANISATIONS: readonly Organisation[] = [
   ...REGION_SEEDS.flatMap((region) =>
@@ -26,6 +34,7 @@ export const ORGANISATIONS: readonly Organisation[] = [
   ...REGION_SEEDS.flatMap((region): Organisation[] =>
     region.rocuName === null ? [] : [{ code: region.code, name: region.rocuName, kind: 'ROCU', region: region.code }],
   ),
+  ...NATIONAL_FORCES,
   ...AGENCIES,
 ];
 

@@ -48,11 +48,15 @@ describe('transition', () => {
     ['ASSESSMENT', 'RETURN_TO_FORCE', 'DECLINED'],
     ['AWAITING_DECISION', 'TTCG', 'AWAITING_DECISION'],
     ['AWAITING_DECISION', 'REFER_NATIONAL', 'REFERRED_NATIONAL'],
+    ['DEFERRED', 'TTCG', 'DEFERRED'],
+    ['DEFERRED', 'COVERT_COMMISSIONING', 'DEFERRED'],
+    ['DEFERRED', 'REFER_NATIONAL', 'REFERRED_NATIONAL'],
+    ['DEFERRED', 'RETURN_TO_FORCE', 'DECLINED'],
   ] as const)('ASSESS from %s routed %s -> %s', (from, route, to) => {
     expect(transition(record(from), { type: 'ASSESS', route }, assessor)).toEqual({ ok: true, from, to });
   });
 
-  it.each(['SUBMITTED', 'TRIAGE', 'INFO_REQUESTED', 'ASSESSMENT', 'AWAITING_DECISION'] as const)(
+  it.each(['SUBMITTED', 'TRIAGE', 'INFO_REQUESTED', 'ASSESSMENT', 'AWAITING_DECISION', 'DEFERRED'] as const)(
     'the owning referrer may WITHDRAW from %s',
     (from) => {
       expect(transition(record(from), { type: 'WITHDRAW' }, referrer)).toEqual({ ok: true, from, to: 'WITHDRAWN' });
@@ -126,12 +130,14 @@ describe('availableActions', () => {
     expect(availableActions(record('SUBMITTED'), assessor)).toEqual(['TRIAGE']);
     expect(availableActions(record('ASSESSMENT'), assessor)).toEqual(['ASSESS']);
     expect(availableActions(record('AWAITING_DECISION'), assessor)).toEqual(['ASSESS']);
+    expect(availableActions(record('DEFERRED'), assessor)).toEqual(['ASSESS']);
     expect(availableActions(record('ADOPTED'), assessor)).toEqual([]);
   });
 
   it('offers information and withdrawal to the owning referrer', () => {
     expect(availableActions(record('INFO_REQUESTED'), referrer)).toEqual(['PROVIDE_INFORMATION', 'WITHDRAW']);
     expect(availableActions(record('SUBMITTED'), referrer)).toEqual(['WITHDRAW']);
+    expect(availableActions(record('DEFERRED'), referrer)).toEqual(['WITHDRAW']);
     expect(availableActions(record('SUBMITTED'), otherReferrer)).toEqual([]);
   });
 });
@@ -399,10 +405,12 @@ describe('after adoption (ALLOCATE_SIO, NAME_LRO, CLOSE)', () => {
       expect(availableActions(adopted(), manager)).toEqual(['ALLOCATE_SIO']);
       expect(availableActions(adopted(), lro)).toEqual(['NAME_LRO']);
       expect(availableActions(adopted(), referrer)).toEqual(['NAME_LRO']);
-      expect(availableActions(record('SIO_ALLOCATED'), manager)).toEqual([]);
+      expect(availableActions(record('SIO_ALLOCATED'), manager)).toEqual(['REALLOCATE_SIO']);
       expect(availableActions(record('SIO_ALLOCATED'), lro)).toEqual(['NAME_LRO']);
-      expect(availableActions(record('ACTIVE'), manager)).toEqual(['CLOSE']);
-      expect(availableActions(record('ACTIVE'), lro)).toEqual([]);
+      expect(availableActions(record('ACTIVE'), manager)).toEqual(['REALLOCATE_SIO', 'CLOSE']);
+      expect(availableActions(record('ACTIVE'), lro)).toEqual(['REPLACE_LRO']);
+      expect(availableActions(record('ACTIVE'), referrer)).toEqual(['REPLACE_LRO']);
+      expect(availableActions(record('ACTIVE'), otherLro)).toEqual([]);
       expect(availableActions(record('CLOSED'), manager)).toEqual([]);
       const both: Actor = { ...manager, roles: ['ROCU_MANAGER', 'GATEWAY_ASSESSOR'] };
       expect(availableActions({ ...record('CLOSED'), reassessmentDue: true }, both)).toEqual(['ASSESS']);
@@ -418,6 +426,8 @@ describe('after adoption (ALLOCATE_SIO, NAME_LRO, CLOSE)', () => {
         { type: 'WITHDRAW' },
         { type: 'DECIDE', decision: 'ADOPT_ROCU_LEAD' },
         { type: 'DECIDE', decision: 'DEFER' },
+        { type: 'REALLOCATE_SIO' },
+        { type: 'REPLACE_LRO' },
         { type: 'ALLOCATE_SIO' },
         { type: 'NAME_LRO' },
         { type: 'CLOSE' },
@@ -509,5 +519,48 @@ describe('ratifying or overturning an urgent decision (RATIFICATION)', () => {
       refusal: 'ROLE_NOT_ALLOWED',
     });
     expect(transition(pending('AWAITING_DECISION'), event, chair)).toMatchObject({ ok: false });
+  });
+});
+
+describe('replacing the owners (REALLOCATE_SIO, REPLACE_LRO)', () => {
+  const manager: Actor = { sub: 'm1', name: 'Manager', roles: ['ROCU_MANAGER'], org: 'YHROCU', region: 'YHROCU' };
+  const otherManager: Actor = { ...manager, org: 'NWROCU', region: 'NWROCU' };
+  const lro: Actor = { sub: 'lro-wyp', name: 'LRO', roles: ['LRO'], org: 'WYP', region: 'YHROCU' };
+
+  it.each(['SIO_ALLOCATED', 'ACTIVE'] as const)(
+    'lets the region’s ROCU manager reallocate the SIO in %s; the status stays',
+    (status) => {
+      expect(transition(record(status), { type: 'REALLOCATE_SIO' }, manager)).toEqual({
+        ok: true,
+        from: status,
+        to: status,
+      });
+      expect(transition(record(status), { type: 'REALLOCATE_SIO' }, otherManager)).toMatchObject({
+        refusal: 'ROLE_NOT_ALLOWED',
+      });
+    },
+  );
+
+  it.each([
+    ['the referring force', referrer],
+    ['its LRO', lro],
+  ])('lets %s replace the LRO of an ACTIVE tasking', (_who, actor) => {
+    expect(transition(record('ACTIVE'), { type: 'REPLACE_LRO' }, actor)).toEqual({
+      ok: true,
+      from: 'ACTIVE',
+      to: 'ACTIVE',
+    });
+    expect(transition(record('ACTIVE'), { type: 'REPLACE_LRO' }, otherReferrer)).toMatchObject({
+      refusal: 'ROLE_NOT_ALLOWED',
+    });
+  });
+
+  it.each(['ADOPTED', 'AWAITING_DECISION', 'CLOSED'] as const)('refuses replacing owners in %s', (status) => {
+    expect(transition(record(status), { type: 'REALLOCATE_SIO' }, manager)).toMatchObject({
+      refusal: 'NOT_ALLOWED_IN_STATE',
+    });
+    expect(transition(record(status), { type: 'REPLACE_LRO' }, referrer)).toMatchObject({
+      refusal: 'NOT_ALLOWED_IN_STATE',
+    });
   });
 });

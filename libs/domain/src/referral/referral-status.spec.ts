@@ -29,6 +29,7 @@ describe('referral statuses', () => {
       'INFO_REQUESTED',
       'ASSESSMENT',
       'AWAITING_DECISION',
+      'DEFERRED',
     ]);
   });
 

@@ -38,13 +38,17 @@ export const TERMINAL_STATUSES: readonly ReferralStatus[] = [
   'REJECTED',
 ];
 
-/** Before a TTCG / commissioning decision: the referrer may still withdraw. */
+/**
+ * Before a TTCG / commissioning decision settles the referral: the referrer may still withdraw. A deferral
+ * settles nothing (the referral waits for the next meeting), so DEFERRED is among them.
+ */
 export const PRE_DECISION_STATUSES: readonly ReferralStatus[] = [
   'SUBMITTED',
   'TRIAGE',
   'INFO_REQUESTED',
   'ASSESSMENT',
   'AWAITING_DECISION',
+  'DEFERRED',
 ];
 
 export function isTerminal(status: ReferralStatus): boolean {

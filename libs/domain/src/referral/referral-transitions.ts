@@ -1,6 +1,6 @@
 import { Role } from '../roles';
 import { MeetingDecision, RatificationOutcome, referralStatusAfter } from '../meetings/meeting-types';
-import { ReferralStatus, Route, TriageDecision } from './referral-status';
+import { PRE_DECISION_STATUSES, ReferralStatus, Route, TriageDecision } from './referral-status';
 
 /** What a person can do to a referral. Add a member here, an event shape and a table row to extend. */
 export const REFERRAL_ACTIONS = [
@@ -12,6 +12,8 @@ export const REFERRAL_ACTIONS = [
   'RATIFICATION',
   'ALLOCATE_SIO',
   'NAME_LRO',
+  'REALLOCATE_SIO',
+  'REPLACE_LRO',
   'CLOSE',
 ] as const;
 export type ReferralAction = (typeof REFERRAL_ACTIONS)[number];
@@ -27,6 +29,9 @@ export type ReferralEvent =
   | { type: 'RATIFICATION'; outcome: RatificationOutcome; decision: MeetingDecision }
   | { type: 'ALLOCATE_SIO' }
   | { type: 'NAME_LRO' }
+  /** A new SIO or LRO takes over the tasking and its plan; the status stays. */
+  | { type: 'REALLOCATE_SIO' }
+  | { type: 'REPLACE_LRO' }
   | { type: 'CLOSE' };
 
 export type EventOf<A extends ReferralAction> = Extract<ReferralEvent, { type: A }>;
@@ -140,11 +145,15 @@ export const REFERRAL_TRANSITIONS: TransitionTable = {
   ],
   ASSESS: [
     {
-      // AWAITING_DECISION is allowed so an assessor can re-score before the meeting.
-      from: ['ASSESSMENT', 'AWAITING_DECISION'],
+      // AWAITING_DECISION and DEFERRED are allowed so an assessor can re-score before the (next) meeting;
+      // a deferred referral routed to a meeting again stays deferred, so it keeps its standing on the agenda.
+      from: ['ASSESSMENT', 'AWAITING_DECISION', 'DEFERRED'],
       who: REGIONAL_ASSESSOR,
       whoDescription: "a gateway assessor of the referral's region",
-      to: (event) => ROUTE_OUTCOMES[event.route],
+      to: (event, record) => {
+        const to = ROUTE_OUTCOMES[event.route];
+        return record.status === 'DEFERRED' && to === 'AWAITING_DECISION' ? 'DEFERRED' : to;
+      },
     },
     {
       // Closing a tasking prompts a re-score of its subject: a new assessment in its history.
@@ -158,7 +167,8 @@ export const REFERRAL_TRANSITIONS: TransitionTable = {
   ],
   WITHDRAW: [
     {
-      from: ['SUBMITTED', 'TRIAGE', 'INFO_REQUESTED', 'ASSESSMENT', 'AWAITING_DECISION'],
+      // Any time before a decision settles it: a deferred referral is still waiting for one.
+      from: PRE_DECISION_STATUSES,
       who: OWNING_REFERRER,
       whoDescription: 'a referrer from the organisation that submitted the referral',
       to: () => 'WITHDRAWN',
@@ -201,6 +211,26 @@ export const REFERRAL_TRANSITIONS: TransitionTable = {
       ],
       whoDescription: 'a referrer or LRO of the organisation that submitted the referral',
       to: (_event, record) => (record.status === 'SIO_ALLOCATED' ? 'ACTIVE' : 'ADOPTED'),
+    },
+  ],
+  REALLOCATE_SIO: [
+    {
+      from: ['SIO_ALLOCATED', 'ACTIVE'],
+      who: REGIONAL_MANAGER,
+      whoDescription: "a ROCU manager of the referral's region",
+      to: (_event, record) => record.status,
+    },
+  ],
+  REPLACE_LRO: [
+    {
+      // Before the plan starts the force simply names its LRO again (NAME_LRO).
+      from: ['ACTIVE'],
+      who: [
+        { role: 'FORCE_REFERRER', scope: 'OWNER_ORG' },
+        { role: 'LRO', scope: 'OWNER_ORG' },
+      ],
+      whoDescription: 'a referrer or LRO of the organisation that submitted the referral',
+      to: (_event, record) => record.status,
     },
   ],
   CLOSE: [

@@ -7,6 +7,8 @@ import { ConflictRegister1763910000000 } from './1763910000000-conflict-register
 import { AuditListReads1763920000000 } from './1763920000000-audit-list-reads';
 import { ListIndexes1763930000000 } from './1763930000000-list-indexes';
 import { NotificationPerson1763940000000 } from './1763940000000-notification-person';
+import { AllocationExceptions1763951000000 } from './1763951000000-allocation-exceptions';
+import { TaskingOwners1763952000000 } from './1763952000000-tasking-owners';
 import { RegionSettings1764000000000 } from './1764000000000-region-settings';
 import { AssigneeOrganisation1764013000000 } from './1764013000000-assignee-organisation';
 import { IdempotencyKeys1764013100000 } from './1764013100000-idempotency-keys';
@@ -25,6 +27,8 @@ export const MIGRATIONS = [
   AuditListReads1763920000000,
   ListIndexes1763930000000,
   NotificationPerson1763940000000,
+  AllocationExceptions1763951000000,
+  TaskingOwners1763952000000,
   RegionSettings1764000000000,
   AssigneeOrganisation1764013000000,
   IdempotencyKeys1764013100000,
