@@ -10,6 +10,7 @@ import { WebExceptionFilter } from './errors/web-exception.filter';
 import { AccessibilityController } from './routes/accessibility/accessibility.controller';
 import { HealthController } from './routes/health/health.controller';
 import { HomeController } from './routes/home/home.controller';
+import { MeetingsController } from './routes/meetings/meetings.controller';
 import { WebDatabase } from './setup/web-database';
 
 @Module({
@@ -26,7 +27,7 @@ import { WebDatabase } from './setup/web-database';
       }),
     }),
   ],
-  controllers: [HomeController, AuthController, HealthController, AccessibilityController],
+  controllers: [HomeController, AuthController, HealthController, AccessibilityController, MeetingsController],
   providers: [
     ApiClient,
     WebDatabase,
