@@ -75,28 +75,6 @@ export interface MeetingDetail extends MeetingSummary {
   availableActions: MeetingAction[];
 }
 
-export interface Minutes {
-  meeting: { id: string; region: string; type: string; status: string; scheduledFor: string };
-  classification: string;
-  attendees: { sub: string; name: string; org: string; declaredConflicts: string[] }[];
-  items: {
-    rank: number;
-    kind: string;
-    reference: string;
-    priority: string;
-    riskScore: number;
-    decision: string | null;
-    onwardReference: string | null;
-    rationale: string | null;
-    decidedBy: string | null;
-    deviation: {
-      passedOver: { reference: string; rank: number; outcome: string }[];
-      justification: string | null;
-    } | null;
-    recused: string[];
-  }[];
-}
-
 /** GET /referrals?status=AWAITING_DECISION&urgency=IMMEDIATE: referrals that may be decided out of meeting. */
 export interface ReferralSummary {
   id: string;

@@ -59,19 +59,19 @@ describe('wouldPassOver (when the justification is asked for)', () => {
 });
 
 describe('decisionBody', () => {
-  it('sends the onward reference of the chosen referral decision only, trimmed, blanks left out', () => {
+  it('sends the answers trimmed, optional blanks left out (the API names what is missing)', () => {
     expect(
       decisionBody({
         decision: 'REFER_PARTNER',
         rationale: ' GAIN disposal ',
-        onwardReferenceNational: 'NCA-1',
-        onwardReferencePartner: ' GAIN-7 ',
+        onwardReference: ' GAIN-7 ',
         deviationJustification: '  ',
       }),
     ).toEqual({ decision: 'REFER_PARTNER', rationale: 'GAIN disposal', onwardReference: 'GAIN-7' });
-    expect(decisionBody({ decision: 'DEFER', onwardReferenceNational: 'NCA-1' })).toEqual({
+    expect(decisionBody({ decision: 'DEFER', onwardReference: '', deviationJustification: ' why ' })).toEqual({
       decision: 'DEFER',
       rationale: '',
+      deviationJustification: 'why',
     });
     expect(decisionBody({})).toEqual({ rationale: '' });
   });

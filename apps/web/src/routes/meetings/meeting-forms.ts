@@ -38,17 +38,10 @@ const text = (value: unknown): string => (typeof value === 'string' ? value.trim
 const texts = (value: unknown): string[] =>
   (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(text).filter((each) => each !== '');
 
-/** The onward reference box shown under each decision that refers an item on (two boxes, one per decision). */
-export const ONWARD_REFERENCE_FIELDS: Readonly<Partial<Record<MeetingDecision, string>>> = {
-  REFER_NATIONAL: 'onwardReferenceNational',
-  REFER_PARTNER: 'onwardReferencePartner',
-};
-
-/** The decision form as the API's body: the onward reference of the chosen decision, blanks left out. */
+/** The decision form as the API's body, trimmed, optional blanks left out (the API says what is missing). */
 export function decisionBody(form: Form): DecisionBody {
   const decision = text(form.decision);
-  const onwardField = isMeetingDecision(decision) ? ONWARD_REFERENCE_FIELDS[decision] : undefined;
-  const onwardReference = onwardField ? text(form[onwardField]) : '';
+  const onwardReference = text(form.onwardReference);
   const deviationJustification = text(form.deviationJustification);
   return {
     ...(decision ? { decision } : {}),

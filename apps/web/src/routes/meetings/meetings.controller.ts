@@ -17,11 +17,13 @@ import { isMeetingDecision } from '@rocu/domain';
 import { ApiClient } from '../../api/api-client.service';
 import type { WebSession } from '../../auth/web-session';
 import { takeRefusedForm } from '../../errors/form-state';
-import type { AgendaItem, MeetingDetail, MeetingList, Minutes, ReferralList, ReferralSummary } from './meeting-api';
+import type { Minutes } from '@rocu/contracts';
+import type { AgendaItem, MeetingDetail, MeetingList, ReferralList, ReferralSummary } from './meeting-api';
 import {
   attendeeRows,
   attendeesToRecord,
   decisionBody,
+  DecisionBody,
   isAddAnother,
   PendingDecision,
   wouldPassOver,
@@ -173,8 +175,7 @@ export class MeetingsController {
       session.pendingDecision = { meetingId, referralId, decision, rationale: body.rationale ?? '' };
       return response.redirect(303, justificationPath(meetingId, referralId));
     }
-    await this.api.post(session, `/meetings/${meetingId}/decisions`, { referralId, ...body });
-    response.redirect(303, `${meetingPath(meetingId)}?decided=${referralId}#item-${referralId}`);
+    response.redirect(303, await this.record(session, meetingId, { referralId, ...body }));
   }
 
   @Get(':id/items/:referralId/justification')
@@ -212,14 +213,14 @@ export class MeetingsController {
     const { rationale, deviationJustification } = decisionBody(form);
     // Kept for the page if the API refuses; cleared once the decision is recorded.
     session.pendingDecision = { ...pending, rationale: rationale ?? '' };
-    await this.api.post(session, `/meetings/${meetingId}/decisions`, {
+    const next = await this.record(session, meetingId, {
       referralId,
       decision: pending.decision,
       rationale,
       deviationJustification: deviationJustification ?? '',
     });
     delete session.pendingDecision;
-    response.redirect(303, `${meetingPath(meetingId)}?decided=${referralId}#item-${referralId}`);
+    response.redirect(303, next);
   }
 
   @Post(':id/close')
@@ -238,6 +239,16 @@ export class MeetingsController {
   @Render('routes/meetings/minutes.njk')
   async minutes(@Session() session: WebSession, @Param('id', id) meetingId: string): Promise<MinutesView> {
     return minutesView(await this.api.get<Minutes>(session, `/meetings/${meetingId}/minutes`));
+  }
+
+  /** Records the decision; answers where to go next: the agenda at the item, with a banner saying so. */
+  private async record(
+    session: WebSession,
+    meetingId: string,
+    body: DecisionBody & { referralId: string },
+  ): Promise<string> {
+    await this.api.post(session, `/meetings/${meetingId}/decisions`, body);
+    return `${meetingPath(meetingId)}?decided=${body.referralId}#item-${body.referralId}`;
   }
 
   private detail(session: WebSession, meetingId: string): Promise<MeetingDetail> {

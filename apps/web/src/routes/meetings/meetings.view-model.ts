@@ -1,6 +1,6 @@
 import { MEETING_DECISIONS, ORGANISATIONS, PassedOverItem, undecidedItems } from '@rocu/domain';
 import type { SignedInUser } from '../../auth/web-session';
-import { errorSummary, ErrorSummary, FieldLink } from '../../errors/error-summary';
+import { errorSummary, ErrorSummary } from '../../errors/error-summary';
 import type { FormFlash } from '../../errors/form-state';
 import { organisationName } from '../../auth/dev-personas';
 import {
@@ -11,8 +11,9 @@ import {
   meetingTypeLabel,
   StatusTag,
 } from '../../presentation/status-tag';
-import type { AgendaItem, MeetingDetail, MeetingList, Minutes, ReferralList, ReferralSummary } from './meeting-api';
-import { AttendeeRow, ONWARD_REFERENCE_FIELDS, PendingDecision } from './meeting-forms';
+import type { Minutes } from '@rocu/contracts';
+import type { AgendaItem, MeetingDetail, MeetingList, ReferralList, ReferralSummary } from './meeting-api';
+import { AttendeeRow, PendingDecision } from './meeting-forms';
 import { RANKING_RULE, whyRankedHere } from './rank-explanation';
 
 interface PageView {
@@ -150,7 +151,8 @@ export interface MeetingView extends PageView {
 
 export function meetingView(meeting: MeetingDetail, refused?: FormFlash, decidedReferralId?: string): MeetingView {
   const canDecide = meeting.availableActions.includes('DECIDE');
-  const references = new Map(meeting.agenda.map((item) => [item.referralId, item.reference]));
+  // A recusal can be on an agenda item or a live tasking under review (the conflict register covers both).
+  const references = new Map([...meeting.agenda, ...meeting.reviews].map((item) => [item.referralId, item.reference]));
   const outcomes = new Map(meeting.decisions.map((made) => [made.referralId, made.decision]));
   const decided = decidedReferralId ? references.get(decidedReferralId) : undefined;
   return {
@@ -219,10 +221,9 @@ export function attendanceView(
 ): AttendanceView {
   const recorded = meeting.attendees.map(({ sub, name, org, conflicts }) => ({ sub, name, org, conflicts }));
   const chair = user ? [{ sub: user.sub, name: user.name, org: user.org, conflicts: [] }] : [];
-  const kept = draft ?? (recorded.length > 0 ? recorded : chair);
+  // What was sent (refused) or typed so far (adding a row); else who is recorded; else the chair to start.
+  const rows = draft ?? (recorded.length > 0 ? recorded : chair);
   const blank: AttendeeRow = { sub: '', name: '', org: '', conflicts: [] };
-  // A refused form shows exactly what was sent; otherwise one spare row to add someone.
-  const rows = refused || kept.length === 0 || draft ? kept : [...kept, blank];
   return {
     pageTitle: 'Record attendance',
     errors: refused && errorSummary(refused.problem),
@@ -238,7 +239,7 @@ export interface DecisionFormView extends PageView {
   caption: string;
   backHref: string;
   reference: string;
-  decisions: { value: string; text: string; onwardField?: string }[];
+  decisions: { value: string; text: string }[];
   values: Record<string, string>;
 }
 
@@ -246,15 +247,6 @@ const stringValues = (values: Record<string, unknown> | undefined): Record<strin
   Object.fromEntries(
     Object.entries(values ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
   );
-
-/** The API names the onward reference once; the form has a box per referring decision: link the chosen one. */
-function decisionFieldLink(values: Record<string, string>): FieldLink {
-  return (field) => {
-    if (field !== 'onwardReference') return { href: `#${field}` };
-    const box = ONWARD_REFERENCE_FIELDS[values.decision as keyof typeof ONWARD_REFERENCE_FIELDS];
-    return { href: `#${box ?? 'decision'}` };
-  };
-}
 
 /** The decision radios and rationale, shared by agenda items and urgent out-of-meeting decisions. */
 function decisionForm(
@@ -269,12 +261,8 @@ function decisionForm(
     caption,
     backHref,
     reference,
-    errors: refused && errorSummary(refused.problem, decisionFieldLink(values)),
-    decisions: MEETING_DECISIONS.map((decision) => ({
-      value: decision,
-      text: DECISION_LABELS[decision],
-      ...(ONWARD_REFERENCE_FIELDS[decision] ? { onwardField: ONWARD_REFERENCE_FIELDS[decision] } : {}),
-    })),
+    errors: refused && errorSummary(refused.problem),
+    decisions: MEETING_DECISIONS.map((decision) => ({ value: decision, text: DECISION_LABELS[decision] })),
     values,
   };
 }
