@@ -7,6 +7,8 @@ declare module 'express-session' {
     pendingDecision: PendingDecision;
     /** Attendance rows kept while the chair adds or removes rows without JavaScript. */
     attendanceDraft: { meetingId: string; rows: AttendeeRow[] };
+    /** The reference of the referral just decided out of meeting, for the next page's banner (once). */
+    urgentDecided: string;
   }
 }
 

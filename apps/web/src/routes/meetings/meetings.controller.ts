@@ -39,6 +39,7 @@ import {
   JustificationView,
   justificationView,
   meetingListView,
+  MEETINGS_PER_PAGE,
   MeetingListView,
   meetingPath,
   MeetingView,
@@ -51,6 +52,14 @@ import {
 } from './meetings.view-model';
 
 type SessionRequest = Request & { session: WebSession };
+
+/**
+ * Redirects once the session is saved: express-session saves as the response ends, after the redirect's
+ * headers have gone, so the browser's next GET could otherwise read the session before the change.
+ */
+function redirectAfterSaving(session: WebSession, response: Response, path: string): void {
+  session.save(() => response.redirect(303, path));
+}
 type Form = Record<string, unknown>;
 
 /** Route ids go into API paths: anything but a UUID is simply not found. */
@@ -67,19 +76,24 @@ export class MeetingsController {
 
   @Get()
   @Render('routes/meetings/meetings.njk')
-  async list(@Session() session: WebSession): Promise<MeetingListView> {
-    return meetingListView(await this.api.get<MeetingList>(session, '/meetings', { pageSize: 200 }));
+  async list(@Session() session: WebSession, @Query('page') page?: string): Promise<MeetingListView> {
+    const wanted = typeof page === 'string' && /^[1-9]\d{0,5}$/.test(page) ? Number(page) : 1;
+    return meetingListView(
+      await this.api.get<MeetingList>(session, '/meetings', { page: wanted, pageSize: MEETINGS_PER_PAGE }),
+    );
   }
 
   @Get('urgent-decisions')
   @Render('routes/meetings/urgent-decisions.njk')
-  async urgentList(@Session() session: WebSession, @Query('decided') decided?: string): Promise<UrgentListView> {
+  async urgentList(@Session() session: WebSession): Promise<UrgentListView> {
+    const decided = session.urgentDecided;
+    delete session.urgentDecided;
     const list = await this.api.get<ReferralList>(session, '/referrals', {
       status: 'AWAITING_DECISION',
       urgency: 'IMMEDIATE',
       pageSize: 100,
     });
-    return urgentListView(list, typeof decided === 'string' ? decided.slice(0, 40) : undefined);
+    return urgentListView(list, decided);
   }
 
   @Get('urgent-decisions/:referralId')
@@ -102,7 +116,8 @@ export class MeetingsController {
     const { deviationJustification: _notAsked, ...body } = decisionBody(form);
     const referral = await this.api.get<ReferralSummary>(session, `/referrals/${referralId}`);
     await this.api.post(session, `/referrals/${referralId}/urgent-decision`, body);
-    response.redirect(303, `/meetings/urgent-decisions?decided=${encodeURIComponent(referral.reference)}`);
+    session.urgentDecided = referral.reference;
+    redirectAfterSaving(session, response, '/meetings/urgent-decisions');
   }
 
   @Get(':id')
@@ -142,7 +157,7 @@ export class MeetingsController {
     if (isAddAnother(form)) {
       // Adding a row is a round trip (post, redirect, get): keep the rows typed so far and add a blank one.
       session.attendanceDraft = { meetingId, rows: [...rows, { sub: '', name: '', org: '', conflicts: [] }] };
-      return response.redirect(303, `${meetingPath(meetingId)}/attendance`);
+      return redirectAfterSaving(session, response, `${meetingPath(meetingId)}/attendance`);
     }
     await this.api.post(session, `/meetings/${meetingId}/attendance`, { attendees: attendeesToRecord(rows) });
     response.redirect(303, `${meetingPath(meetingId)}#attendance`);
@@ -173,7 +188,7 @@ export class MeetingsController {
     const decision = body.decision;
     if (isMeetingDecision(decision) && wouldPassOver(meeting, referralId, decision).length > 0) {
       session.pendingDecision = { meetingId, referralId, decision, rationale: body.rationale ?? '' };
-      return response.redirect(303, justificationPath(meetingId, referralId));
+      return redirectAfterSaving(session, response, justificationPath(meetingId, referralId));
     }
     response.redirect(303, await this.record(session, meetingId, { referralId, ...body }));
   }
@@ -220,7 +235,7 @@ export class MeetingsController {
       deviationJustification: deviationJustification ?? '',
     });
     delete session.pendingDecision;
-    response.redirect(303, next);
+    redirectAfterSaving(session, response, next);
   }
 
   @Post(':id/close')

@@ -31,7 +31,23 @@ export const decisionPath = (meetingId: string, referralId: string): string =>
 export const justificationPath = (meetingId: string, referralId: string): string =>
   `/meetings/${meetingId}/items/${referralId}/justification`;
 
+export const MEETINGS_PER_PAGE = 50;
+
+/** GOV.UK pagination's previous and next links for a page of a list, or undefined when there is one page. */
+export function pagination(
+  list: { page: number; pageSize: number; total: number },
+  path: string,
+): { previous?: { href: string }; next?: { href: string } } | undefined {
+  const pages = Math.ceil(list.total / list.pageSize);
+  if (pages <= 1) return undefined;
+  return {
+    ...(list.page > 1 ? { previous: { href: `${path}?page=${list.page - 1}` } } : {}),
+    ...(list.page < pages ? { next: { href: `${path}?page=${list.page + 1}` } } : {}),
+  };
+}
+
 export interface MeetingListView extends PageView {
+  pagination?: ReturnType<typeof pagination>;
   meetings: {
     href: string;
     title: string;
@@ -48,6 +64,7 @@ export function meetingListView(list: MeetingList): MeetingListView {
     pageTitle: 'Meetings',
     contentWidth: 'full',
     total: list.total,
+    pagination: pagination(list, '/meetings'),
     meetings: list.items.map((meeting) => ({
       href: meetingPath(meeting.id),
       title: meetingTitle(meeting),
