@@ -1,6 +1,8 @@
 import {
   Body,
   Controller,
+  createParamDecorator,
+  ExecutionContext,
   Get,
   NotFoundException,
   Param,
@@ -13,6 +15,7 @@ import {
   Session,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isUUID } from 'class-validator';
 import { isMeetingDecision } from '@rocu/domain';
 import { ApiClient } from '../../api/api-client.service';
 import type { WebSession } from '../../auth/web-session';
@@ -64,6 +67,20 @@ type Form = Record<string, unknown>;
 
 /** Route ids go into API paths: anything but a UUID is simply not found. */
 const id = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException() });
+
+interface AgendaItemRef {
+  meetingId: string;
+  referralId: string;
+}
+
+/** `/meetings/:id/items/:referralId/...`: the meeting and the agenda item, both UUIDs (else not found). */
+const AgendaItemRoute = createParamDecorator((_data: unknown, context: ExecutionContext): AgendaItemRef => {
+  const params = context.switchToHttp().getRequest<Request>().params;
+  const meetingId = String(params.id);
+  const referralId = String(params.referralId);
+  if (!isUUID(meetingId) || !isUUID(referralId)) throw new NotFoundException();
+  return { meetingId, referralId };
+});
 
 /**
  * The TTCG chair's journey: the region's meetings, a meeting's ranked agenda, attendance, a decision per
@@ -167,8 +184,7 @@ export class MeetingsController {
   @Render('routes/meetings/decision.njk')
   async decisionForm(
     @Req() request: SessionRequest,
-    @Param('id', id) meetingId: string,
-    @Param('referralId', id) referralId: string,
+    @AgendaItemRoute() { meetingId, referralId }: AgendaItemRef,
   ): Promise<ItemDecisionView> {
     const meeting = await this.detail(request.session, meetingId);
     return itemDecisionView(meeting, this.item(meeting, referralId), takeRefusedForm(request.session, request.path));
@@ -178,8 +194,7 @@ export class MeetingsController {
   async decide(
     @Session() session: WebSession,
     @Res() response: Response,
-    @Param('id', id) meetingId: string,
-    @Param('referralId', id) referralId: string,
+    @AgendaItemRoute() { meetingId, referralId }: AgendaItemRef,
     @Body() form: Form,
   ): Promise<void> {
     const { deviationJustification: _secondStep, ...body } = decisionBody(form);
@@ -197,8 +212,7 @@ export class MeetingsController {
   async justificationForm(
     @Req() request: SessionRequest,
     @Res() response: Response,
-    @Param('id', id) meetingId: string,
-    @Param('referralId', id) referralId: string,
+    @AgendaItemRoute() { meetingId, referralId }: AgendaItemRef,
   ): Promise<void> {
     const { session } = request;
     const pending = this.pending(session, meetingId, referralId);
@@ -219,8 +233,7 @@ export class MeetingsController {
   async justify(
     @Session() session: WebSession,
     @Res() response: Response,
-    @Param('id', id) meetingId: string,
-    @Param('referralId', id) referralId: string,
+    @AgendaItemRoute() { meetingId, referralId }: AgendaItemRef,
     @Body() form: Form,
   ): Promise<void> {
     const pending = this.pending(session, meetingId, referralId);
