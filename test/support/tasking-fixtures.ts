@@ -8,7 +8,8 @@ export const SIO_DRUGS_AND_SLAVERY = 'sio-yhrocu-5';
 export const FIXTURE_OVERLOAD = 'Test fixture: this SIO carries every tasking of the run';
 export const WYP_LRO = 'lro-wyp';
 
-async function ok<T>(what: string, sent: Promise<{ status: number; body: T }>): Promise<T> {
+/** The answer's body, or a failure naming the step and the refusal. */
+export async function ok<T>(what: string, sent: Promise<{ status: number; body: T }>): Promise<T> {
   const response = await sent;
   if (response.status >= 300) throw new Error(`${what} answered ${response.status}: ${JSON.stringify(response.body)}`);
   return response.body;

@@ -16,6 +16,7 @@ import { MakeReferralService } from './routes/make-referral/make-referral.servic
 import { ReferralsController } from './routes/referrals/referrals.controller';
 import { HealthController } from './routes/health/health.controller';
 import { HomeController } from './routes/home/home.controller';
+import { MeetingsController } from './routes/meetings/meetings.controller';
 import { WebDatabase } from './setup/web-database';
 
 @Module({
@@ -40,6 +41,7 @@ import { WebDatabase } from './setup/web-database';
     AccessibilityController,
     MakeReferralController,
     ReferralsController,
+    MeetingsController,
   ],
   providers: [
     ApiClient,

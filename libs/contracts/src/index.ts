@@ -5,5 +5,6 @@ export * from './referral-workflow';
 export * from './referral-activities';
 export * from './meeting-workflow';
 export * from './meeting-activities';
+export * from './meeting-minutes';
 export * from './plan-workflow';
 export * from './plan-activities';

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@rocu/domain';
+import type { Minutes } from '@rocu/contracts';
 import { appendAudit } from '@rocu/persistence';
 import { MeetingQueriesService } from './meeting-queries.service';
-import { highestClassification, Minutes } from './minutes';
+import { highestClassification } from './minutes';
 
 /** The decision log of a meeting, assembled from its agenda, attendance and decisions; each export is audited. */
 @Injectable()

@@ -1,29 +1,4 @@
-import type { AgendaItem } from '@rocu/contracts';
-
-export interface Minutes {
-  meeting: { id: string; region: string; type: string; status: string; scheduledFor: string };
-  /** The highest classification of any item: the whole document is marked with it. */
-  classification: 'OFFICIAL' | 'OFFICIAL-SENSITIVE';
-  attendees: { sub: string; name: string; org: string; declaredConflicts: string[] }[];
-  items: {
-    rank: number;
-    kind: string;
-    reference: string;
-    priority: string;
-    riskScore: number;
-    decision: string | null;
-    /** On a ratification item: RATIFY or OVERTURN, and the urgent decision overturned. */
-    ratification: { outcome: string; overturned: string | null } | null;
-    onwardReference: string | null;
-    rationale: string | null;
-    decidedBy: string | null;
-    deviation: {
-      passedOver: { reference: string; rank: number; outcome: string }[];
-      justification: string | null;
-    } | null;
-    recused: string[];
-  }[];
-}
+import type { AgendaItem, Minutes } from '@rocu/contracts';
 
 export function highestClassification(items: readonly Pick<AgendaItem, 'classification'>[]): Minutes['classification'] {
   return items.some((item) => item.classification === 'OFFICIAL-SENSITIVE') ? 'OFFICIAL-SENSITIVE' : 'OFFICIAL';

@@ -59,7 +59,10 @@ export class WebExceptionFilter implements ExceptionFilter {
         problem: { status, detail, errors },
         values: formValues(request.body),
       });
-      return response.redirect(303, request.originalUrl);
+      // Saved before redirecting: express-session would save while the redirect is already on its way, so
+      // the browser's GET could race the save and find no kept form.
+      request.session.save(() => response.redirect(303, request.originalUrl));
+      return;
     }
     if (FORM_PROBLEM_STATUSES.has(status)) {
       return this.page(response, status, 'errors/refused.njk', { errors: errorSummary(exception.problem) });

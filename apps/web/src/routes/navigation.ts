@@ -12,6 +12,7 @@ export interface NavigationEntry {
 export const NAVIGATION: readonly NavigationEntry[] = [
   { text: 'Home', href: '/', roles: 'everyone' },
   { text: 'Referrals', href: '/referrals', roles: ['FORCE_REFERRER'] },
+  { text: 'Meetings', href: '/meetings', roles: ['TTCG_CHAIR', 'TTCG_MEMBER', 'ROCU_MANAGER'] },
 ];
 
 export interface NavigationItem {

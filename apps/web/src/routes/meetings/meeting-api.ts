@@ -1,0 +1,94 @@
+import type { MeetingAction, MeetingDecision, MeetingStatus, MeetingType } from '@rocu/domain';
+
+/** The API's answers the chair's pages read (GET /meetings, /meetings/{id}, /meetings/{id}/minutes). */
+export interface MeetingSummary {
+  id: string;
+  region: string;
+  type: MeetingType;
+  status: MeetingStatus;
+  scheduledFor: string;
+  papersCloseAt: string;
+}
+
+export interface MeetingList {
+  items: MeetingSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface ScoreBreakdown {
+  harmElements?: { element: string; grade: string; points: number; weight: number; weighted: number }[];
+  weightedHarm?: number;
+  geographicModifier?: number;
+  vulnerabilityModifier?: number;
+  likelihood?: number;
+  explanation?: string;
+}
+
+export interface MeetingDecisionRecord {
+  referralId: string;
+  decision: MeetingDecision;
+  rationale: string;
+  deviationJustification: string | null;
+  onwardReference: string | null;
+  passedOver: { referralId: string; rank: number; outcome: string }[];
+  ratification: boolean;
+  decidedByName: string;
+  decidedAt: string;
+}
+
+export interface AgendaItem {
+  referralId: string;
+  reference: string;
+  kind: 'NEW' | 'RATIFICATION';
+  rank: number;
+  priority: string;
+  riskScore: number;
+  breakdown: ScoreBreakdown | null;
+  deferrals: number;
+  listedAt: string;
+  recusedMembers: string[];
+  urgentDecision?: MeetingDecision;
+  decision?: MeetingDecisionRecord;
+}
+
+export interface MeetingAttendee {
+  sub: string;
+  name: string;
+  org: string;
+  conflicts: string[];
+}
+
+export interface MeetingDetail extends MeetingSummary {
+  agendaFrozen: boolean;
+  agenda: AgendaItem[];
+  reviews: {
+    referralId: string;
+    reference: string;
+    status: string;
+    priority?: string | null;
+    riskScore?: number | null;
+  }[];
+  attendees: MeetingAttendee[];
+  decisions: MeetingDecisionRecord[];
+  availableActions: MeetingAction[];
+}
+
+/** GET /referrals?status=AWAITING_DECISION&urgency=IMMEDIATE: referrals that may be decided out of meeting. */
+export interface ReferralSummary {
+  id: string;
+  reference: string;
+  status: string;
+  urgency: string;
+  ownerOrg: string;
+  subjectName: string;
+  priority: string | null;
+  riskScore: number | null;
+  submittedAt: string;
+}
+
+export interface ReferralList {
+  items: ReferralSummary[];
+  total: number;
+}

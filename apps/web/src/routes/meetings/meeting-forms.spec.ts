@@ -1,0 +1,110 @@
+import type { MeetingDetail } from './meeting-api';
+import { attendeeRows, attendeesToRecord, decisionBody, isAddAnother, wouldPassOver } from './meeting-forms';
+
+const agendaItem = (referralId: string, rank: number, kind: 'NEW' | 'RATIFICATION' = 'NEW') => ({
+  referralId,
+  reference: referralId.toUpperCase(),
+  kind,
+  rank,
+  priority: 'P2',
+  riskScore: 20,
+  breakdown: null,
+  deferrals: 0,
+  listedAt: '2026-11-01T10:00:00Z',
+  recusedMembers: [],
+});
+
+const meeting = (decided: Record<string, string> = {}): MeetingDetail => ({
+  id: 'm',
+  region: 'YHROCU',
+  type: 'TTCG',
+  status: 'AGENDA_FROZEN',
+  scheduledFor: '2026-12-02T10:00:00Z',
+  papersCloseAt: '2026-11-25T10:00:00Z',
+  agendaFrozen: true,
+  agenda: [agendaItem('a', 1), agendaItem('b', 2), agendaItem('urgent', 0, 'RATIFICATION')],
+  reviews: [],
+  attendees: [],
+  decisions: Object.entries(decided).map(([referralId, decision]) => ({
+    referralId,
+    decision: decision as 'DEFER',
+    rationale: 'r',
+    deviationJustification: null,
+    onwardReference: null,
+    passedOver: [],
+    ratification: false,
+    decidedByName: 'Chair',
+    decidedAt: '2026-12-02T10:30:00Z',
+  })),
+  availableActions: ['DECIDE'],
+});
+
+describe('wouldPassOver (when the justification is asked for)', () => {
+  it('asks when adopting below an undecided or deferred item, by the domain deviation rule', () => {
+    expect(wouldPassOver(meeting(), 'b', 'ADOPT_ROCU_LEAD')).toEqual([
+      { referralId: 'a', rank: 1, outcome: 'UNDECIDED' },
+    ]);
+    expect(wouldPassOver(meeting({ a: 'DEFER' }), 'b', 'TASK_INTEL_DEVELOPMENT')).toEqual([
+      { referralId: 'a', rank: 1, outcome: 'DEFER' },
+    ]);
+  });
+
+  it('does not ask for the top item, a higher item adopted, a non-adoption, a ratification or an unknown decision', () => {
+    expect(wouldPassOver(meeting(), 'a', 'ADOPT_ROCU_LEAD')).toEqual([]);
+    expect(wouldPassOver(meeting({ a: 'ADOPT_SUPPORT_ONLY' }), 'b', 'ADOPT_ROCU_LEAD')).toEqual([]);
+    expect(wouldPassOver(meeting(), 'b', 'DEFER')).toEqual([]);
+    expect(wouldPassOver(meeting(), 'urgent', 'ADOPT_ROCU_LEAD')).toEqual([]);
+    expect(wouldPassOver(meeting(), 'b', 'RATIFY')).toEqual([]);
+  });
+});
+
+describe('decisionBody', () => {
+  it('sends the answers trimmed, optional blanks left out (the API names what is missing)', () => {
+    expect(
+      decisionBody({
+        decision: 'REFER_PARTNER',
+        rationale: ' GAIN disposal ',
+        onwardReference: ' GAIN-7 ',
+        deviationJustification: '  ',
+      }),
+    ).toEqual({ decision: 'REFER_PARTNER', rationale: 'GAIN disposal', onwardReference: 'GAIN-7' });
+    expect(decisionBody({ decision: 'DEFER', onwardReference: '', deviationJustification: ' why ' })).toEqual({
+      decision: 'DEFER',
+      rationale: '',
+      deviationJustification: 'why',
+    });
+    expect(decisionBody({})).toEqual({ rationale: '' });
+  });
+});
+
+describe('attendance rows', () => {
+  it('reads bracket-notation rows, one conflict or many', () => {
+    expect(
+      attendeeRows({
+        attendees: [
+          { name: ' Ann ', sub: 'ann', org: 'WYP', conflicts: 'x' },
+          { name: 'Bob', sub: 'bob', org: 'NCA', conflicts: ['x', 'y'] },
+          'junk',
+        ],
+      }),
+    ).toEqual([
+      { name: 'Ann', sub: 'ann', org: 'WYP', conflicts: ['x'] },
+      { name: 'Bob', sub: 'bob', org: 'NCA', conflicts: ['x', 'y'] },
+      { name: '', sub: '', org: '', conflicts: [] },
+    ]);
+    expect(attendeeRows({})).toEqual([]);
+  });
+
+  it('leaves out trailing blank rows but keeps a blank row between others, so row numbers match the form', () => {
+    const blank = { name: '', sub: '', org: '', conflicts: [] };
+    const ann = { name: 'Ann', sub: 'ann', org: 'WYP', conflicts: [] };
+    expect(attendeesToRecord([ann, blank, ann, blank, blank])).toEqual([ann, blank, ann]);
+    expect(attendeesToRecord([blank])).toEqual([]);
+  });
+
+  it('tells "Add another attendee" from saving', () => {
+    expect(isAddAnother({ action: 'add' })).toBe(true);
+    expect(isAddAnother({ action: 'save' })).toBe(false);
+    expect(isAddAnother({})).toBe(false);
+  });
+});

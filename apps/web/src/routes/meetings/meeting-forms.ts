@@ -1,0 +1,100 @@
+import { isAdoption, isMeetingDecision, MeetingDecision, passedOverBy, PassedOverItem } from '@rocu/domain';
+import type { MeetingDetail } from './meeting-api';
+
+declare module 'express-session' {
+  interface SessionData {
+    /** An adoption waiting for its deviation justification (the second step of the decision form). */
+    pendingDecision: PendingDecision;
+    /** Attendance rows kept while the chair adds or removes rows without JavaScript. */
+    attendanceDraft: { meetingId: string; rows: AttendeeRow[] };
+    /** The reference of the referral just decided out of meeting, for the next page's banner (once). */
+    urgentDecided: string;
+  }
+}
+
+export interface PendingDecision {
+  meetingId: string;
+  referralId: string;
+  decision: MeetingDecision;
+  rationale: string;
+}
+
+/** The API's decision body (POST /meetings/{id}/decisions, POST /referrals/{id}/urgent-decision). */
+export interface DecisionBody {
+  decision?: string;
+  rationale?: string;
+  onwardReference?: string;
+  deviationJustification?: string;
+}
+
+export interface AttendeeRow {
+  sub: string;
+  name: string;
+  org: string;
+  conflicts: string[];
+}
+
+type Form = Record<string, unknown>;
+
+const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+const texts = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(text).filter((each) => each !== '');
+
+/** The decision form as the API's body, trimmed, optional blanks left out (the API says what is missing). */
+export function decisionBody(form: Form): DecisionBody {
+  const decision = text(form.decision);
+  const onwardReference = text(form.onwardReference);
+  const deviationJustification = text(form.deviationJustification);
+  return {
+    ...(decision ? { decision } : {}),
+    rationale: text(form.rationale),
+    ...(onwardReference ? { onwardReference } : {}),
+    ...(deviationJustification ? { deviationJustification } : {}),
+  };
+}
+
+/**
+ * The higher-ranked items an adoption of this item would pass over, by the pure deviation rule the API and
+ * the meeting workflow use (ratifications are outside the ranking). Non-empty: ask for a justification.
+ */
+export function wouldPassOver(meeting: MeetingDetail, referralId: string, decision: string): PassedOverItem[] {
+  if (!isMeetingDecision(decision) || !isAdoption(decision)) return [];
+  const item = meeting.agenda.find((candidate) => candidate.referralId === referralId);
+  if (!item) return [];
+  const ranked =
+    item.kind === 'RATIFICATION'
+      ? [{ referralId, rank: 1 }]
+      : meeting.agenda.filter((candidate) => candidate.kind === 'NEW');
+  const outcomes = new Map(meeting.decisions.map((made) => [made.referralId, made.decision]));
+  return passedOverBy(ranked, outcomes, referralId, decision);
+}
+
+/** The attendance form's rows (bracket notation `attendees[0][name]`), as typed. */
+export function attendeeRows(form: Form): AttendeeRow[] {
+  const rows = Array.isArray(form.attendees) ? (form.attendees as unknown[]) : [];
+  return rows.map((row) => {
+    const fields = typeof row === 'object' && row !== null ? (row as Form) : {};
+    return {
+      sub: text(fields.sub),
+      name: text(fields.name),
+      org: text(fields.org),
+      conflicts: texts(fields.conflicts),
+    };
+  });
+}
+
+const isBlank = (row: AttendeeRow): boolean =>
+  row.sub === '' && row.name === '' && row.org === '' && row.conflicts.length === 0;
+
+/**
+ * The rows to send: blank rows at the end (the spare one the form offers) are left out; a blank row between
+ * others is sent, so the API's refusal names the same row number as the form.
+ */
+export function attendeesToRecord(rows: readonly AttendeeRow[]): AttendeeRow[] {
+  let end = rows.length;
+  while (end > 0 && isBlank(rows[end - 1])) end -= 1;
+  return rows.slice(0, end);
+}
+
+/** Which button sent the attendance form: "Add another attendee" (a round trip without JavaScript) or save. */
+export const isAddAnother = (form: Form): boolean => text(form.action) === 'add';

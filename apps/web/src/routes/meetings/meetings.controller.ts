@@ -1,0 +1,296 @@
+import {
+  Body,
+  Controller,
+  createParamDecorator,
+  ExecutionContext,
+  Get,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Render,
+  Req,
+  Res,
+  Session,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { isUUID } from 'class-validator';
+import { isMeetingDecision } from '@rocu/domain';
+import { ApiClient } from '../../api/api-client.service';
+import type { WebSession } from '../../auth/web-session';
+import { takeRefusedForm } from '../../errors/form-state';
+import type { Minutes } from '@rocu/contracts';
+import type { AgendaItem, MeetingDetail, MeetingList, ReferralList, ReferralSummary } from './meeting-api';
+import {
+  attendeeRows,
+  attendeesToRecord,
+  decisionBody,
+  DecisionBody,
+  isAddAnother,
+  PendingDecision,
+  wouldPassOver,
+} from './meeting-forms';
+import {
+  AttendanceView,
+  attendanceView,
+  decisionPath,
+  DecisionFormView,
+  ItemDecisionView,
+  itemDecisionView,
+  justificationPath,
+  JustificationView,
+  justificationView,
+  meetingListView,
+  MEETINGS_PER_PAGE,
+  MeetingListView,
+  meetingPath,
+  MeetingView,
+  meetingView,
+  MinutesView,
+  minutesView,
+  urgentDecisionView,
+  UrgentListView,
+  urgentListView,
+} from './meetings.view-model';
+
+type SessionRequest = Request & { session: WebSession };
+
+/**
+ * Redirects once the session is saved: express-session saves as the response ends, after the redirect's
+ * headers have gone, so the browser's next GET could otherwise read the session before the change.
+ */
+function redirectAfterSaving(session: WebSession, response: Response, path: string): void {
+  session.save(() => response.redirect(303, path));
+}
+type Form = Record<string, unknown>;
+
+/** Route ids go into API paths: anything but a UUID is simply not found. */
+const id = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException() });
+
+interface AgendaItemRef {
+  meetingId: string;
+  referralId: string;
+}
+
+/** `/meetings/:id/items/:referralId/...`: the meeting and the agenda item, both UUIDs (else not found). */
+const AgendaItemRoute = createParamDecorator((_data: unknown, context: ExecutionContext): AgendaItemRef => {
+  const params = context.switchToHttp().getRequest<Request>().params;
+  const meetingId = String(params.id);
+  const referralId = String(params.referralId);
+  if (!isUUID(meetingId) || !isUUID(referralId)) throw new NotFoundException();
+  return { meetingId, referralId };
+});
+
+/**
+ * The TTCG chair's journey: the region's meetings, a meeting's ranked agenda, attendance, a decision per
+ * item (with the deviation justification when the rules ask for it), urgent decisions, closing, minutes.
+ * Every read and write is an API call; refusals are mapped by the one web exception filter.
+ */
+@Controller('meetings')
+export class MeetingsController {
+  constructor(private readonly api: ApiClient) {}
+
+  @Get()
+  @Render('routes/meetings/meetings.njk')
+  async list(@Session() session: WebSession, @Query('page') page?: string): Promise<MeetingListView> {
+    const wanted = typeof page === 'string' && /^[1-9]\d{0,5}$/.test(page) ? Number(page) : 1;
+    return meetingListView(
+      await this.api.get<MeetingList>(session, '/meetings', { page: wanted, pageSize: MEETINGS_PER_PAGE }),
+    );
+  }
+
+  @Get('urgent-decisions')
+  @Render('routes/meetings/urgent-decisions.njk')
+  async urgentList(@Session() session: WebSession): Promise<UrgentListView> {
+    const decided = session.urgentDecided;
+    delete session.urgentDecided;
+    const list = await this.api.get<ReferralList>(session, '/referrals', {
+      status: 'AWAITING_DECISION',
+      urgency: 'IMMEDIATE',
+      pageSize: 100,
+    });
+    return urgentListView(list, decided);
+  }
+
+  @Get('urgent-decisions/:referralId')
+  @Render('routes/meetings/urgent-decision.njk')
+  async urgentForm(
+    @Req() request: SessionRequest,
+    @Param('referralId', id) referralId: string,
+  ): Promise<DecisionFormView> {
+    const referral = await this.api.get<ReferralSummary>(request.session, `/referrals/${referralId}`);
+    return urgentDecisionView(referral, takeRefusedForm(request.session, request.path));
+  }
+
+  @Post('urgent-decisions/:referralId')
+  async urgentDecide(
+    @Session() session: WebSession,
+    @Res() response: Response,
+    @Param('referralId', id) referralId: string,
+    @Body() form: Form,
+  ): Promise<void> {
+    const { deviationJustification: _notAsked, ...body } = decisionBody(form);
+    const referral = await this.api.get<ReferralSummary>(session, `/referrals/${referralId}`);
+    await this.api.post(session, `/referrals/${referralId}/urgent-decision`, body);
+    session.urgentDecided = referral.reference;
+    redirectAfterSaving(session, response, '/meetings/urgent-decisions');
+  }
+
+  @Get(':id')
+  @Render('routes/meetings/meeting.njk')
+  async meeting(
+    @Req() request: SessionRequest,
+    @Param('id', id) meetingId: string,
+    @Query('decided') decided?: string,
+  ): Promise<MeetingView> {
+    const meeting = await this.detail(request.session, meetingId);
+    return meetingView(
+      meeting,
+      takeRefusedForm(request.session, request.path),
+      typeof decided === 'string' ? decided : undefined,
+    );
+  }
+
+  @Get(':id/attendance')
+  @Render('routes/meetings/attendance.njk')
+  async attendanceForm(@Req() request: SessionRequest, @Param('id', id) meetingId: string): Promise<AttendanceView> {
+    const { session } = request;
+    const meeting = await this.detail(session, meetingId);
+    const refused = takeRefusedForm(session, request.path);
+    const draft = session.attendanceDraft?.meetingId === meetingId ? session.attendanceDraft.rows : undefined;
+    delete session.attendanceDraft;
+    return attendanceView(meeting, session.user, refused ? attendeeRows(refused.values) : draft, refused);
+  }
+
+  @Post(':id/attendance')
+  async recordAttendance(
+    @Session() session: WebSession,
+    @Res() response: Response,
+    @Param('id', id) meetingId: string,
+    @Body() form: Form,
+  ): Promise<void> {
+    const rows = attendeeRows(form);
+    if (isAddAnother(form)) {
+      // Adding a row is a round trip (post, redirect, get): keep the rows typed so far and add a blank one.
+      session.attendanceDraft = { meetingId, rows: [...rows, { sub: '', name: '', org: '', conflicts: [] }] };
+      return redirectAfterSaving(session, response, `${meetingPath(meetingId)}/attendance`);
+    }
+    await this.api.post(session, `/meetings/${meetingId}/attendance`, { attendees: attendeesToRecord(rows) });
+    response.redirect(303, `${meetingPath(meetingId)}#attendance`);
+  }
+
+  @Get(':id/items/:referralId/decision')
+  @Render('routes/meetings/decision.njk')
+  async decisionForm(
+    @Req() request: SessionRequest,
+    @AgendaItemRoute() { meetingId, referralId }: AgendaItemRef,
+  ): Promise<ItemDecisionView> {
+    const meeting = await this.detail(request.session, meetingId);
+    return itemDecisionView(meeting, this.item(meeting, referralId), takeRefusedForm(request.session, request.path));
+  }
+
+  @Post(':id/items/:referralId/decision')
+  async decide(
+    @Session() session: WebSession,
+    @Res() response: Response,
+    @AgendaItemRoute() { meetingId, referralId }: AgendaItemRef,
+    @Body() form: Form,
+  ): Promise<void> {
+    const { deviationJustification: _secondStep, ...body } = decisionBody(form);
+    const meeting = await this.detail(session, meetingId);
+    this.item(meeting, referralId);
+    const decision = body.decision;
+    if (isMeetingDecision(decision) && wouldPassOver(meeting, referralId, decision).length > 0) {
+      session.pendingDecision = { meetingId, referralId, decision, rationale: body.rationale ?? '' };
+      return redirectAfterSaving(session, response, justificationPath(meetingId, referralId));
+    }
+    response.redirect(303, await this.record(session, meetingId, { referralId, ...body }));
+  }
+
+  @Get(':id/items/:referralId/justification')
+  async justificationForm(
+    @Req() request: SessionRequest,
+    @Res() response: Response,
+    @AgendaItemRoute() { meetingId, referralId }: AgendaItemRef,
+  ): Promise<void> {
+    const { session } = request;
+    const pending = this.pending(session, meetingId, referralId);
+    const meeting = await this.detail(session, meetingId);
+    const passedOver = pending ? wouldPassOver(meeting, referralId, pending.decision) : [];
+    if (!pending || passedOver.length === 0) return response.redirect(303, decisionPath(meetingId, referralId));
+    const view: JustificationView = justificationView(
+      meeting,
+      this.item(meeting, referralId),
+      pending,
+      passedOver,
+      takeRefusedForm(session, request.path),
+    );
+    response.render('routes/meetings/justification.njk', view);
+  }
+
+  @Post(':id/items/:referralId/justification')
+  async justify(
+    @Session() session: WebSession,
+    @Res() response: Response,
+    @AgendaItemRoute() { meetingId, referralId }: AgendaItemRef,
+    @Body() form: Form,
+  ): Promise<void> {
+    const pending = this.pending(session, meetingId, referralId);
+    if (!pending) return response.redirect(303, decisionPath(meetingId, referralId));
+    const { rationale, deviationJustification } = decisionBody(form);
+    // Kept for the page if the API refuses; cleared once the decision is recorded.
+    session.pendingDecision = { ...pending, rationale: rationale ?? '' };
+    const next = await this.record(session, meetingId, {
+      referralId,
+      decision: pending.decision,
+      rationale,
+      deviationJustification: deviationJustification ?? '',
+    });
+    delete session.pendingDecision;
+    redirectAfterSaving(session, response, next);
+  }
+
+  @Post(':id/close')
+  async close(
+    @Session() session: WebSession,
+    @Res() response: Response,
+    @Param('id', id) meetingId: string,
+    @Body() form: Form,
+  ): Promise<void> {
+    const remarks = typeof form.remarks === 'string' ? form.remarks.trim() : '';
+    await this.api.post(session, `/meetings/${meetingId}/close`, remarks ? { remarks } : {});
+    response.redirect(303, meetingPath(meetingId));
+  }
+
+  @Get(':id/minutes')
+  @Render('routes/meetings/minutes.njk')
+  async minutes(@Session() session: WebSession, @Param('id', id) meetingId: string): Promise<MinutesView> {
+    return minutesView(await this.api.get<Minutes>(session, `/meetings/${meetingId}/minutes`));
+  }
+
+  /** Records the decision; answers where to go next: the agenda at the item, with a banner saying so. */
+  private async record(
+    session: WebSession,
+    meetingId: string,
+    body: DecisionBody & { referralId: string },
+  ): Promise<string> {
+    await this.api.post(session, `/meetings/${meetingId}/decisions`, body);
+    return `${meetingPath(meetingId)}?decided=${body.referralId}#item-${body.referralId}`;
+  }
+
+  private detail(session: WebSession, meetingId: string): Promise<MeetingDetail> {
+    return this.api.get<MeetingDetail>(session, `/meetings/${meetingId}`);
+  }
+
+  private item(meeting: MeetingDetail, referralId: string): AgendaItem {
+    const item = meeting.agenda.find((candidate) => candidate.referralId === referralId);
+    if (!item) throw new NotFoundException();
+    return item;
+  }
+
+  private pending(session: WebSession, meetingId: string, referralId: string): PendingDecision | undefined {
+    const pending = session.pendingDecision;
+    return pending?.meetingId === meetingId && pending.referralId === referralId ? pending : undefined;
+  }
+}

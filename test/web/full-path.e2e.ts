@@ -1,0 +1,63 @@
+import { frozenMeeting } from '../support/meeting-fixtures';
+import { referralBody, workedExampleAssessment } from '../support/referral-fixtures';
+import { ok } from '../support/tasking-fixtures';
+import { JAVASCRIPT_MODES, useWebStack } from '../support/web-test';
+import { HomePage } from './pages/home-page';
+import { MeetingPage } from './pages/meetings/meeting-page';
+import { MeetingsPage } from './pages/meetings/meetings-page';
+import { SignInPage } from './pages/sign-in-page';
+import { PERSONA } from './personas';
+
+const web = useWebStack();
+
+/**
+ * The issue's cross-journey path: a referrer submits, an assessor triages and assesses, the chair records
+ * attendance and adopts the referral at a meeting, and the referrer sees it adopted.
+ *
+ * FOR THE COORDINATOR: the referrer's and the gateway team's pages are built on other branches (i14-web,
+ * i14-gateway), so the steps marked "VIA THE API FOR NOW" go through the HTTP API as those people. After the
+ * merge, replace each with its browser page objects (make-referral question pages, the gateway work queue,
+ * triage and the assessment grid, the referral's page) in the same places. The chair's steps are the browser.
+ */
+describe.each(JAVASCRIPT_MODES)('a referral from submission to adoption $label', ({ javaScript }) => {
+  it('is submitted, triaged, assessed, adopted at a TTCG and seen adopted by the referrer', async () => {
+    const referrer = await web.stack.token(['FORCE_REFERRER'], 'WYP', 'dev-wyp-referrer');
+    const assessor = await web.stack.token(['GATEWAY_ASSESSOR'], 'YHROCU', 'dev-yhrocu-assessor');
+
+    // VIA THE API FOR NOW: the referrer submits (to become the make-referral question pages).
+    const { id, reference } = await ok(
+      'submit',
+      web.stack.http.post<{ id: string; reference: string }>('/referrals', referralBody(), referrer),
+    );
+    // VIA THE API FOR NOW: the assessor triages and assesses (to become the gateway work queue and grid).
+    await ok(
+      'triage',
+      web.stack.http.post(`/referrals/${id}/triage`, { decision: 'ACCEPT', reason: 'In scope' }, assessor),
+    );
+    await ok('assess', web.stack.http.post(`/referrals/${id}/assessment`, workedExampleAssessment(), assessor));
+    // Setup, not a journey step: an extra TTCG whose papers have closed (the region's schedule is off in tests).
+    const meetingId = await frozenMeeting(web.stack);
+
+    // The chair, in the browser: the meeting, attendance, the decision.
+    const visitor = await web.visit(javaScript);
+    await (await SignInPage.open(visitor.page)).signInAs(PERSONA.chair);
+    await new HomePage(visitor.page).navigateTo('Meetings');
+    const meeting = await new MeetingsPage(visitor.page).openMeeting(meetingId);
+    expect(await meeting.references()).toEqual([reference]);
+    await visitor.expectAccessible();
+    const attendance = await meeting.recordAttendance();
+    await attendance.save();
+    expect((await meeting.attendees()).map((row) => row[0])).toEqual(['Det Supt Mark Evans']);
+    const decision = await meeting.decide(reference);
+    await decision.choose('Adopt: ROCU lead', 'Necessary and proportionate: the top-ranked item, capacity available');
+    await decision.continue();
+    const adopted = new MeetingPage(visitor.page);
+    expect(await adopted.banner()).toContain(`Decision recorded on ${reference}`);
+    expect(await adopted.itemValue(reference, 'Decision')).toContain('Adopt: ROCU lead');
+    await visitor.expectAccessible();
+
+    // VIA THE API FOR NOW: the referrer sees it adopted (to become the referrer's referral page).
+    const seen = await ok('referral', web.stack.http.get<{ status: string }>(`/referrals/${id}`, referrer));
+    expect(seen.status).toBe('ADOPTED');
+  });
+});

@@ -1,0 +1,210 @@
+import { assessedReferral, CRITICAL_HARM, frozenMeeting, LOW_HARM } from '../support/meeting-fixtures';
+import { JAVASCRIPT_MODES, useWebStack, Visitor } from '../support/web-test';
+import { HomePage } from './pages/home-page';
+import { AttendancePage } from './pages/meetings/attendance-page';
+import { DecisionPage, JustificationPage } from './pages/meetings/decision-page';
+import { MeetingPage } from './pages/meetings/meeting-page';
+import { arrowToOption, pressToLoad, tabTo } from './pages/meetings/keyboard';
+import { MeetingsPage } from './pages/meetings/meetings-page';
+import { SignInPage } from './pages/sign-in-page';
+import { PERSONA } from './personas';
+
+const web = useWebStack();
+
+/** The chair signs in and opens the meetings list from the service navigation. */
+async function chairAtMeetings(visitor: Visitor): Promise<MeetingsPage> {
+  await (await SignInPage.open(visitor.page)).signInAs(PERSONA.chair);
+  await new HomePage(visitor.page).navigateTo('Meetings');
+  return new MeetingsPage(visitor.page);
+}
+
+describe('TTCG chair journey', () => {
+  describe.each(JAVASCRIPT_MODES)('$label', ({ javaScript }) => {
+    it('runs a meeting: ranked agenda, attendance with a recusal, a justified deviation, close and printable minutes', async () => {
+      // Seeded through the API: two referrals assessed and awaiting decision, a meeting with a frozen agenda.
+      const high = await assessedReferral(web.stack, { harm: CRITICAL_HARM, likelihood: 5 }); // P1
+      const low = await assessedReferral(web.stack, { harm: LOW_HARM, likelihood: 2 }); // P4
+      const meetingId = await frozenMeeting(web.stack);
+
+      const visitor = await web.visit(javaScript);
+      const meetings = await chairAtMeetings(visitor);
+      expect(await meetings.heading()).toBe('Meetings');
+      expect((await meetings.rows()).some((row) => row[1] === 'TTCG' && row[3] === 'Agenda frozen')).toBe(true);
+      await visitor.expectAccessible();
+      await visitor.screenshot('meetings');
+
+      const meeting = await meetings.openMeeting(meetingId);
+      expect(await meeting.heading()).toBe('TTCG meeting, YHROCU');
+      expect(await meeting.status()).toBe('Agenda frozen');
+      expect(await meeting.references()).toEqual([high.reference, low.reference]);
+      expect(await meeting.rank(high.reference)).toBe(1);
+      expect(await meeting.itemValue(low.reference, 'Priority band')).toBe('P4');
+      expect(await meeting.itemValue(low.reference, 'Times deferred')).toBe('0');
+      expect(await meeting.rankingRule()).toContain(
+        'priority band (P1 first), then risk score (highest first), then the oldest',
+      );
+      const why = await meeting.whyRanked(low.reference);
+      expect(why.reasons[0]).toMatch(/^Ranked 2 of 2: priority band P4, risk score \d+\.\d\.$/);
+      expect(why.reasons[1]).toBe(
+        `It comes after ${high.reference} (rank 1) because P1 is a higher priority band than P4.`,
+      );
+      expect(why.explanation).toMatch(/\d/);
+      await visitor.expectAccessible();
+      await visitor.screenshot('meeting');
+
+      // Attendance: the chair is offered first; a member added with "Add another" declares a conflict.
+      const attendance = await meeting.recordAttendance();
+      expect(await attendance.value(0, 'Name')).toBe('Det Supt Mark Evans');
+      await attendance.addAnother();
+      expect(await attendance.count()).toBe(2);
+      expect(await attendance.value(1, 'Name')).toBe('');
+      // A person of their own per run: a conflict declared once stays on the register for linked referrals.
+      const member = `wyp-member-${javaScript ? 'js' : 'no-js'}`;
+      await attendance.fill(1, { name: 'Supt Tom Walsh', sub: member, conflicts: [low.reference] });
+      await attendance.save();
+      expect(await attendance.errorSummary()).toEqual([
+        { text: expect.stringMatching(/org/), href: '#attendees-1-org' },
+      ]);
+      expect(await attendance.value(1, 'Name')).toBe('Supt Tom Walsh');
+      await visitor.expectAccessible();
+      await attendance.fill(1, { name: 'Supt Tom Walsh', sub: member, org: 'West Yorkshire Police' });
+      await visitor.screenshot('meeting-attendance');
+      const afterAttendance = await attendance.save();
+      expect(await afterAttendance.attendees()).toEqual([
+        ['Det Supt Mark Evans', 'Yorkshire and the Humber Regional Organised Crime Unit', 'None'],
+        ['Supt Tom Walsh', 'West Yorkshire Police', low.reference],
+      ]);
+      expect(await afterAttendance.itemValue(low.reference, 'Recused')).toBe('Supt Tom Walsh');
+      expect(await afterAttendance.itemValue(high.reference, 'Recused')).toBe('No one');
+
+      // Adopting the lower item while the higher one is undecided is a deviation: justified on its own step.
+      let decision: DecisionPage = await afterAttendance.decide(low.reference);
+      expect(await decision.has('Why adopt this item ahead of the higher-ranked ones?')).toBe(false);
+      await visitor.expectAccessible();
+      await decision.choose('Adopt: ROCU lead', 'Evidence expires this week');
+      await decision.continue();
+      const justification = new JustificationPage(visitor.page);
+      expect(await justification.heading()).toBe(`Justify adopting ${low.reference} out of rank order`);
+      expect(await justification.passedOver()).toEqual([`${high.reference} (rank 1, undecided)`]);
+      await visitor.expectAccessible();
+      await justification.justify('');
+      expect(await justification.errorSummary()).toEqual([
+        { text: expect.stringMatching(/deviationJustification/), href: '#deviationJustification' },
+      ]);
+      await visitor.expectAccessible();
+      await visitor.screenshot('meeting-deviation-justification');
+      await justification.justify('The evidence expires this week; the higher item needs capacity we lack today');
+      const decided = new MeetingPage(visitor.page);
+      expect(await decided.banner()).toContain(`Decision recorded on ${low.reference}`);
+      expect(await decided.itemValue(low.reference, 'Decision')).toContain('Adopt: ROCU lead');
+      expect(await decided.itemValue(low.reference, 'Decision')).toContain(
+        `Deviation. Adopted ahead of ${high.reference} (rank 1, undecided): The evidence expires this week`,
+      );
+
+      // A refused decision keeps the page, with every refused field linked; then the item is declined.
+      decision = await decided.decide(high.reference);
+      await decision.continue();
+      expect((await decision.errorSummary()).map((entry) => entry.href).sort()).toEqual(['#decision', '#rationale']);
+      await visitor.expectAccessible();
+      await decision.choose('Decline: return to force', 'A force-level response is proportionate');
+      await decision.continue();
+      const closing = new MeetingPage(visitor.page);
+      expect(await closing.itemValue(high.reference, 'Decision')).toContain('Decline: return to force');
+      await visitor.expectAccessible();
+
+      await closing.close('Next TTCG in January');
+      expect(await closing.status()).toBe('Closed');
+      expect(await closing.page.getByRole('button', { name: 'Close the meeting' }).count()).toBe(0);
+
+      const minutes = await closing.openMinutes();
+      expect(await minutes.marking()).toBe('OFFICIAL-SENSITIVE');
+      const rows = await minutes.rows();
+      expect(rows.map((row) => [row[0], row[1], row[4]])).toEqual([
+        ['1', high.reference, 'Decline: return to force'],
+        ['2', low.reference, 'Adopt: ROCU lead'],
+      ]);
+      expect(rows[1][6]).toContain(`Ahead of ${high.reference} (rank 1, undecided)`);
+      expect(rows[1][7]).toBe('Supt Tom Walsh');
+      expect(await minutes.printLayout()).toEqual({ navigation: false, backLink: false, table: true });
+      await visitor.expectAccessible();
+      await visitor.screenshot('minutes');
+    });
+  });
+});
+
+describe('TTCG chair journey by keyboard alone', () => {
+  it('records attendance and a decision with the keyboard only', async () => {
+    const item = await assessedReferral(web.stack);
+    const meetingId = await frozenMeeting(web.stack);
+    const visitor = await web.visit(true);
+    await (await SignInPage.open(visitor.page)).signInAs(PERSONA.chair);
+    const page = visitor.page;
+    await page.goto(`/meetings/${meetingId}`);
+
+    await tabTo(page, page.getByRole('link', { name: 'Record attendance' }));
+    await pressToLoad(page, 'Enter');
+    const attendance = new AttendancePage(page);
+    await tabTo(page, page.getByRole('button', { name: 'Add another attendee' }));
+    await pressToLoad(page, 'Enter');
+    const second = attendance.attendee(1);
+    await tabTo(page, second.getByLabel('Name', { exact: true }));
+    await page.keyboard.type('Supt Tom Walsh');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('wyp-member-keyboard');
+    const organisation = second.getByLabel('Organisation');
+    await tabTo(page, organisation);
+    await arrowToOption(page, organisation, 'WYP');
+    await tabTo(page, second.getByRole('checkbox', { name: new RegExp(`^${item.reference} `) }));
+    await page.keyboard.press('Space');
+    await tabTo(page, page.getByRole('button', { name: 'Save attendance' }));
+    await pressToLoad(page, 'Enter');
+    const meeting = new MeetingPage(page);
+    expect(await meeting.attendees()).toEqual([
+      ['Det Supt Mark Evans', 'Yorkshire and the Humber Regional Organised Crime Unit', 'None'],
+      ['Supt Tom Walsh', 'West Yorkshire Police', item.reference],
+    ]);
+
+    await tabTo(page, page.getByRole('link', { name: `Record a decision on ${item.reference}` }));
+    await pressToLoad(page, 'Enter');
+    await tabTo(page, page.getByLabel('Adopt: ROCU lead', { exact: true }));
+    await page.keyboard.press('Space');
+    await tabTo(page, page.getByLabel('Rationale'));
+    await page.keyboard.type('Necessary and proportionate: the highest-ranked item');
+    await tabTo(page, page.getByRole('button', { name: 'Continue' }));
+    await pressToLoad(page, 'Enter');
+    expect(await meeting.banner()).toContain(`Decision recorded on ${item.reference}`);
+    expect(await meeting.itemValue(item.reference, 'Decision')).toContain('Adopt: ROCU lead');
+  });
+});
+
+describe('urgent out-of-meeting decisions', () => {
+  describe.each(JAVASCRIPT_MODES)('$label', ({ javaScript }) => {
+    it('refers an IMMEDIATE referral to the NCA out of meeting, asking for the onward reference', async () => {
+      const urgent = await assessedReferral(web.stack, {}, { urgency: 'IMMEDIATE', threatToLife: true });
+      const visitor = await web.visit(javaScript);
+      const meetings = await chairAtMeetings(visitor);
+      const list = await meetings.openUrgentDecisions();
+      expect(await list.references()).toContain(urgent.reference);
+      await visitor.expectAccessible();
+      await visitor.screenshot('urgent-decisions');
+
+      const decision = await list.open(urgent.reference);
+      await decision.choose('Refer to the NCA', 'A national threat: the NCA is best placed');
+      await decision.submitWith('Record the urgent decision');
+      expect(await decision.errorSummary()).toEqual([
+        { text: 'onwardReference is required', href: '#onwardReference' },
+      ]);
+      await visitor.expectAccessible();
+      await decision.fillOnwardReference('NCA-2026-0042');
+      await decision.submitWith('Record the urgent decision');
+      expect(await list.banner()).toContain(`Urgent decision recorded on ${urgent.reference}`);
+      expect(await list.references()).not.toContain(urgent.reference);
+      const assessor = await web.stack.token(['GATEWAY_ASSESSOR'], 'YHROCU');
+      const referral = await web.stack.http.get<{ status: string; onwardReference: string }>(
+        `/referrals/${urgent.id}`,
+        assessor,
+      );
+      expect(referral.body).toMatchObject({ status: 'REFERRED_NATIONAL', onwardReference: 'NCA-2026-0042' });
+    });
+  });
+});

@@ -1,0 +1,46 @@
+import type { Locator } from 'playwright-core';
+import { BasePage } from '../base-page';
+import { MeetingPage } from './meeting-page';
+
+export interface AttendeeAnswers {
+  name: string;
+  sub: string;
+  /** The organisation's name as offered in the list, e.g. "West Yorkshire Police". */
+  org?: string;
+  /** Agenda references this person declares a conflict on. */
+  conflicts?: string[];
+}
+
+/** Recording attendance (/meetings/{id}/attendance): one fieldset per attendee, "Add another attendee". */
+export class AttendancePage extends BasePage {
+  attendee(index: number): Locator {
+    return this.page.getByTestId('attendee').nth(index);
+  }
+
+  count(): Promise<number> {
+    return this.page.getByTestId('attendee').count();
+  }
+
+  async value(index: number, label: 'Name' | 'Sign-in ID'): Promise<string> {
+    return this.attendee(index).getByLabel(label, { exact: true }).inputValue();
+  }
+
+  async addAnother(): Promise<void> {
+    await this.submitWith('Add another attendee');
+  }
+
+  async fill(index: number, answers: AttendeeAnswers): Promise<void> {
+    const row = this.attendee(index);
+    await row.getByLabel('Name', { exact: true }).fill(answers.name);
+    await row.getByLabel('Sign-in ID', { exact: true }).fill(answers.sub);
+    if (answers.org) await row.getByLabel('Organisation').selectOption({ label: answers.org });
+    for (const reference of answers.conflicts ?? []) {
+      await row.getByRole('checkbox', { name: new RegExp(`^${reference} `) }).check();
+    }
+  }
+
+  async save(): Promise<MeetingPage> {
+    await this.submitWith('Save attendance');
+    return new MeetingPage(this.page);
+  }
+}

@@ -1,0 +1,50 @@
+import { BasePage } from '../base-page';
+
+/** The decision form: an agenda item's (/meetings/{id}/items/{referralId}/decision) or an urgent one. */
+export class DecisionPage extends BasePage {
+  async choose(decisionLabel: string, rationale: string): Promise<void> {
+    await this.page.getByLabel(decisionLabel, { exact: true }).check();
+    await this.page.getByLabel('Rationale').fill(rationale);
+  }
+
+  async fillOnwardReference(value: string): Promise<void> {
+    await this.page.getByLabel('Onward reference (if referred to the NCA or a partner)').fill(value);
+  }
+
+  continue(): Promise<void> {
+    return this.submitWith('Continue');
+  }
+
+  /** Whether a field is offered on this page at all (the justification is asked only on its own step). */
+  has(label: string): Promise<boolean> {
+    return this.page.getByLabel(label).isVisible();
+  }
+}
+
+/** The second step of an adoption that passes over higher-ranked items. */
+export class JustificationPage extends BasePage {
+  passedOver(): Promise<string[]> {
+    return this.page.getByTestId('passed-over').locator('li').allInnerTexts();
+  }
+
+  async justify(text: string): Promise<void> {
+    await this.page.getByLabel('Why adopt this item ahead of the higher-ranked ones?').fill(text);
+    await this.submitWith('Record the decision');
+  }
+}
+
+/** IMMEDIATE referrals awaiting a decision (/meetings/urgent-decisions). */
+export class UrgentDecisionsPage extends BasePage {
+  references(): Promise<string[]> {
+    return this.page.getByTestId('urgent-referrals').locator('tbody tr td:first-child').allInnerTexts();
+  }
+
+  async open(reference: string): Promise<DecisionPage> {
+    await this.loadNextPage(this.page.getByRole('link', { name: reference, exact: true }));
+    return new DecisionPage(this.page);
+  }
+
+  banner(): Promise<string> {
+    return this.page.locator('.govuk-notification-banner').innerText();
+  }
+}
