@@ -88,10 +88,11 @@ export class Stack {
 
   /**
    * Starts a web app process against this stack's API and database (more than one may run, e.g. one with a
-   * short session idle timeout); resolves with its base URL once it serves.
+   * short session idle timeout; `env` overrides its settings, WEB_PORT included); resolves with its base URL
+   * once it serves.
    */
   async startWeb(env: Record<string, string> = {}): Promise<string> {
-    const port = await freePort();
+    const port = env.WEB_PORT ? Number(env.WEB_PORT) : await freePort();
     const web = this.launch('web', 'dist/apps/web/src/main.js', {
       WEB_PORT: String(port),
       API_BASE_URL: this.apiBaseUrl,

@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { WebConfig, WebConfigModule } from '@rocu/config';
 import { ApiClient } from './api/api-client.service';
 import { AuthController } from './auth/auth.controller';
+import { OidcSignIn } from './auth/oidc-sign-in.service';
 import { SignInService } from './auth/sign-in.service';
 import { CsrfGuard, SignedInGuard } from './auth/web-guards';
 import { WebExceptionFilter } from './errors/web-exception.filter';
@@ -44,6 +45,7 @@ import { WebDatabase } from './setup/web-database';
     ApiClient,
     WebDatabase,
     SignInService,
+    OidcSignIn,
     DraftStore,
     ReferenceData,
     MakeReferralService,
