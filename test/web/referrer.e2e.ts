@@ -184,7 +184,8 @@ describe('force referrer journey', () => {
 
     await signIn(visitor, PERSONA.sypReferrer);
     const list = await ReferralsListPage.open(visitor.page);
-    await list.makeReferral();
+    await visitor.expectAccessible();
+    await list.continueDraft();
     expect(new URL(visitor.page.url()).pathname).toBe('/referrals/new/check-answers');
     expect((await new CheckAnswersPage(visitor.page).answers())['Who or what is the referral about?']).toBe(
       'Draft Survivor, Priority individual',

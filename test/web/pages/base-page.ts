@@ -23,8 +23,9 @@ export abstract class BasePage {
     return this.page.locator('h1').first().innerText();
   }
 
-  /** The GOV.UK error summary's entries with the id of the field each links to. */
+  /** The GOV.UK error summary's entries with the id of the field each links to (waits for the summary). */
   async errorSummary(): Promise<{ text: string; href: string }[]> {
+    await this.page.locator('.govuk-error-summary').waitFor({ timeout: 10_000 });
     const links = this.page.locator('.govuk-error-summary__list a');
     const count = await links.count();
     const entries: { text: string; href: string }[] = [];

@@ -48,4 +48,8 @@ export class ReferralsListPage extends BasePage {
   makeReferral(): Promise<void> {
     return this.loadNextPage(this.page.getByRole('button', { name: 'Make a referral' }));
   }
+
+  continueDraft(): Promise<void> {
+    return this.loadNextPage(this.page.getByRole('link', { name: 'Continue your referral' }));
+  }
 }

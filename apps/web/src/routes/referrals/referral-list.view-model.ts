@@ -10,6 +10,8 @@ export interface ReferralListView {
   contentWidth: string;
   q: string;
   total: number;
+  /** The person has a referral they started and have not sent. */
+  hasDraft: boolean;
   referrals: {
     id: string;
     reference: string;
@@ -24,7 +26,7 @@ export interface ReferralListView {
 }
 
 /** The force's referrals: soonest deadline first (the API's default order), searchable, paged. */
-export function referralListView(list: ReferralList, q: string, now: Date): ReferralListView {
+export function referralListView(list: ReferralList, q: string, now: Date, hasDraft: boolean): ReferralListView {
   const query = (page: number): string => {
     const params = new URLSearchParams({ ...(q ? { q } : {}), page: String(page) });
     return `/referrals?${params.toString()}`;
@@ -34,6 +36,7 @@ export function referralListView(list: ReferralList, q: string, now: Date): Refe
     contentWidth: 'full',
     q,
     total: list.total,
+    hasDraft,
     referrals: list.items.map((item) => ({
       id: item.id,
       reference: item.reference,

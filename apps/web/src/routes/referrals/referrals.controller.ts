@@ -6,6 +6,7 @@ import { errorSummary } from '../../errors/error-summary';
 import { text } from '../../forms/form-values';
 import { keepNotice, takeNotice, takeRefusedForm } from '../../errors/form-state';
 import { ReferenceData } from '../../reference/reference-data.service';
+import { MakeReferralService } from '../make-referral/make-referral.service';
 import type { ReferralDetail, ReferralList } from './referral-api';
 import { LIST_PAGE_SIZE, referralListView, ReferralListView } from './referral-list.view-model';
 import { referralPageView, ReferralPageView } from './referral-page.view-model';
@@ -43,6 +44,7 @@ export class ReferralsController {
   constructor(
     private readonly api: ApiClient,
     private readonly reference: ReferenceData,
+    private readonly makeReferral: MakeReferralService,
   ) {}
 
   @Get()
@@ -53,12 +55,15 @@ export class ReferralsController {
     @Query('page') page: unknown,
   ): Promise<ReferralListView> {
     const search = text(q).trim().slice(0, 100);
-    const list = await this.api.get<ReferralList>(session, '/referrals', {
-      q: search || undefined,
-      page: pageNumber(page),
-      pageSize: LIST_PAGE_SIZE,
-    });
-    return referralListView(list, search, new Date());
+    const [list, hasDraft] = await Promise.all([
+      this.api.get<ReferralList>(session, '/referrals', {
+        q: search || undefined,
+        page: pageNumber(page),
+        pageSize: LIST_PAGE_SIZE,
+      }),
+      this.makeReferral.hasDraft(session),
+    ]);
+    return referralListView(list, search, new Date(), hasDraft);
   }
 
   @Get(':id')
