@@ -1,5 +1,14 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, CadencePolicy, MeetingDecision, MeetingStatus, MeetingType, PassedOverItem } from '@rocu/domain';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import { cadencePolicyOf } from '@rocu/domain';
+import type {
+  Actor,
+  CadencePolicy,
+  MeetingDecision,
+  MeetingStatus,
+  MeetingType,
+  PassedOverItem,
+  RegionSettings,
+} from '@rocu/domain';
 import type { ActorCommand } from './referral-workflow';
 
 export const MEETING_WORKFLOW_TYPE = 'meetingWorkflow';
@@ -102,6 +111,19 @@ export const meetingScheduleWorkflowId = (taskQueue: string, region: string, typ
  */
 export type MeetingRecurrence =
   { kind: 'CALENDAR'; policy: CadencePolicy } | { kind: 'INTERVAL'; everyMs: number; papersCloseBeforeMs: number };
+
+/** A region's TTCG recurrence from its settings, or the fixed interval that replaces it (MEETING_INTERVAL_MS). */
+export function meetingRecurrenceFor(settings: RegionSettings, intervalMs: number | undefined): MeetingRecurrence {
+  return intervalMs
+    ? { kind: 'INTERVAL', everyMs: intervalMs, papersCloseBeforeMs: Math.floor(intervalMs / 2) }
+    : { kind: 'CALENDAR', policy: cadencePolicyOf(settings) };
+}
+
+/**
+ * The region's settings changed: meetings the schedule creates from now on follow this recurrence; those
+ * already created keep their dates.
+ */
+export const meetingRecurrenceSignal = defineSignal<[MeetingRecurrence]>('meetingRecurrence');
 
 export interface MeetingScheduleInput {
   region: string;
