@@ -2,6 +2,7 @@
 # One image for every ROCU Gateway process; the command picks which:
 #   API:        node dist/apps/api/src/main.js      (the default)
 #   worker:     node dist/apps/worker/src/main.js
+#   web app:    node dist/apps/web/src/main.js
 #   migrations: node dist/scripts/migrate.js
 # Configuration comes only from environment variables (see libs/config/src/app-config.ts).
 

@@ -80,6 +80,11 @@ export default defineConfig(
     extends: [tseslint.configs.disableTypeChecked],
   },
   {
+    // The web app's few browser scripts (progressive enhancement only).
+    files: ['apps/web/public/**/*.{js,mjs}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     // Tests read `any` all the time: jest matchers (expect.any, objectContaining), HTTP response bodies and
     // untyped pg rows. The unsafe-any rules stay on for production code only.
     files: ['**/*.spec.ts', '**/*.test.ts', '**/*.e2e.ts', 'test/**/*.ts', 'workflows/test/**/*.ts'],

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDatabase, startEmbeddedPostgres } from './lib/postgres';
 import { startNodeProcess, ManagedProcess } from './lib/child-process';
@@ -15,6 +17,17 @@ function port(variable: string, fallback: number): number {
     throw new Error(`${variable} must be a port number from 1 to 65535 (got ${value})`);
   }
   return parsed;
+}
+
+/** The web app's session secret: SESSION_SECRET, or one made once and kept in .data (sessions survive restarts). */
+function sessionSecret(): string {
+  if (process.env.SESSION_SECRET) return process.env.SESSION_SECRET;
+  const file = join(DATA_DIR, 'web-session-secret');
+  if (!existsSync(file)) {
+    mkdirSync(DATA_DIR, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
 }
 
 /**
@@ -71,9 +84,20 @@ async function main(): Promise<void> {
       TEMPORAL_ADDRESS: temporalAddress,
       AUTH_MODE: process.env.AUTH_MODE ?? 'dev',
     };
+    const apiPort = process.env.PORT ?? '3000';
+    const webPort = process.env.WEB_PORT ?? '3001';
+    const webEnv = {
+      ...env,
+      // The API's AUTH_MODE names its token check (dev or jwks); the web app's names how people sign in.
+      AUTH_MODE: process.env.WEB_AUTH_MODE ?? (env.AUTH_MODE === 'dev' ? 'dev' : 'oidc'),
+      WEB_PORT: webPort,
+      API_BASE_URL: process.env.API_BASE_URL ?? `http://127.0.0.1:${apiPort}/api/v1`,
+      SESSION_SECRET: sessionSecret(),
+    };
     const services: ManagedProcess[] = [
       startNodeProcess('worker', join(PROJECT_ROOT, 'dist/apps/worker/src/main.js'), env),
       startNodeProcess('api', join(PROJECT_ROOT, 'dist/apps/api/src/main.js'), env),
+      startNodeProcess('web', join(PROJECT_ROOT, 'dist/apps/web/src/main.js'), webEnv),
     ];
     for (const service of services) {
       stops.push(() => service.stop());
@@ -85,8 +109,9 @@ async function main(): Promise<void> {
       });
     }
 
-    const api = `http://localhost:${process.env.PORT ?? 3000}`;
+    const api = `http://localhost:${apiPort}`;
     say('ROCU Gateway is starting:');
+    say(`  Web app      http://localhost:${webPort}   (sign in as a listed person with AUTH_MODE=dev)`);
     say(`  API          ${api}/api/v1   (health: ${api}/api/v1/health)`);
     say(`  API docs     ${api}/docs`);
     if (temporalUi) say(`  Temporal UI  ${temporalUi}`);

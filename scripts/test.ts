@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { ensureChromium } from './lib/chromium';
 import { createDatabase, dropDatabases, externalPostgres, PostgresServer, startEmbeddedPostgres } from './lib/postgres';
 import { freePort } from './lib/free-port';
 import { migrateDatabase } from './lib/migrate-database';
@@ -29,6 +30,7 @@ async function main(): Promise<number> {
   let results: JestResults | undefined;
   let exitCode = 1;
   try {
+    ensureChromium();
     let postgres: PostgresServer;
     if (process.env.DATABASE_URL) {
       const external = externalPostgres(process.env.DATABASE_URL);

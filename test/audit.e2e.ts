@@ -103,6 +103,46 @@ describe('tamper-evident audit trail', () => {
     expect(reads.body.items[0].details.ids).toEqual(listed.body.items.map((item) => item.id));
   });
 
+  it("limits an auditor to their organisation's people and records, a ROCU's to its region; the national auditor sees all (issue 13)", async () => {
+    const wyp = await stack.token(['FORCE_REFERRER'], 'WYP', 'scope-wyp');
+    const kent = await stack.token(['FORCE_REFERRER'], 'KENT', 'scope-kent');
+    const wypReferral = (await stack.http.post<{ id: string }>('/referrals', referralBody(), wyp)).body.id;
+    const kentReferral = (await stack.http.post<{ id: string }>('/referrals', referralBody(), kent)).body.id;
+    const seen = async (token: string): Promise<string[]> => {
+      const page = await stack.http.get<{ items: AuditItem[] }>('/audit?action=REFERRAL_SUBMITTED&pageSize=200', token);
+      expect(page.status).toBe(200);
+      return page.body.items.map((item) => item.entityId ?? '');
+    };
+    const sees = async (token: string) => {
+      const ids = await seen(token);
+      return { wyp: ids.includes(wypReferral), kent: ids.includes(kentReferral) };
+    };
+    expect(await sees(await stack.token(['AUDITOR'], 'WYP'))).toEqual({ wyp: true, kent: false });
+    expect(await sees(await stack.token(['AUDITOR'], 'SYP'))).toEqual({ wyp: false, kent: false });
+    expect(await sees(await stack.token(['AUDITOR'], 'YHROCU'))).toEqual({ wyp: true, kent: false });
+    expect(await sees(await stack.token(['AUDITOR'], 'ERSOU'))).toEqual({ wyp: false, kent: true });
+    expect(await sees(await stack.token(['AUDITOR'], 'NCA'))).toEqual({ wyp: false, kent: false });
+    expect(await sees(await stack.token(['NATIONAL_AUDITOR'], 'NCA'))).toEqual({ wyp: true, kent: true });
+    // The national role belongs to the NCA alone.
+    expect((await stack.http.get('/audit', await stack.token(['NATIONAL_AUDITOR'], 'HMRC'))).status).toBe(403);
+    // Anomalies are scoped the same way: a refusal on a WYP record is for WYP's and the region's auditors.
+    const prober = await stack.token(['FORCE_REFERRER'], 'KENT', 'scope-prober');
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      expect((await stack.http.get(`/referrals/${wypReferral}`, prober)).status).toBe(404);
+    }
+    const flagged = async (token: string) =>
+      eventually(async () => {
+        const report = await stack.http.get<{ items: { actorSub: string; refusals: number }[] }>(
+          '/audit/anomalies?days=1',
+          token,
+        );
+        expect(report.status).toBe(200);
+        return report.body.items.find((item) => item.actorSub === 'scope-prober')?.refusals ?? 0;
+      });
+    await eventually(async () => expect(await flagged(await stack.token(['AUDITOR'], 'YHROCU'))).toBe(5));
+    expect(await flagged(await stack.token(['AUDITOR'], 'SYP'))).toBe(0);
+  });
+
   it('is only read and appended by the role the services act as', async () => {
     const asApp = new Client({ connectionString: stack.databaseUrl, options: '-c role=rocu_app' });
     await asApp.connect();

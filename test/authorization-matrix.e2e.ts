@@ -33,12 +33,18 @@ const ROLE_BELONGS_TO: Readonly<Record<Role, (org: string, kind: OrgKind) => boo
   LRO: (_org, kind) => kind === 'FORCE',
   NCA_LIAISON: (org) => org === 'NCA',
   AUDITOR: () => true,
+  NATIONAL_AUDITOR: (org) => org === 'NCA',
 };
 
 /** ROCU staff: see their region's referrals and meetings. */
 const REGIONAL_STAFF: readonly Role[] = ['GATEWAY_ASSESSOR', 'GAIN_COORDINATOR', 'TTCG_CHAIR', 'ROCU_MANAGER'];
 /** See the referrals of their own organisation (NCA liaison: those the NCA submitted). */
 const OWNING_ORGANISATION: readonly Role[] = ['FORCE_REFERRER', 'NCA_LIAISON'];
+/**
+ * Read the audit trail (issue 13): the national auditor (at the NCA) all of it; an auditor their own
+ * organisation's people and records, a ROCU's auditor its region's (see auditRowsInScope).
+ */
+const AUDITORS: readonly Role[] = ['AUDITOR', 'NATIONAL_AUDITOR'];
 /** See their region's meetings (and its deviation report). */
 const MEETING_PARTICIPANTS: readonly Role[] = [...REGIONAL_STAFF, 'TTCG_MEMBER'];
 
@@ -126,9 +132,9 @@ const POLICY = {
   'GET /regions/{region}/settings': { access: 'ROLES_IN_OWN_REGION', roles: REGIONAL_STAFF },
   'GET /regions/{region}/settings/versions': { access: 'ROLES_IN_OWN_REGION', roles: REGIONAL_STAFF },
   'PUT /regions/{region}/settings': { access: 'ROLES_IN_OWN_REGION', roles: ['ROCU_MANAGER'] },
-  'GET /audit': { access: 'ROLES', roles: ['AUDITOR'] },
-  'GET /audit/verify': { access: 'ROLES', roles: ['AUDITOR'] },
-  'GET /audit/anomalies': { access: 'ROLES', roles: ['AUDITOR'] },
+  'GET /audit': { access: 'ROLES', roles: AUDITORS },
+  'GET /audit/verify': { access: 'ROLES', roles: AUDITORS },
+  'GET /audit/anomalies': { access: 'ROLES', roles: AUDITORS },
 } as const satisfies Record<string, RoutePolicy>;
 
 type RouteKey = keyof typeof POLICY;
@@ -152,12 +158,17 @@ const ACTOR_ORGS: Readonly<Record<Role, { own: string; other: string }>> = {
   LRO: { own: HOME_FORCE, other: 'KENT' },
   NCA_LIAISON: { own: 'NCA', other: 'HMRC' },
   AUDITOR: { own: HOME_REGION, other: 'ERSOU' },
+  NATIONAL_AUDITOR: { own: 'NCA', other: 'HMRC' },
 };
 
-/** The plans' owners are seeded officers: these actors act as them (everyone else has a generated sub). */
+/**
+ * The plans' owners are seeded officers: the own-side SIO and LRO act as them (everyone else has a generated
+ * sub). The other side holds the same subs in another organisation: a person is their sub and organisation,
+ * so they are someone else and the assignment grants them nothing (issue 13).
+ */
 const PLAN_SIO = 'sio-yhrocu-5';
 const PLAN_LRO = 'lro-wyp';
-const OWN_SUBS: Partial<Record<Role, string>> = { SIO: PLAN_SIO, LRO: PLAN_LRO };
+const PLAN_OWNER_SUBS: Partial<Record<Role, string>> = { SIO: PLAN_SIO, LRO: PLAN_LRO };
 
 interface Organisation {
   code: string;
@@ -180,9 +191,11 @@ interface ReferralFacts {
   ownerOrg: string;
   region: string;
   status: string;
-  /** The assigned SIO and LRO, who see their tasking whatever their organisation. */
+  /** The assigned SIO and LRO (sub and organisation), who see their tasking whatever the referral's organisation. */
   sioSub?: string | null;
+  sioOrg?: string | null;
   lroSub?: string | null;
+  lroOrg?: string | null;
 }
 interface MeetingFacts {
   region: string;
@@ -208,7 +221,8 @@ function seesReferral(actor: MatrixActor, referral: ReferralFacts): boolean {
     (holds(actor, OWNING_ORGANISATION) && actor.org === referral.ownerOrg) ||
     (holds(actor, REGIONAL_STAFF) && actor.region !== null && actor.region === referral.region) ||
     (holds(actor, ['NCA_LIAISON']) && referral.status === 'REFERRED_NATIONAL') ||
-    (holds(actor, ['SIO', 'LRO']) && (referral.sioSub === actor.sub || referral.lroSub === actor.sub))
+    (holds(actor, ['SIO']) && referral.sioSub === actor.sub && referral.sioOrg === actor.org) ||
+    (holds(actor, ['LRO']) && referral.lroSub === actor.sub && referral.lroOrg === actor.org)
   );
 }
 
@@ -217,6 +231,27 @@ function seesMeeting(actor: MatrixActor, meeting: MeetingFacts): boolean {
     (holds(actor, MEETING_PARTICIPANTS) && actor.region !== null && actor.region === meeting.region) ||
     (holds(actor, ['TTCG_MEMBER', 'SIO']) && (meeting.attendees ?? []).includes(actor.sub))
   );
+}
+
+/**
+ * The written audit scope as SQL on `audit_log a` (parameters from $3): the whole trail for the national
+ * auditor; for a ROCU's auditor the region's people, referrals and meetings; otherwise the organisation's
+ * people and referrals.
+ */
+function auditRowsInScope(actor: MatrixActor): { sql: string; params: string[] } {
+  if (actor.effectiveRole === 'NATIONAL_AUDITOR') return { sql: 'true', params: [] };
+  if (actor.region !== null && actor.org === actor.region) {
+    return {
+      sql: `(a.actor_org IN (SELECT code FROM organisations WHERE region_code = $3)
+             OR a.entity_id IN (SELECT id::text FROM referrals WHERE region = $3)
+             OR a.entity_id IN (SELECT id::text FROM meetings WHERE region = $3))`,
+      params: [actor.region],
+    };
+  }
+  return {
+    sql: `(a.actor_org = $3 OR a.entity_id IN (SELECT id::text FROM referrals WHERE owner_org = $3))`,
+    params: [actor.org],
+  };
 }
 
 function sees(actor: MatrixActor, target: Target): boolean {
@@ -263,7 +298,8 @@ function expectedOutcome(policy: RoutePolicy, actor: MatrixActor, target: Target
       return holds(actor, policy.roles) && relates(actor, policy.relation, target) ? 'ALLOW' : 'FORBID';
     case 'PLAN_OWNER':
       if (!sees(actor, target)) return 'HIDE';
-      return (holds(actor, ['SIO']) && actor.sub === PLAN_SIO) || (holds(actor, ['LRO']) && actor.sub === PLAN_LRO)
+      return (holds(actor, ['SIO']) && actor.sub === PLAN_SIO && actor.org === HOME_REGION) ||
+        (holds(actor, ['LRO']) && actor.sub === PLAN_LRO && actor.org === HOME_FORCE)
         ? 'ALLOW'
         : 'FORBID';
   }
@@ -479,9 +515,14 @@ describe('authorization matrix: every route x every role x own and other organis
 
   // ---- meeting fixtures ----
 
-  const meetingBody = (region: string, type: string, papersCloseInMs: number): Record<string, unknown> => {
+  const meetingBody = (
+    region: string,
+    type: string,
+    papersCloseInMs: number,
+    scheduledInMs = 2 * DAY_MS,
+  ): Record<string, unknown> => {
     meetingCounter += 1;
-    const scheduledFor = Date.now() + 2 * DAY_MS + meetingCounter * 60_000;
+    const scheduledFor = Date.now() + scheduledInMs + meetingCounter * 60_000;
     return {
       region,
       type,
@@ -493,13 +534,14 @@ describe('authorization matrix: every route x every role x own and other organis
     region: string,
     type: 'TTCG' | 'COVERT_COMMISSIONING',
     papersCloseInMs: number,
+    scheduledInMs?: number,
   ): Promise<string> => {
     const response = await must(
       `create a ${type} meeting in ${region}`,
       201,
       stack.http.post<{ id: string }>(
         '/meetings',
-        meetingBody(region, type, papersCloseInMs),
+        meetingBody(region, type, papersCloseInMs, scheduledInMs),
         await token('TTCG_CHAIR', region),
       ),
     );
@@ -555,7 +597,8 @@ describe('authorization matrix: every route x every role x own and other organis
     async (body: unknown): Promise<string[]> => {
       const { items, total } = body as ListBody;
       const { rows } = await stack.db.query<ReferralFacts & { id: string }>(
-        'SELECT id, owner_org AS "ownerOrg", region, status, sio_sub AS "sioSub", lro_sub AS "lroSub" FROM referrals',
+        `SELECT id, owner_org AS "ownerOrg", region, status, sio_sub AS "sioSub", sio_org AS "sioOrg",
+                lro_sub AS "lroSub", lro_org AS "lroOrg" FROM referrals`,
       );
       const describeRow = (row: ReferralFacts): string => `${row.ownerOrg}/${row.region}/${row.status}`;
       const matches = (row: ReferralFacts): boolean =>
@@ -614,7 +657,15 @@ describe('authorization matrix: every route x every role x own and other organis
   /** The shared ACTIVE referral, assigned to the plan's SIO and LRO. */
   const PLAN_TARGET: Target = {
     kind: 'REFERRAL',
-    facts: { ownerOrg: HOME_FORCE, region: HOME_REGION, status: 'ACTIVE', sioSub: PLAN_SIO, lroSub: PLAN_LRO },
+    facts: {
+      ownerOrg: HOME_FORCE,
+      region: HOME_REGION,
+      status: 'ACTIVE',
+      sioSub: PLAN_SIO,
+      sioOrg: HOME_REGION,
+      lroSub: PLAN_LRO,
+      lroOrg: HOME_FORCE,
+    },
   };
   const HOME_MEETING: Target = { kind: 'MEETING', facts: { region: HOME_REGION } };
   const actorKey = (actor: MatrixActor): string => `${actor.role}@${actor.org}`;
@@ -885,16 +936,22 @@ describe('authorization matrix: every route x every role x own and other organis
         target: { kind: 'NONE' },
         hasRecordId: false,
         send: () => stack.http.get<unknown>('/audit?pageSize=200', actor.token),
-        // Auditors see the whole trail (it is one chain): every row up to the newest listed is counted (rows
-        // written by concurrent requests between the page and the count may add to the total, never subtract).
+        // Exactly the auditor's scope: no row outside it on the page, and every row in it up to the newest listed
+        // is counted (rows written by concurrent requests between the page and the count may add to the total).
         inspect: async (body) => {
           const { items, total } = body as { items: { id: string }[]; total: number };
           if (items.length === 0) return ['the audit trail is empty'];
-          const { rows } = await stack.db.query<{ n: number }>(
-            'SELECT count(*)::int AS n FROM audit_log WHERE id <= $1',
-            [items[0].id],
+          const scope = auditRowsInScope(actor);
+          const { rows } = await stack.db.query<{ inScope: number; foreign: number }>(
+            `SELECT count(*) FILTER (WHERE a.id <= $1 AND ${scope.sql})::int AS "inScope",
+                    count(*) FILTER (WHERE a.id = ANY($2::bigint[]) AND NOT ${scope.sql})::int AS foreign
+               FROM audit_log a`,
+            [items[0].id, items.map((item) => item.id), ...scope.params],
           );
-          return total >= rows[0].n ? [] : [`ROWS HIDDEN: total ${total}, but ${rows[0].n} rows up to ${items[0].id}`];
+          const problems: string[] = [];
+          if (rows[0].foreign > 0) problems.push(`FOREIGN ROWS: ${rows[0].foreign} audit rows outside the scope`);
+          if (total < rows[0].inScope) problems.push(`ROWS HIDDEN: total ${total}, but ${rows[0].inScope} in scope`);
+          return problems;
         },
       },
     ],
@@ -980,7 +1037,7 @@ describe('authorization matrix: every route x every role x own and other organis
           const org = ACTOR_ORGS[role][side];
           const organisation = organisations.get(org);
           if (!organisation) throw new Error(`unknown organisation ${org}`);
-          const sub = (side === 'own' ? OWN_SUBS[role] : undefined) ?? `${role.toLowerCase()}@${org.toLowerCase()}`;
+          const sub = PLAN_OWNER_SUBS[role] ?? `${role.toLowerCase()}@${org.toLowerCase()}`;
           return {
             sub,
             role,
@@ -1033,8 +1090,25 @@ describe('authorization matrix: every route x every role x own and other organis
     await inPool(actors, PARALLEL, async (actor) => {
       decisionReferrals.set(actorKey(actor), await awaitingDecision());
     });
-    decisionMeeting = await createMeeting(HOME_REGION, 'TTCG', 0);
+    // Held within the hour, with the chair and two of the region's forces: in session and quorate.
+    decisionMeeting = await createMeeting(HOME_REGION, 'TTCG', 0, 30 * 60_000);
     await waitUntilFrozen([decisionMeeting]);
+    const quorumChair = 'chair-quorum';
+    await must(
+      'record a quorate attendance',
+      200,
+      stack.http.post(
+        `/meetings/${decisionMeeting}/attendance`,
+        {
+          attendees: [
+            { sub: quorumChair, name: 'Det Supt Quorum', org: HOME_REGION, conflicts: [] },
+            { sub: 'member-wyp', name: 'DCI WYP', org: 'WYP', conflicts: [] },
+            { sub: 'member-syp', name: 'DCI SYP', org: 'SYP', conflicts: [] },
+          ],
+        },
+        await token('TTCG_CHAIR', HOME_REGION, quorumChair),
+      ),
+    );
     const { rows: agenda } = await stack.db.query<{ referralId: string }>(
       'SELECT referral_id AS "referralId" FROM meeting_items WHERE meeting_id = $1',
       [decisionMeeting],
@@ -1104,6 +1178,10 @@ describe('authorization matrix: every route x every role x own and other organis
       if (verdict) problems.push(`${where}: ${verdict}`);
       if (expected === 'ALLOW' && isSuccess(response.status) && probe.inspect) {
         problems.push(...(await probe.inspect(response.body)).map((problem) => `${where}: ${problem}`));
+      }
+      // Issue 13: no cache, browser or shared, may keep an answer that carries records.
+      if (response.headers.get('cache-control') !== 'no-store') {
+        problems.push(`${where}: CACHEABLE: Cache-Control ${response.headers.get('cache-control') ?? 'absent'}`);
       }
       if (expected === 'HIDE' && probe.hasRecordId) {
         const missing = await probe.send(randomUUID());

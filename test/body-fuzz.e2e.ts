@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { Stack } from './support/stack';
 import { eventually, referralBody, workedExampleAssessment, meetingBody } from './support/referral-fixtures';
 import { dataFingerprint, Fingerprint, settledFingerprint } from './support/data-fingerprint';
-import { LEAK, RawResponse, rawRequest } from './support/raw-http';
+import { gzipSync } from 'node:zlib';
+import { LEAK, partialRequest, RawResponse, rawRequest } from './support/raw-http';
 import {
   activeReferral,
   addPlanAction,
@@ -25,6 +26,7 @@ const SEED = Number(process.env.FUZZ_SEED) || Date.now() % 2_147_483_647;
 const BATCH = 4;
 const RUNS = 500; // x BATCH = 2,000 cases
 const REQUEST_TIMEOUT_MS = 10_000;
+const HEADERS_TIMEOUT_MS = 2_000;
 
 type Json = Record<string, unknown>;
 type Body = { kind: 'json'; value: unknown } | { kind: 'raw'; text: string };
@@ -287,7 +289,8 @@ describe(`POST and PATCH body fuzz (fast-check seed ${SEED}; replay with FUZZ_SE
   const plannedAction = () => addPlanAction(stack, targets.plan, owners.sio);
 
   beforeAll(async () => {
-    stack = await Stack.start();
+    // Short transport timeouts, so the slow-client cases (issue 13) answer within the test's patience.
+    stack = await Stack.start({ env: { HEADERS_TIMEOUT_MS: String(HEADERS_TIMEOUT_MS), REQUEST_TIMEOUT_MS: '4000' } });
     referrer = await stack.token(['FORCE_REFERRER'], 'WYP');
     assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU');
     chair = await stack.token(['TTCG_CHAIR'], 'YHROCU', 'fuzz-chair');
@@ -600,5 +603,71 @@ describe(`POST and PATCH body fuzz (fast-check seed ${SEED}; replay with FUZZ_SE
     });
     expect(response.contentType).toContain('application/problem+json');
     expect(await dataFingerprint(stack.db)).toEqual(before);
+  });
+
+  /* Issue 13: the transport. A body that does not decode as its Content-Encoding is a client mistake. */
+  const json = JSON.stringify(referralBody());
+  const encodings: [string, string, Buffer | string][] = [
+    ['bogus gzip', 'gzip', Buffer.from('this is not gzip')],
+    ['bogus deflate', 'deflate', Buffer.from('this is not deflate')],
+    ['bogus br', 'br', Buffer.from('this is not brotli at all')],
+    ['truncated gzip', 'gzip', gzipSync(json).subarray(0, 20)],
+    ['an unknown encoding with valid JSON', 'x-rot13', json],
+    ['two encodings, one unknown', 'gzip, x-rot13', gzipSync(json)],
+  ];
+  it.each(encodings)(
+    'refuses %s with 400 or 415 problem+json on POST and PATCH, persisting nothing',
+    async (_n, encoding, body) => {
+      const action = await plannedAction();
+      const before = await settledFingerprint(stack.db);
+      const requests: [string, string, string][] = [
+        ['POST', '/referrals', referrer],
+        ['PATCH', `/referrals/${targets.plan}/plan/actions/${action}`, owners.sio],
+      ];
+      for (const [method, path, token] of requests) {
+        const response = await fetch(`${stack.http.baseUrl}${path}`, {
+          method,
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+            'content-encoding': encoding,
+          },
+          body,
+          signal: AbortSignal.timeout(5_000),
+        });
+        const text = await response.text();
+        expect({ method, status: [400, 415].includes(response.status) ? 'refused' : response.status, text }).toEqual({
+          method,
+          status: 'refused',
+          text: expect.any(String),
+        });
+        expect(response.headers.get('content-type')).toContain('application/problem+json');
+      }
+      expect(await dataFingerprint(stack.db)).toEqual(before);
+    },
+  );
+
+  it('refuses a declared Content-Length over the body limit at once with 413, without waiting for the body', async () => {
+    const response = await partialRequest(
+      stack.http.baseUrl,
+      `POST /api/v1/referrals HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${referrer}\r\n` +
+        'Content-Type: application/json\r\nContent-Length: 50000000\r\n\r\n{"sub',
+      HEADERS_TIMEOUT_MS,
+    );
+    expect({ status: response.status, fast: response.ms < 1_500 }).toEqual({ status: 413, fast: true });
+    expect(response.text).toContain('application/problem+json');
+  });
+
+  it.each([
+    ['a body sent too slowly', 'Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"su', 4_000],
+    ['headers sent too slowly', 'Content-Type: application/js', HEADERS_TIMEOUT_MS],
+  ])('times out %s with 408 and closes the connection', async (_name, rest, timeoutMs) => {
+    const response = await partialRequest(
+      stack.http.baseUrl,
+      `POST /api/v1/referrals HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${referrer}\r\n${rest}`,
+      timeoutMs + 5_000,
+    );
+    expect(response.status).toBe(408);
+    expect(response.ms).toBeGreaterThanOrEqual(timeoutMs - 100);
   });
 });

@@ -1,4 +1,6 @@
+import { MeetingDecision, referralStatusAfter } from '@rocu/domain';
 import { Stack } from './support/stack';
+import { activeReferral } from './support/tasking-fixtures';
 import { eventually, referralBody, workedExampleAssessment, meetingBody } from './support/referral-fixtures';
 
 interface AgendaItem {
@@ -72,14 +74,24 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
   const meeting = async (id: string) => (await stack.http.get<MeetingDetail>(`/meetings/${id}`, chair)).body;
   const status = async (id: string) =>
     (await stack.http.get<{ status: string }>(`/referrals/${id}`, assessor)).body.status;
-  const createMeeting = async (papersCloseInMs: number) => {
+  /** An extra TTCG held (by default) within the hour, so recording attendance puts it in session. */
+  const createMeeting = async (papersCloseInMs: number, scheduledInMs = 30 * 60_000) => {
     const response = await stack.http.post<{ id: string; status: string }>(
       '/meetings',
-      meetingBody(papersCloseInMs),
+      meetingBody(papersCloseInMs, scheduledInMs),
       chair,
     );
     expect(response.status).toBe(201);
     return response.body.id;
+  };
+  /** Two of YHROCU's four forces, with the chair: a quorum. */
+  const FORCE_MEMBERS = [
+    { sub: 'member-wyp', name: 'DCI Member', org: 'WYP', conflicts: [] },
+    { sub: 'member-syp', name: 'DCI Syp', org: 'SYP', conflicts: [] },
+  ];
+  const quorum = async (meetingId: string) => {
+    const attendees = [{ sub: 'chair-1', name: 'Det Supt Chair', org: 'YHROCU', conflicts: [] }, ...FORCE_MEMBERS];
+    expect((await stack.http.post(`/meetings/${meetingId}/attendance`, { attendees }, chair)).status).toBe(200);
   };
 
   it('ranks, freezes at the cut-off, decides with justified deviations and recusal, rolls items and renders minutes', async () => {
@@ -118,10 +130,7 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
     const attendance = await stack.http.post(
       `/meetings/${meetingId}/attendance`,
       {
-        attendees: [
-          { sub: 'chair-1', name: 'Det Supt Chair', org: 'YHROCU', conflicts: [middle] },
-          { sub: 'member-wyp', name: 'DCI Member', org: 'WYP', conflicts: [] },
-        ],
+        attendees: [{ sub: 'chair-1', name: 'Det Supt Chair', org: 'YHROCU', conflicts: [middle] }, ...FORCE_MEMBERS],
       },
       chair,
     );
@@ -255,20 +264,251 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
       kind: 'RATIFICATION',
       urgentDecision: 'ADOPT_ROCU_LEAD',
     });
+    await quorum(meetingId);
+    const plain = await stack.http.post(
+      `/meetings/${meetingId}/decisions`,
+      { referralId: immediate, decision: 'DECLINE_RETURN_TO_FORCE', rationale: 'Not ours' },
+      chair,
+    );
+    expect(plain.status).toBe(422);
+    expect(plain.body.code).toBe('RATIFICATION_RULE');
+    expect(await status(immediate)).toBe('ADOPTED');
     const ratified = await stack.http.post(
       `/meetings/${meetingId}/decisions`,
-      { referralId: immediate, decision: 'ADOPT_ROCU_LEAD', rationale: 'Ratified' },
+      { referralId: immediate, ratification: 'RATIFY', decision: 'ADOPT_ROCU_LEAD', rationale: 'Ratified' },
       chair,
     );
     expect(ratified.status).toBe(200);
-    expect(ratified.body.ratification).toBe(true);
+    expect(ratified.body).toMatchObject({ ratification: true, ratificationOutcome: 'RATIFY' });
     expect(await status(immediate)).toBe('ADOPTED');
+  });
+
+  it('overturns a ratification: the new decision reaches the referral, an adoption stands down with its plan, and the minutes agree', async () => {
+    const running = await activeReferral(stack);
+    const declined = await assessed({}, { urgency: 'IMMEDIATE', threatToLife: true });
+    const urgent = await stack.http.post(
+      `/referrals/${declined}/urgent-decision`,
+      { decision: 'DECLINE_RETURN_TO_FORCE', rationale: 'Force can act tonight' },
+      chair,
+    );
+    expect(urgent.status).toBe(200);
+    const ratifiedAs = await assessed({}, { urgency: 'IMMEDIATE', threatToLife: true });
+    expect(
+      (
+        await stack.http.post(
+          `/referrals/${ratifiedAs}/urgent-decision`,
+          { decision: 'REFER_NATIONAL', rationale: 'National threat', onwardReference: 'NCA-URG-1' },
+          chair,
+        )
+      ).status,
+    ).toBe(200);
+    const fresh = await assessed({ harm: CRITICAL, likelihood: 5 });
+
+    const meetingId = await createMeeting(0);
+    await eventually(async () => {
+      const current = await meeting(meetingId);
+      expect(current.agendaFrozen).toBe(true);
+      expect(current.agenda.filter((item) => [running, declined, ratifiedAs].includes(item.referralId))).toHaveLength(
+        3,
+      );
+    });
+    await quorum(meetingId);
+    const decide = (body: Record<string, unknown>) => stack.http.post(`/meetings/${meetingId}/decisions`, body, chair);
+    const standDown = await decide({
+      referralId: running,
+      ratification: 'OVERTURN',
+      decision: 'DECLINE_RETURN_TO_FORCE',
+      rationale: 'Disproportionate: the force holds the lead',
+    });
+    expect(standDown.status).toBe(200);
+    expect(standDown.body).toMatchObject({ ratificationOutcome: 'OVERTURN', overturned: 'ADOPT_ROCU_LEAD' });
+    const revived = await decide({
+      referralId: declined,
+      ratification: 'OVERTURN',
+      decision: 'ADOPT_SUPPORT_ONLY',
+      rationale: 'Needs ROCU support after all',
+    });
+    expect(revived.status).toBe(200);
+    const kept = await decide({
+      referralId: ratifiedAs,
+      ratification: 'RATIFY',
+      decision: 'REFER_NATIONAL',
+      rationale: 'Agreed',
+      onwardReference: 'NCA-URG-1',
+    });
+    expect(kept.status).toBe(200);
+    expect((await decide({ referralId: fresh, decision: 'DEFER', rationale: 'Capacity' })).status).toBe(200);
+
+    expect(await status(running)).toBe('DECLINED');
+    expect(await status(declined)).toBe('ADOPTED');
+    expect(await status(ratifiedAs)).toBe('REFERRED_NATIONAL');
+    const plan = await stack.http.get<{ status: string; closedAt: string | null }>(
+      `/referrals/${running}/plan`,
+      assessor,
+    );
+    expect(plan.body).toMatchObject({ status: 'CLOSED', closedAt: expect.any(String) });
+    const detail = await stack.db.query(`SELECT closure_outcome FROM referrals WHERE id = $1`, [running]);
+    expect(detail.rows[0].closure_outcome).toContain('Disproportionate');
+
+    // Minutes and referral agree, item by item, for every decision taken.
+    const minutes = await stack.http.get<{
+      items: { reference: string; decision: string | null; ratification: { outcome: string } | null }[];
+    }>(`/meetings/${meetingId}/minutes`, chair);
+    const decided = minutes.body.items.filter((item) => item.decision !== null);
+    expect(decided.length).toBeGreaterThanOrEqual(4);
+    for (const item of decided) {
+      const found = await stack.db.query(`SELECT status FROM referrals WHERE reference = $1`, [item.reference]);
+      expect([item.reference, found.rows[0].status]).toEqual([
+        item.reference,
+        referralStatusAfter(item.decision as MeetingDecision),
+      ]);
+    }
+    expect(
+      decided
+        .filter((item) => item.ratification !== null)
+        .map((item) => item.ratification?.outcome)
+        .sort(),
+    ).toEqual(['OVERTURN', 'OVERTURN', 'RATIFY']);
+  });
+
+  it('refuses an urgent DEFER and any second urgent decision, naming the state', async () => {
+    const immediate = await assessed({}, { urgency: 'IMMEDIATE', threatToLife: true });
+    const urgent = (decision: string) =>
+      stack.http.post(`/referrals/${immediate}/urgent-decision`, { decision, rationale: 'Threat to life' }, chair);
+    const deferred = await urgent('DEFER');
+    expect(deferred.status).toBe(422);
+    expect(deferred.body).toMatchObject({ code: 'BUSINESS_RULE', detail: expect.stringContaining('cannot wait') });
+    expect(await status(immediate)).toBe('AWAITING_DECISION');
+
+    expect((await urgent('REFER_PARTNER')).status).toBe(400); // needs its onward reference
+    expect((await urgent('DECLINE_RETURN_TO_FORCE')).status).toBe(200);
+    for (const decision of ['DECLINE_RETURN_TO_FORCE', 'ADOPT_ROCU_LEAD', 'DEFER']) {
+      const again = await urgent(decision);
+      expect(again.status).toBe(409);
+      expect(again.body).toMatchObject({ code: 'NOT_ALLOWED_IN_STATE', state: 'DECLINED', allowedActions: [] });
+    }
+    const history = await stack.db.query(
+      `SELECT count(*)::int AS n FROM referral_history WHERE referral_id = $1 AND action = 'DECIDE'`,
+      [immediate],
+    );
+    expect(history.rows[0].n).toBe(1);
+  });
+
+  it('leaves a planted un-projectable item off the agenda, raises it, and the next meeting freezes and decides it', async () => {
+    const planted = await assessed({ likelihood: 4 });
+    const other = await assessed({ harm: CRITICAL, likelihood: 5 });
+    // The plant: any insert of this referral into a meeting's agenda breaks a constraint, as a corrupt row would.
+    await stack.db.query(`
+      CREATE FUNCTION refuse_planted_item() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.referral_id = '${planted}' THEN
+          RAISE EXCEPTION 'planted bad item' USING ERRCODE = '23514';
+        END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER planted_item BEFORE INSERT ON meeting_items FOR EACH ROW EXECUTE FUNCTION refuse_planted_item();`);
+    let first: string;
+    try {
+      first = await createMeeting(0);
+      const agenda = await eventually(async () => {
+        const current = await meeting(first);
+        expect(current.agendaFrozen).toBe(true);
+        return current.agenda.map((item) => item.referralId);
+      });
+      expect(agenda).toContain(other);
+      expect(agenda).not.toContain(planted);
+    } finally {
+      await stack.db.query(`DROP TRIGGER planted_item ON meeting_items; DROP FUNCTION refuse_planted_item()`);
+    }
+    const raised = await stack.db.query(
+      `SELECT kind, recipient_role AS role, recipient_org AS org, payload->>'meetingId' AS "meetingId"
+         FROM notifications WHERE referral_id = $1`,
+      [planted],
+    );
+    expect(raised.rows).toContainEqual({
+      kind: 'MEETING_ITEM_EXCLUDED',
+      role: 'ROCU_MANAGER',
+      org: 'YHROCU',
+      meetingId: first,
+    });
+    const audited = await stack.db.query(
+      `SELECT outcome, details->>'reason' AS reason FROM audit_log
+        WHERE entity_id = $1 AND action = 'MEETING_ITEM_EXCLUDED' AND details->>'referralId' = $2`,
+      [first, planted],
+    );
+    expect(audited.rows).toEqual([{ outcome: 'FAILED', reason: expect.stringContaining('planted bad item') }]);
+
+    // The other items are decided as ever.
+    await quorum(first);
+    const decided = await stack.http.post(
+      `/meetings/${first}/decisions`,
+      { referralId: other, decision: 'DEFER', rationale: 'Await capacity' },
+      chair,
+    );
+    expect(decided.status).toBe(200);
+
+    // The region's next meeting freezes and decides the item that was left off.
+    const next = await createMeeting(0);
+    await eventually(async () => {
+      const current = await meeting(next);
+      expect(current.agendaFrozen).toBe(true);
+      expect(current.agenda.map((item) => item.referralId)).toEqual(expect.arrayContaining([planted, other]));
+    });
+    await quorum(next);
+    const decidedNext = await stack.http.post(
+      `/meetings/${next}/decisions`,
+      {
+        referralId: planted,
+        decision: 'DECLINE_RETURN_TO_FORCE',
+        rationale: 'Force-level response suffices',
+      },
+      chair,
+    );
+    expect(decidedNext.status).toBe(200);
+    expect(await status(planted)).toBe('DECLINED');
+  });
+
+  it('refuses decisions before the meeting is in session, and without a quorum, naming what is missing', async () => {
+    const referral = await assessed({});
+    const later = await createMeeting(0, 2 * 86_400_000);
+    await eventually(async () => expect((await meeting(later)).agendaFrozen).toBe(true));
+    await quorum(later); // recorded two days ahead: not in session
+    const decide = (meetingId: string) =>
+      stack.http.post(
+        `/meetings/${meetingId}/decisions`,
+        { referralId: referral, decision: 'DEFER', rationale: 'x' },
+        chair,
+      );
+    const early = await decide(later);
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ code: 'NOT_IN_SESSION', detail: expect.stringContaining('60 minutes before') });
+
+    const soon = await createMeeting(0);
+    await eventually(async () => expect((await meeting(soon)).agendaFrozen).toBe(true));
+    const notQuorate = await stack.http.post(
+      `/meetings/${soon}/attendance`,
+      { attendees: [{ sub: 'chair-1', name: 'Det Supt Chair', org: 'YHROCU', conflicts: [] }, FORCE_MEMBERS[0]] },
+      chair,
+    );
+    expect(notQuorate.status).toBe(200);
+    const refused = await decide(soon);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({
+      code: 'NOT_QUORATE',
+      detail: expect.stringContaining('absent: HUM, NYP, SYP'),
+    });
+    expect(await status(referral)).toBe('AWAITING_DECISION');
+
+    await quorum(soon);
+    expect((await decide(soon)).status).toBe(200);
+    expect(await status(referral)).toBe('DEFERRED');
   });
 
   it('refers an item to the NCA with its onward reference, and the NCA can then see it', async () => {
     const referral = await assessed({});
     const meetingId = await createMeeting(0);
     await eventually(async () => expect((await meeting(meetingId)).agendaFrozen).toBe(true));
+    await quorum(meetingId);
     const decide = (body: Record<string, unknown>) => stack.http.post(`/meetings/${meetingId}/decisions`, body, chair);
     const missing = await decide({ referralId: referral, decision: 'REFER_NATIONAL', rationale: 'National threat' });
     expect(missing.status).toBe(400);

@@ -1,5 +1,6 @@
 import { Stack } from './support/stack';
 import { eventually, referralBody } from './support/referral-fixtures';
+import { partialRequest } from './support/raw-http';
 
 interface Detail {
   submission: { summary?: string; intelligence?: unknown[]; subject: { name: string } };
@@ -41,6 +42,30 @@ describe('need-to-know for OFFICIAL-SENSITIVE detail, and unusual access', () =>
     expect(withheld.body.withheld?.howToAccess).toContain('X-Access-Justification');
 
     expect((await read(id, assessor, 'short')).body.withheld).toBeDefined();
+    // Issue 13: length alone is no justification: dots, invisible characters and one long word unlock nothing.
+    // (Header values travel as bytes: the invisible characters go as their UTF-8, as a client would send them.)
+    const utf8 = (text: string) => Buffer.from(text).toString('latin1');
+    for (const token of [
+      '..........',
+      utf8('\u200B'.repeat(10)),
+      'xxxxxxxxxxxxxxxx',
+      utf8('Triage \u202Eof this one'),
+    ]) {
+      expect({ token, withheld: (await read(id, assessor, token)).body.withheld !== undefined }).toEqual({
+        token,
+        withheld: true,
+      });
+    }
+    // Two headers would be joined into one longer justification: refused.
+    const { hostname, port } = new URL(stack.http.baseUrl);
+    const doubled = await partialRequest(
+      stack.http.baseUrl,
+      `GET /api/v1/referrals/${id} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nAuthorization: Bearer ${assessor}\r\n` +
+        'X-Access-Justification: triage work\r\nX-Access-Justification: for the gateway\r\nConnection: close\r\n\r\n',
+      5_000,
+    );
+    expect(doubled.status).toBe(400);
+    expect(doubled.text).toContain('X-Access-Justification');
 
     const justified = await read(id, assessor, 'Triage of this referral for the gateway');
     expect(justified.body.withheld).toBeUndefined();
@@ -52,9 +77,9 @@ describe('need-to-know for OFFICIAL-SENSITIVE detail, and unusual access', () =>
         WHERE entity_id = $1 AND actor_sub = 'assessor-ntk' ORDER BY id`,
       [id],
     );
+    // Every withheld read is audited; the justification is kept as it was sent.
     expect(trail.rows).toEqual([
-      { action: 'REFERRAL_VIEWED', justification: null, withheld: true },
-      { action: 'REFERRAL_VIEWED', justification: null, withheld: true },
+      ...Array(6).fill({ action: 'REFERRAL_VIEWED', justification: null, withheld: true }),
       {
         action: 'REFERRAL_SENSITIVE_VIEWED',
         justification: 'Triage of this referral for the gateway',

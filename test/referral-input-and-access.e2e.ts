@@ -58,6 +58,21 @@ describe('referral input validation, visibility and idempotency', () => {
     ],
     ['a boolean sent as text', referralBody({ threatToLife: 'false' }), ['threatToLife']],
     ['oversize text', referralBody({ summary: 'x'.repeat(4001) }), ['summary']],
+    // Issue 12: text is trimmed, and white space alone is no text.
+    [
+      'white space for text',
+      referralBody({ summary: ' \n\t ', subject: { type: 'OCG', name: '   ', nominals: [] } }),
+      ['subject.name', 'summary'],
+    ],
+    // Issue 13: nothing invisible may disguise a name or a narrative.
+    [
+      'invisible and bidirectional control characters',
+      referralBody({
+        summary: 'Supply of\u200B firearms',
+        subject: { type: 'OCG', name: '\u202Egnp.exe', nominals: [{ identifier: 'PND\u2066-1', role: 'PRINCIPAL' }] },
+      }),
+      ['subject.name', 'subject.nominals[0].identifier', 'summary'],
+    ],
     [
       'handling code C without conditions',
       referralBody({
@@ -111,7 +126,8 @@ describe('referral input validation, visibility and idempotency', () => {
       workedExampleAssessment({
         likelihood: 6,
         harm: { physical: 'extreme', psychological: 'none', financial: 'none', community: 'none' },
-        rationale: { harm: 'x', likelihood: 'y' },
+        // Every element needs its rationale, and white space is no rationale (issue 12).
+        rationale: { harm: 'x', likelihood: ' \t\n ' },
         route: 'ELSEWHERE',
       }),
       assessor,
@@ -121,7 +137,12 @@ describe('referral input validation, visibility and idempotency', () => {
       'harm.environmental',
       'harm.physical',
       'likelihood',
+      'rationale.confidence',
+      'rationale.geographicScope',
+      'rationale.likelihood',
+      'rationale.organisationalPosition',
       'rationale.route',
+      'rationale.victimVulnerability',
       'route',
     ]);
     const { rows } = await stack.db.query('SELECT count(*)::int AS n FROM assessments WHERE referral_id = $1', [
@@ -204,5 +225,39 @@ describe('referral input validation, visibility and idempotency', () => {
     for await (const execution of client.workflow.list({ query: `WorkflowId = 'referral-${id}'` }))
       runsAfter.push(execution.runId);
     expect(runsAfter).toHaveLength(1);
+  });
+
+  it('refuses an Idempotency-Key reused with a different body (422) and keys outside 8-255 visible characters (400)', async () => {
+    const key = `key-reuse-${Date.now()}`;
+    const first = await stack.http.post<{ id: string }>('/referrals', referralBody(), referrer, {
+      'Idempotency-Key': key,
+    });
+    expect(first.status).toBe(201);
+    const before = await stack.db.query('SELECT count(*)::int AS n FROM referrals');
+    const reused = await stack.http.post(
+      '/referrals',
+      referralBody({ summary: 'Another matter entirely.' }),
+      referrer,
+      {
+        'Idempotency-Key': key,
+      },
+    );
+    expect(reused.status).toBe(422);
+    expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    // The same key from another person is their own key, not a reuse.
+    const otherReferrer = await stack.token(['FORCE_REFERRER'], 'WYP', 'another-referrer');
+    expect(
+      (await stack.http.post('/referrals', referralBody(), otherReferrer, { 'Idempotency-Key': key })).status,
+    ).toBe(201);
+    for (const bad of ['short', 'x'.repeat(256), 'has a space in it', 'tab\tinside-key', `${key}, ${key}`]) {
+      const response = await stack.http.post('/referrals', referralBody(), referrer, { 'Idempotency-Key': bad });
+      expect({ bad, status: response.status, errors: response.body.errors }).toEqual({
+        bad,
+        status: 400,
+        errors: [expect.objectContaining({ field: 'Idempotency-Key' })],
+      });
+    }
+    const after = await stack.db.query('SELECT count(*)::int AS n FROM referrals');
+    expect(after.rows[0].n).toBe(before.rows[0].n + 1);
   });
 });

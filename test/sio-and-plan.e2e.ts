@@ -3,7 +3,9 @@ import { planWorkflowId } from '@rocu/contracts';
 import { eventually, workedExampleAssessment } from './support/referral-fixtures';
 import { Stack } from './support/stack';
 import {
+  activeReferral,
   adoptedReferral,
+  planActionBody,
   planOwnerTokens,
   SIO_DRUGS_AND_FIREARMS,
   SIO_DRUGS_AND_SLAVERY,
@@ -27,6 +29,7 @@ interface Candidate {
 interface Action {
   id: string;
   pillar: string;
+  description: string;
   status: string;
   version: number;
   outcome: string | null;
@@ -439,7 +442,15 @@ describe('SIO allocation and the 4P plan (issue 5)', () => {
       sypLro,
     );
     expect(added.status).toBe(201);
-    for (const dueAt of ['2026-W01', '2026', '2026-02-31T10:00:00Z', '-1000-01-01T00:00:00Z']) {
+    // Issue 13: a due date must also be a sensible one (a year ago to ten years ahead).
+    for (const dueAt of [
+      '2026-W01',
+      '2026',
+      '2026-02-31T10:00:00Z',
+      '-1000-01-01T00:00:00Z',
+      '1970-01-01T00:00:00Z',
+      '9999-12-31T00:00:00Z',
+    ]) {
       const refused = await stack.http.post<{ errors: { field: string }[] }>(
         `/referrals/${id}/plan/actions`,
         { ...body, dueAt },
@@ -449,5 +460,63 @@ describe('SIO allocation and the 4P plan (issue 5)', () => {
       expect(refused.body.errors.map((error) => error.field)).toEqual(['dueAt']);
     }
     expect((await plan(id, sypLro)).actions).toHaveLength(1);
+    // A disruption has happened: not "in 9999", nor tomorrow.
+    for (const occurredAt of ['9999-01-01T00:00:00Z', new Date(Date.now() + 86_400_000).toISOString()]) {
+      const refused = await stack.http.post<{ errors: { field: string }[] }>(
+        `/referrals/${id}/plan/disruptions`,
+        { pillar: 'PURSUE', significance: 'MINOR', description: 'Cash seizure', occurredAt },
+        sypLro,
+      );
+      expect({ occurredAt, status: refused.status, fields: refused.body.errors.map((error) => error.field) }).toEqual({
+        occurredAt,
+        status: 400,
+        fields: ['occurredAt'],
+      });
+    }
+  });
+
+  it('keeps plan Idempotency-Keys across continue-as-new, and refuses a key reused with another body (issue 13)', async () => {
+    const id = await activeReferral(stack);
+    const owners = await planOwnerTokens(stack);
+    const body = planActionBody({ description: 'Keyed action' });
+    const key = { 'idempotency-key': `keyed-action-${id}` };
+    const first = await stack.http.post<Action>(`/referrals/${id}/plan/actions`, body, owners.sio, key);
+    expect(first.status).toBe(201);
+    // Enough further changes for the plan's workflow to continue as new (every 40 events here).
+    for (let index = 0; index < 8; index += 1) {
+      expect(
+        (
+          await stack.http.post(
+            `/referrals/${id}/plan/actions`,
+            planActionBody({ description: `Filler ${index}` }),
+            owners.sio,
+          )
+        ).status,
+      ).toBe(201);
+    }
+    const runs: string[] = [];
+    for await (const run of new Client({ connection: temporal }).workflow.list({
+      query: `WorkflowId = '${planWorkflowId(id)}'`,
+    }))
+      runs.push(run.status.name);
+    expect(runs).toContain('CONTINUED_AS_NEW');
+
+    const repeat = await stack.http.post<Action>(`/referrals/${id}/plan/actions`, body, owners.sio, key);
+    expect(repeat.body.id).toBe(first.body.id);
+    const reused = await stack.http.post(
+      `/referrals/${id}/plan/actions`,
+      planActionBody({ description: 'Something else' }),
+      owners.sio,
+      key,
+    );
+    expect(reused.status).toBe(422);
+    expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const actions = (await plan(id, owners.sio)).actions;
+    expect(actions.filter((action) => action.description === 'Keyed action')).toHaveLength(1);
+    expect(actions.filter((action) => action.description === 'Something else')).toHaveLength(0);
+    const short = await stack.http.post(`/referrals/${id}/plan/disruptions`, {}, owners.sio, {
+      'idempotency-key': 'k',
+    });
+    expect(short.status).toBe(400);
   });
 });

@@ -179,6 +179,17 @@ describe('token attacks against the dev-mode API (RS256 key made at start-up)', 
       'garbage: characters outside the token alphabet',
       `Bearer ${genuine.slice(0, 20)}<script>${genuine.slice(20)}`,
     );
+    // Malleable forms of the genuine token (issue 13): only the compact JWS form, exactly, is a token.
+    attacks.set('the genuine token with base64 padding appended', `Bearer ${genuine}==`);
+    attacks.set(
+      'the genuine token with a padded signature segment',
+      `Bearer ${signingInput}.${genuine.split('.')[2]}=`,
+    );
+    attacks.set(
+      'the genuine token in standard base64 (+ and /)',
+      `Bearer ${genuine.replace(/-/g, '+').replace(/_/g, '/')}`,
+    );
+    attacks.set('the genuine token with a fourth segment', `Bearer ${genuine}.${signingInput.split('.')[0]}`);
     attacks.set('an empty bearer token', 'Bearer ');
     attacks.set('the genuine token without the Bearer prefix', genuine);
     attacks.set('the genuine token under another scheme', `Token ${genuine}`);
@@ -211,6 +222,10 @@ describe('token attacks against the dev-mode API (RS256 key made at start-up)', 
     'garbage: payload that is not JSON',
     'garbage: 8 KB of token characters',
     'garbage: characters outside the token alphabet',
+    'the genuine token with base64 padding appended',
+    'the genuine token with a padded signature segment',
+    'the genuine token in standard base64 (+ and /)',
+    'the genuine token with a fourth segment',
     'an empty bearer token',
     'the genuine token without the Bearer prefix',
     'the genuine token under another scheme',
@@ -392,5 +407,54 @@ describe('token attacks against a JWKS-mode API (issuer and audience configured)
     });
     expect(victim.status).toBe(200);
     expect(victim.body.status).toBe('SUBMITTED');
+  });
+});
+
+/*
+ * Issue 13: rate limits cannot be dodged with forwarding headers. X-Forwarded-For is believed only from the
+ * TRUST_PROXY hops (none by default), and a signed-in caller is limited as a person as well as an address.
+ */
+describe('rate limits against forged forwarding headers', () => {
+  const LIMIT = 5;
+  let direct: Stack;
+  let behindProxy: Stack;
+
+  beforeAll(async () => {
+    [direct, behindProxy] = await Promise.all([
+      Stack.start({ env: { THROTTLE_LIMIT: String(LIMIT) } }),
+      Stack.start({ env: { THROTTLE_LIMIT: String(LIMIT), TRUST_PROXY: 'loopback' } }),
+    ]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([direct?.stop(), behindProxy?.stop()]);
+  });
+
+  /** Statuses of LIMIT + 3 requests to one route, each claiming to come from a fresh address. */
+  const statuses = async (stack: Stack, authorization?: string): Promise<number[]> => {
+    const answers: number[] = [];
+    for (let index = 0; index < LIMIT + 3; index += 1) {
+      const response = await rawRequest(stack.http.baseUrl, 'GET', '/reference/crime-types', {
+        headers: { 'x-forwarded-for': `203.0.113.${index + 1}`, ...(authorization ? { authorization } : {}) },
+      });
+      answers.push(response.status);
+    }
+    return answers;
+  };
+
+  it('ignores X-Forwarded-For from a client that is not a trusted proxy: the address limit holds', async () => {
+    const answers = await statuses(direct);
+    expect(answers.slice(0, LIMIT)).toEqual(Array(LIMIT).fill(401));
+    expect(answers.slice(LIMIT)).toEqual([429, 429, 429]);
+  });
+
+  it('believes X-Forwarded-For from a configured proxy hop, but still limits a signed-in person', async () => {
+    // Anonymous callers behind the proxy are told apart by their forwarded addresses...
+    expect(await statuses(behindProxy)).toEqual(Array(LIMIT + 3).fill(401));
+    // ...while one person is limited whatever address they come from.
+    const token = await behindProxy.token(['FORCE_REFERRER'], 'WYP', 'rate-limited-referrer');
+    const answers = await statuses(behindProxy, `Bearer ${token}`);
+    expect(answers.slice(0, LIMIT)).toEqual(Array(LIMIT).fill(200));
+    expect(answers.slice(LIMIT)).toEqual([429, 429, 429]);
   });
 });

@@ -47,12 +47,12 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 30_000,
   throw lastError;
 }
 
-/** A valid request for an extra YHROCU TTCG in two days, its papers closing after the given delay. */
-export function meetingBody(papersCloseInMs: number): Record<string, unknown> {
+/** A valid request for an extra YHROCU TTCG (by default in two days), its papers closing after the given delay. */
+export function meetingBody(papersCloseInMs: number, scheduledInMs = 2 * 86_400_000): Record<string, unknown> {
   return {
     region: 'YHROCU',
     type: 'TTCG',
-    scheduledFor: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+    scheduledFor: new Date(Date.now() + scheduledInMs).toISOString(),
     papersCloseAt: new Date(Date.now() + papersCloseInMs).toISOString(),
   };
 }

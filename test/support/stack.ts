@@ -11,7 +11,12 @@ import { testEnvironment } from './test-environment';
 export interface StackOptions {
   deadlinePolicies?: DeadlinePolicies;
   env?: Record<string, string>;
+  /** Also start the web app (apps/web) against this stack's API; its URL is `webUrl`. */
+  web?: boolean;
 }
+
+/** A session secret for test web apps (any 32+ characters; sessions die with the stack). */
+const TEST_SESSION_SECRET = 'test-session-secret-0123456789abcdef';
 
 /**
  * A real API and worker as separate processes, on their own database (cloned from the migrated template)
@@ -22,12 +27,14 @@ export class Stack {
   readonly db: Pool;
   private worker?: ManagedProcess;
   private api?: ManagedProcess;
+  private readonly webApps: ManagedProcess[] = [];
+  private webBaseUrl?: string;
   private readonly logs: string[] = [];
   private readonly tokens = new Map<string, string>();
 
   private constructor(
     private readonly env: NodeJS.ProcessEnv & { TEMPORAL_TASK_QUEUE: string },
-    port: number,
+    private readonly port: number,
     readonly databaseUrl: string,
   ) {
     this.http = new HttpClient(`http://127.0.0.1:${port}/api/v1`);
@@ -63,12 +70,42 @@ export class Stack {
     const stack = new Stack(env, port, databaseUrl.toString());
     stack.startWorker();
     stack.api = stack.launch('api', 'dist/apps/api/src/main.js');
-    await stack.waitForHealth();
+    await stack.waitForHealth(`${stack.http.baseUrl}/health`, 'the API');
+    if (options.web) stack.webBaseUrl = await stack.startWeb();
     return stack;
   }
 
-  private launch(name: string, entry: string): ManagedProcess {
-    const child = startNodeProcess(name, join(PROJECT_ROOT, entry), this.env, 'pipe');
+  /** The API's base URL (`.../api/v1`). */
+  get apiBaseUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/v1`;
+  }
+
+  /** The web app started with the stack (`web: true`). */
+  get webUrl(): string {
+    if (!this.webBaseUrl) throw new Error('the stack was started without the web app (web: true)');
+    return this.webBaseUrl;
+  }
+
+  /**
+   * Starts a web app process against this stack's API and database (more than one may run, e.g. one with a
+   * short session idle timeout); resolves with its base URL once it serves.
+   */
+  async startWeb(env: Record<string, string> = {}): Promise<string> {
+    const port = await freePort();
+    const web = this.launch('web', 'dist/apps/web/src/main.js', {
+      WEB_PORT: String(port),
+      API_BASE_URL: this.apiBaseUrl,
+      SESSION_SECRET: TEST_SESSION_SECRET,
+      ...env,
+    });
+    this.webApps.push(web);
+    const url = `http://127.0.0.1:${port}`;
+    await this.waitForHealth(`${url}/health`, 'the web app');
+    return url;
+  }
+
+  private launch(name: string, entry: string, env: Record<string, string> = {}): ManagedProcess {
+    const child = startNodeProcess(name, join(PROJECT_ROOT, entry), { ...this.env, ...env }, 'pipe');
     const keep = (chunk: Buffer) => {
       this.logs.push(`[${name}] ${chunk.toString()}`);
       if (this.logs.length > 200) this.logs.shift();
@@ -96,17 +133,17 @@ export class Stack {
     await this.worker?.stop('SIGTERM');
   }
 
-  private async waitForHealth(): Promise<void> {
+  private async waitForHealth(url: string, what: string): Promise<void> {
     const deadline = Date.now() + 90_000;
     while (Date.now() < deadline) {
       try {
-        if ((await this.http.get('/health')).status === 200) return;
+        if ((await fetch(url)).status === 200) return;
       } catch {
         // not listening yet
       }
       await new Promise((wake) => setTimeout(wake, 250));
     }
-    throw new Error(`the API did not become healthy:\n${this.logs.join('')}`);
+    throw new Error(`${what} did not become healthy:\n${this.logs.join('')}`);
   }
 
   /** A dev token for a user; cached per identity. */
@@ -134,7 +171,7 @@ export class Stack {
   }
 
   async stop(): Promise<void> {
-    await Promise.all([this.api?.stop(), this.worker?.stop()]);
+    await Promise.all([this.api?.stop(), this.worker?.stop(), ...this.webApps.map((web) => web.stop())]);
     await this.db.end();
   }
 }

@@ -78,6 +78,7 @@ export async function meetingScheduleWorkflow(input: MeetingScheduleInput): Prom
             type: input.type,
             scheduledFor: key,
             papersCloseAt: meeting.papersCloseAt.toISOString(),
+            ...(input.settings ? { settings: input.settings } : {}),
           },
         ],
       });

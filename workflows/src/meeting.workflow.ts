@@ -3,6 +3,7 @@ import {
   allHandlersFinished,
   ApplicationFailure,
   condition,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -11,11 +12,17 @@ import {
   Actor,
   checkMeetingAction,
   checkMeetingDecision,
+  checkRatification,
+  checkSession,
+  DEFAULT_MEETING_SETTINGS,
+  findRegion,
   ItemOutcome,
+  MeetingDecision,
   MeetingAction,
   MeetingCheck,
   MeetingRecord,
   MeetingStatus,
+  opensSession,
 } from '@rocu/domain';
 import {
   closeMeetingUpdate,
@@ -23,6 +30,7 @@ import {
   meetingSnapshotQuery,
   openMeetingUpdate,
   recordAttendanceUpdate,
+  UNPROJECTABLE_FAILURE,
   type CloseCommand,
   type AgendaItem,
   type AttendanceCommand,
@@ -30,15 +38,36 @@ import {
   type DecisionCommand,
   type DecisionRecord,
   type MeetingActivities,
+  type MeetingFailure,
   type MeetingSnapshot,
   type MeetingWorkflowInput,
 } from '@rocu/contracts';
 
-const { projectMeetingCreated, freezeAgenda, projectAttendance, applyDecision, projectMeetingClosed } =
-  proxyActivities<MeetingActivities>({
-    startToCloseTimeout: '30 seconds',
-    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-  });
+const {
+  projectMeetingCreated,
+  freezeAgenda,
+  projectAttendance,
+  applyDecision,
+  projectMeetingClosed,
+  raiseMeetingFailure,
+} = proxyActivities<MeetingActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/** The failure an activity gives when its projection can never succeed; the meeting records it and goes on. */
+function unprojectable(error: unknown): error is ActivityFailure & { cause: ApplicationFailure } {
+  return (
+    error instanceof ActivityFailure &&
+    error.cause instanceof ApplicationFailure &&
+    error.cause.type === UNPROJECTABLE_FAILURE
+  );
+}
+
+/** Ratification items are RATIFY or OVERTURN; histories from before this decided them like new items. */
+export const RATIFY_OR_OVERTURN_PATCH = 'ratify-or-overturn';
+/** Decisions only in session and with a quorum; histories from before this decided without either. */
+export const DECISIONS_IN_SESSION_PATCH = 'decisions-in-session';
 
 function refuseUnless(check: MeetingCheck): void {
   if (!check.ok) throw ApplicationFailure.create({ type: check.refusal, message: check.reason, nonRetryable: true });
@@ -57,6 +86,11 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
   const attendees = new Map<string, Attendee>();
   const decisions = new Map<string, DecisionRecord>();
   let decisionsInFlight = 0;
+  let inSessionSince: string | null = null;
+  /** The chairs who recorded attendance. */
+  const chairs = new Set<string>();
+  const settings = input.settings ?? DEFAULT_MEETING_SETTINGS;
+  const regionForces = findRegion(input.region)?.forces ?? [];
 
   const record = (): MeetingRecord => ({
     id: input.meetingId,
@@ -72,6 +106,7 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
     attendees: [...attendees.values()],
     decisions: [...decisions.values()],
     seq,
+    ...(inSessionSince ? { inSessionSince } : {}),
   });
   const allow = (action: MeetingAction, actor: Actor) => refuseUnless(checkMeetingAction(record(), action, actor));
   const nextEvent = (actor: Actor | null, correlationId?: string) => ({
@@ -82,8 +117,12 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
     correlationId,
   });
 
-  /** The item check: ratifications are outside the ranking, so they never count as passed over. */
-  const checkDecision = (command: DecisionCommand) => {
+  /**
+   * The item check: ratifications are outside the ranking, so they never count as passed over. `current`
+   * applies the rules added since (always in the validator; in the handler only where the patch holds, so
+   * decisions in older histories replay as they were taken).
+   */
+  const checkDecision = (command: DecisionCommand, current: { ratification: boolean; session: boolean }) => {
     const item = agenda.find((candidate) => candidate.referralId === command.referralId);
     const ranked = agenda.filter((candidate) => candidate.kind === 'NEW');
     const outcomes = new Map<string, ItemOutcome>([...decisions].map(([id, made]) => [id, made.decision]));
@@ -98,8 +137,35 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
       deviationJustification: command.deviationJustification,
     });
     refuseUnless(check);
-    return { item: item as AgendaItem, passedOver: check.passedOver };
+    const listed = item as AgendaItem;
+    const urgentDecision = listed.urgentDecision as MeetingDecision | undefined;
+    const ratified = {
+      referralId: listed.referralId,
+      urgentDecision: listed.kind === 'RATIFICATION' ? urgentDecision : null,
+    };
+    if (current.session) {
+      const session = {
+        scheduledFor: input.scheduledFor,
+        inSessionSince,
+        attendees: [...attendees.values()],
+        chairs: [...chairs],
+      };
+      refuseUnless(checkSession(session, regionForces, settings));
+    }
+    if (current.ratification) refuseUnless(checkRatification(ratified, command.ratification, command.decision));
+    return { item: listed, urgentDecision, passedOver: check.passedOver };
   };
+
+  const raiseFailure = (stage: MeetingFailure['stage'], failedSeq: number, message: string, referralId?: string) =>
+    raiseMeetingFailure({
+      meetingId: input.meetingId,
+      seq: failedSeq,
+      region: input.region,
+      stage,
+      message,
+      at: new Date(Date.now()).toISOString(),
+      ...(referralId ? { referralId } : {}),
+    });
 
   const created = projectMeetingCreated({ ...input, at: new Date(Date.now()).toISOString() });
 
@@ -113,6 +179,10 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
     recordAttendanceUpdate,
     async (command) => {
       for (const attendee of command.attendees) attendees.set(attendee.sub, attendee);
+      chairs.add(command.actor.sub);
+      const now = new Date(Date.now());
+      if (inSessionSince === null && opensSession(input.scheduledFor, now, settings))
+        inSessionSince = now.toISOString();
       await projectAttendance({ ...nextEvent(command.actor, command.correlationId), attendees: command.attendees });
       return snapshot();
     },
@@ -122,7 +192,10 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
   setHandler(
     decideItemUpdate,
     async (command) => {
-      const { item, passedOver } = checkDecision(command);
+      const { item, urgentDecision, passedOver } = checkDecision(command, {
+        ratification: patched(RATIFY_OR_OVERTURN_PATCH),
+        session: patched(DECISIONS_IN_SESSION_PATCH),
+      });
       const decided: DecisionRecord = {
         referralId: command.referralId,
         decision: command.decision,
@@ -133,17 +206,21 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
         decidedBy: { sub: command.actor.sub, name: command.actor.name },
         decidedAt: new Date(Date.now()).toISOString(),
         ratification: item.kind === 'RATIFICATION',
+        ...(command.ratification ? { ratificationOutcome: command.ratification } : {}),
+        ...(command.ratification === 'OVERTURN' ? { overturned: urgentDecision } : {}),
       };
       // Recorded before the await so a concurrent decision is checked against it (and cannot duplicate it).
       decisions.set(command.referralId, decided);
       decisionsInFlight += 1;
+      const event = nextEvent(command.actor, command.correlationId);
       try {
-        await applyDecision({
-          ...nextEvent(command.actor, command.correlationId),
-          decision: decided,
-          region: input.region,
-        });
+        await applyDecision({ ...event, decision: decided, region: input.region });
       } catch (error) {
+        if (unprojectable(error)) {
+          // The referral took the decision but the minutes cannot record it: keep it, and raise it.
+          await raiseFailure('DECISION', event.seq, error.cause.message, command.referralId);
+          return decided;
+        }
         decisions.delete(command.referralId);
         // The referral refused (e.g. it was withdrawn after the agenda froze): pass its reason on.
         if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure) {
@@ -159,7 +236,7 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
       }
       return decided;
     },
-    { validator: (command: DecisionCommand) => void checkDecision(command) },
+    { validator: (command: DecisionCommand) => void checkDecision(command, { ratification: true, session: true }) },
   );
 
   setHandler(
@@ -182,7 +259,13 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
   await created;
   const untilCutOff = new Date(input.papersCloseAt).getTime() - Date.now();
   if (untilCutOff > 0) await sleep(untilCutOff);
-  agenda = await freezeAgenda({ ...nextEvent(null), region: input.region, type: input.type });
+  const freeze = nextEvent(null);
+  agenda = await freezeAgenda({ ...freeze, region: input.region, type: input.type }).catch(async (error: unknown) => {
+    // Items that cannot be listed are left off by the freeze itself; this is the whole freeze failing.
+    if (!unprojectable(error)) throw error;
+    await raiseFailure('FREEZE', freeze.seq, error.cause.message);
+    return [];
+  });
   status = 'AGENDA_FROZEN';
 
   await condition(() => status === 'CLOSED');

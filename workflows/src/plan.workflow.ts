@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   uuid4,
@@ -16,6 +17,7 @@ import {
   PLAN_STATE_LIMIT_BYTES,
   requireInstants,
   reviewCycle,
+  reviewHeldThisCycle,
   signReview,
   utf8Length,
 } from '@rocu/domain';
@@ -61,6 +63,8 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
     closed: false,
   };
   const owners = { sio: input.sio, lro: input.lro };
+  /** One joint review per cycle (issue #13); runs started before this change keep allowing the next at once. */
+  const onePerCycle = patched('one-review-per-cycle');
   /**
    * The size of what a continue-as-new would carry, kept current after every change. New actions and
    * disruptions must fit under the limit; finishing an action and signing a review never are refused, and
@@ -105,9 +109,10 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
 
   const signed = (command: SignReviewCommand, at: string, newId: () => string) => {
     const role = editor(command);
-    return refuseOnDomainError(() =>
-      signReview(state.reviews, { role, sub: command.actor.sub, name: command.actor.name }, command.summary, at, newId),
-    );
+    const signer = { role, sub: command.actor.sub, name: command.actor.name };
+    const nextOpensAt =
+      onePerCycle && reviewHeldThisCycle(state.reviews, state.missedReviews) ? state.cycle.remindAt : undefined;
+    return refuseOnDomainError(() => signReview(state.reviews, signer, command.summary, at, newId, nextOpensAt));
   };
 
   setHandler(planSnapshotQuery, () => ({

@@ -11,6 +11,8 @@ import {
 } from '@temporalio/workflow';
 import {
   Actor,
+  availableActions,
+  checkUrgentDecision,
   DEFAULT_PLAN_POLICY,
   DeadlineStage,
   isTerminal,
@@ -19,6 +21,7 @@ import {
   ReferralStatus,
   reviewCycle,
   scoreAssessment,
+  standsTaskingDown,
   transition,
   workingTimeBetween,
 } from '@rocu/domain';
@@ -33,6 +36,8 @@ import {
   nameLroUpdate,
   planWorkflowId,
   provideInformationUpdate,
+  RatificationCommand,
+  ratificationUpdate,
   referralSnapshotQuery,
   submitReferralUpdate,
   TaskingDecisionCommand,
@@ -48,6 +53,12 @@ import {
 import { activeStage, deadlineViews, StagePolicies, stageDeadline } from './referral-deadlines';
 import { planWorkflow } from './plan.workflow';
 import { changesBefore, refuseOnDomainError } from './workflow-support';
+
+/**
+ * Referrals decided urgently stay open until a meeting ratifies or overturns the decision (even a terminal
+ * one, such as a decline). Histories from before this change ended without waiting.
+ */
+export const AWAIT_RATIFICATION_PATCH = 'await-ratification-of-urgent-decision';
 
 /**
  * Reminders at a fraction of the working time, and paused time given back as working time, for working-day
@@ -74,7 +85,19 @@ const decideEvent = (command: TaskingDecisionCommand): ReferralEvent => ({
   type: 'DECIDE',
   decision: command.decision,
 });
+const ratificationEvent = (command: RatificationCommand): ReferralEvent => ({
+  type: 'RATIFICATION',
+  outcome: command.outcome,
+  decision: command.decision,
+});
 const allocateEvent = (): ReferralEvent => ({ type: 'ALLOCATE_SIO' });
+/** The tasking decision a decision or ratification records on the referral. */
+const decisionOf = (command: TaskingDecisionCommand | RatificationCommand) => ({
+  decision: command.decision,
+  rationale: command.rationale,
+  meetingId: command.meetingId,
+  onwardReference: command.onwardReference,
+});
 const nameLroEvent = (): ReferralEvent => ({ type: 'NAME_LRO' });
 const closeEvent = (): ReferralEvent => ({ type: 'CLOSE' });
 
@@ -83,7 +106,7 @@ const scoreOf = (command: AssessCommand) =>
 
 type TransitionExtras = Pick<
   ReferralTransitionEvent,
-  'reason' | 'information' | 'assessment' | 'taskingDecision' | 'sioAllocation' | 'lro' | 'closure'
+  'reason' | 'information' | 'assessment' | 'taskingDecision' | 'sioAllocation' | 'lro' | 'closure' | 'standDown'
 >;
 
 /**
@@ -109,6 +132,8 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
   let plan: ChildWorkflowHandle<typeof planWorkflow> | undefined;
   let planStarting: Promise<void> | undefined;
   let reassessmentDue = false;
+  /** An urgent out-of-meeting decision awaits its meeting's ratification. */
+  let urgentDecisionPending = false;
   /** Officers who declared a conflict with this referral: never allocated to it. */
   const conflicted = new Set<string>();
   const planPolicy = input.planPolicy ?? DEFAULT_PLAN_POLICY;
@@ -133,6 +158,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     region: input.region,
     lroNamed: lro !== undefined,
     reassessmentDue,
+    urgentDecisionPending,
   });
 
   let submission: Promise<void> | undefined;
@@ -175,9 +201,10 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
       if (workingTime) pausedWorkingMs += workingTimeBetween(new Date(pausedSince), new Date(now));
       pausedSince = null;
     }
-    // A stage is done when a decision moves the referral out of it; withdrawal only cancels it.
+    // A stage is done when a decision moves the referral out of it; withdrawal or an overturn only cancels it.
     const leaving = activeStage(from);
-    if (leaving !== null && leaving !== activeStage(to) && event.type !== 'WITHDRAW') completed.add(leaving);
+    const cancels = event.type === 'WITHDRAW' || event.type === 'RATIFICATION';
+    if (leaving !== null && leaving !== activeStage(to) && !cancels) completed.add(leaving);
     if (to === 'ADOPTED' && adoptedAt === null) adoptedAt = new Date(now);
     if (event.type === 'ASSESS' && from === 'CLOSED') reassessmentDue = false;
     status = to;
@@ -279,28 +306,52 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
 
   setHandler(
     taskingDecisionUpdate,
-    (command) =>
-      apply(decideEvent(command), command, {
-        reason: command.rationale,
-        taskingDecision: {
-          decision: command.decision,
-          rationale: command.rationale,
-          meetingId: command.meetingId,
-          onwardReference: command.onwardReference,
-        },
-      }),
+    (command) => {
+      // Set before the status changes, so a terminal urgent decision still waits for its ratification; a
+      // meeting's decision settles any urgent one (only referrals urgently deferred before that was refused).
+      urgentDecisionPending = command.meetingId === undefined;
+      return apply(decideEvent(command), command, { reason: command.rationale, taskingDecision: decisionOf(command) });
+    },
     {
       validator: (command: TaskingDecisionCommand): void => {
         refuseUnlessAllowed(decideEvent(command), command.actor);
-        if (command.meetingId === undefined && input.submission.urgency !== 'IMMEDIATE') {
+        if (command.meetingId !== undefined) return;
+        const urgent = checkUrgentDecision({ status, urgency: input.submission.urgency }, command.decision);
+        if (!urgent.ok) {
           throw ApplicationFailure.create({
-            type: 'BUSINESS_RULE',
-            message: 'Only an IMMEDIATE referral may be decided out of meeting; list it at the next meeting',
+            type: urgent.refusal,
+            message: urgent.reason,
             nonRetryable: true,
+            details: [{ status, allowedActions: availableActions(record(), command.actor) }],
           });
         }
       },
     },
+  );
+
+  setHandler(
+    ratificationUpdate,
+    async (command) => {
+      const event = ratificationEvent(command);
+      const from = status;
+      const to = refuseUnlessAllowed(event, command.actor);
+      const standDown = standsTaskingDown(from, to)
+        ? { reason: `Urgent adoption overturned at meeting ${command.meetingId}: ${command.rationale}` }
+        : undefined;
+      if (standDown) {
+        // The plan turns read-only before the overturn is visible, as on closure.
+        await planStarting;
+        if (plan) await plan.signal(closePlanSignal);
+      }
+      const applying = apply(event, command, {
+        reason: command.rationale,
+        taskingDecision: decisionOf(command),
+        standDown,
+      });
+      urgentDecisionPending = false; // apply has validated and moved the status synchronously
+      return applying;
+    },
+    guard(ratificationEvent),
   );
 
   setHandler(
@@ -404,30 +455,36 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     });
   };
 
-  while (!isTerminal(status)) {
-    // Every wait below is against the status this round began with: a transition that lands while a
-    // notification is being recorded must end the round, not be mistaken for the state to wait out.
-    const from = status;
-    const changed = () => status !== from;
-    const stage = activeStage(status);
-    const deadline = stage === null ? null : stageDeadline(stage, policies, clock());
-    if (stage === null || deadline === null || status === 'INFO_REQUESTED') {
-      // No clock runs: waiting for a meeting, for the referrer's information (paused), or on a running plan.
+  for (;;) {
+    while (!isTerminal(status)) {
+      // Every wait below is against the status this round began with: a transition that lands while a
+      // notification is being recorded must end the round, not be mistaken for the state to wait out.
+      const from = status;
+      const changed = () => status !== from;
+      const stage = activeStage(status);
+      const deadline = stage === null ? null : stageDeadline(stage, policies, clock());
+      if (stage === null || deadline === null || status === 'INFO_REQUESTED') {
+        // No clock runs: waiting for a meeting, for the referrer's information (paused), or on a running plan.
+        await condition(changed);
+        continue;
+      }
+      const { dueAt, remindAt } = deadline;
+      if (!reminded.has(stage) && !escalated.has(stage)) {
+        if (await changesBefore(changed, remindAt)) continue;
+        if (Date.now() < dueAt.getTime()) await notify('REMINDER', stage, dueAt);
+      }
+      if (!escalated.has(stage)) {
+        if (await changesBefore(changed, dueAt)) continue;
+        await notify('ESCALATION', stage, dueAt);
+      }
       await condition(changed);
-      continue;
     }
-    const { dueAt, remindAt } = deadline;
-    if (!reminded.has(stage) && !escalated.has(stage)) {
-      if (await changesBefore(changed, remindAt)) continue;
-      if (Date.now() < dueAt.getTime()) await notify('REMINDER', stage, dueAt);
-    }
-    if (!escalated.has(stage)) {
-      if (await changesBefore(changed, dueAt)) continue;
-      await notify('ESCALATION', stage, dueAt);
-    }
-    await condition(changed);
+    // An urgent decision, even a terminal one, waits for its meeting to ratify or overturn it; an overturn
+    // may bring the referral back to life (adopted or deferred), and its clocks with it.
+    if (!patched(AWAIT_RATIFICATION_PATCH)) break;
+    await condition(() => !urgentDecisionPending || status === 'CLOSED');
+    if (isTerminal(status)) break;
   }
-
   // A closed tasking stays open for the re-assessment of its subject that closing prompts.
   await condition(() => !reassessmentDue);
   // Let the update that ended the referral finish projecting and answer its caller.

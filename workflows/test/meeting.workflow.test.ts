@@ -20,6 +20,7 @@ import {
   MeetingWorkflowInput,
   openMeetingUpdate,
   recordAttendanceUpdate,
+  UNPROJECTABLE_FAILURE,
 } from '@rocu/contracts';
 import { recordHistory, refusal } from './support/histories';
 import { startWorkflowTestHarness, WorkflowTestHarness } from './support/workflow-test-harness';
@@ -50,6 +51,10 @@ const foreignChair: Actor = {
   org: 'NWROCU',
   region: 'NWROCU',
 };
+
+/** Members for two of the region's four forces: with the chair, a quorum. */
+const wypMember: Actor = { sub: 'u-wyp', name: 'Wyn Member', roles: ['TTCG_MEMBER'], org: 'WYP', region: REGION };
+const sypMember: Actor = { sub: 'u-syp', name: 'Syd Member', roles: ['TTCG_MEMBER'], org: 'SYP', region: REGION };
 
 /** Referral ids on every test meeting's agenda. */
 const RANK_1 = 'ref-rank-1';
@@ -102,6 +107,9 @@ class RecordingMeetingActivities {
   readonly attendance: ActivityInput<'projectAttendance'>[] = [];
   readonly decisions: ActivityInput<'applyDecision'>[] = [];
   readonly closes: ActivityInput<'projectMeetingClosed'>[] = [];
+  readonly failures: ActivityInput<'raiseMeetingFailure'>[] = [];
+  /** Meetings whose agenda freeze fails as no retry can cure. */
+  readonly unfreezable = new Set<string>();
   /** `${meetingId} ${referralId}` -> failure type applyDecision throws (non-retryable). */
   private readonly refusals = new Map<string, string>();
   /** `${meetingId} ${referralId}` -> a gate applyDecision waits on before answering. */
@@ -113,6 +121,9 @@ class RecordingMeetingActivities {
     },
     freezeAgenda: async (event) => {
       this.freezes.push(event);
+      if (this.unfreezable.has(event.meetingId)) {
+        throw ApplicationFailure.create({ type: UNPROJECTABLE_FAILURE, message: 'planted', nonRetryable: true });
+      }
       return structuredClone(AGENDA);
     },
     projectAttendance: async (event) => {
@@ -132,6 +143,9 @@ class RecordingMeetingActivities {
     },
     projectMeetingClosed: async (event) => {
       this.closes.push(event);
+    },
+    raiseMeetingFailure: async (failure) => {
+      this.failures.push(failure);
     },
   };
 
@@ -179,6 +193,10 @@ class RecordingMeetingActivities {
   closesFor(meetingId: string): ActivityInput<'projectMeetingClosed'>[] {
     return this.closes.filter((call) => call.meetingId === meetingId);
   }
+
+  failuresFor(meetingId: string): ActivityInput<'raiseMeetingFailure'>[] {
+    return this.failures.filter((call) => call.meetingId === meetingId);
+  }
 }
 
 const activities = new RecordingMeetingActivities();
@@ -202,14 +220,14 @@ interface StartedMeeting {
 }
 
 /** Arranges a meeting exactly as the API does: openMeeting update-with-start; papers close CUT_OFF_MS later. */
-async function startMeeting(scenario: string): Promise<StartedMeeting> {
+async function startMeeting(scenario: string, scheduledInMs = 60_000): Promise<StartedMeeting> {
   const meetingId = `wft-${scenario}-${RUN}`;
   const now = Date.now();
   const input: MeetingWorkflowInput = {
     meetingId,
     region: REGION,
     type: 'TTCG',
-    scheduledFor: new Date(now + 60_000).toISOString(),
+    scheduledFor: new Date(now + scheduledInMs).toISOString(),
     papersCloseAt: new Date(now + CUT_OFF_MS).toISOString(),
     requestedBy: chair,
   };
@@ -254,6 +272,12 @@ const attendee = (actor: Actor, conflicts: string[] = []): Attendee => ({
   org: actor.org,
   conflicts,
 });
+
+/** Records a quorate attendance (the chair, the deputy and two forces' members): the meeting is in session. */
+const inSession = (handle: WorkflowHandle): Promise<MeetingSnapshot> =>
+  handle.executeUpdate(recordAttendanceUpdate, {
+    args: [{ actor: chair, attendees: [chair, deputy, wypMember, sypMember].map((actor) => attendee(actor)) }],
+  });
 
 describe('meetingWorkflow (real dev server, recorded activities)', () => {
   it('builds the fixed agenda in rank order', () => {
@@ -332,7 +356,12 @@ describe('meetingWorkflow (real dev server, recorded activities)', () => {
     const { meetingId, handle } = meeting;
     // The chair declares a conflict on rank 2 when attendance is taken.
     await handle.executeUpdate(recordAttendanceUpdate, {
-      args: [{ actor: chair, attendees: [attendee(chair, [RANK_2]), attendee(deputy)] }],
+      args: [
+        {
+          actor: chair,
+          attendees: [attendee(chair, [RANK_2]), attendee(deputy), attendee(wypMember), attendee(sypMember)],
+        },
+      ],
     });
     await frozen(meeting);
 
@@ -392,10 +421,16 @@ describe('meetingWorkflow (real dev server, recorded activities)', () => {
     expect(foreign.type).toBe('ROLE_NOT_ALLOWED');
 
     // Ratifying the urgent decision passes nothing over, although rank 1 is deferred.
-    const ratified = await decide(handle, chair, RATIFY, 'ADOPT_ROCU_LEAD');
-    expect(ratified).toMatchObject({ referralId: RATIFY, ratification: true, passedOver: [] });
+    const ratified = await decide(handle, chair, RATIFY, 'ADOPT_ROCU_LEAD', { ratification: 'RATIFY' });
+    expect(ratified).toMatchObject({
+      referralId: RATIFY,
+      ratification: true,
+      ratificationOutcome: 'RATIFY',
+      passedOver: [],
+    });
+    expect(ratified.overturned).toBeUndefined();
     expect(ratified.deviationJustification).toBeUndefined();
-    const ratifiedTwice = await refusal(() => decide(handle, deputy, RATIFY, 'DEFER'));
+    const ratifiedTwice = await refusal(() => decide(handle, deputy, RATIFY, 'DEFER', { ratification: 'OVERTURN' }));
     expect(ratifiedTwice.type).toBe('ALREADY_DECIDED');
 
     // Only accepted decisions reached applyDecision, once each, in order, with the meeting's sequence.
@@ -418,10 +453,78 @@ describe('meetingWorkflow (real dev server, recorded activities)', () => {
     await recordHistory('meeting-decisions', handle);
   });
 
+  it('ratifies or overturns an urgent decision, never decides it like a new item, and sends an overturn on', async () => {
+    const meeting = await startMeeting('ratification');
+    const { meetingId, handle } = meeting;
+    await frozen(meeting);
+    await inSession(handle);
+
+    const plain = await refusal(() => decide(handle, chair, RATIFY, 'DECLINE_RETURN_TO_FORCE'));
+    expect(plain.type).toBe('RATIFICATION_RULE');
+    expect(plain.message).toContain('RATIFY that decision or OVERTURN it');
+    const onNewItem = await refusal(() => decide(handle, chair, RANK_1, 'DEFER', { ratification: 'RATIFY' }));
+    expect(onNewItem.type).toBe('RATIFICATION_RULE');
+    const ratifyOther = await refusal(() => decide(handle, chair, RATIFY, 'DEFER', { ratification: 'RATIFY' }));
+    expect(ratifyOther.message).toContain('OVERTURN');
+    const overturnSame = await refusal(() =>
+      decide(handle, chair, RATIFY, 'ADOPT_ROCU_LEAD', { ratification: 'OVERTURN' }),
+    );
+    expect(overturnSame.type).toBe('RATIFICATION_RULE');
+    expect(activities.decisionsFor(meetingId)).toEqual([]);
+
+    const overturned = await decide(handle, chair, RATIFY, 'DECLINE_RETURN_TO_FORCE', { ratification: 'OVERTURN' });
+    expect(overturned).toMatchObject({
+      referralId: RATIFY,
+      decision: 'DECLINE_RETURN_TO_FORCE',
+      ratification: true,
+      ratificationOutcome: 'OVERTURN',
+      overturned: 'ADOPT_ROCU_LEAD',
+      passedOver: [],
+    });
+    expect(activities.decisionsFor(meetingId, RATIFY).map((call) => call.decision)).toEqual([overturned]);
+
+    await recordHistory('meeting-ratification', handle);
+  });
+
+  it('decides only in session (attendance from an hour before) and with a quorum, naming what is missing', async () => {
+    const early = await startMeeting('not-in-session', 2 * 3_600_000);
+    await frozen(early);
+    await inSession(early.handle); // two hours ahead: recorded, but the meeting is not in session yet
+    const notYet = await refusal(() => decide(early.handle, chair, RANK_1, 'DEFER'));
+    expect(notYet.type).toBe('NOT_IN_SESSION');
+    expect(notYet.message).toContain(new Date(ms(early.input.scheduledFor) - 3_600_000).toISOString());
+    expect((await early.handle.query(meetingSnapshotQuery)).inSessionSince).toBeUndefined();
+    await early.handle.terminate('session test finished');
+
+    const meeting = await startMeeting('quorum');
+    const { meetingId, handle } = meeting;
+    await frozen(meeting);
+    const record = (actors: Actor[]) =>
+      handle.executeUpdate(recordAttendanceUpdate, {
+        args: [{ actor: chair, attendees: actors.map((actor) => attendee(actor)) }],
+      });
+    const opened = await record([wypMember]);
+    expect(opened.inSessionSince).toEqual(expect.any(String));
+    const noChair = await refusal(() => decide(handle, chair, RANK_1, 'DEFER'));
+    expect(noChair.type).toBe('NOT_QUORATE');
+    expect(noChair.message).toContain('no chair is recorded as attending (attendance taken by u-chair)');
+    expect(noChair.message).toContain('1 attend (WYP; absent: HUM, NYP, SYP)');
+    await record([chair]);
+    const oneForce = await refusal(() => decide(handle, chair, RANK_1, 'DEFER'));
+    expect(oneForce.type).toBe('NOT_QUORATE');
+    expect(oneForce.message).not.toContain('chair');
+    expect(activities.decisionsFor(meetingId)).toEqual([]);
+    await record([sypMember]);
+    expect(await decide(handle, chair, RANK_1, 'DEFER')).toMatchObject({ referralId: RANK_1, decision: 'DEFER' });
+
+    await recordHistory('meeting-session', handle);
+  });
+
   it("passes a referral's non-retryable refusal on as the update's failure and leaves the item undecided", async () => {
     const meeting = await startMeeting('refused-decision');
     const { meetingId, handle } = meeting;
     await frozen(meeting);
+    await inSession(handle);
     activities.refuse(meetingId, RANK_1, 'REFERRAL_WITHDRAWN');
 
     const failed = await refusal(() => decide(handle, chair, RANK_1, 'ADOPT_ROCU_LEAD'));
@@ -453,6 +556,7 @@ describe('meetingWorkflow (real dev server, recorded activities)', () => {
     const meeting = await startMeeting('close');
     const { meetingId, handle } = meeting;
     await frozen(meeting);
+    await inSession(handle);
     await decide(handle, chair, RANK_1, 'ADOPT_ROCU_LEAD');
 
     const foreign = await refusal(() => handle.executeUpdate(closeMeetingUpdate, { args: [{ actor: foreignChair }] }));
@@ -483,10 +587,51 @@ describe('meetingWorkflow (real dev server, recorded activities)', () => {
     await recordHistory('meeting-close', handle);
   });
 
+  it('records and raises a projection no retry can cure, and carries on: the decision stands, the meeting goes on', async () => {
+    const meeting = await startMeeting('unprojectable');
+    const { meetingId, handle } = meeting;
+    await frozen(meeting);
+    await inSession(handle);
+    activities.refuse(meetingId, RANK_1, UNPROJECTABLE_FAILURE);
+
+    const kept = await decide(handle, chair, RANK_1, 'DEFER');
+    expect(kept).toMatchObject({ referralId: RANK_1, decision: 'DEFER' });
+    expect(activities.failuresFor(meetingId)).toEqual([
+      {
+        meetingId,
+        seq: activities.decisionsFor(meetingId, RANK_1)[0]?.seq,
+        region: REGION,
+        stage: 'DECISION',
+        referralId: RANK_1,
+        message: expect.stringContaining('withdrawn'),
+        at: expect.any(String),
+      },
+    ]);
+    // The other items are decided as ever.
+    expect(await decide(handle, chair, RANK_2, 'DECLINE_RETURN_TO_FORCE')).toMatchObject({ passedOver: [] });
+    expect((await handle.query(meetingSnapshotQuery)).decisions.map((made) => made.referralId)).toEqual([
+      RANK_1,
+      RANK_2,
+    ]);
+
+    // A whole freeze that can never succeed is raised too, and the meeting still opens (with no agenda).
+    const unfreezable = await startMeeting('unfreezable');
+    activities.unfreezable.add(unfreezable.meetingId);
+    const empty = await frozen(unfreezable);
+    expect(empty.agenda).toEqual([]);
+    expect(activities.freezesFor(unfreezable.meetingId)).toHaveLength(1);
+    expect(activities.failuresFor(unfreezable.meetingId)).toEqual([
+      expect.objectContaining({ stage: 'FREEZE', seq: 1, message: 'planted', region: REGION }),
+    ]);
+    const closed = await unfreezable.handle.executeUpdate(closeMeetingUpdate, { args: [{ actor: chair }] });
+    expect(closed.status).toBe('CLOSED');
+  });
+
   it('closing while a decision is still with the referral lists that item as undecided if the referral refuses', async () => {
     const meeting = await startMeeting('close-in-flight');
     const { meetingId, handle } = meeting;
     await frozen(meeting);
+    await inSession(handle);
     activities.refuse(meetingId, RANK_2, 'REFERRAL_WITHDRAWN');
     const release = activities.hold(meetingId, RANK_2);
 

@@ -215,6 +215,34 @@ describe('planWorkflow (real dev server, recorded projection)', () => {
     await recordHistory('plan-refusals', handle);
   });
 
+  it('holds one joint review per cycle, even against a burst of signatures by both owners (issue 13)', async () => {
+    const { referralId, handle } = await startPlan(
+      'one-review-per-cycle',
+      { every: { months: 1 }, reminderFraction: 0.75 },
+      10_000,
+    );
+    const burst = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, index) =>
+        handle.executeUpdate(signReviewUpdate, {
+          args: [{ actor: index % 2 === 0 ? sio : lro, summary: `Burst ${index}` }],
+        }),
+      ),
+    );
+    expect(burst.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(2);
+    const { reviews } = await handle.query(planSnapshotQuery);
+    expect(reviews).toHaveLength(1);
+    expect(reviews[0].completedAt).toEqual(expect.any(String));
+    expect(reviews[0].signatures.map((signature) => signature.role).sort()).toEqual(['LRO', 'SIO']);
+    const again = await refusal(() =>
+      handle.executeUpdate(signReviewUpdate, { args: [{ actor: sio, summary: 'Again' }] }),
+    );
+    expect(again.type).toBe('NOT_ALLOWED_IN_STATE');
+    expect(changesOf(referralId).map((event) => event.change.kind)).toEqual(['REVIEW_SIGNED', 'REVIEW_SIGNED']);
+    await handle.signal(closePlanSignal);
+    await handle.result();
+    await recordHistory('plan-one-review-per-cycle', handle);
+  });
+
   it('refuses text that would make the plan too large to carry into its next run', async () => {
     const { referralId, handle } = await startPlan(
       'full',

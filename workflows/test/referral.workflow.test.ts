@@ -26,6 +26,7 @@ import {
   DeadlineNotification,
   DeadlineView,
   provideInformationUpdate,
+  ratificationUpdate,
   REFERRAL_WORKFLOW_TYPE,
   ReferralActivities,
   referralSnapshotQuery,
@@ -117,6 +118,14 @@ const submission: ReferralSubmission = {
 
 const workedExample = WORKED_EXAMPLE;
 const workedRationale: Record<string, string> = WORKED_EXAMPLE_RATIONALE;
+/** The assessor scoring the worked example and routing it to the TTCG. */
+const assessWorkedExample = {
+  actor: assessor,
+  assessment: workedExample,
+  scheme: DEFAULT_SCORING_SCHEME,
+  route: 'TTCG' as const,
+  rationale: workedRationale,
+};
 
 /** In-memory activities: record every call; projectSubmission is idempotent per workflow, like the real one. */
 class RecordingActivities {
@@ -188,9 +197,13 @@ afterAll(async () => {
   await harness?.close();
 });
 
-const inputFor = (referralId: string, policy: DeadlinePolicy): ReferralWorkflowInput => ({
+const inputFor = (
+  referralId: string,
+  policy: DeadlinePolicy,
+  overrides: Partial<ReferralSubmission> = {},
+): ReferralWorkflowInput => ({
   referralId,
-  submission,
+  submission: { ...submission, ...overrides },
   submittedBy: referrer,
   ownerOrg: OWNER_ORG,
   region: REGION,
@@ -204,11 +217,12 @@ async function submit(
   policy: DeadlinePolicy,
   command: ActorCommand = { actor: referrer },
   updateId?: string,
+  overrides: Partial<ReferralSubmission> = {},
 ): Promise<{ result: SubmitResult; handle: WorkflowHandle }> {
   const startWorkflowOperation = new WithStartWorkflowOperation(REFERRAL_WORKFLOW_TYPE, {
     workflowId: referralWorkflowId(referralId),
     taskQueue: TASK_QUEUE,
-    args: [inputFor(referralId, policy)],
+    args: [inputFor(referralId, policy, overrides)],
     workflowIdConflictPolicy: 'USE_EXISTING',
   });
   const result = await client.workflow.executeUpdateWithStart(submitReferralUpdate, {
@@ -689,13 +703,7 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     const chair: Actor = { ...assessor, sub: 'u-chair', roles: ['TTCG_CHAIR'] };
     const manager: Actor = { ...assessor, sub: 'u-manager', roles: ['ROCU_MANAGER'] };
     const officer = (sub: string) => ({ sub, name: `DCI ${sub}`, org: REGION, region: REGION });
-    const assess = {
-      actor: assessor,
-      assessment: workedExample,
-      scheme: DEFAULT_SCORING_SCHEME,
-      route: 'TTCG' as const,
-      rationale: workedRationale,
-    };
+    const assess = assessWorkedExample;
 
     await handle.executeUpdate(triageUpdate, { args: [{ actor: assessor, decision: 'ACCEPT', reason: 'In remit' }] });
     await handle.executeUpdate(assessUpdate, { args: [assess] });
@@ -783,5 +791,52 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
       'ASSESS:CLOSED',
     ]);
     await recordHistory('tasking', handle);
+  });
+
+  it('keeps an urgent decision open until its meeting rules on it: a DEFER and a repeat are refused, an overturn brings a declined referral back', async () => {
+    const referralId = newReferralId('urgent-overturn');
+    const workflowId = referralWorkflowId(referralId);
+    const { handle } = await submit(referralId, RELAXED_POLICY, { actor: referrer }, undefined, {
+      urgency: 'IMMEDIATE',
+      threatToLife: true,
+    });
+    const chair: Actor = { ...assessor, sub: 'u-chair', roles: ['TTCG_CHAIR'] };
+    await handle.executeUpdate(triageUpdate, { args: [{ actor: assessor, decision: 'ACCEPT', reason: 'In remit' }] });
+    await handle.executeUpdate(assessUpdate, { args: [assessWorkedExample] });
+    const urgent = (decision: 'DEFER' | 'DECLINE_RETURN_TO_FORCE') =>
+      handle.executeUpdate(taskingDecisionUpdate, { args: [{ actor: chair, decision, rationale: 'Threat to life' }] });
+    const deferred = await refusal(() => urgent('DEFER'));
+    expect(deferred.type).toBe('BUSINESS_RULE');
+    expect((await urgent('DECLINE_RETURN_TO_FORCE')).status).toBe('DECLINED');
+    const again = await refusal(() => urgent('DECLINE_RETURN_TO_FORCE'));
+    expect(again.type).toBe('NOT_ALLOWED_IN_STATE');
+
+    // Declined is terminal, yet the workflow waits for the meeting that ratifies or overturns it.
+    await sleep(300);
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+    const ratify = (outcome: 'RATIFY' | 'OVERTURN', decision: 'ADOPT_SUPPORT_ONLY' | 'DECLINE_RETURN_TO_FORCE') =>
+      handle.executeUpdate(ratificationUpdate, {
+        args: [{ actor: chair, meetingId: 'meeting-9', outcome, decision, rationale: 'TTCG view' }],
+      });
+    const overturned = await ratify('OVERTURN', 'ADOPT_SUPPORT_ONLY');
+    expect(overturned.status).toBe('ADOPTED');
+    expect(deadline(overturned, 'ALLOCATION').status).toBe('PENDING');
+    const twice = await refusal(() => ratify('RATIFY', 'DECLINE_RETURN_TO_FORCE'));
+    expect(twice.type).toBe('NOT_ALLOWED_IN_STATE');
+    expect(twice.message).toContain('awaits ratification');
+    expect(activities.transitionsFor(workflowId).map((event) => `${event.action}:${event.to}`)).toEqual([
+      'TRIAGE:ASSESSMENT',
+      'ASSESS:AWAITING_DECISION',
+      'DECIDE:DECLINED',
+      'RATIFICATION:ADOPTED',
+    ]);
+    expect(activities.transitionsFor(workflowId).at(-1)?.taskingDecision).toEqual({
+      decision: 'ADOPT_SUPPORT_ONLY',
+      rationale: 'TTCG view',
+      meetingId: 'meeting-9',
+    });
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+    await recordHistory('urgent-overturn', handle);
+    await handle.terminate('urgent overturn test finished');
   });
 });

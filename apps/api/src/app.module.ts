@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, AppConfigModule } from '@rocu/config';
@@ -11,6 +11,7 @@ import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { RolesGuard } from './auth/roles.guard';
 import { correlationIdFor } from './common/correlation-id';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { AddressThrottlerGuard, IdentityThrottlerGuard, throttlers } from './common/throttling';
 import { HealthModule } from './health/health.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { OfficersModule } from './officers/officers.module';
@@ -49,7 +50,7 @@ import { TemporalModule } from './temporal/temporal.module';
     }),
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => [{ ttl: config.THROTTLE_TTL_MS, limit: config.THROTTLE_LIMIT }],
+      useFactory: throttlers,
     }),
     TemporalModule,
     AuthModule,
@@ -65,8 +66,9 @@ import { TemporalModule } from './temporal/temporal.module';
   ],
   providers: [
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-    { provide: APP_GUARD, useClass: ThrottlerGuard },
+    { provide: APP_GUARD, useClass: AddressThrottlerGuard },
     { provide: APP_GUARD, useExisting: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: IdentityThrottlerGuard },
     { provide: APP_GUARD, useExisting: RolesGuard },
   ],
 })

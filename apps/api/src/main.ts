@@ -4,10 +4,11 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { useContainer } from 'class-validator';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, ConfigError, loadConfig } from '@rocu/config';
+import { AppConfig, ConfigError, loadConfig, trustProxySetting } from '@rocu/config';
 import { AppModule } from './app.module';
 import { KnownCodeConstraint } from './common/known-code.validator';
 import { RequestValidationPipe } from './common/request-validation';
+import { applyRequestTimeouts, noStore, refuseDeclaredOversizeBody } from './common/transport-limits';
 import { labelUnreadableBody } from './common/unreadable-body';
 import { setUpOpenApi } from './open-api';
 
@@ -19,10 +20,14 @@ async function bootstrap(): Promise<void> {
   const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
   app.use(helmet());
+  app.use(noStore);
+  app.use(refuseDeclaredOversizeBody(config.BODY_LIMIT));
   app.useBodyParser('json', { limit: config.BODY_LIMIT, strict: false });
   app.use(labelUnreadableBody);
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // req.ip (the address rate limits count against) believes X-Forwarded-For only from these proxies.
+  app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
+  applyRequestTimeouts(app.getHttpServer(), config);
   app.setGlobalPrefix(API_PREFIX);
   // Nest supplies only the validator that needs injection (codes checked against reference data); asking
   // Nest for every built-in constraint would throw and catch an exception per field per request.

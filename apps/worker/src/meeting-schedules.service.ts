@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '@rocu/config';
+import { AppConfig, meetingSettingsOf } from '@rocu/config';
 import { RegionSettings } from '@rocu/domain';
 import {
   MEETING_SCHEDULE_WORKFLOW_TYPE,
@@ -38,7 +38,13 @@ export class MeetingSchedulesService implements OnApplicationBootstrap {
     );
     for (const region of regions) {
       const recurrence = meetingRecurrenceFor(region.settings, this.config.MEETING_INTERVAL_MS);
-      const input: MeetingScheduleInput = { region: region.code, type: 'TTCG', recurrence, horizon: MEETINGS_AHEAD };
+      const input: MeetingScheduleInput = {
+        region: region.code,
+        type: 'TTCG',
+        recurrence,
+        horizon: MEETINGS_AHEAD,
+        settings: meetingSettingsOf(this.config),
+      };
       await this.workflows.client.workflow.signalWithStart(MEETING_SCHEDULE_WORKFLOW_TYPE, {
         workflowId: meetingScheduleWorkflowId(this.config.TEMPORAL_TASK_QUEUE, region.code, 'TTCG'),
         taskQueue: this.config.TEMPORAL_TASK_QUEUE,

@@ -1,8 +1,14 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import { ApplicationFailure, UpdateDefinition, WorkflowNotFoundError } from '@temporalio/common';
 import { AppConfig } from '@rocu/config';
-import { referralWorkflowId, taskingDecisionUpdate, type TaskingDecisionCommand } from '@rocu/contracts';
+import {
+  ratificationUpdate,
+  referralWorkflowId,
+  taskingDecisionUpdate,
+  type RatificationCommand,
+  type TaskingDecisionCommand,
+} from '@rocu/contracts';
 
 /** The worker's own Temporal client: meeting decisions reach referral workflows through it, and schedules start with it. */
 @Injectable()
@@ -19,11 +25,26 @@ export class WorkflowClientService implements OnApplicationShutdown {
    * Sends a tasking decision. The update id makes a retried activity a no-op on the referral; a refusal by
    * the referral (e.g. withdrawn meanwhile) is non-retryable, so the meeting can report it to the chair.
    */
-  async decide(referralId: string, updateId: string, command: TaskingDecisionCommand): Promise<void> {
+  decide(referralId: string, updateId: string, command: TaskingDecisionCommand): Promise<void> {
+    return this.send(referralId, updateId, taskingDecisionUpdate, command);
+  }
+
+  /** Sends a meeting's ratification (RATIFY or OVERTURN) of the referral's urgent decision, as decide does. */
+  ratify(referralId: string, updateId: string, command: RatificationCommand): Promise<void> {
+    return this.send(referralId, updateId, ratificationUpdate, command);
+  }
+
+  private async send<C>(
+    referralId: string,
+    updateId: string,
+    definition: UpdateDefinition<unknown, [C]>,
+    command: C,
+  ): Promise<void> {
     try {
-      await this.client.workflow
-        .getHandle(referralWorkflowId(referralId))
-        .executeUpdate(taskingDecisionUpdate, { updateId, args: [command] });
+      await this.client.workflow.getHandle(referralWorkflowId(referralId)).executeUpdate(definition, {
+        updateId,
+        args: [command],
+      });
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
         throw ApplicationFailure.create({

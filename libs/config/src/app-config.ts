@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { DEFAULT_MEETING_SETTINGS, MeetingSettings, parseMeetingSettings } from '@rocu/domain';
 import {
   IsBoolean,
   IsIn,
@@ -12,8 +13,9 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { IsTrustProxy } from './trust-proxy';
 
-const toInt = ({ value }: { value: unknown }): unknown =>
+export const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 
 /**
@@ -77,6 +79,22 @@ export class AppConfig {
   @IsString()
   BODY_LIMIT = '100kb';
 
+  /** Proxies whose X-Forwarded-* headers are believed (see trustProxySetting); by default none. */
+  @IsTrustProxy()
+  TRUST_PROXY = 'none';
+
+  /** How long a client may take to send a request's headers, and the whole request, before a 408. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  HEADERS_TIMEOUT_MS = 10_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  REQUEST_TIMEOUT_MS = 30_000;
+
+  /** Requests per window per client address, and again per signed-in person (429 beyond either). */
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -133,6 +151,14 @@ export class AppConfig {
   @IsString()
   PLAN_POLICY_JSON?: string;
 
+  /**
+   * Optional JSON override of the meeting settings (quorum, session window, covert cadence), e.g.
+   * `{"quorumForceFraction":0.5,"sessionOpensMinutesBefore":60,"covertEveryDays":14}`; keys left out keep the defaults.
+   */
+  @IsOptional()
+  @IsString()
+  MEETING_SETTINGS_JSON?: string;
+
   /** A 4P plan's workflow continues as new when its history reaches this many events (low in tests). */
   @Transform(toInt)
   @IsInt()
@@ -143,28 +169,60 @@ export class AppConfig {
 
 export class ConfigError extends Error {}
 
-/** Builds and validates the configuration; throws ConfigError listing every problem. */
-export function loadConfig(env: Record<string, string | undefined>): AppConfig {
-  const known = Object.keys(new AppConfig()).concat([
-    'DATABASE_URL',
-    'JWKS_URL',
-    'DEADLINE_POLICIES_JSON',
-    'PLAN_POLICY_JSON',
-    'WORKFLOW_BUNDLE_PATH',
-  ]);
+/**
+ * Picks the variables a config class knows (empty means unset), applies its defaults and validates it;
+ * throws ConfigError listing every problem, including those `crossChecks` finds between settings.
+ */
+export function validateConfig<T extends object>(
+  type: new () => T,
+  env: Record<string, string | undefined>,
+  optionalKeys: readonly (keyof T & string)[],
+  crossChecks: (config: T) => string[],
+): T {
+  const known: string[] = Object.keys(new type()).concat(optionalKeys);
   const picked = Object.fromEntries(Object.entries(env).filter(([key, value]) => known.includes(key) && value !== ''));
-  const config = plainToInstance(AppConfig, picked, { exposeDefaultValues: true });
+  const config = plainToInstance(type, picked, { exposeDefaultValues: true });
   const problems = validateSync(config, { skipMissingProperties: false }).flatMap((error) =>
     Object.values(error.constraints ?? {}),
   );
-  if (config.NODE_ENV === 'production' && config.AUTH_MODE === 'dev') {
-    problems.push('AUTH_MODE=dev is refused when NODE_ENV=production; set AUTH_MODE=jwks and JWKS_URL');
-  }
-  if (config.AUTH_MODE === 'jwks' && !config.JWKS_URL) {
-    problems.push('JWKS_URL is required when AUTH_MODE=jwks');
-  }
+  problems.push(...crossChecks(config));
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
   return config;
+}
+
+/** The meeting settings every new meeting starts with: the domain defaults unless MEETING_SETTINGS_JSON overrides them. */
+export function meetingSettingsOf(config: AppConfig): MeetingSettings {
+  return config.MEETING_SETTINGS_JSON ? parseMeetingSettings(config.MEETING_SETTINGS_JSON) : DEFAULT_MEETING_SETTINGS;
+}
+
+/** Problems with MEETING_SETTINGS_JSON, if any. */
+function meetingSettingsProblems(config: AppConfig): string[] {
+  if (!config.MEETING_SETTINGS_JSON) return [];
+  try {
+    parseMeetingSettings(config.MEETING_SETTINGS_JSON);
+    return [];
+  } catch (error) {
+    return [`MEETING_SETTINGS_JSON: ${error instanceof Error ? error.message : String(error)}`];
+  }
+}
+
+/** Builds and validates the configuration; throws ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  return validateConfig(
+    AppConfig,
+    env,
+    ['DATABASE_URL', 'JWKS_URL', 'DEADLINE_POLICIES_JSON', 'PLAN_POLICY_JSON', 'MEETING_SETTINGS_JSON', 'WORKFLOW_BUNDLE_PATH'],
+    (config) => [
+      ...(config.NODE_ENV === 'production' && config.AUTH_MODE === 'dev'
+        ? ['AUTH_MODE=dev is refused when NODE_ENV=production; set AUTH_MODE=jwks and JWKS_URL']
+        : []),
+      ...(config.HEADERS_TIMEOUT_MS > config.REQUEST_TIMEOUT_MS
+        ? ['HEADERS_TIMEOUT_MS must not be longer than REQUEST_TIMEOUT_MS']
+        : []),
+      ...(config.AUTH_MODE === 'jwks' && !config.JWKS_URL ? ['JWKS_URL is required when AUTH_MODE=jwks'] : []),
+      ...meetingSettingsProblems(config),
+    ],
+  );
 }

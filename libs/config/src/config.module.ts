@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AppConfig, loadConfig } from './app-config';
+import { loadWebConfig, WebConfig } from './web-config';
 
 /** Provides the validated AppConfig; the one place that reads process.env. */
 @Global()
@@ -8,3 +9,11 @@ import { AppConfig, loadConfig } from './app-config';
   exports: [AppConfig],
 })
 export class AppConfigModule {}
+
+/** Provides the web app's validated WebConfig; the one place apps/web reads process.env. */
+@Global()
+@Module({
+  providers: [{ provide: WebConfig, useFactory: () => loadWebConfig(process.env) }],
+  exports: [WebConfig],
+})
+export class WebConfigModule {}

@@ -21,6 +21,25 @@ export interface MeetingActivities {
    */
   applyDecision(event: MeetingEventBase & { decision: DecisionRecord; region: string }): Promise<void>;
   projectMeetingClosed(event: MeetingEventBase & { undecided: string[]; remarks?: string }): Promise<void>;
+  /**
+   * A projection failed in a way no retry can cure (UNPROJECTABLE): audited and raised to the region's ROCU
+   * manager, so the meeting carries on without it. `seq` is the failed event's.
+   */
+  raiseMeetingFailure(failure: MeetingFailure): Promise<void>;
+}
+
+/** The failure type an activity gives when its projection can never succeed (constraint violation, bad data). */
+export const UNPROJECTABLE_FAILURE = 'UNPROJECTABLE';
+
+export interface MeetingFailure {
+  meetingId: string;
+  seq: number;
+  region: string;
+  /** What could not be recorded: the agenda freeze, or a decision (on `referralId`). */
+  stage: 'FREEZE' | 'DECISION';
+  referralId?: string;
+  message: string;
+  at: string;
 }
 
 export interface TaskingDecisionCommand {

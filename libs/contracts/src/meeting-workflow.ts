@@ -4,9 +4,11 @@ import type {
   Actor,
   CadencePolicy,
   MeetingDecision,
+  MeetingSettings,
   MeetingStatus,
   MeetingType,
   PassedOverItem,
+  RatificationOutcome,
   RegionSettings,
 } from '@rocu/domain';
 import type { ActorCommand } from './referral-workflow';
@@ -23,6 +25,8 @@ export interface MeetingWorkflowInput {
   papersCloseAt: string;
   /** Who asked for an extra meeting; absent for meetings created from the region's cadence. */
   requestedBy?: Actor;
+  /** Quorum and session window; absent in meetings started before they existed (the defaults apply). */
+  settings?: MeetingSettings;
 }
 
 export type AgendaItemKind = 'NEW' | 'RATIFICATION';
@@ -60,6 +64,8 @@ export interface AttendanceCommand extends ActorCommand {
 
 export interface DecisionCommand extends ActorCommand {
   referralId: string;
+  /** Required for an urgent decision awaiting ratification (and only then). */
+  ratification?: RatificationOutcome;
   decision: MeetingDecision;
   rationale: string;
   deviationJustification?: string;
@@ -78,6 +84,10 @@ export interface DecisionRecord {
   decidedBy: { sub: string; name: string };
   decidedAt: string;
   ratification: boolean;
+  /** On a ratification item: whether the urgent decision was ratified or overturned (absent before this existed). */
+  ratificationOutcome?: RatificationOutcome;
+  /** When overturned: the urgent decision that no longer stands. */
+  overturned?: MeetingDecision;
 }
 
 export interface MeetingSnapshot {
@@ -87,6 +97,8 @@ export interface MeetingSnapshot {
   attendees: Attendee[];
   decisions: DecisionRecord[];
   seq: number;
+  /** When the chair recorded attendance within the session window; decisions need it (and a quorum). */
+  inSessionSince?: string;
 }
 
 /** Answers once the meeting is in the read model (sent with the start, so a GET right after sees it). */
@@ -135,4 +147,6 @@ export interface MeetingScheduleInput {
   created?: string[];
   /** For INTERVAL recurrence: the instant the cycle counts from (set on the first run, then carried). */
   anchor?: string;
+  /** Passed on to each meeting created (quorum, session window). */
+  settings?: MeetingSettings;
 }

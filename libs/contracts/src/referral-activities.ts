@@ -26,6 +26,8 @@ export interface ReferralTransitionEvent {
   planStarted?: { sio: Participant; lro: Participant; nextReviewDueAt: string };
   /** Present on closure: the outcome, and the subject now awaits a re-assessment. */
   closure?: { outcome: string };
+  /** Present when a meeting overturns an urgent adoption: the tasking stands down and any plan closes, with the reason. */
+  standDown?: { reason: string };
 }
 
 /** An officer's declared conflict of interest with a referral: recorded, audited, and blocks them for it. */

@@ -4,8 +4,10 @@ import type {
   AssessmentInput,
   DeadlinePolicy,
   DeadlineStage,
+  MeetingDecision,
   Participant,
   PlanPolicy,
+  RatificationOutcome,
   ReferralStatus,
   Route,
   ScoreResult,
@@ -82,6 +84,16 @@ export interface NameLroCommand extends ActorCommand {
   lro: Participant;
 }
 
+/** A meeting's ratification of the referral's urgent decision: RATIFY it, or OVERTURN it with a new decision. */
+export interface RatificationCommand extends ActorCommand {
+  meetingId: string;
+  outcome: RatificationOutcome;
+  /** The urgent decision itself when ratified; the new decision when overturned. */
+  decision: MeetingDecision;
+  rationale: string;
+  onwardReference?: string;
+}
+
 export interface CloseReferralCommand extends ActorCommand {
   outcome: string;
 }
@@ -120,6 +132,7 @@ export const triageUpdate = defineUpdate<ReferralSnapshot, [TriageCommand]>('tri
 export const provideInformationUpdate = defineUpdate<ReferralSnapshot, [InformationCommand]>('provideInformation');
 export const assessUpdate = defineUpdate<AssessResult, [AssessCommand]>('assess');
 export const taskingDecisionUpdate = defineUpdate<ReferralSnapshot, [TaskingDecisionCommand]>('taskingDecision');
+export const ratificationUpdate = defineUpdate<ReferralSnapshot, [RatificationCommand]>('ratifyUrgentDecision');
 export const withdrawUpdate = defineUpdate<ReferralSnapshot, [WithdrawCommand]>('withdraw');
 export const allocateSioUpdate = defineUpdate<AllocateSioResult, [AllocateSioCommand]>('allocateSio');
 export const nameLroUpdate = defineUpdate<ReferralSnapshot, [NameLroCommand]>('nameLro');

@@ -20,17 +20,24 @@ export * from './calendar/london-time';
 export * from './calendar/working-days';
 export * from './calendar/working-time';
 export * from './calendar/instant';
+export * from './calendar/instant-window';
 
 export * from './deadlines/deadline-policy';
 export * from './deadlines/compute-deadline';
 export * from './deadlines/parse-deadline-policies';
 export * from './access/referral-visibility';
+export * from './access/assignment';
+export * from './access/audit-scope';
+export * from './text/visible-text';
 
 export * from './meetings/meeting-types';
 export * from './meetings/rank-agenda';
 export * from './meetings/deviation';
 export * from './meetings/meeting-rules';
 export * from './meetings/cadence';
+export * from './meetings/urgent-decision';
+export * from './meetings/meeting-settings';
+export * from './meetings/meeting-session';
 export * from './access/meeting-visibility';
 export * from './access/need-to-know';
 export * from './access/access-anomalies';

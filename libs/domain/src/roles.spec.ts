@@ -3,8 +3,8 @@ import { Actor, ROLES, hasRole, isRole } from './roles';
 describe('roles', () => {
   const actor: Actor = { sub: 'u1', name: 'A', roles: ['GATEWAY_ASSESSOR'], org: 'YHROCU', region: 'YHROCU' };
 
-  it('lists the ten roles of the domain brief without duplicates', () => {
-    expect(ROLES).toHaveLength(10);
+  it('lists the ten roles of the domain brief and the national auditor (issue 13) without duplicates', () => {
+    expect(ROLES).toHaveLength(11);
     expect(new Set(ROLES).size).toBe(ROLES.length);
   });
 

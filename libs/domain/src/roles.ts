@@ -10,6 +10,8 @@ export const ROLES = [
   'LRO',
   'NCA_LIAISON',
   'AUDITOR',
+  /** The national auditor, at the NCA: reads the whole audit trail (an AUDITOR reads their own organisation's). */
+  'NATIONAL_AUDITOR',
 ] as const;
 
 export type Role = (typeof ROLES)[number];

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { rankAgendaItems, type Priority } from '@rocu/domain';
+import { composeAgenda, type ExcludedAgendaItem, type Priority } from '@rocu/domain';
 import type { AgendaItem } from '@rocu/contracts';
 
 interface CandidateRow {
@@ -11,7 +11,7 @@ interface CandidateRow {
   deferrals: number;
   ownerOrg: string;
   classification: string;
-  listedAt: Date;
+  listedAt: Date | null;
   urgentDecision: string | null;
 }
 
@@ -35,32 +35,38 @@ const toItem = (row: CandidateRow, kind: AgendaItem['kind']): AgendaItem => ({
   deferrals: row.deferrals,
   ownerOrg: row.ownerOrg,
   classification: row.classification,
-  listedAt: row.listedAt.toISOString(),
+  listedAt: row.listedAt?.toISOString() ?? '',
   ...(kind === 'RATIFICATION' && row.urgentDecision ? { urgentDecision: row.urgentDecision } : {}),
 });
+
+export interface ComposedMeetingAgenda {
+  items: AgendaItem[];
+  /** Candidates that cannot be listed, with the reason (the freeze records and escalates them). */
+  excluded: ExcludedAgendaItem[];
+}
 
 /**
  * A meeting's agenda from the read model: the region's referrals awaiting a decision (or deferred) whose
  * latest assessment routed them to this meeting type, ranked by priority band then risk (oldest first on
- * ties); plus, at a TTCG, urgent out-of-meeting decisions awaiting ratification.
+ * ties); plus the urgent out-of-meeting decisions awaiting ratification by this meeting type (a TTCG, or
+ * for covert items the covert commissioning meeting). A referral is listed at most once.
  */
-export async function loadAgenda(manager: EntityManager, region: string, type: string): Promise<AgendaItem[]> {
+export async function loadAgenda(manager: EntityManager, region: string, type: string): Promise<ComposedMeetingAgenda> {
   const fresh = await manager.query<CandidateRow[]>(
     `${CANDIDATES_SQL} WHERE r.region = $1 AND r.status IN ('AWAITING_DECISION', 'DEFERRED') AND a.route = $2`,
     [region, type],
   );
-  const ranked = rankAgendaItems(
-    fresh.map((row) => ({ ...toItem(row, 'NEW'), priority: row.priority, listedAt: row.listedAt.toISOString() })),
+  const ratifications = await manager.query<CandidateRow[]>(
+    `${CANDIDATES_SQL} WHERE r.region = $1 AND r.urgent_decision_at IS NOT NULL AND r.ratified_in_meeting IS NULL
+       AND a.route = $2
+     ORDER BY r.urgent_decision_at`,
+    [region, type],
   );
-  const ratifications =
-    type === 'TTCG'
-      ? await manager.query<CandidateRow[]>(
-          `${CANDIDATES_SQL} WHERE r.region = $1 AND r.urgent_decision_at IS NOT NULL AND r.ratified_in_meeting IS NULL
-           ORDER BY r.urgent_decision_at`,
-          [region],
-        )
-      : [];
-  return [...ranked, ...ratifications.map((row) => toItem(row, 'RATIFICATION'))];
+  const composed = composeAgenda(
+    fresh.map((row) => ({ ...toItem(row, 'NEW'), priority: row.priority })),
+    ratifications.map((row) => ({ ...toItem(row, 'RATIFICATION'), priority: row.priority })),
+  );
+  return { items: [...composed.ranked, ...composed.ratifications], excluded: composed.excluded };
 }
 
 /** The agenda frozen at a meeting's paper cut-off, in order: ranked new items, then ratifications. */

@@ -6,3 +6,4 @@ export { MIGRATIONS } from './migrations';
 export * from './agenda-candidates';
 export * from './audit-verification';
 export * from './conflict-register';
+export * from './idempotency-keys';

@@ -9,7 +9,7 @@ import { AuditService } from './audit.service';
 
 @ApiTags('audit')
 @ApiBearerAuth()
-@Roles('AUDITOR')
+@Roles('AUDITOR', 'NATIONAL_AUDITOR')
 @Controller('audit')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
@@ -22,8 +22,8 @@ export class AuditController {
 
   @Get('anomalies')
   @ApiOkResponse({ type: AnomalyReportDto })
-  anomalies(@Query() query: AnomalyQuery): Promise<AnomalyReportDto> {
-    return this.audit.anomalies(query);
+  anomalies(@User() user: CurrentUser, @Query() query: AnomalyQuery): Promise<AnomalyReportDto> {
+    return this.audit.anomalies(user, query);
   }
 
   @Get('verify')

@@ -1,17 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AccessStats, Actor, anomalyFlags } from '@rocu/domain';
+import { AccessStats, Actor, anomalyFlags, auditScope, DomainError } from '@rocu/domain';
 import { appendAudit, AuditLogEntity, verifyAuditChain } from '@rocu/persistence';
+import { auditScopeCondition } from './audit-scope.sql';
 import { AnomalyQuery, AnomalyReportDto, AuditListResponse, AuditQuery, AuditVerificationDto } from './audit.dto';
 
-/** The auditor's view of the audit trail; reading it is itself audited. */
+/** The caller's audit scope as SQL (null: the whole trail); only auditors reach here (@Roles). */
+function scopeOf(actor: Actor): ReturnType<typeof auditScopeCondition> {
+  const scope = auditScope(actor);
+  if (scope === null) throw new DomainError('FORBIDDEN', 'Only auditors read the audit trail');
+  return auditScopeCondition(scope);
+}
+
+/**
+ * The auditor's view of the audit trail, limited to their scope (their organisation's, a ROCU's auditor
+ * their region's, the national auditor all of it); reading it is itself audited.
+ */
 @Injectable()
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(actor: Actor, filters: AuditQuery, correlationId: string): Promise<AuditListResponse> {
     const query = this.dataSource.getRepository(AuditLogEntity).createQueryBuilder('a');
+    const scope = scopeOf(actor);
+    if (scope) query.andWhere(scope.sql, scope.params);
     // A record's reads include the lists it was shown in.
     if (filters.entityId) {
       query.andWhere(`(a.entity_id = :entityId OR a.details->'ids' ? :entityId)`, { entityId: filters.entityId });
@@ -56,12 +69,14 @@ export class AuditService {
     };
   }
 
-  /** People whose access in the window looks unusual (see anomalyFlags), most flags first. */
-  async anomalies(query: AnomalyQuery): Promise<AnomalyReportDto> {
+  /** People whose access in the window (and the auditor's scope) looks unusual (see anomalyFlags), most flags first. */
+  async anomalies(actor: Actor, query: AnomalyQuery): Promise<AnomalyReportDto> {
     const to = new Date();
     const from = new Date(to.getTime() - query.days * 86_400_000);
-    const stats = await this.dataSource.query<(AccessStats & { actorSub: string; actorOrg: string | null })[]>(
-      `WITH window_rows AS (SELECT * FROM audit_log WHERE at >= $1 AND at < $2 AND actor_sub <> 'system'),
+    const scope = scopeOf(actor);
+    const [sql, params] = this.dataSource.driver.escapeQueryWithParameters(
+      `WITH window_rows AS (SELECT * FROM audit_log a WHERE at >= :from AND at < :to AND actor_sub <> 'system'
+                              ${scope ? `AND ${scope.sql}` : ''}),
        acted AS (SELECT DISTINCT actor_sub, entity_id FROM window_rows
                   WHERE outcome = 'SUCCESS' AND action NOT IN ('REFERRAL_VIEWED', 'REFERRAL_SENSITIVE_VIEWED'))
        SELECT w.actor_sub AS "actorSub", max(w.actor_org) AS "actorOrg",
@@ -72,7 +87,12 @@ export class AuditService {
               count(*) FILTER (WHERE w.outcome = 'DENIED')::int AS refusals,
               count(*) FILTER (WHERE w.action = 'REFERRAL_VIEWED' AND w.details ? 'withheld')::int AS "unjustifiedSensitiveReads"
          FROM window_rows w GROUP BY w.actor_sub`,
-      [from.toISOString(), to.toISOString()],
+      { from: from.toISOString(), to: to.toISOString(), ...scope?.params },
+      {},
+    );
+    const stats = await this.dataSource.query<(AccessStats & { actorSub: string; actorOrg: string | null })[]>(
+      sql,
+      params,
     );
     const items = stats
       .map((row) => ({ ...row, flags: anomalyFlags(row) }))

@@ -10,6 +10,12 @@ import { TokenService } from './token-service';
 const isRole = (value: unknown): value is Role =>
   typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 
+/**
+ * Exactly the compact JWS form: three unpadded base64url segments. Padding, standard-base64 characters or
+ * more segments make another string that some decoders would read as the same token (issue 13).
+ */
+const COMPACT_JWS_BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
+
 /** Global guard: every route needs a valid bearer token unless marked @Public(). */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
@@ -23,7 +29,7 @@ export class JwtAuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest & { headers: Record<string, unknown> }>();
     const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header) : null;
+    const match = typeof header === 'string' ? COMPACT_JWS_BEARER.exec(header) : null;
     if (!match) throw new UnauthorizedException('A bearer token is required');
     let payload: JWTPayload;
     try {

@@ -1,3 +1,4 @@
+import { hasInvisibleControl } from '@rocu/domain';
 import type { FieldError } from './problem';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -11,7 +12,8 @@ const pathOf = (parent: string, key: string | number): string =>
 
 /**
  * Checks a parsed body or query without recursion (so no input can exhaust the stack): prototype keys,
- * text Postgres cannot store, and absurd nesting are refused before class-transformer ever sees them.
+ * text Postgres cannot store, invisible or bidirectional control characters in any text (issue #13), and
+ * absurd nesting are refused before class-transformer ever sees them.
  */
 export function hygieneErrors(input: unknown): FieldError[] {
   const errors: FieldError[] = [];
@@ -24,6 +26,12 @@ export function hygieneErrors(input: unknown): FieldError[] {
           field: path || '(body)',
           code: 'invalid_characters',
           message: 'contains a NUL or an unpaired surrogate',
+        });
+      } else if (hasInvisibleControl(value)) {
+        errors.push({
+          field: path || '(body)',
+          code: 'invisible_characters',
+          message: 'contains an invisible or bidirectional control character',
         });
       }
       continue;

@@ -30,6 +30,14 @@ function unreadableBodyProblem(error: UnreadableBodyError): Problem {
       errors: [{ field: '(body)', code: 'invalid_json', message: 'the body is not valid JSON' }],
     });
   }
+  if (error.kind === 'encoding.unsupported') {
+    return problem(415, 'The Content-Encoding is not supported: send identity, gzip, deflate or br');
+  }
+  if (error.kind === 'entity.undecodable') {
+    return problem(400, 'The body could not be decoded as its Content-Encoding says', {
+      errors: [{ field: '(body)', code: 'invalid_encoding', message: 'the body does not match its Content-Encoding' }],
+    });
+  }
   return problem(error.status < 500 ? error.status : 400, 'The request body could not be read');
 }
 

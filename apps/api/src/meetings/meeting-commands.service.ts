@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { UpdateDefinition } from '@temporalio/common';
+import { AppConfig, meetingSettingsOf } from '@rocu/config';
 import { Actor, DomainError } from '@rocu/domain';
 import {
   ActorCommand,
@@ -32,6 +33,7 @@ export class MeetingCommandsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly temporal: TemporalClientService,
     private readonly queries: MeetingQueriesService,
+    private readonly config: AppConfig,
   ) {}
 
   async create(actor: Actor, request: CreateMeetingRequest, correlationId: string): Promise<MeetingSummaryDto> {
@@ -67,6 +69,7 @@ export class MeetingCommandsService {
               scheduledFor: scheduledFor.toISOString(),
               papersCloseAt: papersCloseAt.toISOString(),
               requestedBy: actor,
+              settings: meetingSettingsOf(this.config),
             },
           ],
         }),

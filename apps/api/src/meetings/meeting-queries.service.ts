@@ -27,6 +27,8 @@ interface DecisionRow {
   onwardReference: string | null;
   passedOver: { referralId: string; rank: number; outcome: string }[];
   ratification: boolean;
+  ratificationOutcome: string | null;
+  overturnedDecision: string | null;
   decidedBySub: string;
   decidedByName: string;
   decidedAt: Date;
@@ -58,7 +60,8 @@ function visibleTo(actor: Actor, params: unknown[]): string | null {
       case 'REGION':
         return `m.region = $${params.push(scope.region)}`;
       case 'ATTENDING':
-        return `EXISTS (SELECT 1 FROM meeting_attendees a WHERE a.meeting_id = m.id AND a.sub = $${params.push(scope.sub)})`;
+        return `EXISTS (SELECT 1 FROM meeting_attendees a WHERE a.meeting_id = m.id
+                  AND a.sub = $${params.push(scope.sub)} AND a.org = $${params.push(scope.org)})`;
     }
   });
   return conditions.length > 0 ? `(${conditions.join(' OR ')})` : null;
@@ -156,14 +159,15 @@ export class MeetingQueriesService {
   /** The frozen agenda after the cut-off; before it, the live ranking (provisional). */
   async agenda(meeting: MeetingRow): Promise<AgendaItem[]> {
     return meeting.agendaFrozenAt === null
-      ? loadAgenda(this.dataSource.manager, meeting.region, meeting.type)
+      ? (await loadAgenda(this.dataSource.manager, meeting.region, meeting.type)).items
       : loadFrozenAgenda(this.dataSource.manager, meeting.id);
   }
 
   decisions(meetingId: string): Promise<DecisionRow[]> {
     return this.dataSource.query<DecisionRow[]>(
       `SELECT referral_id AS "referralId", decision, rationale, deviation_justification AS "deviationJustification", onward_reference AS "onwardReference",
-              passed_over AS "passedOver", ratification, decided_by_sub AS "decidedBySub", decided_by_name AS "decidedByName",
+              passed_over AS "passedOver", ratification, ratification_outcome AS "ratificationOutcome",
+              overturned_decision AS "overturnedDecision", decided_by_sub AS "decidedBySub", decided_by_name AS "decidedByName",
               decided_at AS "decidedAt"
          FROM meeting_decisions WHERE meeting_id = $1 ORDER BY seq`,
       [meetingId],

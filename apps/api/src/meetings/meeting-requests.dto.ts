@@ -23,8 +23,11 @@ import {
   MeetingDecision,
   MeetingStatus,
   MeetingType,
+  RATIFICATION_OUTCOMES,
+  RatificationOutcome,
 } from '@rocu/domain';
-import { IsInstant } from '../common/is-instant.validator';
+import { IsInstantWithin } from '../common/is-instant.validator';
+import { Text } from '../common/text.validator';
 
 const CODE = /^[A-Z_]{2,30}$/;
 const toInteger = ({ value }: { value: unknown }): unknown =>
@@ -33,17 +36,17 @@ const toInteger = ({ value }: { value: unknown }): unknown =>
 export class CreateMeetingRequest {
   @ApiProperty({ example: 'YHROCU' }) @Matches(CODE) region!: string;
   @ApiProperty({ enum: MEETING_TYPES }) @IsIn(MEETING_TYPES) type!: MeetingType;
-  @ApiProperty({ example: '2026-12-02T10:00:00Z' }) @IsInstant() scheduledFor!: string;
+  @ApiProperty({ example: '2026-12-02T10:00:00Z' }) @IsInstantWithin('MEETING') scheduledFor!: string;
 
   @ApiPropertyOptional({ description: 'paper cut-off; default 24 hours before the meeting, or now if that has passed' })
   @IsOptional()
-  @IsInstant()
+  @IsInstantWithin('MEETING')
   papersCloseAt?: string;
 }
 
 export class AttendeeDto {
   @ApiProperty() @IsString() @Length(1, 100) sub!: string;
-  @ApiProperty() @IsString() @Length(1, 200) name!: string;
+  @ApiProperty() @Text(200) name!: string;
   @ApiProperty({ example: 'WYP' }) @Matches(CODE) org!: string;
 
   @ApiProperty({ type: [String], description: 'referral ids this attendee declares a conflict of interest on' })
@@ -81,19 +84,29 @@ const onwardReference = (): PropertyDecorator => (target, key) => {
 
 export class DecisionRequest {
   @ApiProperty() @IsUUID('all') referralId!: string;
+
+  @ApiPropertyOptional({
+    enum: RATIFICATION_OUTCOMES,
+    description:
+      'required for an urgent decision listed for ratification, and refused on a new item: RATIFY (with the ' +
+      'urgent decision as `decision`) or OVERTURN (with a different `decision`, which then reaches the referral: ' +
+      'an overturned adoption stands the tasking down and closes its plan)',
+  })
+  @IsOptional()
+  @IsIn(RATIFICATION_OUTCOMES)
+  ratification?: RatificationOutcome;
+
   @ApiProperty({ enum: MEETING_DECISIONS }) @IsIn(MEETING_DECISIONS) decision!: MeetingDecision;
 
   @ApiProperty({ description: 'necessity, proportionality, options considered', maxLength: 4000 })
-  @IsString()
-  @Length(1, 4000)
+  @Text(4000)
   rationale!: string;
 
   @ApiPropertyOptional({
     description: 'required when adopting ahead of a higher-ranked deferred, declined or undecided item',
   })
   @IsOptional()
-  @IsString()
-  @Length(1, 4000)
+  @Text(4000)
   deviationJustification?: string;
 
   @onwardReference() onwardReference?: string;
@@ -101,7 +114,7 @@ export class DecisionRequest {
 
 export class UrgentDecisionRequest {
   @ApiProperty({ enum: MEETING_DECISIONS }) @IsIn(MEETING_DECISIONS) decision!: MeetingDecision;
-  @ApiProperty({ maxLength: 4000 }) @IsString() @Length(1, 4000) rationale!: string;
+  @ApiProperty({ maxLength: 4000 }) @Text(4000) rationale!: string;
   @onwardReference() onwardReference?: string;
 }
 
@@ -119,8 +132,7 @@ export class CloseMeetingRequest {
     maxLength: 2000,
   })
   @IsOptional()
-  @IsString()
-  @Length(1, 2000)
+  @Text(2000)
   remarks?: string;
 }
 

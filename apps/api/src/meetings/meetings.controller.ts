@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DomainError } from '@rocu/domain';
 import type { DecisionRecord, MeetingSnapshot } from '@rocu/contracts';
@@ -60,6 +60,12 @@ export class MeetingsController {
 
   @Post('meetings/:id/attendance')
   @HttpCode(200)
+  @ApiOperation({
+    summary: "The chair records who attends, with each attendee's declared conflicts",
+    description:
+      'Recorded from one hour before the meeting (MEETING_SETTINGS_JSON `sessionOpensMinutesBefore`) it puts the ' +
+      'meeting in session (`inSessionSince`). Attendance recorded earlier is kept but opens nothing.',
+  })
   attendance(
     @User() user: CurrentUser,
     @Param('id', uuid) id: string,
@@ -71,6 +77,13 @@ export class MeetingsController {
 
   @Post('meetings/:id/decisions')
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Decide an agenda item (RATIFY or OVERTURN an urgent decision listed for ratification)',
+    description:
+      'Only once the meeting is in session and quorate: a chair who recorded the attendance attends, with ' +
+      "representatives of at least half the region's forces (`quorumForceFraction`). Otherwise 409 " +
+      '`NOT_IN_SESSION` or `NOT_QUORATE`, naming what is missing.',
+  })
   decide(
     @User() user: CurrentUser,
     @Param('id', uuid) id: string,

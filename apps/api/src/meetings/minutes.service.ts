@@ -58,6 +58,9 @@ export class MinutesService {
           priority: item.priority,
           riskScore: item.riskScore,
           decision: decision?.decision ?? null,
+          ratification: decision?.ratificationOutcome
+            ? { outcome: decision.ratificationOutcome, overturned: decision.overturnedDecision }
+            : null,
           onwardReference: decision?.onwardReference ?? null,
           rationale: decision?.rationale ?? null,
           decidedBy: decision?.decidedByName ?? null,

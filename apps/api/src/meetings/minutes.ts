@@ -12,6 +12,8 @@ export interface Minutes {
     priority: string;
     riskScore: number;
     decision: string | null;
+    /** On a ratification item: RATIFY or OVERTURN, and the urgent decision overturned. */
+    ratification: { outcome: string; overturned: string | null } | null;
     onwardReference: string | null;
     rationale: string | null;
     decidedBy: string | null;
@@ -48,7 +50,7 @@ export function renderMinutesHtml(minutes: Minutes): string {
       const deviation = item.deviation
         ? `<strong>Deviation</strong> ahead of ${item.deviation.passedOver.map((over) => `${e(over.reference)} (rank ${over.rank}, ${e(over.outcome.toLowerCase())})`).join(', ')}: ${e(item.deviation.justification ?? '')}`
         : '';
-      return `<tr><td>${item.kind === 'NEW' ? item.rank : 'ratification'}</td><td>${e(item.reference)}</td><td>${e(item.priority)}</td><td>${item.riskScore.toFixed(1)}</td><td>${e(item.decision ?? 'undecided (rolls to the next meeting)')}${item.onwardReference ? ` (${e(item.onwardReference)})` : ''}</td><td>${e(item.rationale ?? '')}</td><td>${deviation}</td><td>${item.recused.map(e).join(', ')}</td></tr>`;
+      return `<tr><td>${item.kind === 'NEW' ? item.rank : 'ratification'}</td><td>${e(item.reference)}</td><td>${e(item.priority)}</td><td>${item.riskScore.toFixed(1)}</td><td>${item.ratification ? `${e(item.ratification.outcome === 'OVERTURN' ? `overturned ${item.ratification.overturned ?? ''}:` : 'ratified:')} ` : ''}${e(item.decision ?? 'undecided (rolls to the next meeting)')}${item.onwardReference ? ` (${e(item.onwardReference)})` : ''}</td><td>${e(item.rationale ?? '')}</td><td>${deviation}</td><td>${item.recused.map(e).join(', ')}</td></tr>`;
     })
     .join('');
   return `<!doctype html>

@@ -10,6 +10,7 @@ import {
   recordDisruptionUpdate,
   signReviewUpdate,
 } from '@rocu/contracts';
+import { IdempotencyService } from '../common/idempotency';
 import { TemporalClientService } from '../temporal/temporal-client.provider';
 import { refusalFromUpdate } from '../temporal/update-refusal';
 import { PlanQueriesService, PlanRow } from './plan-queries.service';
@@ -18,11 +19,12 @@ import { AddActionRequest, ChangeActionRequest, DisruptionRequest, ReviewRequest
 /**
  * With an Idempotency-Key a repeated request is the same Temporal Update (by id), which answers with the
  * first outcome instead of applying again: a retry after a timeout never adds a second action. Temporal
- * remembers update ids within a workflow run, so the guarantee lasts until the plan next continues as new.
+ * remembers update ids within a workflow run; the key's request and outcome are also kept in Postgres, so a
+ * repeat after the plan has continued as new still answers with the first outcome, and another body is 422.
  */
 function updateIdFor(actor: Actor, kind: string, idempotencyKey: string | undefined): string | undefined {
   if (!idempotencyKey) return undefined;
-  return `${kind}-${createHash('sha256').update(`${actor.sub}\u0000${idempotencyKey}`).digest('hex')}`;
+  return `${kind}-${createHash('sha256').update(`${actor.org}\u0000${actor.sub}\u0000${idempotencyKey}`).digest('hex')}`;
 }
 
 /**
@@ -35,6 +37,7 @@ export class PlanCommandsService {
   constructor(
     private readonly temporal: TemporalClientService,
     private readonly queries: PlanQueriesService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   async addAction(
@@ -90,12 +93,17 @@ export class PlanCommandsService {
     const plan = await this.queries.findVisible(actor, id);
     checkPlanEditor(actor, plan, plan.closedAt !== null);
     await alsoCheck(plan);
-    try {
-      return await this.temporal.withUpdateDeadline((client) =>
-        client.workflow.getHandle(planWorkflowId(id)).executeUpdate(definition, { args: [command], updateId }),
-      );
-    } catch (error) {
-      throw refusalFromUpdate(error, 'The referral is closed; its 4P plan is read-only', { state: 'CLOSED' }) ?? error;
-    }
+    const { actor: _actor, correlationId: _correlationId, ...request } = command;
+    return this.idempotency.once(updateId && `plan:${id}:${updateId}`, request, async () => {
+      try {
+        return await this.temporal.withUpdateDeadline((client) =>
+          client.workflow.getHandle(planWorkflowId(id)).executeUpdate(definition, { args: [command], updateId }),
+        );
+      } catch (error) {
+        throw (
+          refusalFromUpdate(error, 'The referral is closed; its 4P plan is read-only', { state: 'CLOSED' }) ?? error
+        );
+      }
+    });
   }
 }

@@ -1,24 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ACTION_STATUSES, ActionStatus, PILLARS, Pillar, SIGNIFICANCES, Significance } from '@rocu/domain';
-import { IsInstant } from '../common/is-instant.validator';
+import { IsInstantWithin } from '../common/is-instant.validator';
+import { Text } from '../common/text.validator';
 
 export class AddActionRequest {
   @ApiProperty({ enum: PILLARS }) @IsIn(PILLARS) pillar!: Pillar;
-  @ApiProperty({ maxLength: 4000 }) @IsString() @Length(1, 4000) description!: string;
+  @ApiProperty({ maxLength: 4000 }) @Text(4000) description!: string;
   @ApiProperty({ description: 'owning organisation (a force, the ROCU, or a partner such as a local authority)' })
-  @IsString()
-  @Length(1, 200)
+  @Text(200)
   ownerOrg!: string;
-  @ApiProperty({ description: 'owning person' }) @IsString() @Length(1, 200) ownerName!: string;
-  @ApiProperty({ example: '2027-01-31T17:00:00Z' }) @IsInstant() dueAt!: string;
+  @ApiProperty({ description: 'owning person' }) @Text(200) ownerName!: string;
+  @ApiProperty({ example: '2027-01-31T17:00:00Z' }) @IsInstantWithin('DUE_DATE') dueAt!: string;
 
   @ApiPropertyOptional({ type: [String], description: 'partner organisations involved' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @Length(1, 200, { each: true })
+  @Text(200, { each: true })
   partners?: string[];
 }
 
@@ -27,8 +26,7 @@ export class ChangeActionRequest {
 
   @ApiPropertyOptional({ description: 'required when status is COMPLETE or ABANDONED', maxLength: 4000 })
   @IsOptional()
-  @IsString()
-  @Length(1, 4000)
+  @Text(4000)
   outcome?: string;
 
   @ApiProperty({ description: 'the version you last read; a stale version is 409 and changes nothing' })
@@ -41,13 +39,12 @@ export class ChangeActionRequest {
 export class DisruptionRequest {
   @ApiProperty({ enum: PILLARS }) @IsIn(PILLARS) pillar!: Pillar;
   @ApiProperty({ enum: SIGNIFICANCES }) @IsIn(SIGNIFICANCES) significance!: Significance;
-  @ApiProperty({ maxLength: 4000 }) @IsString() @Length(1, 4000) description!: string;
-  @ApiProperty({ example: '2026-11-20T06:00:00Z' }) @IsInstant() occurredAt!: string;
+  @ApiProperty({ maxLength: 4000 }) @Text(4000) description!: string;
+  @ApiProperty({ example: '2026-11-20T06:00:00Z' }) @IsInstantWithin('PAST_EVENT') occurredAt!: string;
 }
 
 export class ReviewRequest {
   @ApiProperty({ description: "the signer's summary of the joint review", maxLength: 4000 })
-  @IsString()
-  @Length(1, 4000)
+  @Text(4000)
   summary!: string;
 }

@@ -1,20 +1,15 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { DomainError } from '@rocu/domain';
 import { CurrentUser, User } from '../auth/current-user';
 import { correlationIdOf } from '../common/correlation-id';
+import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../common/idempotency';
 import { referralIdPipe } from '../referrals/referral-id.pipe';
 import { PlanCommandsService } from './plan-commands.service';
 import { PlanQueriesService } from './plan-queries.service';
 import { AddActionRequest, ChangeActionRequest, DisruptionRequest, ReviewRequest } from './plan-requests.dto';
 import { DisruptionDto, PlanActionDto, PlanDto, RegionBalanceDto, ReviewDto } from './plan-views.dto';
-
-const IDEMPOTENCY = ApiHeader({
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'a repeat with the same key answers with the first outcome instead of applying again',
-});
 
 const actionIdPipe = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('NOT_FOUND', 'No such action') });
 
@@ -36,13 +31,13 @@ export class PlansController {
   }
 
   @Post('referrals/:id/plan/actions')
-  @IDEMPOTENCY
+  @IDEMPOTENCY_KEY_HEADER
   @ApiCreatedResponse({ type: PlanActionDto })
   addAction(
     @User() user: CurrentUser,
     @Param('id', referralIdPipe) id: string,
     @Body() body: AddActionRequest,
-    @Headers('idempotency-key') key: string | undefined,
+    @IdempotencyKey() key: string | undefined,
     @Req() req: Request,
   ) {
     return this.commands.addAction(user, id, body, correlationIdOf(req), key);
@@ -62,13 +57,13 @@ export class PlansController {
   }
 
   @Post('referrals/:id/plan/disruptions')
-  @IDEMPOTENCY
+  @IDEMPOTENCY_KEY_HEADER
   @ApiCreatedResponse({ type: DisruptionDto })
   recordDisruption(
     @User() user: CurrentUser,
     @Param('id', referralIdPipe) id: string,
     @Body() body: DisruptionRequest,
-    @Headers('idempotency-key') key: string | undefined,
+    @IdempotencyKey() key: string | undefined,
     @Req() req: Request,
   ) {
     return this.commands.recordDisruption(user, id, body, correlationIdOf(req), key);
@@ -80,12 +75,12 @@ export class PlansController {
     summary: 'Sign the joint review: the first signature opens it, the other owner’s completes it',
   })
   @ApiOkResponse({ type: ReviewDto })
-  @IDEMPOTENCY
+  @IDEMPOTENCY_KEY_HEADER
   async signReview(
     @User() user: CurrentUser,
     @Param('id', referralIdPipe) id: string,
     @Body() body: ReviewRequest,
-    @Headers('idempotency-key') key: string | undefined,
+    @IdempotencyKey() key: string | undefined,
     @Req() req: Request,
   ): Promise<ReviewDto> {
     const review = await this.commands.signReview(user, id, body, correlationIdOf(req), key);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdempotencyService } from '../common/idempotency';
 import { ReferralsModule } from '../referrals/referrals.module';
 import { PlanCommandsService } from './plan-commands.service';
 import { PlanQueriesService } from './plan-queries.service';
@@ -7,6 +8,6 @@ import { PlansController } from './plans.controller';
 @Module({
   imports: [ReferralsModule],
   controllers: [PlansController],
-  providers: [PlanCommandsService, PlanQueriesService],
+  providers: [PlanCommandsService, PlanQueriesService, IdempotencyService],
 })
 export class PlansModule {}

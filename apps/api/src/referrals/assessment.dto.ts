@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
 import {
   CONFIDENCE_LEVELS,
   Confidence,
@@ -13,6 +14,7 @@ import {
   VICTIM_VULNERABILITIES,
   VictimVulnerability,
 } from '@rocu/domain';
+import { Text } from '../common/text.validator';
 
 export class HarmDto {
   @ApiProperty({ enum: HARM_GRADES }) @IsIn(HARM_GRADES) physical!: HarmGrade;
@@ -36,23 +38,17 @@ export class OrganisationalPositionDto {
   @positionFactor() organisationalRisk!: number;
 }
 
-const rationaleText =
-  (required: boolean): PropertyDecorator =>
-  (target, key) => {
-    (required ? ApiProperty : ApiPropertyOptional)({ maxLength: 2000 })(target, key);
-    if (!required) IsOptional()(target, key);
-    IsString()(target, key);
-    Length(1, 2000)(target, key);
-  };
+/** domain.md section 4: every element of the assessment carries a short rationale (issue #12). */
+const rationaleText = (): PropertyDecorator => applyDecorators(ApiProperty({ maxLength: 2000 }), Text(2000));
 
 export class RationaleDto {
-  @rationaleText(true) harm!: string;
-  @rationaleText(true) likelihood!: string;
-  @rationaleText(true) route!: string;
-  @rationaleText(false) geographicScope?: string;
-  @rationaleText(false) victimVulnerability?: string;
-  @rationaleText(false) confidence?: string;
-  @rationaleText(false) organisationalPosition?: string;
+  @rationaleText() harm!: string;
+  @rationaleText() likelihood!: string;
+  @rationaleText() route!: string;
+  @rationaleText() geographicScope!: string;
+  @rationaleText() victimVulnerability!: string;
+  @rationaleText() confidence!: string;
+  @rationaleText() organisationalPosition!: string;
 }
 
 export class AssessmentRequest {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { Actor, DomainError, ReferralEvent } from '@rocu/domain';
+import { Actor, availableActions, checkUrgentDecision, DomainError, ReferralEvent, Urgency } from '@rocu/domain';
 import {
   assessUpdate,
   provideInformationUpdate,
@@ -16,12 +16,14 @@ import {
   withdrawUpdate,
 } from '@rocu/contracts';
 import type { ReferralEntity } from '@rocu/persistence';
+import { IdempotencyService } from '../common/idempotency';
 import { ReferenceDataService } from '../reference/reference-data.service';
 import { TemporalClientService } from '../temporal/temporal-client.provider';
 import { UrgentDecisionRequest } from '../meetings/meeting-requests.dto';
 import { AssessmentRequest } from './assessment.dto';
 import { DeadlinePoliciesProvider } from './deadline-policies.provider';
 import { referralIdFor } from './referral-id';
+import { referralRecordOf } from './referral-record';
 import { ReferralQueriesService } from './referral-queries.service';
 import { ReferralUpdatesService } from './referral-updates.service';
 import { InformationRequest, TriageRequest, WithdrawRequest } from './referral-actions.dto';
@@ -40,6 +42,7 @@ export class ReferralCommandsService {
     private readonly queries: ReferralQueriesService,
     private readonly policies: DeadlinePoliciesProvider,
     private readonly updates: ReferralUpdatesService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   async submit(
@@ -51,6 +54,8 @@ export class ReferralCommandsService {
     const submission = request;
     const region = await this.regionFor(actor, submission);
     const referralId = referralIdFor(actor, idempotencyKey);
+    // The id is the key's: a repeat reaches the same workflow, so only a changed body needs refusing here.
+    if (idempotencyKey !== undefined) await this.idempotency.refuseChangedRequest(`referral:${referralId}`, submission);
     const policies = await this.policies.forReferral(region, submission.urgency);
     const input: ReferralWorkflowInput = {
       referralId,
@@ -143,7 +148,10 @@ export class ReferralCommandsService {
     return { ...score, status: snapshot.status };
   }
 
-  /** An out-of-meeting tasking decision by the chair, for IMMEDIATE referrals; ratified at the next TTCG. */
+  /**
+   * An out-of-meeting tasking decision by the chair, for an IMMEDIATE referral awaiting decision (never DEFER,
+   * never twice); ratified at the next meeting of its type.
+   */
   async urgentDecision(
     actor: Actor,
     id: string,
@@ -151,16 +159,21 @@ export class ReferralCommandsService {
     correlationId: string,
   ): Promise<ReferralStatusDto> {
     const event: ReferralEvent = { type: 'DECIDE', decision: request.decision };
-    const onlyImmediate = (referral: ReferralEntity): void => {
-      if (referral.urgency !== 'IMMEDIATE') {
-        throw new DomainError(
-          'BUSINESS_RULE',
-          'Only an IMMEDIATE referral may be decided out of meeting; list it at the next meeting',
-        );
+    const qualifies = (referral: ReferralEntity): void => {
+      const record = referralRecordOf(referral);
+      const check = checkUrgentDecision(
+        { status: record.status, urgency: referral.urgency as Urgency },
+        request.decision,
+      );
+      if (!check.ok) {
+        throw new DomainError(check.refusal, check.reason, {
+          state: record.status,
+          allowedActions: availableActions(record, actor),
+        });
       }
     };
     const command = { actor, correlationId, ...request };
-    return statusView(await this.updates.send(actor, id, event, taskingDecisionUpdate, command, onlyImmediate));
+    return statusView(await this.updates.send(actor, id, event, taskingDecisionUpdate, command, qualifies));
   }
 
   /** Agencies have no region of their own: their referral goes to the region of the first force affected. */

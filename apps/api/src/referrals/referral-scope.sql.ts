@@ -26,11 +26,18 @@ export function whereVisibleTo<T extends ObjectLiteral>(
           case 'REFERRED_NATIONAL':
             scoped.orWhere(`${alias}.status = 'REFERRED_NATIONAL'`);
             break;
-          case 'ASSIGNED':
-            scoped.orWhere(`(${alias}.sio_sub = :scopeSub${index} OR ${alias}.lro_sub = :scopeSub${index})`, {
-              [`scopeSub${index}`]: scope.sub,
-            });
+          case 'ASSIGNED': {
+            // The person (sub and organisation) assigned in the role this scope holds.
+            const person = scope.role === 'SIO' ? 'sio' : 'lro';
+            scoped.orWhere(
+              `(${alias}.${person}_sub = :scopeSub${index} AND ${alias}.${person}_org = :scopeOrg${index})`,
+              {
+                [`scopeSub${index}`]: scope.sub,
+                [`scopeOrg${index}`]: scope.org,
+              },
+            );
             break;
+          }
         }
       });
     }),

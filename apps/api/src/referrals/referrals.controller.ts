@@ -1,13 +1,15 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { JUSTIFICATION_HEADER } from '@rocu/domain';
 import { Roles } from '../auth/auth-metadata';
 import { correlationIdOf } from '../common/correlation-id';
+import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../common/idempotency';
 import { CurrentUser, User } from '../auth/current-user';
 import { UrgentDecisionRequest } from '../meetings/meeting-requests.dto';
 import { AssessmentRequest } from './assessment.dto';
 import { ListReferralsQuery } from './list-referrals.query';
+import { AccessJustification } from './access-justification';
 import { referralIdPipe } from './referral-id.pipe';
 import { InformationRequest, TriageRequest, WithdrawRequest } from './referral-actions.dto';
 import { ReferralCommandsService } from './referral-commands.service';
@@ -35,14 +37,15 @@ export class ReferralsController {
   @Post()
   @Roles('FORCE_REFERRER')
   @ApiOperation({
-    summary: 'Submit a referral (201; a repeat with the same Idempotency-Key answers 200 with the same referral)',
+    summary:
+      'Submit a referral (201; a repeat with the same Idempotency-Key and body answers 200 with the same referral, another body 422)',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @IDEMPOTENCY_KEY_HEADER
   @ApiCreatedResponse({ type: SubmitReferralResponse })
   async submit(
     @User() user: CurrentUser,
     @Body() body: SubmitReferralRequest,
-    @Headers('idempotency-key') key: string | undefined,
+    @IdempotencyKey() key: string | undefined,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SubmitReferralResponse> {
@@ -65,13 +68,14 @@ export class ReferralsController {
   @ApiHeader({
     name: JUSTIFICATION_HEADER,
     required: false,
-    description: 'why you need OFFICIAL-SENSITIVE detail (audited)',
+    description:
+      'why you need OFFICIAL-SENSITIVE detail: one header, 10-500 characters, at least 3 words (audited as sent)',
   })
   @ApiOkResponse({ type: ReferralDetailDto })
   detail(
     @User() user: CurrentUser,
     @Param('id', referralIdPipe) id: string,
-    @Headers('x-access-justification') justification: string | undefined,
+    @AccessJustification() justification: string | undefined,
     @Req() req: Request,
   ): Promise<ReferralDetailDto> {
     return this.queries.detail(user, id, correlationIdOf(req), justification);
@@ -116,7 +120,11 @@ export class ReferralsController {
   @Post(':id/urgent-decision')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Out-of-meeting decision for an IMMEDIATE referral; listed for ratification at the next TTCG',
+    summary: 'Out-of-meeting decision for an IMMEDIATE referral awaiting decision; ratified at the next meeting',
+    description:
+      'Only while the referral is AWAITING_DECISION and only once (otherwise 409 naming the state and the allowed ' +
+      'actions); only IMMEDIATE referrals, and never DEFER (422: a decision taken because the case cannot wait ' +
+      'cannot put it off). The next meeting of the type it was routed to (TTCG or covert commissioning) ratifies it.',
   })
   @ApiOkResponse({ type: ReferralStatusDto })
   urgentDecision(

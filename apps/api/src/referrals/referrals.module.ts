@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdempotencyService } from '../common/idempotency';
 import { KnownCodeConstraint } from '../common/known-code.validator';
 import { ReferenceModule } from '../reference/reference.module';
 import { RegionsModule } from '../regions/regions.module';
@@ -13,6 +14,7 @@ import { ReferralsController } from './referrals.controller';
   controllers: [ReferralsController],
   providers: [
     ReferralCommandsService,
+    IdempotencyService,
     ReferralQueriesService,
     ReferralUpdatesService,
     DeadlinePoliciesProvider,

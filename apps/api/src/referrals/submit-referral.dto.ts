@@ -7,18 +7,17 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
   Length,
-  MaxLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { URGENCIES, Urgency } from '@rocu/domain';
 import type { Classification, NominalRole, SubjectType } from '@rocu/contracts';
 import { IsKnownCode } from '../common/known-code.validator';
+import { Text } from '../common/text.validator';
 
 const SUBJECT_TYPES: SubjectType[] = ['OCG', 'PRIORITY_INDIVIDUAL', 'VULNERABILITY', 'OPERATION'];
 const NOMINAL_ROLES: NominalRole[] = ['PRINCIPAL', 'ASSOCIATE'];
@@ -41,8 +40,7 @@ export class SubjectDto {
   type!: SubjectType;
 
   @ApiProperty({ example: 'Operation Kestrel' })
-  @IsString()
-  @Length(1, 200)
+  @Text(200)
   name!: string;
 
   @ApiPropertyOptional({ description: 'an existing subject reference (e.g. an OCGM number)' })
@@ -88,9 +86,7 @@ export class IntelligenceItemDto {
 
   @ApiPropertyOptional({ description: 'required when handling is C' })
   @ValidateIf((item: IntelligenceItemDto) => item.grading?.handling === 'C' || item.conditions !== undefined)
-  @IsString()
-  @IsNotEmpty({ message: 'conditions are required when the handling code is C' })
-  @MaxLength(2000)
+  @Text(2000)
   conditions?: string;
 }
 
@@ -134,8 +130,7 @@ export class SubmitReferralRequest {
   threatToLife!: boolean;
 
   @ApiProperty({ maxLength: 4000, description: 'sanitised threat, risk and harm summary' })
-  @IsString()
-  @Length(1, 4000)
+  @Text(4000)
   summary!: string;
 
   @ApiProperty({ enum: CLASSIFICATIONS })

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsObject, IsString, Length, ValidateIf, ValidateNested } from 'class-validator';
+import { Text } from '../common/text.validator';
 
 export class ConflictDeclarationDto {
   @ApiProperty({ description: 'true blocks this officer for this referral (recorded and audited)' })
@@ -11,8 +12,7 @@ export class ConflictDeclarationDto {
   @ValidateIf(
     (declaration: ConflictDeclarationDto) => declaration.hasConflict === true || declaration.details !== undefined,
   )
-  @IsString()
-  @Length(1, 4000)
+  @Text(4000)
   details?: string;
 }
 
@@ -23,8 +23,7 @@ export class AllocateSioRequest {
   officerSub!: string;
 
   @ApiProperty({ description: 'why this officer (specialism, workload, continuity)', maxLength: 4000 })
-  @IsString()
-  @Length(1, 4000)
+  @Text(4000)
   justification!: string;
 
   @ApiProperty({ type: ConflictDeclarationDto, description: "the chosen SIO's own declaration" })
@@ -41,15 +40,13 @@ export class NameLroRequest {
   officerSub!: string;
 
   @ApiProperty({ example: 'DI Clarke' })
-  @IsString()
-  @Length(1, 200)
+  @Text(200)
   name!: string;
 }
 
 export class CloseReferralRequest {
   @ApiProperty({ description: 'the outcome summary', maxLength: 4000 })
-  @IsString()
-  @Length(1, 4000)
+  @Text(4000)
   outcome!: string;
 }
 

@@ -1,10 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '@rocu/domain';
-import type { AgendaItem, Attendee, DecisionRecord, MeetingActivities, MeetingWorkflowInput } from '@rocu/contracts';
+import type { Actor, ExcludedAgendaItem } from '@rocu/domain';
+import type {
+  AgendaItem,
+  Attendee,
+  DecisionRecord,
+  MeetingActivities,
+  MeetingFailure,
+  MeetingWorkflowInput,
+} from '@rocu/contracts';
 import { appendAudit, loadAgenda, loadFrozenAgenda } from '@rocu/persistence';
 import { WorkflowClientService } from '../workflow-client.service';
+import { failFastWhenPermanent, isPermanentFailure } from './permanent-failure';
+import { enqueueNotification } from './projection-sql';
 
 interface MeetingEvent {
   meetingId: string;
@@ -15,8 +24,10 @@ interface MeetingEvent {
 }
 
 /**
- * Projects meeting workflow events into Postgres, each in one transaction and idempotent on
- * (meeting, seq): the meetings row's last_seq only moves forward, so a retried event is a no-op.
+ * Projects meeting workflow events into Postgres, each in one transaction and exactly once: the event is
+ * journalled under (meeting, seq), so a retry is a no-op and events may commit in any order (an attendance
+ * committing after a later decision is still recorded). A failure no retry can cure (a constraint violation,
+ * bad data) is non-retryable, so the workflow can record it.
  */
 @Injectable()
 export class MeetingProjectionActivities implements MeetingActivities {
@@ -25,81 +36,138 @@ export class MeetingProjectionActivities implements MeetingActivities {
     private readonly referrals: WorkflowClientService,
   ) {}
 
-  /** Runs the projection only if this event is new for the meeting, and audits it. */
+  /** Runs the projection only if this event is not yet in the meeting's journal, and audits it. */
   private async once(
     event: MeetingEvent,
     action: string,
     details: Record<string, unknown>,
     project: (manager: EntityManager) => Promise<void>,
   ): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const [advanced] = await manager.query<[unknown[], number]>(
-        `UPDATE meetings SET last_seq = $2 WHERE id = $1 AND last_seq < $2 RETURNING id`,
-        [event.meetingId, event.seq],
-      );
-      if (advanced.length === 0) return;
-      await project(manager);
-      await appendAudit(manager, {
-        actorSub: event.actor?.sub ?? 'system',
-        actorOrg: event.actor?.org ?? null,
-        action,
-        entityType: 'meeting',
-        entityId: event.meetingId,
-        outcome: 'SUCCESS',
-        correlationId: event.correlationId,
-        details: { seq: event.seq, ...details },
-        dedupeKey: `meeting-${event.meetingId}:${event.seq}`,
-      });
-    });
-  }
-
-  async projectMeetingCreated(input: MeetingWorkflowInput & { at: string }): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO meetings (id, workflow_id, region, type, status, scheduled_for, papers_close_at, requested_by_sub, created_at)
-       VALUES ($1, $2, $3, $4, 'SCHEDULED', $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
-      [
-        input.meetingId,
-        `meeting-${input.meetingId}`,
-        input.region,
-        input.type,
-        input.scheduledFor,
-        input.papersCloseAt,
-        input.requestedBy?.sub ?? null,
-        input.at,
-      ],
+    await failFastWhenPermanent(() =>
+      this.dataSource.transaction(async (manager) => {
+        const fresh: unknown[] = await manager.query(
+          `INSERT INTO meeting_events (meeting_id, seq, action, at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT DO NOTHING RETURNING seq`,
+          [event.meetingId, event.seq, action, event.at],
+        );
+        if (fresh.length === 0) return;
+        await project(manager);
+        await manager.query(`UPDATE meetings SET last_seq = GREATEST(last_seq, $2) WHERE id = $1`, [
+          event.meetingId,
+          event.seq,
+        ]);
+        await appendAudit(manager, {
+          actorSub: event.actor?.sub ?? 'system',
+          actorOrg: event.actor?.org ?? null,
+          action,
+          entityType: 'meeting',
+          entityId: event.meetingId,
+          outcome: 'SUCCESS',
+          correlationId: event.correlationId,
+          details: { seq: event.seq, ...details },
+          dedupeKey: `meeting-${event.meetingId}:${event.seq}`,
+        });
+      }),
     );
   }
 
+  async projectMeetingCreated(input: MeetingWorkflowInput & { at: string }): Promise<void> {
+    await failFastWhenPermanent(() =>
+      this.dataSource.query(
+        `INSERT INTO meetings (id, workflow_id, region, type, status, scheduled_for, papers_close_at, requested_by_sub, created_at)
+       VALUES ($1, $2, $3, $4, 'SCHEDULED', $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
+        [
+          input.meetingId,
+          `meeting-${input.meetingId}`,
+          input.region,
+          input.type,
+          input.scheduledFor,
+          input.papersCloseAt,
+          input.requestedBy?.sub ?? null,
+          input.at,
+        ],
+      ),
+    );
+  }
+
+  /**
+   * Snapshots the ranked agenda. An item that cannot be listed (it cannot be ranked, or its row breaks a
+   * constraint) is left off, recorded and raised to the region's ROCU manager; the other items and the
+   * region's later meetings go on (the next freeze tries it again).
+   */
   async freezeAgenda(event: MeetingEvent & { region: string; type: string }): Promise<AgendaItem[]> {
-    let agenda: AgendaItem[] = [];
+    let frozen: AgendaItem[] | undefined;
     await this.once(event, 'MEETING_AGENDA_FROZEN', {}, async (manager) => {
-      agenda = await loadAgenda(manager, event.region, event.type);
-      for (const item of agenda) {
-        await manager.query(
-          `INSERT INTO meeting_items (meeting_id, referral_id, kind, rank, priority, risk_score, breakdown, deferrals, listed_at, urgent_decision)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-          [
-            event.meetingId,
-            item.referralId,
-            item.kind,
-            item.rank,
-            item.priority,
-            item.riskScore,
-            JSON.stringify(item.breakdown),
-            item.deferrals,
-            item.listedAt,
-            item.urgentDecision ?? null,
-          ],
-        );
+      const { items, excluded } = await loadAgenda(manager, event.region, event.type);
+      frozen = [];
+      for (const item of items) {
+        const problem = await this.insertItem(manager, event.meetingId, item);
+        if (problem === null) frozen.push(item);
+        else excluded.push({ referralId: item.referralId, reason: problem });
       }
+      for (const item of excluded) await this.raiseExcluded(manager, event, item);
       await manager.query(`UPDATE meetings SET status = 'AGENDA_FROZEN', agenda_frozen_at = $2 WHERE id = $1`, [
         event.meetingId,
         event.at,
       ]);
     });
-    if (agenda.length > 0) return agenda;
     // A retry after the snapshot committed: answer with what was frozen.
-    return loadFrozenAgenda(this.dataSource.manager, event.meetingId);
+    return frozen ?? loadFrozenAgenda(this.dataSource.manager, event.meetingId);
+  }
+
+  /** Inserts one agenda item behind a savepoint; a permanent failure rolls back only this item and is returned. */
+  private async insertItem(manager: EntityManager, meetingId: string, item: AgendaItem): Promise<string | null> {
+    await manager.query('SAVEPOINT agenda_item');
+    try {
+      await manager.query(
+        `INSERT INTO meeting_items (meeting_id, referral_id, kind, rank, priority, risk_score, breakdown, deferrals, listed_at, urgent_decision)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [
+          meetingId,
+          item.referralId,
+          item.kind,
+          item.rank,
+          item.priority,
+          item.riskScore,
+          JSON.stringify(item.breakdown),
+          item.deferrals,
+          item.listedAt,
+          item.urgentDecision ?? null,
+        ],
+      );
+      await manager.query('RELEASE SAVEPOINT agenda_item');
+      return null;
+    } catch (error) {
+      if (!isPermanentFailure(error)) throw error;
+      await manager.query('ROLLBACK TO SAVEPOINT agenda_item');
+      return error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /** An item left off the agenda: audited against the meeting and raised to the region's ROCU manager. */
+  private async raiseExcluded(
+    manager: EntityManager,
+    event: MeetingEvent & { region: string },
+    item: ExcludedAgendaItem,
+  ): Promise<void> {
+    const dedupeKey = `meeting-${event.meetingId}:${event.seq}:excluded:${item.referralId}`;
+    await appendAudit(manager, {
+      actorSub: 'system',
+      actorOrg: null,
+      action: 'MEETING_ITEM_EXCLUDED',
+      entityType: 'meeting',
+      entityId: event.meetingId,
+      outcome: 'FAILED',
+      details: { seq: event.seq, referralId: item.referralId, reason: item.reason },
+      dedupeKey,
+    });
+    await enqueueNotification(manager, {
+      dedupeKey,
+      referralId: item.referralId,
+      kind: 'MEETING_ITEM_EXCLUDED',
+      recipient: { role: 'ROCU_MANAGER', org: event.region },
+      payload: { meetingId: event.meetingId, reason: item.reason },
+    });
   }
 
   async projectAttendance(event: MeetingEvent & { attendees: Attendee[] }): Promise<void> {
@@ -115,7 +183,8 @@ export class MeetingProjectionActivities implements MeetingActivities {
           await manager.query(
             `INSERT INTO meeting_attendees (meeting_id, sub, name, org, conflicts, recorded_seq) VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT (meeting_id, sub) DO UPDATE SET name = EXCLUDED.name, org = EXCLUDED.org, conflicts = EXCLUDED.conflicts,
-             recorded_seq = EXCLUDED.recorded_seq`,
+             recorded_seq = EXCLUDED.recorded_seq
+           WHERE meeting_attendees.recorded_seq < EXCLUDED.recorded_seq`,
             [event.meetingId, attendee.sub, attendee.name, attendee.org, JSON.stringify(attendee.conflicts), event.seq],
           );
           // What was declared here goes into the register, for later meetings and allocations (ids of no
@@ -140,8 +209,19 @@ export class MeetingProjectionActivities implements MeetingActivities {
 
   async applyDecision(event: MeetingEvent & { decision: DecisionRecord; region: string }): Promise<void> {
     const { decision } = event;
-    if (!decision.ratification && event.actor) {
-      await this.referrals.decide(decision.referralId, `meeting-${event.meetingId}:${decision.referralId}`, {
+    const updateId = `meeting-${event.meetingId}:${decision.referralId}`;
+    if (decision.ratificationOutcome && event.actor) {
+      await this.referrals.ratify(decision.referralId, updateId, {
+        actor: event.actor,
+        correlationId: event.correlationId,
+        meetingId: event.meetingId,
+        outcome: decision.ratificationOutcome,
+        decision: decision.decision,
+        rationale: decision.rationale,
+        onwardReference: decision.onwardReference,
+      });
+    } else if (!decision.ratification && event.actor) {
+      await this.referrals.decide(decision.referralId, updateId, {
         actor: event.actor,
         correlationId: event.correlationId,
         decision: decision.decision,
@@ -159,8 +239,8 @@ export class MeetingProjectionActivities implements MeetingActivities {
       async (manager) => {
         await manager.query(
           `INSERT INTO meeting_decisions (meeting_id, referral_id, seq, decision, rationale, deviation_justification, passed_over,
-           ratification, decided_by_sub, decided_by_name, decided_at, onward_reference)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+           ratification, decided_by_sub, decided_by_name, decided_at, onward_reference, ratification_outcome, overturned_decision)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
           [
             event.meetingId,
             decision.referralId,
@@ -174,14 +254,16 @@ export class MeetingProjectionActivities implements MeetingActivities {
             decision.decidedBy.name,
             decision.decidedAt,
             decision.onwardReference ?? null,
+            decision.ratificationOutcome ?? null,
+            decision.overturned ?? null,
           ],
         );
-        if (decision.ratification) {
-          await manager.query(`UPDATE referrals SET ratified_in_meeting = $2 WHERE id = $1`, [
-            decision.referralId,
-            event.meetingId,
-          ]);
-        }
+        // Any meeting's decision on the referral settles an urgent decision still awaiting ratification.
+        await manager.query(
+          `UPDATE referrals SET ratified_in_meeting = $2
+            WHERE id = $1 AND urgent_decision_at IS NOT NULL AND ratified_in_meeting IS NULL`,
+          [decision.referralId, event.meetingId],
+        );
       },
     );
   }
@@ -193,6 +275,29 @@ export class MeetingProjectionActivities implements MeetingActivities {
         event.meetingId,
         event.at,
       ]);
+    });
+  }
+
+  async raiseMeetingFailure(failure: MeetingFailure): Promise<void> {
+    const dedupeKey = `meeting-${failure.meetingId}:${failure.seq}:failed`;
+    await this.dataSource.transaction(async (manager) => {
+      await appendAudit(manager, {
+        actorSub: 'system',
+        actorOrg: null,
+        action: failure.stage === 'FREEZE' ? 'MEETING_AGENDA_UNPROJECTABLE' : 'MEETING_DECISION_UNPROJECTABLE',
+        entityType: 'meeting',
+        entityId: failure.meetingId,
+        outcome: 'FAILED',
+        details: { seq: failure.seq, referralId: failure.referralId ?? null, reason: failure.message },
+        dedupeKey,
+      });
+      await enqueueNotification(manager, {
+        dedupeKey,
+        referralId: null,
+        kind: `MEETING_${failure.stage}_UNPROJECTABLE`,
+        recipient: { role: 'ROCU_MANAGER', org: failure.region },
+        payload: { meetingId: failure.meetingId, referralId: failure.referralId ?? null, reason: failure.message },
+      });
     });
   }
 }

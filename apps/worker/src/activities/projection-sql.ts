@@ -52,7 +52,8 @@ export async function enqueueNotification(
   manager: EntityManager,
   notification: {
     dedupeKey: string;
-    referralId: string;
+    /** Null for a notice about a meeting rather than one referral. */
+    referralId: string | null;
     kind: string;
     recipient: Recipient;
     payload: Record<string, unknown>;

@@ -196,10 +196,11 @@ export class ReferralProjectionActivities implements ReferralActivities {
       if (event.sioAllocation) await this.projectAllocation(manager, event, event.sioAllocation);
       // A later renaming may land first (activities complete out of order): only the newest name stands.
       if (event.lro && advanced.length > 0) {
-        await manager.query(`UPDATE referrals SET lro_sub = $2, lro_name = $3 WHERE id = $1`, [
+        await manager.query(`UPDATE referrals SET lro_sub = $2, lro_name = $3, lro_org = $4 WHERE id = $1`, [
           event.referralId,
           event.lro.sub,
           event.lro.name,
+          event.lro.org,
         ]);
       }
       if (event.planStarted) await this.projectPlanStarted(manager, event, event.planStarted);
@@ -209,6 +210,17 @@ export class ReferralProjectionActivities implements ReferralActivities {
           [event.referralId, event.closure.outcome, event.at],
         );
         await manager.query(`UPDATE plans SET closed_at = $2 WHERE referral_id = $1`, [event.referralId, event.at]);
+      }
+      if (event.standDown) {
+        // An overturned urgent adoption: the tasking stands down and its plan, if any, closes with the reason.
+        await manager.query(`UPDATE referrals SET closure_outcome = $2 WHERE id = $1`, [
+          event.referralId,
+          event.standDown.reason,
+        ]);
+        await manager.query(`UPDATE plans SET closed_at = $2 WHERE referral_id = $1 AND closed_at IS NULL`, [
+          event.referralId,
+          event.at,
+        ]);
       }
       if (event.assessment && event.from === 'CLOSED') {
         await manager.query(`UPDATE referrals SET reassessment_due = false WHERE id = $1`, [event.referralId]);
@@ -300,10 +312,11 @@ export class ReferralProjectionActivities implements ReferralActivities {
     event: ReferralTransitionEvent,
     allocation: NonNullable<ReferralTransitionEvent['sioAllocation']>,
   ): Promise<void> {
-    await manager.query(`UPDATE referrals SET sio_sub = $2, sio_name = $3 WHERE id = $1`, [
+    await manager.query(`UPDATE referrals SET sio_sub = $2, sio_name = $3, sio_org = $4 WHERE id = $1`, [
       event.referralId,
       allocation.officer.sub,
       allocation.officer.name,
+      allocation.officer.org,
     ]);
     await manager.query(
       `INSERT INTO sio_allocations (referral_id, officer_sub, officer_name, justification, conflict_declaration,

@@ -25,17 +25,17 @@ describe('meetingRegionOf', () => {
 describe('meetingScopes', () => {
   it('lets a TTCG member also see the meetings they attend, whatever their region', () => {
     expect(meetingScopes({ ...actor(['TTCG_MEMBER'], null), sub: 'nca-1' })).toEqual([
-      { kind: 'ATTENDING', sub: 'nca-1' },
+      { kind: 'ATTENDING', sub: 'nca-1', org: 'X' },
     ]);
     expect(meetingScopes(actor(['TTCG_MEMBER'], 'YHROCU'))).toEqual([
       { kind: 'REGION', region: 'YHROCU' },
-      { kind: 'ATTENDING', sub: 'u' },
+      { kind: 'ATTENDING', sub: 'u', org: 'X' },
     ]);
   });
 
   it('lets an SIO see only the meetings they attend, not the whole region', () => {
     expect(meetingRegionOf(actor(['SIO'], 'YHROCU'))).toBeNull();
-    expect(meetingScopes(actor(['SIO'], 'YHROCU'))).toEqual([{ kind: 'ATTENDING', sub: 'u' }]);
+    expect(meetingScopes(actor(['SIO'], 'YHROCU'))).toEqual([{ kind: 'ATTENDING', sub: 'u', org: 'X' }]);
   });
 
   it('gives region staff their region only, and others nothing', () => {

@@ -17,10 +17,17 @@ describe('sensitiveAccess', () => {
     expect(sensitiveAccess('OFFICIAL-SENSITIVE', 'x'.repeat(501)).kind).toBe('WITHHELD');
   });
 
-  it('grants with a stated reason, trimmed', () => {
+  it('treats dots, invisible characters or a single long word as none (issue 13)', () => {
+    expect(sensitiveAccess('OFFICIAL-SENSITIVE', '..........').kind).toBe('WITHHELD');
+    expect(sensitiveAccess('OFFICIAL-SENSITIVE', '\u200B'.repeat(10)).kind).toBe('WITHHELD');
+    expect(sensitiveAccess('OFFICIAL-SENSITIVE', 'justification').kind).toBe('WITHHELD');
+    expect(sensitiveAccess('OFFICIAL-SENSITIVE', 'Triage of this\u202E referral today').kind).toBe('WITHHELD');
+  });
+
+  it('grants with a stated reason, kept as sent for the audit', () => {
     expect(sensitiveAccess('OFFICIAL-SENSITIVE', '  Triage of this referral today ')).toEqual({
       kind: 'JUSTIFIED',
-      justification: 'Triage of this referral today',
+      justification: '  Triage of this referral today ',
     });
   });
 });

@@ -34,18 +34,22 @@ describe('referral visibility', () => {
   it('shows an SIO or LRO only their own taskings, not the region or force at large', () => {
     expect(canSeeReferral(actor(['SIO'], 'YHROCU', 'YHROCU'), wypReferral)).toBe(false);
     expect(canSeeReferral(actor(['LRO'], 'WYP', 'YHROCU'), wypReferral)).toBe(false);
-    expect(canSeeReferral(actor(['LRO'], 'WYP', 'YHROCU'), { ...wypReferral, lroSub: 'u' })).toBe(true);
+    expect(canSeeReferral(actor(['LRO'], 'WYP', 'YHROCU'), { ...wypReferral, lro: { sub: 'u', org: 'WYP' } })).toBe(
+      true,
+    );
   });
 
   it('lets the assigned SIO and LRO see their tasking, whatever their organisation', () => {
     const syp = { ...actor(['LRO'], 'SYP', 'YHROCU'), sub: 'lro-syp' };
     expect(canSeeReferral(syp, wypReferral)).toBe(false);
-    expect(canSeeReferral(syp, { ...wypReferral, lroSub: 'lro-syp' })).toBe(true);
+    const sypTasking = { ...wypReferral, lro: { sub: 'lro-syp', org: 'SYP' } };
+    expect(canSeeReferral(syp, sypTasking)).toBe(true);
     const sio = { ...actor(['SIO'], 'EMSOU', 'EMSOU'), sub: 'sio-emsou-1' };
-    expect(canSeeReferral(sio, { ...wypReferral, sioSub: 'sio-emsou-1' })).toBe(true);
-    // The assignment binds the person in that role, not anyone holding their sub in another role.
-    expect(
-      canSeeReferral({ ...syp, roles: ['FORCE_REFERRER'] }, { ...wypReferral, lroSub: 'lro-syp', ownerOrg: 'X' }),
-    ).toBe(false);
+    expect(canSeeReferral(sio, { ...wypReferral, sio: { sub: 'sio-emsou-1', org: 'EMSOU' } })).toBe(true);
+    // The assignment binds the person in that role, not anyone holding their sub in another role...
+    expect(canSeeReferral({ ...syp, roles: ['FORCE_REFERRER'] }, { ...sypTasking, ownerOrg: 'X' })).toBe(false);
+    expect(canSeeReferral({ ...syp, roles: ['SIO'] }, sypTasking)).toBe(false);
+    // ...nor the same sub in another organisation.
+    expect(canSeeReferral({ ...syp, org: 'WYP' }, sypTasking)).toBe(false);
   });
 });

@@ -13,6 +13,7 @@ const ROLE_BELONGS_TO: Readonly<Record<Role, (org: { code: string; kind: Organis
   LRO: (org) => org.kind === 'FORCE',
   NCA_LIAISON: (org) => org.code === 'NCA',
   AUDITOR: () => true,
+  NATIONAL_AUDITOR: (org) => org.code === 'NCA',
 };
 
 /**

@@ -1,11 +1,13 @@
 import { Actor, ROLES } from '../roles';
 import { ItemOutcome } from './deviation';
+import { MEETING_DECISIONS } from './meeting-types';
 import {
   ItemDecisionInput,
   MEETING_ACTIONS,
   MeetingRecord,
   availableMeetingActions,
   checkItemDecision,
+  checkRatification,
   checkMeetingAction,
   checkMeetingDecision,
   undecidedItems,
@@ -225,5 +227,32 @@ describe('undecidedItems', () => {
       { referralId: 'A', rank: 1 },
       { referralId: 'C', rank: 3 },
     ]);
+  });
+});
+
+describe('checkRatification', () => {
+  const urgentItem = { referralId: 'R-U', urgentDecision: 'ADOPT_ROCU_LEAD' as const };
+  const newItem = { referralId: 'R-N' };
+
+  it('decides a new item by its decision alone, and refuses a ratification on it', () => {
+    expect(checkRatification(newItem, undefined, 'DEFER')).toEqual({ ok: true });
+    expect(checkRatification(newItem, 'RATIFY', 'DEFER')).toMatchObject({ ok: false, refusal: 'RATIFICATION_RULE' });
+  });
+
+  it('needs RATIFY or OVERTURN on an urgent decision', () => {
+    expect(checkRatification(urgentItem, undefined, 'DECLINE_RETURN_TO_FORCE')).toMatchObject({
+      ok: false,
+      refusal: 'RATIFICATION_RULE',
+      reason: expect.stringContaining('ADOPT_ROCU_LEAD'),
+    });
+  });
+
+  it('ratifies only the urgent decision itself, and overturns only with another', () => {
+    expect(checkRatification(urgentItem, 'RATIFY', 'ADOPT_ROCU_LEAD')).toEqual({ ok: true });
+    expect(checkRatification(urgentItem, 'RATIFY', 'DECLINE_RETURN_TO_FORCE')).toMatchObject({ ok: false });
+    expect(checkRatification(urgentItem, 'OVERTURN', 'ADOPT_ROCU_LEAD')).toMatchObject({ ok: false });
+    for (const decision of MEETING_DECISIONS.filter((candidate) => candidate !== 'ADOPT_ROCU_LEAD')) {
+      expect(checkRatification(urgentItem, 'OVERTURN', decision)).toEqual({ ok: true });
+    }
   });
 });

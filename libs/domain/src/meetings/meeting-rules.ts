@@ -1,6 +1,6 @@
 import { Actor, Role } from '../roles';
 import { AgendaPosition, ItemOutcome, PassedOverItem, outcomeOf, passedOverBy } from './deviation';
-import { MeetingDecision, MeetingStatus, MeetingType } from './meeting-types';
+import { MeetingDecision, MeetingStatus, MeetingType, RatificationOutcome } from './meeting-types';
 
 export interface MeetingRecord {
   id: string;
@@ -20,7 +20,10 @@ export type MeetingRefusal =
   | 'RECUSED'
   | 'DEVIATION_NEEDS_JUSTIFICATION'
   | 'NOT_ON_AGENDA'
-  | 'ALREADY_DECIDED';
+  | 'ALREADY_DECIDED'
+  | 'RATIFICATION_RULE'
+  | 'NOT_IN_SESSION'
+  | 'NOT_QUORATE';
 
 export type MeetingCheck = { ok: true } | { ok: false; refusal: MeetingRefusal; reason: string };
 
@@ -158,4 +161,37 @@ export function undecidedItems(
   outcomes: ReadonlyMap<string, ItemOutcome>,
 ): AgendaPosition[] {
   return agenda.filter((item) => outcomeOf(outcomes, item.referralId) === 'UNDECIDED').sort((a, b) => a.rank - b.rank);
+}
+
+/**
+ * How an item is decided: a new item by a decision alone; an urgent decision awaiting ratification by
+ * RATIFY (with the urgent decision itself, so the minutes say what stands) or OVERTURN with a different
+ * decision, which then reaches the referral like any other.
+ */
+export function checkRatification(
+  item: { referralId: string; urgentDecision?: MeetingDecision | null },
+  ratification: RatificationOutcome | undefined,
+  decision: MeetingDecision,
+): MeetingCheck {
+  const refuse = (reason: string): MeetingCheck => ({ ok: false, refusal: 'RATIFICATION_RULE', reason });
+  const urgent = item.urgentDecision ?? null;
+  if (urgent === null) {
+    return ratification === undefined
+      ? { ok: true }
+      : refuse(`Referral ${item.referralId} is a new item: only an urgent decision is ratified or overturned.`);
+  }
+  if (ratification === undefined) {
+    return refuse(
+      `Referral ${item.referralId} was decided urgently (${urgent}): RATIFY that decision or OVERTURN it with a new one.`,
+    );
+  }
+  if (ratification === 'RATIFY' && decision !== urgent) {
+    return refuse(
+      `Ratifying referral ${item.referralId} keeps its urgent decision ${urgent}; to decide ${decision} instead, OVERTURN it.`,
+    );
+  }
+  if (ratification === 'OVERTURN' && decision === urgent) {
+    return refuse(`Overturning referral ${item.referralId} needs a decision other than its urgent ${urgent}.`);
+  }
+  return { ok: true };
 }

@@ -20,6 +20,10 @@ export const MEETING_DECISIONS = [
 ] as const;
 export type MeetingDecision = (typeof MEETING_DECISIONS)[number];
 
+/** A meeting's answer to an urgent out-of-meeting decision: let it stand, or overturn it with a new decision. */
+export const RATIFICATION_OUTCOMES = ['RATIFY', 'OVERTURN'] as const;
+export type RatificationOutcome = (typeof RATIFICATION_OUTCOMES)[number];
+
 /** The referral status each decision moves the referral to. */
 export type DecisionOutcomeStatus = 'ADOPTED' | 'DEFERRED' | 'DECLINED' | 'REFERRED_NATIONAL' | 'REFERRED_PARTNER';
 
@@ -69,3 +73,5 @@ function isMember<T extends string>(list: readonly T[], value: unknown): value i
 export const isMeetingType = (value: unknown): value is MeetingType => isMember(MEETING_TYPES, value);
 export const isMeetingStatus = (value: unknown): value is MeetingStatus => isMember(MEETING_STATUSES, value);
 export const isMeetingDecision = (value: unknown): value is MeetingDecision => isMember(MEETING_DECISIONS, value);
+export const isRatificationOutcome = (value: unknown): value is RatificationOutcome =>
+  isMember(RATIFICATION_OUTCOMES, value);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DomainError } from '../errors/domain-error';
 import { Priority } from '../scoring/scoring-scheme';
-import { RankableItem, compareForAgenda, rankAgendaItems } from './rank-agenda';
+import { RankableItem, compareForAgenda, composeAgenda, rankAgendaItems } from './rank-agenda';
 
 const item = (referralId: string, priority: Priority, riskScore: number, listedAt = '2026-01-05T09:00:00Z') => ({
   referralId,
@@ -119,6 +119,51 @@ describe('rankAgendaItems properties', () => {
       fc.property(arbItem, arbItem, (a, b) => {
         expect(Math.sign(compareForAgenda(a, b)) + Math.sign(compareForAgenda(b, a))).toBe(0);
         if (a.referralId !== b.referralId) expect(compareForAgenda(a, b)).not.toBe(0);
+      }),
+    );
+  });
+});
+
+describe('composeAgenda', () => {
+  it('lists a referral at most once: a new item wins over its ratification, and repeats are dropped', () => {
+    const both = item('both', 'P2', 20);
+    const composed = composeAgenda([item('a', 'P1', 30), both, both], [both, item('r', 'P1', 90), item('r', 'P1', 90)]);
+    expect(composed.ranked.map((ranked) => [ranked.referralId, ranked.rank])).toEqual([
+      ['a', 1],
+      ['both', 2],
+    ]);
+    expect(ids(composed.ratifications)).toEqual(['r']);
+    expect(composed.excluded).toEqual([]);
+  });
+
+  it('leaves an item that cannot be ranked off with its reason, and ranks the others', () => {
+    const bad = { ...item('bad', 'P1', 10), priority: 'P9' as Priority };
+    const composed = composeAgenda(
+      [item('a', 'P3', 1), bad, item('b', 'P2', 1, 'not a date')],
+      [item('r', 'P1', Number.NaN)],
+    );
+    expect(composed.ranked.map((ranked) => [ranked.referralId, ranked.rank])).toEqual([['a', 1]]);
+    expect(composed.ratifications).toEqual([]);
+    expect(composed.excluded).toEqual([
+      { referralId: 'bad', reason: expect.stringContaining('unknown priority') },
+      { referralId: 'b', reason: expect.stringContaining('invalid listedAt') },
+      { referralId: 'r', reason: expect.stringContaining('risk score') },
+    ]);
+  });
+
+  it('never lists an id twice, whatever the candidates (property)', () => {
+    const candidate = fc.record({
+      referralId: fc.constantFrom('a', 'b', 'c', 'd'),
+      priority: fc.constantFrom<Priority>('P1', 'P2', 'P3', 'P4'),
+      riskScore: fc.double({ min: 0, max: 100, noNaN: true }),
+      listedAt: fc.constant('2026-01-05T09:00:00Z'),
+    });
+    fc.assert(
+      fc.property(fc.array(candidate), fc.array(candidate), (fresh, ratifications) => {
+        const composed = composeAgenda(fresh, ratifications);
+        const listed = [...ids(composed.ranked), ...ids(composed.ratifications)];
+        expect(new Set(listed).size).toBe(listed.length);
+        expect(new Set(listed)).toEqual(new Set([...ids(fresh), ...ids(ratifications)]));
       }),
     );
   });

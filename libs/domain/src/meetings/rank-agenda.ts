@@ -15,18 +15,33 @@ export type Ranked<T> = T & { rank: number };
 /** P1 is heard first. */
 export const PRIORITY_ORDER: Readonly<Record<Priority, number>> = { P1: 1, P2: 2, P3: 3, P4: 4 };
 
-function listedTime(item: RankableItem): number {
-  const time = Date.parse(item.listedAt);
-  if (!Number.isFinite(time)) {
-    throw new DomainError(
+/** Why an item cannot be ranked (unknown priority, no finite risk score, invalid listedAt), or null. */
+export function agendaItemProblem(item: RankableItem): DomainError | null {
+  if (!(item.priority in PRIORITY_ORDER)) {
+    return new DomainError('INVALID_AGENDA_ITEM', `Referral ${item.referralId} has an unknown priority.`, {
+      referralId: item.referralId,
+      priority: item.priority,
+    });
+  }
+  if (!Number.isFinite(item.riskScore)) {
+    return new DomainError('INVALID_AGENDA_ITEM', `Referral ${item.referralId} has no finite risk score.`, {
+      referralId: item.referralId,
+      riskScore: item.riskScore,
+    });
+  }
+  if (!Number.isFinite(Date.parse(item.listedAt))) {
+    return new DomainError(
       'INVALID_AGENDA_ITEM',
       `Referral ${item.referralId} has an invalid listedAt "${item.listedAt}".`,
-      {
-        referralId: item.referralId,
-        listedAt: item.listedAt,
-      },
+      { referralId: item.referralId, listedAt: item.listedAt },
     );
   }
+  return null;
+}
+
+function listedTime(item: RankableItem): number {
+  const time = Date.parse(item.listedAt);
+  if (!Number.isFinite(time)) throw agendaItemProblem(item) as DomainError;
   return time;
 }
 
@@ -52,18 +67,8 @@ function sortKeys(items: readonly RankableItem[]): { band: Uint8Array; risk: Flo
   const listed = new Float64Array(items.length);
   const seen = new Set<string>();
   items.forEach((item, index) => {
-    if (!(item.priority in PRIORITY_ORDER)) {
-      throw new DomainError('INVALID_AGENDA_ITEM', `Referral ${item.referralId} has an unknown priority.`, {
-        referralId: item.referralId,
-        priority: item.priority,
-      });
-    }
-    if (!Number.isFinite(item.riskScore)) {
-      throw new DomainError('INVALID_AGENDA_ITEM', `Referral ${item.referralId} has no finite risk score.`, {
-        referralId: item.referralId,
-        riskScore: item.riskScore,
-      });
-    }
+    const problem = agendaItemProblem(item);
+    if (problem) throw problem;
     if (seen.has(item.referralId)) {
       throw new DomainError('DUPLICATE_AGENDA_ITEM', `Referral ${item.referralId} is listed twice.`, {
         referralId: item.referralId,
@@ -94,4 +99,40 @@ export function rankAgendaItems<T extends RankableItem>(items: readonly T[]): Ra
     ranked.rank = position + 1;
     return ranked;
   });
+}
+
+/** An item left off an agenda, and why (recorded and raised to the ROCU manager by the caller). */
+export interface ExcludedAgendaItem {
+  referralId: string;
+  reason: string;
+}
+
+export interface ComposedAgenda<T extends RankableItem> {
+  /** The new items, ranked from 1. */
+  ranked: Ranked<T>[];
+  /** Urgent decisions awaiting ratification, in the order given, none of them also a new item. */
+  ratifications: T[];
+  excluded: ExcludedAgendaItem[];
+}
+
+/**
+ * A meeting's agenda from its candidates: a referral appears at most once, whatever combination of states
+ * it is in (a new item wins over a ratification; a repeat is dropped), and an item that cannot be ranked
+ * is left off with its reason rather than stopping the whole agenda.
+ */
+export function composeAgenda<T extends RankableItem>(
+  fresh: readonly T[],
+  ratifications: readonly T[],
+): ComposedAgenda<T> {
+  const listed = new Set<string>();
+  const excluded: ExcludedAgendaItem[] = [];
+  const keep = (item: T): boolean => {
+    if (listed.has(item.referralId)) return false;
+    listed.add(item.referralId);
+    const problem = agendaItemProblem(item);
+    if (problem) excluded.push({ referralId: item.referralId, reason: problem.message });
+    return problem === null;
+  };
+  const ranked = rankAgendaItems(fresh.filter(keep));
+  return { ranked, ratifications: ratifications.filter(keep), excluded };
 }

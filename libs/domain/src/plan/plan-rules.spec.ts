@@ -9,6 +9,7 @@ import {
   PLAN_STATE_LIMIT_BYTES,
   planBalance,
   planRoleOf,
+  reviewHeldThisCycle,
   signReview,
 } from './plan-rules';
 
@@ -42,6 +43,8 @@ describe('planRoleOf', () => {
     expect(planRoleOf({ ...sio, roles: ['ROCU_MANAGER'] }, owners)).toBeNull();
     // The LRO's sub with only the SIO role is not the plan's SIO.
     expect(planRoleOf({ ...lro, roles: ['SIO'] }, owners)).toBeNull();
+    // The SIO's sub in another organisation is someone else.
+    expect(planRoleOf({ ...sio, org: 'EMSOU', region: 'EMSOU' }, owners)).toBeNull();
   });
 });
 
@@ -269,4 +272,34 @@ describe('utf8Length', () => {
       expect(utf8Length(text)).toBe(Buffer.byteLength(text, 'utf8'));
     },
   );
+});
+
+describe('one joint review per cycle (issue 13)', () => {
+  const completed: PlanReview = {
+    id: 'r1',
+    openedAt: '2026-11-01T10:00:00Z',
+    completedAt: '2026-11-02T10:00:00Z',
+    signatures: [],
+  };
+
+  it('knows when the running cycle has had its review', () => {
+    expect(reviewHeldThisCycle([], [])).toBe(false);
+    expect(reviewHeldThisCycle([completed], [])).toBe(true);
+    // A review missed since then began a cycle that has had none.
+    expect(
+      reviewHeldThisCycle([completed], [{ dueAt: '2026-12-02T10:00:00Z', recordedAt: '2026-12-02T10:00:01Z' }]),
+    ).toBe(false);
+  });
+
+  it('refuses to open another review before the next one opens, and allows it from then', () => {
+    const signer = { role: 'SIO' as const, sub: sio.sub, name: sio.name };
+    const early = domainError(() =>
+      signReview([completed], signer, 'Again', '2026-11-02T10:00:01Z', () => 'r2', '2026-11-25T10:00:00Z'),
+    );
+    expect(early.code).toBe('NOT_ALLOWED_IN_STATE');
+    expect(early.message).toContain('2026-11-25T10:00:00Z');
+    expect(
+      signReview([completed], signer, 'Next', '2026-11-25T10:00:00Z', () => 'r2', '2026-11-25T10:00:00Z'),
+    ).toMatchObject({ id: 'r2', signatures: [{ role: 'SIO' }] });
+  });
 });

@@ -1,9 +1,11 @@
 import type { Actor } from '../roles';
+import { isAssignee } from '../access/assignment';
 import { DomainError } from '../errors/domain-error';
 import { isInstant } from '../calendar/instant';
 import {
   ActionStatus,
   FINISHED_ACTION_STATUSES,
+  MissedReview,
   Participant,
   PlanAction,
   PlanReview,
@@ -15,10 +17,10 @@ import {
   ACTION_STATUSES,
 } from './plan-types';
 
-/** The plan role this actor holds on this plan: the named SIO or LRO acting in that role, else null. */
+/** The plan role this actor holds on this plan: the named SIO or LRO (sub and organisation) acting in that role, else null. */
 export function planRoleOf(actor: Actor, owners: { sio: Participant; lro: Participant }): PlanRole | null {
-  if (actor.sub === owners.sio.sub && actor.roles.includes('SIO')) return 'SIO';
-  if (actor.sub === owners.lro.sub && actor.roles.includes('LRO')) return 'LRO';
+  if (isAssignee(actor, { ...owners.sio, role: 'SIO' })) return 'SIO';
+  if (isAssignee(actor, { ...owners.lro, role: 'LRO' })) return 'LRO';
   return null;
 }
 
@@ -120,8 +122,20 @@ export function changeAction(action: PlanAction, change: ActionChange, at: strin
 }
 
 /**
+ * Whether the running review cycle was begun by a completed review (no review has been missed since): that
+ * cycle has had its review, and the next opens from the cycle's reminder (one review per cycle; issue #13).
+ */
+export function reviewHeldThisCycle(reviews: readonly PlanReview[], missedReviews: readonly MissedReview[]): boolean {
+  const completed = reviews.flatMap((review) => (review.completedAt === undefined ? [] : [review.completedAt]));
+  if (completed.length === 0) return false;
+  const lastCompleted = completed.reduce((latest, at) => (at > latest ? at : latest));
+  return !missedReviews.some((missed) => missed.recordedAt > lastCompleted);
+}
+
+/**
  * Adds the signer's signature to the open review, completing it when both roles have signed, or opens a
- * new review signed by them. Signing the same open review twice is refused.
+ * new review signed by them. Signing the same open review twice is refused, and so is opening a review
+ * before `nextOpensAt` (given when this cycle has had its review, see reviewHeldThisCycle).
  */
 export function signReview(
   reviews: readonly PlanReview[],
@@ -129,10 +143,20 @@ export function signReview(
   summary: string,
   at: string,
   newId: () => string,
+  nextOpensAt?: string,
 ): PlanReview {
   const signature = { ...signer, summary, signedAt: at };
   const open = reviews.find((review) => review.completedAt === undefined);
-  if (open === undefined) return { id: newId(), openedAt: at, signatures: [signature] };
+  if (open === undefined) {
+    if (nextOpensAt !== undefined && at < nextOpensAt) {
+      throw new DomainError(
+        'NOT_ALLOWED_IN_STATE',
+        `This cycle's joint review is complete; the next one opens from ${nextOpensAt}.`,
+        { state: 'REVIEWED', allowedActions: [] },
+      );
+    }
+    return { id: newId(), openedAt: at, signatures: [signature] };
+  }
   if (open.signatures.some((existing) => existing.role === signer.role)) {
     const other = signer.role === 'SIO' ? 'LRO' : 'SIO';
     throw new DomainError(

@@ -10,7 +10,8 @@ import {
   isBeforeDecision,
   isTerminal,
 } from './referral-status';
-import { ReferralEvent, ReferralRecord } from './referral-transitions';
+import { ReferralEvent, ReferralRecord, standsTaskingDown } from './referral-transitions';
+import { isAdoption, MEETING_DECISIONS, referralStatusAfter } from '../meetings/meeting-types';
 
 const assessor: Actor = { sub: 'a1', name: 'Assessor', roles: ['GATEWAY_ASSESSOR'], org: 'YHROCU', region: 'YHROCU' };
 const otherAssessor: Actor = { ...assessor, sub: 'a2', org: 'NWROCU', region: 'NWROCU' };
@@ -452,5 +453,61 @@ describe('after adoption (ALLOCATE_SIO, NAME_LRO, CLOSE)', () => {
         }
       }),
     );
+  });
+});
+
+describe('ratifying or overturning an urgent decision (RATIFICATION)', () => {
+  const chair: Actor = { sub: 'chair', name: 'Chair', roles: ['TTCG_CHAIR'], org: 'YHROCU', region: 'YHROCU' };
+  const pending = (status: ReferralStatus) => ({
+    status,
+    ownerOrg: 'WYP',
+    region: 'YHROCU',
+    urgentDecisionPending: true,
+  });
+  const urgentDecisions = MEETING_DECISIONS.filter((decision) => decision !== 'DEFER');
+
+  it('leaves the referral where the minuted decision puts it, for every urgent and every new decision', () => {
+    for (const urgent of urgentDecisions) {
+      const urgentStatus = referralStatusAfter(urgent);
+      // The tasking may have moved on since an urgent adoption (SIO allocated, plan running).
+      const since = urgentStatus === 'ADOPTED' ? (['ADOPTED', 'SIO_ALLOCATED', 'ACTIVE'] as const) : [urgentStatus];
+      for (const status of since) {
+        const ratified = transition(
+          pending(status),
+          { type: 'RATIFICATION', outcome: 'RATIFY', decision: urgent },
+          chair,
+        );
+        expect(ratified).toMatchObject({ ok: true, to: status });
+        for (const decision of MEETING_DECISIONS.filter((candidate) => candidate !== urgent)) {
+          const overturned = transition(
+            pending(status),
+            { type: 'RATIFICATION', outcome: 'OVERTURN', decision },
+            chair,
+          );
+          const minuted = referralStatusAfter(decision);
+          expect(overturned).toMatchObject({
+            ok: true,
+            to: minuted === 'ADOPTED' && isAdoption(urgent) ? status : minuted,
+          });
+          if (!overturned.ok) continue;
+          expect(standsTaskingDown(status, overturned.to)).toBe(isAdoption(urgent) && !isAdoption(decision));
+        }
+      }
+    }
+  });
+
+  it('is refused once the urgent decision has been ruled on, and to anyone but a chair of the region', () => {
+    const settled = { ...pending('DECLINED'), urgentDecisionPending: false };
+    const event = { type: 'RATIFICATION', outcome: 'OVERTURN', decision: 'ADOPT_ROCU_LEAD' } as const;
+    expect(transition(settled, event, chair)).toMatchObject({
+      ok: false,
+      refusal: 'NOT_ALLOWED_IN_STATE',
+      reason: expect.stringContaining('awaits ratification'),
+    });
+    expect(transition(pending('DECLINED'), event, { ...chair, region: 'EMSOU', org: 'EMSOU' })).toMatchObject({
+      ok: false,
+      refusal: 'ROLE_NOT_ALLOWED',
+    });
+    expect(transition(pending('AWAITING_DECISION'), event, chair)).toMatchObject({ ok: false });
   });
 });

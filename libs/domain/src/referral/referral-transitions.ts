@@ -1,5 +1,5 @@
 import { Role } from '../roles';
-import { MeetingDecision, referralStatusAfter } from '../meetings/meeting-types';
+import { MeetingDecision, RatificationOutcome, referralStatusAfter } from '../meetings/meeting-types';
 import { ReferralStatus, Route, TriageDecision } from './referral-status';
 
 /** What a person can do to a referral. Add a member here, an event shape and a table row to extend. */
@@ -9,6 +9,7 @@ export const REFERRAL_ACTIONS = [
   'ASSESS',
   'WITHDRAW',
   'DECIDE',
+  'RATIFICATION',
   'ALLOCATE_SIO',
   'NAME_LRO',
   'CLOSE',
@@ -22,6 +23,8 @@ export type ReferralEvent =
   | { type: 'WITHDRAW' }
   /** A tasking decision: made at a TTCG or covert commissioning meeting, or urgently out of meeting. */
   | { type: 'DECIDE'; decision: MeetingDecision }
+  /** A meeting ratifies the urgent decision (RATIFY, with that decision) or overturns it with a new one. */
+  | { type: 'RATIFICATION'; outcome: RatificationOutcome; decision: MeetingDecision }
   | { type: 'ALLOCATE_SIO' }
   | { type: 'NAME_LRO' }
   | { type: 'CLOSE' };
@@ -37,6 +40,8 @@ export interface ReferralRecord {
   lroNamed?: boolean;
   /** After closure: whether the subject still awaits its re-assessment. */
   reassessmentDue?: boolean;
+  /** Whether an urgent out-of-meeting decision still awaits its meeting's ratification. */
+  urgentDecisionPending?: boolean;
 }
 
 /**
@@ -76,6 +81,37 @@ export const ROUTE_OUTCOMES: Readonly<Record<Route, ReferralStatus>> = {
   REFER_PARTNER: 'REFERRED_PARTNER',
   RETURN_TO_FORCE: 'DECLINED',
 };
+
+/** The statuses an urgent decision can leave a referral in (and, once adopted, the tasking's own progress). */
+export const URGENTLY_DECIDED_STATUSES: readonly ReferralStatus[] = [
+  'ADOPTED',
+  'SIO_ALLOCATED',
+  'ACTIVE',
+  'DECLINED',
+  'REFERRED_NATIONAL',
+  'REFERRED_PARTNER',
+];
+
+const ADOPTED_STATUSES: readonly ReferralStatus[] = ['ADOPTED', 'SIO_ALLOCATED', 'ACTIVE'];
+
+/**
+ * Where a ratification leaves the referral: RATIFY keeps it where it is; OVERTURN moves it as the new
+ * decision would, except that one adoption replacing another keeps the tasking's progress (SIO, plan).
+ */
+export function statusAfterRatification(
+  outcome: RatificationOutcome,
+  decision: MeetingDecision,
+  current: ReferralStatus,
+): ReferralStatus {
+  if (outcome === 'RATIFY') return current;
+  const after = referralStatusAfter(decision);
+  return after === 'ADOPTED' && ADOPTED_STATUSES.includes(current) ? current : after;
+}
+
+/** Whether overturning stands a tasking down (an adoption replaced by anything but an adoption). */
+export function standsTaskingDown(from: ReferralStatus, to: ReferralStatus): boolean {
+  return ADOPTED_STATUSES.includes(from) && !ADOPTED_STATUSES.includes(to);
+}
 
 const REGIONAL_ASSESSOR: readonly Permission[] = [{ role: 'GATEWAY_ASSESSOR', scope: 'REGION' }];
 const OWNING_REFERRER: readonly Permission[] = [{ role: 'FORCE_REFERRER', scope: 'OWNER_ORG' }];
@@ -135,6 +171,16 @@ export const REFERRAL_TRANSITIONS: TransitionTable = {
       who: [{ role: 'TTCG_CHAIR', scope: 'REGION' }],
       whoDescription: "a TTCG chair of the referral's region",
       to: (event) => referralStatusAfter(event.decision),
+    },
+  ],
+  RATIFICATION: [
+    {
+      from: URGENTLY_DECIDED_STATUSES,
+      when: (record) => record.urgentDecisionPending === true,
+      whenDescription: 'while its urgent decision awaits ratification',
+      who: [{ role: 'TTCG_CHAIR', scope: 'REGION' }],
+      whoDescription: "a TTCG chair of the referral's region",
+      to: (event, record) => statusAfterRatification(event.outcome, event.decision, record.status),
     },
   ],
   ALLOCATE_SIO: [

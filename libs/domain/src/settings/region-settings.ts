@@ -16,7 +16,7 @@ import { isObject, parseDuration, show } from '../deadlines/parse-deadline-polic
 export const MEETING_CADENCES: readonly MeetingCadence[] = ['MONTHLY', 'SIX_WEEKLY', 'TWELVE_WEEKLY'];
 
 /** A region's TTCG: when it meets, when papers close, and how many of the region's forces make it quorate. */
-export interface MeetingSettings {
+export interface RegionMeetingSettings {
   cadence: MeetingCadence;
   /** 1 = Monday .. 5 = Friday. */
   weekday: 1 | 2 | 3 | 4 | 5;
@@ -38,7 +38,7 @@ export interface RegionSettings {
   allocationDue: DurationSpec;
   /** Share of the time (working time for working-day deadlines) after which the assignee is reminded. */
   reminderFraction: number;
-  meetings: MeetingSettings;
+  meetings: RegionMeetingSettings;
 }
 
 /** The domain defaults for a region with the given TTCG cadence. */
@@ -111,7 +111,7 @@ function isDateKey(value: string): boolean {
   return Number.isFinite(time) && new Date(time).toISOString().startsWith(value);
 }
 
-function meetings(value: unknown, problems: Problems): MeetingSettings | undefined {
+function meetings(value: unknown, problems: Problems): RegionMeetingSettings | undefined {
   const input = problems.object(value, 'meetings', MEETING_KEYS);
   if (input === undefined) return undefined;
   const { cadence, weekday, timeOfDay, paperCutoffDays, anchorDate } = input;
@@ -136,7 +136,7 @@ function meetings(value: unknown, problems: Problems): MeetingSettings | undefin
   if (checks.some((ok) => ok !== true) || quorum === undefined) return undefined;
   return {
     cadence: cadence as MeetingCadence,
-    weekday: weekday as MeetingSettings['weekday'],
+    weekday: weekday as RegionMeetingSettings['weekday'],
     timeOfDay: timeOfDay as string,
     paperCutoffDays: paperCutoffDays as number,
     anchorDate: anchorDate as string,

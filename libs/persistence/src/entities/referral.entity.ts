@@ -29,8 +29,10 @@ export class ReferralEntity {
   @Column('text', { name: 'onward_reference', nullable: true }) onwardReference!: string | null;
   @Column('text', { name: 'sio_sub', nullable: true }) sioSub!: string | null;
   @Column('text', { name: 'sio_name', nullable: true }) sioName!: string | null;
+  @Column('text', { name: 'sio_org', nullable: true }) sioOrg!: string | null;
   @Column('text', { name: 'lro_sub', nullable: true }) lroSub!: string | null;
   @Column('text', { name: 'lro_name', nullable: true }) lroName!: string | null;
+  @Column('text', { name: 'lro_org', nullable: true }) lroOrg!: string | null;
   @Column('text', { name: 'closure_outcome', nullable: true }) closureOutcome!: string | null;
   @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt!: Date | null;
   @Column('boolean', { name: 'reassessment_due' }) reassessmentDue!: boolean;

@@ -8,6 +8,11 @@ import { AuditListReads1763920000000 } from './1763920000000-audit-list-reads';
 import { ListIndexes1763930000000 } from './1763930000000-list-indexes';
 import { NotificationPerson1763940000000 } from './1763940000000-notification-person';
 import { RegionSettings1764000000000 } from './1764000000000-region-settings';
+import { AssigneeOrganisation1764013000000 } from './1764013000000-assignee-organisation';
+import { IdempotencyKeys1764013100000 } from './1764013100000-idempotency-keys';
+import { RatificationOutcome1764110000000 } from './1764110000000-ratification-outcome';
+import { MeetingEventJournal1764120000000 } from './1764120000000-meeting-event-journal';
+import { WebSessions1764400000000 } from './1764400000000-web-sessions';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -21,4 +26,9 @@ export const MIGRATIONS = [
   ListIndexes1763930000000,
   NotificationPerson1763940000000,
   RegionSettings1764000000000,
+  AssigneeOrganisation1764013000000,
+  IdempotencyKeys1764013100000,
+  RatificationOutcome1764110000000,
+  MeetingEventJournal1764120000000,
+  WebSessions1764400000000,
 ];

@@ -1,0 +1,61 @@
+import { createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import { DomainError } from '@rocu/domain';
+import { claimIdempotencyKey, recordIdempotentOutcome, requestFingerprint } from '@rocu/persistence';
+
+/** 8 to 255 visible ASCII characters: room for a UUID or a client's own scheme, nothing that hides. */
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,255}$/;
+
+export const IDEMPOTENCY_KEY_HEADER = ApiHeader({
+  name: 'Idempotency-Key',
+  required: false,
+  description:
+    '8-255 visible characters. A repeat with the same key and the same body answers with the first outcome instead of ' +
+    'applying again; the same key with a different body is refused (422).',
+});
+
+/** The validated Idempotency-Key header, or undefined (a repeated header arrives joined by ", ": refused too). */
+export const IdempotencyKey = createParamDecorator((_data: unknown, context: ExecutionContext): string | undefined => {
+  const value = context.switchToHttp().getRequest<Request>().headers['idempotency-key'];
+  if (value === undefined) return undefined;
+  if (typeof value === 'string' && IDEMPOTENCY_KEY.test(value)) return value;
+  const message = 'Idempotency-Key must be one key of 8 to 255 visible characters';
+  throw new DomainError('VALIDATION', message, {
+    errors: [{ field: 'Idempotency-Key', code: 'invalid_idempotency_key', message }],
+  });
+});
+
+const keyReused = () =>
+  new DomainError(
+    'IDEMPOTENCY_KEY_REUSED',
+    'This Idempotency-Key was first used with a different request; send a new key for a new request.',
+  );
+
+/**
+ * Remembers what each Idempotency-Key was first used for (in Postgres, so it outlives a workflow run): the
+ * same key with a different request is refused, whoever sends it first.
+ */
+@Injectable()
+export class IdempotencyService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Refuses `keyId` if it was first used with another request; the caller's own dedupe does the rest. */
+  async refuseChangedRequest(keyId: string, request: unknown): Promise<void> {
+    const claim = await claimIdempotencyKey(this.dataSource.manager, keyId, requestFingerprint(request));
+    if (claim.kind === 'DIFFERENT') throw keyReused();
+  }
+
+  /** Runs `apply` once per key: a repeat of the same request answers with the recorded outcome. */
+  async once<T>(keyId: string | undefined, request: unknown, apply: () => Promise<T>): Promise<T> {
+    if (keyId === undefined) return apply();
+    const claim = await claimIdempotencyKey<T>(this.dataSource.manager, keyId, requestFingerprint(request));
+    if (claim.kind === 'DIFFERENT') throw keyReused();
+    if (claim.kind === 'SAME' && claim.outcome !== null) return claim.outcome;
+    const outcome = await apply();
+    await recordIdempotentOutcome(this.dataSource.manager, keyId, outcome);
+    return outcome;
+  }
+}

@@ -1,0 +1,69 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { WebConfig } from '@rocu/config';
+import { ApiProblemError, isApiProblem } from '../errors/api-problem';
+import type { WebSession } from '../auth/web-session';
+
+export type QueryValues = Record<string, string | number | undefined>;
+
+/**
+ * The one way the web app reaches the API: with the signed-in person's token from the session (the token
+ * never leaves the server). A refusal becomes an ApiProblemError carrying the API's problem+json; an API
+ * that cannot be reached or does not answer in time becomes a 503 problem, so the person can try again.
+ */
+@Injectable()
+export class ApiClient {
+  private readonly logger = new Logger(ApiClient.name);
+
+  constructor(private readonly config: WebConfig) {}
+
+  get<T>(session: WebSession, path: string, query: QueryValues = {}): Promise<T> {
+    return this.call<T>('GET', path, session.apiToken, undefined, query);
+  }
+
+  post<T>(session: WebSession, path: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
+    return this.call<T>('POST', path, session.apiToken, body, {}, headers);
+  }
+
+  /** Calls made before anyone is signed in (the dev-token route). */
+  postAnonymous<T>(path: string, body: unknown): Promise<T> {
+    return this.call<T>('POST', path, undefined, body);
+  }
+
+  private async call<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    token: string | undefined,
+    body?: unknown,
+    query: QueryValues = {},
+    headers: Record<string, string> = {},
+  ): Promise<T> {
+    const url = new URL(`${this.config.API_BASE_URL}${path}`);
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
+    }
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method,
+        headers: {
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.config.API_TIMEOUT_MS),
+      });
+    } catch (error) {
+      this.logger.warn(`${method} ${url.pathname} failed: ${error instanceof Error ? error.message : String(error)}`);
+      throw new ApiProblemError({ status: 503, title: 'Service unavailable', detail: 'The service did not answer' });
+    }
+    const payload: unknown = await response.json().catch(() => undefined);
+    if (response.ok) return payload as T;
+    throw new ApiProblemError(
+      isApiProblem(payload)
+        ? payload
+        : { status: response.status, title: response.statusText, detail: `The service answered ${response.status}` },
+    );
+  }
+}

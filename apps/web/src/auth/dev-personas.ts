@@ -1,0 +1,75 @@
+import { findOrganisation, Role } from '@rocu/domain';
+
+/** A person to sign in as with AUTH_MODE=dev; the API's dev-token route signs the token. */
+export interface DevPersona {
+  id: string;
+  name: string;
+  /** Shown first in the persona's label, e.g. "DC" in "DC, West Yorkshire Police, referrer". */
+  rank: string;
+  roles: Role[];
+  org: string;
+  /** How the persona's role is described on the sign-in page. */
+  roleLabel: string;
+}
+
+export const DEV_PERSONAS: readonly DevPersona[] = [
+  {
+    id: 'wyp-referrer',
+    name: 'DC Jane Smith',
+    rank: 'DC',
+    roles: ['FORCE_REFERRER'],
+    org: 'WYP',
+    roleLabel: 'referrer',
+  },
+  {
+    id: 'syp-referrer',
+    name: 'DS Amir Khan',
+    rank: 'DS',
+    roles: ['FORCE_REFERRER'],
+    org: 'SYP',
+    roleLabel: 'referrer',
+  },
+  {
+    id: 'yhrocu-assessor',
+    name: 'DS Priya Patel',
+    rank: 'DS',
+    roles: ['GATEWAY_ASSESSOR'],
+    org: 'YHROCU',
+    roleLabel: 'gateway assessor',
+  },
+  {
+    id: 'yhrocu-chair',
+    name: 'Det Supt Mark Evans',
+    rank: 'Det Supt',
+    roles: ['TTCG_CHAIR'],
+    org: 'YHROCU',
+    roleLabel: 'TTCG chair',
+  },
+  {
+    id: 'yhrocu-manager',
+    name: 'DCI Helen Brooks',
+    rank: 'DCI',
+    roles: ['ROCU_MANAGER'],
+    org: 'YHROCU',
+    roleLabel: 'ROCU manager',
+  },
+  {
+    id: 'wyp-member',
+    name: 'Supt Tom Walsh',
+    rank: 'Supt',
+    roles: ['TTCG_MEMBER'],
+    org: 'WYP',
+    roleLabel: 'TTCG member',
+  },
+];
+
+/** The subject the persona's token carries: stable, so drafts kept per person survive signing out. */
+export const personaSub = (persona: DevPersona): string => `dev-${persona.id}`;
+
+export const organisationName = (code: string): string => findOrganisation(code)?.name ?? code;
+
+/** "DC, West Yorkshire Police, referrer". */
+export const personaLabel = (persona: DevPersona): string =>
+  `${persona.rank}, ${organisationName(persona.org)}, ${persona.roleLabel}`;
+
+export const findPersona = (id: unknown): DevPersona | undefined => DEV_PERSONAS.find((persona) => persona.id === id);

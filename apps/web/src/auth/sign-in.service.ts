@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { ApiClient } from '../api/api-client.service';
+import { findPersona, organisationName, personaSub } from './dev-personas';
+import type { SignedInUser, WebSession } from './web-session';
+
+type SessionRequest = Request & { session: WebSession };
+
+/** express-session's callback methods as promises. */
+const promised = (run: (done: (error?: unknown) => void) => void): Promise<void> =>
+  new Promise((resolve, reject) =>
+    run((error) => (error === undefined || error === null ? resolve() : reject(toError(error)))),
+  );
+
+const toError = (error: unknown): Error => (error instanceof Error ? error : new Error('session store failed'));
+
+/** Starting and ending sessions; the API token is stored only in the server-side session. */
+@Injectable()
+export class SignInService {
+  constructor(private readonly api: ApiClient) {}
+
+  /** AUTH_MODE=dev: a token for the chosen persona from the API's dev-token route; undefined if unknown. */
+  async signInAsPersona(request: SessionRequest, personaId: unknown): Promise<string | undefined> {
+    const persona = findPersona(personaId);
+    if (!persona) return undefined;
+    const sub = personaSub(persona);
+    const { token } = await this.api.postAnonymous<{ token: string }>('/auth/dev-token', {
+      sub,
+      name: persona.name,
+      roles: persona.roles,
+      org: persona.org,
+    });
+    return this.begin(
+      request,
+      { sub, name: persona.name, roles: persona.roles, org: persona.org, orgName: organisationName(persona.org) },
+      token,
+    );
+  }
+
+  /** A new session (a fresh id, so a session fixed before sign-in is worthless) holding the person and token. */
+  async begin(request: SessionRequest, user: SignedInUser, apiToken: string): Promise<string> {
+    const returnTo = request.session.returnTo;
+    await promised((done) => request.session.regenerate(done));
+    request.session.user = user;
+    request.session.apiToken = apiToken;
+    await promised((done) => request.session.save(done));
+    return returnTo?.startsWith('/') && !returnTo.startsWith('//') ? returnTo : '/';
+  }
+
+  /** Ends the session server-side (the row is deleted), so the cookie is worthless even if kept. */
+  async signOut(request: SessionRequest): Promise<void> {
+    await promised((done) => request.session.destroy(done));
+  }
+}

@@ -1,0 +1,35 @@
+import type { Session, SessionData } from 'express-session';
+import type { Role } from '@rocu/domain';
+import type { FormFlash } from '../errors/form-state';
+
+/** Who is signed in, as shown on every page (the API token is kept apart and never rendered). */
+export interface SignedInUser {
+  sub: string;
+  name: string;
+  roles: Role[];
+  org: string;
+  orgName: string;
+}
+
+/** OpenID Connect state kept between the redirect to the provider and its callback. */
+export interface OidcHandshake {
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+  returnTo: string;
+}
+
+declare module 'express-session' {
+  interface SessionData {
+    user: SignedInUser;
+    /** The bearer token for the API: server-side only (the browser holds just the session cookie). */
+    apiToken: string;
+    flash: FormFlash;
+    /** A one-off confirmation shown on the next page ("Your answer has been sent"). */
+    notice: string;
+    returnTo: string;
+    oidc: OidcHandshake;
+  }
+}
+
+export type WebSession = Session & Partial<SessionData>;

@@ -1,0 +1,42 @@
+import type { SessionData } from 'express-session';
+import type { ApiProblem } from './api-problem';
+
+/** A refused form carried across post-redirect-get: the API's problem and what the person had typed. */
+export interface FormFlash {
+  path: string;
+  problem: Pick<ApiProblem, 'status' | 'detail' | 'errors'>;
+  values: Record<string, unknown>;
+}
+
+type FlashHolder = Partial<Pick<SessionData, 'flash' | 'notice'>>;
+
+/** Keeps a refused form for the next GET of the same page (the filter calls this, then redirects). */
+export function keepRefusedForm(session: FlashHolder, flash: FormFlash): void {
+  session.flash = flash;
+}
+
+/** The refused form kept for this page, once: a refresh shows the page clean. */
+export function takeRefusedForm(session: FlashHolder, path: string): FormFlash | undefined {
+  const flash = session.flash;
+  if (!flash) return undefined;
+  delete session.flash;
+  return flash.path === path ? flash : undefined;
+}
+
+/** The submitted form without its CSRF token, as kept for re-display or a retry. */
+export function formValues(body: unknown): Record<string, unknown> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return {};
+  const { _csrf: _token, ...values } = body as Record<string, unknown>;
+  return values;
+}
+
+/** A confirmation for the next page the person sees (after a successful post-redirect). */
+export function keepNotice(session: FlashHolder, text: string): void {
+  session.notice = text;
+}
+
+export function takeNotice(session: FlashHolder): string | undefined {
+  const notice = session.notice;
+  delete session.notice;
+  return notice;
+}

@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import express from 'express';
+import { join } from 'node:path';
+import { Logger } from 'nestjs-pino';
+import { ConfigError, loadWebConfig, WebConfig } from '@rocu/config';
+import { WebModule } from './web.module';
+import { configureNunjucks } from './setup/nunjucks-setup';
+import { pageLocals } from './setup/page-locals';
+import { cspNonce, securityHeaders } from './setup/security';
+import { sessionMiddleware } from './setup/sessions';
+import { WebDatabase } from './setup/web-database';
+import { GOVUK_FRONTEND_DIST, MOJ_FRONTEND_ROOT, PUBLIC_DIR } from './web-paths';
+
+const STATIC_OPTIONS = { index: false, fallthrough: true, maxAge: '1h' };
+
+async function bootstrap(): Promise<void> {
+  loadWebConfig(process.env); // fail fast with every bad variable named
+  const app = await NestFactory.create<NestExpressApplication>(WebModule, { bufferLogs: true, bodyParser: false });
+  const config = app.get(WebConfig);
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(cspNonce);
+  app.use(securityHeaders(config.OIDC_ISSUER_URL ? [new URL(config.OIDC_ISSUER_URL).origin] : []));
+
+  // Static files first: they need no session (and so never extend one).
+  app.use('/assets/govuk', express.static(join(GOVUK_FRONTEND_DIST, 'govuk'), STATIC_OPTIONS));
+  app.use('/assets/moj', express.static(join(MOJ_FRONTEND_ROOT, 'moj'), STATIC_OPTIONS));
+  app.use('/assets/app', express.static(PUBLIC_DIR, STATIC_OPTIONS));
+  app.use('/assets', express.static(join(GOVUK_FRONTEND_DIST, 'govuk', 'assets'), STATIC_OPTIONS));
+  app.use('/assets', express.static(join(MOJ_FRONTEND_ROOT, 'moj', 'assets'), STATIC_OPTIONS));
+
+  app.useBodyParser('urlencoded', { extended: true, limit: '200kb', parameterLimit: 2000 });
+  app.use(sessionMiddleware(config, app.get(WebDatabase).pool));
+  app.use(pageLocals);
+  configureNunjucks(app, config.NODE_ENV === 'production');
+  app.enableShutdownHooks();
+  await app.listen(config.WEB_PORT, '0.0.0.0');
+}
+
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
+  process.exit(1);
+});

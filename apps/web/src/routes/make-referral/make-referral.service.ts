@@ -1,0 +1,85 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { ApiClient } from '../../api/api-client.service';
+import type { WebSession } from '../../auth/web-session';
+import { DraftStore } from '../../drafts/draft-store';
+import type { ApiProblem } from '../../errors/api-problem';
+import { SignInRequiredError } from '../../errors/web-errors';
+import { ReferenceData } from '../../reference/reference-data.service';
+import type { SubmittedReferral } from '../referrals/referral-api';
+import { checkAnswersView, CheckAnswersView, questionPageView, ReferralDraftView } from './make-referral.view-model';
+import { findPage, nextPage, pageAsking, QuestionPage } from './question-pages';
+import { DRAFT_KIND, hasAnswers, newDraft, ReferralDraft, toSubmission } from './referral-draft';
+
+const BASE = '/referrals/new';
+
+const ownerOf = (session: WebSession): string => {
+  if (!session.user) throw new SignInRequiredError();
+  return session.user.sub;
+};
+
+/** Saving a page's answers settles that page's part of the last refusal (the person has been back to it). */
+function settle(page: QuestionPage, draft: ReferralDraft): ReferralDraft {
+  if (!draft.problem) return draft;
+  const errors = (draft.problem.errors ?? []).filter((error) => pageAsking(error.field) !== page);
+  return { ...draft, problem: errors.length > 0 ? { ...draft.problem, errors } : undefined };
+}
+
+/** The journey's steps: the draft is read and written per person; only `submit` reaches the API's referrals. */
+@Injectable()
+export class MakeReferralService {
+  constructor(
+    private readonly drafts: DraftStore,
+    private readonly api: ApiClient,
+    private readonly reference: ReferenceData,
+  ) {}
+
+  private async draft(session: WebSession): Promise<ReferralDraft> {
+    return (await this.drafts.get<ReferralDraft>(ownerOf(session), DRAFT_KIND)) ?? newDraft();
+  }
+
+  async hasDraft(session: WebSession): Promise<boolean> {
+    const draft = await this.drafts.get<ReferralDraft>(ownerOf(session), DRAFT_KIND);
+    return draft !== undefined && hasAnswers(draft);
+  }
+
+  async questionPage(session: WebSession, slug: string, fromCheck: boolean): Promise<ReferralDraftView> {
+    const page = findPage(slug);
+    if (!page) return undefined;
+    const [draft, lists] = await Promise.all([this.draft(session), this.reference.lists(session)]);
+    return questionPageView(page, draft, lists, fromCheck);
+  }
+
+  /** Saves a page's answers and says where to go: the same page (a row added or removed), the next, or the check. */
+  async answer(session: WebSession, slug: string, body: Record<string, unknown>, fromCheck: boolean): Promise<string> {
+    const page = findPage(slug);
+    if (!page) throw new NotFoundException();
+    const { draft, again } = page.save(await this.draft(session), body);
+    await this.drafts.save(ownerOf(session), DRAFT_KIND, settle(page, draft));
+    if (again) return `${BASE}/${page.slug}${fromCheck ? '?return=check-answers' : ''}`;
+    const next = fromCheck ? undefined : nextPage(page);
+    return next ? `${BASE}/${next.slug}` : `${BASE}/check-answers`;
+  }
+
+  /** Check your answers; a refusal of the last attempt is kept in the draft so each page can show its part. */
+  async checkAnswers(
+    session: WebSession,
+    refused: Pick<ApiProblem, 'status' | 'detail' | 'errors'> | undefined,
+  ): Promise<CheckAnswersView> {
+    let draft = await this.draft(session);
+    if (refused) {
+      draft = { ...draft, problem: refused };
+      await this.drafts.save(ownerOf(session), DRAFT_KIND, draft);
+    }
+    return checkAnswersView(draft, await this.reference.lists(session), refused);
+  }
+
+  /** Sends the referral (once, whatever the retries: the draft's key is the Idempotency-Key) and forgets the draft. */
+  async submit(session: WebSession): Promise<SubmittedReferral> {
+    const draft = await this.draft(session);
+    const submitted = await this.api.post<SubmittedReferral>(session, '/referrals', toSubmission(draft), {
+      'idempotency-key': draft.key,
+    });
+    await this.drafts.remove(ownerOf(session), DRAFT_KIND);
+    return submitted;
+  }
+}

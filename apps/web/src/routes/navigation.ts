@@ -1,0 +1,33 @@
+import type { Role } from '@rocu/domain';
+import type { SignedInUser } from '../auth/web-session';
+
+/** A journey's entry in the service navigation, shown to the roles it serves. */
+export interface NavigationEntry {
+  text: string;
+  href: string;
+  roles: readonly Role[] | 'everyone';
+}
+
+/** Each journey adds its entry here (one line), so navigation and the home page stay in step. */
+export const NAVIGATION: readonly NavigationEntry[] = [
+  { text: 'Home', href: '/', roles: 'everyone' },
+  { text: 'Referrals', href: '/referrals', roles: ['FORCE_REFERRER'] },
+];
+
+export interface NavigationItem {
+  text: string;
+  href: string;
+  current: boolean;
+  active: boolean;
+}
+
+/** The entries the signed-in person may use, the one they are in marked current. */
+export function navigationFor(user: SignedInUser | undefined, path: string): NavigationItem[] {
+  if (!user) return [];
+  return NAVIGATION.filter(
+    (entry) => entry.roles === 'everyone' || entry.roles.some((role) => user.roles.includes(role)),
+  ).map((entry) => {
+    const within = entry.href === '/' ? path === '/' : path === entry.href || path.startsWith(`${entry.href}/`);
+    return { text: entry.text, href: entry.href, current: path === entry.href, active: within };
+  });
+}

@@ -1,0 +1,68 @@
+/** The parts of the API's referral responses the web app reads (GET /referrals and GET /referrals/{id}). */
+export interface ReferralSummary {
+  id: string;
+  reference: string;
+  status: string;
+  urgency: string;
+  region: string;
+  ownerOrg: string;
+  classification: string;
+  subjectType: string;
+  subjectName: string;
+  priority: string | null;
+  submittedAt: string;
+  nextDeadlineAt: string | null;
+}
+
+export interface ReferralList {
+  items: ReferralSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface Deadline {
+  stage: string;
+  dueAt: string;
+  status: string;
+}
+
+export interface HistoryEntry {
+  seq: number;
+  from: string | null;
+  to: string;
+  action: string;
+  actor: { sub: string; name: string; org: string };
+  at: string;
+  reason: string | null;
+}
+
+export interface InformationEntry {
+  kind: 'REQUEST' | 'RESPONSE';
+  text: string;
+  at: string;
+}
+
+export interface ReferralDetail extends ReferralSummary {
+  submission: {
+    subject?: { type: string; name: string; existingRef?: string; nominals?: { identifier: string; role: string }[] };
+    crimeTypes?: string[];
+    forcesAffected?: string[];
+    requestedCapabilities?: string[];
+    threatToLife?: boolean;
+    summary?: string;
+  };
+  withheld?: { fields: string[]; howToAccess: string };
+  submittedBy: { sub: string; name: string };
+  deadlines: Deadline[];
+  history: HistoryEntry[];
+  information: InformationEntry[];
+  availableActions: string[];
+}
+
+/** What POST /referrals answers. */
+export interface SubmittedReferral {
+  id: string;
+  reference: string;
+  status: string;
+}

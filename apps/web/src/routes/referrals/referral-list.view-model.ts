@@ -1,0 +1,49 @@
+import { deadlineTag } from '../../presentation/deadline-tag';
+import { pagination, PaginationView } from '../../presentation/pagination';
+import { labelOf, statusTag, Tag, URGENCY_LABELS } from '../../presentation/referral-labels';
+import type { ReferralList } from './referral-api';
+
+export const LIST_PAGE_SIZE = 20;
+
+export interface ReferralListView {
+  pageTitle: string;
+  contentWidth: string;
+  q: string;
+  total: number;
+  referrals: {
+    id: string;
+    reference: string;
+    subjectName: string;
+    status: Tag;
+    urgency: string;
+    nextDeadlineAt: string | null;
+    deadlineTag?: Tag;
+    submittedAt: string;
+  }[];
+  pagination?: PaginationView;
+}
+
+/** The force's referrals: soonest deadline first (the API's default order), searchable, paged. */
+export function referralListView(list: ReferralList, q: string, now: Date): ReferralListView {
+  const query = (page: number): string => {
+    const params = new URLSearchParams({ ...(q ? { q } : {}), page: String(page) });
+    return `/referrals?${params.toString()}`;
+  };
+  return {
+    pageTitle: 'Referrals',
+    contentWidth: 'full',
+    q,
+    total: list.total,
+    referrals: list.items.map((item) => ({
+      id: item.id,
+      reference: item.reference,
+      subjectName: item.subjectName,
+      status: statusTag(item.status),
+      urgency: labelOf(URGENCY_LABELS, item.urgency),
+      nextDeadlineAt: item.nextDeadlineAt,
+      deadlineTag: deadlineTag(item.nextDeadlineAt, now),
+      submittedAt: item.submittedAt,
+    })),
+    pagination: pagination(list.page, list.pageSize, list.total, query),
+  };
+}

@@ -1,0 +1,91 @@
+import { nameOf, ReferenceLists } from '../../reference/reference-data.service';
+import {
+  DEADLINE_STAGE_LABELS,
+  DEADLINE_STATUS_LABELS,
+  labelOf,
+  statusTag,
+  SUBJECT_TYPE_LABELS,
+  Tag,
+  URGENCY_LABELS,
+} from '../../presentation/referral-labels';
+import type { ErrorSummary } from '../../errors/error-summary';
+import type { ReferralDetail } from './referral-api';
+
+export interface ReferralPageView {
+  pageTitle: string;
+  id: string;
+  reference: string;
+  status: Tag;
+  notice?: string;
+  errors?: ErrorSummary;
+  details: { key: { text: string }; value: { text: string } }[];
+  deadlines: { stage: string; dueAt: string; status: string }[];
+  timeline: {
+    label: { text: string };
+    text: string;
+    byline: { text: string };
+    datetime: { timestamp: string; format: string };
+  }[];
+  withheld?: string;
+  informationRequest?: string;
+  canAnswer: boolean;
+  canWithdraw: boolean;
+  answer: string;
+}
+
+/** The text of what the gateway last asked, if the referral is waiting for an answer. */
+function openRequest(detail: ReferralDetail): string | undefined {
+  const last = detail.information.at(-1);
+  return last?.kind === 'REQUEST' ? last.text : undefined;
+}
+
+/** A referral as its referrer sees it: where it stands, its deadlines, what happened, what they can do. */
+export function referralPageView(
+  detail: ReferralDetail,
+  reference: ReferenceLists,
+  extras: { notice?: string; errors?: ErrorSummary; answer?: string } = {},
+): ReferralPageView {
+  const submission = detail.submission;
+  const names = (codes: string[] | undefined, list: ReferenceLists[keyof ReferenceLists]): string =>
+    (codes ?? []).map((code) => nameOf(list, code)).join(', ');
+  const row = (key: string, value: string) => ({ key: { text: key }, value: { text: value || '–' } });
+  return {
+    pageTitle: `Referral ${detail.reference}`,
+    id: detail.id,
+    reference: detail.reference,
+    status: statusTag(detail.status),
+    notice: extras.notice,
+    errors: extras.errors,
+    details: [
+      row(
+        'Subject',
+        `${submission.subject?.name ?? detail.subjectName} (${labelOf(SUBJECT_TYPE_LABELS, detail.subjectType)})`,
+      ),
+      row('Urgency', labelOf(URGENCY_LABELS, detail.urgency)),
+      row('Threat to life', submission.threatToLife === undefined ? '' : submission.threatToLife ? 'Yes' : 'No'),
+      row('Crime types', names(submission.crimeTypes, reference.crimeTypes)),
+      row('Forces affected', names(submission.forcesAffected, reference.forces)),
+      row('Capabilities requested', names(submission.requestedCapabilities, reference.capabilities)),
+      row('Classification', detail.classification),
+      row('Submitted by', detail.submittedBy.name),
+    ],
+    deadlines: detail.deadlines.map((deadline) => ({
+      stage: labelOf(DEADLINE_STAGE_LABELS, deadline.stage),
+      dueAt: deadline.dueAt,
+      status: labelOf(DEADLINE_STATUS_LABELS, deadline.status),
+    })),
+    timeline: [...detail.history].reverse().map((entry) => ({
+      label: { text: statusTag(entry.to).text },
+      text: entry.reason ?? '',
+      byline: { text: `${entry.actor.name} (${entry.actor.org})` },
+      datetime: { timestamp: entry.at, format: 'datetime' },
+    })),
+    withheld: detail.withheld
+      ? `Withheld without an access justification: ${detail.withheld.fields.join(', ')}.`
+      : undefined,
+    informationRequest: openRequest(detail),
+    canAnswer: detail.availableActions.includes('PROVIDE_INFORMATION'),
+    canWithdraw: detail.availableActions.includes('WITHDRAW'),
+    answer: extras.answer ?? '',
+  };
+}

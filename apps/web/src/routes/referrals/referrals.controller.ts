@@ -1,0 +1,119 @@
+import { Body, Controller, Get, NotFoundException, Param, Post, Query, Render, Res, Session } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiClient } from '../../api/api-client.service';
+import type { WebSession } from '../../auth/web-session';
+import { errorSummary } from '../../errors/error-summary';
+import { text } from '../../forms/form-values';
+import { keepNotice, takeNotice, takeRefusedForm } from '../../errors/form-state';
+import { ReferenceData } from '../../reference/reference-data.service';
+import type { ReferralDetail, ReferralList } from './referral-api';
+import { LIST_PAGE_SIZE, referralListView, ReferralListView } from './referral-list.view-model';
+import { referralPageView, ReferralPageView } from './referral-page.view-model';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A referral id from the address; anything else is a page that does not exist. */
+function referralId(id: string): string {
+  if (!UUID.test(id)) throw new NotFoundException();
+  return id;
+}
+
+const pageNumber = (value: unknown): number =>
+  typeof value === 'string' && /^\d{1,6}$/.test(value) && Number(value) > 0 ? Number(value) : 1;
+
+/** The referrer's actions that take one text answer: the API route, its field, the page and the confirmation. */
+const TEXT_ACTIONS: Record<string, { field: string; view: string; notice: string }> = {
+  information: {
+    field: 'response',
+    view: 'answer-information.njk',
+    notice: 'Your answer has been sent to the gateway team',
+  },
+  withdraw: { field: 'reason', view: 'withdraw.njk', notice: 'The referral has been withdrawn' },
+};
+
+function textAction(action: string): { field: string; view: string; notice: string } {
+  const found = Object.hasOwn(TEXT_ACTIONS, action) ? TEXT_ACTIONS[action] : undefined;
+  if (!found) throw new NotFoundException();
+  return found;
+}
+
+/** The force referrer's referrals: the list, a referral's page, answering an information request, withdrawing. */
+@Controller('referrals')
+export class ReferralsController {
+  constructor(
+    private readonly api: ApiClient,
+    private readonly reference: ReferenceData,
+  ) {}
+
+  @Get()
+  @Render('routes/referrals/referral-list.njk')
+  async list(
+    @Session() session: WebSession,
+    @Query('q') q: unknown,
+    @Query('page') page: unknown,
+  ): Promise<ReferralListView> {
+    const search = text(q).trim().slice(0, 100);
+    const list = await this.api.get<ReferralList>(session, '/referrals', {
+      q: search || undefined,
+      page: pageNumber(page),
+      pageSize: LIST_PAGE_SIZE,
+    });
+    return referralListView(list, search, new Date());
+  }
+
+  @Get(':id')
+  @Render('routes/referrals/referral.njk')
+  async referral(@Session() session: WebSession, @Param('id') id: string): Promise<ReferralPageView> {
+    return this.pageView(session, referralId(id), { notice: takeNotice(session) });
+  }
+
+  @Get(':id/submitted')
+  @Render('routes/referrals/submitted.njk')
+  async submitted(@Session() session: WebSession, @Param('id') id: string): Promise<object> {
+    const detail = await this.api.get<ReferralDetail>(session, `/referrals/${referralId(id)}`);
+    return { pageTitle: 'Referral sent', id: detail.id, reference: detail.reference };
+  }
+
+  /** A referrer's action with one text answer: answering an information request, withdrawing. */
+  @Get(':id/:action')
+  async actionPage(
+    @Session() session: WebSession,
+    @Param('id') id: string,
+    @Param('action') action: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { field, view } = textAction(action);
+    const refused = takeRefusedForm(session, `/referrals/${id}/${action}`);
+    const model = await this.pageView(session, referralId(id), {
+      errors: refused && errorSummary(refused.problem),
+      answer: text(refused?.values[field]),
+    });
+    res.render(`routes/referrals/${view}`, model);
+  }
+
+  @Post(':id/:action')
+  async act(
+    @Session() session: WebSession,
+    @Param('id') id: string,
+    @Param('action') action: string,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { field, notice } = textAction(action);
+    await this.api.post(session, `/referrals/${referralId(id)}/${action}`, { [field]: text(body[field]) });
+    keepNotice(session, notice);
+    res.redirect(303, `/referrals/${id}`);
+  }
+
+  private async pageView(
+    session: WebSession,
+    id: string,
+    extras: Parameters<typeof referralPageView>[2],
+  ): Promise<ReferralPageView> {
+    const [detail, lists] = await Promise.all([
+      this.api.get<ReferralDetail>(session, `/referrals/${id}`),
+      this.reference.lists(session),
+    ]);
+    return referralPageView(detail, lists, extras);
+  }
+}

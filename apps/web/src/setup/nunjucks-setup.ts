@@ -1,0 +1,24 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import nunjucks from 'nunjucks';
+import { GOVUK_FRONTEND_DIST, MOJ_FRONTEND_ROOT, VIEWS_ROOT } from '../web-paths';
+import { NUNJUCKS_FILTERS } from './nunjucks-filters';
+
+export const SERVICE_NAME = 'ROCU Gateway';
+
+/**
+ * Nunjucks for Express: views are found beside their controllers (`routes/<journey>/<page>.njk`), GOV.UK
+ * Frontend macros as `govuk/components/...` and MoJ Frontend macros as `moj/components/...`.
+ */
+export function configureNunjucks(app: NestExpressApplication, production: boolean): nunjucks.Environment {
+  const env = nunjucks.configure([VIEWS_ROOT, GOVUK_FRONTEND_DIST, MOJ_FRONTEND_ROOT], {
+    autoescape: true,
+    throwOnUndefined: false,
+    noCache: !production,
+    express: app.getHttpAdapter().getInstance(),
+  });
+  for (const [name, filter] of Object.entries(NUNJUCKS_FILTERS)) env.addFilter(name, filter);
+  env.addGlobal('serviceName', SERVICE_NAME);
+  app.setViewEngine('njk');
+  app.setBaseViewsDir(VIEWS_ROOT);
+  return env;
+}

@@ -1,0 +1,55 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { WebConfig, WebConfigModule } from '@rocu/config';
+import { ApiClient } from './api/api-client.service';
+import { AuthController } from './auth/auth.controller';
+import { SignInService } from './auth/sign-in.service';
+import { CsrfGuard, SignedInGuard } from './auth/web-guards';
+import { WebExceptionFilter } from './errors/web-exception.filter';
+import { DraftStore } from './drafts/draft-store';
+import { ReferenceData } from './reference/reference-data.service';
+import { AccessibilityController } from './routes/accessibility/accessibility.controller';
+import { MakeReferralController } from './routes/make-referral/make-referral.controller';
+import { MakeReferralService } from './routes/make-referral/make-referral.service';
+import { ReferralsController } from './routes/referrals/referrals.controller';
+import { HealthController } from './routes/health/health.controller';
+import { HomeController } from './routes/home/home.controller';
+import { WebDatabase } from './setup/web-database';
+
+@Module({
+  imports: [
+    WebConfigModule,
+    LoggerModule.forRootAsync({
+      inject: [WebConfig],
+      useFactory: (config: WebConfig) => ({
+        pinoHttp: {
+          level: config.LOG_LEVEL,
+          redact: ['req.headers.cookie', 'res.headers["set-cookie"]'],
+          autoLogging: { ignore: (req) => req.url === '/health' || (req.url ?? '').startsWith('/assets/') },
+        },
+      }),
+    }),
+  ],
+  // "Make a referral" (referrals/new/...) before a referral's pages (referrals/:id): routes match in order.
+  controllers: [
+    HomeController,
+    AuthController,
+    HealthController,
+    AccessibilityController,
+    MakeReferralController,
+    ReferralsController,
+  ],
+  providers: [
+    ApiClient,
+    WebDatabase,
+    SignInService,
+    DraftStore,
+    ReferenceData,
+    MakeReferralService,
+    { provide: APP_FILTER, useClass: WebExceptionFilter },
+    { provide: APP_GUARD, useClass: CsrfGuard },
+    { provide: APP_GUARD, useClass: SignedInGuard },
+  ],
+})
+export class WebModule {}

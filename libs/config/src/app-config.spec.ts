@@ -1,0 +1,23 @@
+import { DEFAULT_MEETING_SETTINGS } from '@rocu/domain';
+import { ConfigError, loadConfig, meetingSettingsOf } from './app-config';
+
+const BASE = { DATABASE_URL: 'postgres://localhost/rocu' };
+
+describe('meeting settings from configuration', () => {
+  it('uses the domain defaults unless MEETING_SETTINGS_JSON overrides some of them', () => {
+    expect(meetingSettingsOf(loadConfig(BASE))).toEqual(DEFAULT_MEETING_SETTINGS);
+    const config = loadConfig({ ...BASE, MEETING_SETTINGS_JSON: '{"quorumForceFraction":1,"covertEveryDays":7}' });
+    expect(meetingSettingsOf(config)).toEqual({
+      ...DEFAULT_MEETING_SETTINGS,
+      quorumForceFraction: 1,
+      covertEveryDays: 7,
+    });
+  });
+
+  it('refuses to start with a bad value, naming it', () => {
+    expect(() => loadConfig({ ...BASE, MEETING_SETTINGS_JSON: '{"covertEveryDays":0}' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...BASE, MEETING_SETTINGS_JSON: '{"covertEveryDays":0}' })).toThrow(
+      /MEETING_SETTINGS_JSON: .*covertEveryDays/,
+    );
+  });
+});

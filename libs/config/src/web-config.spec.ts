@@ -1,0 +1,47 @@
+import { ConfigError, loadConfig } from './app-config';
+import { loadWebConfig } from './web-config';
+
+const BASE = { DATABASE_URL: 'postgres://localhost/rocu', SESSION_SECRET: 'x'.repeat(32) };
+
+describe('loadWebConfig', () => {
+  it('applies the defaults: dev sign-in, port 3001, 30-minute idle sessions', () => {
+    expect(loadWebConfig(BASE)).toMatchObject({
+      AUTH_MODE: 'dev',
+      WEB_PORT: 3001,
+      SESSION_IDLE_TIMEOUT_SECONDS: 1800,
+      API_BASE_URL: 'http://127.0.0.1:3000/api/v1',
+    });
+  });
+
+  it('names every bad variable at once', () => {
+    const attempt = () =>
+      loadWebConfig({ DATABASE_URL: 'postgres://localhost/rocu', SESSION_SECRET: 'short', WEB_PORT: 'eighty' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/SESSION_SECRET[\s\S]*WEB_PORT|WEB_PORT[\s\S]*SESSION_SECRET/);
+  });
+
+  it('refuses dev sign-in in production', () => {
+    expect(() => loadWebConfig({ ...BASE, NODE_ENV: 'production' })).toThrow(/AUTH_MODE=dev is refused/);
+  });
+
+  it('requires every OpenID Connect setting with AUTH_MODE=oidc', () => {
+    expect(() => loadWebConfig({ ...BASE, AUTH_MODE: 'oidc', OIDC_CLIENT_ID: 'web' })).toThrow(
+      /OIDC_ISSUER_URL is required[\s\S]*OIDC_CLIENT_SECRET is required[\s\S]*WEB_BASE_URL is required/,
+    );
+    expect(
+      loadWebConfig({
+        ...BASE,
+        AUTH_MODE: 'oidc',
+        OIDC_ISSUER_URL: 'http://127.0.0.1:4000',
+        OIDC_CLIENT_ID: 'web',
+        OIDC_CLIENT_SECRET: 'secret',
+        WEB_BASE_URL: 'http://127.0.0.1:3001',
+      }).AUTH_MODE,
+    ).toBe('oidc');
+  });
+
+  it('leaves the API configuration as it was', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'x', NODE_ENV: 'production' })).toThrow(/AUTH_MODE=dev is refused/);
+    expect(loadConfig({ DATABASE_URL: 'x' }).PORT).toBe(3000);
+  });
+});

@@ -1,0 +1,22 @@
+/**
+ * Characters that show nothing or change how the text around them shows: format characters (bidirectional
+ * overrides and isolates, zero-width spaces and joiners, the byte-order mark, soft hyphens), the line and
+ * paragraph separators, and control characters other than tab, line feed and carriage return. With them
+ * `\u202Egnp.exe` reads as `exe.png`, and ten zero-width spaces pass for ten characters (issue #13).
+ */
+const INVISIBLE_CONTROL = /[\p{Cf}\u2028\u2029]|[^\P{Cc}\t\n\r]/u;
+
+/** True when the text holds an invisible format or control character (see INVISIBLE_CONTROL). */
+export function hasInvisibleControl(text: string): boolean {
+  return INVISIBLE_CONTROL.test(text);
+}
+
+/** True when nothing visible is left once white space is trimmed (issue #12: blank text is no text). */
+export function isBlankText(text: string): boolean {
+  return text.trim().length === 0;
+}
+
+/** Runs of letters or digits: what a reader would count as words. */
+export function wordCount(text: string): number {
+  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+}

@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+
+/** Key order never changes what a request means: objects are written with sorted keys. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value)
+      .filter(([, field]) => field !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, field]) => `${JSON.stringify(key)}:${canonicalJson(field)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export const requestFingerprint = (request: unknown): string =>
+  createHash('sha256').update(canonicalJson(request)).digest('hex');
+
+/** What a key was first used for: the same request (and its outcome once known), or a different one. */
+export type KeyClaim<T> = { kind: 'NEW' } | { kind: 'SAME'; outcome: T | null } | { kind: 'DIFFERENT' };
+
+/**
+ * Claims `keyId` for a request with this fingerprint. The first claim wins (one INSERT), so of two concurrent
+ * requests with one key and different bodies exactly one goes ahead.
+ */
+export async function claimIdempotencyKey<T>(
+  manager: EntityManager,
+  keyId: string,
+  fingerprint: string,
+): Promise<KeyClaim<T>> {
+  const inserted = await manager.query<unknown[]>(
+    `INSERT INTO idempotency_keys (key_id, fingerprint) VALUES ($1, $2) ON CONFLICT (key_id) DO NOTHING RETURNING key_id`,
+    [keyId, fingerprint],
+  );
+  if (inserted.length > 0) return { kind: 'NEW' };
+  const [existing] = await manager.query<{ fingerprint: string; outcome: T | null }[]>(
+    `SELECT fingerprint, outcome FROM idempotency_keys WHERE key_id = $1`,
+    [keyId],
+  );
+  return existing.fingerprint === fingerprint ? { kind: 'SAME', outcome: existing.outcome } : { kind: 'DIFFERENT' };
+}
+
+export async function recordIdempotentOutcome(manager: EntityManager, keyId: string, outcome: unknown): Promise<void> {
+  await manager.query(`UPDATE idempotency_keys SET outcome = $2 WHERE key_id = $1`, [keyId, JSON.stringify(outcome)]);
+}

@@ -1,0 +1,165 @@
+import { SESSION_COOKIE } from '../../apps/web/src/setup/sessions';
+import { JAVASCRIPT_MODES, useWebStack, Visitor } from '../support/web-test';
+import { HomePage } from './pages/home-page';
+import { SignInPage } from './pages/sign-in-page';
+import { PERSONA } from './personas';
+
+const web = useWebStack();
+
+async function signIn(visitor: Visitor, persona: string): Promise<HomePage> {
+  const signInPage = await SignInPage.open(visitor.page);
+  await signInPage.signInAs(persona);
+  return new HomePage(visitor.page);
+}
+
+/** The API tokens the web app holds for live sessions (only ever in the server-side session table). */
+async function sessionTokens(): Promise<string[]> {
+  const { rows } = await web.stack.db.query<{ token: string | null }>(
+    `SELECT sess->>'apiToken' AS token FROM web_session`,
+  );
+  return rows.map((row) => row.token).filter((token): token is string => token !== null);
+}
+
+describe('web app foundation', () => {
+  describe.each(JAVASCRIPT_MODES)('dev sign-in and sign-out $label', ({ javaScript }) => {
+    it('lists personas from the reference data, signs in as one, and signs out ending the session', async () => {
+      const visitor = await web.visit(javaScript);
+      const signInPage = await SignInPage.open(visitor.page);
+      expect(await signInPage.heading()).toBe('Sign in as');
+      expect(await signInPage.personas()).toEqual(
+        expect.arrayContaining([PERSONA.wypReferrer, PERSONA.assessor, PERSONA.chair]),
+      );
+      await visitor.expectAccessible();
+      await visitor.screenshot('sign-in');
+
+      await signInPage.signInAs(PERSONA.wypReferrer);
+      const home = new HomePage(visitor.page);
+      expect(new URL(visitor.page.url()).pathname).toBe('/');
+      expect(await home.signedInAs()).toBe('DC Jane Smith, West Yorkshire Police');
+      await visitor.expectAccessible();
+      const cookieBefore = (await visitor.context.cookies()).find((cookie) => cookie.name === SESSION_COOKIE);
+      expect(cookieBefore).toBeDefined();
+
+      await home.signOut();
+      expect(await home.heading()).toBe('You have signed out');
+      await visitor.expectAccessible();
+      await visitor.page.goto('/');
+      expect(new URL(visitor.page.url()).pathname).toBe('/sign-in');
+
+      // The old cookie is worthless: the session was destroyed on the server, not just forgotten.
+      const replay = await fetch(`${visitor.baseUrl}/`, {
+        headers: { cookie: `${SESSION_COOKIE}=${cookieBefore?.value ?? ''}` },
+        redirect: 'manual',
+      });
+      expect(replay.status).toBe(303);
+      expect(replay.headers.get('location')).toBe('/sign-in');
+    });
+  });
+
+  it('refuses sign-in without choosing a persona, with an error summary linked to the question', async () => {
+    const visitor = await web.visit();
+    const signInPage = await SignInPage.open(visitor.page);
+    await signInPage.submit();
+    expect(new URL(visitor.page.url()).pathname).toBe('/sign-in');
+    expect(await signInPage.errorSummary()).toEqual([{ text: 'Select who to sign in as', href: '#persona' }]);
+    expect(await visitor.page.title()).toMatch(/^Error: /);
+    await visitor.expectAccessible();
+  });
+
+  it('ends a session after the idle timeout, and keeps it while the person is active', async () => {
+    const shortSessions = await web.stack.startWeb({ SESSION_IDLE_TIMEOUT_SECONDS: '3' });
+    const visitor = await web.visit(true, shortSessions);
+    const home = await signIn(visitor, PERSONA.wypReferrer);
+    for (let step = 0; step < 3; step++) {
+      await new Promise((wake) => setTimeout(wake, 1500));
+      await visitor.page.goto('/');
+      expect(await home.signedInAs()).toBe('DC Jane Smith, West Yorkshire Police');
+    }
+    await new Promise((wake) => setTimeout(wake, 4000));
+    await visitor.page.goto('/');
+    expect(new URL(visitor.page.url()).pathname).toBe('/sign-in');
+  });
+
+  it('refuses a form posted without the CSRF token, changing nothing', async () => {
+    const visitor = await web.visit();
+    const home = await signIn(visitor, PERSONA.wypReferrer);
+    const cookie = (await visitor.context.cookies()).find((each) => each.name === SESSION_COOKIE);
+    const forged = await fetch(`${visitor.baseUrl}/sign-out`, {
+      method: 'POST',
+      headers: {
+        cookie: `${SESSION_COOKIE}=${cookie?.value ?? ''}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: 'confirm=yes',
+      redirect: 'manual',
+    });
+    expect(forged.status).toBe(403);
+    expect(await forged.text()).toContain('This form could not be sent');
+    await visitor.page.goto('/');
+    expect(await home.signedInAs()).toBe('DC Jane Smith, West Yorkshire Police');
+
+    const wrongToken = await fetch(`${visitor.baseUrl}/sign-out`, {
+      method: 'POST',
+      headers: {
+        cookie: `${SESSION_COOKIE}=${cookie?.value ?? ''}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: '_csrf=not-the-token',
+      redirect: 'manual',
+    });
+    expect(wrongToken.status).toBe(403);
+  });
+
+  it('never shows the API token to the browser: not in a page, not in a cookie', async () => {
+    const visitor = await web.visit();
+    const home = await signIn(visitor, PERSONA.assessor);
+    const tokens = await sessionTokens();
+    expect(tokens.length).toBeGreaterThan(0);
+    const pages = [await visitor.page.content()];
+    for (const path of ['/', '/accessibility', '/no-such-page']) {
+      await visitor.page.goto(path);
+      pages.push(await visitor.page.content());
+    }
+    const cookies = await visitor.context.cookies();
+    const browserSide = JSON.stringify({
+      pages,
+      cookies,
+      documentCookie: await visitor.page.evaluate('document.cookie'),
+    });
+    for (const token of tokens) expect(browserSide).not.toContain(token);
+    const sessionCookie = cookies.find((cookie) => cookie.name === SESSION_COOKIE);
+    expect(sessionCookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    expect(await home.heading()).toBe('Page not found');
+  });
+
+  it('serves a strict nonce-based Content-Security-Policy and no inline scripts', async () => {
+    const response = await fetch(`${web.stack.webUrl}/sign-in`);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeDefined();
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    const html = await response.text();
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attributes, body] of scripts) {
+      expect(attributes).toContain(`nonce="${nonce}"`);
+      expect(attributes).toMatch(/\bsrc="/);
+      expect(body.trim()).toBe('');
+    }
+    const again = await fetch(`${web.stack.webUrl}/sign-in`);
+    expect(again.headers.get('content-security-policy')).not.toContain(`'nonce-${nonce}'`);
+  });
+
+  it('has an accessible home page for each role, and a clear page for an unknown address', async () => {
+    const visitor = await web.visit();
+    const home = await signIn(visitor, PERSONA.chair);
+    expect(await home.heading()).toBe('ROCU Gateway');
+    await visitor.expectAccessible();
+    await visitor.screenshot('home');
+    const missing = await visitor.page.goto('/no-such-page');
+    expect(missing?.status()).toBe(404);
+    expect(await home.heading()).toBe('Page not found');
+    await visitor.expectAccessible();
+  });
+});

@@ -1,0 +1,50 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** What every page of the service has: a heading, the error summary, the header's signed-in person. */
+export abstract class BasePage {
+  constructor(readonly page: Page) {}
+
+  /**
+   * Clicks a button or link that loads another page (a form post answered by a redirect, possibly to the
+   * same address) and waits until that page has loaded.
+   */
+  async loadNextPage(trigger: Locator): Promise<void> {
+    const page = this.page;
+    await Promise.all([page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame()), trigger.click()]);
+    await page.waitForLoadState();
+  }
+
+  /** Presses a form's button by its text and waits for the page that answers. */
+  submitWith(buttonText: string): Promise<void> {
+    return this.loadNextPage(this.page.getByRole('button', { name: buttonText, exact: true }));
+  }
+
+  heading(): Promise<string> {
+    return this.page.locator('h1').first().innerText();
+  }
+
+  /** The GOV.UK error summary's entries with the id of the field each links to. */
+  async errorSummary(): Promise<{ text: string; href: string }[]> {
+    const links = this.page.locator('.govuk-error-summary__list a');
+    const count = await links.count();
+    const entries: { text: string; href: string }[] = [];
+    for (let index = 0; index < count; index++) {
+      const link = links.nth(index);
+      entries.push({ text: (await link.innerText()).trim(), href: (await link.getAttribute('href')) ?? '' });
+    }
+    return entries;
+  }
+
+  signedInAs(): Promise<string> {
+    return this.page.getByTestId('signed-in-as').innerText();
+  }
+
+  signOut(): Promise<void> {
+    return this.submitWith('Sign out');
+  }
+
+  /** Follows a link in the service navigation. */
+  navigateTo(name: string): Promise<void> {
+    return this.loadNextPage(this.page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name }));
+  }
+}

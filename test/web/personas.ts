@@ -1,0 +1,7 @@
+/** The dev sign-in page's persona labels the browser tests sign in with. */
+export const PERSONA = {
+  wypReferrer: 'DC, West Yorkshire Police, referrer',
+  sypReferrer: 'DS, South Yorkshire Police, referrer',
+  assessor: 'DS, Yorkshire and the Humber Regional Organised Crime Unit, gateway assessor',
+  chair: 'Det Supt, Yorkshire and the Humber Regional Organised Crime Unit, TTCG chair',
+} as const;
