@@ -2,6 +2,7 @@ import {
   addWorkingDays,
   computeDeadline,
   DEFAULT_DEADLINE_POLICIES,
+  DEFAULT_MEETING_SETTINGS,
   defaultRegionSettings,
   RegionSettings,
   workingTimeBetween,
@@ -157,7 +158,12 @@ describe('region settings: versioned in Postgres, changed by the ROCU manager, a
       });
     await eventually(async () => {
       expect({ signalled: await signalled(), logs: stack.recentLogs() }).toEqual({
-        signalled: [meetingRecurrenceFor(settings, undefined)],
+        signalled: [
+          {
+            recurrence: meetingRecurrenceFor(settings, undefined),
+            settings: { ...DEFAULT_MEETING_SETTINGS, quorumForceFraction: 0.75 },
+          },
+        ],
         logs: expect.any(String),
       });
     }, 10_000);

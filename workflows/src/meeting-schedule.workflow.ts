@@ -47,8 +47,10 @@ export async function meetingScheduleWorkflow(input: MeetingScheduleInput): Prom
   const followsSettings = patched(MEETING_RECURRENCE_PATCH);
   let recurrence = input.recurrence;
   let recurrenceChanged = false;
-  setHandler(meetingRecurrenceSignal, (next) => {
-    recurrence = next;
+  let settings = input.settings;
+  setHandler(meetingRecurrenceSignal, (change) => {
+    recurrence = change.recurrence;
+    settings = change.settings;
     recurrenceChanged = true;
   });
   for (let round = 0; round < ROUNDS_PER_RUN; round++) {
@@ -78,7 +80,7 @@ export async function meetingScheduleWorkflow(input: MeetingScheduleInput): Prom
             type: input.type,
             scheduledFor: key,
             papersCloseAt: meeting.papersCloseAt.toISOString(),
-            ...(input.settings ? { settings: input.settings } : {}),
+            ...(settings ? { settings } : {}),
           },
         ],
       });
@@ -91,5 +93,5 @@ export async function meetingScheduleWorkflow(input: MeetingScheduleInput): Prom
     else await sleep(wait);
   }
   const stillAhead = [...created].filter((time) => new Date(time).getTime() > Date.now());
-  await continueAsNew<typeof meetingScheduleWorkflow>({ ...input, recurrence, created: stillAhead, anchor });
+  await continueAsNew<typeof meetingScheduleWorkflow>({ ...input, recurrence, settings, created: stillAhead, anchor });
 }

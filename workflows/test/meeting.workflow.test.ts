@@ -1,6 +1,6 @@
 import { Client, WithStartWorkflowOperation, WorkflowHandle, WorkflowNotFoundError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { Actor, MeetingDecision, Priority, rankAgendaItems } from '@rocu/domain';
+import { Actor, DEFAULT_MEETING_SETTINGS, MeetingDecision, Priority, rankAgendaItems } from '@rocu/domain';
 import {
   AgendaItem,
   Attendee,
@@ -739,7 +739,10 @@ describe('meetingScheduleWorkflow (real dev server, recorded activities)', () =>
     let seen: ActivityInput<'projectMeetingCreated'>[] = [];
     try {
       await eventually(created, (calls) => calls.length >= 2, 'the first two meetings', 10_000);
-      await handle.signal(meetingRecurrenceSignal, { kind: 'INTERVAL', everyMs: 3000, papersCloseBeforeMs: 500 });
+      await handle.signal(meetingRecurrenceSignal, {
+        recurrence: { kind: 'INTERVAL', everyMs: 3000, papersCloseBeforeMs: 500 },
+        settings: { ...DEFAULT_MEETING_SETTINGS, quorumForceFraction: 0.75 },
+      });
       seen = await eventually(created, (calls) => calls.length >= 4, 'two meetings on the new settings', 15_000);
     } finally {
       await endSchedule('meeting-schedule-settings', handle, created());
@@ -751,6 +754,18 @@ describe('meetingScheduleWorkflow (real dev server, recorded activities)', () =>
     expect(ms(third?.scheduledFor)).toBeGreaterThan(ms(second?.scheduledFor));
     expect(ms(fourth?.scheduledFor) - ms(third?.scheduledFor)).toBe(3000);
     expect([third, fourth].map((call) => ms(call?.scheduledFor) - ms(call?.papersCloseAt))).toEqual([500, 500]);
+    // ...and run by the new quorum: it is in each new meeting's input.
+    const quorumOf = async (meetingId = '') => {
+      const started = (await client.workflow.getHandle(meetingWorkflowId(meetingId)).fetchHistory()).events?.[0];
+      const payload = started?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]?.data;
+      const input = payload ? (JSON.parse(Buffer.from(payload).toString()) as MeetingWorkflowInput) : undefined;
+      return input?.settings?.quorumForceFraction;
+    };
+    expect(await Promise.all([first, third, fourth].map((call) => quorumOf(call?.meetingId)))).toEqual([
+      undefined,
+      0.75,
+      0.75,
+    ]);
     const markers = (await handle.fetchHistory()).events?.filter((event) => event.markerRecordedEventAttributes);
     expect(markers?.length).toBe(1);
   });

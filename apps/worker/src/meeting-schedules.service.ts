@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, meetingSettingsOf } from '@rocu/config';
-import { RegionSettings } from '@rocu/domain';
+import { RegionSettings, regionMeetingSettings } from '@rocu/domain';
 import {
   MEETING_SCHEDULE_WORKFLOW_TYPE,
   meetingRecurrenceFor,
@@ -38,19 +38,20 @@ export class MeetingSchedulesService implements OnApplicationBootstrap {
     );
     for (const region of regions) {
       const recurrence = meetingRecurrenceFor(region.settings, this.config.MEETING_INTERVAL_MS);
+      const settings = regionMeetingSettings(region.settings, meetingSettingsOf(this.config));
       const input: MeetingScheduleInput = {
         region: region.code,
         type: 'TTCG',
         recurrence,
         horizon: MEETINGS_AHEAD,
-        settings: meetingSettingsOf(this.config),
+        settings,
       };
       await this.workflows.client.workflow.signalWithStart(MEETING_SCHEDULE_WORKFLOW_TYPE, {
         workflowId: meetingScheduleWorkflowId(this.config.TEMPORAL_TASK_QUEUE, region.code, 'TTCG'),
         taskQueue: this.config.TEMPORAL_TASK_QUEUE,
         args: [input],
         signal: meetingRecurrenceSignal,
-        signalArgs: [recurrence],
+        signalArgs: [{ recurrence, settings }],
       });
     }
     this.logger.log(`TTCG schedules running for ${regions.length} regions`);

@@ -131,11 +131,17 @@ export function meetingRecurrenceFor(settings: RegionSettings, intervalMs: numbe
     : { kind: 'CALENDAR', policy: cadencePolicyOf(settings) };
 }
 
+/** The region's settings as a schedule uses them: when meetings recur, and the rules (quorum) they run by. */
+export interface MeetingScheduleChange {
+  recurrence: MeetingRecurrence;
+  settings: MeetingSettings;
+}
+
 /**
- * The region's settings changed: meetings the schedule creates from now on follow this recurrence; those
- * already created keep their dates.
+ * The region's settings changed: meetings the schedule creates from now on follow them; those already
+ * created keep their dates and rules.
  */
-export const meetingRecurrenceSignal = defineSignal<[MeetingRecurrence]>('meetingRecurrence');
+export const meetingRecurrenceSignal = defineSignal<[MeetingScheduleChange]>('meetingRecurrence');
 
 export interface MeetingScheduleInput {
   region: string;

@@ -1,10 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowNotFoundError } from '@temporalio/common';
-import { AppConfig } from '@rocu/config';
+import { AppConfig, meetingSettingsOf } from '@rocu/config';
 import { meetingRecurrenceFor, meetingRecurrenceSignal, meetingScheduleWorkflowId } from '@rocu/contracts';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, defaultRegionSettings, DomainError, RegionSettings, validateRegionSettings } from '@rocu/domain';
+import {
+  Actor,
+  defaultRegionSettings,
+  DomainError,
+  regionMeetingSettings,
+  RegionSettings,
+  validateRegionSettings,
+} from '@rocu/domain';
 import { appendAudit } from '@rocu/persistence';
 import { RequestValidationError } from '../common/request-validation';
 import { TemporalClientService } from '../temporal/temporal-client.provider';
@@ -137,14 +144,17 @@ export class RegionSettingsService {
   }
 
   /**
-   * Sends the new calendar to the region's running TTCG schedule. None runs when schedules are off; if
+   * Sends the new calendar and quorum to the region's running TTCG schedule. None runs when schedules are off; if
    * Temporal cannot be reached the change stands and the worker sends the current calendar when it next starts.
    */
   private async tellSchedule(region: string, settings: RegionSettings): Promise<void> {
     const workflowId = meetingScheduleWorkflowId(this.temporal.taskQueue, region, 'TTCG');
-    const recurrence = meetingRecurrenceFor(settings, this.config.MEETING_INTERVAL_MS);
+    const change = {
+      recurrence: meetingRecurrenceFor(settings, this.config.MEETING_INTERVAL_MS),
+      settings: regionMeetingSettings(settings, meetingSettingsOf(this.config)),
+    };
     try {
-      await this.temporal.client.workflow.getHandle(workflowId).signal(meetingRecurrenceSignal, recurrence);
+      await this.temporal.client.workflow.getHandle(workflowId).signal(meetingRecurrenceSignal, change);
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return;
       this.logger.warn(`Region ${region}: the TTCG schedule was not told of the new settings (${String(error)})`);
