@@ -2,12 +2,21 @@ import {
   addWorkingDays,
   computeDeadline,
   DEFAULT_DEADLINE_POLICIES,
+  DEFAULT_MEETING_SETTINGS,
   defaultRegionSettings,
   RegionSettings,
   workingTimeBetween,
 } from '@rocu/domain';
+import { Client, Connection } from '@temporalio/client';
+import {
+  MEETING_SCHEDULE_WORKFLOW_TYPE,
+  meetingRecurrenceFor,
+  meetingScheduleWorkflowId,
+  type MeetingScheduleInput,
+} from '@rocu/contracts';
 import { Stack } from './support/stack';
-import { referralBody } from './support/referral-fixtures';
+import { testEnvironment } from './support/test-environment';
+import { eventually, referralBody } from './support/referral-fixtures';
 
 interface SettingsView {
   region: string;
@@ -25,18 +34,21 @@ interface Deadline {
 
 describe('region settings: versioned in Postgres, changed by the ROCU manager, applied to new referrals only', () => {
   let stack: Stack;
+  let temporal: Connection;
   let manager: string;
   let referrer: string;
   let assessor: string;
 
   beforeAll(async () => {
     stack = await Stack.start();
+    temporal = await Connection.connect({ address: testEnvironment().temporalAddress });
     manager = await stack.token(['ROCU_MANAGER'], 'YHROCU');
     referrer = await stack.token(['FORCE_REFERRER'], 'WYP');
     assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU');
   });
 
   afterAll(async () => {
+    await temporal.close();
     await stack.stop();
   });
 
@@ -112,14 +124,50 @@ describe('region settings: versioned in Postgres, changed by the ROCU manager, a
     const beforeTriage = await triage(before);
     expect(beforeTriage.dueAt).toBe(addWorkingDays(beforeTriage.submittedAt, 2).toISOString());
 
+    // The region's TTCG schedule, as the worker starts it (this stack runs without schedules of its own).
+    const schedule = await new Client({ connection: temporal }).workflow.start(MEETING_SCHEDULE_WORKFLOW_TYPE, {
+      workflowId: meetingScheduleWorkflowId(stack.taskQueue, 'YHROCU', 'TTCG'),
+      taskQueue: stack.taskQueue,
+      args: [
+        {
+          region: 'YHROCU',
+          type: 'TTCG',
+          recurrence: meetingRecurrenceFor(defaultRegionSettings('MONTHLY'), undefined),
+          horizon: 2,
+        } satisfies MeetingScheduleInput,
+      ],
+    });
+
     const settings = defaultRegionSettings('MONTHLY');
     settings.deadlines.ROUTINE = { TRIAGE: { workingDays: 4 }, ASSESSMENT: { workingDays: 15 } };
     settings.reminderFraction = 0.5;
-    settings.meetings.quorumForcesFraction = 0.75;
+    settings.meetings = { ...settings.meetings, weekday: 2, timeOfDay: '14:30', quorumForcesFraction: 0.75 };
     const changed = await put({ settings, reason: 'Backlog: more time for routine triage', expectedVersion: 1 });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ version: 2, settings, reason: 'Backlog: more time for routine triage' });
     expect((await put({ settings, reason: 'stale', expectedVersion: 1 })).status).toBe(409);
+
+    // The schedule is told the new calendar, so the meetings it creates from now on follow it.
+    const signalled = async () =>
+      (await schedule.fetchHistory()).events?.flatMap((event) => {
+        const signal = event.workflowExecutionSignaledEventAttributes;
+        const payload = signal?.input?.payloads?.[0]?.data;
+        return signal?.signalName === 'meetingRecurrence' && payload
+          ? [JSON.parse(Buffer.from(payload).toString()) as unknown]
+          : [];
+      });
+    await eventually(async () => {
+      expect({ signalled: await signalled(), logs: stack.recentLogs() }).toEqual({
+        signalled: [
+          {
+            recurrence: meetingRecurrenceFor(settings, undefined),
+            settings: { ...DEFAULT_MEETING_SETTINGS, quorumForceFraction: 0.75 },
+          },
+        ],
+        logs: expect.any(String),
+      });
+    }, 10_000);
+    await schedule.terminate('region settings test finished');
 
     const after = await submit();
     const afterTriage = await triage(after);

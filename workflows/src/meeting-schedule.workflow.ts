@@ -1,7 +1,27 @@
-import { continueAsNew, ParentClosePolicy, sleep, startChild, uuid4 } from '@temporalio/workflow';
+import {
+  condition,
+  continueAsNew,
+  ParentClosePolicy,
+  patched,
+  setHandler,
+  sleep,
+  startChild,
+  uuid4,
+} from '@temporalio/workflow';
 import { ScheduledMeeting, upcomingMeetings } from '@rocu/domain';
-import { meetingWorkflowId, type MeetingRecurrence, type MeetingScheduleInput } from '@rocu/contracts';
+import {
+  meetingRecurrenceSignal,
+  meetingWorkflowId,
+  type MeetingRecurrence,
+  type MeetingScheduleInput,
+} from '@rocu/contracts';
 import { meetingWorkflow } from './meeting.workflow';
+
+/**
+ * The schedule takes the region's new settings by signal and fills the horizon after the meetings already
+ * created; runs started before keep counting the horizon from now with their first recurrence.
+ */
+export const MEETING_RECURRENCE_PATCH = 'meeting-recurrence-signal';
 
 /** Rounds of creating meetings before the history is restarted (continue-as-new keeps it bounded). */
 const ROUNDS_PER_RUN = 50;
@@ -24,9 +44,28 @@ function upcoming(recurrence: MeetingRecurrence, anchor: number, from: Date, cou
 export async function meetingScheduleWorkflow(input: MeetingScheduleInput): Promise<void> {
   const created = new Set(input.created ?? []);
   const anchor = input.anchor ?? new Date(Date.now()).toISOString();
+  const followsSettings = patched(MEETING_RECURRENCE_PATCH);
+  let recurrence = input.recurrence;
+  let recurrenceChanged = false;
+  let settings = input.settings;
+  setHandler(meetingRecurrenceSignal, (change) => {
+    recurrence = change.recurrence;
+    settings = change.settings;
+    recurrenceChanged = true;
+  });
   for (let round = 0; round < ROUNDS_PER_RUN; round++) {
     const now = new Date(Date.now());
-    const next = upcoming(input.recurrence, Date.parse(anchor), now, input.horizon);
+    recurrenceChanged = false;
+    // Meetings already created stay; new ones follow the current recurrence, after the last of them.
+    const ahead = followsSettings ? [...created].map(Date.parse).filter((time) => time > now.getTime()) : [];
+    const next = followsSettings
+      ? upcoming(
+          recurrence,
+          Date.parse(anchor),
+          new Date(Math.max(now.getTime(), ...ahead)),
+          Math.max(0, input.horizon - ahead.length),
+        )
+      : upcoming(input.recurrence, Date.parse(anchor), now, input.horizon);
     for (const meeting of next) {
       const key = meeting.scheduledFor.toISOString();
       if (created.has(key)) continue;
@@ -41,15 +80,18 @@ export async function meetingScheduleWorkflow(input: MeetingScheduleInput): Prom
             type: input.type,
             scheduledFor: key,
             papersCloseAt: meeting.papersCloseAt.toISOString(),
-            ...(input.settings ? { settings: input.settings } : {}),
+            ...(settings ? { settings } : {}),
           },
         ],
       });
       created.add(key);
     }
     // Wake when the earliest of these meetings is held; the next round then creates the one after.
-    await sleep(Math.max(next[0].scheduledFor.getTime() - Date.now(), 1_000));
+    const earliest = Math.min(...ahead, ...next.map((meeting) => meeting.scheduledFor.getTime()));
+    const wait = Math.max(earliest - Date.now(), 1_000);
+    if (followsSettings) await condition(() => recurrenceChanged, wait);
+    else await sleep(wait);
   }
   const stillAhead = [...created].filter((time) => new Date(time).getTime() > Date.now());
-  await continueAsNew<typeof meetingScheduleWorkflow>({ ...input, created: stillAhead, anchor });
+  await continueAsNew<typeof meetingScheduleWorkflow>({ ...input, recurrence, settings, created: stillAhead, anchor });
 }

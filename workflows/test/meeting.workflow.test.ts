@@ -1,6 +1,6 @@
 import { Client, WithStartWorkflowOperation, WorkflowHandle, WorkflowNotFoundError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { Actor, MeetingDecision, Priority, rankAgendaItems } from '@rocu/domain';
+import { Actor, DEFAULT_MEETING_SETTINGS, MeetingDecision, Priority, rankAgendaItems } from '@rocu/domain';
 import {
   AgendaItem,
   Attendee,
@@ -11,6 +11,7 @@ import {
   MEETING_SCHEDULE_WORKFLOW_TYPE,
   MEETING_WORKFLOW_TYPE,
   MeetingActivities,
+  meetingRecurrenceSignal,
   MeetingScheduleInput,
   meetingScheduleWorkflowId,
   meetingSnapshotQuery,
@@ -656,6 +657,22 @@ describe('meetingWorkflow (real dev server, recorded activities)', () => {
   });
 });
 
+/** Ends a schedule test: the schedule (its history kept) and the meetings it created, abandoned children that outlive it. */
+async function endSchedule(
+  scenario: string,
+  handle: WorkflowHandle,
+  meetings: readonly ActivityInput<'projectMeetingCreated'>[],
+): Promise<void> {
+  await handle.terminate('meeting schedule test finished');
+  await recordHistory(scenario, handle);
+  for (const call of meetings) {
+    await client.workflow
+      .getHandle(meetingWorkflowId(call.meetingId))
+      .terminate('meeting schedule test finished')
+      .catch(() => undefined);
+  }
+}
+
 describe('meetingScheduleWorkflow (real dev server, recorded activities)', () => {
   it('keeps the next meetings created ahead on a fixed interval, each once, as meeting children', async () => {
     const input: MeetingScheduleInput = {
@@ -695,15 +712,7 @@ describe('meetingScheduleWorkflow (real dev server, recorded activities)', () =>
       await sleep(500);
       seen = created();
     } finally {
-      await handle.terminate('meeting schedule test finished');
-      await recordHistory('meeting-schedule', handle);
-      // The meetings are abandoned children: they outlive the schedule, so end them here.
-      for (const call of created()) {
-        await client.workflow
-          .getHandle(meetingWorkflowId(call.meetingId))
-          .terminate('meeting schedule test finished')
-          .catch(() => undefined);
-      }
+      await endSchedule('meeting-schedule', handle, created());
     }
 
     const times = seen.map((call) => ms(call.scheduledFor)).sort((a, b) => a - b);
@@ -712,5 +721,52 @@ describe('meetingScheduleWorkflow (real dev server, recorded activities)', () =>
     expect(times.map((time) => time - (times[0] ?? 0))).toEqual(times.map((_time, index) => index * 2000));
     expect(new Set(seen.map((call) => call.meetingId)).size).toBe(seen.length);
     expect(seen.length).toBeGreaterThanOrEqual(3);
+  });
+  it('takes new region settings by signal: meetings already created stay, those created after follow them', async () => {
+    const region = 'EMSOU';
+    const input: MeetingScheduleInput = {
+      region,
+      type: 'TTCG',
+      recurrence: { kind: 'INTERVAL', everyMs: 2000, papersCloseBeforeMs: 1000 },
+      horizon: 2,
+    };
+    const created = () => activities.created.filter((call) => call.region === region);
+    const handle = await client.workflow.start(MEETING_SCHEDULE_WORKFLOW_TYPE, {
+      workflowId: meetingScheduleWorkflowId(TASK_QUEUE, region, 'TTCG'),
+      taskQueue: TASK_QUEUE,
+      args: [input],
+    });
+    let seen: ActivityInput<'projectMeetingCreated'>[] = [];
+    try {
+      await eventually(created, (calls) => calls.length >= 2, 'the first two meetings', 10_000);
+      await handle.signal(meetingRecurrenceSignal, {
+        recurrence: { kind: 'INTERVAL', everyMs: 3000, papersCloseBeforeMs: 500 },
+        settings: { ...DEFAULT_MEETING_SETTINGS, quorumForceFraction: 0.75 },
+      });
+      seen = await eventually(created, (calls) => calls.length >= 4, 'two meetings on the new settings', 15_000);
+    } finally {
+      await endSchedule('meeting-schedule-settings', handle, created());
+    }
+    const [first, second, third, fourth] = [...seen].sort((a, b) => ms(a.scheduledFor) - ms(b.scheduledFor));
+    // The two created before the change keep their dates and cut-off; the next ones are 3 s apart, cut off 0.5 s before.
+    expect(ms(second?.scheduledFor) - ms(first?.scheduledFor)).toBe(2000);
+    expect([first, second].map((call) => ms(call?.scheduledFor) - ms(call?.papersCloseAt))).toEqual([1000, 1000]);
+    expect(ms(third?.scheduledFor)).toBeGreaterThan(ms(second?.scheduledFor));
+    expect(ms(fourth?.scheduledFor) - ms(third?.scheduledFor)).toBe(3000);
+    expect([third, fourth].map((call) => ms(call?.scheduledFor) - ms(call?.papersCloseAt))).toEqual([500, 500]);
+    // ...and run by the new quorum: it is in each new meeting's input.
+    const quorumOf = async (meetingId = '') => {
+      const started = (await client.workflow.getHandle(meetingWorkflowId(meetingId)).fetchHistory()).events?.[0];
+      const payload = started?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]?.data;
+      const input = payload ? (JSON.parse(Buffer.from(payload).toString()) as MeetingWorkflowInput) : undefined;
+      return input?.settings?.quorumForceFraction;
+    };
+    expect(await Promise.all([first, third, fourth].map((call) => quorumOf(call?.meetingId)))).toEqual([
+      undefined,
+      0.75,
+      0.75,
+    ]);
+    const markers = (await handle.fetchHistory()).events?.filter((event) => event.markerRecordedEventAttributes);
+    expect(markers?.length).toBe(1);
   });
 });

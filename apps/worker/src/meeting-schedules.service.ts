@@ -2,11 +2,12 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, meetingSettingsOf } from '@rocu/config';
-import { cadencePolicyOf, RegionSettings } from '@rocu/domain';
+import { RegionSettings, regionMeetingSettings } from '@rocu/domain';
 import {
   MEETING_SCHEDULE_WORKFLOW_TYPE,
+  meetingRecurrenceFor,
+  meetingRecurrenceSignal,
   meetingScheduleWorkflowId,
-  type MeetingRecurrence,
   type MeetingScheduleInput,
 } from '@rocu/contracts';
 import { WorkflowClientService } from './workflow-client.service';
@@ -14,9 +15,9 @@ import { WorkflowClientService } from './workflow-client.service';
 const MEETINGS_AHEAD = 2;
 
 /**
- * Makes sure every region with a ROCU has its TTCG schedule running (idempotent: an existing schedule is
- * left as it is). The calendar (cadence, weekday, time, paper cut-off) comes from the current version of
- * the region's settings.
+ * Makes sure every region with a ROCU has its TTCG schedule running, on the calendar (cadence, weekday,
+ * time, paper cut-off) of the current version of the region's settings: a schedule already running is
+ * sent that calendar (so a change the API could not deliver is caught up here), otherwise one is started.
  */
 @Injectable()
 export class MeetingSchedulesService implements OnApplicationBootstrap {
@@ -36,27 +37,23 @@ export class MeetingSchedulesService implements OnApplicationBootstrap {
         WHERE r.has_rocu ORDER BY s.region, s.version DESC`,
     );
     for (const region of regions) {
+      const recurrence = meetingRecurrenceFor(region.settings, this.config.MEETING_INTERVAL_MS);
+      const settings = regionMeetingSettings(region.settings, meetingSettingsOf(this.config));
       const input: MeetingScheduleInput = {
         region: region.code,
         type: 'TTCG',
-        recurrence: this.recurrence(region.settings),
+        recurrence,
         horizon: MEETINGS_AHEAD,
-        settings: meetingSettingsOf(this.config),
+        settings,
       };
-      await this.workflows.client.workflow.start(MEETING_SCHEDULE_WORKFLOW_TYPE, {
+      await this.workflows.client.workflow.signalWithStart(MEETING_SCHEDULE_WORKFLOW_TYPE, {
         workflowId: meetingScheduleWorkflowId(this.config.TEMPORAL_TASK_QUEUE, region.code, 'TTCG'),
         taskQueue: this.config.TEMPORAL_TASK_QUEUE,
         args: [input],
-        workflowIdConflictPolicy: 'USE_EXISTING',
+        signal: meetingRecurrenceSignal,
+        signalArgs: [{ recurrence, settings }],
       });
     }
     this.logger.log(`TTCG schedules running for ${regions.length} regions`);
-  }
-
-  private recurrence(settings: RegionSettings): MeetingRecurrence {
-    const interval = this.config.MEETING_INTERVAL_MS;
-    return interval
-      ? { kind: 'INTERVAL', everyMs: interval, papersCloseBeforeMs: Math.floor(interval / 2) }
-      : { kind: 'CALENDAR', policy: cadencePolicyOf(settings) };
   }
 }

@@ -1,4 +1,5 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import { cadencePolicyOf } from '@rocu/domain';
 import type {
   Actor,
   CadencePolicy,
@@ -8,6 +9,7 @@ import type {
   MeetingType,
   PassedOverItem,
   RatificationOutcome,
+  RegionSettings,
 } from '@rocu/domain';
 import type { ActorCommand } from './referral-workflow';
 
@@ -121,6 +123,25 @@ export const meetingScheduleWorkflowId = (taskQueue: string, region: string, typ
  */
 export type MeetingRecurrence =
   { kind: 'CALENDAR'; policy: CadencePolicy } | { kind: 'INTERVAL'; everyMs: number; papersCloseBeforeMs: number };
+
+/** A region's TTCG recurrence from its settings, or the fixed interval that replaces it (MEETING_INTERVAL_MS). */
+export function meetingRecurrenceFor(settings: RegionSettings, intervalMs: number | undefined): MeetingRecurrence {
+  return intervalMs
+    ? { kind: 'INTERVAL', everyMs: intervalMs, papersCloseBeforeMs: Math.floor(intervalMs / 2) }
+    : { kind: 'CALENDAR', policy: cadencePolicyOf(settings) };
+}
+
+/** The region's settings as a schedule uses them: when meetings recur, and the rules (quorum) they run by. */
+export interface MeetingScheduleChange {
+  recurrence: MeetingRecurrence;
+  settings: MeetingSettings;
+}
+
+/**
+ * The region's settings changed: meetings the schedule creates from now on follow them; those already
+ * created keep their dates and rules.
+ */
+export const meetingRecurrenceSignal = defineSignal<[MeetingScheduleChange]>('meetingRecurrence');
 
 export interface MeetingScheduleInput {
   region: string;

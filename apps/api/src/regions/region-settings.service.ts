@@ -1,9 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { WorkflowNotFoundError } from '@temporalio/common';
+import { AppConfig, meetingSettingsOf } from '@rocu/config';
+import { meetingRecurrenceFor, meetingRecurrenceSignal, meetingScheduleWorkflowId } from '@rocu/contracts';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, defaultRegionSettings, DomainError, RegionSettings, validateRegionSettings } from '@rocu/domain';
+import {
+  Actor,
+  defaultRegionSettings,
+  DomainError,
+  regionMeetingSettings,
+  RegionSettings,
+  validateRegionSettings,
+} from '@rocu/domain';
 import { appendAudit } from '@rocu/persistence';
 import { RequestValidationError } from '../common/request-validation';
+import { TemporalClientService } from '../temporal/temporal-client.provider';
 import { ChangeRegionSettingsRequest, RegionSettingsDto } from './region-settings.dto';
 
 interface SettingsRow {
@@ -37,7 +48,13 @@ const COLUMNS = `region, version, settings, changed_by_sub, changed_by_name, rea
 /** Region settings in Postgres: read the current version, list them all, and add a new one. */
 @Injectable()
 export class RegionSettingsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly logger = new Logger(RegionSettingsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly temporal: TemporalClientService,
+    private readonly config: AppConfig,
+  ) {}
 
   /** The settings new referrals and meetings in a region start with (the highest version). */
   async current(region: string, manager: EntityManager = this.dataSource.manager): Promise<RegionSettingsVersion> {
@@ -77,7 +94,8 @@ export class RegionSettingsService {
   /**
    * Adds the next version (the route admits only ROCU managers; here, of this region): the whole settings validated (400 naming
    * every bad field, nothing written), optimistic on `expectedVersion` (409), audited with both versions.
-   * Referrals and meetings already running keep the version they started with.
+   * Referrals and meetings already running keep the version they started with; the region's TTCG schedule
+   * is told, so the meetings it creates from now on follow the new calendar.
    */
   async change(
     actor: Actor,
@@ -92,7 +110,7 @@ export class RegionSettingsService {
         checked.problems.map((problem) => ({ field: problem.field, code: 'invalid', message: problem.message })),
       );
     }
-    return this.dataSource.transaction(async (manager) => {
+    const changed = await this.dataSource.transaction(async (manager) => {
       // Serialises changes to one region, so two managers cannot both write the same next version.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('region_settings:' || $1))`, [region]);
       const previous = await this.current(region, manager);
@@ -121,6 +139,26 @@ export class RegionSettingsService {
       });
       return view(row);
     });
+    await this.tellSchedule(region, checked.settings);
+    return changed;
+  }
+
+  /**
+   * Sends the new calendar and quorum to the region's running TTCG schedule. None runs when schedules are off; if
+   * Temporal cannot be reached the change stands and the worker sends the current calendar when it next starts.
+   */
+  private async tellSchedule(region: string, settings: RegionSettings): Promise<void> {
+    const workflowId = meetingScheduleWorkflowId(this.temporal.taskQueue, region, 'TTCG');
+    const change = {
+      recurrence: meetingRecurrenceFor(settings, this.config.MEETING_INTERVAL_MS),
+      settings: regionMeetingSettings(settings, meetingSettingsOf(this.config)),
+    };
+    try {
+      await this.temporal.client.workflow.getHandle(workflowId).signal(meetingRecurrenceSignal, change);
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return;
+      this.logger.warn(`Region ${region}: the TTCG schedule was not told of the new settings (${String(error)})`);
+    }
   }
 
   private assertOwnRegion(actor: Actor, region: string): void {

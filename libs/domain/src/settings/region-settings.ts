@@ -1,4 +1,5 @@
 import { CadencePolicy, DEFAULT_CADENCE_POLICY, cadencePolicyFor } from '../meetings/cadence';
+import { MeetingSettings } from '../meetings/meeting-settings';
 import { DEFAULT_PLAN_POLICY } from '../plan/plan-policy';
 import { MeetingCadence } from '../reference/regions';
 import { URGENCIES, Urgency } from '../referral/referral-status';
@@ -202,6 +203,11 @@ export function allocationPolicyOf(settings: RegionSettings): StagePolicy {
 export function cadencePolicyOf(settings: RegionSettings): CadencePolicy {
   const { cadence, weekday, timeOfDay, paperCutoffDays, anchorDate } = settings.meetings;
   return cadencePolicyFor(cadence, { weekday, timeOfDay, paperCutoffDays, anchorDate });
+}
+
+/** The meeting rules' settings for the region: its quorum, the rest (session opening, covert cadence) from `base`. */
+export function regionMeetingSettings(settings: RegionSettings, base: MeetingSettings): MeetingSettings {
+  return { ...base, quorumForceFraction: settings.meetings.quorumForcesFraction };
 }
 
 /** Representatives of how many of the region's forces make a meeting quorate (with the chair). */
