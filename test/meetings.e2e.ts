@@ -504,6 +504,34 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
     expect(await status(referral)).toBe('DEFERRED');
   });
 
+  it("ratifies a covert item's urgent decision at the next covert commissioning meeting, not at a TTCG", async () => {
+    const covert = await assessed({ route: 'COVERT_COMMISSIONING' }, { urgency: 'IMMEDIATE', threatToLife: true });
+    const urgent = await stack.http.post(
+      `/referrals/${covert}/urgent-decision`,
+      { decision: 'ADOPT_ROCU_LEAD', rationale: 'Threat to life' },
+      chair,
+    );
+    expect(urgent.status).toBe(200);
+    const frozenAgenda = async (meetingId: string) =>
+      eventually(async () => {
+        const current = await meeting(meetingId);
+        expect(current.agendaFrozen).toBe(true);
+        return current.agenda;
+      });
+    const ttcg = await createMeeting(0);
+    expect((await frozenAgenda(ttcg)).map((item) => item.referralId)).not.toContain(covert);
+    const commissioning = await stack.http.post<{ id: string }>(
+      '/meetings',
+      { ...meetingBody(0, 30 * 60_000), type: 'COVERT_COMMISSIONING' },
+      chair,
+    );
+    expect(commissioning.status).toBe(201);
+    expect((await frozenAgenda(commissioning.body.id)).find((item) => item.referralId === covert)).toMatchObject({
+      kind: 'RATIFICATION',
+      urgentDecision: 'ADOPT_ROCU_LEAD',
+    });
+  });
+
   it('refers an item to the NCA with its onward reference, and the NCA can then see it', async () => {
     const referral = await assessed({});
     const meetingId = await createMeeting(0);
