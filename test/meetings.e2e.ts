@@ -371,6 +371,29 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
     ).toEqual(['OVERTURN', 'OVERTURN', 'RATIFY']);
   });
 
+  it('gives an IMMEDIATE referral awaiting decision a same-day decision clock, met by its decision', async () => {
+    const before = Date.now();
+    const immediate = await assessed({}, { urgency: 'IMMEDIATE', threatToLife: true });
+    type Deadline = { stage: string; dueAt: string; status: string };
+    const clock = async () =>
+      (await stack.http.get<{ deadlines: Deadline[] }>(`/referrals/${immediate}`, assessor)).body.deadlines.find(
+        (deadline) => deadline.stage === 'DECISION',
+      );
+    const pending = await clock();
+    expect(pending?.status).toBe('PENDING');
+    const due = Date.parse(pending?.dueAt ?? '');
+    // The end of the London day, or four hours on if that is later: never less than four hours, at most a day.
+    expect(due).toBeGreaterThanOrEqual(before + 4 * 3_600_000);
+    expect(due).toBeLessThanOrEqual(Date.now() + 24 * 3_600_000);
+    const decided = await stack.http.post(
+      `/referrals/${immediate}/urgent-decision`,
+      { decision: 'ADOPT_SUPPORT_ONLY', rationale: 'Threat to life' },
+      chair,
+    );
+    expect(decided.status).toBe(200);
+    expect((await clock())?.status).toBe('MET');
+  });
+
   it('refuses an urgent DEFER and any second urgent decision, naming the state', async () => {
     const immediate = await assessed({}, { urgency: 'IMMEDIATE', threatToLife: true });
     const urgent = (decision: string) =>

@@ -23,6 +23,7 @@ export * from './calendar/instant';
 export * from './deadlines/deadline-policy';
 export * from './deadlines/compute-deadline';
 export * from './deadlines/parse-deadline-policies';
+export * from './deadlines/decision-deadline';
 export * from './access/referral-visibility';
 
 export * from './meetings/meeting-types';

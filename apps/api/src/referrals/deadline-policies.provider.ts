@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@rocu/config';
 import {
   DEFAULT_DEADLINE_POLICIES,
+  DEFAULT_DECISION_CLOCK,
+  DecisionClockPolicy,
   DeadlinePolicies,
   DeadlinePolicy,
   DEFAULT_PLAN_POLICY,
@@ -31,5 +33,10 @@ export class DeadlinePoliciesProvider {
 
   forUrgency(urgency: Urgency): DeadlinePolicy {
     return this.policies[urgency];
+  }
+
+  /** Only an IMMEDIATE referral has a decision clock ("same day", domain.md section 5). */
+  decisionClockFor(urgency: Urgency): DecisionClockPolicy | undefined {
+    return urgency === 'IMMEDIATE' ? DEFAULT_DECISION_CLOCK : undefined;
   }
 }

@@ -59,6 +59,7 @@ export class ReferralCommandsService {
       ownerOrg: actor.org,
       region,
       policy: this.policies.forUrgency(submission.urgency),
+      decisionClock: this.policies.decisionClockFor(submission.urgency),
       planPolicy: this.policies.plan,
       planContinueAsNewAfterEvents: this.policies.planContinueAsNewAfterEvents,
     };
