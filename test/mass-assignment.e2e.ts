@@ -100,13 +100,20 @@ describe('mass assignment and prototype pollution: refused with 400, changing no
       );
       agenda.push(id);
     }
-    const meeting = await stack.http.post<{ id: string }>('/meetings', meetingBody(1_000), chair);
+    // Held within the hour, so the quorate attendance below puts it in session for the decisions.
+    const meeting = await stack.http.post<{ id: string }>('/meetings', meetingBody(1_000, 30 * 60_000), chair);
     expect(meeting.status).toBe(201);
     meetingId = meeting.body.id;
     await eventually(async () => {
       const detail = await stack.http.get<{ agendaFrozen: boolean }>(`/meetings/${meetingId}`, chair);
       expect(detail.body.agendaFrozen).toBe(true);
     });
+    const quorum = [
+      { sub: 'mass-chair', name: 'Det Supt Chair', org: 'YHROCU', conflicts: [] },
+      { sub: 'member-wyp', name: 'DCI WYP', org: 'WYP', conflicts: [] },
+      { sub: 'member-syp', name: 'DCI SYP', org: 'SYP', conflicts: [] },
+    ];
+    expect((await stack.http.post(`/meetings/${meetingId}/attendance`, { attendees: quorum }, chair)).status).toBe(200);
   });
 
   afterAll(async () => {

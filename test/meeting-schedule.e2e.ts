@@ -2,6 +2,7 @@ import { Stack } from './support/stack';
 import { eventually } from './support/referral-fixtures';
 
 const EVERY_MS = 3_000;
+const ROCU_REGIONS = ['EMSOU', 'ERSOU', 'NERSOU', 'NWROCU', 'ROCUWM', 'SEROCU', 'SWROCU', 'TARIAN', 'YHROCU'];
 
 interface MeetingRow {
   region: string;
@@ -42,9 +43,16 @@ describe('meetings created ahead from each region’s cadence (compressed to sec
       const perRegion = await stack.db.query<{ region: string }>(
         `SELECT DISTINCT region FROM meetings ORDER BY region`,
       );
-      expect(perRegion.rows.map((row) => row.region)).toEqual(
-        ['EMSOU', 'ERSOU', 'NERSOU', 'NWROCU', 'ROCUWM', 'SEROCU', 'SWROCU', 'TARIAN', 'YHROCU'].sort(),
+      expect(perRegion.rows.map((row) => row.region)).toEqual(ROCU_REGIONS);
+    });
+
+    // Covert commissioning meetings are created ahead per region too, on their own schedule.
+    await eventually(async () => {
+      const covert = await stack.db.query<{ region: string; n: number }>(
+        `SELECT region, count(*)::int AS n FROM meetings WHERE type = 'COVERT_COMMISSIONING' GROUP BY region ORDER BY region`,
       );
+      expect(covert.rows.map((row) => row.region)).toEqual(ROCU_REGIONS);
+      expect(covert.rows.every((row) => row.n >= 2)).toBe(true);
     });
 
     // A restarted worker finds the schedules running and starts no second set.

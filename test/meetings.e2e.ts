@@ -371,6 +371,29 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
     ).toEqual(['OVERTURN', 'OVERTURN', 'RATIFY']);
   });
 
+  it('gives an IMMEDIATE referral awaiting decision a same-day decision clock, met by its decision', async () => {
+    const before = Date.now();
+    const immediate = await assessed({}, { urgency: 'IMMEDIATE', threatToLife: true });
+    type Deadline = { stage: string; dueAt: string; status: string };
+    const clock = async () =>
+      (await stack.http.get<{ deadlines: Deadline[] }>(`/referrals/${immediate}`, assessor)).body.deadlines.find(
+        (deadline) => deadline.stage === 'DECISION',
+      );
+    const pending = await clock();
+    expect(pending?.status).toBe('PENDING');
+    const due = Date.parse(pending?.dueAt ?? '');
+    // The end of the London day, or four hours on if that is later: never less than four hours, at most a day.
+    expect(due).toBeGreaterThanOrEqual(before + 4 * 3_600_000);
+    expect(due).toBeLessThanOrEqual(Date.now() + 24 * 3_600_000);
+    const decided = await stack.http.post(
+      `/referrals/${immediate}/urgent-decision`,
+      { decision: 'ADOPT_SUPPORT_ONLY', rationale: 'Threat to life' },
+      chair,
+    );
+    expect(decided.status).toBe(200);
+    expect((await clock())?.status).toBe('MET');
+  });
+
   it('refuses an urgent DEFER and any second urgent decision, naming the state', async () => {
     const immediate = await assessed({}, { urgency: 'IMMEDIATE', threatToLife: true });
     const urgent = (decision: string) =>
@@ -502,6 +525,34 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
     await quorum(soon);
     expect((await decide(soon)).status).toBe(200);
     expect(await status(referral)).toBe('DEFERRED');
+  });
+
+  it("ratifies a covert item's urgent decision at the next covert commissioning meeting, not at a TTCG", async () => {
+    const covert = await assessed({ route: 'COVERT_COMMISSIONING' }, { urgency: 'IMMEDIATE', threatToLife: true });
+    const urgent = await stack.http.post(
+      `/referrals/${covert}/urgent-decision`,
+      { decision: 'ADOPT_ROCU_LEAD', rationale: 'Threat to life' },
+      chair,
+    );
+    expect(urgent.status).toBe(200);
+    const frozenAgenda = async (meetingId: string) =>
+      eventually(async () => {
+        const current = await meeting(meetingId);
+        expect(current.agendaFrozen).toBe(true);
+        return current.agenda;
+      });
+    const ttcg = await createMeeting(0);
+    expect((await frozenAgenda(ttcg)).map((item) => item.referralId)).not.toContain(covert);
+    const commissioning = await stack.http.post<{ id: string }>(
+      '/meetings',
+      { ...meetingBody(0, 30 * 60_000), type: 'COVERT_COMMISSIONING' },
+      chair,
+    );
+    expect(commissioning.status).toBe(201);
+    expect((await frozenAgenda(commissioning.body.id)).find((item) => item.referralId === covert)).toMatchObject({
+      kind: 'RATIFICATION',
+      urgentDecision: 'ADOPT_ROCU_LEAD',
+    });
   });
 
   it('refers an item to the NCA with its onward reference, and the NCA can then see it', async () => {

@@ -2,6 +2,8 @@ import {
   ComputedDeadline,
   computeCalendarDeadline,
   computeDeadline,
+  DecisionClockPolicy,
+  decisionDeadline,
   DeadlinePolicy,
   DeadlineStage,
   NO_PAUSE,
@@ -11,20 +13,26 @@ import {
 } from '@rocu/domain';
 import type { DeadlineView } from '@rocu/contracts';
 
-/** Which deadline a status is working towards (none while waiting for a decision, or once a tasking is running). */
-export function activeStage(status: ReferralStatus): DeadlineStage | null {
+/**
+ * Which deadline a status is working towards: none once a tasking is running, nor while waiting for a
+ * decision unless the referral has a decision clock (IMMEDIATE referrals).
+ */
+export function activeStage(status: ReferralStatus, policies?: Pick<StagePolicies, 'decision'>): DeadlineStage | null {
   if (status === 'SUBMITTED' || status === 'TRIAGE' || status === 'INFO_REQUESTED') return 'TRIAGE';
   if (status === 'ASSESSMENT') return 'ASSESSMENT';
+  if (status === 'AWAITING_DECISION' && policies?.decision) return 'DECISION';
   if (status === 'ADOPTED') return 'ALLOCATION';
   return null;
 }
 
-const STAGE_ORDER: readonly DeadlineStage[] = ['TRIAGE', 'ASSESSMENT', 'ALLOCATION'];
+const STAGE_ORDER: readonly DeadlineStage[] = ['TRIAGE', 'ASSESSMENT', 'DECISION', 'ALLOCATION'];
 
 export interface StagePolicies {
   gateway: DeadlinePolicy;
   /** Absent for referrals started before allocation had a deadline. */
   allocation?: StagePolicy;
+  /** IMMEDIATE referrals only; absent for others and for referrals started before it existed. */
+  decision?: DecisionClockPolicy;
 }
 
 export interface DeadlineClock {
@@ -36,6 +44,8 @@ export interface DeadlineClock {
   workingTime: boolean;
   /** When the referral was adopted; the allocation clock runs from here. */
   adoptedAt: Date | null;
+  /** When it first awaited a decision; an IMMEDIATE referral's decision clock runs from here. */
+  awaitingSince: Date | null;
   status: ReferralStatus;
   reminded: ReadonlyMap<DeadlineStage, string>;
   escalated: ReadonlyMap<DeadlineStage, string>;
@@ -44,14 +54,20 @@ export interface DeadlineClock {
 }
 
 /**
- * A stage's deadline: gateway stages run from submission (less the paused time), allocation from
- * adoption. Null for allocation before adoption, or without an allocation policy.
+ * A stage's deadline: gateway stages run from submission (less the paused time), an IMMEDIATE referral's
+ * decision from when it first awaited one, allocation from adoption. Null for a stage not reached yet, or
+ * without its policy.
  */
 export function stageDeadline(
   stage: DeadlineStage,
   policies: StagePolicies,
-  clock: Pick<DeadlineClock, 'submittedAt' | 'pausedMs' | 'pausedWorkingMs' | 'workingTime' | 'adoptedAt'>,
+  clock: Pick<DeadlineClock, 'submittedAt' | 'pausedMs' | 'pausedWorkingMs' | 'workingTime' | 'adoptedAt' | 'awaitingSince'>,
 ): ComputedDeadline | null {
+  if (stage === 'DECISION') {
+    return clock.awaitingSince === null || policies.decision === undefined
+      ? null
+      : decisionDeadline(clock.awaitingSince, policies.decision);
+  }
   const allocation = stage === 'ALLOCATION';
   const startedAt = allocation ? clock.adoptedAt : clock.submittedAt;
   const policy = allocation ? policies.allocation : policies.gateway[stage];
@@ -63,9 +79,9 @@ export function stageDeadline(
     : computeCalendarDeadline(stage, startedAt, policy, paused.elapsedMs);
 }
 
-function stageStatus(stage: DeadlineStage, clock: DeadlineClock): DeadlineView['status'] {
+function stageStatus(stage: DeadlineStage, policies: StagePolicies, clock: DeadlineClock): DeadlineView['status'] {
   if (clock.completed.has(stage)) return clock.escalated.has(stage) ? 'BREACHED' : 'MET';
-  const current = activeStage(clock.status);
+  const current = activeStage(clock.status, policies);
   if (current === stage) return clock.status === 'INFO_REQUESTED' ? 'PAUSED' : 'PENDING';
   // Ended without reaching this stage (withdrawn, rejected); otherwise a later stage, whose clock already runs.
   return current === null ? 'CANCELLED' : 'PENDING';
@@ -81,7 +97,7 @@ export function deadlineViews(policies: StagePolicies, clock: DeadlineClock): De
         stage,
         dueAt: computed.dueAt.toISOString(),
         remindAt: computed.remindAt.toISOString(),
-        status: stageStatus(stage, clock),
+        status: stageStatus(stage, policies, clock),
         remindedAt: clock.reminded.get(stage),
         escalatedAt: clock.escalated.get(stage),
       },

@@ -146,6 +146,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
   let pausedWorkingMs = 0;
   let pausedSince: number | null = null;
   let adoptedAt: Date | null = null;
+  let awaitingSince: Date | null = null;
   let sio: Participant | undefined;
   let lro: Participant | undefined;
   let plan: ChildWorkflowHandle<typeof planWorkflow> | undefined;
@@ -157,12 +158,17 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
   const conflicted = new Set<string>();
   const planPolicy = input.planPolicy ?? DEFAULT_PLAN_POLICY;
   // Referrals started before the allocation deadline existed keep running without it (replay-safe).
-  const policies: StagePolicies = { gateway: input.policy, allocation: input.planPolicy?.allocation };
+  const policies: StagePolicies = {
+    gateway: input.policy,
+    allocation: input.planPolicy?.allocation,
+    // Only IMMEDIATE referrals get one; referrals started before it existed run without it (replay-safe).
+    decision: input.decisionClock,
+  };
   const reminded = new Map<DeadlineStage, string>();
   const escalated = new Map<DeadlineStage, string>();
   const completed = new Set<DeadlineStage>();
 
-  const clock = () => ({ submittedAt, pausedMs, pausedWorkingMs, workingTime, adoptedAt });
+  const clock = () => ({ submittedAt, pausedMs, pausedWorkingMs, workingTime, adoptedAt, awaitingSince });
   const deadlines = () => deadlineViews(policies, { ...clock(), status, reminded, escalated, completed });
   const snapshot = (): ReferralSnapshot => ({
     referralId: input.referralId,
@@ -221,10 +227,11 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
       pausedSince = null;
     }
     // A stage is done when a decision moves the referral out of it; withdrawal or an overturn only cancels it.
-    const leaving = activeStage(from);
+    const leaving = activeStage(from, policies);
     const cancels = event.type === 'WITHDRAW' || event.type === 'RATIFICATION';
-    if (leaving !== null && leaving !== activeStage(to) && !cancels) completed.add(leaving);
+    if (leaving !== null && leaving !== activeStage(to, policies) && !cancels) completed.add(leaving);
     if (to === 'ADOPTED' && adoptedAt === null) adoptedAt = new Date(now);
+    if (to === 'AWAITING_DECISION' && awaitingSince === null) awaitingSince = new Date(now);
     if (event.type === 'ASSESS' && from === 'CLOSED') reassessmentDue = false;
     status = to;
     seq += 1;
@@ -566,7 +573,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
       // notification is being recorded must end the round, not be mistaken for the state to wait out.
       const from = status;
       const changed = () => status !== from;
-      const stage = activeStage(status);
+      const stage = activeStage(status, policies);
       const deadline = stage === null ? null : stageDeadline(stage, policies, clock());
       if (stage === null || deadline === null || status === 'INFO_REQUESTED') {
         // No clock runs: waiting for a meeting, for the referrer's information (paused), or on a running plan.

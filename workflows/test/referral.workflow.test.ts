@@ -203,7 +203,9 @@ const inputFor = (
   referralId: string,
   policy: DeadlinePolicy,
   overrides: Partial<ReferralSubmission> = {},
+  extras: Partial<ReferralWorkflowInput> = {},
 ): ReferralWorkflowInput => ({
+  ...extras,
   referralId,
   submission: { ...submission, ...overrides },
   submittedBy: referrer,
@@ -220,11 +222,12 @@ async function submit(
   command: ActorCommand = { actor: referrer },
   updateId?: string,
   overrides: Partial<ReferralSubmission> = {},
+  extras: Partial<ReferralWorkflowInput> = {},
 ): Promise<{ result: SubmitResult; handle: WorkflowHandle }> {
   const startWorkflowOperation = new WithStartWorkflowOperation(REFERRAL_WORKFLOW_TYPE, {
     workflowId: referralWorkflowId(referralId),
     taskQueue: TASK_QUEUE,
-    args: [inputFor(referralId, policy, overrides)],
+    args: [inputFor(referralId, policy, overrides, extras)],
     workflowIdConflictPolicy: 'USE_EXISTING',
   });
   const result = await client.workflow.executeUpdateWithStart(submitReferralUpdate, {
@@ -955,5 +958,42 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     await plan.result();
     await recordHistory('owner-replacement', handle);
     await recordHistory('plan-owner-change', plan);
+  });
+
+  it('gives an IMMEDIATE referral awaiting decision a decision clock: reminds the chair, escalates once, met by the decision', async () => {
+    const referralId = newReferralId('decision-clock');
+    const workflowId = referralWorkflowId(referralId);
+    const decisionClock = { untilEndOfLondonDay: false, atLeastMs: 3000, reminderFraction: 0.5 };
+    const { handle } = await submit(
+      referralId,
+      RELAXED_POLICY,
+      { actor: referrer },
+      undefined,
+      { urgency: 'IMMEDIATE', threatToLife: true },
+      { decisionClock },
+    );
+    await handle.executeUpdate(triageUpdate, { args: [{ actor: assessor, decision: 'ACCEPT', reason: 'In remit' }] });
+    const assessed = await handle.executeUpdate(assessUpdate, { args: [assessWorkedExample] });
+    const clock = deadline(assessed.snapshot, 'DECISION');
+    expect(clock.status).toBe('PENDING');
+    expect(ms(clock.dueAt) - ms(clock.remindAt)).toBe(1500);
+
+    const fired = await eventually(
+      async () => activities.notificationsFor(workflowId),
+      (calls) => calls.length >= 2,
+      'the decision reminder and escalation',
+      10_000,
+    );
+    expect(fired.map((call) => `${call.kind}:${call.stage}`)).toEqual(['REMINDER:DECISION', 'ESCALATION:DECISION']);
+    expect(fired[1]?.dueAt).toBe(clock.dueAt);
+
+    const chair: Actor = { ...assessor, sub: 'u-chair', roles: ['TTCG_CHAIR'] };
+    const decided = await handle.executeUpdate(taskingDecisionUpdate, {
+      args: [{ actor: chair, decision: 'DEFER', rationale: 'Next TTCG', meetingId: 'meeting-3' }],
+    });
+    expect(deadline(decided, 'DECISION')).toMatchObject({ status: 'BREACHED', escalatedAt: expect.any(String) });
+    await sleep(300);
+    expect(activities.notificationsFor(workflowId)).toHaveLength(2);
+    await handle.terminate('decision clock test finished');
   });
 });

@@ -2,12 +2,13 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, meetingSettingsOf } from '@rocu/config';
-import { RegionSettings, regionMeetingSettings } from '@rocu/domain';
+import { covertCadencePolicy, MeetingSettings, RegionSettings, regionMeetingSettings } from '@rocu/domain';
 import {
   MEETING_SCHEDULE_WORKFLOW_TYPE,
   meetingRecurrenceFor,
   meetingRecurrenceSignal,
   meetingScheduleWorkflowId,
+  type MeetingRecurrence,
   type MeetingScheduleInput,
 } from '@rocu/contracts';
 import { WorkflowClientService } from './workflow-client.service';
@@ -15,9 +16,10 @@ import { WorkflowClientService } from './workflow-client.service';
 const MEETINGS_AHEAD = 2;
 
 /**
- * Makes sure every region with a ROCU has its TTCG schedule running, on the calendar (cadence, weekday,
- * time, paper cut-off) of the current version of the region's settings: a schedule already running is
- * sent that calendar (so a change the API could not deliver is caught up here), otherwise one is started.
+ * Makes sure every region with a ROCU has its TTCG and covert commissioning schedules running. TTCGs follow
+ * the calendar (cadence, weekday, time, paper cut-off) of the current version of the region's settings: a
+ * schedule already running is sent that calendar (so a change the API could not deliver is caught up here),
+ * otherwise one is started. Covert commissioning meets on its own cadence (default fortnightly).
  */
 @Injectable()
 export class MeetingSchedulesService implements OnApplicationBootstrap {
@@ -37,23 +39,38 @@ export class MeetingSchedulesService implements OnApplicationBootstrap {
         WHERE r.has_rocu ORDER BY s.region, s.version DESC`,
     );
     for (const region of regions) {
-      const recurrence = meetingRecurrenceFor(region.settings, this.config.MEETING_INTERVAL_MS);
       const settings = regionMeetingSettings(region.settings, meetingSettingsOf(this.config));
-      const input: MeetingScheduleInput = {
-        region: region.code,
-        type: 'TTCG',
-        recurrence,
-        horizon: MEETINGS_AHEAD,
-        settings,
-      };
+      const recurrence = meetingRecurrenceFor(region.settings, this.config.MEETING_INTERVAL_MS);
+      const ttcg: MeetingScheduleInput = { region: region.code, type: 'TTCG', recurrence, horizon: MEETINGS_AHEAD, settings };
       await this.workflows.client.workflow.signalWithStart(MEETING_SCHEDULE_WORKFLOW_TYPE, {
         workflowId: meetingScheduleWorkflowId(this.config.TEMPORAL_TASK_QUEUE, region.code, 'TTCG'),
         taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-        args: [input],
+        args: [ttcg],
         signal: meetingRecurrenceSignal,
         signalArgs: [{ recurrence, settings }],
       });
+      const covert: MeetingScheduleInput = {
+        region: region.code,
+        type: 'COVERT_COMMISSIONING',
+        recurrence: this.covertRecurrence(settings),
+        horizon: MEETINGS_AHEAD,
+        settings,
+      };
+      await this.workflows.client.workflow.start(MEETING_SCHEDULE_WORKFLOW_TYPE, {
+        workflowId: meetingScheduleWorkflowId(this.config.TEMPORAL_TASK_QUEUE, region.code, 'COVERT_COMMISSIONING'),
+        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+        args: [covert],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      });
     }
-    this.logger.log(`TTCG schedules running for ${regions.length} regions`);
+    this.logger.log(`TTCG and covert commissioning schedules running for ${regions.length} regions`);
+  }
+
+  /** The covert cadence, or in a drill (MEETING_INTERVAL_MS) every `covertEveryDays` of the fixed interval. */
+  private covertRecurrence(settings: MeetingSettings): MeetingRecurrence {
+    const interval = this.config.MEETING_INTERVAL_MS;
+    if (!interval) return { kind: 'CALENDAR', policy: covertCadencePolicy(settings) };
+    const everyMs = interval * settings.covertEveryDays;
+    return { kind: 'INTERVAL', everyMs, papersCloseBeforeMs: Math.floor(everyMs / 2) };
   }
 }

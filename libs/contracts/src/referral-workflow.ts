@@ -5,6 +5,7 @@ import type {
   AssessmentInput,
   DeadlinePolicy,
   DeadlineStage,
+  DecisionClockPolicy,
   MeetingDecision,
   Participant,
   PlanPolicy,
@@ -28,6 +29,8 @@ export interface ReferralWorkflowInput {
   policy: DeadlinePolicy;
   /** Allocation deadline and plan review cadence; absent in referrals started before they existed. */
   planPolicy?: PlanPolicy;
+  /** The decision clock of an IMMEDIATE referral awaiting decision; absent for other urgencies. */
+  decisionClock?: DecisionClockPolicy;
   /** Passed on to the 4P plan's workflow; see PlanWorkflowInput. */
   planContinueAsNewAfterEvents?: number;
   /** The version of the region's settings the policies came from; the referral keeps it to the end. */

@@ -27,6 +27,7 @@ export * from './calendar/instant-window';
 export * from './deadlines/deadline-policy';
 export * from './deadlines/compute-deadline';
 export * from './deadlines/parse-deadline-policies';
+export * from './deadlines/decision-deadline';
 export * from './access/referral-visibility';
 export * from './access/assignment';
 export * from './access/audit-scope';

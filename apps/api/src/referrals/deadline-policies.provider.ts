@@ -3,6 +3,8 @@ import { AppConfig } from '@rocu/config';
 import {
   allocationPolicyOf,
   deadlinePoliciesOf,
+  DEFAULT_DECISION_CLOCK,
+  DecisionClockPolicy,
   DeadlinePolicies,
   DeadlinePolicy,
   DEFAULT_PLAN_POLICY,
@@ -17,6 +19,8 @@ import { RegionSettingsService } from '../regions/region-settings.service';
 export interface ReferralPolicies {
   policy: DeadlinePolicy;
   planPolicy: PlanPolicy;
+  /** Only an IMMEDIATE referral has a decision clock ("same day", domain.md section 5). */
+  decisionClock: DecisionClockPolicy | undefined;
   settingsVersion: number;
 }
 
@@ -45,6 +49,7 @@ export class DeadlinePoliciesProvider {
     return {
       policy: (this.override ?? deadlinePoliciesOf(settings))[urgency],
       planPolicy: this.plan ?? { allocation: allocationPolicyOf(settings), review: DEFAULT_PLAN_POLICY.review },
+      decisionClock: urgency === 'IMMEDIATE' ? DEFAULT_DECISION_CLOCK : undefined,
       settingsVersion: version,
     };
   }

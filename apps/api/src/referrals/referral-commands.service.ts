@@ -71,7 +71,7 @@ export class ReferralCommandsService {
     const referralId = referralIdFor(actor, idempotencyKey);
     // The id is the key's: a repeat reaches the same workflow, so only a changed body needs refusing here.
     if (idempotencyKey !== undefined) await this.idempotency.refuseChangedRequest(`referral:${referralId}`, submission);
-    const policies = await this.policies.forReferral(region, submission.urgency);
+    const policies = await this.policies.forReferral(region, urgency.urgency);
     const input: ReferralWorkflowInput = {
       referralId,
       submission,
@@ -80,6 +80,7 @@ export class ReferralCommandsService {
       region,
       policy: policies.policy,
       planPolicy: policies.planPolicy,
+      decisionClock: policies.decisionClock,
       settingsVersion: policies.settingsVersion,
       planContinueAsNewAfterEvents: this.policies.planContinueAsNewAfterEvents,
     };

@@ -3,7 +3,12 @@ import { EffectiveUrgency, REFERRAL_STATUSES, URGENCIES } from '@rocu/domain';
 import type { ReferralSnapshot } from '@rocu/contracts';
 
 export class DeadlineDto {
-  @ApiProperty({ enum: ['TRIAGE', 'ASSESSMENT'] }) stage!: string;
+  @ApiProperty({
+    enum: ['TRIAGE', 'ASSESSMENT', 'DECISION', 'ALLOCATION'],
+    description:
+      'DECISION: an IMMEDIATE referral awaiting decision, due by the end of the London day (or 4 h after it awaited one, if later)',
+  })
+  stage!: string;
   @ApiProperty() dueAt!: string;
   @ApiProperty() remindAt!: string;
   @ApiProperty({ enum: ['PENDING', 'PAUSED', 'MET', 'BREACHED', 'CANCELLED'] }) status!: string;

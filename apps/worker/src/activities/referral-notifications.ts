@@ -30,15 +30,23 @@ export function recipientsOnEntering(
   if (status === 'ADOPTED') recipients.push({ role: 'ROCU_MANAGER', org: referral.region });
   return recipients;
 }
+/** Who does the work of each stage, and so is reminded of its deadline. */
+const STAGE_WORKER: Readonly<Record<DeadlineStage, Role>> = {
+  TRIAGE: 'GATEWAY_ASSESSOR',
+  ASSESSMENT: 'GATEWAY_ASSESSOR',
+  DECISION: 'TTCG_CHAIR',
+  ALLOCATION: 'ROCU_MANAGER',
+};
+
 /**
- * Deadline reminders go to whoever does the work (the gateway team; the ROCU manager for allocating an
- * SIO); escalations to the region's ROCU manager.
+ * Deadline reminders go to whoever does the work (the gateway team; the TTCG chair for an IMMEDIATE
+ * referral's decision; the ROCU manager for allocating an SIO); escalations to the region's ROCU manager.
  */
 export const deadlineRecipient = (
   kind: 'REMINDER' | 'ESCALATION',
   stage: DeadlineStage,
   region: string,
 ): Recipient => ({
-  role: kind === 'REMINDER' && stage !== 'ALLOCATION' ? 'GATEWAY_ASSESSOR' : 'ROCU_MANAGER',
+  role: kind === 'REMINDER' ? STAGE_WORKER[stage] : 'ROCU_MANAGER',
   org: region,
 });

@@ -12,8 +12,11 @@ export interface StagePolicy {
 /** The gateway's stages, whose deadlines depend on urgency. */
 export const DEADLINE_STAGES = ['TRIAGE', 'ASSESSMENT'] as const;
 export type GatewayStage = (typeof DEADLINE_STAGES)[number];
-/** Every stage with a deadline: the gateway's, then allocating an SIO after adoption (see plan-policy). */
-export type DeadlineStage = GatewayStage | 'ALLOCATION';
+/**
+ * Every stage with a deadline: the gateway's, deciding an IMMEDIATE referral (see decision-deadline), then
+ * allocating an SIO after adoption (see plan-policy).
+ */
+export type DeadlineStage = GatewayStage | 'DECISION' | 'ALLOCATION';
 
 export type DeadlinePolicy = Record<GatewayStage, StagePolicy>;
 export type DeadlinePolicies = Record<Urgency, DeadlinePolicy>;

@@ -3,10 +3,12 @@ import { DomainError } from '../errors/domain-error';
 import { toLondon } from '../calendar/london-time';
 import { addWorkingDays, isWorkingDay } from '../calendar/working-days';
 import { MeetingCadence } from '../reference/regions';
+import { DEFAULT_MEETING_SETTINGS } from './meeting-settings';
 import {
   CadencePolicy,
   DEFAULT_CADENCE_POLICY,
   cadencePolicyFor,
+  covertCadencePolicy,
   firstWeekdayOfMonth,
   upcomingMeetings,
   workingDaysBefore,
@@ -216,6 +218,26 @@ describe('upcomingMeetings properties', () => {
         expect(upcomingMeetings(policy, first.scheduledFor, 3)).toEqual(rest);
         expect(upcomingMeetings(policy, new Date(first.scheduledFor.getTime() - 1), 1)).toEqual([first]);
       }),
+    );
+  });
+});
+
+describe('covertCadencePolicy', () => {
+  it('holds covert commissioning meetings fortnightly by default, on the usual weekday and time', () => {
+    const meetings = upcomingMeetings(
+      covertCadencePolicy(DEFAULT_MEETING_SETTINGS),
+      new Date('2026-03-02T00:00:00Z'),
+      3,
+    );
+    const days = meetings.map((meeting) => meeting.scheduledFor.toISOString());
+    expect(days).toEqual(['2026-03-04T10:00:00.000Z', '2026-03-18T10:00:00.000Z', '2026-04-01T09:00:00.000Z']);
+  });
+
+  it('follows the configured cycle, and refuses one that is not a whole number of days', () => {
+    const weekly = upcomingMeetings(covertCadencePolicy({ covertEveryDays: 7 }), new Date('2026-03-02T00:00:00Z'), 2);
+    expect(weekly[1].scheduledFor.getTime() - weekly[0].scheduledFor.getTime()).toBe(7 * 86_400_000);
+    expect(() => upcomingMeetings(covertCadencePolicy({ covertEveryDays: 0 }), new Date(), 1)).toThrow(
+      /whole number of days/,
     );
   });
 });

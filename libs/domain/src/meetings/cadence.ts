@@ -3,6 +3,7 @@ import { ENGLAND_WALES_BANK_HOLIDAY_CALENDAR, HolidayCalendar } from '../calenda
 import { LocalDate, LocalTime, dateKey, dayOfWeek, fromLondon, toLondon } from '../calendar/london-time';
 import { isWorkingDate, nextWorkingDate } from '../calendar/working-days';
 import { MeetingCadence } from '../reference/regions';
+import { MeetingSettings } from './meeting-settings';
 
 export interface CadencePolicy {
   cadence: MeetingCadence;
@@ -14,6 +15,8 @@ export interface CadencePolicy {
   paperCutoffDays: number;
   /** 'YYYY-MM-DD': a date the six- and twelve-weekly cycles count from (either direction). */
   anchorDate: string;
+  /** For an interval cadence: its cycle in days, replacing the cadence's own (e.g. a fortnightly covert cadence). */
+  intervalDays?: number;
 }
 
 export const DEFAULT_CADENCE_POLICY: Omit<CadencePolicy, 'cadence'> = {
@@ -39,6 +42,14 @@ export function cadencePolicyFor(
   overrides: Partial<Omit<CadencePolicy, 'cadence'>> = {},
 ): CadencePolicy {
   return { ...DEFAULT_CADENCE_POLICY, ...overrides, cadence };
+}
+
+/**
+ * A region's covert commissioning cadence: every `covertEveryDays` (default fortnightly) from the anchor
+ * date, on the usual weekday and time, papers closing as for a TTCG.
+ */
+export function covertCadencePolicy(settings: Pick<MeetingSettings, 'covertEveryDays'>): CadencePolicy {
+  return cadencePolicyFor('SIX_WEEKLY', { intervalDays: settings.covertEveryDays });
 }
 
 const DAY_MS = 86_400_000;
@@ -84,6 +95,11 @@ function validate(policy: CadencePolicy, count: number): { time: LocalTime; anch
   }
   if (!['MONTHLY', 'SIX_WEEKLY', 'TWELVE_WEEKLY'].includes(policy.cadence)) {
     throw invalid(`Unknown meeting cadence "${String(policy.cadence)}".`, { cadence: policy.cadence });
+  }
+  if (policy.intervalDays !== undefined && !(Number.isInteger(policy.intervalDays) && policy.intervalDays >= 1)) {
+    throw invalid(`A cycle must be a whole number of days, at least 1 (got ${policy.intervalDays}).`, {
+      intervalDays: policy.intervalDays,
+    });
   }
   if (![1, 2, 3, 4, 5].includes(policy.weekday)) {
     throw invalid(`Meeting weekday must be 1 (Monday) to 5 (Friday) (got ${policy.weekday}).`, {
@@ -145,7 +161,7 @@ function* plannedDates(policy: CadencePolicy, anchor: LocalDate, from: LocalDate
       }
     }
   }
-  const interval = CADENCE_INTERVAL_DAYS[policy.cadence];
+  const interval = policy.intervalDays ?? CADENCE_INTERVAL_DAYS[policy.cadence];
   // The cycle runs on the policy's weekday: the first such day on or after the anchor date.
   const anchorDays = toUtcDays(anchor) + ((policy.weekday - dayOfWeek(anchor) + 7) % 7);
   let cycle = Math.floor((toUtcDays(from) - anchorDays) / interval) - 1;
