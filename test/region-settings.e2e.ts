@@ -12,11 +12,13 @@ import {
   MEETING_SCHEDULE_WORKFLOW_TYPE,
   meetingRecurrenceFor,
   meetingScheduleWorkflowId,
+  meetingWorkflowId,
   type MeetingScheduleInput,
+  type MeetingWorkflowInput,
 } from '@rocu/contracts';
 import { Stack } from './support/stack';
 import { testEnvironment } from './support/test-environment';
-import { eventually, referralBody } from './support/referral-fixtures';
+import { eventually, meetingBody, referralBody } from './support/referral-fixtures';
 
 interface SettingsView {
   region: string;
@@ -168,6 +170,16 @@ describe('region settings: versioned in Postgres, changed by the ROCU manager, a
       });
     }, 10_000);
     await schedule.terminate('region settings test finished');
+
+    // An extra meeting arranged now runs by the new quorum too.
+    const extra = await stack.http.post<{ id: string }>('/meetings', meetingBody(86_400_000), manager);
+    expect(extra.status).toBe(201);
+    const meetingHistory = await new Client({ connection: temporal }).workflow
+      .getHandle(meetingWorkflowId(extra.body.id))
+      .fetchHistory();
+    const started = meetingHistory.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]?.data;
+    const meetingInput = JSON.parse(Buffer.from(started ?? []).toString()) as MeetingWorkflowInput;
+    expect(meetingInput.settings).toEqual({ ...DEFAULT_MEETING_SETTINGS, quorumForceFraction: 0.75 });
 
     const after = await submit();
     const afterTriage = await triage(after);

@@ -5,7 +5,7 @@ import { WithStartWorkflowOperation } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { UpdateDefinition } from '@temporalio/common';
 import { AppConfig, meetingSettingsOf } from '@rocu/config';
-import { Actor, DomainError } from '@rocu/domain';
+import { Actor, DomainError, regionMeetingSettings } from '@rocu/domain';
 import {
   ActorCommand,
   closeMeetingUpdate,
@@ -20,6 +20,7 @@ import {
 import { registeredConflicts } from '@rocu/persistence';
 import { TemporalClientService } from '../temporal/temporal-client.provider';
 import { refusalFromUpdate } from '../temporal/update-refusal';
+import { RegionSettingsService } from '../regions/region-settings.service';
 import { AttendanceRequest, CloseMeetingRequest, CreateMeetingRequest, DecisionRequest } from './meeting-requests.dto';
 import { MeetingQueriesService, MeetingRow, toMeetingSummary } from './meeting-queries.service';
 import { MeetingSummaryDto } from './meeting-views.dto';
@@ -34,6 +35,7 @@ export class MeetingCommandsService {
     private readonly temporal: TemporalClientService,
     private readonly queries: MeetingQueriesService,
     private readonly config: AppConfig,
+    private readonly regionSettings: RegionSettingsService,
   ) {}
 
   async create(actor: Actor, request: CreateMeetingRequest, correlationId: string): Promise<MeetingSummaryDto> {
@@ -54,6 +56,8 @@ export class MeetingCommandsService {
       });
     }
     const meetingId = randomUUID();
+    // An extra meeting runs by the region's current rules (its quorum), like the scheduled ones.
+    const { settings } = await this.regionSettings.currentOrDefaults(request.region);
     await this.temporal.withUpdateDeadline((client) =>
       client.workflow.executeUpdateWithStart(openMeetingUpdate, {
         args: [{ actor, correlationId }],
@@ -69,7 +73,7 @@ export class MeetingCommandsService {
               scheduledFor: scheduledFor.toISOString(),
               papersCloseAt: papersCloseAt.toISOString(),
               requestedBy: actor,
-              settings: meetingSettingsOf(this.config),
+              settings: regionMeetingSettings(settings, meetingSettingsOf(this.config)),
             },
           ],
         }),

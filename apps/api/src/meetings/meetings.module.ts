@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RegionsModule } from '../regions/regions.module';
 import { DeviationReportService } from './deviation-report.service';
 import { MeetingCommandsService } from './meeting-commands.service';
 import { MeetingQueriesService } from './meeting-queries.service';
@@ -6,6 +7,7 @@ import { MeetingsController } from './meetings.controller';
 import { MinutesService } from './minutes.service';
 
 @Module({
+  imports: [RegionsModule],
   controllers: [MeetingsController],
   providers: [MeetingCommandsService, MeetingQueriesService, MinutesService, DeviationReportService],
 })
