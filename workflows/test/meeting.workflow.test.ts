@@ -220,7 +220,7 @@ interface StartedMeeting {
 }
 
 /** Arranges a meeting exactly as the API does: openMeeting update-with-start; papers close CUT_OFF_MS later. */
-async function startMeeting(scenario: string, scheduledInMs = 60_000): Promise<StartedMeeting> {
+async function startMeeting(scenario: string, scheduledInMs = 60_000, cutOffMs = CUT_OFF_MS): Promise<StartedMeeting> {
   const meetingId = `wft-${scenario}-${RUN}`;
   const now = Date.now();
   const input: MeetingWorkflowInput = {
@@ -228,7 +228,7 @@ async function startMeeting(scenario: string, scheduledInMs = 60_000): Promise<S
     region: REGION,
     type: 'TTCG',
     scheduledFor: new Date(now + scheduledInMs).toISOString(),
-    papersCloseAt: new Date(now + CUT_OFF_MS).toISOString(),
+    papersCloseAt: new Date(now + cutOffMs).toISOString(),
     requestedBy: chair,
   };
   const startWorkflowOperation = new WithStartWorkflowOperation(MEETING_WORKFLOW_TYPE, {
@@ -290,7 +290,8 @@ describe('meetingWorkflow (real dev server, recorded activities)', () => {
   });
 
   it('stays SCHEDULED until the paper cut-off, refusing decisions but taking attendance, then freezes the agenda once', async () => {
-    const meeting = await startMeeting('cut-off');
+    // Several steps must land before papers close: a window that stays open on a loaded machine.
+    const meeting = await startMeeting('cut-off', 60_000, 8_000);
     const { meetingId, handle, input } = meeting;
 
     // openMeeting answers once the meeting is in the read model.
