@@ -107,7 +107,10 @@ describe('tamper-evident audit trail', () => {
     const wyp = await stack.token(['FORCE_REFERRER'], 'WYP', 'scope-wyp');
     const kent = await stack.token(['FORCE_REFERRER'], 'KENT', 'scope-kent');
     const wypReferral = (await stack.http.post<{ id: string }>('/referrals', referralBody(), wyp)).body.id;
-    const kentReferral = (await stack.http.post<{ id: string }>('/referrals', referralBody(), kent)).body.id;
+    // Routed to ERSOU: Kent, the first force affected, is there.
+    const kentReferral = (
+      await stack.http.post<{ id: string }>('/referrals', referralBody({ forcesAffected: ['KENT'] }), kent)
+    ).body.id;
     const seen = async (token: string): Promise<string[]> => {
       const page = await stack.http.get<{ items: AuditItem[] }>('/audit?action=REFERRAL_SUBMITTED&pageSize=200', token);
       expect(page.status).toBe(200);

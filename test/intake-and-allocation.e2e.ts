@@ -223,7 +223,7 @@ describe('intake routing, effective urgency, deferred referrals and allocation o
       const meeting = await must(
         'create the meeting',
         201,
-        stack.http.post<{ id: string }>('/meetings', meetingBody(1_000), chair),
+        stack.http.post<{ id: string }>('/meetings', meetingBody(1_000, 30 * 60_000), chair),
       );
       await eventually(async () => {
         const current = await stack.http.get<{ agendaFrozen: boolean }>(`/meetings/${meeting.id}`, chair);
