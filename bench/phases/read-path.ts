@@ -14,7 +14,7 @@ import { captureListSql, explain, PlanSummary, queryString, Statement } from './
 
 const QUERIES: { name: string; filters: Partial<ListReferralsQuery> }[] = [
   { name: 'list, default sort (deadline)', filters: {} },
-  { name: 'filter status=ASSESSMENT', filters: { status: 'ASSESSMENT' } },
+  { name: 'filter status=ASSESSMENT', filters: { status: ['ASSESSMENT'] } },
   { name: 'filter urgency=IMMEDIATE, sort=priority', filters: { urgency: 'IMMEDIATE', sort: 'priority' } },
   { name: 'search q=kestrel', filters: { q: 'kestrel' } },
 ];
