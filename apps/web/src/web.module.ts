@@ -7,6 +7,8 @@ import { AuthController } from './auth/auth.controller';
 import { SignInService } from './auth/sign-in.service';
 import { CsrfGuard, SignedInGuard } from './auth/web-guards';
 import { WebExceptionFilter } from './errors/web-exception.filter';
+import { GatewayController, GatewayTeamGuard } from './routes/gateway/gateway.controller';
+import { GatewayService } from './routes/gateway/gateway.service';
 import { AccessibilityController } from './routes/accessibility/accessibility.controller';
 import { HealthController } from './routes/health/health.controller';
 import { HomeController } from './routes/home/home.controller';
@@ -26,11 +28,13 @@ import { WebDatabase } from './setup/web-database';
       }),
     }),
   ],
-  controllers: [HomeController, AuthController, HealthController, AccessibilityController],
+  controllers: [HomeController, AuthController, HealthController, AccessibilityController, GatewayController],
   providers: [
     ApiClient,
     WebDatabase,
     SignInService,
+    GatewayService,
+    GatewayTeamGuard,
     { provide: APP_FILTER, useClass: WebExceptionFilter },
     { provide: APP_GUARD, useClass: CsrfGuard },
     { provide: APP_GUARD, useClass: SignedInGuard },

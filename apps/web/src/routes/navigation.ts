@@ -9,7 +9,10 @@ export interface NavigationEntry {
 }
 
 /** Each journey adds its entry here (one line), so navigation and the home page stay in step. */
-export const NAVIGATION: readonly NavigationEntry[] = [{ text: 'Home', href: '/', roles: 'everyone' }];
+export const NAVIGATION: readonly NavigationEntry[] = [
+  { text: 'Home', href: '/', roles: 'everyone' },
+  { text: 'Work queue', href: '/gateway', roles: ['GATEWAY_ASSESSOR'] },
+];
 
 export interface NavigationItem {
   text: string;
