@@ -59,7 +59,9 @@ export class WebExceptionFilter implements ExceptionFilter {
         problem: { status, detail, errors },
         values: formValues(request.body),
       });
-      return response.redirect(303, request.originalUrl);
+      // Saved before redirecting: express-session sends the headers before its own save finishes.
+      request.session.save(() => response.redirect(303, request.originalUrl));
+      return;
     }
     if (FORM_PROBLEM_STATUSES.has(status)) {
       return this.page(response, status, 'errors/refused.njk', { errors: errorSummary(exception.problem) });

@@ -47,6 +47,19 @@ function notice(session: WebSession, path: string, text: string): void {
   session.gatewayNotice = { path, text };
 }
 
+/**
+ * Redirects once the session is stored: express-session sends a response's headers before its own save
+ * finishes, so a browser following the redirect at once could read the session as it was before.
+ */
+async function redirectAfterSaving(session: WebSession, response: Response, url: string): Promise<void> {
+  await new Promise<void>((resolve, reject) =>
+    session.save((error: unknown) =>
+      error ? reject(error instanceof Error ? error : new Error('the session could not be saved')) : resolve(),
+    ),
+  );
+  response.redirect(303, url);
+}
+
 function takeNotice(session: WebSession, path: string): string | undefined {
   const kept = session.gatewayNotice;
   if (kept?.path !== path) return undefined;
@@ -116,7 +129,7 @@ export class GatewayController {
       ]);
     }
     session.accessJustifications = { ...session.accessJustifications, [id]: access.justification };
-    response.redirect(303, `${referralPath(id)}#intelligence`);
+    await redirectAfterSaving(session, response, `${referralPath(id)}#intelligence`);
   }
 
   @Get('referrals/:id/triage')
@@ -144,7 +157,7 @@ export class GatewayController {
     const { decision, reason } = formValues(body);
     const result = await this.gateway.triage(session, id, { decision, reason });
     notice(session, referralPath(id), TRIAGE_NOTICES[String(decision)] ?? `Triaged: now ${result.status}`);
-    response.redirect(303, referralPath(id));
+    await redirectAfterSaving(session, response, referralPath(id));
   }
 
   @Get('referrals/:id/assessment')
@@ -182,7 +195,7 @@ export class GatewayController {
     const preview = previewScore(draft, await this.gateway.scoringScheme(session));
     if (preview.kind === 'REFUSED') throw formRefusal('The assessment is not complete', preview.errors);
     session.assessmentDrafts = { ...session.assessmentDrafts, [id]: draft };
-    response.redirect(303, `${referralPath(id)}/assessment/check`);
+    await redirectAfterSaving(session, response, `${referralPath(id)}/assessment/check`);
   }
 
   /**
@@ -244,7 +257,7 @@ export class GatewayController {
       referralPath(id),
       `Assessment recorded: risk score ${result.riskScore.toFixed(1)} (${result.priority})`,
     );
-    response.redirect(303, referralPath(id));
+    await redirectAfterSaving(session, response, referralPath(id));
   }
 }
 
