@@ -27,6 +27,7 @@ interface Detail {
     version: number;
     breakdown: { explanation: string };
   } | null;
+  assessmentHistory: { version: number; riskScore: number; priority: string; assessedBy: { sub: string } }[];
   information: { kind: string; text: string }[];
   availableActions: string[];
   deconfliction?: { referralId: string; basis: string }[];
@@ -122,6 +123,11 @@ describe('referral intake, triage and assessment over HTTP', () => {
       submitted.id,
     ]);
     expect(rows.map((row: { risk_score: string }) => Number(row.risk_score))).toEqual([21.2, 26.5]);
+    const history = (await detail(submitted.id)).body.assessmentHistory;
+    expect(history.map((entry) => [entry.version, entry.riskScore, entry.priority])).toEqual([
+      [2, 26.5, 'P2'],
+      [1, 21.2, 'P2'],
+    ]);
   });
 
   it('pauses the triage clock while waiting for the referrer', async () => {
@@ -264,6 +270,12 @@ describe('referral intake, triage and assessment over HTTP', () => {
     ]);
     const referrerView = (await detail(first.id, referrer)).body;
     expect(referrerView.deconfliction).toBeUndefined();
+    type Listed = { items: { id: string; deconflicted?: boolean }[] };
+    const queue = await stack.http.get<Listed>('/referrals?q=op%20one', assessor);
+    expect(queue.body.items).toEqual([expect.objectContaining({ id: first.id, deconflicted: true })]);
+    const referrerList = await stack.http.get<Listed>('/referrals?q=op%20one', referrer);
+    expect(referrerList.body.items.map((item) => item.id)).toEqual([first.id]);
+    expect(referrerList.body.items[0]).not.toHaveProperty('deconflicted');
     expect(JSON.stringify(referrerView)).not.toContain(second.body.id);
 
     const { rows } = await stack.db.query(
@@ -294,6 +306,17 @@ describe('referral intake, triage and assessment over HTTP', () => {
     expect(regional.body).toMatchObject({ page: 1, pageSize: 5 });
     expect(regional.body.items.length).toBeGreaterThan(0);
     expect(regional.body.items.every((item) => item.urgency === 'PRIORITY')).toBe(true);
+
+    const toTriage = await stack.http.get<{ items: { status: string }[]; total: number }>(
+      '/referrals?status=SUBMITTED,TRIAGE&pageSize=200',
+      assessor,
+    );
+    const statuses = new Set(toTriage.body.items.map((item) => item.status));
+    expect(statuses.has('SUBMITTED')).toBe(true);
+    expect([...statuses].every((status) => status === 'SUBMITTED' || status === 'TRIAGE')).toBe(true);
+    const submittedOnly = await stack.http.get<{ total: number }>('/referrals?status=SUBMITTED', assessor);
+    const inTriage = await stack.http.get<{ total: number }>('/referrals?status=TRIAGE', assessor);
+    expect(toTriage.body.total).toBe(submittedOnly.body.total + inTriage.body.total);
 
     const everything = await stack.http.get<{ items: { nextDeadlineAt: string | null }[]; total: number }>(
       '/referrals?pageSize=200',

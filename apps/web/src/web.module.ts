@@ -10,6 +10,8 @@ import { CsrfGuard, SignedInGuard } from './auth/web-guards';
 import { WebExceptionFilter } from './errors/web-exception.filter';
 import { DraftStore } from './drafts/draft-store';
 import { ReferenceData } from './reference/reference-data.service';
+import { GatewayController, GatewayTeamGuard } from './routes/gateway/gateway.controller';
+import { GatewayService } from './routes/gateway/gateway.service';
 import { AccessibilityController } from './routes/accessibility/accessibility.controller';
 import { MakeReferralController } from './routes/make-referral/make-referral.controller';
 import { MakeReferralService } from './routes/make-referral/make-referral.service';
@@ -42,6 +44,7 @@ import { WebDatabase } from './setup/web-database';
     MakeReferralController,
     ReferralsController,
     MeetingsController,
+    GatewayController,
   ],
   providers: [
     ApiClient,
@@ -51,6 +54,8 @@ import { WebDatabase } from './setup/web-database';
     DraftStore,
     ReferenceData,
     MakeReferralService,
+    GatewayService,
+    GatewayTeamGuard,
     { provide: APP_FILTER, useClass: WebExceptionFilter },
     { provide: APP_GUARD, useClass: CsrfGuard },
     { provide: APP_GUARD, useClass: SignedInGuard },

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { PageQuery } from '../common/page.query';
 import { REFERRAL_STATUSES, ReferralStatus, URGENCIES, Urgency } from '@rocu/domain';
 
@@ -7,7 +8,15 @@ export const REFERRAL_SORTS = ['deadline', 'submittedAt', 'priority'] as const;
 export type ReferralSort = (typeof REFERRAL_SORTS)[number];
 
 export class ListReferralsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: REFERRAL_STATUSES }) @IsOptional() @IsIn(REFERRAL_STATUSES) status?: ReferralStatus;
+  @ApiPropertyOptional({
+    description: `one status, or several comma-separated (e.g. SUBMITTED,TRIAGE): ${REFERRAL_STATUSES.join(', ')}`,
+    type: String,
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',') : value))
+  @IsArray()
+  @IsIn(REFERRAL_STATUSES, { each: true })
+  status?: ReferralStatus[];
   @ApiPropertyOptional({ enum: URGENCIES }) @IsOptional() @IsIn(URGENCIES) urgency?: Urgency;
 
   @ApiPropertyOptional({ description: 'owning organisation code' })

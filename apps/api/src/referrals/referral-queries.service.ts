@@ -23,11 +23,13 @@ import { ListReferralsQuery, ReferralSort } from './list-referrals.query';
 import { referralRecordOf } from './referral-record';
 import { whereVisibleTo } from './referral-scope.sql';
 import {
+  AssessmentHistoryEntryDto,
   AssessmentViewDto,
   DeadlineDto,
   HistoryEntryDto,
   LinkedReferralDto,
   ReferralDetailDto,
+  ReferralListItemDto,
   ReferralListResponse,
   ReferralSummaryDto,
   SubmitReferralResponse,
@@ -49,7 +51,7 @@ const SORTS: Record<ReferralSort, [string, 'ASC' | 'DESC', 'NULLS FIRST' | 'NULL
 };
 
 /** What a list row needs: never the submission itself, which is large and read only on the detail. */
-const SUMMARY_COLUMNS: (keyof ReferralEntity)[] = [
+const LIST_COLUMNS: (keyof ReferralEntity)[] = [
   'id',
   'reference',
   'status',
@@ -64,6 +66,7 @@ const SUMMARY_COLUMNS: (keyof ReferralEntity)[] = [
   'submittedAt',
   'updatedAt',
   'nextDeadlineAt',
+  'deconflictionFlag',
 ];
 
 const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
@@ -109,6 +112,21 @@ const toAssessment = (row: AssessmentEntity, count: number): AssessmentViewDto =
   assessedAt: row.assessedAt.toISOString(),
   version: count,
 });
+
+const toHistoryEntry = (row: AssessmentEntity, index: number, all: AssessmentEntity[]): AssessmentHistoryEntryDto => ({
+  version: all.length - index,
+  riskScore: Number(row.riskScore),
+  priority: row.priority,
+  scheme: { id: row.schemeId, version: row.schemeVersion },
+  confidence: row.confidence,
+  route: row.route,
+  assessedBy: { sub: row.assessedBySub, name: row.assessedByName },
+  assessedAt: row.assessedAt.toISOString(),
+});
+
+/** The regions whose ROCU staff the actor is: they see de-confliction links there (the referrer never does). */
+const regionsViewedBy = (actor: Actor): string[] =>
+  referralScopes(actor).flatMap((scope) => (scope.kind === 'REGION' ? [scope.region] : []));
 
 /** The submission without its OFFICIAL-SENSITIVE detail (see sensitiveAccess). */
 function withoutSensitiveDetail(submission: ReferralSubmission): Partial<ReferralSubmission> {
@@ -176,10 +194,10 @@ export class ReferralQueriesService {
       this.dataSource
         .getRepository(ReferralEntity)
         .createQueryBuilder('r')
-        .select(SUMMARY_COLUMNS.map((column) => `r.${column}`)),
+        .select(LIST_COLUMNS.map((column) => `r.${column}`)),
       actor,
     );
-    if (filters.status) query.andWhere('r.status = :status', { status: filters.status });
+    if (filters.status) query.andWhere('r.status IN (:...statuses)', { statuses: filters.status });
     if (filters.urgency) query.andWhere('r.urgency = :urgency', { urgency: filters.urgency });
     if (filters.org) query.andWhere('r.owner_org = :org', { org: filters.org });
     if (filters.region) query.andWhere('r.region = :region', { region: filters.region });
@@ -210,7 +228,11 @@ export class ReferralQueriesService {
       correlationId,
       details: { ids: rows.map((row) => row.id), total, filters: { ...filters } },
     });
-    return { items: rows.map(toSummary), total, page: filters.page, pageSize: filters.pageSize };
+    const regions = regionsViewedBy(actor);
+    const items = rows.map((row): ReferralListItemDto =>
+      regions.includes(row.region) ? { ...toSummary(row), deconflicted: row.deconflictionFlag } : toSummary(row),
+    );
+    return { items, total, page: filters.page, pageSize: filters.pageSize };
   }
 
   async detail(actor: Actor, id: string, correlationId: string, justification?: string): Promise<ReferralDetailDto> {
@@ -225,9 +247,7 @@ export class ReferralQueriesService {
         .getRepository(ReferralInformationEntity)
         .find({ where: { referralId: id }, order: { seq: 'ASC' } }),
     ]);
-    const regionalViewer = referralScopes(actor).some(
-      (scope) => scope.kind === 'REGION' && scope.region === referral.region,
-    );
+    const regionalViewer = regionsViewedBy(actor).includes(referral.region);
     const access = sensitiveAccess(referral.classification, justification);
     await appendAudit(this.dataSource.manager, {
       actorSub: actor.sub,
@@ -253,6 +273,7 @@ export class ReferralQueriesService {
       deadlines: deadlines.map(toDeadline),
       history: withDurations(history, new Date()),
       assessment: assessments[0] ? toAssessment(assessments[0], assessments.length) : null,
+      assessmentHistory: assessments.map(toHistoryEntry),
       information: information.map((row) => ({
         kind: row.kind,
         text: row.text,

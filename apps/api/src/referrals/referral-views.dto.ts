@@ -55,8 +55,16 @@ export class ReferralSummaryDto {
   @ApiPropertyOptional({ nullable: true, type: String }) nextDeadlineAt!: string | null;
 }
 
+export class ReferralListItemDto extends ReferralSummaryDto {
+  @ApiPropertyOptional({
+    description:
+      'de-confliction: another referral overlaps this one (see the detail); only for ROCU staff of its region',
+  })
+  deconflicted?: boolean;
+}
+
 export class ReferralListResponse {
-  @ApiProperty({ type: [ReferralSummaryDto] }) items!: ReferralSummaryDto[];
+  @ApiProperty({ type: [ReferralListItemDto] }) items!: ReferralListItemDto[];
   @ApiProperty() total!: number;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
@@ -120,6 +128,18 @@ export class TaskingDto {
   reassessmentDue!: boolean;
 }
 
+/** One assessment in a referral's score history (newest first). */
+export class AssessmentHistoryEntryDto {
+  @ApiProperty() version!: number;
+  @ApiProperty() riskScore!: number;
+  @ApiProperty() priority!: string;
+  @ApiProperty() scheme!: { id: string; version: number };
+  @ApiProperty() confidence!: string;
+  @ApiProperty() route!: string;
+  @ApiProperty() assessedBy!: { sub: string; name: string };
+  @ApiProperty() assessedAt!: string;
+}
+
 export class ReferralDetailDto extends ReferralSummaryDto {
   @ApiProperty({ type: UrgencyBasisDto }) urgencyBasis!: UrgencyBasisDto;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'the NCA or partner reference once referred on' })
@@ -133,6 +153,11 @@ export class ReferralDetailDto extends ReferralSummaryDto {
   @ApiProperty({ type: [DeadlineDto] }) deadlines!: DeadlineDto[];
   @ApiProperty({ type: [HistoryEntryDto] }) history!: HistoryEntryDto[];
   @ApiPropertyOptional({ type: AssessmentViewDto, nullable: true }) assessment!: AssessmentViewDto | null;
+  @ApiProperty({
+    type: [AssessmentHistoryEntryDto],
+    description: 'every assessment, newest first (re-scoring adds one)',
+  })
+  assessmentHistory!: AssessmentHistoryEntryDto[];
   @ApiProperty({ type: [InformationEntryDto] }) information!: InformationEntryDto[];
   @ApiPropertyOptional({
     type: [LinkedReferralDto],

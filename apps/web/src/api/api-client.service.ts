@@ -16,8 +16,8 @@ export class ApiClient {
 
   constructor(private readonly config: WebConfig) {}
 
-  get<T>(session: WebSession, path: string, query: QueryValues = {}): Promise<T> {
-    return this.call<T>('GET', path, session.apiToken, undefined, query);
+  get<T>(session: WebSession, path: string, query: QueryValues = {}, headers: Record<string, string> = {}): Promise<T> {
+    return this.call<T>('GET', path, session.apiToken, undefined, query, headers);
   }
 
   post<T>(session: WebSession, path: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {

@@ -13,6 +13,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { text: 'Home', href: '/', roles: 'everyone' },
   { text: 'Referrals', href: '/referrals', roles: ['FORCE_REFERRER'] },
   { text: 'Meetings', href: '/meetings', roles: ['TTCG_CHAIR', 'TTCG_MEMBER', 'ROCU_MANAGER'] },
+  { text: 'Work queue', href: '/gateway', roles: ['GATEWAY_ASSESSOR'] },
 ];
 
 export interface NavigationItem {

@@ -1,0 +1,74 @@
+import { DEFAULT_SCORING_SCHEME, scoreAssessment } from '@rocu/domain';
+import { WORKED_EXAMPLE } from '../../../../../test/fixtures/worked-example';
+import { assessmentDraft, assessmentRequest, previewScore } from './assessment-form';
+
+/** The worked example of domain.md section 4, as the browser posts it (everything text). */
+const POSTED = {
+  _csrf: 'token',
+  harm: WORKED_EXAMPLE.harm,
+  geographicScope: WORKED_EXAMPLE.geographicScope,
+  victimVulnerability: WORKED_EXAMPLE.victimVulnerability,
+  likelihood: String(WORKED_EXAMPLE.likelihood),
+  confidence: WORKED_EXAMPLE.confidence,
+  organisationalPosition: { opportunity: '3', capacity: '3', capability: '2', organisationalRisk: '2' },
+  route: 'TTCG',
+  rationale: { harm: 'Firearms', likelihood: ' Recent intelligence ', route: 'Threshold', confidence: '' },
+  stray: 'ignored',
+};
+
+describe('assessment form', () => {
+  it('turns the posted grid into the API body: numbers as numbers, blank rationales left out, nothing else', () => {
+    expect(assessmentRequest(assessmentDraft(POSTED))).toEqual({
+      harm: POSTED.harm,
+      geographicScope: 'regional',
+      victimVulnerability: 'vulnerable',
+      likelihood: 4,
+      confidence: 'medium',
+      organisationalPosition: WORKED_EXAMPLE.organisationalPosition,
+      route: 'TTCG',
+      rationale: { harm: 'Firearms', likelihood: 'Recent intelligence', route: 'Threshold' },
+    });
+  });
+
+  it('previews the score with the domain scoring function and the given scheme (the worked example: 21.2, P2)', () => {
+    const preview = previewScore(assessmentDraft(POSTED), DEFAULT_SCORING_SCHEME);
+    expect(preview.kind).toBe('SCORED');
+    if (preview.kind !== 'SCORED') return;
+    expect(preview.result).toMatchObject({ riskScore: 21.2, priority: 'P2' });
+    const heavier = { ...DEFAULT_SCORING_SCHEME, harmWeights: { ...DEFAULT_SCORING_SCHEME.harmWeights, financial: 2 } };
+    const scored = previewScore(assessmentDraft(POSTED), heavier);
+    expect(scored.kind === 'SCORED' && scored.result.riskScore).toBe(
+      scoreAssessment(assessmentRequest(assessmentDraft(POSTED)) as never, heavier).riskScore,
+    );
+  });
+
+  it('names every missing part of an incomplete grid, the route too', () => {
+    const preview = previewScore(
+      assessmentDraft({ harm: { physical: 'low' }, likelihood: '9' }),
+      DEFAULT_SCORING_SCHEME,
+    );
+    expect(preview.kind).toBe('REFUSED');
+    if (preview.kind !== 'REFUSED') return;
+    expect(preview.errors.map((error) => error.field)).toEqual([
+      'harm.psychological',
+      'harm.financial',
+      'harm.community',
+      'harm.environmental',
+      'geographicScope',
+      'victimVulnerability',
+      'likelihood',
+      'confidence',
+      'organisationalPosition.opportunity',
+      'organisationalPosition.capacity',
+      'organisationalPosition.capability',
+      'organisationalPosition.organisationalRisk',
+      'route',
+    ]);
+    expect(preview.errors[0].message).toBe('Select the psychological harm');
+  });
+
+  it('refuses a complete score with an unknown route', () => {
+    const preview = previewScore(assessmentDraft({ ...POSTED, route: 'ELSEWHERE' }), DEFAULT_SCORING_SCHEME);
+    expect(preview).toEqual({ kind: 'REFUSED', errors: [expect.objectContaining({ field: 'route' })] });
+  });
+});

@@ -1,0 +1,268 @@
+import {
+  Body,
+  CanActivate,
+  Controller,
+  ExecutionContext,
+  Get,
+  HttpCode,
+  Injectable,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Render,
+  Res,
+  Session,
+  UseGuards,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import { sensitiveAccess } from '@rocu/domain';
+import type { WebSession } from '../../auth/web-session';
+import { ApiProblemError } from '../../errors/api-problem';
+import { errorSummary, fieldId } from '../../errors/error-summary';
+import { formValues, takeRefusedForm } from '../../errors/form-state';
+import { assessmentDraft, assessmentRequest, draftFromAssessment, previewScore } from './assessment-form';
+import { assessmentPageView, checkScorePageView } from './assessment.view-model';
+import { formRefusal, GatewayService } from './gateway.service';
+import { referralPageView } from './referral.view-model';
+import { findQueueTab, pageNumber, workQueueView } from './work-queue.view-model';
+
+type LiveScore = { complete: true; riskScore: string; priority: string } | { complete: false };
+
+const referralPath = (id: string): string => `/gateway/referrals/${encodeURIComponent(id)}`;
+
+/** The gateway pages are the gateway team's: anyone else gets the "you cannot do this" page. */
+@Injectable()
+export class GatewayTeamGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const session = context.switchToHttp().getRequest<{ session?: WebSession }>().session;
+    if (!session?.user?.roles.includes('GATEWAY_ASSESSOR')) {
+      throw new ApiProblemError({ status: 403, title: 'Forbidden', detail: 'For the gateway team only' });
+    }
+    return true;
+  }
+}
+
+function notice(session: WebSession, path: string, text: string): void {
+  session.gatewayNotice = { path, text };
+}
+
+/**
+ * Redirects once the session is stored: express-session sends a response's headers before its own save
+ * finishes, so a browser following the redirect at once could read the session as it was before.
+ */
+async function redirectAfterSaving(session: WebSession, response: Response, url: string): Promise<void> {
+  await new Promise<void>((resolve, reject) =>
+    session.save((error: unknown) =>
+      error ? reject(error instanceof Error ? error : new Error('the session could not be saved')) : resolve(),
+    ),
+  );
+  response.redirect(303, url);
+}
+
+function takeNotice(session: WebSession, path: string): string | undefined {
+  const kept = session.gatewayNotice;
+  if (kept?.path !== path) return undefined;
+  delete session.gatewayNotice;
+  return kept.text;
+}
+
+/**
+ * The gateway team's journey: the work queue, a referral, the access justification for its sensitive
+ * detail, triage, and the assessment grid with its "check the score" step. Every form posts to its own
+ * address and redirects (post-redirect-get); refusals go through the one error filter.
+ */
+@UseGuards(GatewayTeamGuard)
+@Controller('gateway')
+export class GatewayController {
+  constructor(private readonly gateway: GatewayService) {}
+
+  @Get()
+  @Render('routes/gateway/work-queue.njk')
+  async queue(
+    @Session() session: WebSession,
+    @Query('tab') tabId?: string,
+    @Query('page') page?: string,
+  ): Promise<object> {
+    const tab = findQueueTab(tabId);
+    if (!tab) throw new NotFoundException();
+    const { list, counts } = await this.gateway.queue(session, tab, pageNumber(page));
+    return workQueueView(tab, list, counts, new Date());
+  }
+
+  @Get('referrals/:id')
+  @Render('routes/gateway/referral.njk')
+  async referral(@Session() session: WebSession, @Param('id') id: string): Promise<object> {
+    const referral = await this.gateway.referral(session, id);
+    return referralPageView(referral, new Date(), takeNotice(session, referralPath(id)));
+  }
+
+  @Get('referrals/:id/sensitive')
+  @Render('routes/gateway/justification.njk')
+  async justification(@Session() session: WebSession, @Param('id') id: string): Promise<object> {
+    const referral = await this.gateway.referral(session, id);
+    const refused = takeRefusedForm(session, `${referralPath(id)}/sensitive`);
+    return {
+      pageTitle: `Why do you need the sensitive detail of ${referral.reference}?`,
+      reference: referral.reference,
+      backHref: referralPath(id),
+      value: refused?.values.justification ?? '',
+      errors: refused && errorSummary(refused.problem),
+    };
+  }
+
+  @Post('referrals/:id/sensitive')
+  async justify(
+    @Session() session: WebSession,
+    @Param('id') id: string,
+    @Body('justification') justification: unknown,
+    @Res() response: Response,
+  ): Promise<void> {
+    const access = sensitiveAccess('OFFICIAL-SENSITIVE', typeof justification === 'string' ? justification : undefined);
+    if (access.kind !== 'JUSTIFIED') {
+      throw formRefusal('Say why you need the sensitive detail', [
+        {
+          field: 'justification',
+          code: 'length',
+          message: 'Say why you need the sensitive detail, in 10 to 500 characters',
+        },
+      ]);
+    }
+    session.accessJustifications = { ...session.accessJustifications, [id]: access.justification };
+    await redirectAfterSaving(session, response, `${referralPath(id)}#intelligence`);
+  }
+
+  @Get('referrals/:id/triage')
+  @Render('routes/gateway/triage.njk')
+  async triageForm(@Session() session: WebSession, @Param('id') id: string): Promise<object> {
+    const referral = await this.gateway.referral(session, id);
+    const refused = takeRefusedForm(session, `${referralPath(id)}/triage`);
+    return {
+      pageTitle: `Triage ${referral.reference}`,
+      reference: referral.reference,
+      subjectName: referral.subjectName,
+      backHref: referralPath(id),
+      values: refused?.values ?? {},
+      errors: refused && errorSummary(refused.problem),
+    };
+  }
+
+  @Post('referrals/:id/triage')
+  async triage(
+    @Session() session: WebSession,
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Res() response: Response,
+  ): Promise<void> {
+    const { decision, reason } = formValues(body);
+    const result = await this.gateway.triage(session, id, { decision, reason });
+    notice(session, referralPath(id), TRIAGE_NOTICES[String(decision)] ?? `Triaged: now ${result.status}`);
+    await redirectAfterSaving(session, response, referralPath(id));
+  }
+
+  @Get('referrals/:id/assessment')
+  @Render('routes/gateway/assessment.njk')
+  async assessmentForm(@Session() session: WebSession, @Param('id') id: string): Promise<object> {
+    const [referral, scheme] = await Promise.all([
+      this.gateway.referral(session, id),
+      this.gateway.scoringScheme(session),
+    ]);
+    const refused = takeRefusedForm(session, `${referralPath(id)}/assessment`);
+    const draft = refused
+      ? assessmentDraft(refused.values)
+      : (session.assessmentDrafts?.[id] ?? (referral.assessment ? draftFromAssessment(referral.assessment) : {}));
+    return assessmentPageView(
+      {
+        id,
+        reference: referral.reference,
+        subjectName: referral.subjectName,
+        reassessment: referral.assessment !== null,
+      },
+      scheme,
+      draft,
+      refused && errorSummary(refused.problem),
+    );
+  }
+
+  @Post('referrals/:id/assessment')
+  async checkAssessment(
+    @Session() session: WebSession,
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Res() response: Response,
+  ): Promise<void> {
+    const draft = assessmentDraft(formValues(body));
+    const preview = previewScore(draft, await this.gateway.scoringScheme(session));
+    if (preview.kind === 'REFUSED') throw formRefusal('The assessment is not complete', preview.errors);
+    session.assessmentDrafts = { ...session.assessmentDrafts, [id]: draft };
+    await redirectAfterSaving(session, response, `${referralPath(id)}/assessment/check`);
+  }
+
+  /**
+   * The live score preview the grid's script asks for as grades are chosen (an enhancement: without
+   * JavaScript the "Check the score" step shows the same). Changes nothing; the route does not affect the score.
+   */
+  @Post('referrals/:id/assessment/preview')
+  @HttpCode(200)
+  async preview(@Session() session: WebSession, @Body() body: unknown): Promise<LiveScore> {
+    const draft = assessmentDraft(formValues(body));
+    const preview = previewScore({ ...draft, route: 'TTCG' }, await this.gateway.scoringScheme(session));
+    return preview.kind === 'SCORED'
+      ? { complete: true, riskScore: preview.result.riskScore.toFixed(1), priority: preview.result.priority }
+      : { complete: false };
+  }
+
+  @Get('referrals/:id/assessment/check')
+  async checkScore(@Session() session: WebSession, @Param('id') id: string, @Res() response: Response): Promise<void> {
+    const draft = session.assessmentDrafts?.[id];
+    if (!draft) return response.redirect(303, `${referralPath(id)}/assessment`);
+    const [referral, scheme] = await Promise.all([
+      this.gateway.referral(session, id),
+      this.gateway.scoringScheme(session),
+    ]);
+    const preview = previewScore(draft, scheme);
+    if (preview.kind === 'REFUSED') return response.redirect(303, `${referralPath(id)}/assessment`);
+    const refused = takeRefusedForm(session, `${referralPath(id)}/assessment/check`);
+    const onGrid = (field: string) => ({ href: `${referralPath(id)}/assessment#${fieldId(field)}` });
+    response.render(
+      'routes/gateway/check-score.njk',
+      checkScorePageView(
+        {
+          id,
+          reference: referral.reference,
+          subjectName: referral.subjectName,
+          previous: referral.assessment ?? undefined,
+        },
+        preview.result,
+        String(draft.route),
+        refused && errorSummary(refused.problem, onGrid),
+      ),
+    );
+  }
+
+  @Post('referrals/:id/assessment/check')
+  async submitAssessment(
+    @Session() session: WebSession,
+    @Param('id') id: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const draft = session.assessmentDrafts?.[id];
+    if (!draft) return response.redirect(303, `${referralPath(id)}/assessment`);
+    const result = await this.gateway.assess(session, id, assessmentRequest(draft));
+    const drafts = { ...session.assessmentDrafts };
+    delete drafts[id];
+    session.assessmentDrafts = drafts;
+    notice(
+      session,
+      referralPath(id),
+      `Assessment recorded: risk score ${result.riskScore.toFixed(1)} (${result.priority})`,
+    );
+    await redirectAfterSaving(session, response, referralPath(id));
+  }
+}
+
+const TRIAGE_NOTICES: Record<string, string> = {
+  ACCEPT: 'Referral accepted for assessment',
+  REQUEST_INFO: 'Information requested from the force',
+  REJECT: 'Referral rejected; the force has been told why',
+};

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { JUSTIFICATION_HEADER, ScoringScheme } from '@rocu/domain';
+import { ApiClient } from '../../api/api-client.service';
+import type { WebSession } from '../../auth/web-session';
+import { ApiProblemError } from '../../errors/api-problem';
+import type { ReferralDetail, ReferralList } from './gateway-api.types';
+import { queueCalls, QueueTab } from './work-queue.view-model';
+import './gateway-session';
+
+/** The API calls behind the gateway pages: each with the signed-in assessor's token, through the one client. */
+@Injectable()
+export class GatewayService {
+  constructor(private readonly api: ApiClient) {}
+
+  /** The tab's page of referrals and every tab's count, in parallel. */
+  async queue(
+    session: WebSession,
+    tab: QueueTab,
+    page: number,
+  ): Promise<{ list: ReferralList; counts: Record<string, number> }> {
+    const calls = queueCalls(tab, page);
+    const answers = await Promise.all(
+      calls.map((call) => this.api.get<ReferralList>(session, '/referrals', call.query)),
+    );
+    const list = answers[0];
+    const counts = Object.fromEntries(calls.map((call, index) => [call.tab.id, answers[index].total]));
+    return { list, counts };
+  }
+
+  /** The referral, with its OFFICIAL-SENSITIVE detail when the assessor has said why they need it. */
+  referral(session: WebSession, id: string): Promise<ReferralDetail> {
+    const justification = session.accessJustifications?.[id];
+    return this.api.get<ReferralDetail>(
+      session,
+      `/referrals/${encodeURIComponent(id)}`,
+      {},
+      justification ? { [JUSTIFICATION_HEADER]: justification } : {},
+    );
+  }
+
+  scoringScheme(session: WebSession): Promise<ScoringScheme> {
+    return this.api.get<ScoringScheme>(session, '/reference/scoring-scheme');
+  }
+
+  triage(session: WebSession, id: string, body: { decision: unknown; reason: unknown }): Promise<{ status: string }> {
+    return this.api.post(session, `/referrals/${encodeURIComponent(id)}/triage`, body);
+  }
+
+  assess(
+    session: WebSession,
+    id: string,
+    body: Record<string, unknown>,
+  ): Promise<{ riskScore: number; priority: string }> {
+    return this.api.post(session, `/referrals/${encodeURIComponent(id)}/assessment`, body);
+  }
+}
+
+/** A refusal made by the web app itself (a form it can check with a domain rule), shown like the API's own. */
+export function formRefusal(
+  detail: string,
+  errors: { field: string; code: string; message: string }[],
+): ApiProblemError {
+  return new ApiProblemError({ status: 400, title: 'Bad Request', detail, errors });
+}

@@ -1,0 +1,131 @@
+import { deadlineTag } from '../../presentation/deadline-tag';
+import { statusTag, Tag } from '../../presentation/referral-labels';
+import { organisationName } from '../../auth/dev-personas';
+import type { ReferralDetail } from './gateway-api.types';
+
+const STAGE_TEXT: Record<string, string> = { TRIAGE: 'Triage', ASSESSMENT: 'Assessment', ALLOCATION: 'SIO allocation' };
+const DEADLINE_STATUS_TEXT: Record<string, string> = {
+  PENDING: 'Running',
+  PAUSED: 'Paused while waiting for information',
+  MET: 'Met',
+  BREACHED: 'Missed',
+  CANCELLED: 'Cancelled',
+};
+const ACTION_TEXT: Record<string, string> = {
+  SUBMIT: 'Submitted',
+  TRIAGE: 'Triaged',
+  PROVIDE_INFORMATION: 'Information provided',
+  ASSESS: 'Assessed',
+  WITHDRAW: 'Withdrawn',
+  DECIDE: 'Decided',
+  ALLOCATE_SIO: 'SIO allocated',
+  NAME_LRO: 'LRO named',
+  CLOSE: 'Closed',
+};
+const BASIS_TEXT: Record<string, string> = { NOMINAL: 'a shared nominal', SUBJECT_REF: 'the same subject reference' };
+
+export interface ReferralPageView {
+  pageTitle: string;
+  id: string;
+  reference: string;
+  subjectName: string;
+  status: Tag;
+  urgency: string;
+  threatToLife: boolean;
+  force: string;
+  classification: string;
+  submittedBy: string;
+  submittedAt: string;
+  score?: { text: string; explanation: string };
+  deconfliction: { reference: string; region: string; basis: string; matched: string }[];
+  deadlines: { stage: string; dueAt: string; state: string; tag?: Tag }[];
+  actions: { text: string; href: string }[];
+  withheld: boolean;
+  summary?: string;
+  intelligence: { reference: string; grading: string; conditions: string }[];
+  information: { kind: string; text: string; at: string }[];
+  scoreHistory: { version: number; score: string; scheme: string; route: string; by: string; at: string }[];
+  timeline: { label: string; by: string; at: string; text: string }[];
+  notice?: string;
+}
+
+/** What the assessor may do next, as the API's availableActions for them say (the rules live there). */
+function actionsFor(referral: ReferralDetail): { text: string; href: string }[] {
+  const base = `/gateway/referrals/${referral.id}`;
+  const actions: { text: string; href: string }[] = [];
+  if (referral.availableActions.includes('TRIAGE'))
+    actions.push({ text: 'Triage this referral', href: `${base}/triage` });
+  if (referral.availableActions.includes('ASSESS')) {
+    actions.push({
+      text: referral.assessment ? 'Re-assess this referral' : 'Assess this referral',
+      href: `${base}/assessment`,
+    });
+  }
+  return actions;
+}
+
+const scoreText = (riskScore: number, priority: string): string => `${riskScore.toFixed(1)} (${priority})`;
+
+/** The gateway's view of one referral: status, deadlines, de-confliction, intelligence, scores and history. */
+export function referralPageView(referral: ReferralDetail, now: Date, notice?: string): ReferralPageView {
+  const { submission } = referral;
+  return {
+    pageTitle: `${referral.reference}: ${referral.subjectName}`,
+    id: referral.id,
+    reference: referral.reference,
+    subjectName: referral.subjectName,
+    status: statusTag(referral.status),
+    urgency: referral.urgency,
+    threatToLife: submission.threatToLife === true,
+    force: organisationName(referral.ownerOrg),
+    classification: referral.classification,
+    submittedBy: referral.submittedBy.name,
+    submittedAt: referral.submittedAt,
+    score: referral.assessment
+      ? {
+          text: scoreText(referral.assessment.riskScore, referral.assessment.priority),
+          explanation: referral.assessment.breakdown.explanation,
+        }
+      : undefined,
+    deconfliction: (referral.deconfliction ?? []).map((link) => ({
+      reference: link.reference,
+      region: link.region,
+      basis: BASIS_TEXT[link.basis] ?? link.basis,
+      matched: link.matchedValue,
+    })),
+    deadlines: referral.deadlines.map((deadline) => ({
+      stage: STAGE_TEXT[deadline.stage] ?? deadline.stage,
+      dueAt: deadline.dueAt,
+      state: DEADLINE_STATUS_TEXT[deadline.status] ?? deadline.status,
+      tag: deadline.status === 'PENDING' ? deadlineTag(deadline.dueAt, now) : undefined,
+    })),
+    actions: actionsFor(referral),
+    withheld: referral.withheld !== undefined,
+    summary: submission.summary,
+    intelligence: (submission.intelligence ?? []).map((item) => ({
+      reference: item.reference,
+      grading: Object.values(item.grading).join(''),
+      conditions: item.conditions ?? '',
+    })),
+    information: referral.information.map((entry) => ({
+      kind: entry.kind === 'REQUEST' ? 'Question to the force' : 'Answer from the force',
+      text: entry.text,
+      at: entry.at,
+    })),
+    scoreHistory: referral.assessmentHistory.map((entry) => ({
+      version: entry.version,
+      score: scoreText(entry.riskScore, entry.priority),
+      scheme: `${entry.scheme.id} v${entry.scheme.version}`,
+      route: entry.route,
+      by: entry.assessedBy.name,
+      at: entry.assessedAt,
+    })),
+    timeline: [...referral.history].reverse().map((entry) => ({
+      label: ACTION_TEXT[entry.action] ?? entry.action,
+      by: `${entry.actor.name}, ${organisationName(entry.actor.org)}`,
+      at: entry.at,
+      text: [`Status: ${statusTag(entry.to).text}.`, entry.reason ?? ''].join(' ').trim(),
+    })),
+    notice,
+  };
+}

@@ -1,0 +1,326 @@
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_DEADLINE_POLICIES, DeadlinePolicies } from '@rocu/domain';
+import { SESSION_COOKIE } from '../../apps/web/src/setup/sessions';
+import { WORKED_EXAMPLE, WORKED_EXAMPLE_RATIONALE } from '../fixtures/worked-example';
+import { referralBody } from '../support/referral-fixtures';
+import { JAVASCRIPT_MODES, useWebStack, Visitor } from '../support/web-test';
+import { AssessmentPage, CheckScorePage } from './pages/gateway/assessment-page';
+import { GatewayReferralPage } from './pages/gateway/referral-page';
+import { TriagePage } from './pages/gateway/triage-page';
+import { WorkQueuePage } from './pages/gateway/work-queue-page';
+import { SignInPage } from './pages/sign-in-page';
+import { PERSONA } from './personas';
+
+/** IMMEDIATE referrals are overdue for triage after a second, PRIORITY ones are due a minute after submission. */
+const POLICIES: DeadlinePolicies = {
+  ...DEFAULT_DEADLINE_POLICIES,
+  IMMEDIATE: { ...DEFAULT_DEADLINE_POLICIES.IMMEDIATE, TRIAGE: { due: { elapsedMs: 1000 }, reminderFraction: 0.5 } },
+  PRIORITY: { ...DEFAULT_DEADLINE_POLICIES.PRIORITY, TRIAGE: { due: { elapsedMs: 60_000 }, reminderFraction: 0.5 } },
+};
+
+const web = useWebStack({ deadlinePolicies: POLICIES });
+
+interface Seeded {
+  id: string;
+  reference: string;
+  subject: string;
+}
+
+/** Submits a WYP referral through the HTTP API, as a force officer would. */
+async function seed(subject: string, overrides: Record<string, unknown> = {}): Promise<Seeded> {
+  const { nominals, ...rest } = overrides as { nominals?: unknown };
+  const response = await web.stack.http.post<{ id: string; reference: string }>(
+    '/referrals',
+    referralBody({
+      subject: {
+        type: 'OCG',
+        name: subject,
+        nominals: nominals ?? [{ identifier: `PND-${randomUUID()}`, role: 'PRINCIPAL' }],
+      },
+      ...rest,
+    }),
+    await web.stack.token(['FORCE_REFERRER'], 'WYP'),
+  );
+  if (response.status !== 201) throw new Error(`seeding answered ${response.status}`);
+  return { ...response.body, subject };
+}
+
+async function signInAs(visitor: Visitor, persona: string): Promise<void> {
+  await (await SignInPage.open(visitor.page)).signInAs(persona);
+}
+
+const path = (visitor: Visitor): string => new URL(visitor.page.url()).pathname;
+
+describe('gateway team journey', () => {
+  describe.each(JAVASCRIPT_MODES)('$label', ({ javaScript, label }) => {
+    it('works the queue: triage, the assessment grid with the score checked first, and a re-assessment', async () => {
+      const tag = label.replace(/\W+/g, ' ').trim();
+      const shared = `PND-${randomUUID()}`;
+      const routine = await seed(`Op Routine ${tag}`, { nominals: [{ identifier: shared, role: 'PRINCIPAL' }] });
+      const urgent = await seed(`Op Urgent ${tag}`, { urgency: 'IMMEDIATE', threatToLife: true });
+      const priority = await seed(`Op Priority ${tag}`, { urgency: 'PRIORITY' });
+      const overlapping = await seed(`Op Overlap ${tag}`, { nominals: [{ identifier: shared, role: 'ASSOCIATE' }] });
+      await new Promise((wake) => setTimeout(wake, 1500)); // the IMMEDIATE triage deadline (1 s) passes
+
+      const visitor = await web.visit(javaScript);
+      await signInAs(visitor, PERSONA.assessor);
+      const queue = new WorkQueuePage(visitor.page);
+      await queue.navigateTo('Work queue');
+      expect(await queue.heading()).toBe('Work queue');
+      expect((await queue.tabs()).map((text) => text.replace(/ \(\d+\)$/, ''))).toEqual([
+        'To triage',
+        'Awaiting information',
+        'To assess',
+        'Awaiting decision',
+      ]);
+      const rows = await queue.rows();
+      const order = rows.map((row) => row.subject);
+      expect(order.indexOf(urgent.subject)).toBeLessThan(order.indexOf(priority.subject));
+      expect(order.indexOf(priority.subject)).toBeLessThan(order.indexOf(routine.subject));
+      expect((await queue.row(urgent.subject))?.deadline).toContain('Overdue');
+      expect((await queue.row(priority.subject))?.deadline).toContain('Due today');
+      expect((await queue.row(routine.subject))?.deadline).not.toMatch(/Overdue|Due today/);
+      expect((await queue.row(routine.subject))?.warnings).toBe('Possible overlap');
+      expect((await queue.row(overlapping.subject))?.warnings).toBe('Possible overlap');
+      expect((await queue.row(priority.subject))?.warnings).toBe('');
+      await visitor.expectAccessible();
+      await visitor.screenshot('gateway-work-queue');
+
+      // The referral: de-confliction for the gateway, the sensitive detail only with a reason.
+      await queue.openReferral(routine.reference);
+      const referral = new GatewayReferralPage(visitor.page);
+      expect(await referral.heading()).toBe(routine.subject);
+      expect(await referral.deconfliction()).toContain(overlapping.reference);
+      expect(await referral.summaryShown()).toBe(false);
+      await visitor.expectAccessible();
+      await referral.askForSensitiveDetail();
+      await referral.justify('short');
+      expect(await referral.errorSummary()).toEqual([
+        { text: 'Say why you need the sensitive detail, in 10 to 500 characters', href: '#justification' },
+      ]);
+      await visitor.expectAccessible();
+      await referral.justify('Triage of a firearms supply referral');
+      expect(path(visitor)).toBe(`/gateway/referrals/${routine.id}`);
+      expect(await referral.summary()).toContain('Supply of firearms');
+      await visitor.screenshot('gateway-referral');
+
+      // Triage: refused without a decision, then accepted.
+      await referral.startAction('Triage this referral');
+      const triage = new TriagePage(visitor.page);
+      await triage.submit();
+      expect((await triage.errorSummary()).map((entry) => entry.href).sort()).toEqual(['#decision', '#reason']);
+      expect(await visitor.page.title()).toMatch(/^Error: /);
+      await visitor.expectAccessible();
+      await triage.decide('ACCEPT', 'Meets the ROCU threshold');
+      expect(path(visitor)).toBe(`/gateway/referrals/${routine.id}`);
+      expect(await referral.notice()).toContain('Referral accepted for assessment');
+      expect(await referral.status()).toBe('Being assessed');
+      await visitor.page.reload(); // post-redirect-get: a refresh re-posts nothing and the notice has gone
+      expect(await visitor.page.locator('.govuk-notification-banner').count()).toBe(0);
+
+      // The assessment: an incomplete grid is named field by field, then the score is checked before submitting.
+      await referral.startAction('Assess this referral');
+      const grid = new AssessmentPage(visitor.page);
+      await grid.checkTheScore();
+      const missing = (await grid.errorSummary()).map((entry) => entry.href);
+      expect(missing).toEqual(
+        expect.arrayContaining([
+          '#harm-physical',
+          '#geographicScope',
+          '#likelihood',
+          '#organisationalPosition-opportunity',
+          '#route',
+        ]),
+      );
+      await visitor.expectAccessible();
+      await grid.fill(WORKED_EXAMPLE, 'TTCG', WORKED_EXAMPLE_RATIONALE);
+      const live = visitor.page.locator('#score-preview');
+      if (javaScript) await expect(grid.liveScore()).resolves.toBe('Score so far: 21.2 (P2)');
+      else expect(await live.isVisible()).toBe(false); // without JavaScript, "Check the score" shows it
+      await visitor.screenshot('gateway-assessment');
+      await grid.checkTheScore();
+      const check = new CheckScorePage(visitor.page);
+      expect({ heading: await check.heading(), errors: await check.errorSummary() }).toEqual({
+        heading: 'Check the score',
+        errors: [],
+      });
+      expect(await check.score()).toMatch(/Risk score 21\.2\s+Priority band P2/);
+      expect(await check.explanation()).toContain('= 100 of a possible 472.5 -> risk score 21.2 (P2)');
+      expect(await check.breakdown()).toEqual([
+        ['Physical', 'Substantial', '4', '1', '4'],
+        ['Psychological', 'Moderate', '2', '1', '2'],
+        ['Financial', 'Critical', '8', '1', '8'],
+        ['Community', 'Moderate', '2', '1', '2'],
+        ['Environmental', 'None', '0', '0.5', '0'],
+      ]);
+      const before = await web.stack.db.query('SELECT 1 FROM assessments WHERE referral_id = $1', [routine.id]);
+      expect(before.rowCount).toBe(0); // checking the score submits nothing
+      await visitor.expectAccessible();
+      await visitor.screenshot('gateway-check-score');
+      await check.submit();
+      expect(await referral.notice()).toContain('Assessment recorded: risk score 21.2 (P2)');
+      expect(await referral.status()).toBe('Awaiting decision');
+
+      // Re-assessment starts from the last one; the score history keeps both.
+      await referral.startAction('Re-assess this referral');
+      expect(await grid.radio('harm[financial]', 'critical').isChecked()).toBe(true);
+      await grid.radio('likelihood', '5').check();
+      await grid.checkTheScore();
+      expect(await check.score()).toMatch(/Risk score 26\.5\s+Priority band P2/);
+      await check.submit();
+      expect(await referral.scoreHistory()).toEqual([
+        ['2', '26.5 (P2)'],
+        ['1', '21.2 (P2)'],
+      ]);
+      expect((await referral.timeline()).slice(-3)).toEqual(['Assessed', 'Triaged', 'Submitted']);
+      await visitor.expectAccessible();
+
+      // The other triage decisions: a question to the force, and a rejection with its reason.
+      await WorkQueuePage.open(visitor.page);
+      await queue.openReferral(priority.reference);
+      await referral.startAction('Triage this referral');
+      await triage.decide('REQUEST_INFO', 'Which nominals are in custody?');
+      expect(await referral.status()).toBe('Information requested');
+      await WorkQueuePage.open(visitor.page, '?tab=awaiting-information');
+      expect(await queue.row(priority.subject)).toBeDefined();
+      await WorkQueuePage.open(visitor.page);
+      await queue.openReferral(urgent.reference);
+      await referral.startAction('Triage this referral');
+      await triage.decide('REJECT', 'Already investigated by the force');
+      expect(await referral.status()).toBe('Rejected');
+    });
+  });
+
+  it('pages through a long queue', async () => {
+    const seeded = [];
+    for (let index = 0; index < 26; index++) seeded.push(await seed(`Op Paging ${index}`, { urgency: 'ROUTINE' }));
+    const visitor = await web.visit();
+    await signInAs(visitor, PERSONA.assessor);
+    const queue = await WorkQueuePage.open(visitor.page, '?tab=to-triage');
+    expect(await queue.rows()).toHaveLength(25);
+    await queue.nextPage();
+    expect(await queue.currentPageNumber()).toBe('2');
+    expect(new URL(visitor.page.url()).searchParams.get('page')).toBe('2');
+    expect((await queue.rows()).length).toBeGreaterThan(0);
+    await visitor.expectAccessible();
+  });
+
+  it('completes triage and the assessment with the keyboard alone', async () => {
+    const referral = await seed('Op Keyboard');
+    const visitor = await web.visit();
+    await signInAs(visitor, PERSONA.assessor);
+    const keyboard = visitor.page.keyboard;
+    /** Presses Tab until the element is focused (a person moving through the page), then returns. */
+    const tabTo = async (selector: string): Promise<void> => {
+      const target = visitor.page.locator(selector);
+      const visited: string[] = [];
+      for (let presses = 0; presses < 400; presses++) {
+        await keyboard.press('Tab');
+        if (await target.evaluate((element) => element === element.ownerDocument.activeElement)) return;
+        visited.push(await visitor.page.evaluate<string>('document.activeElement?.outerHTML.slice(0, 100) ?? ""'));
+      }
+      throw new Error(`could not reach ${selector} with the Tab key; focus went to ${visited.slice(0, 40).join('\n')}`);
+    };
+    /** Chooses a radio by keyboard: Tab into its group (the first option), then arrow keys to the one wanted. */
+    const chooseRadio = async (name: string, values: string[], value: string): Promise<void> => {
+      await tabTo(`input[name="${name}"][value="${values[0]}"]`);
+      const steps = values.indexOf(value);
+      if (steps === 0) await keyboard.press('Space');
+      for (let step = 0; step < steps; step++) await keyboard.press('ArrowDown');
+    };
+    const pressEnterOn = async (selector: string): Promise<void> => {
+      await tabTo(selector);
+      await Promise.all([visitor.page.waitForEvent('framenavigated'), keyboard.press('Enter')]);
+      await visitor.page.waitForLoadState();
+    };
+
+    await visitor.page.goto(`/gateway/referrals/${referral.id}`);
+    await pressEnterOn('a[href$="/triage"]');
+    await chooseRadio('decision', ['ACCEPT', 'REQUEST_INFO', 'REJECT'], 'ACCEPT');
+    await tabTo('#reason');
+    await keyboard.type('In scope');
+    await pressEnterOn('button.govuk-button');
+    const page = new GatewayReferralPage(visitor.page);
+    expect(await page.status()).toBe('Being assessed');
+
+    await pressEnterOn('a[href$="/assessment"]');
+    const grades = ['none', 'low', 'moderate', 'substantial', 'critical'];
+    for (const [element, grade] of Object.entries(WORKED_EXAMPLE.harm))
+      await chooseRadio(`harm[${element}]`, grades, grade);
+    await tabTo('#rationale-harm');
+    await keyboard.type(WORKED_EXAMPLE_RATIONALE.harm);
+    await chooseRadio('geographicScope', ['local', 'force', 'regional', 'national', 'international'], 'regional');
+    await chooseRadio('victimVulnerability', ['none', 'vulnerable', 'highly_vulnerable'], 'vulnerable');
+    await chooseRadio('likelihood', ['1', '2', '3', '4', '5'], '4');
+    await tabTo('#rationale-likelihood');
+    await keyboard.type(WORKED_EXAMPLE_RATIONALE.likelihood);
+    await chooseRadio('confidence', ['low', 'medium', 'high'], 'medium');
+    for (const [factor, value] of Object.entries(WORKED_EXAMPLE.organisationalPosition)) {
+      await chooseRadio(`organisationalPosition[${factor}]`, ['1', '2', '3', '4'], String(value));
+    }
+    await chooseRadio(
+      'route',
+      ['TTCG', 'COVERT_COMMISSIONING', 'REFER_NATIONAL', 'REFER_PARTNER', 'RETURN_TO_FORCE'],
+      'TTCG',
+    );
+    await tabTo('#rationale-route');
+    await keyboard.type(WORKED_EXAMPLE_RATIONALE.route);
+    await pressEnterOn('button.govuk-button');
+    expect(await new CheckScorePage(visitor.page).score()).toMatch(/Risk score 21\.2/);
+    await pressEnterOn('button.govuk-button');
+    expect(await page.status()).toBe('Awaiting decision');
+  });
+
+  it('refuses with clear pages: 403 for a referrer, 404 for an unknown referral, 503 keeping the posted form', async () => {
+    const referral = await seed('Op Refusals');
+    const referrer = await web.visit();
+    await signInAs(referrer, PERSONA.wypReferrer);
+    const forbidden = await referrer.page.goto('/gateway');
+    expect(forbidden?.status()).toBe(403);
+    expect(await new WorkQueuePage(referrer.page).heading()).toBe('You cannot do this');
+    await referrer.expectAccessible();
+
+    const assessor = await web.visit();
+    await signInAs(assessor, PERSONA.assessor);
+    const missing = await assessor.page.goto(`/gateway/referrals/${randomUUID()}`);
+    expect(missing?.status()).toBe(404);
+    await assessor.expectAccessible();
+
+    // A web app whose API does not answer: the same session (same database and secret), the form kept.
+    await assessor.page.goto(`/gateway/referrals/${referral.id}/triage`);
+    const csrfToken = await assessor.page.locator('input[name=_csrf]').first().inputValue();
+    const cookie = (await assessor.context.cookies()).find((each) => each.name === SESSION_COOKIE);
+    const unreachable = await web.stack.startWeb({ API_BASE_URL: 'http://127.0.0.1:9/api/v1', API_TIMEOUT_MS: '2000' });
+    const posted = await fetch(`${unreachable}/gateway/referrals/${referral.id}/triage`, {
+      method: 'POST',
+      headers: {
+        cookie: `${SESSION_COOKIE}=${cookie?.value ?? ''}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({
+        _csrf: csrfToken,
+        decision: 'ACCEPT',
+        reason: 'Kept when the API is down',
+      }).toString(),
+      redirect: 'manual',
+    });
+    expect(posted.status).toBe(503);
+    const html = await posted.text();
+    expect(html).toContain('Your answers have not been lost');
+    expect(html).toContain('name="decision" value="ACCEPT"');
+    expect(html).toContain('name="reason" value="Kept when the API is down"');
+    const unavailable = await assessor.page.goto(`${unreachable}/gateway`);
+    expect(unavailable?.status()).toBe(503);
+    expect(await new WorkQueuePage(assessor.page).heading()).toBe('Sorry, the service is unavailable');
+    await assessor.expectAccessible();
+    // The 503 is on purpose; the browser logs it as it logs any failed load.
+    const logged = assessor.browserErrors.findIndex((text) => /status of 503/.test(text));
+    expect(logged).toBeGreaterThanOrEqual(0);
+    assessor.browserErrors.splice(logged, 1);
+    const status = await web.stack.http.get<{ status: string }>(
+      `/referrals/${referral.id}`,
+      await web.stack.token(['GATEWAY_ASSESSOR'], 'YHROCU'),
+    );
+    expect(status.body.status).toBe('SUBMITTED');
+  });
+});
