@@ -17,6 +17,7 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { sensitiveAccess } from '@rocu/domain';
+import { redirectAfterSaving } from '../../setup/redirect-after-saving';
 import type { WebSession } from '../../auth/web-session';
 import { ApiProblemError } from '../../errors/api-problem';
 import { errorSummary, fieldId } from '../../errors/error-summary';
@@ -45,19 +46,6 @@ export class GatewayTeamGuard implements CanActivate {
 
 function notice(session: WebSession, path: string, text: string): void {
   session.gatewayNotice = { path, text };
-}
-
-/**
- * Redirects once the session is stored: express-session sends a response's headers before its own save
- * finishes, so a browser following the redirect at once could read the session as it was before.
- */
-async function redirectAfterSaving(session: WebSession, response: Response, url: string): Promise<void> {
-  await new Promise<void>((resolve, reject) =>
-    session.save((error: unknown) =>
-      error ? reject(error instanceof Error ? error : new Error('the session could not be saved')) : resolve(),
-    ),
-  );
-  response.redirect(303, url);
 }
 
 function takeNotice(session: WebSession, path: string): string | undefined {

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, NotFoundException, Param, Post, Query, Render, Res, Session } from '@nestjs/common';
 import type { Response } from 'express';
+import { redirectAfterSaving } from '../../setup/redirect-after-saving';
 import type { WebSession } from '../../auth/web-session';
 import { takeRefusedForm } from '../../errors/form-state';
 import type { ReferralDraftView, CheckAnswersView } from './make-referral.view-model';
@@ -29,7 +30,7 @@ export class MakeReferralController {
   @Post('check-answers')
   async submit(@Session() session: WebSession, @Res() res: Response): Promise<void> {
     const submitted = await this.journey.submit(session);
-    res.redirect(303, `/referrals/${submitted.id}/submitted`);
+    await redirectAfterSaving(session, res, `/referrals/${submitted.id}/submitted`);
   }
 
   @Get(':page')
@@ -52,6 +53,10 @@ export class MakeReferralController {
     @Body() body: Record<string, unknown>,
     @Res() res: Response,
   ): Promise<void> {
-    res.redirect(303, await this.journey.answer(session, slug, body, returnTo === 'check-answers'));
+    await redirectAfterSaving(
+      session,
+      res,
+      await this.journey.answer(session, slug, body, returnTo === 'check-answers'),
+    );
   }
 }

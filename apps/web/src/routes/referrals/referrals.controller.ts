@@ -1,6 +1,7 @@
 import { Body, Controller, Get, NotFoundException, Param, Post, Query, Render, Res, Session } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiClient } from '../../api/api-client.service';
+import { redirectAfterSaving } from '../../setup/redirect-after-saving';
 import type { WebSession } from '../../auth/web-session';
 import { errorSummary } from '../../errors/error-summary';
 import { text } from '../../forms/form-values';
@@ -107,7 +108,7 @@ export class ReferralsController {
     const { field, notice } = textAction(action);
     await this.api.post(session, `/referrals/${referralId(id)}/${action}`, { [field]: text(body[field]) });
     keepNotice(session, notice);
-    res.redirect(303, `/referrals/${id}`);
+    await redirectAfterSaving(session, res, `/referrals/${id}`);
   }
 
   private async pageView(
