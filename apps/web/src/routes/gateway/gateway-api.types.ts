@@ -1,4 +1,5 @@
 import type { AssessmentInput, ScoreBreakdown } from '@rocu/domain';
+import type { Deadline, HistoryEntry, ReferralList as ReferralPage } from '../referrals/referral-api';
 
 /** The parts of the API's answers the gateway pages read (api-contract.md; the OpenAPI document has all). */
 export interface ReferralListItem {
@@ -16,28 +17,8 @@ export interface ReferralListItem {
   deconflicted?: boolean;
 }
 
-export interface ReferralList {
-  items: ReferralListItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface Deadline {
-  stage: string;
-  dueAt: string;
-  status: string;
-}
-
-export interface HistoryEntry {
-  seq: number;
-  from: string | null;
-  to: string;
-  action: string;
-  actor: { name: string; org: string };
-  at: string;
-  reason: string | null;
-}
+export type ReferralList = ReferralPage<ReferralListItem>;
+export type { Deadline, HistoryEntry };
 
 export interface IntelligenceItem {
   reference: string;

@@ -14,8 +14,9 @@ export interface ReferralSummary {
   nextDeadlineAt: string | null;
 }
 
-export interface ReferralList {
-  items: ReferralSummary[];
+/** A page of referrals; each journey reads the fields of the rows it shows. */
+export interface ReferralList<Row = ReferralSummary> {
+  items: Row[];
   total: number;
   page: number;
   pageSize: number;
