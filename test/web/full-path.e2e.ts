@@ -1,4 +1,4 @@
-import { frozenMeeting } from '../support/meeting-fixtures';
+import { frozenMeeting, SOUTH_YORKSHIRE_MEMBER } from '../support/meeting-fixtures';
 import { referralBody, workedExampleAssessment } from '../support/referral-fixtures';
 import { ok } from '../support/tasking-fixtures';
 import { JAVASCRIPT_MODES, useWebStack } from '../support/web-test';
@@ -45,9 +45,17 @@ describe.each(JAVASCRIPT_MODES)('a referral from submission to adoption $label',
     const meeting = await new MeetingsPage(visitor.page).openMeeting(meetingId);
     expect(await meeting.references()).toEqual([reference]);
     await visitor.expectAccessible();
+    // A quorum: the chair with representatives of two of the region's four forces.
     const attendance = await meeting.recordAttendance();
+    await attendance.add({ name: 'Supt Tom Walsh', sub: 'wyp-member-full-path', org: 'West Yorkshire Police' });
+    await attendance.add(SOUTH_YORKSHIRE_MEMBER);
     await attendance.save();
-    expect((await meeting.attendees()).map((row) => row[0])).toEqual(['Det Supt Mark Evans']);
+    // Listed by name.
+    expect((await meeting.attendees()).map((row) => row[0])).toEqual([
+      SOUTH_YORKSHIRE_MEMBER.name,
+      'Det Supt Mark Evans',
+      'Supt Tom Walsh',
+    ]);
     const decision = await meeting.decide(reference);
     await decision.choose('Adopt: ROCU lead', 'Necessary and proportionate: the top-ranked item, capacity available');
     await decision.continue();
