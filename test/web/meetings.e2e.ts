@@ -66,6 +66,7 @@ describe('TTCG chair journey', () => {
       expect(await early.sessionRefusal()).toMatch(
         /^The meeting is not in session: the chair records attendance from /,
       );
+      expect(await early.errorSummary()).toEqual([]); // nothing to fix on the form: the banner, not an error
       await visitor.expectAccessible();
       await visitor.screenshot('meeting-not-in-session');
 

@@ -26,7 +26,8 @@ describe('decisionRefusal', () => {
 
   it('shows a session refusal as a banner sending the chair to record attendance, not as a form error', () => {
     for (const code of ['NOT_IN_SESSION', 'NOT_QUORATE']) {
-      expect(decisionRefusal(refused(code, 'The meeting is not quorate: absent SYP.'), 'm')).toEqual({
+      expect(decisionRefusal(refused(code, 'The meeting is not quorate: absent SYP.'), 'm')).toStrictEqual({
+        errors: undefined,
         sessionRefusal: { detail: 'The meeting is not quorate: absent SYP.', attendanceHref: '/meetings/m/attendance' },
       });
     }

@@ -303,7 +303,10 @@ export function decisionRefusal(
 ): Pick<DecisionFormView, 'errors' | 'sessionRefusal'> {
   if (!refused) return {};
   return refused.problem.code !== undefined && SESSION_REFUSALS.has(refused.problem.code)
-    ? { sessionRefusal: { detail: refused.problem.detail, attendanceHref: `${meetingPath(meetingId)}/attendance` } }
+    ? {
+        errors: undefined,
+        sessionRefusal: { detail: refused.problem.detail, attendanceHref: `${meetingPath(meetingId)}/attendance` },
+      }
     : { errors: errorSummary(refused.problem) };
 }
 
