@@ -43,13 +43,25 @@ export async function assessedReferral(
   return { id, reference };
 }
 
-/** An extra YHROCU TTCG whose papers close at once; resolves when its agenda is frozen. */
+/**
+ * An extra YHROCU TTCG whose papers close at once, held within the hour (so recording attendance puts it in
+ * session); resolves when its agenda is frozen.
+ */
 export async function frozenMeeting(stack: Stack): Promise<string> {
   const chair = await stack.token(['TTCG_CHAIR'], 'YHROCU');
-  const { id } = await ok('create meeting', stack.http.post<{ id: string }>('/meetings', meetingBody(0), chair));
+  const { id } = await ok(
+    'create meeting',
+    stack.http.post<{ id: string }>('/meetings', meetingBody(0, 30 * 60_000), chair),
+  );
   await eventually(async () => {
     const meeting = await ok('meeting', stack.http.get<{ agendaFrozen: boolean }>(`/meetings/${id}`, chair));
     if (!meeting.agendaFrozen) throw new Error(`meeting ${id} not frozen yet`);
   });
   return id;
 }
+
+/**
+ * A representative of a second YHROCU force: with the chair and a West Yorkshire member, two of the region's
+ * four forces attend, so the meeting is quorate.
+ */
+export const SOUTH_YORKSHIRE_MEMBER = { name: 'DCI Sam Hart', sub: 'syp-member', org: 'South Yorkshire Police' };

@@ -1,12 +1,17 @@
-import { frozenMeeting } from '../support/meeting-fixtures';
-import { referralBody, workedExampleAssessment } from '../support/referral-fixtures';
+import { randomUUID } from 'node:crypto';
+import { frozenMeeting, SOUTH_YORKSHIRE_MEMBER } from '../support/meeting-fixtures';
+import { workedExampleAssessment } from '../support/referral-fixtures';
 import { ok } from '../support/tasking-fixtures';
 import { JAVASCRIPT_MODES, useWebStack } from '../support/web-test';
 import { HomePage } from './pages/home-page';
+import { CheckAnswersPage, ConfirmationPage, MakeReferralPages } from './pages/make-referral-pages';
 import { MeetingPage } from './pages/meetings/meeting-page';
 import { MeetingsPage } from './pages/meetings/meetings-page';
+import { ReferralPage } from './pages/referral-page';
+import { ReferralsListPage } from './pages/referrals-list-page';
 import { SignInPage } from './pages/sign-in-page';
 import { PERSONA } from './personas';
+import { referralAnswers } from './referral-answers';
 
 const web = useWebStack();
 
@@ -14,22 +19,29 @@ const web = useWebStack();
  * The issue's cross-journey path: a referrer submits, an assessor triages and assesses, the chair records
  * attendance and adopts the referral at a meeting, and the referrer sees it adopted.
  *
- * FOR THE COORDINATOR: the referrer's and the gateway team's pages are built on other branches (i14-web,
- * i14-gateway), so the steps marked "VIA THE API FOR NOW" go through the HTTP API as those people. After the
- * merge, replace each with its browser page objects (make-referral question pages, the gateway work queue,
- * triage and the assessment grid, the referral's page) in the same places. The chair's steps are the browser.
+ * FOR THE COORDINATOR: the gateway team's pages are built on another branch (i14-gateway), so the steps
+ * marked "VIA THE API FOR NOW" go through the HTTP API as the assessor. After the merge, replace them with
+ * the gateway work queue, triage and the assessment grid page objects in the same place. The referrer's and
+ * the chair's steps are the browser.
  */
 describe.each(JAVASCRIPT_MODES)('a referral from submission to adoption $label', ({ javaScript }) => {
   it('is submitted, triaged, assessed, adopted at a TTCG and seen adopted by the referrer', async () => {
-    const referrer = await web.stack.token(['FORCE_REFERRER'], 'WYP', 'dev-wyp-referrer');
-    const assessor = await web.stack.token(['GATEWAY_ASSESSOR'], 'YHROCU', 'dev-yhrocu-assessor');
-
-    // VIA THE API FOR NOW: the referrer submits (to become the make-referral question pages).
-    const { id, reference } = await ok(
-      'submit',
-      web.stack.http.post<{ id: string; reference: string }>('/referrals', referralBody(), referrer),
+    // The referrer, in the browser: Make a referral through the question pages, check the answers, send.
+    const referrer = await web.visit(javaScript);
+    await (await SignInPage.open(referrer.page)).signInAs(PERSONA.wypReferrer);
+    await (await ReferralsListPage.open(referrer.page)).makeReferral();
+    await new MakeReferralPages(referrer.page).answerAll(
+      referralAnswers(`Operation Kestrel ${randomUUID().slice(0, 8)}`),
     );
+    await new CheckAnswersPage(referrer.page).send();
+    const confirmation = new ConfirmationPage(referrer.page);
+    expect(await confirmation.heading()).toContain('Referral sent');
+    const reference = await confirmation.reference();
+    const id = new URL(referrer.page.url()).pathname.split('/')[2];
+    await referrer.expectAccessible();
+
     // VIA THE API FOR NOW: the assessor triages and assesses (to become the gateway work queue and grid).
+    const assessor = await web.stack.token(['GATEWAY_ASSESSOR'], 'YHROCU', 'dev-yhrocu-assessor');
     await ok(
       'triage',
       web.stack.http.post(`/referrals/${id}/triage`, { decision: 'ACCEPT', reason: 'In scope' }, assessor),
@@ -45,9 +57,17 @@ describe.each(JAVASCRIPT_MODES)('a referral from submission to adoption $label',
     const meeting = await new MeetingsPage(visitor.page).openMeeting(meetingId);
     expect(await meeting.references()).toEqual([reference]);
     await visitor.expectAccessible();
+    // A quorum: the chair with representatives of two of the region's four forces.
     const attendance = await meeting.recordAttendance();
+    await attendance.add({ name: 'Supt Tom Walsh', sub: 'wyp-member-full-path', org: 'West Yorkshire Police' });
+    await attendance.add(SOUTH_YORKSHIRE_MEMBER);
     await attendance.save();
-    expect((await meeting.attendees()).map((row) => row[0])).toEqual(['Det Supt Mark Evans']);
+    // Listed by name.
+    expect((await meeting.attendees()).map((row) => row[0])).toEqual([
+      SOUTH_YORKSHIRE_MEMBER.name,
+      'Det Supt Mark Evans',
+      'Supt Tom Walsh',
+    ]);
     const decision = await meeting.decide(reference);
     await decision.choose('Adopt: ROCU lead', 'Necessary and proportionate: the top-ranked item, capacity available');
     await decision.continue();
@@ -56,8 +76,10 @@ describe.each(JAVASCRIPT_MODES)('a referral from submission to adoption $label',
     expect(await adopted.itemValue(reference, 'Decision')).toContain('Adopt: ROCU lead');
     await visitor.expectAccessible();
 
-    // VIA THE API FOR NOW: the referrer sees it adopted (to become the referrer's referral page).
-    const seen = await ok('referral', web.stack.http.get<{ status: string }>(`/referrals/${id}`, referrer));
-    expect(seen.status).toBe('ADOPTED');
+    // The referrer, in the browser again: the referral's page says it is adopted.
+    const seen = await ReferralPage.open(referrer.page, id);
+    expect(await seen.heading()).toBe(reference);
+    expect(await seen.status()).toBe('Adopted');
+    await referrer.expectAccessible();
   });
 });

@@ -1,4 +1,11 @@
-import { assessedReferral, CRITICAL_HARM, frozenMeeting, LOW_HARM } from '../support/meeting-fixtures';
+import {
+  assessedReferral,
+  CRITICAL_HARM,
+  frozenMeeting,
+  LOW_HARM,
+  SOUTH_YORKSHIRE_MEMBER,
+} from '../support/meeting-fixtures';
+import { ok } from '../support/tasking-fixtures';
 import { JAVASCRIPT_MODES, useWebStack, Visitor } from '../support/web-test';
 import { HomePage } from './pages/home-page';
 import { AttendancePage } from './pages/meetings/attendance-page';
@@ -52,8 +59,19 @@ describe('TTCG chair journey', () => {
       await visitor.expectAccessible();
       await visitor.screenshot('meeting');
 
+      // No decision before attendance puts the meeting in session: a banner says so and links to attendance.
+      const early = await meeting.decide(high.reference);
+      await early.choose('Adopt: ROCU lead', 'The highest-ranked item');
+      await early.continue();
+      expect(await early.sessionRefusal()).toMatch(
+        /^The meeting is not in session: the chair records attendance from /,
+      );
+      expect(await early.errorSummary()).toEqual([]); // nothing to fix on the form: the banner, not an error
+      await visitor.expectAccessible();
+      await visitor.screenshot('meeting-not-in-session');
+
       // Attendance: the chair is offered first; a member added with "Add another" declares a conflict.
-      const attendance = await meeting.recordAttendance();
+      const attendance = await early.recordAttendance();
       expect(await attendance.value(0, 'Name')).toBe('Det Supt Mark Evans');
       await attendance.addAnother();
       expect(await attendance.count()).toBe(2);
@@ -69,8 +87,20 @@ describe('TTCG chair journey', () => {
       await visitor.expectAccessible();
       await attendance.fill(1, { name: 'Supt Tom Walsh', sub: member, org: 'West Yorkshire Police' });
       await visitor.screenshot('meeting-attendance');
-      const afterAttendance = await attendance.save();
+      const notQuorate = await attendance.save();
+      // Two of the region's four forces are needed: West Yorkshire alone is not a quorum.
+      const refused = await notQuorate.decide(high.reference);
+      await refused.choose('Adopt: ROCU lead', 'The highest-ranked item');
+      await refused.continue();
+      expect(await refused.sessionRefusal()).toContain('The meeting is not quorate');
+      expect(await refused.sessionRefusal()).toContain('absent: HUM, NYP, SYP');
+      await visitor.expectAccessible();
+      const quorum = await refused.recordAttendance();
+      expect(await quorum.value(1, 'Name')).toBe('Supt Tom Walsh');
+      await quorum.add(SOUTH_YORKSHIRE_MEMBER);
+      const afterAttendance = await quorum.save();
       expect(await afterAttendance.attendees()).toEqual([
+        ['DCI Sam Hart', 'South Yorkshire Police', 'None'],
         ['Det Supt Mark Evans', 'Yorkshire and the Humber Regional Organised Crime Unit', 'None'],
         ['Supt Tom Walsh', 'West Yorkshire Police', low.reference],
       ]);
@@ -144,22 +174,30 @@ describe('TTCG chair journey by keyboard alone', () => {
     await tabTo(page, page.getByRole('link', { name: 'Record attendance' }));
     await pressToLoad(page, 'Enter');
     const attendance = new AttendancePage(page);
-    await tabTo(page, page.getByRole('button', { name: 'Add another attendee' }));
-    await pressToLoad(page, 'Enter');
-    const second = attendance.attendee(1);
-    await tabTo(page, second.getByLabel('Name', { exact: true }));
-    await page.keyboard.type('Supt Tom Walsh');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('wyp-member-keyboard');
-    const organisation = second.getByLabel('Organisation');
-    await tabTo(page, organisation);
-    await arrowToOption(page, organisation, 'WYP');
-    await tabTo(page, second.getByRole('checkbox', { name: new RegExp(`^${item.reference} `) }));
-    await page.keyboard.press('Space');
+    /** Adds an attendee row and types it in: name, sign-in ID, the organisation by arrow keys, any conflict. */
+    const addAttendee = async (index: number, name: string, sub: string, org: string, conflict?: string) => {
+      await tabTo(page, page.getByRole('button', { name: 'Add another attendee' }));
+      await pressToLoad(page, 'Enter');
+      const row = attendance.attendee(index);
+      await tabTo(page, row.getByLabel('Name', { exact: true }));
+      await page.keyboard.type(name);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(sub);
+      const organisation = row.getByLabel('Organisation');
+      await tabTo(page, organisation);
+      await arrowToOption(page, organisation, org);
+      if (conflict) {
+        await tabTo(page, row.getByRole('checkbox', { name: new RegExp(`^${conflict} `) }));
+        await page.keyboard.press('Space');
+      }
+    };
+    await addAttendee(1, 'Supt Tom Walsh', 'wyp-member-keyboard', 'WYP', item.reference);
+    await addAttendee(2, SOUTH_YORKSHIRE_MEMBER.name, SOUTH_YORKSHIRE_MEMBER.sub, 'SYP');
     await tabTo(page, page.getByRole('button', { name: 'Save attendance' }));
     await pressToLoad(page, 'Enter');
     const meeting = new MeetingPage(page);
     expect(await meeting.attendees()).toEqual([
+      ['DCI Sam Hart', 'South Yorkshire Police', 'None'],
       ['Det Supt Mark Evans', 'Yorkshire and the Humber Regional Organised Crime Unit', 'None'],
       ['Supt Tom Walsh', 'West Yorkshire Police', item.reference],
     ]);
@@ -189,6 +227,15 @@ describe('urgent out-of-meeting decisions', () => {
       await visitor.screenshot('urgent-decisions');
 
       const decision = await list.open(urgent.reference);
+      // An urgent decision is taken because the case cannot wait: putting it off is not offered.
+      expect(await decision.decisions()).toEqual([
+        'Adopt: ROCU lead',
+        'Adopt: support only',
+        'Task intelligence development',
+        'Decline: return to force',
+        'Refer to the NCA',
+        'Refer to a partner',
+      ]);
       await decision.choose('Refer to the NCA', 'A national threat: the NCA is best placed');
       await decision.submitWith('Record the urgent decision');
       expect(await decision.errorSummary()).toEqual([
@@ -205,6 +252,75 @@ describe('urgent out-of-meeting decisions', () => {
         assessor,
       );
       expect(referral.body).toMatchObject({ status: 'REFERRED_NATIONAL', onwardReference: 'NCA-2026-0042' });
+    });
+  });
+});
+
+describe('ratifying urgent decisions at the next meeting', () => {
+  describe.each(JAVASCRIPT_MODES)('$label', ({ javaScript }) => {
+    it('ratifies one urgent decision and overturns another with a new decision; the minutes and referrals agree', async () => {
+      const chair = await web.stack.token(['TTCG_CHAIR'], 'YHROCU');
+      const urgently = async (decision: string) => {
+        const referral = await assessedReferral(web.stack, {}, { urgency: 'IMMEDIATE', threatToLife: true });
+        await ok(
+          'urgent decision',
+          web.stack.http.post(
+            `/referrals/${referral.id}/urgent-decision`,
+            { decision, rationale: 'Threat to life' },
+            chair,
+          ),
+        );
+        return referral;
+      };
+      const kept = await urgently('ADOPT_ROCU_LEAD');
+      const overturned = await urgently('DECLINE_RETURN_TO_FORCE');
+      const meetingId = await frozenMeeting(web.stack);
+
+      const visitor = await web.visit(javaScript);
+      const meetings = await chairAtMeetings(visitor);
+      const meeting = await meetings.openMeeting(meetingId);
+      expect(await meeting.itemValue(overturned.reference, 'Urgent decision to ratify')).toBe(
+        'Decline: return to force',
+      );
+      const attendance = await meeting.recordAttendance();
+      await attendance.add({ name: 'Supt Tom Walsh', sub: 'wyp-member-ratification', org: 'West Yorkshire Police' });
+      await attendance.add(SOUTH_YORKSHIRE_MEMBER);
+      const quorate = await attendance.save();
+
+      // Overturning asks for the new decision: without one, the refusal links to it.
+      let decision = await quorate.decide(overturned.reference);
+      await visitor.expectAccessible();
+      await decision.overturnWithout('The force cannot manage it alone after all');
+      await decision.continue();
+      expect((await decision.errorSummary()).map((entry) => entry.href)).toEqual(['#decision']);
+      await visitor.expectAccessible();
+      await decision.overturn('Adopt: support only', 'The force cannot manage it alone after all');
+      await visitor.screenshot('meeting-ratification');
+      await decision.continue();
+      const afterOverturn = new MeetingPage(visitor.page);
+      expect(await afterOverturn.banner()).toContain(`Decision recorded on ${overturned.reference}`);
+      expect(await afterOverturn.itemValue(overturned.reference, 'Decision')).toContain(
+        'Overturned (was Decline: return to force): Adopt: support only',
+      );
+
+      decision = await afterOverturn.decide(kept.reference);
+      await decision.ratify('Necessary and proportionate: the threat to life stands');
+      await decision.continue();
+      const afterRatify = new MeetingPage(visitor.page);
+      expect(await afterRatify.itemValue(kept.reference, 'Decision')).toContain('Ratified: Adopt: ROCU lead');
+      await visitor.expectAccessible();
+
+      const minutes = await afterRatify.openMinutes();
+      const rows = await minutes.rows();
+      const decisionOf = (reference: string) => rows.find((row) => row[1] === reference)?.[4];
+      expect(decisionOf(overturned.reference)).toBe('Overturned (was Decline: return to force): Adopt: support only');
+      expect(decisionOf(kept.reference)).toBe('Ratified: Adopt: ROCU lead');
+      await visitor.expectAccessible();
+      const assessor = await web.stack.token(['GATEWAY_ASSESSOR'], 'YHROCU');
+      const status = async (id: string) =>
+        (await ok('referral', web.stack.http.get<{ status: string }>(`/referrals/${id}`, assessor))).status;
+      expect(await status(overturned.id)).toBe('ADOPTED');
+      expect(await status(kept.id)).toBe('ADOPTED');
     });
   });
 });

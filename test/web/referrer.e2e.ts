@@ -3,38 +3,14 @@ import { referralBody } from '../support/referral-fixtures';
 import { SwitchableProxy } from '../support/switchable-proxy';
 import { JAVASCRIPT_MODES, useWebStack, Visitor } from '../support/web-test';
 import { KeyboardUser } from './pages/keyboard';
-import { CheckAnswersPage, ConfirmationPage, MakeReferralPages, ReferralAnswers } from './pages/make-referral-pages';
+import { CheckAnswersPage, ConfirmationPage, MakeReferralPages } from './pages/make-referral-pages';
 import { ReferralPage } from './pages/referral-page';
 import { ReferralsListPage } from './pages/referrals-list-page';
 import { SignInPage } from './pages/sign-in-page';
 import { PERSONA } from './personas';
+import { referralAnswers as answers } from './referral-answers';
 
 const web = useWebStack();
-
-const answers = (subjectName: string): ReferralAnswers => ({
-  subjectType: 'Organised crime group',
-  subjectName,
-  nominals: [
-    { identifier: `PND-${randomUUID().slice(0, 8)}`, role: 'Principal' },
-    { identifier: `PND-${randomUUID().slice(0, 8)}`, role: 'Associate' },
-  ],
-  crimeTypes: ['Illegal drugs', 'Illegal firearms'],
-  forces: ['West Yorkshire Police', 'South Yorkshire Police'],
-  capabilities: ['Covert surveillance', 'Fraud investigation'],
-  urgency: 'Routine',
-  threatToLife: 'No',
-  summary: 'Supply of firearms and class A drugs across West and South Yorkshire.',
-  intelligence: [
-    {
-      reference: 'IR-2026-0042',
-      source: '2 – untested',
-      information: 'B – known indirectly, corroborated',
-      handling: 'C – may be shared with conditions',
-      conditions: 'Not for onward dissemination',
-    },
-  ],
-  classification: 'OFFICIAL-SENSITIVE (need to know)',
-});
 
 async function signIn(visitor: Visitor, persona: string): Promise<void> {
   await (await SignInPage.open(visitor.page)).signInAs(persona);

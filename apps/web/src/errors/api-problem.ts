@@ -10,6 +10,8 @@ export interface ApiProblem {
   status: number;
   title: string;
   detail: string;
+  /** The refusal's code for a refusal about the record rather than a field (e.g. NOT_QUORATE). */
+  code?: string;
   errors?: ApiFieldError[];
   correlationId?: string;
 }

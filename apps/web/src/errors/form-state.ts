@@ -4,7 +4,7 @@ import type { ApiProblem } from './api-problem';
 /** A refused form carried across post-redirect-get: the API's problem and what the person had typed. */
 export interface FormFlash {
   path: string;
-  problem: Pick<ApiProblem, 'status' | 'detail' | 'errors'>;
+  problem: Pick<ApiProblem, 'status' | 'detail' | 'code' | 'errors'>;
   values: Record<string, unknown>;
 }
 

@@ -53,10 +53,10 @@ export class WebExceptionFilter implements ExceptionFilter {
     if (status === 403) return this.page(response, 403, 'errors/forbidden.njk');
     if (status === 404) return this.page(response, 404, 'errors/not-found.njk');
     if (FORM_PROBLEM_STATUSES.has(status) && request.method === 'POST' && request.session) {
-      const { detail, errors } = exception.problem;
+      const { detail, code, errors } = exception.problem;
       keepRefusedForm(request.session, {
         path: request.path,
-        problem: { status, detail, errors },
+        problem: { status, detail, code, errors },
         values: formValues(request.body),
       });
       // Saved before redirecting: express-session would save while the redirect is already on its way, so

@@ -1,5 +1,5 @@
 import { ReferralStatus, Urgency } from '../referral/referral-status';
-import { MeetingDecision } from './meeting-types';
+import { MEETING_DECISIONS, MeetingDecision } from './meeting-types';
 
 export type UrgentDecisionRefusal = 'NOT_ALLOWED_IN_STATE' | 'BUSINESS_RULE';
 
@@ -7,6 +7,11 @@ export type UrgentDecisionCheck = { ok: true } | { ok: false; refusal: UrgentDec
 
 /** The only status an out-of-meeting decision may be taken in: once decided, the next meeting ratifies it. */
 export const URGENT_DECISION_STATUS: ReferralStatus = 'AWAITING_DECISION';
+
+/** The decisions an urgent (out-of-meeting) decision may take: any but DEFER (see checkUrgentDecision). */
+export const URGENT_DECISIONS: readonly MeetingDecision[] = MEETING_DECISIONS.filter(
+  (decision) => decision !== 'DEFER',
+);
 
 /**
  * An urgent (out-of-meeting) decision exists because the case cannot wait for the next meeting: only an
@@ -32,7 +37,7 @@ export function checkUrgentDecision(
       reason: 'Only an IMMEDIATE referral may be decided out of meeting; list it at the next meeting.',
     };
   }
-  if (decision === 'DEFER') {
+  if (!URGENT_DECISIONS.includes(decision)) {
     return {
       ok: false,
       refusal: 'BUSINESS_RULE',

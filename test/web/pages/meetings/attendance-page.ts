@@ -29,6 +29,12 @@ export class AttendancePage extends BasePage {
     await this.submitWith('Add another attendee');
   }
 
+  /** Adds a row with "Add another attendee" and fills it in. */
+  async add(answers: AttendeeAnswers): Promise<void> {
+    await this.addAnother();
+    await this.fill((await this.count()) - 1, answers);
+  }
+
   async fill(index: number, answers: AttendeeAnswers): Promise<void> {
     const row = this.attendee(index);
     await row.getByLabel('Name', { exact: true }).fill(answers.name);

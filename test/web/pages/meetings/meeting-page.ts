@@ -26,7 +26,7 @@ export class MeetingPage extends BasePage {
   async itemValue(reference: string, key: string): Promise<string> {
     const row = this.item(reference)
       .locator('.govuk-summary-list__row')
-      .filter({ has: this.page.locator('dt', { hasText: key }) });
+      .filter({ has: this.page.locator('dt', { hasText: new RegExp(`^\\s*${key}\\s*$`) }) });
     return (await row.locator('dd').innerText()).trim();
   }
 

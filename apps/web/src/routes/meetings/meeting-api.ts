@@ -1,4 +1,4 @@
-import type { MeetingAction, MeetingDecision, MeetingStatus, MeetingType } from '@rocu/domain';
+import type { MeetingAction, MeetingDecision, MeetingStatus, MeetingType, RatificationOutcome } from '@rocu/domain';
 
 /** The API's answers the chair's pages read (GET /meetings, /meetings/{id}, /meetings/{id}/minutes). */
 export interface MeetingSummary {
@@ -34,6 +34,10 @@ export interface MeetingDecisionRecord {
   onwardReference: string | null;
   passedOver: { referralId: string; rank: number; outcome: string }[];
   ratification: boolean;
+  /** On a ratification item: whether the meeting ratified or overturned the urgent decision. */
+  ratificationOutcome?: RatificationOutcome | null;
+  /** The urgent decision an OVERTURN replaced. */
+  overturnedDecision?: MeetingDecision | null;
   decidedByName: string;
   decidedAt: string;
 }

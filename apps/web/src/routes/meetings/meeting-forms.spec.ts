@@ -1,5 +1,12 @@
 import type { MeetingDetail } from './meeting-api';
-import { attendeeRows, attendeesToRecord, decisionBody, isAddAnother, wouldPassOver } from './meeting-forms';
+import {
+  attendeeRows,
+  attendeesToRecord,
+  decisionBody,
+  isAddAnother,
+  itemDecisionBody,
+  wouldPassOver,
+} from './meeting-forms';
 
 const agendaItem = (referralId: string, rank: number, kind: 'NEW' | 'RATIFICATION' = 'NEW') => ({
   referralId,
@@ -74,6 +81,40 @@ describe('decisionBody', () => {
       deviationJustification: 'why',
     });
     expect(decisionBody({})).toEqual({ rationale: '' });
+  });
+});
+
+describe('itemDecisionBody', () => {
+  const urgent = { urgentDecision: 'REFER_NATIONAL' as const };
+
+  it('ratifying sends the urgent decision itself, whatever else was chosen', () => {
+    expect(
+      itemDecisionBody(
+        { ratification: 'RATIFY', decision: 'DEFER', rationale: ' Agreed ', onwardReference: 'NCA-1' },
+        urgent,
+      ),
+    ).toEqual({ ratification: 'RATIFY', decision: 'REFER_NATIONAL', rationale: 'Agreed', onwardReference: 'NCA-1' });
+  });
+
+  it('overturning sends the new decision chosen (or none, for the API to ask for)', () => {
+    expect(itemDecisionBody({ ratification: 'OVERTURN', decision: 'DEFER', rationale: 'r' }, urgent)).toEqual({
+      ratification: 'OVERTURN',
+      decision: 'DEFER',
+      rationale: 'r',
+    });
+    expect(itemDecisionBody({ ratification: 'OVERTURN', rationale: 'r' }, urgent)).toEqual({
+      ratification: 'OVERTURN',
+      rationale: 'r',
+    });
+  });
+
+  it('sends no ratification for a new item, nor an unknown or missing choice (the API names what is missing)', () => {
+    expect(itemDecisionBody({ ratification: 'RATIFY', decision: 'DEFER', rationale: 'r' }, {})).toEqual({
+      decision: 'DEFER',
+      rationale: 'r',
+    });
+    expect(itemDecisionBody({ ratification: 'MAYBE', rationale: 'r' }, urgent)).toEqual({ rationale: 'r' });
+    expect(itemDecisionBody({ rationale: 'r' }, urgent)).toEqual({ rationale: 'r' });
   });
 });
 

@@ -1,5 +1,13 @@
-import { isAdoption, isMeetingDecision, MeetingDecision, passedOverBy, PassedOverItem } from '@rocu/domain';
-import type { MeetingDetail } from './meeting-api';
+import {
+  isAdoption,
+  isMeetingDecision,
+  MeetingDecision,
+  passedOverBy,
+  PassedOverItem,
+  RATIFICATION_OUTCOMES,
+  RatificationOutcome,
+} from '@rocu/domain';
+import type { AgendaItem, MeetingDetail } from './meeting-api';
 
 declare module 'express-session' {
   interface SessionData {
@@ -21,6 +29,7 @@ export interface PendingDecision {
 
 /** The API's decision body (POST /meetings/{id}/decisions, POST /referrals/{id}/urgent-decision). */
 export interface DecisionBody {
+  ratification?: RatificationOutcome;
   decision?: string;
   rationale?: string;
   onwardReference?: string;
@@ -51,6 +60,22 @@ export function decisionBody(form: Form): DecisionBody {
     ...(onwardReference ? { onwardReference } : {}),
     ...(deviationJustification ? { deviationJustification } : {}),
   };
+}
+
+const isRatificationOutcome = (value: string): value is RatificationOutcome =>
+  (RATIFICATION_OUTCOMES as readonly string[]).includes(value);
+
+/**
+ * An agenda item's decision form as the API's body. On an urgent decision listed for ratification the chair
+ * chooses RATIFY (the urgent decision stands: it is sent as the decision) or OVERTURN with a new decision.
+ */
+export function itemDecisionBody(form: Form, item: Pick<AgendaItem, 'urgentDecision'>): DecisionBody {
+  const body = decisionBody(form);
+  const ratification = text(form.ratification);
+  if (!item.urgentDecision || !isRatificationOutcome(ratification)) return body;
+  return ratification === 'RATIFY'
+    ? { ...body, ratification, decision: item.urgentDecision }
+    : { ...body, ratification };
 }
 
 /**

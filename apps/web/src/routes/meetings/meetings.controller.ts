@@ -28,6 +28,7 @@ import {
   decisionBody,
   DecisionBody,
   isAddAnother,
+  itemDecisionBody,
   PendingDecision,
   wouldPassOver,
 } from './meeting-forms';
@@ -197,9 +198,8 @@ export class MeetingsController {
     @AgendaItemRoute() { meetingId, referralId }: AgendaItemRef,
     @Body() form: Form,
   ): Promise<void> {
-    const { deviationJustification: _secondStep, ...body } = decisionBody(form);
     const meeting = await this.detail(session, meetingId);
-    this.item(meeting, referralId);
+    const { deviationJustification: _secondStep, ...body } = itemDecisionBody(form, this.item(meeting, referralId));
     const decision = body.decision;
     if (isMeetingDecision(decision) && wouldPassOver(meeting, referralId, decision).length > 0) {
       session.pendingDecision = { meetingId, referralId, decision, rationale: body.rationale ?? '' };

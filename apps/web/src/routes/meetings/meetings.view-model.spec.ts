@@ -1,4 +1,5 @@
-import { pagination } from './meetings.view-model';
+import type { Minutes } from '@rocu/contracts';
+import { decisionRefusal, minutesView, pagination, urgentDecisionView } from './meetings.view-model';
 
 describe('pagination', () => {
   it('offers previous and next pages within the list, and nothing for a single page', () => {
@@ -13,5 +14,82 @@ describe('pagination', () => {
     expect(pagination({ page: 4, pageSize: 50, total: 151 }, '/meetings')).toEqual({
       previous: { href: '/meetings?page=3' },
     });
+  });
+});
+
+describe('decisionRefusal', () => {
+  const refused = (code: string | undefined, detail: string) => ({
+    path: '/meetings/m/items/r/decision',
+    problem: { status: 409, detail, code },
+    values: {},
+  });
+
+  it('shows a session refusal as a banner sending the chair to record attendance, not as a form error', () => {
+    for (const code of ['NOT_IN_SESSION', 'NOT_QUORATE']) {
+      expect(decisionRefusal(refused(code, 'The meeting is not quorate: absent SYP.'), 'm')).toStrictEqual({
+        errors: undefined,
+        sessionRefusal: { detail: 'The meeting is not quorate: absent SYP.', attendanceHref: '/meetings/m/attendance' },
+      });
+    }
+  });
+
+  it('shows any other refusal as the error summary, and nothing when nothing was refused', () => {
+    const other = decisionRefusal(refused('ALREADY_DECIDED', 'Already decided.'), 'm');
+    expect(other.sessionRefusal).toBeUndefined();
+    expect(other.errors?.errorList).toEqual([{ text: 'Already decided.', href: '#main-content' }]);
+    expect(decisionRefusal(undefined, 'm')).toEqual({});
+  });
+});
+
+describe('urgentDecisionView', () => {
+  it('does not offer DEFER: an urgent decision is taken because the case cannot wait', () => {
+    const view = urgentDecisionView({
+      id: 'r',
+      reference: 'YH-1',
+      status: 'AWAITING_DECISION',
+      urgency: 'IMMEDIATE',
+      ownerOrg: 'WYP',
+      subjectName: 'S',
+      priority: 'P1',
+      riskScore: 40,
+      submittedAt: '2026-12-01T09:00:00Z',
+    });
+    expect(view.decisions.map((option) => option.value)).not.toContain('DEFER');
+    expect(view.decisions.map((option) => option.value)).toContain('REFER_NATIONAL');
+  });
+});
+
+describe('minutesView', () => {
+  const item = (decision: string, ratification: Minutes['items'][number]['ratification']) => ({
+    rank: 0,
+    kind: 'RATIFICATION',
+    reference: 'YH-1',
+    priority: 'P1',
+    riskScore: 40,
+    decision,
+    ratification,
+    onwardReference: null,
+    rationale: 'r',
+    decidedBy: 'Chair',
+    deviation: null,
+    recused: [],
+  });
+
+  it('says whether each urgent decision was ratified or overturned, and what it was', () => {
+    const view = minutesView({
+      meeting: { id: 'm', region: 'YHROCU', type: 'TTCG', status: 'CLOSED', scheduledFor: '2026-12-02T10:00:00Z' },
+      classification: 'OFFICIAL',
+      attendees: [],
+      items: [
+        item('ADOPT_ROCU_LEAD', { outcome: 'RATIFY', overturned: null }),
+        item('ADOPT_SUPPORT_ONLY', { outcome: 'OVERTURN', overturned: 'DECLINE_RETURN_TO_FORCE' }),
+        { ...item('DEFER', null), kind: 'NEW', rank: 1 },
+      ],
+    });
+    expect(view.items.map((each) => each.decisionText)).toEqual([
+      'Ratified: Adopt: ROCU lead',
+      'Overturned (was Decline: return to force): Adopt: support only',
+      'Defer to the next meeting',
+    ]);
   });
 });

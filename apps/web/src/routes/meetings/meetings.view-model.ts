@@ -1,4 +1,11 @@
-import { MEETING_DECISIONS, ORGANISATIONS, PassedOverItem, undecidedItems } from '@rocu/domain';
+import {
+  MEETING_DECISIONS,
+  MeetingDecision,
+  ORGANISATIONS,
+  PassedOverItem,
+  undecidedItems,
+  URGENT_DECISIONS,
+} from '@rocu/domain';
 import type { SignedInUser } from '../../auth/web-session';
 import { errorSummary, ErrorSummary } from '../../errors/error-summary';
 import type { FormFlash } from '../../errors/form-state';
@@ -82,6 +89,14 @@ const OUTCOME_WORDS: Readonly<Record<string, string>> = {
   UNDECIDED: 'undecided',
 };
 
+/** What a meeting did with an urgent decision: "Ratified" or "Overturned (was Refer to the NCA)". */
+function ratificationText(outcome: string | null | undefined, overturned: string | null | undefined): string {
+  if (outcome === 'RATIFY') return 'Ratified';
+  if (outcome === 'OVERTURN')
+    return `Overturned (was ${overturned ? decisionTag(overturned).text : 'the urgent decision'})`;
+  return '';
+}
+
 interface ItemView {
   referralId: string;
   anchor: string;
@@ -95,7 +110,14 @@ interface ItemView {
   whyRanked: string[];
   urgentDecision?: string;
   recused: string[];
-  decision?: { tag: StatusTag; rationale: string; decidedBy: string; deviation?: string; onwardReference?: string };
+  decision?: {
+    tag: StatusTag;
+    ratification: string;
+    rationale: string;
+    decidedBy: string;
+    deviation?: string;
+    onwardReference?: string;
+  };
   decideHref?: string;
 }
 
@@ -123,6 +145,7 @@ function itemView(item: AgendaItem, meeting: MeetingDetail, canDecide: boolean):
     recused: item.recusedMembers.map((sub) => names.get(sub) ?? sub),
     decision: made && {
       tag: decisionTag(made.decision),
+      ratification: ratificationText(made.ratificationOutcome, made.overturnedDecision),
       rationale: made.rationale,
       decidedBy: made.decidedByName,
       ...(made.onwardReference ? { onwardReference: made.onwardReference } : {}),
@@ -253,6 +276,8 @@ export function attendanceView(
 }
 
 export interface DecisionFormView extends PageView {
+  /** A refusal the chair cannot fix on the form (not in session, not quorate): shown as a banner instead. */
+  sessionRefusal?: { detail: string; attendanceHref: string };
   caption: string;
   backHref: string;
   reference: string;
@@ -265,11 +290,32 @@ const stringValues = (values: Record<string, unknown> | undefined): Record<strin
     Object.entries(values ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
   );
 
+/** The API's refusals of a decision because of the meeting, not the form: attendance is what is missing. */
+const SESSION_REFUSALS: ReadonlySet<string> = new Set(['NOT_IN_SESSION', 'NOT_QUORATE']);
+
+/**
+ * A refused decision form: a session refusal becomes a banner sending the chair to record attendance (the
+ * form is kept); any other refusal the GOV.UK error summary with each field linked.
+ */
+export function decisionRefusal(
+  refused: FormFlash | undefined,
+  meetingId: string,
+): Pick<DecisionFormView, 'errors' | 'sessionRefusal'> {
+  if (!refused) return {};
+  return refused.problem.code !== undefined && SESSION_REFUSALS.has(refused.problem.code)
+    ? {
+        errors: undefined,
+        sessionRefusal: { detail: refused.problem.detail, attendanceHref: `${meetingPath(meetingId)}/attendance` },
+      }
+    : { errors: errorSummary(refused.problem) };
+}
+
 /** The decision radios and rationale, shared by agenda items and urgent out-of-meeting decisions. */
 function decisionForm(
   caption: string,
   reference: string,
   backHref: string,
+  decisions: readonly MeetingDecision[],
   refused: FormFlash | undefined,
 ): DecisionFormView {
   const values = stringValues(refused?.values);
@@ -279,28 +325,45 @@ function decisionForm(
     backHref,
     reference,
     errors: refused && errorSummary(refused.problem),
-    decisions: MEETING_DECISIONS.map((decision) => ({ value: decision, text: DECISION_LABELS[decision] })),
+    decisions: decisions.map((decision) => ({ value: decision, text: DECISION_LABELS[decision] })),
     values,
   };
 }
 
 export interface ItemDecisionView extends DecisionFormView {
   item: ItemView;
+  /** On an urgent decision listed for ratification: ratify it, or overturn it with a new decision. */
+  ratification?: { items: { value: string; text: string; checked: boolean }[] };
 }
 
 export function itemDecisionView(meeting: MeetingDetail, item: AgendaItem, refused?: FormFlash): ItemDecisionView {
+  const form = decisionForm(
+    meetingTitle(meeting),
+    item.reference,
+    `${meetingPath(meeting.id)}#item-${item.referralId}`,
+    MEETING_DECISIONS,
+    refused,
+  );
+  const urgent = item.urgentDecision;
   return {
-    ...decisionForm(
-      meetingTitle(meeting),
-      item.reference,
-      `${meetingPath(meeting.id)}#item-${item.referralId}`,
-      refused,
-    ),
+    ...form,
+    ...decisionRefusal(refused, meeting.id),
     item: itemView(item, meeting, false),
+    ...(urgent
+      ? {
+          ratification: {
+            items: [
+              { value: 'RATIFY', text: `Ratify: ${DECISION_LABELS[urgent]} stands` },
+              { value: 'OVERTURN', text: 'Overturn it with a new decision' },
+            ].map((option) => ({ ...option, checked: form.values.ratification === option.value })),
+          },
+        }
+      : {}),
   };
 }
 
 export interface JustificationView extends PageView {
+  sessionRefusal?: DecisionFormView['sessionRefusal'];
   caption: string;
   reference: string;
   decision: string;
@@ -323,7 +386,7 @@ export function justificationView(
     reference: item.reference,
     decision: DECISION_LABELS[pending.decision],
     changeHref: decisionPath(meeting.id, item.referralId),
-    errors: refused && errorSummary(refused.problem),
+    ...decisionRefusal(refused, meeting.id),
     passedOver: passedOver.map((over) => ({
       reference: references.get(over.referralId) ?? over.referralId,
       rank: over.rank,
@@ -351,7 +414,7 @@ export function minutesView(minutes: Minutes): MinutesView {
       ...item,
       riskText: item.riskScore.toFixed(1),
       decisionText: item.decision
-        ? `${decisionTag(item.decision).text}${item.onwardReference ? ` (${item.onwardReference})` : ''}`
+        ? `${item.ratification ? `${ratificationText(item.ratification.outcome, item.ratification.overturned)}: ` : ''}${decisionTag(item.decision).text}${item.onwardReference ? ` (${item.onwardReference})` : ''}`
         : 'Undecided (rolls to the next meeting)',
       deviationText: item.deviation
         ? `Ahead of ${item.deviation.passedOver.map((over) => `${over.reference} (rank ${over.rank}, ${OUTCOME_WORDS[over.outcome] ?? over.outcome.toLowerCase()})`).join(', ')}: ${item.deviation.justification ?? ''}`
@@ -393,5 +456,11 @@ export function urgentListView(list: ReferralList, decided?: string): UrgentList
 }
 
 export function urgentDecisionView(referral: ReferralSummary, refused?: FormFlash): DecisionFormView {
-  return decisionForm('Urgent out-of-meeting decision', referral.reference, '/meetings/urgent-decisions', refused);
+  return decisionForm(
+    'Urgent out-of-meeting decision',
+    referral.reference,
+    '/meetings/urgent-decisions',
+    URGENT_DECISIONS,
+    refused,
+  );
 }
