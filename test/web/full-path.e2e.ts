@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { frozenMeeting, SOUTH_YORKSHIRE_MEMBER } from '../support/meeting-fixtures';
-import { workedExampleAssessment } from '../support/referral-fixtures';
-import { ok } from '../support/tasking-fixtures';
+import { WORKED_EXAMPLE, WORKED_EXAMPLE_RATIONALE } from '../fixtures/worked-example';
 import { JAVASCRIPT_MODES, useWebStack } from '../support/web-test';
 import { HomePage } from './pages/home-page';
+import { AssessmentPage, CheckScorePage } from './pages/gateway/assessment-page';
+import { GatewayReferralPage } from './pages/gateway/referral-page';
+import { TriagePage } from './pages/gateway/triage-page';
+import { WorkQueuePage } from './pages/gateway/work-queue-page';
 import { CheckAnswersPage, ConfirmationPage, MakeReferralPages } from './pages/make-referral-pages';
 import { MeetingPage } from './pages/meetings/meeting-page';
 import { MeetingsPage } from './pages/meetings/meetings-page';
@@ -16,13 +19,8 @@ import { referralAnswers } from './referral-answers';
 const web = useWebStack();
 
 /**
- * The issue's cross-journey path: a referrer submits, an assessor triages and assesses, the chair records
- * attendance and adopts the referral at a meeting, and the referrer sees it adopted.
- *
- * FOR THE COORDINATOR: the gateway team's pages are built on another branch (i14-gateway), so the steps
- * marked "VIA THE API FOR NOW" go through the HTTP API as the assessor. After the merge, replace them with
- * the gateway work queue, triage and the assessment grid page objects in the same place. The referrer's and
- * the chair's steps are the browser.
+ * The issue's cross-journey path, every step in the browser: a referrer submits, an assessor triages and
+ * assesses, the chair records attendance and adopts the referral at a meeting, and the referrer sees it adopted.
  */
 describe.each(JAVASCRIPT_MODES)('a referral from submission to adoption $label', ({ javaScript }) => {
   it('is submitted, triaged, assessed, adopted at a TTCG and seen adopted by the referrer', async () => {
@@ -40,13 +38,21 @@ describe.each(JAVASCRIPT_MODES)('a referral from submission to adoption $label',
     const id = new URL(referrer.page.url()).pathname.split('/')[2];
     await referrer.expectAccessible();
 
-    // VIA THE API FOR NOW: the assessor triages and assesses (to become the gateway work queue and grid).
-    const assessor = await web.stack.token(['GATEWAY_ASSESSOR'], 'YHROCU', 'dev-yhrocu-assessor');
-    await ok(
-      'triage',
-      web.stack.http.post(`/referrals/${id}/triage`, { decision: 'ACCEPT', reason: 'In scope' }, assessor),
-    );
-    await ok('assess', web.stack.http.post(`/referrals/${id}/assessment`, workedExampleAssessment(), assessor));
+    // The assessor, in the browser: the work queue, triage, the assessment grid, the score checked, submitted.
+    const assessor = await web.visit(javaScript);
+    await (await SignInPage.open(assessor.page)).signInAs(PERSONA.assessor);
+    await (await WorkQueuePage.open(assessor.page)).openReferral(reference);
+    const gatewayView = new GatewayReferralPage(assessor.page);
+    await gatewayView.startAction('Triage this referral');
+    await new TriagePage(assessor.page).decide('ACCEPT', 'In scope');
+    expect(await gatewayView.status()).toBe('Being assessed');
+    await gatewayView.startAction('Assess this referral');
+    const grid = new AssessmentPage(assessor.page);
+    await grid.fill(WORKED_EXAMPLE, 'TTCG', WORKED_EXAMPLE_RATIONALE);
+    await grid.checkTheScore();
+    await new CheckScorePage(assessor.page).submit();
+    expect(await gatewayView.status()).toBe('Awaiting decision');
+    await assessor.expectAccessible();
     // Setup, not a journey step: an extra TTCG whose papers have closed (the region's schedule is off in tests).
     const meetingId = await frozenMeeting(web.stack);
 
