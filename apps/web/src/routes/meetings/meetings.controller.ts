@@ -55,15 +55,10 @@ import {
   urgentListView,
 } from './meetings.view-model';
 
+import { redirectAfterSaving } from '../../setup/redirect-after-saving';
+
 type SessionRequest = Request & { session: WebSession };
 
-/**
- * Redirects once the session is saved: express-session saves as the response ends, after the redirect's
- * headers have gone, so the browser's next GET could otherwise read the session before the change.
- */
-function redirectAfterSaving(session: WebSession, response: Response, path: string): void {
-  session.save(() => response.redirect(303, path));
-}
 type Form = Record<string, unknown>;
 
 /** Route ids go into API paths: anything but a UUID is simply not found. */
@@ -135,7 +130,7 @@ export class MeetingsController {
     const referral = await this.api.get<ReferralSummary>(session, `/referrals/${referralId}`);
     await this.api.post(session, `/referrals/${referralId}/urgent-decision`, body);
     session.urgentDecided = referral.reference;
-    redirectAfterSaving(session, response, '/meetings/urgent-decisions');
+    await redirectAfterSaving(session, response, '/meetings/urgent-decisions');
   }
 
   @Get(':id')
@@ -248,7 +243,7 @@ export class MeetingsController {
       deviationJustification: deviationJustification ?? '',
     });
     delete session.pendingDecision;
-    redirectAfterSaving(session, response, next);
+    await redirectAfterSaving(session, response, next);
   }
 
   @Post(':id/close')
