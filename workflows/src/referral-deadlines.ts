@@ -61,7 +61,10 @@ export interface DeadlineClock {
 export function stageDeadline(
   stage: DeadlineStage,
   policies: StagePolicies,
-  clock: Pick<DeadlineClock, 'submittedAt' | 'pausedMs' | 'pausedWorkingMs' | 'workingTime' | 'adoptedAt' | 'awaitingSince'>,
+  clock: Pick<
+    DeadlineClock,
+    'submittedAt' | 'pausedMs' | 'pausedWorkingMs' | 'workingTime' | 'adoptedAt' | 'awaitingSince'
+  >,
 ): ComputedDeadline | null {
   if (stage === 'DECISION') {
     return clock.awaitingSince === null || policies.decision === undefined

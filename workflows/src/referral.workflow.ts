@@ -343,7 +343,10 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
       validator: (command: TaskingDecisionCommand): void => {
         refuseUnlessAllowed(decideEvent(command), command.actor);
         if (command.meetingId !== undefined) return;
-        const urgent = checkUrgentDecision({ status, urgency: effectiveUrgency(input.submission).urgency }, command.decision);
+        const urgent = checkUrgentDecision(
+          { status, urgency: effectiveUrgency(input.submission).urgency },
+          command.decision,
+        );
         if (!urgent.ok) {
           throw ApplicationFailure.create({
             type: urgent.refusal,

@@ -41,7 +41,13 @@ export class MeetingSchedulesService implements OnApplicationBootstrap {
     for (const region of regions) {
       const settings = regionMeetingSettings(region.settings, meetingSettingsOf(this.config));
       const recurrence = meetingRecurrenceFor(region.settings, this.config.MEETING_INTERVAL_MS);
-      const ttcg: MeetingScheduleInput = { region: region.code, type: 'TTCG', recurrence, horizon: MEETINGS_AHEAD, settings };
+      const ttcg: MeetingScheduleInput = {
+        region: region.code,
+        type: 'TTCG',
+        recurrence,
+        horizon: MEETINGS_AHEAD,
+        settings,
+      };
       await this.workflows.client.workflow.signalWithStart(MEETING_SCHEDULE_WORKFLOW_TYPE, {
         workflowId: meetingScheduleWorkflowId(this.config.TEMPORAL_TASK_QUEUE, region.code, 'TTCG'),
         taskQueue: this.config.TEMPORAL_TASK_QUEUE,

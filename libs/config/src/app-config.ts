@@ -213,7 +213,14 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   return validateConfig(
     AppConfig,
     env,
-    ['DATABASE_URL', 'JWKS_URL', 'DEADLINE_POLICIES_JSON', 'PLAN_POLICY_JSON', 'MEETING_SETTINGS_JSON', 'WORKFLOW_BUNDLE_PATH'],
+    [
+      'DATABASE_URL',
+      'JWKS_URL',
+      'DEADLINE_POLICIES_JSON',
+      'PLAN_POLICY_JSON',
+      'MEETING_SETTINGS_JSON',
+      'WORKFLOW_BUNDLE_PATH',
+    ],
     (config) => [
       ...(config.NODE_ENV === 'production' && config.AUTH_MODE === 'dev'
         ? ['AUTH_MODE=dev is refused when NODE_ENV=production; set AUTH_MODE=jwks and JWKS_URL']
