@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Role } from '@rocu/domain';
 import { findQueueTab, queueCalls } from '../../apps/web/src/routes/gateway/work-queue.view-model';
+import { LIST_PAGE_SIZE } from '../../apps/web/src/routes/referrals/referral-list.view-model';
 import { startNodeProcess } from '../../scripts/lib/child-process';
 import { freePort } from '../../scripts/lib/free-port';
 import { PROJECT_ROOT } from '../../scripts/lib/project-paths';
@@ -13,8 +14,8 @@ import type { BenchStack } from '../stack/bench-stack';
 
 /**
  * A web page and the API calls it makes to render (at once, as the page does). The page's p95 is reported
- * as a ratio to those calls' p95 made directly with the same person's kind of token. To add a page (e.g.
- * the force's referrals list), add an entry naming its dev persona, path and API calls.
+ * as a ratio to those calls' p95 made directly with the same person's kind of token. To add a page, add an
+ * entry naming its dev persona, path and API calls.
  */
 export interface WebPageProbe {
   name: string;
@@ -40,6 +41,14 @@ export const WEB_PAGES: WebPageProbe[] = TO_TRIAGE
         org: 'YHROCU',
         page: `/gateway?tab=${TO_TRIAGE.id}`,
         apiCalls: queueCalls(TO_TRIAGE, 1).map((call) => `/referrals?${query(call.query)}`),
+      },
+      {
+        name: 'web: force referrals list',
+        persona: 'wyp-referrer',
+        roles: ['FORCE_REFERRER'],
+        org: 'WYP',
+        page: '/referrals',
+        apiCalls: [`/referrals?${query({ page: 1, pageSize: LIST_PAGE_SIZE })}`],
       },
     ]
   : [];
