@@ -35,7 +35,7 @@ async function bootstrap(): Promise<void> {
   app.useBodyParser('urlencoded', { extended: true, limit: '200kb', parameterLimit: 2000 });
   app.use(sessionMiddleware(config, app.get(WebDatabase).pool));
   app.use(pageLocals);
-  configureNunjucks(app, config.NODE_ENV === 'production');
+  configureNunjucks(app);
   app.enableShutdownHooks();
   await app.listen(config.WEB_PORT, '0.0.0.0');
 }
