@@ -6,11 +6,12 @@ import { startNodeProcess } from '../../scripts/lib/child-process';
 import { freePort } from '../../scripts/lib/free-port';
 import { PROJECT_ROOT } from '../../scripts/lib/project-paths';
 import { runPool } from '../concurrency';
+import { cpuPerOperation, ProcessGroups, single, startCpuWindow } from '../cpu-usage';
 import { progressBar } from '../progress';
 import type { Row } from '../report';
 import { throughput, ThroughputStats } from '../stats';
 import { devToken, waitForHealth } from '../stack/api-client';
-import type { BenchStack } from '../stack/bench-stack';
+import { type BenchStack, cpuProfileEnv } from '../stack/bench-stack';
 
 /**
  * A web page and the API calls it makes to render (at once, as the page does). The page's p95 is reported
@@ -78,13 +79,33 @@ async function ok(response: Promise<Response>): Promise<void> {
   if (answer.status !== 200) throw new Error(`answered ${answer.status}`);
 }
 
-async function timed(label: string, count: number, concurrency: number, operation: () => Promise<void>) {
+interface Timed {
+  stats: ThroughputStats;
+  /** CPU milliseconds per operation of each process group (a figure a busy machine does not inflate). */
+  cpuMs: Record<string, number>;
+}
+
+async function timed(
+  label: string,
+  count: number,
+  concurrency: number,
+  groups: ProcessGroups,
+  operation: () => Promise<void>,
+): Promise<Timed> {
   await runPool(WARM_UP, concurrency, operation);
   const bar = progressBar(label.slice(0, 23).padEnd(23), count);
+  const window = startCpuWindow(groups);
   const result = await runPool(count, concurrency, operation, (done) => bar.update(done));
+  const cpuMs = cpuPerOperation(window.stop(), count);
   bar.finish();
-  return throughput(result);
+  return { stats: throughput(result), cpuMs };
 }
+
+const cpuNote = (cpuMs: Record<string, number>): string =>
+  ['web', 'api', 'postgres']
+    .filter((name) => name in cpuMs)
+    .map((name) => `${name} ${cpuMs[name].toFixed(1)} ms`)
+    .join(', ');
 
 /**
  * The web path: each page's p95 through the web app (a BFF process of its own, signed in with a session
@@ -109,19 +130,21 @@ export async function benchWebPages(
       SESSION_SECRET: BENCH_SESSION_SECRET,
       AUTH_MODE: 'dev',
       LOG_LEVEL: 'warn',
+      ...cpuProfileEnv(process.env, 'web'),
     },
     'inherit',
   );
-  const results: { probe: WebPageProbe; page: ThroughputStats; api: ThroughputStats }[] = [];
+  const groups: ProcessGroups = { ...stack.processGroups, web: single(web.child.pid) };
+  const results: { probe: WebPageProbe; page: Timed; api: Timed }[] = [];
   try {
     await waitForHealth(webUrl, 60_000, () => 'see the web process output above');
     for (const probe of WEB_PAGES) {
       const cookie = await signIn(webUrl, probe.persona);
       const token = await devToken(stack.apiUrl, probe.roles, probe.org);
-      const page = await timed(`4 web ${probe.name}`, count, concurrency, () =>
+      const page = await timed(`4 web ${probe.name}`, count, concurrency, groups, () =>
         ok(fetch(`${webUrl}${probe.page}`, { headers: { cookie } })),
       );
-      const api = await timed(`4 API ${probe.name}`, count, concurrency, async () => {
+      const api = await timed(`4 API ${probe.name}`, count, concurrency, groups, async () => {
         await Promise.all(
           probe.apiCalls.map((path) =>
             ok(fetch(`${stack.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } })),
@@ -137,13 +160,13 @@ export async function benchWebPages(
     rows: results.map(({ probe, page, api }) => ({
       metric: `${probe.name}: p95 (page vs its API calls)`,
       unit: 'ms',
-      ours: page.latency.p95,
-      baseline: api.latency.p95,
+      ours: page.stats.latency.p95,
+      baseline: api.stats.latency.p95,
       target: '<= 1.3',
     })),
     notes: results.map(
       ({ probe, page, api }) =>
-        `${probe.name}: GET ${probe.page} as ${probe.persona} (p50 ${page.latency.p50.toFixed(1)} ms, errors ${page.errors}) vs ${probe.apiCalls.length} API calls at once (p50 ${api.latency.p50.toFixed(1)} ms, errors ${api.errors}): ${probe.apiCalls.join(', ')}`,
+        `${probe.name}: GET ${probe.page} as ${probe.persona} (p50 ${page.stats.latency.p50.toFixed(1)} ms, errors ${page.stats.errors}; CPU per page: ${cpuNote(page.cpuMs)}) vs ${probe.apiCalls.length} API calls at once (p50 ${api.stats.latency.p50.toFixed(1)} ms, errors ${api.stats.errors}; CPU per set: ${cpuNote(api.cpuMs)}): ${probe.apiCalls.join(', ')}`,
     ),
   };
 }

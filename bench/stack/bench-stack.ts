@@ -57,6 +57,20 @@ function attachedStack(env: NodeJS.ProcessEnv): BenchStack {
 }
 
 /**
+ * BENCH_CPU_PROF=<dir>: V8 CPU profiles of a service process's main thread (`<dir>/<name>.cpuprofile`),
+ * written when it stops; the variables to add to its environment.
+ */
+export function cpuProfileEnv(env: NodeJS.ProcessEnv, name: string): NodeJS.ProcessEnv {
+  const profileDir = env.BENCH_CPU_PROF;
+  if (!profileDir) return {};
+  mkdirSync(profileDir, { recursive: true });
+  return {
+    NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --require ${join(__dirname, 'cpu-profile-preload.js')}`.trim(),
+    BENCH_CPU_PROF_FILE: join(profileDir, `${name}.cpuprofile`),
+  };
+}
+
+/**
  * Starts what the bench needs on free ports: Postgres (embedded, or a fresh database on DATABASE_URL's
  * server), a Temporal dev server (unless TEMPORAL_ADDRESS), the worker and the API as child processes with
  * the same settings as the e2e tests, plus a prebuilt referral workflow bundle.
@@ -122,17 +136,13 @@ export async function startBenchStack(env: NodeJS.ProcessEnv): Promise<BenchStac
       THROTTLE_LIMIT: '1000000',
     };
     const logs: string[] = [];
-    // BENCH_CPU_PROF=<dir>: V8 CPU profiles of the API's and the worker's main threads, written when they stop.
-    const profileDir = env.BENCH_CPU_PROF;
-    if (profileDir) mkdirSync(profileDir, { recursive: true });
     const launch = (name: string, entry: string): ManagedProcess => {
-      const profiling = profileDir
-        ? {
-            NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --require ${join(__dirname, 'cpu-profile-preload.js')}`.trim(),
-            BENCH_CPU_PROF_FILE: join(profileDir, `${name}.cpuprofile`),
-          }
-        : {};
-      const managed = startNodeProcess(name, join(PROJECT_ROOT, entry), { ...serviceEnv, ...profiling }, 'pipe');
+      const managed = startNodeProcess(
+        name,
+        join(PROJECT_ROOT, entry),
+        { ...serviceEnv, ...cpuProfileEnv(env, name) },
+        'pipe',
+      );
       const keep = (chunk: Buffer) => {
         logs.push(`[${name}] ${chunk.toString()}`);
         if (logs.length > 200) logs.shift();

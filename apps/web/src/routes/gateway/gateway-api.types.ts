@@ -1,24 +1,8 @@
 import type { AssessmentInput, ScoreBreakdown } from '@rocu/domain';
-import type { Deadline, HistoryEntry, ReferralList as ReferralPage } from '../referrals/referral-api';
+import type { Deadline, HistoryEntry, ReferralSummary } from '../referrals/referral-api';
 
 /** The parts of the API's answers the gateway pages read (api-contract.md; the OpenAPI document has all). */
-export interface ReferralListItem {
-  id: string;
-  reference: string;
-  status: string;
-  urgency: string;
-  ownerOrg: string;
-  subjectName: string;
-  priority: string | null;
-  riskScore: number | null;
-  submittedAt: string;
-  nextDeadlineAt: string | null;
-  /** Only for ROCU staff of the referral's region: another referral overlaps this one. */
-  deconflicted?: boolean;
-}
-
-export type ReferralList = ReferralPage<ReferralListItem>;
-export type { Deadline, HistoryEntry };
+export type { Deadline, HistoryEntry, ReferralList, ReferralSummary } from '../referrals/referral-api';
 
 export interface IntelligenceItem {
   reference: string;
@@ -49,10 +33,7 @@ export interface AssessmentHistoryEntry {
   assessedAt: string;
 }
 
-export interface ReferralDetail extends ReferralListItem {
-  region: string;
-  classification: string;
-  subjectType: string;
+export interface ReferralDetail extends ReferralSummary {
   submission: {
     summary?: string;
     intelligence?: IntelligenceItem[];

@@ -1,12 +1,15 @@
-import type { ReferralListItem } from './gateway-api.types';
+import type { ReferralSummary } from './gateway-api.types';
 import { findQueueTab, pageNumber, pagination, QUEUE_TABS, queueQuery, workQueueView } from './work-queue.view-model';
 
-const item = (overrides: Partial<ReferralListItem> = {}): ReferralListItem => ({
+const item = (overrides: Partial<ReferralSummary> = {}): ReferralSummary => ({
   id: 'a1',
   reference: 'YHROCU-2026-000001',
   status: 'SUBMITTED',
   urgency: 'IMMEDIATE',
+  region: 'YHROCU',
   ownerOrg: 'WYP',
+  classification: 'OFFICIAL_SENSITIVE',
+  subjectType: 'OCG',
   subjectName: 'Op Kestrel',
   priority: null,
   riskScore: null,

@@ -2,7 +2,7 @@ import type { ReferralStatus } from '@rocu/domain';
 import { deadlineTag } from '../../presentation/deadline-tag';
 import { statusTag, Tag } from '../../presentation/referral-labels';
 import { organisationName } from '../../auth/dev-personas';
-import type { ReferralList, ReferralListItem } from './gateway-api.types';
+import type { ReferralList, ReferralSummary } from './gateway-api.types';
 
 /** The gateway team's work queue, one tab per stage of its work (the API's status filter for each). */
 export const QUEUE_TABS = [
@@ -78,7 +78,7 @@ const URGENCY_TEXT: Record<string, string> = { IMMEDIATE: 'Immediate', PRIORITY:
 
 const queueHref = (tab: QueueTab, page = 1): string => `/gateway?tab=${tab.id}${page > 1 ? `&page=${page}` : ''}`;
 
-function row(item: ReferralListItem, now: Date): QueueRow {
+function row(item: ReferralSummary, now: Date): QueueRow {
   return {
     href: `/gateway/referrals/${item.id}`,
     reference: item.reference,

@@ -78,21 +78,3 @@ export interface MeetingDetail extends MeetingSummary {
   decisions: MeetingDecisionRecord[];
   availableActions: MeetingAction[];
 }
-
-/** GET /referrals?status=AWAITING_DECISION&urgency=IMMEDIATE: referrals that may be decided out of meeting. */
-export interface ReferralSummary {
-  id: string;
-  reference: string;
-  status: string;
-  urgency: string;
-  ownerOrg: string;
-  subjectName: string;
-  priority: string | null;
-  riskScore: number | null;
-  submittedAt: string;
-}
-
-export interface ReferralList {
-  items: ReferralSummary[];
-  total: number;
-}

@@ -21,7 +21,8 @@ import { ApiClient } from '../../api/api-client.service';
 import type { WebSession } from '../../auth/web-session';
 import { takeRefusedForm } from '../../errors/form-state';
 import type { Minutes } from '@rocu/contracts';
-import type { AgendaItem, MeetingDetail, MeetingList, ReferralList, ReferralSummary } from './meeting-api';
+import type { ReferralList, ReferralSummary } from '../referrals/referral-api';
+import type { AgendaItem, MeetingDetail, MeetingList } from './meeting-api';
 import {
   attendeeRows,
   attendeesToRecord,

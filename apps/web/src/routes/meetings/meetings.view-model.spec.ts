@@ -48,11 +48,15 @@ describe('urgentDecisionView', () => {
       reference: 'YH-1',
       status: 'AWAITING_DECISION',
       urgency: 'IMMEDIATE',
+      region: 'YHROCU',
       ownerOrg: 'WYP',
+      classification: 'OFFICIAL_SENSITIVE',
+      subjectType: 'OCG',
       subjectName: 'S',
       priority: 'P1',
       riskScore: 40,
       submittedAt: '2026-12-01T09:00:00Z',
+      nextDeadlineAt: null,
     });
     expect(view.decisions.map((option) => option.value)).not.toContain('DEFER');
     expect(view.decisions.map((option) => option.value)).toContain('REFER_NATIONAL');

@@ -19,7 +19,8 @@ import {
   StatusTag,
 } from '../../presentation/status-tag';
 import type { Minutes } from '@rocu/contracts';
-import type { AgendaItem, MeetingDetail, MeetingList, ReferralList, ReferralSummary } from './meeting-api';
+import type { ReferralList, ReferralSummary } from '../referrals/referral-api';
+import type { AgendaItem, MeetingDetail, MeetingList } from './meeting-api';
 import { AttendeeRow, PendingDecision } from './meeting-forms';
 import { RANKING_RULE, whyRankedHere } from './rank-explanation';
 

@@ -10,8 +10,11 @@ export interface ReferralSummary {
   subjectType: string;
   subjectName: string;
   priority: string | null;
+  riskScore: number | null;
   submittedAt: string;
   nextDeadlineAt: string | null;
+  /** Only for ROCU staff of the referral's region: another referral overlaps this one. */
+  deconflicted?: boolean;
 }
 
 /** A page of referrals; each journey reads the fields of the rows it shows. */
