@@ -3,7 +3,7 @@ import { createConnection, createServer, Server, Socket } from 'node:net';
 export interface TcpFailoverProxy {
   /** host:port clients connect to. */
   address: string;
-  /** How many client connections were carried to an upstream after the preferred one refused. */
+  /** How many client connections were carried to a later upstream because an earlier one refused. */
   failovers(): number;
   close(): Promise<void>;
 }
@@ -13,9 +13,10 @@ const CONNECT_TIMEOUT_MS = 2_000;
 
 /**
  * A small layer-4 front for several Temporal frontends (the role a load balancer plays in production): each
- * client connection goes to the next upstream in turn, and to the one after it when that refuses or does
- * not answer. gRPC clients (the SDK's Connection and the worker's NativeConnection) take one address and
- * reconnect by themselves when a connection drops, so when a node dies they land on a live one.
+ * client connection goes to the first upstream that accepts, in order, so every client shares the first
+ * live node's frontend (which spreads the work over every node's history and matching shards anyway).
+ * gRPC clients (the SDK's Connection and the worker's NativeConnection) take one address and reconnect by
+ * themselves when a connection drops, so when that node dies they all land on the next live one.
  */
 export async function startTcpFailoverProxy(upstreams: string[], port = 0): Promise<TcpFailoverProxy> {
   if (upstreams.length === 0) throw new Error('a proxy needs at least one upstream');
@@ -23,18 +24,17 @@ export async function startTcpFailoverProxy(upstreams: string[], port = 0): Prom
     const [host, portText] = upstream.split(/:(?=\d+$)/);
     return { host, port: Number(portText) };
   });
-  let next = 0;
   let failovers = 0;
   const sockets = new Set<Socket>();
 
-  const connectUpstream = (attempt: number, first: number): Promise<Socket> =>
+  const connectUpstream = (attempt: number): Promise<Socket> =>
     new Promise((resolvePromise, reject) => {
-      const target = targets[(first + attempt) % targets.length];
+      const target = targets[attempt];
       const upstream = createConnection({ ...target, timeout: CONNECT_TIMEOUT_MS });
       const giveUp = () => {
         upstream.destroy();
         if (attempt + 1 >= targets.length) reject(new Error('no upstream accepted the connection'));
-        else connectUpstream(attempt + 1, first).then(resolvePromise, reject);
+        else connectUpstream(attempt + 1).then(resolvePromise, reject);
       };
       upstream.once('error', giveUp);
       upstream.once('timeout', giveUp);
@@ -51,10 +51,8 @@ export async function startTcpFailoverProxy(upstreams: string[], port = 0): Prom
     sockets.add(client);
     client.once('close', () => sockets.delete(client));
     client.pause();
-    const first = next;
-    next = (next + 1) % targets.length;
     client.on('error', () => client.destroy());
-    connectUpstream(0, first).then(
+    connectUpstream(0).then(
       (upstream) => {
         sockets.add(upstream);
         upstream.once('close', () => {
