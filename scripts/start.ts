@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDatabase, startEmbeddedPostgres } from './lib/postgres';
+import { createDatabase, externalPostgres, PostgresServer, startEmbeddedPostgres } from './lib/postgres';
 import { startNodeProcess, ManagedProcess } from './lib/child-process';
 import { migrateDatabase } from './lib/migrate-database';
 import { DATA_DIR, PROJECT_ROOT } from './lib/project-paths';
+import { startTemporalOnPostgres } from './lib/temporal-cluster';
 import { startTemporalDevServer } from './lib/temporal-dev-server';
 import { say } from './lib/log';
 
@@ -15,6 +16,23 @@ function port(variable: string, fallback: number): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 1 || parsed > 65535) {
     throw new Error(`${variable} must be a port number from 1 to 65535 (got ${value})`);
+  }
+  return parsed;
+}
+
+/** Which Temporal `npm start` runs when TEMPORAL_ADDRESS is unset: the dev server, or the Postgres-backed cluster. */
+function temporalServerKind(): 'dev' | 'cluster' {
+  const value = process.env.TEMPORAL_SERVER ?? 'dev';
+  if (value !== 'dev' && value !== 'cluster') throw new Error(`TEMPORAL_SERVER must be dev or cluster (got ${value})`);
+  return value;
+}
+
+/** TEMPORAL_CLUSTER_NODES: server processes in the cluster (default 2). */
+function clusterNodes(): number {
+  const value = process.env.TEMPORAL_CLUSTER_NODES ?? '2';
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1 || parsed > 5) {
+    throw new Error(`TEMPORAL_CLUSTER_NODES must be a whole number from 1 to 5 (got ${value})`);
   }
   return parsed;
 }
@@ -32,7 +50,8 @@ function sessionSecret(): string {
 
 /**
  * `npm start`: Postgres (embedded unless DATABASE_URL is set) and a Temporal dev server (unless
- * TEMPORAL_ADDRESS is set), both persisted under .data/, then migrations, reference data, the API and the
+ * TEMPORAL_ADDRESS is set; with TEMPORAL_SERVER=cluster, the Temporal server on that Postgres as a two-node
+ * cluster instead), persisted under .data/, then migrations, reference data, the API and the
  * worker. Every combination of the two variables starts on a clean clone (test/start-up.e2e.ts). Ctrl-C
  * stops everything it started; the next start resumes with the same data.
  */
@@ -52,14 +71,19 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
 
   try {
+    const temporalKind = temporalServerKind();
     let databaseUrl = process.env.DATABASE_URL;
-    if (!databaseUrl) {
-      const postgres = await startEmbeddedPostgres(
+    let postgres: PostgresServer;
+    if (databaseUrl) {
+      postgres = externalPostgres(databaseUrl);
+    } else {
+      const embedded = await startEmbeddedPostgres(
         join(DATA_DIR, 'postgres'),
         port('EMBEDDED_POSTGRES_PORT', 54329),
         true,
       );
-      stops.push(() => postgres.stop());
+      stops.push(() => embedded.stop());
+      postgres = embedded;
       databaseUrl = await createDatabase(postgres, 'rocu_gateway');
     }
     await migrateDatabase(databaseUrl);
@@ -67,6 +91,16 @@ async function main(): Promise<void> {
 
     let temporalAddress = process.env.TEMPORAL_ADDRESS;
     let temporalUi: string | undefined;
+    if (!temporalAddress && temporalKind === 'cluster') {
+      // Temporal's own databases (temporal, temporal_visibility) on the same Postgres server.
+      const cluster = await startTemporalOnPostgres(postgres, {
+        dir: join(DATA_DIR, 'temporal-cluster'),
+        nodes: clusterNodes(),
+        port: port('TEMPORAL_PORT', 7233),
+      });
+      stops.push(() => cluster.stop());
+      temporalAddress = cluster.address;
+    }
     if (!temporalAddress) {
       const temporal = await startTemporalDevServer({
         port: port('TEMPORAL_PORT', 7233),

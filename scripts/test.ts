@@ -8,6 +8,7 @@ import { freePort } from './lib/free-port';
 import { migrateDatabase } from './lib/migrate-database';
 import { DATA_DIR, PROJECT_ROOT } from './lib/project-paths';
 import { startTemporalDevServer } from './lib/temporal-dev-server';
+import { resolveTemporalServer } from './lib/temporal-server-tools';
 import { say } from './lib/log';
 
 interface JestResults {
@@ -19,7 +20,7 @@ interface JestResults {
 
 /**
  * `npm test`: starts a real Postgres (embedded, or a fresh database on DATABASE_URL's server) and a real
- * Temporal dev server, prepares a migrated template database and the workflow bundle once, runs jest, and
+ * Temporal dev server (and makes sure the Temporal server the fault tests run is built), prepares a migrated template database and the workflow bundle once, runs jest, and
  * prints `tests: N passed, M failed` as its last line.
  */
 async function main(): Promise<number> {
@@ -46,6 +47,8 @@ async function main(): Promise<number> {
 
     const temporal = await startTemporalDevServer({ port: await freePort(), fastSqlite: true });
     cleanups.unshift(() => temporal.stop());
+    // The fault tests run their own Postgres-backed Temporal servers: built here (once) rather than in a test.
+    await resolveTemporalServer();
 
     const bundlePath = join(runDir, 'workflow-bundle.js');
     const { code } = await bundleWorkflowCode({

@@ -1,10 +1,10 @@
-import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { TOOLS_DIR } from './project-paths';
+import { findGo, goInstall } from './go-install';
 import { say } from './log';
-import { progressLine } from './progress';
 
 const execFileAsync = promisify(execFile);
 
@@ -13,7 +13,6 @@ export const TEMPORAL_CLI_VERSION = '1.5.1';
 const CACHED_BINARY = join(TOOLS_DIR, 'temporal');
 // `go install` stamps the binary as 0.0.0-DEV, so the version we built is recorded beside it.
 const VERSION_MARKER = join(TOOLS_DIR, 'temporal.version');
-const PACKAGES_PER_LOG_LINE = 100;
 
 async function isGoodCache(): Promise<boolean> {
   if (!existsSync(VERSION_MARKER) || readFileSync(VERSION_MARKER, 'utf8').trim() !== TEMPORAL_CLI_VERSION) return false;
@@ -23,47 +22,6 @@ async function isGoodCache(): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function findGo(): string | undefined {
-  const candidates = (process.env.PATH ?? '')
-    .split(':')
-    .filter(Boolean)
-    .map((dir) => join(dir, 'go'))
-    .concat(['/usr/local/go/bin/go', '/usr/lib/go/bin/go']);
-  return candidates.find((candidate) => existsSync(candidate));
-}
-
-async function buildWithGo(go: string): Promise<void> {
-  mkdirSync(TOOLS_DIR, { recursive: true });
-  say(`building the Temporal CLI v${TEMPORAL_CLI_VERSION} from Go modules (first run only; several minutes)...`);
-  await new Promise<void>((resolvePromise, reject) => {
-    const child = spawn(go, ['install', '-v', `github.com/temporalio/cli/cmd/temporal@v${TEMPORAL_CLI_VERSION}`], {
-      env: { ...process.env, CGO_ENABLED: '0', GOBIN: TOOLS_DIR, GOFLAGS: '-mod=mod' },
-      stdio: ['ignore', 'inherit', 'pipe'],
-    });
-    let built = 0;
-    let shown = 0;
-    const progress = progressLine(process.stdout);
-    const counted = () => `[rocu] compiled ${built} packages`;
-    child.stderr.on('data', (chunk: Buffer) => {
-      // `go install -v` names each package as it compiles: show a count rather than hundreds of lines.
-      built += chunk
-        .toString()
-        .split('\n')
-        .filter((line) => line && !line.startsWith('go: downloading')).length;
-      // In a log, a line per hundred packages is enough to show it is moving.
-      const milestone = built - shown >= PACKAGES_PER_LOG_LINE;
-      if (milestone) shown = built;
-      progress.show(counted(), milestone);
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      progress.end(counted());
-      if (code === 0) resolvePromise();
-      else reject(new Error(`go install of the Temporal CLI failed with exit code ${code}`));
-    });
-  });
 }
 
 export type TemporalCli = { kind: 'binary'; path: string } | { kind: 'sdk-download' };
@@ -81,7 +39,12 @@ export async function resolveTemporalCli(): Promise<TemporalCli> {
   if (await isGoodCache()) return { kind: 'binary', path: CACHED_BINARY };
   const go = findGo();
   if (go) {
-    await buildWithGo(go);
+    await goInstall(
+      go,
+      `the Temporal CLI v${TEMPORAL_CLI_VERSION}`,
+      [`github.com/temporalio/cli/cmd/temporal@v${TEMPORAL_CLI_VERSION}`],
+      TOOLS_DIR,
+    );
     writeFileSync(VERSION_MARKER, `${TEMPORAL_CLI_VERSION}\n`);
     if (!(await isGoodCache())) throw new Error(`the Temporal CLI built into ${CACHED_BINARY} does not run`);
     return { kind: 'binary', path: CACHED_BINARY };

@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { resolveTemporalCli } from './temporal-cli';
+import { startTemporalProcess } from './temporal-process';
 import { say } from './log';
 
 export interface TemporalServerOptions {
@@ -20,36 +19,11 @@ export interface TemporalServerHandle {
   address: string;
   uiUrl?: string;
   stop(): Promise<void>;
+  /** Kills the server outright (SIGKILL), as a crash would; with the SDK's download, stops it. */
+  kill(): Promise<void>;
 }
 
-type ServingStatus = NonNullable<Awaited<ReturnType<Connection['healthService']['check']>>['status']>;
-/** grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING */
-const SERVING = 1 as ServingStatus;
-
-async function waitUntilServing(address: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const connection = await Connection.connect({ address, connectTimeout: 2_000 });
-      try {
-        const { status } = await connection.healthService.check({});
-        if (status === SERVING) return;
-      } finally {
-        await connection.close();
-      }
-    } catch (error) {
-      lastError = error;
-    }
-    await new Promise((wake) => setTimeout(wake, 250));
-  }
-  throw new Error(`Temporal server at ${address} not ready after ${timeoutMs} ms: ${String(lastError)}`);
-}
-
-/**
- * Starts `temporal server start-dev` and waits for it ourselves: the SDK's helper allows only 5 s, too
- * little on two busy cores.
- */
+/** Starts `temporal server start-dev` (the Temporal CLI's dev server: SQLite, in memory or in a file). */
 export async function startTemporalDevServer(options: TemporalServerOptions): Promise<TemporalServerHandle> {
   const address = `127.0.0.1:${options.port}`;
   const cli = await resolveTemporalCli();
@@ -59,39 +33,18 @@ export async function startTemporalDevServer(options: TemporalServerOptions): Pr
     const env = await TestWorkflowEnvironment.createLocal({
       server: { ip: '127.0.0.1', port: options.port, dbFilename: options.dbFile, ui: options.uiPort !== undefined },
     });
-    return { address, stop: () => env.teardown() };
+    return { address, stop: () => env.teardown(), kill: () => env.teardown() };
   }
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-level', 'error'];
   args.push(...(options.uiPort === undefined ? ['--headless'] : ['--ui-port', String(options.uiPort)]));
   if (options.dbFile) args.push('--db-filename', options.dbFile);
   if (options.fastSqlite) args.push('--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=OFF');
-  const child = spawn(cli.path, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
-  });
-  const exited = new Promise<void>((resolvePromise) => child.once('exit', () => resolvePromise()));
-  try {
-    await Promise.race([
-      waitUntilServing(address, 90_000),
-      exited.then(() => {
-        throw new Error(`Temporal server exited during start-up: ${stderr}`);
-      }),
-    ]);
-  } catch (error) {
-    child.kill('SIGKILL');
-    throw error;
-  }
+  const server = await startTemporalProcess(cli.path, args, address);
   say(`Temporal dev server ready at ${address}`);
   return {
     address,
     uiUrl: options.uiPort === undefined ? undefined : `http://127.0.0.1:${options.uiPort}`,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    },
+    stop: () => server.stop(),
+    kill: () => server.kill(),
   };
 }

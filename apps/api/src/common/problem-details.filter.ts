@@ -22,6 +22,7 @@ function isDependencyFailure(error: unknown): boolean {
 }
 
 const REFUSALS = new Set([401, 403, 404]);
+const DEPENDENCY_RETRY_AFTER_SECONDS = '5';
 
 function unreadableBodyProblem(error: UnreadableBodyError): Problem {
   if (error.kind === 'entity.too.large') return problem(413, 'The request body is too large');
@@ -110,6 +111,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (REFUSALS.has(body.status)) this.auditRefusal(request, body);
     if (body.status === 429) response.setHeader('Retry-After', '60');
+    // A dependency (Temporal, Postgres) is unreachable or saturated: tell the client when to try again.
+    if (body.status === 503) response.setHeader('Retry-After', DEPENDENCY_RETRY_AFTER_SECONDS);
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).json(body);
   }
 }
