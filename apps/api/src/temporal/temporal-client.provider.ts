@@ -1,6 +1,7 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { AppConfig } from '@rocu/config';
+import { updateMetricsInterceptor } from '../observability/update-metrics.interceptor';
 
 /**
  * The API's Temporal client. The connection is lazy so the API starts (and reports Temporal as down in
@@ -15,7 +16,11 @@ export class TemporalClientService implements OnApplicationShutdown {
 
   constructor(config: AppConfig) {
     this.connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS, connectTimeout: 5_000 });
-    this.client = new Client({ connection: this.connection, namespace: config.TEMPORAL_NAMESPACE });
+    this.client = new Client({
+      connection: this.connection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      interceptors: { workflow: [updateMetricsInterceptor] },
+    });
     this.taskQueue = config.TEMPORAL_TASK_QUEUE;
     this.updateTimeoutMs = config.TEMPORAL_UPDATE_TIMEOUT_MS;
   }
