@@ -119,7 +119,15 @@ export default defineConfig(
           'Workflow code is deterministic orchestration: no I/O libraries (do I/O in an activity).',
         ),
         modules(
-          ['@rocu/persistence', '@rocu/config', '**/libs/persistence/**', '**/libs/config/**', '**/apps/**'],
+          [
+            '@rocu/persistence',
+            '@rocu/config',
+            '@rocu/observability',
+            '**/libs/persistence/**',
+            '**/libs/config/**',
+            '**/libs/observability/**',
+            '**/apps/**',
+          ],
           'Workflow code must not reach TypeORM, Nest or process.env through a barrel import.',
         ),
       ),
@@ -140,7 +148,7 @@ export default defineConfig(
           'libs/domain is pure TypeScript: no Nest, TypeORM, pg or Temporal.',
         ),
         modules(
-          ['@rocu/persistence', '@rocu/config', '@rocu/contracts'],
+          ['@rocu/persistence', '@rocu/config', '@rocu/contracts', '@rocu/observability'],
           'libs/domain depends on nothing else in the repo.',
         ),
       ),
@@ -155,7 +163,10 @@ export default defineConfig(
           ['@nestjs/*', 'typeorm', 'class-validator'],
           'libs/contracts holds no Nest, TypeORM or class-validator code.',
         ),
-        modules(['@rocu/persistence', '@rocu/config'], 'libs/contracts must not depend on persistence or config.'),
+        modules(
+          ['@rocu/persistence', '@rocu/config', '@rocu/observability'],
+          'libs/contracts must not depend on persistence, config or observability.',
+        ),
       ),
     },
   },

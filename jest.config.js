@@ -21,6 +21,7 @@ module.exports = {
     '^@rocu/contracts$': '<rootDir>/libs/contracts/src',
     '^@rocu/persistence$': '<rootDir>/libs/persistence/src',
     '^@rocu/config$': '<rootDir>/libs/config/src',
+    '^@rocu/observability$': '<rootDir>/libs/observability/src',
   },
   testTimeout: 180000,
   maxWorkers: 2,

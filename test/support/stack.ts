@@ -17,6 +17,8 @@ export interface StackOptions {
   webEnv?: Record<string, string>;
   /** The API verifies tokens from an identity provider (AUTH_MODE=jwks) instead of signing dev tokens. */
   jwks?: ApiJwksAuth;
+  /** The API and worker reach Postgres through this `host:port` (e.g. a TcpGate) instead of directly. */
+  postgresVia?: string;
 }
 
 /** Where the API (AUTH_MODE=jwks) finds the provider's keys, and the issuer and audience it insists on. */
@@ -44,7 +46,11 @@ export class Stack {
   private readonly tokens = new Map<string, string>();
 
   private constructor(
-    private readonly env: NodeJS.ProcessEnv & { TEMPORAL_TASK_QUEUE: string },
+    private readonly env: NodeJS.ProcessEnv & {
+      TEMPORAL_TASK_QUEUE: string;
+      METRICS_PORT: string;
+      WORKER_METRICS_PORT: string;
+    },
     private readonly port: number,
     readonly databaseUrl: string,
   ) {
@@ -61,14 +67,18 @@ export class Stack {
     await admin.end();
     const databaseUrl = new URL(settings.templateUrl);
     databaseUrl.pathname = `/${database}`;
+    const servicesDatabaseUrl = new URL(databaseUrl);
+    if (options.postgresVia) servicesDatabaseUrl.host = options.postgresVia;
     const port = await freePort();
     const env = {
       ...process.env,
       NODE_ENV: 'test',
       PORT: String(port),
-      DATABASE_URL: databaseUrl.toString(),
+      DATABASE_URL: servicesDatabaseUrl.toString(),
       TEMPORAL_ADDRESS: settings.temporalAddress,
       TEMPORAL_TASK_QUEUE: `e2e-${suffix}`,
+      METRICS_PORT: String(await freePort()),
+      WORKER_METRICS_PORT: String(await freePort()),
       WORKFLOW_BUNDLE_PATH: settings.workflowBundlePath,
       AUTH_MODE: 'dev',
       LOG_LEVEL: 'warn',
@@ -134,6 +144,16 @@ export class Stack {
     child.child.stdout?.on('data', keep);
     child.child.stderr?.on('data', keep);
     return child;
+  }
+
+  /** The API's operations listener (`/metrics`). */
+  get apiOpsUrl(): string {
+    return `http://127.0.0.1:${this.env.METRICS_PORT}`;
+  }
+
+  /** The worker's operations listener (`/metrics`, `/health/live`, `/health/ready`). */
+  get workerOpsUrl(): string {
+    return `http://127.0.0.1:${this.env.WORKER_METRICS_PORT}`;
   }
 
   /** This stack's own task queue: every workflow its API starts runs there. */

@@ -14,6 +14,7 @@ import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { AddressThrottlerGuard, IdentityThrottlerGuard, throttlers } from './common/throttling';
 import { HealthModule } from './health/health.module';
 import { MeetingsModule } from './meetings/meetings.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { OfficersModule } from './officers/officers.module';
 import { PlansModule } from './plans/plans.module';
 import { ReferenceModule } from './reference/reference.module';
@@ -33,7 +34,7 @@ import { TemporalModule } from './temporal/temporal.module';
           genReqId: correlationIdFor,
           customAttributeKeys: { reqId: 'correlationId' },
           redact: ['req.headers.authorization', 'req.headers.cookie'],
-          autoLogging: { ignore: (req) => req.url === '/api/v1/health' },
+          autoLogging: { ignore: (req) => req.url?.startsWith('/api/v1/health') ?? false },
         },
       }),
     }),
@@ -55,6 +56,7 @@ import { TemporalModule } from './temporal/temporal.module';
     TemporalModule,
     AuthModule,
     HealthModule,
+    ObservabilityModule,
     ReferenceModule,
     ReferralsModule,
     RegionsModule,

@@ -5,11 +5,13 @@ import { useContainer } from 'class-validator';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, ConfigError, loadConfig, trustProxySetting } from '@rocu/config';
+import { exitAfterGraceOnSigterm } from '@rocu/observability';
 import { AppModule } from './app.module';
 import { KnownCodeConstraint } from './common/known-code.validator';
 import { RequestValidationPipe } from './common/request-validation';
 import { applyRequestTimeouts, noStore, refuseDeclaredOversizeBody } from './common/transport-limits';
 import { labelUnreadableBody } from './common/unreadable-body';
+import { recordHttpMetrics } from './observability/http-metrics';
 import { setUpOpenApi } from './open-api';
 
 export const API_PREFIX = 'api/v1';
@@ -19,6 +21,7 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
   const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
+  app.use(recordHttpMetrics);
   app.use(helmet());
   app.use(noStore);
   app.use(refuseDeclaredOversizeBody(config.BODY_LIMIT));
@@ -40,7 +43,10 @@ async function bootstrap(): Promise<void> {
     { fallback: true },
   );
   app.useGlobalPipes(new RequestValidationPipe());
+  // SIGTERM: Nest stops accepting connections, lets in-flight requests finish, then closes Temporal and the
+  // database; a request still running after the grace period does not hold the process up any longer.
   app.enableShutdownHooks();
+  exitAfterGraceOnSigterm(config.SHUTDOWN_GRACE_MS);
   setUpOpenApi(app);
   await app.listen(config.PORT, '0.0.0.0');
 }

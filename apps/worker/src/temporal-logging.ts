@@ -19,12 +19,19 @@ const PINO_LEVELS: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error
   ERROR: 'error',
 };
 
-/** Sends the Temporal SDK's own log lines through pino, so the worker writes one JSON log stream. */
-export function installTemporalLogging(level: string): void {
+/**
+ * Sends the Temporal SDK's own log lines through pino, so the worker writes one JSON log stream, and has the
+ * SDK core export its worker metrics (workflow task and activity latency and failures, poll and slot
+ * counts) in Prometheus format on a loopback port, which the worker's `/metrics` serves along with its own.
+ */
+export function installTemporalRuntime(level: string, coreMetricsAddress: string): void {
   const logger = pino({ level, base: { context: 'temporal' } });
   Runtime.install({
     logger: new DefaultLogger(TEMPORAL_LEVELS[level] ?? 'INFO', (entry) => {
       logger[PINO_LEVELS[entry.level]](entry.meta ?? {}, entry.message);
     }),
+    telemetryOptions: {
+      metrics: { prometheus: { bindAddress: coreMetricsAddress, useSecondsForDurations: true } },
+    },
   });
 }

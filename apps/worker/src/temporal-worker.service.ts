@@ -1,18 +1,27 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import {
+  BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { NativeConnection, State, Worker } from '@temporalio/worker';
 import { AppConfig } from '@rocu/config';
 import { ReferralProjectionActivities } from './activities/referral-projection.activities';
 import { MeetingProjectionActivities } from './activities/meeting-projection.activities';
 import { PlanProjectionActivities } from './activities/plan-projection.activities';
+import { CoreMetrics } from './observability/core-metrics';
+import { slaMetricsInterceptor } from './observability/sla-metrics.interceptor';
 import { workerActivities } from './worker-activities';
 import { workflowSource } from './workflow-source';
 
 /**
  * Hosts the Temporal worker inside the Nest application context. `run()` is awaited and watched: if the
- * worker dies the process exits non-zero so a supervisor restarts it; SIGTERM drains it cleanly.
+ * worker dies the process exits non-zero so a supervisor restarts it; SIGTERM drains it cleanly, before
+ * anything else shuts down (activities still running need the database).
  */
 @Injectable()
-export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class TemporalWorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(TemporalWorkerService.name);
   private worker?: Worker;
   private connection?: NativeConnection;
@@ -23,6 +32,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     private readonly referralActivities: ReferralProjectionActivities,
     private readonly meetingActivities: MeetingProjectionActivities,
     private readonly planActivities: PlanProjectionActivities,
+    // Injected so the SDK runtime (logging, core metrics) is installed before the connection below.
+    _runtime: CoreMetrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -34,7 +45,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       ...workflowSource(this.config.WORKFLOW_BUNDLE_PATH),
       activities: workerActivities(this.referralActivities, this.meetingActivities, this.planActivities),
       maxCachedWorkflows: this.config.WORKER_MAX_CACHED_WORKFLOWS,
-      shutdownGraceTime: '10 seconds',
+      shutdownGraceTime: this.config.SHUTDOWN_GRACE_MS,
+      interceptors: { activity: [slaMetricsInterceptor] },
     });
     this.running = this.worker.run();
     this.running.then(
@@ -48,9 +60,23 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     this.logger.log(`Temporal worker polling task queue ${this.config.TEMPORAL_TASK_QUEUE}`);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** The worker's state (INITIALIZED before it runs), for the health probes. */
+  state(): State {
+    return this.worker?.getState() ?? 'INITIALIZED';
+  }
+
+  /** Resolves when the Temporal frontend answers its health check on the worker's connection. */
+  async checkTemporal(): Promise<void> {
+    if (!this.connection) throw new Error('not connected');
+    await this.connection.healthService.check({});
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
     await this.connection?.close();
   }
 }

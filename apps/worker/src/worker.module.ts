@@ -9,6 +9,8 @@ import { PlanProjectionActivities } from './activities/plan-projection.activitie
 import { WorkflowClientService } from './workflow-client.service';
 import { MeetingSchedulesService } from './meeting-schedules.service';
 import { TemporalWorkerService } from './temporal-worker.service';
+import { CoreMetrics } from './observability/core-metrics';
+import { WorkerOpsService } from './observability/worker-ops.service';
 
 @Module({
   imports: [
@@ -36,6 +38,8 @@ import { TemporalWorkerService } from './temporal-worker.service';
     WorkflowClientService,
     TemporalWorkerService,
     MeetingSchedulesService,
+    { provide: CoreMetrics, inject: [AppConfig], useFactory: (config: AppConfig) => CoreMetrics.install(config) },
+    WorkerOpsService,
   ],
 })
 export class WorkerModule {}

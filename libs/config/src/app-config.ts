@@ -18,6 +18,13 @@ import { IsTrustProxy } from './trust-proxy';
 export const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 
+/** A TCP port from an environment variable (0 lets the OS choose). */
+const IsPortNumber =
+  (): PropertyDecorator =>
+  (target, key): void => {
+    for (const decorate of [Transform(toInt), IsInt(), Min(0), Max(65535)]) decorate(target, key);
+  };
+
 /**
  * Every setting the api and worker read, validated once at start-up (fail fast, one message naming every
  * bad variable). Nothing else in the code reads process.env.
@@ -26,10 +33,7 @@ export class AppConfig {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @IsPortNumber()
   PORT = 3000;
 
   @IsString()
@@ -158,6 +162,31 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   MEETING_SETTINGS_JSON?: string;
+
+  /**
+   * Where the operations listener (Prometheus `/metrics`, and the worker's health probes) listens: apart from
+   * the public port and unauthenticated, so loopback by default; a container sets 0.0.0.0 and does not
+   * publish the port.
+   */
+  @IsString()
+  METRICS_HOST = '127.0.0.1';
+
+  /** The API's operations port (`/metrics`); 0 picks a free port. */
+  @IsPortNumber()
+  METRICS_PORT = 9464;
+
+  /** The worker's operations port (`/metrics`, `/health/live`, `/health/ready`); 0 picks a free port. */
+  @IsPortNumber()
+  WORKER_METRICS_PORT = 9465;
+
+  /**
+   * How long SIGTERM waits for in-flight requests (API) or activities (worker) to finish before the process
+   * exits anyway (the worker cancels what is left, to be retried elsewhere).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  SHUTDOWN_GRACE_MS = 10_000;
 
   /** A 4P plan's workflow continues as new when its history reaches this many events (low in tests). */
   @Transform(toInt)

@@ -3,7 +3,7 @@ import { HealthCheckService, HealthIndicatorResult, TypeOrmHealthIndicator } fro
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/auth-metadata';
-import { HealthResponse } from './health.dto';
+import { HealthResponse, LivenessResponse } from './health.dto';
 import { TemporalHealthIndicator } from './temporal.health';
 
 @ApiTags('health')
@@ -14,6 +14,26 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
     private readonly temporal: TemporalHealthIndicator,
   ) {}
+
+  /**
+   * Liveness: answers whenever the process can serve at all, without touching Postgres or Temporal, so an
+   * outage of either never gets a healthy API restarted; only a wedged process (no answer) fails it.
+   */
+  @Public()
+  @Get('live')
+  @ApiOkResponse({ type: LivenessResponse })
+  live(): LivenessResponse {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: 503 while Postgres or Temporal is unreachable, naming which (the same checks as `/health`). */
+  @Public()
+  @Get('ready')
+  @ApiOkResponse({ type: HealthResponse })
+  @ApiServiceUnavailableResponse({ type: HealthResponse })
+  ready(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
+    return this.check(res);
+  }
 
   @Public()
   @Get()

@@ -9,3 +9,7 @@ export class HealthResponse {
   @ApiProperty({ enum: ['ok', 'down'] }) status!: 'ok' | 'down';
   @ApiProperty({ type: HealthChecks }) checks!: HealthChecks;
 }
+
+export class LivenessResponse {
+  @ApiProperty({ enum: ['ok'] }) status!: 'ok';
+}

@@ -1,6 +1,7 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { AppConfig } from '@rocu/config';
+import { updateMetricsInterceptor } from '../observability/update-metrics.interceptor';
 
 /**
  * A call Temporal refused or dropped (UNAVAILABLE, a reset connection) is tried three times over about
@@ -35,7 +36,11 @@ export class TemporalClientService implements OnApplicationShutdown {
       interceptors: [RETRY_REFUSED_CALLS],
       channelArgs: RECONNECT_BACKOFF,
     });
-    this.client = new Client({ connection: this.connection, namespace: config.TEMPORAL_NAMESPACE });
+    this.client = new Client({
+      connection: this.connection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      interceptors: { workflow: [updateMetricsInterceptor] },
+    });
     this.taskQueue = config.TEMPORAL_TASK_QUEUE;
     this.updateTimeoutMs = config.TEMPORAL_UPDATE_TIMEOUT_MS;
   }

@@ -1,0 +1,56 @@
+import { Gauge } from 'prom-client';
+import type { DataSource } from 'typeorm';
+
+/** The pg Pool behind a TypeORM Postgres data source (the only driver this project uses). */
+interface PoolCounts {
+  totalCount: number;
+  idleCount: number;
+  waitingCount: number;
+}
+
+const poolOf = (dataSource: DataSource): PoolCounts | undefined =>
+  (dataSource.driver as unknown as { master?: PoolCounts }).master;
+
+/**
+ * DB pool gauges read at scrape time: requests waiting for a connection (the sign of an exhausted pool,
+ * which the fail-fast connection timeout turns into 503s), connections open and idle.
+ */
+export function registerPoolMetrics(dataSource: DataSource): void {
+  const gauge = (name: string, help: string, read: (pool: PoolCounts) => number) =>
+    new Gauge({
+      name,
+      help,
+      collect() {
+        const pool = poolOf(dataSource);
+        this.set(pool ? read(pool) : 0);
+      },
+    });
+  gauge('rocu_db_pool_waiting', 'Queries waiting for a free connection from the pool', (pool) => pool.waitingCount);
+  gauge('rocu_db_pool_connections', 'Connections open in the pool', (pool) => pool.totalCount);
+  gauge('rocu_db_pool_idle', 'Open connections not in use', (pool) => pool.idleCount);
+}
+
+/**
+ * Notifications written but not yet delivered: the outbox depth. The one place that knows what "not yet
+ * sent" means in the schema (today: `delivered_at IS NULL`), so a delivery-status change adapts it here.
+ */
+export async function outboxDepth(dataSource: DataSource): Promise<number> {
+  const [row] = await dataSource.query<{ depth: number }[]>(
+    'SELECT count(*)::int AS depth FROM notifications WHERE delivered_at IS NULL',
+  );
+  return row?.depth ?? 0;
+}
+
+export function registerOutboxMetric(dataSource: DataSource): void {
+  new Gauge({
+    name: 'rocu_outbox_depth',
+    help: 'Notifications in the outbox not yet delivered',
+    async collect() {
+      // With the database down the last depth stands; readiness reports the outage, the scrape still answers.
+      await outboxDepth(dataSource).then(
+        (depth) => this.set(depth),
+        () => undefined,
+      );
+    },
+  });
+}

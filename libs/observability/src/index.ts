@@ -1,0 +1,5 @@
+export * from './database-metrics';
+export * from './metrics-registry';
+export * from './ops-server';
+export * from './shutdown-bound';
+export * from './free-port';
