@@ -1,8 +1,8 @@
-export const PHASES = [1, 2, 3, 4, 5, 6] as const;
+export const PHASES = [1, 2, 3, 4, 5, 6, 7] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface BenchOptions {
-  /** Operations per throughput phase (1 and 2). */
+  /** Operations per throughput phase (1 and 2; ten times as many audit appends in 7). */
   n: number;
   /** Requests / operations in flight at once. */
   concurrency: number;
@@ -23,7 +23,7 @@ export interface BenchOptions {
 const FULL = { n: 500, concurrency: 16, lifecycleN: 200, seedN: 100_000, readN: 200, memoryN: 10_000, rankN: 100_000 };
 const QUICK = { n: 100, concurrency: 8, lifecycleN: 30, seedN: 10_000, readN: 50, memoryN: 300, rankN: 20_000 };
 
-export const USAGE = `npm run bench -- [--quick] [--n=500] [--c=16] [--phases=1,2,3,4,5,6]
+export const USAGE = `npm run bench -- [--quick] [--n=500] [--c=16] [--phases=1,2,3,4,5,6,7]
   [--lifecycle-n=200] [--seed-n=100000] [--read-n=200] [--memory-n=10000] [--rank-n=100000]
 Each option may also be given as an environment variable: BENCH_N, BENCH_C, BENCH_PHASES, BENCH_LIFECYCLE_N,
 BENCH_SEED_N, BENCH_READ_N, BENCH_MEMORY_N, BENCH_RANK_N, BENCH_QUICK=1 (argv wins).

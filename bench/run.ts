@@ -7,6 +7,7 @@ import { single } from './cpu-usage';
 import { machineFacts } from './machine';
 import { startBareWorker } from './minimal/bare-worker';
 import { Phase, parseOptions } from './options';
+import { benchAuditAppends } from './phases/audit-appends';
 import { benchBareTemporal, BareTemporalResults } from './phases/bare-temporal';
 import type { BenchContext } from './phases/context';
 import { benchLifecycle } from './phases/lifecycle';
@@ -52,6 +53,8 @@ async function runPhase(
       return benchWorkerMemory(context);
     case 6:
       return benchRanking(context.options.rankN);
+    case 7:
+      return benchAuditAppends(context);
   }
 }
 

@@ -1,9 +1,11 @@
 import { DataSource } from 'typeorm';
+import { DEV_AUDIT_SEAL_KEY } from '@rocu/config';
 import { dataSourceOptions, verifyAuditChain } from '@rocu/persistence';
 
 /**
- * `npm run audit:verify`: checks the audit hash chain of the database named by DATABASE_URL and prints
- * the result with the chain head (store the head elsewhere to detect truncation later). Exit 1 on a break.
+ * `npm run audit:verify`: checks the audit hash chain and its seals (signed with AUDIT_SEAL_KEY, the
+ * development key if unset) of the database named by DATABASE_URL and prints the result with the last seal's
+ * head (store it elsewhere to detect truncation later) and the unsealed tail. Exit 1 on a break.
  */
 async function main(): Promise<number> {
   const url = process.env.DATABASE_URL;
@@ -13,7 +15,7 @@ async function main(): Promise<number> {
   );
   await dataSource.initialize();
   try {
-    const result = await verifyAuditChain(dataSource.manager);
+    const result = await verifyAuditChain(dataSource.manager, process.env.AUDIT_SEAL_KEY || DEV_AUDIT_SEAL_KEY);
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return result.ok ? 0 : 1;
   } finally {

@@ -2,19 +2,24 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client, type Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { DEV_AUDIT_SEAL_KEY } from '@rocu/config';
+import { dataSourceOptions, sealAuditBatch } from '@rocu/persistence';
 import { PROJECT_ROOT } from '../scripts/lib/project-paths';
 import { Stack } from './support/stack';
 import { eventually, referralBody } from './support/referral-fixtures';
 
 const execFileAsync = promisify(execFile);
 
-/** Changes the audit log as its owner, bypassing the append-only trigger, as an insider with database access could. */
+const AUDIT_TABLES = ['audit_log', 'audit_chain', 'audit_seals'];
+
+/** Changes the audit tables as their owner, bypassing the append-only triggers, as an insider with database access could. */
 async function tamper(db: Pool, sql: string, params: unknown[] = []): Promise<void> {
   const client = await db.connect();
   try {
-    await client.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
+    for (const table of AUDIT_TABLES) await client.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
     await client.query(sql, params);
-    await client.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only');
+    for (const table of AUDIT_TABLES) await client.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
   } finally {
     client.release();
   }
@@ -24,6 +29,28 @@ const verifyCli = (databaseUrl: string) =>
   execFileAsync(process.execPath, [join(PROJECT_ROOT, 'dist/scripts/verify-audit.js')], {
     env: { ...process.env, DATABASE_URL: databaseUrl },
   });
+
+interface Verification {
+  ok: boolean;
+  rows: number;
+  firstBreak?: { id: string; reason: string };
+  head: string | null;
+  seals: number;
+  unsealed: { rows: number; oldestAt: string | null };
+}
+
+/** A client acting as the services' role, as the API and worker connect. */
+async function asApplication(databaseUrl: string): Promise<Client> {
+  const client = new Client({ connectionString: databaseUrl, options: '-c role=rocu_app' });
+  await client.connect();
+  return client;
+}
+
+const appendAs = (client: Client, action: string) =>
+  client.query(
+    `INSERT INTO audit_log (actor_sub, action, entity_type, outcome, details) VALUES ('test', $1, 'test', 'SUCCESS', '{}')`,
+    [action],
+  );
 
 interface AuditItem {
   id: string;
@@ -46,13 +73,14 @@ describe('tamper-evident audit trail', () => {
     await stack.stop();
   });
 
-  const verify = async () =>
-    (
-      await stack.http.get<{ ok: boolean; rows: number; firstBreak?: { id: string; reason: string }; head: string }>(
-        '/audit/verify',
-        auditor,
-      )
-    ).body;
+  const verify = async () => (await stack.http.get<Verification>('/audit/verify', auditor)).body;
+  /** Verification once the sealer has chained everything appended so far. */
+  const verifySealed = () =>
+    eventually(async () => {
+      const result = await verify();
+      expect(result.unsealed.rows).toBe(0);
+      return result;
+    });
 
   it('records exactly the scripted actions, denials included, and only auditors may read them', async () => {
     const referrer = await stack.token(['FORCE_REFERRER'], 'WYP', 'referrer-1');
@@ -147,8 +175,7 @@ describe('tamper-evident audit trail', () => {
   });
 
   it('is only read and appended by the role the services act as', async () => {
-    const asApp = new Client({ connectionString: stack.databaseUrl, options: '-c role=rocu_app' });
-    await asApp.connect();
+    const asApp = await asApplication(stack.databaseUrl);
     try {
       expect((await asApp.query('SELECT current_user AS role')).rows[0].role).toBe('rocu_app');
       await expect(asApp.query(`UPDATE audit_log SET outcome = 'SUCCESS'`)).rejects.toThrow(/permission denied/);
@@ -159,6 +186,19 @@ describe('tamper-evident audit trail', () => {
         `INSERT INTO audit_log (actor_sub, action, entity_type, outcome, details) VALUES ('test', 'TEST', 'test', 'SUCCESS', '{}')`,
       );
       expect(Number((await asApp.query('SELECT count(*) AS n FROM audit_log')).rows[0].n)).toBe(before + 1);
+      // The database, not the caller, numbers and times a row and records its transaction.
+      for (const column of ['id', 'at', 'txid']) {
+        await expect(
+          asApp.query(
+            `INSERT INTO audit_log (actor_sub, action, entity_type, outcome, ${column})
+             SELECT 'test', 'TEST', 'test', 'SUCCESS', ${column} FROM audit_log LIMIT 1`,
+          ),
+        ).rejects.toThrow(/permission denied|cannot insert/);
+      }
+      for (const table of ['audit_chain', 'audit_seals']) {
+        await expect(asApp.query(`DELETE FROM ${table}`)).rejects.toThrow(/permission denied/);
+        await expect(asApp.query(`UPDATE ${table} SET id = id`)).rejects.toThrow(/permission denied/);
+      }
     } finally {
       await asApp.end();
     }
@@ -177,51 +217,170 @@ describe('tamper-evident audit trail', () => {
   it('cannot be changed by the application, and verification finds the first break after tampering', async () => {
     await expect(stack.db.query(`UPDATE audit_log SET outcome = 'SUCCESS'`)).rejects.toThrow(/append-only/);
     await expect(stack.db.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
+    await expect(stack.db.query(`DELETE FROM audit_chain`)).rejects.toThrow(/append-only/);
+    await expect(stack.db.query(`UPDATE audit_seals SET head = head`)).rejects.toThrow(/append-only/);
 
-    const clean = await verify();
-    expect(clean.ok).toBe(true);
+    const clean = await verifySealed();
+    expect(clean).toMatchObject({ ok: true, unsealed: { rows: 0, oldestAt: null } });
     expect(clean.rows).toBeGreaterThan(5);
+    expect(clean.seals).toBeGreaterThan(0);
     expect(clean.head).toMatch(/^[0-9a-f]{64}$/);
+    const chained = await stack.db.query('SELECT count(*)::int AS n FROM audit_chain');
+    expect(chained.rows[0].n).toBe(clean.rows);
 
     const cli = await verifyCli(stack.databaseUrl);
-    expect(JSON.parse(cli.stdout)).toMatchObject({ ok: true, head: (await verify()).head });
+    expect(JSON.parse(cli.stdout)).toMatchObject({ ok: true });
 
-    const { rows } = await stack.db.query<{ id: string }>('SELECT id FROM audit_log ORDER BY id LIMIT 1 OFFSET 2');
+    const { rows } = await stack.db.query<{ id: string }>('SELECT id FROM audit_chain ORDER BY seq LIMIT 1 OFFSET 2');
     const modified = rows[0].id;
     await tamper(stack.db, `UPDATE audit_log SET details = '{"tampered": true}' WHERE id = $1`, [modified]);
     expect((await verify()).firstBreak).toEqual({ id: modified, reason: 'CONTENT_CHANGED' });
     await expect(verifyCli(stack.databaseUrl)).rejects.toMatchObject({ code: 1 });
   });
 
-  it('detects a deleted row and reordered rows', async () => {
+  it('detects deleted and reordered rows, a rewritten chain, and a row slipped in behind the sealer', async () => {
     // A fresh stack keeps this independent of the previous tampering.
     const fresh = await Stack.start();
     try {
       const referrer = await fresh.token(['FORCE_REFERRER'], 'WYP');
-      for (let index = 0; index < 3; index++) await fresh.http.post('/referrals', referralBody(), referrer);
+      for (let index = 0; index < 7; index++) await fresh.http.post('/referrals', referralBody(), referrer);
       const freshAuditor = await fresh.token(['AUDITOR'], 'YHROCU');
-      const check = async () =>
-        (
-          await fresh.http.get<{ ok: boolean; firstBreak?: { id: string; reason: string } }>(
-            '/audit/verify',
-            freshAuditor,
-          )
-        ).body;
+      const check = async () => (await fresh.http.get<Verification>('/audit/verify', freshAuditor)).body;
+      await eventually(async () => expect(await check()).toMatchObject({ ok: true, unsealed: { rows: 0 } }));
+
+      // A row inserted with an old transaction id, where the sealer has already been, is under no seal.
+      await tamper(
+        fresh.db,
+        `INSERT INTO audit_log (actor_sub, action, entity_type, outcome, txid) VALUES ('insider', 'X', 'x', 'SUCCESS', '1')`,
+      );
+      const behind = await fresh.db.query<{ id: string }>(`SELECT id FROM audit_log WHERE actor_sub = 'insider'`);
+      expect((await check()).firstBreak).toEqual({ id: behind.rows[0].id, reason: 'NOT_SEALED' });
+      await tamper(fresh.db, `DELETE FROM audit_log WHERE actor_sub = 'insider'`);
       expect((await check()).ok).toBe(true);
-      const ids = (await fresh.db.query<{ id: string }>('SELECT id FROM audit_log ORDER BY id')).rows.map(
+
+      const ids = (await fresh.db.query<{ id: string }>('SELECT id FROM audit_chain ORDER BY seq')).rows.map(
         (row) => row.id,
       );
-      await tamper(fresh.db, 'DELETE FROM audit_log WHERE id = $1', [ids[1]]);
-      expect((await check()).firstBreak).toEqual({ id: ids[2], reason: 'CHAIN_BROKEN' });
+      expect(ids.length).toBeGreaterThan(5);
 
-      // Swapping two rows' positions: each row's hash covers its own id, so the earlier one breaks first.
-      await tamper(fresh.db, `UPDATE audit_log SET id = CASE id WHEN $1::bigint THEN -1 ELSE id END WHERE id = $1`, [
-        ids[0],
+      // Swapping two rows' places in the chain: each entry's hash covers its row's id, so the first one breaks.
+      await tamper(fresh.db, `UPDATE audit_chain SET id = -id WHERE id IN ($1, $2)`, [ids[4], ids[5]]);
+      await tamper(fresh.db, `UPDATE audit_chain SET id = CASE id WHEN -$1::bigint THEN $2 ELSE $1 END WHERE id < 0`, [
+        ids[4],
+        ids[5],
       ]);
-      await tamper(fresh.db, `UPDATE audit_log SET id = $1 WHERE id = $2`, [ids[0], ids[2]]);
-      await tamper(fresh.db, `UPDATE audit_log SET id = $1 WHERE id = -1`, [ids[2]]);
-      expect((await check()).firstBreak).toEqual({ id: ids[0], reason: 'CONTENT_CHANGED' });
+      expect((await check()).firstBreak).toEqual({ id: ids[5], reason: 'CONTENT_CHANGED' });
+
+      // An earlier break is reported first: a deleted row, then its chain entry deleted as well.
+      await tamper(fresh.db, 'DELETE FROM audit_log WHERE id = $1', [ids[2]]);
+      expect((await check()).firstBreak).toEqual({ id: ids[2], reason: 'ROW_MISSING' });
+      await tamper(fresh.db, 'DELETE FROM audit_chain WHERE id = $1', [ids[2]]);
+      expect((await check()).firstBreak).toEqual({ id: ids[3], reason: 'CHAIN_BROKEN' });
     } finally {
+      await fresh.stop();
+    }
+  });
+
+  it('needs the seal key: a chain rewritten consistently after an edit fails at its seal', async () => {
+    const fresh = await Stack.start();
+    try {
+      const referrer = await fresh.token(['FORCE_REFERRER'], 'WYP');
+      await fresh.http.post('/referrals', referralBody(), referrer);
+      const freshAuditor = await fresh.token(['AUDITOR'], 'YHROCU');
+      const check = async () => (await fresh.http.get<Verification>('/audit/verify', freshAuditor)).body;
+      await eventually(async () => expect(await check()).toMatchObject({ ok: true, unsealed: { rows: 0 } }));
+      const [first] = (await fresh.db.query<{ id: string }>('SELECT id FROM audit_chain ORDER BY seq LIMIT 1')).rows;
+      // An insider edits a row and recomputes every later hash and every seal's head: only the signatures differ.
+      await tamper(
+        fresh.db,
+        `UPDATE audit_log SET outcome = 'DENIED' WHERE id = $1;
+         DO $$
+         DECLARE
+           entry record;
+           previous text := repeat('0', 64);
+           hashed text;
+         BEGIN
+           FOR entry IN SELECT c.seq, a AS row FROM audit_chain c JOIN audit_log a ON a.id = c.id ORDER BY c.seq LOOP
+             hashed := encode(sha256(convert_to(entry.seq::text || '|' || audit_log_row_content(entry.row) || '|' || previous, 'UTF8')), 'hex');
+             UPDATE audit_chain SET prev_hash = previous, hash = hashed WHERE seq = entry.seq;
+             UPDATE audit_seals SET head = hashed WHERE last_seq = entry.seq;
+             previous := hashed;
+           END LOOP;
+         END $$;`.replace('$1', first.id),
+      );
+      const result = await check();
+      expect(result.ok).toBe(false);
+      expect(result.firstBreak?.reason).toBe('SEAL_INVALID');
+    } finally {
+      await fresh.stop();
+    }
+  });
+
+  it('reports the unsealed tail, and seals a row whose transaction commits after later rows, exactly once', async () => {
+    const fresh = await Stack.start();
+    const late = await asApplication(fresh.databaseUrl);
+    const sealer = new DataSource(
+      dataSourceOptions({
+        url: fresh.databaseUrl,
+        poolMax: 1,
+        connectionTimeoutMs: 10_000,
+        statementTimeoutMs: 60_000,
+      }),
+    );
+    await sealer.initialize();
+    const writers = await Promise.all(Array.from({ length: 8 }, () => asApplication(fresh.databaseUrl)));
+    try {
+      const freshAuditor = await fresh.token(['AUDITOR'], 'YHROCU');
+      const check = async () => (await fresh.http.get<Verification>('/audit/verify', freshAuditor)).body;
+      await appendAs(late, 'FIRST');
+      await eventually(async () => expect(await check()).toMatchObject({ seals: 1, unsealed: { rows: 0 } }));
+      // A transaction takes an id and stays open while later rows commit.
+      await late.query('BEGIN');
+      await appendAs(late, 'LATE');
+      await Promise.all(
+        writers.map(async (writer, lane) => {
+          for (let index = 0; index < 25; index++) {
+            if ((index + lane) % 3 === 0) {
+              // Some rows commit late inside their own transactions, so commits interleave out of id order.
+              await writer.query('BEGIN');
+              await appendAs(writer, 'CONCURRENT');
+              await writer.query('SELECT pg_sleep(0.01)');
+              await writer.query('COMMIT');
+            } else {
+              await appendAs(writer, 'CONCURRENT');
+            }
+          }
+        }),
+      );
+      // Nothing after the open transaction's row may be sealed yet: a seal now takes none of the 200 committed rows.
+      expect(await sealAuditBatch(sealer, DEV_AUDIT_SEAL_KEY, 1000)).toEqual({ rows: 0, complete: true });
+      const open = await check();
+      expect(open).toMatchObject({ ok: true, seals: 1, unsealed: { rows: 200 } });
+      expect(open.unsealed.oldestAt).not.toBeNull();
+      await late.query('COMMIT');
+      const sealed = await eventually(async () => {
+        const result = await check();
+        expect(result.unsealed.rows).toBe(0);
+        return result;
+      });
+      expect(sealed.ok).toBe(true);
+      const { rows } = await fresh.db.query<{ id: string; seal: string; action: string }>(
+        `SELECT c.id, s.id AS seal, a.action FROM audit_chain c JOIN audit_log a ON a.id = c.id
+           JOIN audit_seals s ON c.seq BETWEEN s.first_seq AND s.last_seq ORDER BY c.seq`,
+      );
+      expect(rows).toHaveLength(sealed.rows);
+      expect(rows.filter((row) => row.action === 'CONCURRENT')).toHaveLength(200);
+      expect(rows.filter((row) => row.action === 'LATE')).toHaveLength(1);
+      expect(new Set(rows.map((row) => row.id)).size).toBe(rows.length);
+      // Within each seal's batch, rows are chained in id order.
+      rows.forEach((row, index) => {
+        const previous = rows[index - 1];
+        if (previous && previous.seal === row.seal) expect(Number(row.id)).toBeGreaterThan(Number(previous.id));
+      });
+    } finally {
+      await late.end();
+      await sealer.destroy();
+      await Promise.all(writers.map((writer) => writer.end()));
       await fresh.stop();
     }
   });

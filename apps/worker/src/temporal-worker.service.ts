@@ -12,6 +12,7 @@ import { MeetingProjectionActivities } from './activities/meeting-projection.act
 import { PlanProjectionActivities } from './activities/plan-projection.activities';
 import { CoreMetrics } from './observability/core-metrics';
 import { slaMetricsInterceptor } from './observability/sla-metrics.interceptor';
+import { AuditSealerActivities } from './activities/audit-sealer.activities';
 import { workerActivities } from './worker-activities';
 import { workflowSource } from './workflow-source';
 
@@ -34,6 +35,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     private readonly planActivities: PlanProjectionActivities,
     // Injected so the SDK runtime (logging, core metrics) is installed before the connection below.
     _runtime: CoreMetrics,
+    private readonly auditSealerActivities: AuditSealerActivities,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -43,7 +45,12 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       ...workflowSource(this.config.WORKFLOW_BUNDLE_PATH),
-      activities: workerActivities(this.referralActivities, this.meetingActivities, this.planActivities),
+      activities: workerActivities(
+        this.referralActivities,
+        this.meetingActivities,
+        this.planActivities,
+        this.auditSealerActivities,
+      ),
       maxCachedWorkflows: this.config.WORKER_MAX_CACHED_WORKFLOWS,
       shutdownGraceTime: this.config.SHUTDOWN_GRACE_MS,
       interceptors: { activity: [slaMetricsInterceptor] },

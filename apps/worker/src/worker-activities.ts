@@ -1,4 +1,5 @@
-import type { MeetingActivities, PlanActivities, ReferralActivities } from '@rocu/contracts';
+import type { AuditSealingActivities, MeetingActivities, PlanActivities, ReferralActivities } from '@rocu/contracts';
+import type { AuditSealerActivities } from './activities/audit-sealer.activities';
 import type { MeetingProjectionActivities } from './activities/meeting-projection.activities';
 import type { PlanProjectionActivities } from './activities/plan-projection.activities';
 import type { ReferralProjectionActivities } from './activities/referral-projection.activities';
@@ -16,7 +17,8 @@ export function workerActivities(
   referral: ReferralProjectionActivities,
   meeting: MeetingProjectionActivities,
   plan: PlanProjectionActivities,
-): ReferralActivities & MeetingActivities & PlanActivities {
+  auditSealer: AuditSealerActivities,
+): ReferralActivities & MeetingActivities & PlanActivities & AuditSealingActivities {
   return {
     ...bound<ReferralActivities>(referral, [
       'projectSubmission',
@@ -25,6 +27,7 @@ export function workerActivities(
       'recordConflictDeclaration',
     ]),
     ...bound<PlanActivities>(plan, ['projectPlanChange']),
+    ...bound<AuditSealingActivities>(auditSealer, ['sealAuditBatch']),
     ...bound<MeetingActivities>(meeting, [
       'projectMeetingCreated',
       'freezeAgenda',

@@ -6,6 +6,8 @@ import { dataSourceOptions } from '@rocu/persistence';
 import { ReferralProjectionActivities } from './activities/referral-projection.activities';
 import { MeetingProjectionActivities } from './activities/meeting-projection.activities';
 import { PlanProjectionActivities } from './activities/plan-projection.activities';
+import { AuditSealerActivities } from './activities/audit-sealer.activities';
+import { AuditSealerService } from './audit-sealer.service';
 import { WorkflowClientService } from './workflow-client.service';
 import { MeetingSchedulesService } from './meeting-schedules.service';
 import { TemporalWorkerService } from './temporal-worker.service';
@@ -35,11 +37,13 @@ import { WorkerOpsService } from './observability/worker-ops.service';
     ReferralProjectionActivities,
     MeetingProjectionActivities,
     PlanProjectionActivities,
+    AuditSealerActivities,
     WorkflowClientService,
     TemporalWorkerService,
     MeetingSchedulesService,
     { provide: CoreMetrics, inject: [AppConfig], useFactory: (config: AppConfig) => CoreMetrics.install(config) },
     WorkerOpsService,
+    AuditSealerService,
   ],
 })
 export class WorkerModule {}

@@ -21,3 +21,14 @@ describe('meeting settings from configuration', () => {
     );
   });
 });
+
+describe('audit seal key', () => {
+  const production = { ...BASE, NODE_ENV: 'production', AUTH_MODE: 'jwks', JWKS_URL: 'https://idp.example/jwks' };
+
+  it('must be set, and long enough, in production', () => {
+    expect(() => loadConfig(production)).toThrow(/AUDIT_SEAL_KEY must be set when NODE_ENV=production/);
+    expect(() => loadConfig({ ...production, AUDIT_SEAL_KEY: 'short' })).toThrow(/AUDIT_SEAL_KEY/);
+    const key = 'k'.repeat(32);
+    expect(loadConfig({ ...production, AUDIT_SEAL_KEY: key }).AUDIT_SEAL_KEY).toBe(key);
+  });
+});

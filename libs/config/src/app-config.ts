@@ -24,6 +24,8 @@ const IsPortNumber =
   (target, key): void => {
     for (const decorate of [Transform(toInt), IsInt(), Min(0), Max(65535)]) decorate(target, key);
   };
+/** Signs audit seals where no AUDIT_SEAL_KEY is set (development and tests only). */
+export const DEV_AUDIT_SEAL_KEY = 'development-audit-seal-key-not-for-production';
 
 /**
  * Every setting the api and worker read, validated once at start-up (fail fast, one message naming every
@@ -187,6 +189,19 @@ export class AppConfig {
   @IsInt()
   @Min(1000)
   SHUTDOWN_GRACE_MS = 10_000;
+   * The key the audit sealer signs each batch's head with (HMAC-SHA256) and verification checks it with; keep it
+   * outside the database. The development default is refused in production.
+   */
+  @IsString()
+  @MinLength(32)
+  AUDIT_SEAL_KEY = DEV_AUDIT_SEAL_KEY;
+
+  /** How often the audit sealer chains and signs new audit rows: the unsealed tail is about this long. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  AUDIT_SEAL_INTERVAL_MS = 1000;
 
   /** A 4P plan's workflow continues as new when its history reaches this many events (low in tests). */
   @Transform(toInt)
@@ -253,6 +268,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     (config) => [
       ...(config.NODE_ENV === 'production' && config.AUTH_MODE === 'dev'
         ? ['AUTH_MODE=dev is refused when NODE_ENV=production; set AUTH_MODE=jwks and JWKS_URL']
+        : []),
+      ...(config.NODE_ENV === 'production' && config.AUDIT_SEAL_KEY === DEV_AUDIT_SEAL_KEY
+        ? ['AUDIT_SEAL_KEY must be set when NODE_ENV=production']
         : []),
       ...(config.HEADERS_TIMEOUT_MS > config.REQUEST_TIMEOUT_MS
         ? ['HEADERS_TIMEOUT_MS must not be longer than REQUEST_TIMEOUT_MS']

@@ -14,12 +14,15 @@ export interface AuditEntry {
   dedupeKey?: string;
 }
 
-/** Appends one row to the hash-chained audit log (the chain itself is maintained by a database trigger). */
+/**
+ * Appends one row to the audit log. The database gives it its id, time and transaction; no lock is taken:
+ * the audit sealer chains and signs it seconds later (see sealAuditBatch).
+ */
 export async function appendAudit(manager: EntityManager, entry: AuditEntry): Promise<void> {
   await manager.query(
     `INSERT INTO audit_log (actor_sub, actor_org, action, entity_type, entity_id, outcome, correlation_id,
-       justification, details, dedupe_key, id, at, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, NULL, '', '')
+       justification, details, dedupe_key)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      ON CONFLICT (dedupe_key) DO NOTHING`,
     [
       entry.actorSub,

@@ -4,6 +4,7 @@ export * from './seed-reference-data';
 export * from './audit-writer';
 export { MIGRATIONS } from './migrations';
 export * from './agenda-candidates';
+export * from './audit-seal';
 export * from './audit-verification';
 export * from './conflict-register';
 export * from './idempotency-keys';

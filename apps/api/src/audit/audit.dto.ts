@@ -28,7 +28,12 @@ export class AuditEntryDto {
   @ApiPropertyOptional({ nullable: true, type: String }) correlationId!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) justification!: string | null;
   @ApiProperty() details!: object;
-  @ApiProperty() hash!: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'chain hash; null until the sealer has chained the entry',
+  })
+  hash!: string | null;
 }
 
 export class AuditListResponse {
@@ -65,9 +70,24 @@ export class AnomalyReportDto {
   @ApiProperty({ type: [AccessAnomalyDto] }) items!: AccessAnomalyDto[];
 }
 
+export class AuditBreakDto {
+  @ApiProperty({ description: 'the audit entry where verification first fails' }) id!: string;
+  @ApiProperty({ enum: ['CONTENT_CHANGED', 'CHAIN_BROKEN', 'ROW_MISSING', 'SEAL_INVALID', 'NOT_SEALED'] })
+  reason!: string;
+}
+
+export class UnsealedTailDto {
+  @ApiProperty({ description: 'entries appended but not yet chained and signed by the sealer' }) rows!: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) oldestAt!: string | null;
+}
+
 export class AuditVerificationDto {
   @ApiProperty() ok!: boolean;
   @ApiProperty() rows!: number;
-  @ApiPropertyOptional() firstBreak?: { id: string; reason: string };
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'hash of the last row' }) head!: string | null;
+  @ApiPropertyOptional({ type: AuditBreakDto }) firstBreak?: AuditBreakDto;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'head of the last seal: keep it elsewhere' })
+  head!: string | null;
+  @ApiProperty({ description: 'signed seals, one per batch the sealer chained' }) seals!: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) lastSealedAt!: string | null;
+  @ApiProperty({ type: UnsealedTailDto }) unsealed!: UnsealedTailDto;
 }

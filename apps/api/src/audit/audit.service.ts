@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '@rocu/config';
 import { AccessStats, Actor, anomalyFlags, auditScope, DomainError } from '@rocu/domain';
 import { appendAudit, AuditLogEntity, verifyAuditChain } from '@rocu/persistence';
 import { auditScopeCondition } from './audit-scope.sql';
@@ -19,7 +20,10 @@ function scopeOf(actor: Actor): ReturnType<typeof auditScopeCondition> {
  */
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   async list(actor: Actor, filters: AuditQuery, correlationId: string): Promise<AuditListResponse> {
     const query = this.dataSource.getRepository(AuditLogEntity).createQueryBuilder('a');
@@ -38,6 +42,7 @@ export class AuditService {
       .skip((filters.page - 1) * filters.pageSize)
       .take(filters.pageSize)
       .getManyAndCount();
+    const hashes = await this.chainHashes(rows.map((row) => row.id));
     await appendAudit(this.dataSource.manager, {
       actorSub: actor.sub,
       actorOrg: actor.org,
@@ -61,7 +66,7 @@ export class AuditService {
         correlationId: row.correlationId,
         justification: row.justification,
         details: row.details,
-        hash: row.hash,
+        hash: hashes.get(row.id) ?? null,
       })),
       total,
       page: filters.page,
@@ -102,6 +107,16 @@ export class AuditService {
   }
 
   verify(): Promise<AuditVerificationDto> {
-    return verifyAuditChain(this.dataSource.manager);
+    return verifyAuditChain(this.dataSource.manager, this.config.AUDIT_SEAL_KEY);
+  }
+
+  /** Each sealed row's chain hash by id (a row in the unsealed tail has none yet). */
+  private async chainHashes(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.query<{ id: string; hash: string }[]>(
+      `SELECT id::text, hash FROM audit_chain WHERE id = ANY($1::bigint[])`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.hash]));
   }
 }

@@ -114,6 +114,35 @@ describe('rankAgendaItems properties', () => {
     );
   });
 
+  it('reads listedAt exactly as Date.parse does, whatever the instant or spelling', () => {
+    const epoch = item('b', 'P2', 1, '1970-01-01T00:00:00.000Z');
+    const listedAt = fc.oneof(
+      fc.integer({ min: -8.64e15, max: 8.64e15 }).map((time) => new Date(time).toISOString()),
+      fc.integer({ min: 0, max: 4e12 }).map((time) => new Date(time).toISOString().replace(/\.\d+Z$/, 'Z')),
+      fc.constantFrom('2000-02-29T12:00:00.000Z', '2026-02-29T00:00:00.000Z', '2026-01-01T24:00:00.000Z'),
+    );
+    fc.assert(
+      fc.property(listedAt, (at) => {
+        // Equal band and score: the comparison is the difference of the two instants (if none, 'a' < 'b').
+        expect(compareForAgenda(item('a', 'P2', 1, at), epoch)).toBe(Date.parse(at) || -1);
+      }),
+    );
+  });
+
+  it('ranks as a comparator sort would, with any scores (negative zero included)', () => {
+    const scoredItem = fc.record({
+      referralId: fc.string({ minLength: 1, maxLength: 3 }),
+      priority: fc.constantFrom<Priority>('P1', 'P2'),
+      riskScore: fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -0, 1)),
+      listedAt: fc.constantFrom('2026-01-05T09:00:00.000Z', '2026-01-05T10:00:00+01:00'),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(scoredItem, { selector: (i) => i.referralId, maxLength: 40 }), (items) => {
+        expect(ids(rankAgendaItems(items))).toEqual(ids([...items].sort(compareForAgenda)));
+      }),
+    );
+  });
+
   it('is antisymmetric and zero only for the same referral', () => {
     fc.assert(
       fc.property(arbItem, arbItem, (a, b) => {

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** Append-only; id, at, prev_hash and hash are set by the database trigger that chains the rows. */
+/** Append-only; id, at and txid are set by the database (the chain is in audit_chain, see sealAuditBatch). */
 @Entity('audit_log')
 export class AuditLogEntity {
   @PrimaryColumn('bigint') id!: string;
@@ -15,6 +15,4 @@ export class AuditLogEntity {
   @Column('text', { nullable: true }) justification!: string | null;
   @Column('jsonb') details!: Record<string, unknown>;
   @Column('text', { name: 'dedupe_key', nullable: true }) dedupeKey!: string | null;
-  @Column('text', { name: 'prev_hash' }) prevHash!: string;
-  @Column('text') hash!: string;
 }

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { TRIGGER_CHAINED_AUDIT } from './trigger-chained-audit.sql';
 
 /** Reference data, the referral projection, the notification outbox and the hash-chained audit log. */
 export class InitialSchema1763856000000 implements MigrationInterface {
@@ -179,22 +180,7 @@ export class InitialSchema1763856000000 implements MigrationInterface {
       CREATE INDEX audit_log_entity ON audit_log (entity_id);
       CREATE INDEX audit_log_actor ON audit_log (actor_sub, at);
 
-      CREATE FUNCTION audit_log_row_content(r audit_log) RETURNS text LANGUAGE sql STABLE AS $$
-        SELECT concat_ws('|', r.id::text, to_char(r.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'),
-          r.actor_sub, coalesce(r.actor_org, ''), r.action, r.entity_type, coalesce(r.entity_id, ''), r.outcome,
-          coalesce(r.correlation_id, ''), coalesce(r.justification, ''), r.details::text, r.prev_hash)
-      $$;
-
-      CREATE FUNCTION audit_log_chain() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        PERFORM pg_advisory_xact_lock(7262810);
-        NEW.id := nextval('audit_log_id_seq');
-        NEW.at := coalesce(NEW.at, clock_timestamp());
-        NEW.prev_hash := coalesce((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), repeat('0', 64));
-        NEW.hash := encode(sha256(convert_to(audit_log_row_content(NEW), 'UTF8')), 'hex');
-        RETURN NEW;
-      END $$;
-      CREATE TRIGGER audit_log_chain BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_chain();
+      ${TRIGGER_CHAINED_AUDIT}
 
       CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
