@@ -4,6 +4,7 @@ import { AppConfig } from '@rocu/config';
 import { ReferralProjectionActivities } from './activities/referral-projection.activities';
 import { MeetingProjectionActivities } from './activities/meeting-projection.activities';
 import { PlanProjectionActivities } from './activities/plan-projection.activities';
+import { NotificationDeliveryActivities } from './notifications/notification-delivery.activities';
 import { workerActivities } from './worker-activities';
 import { workflowSource } from './workflow-source';
 
@@ -23,6 +24,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     private readonly referralActivities: ReferralProjectionActivities,
     private readonly meetingActivities: MeetingProjectionActivities,
     private readonly planActivities: PlanProjectionActivities,
+    private readonly notificationActivities: NotificationDeliveryActivities,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -32,7 +34,12 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       ...workflowSource(this.config.WORKFLOW_BUNDLE_PATH),
-      activities: workerActivities(this.referralActivities, this.meetingActivities, this.planActivities),
+      activities: workerActivities(
+        this.referralActivities,
+        this.meetingActivities,
+        this.planActivities,
+        this.notificationActivities,
+      ),
       maxCachedWorkflows: this.config.WORKER_MAX_CACHED_WORKFLOWS,
       shutdownGraceTime: '10 seconds',
     });

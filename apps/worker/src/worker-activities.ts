@@ -1,7 +1,8 @@
-import type { MeetingActivities, PlanActivities, ReferralActivities } from '@rocu/contracts';
+import type { MeetingActivities, NotificationActivities, PlanActivities, ReferralActivities } from '@rocu/contracts';
 import type { MeetingProjectionActivities } from './activities/meeting-projection.activities';
 import type { PlanProjectionActivities } from './activities/plan-projection.activities';
 import type { ReferralProjectionActivities } from './activities/referral-projection.activities';
+import type { NotificationDeliveryActivities } from './notifications/notification-delivery.activities';
 
 type ActivityFunctions<T> = { [K in keyof T]: T[K] };
 
@@ -16,7 +17,8 @@ export function workerActivities(
   referral: ReferralProjectionActivities,
   meeting: MeetingProjectionActivities,
   plan: PlanProjectionActivities,
-): ReferralActivities & MeetingActivities & PlanActivities {
+  notification: NotificationDeliveryActivities,
+): ReferralActivities & MeetingActivities & PlanActivities & NotificationActivities {
   return {
     ...bound<ReferralActivities>(referral, [
       'projectSubmission',
@@ -31,6 +33,11 @@ export function workerActivities(
       'projectAttendance',
       'applyDecision',
       'projectMeetingClosed',
+    ]),
+    ...bound<NotificationActivities>(notification, [
+      'claimNotifications',
+      'deliverNotification',
+      'recordDeliveryFailure',
     ]),
   };
 }

@@ -9,6 +9,9 @@ import { PlanProjectionActivities } from './activities/plan-projection.activitie
 import { WorkflowClientService } from './workflow-client.service';
 import { MeetingSchedulesService } from './meeting-schedules.service';
 import { TemporalWorkerService } from './temporal-worker.service';
+import { MailTransportService } from './notifications/mail-transport.service';
+import { NotificationDeliveryActivities } from './notifications/notification-delivery.activities';
+import { NotificationDispatchService } from './notifications/notification-dispatch.service';
 
 @Module({
   imports: [
@@ -33,9 +36,12 @@ import { TemporalWorkerService } from './temporal-worker.service';
     ReferralProjectionActivities,
     MeetingProjectionActivities,
     PlanProjectionActivities,
+    MailTransportService,
+    NotificationDeliveryActivities,
     WorkflowClientService,
     TemporalWorkerService,
     MeetingSchedulesService,
+    NotificationDispatchService,
   ],
 })
 export class WorkerModule {}
