@@ -14,6 +14,7 @@ import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { AddressThrottlerGuard, IdentityThrottlerGuard, throttlers } from './common/throttling';
 import { HealthModule } from './health/health.module';
 import { MeetingsModule } from './meetings/meetings.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OfficersModule } from './officers/officers.module';
 import { PlansModule } from './plans/plans.module';
 import { ReferenceModule } from './reference/reference.module';
@@ -63,6 +64,7 @@ import { TemporalModule } from './temporal/temporal.module';
     TaskingModule,
     PlansModule,
     AuditModule,
+    NotificationsModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
