@@ -49,7 +49,7 @@ const AUDITORS: readonly Role[] = ['AUDITOR', 'NATIONAL_AUDITOR'];
 const MEETING_PARTICIPANTS: readonly Role[] = [...REGIONAL_STAFF, 'TTCG_MEMBER'];
 
 type Relation = 'REGION' | 'OWNER_ORG';
-type RecordKind = 'REFERRAL' | 'MEETING';
+type RecordKind = 'REFERRAL' | 'MEETING' | 'NOTIFICATION';
 
 type RoutePolicy =
   /** Reachable without a token. */
@@ -69,7 +69,9 @@ type RoutePolicy =
   /** Meeting participants, for their own region only; anyone else 403. */
   | { access: 'REGION_REPORT' }
   /** 404 unless the caller may see the referral; then only the plan's own SIO or LRO (by person and role), anyone else 403. */
-  | { access: 'PLAN_OWNER' };
+  | { access: 'PLAN_OWNER' }
+  /** The notification's recipients (its role in its organisation, or the one person it names); anyone else 404. */
+  | { access: 'RECIPIENT' };
 
 const POLICY = {
   'GET /health': { access: 'PUBLIC' },
@@ -147,6 +149,11 @@ const POLICY = {
   'GET /audit': { access: 'ROLES', roles: AUDITORS },
   'GET /audit/verify': { access: 'ROLES', roles: AUDITORS },
   'GET /audit/anomalies': { access: 'ROLES', roles: AUDITORS },
+  'GET /notifications': { access: 'LIST', rows: 'NOTIFICATION' },
+  'GET /notifications/unread-count': { access: 'ANY_USER' },
+  'POST /notifications/{id}/read': { access: 'RECIPIENT' },
+  'GET /notifications/failed-deliveries': { access: 'ROLES', roles: ['ROCU_MANAGER'] },
+  'GET /reports/notification-deliveries': { access: 'ROLES', roles: ['ROCU_MANAGER'] },
 } as const satisfies Record<string, RoutePolicy>;
 
 type RouteKey = keyof typeof POLICY;
@@ -211,6 +218,12 @@ interface ReferralFacts {
   /** Everyone who has owned the tasking, as `ROLE:sub:org` (a replaced SIO or LRO keeps read access to what they did). */
   owners?: readonly string[];
 }
+/** Whom a notification is for: everyone in the role at the organisation, or only the person named. */
+interface NotificationFacts {
+  role: string;
+  org: string;
+  sub: string | null;
+}
 interface MeetingFacts {
   region: string;
   /** Subs recorded as attending: a TTCG member sees those meetings wherever they are. */
@@ -221,7 +234,8 @@ type Target =
   | { kind: 'NONE' }
   | { kind: 'REGION'; region: string }
   | { kind: 'REFERRAL'; facts: ReferralFacts }
-  | { kind: 'MEETING'; facts: MeetingFacts };
+  | { kind: 'MEETING'; facts: MeetingFacts }
+  | { kind: 'NOTIFICATION'; facts: NotificationFacts };
 
 type Outcome = 'ALLOW' | 'FORBID' | 'HIDE';
 
@@ -238,6 +252,14 @@ function seesReferral(actor: MatrixActor, referral: ReferralFacts): boolean {
     (holds(actor, ['SIO']) && referral.sioSub === actor.sub && referral.sioOrg === actor.org) ||
     (holds(actor, ['LRO']) && referral.lroSub === actor.sub && referral.lroOrg === actor.org) ||
     (holds(actor, ['SIO', 'LRO']) && !!referral.owners?.includes(`${actor.role}:${actor.sub}:${actor.org}`))
+  );
+}
+
+function isRecipient(actor: MatrixActor, notification: NotificationFacts): boolean {
+  return (
+    actor.effectiveRole === notification.role &&
+    actor.org === notification.org &&
+    (notification.sub === null || notification.sub === actor.sub)
   );
 }
 
@@ -275,6 +297,8 @@ function sees(actor: MatrixActor, target: Target): boolean {
       return seesReferral(actor, target.facts);
     case 'MEETING':
       return seesMeeting(actor, target.facts);
+    case 'NOTIFICATION':
+      return isRecipient(actor, target.facts);
     case 'NONE':
     case 'REGION':
       return true;
@@ -311,6 +335,8 @@ function expectedOutcome(policy: RoutePolicy, actor: MatrixActor, target: Target
     case 'ACT':
       if (!sees(actor, target)) return 'HIDE';
       return holds(actor, policy.roles) && relates(actor, policy.relation, target) ? 'ALLOW' : 'FORBID';
+    case 'RECIPIENT':
+      return sees(actor, target) ? 'ALLOW' : 'HIDE';
     case 'PLAN_OWNER':
       if (!sees(actor, target)) return 'HIDE';
       return (holds(actor, ['SIO']) && actor.sub === PLAN_SIO && actor.org === HOME_REGION) ||
@@ -664,6 +690,26 @@ describe('authorization matrix: every route x every role x own and other organis
           .filter((row) => seesMeeting(actor, row) && (region === undefined || row.region === region))
           .map((row) => [row.id, row.region]),
       );
+      const problems = compareRows(
+        items.map((item) => item.id),
+        visible,
+        all,
+      );
+      if (total !== items.length) problems.push(`total ${total} but ${items.length} rows`);
+      return problems;
+    };
+
+  /** The caller's inbox lists exactly the notifications addressed to them. */
+  const notificationListCheck =
+    (actor: MatrixActor) =>
+    async (body: unknown): Promise<string[]> => {
+      const { items, total } = body as ListBody;
+      const { rows } = await stack.db.query<NotificationFacts & { id: string }>(
+        `SELECT id::text, recipient_role AS role, recipient_org AS org, recipient_sub AS sub FROM notifications`,
+      );
+      const describeRow = (row: NotificationFacts): string => `${row.role}@${row.org}${row.sub ? `/${row.sub}` : ''}`;
+      const all = new Map(rows.map((row) => [row.id, describeRow(row)]));
+      const visible = new Map(rows.filter((row) => isRecipient(actor, row)).map((row) => [row.id, describeRow(row)]));
       const problems = compareRows(
         items.map((item) => item.id),
         visible,
@@ -1066,6 +1112,34 @@ describe('authorization matrix: every route x every role x own and other organis
     ),
     'GET /audit/verify': simple('GET', '/audit/verify'),
     'GET /audit/anomalies': simple('GET', '/audit/anomalies'),
+    'GET /notifications': async (actor) => [
+      {
+        variant: '',
+        target: { kind: 'NONE' },
+        hasRecordId: false,
+        send: () => listAll('/notifications', actor.token),
+        inspect: notificationListCheck(actor),
+      },
+    ],
+    'GET /notifications/unread-count': simple('GET', '/notifications/unread-count'),
+    'POST /notifications/{id}/read': async (actor) => {
+      // Marking read is idempotent, so the same notifications (the gateway team's, the referrer's) serve everyone.
+      const { rows } = await stack.db.query<NotificationFacts & { id: string }>(
+        `SELECT DISTINCT ON (recipient_role) id::text, recipient_role AS role, recipient_org AS org, recipient_sub AS sub
+           FROM notifications WHERE (recipient_role, recipient_org) IN (('GATEWAY_ASSESSOR', $1), ('FORCE_REFERRER', $2))
+          ORDER BY recipient_role, id`,
+        [HOME_REGION, HOME_FORCE],
+      );
+      return rows.map((row) => ({
+        variant: `${row.role}@${row.org}`,
+        target: { kind: 'NOTIFICATION', facts: { role: row.role, org: row.org, sub: row.sub } },
+        hasRecordId: true,
+        send: (recordId = row.id) =>
+          stack.http.request<unknown>('POST', `/notifications/${recordId}/read`, { token: actor.token, body: {} }),
+      }));
+    },
+    'GET /notifications/failed-deliveries': simple('GET', '/notifications/failed-deliveries'),
+    'GET /reports/notification-deliveries': simple('GET', '/reports/notification-deliveries'),
   };
 
   beforeAll(async () => {

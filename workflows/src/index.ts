@@ -3,3 +3,4 @@ export { planWorkflow } from './plan.workflow';
 export { meetingWorkflow } from './meeting.workflow';
 export { meetingScheduleWorkflow } from './meeting-schedule.workflow';
 export { auditSealerWorkflow } from './audit-sealer.workflow';
+export { notificationDispatchWorkflow, notificationDeliveryWorkflow } from './notification.workflow';

@@ -15,6 +15,7 @@ import { AddressThrottlerGuard, IdentityThrottlerGuard, throttlers } from './com
 import { HealthModule } from './health/health.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { ObservabilityModule } from './observability/observability.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OfficersModule } from './officers/officers.module';
 import { PlansModule } from './plans/plans.module';
 import { ReferenceModule } from './reference/reference.module';
@@ -65,6 +66,7 @@ import { TemporalModule } from './temporal/temporal.module';
     TaskingModule,
     PlansModule,
     AuditModule,
+    NotificationsModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

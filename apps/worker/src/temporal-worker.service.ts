@@ -13,6 +13,7 @@ import { PlanProjectionActivities } from './activities/plan-projection.activitie
 import { CoreMetrics } from './observability/core-metrics';
 import { slaMetricsInterceptor } from './observability/sla-metrics.interceptor';
 import { AuditSealerActivities } from './activities/audit-sealer.activities';
+import { NotificationDeliveryActivities } from './notifications/notification-delivery.activities';
 import { workerActivities } from './worker-activities';
 import { workflowSource } from './workflow-source';
 
@@ -36,6 +37,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     // Injected so the SDK runtime (logging, core metrics) is installed before the connection below.
     _runtime: CoreMetrics,
     private readonly auditSealerActivities: AuditSealerActivities,
+    private readonly notificationActivities: NotificationDeliveryActivities,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -50,6 +52,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
         this.meetingActivities,
         this.planActivities,
         this.auditSealerActivities,
+        this.notificationActivities,
       ),
       maxCachedWorkflows: this.config.WORKER_MAX_CACHED_WORKFLOWS,
       shutdownGraceTime: this.config.SHUTDOWN_GRACE_MS,

@@ -1,8 +1,15 @@
-import type { AuditSealingActivities, MeetingActivities, PlanActivities, ReferralActivities } from '@rocu/contracts';
+import type {
+  AuditSealingActivities,
+  MeetingActivities,
+  NotificationActivities,
+  PlanActivities,
+  ReferralActivities,
+} from '@rocu/contracts';
 import type { AuditSealerActivities } from './activities/audit-sealer.activities';
 import type { MeetingProjectionActivities } from './activities/meeting-projection.activities';
 import type { PlanProjectionActivities } from './activities/plan-projection.activities';
 import type { ReferralProjectionActivities } from './activities/referral-projection.activities';
+import type { NotificationDeliveryActivities } from './notifications/notification-delivery.activities';
 
 type ActivityFunctions<T> = { [K in keyof T]: T[K] };
 
@@ -18,7 +25,8 @@ export function workerActivities(
   meeting: MeetingProjectionActivities,
   plan: PlanProjectionActivities,
   auditSealer: AuditSealerActivities,
-): ReferralActivities & MeetingActivities & PlanActivities & AuditSealingActivities {
+  notification: NotificationDeliveryActivities,
+): ReferralActivities & MeetingActivities & PlanActivities & AuditSealingActivities & NotificationActivities {
   return {
     ...bound<ReferralActivities>(referral, [
       'projectSubmission',
@@ -34,6 +42,11 @@ export function workerActivities(
       'projectAttendance',
       'applyDecision',
       'projectMeetingClosed',
+    ]),
+    ...bound<NotificationActivities>(notification, [
+      'claimNotifications',
+      'deliverNotification',
+      'recordDeliveryFailure',
     ]),
   };
 }

@@ -13,6 +13,9 @@ import { MeetingSchedulesService } from './meeting-schedules.service';
 import { TemporalWorkerService } from './temporal-worker.service';
 import { CoreMetrics } from './observability/core-metrics';
 import { WorkerOpsService } from './observability/worker-ops.service';
+import { MailTransportService } from './notifications/mail-transport.service';
+import { NotificationDeliveryActivities } from './notifications/notification-delivery.activities';
+import { NotificationDispatchService } from './notifications/notification-dispatch.service';
 
 @Module({
   imports: [
@@ -38,12 +41,15 @@ import { WorkerOpsService } from './observability/worker-ops.service';
     MeetingProjectionActivities,
     PlanProjectionActivities,
     AuditSealerActivities,
+    MailTransportService,
+    NotificationDeliveryActivities,
     WorkflowClientService,
     TemporalWorkerService,
     MeetingSchedulesService,
     { provide: CoreMetrics, inject: [AppConfig], useFactory: (config: AppConfig) => CoreMetrics.install(config) },
     WorkerOpsService,
     AuditSealerService,
+    NotificationDispatchService,
   ],
 })
 export class WorkerModule {}

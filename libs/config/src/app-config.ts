@@ -4,6 +4,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   IsUrl,
@@ -189,6 +190,8 @@ export class AppConfig {
   @IsInt()
   @Min(1000)
   SHUTDOWN_GRACE_MS = 10_000;
+
+  /**
    * The key the audit sealer signs each batch's head with (HMAC-SHA256) and verification checks it with; keep it
    * outside the database. The development default is refused in production.
    */
@@ -209,6 +212,59 @@ export class AppConfig {
   @Min(20)
   @Max(40_000)
   PLAN_CONTINUE_AS_NEW_AFTER_EVENTS = 10_000;
+
+  /**
+   * The SMTP server notifications are e-mailed through, e.g. `smtp://user:pass@mail.example:587` (STARTTLS
+   * when offered) or `smtps://…:465`. Without it nothing is e-mailed (the outbox still fills the inbox).
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['smtp', 'smtps'], require_protocol: true })
+  SMTP_URL?: string;
+
+  /** The From of every e-mail; its domain also names each message (`<notification-{id}@domain>`). */
+  @Matches(/^(?:[^<>]*<)?[^\s@<>]+@([A-Za-z0-9.-]+)>?$/)
+  MAIL_FROM = 'ROCU Gateway <notifications@gateway.example>';
+
+  /** The web app's public address, for the link in each e-mail. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  NOTIFY_LINK_BASE_URL = 'http://localhost:3001';
+
+  /** How often the outbox is swept for rows to hand to a delivery workflow. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(200)
+  NOTIFY_SWEEP_INTERVAL_MS = 5_000;
+
+  /** One attempt at sending (connection, greeting and data); a worker lost mid-send is retried after it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  NOTIFY_SEND_TIMEOUT_MS = 60_000;
+
+  /** Temporal's retry policy for sending: first wait, growth per attempt, longest wait, attempts in all. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  NOTIFY_RETRY_INITIAL_INTERVAL_MS = 10_000;
+
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : value,
+  )
+  @IsNumber()
+  @Min(1)
+  @Max(10)
+  NOTIFY_RETRY_BACKOFF_COEFFICIENT = 2;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  NOTIFY_RETRY_MAXIMUM_INTERVAL_MS = 600_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  NOTIFY_RETRY_MAXIMUM_ATTEMPTS = 10;
 }
 
 export class ConfigError extends Error {}
@@ -264,6 +320,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       'PLAN_POLICY_JSON',
       'MEETING_SETTINGS_JSON',
       'WORKFLOW_BUNDLE_PATH',
+      'SMTP_URL',
     ],
     (config) => [
       ...(config.NODE_ENV === 'production' && config.AUTH_MODE === 'dev'

@@ -9,3 +9,4 @@ export * from './meeting-minutes';
 export * from './plan-workflow';
 export * from './plan-activities';
 export * from './audit-sealing';
+export * from './notification-workflow';

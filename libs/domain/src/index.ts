@@ -55,3 +55,5 @@ export * from './plan/plan-rules';
 export * from './plan/plan-policy';
 export * from './settings/region-settings';
 export * from './plan/owner-change';
+export * from './notifications/notification-text';
+export * from './notifications/functional-mailboxes';

@@ -7,6 +7,7 @@ import {
   MeetingCadence,
   ORGANISATIONS,
   REGIONS,
+  seedMailboxes,
   seedOfficers,
 } from '@rocu/domain';
 
@@ -63,6 +64,13 @@ export async function seedReferenceData(dataSource: DataSource): Promise<void> {
           officer.vetting,
           officer.capacity,
         ],
+      );
+    }
+    for (const mailbox of seedMailboxes()) {
+      await manager.query(
+        `INSERT INTO notification_mailboxes (org, role, person_sub, address) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (org, role, person_sub) DO NOTHING`,
+        [mailbox.org, mailbox.role, mailbox.personSub, mailbox.address],
       );
     }
     await manager.query(

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Outbox: a later e-mail or messaging adapter drains rows where deliveredAt is null. */
+/** Outbox: each row is e-mailed by its delivery workflow (PENDING until SENT or FAILED) and shown in the inbox. */
 @Entity('notifications')
 export class NotificationEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
@@ -13,5 +13,14 @@ export class NotificationEntity {
   @Column('text', { name: 'recipient_sub', nullable: true }) recipientSub!: string | null;
   @Column('jsonb') payload!: Record<string, unknown>;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  /** When the SMTP server accepted it (status SENT). */
   @Column('timestamptz', { name: 'delivered_at', nullable: true }) deliveredAt!: Date | null;
+  @Column('text') status!: 'PENDING' | 'SENT' | 'FAILED';
+  @Column('timestamptz', { name: 'dispatched_at', nullable: true }) dispatchedAt!: Date | null;
+  @Column('int') attempts!: number;
+  @Column('text', { name: 'recipient_address', nullable: true }) recipientAddress!: string | null;
+  @Column('text', { name: 'message_id', nullable: true }) messageId!: string | null;
+  @Column('text', { name: 'smtp_response', nullable: true }) smtpResponse!: string | null;
+  @Column('text', { name: 'last_error', nullable: true }) lastError!: string | null;
+  @Column('timestamptz', { name: 'failed_at', nullable: true }) failedAt!: Date | null;
 }

@@ -16,6 +16,7 @@ import { RatificationOutcome1764110000000 } from './1764110000000-ratification-o
 import { MeetingEventJournal1764120000000 } from './1764120000000-meeting-event-journal';
 import { WebSessions1764400000000 } from './1764400000000-web-sessions';
 import { AuditSealing1764500000000 } from './1764500000000-audit-sealing';
+import { NotificationDelivery1764610000000 } from './1764610000000-notification-delivery';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   MeetingEventJournal1764120000000,
   WebSessions1764400000000,
   AuditSealing1764500000000,
+  NotificationDelivery1764610000000,
 ];

@@ -1,0 +1,44 @@
+import { notificationText, ukDateTime } from './notification-text';
+
+describe('notificationText', () => {
+  it('says what is due and when, in UK time', () => {
+    const text = notificationText({
+      kind: 'DEADLINE_REMINDER',
+      reference: 'YHROCU-2026-000042',
+      payload: { stage: 'TRIAGE', dueAt: '2026-12-01T14:30:00.000Z' },
+    });
+    expect(text.subject).toBe('Referral YHROCU-2026-000042: triage due soon');
+    expect(text.paragraphs).toEqual([
+      'The triage of referral yhrocu-2026-000042 is due by 2:30pm on Tuesday 1 December 2026.',
+    ]);
+  });
+
+  it('never repeats free text or identifiers from the payload', () => {
+    const secret = 'PNC-SECRET-123 summary of the threat';
+    const kinds = ['DEADLINE_ESCALATION', 'DECONFLICTION', 'MEETING_ITEM_EXCLUDED', 'REFERRAL_REJECTED', 'UNKNOWN'];
+    for (const kind of kinds) {
+      const text = notificationText({
+        kind,
+        reference: 'WYP-1',
+        payload: { matched: secret, reason: secret, stage: secret, to: secret, dueAt: secret },
+      });
+      expect(JSON.stringify(text)).not.toContain('SECRET');
+    }
+  });
+
+  it('names a status change the referrer is told about', () => {
+    const text = notificationText({
+      kind: 'REFERRAL_INFO_REQUESTED',
+      reference: 'R-1',
+      payload: { to: 'INFO_REQUESTED' },
+    });
+    expect(text.subject).toBe('Referral R-1 needs more information from you');
+  });
+});
+
+describe('ukDateTime', () => {
+  it('writes British Summer Time and whole hours as GOV.UK does', () => {
+    expect(ukDateTime('2026-07-01T09:00:00Z')).toBe('10am on Wednesday 1 July 2026');
+    expect(ukDateTime('not a date')).toBeNull();
+  });
+});

@@ -1,0 +1,145 @@
+import { UK_TIME_ZONE } from '../calendar/london-time';
+
+/**
+ * What a notification says, in the plain style of GOV.UK Notify messages. Built only from the reference,
+ * the kind and a few whitelisted payload fields that are codes or instants (stage, status, due dates):
+ * never the summary, nominals, intelligence or any free text, which stay behind sign-in.
+ */
+export interface NotificationText {
+  subject: string;
+  /** Short paragraphs, each one sentence or two. */
+  paragraphs: string[];
+}
+
+export interface NotificationFacts {
+  kind: string;
+  /** The referral's reference (e.g. YHROCU-2026-000042), when the notification is about one referral. */
+  reference: string | null;
+  payload: Record<string, unknown>;
+}
+
+/** Kinds that escalate: when one cannot be delivered, the failure is itself escalated to the ROCU manager. */
+export const ESCALATION_KINDS: ReadonlySet<string> = new Set([
+  'DEADLINE_ESCALATION',
+  'IMMEDIATE_REFERRAL',
+  'PLAN_REVIEW_OVERDUE',
+]);
+
+/** The kind of notice that tells the ROCU manager an escalation could not be delivered. */
+export const DELIVERY_FAILED_KIND = 'DELIVERY_FAILED';
+
+const STAGE_NAMES: Readonly<Record<string, string>> = {
+  TRIAGE: 'triage',
+  ASSESSMENT: 'assessment',
+  DECISION: 'tasking decision',
+  ALLOCATION: 'SIO allocation',
+};
+
+const STATUS_NEWS: Readonly<Record<string, string>> = {
+  TRIAGE: 'is back with the gateway team for triage',
+  INFO_REQUESTED: 'needs more information from you',
+  REJECTED: 'has been rejected',
+  DECLINED: 'has been declined',
+  ADOPTED: 'has been adopted and needs an SIO and a force LRO',
+  CLOSED: 'has been closed and is due to be re-scored',
+};
+
+const londonTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: UK_TIME_ZONE,
+  hour: 'numeric',
+  minute: '2-digit',
+  hour12: true,
+});
+const londonDate = new Intl.DateTimeFormat('en-GB', {
+  timeZone: UK_TIME_ZONE,
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+
+/** "2:30pm on Tuesday 1 December 2026" (UK time), as GOV.UK writes times; null for anything not an instant. */
+export function ukDateTime(value: unknown): string | null {
+  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) return null;
+  const at = new Date(value);
+  const time = londonTime.format(at).replace(/\s/g, '').replace(':00', '').toLowerCase();
+  return `${time} on ${londonDate.format(at).replace(',', '')}`;
+}
+
+const code = (value: unknown, names: Readonly<Record<string, string>>): string | null =>
+  typeof value === 'string' && Object.hasOwn(names, value) ? names[value] : null;
+
+/** Subject and paragraphs for one notification (see NotificationText for what may be said). */
+export function notificationText(facts: NotificationFacts): NotificationText {
+  const about = facts.reference ? `Referral ${facts.reference}` : 'A meeting';
+  const stage = code(facts.payload.stage, STAGE_NAMES) ?? 'next step';
+  const due = ukDateTime(facts.payload.dueAt ?? facts.payload.nextReviewDueAt);
+  switch (facts.kind) {
+    case 'DEADLINE_REMINDER':
+      return {
+        subject: `${about}: ${stage} due soon`,
+        paragraphs: [`The ${stage} of ${about.toLowerCase()} is due${due ? ` by ${due}` : ' soon'}.`],
+      };
+    case 'DEADLINE_ESCALATION':
+      return {
+        subject: `${about}: ${stage} is overdue`,
+        paragraphs: [
+          `The ${stage} of ${about.toLowerCase()} was due${due ? ` by ${due}` : ''} and has not been done.`,
+          'This has been escalated to you as the ROCU manager.',
+        ],
+      };
+    case 'REFERRAL_SUBMITTED':
+      return { subject: `${about}: new referral to triage`, paragraphs: [`${about} has been submitted for triage.`] };
+    case 'IMMEDIATE_REFERRAL':
+      return {
+        subject: `${about}: immediate referral`,
+        paragraphs: [`${about} is immediate. Its triage is due within the hour.`],
+      };
+    case 'DECONFLICTION':
+      return {
+        subject: `${about}: possible overlap with another referral`,
+        paragraphs: [`De-confliction found that ${about.toLowerCase()} may overlap with another referral.`],
+      };
+    case 'PLAN_REVIEW_REMINDER':
+      return {
+        subject: `${about}: joint plan review due soon`,
+        paragraphs: [`The joint 4P plan review for ${about.toLowerCase()} is due${due ? ` by ${due}` : ' soon'}.`],
+      };
+    case 'PLAN_REVIEW_OVERDUE':
+      return {
+        subject: `${about}: joint plan review missed`,
+        paragraphs: [`The joint 4P plan review for ${about.toLowerCase()} was missed and has been recorded.`],
+      };
+    case 'MEETING_ITEM_EXCLUDED':
+      return {
+        subject: `${about}: left off a meeting agenda`,
+        paragraphs: [`${about} could not be listed on a meeting agenda. The next meeting will try again.`],
+      };
+    case DELIVERY_FAILED_KIND:
+      return {
+        subject: `${about}: an escalation could not be delivered`,
+        paragraphs: [
+          `An escalation about ${about.toLowerCase()} could not be delivered by email.`,
+          'Check failed deliveries in ROCU Gateway.',
+        ],
+      };
+    default:
+      return defaultText(facts, about);
+  }
+}
+
+/** Status changes (REFERRAL_<status>) and anything else: say what happened without detail. */
+function defaultText(facts: NotificationFacts, about: string): NotificationText {
+  const news = facts.kind.startsWith('REFERRAL_') ? code(facts.payload.to, STATUS_NEWS) : null;
+  if (news) return { subject: `${about} ${news}`, paragraphs: [`${about} ${news}.`] };
+  if (facts.kind.startsWith('MEETING_')) {
+    return {
+      subject: `${about}: a meeting record needs attention`,
+      paragraphs: ['A meeting record could not be updated and needs attention.'],
+    };
+  }
+  return {
+    subject: `${about}: update in ROCU Gateway`,
+    paragraphs: [`There is an update about ${about.toLowerCase()}.`],
+  };
+}

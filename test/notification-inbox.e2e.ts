@@ -1,0 +1,111 @@
+import { Stack } from './support/stack';
+import { referralBody } from './support/referral-fixtures';
+
+interface Inbox {
+  items: { id: string; kind: string; title: string; body: string[]; reference: string | null; readAt: string | null }[];
+  total: number;
+  page: number;
+  pageSize: number;
+  unread: number;
+}
+
+describe('in-app inbox (GET /notifications, POST /notifications/{id}/read)', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await Stack.start();
+  });
+
+  afterAll(async () => {
+    await stack.stop();
+  });
+
+  it("shows a person their role's notifications newest first, and marks them read for that person only", async () => {
+    const referrer = await stack.token(['FORCE_REFERRER'], 'WYP');
+    const first = await stack.http.post<{ id: string; reference: string }>('/referrals', referralBody(), referrer);
+    const second = await stack.http.post<{ id: string; reference: string }>('/referrals', referralBody(), referrer);
+    expect([first.status, second.status]).toEqual([201, 201]);
+
+    const assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU', 'assessor-one');
+    const colleague = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU', 'assessor-two');
+    const elsewhere = await stack.token(['GATEWAY_ASSESSOR'], 'ERSOU', 'assessor-one');
+
+    const inbox = await stack.http.get<Inbox>('/notifications', assessor);
+    expect(inbox.status).toBe(200);
+    expect(inbox.body).toMatchObject({ total: 2, page: 1, pageSize: 50, unread: 2 });
+    expect(inbox.body.items.map((item) => item.reference)).toEqual([second.body.reference, first.body.reference]);
+    expect(inbox.body.items[0]).toMatchObject({
+      kind: 'REFERRAL_SUBMITTED',
+      title: `Referral ${second.body.reference}: new referral to triage`,
+      readAt: null,
+    });
+    const paged = await stack.http.get<Inbox>('/notifications?page=2&pageSize=1', assessor);
+    expect(paged.body.items.map((item) => item.reference)).toEqual([first.body.reference]);
+    expect((await stack.http.get<Inbox>('/notifications?pageSize=500', assessor)).status).toBe(400);
+
+    const id = inbox.body.items[0].id;
+    const read = await stack.http.post<{ id: string; readAt: string }>(`/notifications/${id}/read`, {}, assessor);
+    expect(read.status).toBe(200);
+    const again = await stack.http.post<{ readAt: string }>(`/notifications/${id}/read`, {}, assessor);
+    expect(again.body.readAt).toBe(read.body.readAt);
+
+    const after = await stack.http.get<Inbox>('/notifications', assessor);
+    expect(after.body.unread).toBe(1);
+    expect(after.body.items[0].readAt).toBe(read.body.readAt);
+    expect((await stack.http.get<{ unread: number }>('/notifications/unread-count', assessor)).body).toEqual({
+      unread: 1,
+    });
+    // The team's notification is read per person: a colleague still has it unread.
+    expect((await stack.http.get<Inbox>('/notifications', colleague)).body.unread).toBe(2);
+
+    // Someone else's notification, or no notification at all, is 404; nothing is marked.
+    expect((await stack.http.post(`/notifications/${id}/read`, {}, elsewhere)).status).toBe(404);
+    expect((await stack.http.post(`/notifications/${id}/read`, {}, referrer)).status).toBe(404);
+    expect((await stack.http.post('/notifications/999999/read', {}, assessor)).status).toBe(404);
+    expect((await stack.http.post('/notifications/not-an-id/read', {}, assessor)).status).toBe(404);
+    expect((await stack.http.get<Inbox>('/notifications', elsewhere)).body.total).toBe(0);
+    const { rows: reads } = await stack.db.query(`SELECT person_sub, person_org FROM notification_reads`);
+    expect(reads).toEqual([{ person_sub: 'assessor-one', person_org: 'YHROCU' }]);
+
+    const { rows: audit } = await stack.db.query(
+      `SELECT action, outcome, actor_sub FROM audit_log
+        WHERE action IN ('NOTIFICATION_READ', 'NOTIFICATIONS_LISTED') AND actor_org = 'YHROCU' ORDER BY id`,
+    );
+    expect(audit.filter((row: { action: string }) => row.action === 'NOTIFICATION_READ')).toEqual([
+      { action: 'NOTIFICATION_READ', outcome: 'SUCCESS', actor_sub: 'assessor-one' },
+    ]);
+    expect(audit.filter((row: { action: string }) => row.action === 'NOTIFICATIONS_LISTED').length).toBeGreaterThan(0);
+  });
+
+  it("lists failed deliveries and the delivery counts for the ROCU manager's region only", async () => {
+    const referrer = await stack.token(['FORCE_REFERRER'], 'WYP');
+    const submitted = await stack.http.post<{ id: string }>('/referrals', referralBody(), referrer);
+    // A failure as the delivery workflow records it (the e-mail tests produce real ones).
+    await stack.db.query(
+      `UPDATE notifications SET status = 'FAILED', failed_at = now(), attempts = 4,
+         last_error = '451 4.3.0 Try again later', recipient_address = 'gateway-assessor.yhrocu@gateway.example'
+        WHERE referral_id = $1`,
+      [submitted.body.id],
+    );
+    const manager = await stack.token(['ROCU_MANAGER'], 'YHROCU');
+    const failed = await stack.http.get<{ items: { referralId: string; reason: string; attempts: number }[] }>(
+      '/notifications/failed-deliveries',
+      manager,
+    );
+    expect(failed.status).toBe(200);
+    expect(failed.body.items).toEqual([
+      expect.objectContaining({ referralId: submitted.body.id, reason: '451 4.3.0 Try again later', attempts: 4 }),
+    ]);
+    const report = await stack.http.get<{ region: string; total: { failed: number } }>(
+      '/reports/notification-deliveries',
+      manager,
+    );
+    expect(report.body).toMatchObject({ region: 'YHROCU', total: { failed: 1 } });
+
+    const otherManager = await stack.token(['ROCU_MANAGER'], 'ERSOU');
+    expect((await stack.http.get<{ total: number }>('/notifications/failed-deliveries', otherManager)).body.total).toBe(
+      0,
+    );
+    expect((await stack.http.get('/notifications/failed-deliveries', referrer)).status).toBe(403);
+  });
+});
