@@ -119,7 +119,11 @@ export function standsTaskingDown(from: ReferralStatus, to: ReferralStatus): boo
 }
 
 const REGIONAL_ASSESSOR: readonly Permission[] = [{ role: 'GATEWAY_ASSESSOR', scope: 'REGION' }];
-const OWNING_REFERRER: readonly Permission[] = [{ role: 'FORCE_REFERRER', scope: 'OWNER_ORG' }];
+/** The referring organisation's referrer; for the NCA's own referrals, its liaison (who submits them). */
+const OWNING_REFERRER: readonly Permission[] = [
+  { role: 'FORCE_REFERRER', scope: 'OWNER_ORG' },
+  { role: 'NCA_LIAISON', scope: 'OWNER_ORG' },
+];
 const REGIONAL_MANAGER: readonly Permission[] = [{ role: 'ROCU_MANAGER', scope: 'REGION' }];
 
 /**
@@ -139,7 +143,7 @@ export const REFERRAL_TRANSITIONS: TransitionTable = {
     {
       from: ['INFO_REQUESTED'],
       who: OWNING_REFERRER,
-      whoDescription: 'a referrer from the organisation that submitted the referral',
+      whoDescription: 'a referrer (or NCA liaison) from the organisation that submitted the referral',
       to: () => 'TRIAGE',
     },
   ],
@@ -170,7 +174,7 @@ export const REFERRAL_TRANSITIONS: TransitionTable = {
       // Any time before a decision settles it: a deferred referral is still waiting for one.
       from: PRE_DECISION_STATUSES,
       who: OWNING_REFERRER,
-      whoDescription: 'a referrer from the organisation that submitted the referral',
+      whoDescription: 'a referrer (or NCA liaison) from the organisation that submitted the referral',
       to: () => 'WITHDRAWN',
     },
   ],
