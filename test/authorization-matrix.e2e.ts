@@ -136,6 +136,19 @@ const POLICY = {
     relation: 'OWNER_ORG',
   },
   'POST /referrals/{id}/close': { access: 'ACT', record: 'REFERRAL', roles: ['ROCU_MANAGER'], relation: 'REGION' },
+  // GAIN partner checks and disposals (issue 16): the GAIN co-ordinator of the referral's region.
+  'POST /referrals/{id}/partner-checks': {
+    access: 'ACT',
+    record: 'REFERRAL',
+    roles: ['GAIN_COORDINATOR'],
+    relation: 'REGION',
+  },
+  'POST /referrals/{id}/partner-disposal': {
+    access: 'ACT',
+    record: 'REFERRAL',
+    roles: ['GAIN_COORDINATOR'],
+    relation: 'REGION',
+  },
   'GET /referrals/{id}/plan': { access: 'VIEW', record: 'REFERRAL' },
   'POST /referrals/{id}/plan/actions': { access: 'PLAN_OWNER' },
   'PATCH /referrals/{id}/plan/actions/{actionId}': { access: 'PLAN_OWNER' },
@@ -1030,6 +1043,24 @@ describe('authorization matrix: every route x every role x own and other organis
       active,
       () => ({ outcome: 'Charged' }),
       PLAN_TARGET,
+    ),
+    'POST /referrals/{id}/partner-checks': referralAction(
+      'partner-checks',
+      'ASSESSMENT',
+      () => inAssessment(),
+      () => ({
+        agency: 'HMRC',
+        requestedOn: '2026-01-05',
+        result: 'HIT',
+        reference: 'HMRC-1',
+        checkedOn: '2026-01-06',
+      }),
+    ),
+    'POST /referrals/{id}/partner-disposal': referralAction(
+      'partner-disposal',
+      'ASSESSMENT',
+      () => inAssessment(),
+      () => ({ agency: 'HMRC', reference: 'HMRC-FIS-1', rationale: 'HMRC is better placed' }),
     ),
     'GET /referrals/{id}/plan': recordGet(() => [
       { variant: 'ACTIVE', id: planReferral, target: PLAN_TARGET, path: (id) => `/referrals/${id}/plan` },

@@ -162,3 +162,138 @@ describe('national tasking: partner agencies refer', () => {
     expect(await referralCount()).toBe(before);
   });
 });
+
+interface PartnerCheckView {
+  agency: string;
+  requestedOn: string;
+  result: string;
+  reference?: string;
+  checkedOn: string;
+  recordedBy: { sub: string; name: string };
+}
+
+/** Issue 16: the GAIN co-ordinator's partner-agency checks and disposals. */
+describe('national tasking: GAIN partner checks', () => {
+  let stack: Stack;
+  let referrer: string;
+  let assessor: string;
+  let gain: string;
+
+  const daysAgo = (days: number): string => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+  const hit = {
+    agency: 'HMRC',
+    requestedOn: daysAgo(3),
+    result: 'HIT',
+    reference: 'HMRC-CI-0042',
+    checkedOn: daysAgo(1),
+  };
+
+  beforeAll(async () => {
+    stack = await Stack.start();
+    referrer = await stack.token(['FORCE_REFERRER'], 'WYP');
+    assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU');
+    gain = await stack.token(['GAIN_COORDINATOR'], 'YHROCU', 'gain-yhrocu');
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const inAssessment = async (): Promise<string> => {
+    const { id } = await ok('submit', stack.http.post<{ id: string }>('/referrals', referralBody(), referrer));
+    await ok(
+      'triage',
+      stack.http.post(`/referrals/${id}/triage`, { decision: 'ACCEPT', reason: 'In scope' }, assessor),
+    );
+    return id;
+  };
+  const checksSeenBy = async (id: string, token: string): Promise<PartnerCheckView[] | undefined> =>
+    (await ok('detail', stack.http.get<{ partnerChecks?: PartnerCheckView[] }>(`/referrals/${id}`, token)))
+      .partnerChecks;
+
+  it('records checks during assessment and after, shows them to the gateway and on the agenda, not to the referrer', async () => {
+    const id = await inAssessment();
+    const recorded = await stack.http.post<{ status: string }>(`/referrals/${id}/partner-checks`, hit, gain);
+    expect(recorded.status).toBe(201);
+    expect(recorded.body.status).toBe('ASSESSMENT');
+    await ok('assess', stack.http.post(`/referrals/${id}/assessment`, workedExampleAssessment(), assessor));
+    const noHit = { agency: 'BORDER_FORCE', requestedOn: daysAgo(1), result: 'NO_HIT', checkedOn: daysAgo(0) };
+    expect((await stack.http.post(`/referrals/${id}/partner-checks`, noHit, gain)).status).toBe(201);
+
+    const seen = await checksSeenBy(id, assessor);
+    expect(seen?.map(({ agency, result, reference }) => ({ agency, result, reference }))).toEqual([
+      { agency: 'HMRC', result: 'HIT', reference: 'HMRC-CI-0042' },
+      { agency: 'BORDER_FORCE', result: 'NO_HIT', reference: undefined },
+    ]);
+    expect(seen?.[0]).toMatchObject({
+      requestedOn: hit.requestedOn,
+      checkedOn: hit.checkedOn,
+      recordedBy: { sub: 'gain-yhrocu' },
+    });
+    expect(await checksSeenBy(id, referrer)).toBeUndefined();
+
+    const meeting = await frozenMeeting(stack);
+    const chair = await stack.token(['TTCG_CHAIR'], 'YHROCU');
+    const { agenda } = await ok(
+      'agenda',
+      stack.http.get<{ agenda: { referralId: string; partnerChecks: PartnerCheckView[] }[] }>(
+        `/meetings/${meeting}`,
+        chair,
+      ),
+    );
+    const item = agenda.find((entry) => entry.referralId === id);
+    expect(item?.partnerChecks.map((check) => `${check.agency}:${check.result}`)).toEqual([
+      'HMRC:HIT',
+      'BORDER_FORCE:NO_HIT',
+    ]);
+  });
+
+  it('refuses a bad check with 400 naming each field, and keeps it from those who may not record or see it', async () => {
+    const id = await inAssessment();
+    const refused = await stack.http.post<Problem>(
+      `/referrals/${id}/partner-checks`,
+      { ...hit, reference: undefined, checkedOn: daysAgo(5) },
+      gain,
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors?.map((error) => error.field).sort()).toEqual(['checkedOn', 'reference']);
+    const notAgency = await stack.http.post<Problem>(
+      `/referrals/${id}/partner-checks`,
+      { ...hit, agency: 'WYP' },
+      gain,
+    );
+    expect(notAgency.status).toBe(400);
+    expect(notAgency.body.errors?.map((error) => error.field)).toEqual(['agency']);
+
+    expect((await stack.http.post(`/referrals/${id}/partner-checks`, hit, assessor)).status).toBe(403);
+    const otherGain = await stack.token(['GAIN_COORDINATOR'], 'ERSOU');
+    expect((await stack.http.post(`/referrals/${id}/partner-checks`, hit, otherGain)).status).toBe(404);
+    expect(await checksSeenBy(id, assessor)).toEqual([]);
+  });
+
+  it("disposes of a referral to a partner with the partner's reference: REFERRED_PARTNER, seen by the referrer", async () => {
+    const id = await inAssessment();
+    const disposed = await ok(
+      'dispose',
+      stack.http.post<{ status: string }>(
+        `/referrals/${id}/partner-disposal`,
+        { agency: 'HMRC', reference: 'HMRC-FIS-2026-117', rationale: 'Tax evasion at the core: HMRC leads' },
+        gain,
+      ),
+    );
+    expect(disposed.status).toBe('REFERRED_PARTNER');
+    const seen = await ok(
+      'referrer detail',
+      stack.http.get<Detail & { onwardReference: string; disposedTo: string }>(`/referrals/${id}`, referrer),
+    );
+    expect(seen).toMatchObject({
+      status: 'REFERRED_PARTNER',
+      onwardReference: 'HMRC-FIS-2026-117',
+      disposedTo: 'HMRC',
+    });
+    expect(seen.history.at(-1)).toMatchObject({ action: 'DISPOSE_TO_PARTNER', to: 'REFERRED_PARTNER' });
+    const late = await stack.http.post<Problem & { state: string }>(`/referrals/${id}/partner-checks`, hit, gain);
+    expect(late.status).toBe(409);
+    expect(late.body.state).toBe('REFERRED_PARTNER');
+  });
+});

@@ -55,3 +55,4 @@ export * from './plan/plan-rules';
 export * from './plan/plan-policy';
 export * from './settings/region-settings';
 export * from './plan/owner-change';
+export * from './partners/partner-checks';

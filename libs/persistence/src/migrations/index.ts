@@ -15,6 +15,7 @@ import { IdempotencyKeys1764013100000 } from './1764013100000-idempotency-keys';
 import { RatificationOutcome1764110000000 } from './1764110000000-ratification-outcome';
 import { MeetingEventJournal1764120000000 } from './1764120000000-meeting-event-journal';
 import { WebSessions1764400000000 } from './1764400000000-web-sessions';
+import { PartnerChecks1764500000000 } from './1764500000000-partner-checks';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   RatificationOutcome1764110000000,
   MeetingEventJournal1764120000000,
   WebSessions1764400000000,
+  PartnerChecks1764500000000,
 ];
