@@ -80,14 +80,15 @@ const POLICY = {
   'GET /reference/capabilities': { access: 'ANY_USER' },
   'GET /reference/crime-types': { access: 'ANY_USER' },
   'GET /reference/scoring-scheme': { access: 'ANY_USER' },
-  'POST /referrals': { access: 'ROLES', roles: ['FORCE_REFERRER'] },
+  // Forces and partner agencies refer (issue 16): an agency's referrer, and the NCA's liaison.
+  'POST /referrals': { access: 'ROLES', roles: ['FORCE_REFERRER', 'NCA_LIAISON'] },
   'GET /referrals': { access: 'LIST', rows: 'REFERRAL' },
   'GET /referrals/{id}': { access: 'VIEW', record: 'REFERRAL' },
   'POST /referrals/{id}/triage': { access: 'ACT', record: 'REFERRAL', roles: ['GATEWAY_ASSESSOR'], relation: 'REGION' },
   'POST /referrals/{id}/information': {
     access: 'ACT',
     record: 'REFERRAL',
-    roles: ['FORCE_REFERRER'],
+    roles: ['FORCE_REFERRER', 'NCA_LIAISON'],
     relation: 'OWNER_ORG',
   },
   'POST /referrals/{id}/assessment': {
@@ -105,7 +106,7 @@ const POLICY = {
   'POST /referrals/{id}/withdraw': {
     access: 'ACT',
     record: 'REFERRAL',
-    roles: ['FORCE_REFERRER'],
+    roles: ['FORCE_REFERRER', 'NCA_LIAISON'],
     relation: 'OWNER_ORG',
   },
   'GET /meetings': { access: 'LIST', rows: 'MEETING' },
@@ -137,6 +138,19 @@ const POLICY = {
     relation: 'OWNER_ORG',
   },
   'POST /referrals/{id}/close': { access: 'ACT', record: 'REFERRAL', roles: ['ROCU_MANAGER'], relation: 'REGION' },
+  // GAIN partner checks and disposals (issue 16): the GAIN co-ordinator of the referral's region.
+  'POST /referrals/{id}/partner-checks': {
+    access: 'ACT',
+    record: 'REFERRAL',
+    roles: ['GAIN_COORDINATOR'],
+    relation: 'REGION',
+  },
+  'POST /referrals/{id}/partner-disposal': {
+    access: 'ACT',
+    record: 'REFERRAL',
+    roles: ['GAIN_COORDINATOR'],
+    relation: 'REGION',
+  },
   'GET /referrals/{id}/plan': { access: 'VIEW', record: 'REFERRAL' },
   'POST /referrals/{id}/plan/actions': { access: 'PLAN_OWNER' },
   'PATCH /referrals/{id}/plan/actions/{actionId}': { access: 'PLAN_OWNER' },
@@ -166,12 +180,16 @@ const ROUTE_KEYS = Object.keys(POLICY) as RouteKey[];
 /** The region of the fixtures ("own"), and an organisation of another region for each kind ("other"). */
 const HOME_REGION = 'YHROCU';
 const HOME_FORCE = 'WYP';
-const ACTOR_ORGS: Readonly<Record<Role, { own: string; other: string }>> = {
-  FORCE_REFERRER: { own: HOME_FORCE, other: 'KENT' },
+/**
+ * Besides the own and other organisation, roles that belong to partner agencies too are also played at one
+ * (issue 16: HMRC, Border Force refer and attend like forces).
+ */
+const ACTOR_ORGS: Readonly<Record<Role, { own: string; other: string; agency?: string }>> = {
+  FORCE_REFERRER: { own: HOME_FORCE, other: 'KENT', agency: 'HMRC' },
   GATEWAY_ASSESSOR: { own: HOME_REGION, other: 'ERSOU' },
   GAIN_COORDINATOR: { own: HOME_REGION, other: 'ERSOU' },
   TTCG_CHAIR: { own: HOME_REGION, other: 'ERSOU' },
-  TTCG_MEMBER: { own: HOME_FORCE, other: 'KENT' },
+  TTCG_MEMBER: { own: HOME_FORCE, other: 'KENT', agency: 'BORDER_FORCE' },
   ROCU_MANAGER: { own: HOME_REGION, other: 'ERSOU' },
   SIO: { own: HOME_REGION, other: 'ERSOU' },
   LRO: { own: HOME_FORCE, other: 'KENT' },
@@ -199,7 +217,7 @@ interface MatrixActor {
   sub: string;
   role: Role;
   org: string;
-  side: 'own' | 'other';
+  side: 'own' | 'other' | 'agency';
   region: string | null;
   /** The role, or null where it does not belong to the organisation's kind (then it confers nothing). */
   effectiveRole: Role | null;
@@ -1072,6 +1090,24 @@ describe('authorization matrix: every route x every role x own and other organis
       () => ({ outcome: 'Charged' }),
       PLAN_TARGET,
     ),
+    'POST /referrals/{id}/partner-checks': referralAction(
+      'partner-checks',
+      'ASSESSMENT',
+      () => inAssessment(),
+      () => ({
+        agency: 'HMRC',
+        requestedOn: '2026-01-05',
+        result: 'HIT',
+        reference: 'HMRC-1',
+        checkedOn: '2026-01-06',
+      }),
+    ),
+    'POST /referrals/{id}/partner-disposal': referralAction(
+      'partner-disposal',
+      'ASSESSMENT',
+      () => inAssessment(),
+      () => ({ agency: 'HMRC', reference: 'HMRC-FIS-1', rationale: 'HMRC is better placed' }),
+    ),
     'GET /referrals/{id}/plan': recordGet(() => [
       { variant: 'ACTIVE', id: planReferral, target: PLAN_TARGET, path: (id) => `/referrals/${id}/plan` },
     ]),
@@ -1155,20 +1191,23 @@ describe('authorization matrix: every route x every role x own and other organis
 
     actors = await Promise.all(
       ROLES.flatMap((role) =>
-        (['own', 'other'] as const).map(async (side): Promise<MatrixActor> => {
+        (['own', 'other', 'agency'] as const).flatMap((side): Promise<MatrixActor>[] => {
           const org = ACTOR_ORGS[role][side];
+          if (org === undefined) return [];
           const organisation = organisations.get(org);
           if (!organisation) throw new Error(`unknown organisation ${org}`);
           const sub = PLAN_OWNER_SUBS[role] ?? `${role.toLowerCase()}@${org.toLowerCase()}`;
-          return {
-            sub,
-            role,
-            org,
-            side,
-            region: organisation.region,
-            effectiveRole: ROLE_BELONGS_TO[role](org, organisation.kind) ? role : null,
-            token: await token(role, org, sub),
-          };
+          return [
+            token(role, org, sub).then((minted) => ({
+              sub,
+              role,
+              org,
+              side,
+              region: organisation.region,
+              effectiveRole: ROLE_BELONGS_TO[role](org, organisation.kind) ? role : null,
+              token: minted,
+            })),
+          ];
         }),
       ),
     );
@@ -1191,6 +1230,7 @@ describe('authorization matrix: every route x every role x own and other organis
       submitted('KENT'),
       referredNational('KENT', 'ERSOU'),
       submitted('NCA'),
+      submitted('HMRC'),
       createMeeting('ERSOU', 'TTCG', DAY_MS),
     ]);
 
@@ -1277,7 +1317,8 @@ describe('authorization matrix: every route x every role x own and other organis
   });
 
   it('gives every role, in its own and another organisation, exactly what the written policy allows', async () => {
-    expect(actors).toHaveLength(ROLES.length * 2);
+    const agencyActors = ROLES.filter((role) => ACTOR_ORGS[role].agency !== undefined).length;
+    expect(actors).toHaveLength(ROLES.length * 2 + agencyActors);
     const run = async (probe: Probe): Promise<string[]> => {
       const policy: RoutePolicy = POLICY[probe.route];
       const expected = expectedOutcome(policy, probe.actor, probe.target);

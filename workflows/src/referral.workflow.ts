@@ -38,11 +38,13 @@ import {
   changePlanOwnerSignal,
   closePlanSignal,
   closeReferralUpdate,
+  disposeToPartnerUpdate,
   nameLroUpdate,
   planWorkflowId,
   provideInformationUpdate,
   RatificationCommand,
   ratificationUpdate,
+  recordPartnerCheckUpdate,
   ReallocateSioCommand,
   reallocateSioUpdate,
   referralSnapshotQuery,
@@ -111,6 +113,8 @@ const nameLroEvent = (): ReferralEvent => ({ type: 'NAME_LRO' });
 const closeEvent = (): ReferralEvent => ({ type: 'CLOSE' });
 const reallocateEvent = (): ReferralEvent => ({ type: 'REALLOCATE_SIO' });
 const replaceLroEvent = (): ReferralEvent => ({ type: 'REPLACE_LRO' });
+const partnerCheckEvent = (): ReferralEvent => ({ type: 'RECORD_PARTNER_CHECK' });
+const partnerDisposalEvent = (): ReferralEvent => ({ type: 'DISPOSE_TO_PARTNER' });
 
 const scoreOf = (command: AssessCommand) =>
   refuseOnDomainError(() => scoreAssessment(command.assessment, command.scheme));
@@ -126,6 +130,8 @@ type TransitionExtras = Pick<
   | 'ownerChange'
   | 'closure'
   | 'standDown'
+  | 'partnerCheck'
+  | 'partnerDisposal'
 >;
 
 /**
@@ -552,6 +558,24 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
       return apply(closeEvent(), command, { reason: command.outcome, closure: { outcome: command.outcome } });
     },
     guard(closeEvent),
+  );
+
+  // GAIN partner checks and disposals (issue 16): new handlers add events only to referrals that receive them,
+  // so histories recorded before replay unchanged and need no patch.
+  setHandler(
+    recordPartnerCheckUpdate,
+    (command) => apply(partnerCheckEvent(), command, { partnerCheck: command.check }),
+    guard(partnerCheckEvent),
+  );
+
+  setHandler(
+    disposeToPartnerUpdate,
+    (command) =>
+      apply(partnerDisposalEvent(), command, {
+        reason: command.rationale,
+        partnerDisposal: { agency: command.agency, reference: command.reference },
+      }),
+    guard(partnerDisposalEvent),
   );
 
   await ensureSubmitted({ actor: input.submittedBy });

@@ -22,6 +22,7 @@ import { ReferenceModule } from './reference/reference.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { RegionsModule } from './regions/regions.module';
 import { TaskingModule } from './tasking/tasking.module';
+import { PartnersModule } from './partners/partners.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({
@@ -64,6 +65,7 @@ import { TemporalModule } from './temporal/temporal.module';
     MeetingsModule,
     OfficersModule,
     TaskingModule,
+    PartnersModule,
     PlansModule,
     AuditModule,
     NotificationsModule,

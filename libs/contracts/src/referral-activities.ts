@@ -3,6 +3,7 @@ import type {
   AllocationRule,
   DeadlineStage,
   Participant,
+  PartnerCheck,
   PlanRole,
   ReferralStatus,
   ScoreResult,
@@ -42,6 +43,10 @@ export interface ReferralTransitionEvent {
   planStarted?: { sio: Participant; lro: Participant; nextReviewDueAt: string };
   /** Present on closure: the outcome, and the subject now awaits a re-assessment. */
   closure?: { outcome: string };
+  /** Present when the GAIN co-ordinator records a partner-agency check. */
+  partnerCheck?: PartnerCheck;
+  /** Present on a GAIN disposal: the partner agency and its reference. */
+  partnerDisposal?: { agency: string; reference: string };
   /** Present when a meeting overturns an urgent adoption: the tasking stands down and any plan closes, with the reason. */
   standDown?: { reason: string };
 }

@@ -10,7 +10,7 @@ export interface IntelligenceItem {
   conditions?: string;
 }
 
-/** A referral as the force submitted it, after validation at the API edge. */
+/** A referral as the force or partner agency submitted it, after validation at the API edge. */
 export interface ReferralSubmission {
   subject: {
     type: SubjectType;
@@ -26,4 +26,6 @@ export interface ReferralSubmission {
   summary: string;
   classification: Classification;
   intelligence: IntelligenceItem[];
+  /** The region whose gateway a partner agency chose (forces' referrals are routed by the forces affected). */
+  region?: string;
 }

@@ -8,6 +8,7 @@ import type {
   DecisionClockPolicy,
   MeetingDecision,
   Participant,
+  PartnerCheck,
   PlanPolicy,
   RatificationOutcome,
   ReferralStatus,
@@ -117,6 +118,18 @@ export interface CloseReferralCommand extends ActorCommand {
   outcome: string;
 }
 
+/** The GAIN co-ordinator's record of a partner-agency check (validated by the API). */
+export interface RecordPartnerCheckCommand extends ActorCommand {
+  check: PartnerCheck;
+}
+
+/** A GAIN disposal: the referral goes to a partner agency, which gave it its reference. */
+export interface DisposeToPartnerCommand extends ActorCommand {
+  agency: string;
+  reference: string;
+  rationale: string;
+}
+
 export interface DeadlineView {
   stage: DeadlineStage;
   dueAt: string;
@@ -158,4 +171,8 @@ export const nameLroUpdate = defineUpdate<ReferralSnapshot, [NameLroCommand]>('n
 export const reallocateSioUpdate = defineUpdate<AllocateSioResult, [ReallocateSioCommand]>('reallocateSio');
 export const replaceLroUpdate = defineUpdate<ReferralSnapshot, [ReplaceLroCommand]>('replaceLro');
 export const closeReferralUpdate = defineUpdate<ReferralSnapshot, [CloseReferralCommand]>('closeReferral');
+export const recordPartnerCheckUpdate = defineUpdate<ReferralSnapshot, [RecordPartnerCheckCommand]>(
+  'recordPartnerCheck',
+);
+export const disposeToPartnerUpdate = defineUpdate<ReferralSnapshot, [DisposeToPartnerCommand]>('disposeToPartner');
 export const referralSnapshotQuery = defineQuery<ReferralSnapshot>('snapshot');

@@ -57,3 +57,4 @@ export * from './settings/region-settings';
 export * from './plan/owner-change';
 export * from './notifications/notification-text';
 export * from './notifications/functional-mailboxes';
+export * from './partners/partner-checks';

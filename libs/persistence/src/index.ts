@@ -8,3 +8,4 @@ export * from './audit-seal';
 export * from './audit-verification';
 export * from './conflict-register';
 export * from './idempotency-keys';
+export * from './partner-checks';

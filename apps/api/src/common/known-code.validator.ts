@@ -8,7 +8,8 @@ import {
 } from 'class-validator';
 import { ReferenceDataService } from '../reference/reference-data.service';
 
-export type CodeList = 'FORCE' | 'CAPABILITY' | 'CRIME_TYPE';
+/** ROCU_REGION: a region with a ROCU gateway; AGENCY: a partner agency (NCA, HMRC, ...). */
+export type CodeList = 'FORCE' | 'ROCU_REGION' | 'AGENCY' | 'CAPABILITY' | 'CRIME_TYPE';
 
 /**
  * Checks codes against the reference data the API serves (database, editable), so an unknown code is
@@ -25,6 +26,10 @@ export class KnownCodeConstraint implements ValidatorConstraintInterface {
     switch (list) {
       case 'FORCE':
         return (await this.reference.findOrganisation(value))?.kind === 'FORCE';
+      case 'ROCU_REGION':
+        return (await this.reference.regions()).some((region) => region.code === value && region.hasRocu);
+      case 'AGENCY':
+        return (await this.reference.findOrganisation(value))?.kind === 'AGENCY';
       case 'CAPABILITY':
         return (await this.reference.capabilities()).some((entry) => entry.code === value);
       case 'CRIME_TYPE':

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, availableMeetingActions, DomainError, meetingScopes, MeetingStatus, MeetingType } from '@rocu/domain';
 import type { AgendaItem } from '@rocu/contracts';
-import { appendAudit, loadAgenda, loadFrozenAgenda } from '@rocu/persistence';
+import { appendAudit, loadAgenda, loadFrozenAgenda, loadPartnerChecks } from '@rocu/persistence';
 import { ListMeetingsQuery } from './meeting-requests.dto';
 import { AgendaItemDto, MeetingDetailDto, MeetingListResponse, MeetingSummaryDto } from './meeting-views.dto';
 
@@ -127,8 +127,13 @@ export class MeetingQueriesService {
       details: { ids: [...agenda.map((item) => item.referralId), ...reviews.map((review) => review.referralId)] },
     });
     const decided = new Map(decisions.map((decision) => [decision.referralId, decision]));
+    const partnerChecks = await loadPartnerChecks(
+      this.dataSource.manager,
+      agenda.map((item) => item.referralId),
+    );
     const items: AgendaItemDto[] = agenda.map((item) => ({
       ...item,
+      partnerChecks: partnerChecks.get(item.referralId) ?? [],
       breakdown: item.breakdown as object,
       recusedMembers: attendees
         .filter((attendee) => attendee.conflicts.includes(item.referralId))

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PartnerCheckViewDto } from '../referrals/referral-views.dto';
 
 export class MeetingSummaryDto {
   @ApiProperty() id!: string;
@@ -26,6 +27,11 @@ export class AgendaItemDto {
   @ApiProperty() breakdown!: object;
   @ApiProperty() deferrals!: number;
   @ApiProperty({ type: [String] }) recusedMembers!: string[];
+  @ApiProperty({
+    type: [PartnerCheckViewDto],
+    description: "the GAIN co-ordinator's partner-agency checks on the item",
+  })
+  partnerChecks!: PartnerCheckViewDto[];
   @ApiPropertyOptional() urgentDecision?: string;
   @ApiPropertyOptional() decision?: object;
 }

@@ -8,7 +8,7 @@ import {
   DomainError,
   effectiveUrgency,
   ReferralEvent,
-  routeReferral,
+  routeSubmission,
 } from '@rocu/domain';
 import {
   assessUpdate,
@@ -66,7 +66,7 @@ export class ReferralCommandsService {
     correlationId: string,
   ): Promise<{ created: boolean; referral: SubmitReferralResponse }> {
     const submission = request;
-    const region = await this.regionFor(submission);
+    const region = await this.regionFor(actor, submission);
     const urgency = effectiveUrgency(submission);
     const referralId = referralIdFor(actor, idempotencyKey);
     // The id is the key's: a repeat reaches the same workflow, so only a changed body needs refusing here.
@@ -192,14 +192,14 @@ export class ReferralCommandsService {
     return statusView(await this.updates.send(actor, id, event, taskingDecisionUpdate, command, qualifies));
   }
 
-  /** The ROCU of the first force affected that has one; a referral no ROCU can take is refused (422). */
-  private async regionFor(submission: ReferralSubmission): Promise<string> {
-    const routing = routeReferral(submission.forcesAffected, await this.reference.routingFacts());
-    if (!routing.routed) {
-      throw new DomainError('NO_ROCU', routing.reason, {
-        errors: [{ field: 'forcesAffected', code: 'no_rocu', message: routing.reason }],
-      });
-    }
+  /**
+   * A partner agency's chosen region, else the ROCU of the first force affected that has one. A force's
+   * referral no ROCU can take goes to the NCA (422); an agency's names its region instead (400).
+   */
+  private async regionFor(actor: Actor, submission: ReferralSubmission): Promise<string> {
+    const referrer = await this.reference.findOrganisation(actor.org);
+    const routing = routeSubmission(submission, referrer?.kind ?? 'FORCE', await this.reference.routingFacts());
+    if (!routing.routed) throw new DomainError(routing.code, routing.reason, { errors: routing.errors });
     return routing.region;
   }
 }

@@ -18,6 +18,7 @@ import {
   ReferralHistoryEntity,
   ReferralInformationEntity,
   appendAudit,
+  loadPartnerChecks,
 } from '@rocu/persistence';
 import { ListReferralsQuery, ReferralSort } from './list-referrals.query';
 import { referralRecordOf } from './referral-record';
@@ -264,6 +265,7 @@ export class ReferralQueriesService {
       ...toSummary(referral),
       urgencyBasis: urgencyView(effectiveUrgency(referral.submission)).urgencyBasis,
       onwardReference: referral.onwardReference,
+      disposedTo: referral.partnerOrg,
       submission: access.kind === 'WITHHELD' ? withoutSensitiveDetail(referral.submission) : referral.submission,
       ...(access.kind === 'WITHHELD'
         ? { withheld: { fields: access.fields.map((field) => `submission.${field}`), howToAccess: access.howToAccess } }
@@ -281,6 +283,9 @@ export class ReferralQueriesService {
         at: row.at.toISOString(),
       })),
       deconfliction: regionalViewer ? await this.links(id) : undefined,
+      partnerChecks: regionalViewer
+        ? ((await loadPartnerChecks(this.dataSource.manager, [id])).get(id) ?? [])
+        : undefined,
       tasking: taskingOf(referral),
       availableActions: availableActions(referralRecordOf(referral), actor),
     };

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { EffectiveUrgency, REFERRAL_STATUSES, URGENCIES } from '@rocu/domain';
+import { EffectiveUrgency, PARTNER_CHECK_RESULTS, REFERRAL_STATUSES, URGENCIES } from '@rocu/domain';
 import type { ReferralSnapshot } from '@rocu/contracts';
 
 export class DeadlineDto {
@@ -118,6 +118,17 @@ export class PersonRefDto {
   @ApiProperty() name!: string;
 }
 
+/** A partner-agency check recorded by the GAIN co-ordinator, as the gateway team and the meeting see it. */
+export class PartnerCheckViewDto {
+  @ApiProperty({ example: 'HMRC' }) agency!: string;
+  @ApiProperty({ example: '2026-11-02' }) requestedOn!: string;
+  @ApiProperty({ enum: PARTNER_CHECK_RESULTS }) result!: string;
+  @ApiPropertyOptional() reference?: string;
+  @ApiProperty({ example: '2026-11-04' }) checkedOn!: string;
+  @ApiProperty({ type: PersonRefDto }) recordedBy!: PersonRefDto;
+  @ApiProperty() recordedAt!: string;
+}
+
 /** After adoption: who runs the tasking, and how it ended. */
 export class TaskingDto {
   @ApiPropertyOptional({ type: PersonRefDto, nullable: true }) sio!: PersonRefDto | null;
@@ -144,6 +155,8 @@ export class ReferralDetailDto extends ReferralSummaryDto {
   @ApiProperty({ type: UrgencyBasisDto }) urgencyBasis!: UrgencyBasisDto;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'the NCA or partner reference once referred on' })
   onwardReference!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'the partner agency a GAIN disposal sent it to' })
+  disposedTo!: string | null;
   @ApiProperty({ description: 'the submission; OFFICIAL-SENSITIVE detail only with an access justification' })
   submission!: object;
   @ApiPropertyOptional({ description: 'what was withheld for lack of an access justification, and how to ask' })
@@ -164,6 +177,11 @@ export class ReferralDetailDto extends ReferralSummaryDto {
     description: 'de-confliction links; shown to the gateway team only, never to the referrer',
   })
   deconfliction?: LinkedReferralDto[];
+  @ApiPropertyOptional({
+    type: [PartnerCheckViewDto],
+    description: "the GAIN co-ordinator's partner-agency checks; shown to the gateway team only, never to the referrer",
+  })
+  partnerChecks?: PartnerCheckViewDto[];
   @ApiProperty({ type: TaskingDto }) tasking!: TaskingDto;
   @ApiProperty({ type: [String] }) availableActions!: string[];
 }

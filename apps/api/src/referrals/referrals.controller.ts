@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiHeader,
@@ -43,12 +44,19 @@ export class ReferralsController {
   ) {}
 
   @Post()
-  @Roles('FORCE_REFERRER')
+  @Roles('FORCE_REFERRER', 'NCA_LIAISON')
   @ApiOperation({
     summary:
       'Submit a referral (201; a repeat with the same Idempotency-Key and body answers 200 with the same referral, another body 422)',
     description:
-      'Routed to the ROCU of the first force affected that has one. Threat to life makes it IMMEDIATE in effect.',
+      'Forces and partner agencies (an NCA liaison, referrers of HMRC, Border Force, Immigration Enforcement) refer. ' +
+      'A partner agency may name the region whose gateway takes it; otherwise it goes to the ROCU of the first force ' +
+      'affected that has one. Threat to life makes it IMMEDIATE in effect.',
+  })
+  @ApiBadRequestResponse({
+    description:
+      'invalid fields (each listed); a force naming a region; an agency referral naming no region when no force ' +
+      'affected has a ROCU',
   })
   @IDEMPOTENCY_KEY_HEADER
   @ApiCreatedResponse({ type: SubmitReferralResponse })

@@ -113,6 +113,16 @@ export class SubmitReferralRequest {
   @IsKnownCode('FORCE', { each: true })
   forcesAffected!: string[];
 
+  @ApiPropertyOptional({
+    example: 'YHROCU',
+    description:
+      'partner agencies only (NCA, HMRC, Border Force, Immigration Enforcement): the region whose gateway takes the ' +
+      "referral; without it, the ROCU of the first force affected that has one. A force's referral never names it (400).",
+  })
+  @IsOptional()
+  @IsKnownCode('ROCU_REGION')
+  region?: string;
+
   @ApiProperty({ type: [String], example: ['COVERT_SURVEILLANCE'] })
   @IsArray()
   @ArrayMinSize(1)

@@ -201,6 +201,34 @@ export class ReferralProjectionActivities implements ReferralActivities {
           event.at,
         ]);
       }
+      if (event.partnerCheck) {
+        const check = event.partnerCheck;
+        await manager.query(
+          `INSERT INTO partner_checks (referral_id, seq, agency, requested_on, result, reference, checked_on,
+             recorded_by_sub, recorded_by_name, recorded_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          [
+            event.referralId,
+            event.seq,
+            check.agency,
+            check.requestedOn,
+            check.result,
+            check.reference ?? null,
+            check.checkedOn,
+            event.actor.sub,
+            event.actor.name,
+            event.at,
+          ],
+        );
+      }
+      if (event.partnerDisposal) {
+        // A GAIN disposal: the partner's reference is the referral's onward reference, as for one referred on.
+        await manager.query(`UPDATE referrals SET partner_org = $2, onward_reference = $3 WHERE id = $1`, [
+          event.referralId,
+          event.partnerDisposal.agency,
+          event.partnerDisposal.reference,
+        ]);
+      }
       if (event.sioAllocation) await this.projectAllocation(manager, event, event.sioAllocation);
       // A later renaming may land first (activities complete out of order): only the newest name stands.
       if (event.lro && advanced.length > 0) {
@@ -277,6 +305,10 @@ export class ReferralProjectionActivities implements ReferralActivities {
           seq: event.seq,
           from: event.from,
           to: event.to,
+          ...(event.partnerCheck
+            ? { partnerCheck: { agency: event.partnerCheck.agency, result: event.partnerCheck.result } }
+            : {}),
+          ...(event.partnerDisposal ? { partnerDisposal: event.partnerDisposal } : {}),
           // An allocation that set a rule aside carries the justification on the audit trail too.
           ...(event.sioAllocation?.ruleExceptions?.length
             ? {

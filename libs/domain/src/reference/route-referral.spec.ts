@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { ORGANISATIONS, regionOf } from './organisations';
 import { findRegion } from './regions';
-import { routeReferral, RoutingFacts } from './route-referral';
+import { routeReferral, routeSubmission, RoutingFacts } from './route-referral';
 
 /** The shipped reference data as routing facts. */
 const SEEDED: RoutingFacts = {
@@ -51,5 +51,55 @@ describe('routeReferral', () => {
         return routing.routed && routing.viaForce === first && routing.region === regionOf(first);
       }),
     );
+  });
+});
+
+describe('routeSubmission', () => {
+  it('sends a partner agency referral to the region it chose, whatever the forces affected', () => {
+    expect(routeSubmission({ forcesAffected: ['KENT'], region: 'YHROCU' }, 'AGENCY', SEEDED)).toEqual({
+      routed: true,
+      region: 'YHROCU',
+      chosen: true,
+    });
+  });
+
+  it('derives an agency referral without a chosen region from the forces affected, as for forces', () => {
+    expect(routeSubmission({ forcesAffected: ['MPS', 'KENT'] }, 'AGENCY', SEEDED)).toEqual({
+      routed: true,
+      region: 'ERSOU',
+      chosen: false,
+    });
+  });
+
+  it('refuses (400) an agency referral that names no region and no force with a ROCU, naming both fields', () => {
+    const routing = routeSubmission({ forcesAffected: ['BTP'] }, 'AGENCY', SEEDED);
+    expect(routing).toMatchObject({ routed: false, code: 'VALIDATION' });
+    if (!routing.routed) expect(routing.errors.map((error) => error.field)).toEqual(['region', 'forcesAffected']);
+  });
+
+  it('refuses a chosen region without a ROCU', () => {
+    const routing = routeSubmission({ forcesAffected: ['WYP'], region: 'LONDON' }, 'AGENCY', SEEDED);
+    expect(routing).toMatchObject({
+      routed: false,
+      code: 'VALIDATION',
+      errors: [{ field: 'region', code: 'no_rocu' }],
+    });
+  });
+
+  it("lets no force choose its region, and keeps the NCA route (422) for a force's unroutable referral", () => {
+    expect(routeSubmission({ forcesAffected: ['WYP'], region: 'ERSOU' }, 'FORCE', SEEDED)).toMatchObject({
+      routed: false,
+      code: 'VALIDATION',
+      errors: [{ field: 'region', code: 'not_chosen_by_forces' }],
+    });
+    expect(routeSubmission({ forcesAffected: ['MPS'] }, 'FORCE', SEEDED)).toMatchObject({
+      routed: false,
+      code: 'NO_ROCU',
+    });
+    expect(routeSubmission({ forcesAffected: ['SYP', 'WYP'] }, 'FORCE', SEEDED)).toEqual({
+      routed: true,
+      region: 'YHROCU',
+      chosen: false,
+    });
   });
 });

@@ -1,3 +1,5 @@
+import type { OrganisationKind } from './organisations';
+
 /** What routing needs to know about the reference data (database, editable): a force's region and whether it has a ROCU. */
 export interface RoutingFacts {
   /** The force's region code; null for a national force (British Transport Police). */
@@ -24,5 +26,73 @@ export function routeReferral(forcesAffected: readonly string[], facts: RoutingF
   return {
     routed: false,
     reason: `No force affected (${forcesAffected.join(', ')}) has a ROCU: ${NO_ROCU_ROUTE}`,
+  };
+}
+
+/** A field the submission must change for the referral to be routed (listed in the 400's errors). */
+export interface RoutingFieldError {
+  field: 'region' | 'forcesAffected';
+  code: string;
+  message: string;
+}
+
+export type SubmissionRouting =
+  | { routed: true; region: string; chosen: boolean }
+  /** VALIDATION: the submission must change (400); NO_ROCU: a force's case that goes to the NCA instead (422). */
+  | { routed: false; code: 'VALIDATION' | 'NO_ROCU'; reason: string; errors: RoutingFieldError[] };
+
+/**
+ * Where a submission goes. A partner agency (NCA, HMRC, Border Force, Immigration Enforcement) serves no
+ * region, so it may choose the region's gateway; otherwise, as for forces, the first force affected with a
+ * ROCU decides. A force's ROCU is reference data, never chosen by the force (api-contract.md).
+ */
+export function routeSubmission(
+  submission: { forcesAffected: readonly string[]; region?: string },
+  referrerKind: OrganisationKind,
+  facts: RoutingFacts,
+): SubmissionRouting {
+  const isAgency = referrerKind === 'AGENCY';
+  if (submission.region !== undefined) {
+    if (!isAgency) {
+      const message = "Only partner agencies choose the region: a force's referral goes to its forces' ROCU";
+      return {
+        routed: false,
+        code: 'VALIDATION',
+        reason: message,
+        errors: [{ field: 'region', code: 'not_chosen_by_forces', message }],
+      };
+    }
+    if (!facts.hasRocu(submission.region)) {
+      const message = `Region ${submission.region} has no ROCU gateway: choose a region with a ROCU`;
+      return {
+        routed: false,
+        code: 'VALIDATION',
+        reason: message,
+        errors: [{ field: 'region', code: 'no_rocu', message }],
+      };
+    }
+    return { routed: true, region: submission.region, chosen: true };
+  }
+  const routing = routeReferral(submission.forcesAffected, facts);
+  if (routing.routed) return { routed: true, region: routing.region, chosen: false };
+  if (!isAgency) {
+    return {
+      routed: false,
+      code: 'NO_ROCU',
+      reason: routing.reason,
+      errors: [{ field: 'forcesAffected', code: 'no_rocu', message: routing.reason }],
+    };
+  }
+  const reason =
+    'Name the region whose gateway should take the referral, or a force affected that has a ROCU: ' +
+    `no force affected (${submission.forcesAffected.join(', ')}) has one`;
+  return {
+    routed: false,
+    code: 'VALIDATION',
+    reason,
+    errors: [
+      { field: 'region', code: 'required', message: 'Name the region whose gateway should take the referral' },
+      { field: 'forcesAffected', code: 'no_rocu', message: routing.reason },
+    ],
   };
 }

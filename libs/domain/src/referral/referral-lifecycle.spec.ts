@@ -564,3 +564,48 @@ describe('replacing the owners (REALLOCATE_SIO, REPLACE_LRO)', () => {
     });
   });
 });
+
+describe('GAIN partner checks and disposals (issue 16)', () => {
+  const gain: Actor = { sub: 'g1', name: 'GAIN', roles: ['GAIN_COORDINATOR'], org: 'YHROCU', region: 'YHROCU' };
+  const otherGain: Actor = { ...gain, sub: 'g2', org: 'ERSOU', region: 'ERSOU' };
+  const before = ['SUBMITTED', 'TRIAGE', 'INFO_REQUESTED', 'ASSESSMENT', 'AWAITING_DECISION', 'DEFERRED'] as const;
+
+  it.each(before)('lets the GAIN co-ordinator of the region record a check in %s, keeping the status', (status) => {
+    expect(transition(record(status), { type: 'RECORD_PARTNER_CHECK' }, gain)).toEqual({
+      ok: true,
+      from: status,
+      to: status,
+    });
+    expect(transition(record(status), { type: 'DISPOSE_TO_PARTNER' }, gain)).toEqual({
+      ok: true,
+      from: status,
+      to: 'REFERRED_PARTNER',
+    });
+    expect(availableActions(record(status), gain)).toEqual(['RECORD_PARTNER_CHECK', 'DISPOSE_TO_PARTNER']);
+  });
+
+  it.each([
+    ['a GAIN co-ordinator of another region', otherGain],
+    ['a regional assessor', assessor],
+    ['the owning referrer', referrer],
+  ])('refuses %s with ROLE_NOT_ALLOWED', (_who, actor) => {
+    for (const type of ['RECORD_PARTNER_CHECK', 'DISPOSE_TO_PARTNER'] as const) {
+      expect(transition(record('ASSESSMENT'), { type }, actor)).toMatchObject({
+        ok: false,
+        refusal: 'ROLE_NOT_ALLOWED',
+      });
+    }
+  });
+
+  it.each(['ADOPTED', 'ACTIVE', 'REFERRED_PARTNER', 'DECLINED', 'WITHDRAWN'] as const)(
+    'refuses both once decided (%s)',
+    (status) => {
+      for (const type of ['RECORD_PARTNER_CHECK', 'DISPOSE_TO_PARTNER'] as const) {
+        expect(transition(record(status), { type }, gain)).toMatchObject({
+          ok: false,
+          refusal: 'NOT_ALLOWED_IN_STATE',
+        });
+      }
+    },
+  );
+});

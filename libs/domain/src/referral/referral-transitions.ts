@@ -15,6 +15,8 @@ export const REFERRAL_ACTIONS = [
   'REALLOCATE_SIO',
   'REPLACE_LRO',
   'CLOSE',
+  'RECORD_PARTNER_CHECK',
+  'DISPOSE_TO_PARTNER',
 ] as const;
 export type ReferralAction = (typeof REFERRAL_ACTIONS)[number];
 
@@ -32,7 +34,11 @@ export type ReferralEvent =
   /** A new SIO or LRO takes over the tasking and its plan; the status stays. */
   | { type: 'REALLOCATE_SIO' }
   | { type: 'REPLACE_LRO' }
-  | { type: 'CLOSE' };
+  | { type: 'CLOSE' }
+  /** The GAIN co-ordinator records a partner-agency check ("hit" or "no hit"); the status stays. */
+  | { type: 'RECORD_PARTNER_CHECK' }
+  /** The GAIN co-ordinator disposes of the referral to a partner agency, with the partner's reference. */
+  | { type: 'DISPOSE_TO_PARTNER' };
 
 export type EventOf<A extends ReferralAction> = Extract<ReferralEvent, { type: A }>;
 
@@ -119,8 +125,13 @@ export function standsTaskingDown(from: ReferralStatus, to: ReferralStatus): boo
 }
 
 const REGIONAL_ASSESSOR: readonly Permission[] = [{ role: 'GATEWAY_ASSESSOR', scope: 'REGION' }];
-const OWNING_REFERRER: readonly Permission[] = [{ role: 'FORCE_REFERRER', scope: 'OWNER_ORG' }];
+/** The referring organisation's referrer; for the NCA's own referrals, its liaison (who submits them). */
+const OWNING_REFERRER: readonly Permission[] = [
+  { role: 'FORCE_REFERRER', scope: 'OWNER_ORG' },
+  { role: 'NCA_LIAISON', scope: 'OWNER_ORG' },
+];
 const REGIONAL_MANAGER: readonly Permission[] = [{ role: 'ROCU_MANAGER', scope: 'REGION' }];
+const REGIONAL_GAIN: readonly Permission[] = [{ role: 'GAIN_COORDINATOR', scope: 'REGION' }];
 
 /**
  * The referral lifecycle as data: per action, from which states, who, and the resulting state.
@@ -139,7 +150,7 @@ export const REFERRAL_TRANSITIONS: TransitionTable = {
     {
       from: ['INFO_REQUESTED'],
       who: OWNING_REFERRER,
-      whoDescription: 'a referrer from the organisation that submitted the referral',
+      whoDescription: 'a referrer (or NCA liaison) from the organisation that submitted the referral',
       to: () => 'TRIAGE',
     },
   ],
@@ -170,7 +181,7 @@ export const REFERRAL_TRANSITIONS: TransitionTable = {
       // Any time before a decision settles it: a deferred referral is still waiting for one.
       from: PRE_DECISION_STATUSES,
       who: OWNING_REFERRER,
-      whoDescription: 'a referrer from the organisation that submitted the referral',
+      whoDescription: 'a referrer (or NCA liaison) from the organisation that submitted the referral',
       to: () => 'WITHDRAWN',
     },
   ],
@@ -239,6 +250,24 @@ export const REFERRAL_TRANSITIONS: TransitionTable = {
       who: REGIONAL_MANAGER,
       whoDescription: "a ROCU manager of the referral's region",
       to: () => 'CLOSED',
+    },
+  ],
+  RECORD_PARTNER_CHECK: [
+    {
+      // During triage and assessment, and until the meeting decides (the agenda shows the checks).
+      from: PRE_DECISION_STATUSES,
+      who: REGIONAL_GAIN,
+      whoDescription: "the GAIN co-ordinator of the referral's region",
+      to: (_event, record) => record.status,
+    },
+  ],
+  DISPOSE_TO_PARTNER: [
+    {
+      // A GAIN disposal (domain.md section 1): a case better suited to a partner leaves the gateway before a decision.
+      from: PRE_DECISION_STATUSES,
+      who: REGIONAL_GAIN,
+      whoDescription: "the GAIN co-ordinator of the referral's region",
+      to: () => 'REFERRED_PARTNER',
     },
   ],
 };

@@ -27,6 +27,8 @@ export class ReferralEntity {
   @Column('timestamptz', { name: 'next_deadline_at', nullable: true }) nextDeadlineAt!: Date | null;
   @Column('boolean', { name: 'deconfliction_flag' }) deconflictionFlag!: boolean;
   @Column('text', { name: 'onward_reference', nullable: true }) onwardReference!: string | null;
+  /** The partner agency a GAIN disposal sent the referral to (its reference is the onward reference). */
+  @Column('text', { name: 'partner_org', nullable: true }) partnerOrg!: string | null;
   @Column('text', { name: 'sio_sub', nullable: true }) sioSub!: string | null;
   @Column('text', { name: 'sio_name', nullable: true }) sioName!: string | null;
   @Column('text', { name: 'sio_org', nullable: true }) sioOrg!: string | null;

@@ -17,6 +17,7 @@ import { MeetingEventJournal1764120000000 } from './1764120000000-meeting-event-
 import { WebSessions1764400000000 } from './1764400000000-web-sessions';
 import { AuditSealing1764500000000 } from './1764500000000-audit-sealing';
 import { NotificationDelivery1764610000000 } from './1764610000000-notification-delivery';
+import { PartnerChecks1764550000000 } from './1764550000000-partner-checks';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   WebSessions1764400000000,
   AuditSealing1764500000000,
   NotificationDelivery1764610000000,
+  PartnerChecks1764550000000,
 ];

@@ -1,0 +1,76 @@
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CurrentUser, User } from '../auth/current-user';
+import { correlationIdOf } from '../common/correlation-id';
+import { referralIdPipe } from '../referrals/referral-id.pipe';
+import { ReferralStatusDto } from '../referrals/referral-views.dto';
+import { PartnerCommandsService } from './partner-commands.service';
+import { PartnerCheckRequest, PartnerDisposalRequest } from './partner-requests.dto';
+
+const NOT_VISIBLE = 'no such referral, or not visible to you';
+const NOT_GAIN = "not the GAIN co-ordinator of the referral's region";
+const DECIDED = 'the referral is past its decision (the body names its state and your available actions)';
+
+@ApiTags('partners')
+@ApiBearerAuth()
+// As for every action on a record: visibility first (404), then the role through the pure rules (403).
+@Controller('referrals')
+export class PartnersController {
+  constructor(private readonly commands: PartnerCommandsService) {}
+
+  @Post(':id/partner-checks')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Record a partner-agency check (GAIN co-ordinator): agency, requested, HIT or NO_HIT, reference, date',
+    description:
+      'During triage and assessment, until the meeting decides. The gateway team sees the checks on the referral, ' +
+      'the meeting on its agenda item.',
+  })
+  @ApiCreatedResponse({ type: ReferralStatusDto })
+  @ApiBadRequestResponse({
+    description: 'invalid fields (each listed): a HIT without reference, answered before requested, future dates',
+  })
+  @ApiForbiddenResponse({ description: NOT_GAIN })
+  @ApiNotFoundResponse({ description: NOT_VISIBLE })
+  @ApiConflictResponse({ description: DECIDED })
+  recordCheck(
+    @User() user: CurrentUser,
+    @Param('id', referralIdPipe) id: string,
+    @Body() body: PartnerCheckRequest,
+    @Req() req: Request,
+  ): Promise<ReferralStatusDto> {
+    return this.commands.recordCheck(user, id, body, correlationIdOf(req));
+  }
+
+  @Post(':id/partner-disposal')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Dispose of the referral to a partner agency with the partner's reference (GAIN co-ordinator)",
+    description:
+      'A GAIN disposal before a decision: the referral ends REFERRED_PARTNER, naming the agency and its reference.',
+  })
+  @ApiOkResponse({ type: ReferralStatusDto })
+  @ApiBadRequestResponse({ description: 'invalid fields (each listed)' })
+  @ApiForbiddenResponse({ description: NOT_GAIN })
+  @ApiNotFoundResponse({ description: NOT_VISIBLE })
+  @ApiConflictResponse({ description: DECIDED })
+  dispose(
+    @User() user: CurrentUser,
+    @Param('id', referralIdPipe) id: string,
+    @Body() body: PartnerDisposalRequest,
+    @Req() req: Request,
+  ): Promise<ReferralStatusDto> {
+    return this.commands.dispose(user, id, body, correlationIdOf(req));
+  }
+}
