@@ -5,14 +5,13 @@ import { useContainer } from 'class-validator';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, ConfigError, loadConfig, trustProxySetting } from '@rocu/config';
+import { API_PREFIX } from './api-prefix';
 import { AppModule } from './app.module';
 import { KnownCodeConstraint } from './common/known-code.validator';
 import { RequestValidationPipe } from './common/request-validation';
 import { applyRequestTimeouts, noStore, refuseDeclaredOversizeBody } from './common/transport-limits';
 import { labelUnreadableBody } from './common/unreadable-body';
 import { setUpOpenApi } from './open-api';
-
-export const API_PREFIX = 'api/v1';
 
 async function bootstrap(): Promise<void> {
   loadConfig(process.env); // fail fast with every bad variable named, before any connection is tried

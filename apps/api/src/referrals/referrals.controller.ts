@@ -1,13 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { JUSTIFICATION_HEADER } from '@rocu/domain';
 import { Roles } from '../auth/auth-metadata';
@@ -30,9 +22,11 @@ import {
   SubmitReferralResponse,
 } from './referral-views.dto';
 import { SubmitReferralRequest } from './submit-referral.dto';
+import { ApiProblemResponses } from '../common/api-problems';
 
 @ApiTags('referrals')
 @ApiBearerAuth()
+@ApiProblemResponses(401, 429, 503)
 // Actions on a record carry no route-level @Roles: the service first checks the record is visible (404),
 // then the role through the pure rules (403), so an invisible record never answers 403.
 @Controller('referrals')
@@ -43,18 +37,17 @@ export class ReferralsController {
   ) {}
 
   @Post()
+  @ApiProblemResponses(400, 403, 422)
   @Roles('FORCE_REFERRER')
   @ApiOperation({
     summary:
       'Submit a referral (201; a repeat with the same Idempotency-Key and body answers 200 with the same referral, another body 422)',
     description:
-      'Routed to the ROCU of the first force affected that has one. Threat to life makes it IMMEDIATE in effect.',
+      'Routed to the ROCU of the first force affected that has one. Threat to life makes it IMMEDIATE in effect. ' +
+      '422 `NO_ROCU` when no force affected has a ROCU (London forces, British Transport Police): the NCA route.',
   })
   @IDEMPOTENCY_KEY_HEADER
   @ApiCreatedResponse({ type: SubmitReferralResponse })
-  @ApiUnprocessableEntityResponse({
-    description: 'no force affected has a ROCU (London forces, British Transport Police): the NCA route',
-  })
   async submit(
     @User() user: CurrentUser,
     @Body() body: SubmitReferralRequest,
@@ -68,6 +61,8 @@ export class ReferralsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'Referrals the caller may see, filtered and sorted (deadline first by default)' })
+  @ApiProblemResponses(400)
   @ApiOkResponse({ type: ReferralListResponse })
   list(
     @User() user: CurrentUser,
@@ -78,6 +73,10 @@ export class ReferralsController {
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: "One referral: status, deadlines, history, latest assessment and the caller's available actions",
+  })
+  @ApiProblemResponses(400, 404)
   @ApiHeader({
     name: JUSTIFICATION_HEADER,
     required: false,
@@ -95,6 +94,8 @@ export class ReferralsController {
   }
 
   @Post(':id/triage')
+  @ApiOperation({ summary: 'Triage a submitted referral: ACCEPT, REQUEST_INFO or REJECT' })
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   @HttpCode(200)
   @ApiOkResponse({ type: ReferralStatusDto })
   triage(
@@ -107,6 +108,8 @@ export class ReferralsController {
   }
 
   @Post(':id/information')
+  @ApiOperation({ summary: 'Provide the further information triage asked for' })
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   @HttpCode(200)
   @ApiOkResponse({ type: ReferralStatusDto })
   information(
@@ -119,6 +122,8 @@ export class ReferralsController {
   }
 
   @Post(':id/assessment')
+  @ApiOperation({ summary: "Record the ROCU's assessment of the referral and its risk score" })
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   @HttpCode(200)
   @ApiOkResponse({ type: AssessmentResultDto })
   assess(
@@ -131,6 +136,7 @@ export class ReferralsController {
   }
 
   @Post(':id/urgent-decision')
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Out-of-meeting decision for an IMMEDIATE referral awaiting decision; ratified at the next meeting',
@@ -150,6 +156,8 @@ export class ReferralsController {
   }
 
   @Post(':id/withdraw')
+  @ApiOperation({ summary: 'Withdraw the referral, with a reason' })
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   @HttpCode(200)
   @ApiOkResponse({ type: ReferralStatusDto })
   withdraw(
