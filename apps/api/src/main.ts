@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, ConfigError, loadConfig, trustProxySetting } from '@rocu/config';
 import { exitAfterGraceOnSigterm } from '@rocu/observability';
+import { API_PREFIX } from './api-prefix';
 import { AppModule } from './app.module';
 import { KnownCodeConstraint } from './common/known-code.validator';
 import { RequestValidationPipe } from './common/request-validation';
@@ -13,8 +14,6 @@ import { applyRequestTimeouts, noStore, refuseDeclaredOversizeBody } from './com
 import { labelUnreadableBody } from './common/unreadable-body';
 import { recordHttpMetrics } from './observability/http-metrics';
 import { setUpOpenApi } from './open-api';
-
-export const API_PREFIX = 'api/v1';
 
 async function bootstrap(): Promise<void> {
   loadConfig(process.env); // fail fast with every bad variable named, before any connection is tried

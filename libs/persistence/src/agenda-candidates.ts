@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { composeAgenda, type ExcludedAgendaItem, type Priority } from '@rocu/domain';
+import { AWAITING_MEETING_STATUSES, composeAgenda, type ExcludedAgendaItem, type Priority } from '@rocu/domain';
 import type { AgendaItem } from '@rocu/contracts';
 
 interface CandidateRow {
@@ -53,8 +53,8 @@ export interface ComposedMeetingAgenda {
  */
 export async function loadAgenda(manager: EntityManager, region: string, type: string): Promise<ComposedMeetingAgenda> {
   const fresh = await manager.query<CandidateRow[]>(
-    `${CANDIDATES_SQL} WHERE r.region = $1 AND r.status IN ('AWAITING_DECISION', 'DEFERRED') AND a.route = $2`,
-    [region, type],
+    `${CANDIDATES_SQL} WHERE r.region = $1 AND r.status = ANY($3::text[]) AND a.route = $2`,
+    [region, type, AWAITING_MEETING_STATUSES],
   );
   const ratifications = await manager.query<CandidateRow[]>(
     `${CANDIDATES_SQL} WHERE r.region = $1 AND r.urgent_decision_at IS NOT NULL AND r.ratified_in_meeting IS NULL

@@ -1,7 +1,5 @@
 import type { EntityManager } from 'typeorm';
-
-/** Statuses in which a referral can still come before a meeting (new, deferred, or as a live tasking). */
-const BEFORE_A_MEETING = `('AWAITING_DECISION', 'DEFERRED', 'ADOPTED', 'SIO_ALLOCATED', 'ACTIVE')`;
+import { MEETING_BUSINESS_STATUSES } from '@rocu/domain';
 
 /**
  * A declaration covers its subject: the referral it was made on and every referral de-confliction linked to
@@ -38,9 +36,9 @@ export async function registeredConflicts(
           covered AS (${COVERED})
      SELECT c.person_sub AS sub, array_agg(DISTINCT c.referral_id::text) AS "referralIds"
        FROM covered c JOIN referrals r ON r.id = c.referral_id
-      WHERE r.region = $2 AND r.status IN ${BEFORE_A_MEETING}
+      WHERE r.region = $2 AND r.status = ANY($3::text[])
       GROUP BY c.person_sub`,
-    [people, region],
+    [people, region, MEETING_BUSINESS_STATUSES],
   );
   return new Map(rows.map((row) => [row.sub, row.referralIds]));
 }

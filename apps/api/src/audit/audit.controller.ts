@@ -1,32 +1,44 @@
 import { Controller, Get, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Roles } from '../auth/auth-metadata';
 import { CurrentUser, User } from '../auth/current-user';
 import { correlationIdOf } from '../common/correlation-id';
 import { AnomalyQuery, AnomalyReportDto, AuditListResponse, AuditQuery, AuditVerificationDto } from './audit.dto';
 import { AuditService } from './audit.service';
+import { ApiProblemResponses } from '../common/api-problems';
 
 @ApiTags('audit')
 @ApiBearerAuth()
+@ApiProblemResponses(401, 403, 429, 503)
 @Roles('AUDITOR', 'NATIONAL_AUDITOR')
 @Controller('audit')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
+  @ApiOperation({
+    summary: "Audit entries in the caller's scope, filtered by entity, actor, action and time, a page at a time",
+  })
+  @ApiProblemResponses(400)
   @ApiOkResponse({ type: AuditListResponse })
   list(@User() user: CurrentUser, @Query() query: AuditQuery, @Req() req: Request): Promise<AuditListResponse> {
     return this.audit.list(user, query, correlationIdOf(req));
   }
 
   @Get('anomalies')
+  @ApiOperation({
+    summary:
+      "Access anomalies per actor in the caller's scope: reads outside own work, refusals, unjustified sensitive reads",
+  })
+  @ApiProblemResponses(400)
   @ApiOkResponse({ type: AnomalyReportDto })
   anomalies(@User() user: CurrentUser, @Query() query: AnomalyQuery): Promise<AnomalyReportDto> {
     return this.audit.anomalies(user, query);
   }
 
   @Get('verify')
+  @ApiOperation({ summary: "Verify the audit trail's hash chain end to end" })
   @ApiOkResponse({ type: AuditVerificationDto })
   verify(): Promise<AuditVerificationDto> {
     return this.audit.verify();

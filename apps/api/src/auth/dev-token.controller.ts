@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from './auth-metadata';
 import { DevTokenRequest, DevTokenResponse } from './dev-token.dto';
 import { DevTokenService } from './dev-token.service';
+import { ApiProblemResponses } from '../common/api-problems';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -11,6 +12,8 @@ export class DevTokenController {
 
   @Public()
   @Post('dev-token')
+  @ApiOkResponse({ type: DevTokenResponse })
+  @ApiProblemResponses(400, 404, 429)
   @HttpCode(200)
   @ApiOperation({ summary: 'Local development only (AUTH_MODE=dev): mint a signed token for any user' })
   issue(@Body() body: DevTokenRequest): Promise<DevTokenResponse> {

@@ -1,10 +1,11 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheckService, HealthIndicatorResult, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/auth-metadata';
 import { HealthResponse, LivenessResponse } from './health.dto';
 import { TemporalHealthIndicator } from './temporal.health';
+import { ApiProblemResponses } from '../common/api-problems';
 
 @ApiTags('health')
 @Controller('health')
@@ -37,8 +38,10 @@ export class HealthController {
 
   @Public()
   @Get()
+  @ApiOperation({ summary: 'Liveness of the API and its dependencies (database, Temporal); 503 when one is down' })
   @ApiOkResponse({ type: HealthResponse })
   @ApiServiceUnavailableResponse({ type: HealthResponse })
+  @ApiProblemResponses(429)
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
     let details: HealthIndicatorResult;
     try {

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, availableMeetingActions, DomainError, meetingScopes, MeetingStatus, MeetingType } from '@rocu/domain';
+import {
+  Actor,
+  availableMeetingActions,
+  DomainError,
+  LIVE_TASKING_STATUSES,
+  meetingScopes,
+  MeetingStatus,
+  MeetingType,
+} from '@rocu/domain';
 import type { AgendaItem } from '@rocu/contracts';
 import { appendAudit, loadAgenda, loadFrozenAgenda, loadPartnerChecks } from '@rocu/persistence';
 import { ListMeetingsQuery } from './meeting-requests.dto';
@@ -190,8 +198,8 @@ export class MeetingQueriesService {
   private reviews(region: string): Promise<{ referralId: string; reference: string; status: string }[]> {
     return this.dataSource.query(
       `SELECT id AS "referralId", reference, status, priority, risk_score::float AS "riskScore" FROM referrals
-        WHERE region = $1 AND status IN ('ADOPTED', 'SIO_ALLOCATED', 'ACTIVE') ORDER BY priority NULLS LAST, risk_score DESC`,
-      [region],
+        WHERE region = $1 AND status = ANY($2::text[]) ORDER BY priority NULLS LAST, risk_score DESC`,
+      [region, LIVE_TASKING_STATUSES],
     );
   }
 }

@@ -20,11 +20,13 @@ import {
 import { DeviationReportDto, MeetingDetailDto, MeetingListResponse, MeetingSummaryDto } from './meeting-views.dto';
 import { renderMinutesHtml } from './minutes';
 import { MinutesService } from './minutes.service';
+import { ApiProblemResponses } from '../common/api-problems';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('NOT_FOUND', 'No such meeting') });
 
 @ApiTags('meetings')
 @ApiBearerAuth()
+@ApiProblemResponses(401, 429, 503)
 // Actions on a meeting carry no route-level @Roles: visibility (404) is checked before the role (403).
 @Controller()
 export class MeetingsController {
@@ -36,12 +38,16 @@ export class MeetingsController {
   ) {}
 
   @Get('meetings')
+  @ApiOperation({ summary: 'Meetings the caller may see, filtered by region, type and status' })
+  @ApiProblemResponses(400)
   @ApiOkResponse({ type: MeetingListResponse })
   list(@User() user: CurrentUser, @Query() query: ListMeetingsQuery): Promise<MeetingListResponse> {
     return this.queries.list(user, query);
   }
 
   @Post('meetings')
+  @ApiOperation({ summary: "Arrange an extra TTCG or covert commissioning meeting in the caller's region" })
+  @ApiProblemResponses(400, 403)
   @Roles('TTCG_CHAIR', 'ROCU_MANAGER')
   @ApiCreatedResponse({ type: MeetingSummaryDto })
   create(
@@ -53,12 +59,16 @@ export class MeetingsController {
   }
 
   @Get('meetings/:id')
+  @ApiOperation({ summary: 'One meeting: its ranked agenda, attendees, decisions and status' })
+  @ApiProblemResponses(404)
   @ApiOkResponse({ type: MeetingDetailDto })
   detail(@User() user: CurrentUser, @Param('id', uuid) id: string, @Req() req: Request): Promise<MeetingDetailDto> {
     return this.queries.detail(user, id, correlationIdOf(req));
   }
 
   @Post('meetings/:id/attendance')
+  @ApiOkResponse({ description: 'the meeting after the attendance is recorded' })
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   @HttpCode(200)
   @ApiOperation({
     summary: "The chair records who attends, with each attendee's declared conflicts",
@@ -76,6 +86,8 @@ export class MeetingsController {
   }
 
   @Post('meetings/:id/decisions')
+  @ApiOkResponse({ description: 'the decision recorded' })
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Decide an agenda item (RATIFY or OVERTURN an urgent decision listed for ratification)',
@@ -94,6 +106,9 @@ export class MeetingsController {
   }
 
   @Post('meetings/:id/close')
+  @ApiOkResponse({ description: 'the meeting as closed' })
+  @ApiOperation({ summary: 'The chair closes the meeting, with optional closing remarks' })
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   @HttpCode(200)
   close(
     @User() user: CurrentUser,
@@ -105,6 +120,9 @@ export class MeetingsController {
   }
 
   @Get('meetings/:id/minutes')
+  @ApiOkResponse({ description: 'the minutes (application/json, or text/html with format=html)' })
+  @ApiOperation({ summary: 'The minutes of the meeting, as JSON or (format=html) a printable page' })
+  @ApiProblemResponses(400, 403, 404)
   @ApiProduces('application/json', 'text/html')
   async minutes(
     @User() user: CurrentUser,
@@ -120,6 +138,8 @@ export class MeetingsController {
   }
 
   @Get('reports/deviations')
+  @ApiOperation({ summary: 'Decisions that adopted an agenda item ahead of higher-ranked ones, by month' })
+  @ApiProblemResponses(403)
   @ApiOkResponse({ type: DeviationReportDto })
   deviationReport(@User() user: CurrentUser): Promise<DeviationReportDto> {
     return this.deviations.report(user);

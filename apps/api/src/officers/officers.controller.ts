@@ -5,14 +5,17 @@ import { CurrentUser, User } from '../auth/current-user';
 import { ListOfficersQuery } from './list-officers.query';
 import { OfficerListResponse } from './officer-views.dto';
 import { OfficersService } from './officers.service';
+import { ApiProblemResponses } from '../common/api-problems';
 
 @ApiTags('officers')
 @ApiBearerAuth()
+@ApiProblemResponses(401, 429, 503)
 @Controller('officers')
 export class OfficersController {
   constructor(private readonly officers: OfficersService) {}
 
   @Get()
+  @ApiProblemResponses(400, 403)
   @Roles('ROCU_MANAGER')
   @ApiOperation({
     summary: "Candidates for a tasking in the caller's region, eligible and best matched first, with workloads",

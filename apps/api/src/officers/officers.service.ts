@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
   Actor,
+  ALLOCATED_TASKING_STATUSES,
   Officer,
   Priority,
   rankCandidates,
@@ -18,9 +19,6 @@ import { ListOfficersQuery } from './list-officers.query';
 import { CandidateDto, OfficerListResponse } from './officer-views.dto';
 
 const OFFICER_COLUMNS = `sub, name, org, region, role, specialisms, vetting, capacity`;
-
-/** Taskings that occupy their SIO and LRO: allocated and not yet closed. */
-const ACTIVE_TASKING = `status IN ('SIO_ALLOCATED', 'ACTIVE')`;
 
 /** The officer register and who can take a tasking, with today's workload and the workload if allocated. */
 @Injectable()
@@ -112,9 +110,9 @@ export class OfficersService {
     const column = role === 'SIO' ? 'sio_sub' : 'lro_sub';
     const rows = await this.dataSource.query<{ sub: string; priority: Priority | null; n: number }[]>(
       `SELECT ${column} AS sub, priority, count(*)::int AS n FROM referrals
-        WHERE region = $1 AND ${column} IS NOT NULL AND ${ACTIVE_TASKING}
+        WHERE region = $1 AND ${column} IS NOT NULL AND status = ANY($2::text[])
         GROUP BY ${column}, priority`,
-      [region],
+      [region, ALLOCATED_TASKING_STATUSES],
     );
     const loads = new Map<string, { points: number; taskings: number }>();
     for (const row of rows) {

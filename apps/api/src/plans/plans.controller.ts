@@ -10,11 +10,13 @@ import { PlanCommandsService } from './plan-commands.service';
 import { PlanQueriesService } from './plan-queries.service';
 import { AddActionRequest, ChangeActionRequest, DisruptionRequest, ReviewRequest } from './plan-requests.dto';
 import { DisruptionDto, PlanActionDto, PlanDto, RegionBalanceDto, ReviewDto } from './plan-views.dto';
+import { ApiProblemResponses } from '../common/api-problems';
 
 const actionIdPipe = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('NOT_FOUND', 'No such action') });
 
 @ApiTags('4P plans')
 @ApiBearerAuth()
+@ApiProblemResponses(401, 429, 503)
 // Visibility is the referral's (404); only the plan's own SIO and LRO change it (403); a closed plan is read-only (409).
 @Controller()
 export class PlansController {
@@ -24,6 +26,7 @@ export class PlansController {
   ) {}
 
   @Get('referrals/:id/plan')
+  @ApiProblemResponses(403, 404)
   @ApiOperation({ summary: 'The 4P plan: actions, disruptions, reviews, next review due and its 4P balance (audited)' })
   @ApiOkResponse({ type: PlanDto })
   plan(@User() user: CurrentUser, @Param('id', referralIdPipe) id: string, @Req() req: Request): Promise<PlanDto> {
@@ -31,6 +34,8 @@ export class PlansController {
   }
 
   @Post('referrals/:id/plan/actions')
+  @ApiOperation({ summary: 'Add an action to the plan under one of the 4P pillars' })
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   @IDEMPOTENCY_KEY_HEADER
   @ApiCreatedResponse({ type: PlanActionDto })
   addAction(
@@ -44,6 +49,7 @@ export class PlansController {
   }
 
   @Patch('referrals/:id/plan/actions/:actionId')
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   @ApiOperation({ summary: 'Change an action’s status; name the version you read (a stale one is 409)' })
   @ApiOkResponse({ type: PlanActionDto })
   changeAction(
@@ -57,6 +63,8 @@ export class PlansController {
   }
 
   @Post('referrals/:id/plan/disruptions')
+  @ApiOperation({ summary: 'Record a disruption achieved against the group' })
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   @IDEMPOTENCY_KEY_HEADER
   @ApiCreatedResponse({ type: DisruptionDto })
   recordDisruption(
@@ -70,6 +78,7 @@ export class PlansController {
   }
 
   @Post('referrals/:id/plan/reviews')
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Sign the joint review: the first signature opens it, the other owner’s completes it',
@@ -88,6 +97,7 @@ export class PlansController {
   }
 
   @Get('reports/4p-balance')
+  @ApiProblemResponses(403)
   @ApiOperation({ summary: "Actions and disruptions by pillar across the caller's region" })
   @ApiOkResponse({ type: RegionBalanceDto })
   regionBalance(@User() user: CurrentUser): Promise<RegionBalanceDto> {

@@ -1,14 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { JUSTIFICATION_HEADER } from '@rocu/domain';
 import { Roles } from '../auth/auth-metadata';
@@ -31,9 +22,11 @@ import {
   SubmitReferralResponse,
 } from './referral-views.dto';
 import { SubmitReferralRequest } from './submit-referral.dto';
+import { ApiProblemResponses } from '../common/api-problems';
 
 @ApiTags('referrals')
 @ApiBearerAuth()
+@ApiProblemResponses(401, 429, 503)
 // Actions on a record carry no route-level @Roles: the service first checks the record is visible (404),
 // then the role through the pure rules (403), so an invisible record never answers 403.
 @Controller('referrals')
@@ -44,6 +37,7 @@ export class ReferralsController {
   ) {}
 
   @Post()
+  @ApiProblemResponses(400, 403, 422)
   @Roles('FORCE_REFERRER', 'NCA_LIAISON')
   @ApiOperation({
     summary:
@@ -51,18 +45,12 @@ export class ReferralsController {
     description:
       'Forces and partner agencies (an NCA liaison, referrers of HMRC, Border Force, Immigration Enforcement) refer. ' +
       'A partner agency may name the region whose gateway takes it; otherwise it goes to the ROCU of the first force ' +
-      'affected that has one. Threat to life makes it IMMEDIATE in effect.',
-  })
-  @ApiBadRequestResponse({
-    description:
-      'invalid fields (each listed); a force naming a region; an agency referral naming no region when no force ' +
-      'affected has a ROCU',
+      'affected that has one. Threat to life makes it IMMEDIATE in effect. 400 lists every invalid field, a force ' +
+      'naming a region, and an agency referral naming no region when no force affected has a ROCU; 422 `NO_ROCU` ' +
+      "when no force affected by a force's referral has a ROCU (London forces, British Transport Police): the NCA route.",
   })
   @IDEMPOTENCY_KEY_HEADER
   @ApiCreatedResponse({ type: SubmitReferralResponse })
-  @ApiUnprocessableEntityResponse({
-    description: 'no force affected has a ROCU (London forces, British Transport Police): the NCA route',
-  })
   async submit(
     @User() user: CurrentUser,
     @Body() body: SubmitReferralRequest,
@@ -76,6 +64,8 @@ export class ReferralsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'Referrals the caller may see, filtered and sorted (deadline first by default)' })
+  @ApiProblemResponses(400)
   @ApiOkResponse({ type: ReferralListResponse })
   list(
     @User() user: CurrentUser,
@@ -86,6 +76,10 @@ export class ReferralsController {
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: "One referral: status, deadlines, history, latest assessment and the caller's available actions",
+  })
+  @ApiProblemResponses(400, 404)
   @ApiHeader({
     name: JUSTIFICATION_HEADER,
     required: false,
@@ -103,6 +97,8 @@ export class ReferralsController {
   }
 
   @Post(':id/triage')
+  @ApiOperation({ summary: 'Triage a submitted referral: ACCEPT, REQUEST_INFO or REJECT' })
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   @HttpCode(200)
   @ApiOkResponse({ type: ReferralStatusDto })
   triage(
@@ -115,6 +111,8 @@ export class ReferralsController {
   }
 
   @Post(':id/information')
+  @ApiOperation({ summary: 'Provide the further information triage asked for' })
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   @HttpCode(200)
   @ApiOkResponse({ type: ReferralStatusDto })
   information(
@@ -127,6 +125,8 @@ export class ReferralsController {
   }
 
   @Post(':id/assessment')
+  @ApiOperation({ summary: "Record the ROCU's assessment of the referral and its risk score" })
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   @HttpCode(200)
   @ApiOkResponse({ type: AssessmentResultDto })
   assess(
@@ -139,6 +139,7 @@ export class ReferralsController {
   }
 
   @Post(':id/urgent-decision')
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Out-of-meeting decision for an IMMEDIATE referral awaiting decision; ratified at the next meeting',
@@ -158,6 +159,8 @@ export class ReferralsController {
   }
 
   @Post(':id/withdraw')
+  @ApiOperation({ summary: 'Withdraw the referral, with a reason' })
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   @HttpCode(200)
   @ApiOkResponse({ type: ReferralStatusDto })
   withdraw(

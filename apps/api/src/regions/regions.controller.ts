@@ -6,16 +6,19 @@ import { CurrentUser, User } from '../auth/current-user';
 import { correlationIdOf } from '../common/correlation-id';
 import { ChangeRegionSettingsRequest, RegionSettingsDto, RegionSettingsHistoryDto } from './region-settings.dto';
 import { RegionSettingsService } from './region-settings.service';
+import { ApiProblemResponses } from '../common/api-problems';
 
 const REGION_STAFF = ['ROCU_MANAGER', 'GATEWAY_ASSESSOR', 'GAIN_COORDINATOR', 'TTCG_CHAIR'] as const;
 
 @ApiTags('regions')
 @ApiBearerAuth()
+@ApiProblemResponses(401, 429, 503)
 @Controller('regions')
 export class RegionsController {
   constructor(private readonly settings: RegionSettingsService) {}
 
   @Get(':region/settings')
+  @ApiProblemResponses(403, 404)
   @Roles(...REGION_STAFF)
   @ApiOperation({ summary: "The region's current deadlines and meeting settings (the region's own ROCU staff)" })
   @ApiOkResponse({ type: RegionSettingsDto })
@@ -24,6 +27,7 @@ export class RegionsController {
   }
 
   @Get(':region/settings/versions')
+  @ApiProblemResponses(403, 404)
   @Roles(...REGION_STAFF)
   @ApiOperation({ summary: 'Every version of the region settings, newest first, with who changed them and why' })
   @ApiOkResponse({ type: RegionSettingsHistoryDto })
@@ -32,6 +36,7 @@ export class RegionsController {
   }
 
   @Put(':region/settings')
+  @ApiProblemResponses(400, 403, 404, 409)
   @Roles('ROCU_MANAGER')
   @ApiOperation({
     summary:

@@ -14,15 +14,18 @@ import {
   ReallocateSioRequest,
   ReplaceLroRequest,
 } from './tasking-requests.dto';
+import { ApiProblemResponses } from '../common/api-problems';
 
 @ApiTags('tasking')
 @ApiBearerAuth()
+@ApiProblemResponses(401, 429, 503)
 // As for every action on a record: visibility first (404), then the role through the pure rules (403).
 @Controller('referrals')
 export class TaskingController {
   constructor(private readonly commands: TaskingCommandsService) {}
 
   @Post(':id/sio')
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   @HttpCode(200)
   @ApiOperation({
     summary:
@@ -39,6 +42,7 @@ export class TaskingController {
   }
 
   @Post(':id/lro')
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   @HttpCode(200)
   @ApiOperation({ summary: "Name the force's LRO (the referring organisation); with the SIO in place the plan starts" })
   @ApiOkResponse({ type: ReferralStatusDto })
@@ -52,6 +56,7 @@ export class TaskingController {
   }
 
   @Post(':id/sio/reallocation')
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Reallocate the SIO (ROCU manager), with a reason: the plan moves to the new SIO',
@@ -70,6 +75,7 @@ export class TaskingController {
   }
 
   @Post(':id/lro/replacement')
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Replace the LRO of an active tasking (the referring organisation), with a reason: the plan moves too',
@@ -86,6 +92,7 @@ export class TaskingController {
   }
 
   @Post(':id/close')
+  @ApiProblemResponses(400, 403, 404, 409, 422)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Close the tasking (ROCU manager): the plan turns read-only and a re-assessment is prompted',

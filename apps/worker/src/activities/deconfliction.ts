@@ -1,8 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import type { ReferralSubmission } from '@rocu/contracts';
+import { TERMINAL_STATUSES } from '@rocu/domain';
 import { enqueueNotification } from './projection-sql';
 
-const LIVE_STATUSES_SQL = `r.status NOT IN ('CLOSED','DECLINED','REFERRED_NATIONAL','REFERRED_PARTNER','WITHDRAWN','REJECTED')`;
+/** Live referrals only: $4 is TERMINAL_STATUSES. */
+const LIVE_STATUSES_SQL = `r.status <> ALL($4::text[])`;
 
 interface Overlap {
   id: string;
@@ -30,7 +32,7 @@ export async function deconflict(
      SELECT r.id, r.region, 'NOMINAL' AS basis, n.identifier AS matched
        FROM referral_nominals n JOIN referrals r ON r.id = n.referral_id
       WHERE lower(n.identifier) = ANY($3::text[]) AND r.id <> $1 AND ${LIVE_STATUSES_SQL}`,
-    [referral.id, existingRef, identifiers],
+    [referral.id, existingRef, identifiers, TERMINAL_STATUSES],
   );
   for (const overlap of overlaps) {
     for (const [from, to] of [

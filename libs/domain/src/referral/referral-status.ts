@@ -51,6 +51,21 @@ export const PRE_DECISION_STATUSES: readonly ReferralStatus[] = [
   'DEFERRED',
 ];
 
+/** Waiting for a TTCG or commissioning decision: listed on the next agenda of the meeting type it was routed to. */
+export const AWAITING_MEETING_STATUSES: readonly ReferralStatus[] = ['AWAITING_DECISION', 'DEFERRED'];
+
+/** Adopted and not yet closed: a live tasking, which comes back to the region's meetings for review. */
+export const LIVE_TASKING_STATUSES: readonly ReferralStatus[] = ['ADOPTED', 'SIO_ALLOCATED', 'ACTIVE'];
+
+/** A live tasking with its SIO allocated: it counts towards its SIO's and LRO's workload. */
+export const ALLOCATED_TASKING_STATUSES: readonly ReferralStatus[] = ['SIO_ALLOCATED', 'ACTIVE'];
+
+/** A referral can still come before a meeting: awaiting a decision, deferred, or as a live tasking. */
+export const MEETING_BUSINESS_STATUSES: readonly ReferralStatus[] = [
+  ...AWAITING_MEETING_STATUSES,
+  ...LIVE_TASKING_STATUSES,
+];
+
 export function isTerminal(status: ReferralStatus): boolean {
   return TERMINAL_STATUSES.includes(status);
 }

@@ -1,6 +1,6 @@
 import { Role } from '../roles';
 import { MeetingDecision, RatificationOutcome, referralStatusAfter } from '../meetings/meeting-types';
-import { PRE_DECISION_STATUSES, ReferralStatus, Route, TriageDecision } from './referral-status';
+import { LIVE_TASKING_STATUSES, PRE_DECISION_STATUSES, ReferralStatus, Route, TriageDecision } from './referral-status';
 
 /** What a person can do to a referral. Add a member here, an event shape and a table row to extend. */
 export const REFERRAL_ACTIONS = [
@@ -103,8 +103,6 @@ export const URGENTLY_DECIDED_STATUSES: readonly ReferralStatus[] = [
   'REFERRED_PARTNER',
 ];
 
-const ADOPTED_STATUSES: readonly ReferralStatus[] = ['ADOPTED', 'SIO_ALLOCATED', 'ACTIVE'];
-
 /**
  * Where a ratification leaves the referral: RATIFY keeps it where it is; OVERTURN moves it as the new
  * decision would, except that one adoption replacing another keeps the tasking's progress (SIO, plan).
@@ -116,12 +114,12 @@ export function statusAfterRatification(
 ): ReferralStatus {
   if (outcome === 'RATIFY') return current;
   const after = referralStatusAfter(decision);
-  return after === 'ADOPTED' && ADOPTED_STATUSES.includes(current) ? current : after;
+  return after === 'ADOPTED' && LIVE_TASKING_STATUSES.includes(current) ? current : after;
 }
 
 /** Whether overturning stands a tasking down (an adoption replaced by anything but an adoption). */
 export function standsTaskingDown(from: ReferralStatus, to: ReferralStatus): boolean {
-  return ADOPTED_STATUSES.includes(from) && !ADOPTED_STATUSES.includes(to);
+  return LIVE_TASKING_STATUSES.includes(from) && !LIVE_TASKING_STATUSES.includes(to);
 }
 
 const REGIONAL_ASSESSOR: readonly Permission[] = [{ role: 'GATEWAY_ASSESSOR', scope: 'REGION' }];
