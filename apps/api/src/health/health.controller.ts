@@ -22,7 +22,9 @@ export class HealthController {
    */
   @Public()
   @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process answers (checks neither Postgres nor Temporal)' })
   @ApiOkResponse({ type: LivenessResponse })
+  @ApiProblemResponses(429)
   live(): LivenessResponse {
     return { status: 'ok' };
   }
@@ -30,8 +32,10 @@ export class HealthController {
   /** Readiness: 503 while Postgres or Temporal is unreachable, naming which (the same checks as `/health`). */
   @Public()
   @Get('ready')
+  @ApiOperation({ summary: 'Readiness: 503 naming Postgres or Temporal while either is unreachable' })
   @ApiOkResponse({ type: HealthResponse })
   @ApiServiceUnavailableResponse({ type: HealthResponse })
+  @ApiProblemResponses(429)
   ready(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
     return this.check(res);
   }
