@@ -61,6 +61,7 @@ async function startUp(combination: Combination): Promise<StartUp> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
+    WEB_PORT: String(await freePort()),
     EMBEDDED_POSTGRES_PORT: String(await freePort()),
     TEMPORAL_PORT: String(await freePort()),
     TEMPORAL_UI_PORT: String(await freePort()),
