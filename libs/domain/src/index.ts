@@ -56,3 +56,4 @@ export * from './plan/plan-policy';
 export * from './settings/region-settings';
 export * from './plan/owner-change';
 export * from './partners/partner-checks';
+export * from './national/national-queue';

@@ -16,6 +16,7 @@ import { RatificationOutcome1764110000000 } from './1764110000000-ratification-o
 import { MeetingEventJournal1764120000000 } from './1764120000000-meeting-event-journal';
 import { WebSessions1764400000000 } from './1764400000000-web-sessions';
 import { PartnerChecks1764500000000 } from './1764500000000-partner-checks';
+import { NationalQueue1764510000000 } from './1764510000000-national-queue';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   MeetingEventJournal1764120000000,
   WebSessions1764400000000,
   PartnerChecks1764500000000,
+  NationalQueue1764510000000,
 ];
