@@ -48,7 +48,8 @@ const AUDITORS: readonly Role[] = ['AUDITOR', 'NATIONAL_AUDITOR'];
 /** See their region's meetings (and its deviation report). */
 const MEETING_PARTICIPANTS: readonly Role[] = [...REGIONAL_STAFF, 'TTCG_MEMBER'];
 
-type Relation = 'REGION' | 'OWNER_ORG';
+/** NATIONAL: any region's record (the NCA's national queue). */
+type Relation = 'REGION' | 'OWNER_ORG' | 'NATIONAL';
 type RecordKind = 'REFERRAL' | 'MEETING' | 'NOTIFICATION';
 
 type RoutePolicy =
@@ -152,6 +153,20 @@ const POLICY = {
     record: 'REFERRAL',
     roles: ['GAIN_COORDINATOR'],
     relation: 'REGION',
+  },
+  // The NCA's national queue (issue 16): an NCA liaison answers referrals sent national by any region.
+  'GET /national/queue': { access: 'ROLES', roles: ['NCA_LIAISON'] },
+  'POST /referrals/{id}/national-acceptance': {
+    access: 'ACT',
+    record: 'REFERRAL',
+    roles: ['NCA_LIAISON'],
+    relation: 'NATIONAL',
+  },
+  'POST /referrals/{id}/national-return': {
+    access: 'ACT',
+    record: 'REFERRAL',
+    roles: ['NCA_LIAISON'],
+    relation: 'NATIONAL',
   },
   'GET /referrals/{id}/plan': { access: 'VIEW', record: 'REFERRAL' },
   'POST /referrals/{id}/plan/actions': { access: 'PLAN_OWNER' },
@@ -333,6 +348,8 @@ function relates(actor: MatrixActor, relation: Relation, target: Target): boolea
       return actor.region !== null && actor.region === facts.region;
     case 'OWNER_ORG':
       return 'ownerOrg' in facts && actor.org === facts.ownerOrg;
+    case 'NATIONAL':
+      return true;
   }
 }
 
@@ -1111,6 +1128,19 @@ describe('authorization matrix: every route x every role x own and other organis
       'ASSESSMENT',
       () => inAssessment(),
       () => ({ agency: 'HMRC', reference: 'HMRC-FIS-1', rationale: 'HMRC is better placed' }),
+    ),
+    'GET /national/queue': simple('GET', '/national/queue?pageSize=200'),
+    'POST /referrals/{id}/national-acceptance': referralAction(
+      'national-acceptance',
+      'REFERRED_NATIONAL',
+      () => referredNational(),
+      () => ({ reference: 'NCA-MATRIX-1' }),
+    ),
+    'POST /referrals/{id}/national-return': referralAction(
+      'national-return',
+      'REFERRED_NATIONAL',
+      () => referredNational(),
+      () => ({ reasons: 'Regional in scope' }),
     ),
     'GET /referrals/{id}/plan': recordGet(() => [
       { variant: 'ACTIVE', id: planReferral, target: PLAN_TARGET, path: (id) => `/referrals/${id}/plan` },

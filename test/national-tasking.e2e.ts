@@ -1,4 +1,4 @@
-import { frozenMeeting } from './support/meeting-fixtures';
+import { assessedReferral, frozenMeeting } from './support/meeting-fixtures';
 import { referralBody, workedExampleAssessment } from './support/referral-fixtures';
 import { Stack } from './support/stack';
 import { ok } from './support/tasking-fixtures';
@@ -295,5 +295,125 @@ describe('national tasking: GAIN partner checks', () => {
     const late = await stack.http.post<Problem & { state: string }>(`/referrals/${id}/partner-checks`, hit, gain);
     expect(late.status).toBe(409);
     expect(late.body.state).toBe('REFERRED_PARTNER');
+  });
+});
+
+interface QueueItem {
+  id: string;
+  region: string;
+  referredAt: string;
+  responseDueAt: string;
+  overdue: boolean;
+}
+
+/** Issue 16: the NCA's national queue. */
+describe('national tasking: the national queue', () => {
+  let stack: Stack;
+  let chair: string;
+  let nca: string;
+  let assessor: string;
+
+  beforeAll(async () => {
+    stack = await Stack.start();
+    chair = await stack.token(['TTCG_CHAIR'], 'YHROCU', 'chair-queue');
+    nca = await stack.token(['NCA_LIAISON'], 'NCA', 'nca-queue');
+    assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU');
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const queue = async (): Promise<QueueItem[]> =>
+    (await ok('queue', stack.http.get<{ items: QueueItem[] }>('/national/queue', nca))).items;
+
+  /** A frozen YHROCU TTCG, in session and quorate, deciding one item. */
+  const decideAtMeeting = async (referralId: string, decision: Record<string, unknown>): Promise<void> => {
+    const meeting = await frozenMeeting(stack);
+    await ok(
+      'attendance',
+      stack.http.post(
+        `/meetings/${meeting}/attendance`,
+        {
+          attendees: [
+            { sub: 'chair-queue', name: 'Det Supt Chair', org: 'YHROCU', conflicts: [] },
+            { sub: 'member-wyp', name: 'DCI WYP', org: 'WYP', conflicts: [] },
+            { sub: 'member-syp', name: 'DCI SYP', org: 'SYP', conflicts: [] },
+          ],
+        },
+        chair,
+      ),
+    );
+    await ok('decide', stack.http.post(`/meetings/${meeting}/decisions`, { referralId, ...decision }, chair));
+  };
+
+  it('sends a referral national at a TTCG; the NCA returns it with reasons; the next TTCG lists and adopts it', async () => {
+    const { id } = await assessedReferral(stack);
+    await decideAtMeeting(id, {
+      decision: 'REFER_NATIONAL',
+      rationale: 'Links to a national firearms supply network',
+      onwardReference: 'NCA-REQ-2026-01',
+    });
+    const listed = (await queue()).find((item) => item.id === id);
+    expect(listed).toMatchObject({ region: 'YHROCU', overdue: false });
+    expect(Date.parse(listed?.responseDueAt ?? '')).toBeGreaterThan(Date.parse(listed?.referredAt ?? ''));
+    const atNca = await ok('NCA detail', stack.http.get<Detail>(`/referrals/${id}`, nca));
+    expect(atNca.availableActions).toEqual(['NATIONAL_ACCEPT', 'NATIONAL_RETURN']);
+
+    const returned = await ok(
+      'return',
+      stack.http.post<{ status: string }>(
+        `/referrals/${id}/national-return`,
+        { reasons: 'Regional in scope: no national links found' },
+        nca,
+      ),
+    );
+    expect(returned.status).toBe('AWAITING_DECISION');
+    expect((await queue()).map((item) => item.id)).not.toContain(id);
+    // Back in the region, the NCA no longer sees it.
+    expect((await stack.http.get(`/referrals/${id}`, nca)).status).toBe(404);
+
+    await decideAtMeeting(id, { decision: 'ADOPT_ROCU_LEAD', rationale: 'Returned by the NCA: the ROCU leads' });
+    const adopted = await ok('detail', stack.http.get<Detail>(`/referrals/${id}`, assessor));
+    expect(adopted.status).toBe('ADOPTED');
+    expect(adopted.history.map((entry) => `${entry.action}:${entry.to}`).slice(-3)).toEqual([
+      'DECIDE:REFERRED_NATIONAL',
+      'NATIONAL_RETURN:AWAITING_DECISION',
+      'DECIDE:ADOPTED',
+    ]);
+  });
+
+  it('lets the NCA accept one with its reference: off the queue, answered once, its history kept in the region', async () => {
+    const { id } = await assessedReferral(stack, { route: 'REFER_NATIONAL' });
+    expect((await queue()).map((item) => item.id)).toContain(id);
+    expect((await stack.http.post(`/referrals/${id}/national-accept`, {}, nca)).status).toBe(404);
+    const refused = await stack.http.post<Problem>(`/referrals/${id}/national-acceptance`, { reference: ' ' }, nca);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors?.map((error) => error.field)).toEqual(['reference']);
+    // Only the NCA answers: the region's chair may see it but not accept it.
+    expect((await stack.http.post(`/referrals/${id}/national-acceptance`, { reference: 'X' }, chair)).status).toBe(403);
+
+    const accepted = await ok(
+      'accept',
+      stack.http.post<{ status: string }>(`/referrals/${id}/national-acceptance`, { reference: 'NCA-2026-0117' }, nca),
+    );
+    expect(accepted.status).toBe('REFERRED_NATIONAL');
+    expect((await queue()).map((item) => item.id)).not.toContain(id);
+    const again = await stack.http.post<Problem & { state: string }>(
+      `/referrals/${id}/national-return`,
+      { reasons: 'Changed our mind' },
+      nca,
+    );
+    expect(again.status).toBe(409);
+
+    const inRegion = await ok(
+      'assessor detail',
+      stack.http.get<Detail & { national: { reference: string; responseDueAt: string | null } }>(
+        `/referrals/${id}`,
+        assessor,
+      ),
+    );
+    expect(inRegion.national).toMatchObject({ reference: 'NCA-2026-0117', responseDueAt: null });
+    expect(inRegion.history.map((entry) => entry.action)).toEqual(['SUBMIT', 'TRIAGE', 'ASSESS', 'NATIONAL_ACCEPT']);
   });
 });

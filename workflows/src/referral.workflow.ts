@@ -40,6 +40,8 @@ import {
   closeReferralUpdate,
   disposeToPartnerUpdate,
   nameLroUpdate,
+  nationalAcceptUpdate,
+  nationalReturnUpdate,
   planWorkflowId,
   provideInformationUpdate,
   RatificationCommand,
@@ -76,6 +78,12 @@ export const AWAIT_RATIFICATION_PATCH = 'await-ratification-of-urgent-decision';
  * deadlines. Referrals started before keep the calendar rule, so their timers replay unchanged.
  */
 export const WORKING_TIME_DEADLINES_PATCH = 'working-time-deadlines';
+
+/**
+ * A referral sent national waits in the NCA's queue for it to accept or return it (issue 16). Histories from
+ * before this change ended on reaching REFERRED_NATIONAL.
+ */
+export const NATIONAL_QUEUE_PATCH = 'national-queue';
 
 /** The plan continues as new well before Temporal's 51,200-event cap. */
 const DEFAULT_PLAN_CONTINUE_AS_NEW_AFTER = 10_000;
@@ -115,6 +123,8 @@ const reallocateEvent = (): ReferralEvent => ({ type: 'REALLOCATE_SIO' });
 const replaceLroEvent = (): ReferralEvent => ({ type: 'REPLACE_LRO' });
 const partnerCheckEvent = (): ReferralEvent => ({ type: 'RECORD_PARTNER_CHECK' });
 const partnerDisposalEvent = (): ReferralEvent => ({ type: 'DISPOSE_TO_PARTNER' });
+const nationalAcceptEvent = (): ReferralEvent => ({ type: 'NATIONAL_ACCEPT' });
+const nationalReturnEvent = (): ReferralEvent => ({ type: 'NATIONAL_RETURN' });
 
 const scoreOf = (command: AssessCommand) =>
   refuseOnDomainError(() => scoreAssessment(command.assessment, command.scheme));
@@ -132,6 +142,7 @@ type TransitionExtras = Pick<
   | 'standDown'
   | 'partnerCheck'
   | 'partnerDisposal'
+  | 'national'
 >;
 
 /**
@@ -160,6 +171,9 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
   let reassessmentDue = false;
   /** An urgent out-of-meeting decision awaits its meeting's ratification. */
   let urgentDecisionPending = false;
+  /** Sent national and awaiting the NCA's answer; a return puts it back where it was sent from. */
+  let nationalPending = false;
+  let nationalReturnTo: ReferralStatus = 'AWAITING_DECISION';
   /** Officers who declared a conflict with this referral: never allocated to it. */
   const conflicted = new Set<string>();
   const planPolicy = input.planPolicy ?? DEFAULT_PLAN_POLICY;
@@ -190,6 +204,8 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     lroNamed: lro !== undefined,
     reassessmentDue,
     urgentDecisionPending,
+    nationalResponsePending: nationalPending,
+    nationalReturnTo,
   });
 
   let submission: Promise<void> | undefined;
@@ -239,6 +255,10 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     if (to === 'ADOPTED' && adoptedAt === null) adoptedAt = new Date(now);
     if (to === 'AWAITING_DECISION' && awaitingSince === null) awaitingSince = new Date(now);
     if (event.type === 'ASSESS' && from === 'CLOSED') reassessmentDue = false;
+    if (to === 'REFERRED_NATIONAL' && from !== 'REFERRED_NATIONAL') {
+      nationalPending = true;
+      nationalReturnTo = event.type === 'ASSESS' ? 'ASSESSMENT' : 'AWAITING_DECISION';
+    }
     status = to;
     seq += 1;
     const projected: ReferralTransitionEvent = {
@@ -578,6 +598,33 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     guard(partnerDisposalEvent),
   );
 
+  // The NCA's answer to a referral sent national (issue 16); the main loop waits for it under NATIONAL_QUEUE_PATCH.
+  setHandler(
+    nationalAcceptUpdate,
+    (command) => {
+      const applying = apply(nationalAcceptEvent(), command, {
+        reason: `Accepted by the NCA: ${command.reference}`,
+        national: { outcome: 'ACCEPTED', reference: command.reference },
+      });
+      nationalPending = false; // apply has validated and moved the status synchronously
+      return applying;
+    },
+    guard(nationalAcceptEvent),
+  );
+
+  setHandler(
+    nationalReturnUpdate,
+    (command) => {
+      const applying = apply(nationalReturnEvent(), command, {
+        reason: command.reasons,
+        national: { outcome: 'RETURNED' },
+      });
+      nationalPending = false;
+      return applying;
+    },
+    guard(nationalReturnEvent),
+  );
+
   await ensureSubmitted({ actor: input.submittedBy });
 
   const notify = async (kind: 'REMINDER' | 'ESCALATION', stage: DeadlineStage, dueAt: Date): Promise<void> => {
@@ -622,6 +669,10 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     // may bring the referral back to life (adopted or deferred), and its clocks with it.
     if (!patched(AWAIT_RATIFICATION_PATCH)) break;
     await condition(() => !urgentDecisionPending || status === 'CLOSED');
+    // Sent national, it waits in the NCA's queue: accepted it ends; returned, it comes back to the region.
+    if (status === 'REFERRED_NATIONAL' && nationalPending && patched(NATIONAL_QUEUE_PATCH)) {
+      await condition(() => !nationalPending);
+    }
     if (isTerminal(status)) break;
   }
   // A closed tasking stays open for the re-assessment of its subject that closing prompts.

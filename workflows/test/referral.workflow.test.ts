@@ -17,6 +17,8 @@ import {
   closeReferralUpdate,
   ConflictRecord,
   nameLroUpdate,
+  nationalAcceptUpdate,
+  nationalReturnUpdate,
   PlanActivities,
   PlanChangeEvent,
   planSnapshotQuery,
@@ -27,6 +29,8 @@ import {
   DeadlineView,
   provideInformationUpdate,
   ratificationUpdate,
+  recordPartnerCheckUpdate,
+  disposeToPartnerUpdate,
   reallocateSioUpdate,
   REFERRAL_WORKFLOW_TYPE,
   ReferralActivities,
@@ -995,5 +999,87 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     await sleep(300);
     expect(activities.notificationsFor(workflowId)).toHaveLength(2);
     await handle.terminate('decision clock test finished');
+  });
+
+  it('waits in the NCA queue once sent national: a return brings it back awaiting decision, an acceptance ends it', async () => {
+    const referralId = newReferralId('national-queue');
+    const workflowId = referralWorkflowId(referralId);
+    const { handle } = await submit(referralId, RELAXED_POLICY);
+    const chair: Actor = { ...assessor, sub: 'u-chair', roles: ['TTCG_CHAIR'] };
+    const nca: Actor = { sub: 'u-nca', name: 'Nia Liaison', roles: ['NCA_LIAISON'], org: 'NCA', region: null };
+    await handle.executeUpdate(triageUpdate, { args: [{ actor: assessor, decision: 'ACCEPT', reason: 'In remit' }] });
+    await handle.executeUpdate(assessUpdate, { args: [assessWorkedExample] });
+    const sendNational = (meetingId: string) =>
+      handle.executeUpdate(taskingDecisionUpdate, {
+        args: [
+          { actor: chair, meetingId, decision: 'REFER_NATIONAL', rationale: 'National links', onwardReference: 'N-1' },
+        ],
+      });
+    expect((await sendNational('meeting-1')).status).toBe('REFERRED_NATIONAL');
+    const byChair = await refusal(() =>
+      handle.executeUpdate(nationalReturnUpdate, { args: [{ actor: chair, reasons: 'Not the chair' }] }),
+    );
+    expect(byChair.type).toBe('ROLE_NOT_ALLOWED');
+
+    const returned = await handle.executeUpdate(nationalReturnUpdate, {
+      args: [{ actor: nca, reasons: 'Regional in scope' }],
+    });
+    expect(returned.status).toBe('AWAITING_DECISION');
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+    expect((await sendNational('meeting-2')).status).toBe('REFERRED_NATIONAL');
+    const accepted = await handle.executeUpdate(nationalAcceptUpdate, {
+      args: [{ actor: nca, reference: 'NCA-2026-7' }],
+    });
+    expect(accepted.status).toBe('REFERRED_NATIONAL');
+    await expect(handle.result()).resolves.toBeUndefined();
+    expect(activities.transitionsFor(workflowId).map((event) => `${event.action}:${event.to}`)).toEqual([
+      'TRIAGE:ASSESSMENT',
+      'ASSESS:AWAITING_DECISION',
+      'DECIDE:REFERRED_NATIONAL',
+      'NATIONAL_RETURN:AWAITING_DECISION',
+      'DECIDE:REFERRED_NATIONAL',
+      'NATIONAL_ACCEPT:REFERRED_NATIONAL',
+    ]);
+    expect(activities.transitionsFor(workflowId).at(-1)?.national).toEqual({
+      outcome: 'ACCEPTED',
+      reference: 'NCA-2026-7',
+    });
+    await recordHistory('national-queue', handle);
+  });
+
+  it('records GAIN partner checks keeping the status, and a GAIN disposal ends the referral', async () => {
+    const referralId = newReferralId('partner-checks');
+    const workflowId = referralWorkflowId(referralId);
+    const { handle } = await submit(referralId, RELAXED_POLICY);
+    const gain: Actor = { ...assessor, sub: 'u-gain', roles: ['GAIN_COORDINATOR'] };
+    await handle.executeUpdate(triageUpdate, { args: [{ actor: assessor, decision: 'ACCEPT', reason: 'In remit' }] });
+    const check = {
+      agency: 'HMRC',
+      requestedOn: '2026-11-02',
+      result: 'HIT' as const,
+      reference: 'H-1',
+      checkedOn: '2026-11-03',
+    };
+    expect((await handle.executeUpdate(recordPartnerCheckUpdate, { args: [{ actor: gain, check }] })).status).toBe(
+      'ASSESSMENT',
+    );
+    const byAssessor = await refusal(() =>
+      handle.executeUpdate(recordPartnerCheckUpdate, { args: [{ actor: assessor, check }] }),
+    );
+    expect(byAssessor.type).toBe('ROLE_NOT_ALLOWED');
+    const disposed = await handle.executeUpdate(disposeToPartnerUpdate, {
+      args: [{ actor: gain, agency: 'HMRC', reference: 'HMRC-FIS-1', rationale: 'HMRC leads' }],
+    });
+    expect(disposed.status).toBe('REFERRED_PARTNER');
+    await expect(handle.result()).resolves.toBeUndefined();
+    const transitions = activities.transitionsFor(workflowId);
+    expect(transitions.map((event) => `${event.action}:${event.to}`)).toEqual([
+      'TRIAGE:ASSESSMENT',
+      'RECORD_PARTNER_CHECK:ASSESSMENT',
+      'DISPOSE_TO_PARTNER:REFERRED_PARTNER',
+    ]);
+    expect(transitions[1].partnerCheck).toEqual(check);
+    expect(transitions[2].partnerDisposal).toEqual({ agency: 'HMRC', reference: 'HMRC-FIS-1' });
+    await recordHistory('partner-checks', handle);
   });
 });

@@ -23,6 +23,7 @@ import { ReferralsModule } from './referrals/referrals.module';
 import { RegionsModule } from './regions/regions.module';
 import { TaskingModule } from './tasking/tasking.module';
 import { PartnersModule } from './partners/partners.module';
+import { NationalModule } from './national/national.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({
@@ -66,6 +67,7 @@ import { TemporalModule } from './temporal/temporal.module';
     OfficersModule,
     TaskingModule,
     PartnersModule,
+    NationalModule,
     PlansModule,
     AuditModule,
     NotificationsModule,

@@ -47,6 +47,8 @@ export interface ReferralTransitionEvent {
   partnerCheck?: PartnerCheck;
   /** Present on a GAIN disposal: the partner agency and its reference. */
   partnerDisposal?: { agency: string; reference: string };
+  /** Present when the NCA answers a referral sent national: accepted (with its reference) or returned. */
+  national?: { outcome: 'ACCEPTED'; reference: string } | { outcome: 'RETURNED' };
   /** Present when a meeting overturns an urgent adoption: the tasking stands down and any plan closes, with the reason. */
   standDown?: { reason: string };
 }

@@ -130,6 +130,16 @@ export interface DisposeToPartnerCommand extends ActorCommand {
   rationale: string;
 }
 
+/** The NCA accepts a referral sent national, giving its own reference. */
+export interface NationalAcceptCommand extends ActorCommand {
+  reference: string;
+}
+
+/** The NCA returns a referral sent national to its region, saying why. */
+export interface NationalReturnCommand extends ActorCommand {
+  reasons: string;
+}
+
 export interface DeadlineView {
   stage: DeadlineStage;
   dueAt: string;
@@ -175,4 +185,6 @@ export const recordPartnerCheckUpdate = defineUpdate<ReferralSnapshot, [RecordPa
   'recordPartnerCheck',
 );
 export const disposeToPartnerUpdate = defineUpdate<ReferralSnapshot, [DisposeToPartnerCommand]>('disposeToPartner');
+export const nationalAcceptUpdate = defineUpdate<ReferralSnapshot, [NationalAcceptCommand]>('acceptNational');
+export const nationalReturnUpdate = defineUpdate<ReferralSnapshot, [NationalReturnCommand]>('returnNational');
 export const referralSnapshotQuery = defineQuery<ReferralSnapshot>('snapshot');

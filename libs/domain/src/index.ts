@@ -58,3 +58,4 @@ export * from './plan/owner-change';
 export * from './notifications/notification-text';
 export * from './notifications/functional-mailboxes';
 export * from './partners/partner-checks';
+export * from './national/national-queue';

@@ -1,17 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentUser, User } from '../auth/current-user';
+import { ActionRefusals } from '../common/action-responses';
 import { correlationIdOf } from '../common/correlation-id';
 import { referralIdPipe } from '../referrals/referral-id.pipe';
 import { ReferralStatusDto } from '../referrals/referral-views.dto';
@@ -38,12 +29,12 @@ export class PartnersController {
       'the meeting on its agenda item.',
   })
   @ApiCreatedResponse({ type: ReferralStatusDto })
-  @ApiBadRequestResponse({
-    description: 'invalid fields (each listed): a HIT without reference, answered before requested, future dates',
+  @ActionRefusals({
+    badRequest: 'invalid fields (each listed): a HIT without reference, answered before requested, future dates',
+    forbidden: NOT_GAIN,
+    notFound: NOT_VISIBLE,
+    conflict: DECIDED,
   })
-  @ApiForbiddenResponse({ description: NOT_GAIN })
-  @ApiNotFoundResponse({ description: NOT_VISIBLE })
-  @ApiConflictResponse({ description: DECIDED })
   recordCheck(
     @User() user: CurrentUser,
     @Param('id', referralIdPipe) id: string,
@@ -61,10 +52,12 @@ export class PartnersController {
       'A GAIN disposal before a decision: the referral ends REFERRED_PARTNER, naming the agency and its reference.',
   })
   @ApiOkResponse({ type: ReferralStatusDto })
-  @ApiBadRequestResponse({ description: 'invalid fields (each listed)' })
-  @ApiForbiddenResponse({ description: NOT_GAIN })
-  @ApiNotFoundResponse({ description: NOT_VISIBLE })
-  @ApiConflictResponse({ description: DECIDED })
+  @ActionRefusals({
+    badRequest: 'invalid fields (each listed)',
+    forbidden: NOT_GAIN,
+    notFound: NOT_VISIBLE,
+    conflict: DECIDED,
+  })
   dispose(
     @User() user: CurrentUser,
     @Param('id', referralIdPipe) id: string,

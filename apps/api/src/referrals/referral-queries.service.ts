@@ -29,6 +29,7 @@ import {
   DeadlineDto,
   HistoryEntryDto,
   LinkedReferralDto,
+  NationalViewDto,
   ReferralDetailDto,
   ReferralListItemDto,
   ReferralListResponse,
@@ -72,7 +73,7 @@ const LIST_COLUMNS: (keyof ReferralEntity)[] = [
 
 const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
 
-const toSummary = (row: ReferralEntity): ReferralSummaryDto => ({
+export const toSummary = (row: ReferralEntity): ReferralSummaryDto => ({
   id: row.id,
   reference: row.reference,
   status: row.status,
@@ -159,6 +160,17 @@ const taskingOf = (referral: ReferralEntity): TaskingDto => ({
   closedAt: referral.closedAt?.toISOString() ?? null,
   reassessmentDue: referral.reassessmentDue,
 });
+
+/** Sent national: when, the NCA's answer due (null once answered) and, once accepted, its reference. */
+const nationalOf = (referral: ReferralEntity): NationalViewDto | null =>
+  referral.nationalReferredAt === null
+    ? null
+    : {
+        referredAt: referral.nationalReferredAt.toISOString(),
+        responseDueAt: iso(referral.nationalDueAt),
+        reference: referral.nationalReference,
+        acceptedAt: iso(referral.nationalAcceptedAt),
+      };
 
 /** Read side of referrals: lists, detail and lookups from the projected tables, filtered by need-to-know in SQL. */
 @Injectable()
@@ -266,6 +278,7 @@ export class ReferralQueriesService {
       urgencyBasis: urgencyView(effectiveUrgency(referral.submission)).urgencyBasis,
       onwardReference: referral.onwardReference,
       disposedTo: referral.partnerOrg,
+      national: nationalOf(referral),
       submission: access.kind === 'WITHHELD' ? withoutSensitiveDetail(referral.submission) : referral.submission,
       ...(access.kind === 'WITHHELD'
         ? { withheld: { fields: access.fields.map((field) => `submission.${field}`), howToAccess: access.howToAccess } }

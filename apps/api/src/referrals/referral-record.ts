@@ -8,4 +8,5 @@ export const referralRecordOf = (referral: ReferralEntity): ReferralRecord => ({
   region: referral.region,
   lroNamed: referral.lroSub !== null,
   reassessmentDue: referral.reassessmentDue,
+  nationalResponsePending: referral.status === 'REFERRED_NATIONAL' && referral.nationalDueAt !== null,
 });

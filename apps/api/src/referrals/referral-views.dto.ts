@@ -129,6 +129,16 @@ export class PartnerCheckViewDto {
   @ApiProperty() recordedAt!: string;
 }
 
+/** A referral sent national, in the NCA's queue or answered. */
+export class NationalViewDto {
+  @ApiProperty() referredAt!: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "the NCA's answer is due; null once answered" })
+  responseDueAt!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "the NCA's reference once it accepted" })
+  reference!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) acceptedAt!: string | null;
+}
+
 /** After adoption: who runs the tasking, and how it ended. */
 export class TaskingDto {
   @ApiPropertyOptional({ type: PersonRefDto, nullable: true }) sio!: PersonRefDto | null;
@@ -157,6 +167,8 @@ export class ReferralDetailDto extends ReferralSummaryDto {
   onwardReference!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'the partner agency a GAIN disposal sent it to' })
   disposedTo!: string | null;
+  @ApiPropertyOptional({ type: NationalViewDto, nullable: true, description: 'sent national: the NCA queue' })
+  national!: NationalViewDto | null;
   @ApiProperty({ description: 'the submission; OFFICIAL-SENSITIVE detail only with an access justification' })
   submission!: object;
   @ApiPropertyOptional({ description: 'what was withheld for lack of an access justification, and how to ask' })

@@ -30,6 +30,15 @@ export const DEV_PERSONAS: readonly DevPersona[] = [
     roleLabel: 'referrer',
   },
   {
+    // A partner agency refers like a force (issue 16): its referral goes to the ROCU of the forces affected.
+    id: 'hmrc-referrer',
+    name: 'Officer Sam Reid',
+    rank: 'Officer',
+    roles: ['FORCE_REFERRER'],
+    org: 'HMRC',
+    roleLabel: 'referrer',
+  },
+  {
     id: 'yhrocu-assessor',
     name: 'DS Priya Patel',
     rank: 'DS',

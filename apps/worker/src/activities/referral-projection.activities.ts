@@ -8,7 +8,7 @@ import type {
   ReferralTransitionEvent,
   SubmissionProjection,
 } from '@rocu/contracts';
-import { effectiveUrgency, type Participant, type PlanRole } from '@rocu/domain';
+import { effectiveUrgency, nationalResponseDueAt, type Participant, type PlanRole } from '@rocu/domain';
 import { appendAudit } from '@rocu/persistence';
 import { deconflict } from './deconfliction';
 import { deadlineColumns, enqueueNotification, upsertDeadlines } from './projection-sql';
@@ -228,6 +228,25 @@ export class ReferralProjectionActivities implements ReferralActivities {
           event.partnerDisposal.agency,
           event.partnerDisposal.reference,
         ]);
+      }
+      if (event.to === 'REFERRED_NATIONAL' && event.from !== 'REFERRED_NATIONAL') {
+        // Into the NCA's queue, with its answer due (issue 16).
+        await manager.query(`UPDATE referrals SET national_referred_at = $2, national_due_at = $3 WHERE id = $1`, [
+          event.referralId,
+          event.at,
+          nationalResponseDueAt(new Date(event.at)).toISOString(),
+        ]);
+      }
+      if (event.national) {
+        // Answered: off the queue; accepted, it carries the NCA's reference (the region keeps its history).
+        await manager.query(
+          event.national.outcome === 'ACCEPTED'
+            ? `UPDATE referrals SET national_due_at = NULL, national_reference = $2, national_accepted_at = $3 WHERE id = $1`
+            : `UPDATE referrals SET national_due_at = NULL WHERE id = $1`,
+          event.national.outcome === 'ACCEPTED'
+            ? [event.referralId, event.national.reference, event.at]
+            : [event.referralId],
+        );
       }
       if (event.sioAllocation) await this.projectAllocation(manager, event, event.sioAllocation);
       // A later renaming may land first (activities complete out of order): only the newest name stands.

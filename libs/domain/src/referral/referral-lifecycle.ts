@@ -32,6 +32,9 @@ function permits(permission: Permission, record: ReferralRecord, actor: Actor): 
       return actor.region !== null && actor.region === record.region;
     case 'OWNER_ORG':
       return actor.org === record.ownerOrg;
+    case 'NATIONAL':
+      // The roles with this scope belong to the NCA only (effectiveRoles), which acts for every region.
+      return true;
   }
 }
 

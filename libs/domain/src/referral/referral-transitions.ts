@@ -17,6 +17,8 @@ export const REFERRAL_ACTIONS = [
   'CLOSE',
   'RECORD_PARTNER_CHECK',
   'DISPOSE_TO_PARTNER',
+  'NATIONAL_ACCEPT',
+  'NATIONAL_RETURN',
 ] as const;
 export type ReferralAction = (typeof REFERRAL_ACTIONS)[number];
 
@@ -38,7 +40,11 @@ export type ReferralEvent =
   /** The GAIN co-ordinator records a partner-agency check ("hit" or "no hit"); the status stays. */
   | { type: 'RECORD_PARTNER_CHECK' }
   /** The GAIN co-ordinator disposes of the referral to a partner agency, with the partner's reference. */
-  | { type: 'DISPOSE_TO_PARTNER' };
+  | { type: 'DISPOSE_TO_PARTNER' }
+  /** The NCA accepts a referral sent national, with its reference: it leaves the region's books. */
+  | { type: 'NATIONAL_ACCEPT' }
+  /** The NCA returns a referral sent national to the region, with reasons. */
+  | { type: 'NATIONAL_RETURN' };
 
 export type EventOf<A extends ReferralAction> = Extract<ReferralEvent, { type: A }>;
 
@@ -53,13 +59,21 @@ export interface ReferralRecord {
   reassessmentDue?: boolean;
   /** Whether an urgent out-of-meeting decision still awaits its meeting's ratification. */
   urgentDecisionPending?: boolean;
+  /** Sent national and waiting in the NCA's queue for its answer (accept or return). */
+  nationalResponsePending?: boolean;
+  /**
+   * Where a return from the NCA puts the referral: back to the meeting's agenda when a meeting sent it,
+   * back to assessment when the assessor routed it national.
+   */
+  nationalReturnTo?: ReferralStatus;
 }
 
 /**
  * How an actor's role must relate to the record: REGION = the actor works in the referral's region
- * (ROCU staff), OWNER_ORG = the actor belongs to the organisation that submitted it.
+ * (ROCU staff), OWNER_ORG = the actor belongs to the organisation that submitted it, NATIONAL = any region's
+ * referral (the NCA's national queue).
  */
-export type ActorScope = 'REGION' | 'OWNER_ORG';
+export type ActorScope = 'REGION' | 'OWNER_ORG' | 'NATIONAL';
 
 export interface Permission {
   role: Role;
@@ -130,6 +144,8 @@ const OWNING_REFERRER: readonly Permission[] = [
 ];
 const REGIONAL_MANAGER: readonly Permission[] = [{ role: 'ROCU_MANAGER', scope: 'REGION' }];
 const REGIONAL_GAIN: readonly Permission[] = [{ role: 'GAIN_COORDINATOR', scope: 'REGION' }];
+const NCA_QUEUE: readonly Permission[] = [{ role: 'NCA_LIAISON', scope: 'NATIONAL' }];
+const awaitingNca = (record: ReferralRecord): boolean => record.nationalResponsePending === true;
 
 /**
  * The referral lifecycle as data: per action, from which states, who, and the resulting state.
@@ -266,6 +282,26 @@ export const REFERRAL_TRANSITIONS: TransitionTable = {
       who: REGIONAL_GAIN,
       whoDescription: "the GAIN co-ordinator of the referral's region",
       to: () => 'REFERRED_PARTNER',
+    },
+  ],
+  NATIONAL_ACCEPT: [
+    {
+      from: ['REFERRED_NATIONAL'],
+      when: awaitingNca,
+      whenDescription: "while it awaits the NCA's answer",
+      who: NCA_QUEUE,
+      whoDescription: 'an NCA liaison',
+      to: () => 'REFERRED_NATIONAL',
+    },
+  ],
+  NATIONAL_RETURN: [
+    {
+      from: ['REFERRED_NATIONAL'],
+      when: awaitingNca,
+      whenDescription: "while it awaits the NCA's answer",
+      who: NCA_QUEUE,
+      whoDescription: 'an NCA liaison',
+      to: (_event, record) => record.nationalReturnTo ?? 'AWAITING_DECISION',
     },
   ],
 };

@@ -29,6 +29,12 @@ export class ReferralEntity {
   @Column('text', { name: 'onward_reference', nullable: true }) onwardReference!: string | null;
   /** The partner agency a GAIN disposal sent the referral to (its reference is the onward reference). */
   @Column('text', { name: 'partner_org', nullable: true }) partnerOrg!: string | null;
+  /** Sent national: when, and when the NCA's answer is due (null once it has answered). */
+  @Column('timestamptz', { name: 'national_referred_at', nullable: true }) nationalReferredAt!: Date | null;
+  @Column('timestamptz', { name: 'national_due_at', nullable: true }) nationalDueAt!: Date | null;
+  /** Accepted by the NCA: its reference, and when. */
+  @Column('text', { name: 'national_reference', nullable: true }) nationalReference!: string | null;
+  @Column('timestamptz', { name: 'national_accepted_at', nullable: true }) nationalAcceptedAt!: Date | null;
   @Column('text', { name: 'sio_sub', nullable: true }) sioSub!: string | null;
   @Column('text', { name: 'sio_name', nullable: true }) sioName!: string | null;
   @Column('text', { name: 'sio_org', nullable: true }) sioOrg!: string | null;

@@ -16,8 +16,9 @@ import { RatificationOutcome1764110000000 } from './1764110000000-ratification-o
 import { MeetingEventJournal1764120000000 } from './1764120000000-meeting-event-journal';
 import { WebSessions1764400000000 } from './1764400000000-web-sessions';
 import { AuditSealing1764500000000 } from './1764500000000-audit-sealing';
+import { PartnerChecks1764505000000 } from './1764505000000-partner-checks';
+import { NationalQueue1764510000000 } from './1764510000000-national-queue';
 import { NotificationDelivery1764610000000 } from './1764610000000-notification-delivery';
-import { PartnerChecks1764550000000 } from './1764550000000-partner-checks';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -39,6 +40,7 @@ export const MIGRATIONS = [
   MeetingEventJournal1764120000000,
   WebSessions1764400000000,
   AuditSealing1764500000000,
+  PartnerChecks1764505000000,
+  NationalQueue1764510000000,
   NotificationDelivery1764610000000,
-  PartnerChecks1764550000000,
 ];

@@ -4,8 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * GAIN partner checks (issue 16): each check the GAIN co-ordinator records against a referral (projected from
  * its workflow, keyed by the event's sequence), and the partner agency a referral was disposed of to.
  */
-export class PartnerChecks1764550000000 implements MigrationInterface {
-  name = 'PartnerChecks1764550000000';
+export class PartnerChecks1764505000000 implements MigrationInterface {
+  name = 'PartnerChecks1764505000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
