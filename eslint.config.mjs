@@ -119,8 +119,16 @@ export default defineConfig(
           'Workflow code is deterministic orchestration: no I/O libraries (do I/O in an activity).',
         ),
         modules(
-          ['@rocu/persistence', '@rocu/config', '**/libs/persistence/**', '**/libs/config/**', '**/apps/**'],
-          'Workflow code must not reach TypeORM, Nest or process.env through a barrel import.',
+          [
+            '@rocu/persistence',
+            '@rocu/config',
+            '@rocu/temporal-client',
+            '**/libs/persistence/**',
+            '**/libs/config/**',
+            '**/libs/temporal-client/**',
+            '**/apps/**',
+          ],
+          'Workflow code must not reach TypeORM, Nest, a Temporal client or process.env through a barrel import.',
         ),
       ),
       'no-restricted-globals': [

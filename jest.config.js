@@ -21,6 +21,7 @@ module.exports = {
     '^@rocu/contracts$': '<rootDir>/libs/contracts/src',
     '^@rocu/persistence$': '<rootDir>/libs/persistence/src',
     '^@rocu/config$': '<rootDir>/libs/config/src',
+    '^@rocu/temporal-client$': '<rootDir>/libs/temporal-client/src',
   },
   testTimeout: 180000,
   maxWorkers: 2,

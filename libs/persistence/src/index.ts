@@ -7,3 +7,4 @@ export * from './agenda-candidates';
 export * from './audit-verification';
 export * from './conflict-register';
 export * from './idempotency-keys';
+export * from './database.module';
