@@ -22,6 +22,7 @@ module.exports = {
     '^@rocu/persistence$': '<rootDir>/libs/persistence/src',
     '^@rocu/config$': '<rootDir>/libs/config/src',
     '^@rocu/observability$': '<rootDir>/libs/observability/src',
+    '^@rocu/temporal-client$': '<rootDir>/libs/temporal-client/src',
   },
   testTimeout: 180000,
   maxWorkers: 2,

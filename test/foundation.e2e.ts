@@ -21,7 +21,19 @@ describe('foundation (real API, worker, Postgres and Temporal)', () => {
     const root = stack.http.baseUrl.replace('/api/v1', '');
     const ui = await fetch(`${root}/docs`);
     expect(ui.status).toBe(200);
-    const document = (await (await fetch(`${root}/docs-json`)).json()) as { paths: Record<string, unknown> };
+    const document = (await (await fetch(`${root}/docs-json`)).json()) as {
+      servers: unknown[];
+      paths: Record<string, Record<string, { summary?: string; security?: unknown[]; responses: object }>>;
+    };
+    // What `npm run lint:openapi` checks offline holds for the document served.
+    expect(document.servers).toHaveLength(1);
+    const operations = Object.values(document.paths).flatMap((operations) => Object.values(operations));
+    expect(operations.length).toBeGreaterThan(30);
+    for (const operation of operations) {
+      expect(operation.summary).toEqual(expect.any(String));
+      expect(operation.security).toHaveLength(1);
+      expect(Object.keys(operation.responses)).toContain('429');
+    }
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining([
         '/api/v1/health',

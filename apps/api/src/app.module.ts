@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, AppConfigModule } from '@rocu/config';
-import { dataSourceOptions } from '@rocu/persistence';
+import { appDatabaseModule } from '@rocu/persistence';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -41,17 +40,7 @@ import { TemporalModule } from './temporal/temporal.module';
         },
       }),
     }),
-    TypeOrmModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) =>
-        dataSourceOptions({
-          url: config.DATABASE_URL,
-          poolMax: config.DB_POOL_MAX,
-          connectionTimeoutMs: config.DB_CONNECTION_TIMEOUT_MS,
-          statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
-          role: config.DB_APP_ROLE,
-        }),
-    }),
+    appDatabaseModule(),
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: throttlers,

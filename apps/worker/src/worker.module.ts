@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, AppConfigModule } from '@rocu/config';
-import { dataSourceOptions } from '@rocu/persistence';
+import { appDatabaseModule } from '@rocu/persistence';
 import { ReferralProjectionActivities } from './activities/referral-projection.activities';
 import { MeetingProjectionActivities } from './activities/meeting-projection.activities';
 import { PlanProjectionActivities } from './activities/plan-projection.activities';
@@ -24,17 +23,7 @@ import { NotificationDispatchService } from './notifications/notification-dispat
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.LOG_LEVEL } }),
     }),
-    TypeOrmModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) =>
-        dataSourceOptions({
-          url: config.DATABASE_URL,
-          poolMax: config.DB_POOL_MAX,
-          connectionTimeoutMs: config.DB_CONNECTION_TIMEOUT_MS,
-          statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
-          role: config.DB_APP_ROLE,
-        }),
-    }),
+    appDatabaseModule(),
   ],
   providers: [
     ReferralProjectionActivities,

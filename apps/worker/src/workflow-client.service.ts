@@ -1,7 +1,9 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure, UpdateDefinition, WorkflowNotFoundError } from '@temporalio/common';
+import { Client, Connection } from '@temporalio/client';
+import { ApplicationFailure, UpdateDefinition } from '@temporalio/common';
 import { AppConfig } from '@rocu/config';
+import { DomainError } from '@rocu/domain';
+import { sendUpdate } from '@rocu/temporal-client';
 import {
   ratificationUpdate,
   referralWorkflowId,
@@ -41,26 +43,16 @@ export class WorkflowClientService implements OnApplicationShutdown {
     command: C,
   ): Promise<void> {
     try {
-      await this.client.workflow.getHandle(referralWorkflowId(referralId)).executeUpdate(definition, {
+      await sendUpdate(this.client, {
+        workflowId: referralWorkflowId(referralId),
+        definition,
+        command,
         updateId,
-        args: [command],
+        endedMessage: 'The referral has ended and can no longer be decided',
       });
     } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-        throw ApplicationFailure.create({
-          type: error.cause.type ?? undefined,
-          message: error.cause.message,
-          nonRetryable: true,
-        });
-      }
-      if (error instanceof WorkflowNotFoundError) {
-        throw ApplicationFailure.create({
-          type: 'NOT_ALLOWED_IN_STATE',
-          message: 'The referral has ended and can no longer be decided',
-          nonRetryable: true,
-        });
-      }
-      throw error;
+      if (!(error instanceof DomainError)) throw error;
+      throw ApplicationFailure.create({ type: error.code, message: error.message, nonRetryable: true });
     }
   }
 

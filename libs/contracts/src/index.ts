@@ -1,5 +1,6 @@
 export * from './task-queues';
 export * from './workflow-ids';
+export * from './actor-command';
 export * from './referral-submission';
 export * from './referral-workflow';
 export * from './referral-activities';

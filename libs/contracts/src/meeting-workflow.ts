@@ -11,10 +11,9 @@ import type {
   RatificationOutcome,
   RegionSettings,
 } from '@rocu/domain';
-import type { ActorCommand } from './referral-workflow';
+import type { ActorCommand } from './actor-command';
 
 export const MEETING_WORKFLOW_TYPE = 'meetingWorkflow';
-export const meetingWorkflowId = (meetingId: string): string => `meeting-${meetingId}`;
 
 export interface MeetingWorkflowInput {
   meetingId: string;
@@ -113,9 +112,6 @@ export const closeMeetingUpdate = defineUpdate<MeetingSnapshot, [CloseCommand]>(
 export const meetingSnapshotQuery = defineQuery<MeetingSnapshot>('meetingSnapshot');
 
 export const MEETING_SCHEDULE_WORKFLOW_TYPE = 'meetingScheduleWorkflow';
-/** One schedule per region and meeting type per deployment (task queue), so parallel deployments never share one. */
-export const meetingScheduleWorkflowId = (taskQueue: string, region: string, type: MeetingType): string =>
-  `meeting-schedule-${taskQueue}-${region}-${type}`;
 
 /**
  * How meetings recur: the region's calendar cadence, or (for tests and drills) a fixed interval, so a

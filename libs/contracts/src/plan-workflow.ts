@@ -12,7 +12,7 @@ import type {
   ReviewPolicy,
   Significance,
 } from '@rocu/domain';
-import type { ActorCommand } from './referral-workflow';
+import type { ActorCommand } from './actor-command';
 
 /** Everything a plan carries from one run to the next when it continues as new. */
 export interface PlanState {

@@ -17,6 +17,7 @@ import type {
   ScoringScheme,
   TriageDecision,
 } from '@rocu/domain';
+import type { ActorCommand } from './actor-command';
 import type { TaskingDecisionCommand } from './meeting-activities';
 import type { ReferralSubmission } from './referral-submission';
 
@@ -36,12 +37,6 @@ export interface ReferralWorkflowInput {
   planContinueAsNewAfterEvents?: number;
   /** The version of the region's settings the policies came from; the referral keeps it to the end. */
   settingsVersion?: number;
-}
-
-/** Every human action carries the acting user so the workflow can check it and the audit can attribute it. */
-export interface ActorCommand {
-  actor: Actor;
-  correlationId?: string;
 }
 
 export interface TriageCommand extends ActorCommand {

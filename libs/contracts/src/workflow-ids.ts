@@ -1,4 +1,6 @@
-/** Deterministic workflow ids: one workflow per referral, so a repeated start can never create a second one. */
+import type { MeetingType } from '@rocu/domain';
+
+/** Every workflow id is built here. Deterministic: one workflow per referral, so a repeated start can never create a second one. */
 export const referralWorkflowId = (referralId: string): string => `referral-${referralId}`;
 
 export const referralIdFromWorkflowId = (workflowId: string): string => workflowId.replace(/^referral-/, '');
@@ -8,3 +10,10 @@ export const REFERRAL_WORKFLOW_TYPE = 'referralWorkflow';
 
 /** The 4P plan of an adopted referral: one long-lived workflow, started by the referral's workflow. */
 export const planWorkflowId = (referralId: string): string => `plan-${referralId}`;
+
+/** One workflow per meeting. */
+export const meetingWorkflowId = (meetingId: string): string => `meeting-${meetingId}`;
+
+/** One schedule per region and meeting type per deployment (task queue), so parallel deployments never share one. */
+export const meetingScheduleWorkflowId = (taskQueue: string, region: string, type: MeetingType): string =>
+  `meeting-schedule-${taskQueue}-${region}-${type}`;

@@ -9,3 +9,4 @@ export * from './audit-verification';
 export * from './conflict-register';
 export * from './idempotency-keys';
 export * from './partner-checks';
+export * from './database.module';

@@ -7,7 +7,7 @@ import { appendAudit } from '@rocu/persistence';
 import type { CurrentUser } from '../auth/current-user';
 import { isDomainError } from '@rocu/domain';
 import { correlationIdFor } from './correlation-id';
-import { DOMAIN_ERROR_STATUS } from './domain-error-status';
+import { httpStatusOf } from './domain-error-status';
 import { PROBLEM_CONTENT_TYPE, Problem, problem } from './problem';
 import { RequestValidationError } from './request-validation';
 import { UnreadableBodyError } from './unreadable-body';
@@ -47,7 +47,7 @@ function toProblem(exception: unknown): Problem {
     return problem(400, exception.message, { errors: exception.errors });
   }
   if (isDomainError(exception)) {
-    const status = DOMAIN_ERROR_STATUS[exception.code] ?? 422;
+    const status = httpStatusOf(exception.code);
     return problem(status, exception.message, { code: exception.code, ...(exception.details ?? {}) });
   }
   if (exception instanceof ThrottlerException) {

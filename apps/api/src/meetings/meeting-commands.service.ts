@@ -19,7 +19,6 @@ import {
 } from '@rocu/contracts';
 import { registeredConflicts } from '@rocu/persistence';
 import { TemporalClientService } from '../temporal/temporal-client.provider';
-import { refusalFromUpdate } from '../temporal/update-refusal';
 import { RegionSettingsService } from '../regions/region-settings.service';
 import { AttendanceRequest, CloseMeetingRequest, CreateMeetingRequest, DecisionRequest } from './meeting-requests.dto';
 import { MeetingQueriesService, MeetingRow, toMeetingSummary } from './meeting-queries.service';
@@ -132,12 +131,12 @@ export class MeetingCommandsService {
     visible?: MeetingRow,
   ): Promise<R> {
     const meeting = visible ?? (await this.queries.findVisible(actor, id));
-    try {
-      return await this.temporal.withUpdateDeadline((client) =>
-        client.workflow.getHandle(meeting.workflowId).executeUpdate(definition, { args: [command] }),
-      );
-    } catch (error) {
-      throw refusalFromUpdate(error, 'The meeting is closed', { state: meeting.status }) ?? error;
-    }
+    return this.temporal.sendUpdate({
+      workflowId: meeting.workflowId,
+      definition,
+      command,
+      endedMessage: 'The meeting is closed',
+      details: { state: meeting.status },
+    });
   }
 }

@@ -12,7 +12,6 @@ import {
 } from '@rocu/contracts';
 import { IdempotencyService } from '../common/idempotency';
 import { TemporalClientService } from '../temporal/temporal-client.provider';
-import { refusalFromUpdate } from '../temporal/update-refusal';
 import { PlanQueriesService, PlanRow } from './plan-queries.service';
 import { AddActionRequest, ChangeActionRequest, DisruptionRequest, ReviewRequest } from './plan-requests.dto';
 
@@ -94,16 +93,15 @@ export class PlanCommandsService {
     checkPlanEditor(actor, plan, plan.closedAt !== null);
     await alsoCheck(plan);
     const { actor: _actor, correlationId: _correlationId, ...request } = command;
-    return this.idempotency.once(updateId && `plan:${id}:${updateId}`, request, async () => {
-      try {
-        return await this.temporal.withUpdateDeadline((client) =>
-          client.workflow.getHandle(planWorkflowId(id)).executeUpdate(definition, { args: [command], updateId }),
-        );
-      } catch (error) {
-        throw (
-          refusalFromUpdate(error, 'The referral is closed; its 4P plan is read-only', { state: 'CLOSED' }) ?? error
-        );
-      }
-    });
+    return this.idempotency.once(updateId && `plan:${id}:${updateId}`, request, () =>
+      this.temporal.sendUpdate({
+        workflowId: planWorkflowId(id),
+        definition,
+        command,
+        updateId,
+        endedMessage: 'The referral is closed; its 4P plan is read-only',
+        details: { state: 'CLOSED' },
+      }),
+    );
   }
 }

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { UpdateDefinition } from '@temporalio/common';
-import { Actor, DomainError, ReferralEvent, ReferralStatus, transition } from '@rocu/domain';
+import { Actor, DomainError, ReferralEvent, transition } from '@rocu/domain';
 import { ActorCommand } from '@rocu/contracts';
 import type { ReferralEntity } from '@rocu/persistence';
 import { TemporalClientService } from '../temporal/temporal-client.provider';
-import { refusalFromUpdate } from '../temporal/update-refusal';
 import { ReferralQueriesService } from './referral-queries.service';
 import { referralRecordOf } from './referral-record';
 
@@ -40,23 +39,22 @@ export class ReferralUpdatesService {
     }
     await alsoCheck(referral);
     try {
-      return await this.temporal.withUpdateDeadline((client) =>
-        client.workflow.getHandle(referral.workflowId).executeUpdate(definition, { args: [command] }),
-      );
+      return await this.temporal.sendUpdate({
+        workflowId: referral.workflowId,
+        definition,
+        command,
+        endedMessage: `The referral is ${record.status}; no further action is possible`,
+        details: { state: record.status },
+      });
     } catch (error) {
-      throw this.refusalFrom(error, record.status) ?? error;
+      throw stateNamedAsInProblems(error);
     }
   }
+}
 
-  private refusalFrom(error: unknown, status: ReferralStatus): DomainError | undefined {
-    const refusal = refusalFromUpdate(error, `The referral is ${status}; no further action is possible`, {
-      state: status,
-    });
-    // The workflow names the state it refused in as `status`; problem bodies call it `state`.
-    if (refusal?.details && 'status' in refusal.details) {
-      const { status: state, ...rest } = refusal.details;
-      return new DomainError(refusal.code, refusal.message, { ...rest, state });
-    }
-    return refusal;
-  }
+/** The workflow names the state it refused in as `status`; problem bodies call it `state`. */
+function stateNamedAsInProblems(error: unknown): unknown {
+  if (!(error instanceof DomainError) || !error.details || !('status' in error.details)) return error;
+  const { status: state, ...rest } = error.details;
+  return new DomainError(error.code, error.message, { ...rest, state });
 }

@@ -1,6 +1,7 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { AppConfig } from '@rocu/config';
+import { sendUpdate, UpdateRequest } from '@rocu/temporal-client';
 import { updateMetricsInterceptor } from '../observability/update-metrics.interceptor';
 
 /**
@@ -51,6 +52,11 @@ export class TemporalClientService implements OnApplicationShutdown {
    */
   withUpdateDeadline<R>(send: (client: Client) => Promise<R>): Promise<R> {
     return this.client.withDeadline(Date.now() + this.updateTimeoutMs, () => send(this.client));
+  }
+
+  /** Sends a person's action to a workflow with that deadline; the workflow's refusal throws as a DomainError. */
+  sendUpdate<R, C>(request: UpdateRequest<R, C>): Promise<R> {
+    return this.withUpdateDeadline((client) => sendUpdate(client, request));
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -10,6 +10,7 @@ import type {
   MeetingFailure,
   MeetingWorkflowInput,
 } from '@rocu/contracts';
+import { meetingWorkflowId } from '@rocu/contracts';
 import { appendAudit, loadAgenda, loadFrozenAgenda } from '@rocu/persistence';
 import { WorkflowClientService } from '../workflow-client.service';
 import { failFastWhenPermanent, isPermanentFailure } from './permanent-failure';
@@ -78,7 +79,7 @@ export class MeetingProjectionActivities implements MeetingActivities {
        VALUES ($1, $2, $3, $4, 'SCHEDULED', $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
         [
           input.meetingId,
-          `meeting-${input.meetingId}`,
+          meetingWorkflowId(input.meetingId),
           input.region,
           input.type,
           input.scheduledFor,

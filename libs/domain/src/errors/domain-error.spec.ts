@@ -12,7 +12,7 @@ describe('DomainError', () => {
   });
 
   it('is recognised by the type guard', () => {
-    expect(isDomainError(new DomainError('X', 'x'))).toBe(true);
+    expect(isDomainError(new DomainError('BUSINESS_RULE', 'x'))).toBe(true);
     expect(isDomainError(new Error('x'))).toBe(false);
   });
 });

@@ -1,39 +1,6 @@
-import { AssessmentEntity } from './assessment.entity';
-import { AuditLogEntity } from './audit-log.entity';
-import { CodeListEntryEntity } from './code-list-entry.entity';
-import { NotificationEntity } from './notification.entity';
-import { OrganisationEntity } from './organisation.entity';
-import { ReferralDeadlineEntity } from './referral-deadline.entity';
-import { ReferralHistoryEntity } from './referral-history.entity';
-import { ReferralInformationEntity } from './referral-information.entity';
-import { ReferralEntity } from './referral.entity';
-import { RegionEntity } from './region.entity';
-import { ScoringSchemeEntity } from './scoring-scheme.entity';
+import * as entityClasses from './entity-classes';
 
-export {
-  AssessmentEntity,
-  AuditLogEntity,
-  CodeListEntryEntity,
-  NotificationEntity,
-  OrganisationEntity,
-  ReferralDeadlineEntity,
-  ReferralHistoryEntity,
-  ReferralInformationEntity,
-  ReferralEntity,
-  RegionEntity,
-  ScoringSchemeEntity,
-};
+export * from './entity-classes';
 
-export const ENTITIES = [
-  AssessmentEntity,
-  AuditLogEntity,
-  CodeListEntryEntity,
-  NotificationEntity,
-  OrganisationEntity,
-  ReferralDeadlineEntity,
-  ReferralHistoryEntity,
-  ReferralInformationEntity,
-  ReferralEntity,
-  RegionEntity,
-  ScoringSchemeEntity,
-];
+/** Every entity, for TypeORM: the exports of entity-classes.ts, so the list is written once. */
+export const ENTITIES = Object.values(entityClasses);
