@@ -1,8 +1,9 @@
 import { continueAsNew, proxyActivities, sleep } from '@temporalio/workflow';
 import type { AuditSealerInput, AuditSealingActivities } from '@rocu/contracts';
 
+// A batch takes a second or two; a worker that dies mid-batch delays sealing by at most this timeout.
 const { sealAuditBatch } = proxyActivities<AuditSealingActivities>({
-  startToCloseTimeout: '2 minutes',
+  startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '10 seconds' },
 });
 

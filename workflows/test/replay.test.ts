@@ -29,6 +29,7 @@ describe('workflow replay', () => {
   it('has recorded histories to replay, for every workflow type', () => {
     expect(historyFiles().length).toBeGreaterThan(0);
     expect([...new Set(historyFiles().map(workflowTypeOf))].sort()).toEqual([
+      'auditSealerWorkflow',
       'meetingScheduleWorkflow',
       'meetingWorkflow',
       'planWorkflow',

@@ -1,6 +1,7 @@
 import { DomainError } from '../errors/domain-error';
 import { parseInstant } from '../calendar/parse-instant';
 import { Priority } from '../scoring/scoring-scheme';
+import { firstRepeat } from './first-repeat';
 
 export interface RankableItem {
   referralId: string;
@@ -98,12 +99,12 @@ function sortKeys(items: readonly RankableItem[]): SortKeys {
   const band = new Uint32Array(items.length);
   const negatedRisk = new Float64Array(items.length);
   const listed = new Float64Array(items.length);
-  const seen = new Set<string>();
+  const repeat = firstRepeat(items.map((item) => item.referralId));
   items.forEach((item, index) => {
     const listedAt = parseInstant(item.listedAt);
     const problem = itemProblem(item, listedAt);
     if (problem) throw problem;
-    if (seen.size === seen.add(item.referralId).size) {
+    if (index === repeat) {
       throw new DomainError('DUPLICATE_AGENDA_ITEM', `Referral ${item.referralId} is listed twice.`, {
         referralId: item.referralId,
       });
