@@ -1,6 +1,10 @@
 export const PHASES = [1, 2, 3, 4, 5, 6, 7] as const;
 export type Phase = (typeof PHASES)[number];
 
+/** The Temporal the stack runs on: the CLI's dev server (SQLite in memory) or the Temporal server on Postgres. */
+export const TEMPORAL_ENGINES = ['dev', 'server'] as const;
+export type TemporalEngine = (typeof TEMPORAL_ENGINES)[number];
+
 export interface BenchOptions {
   /** Operations per throughput phase (1 and 2; ten times as many audit appends in 7). */
   n: number;
@@ -17,16 +21,18 @@ export interface BenchOptions {
   /** Items ranked in phase 6. */
   rankN: number;
   phases: Phase[];
+  /** Each engine gets a run of the phases, in this order, and a report. */
+  temporal: TemporalEngine[];
   quick: boolean;
 }
 
 const FULL = { n: 500, concurrency: 16, lifecycleN: 200, seedN: 100_000, readN: 200, memoryN: 10_000, rankN: 100_000 };
 const QUICK = { n: 100, concurrency: 8, lifecycleN: 30, seedN: 10_000, readN: 50, memoryN: 300, rankN: 20_000 };
 
-export const USAGE = `npm run bench -- [--quick] [--n=500] [--c=16] [--phases=1,2,3,4,5,6,7]
+export const USAGE = `npm run bench -- [--quick] [--n=500] [--c=16] [--phases=1,2,3,4,5,6,7] [--temporal=dev|server|dev,server]
   [--lifecycle-n=200] [--seed-n=100000] [--read-n=200] [--memory-n=10000] [--rank-n=100000]
-Each option may also be given as an environment variable: BENCH_N, BENCH_C, BENCH_PHASES, BENCH_LIFECYCLE_N,
-BENCH_SEED_N, BENCH_READ_N, BENCH_MEMORY_N, BENCH_RANK_N, BENCH_QUICK=1 (argv wins).
+Each option may also be given as an environment variable: BENCH_N, BENCH_C, BENCH_PHASES, BENCH_TEMPORAL,
+BENCH_LIFECYCLE_N, BENCH_SEED_N, BENCH_READ_N, BENCH_MEMORY_N, BENCH_RANK_N, BENCH_QUICK=1 (argv wins).
 Uses DATABASE_URL / TEMPORAL_ADDRESS when set; with API_URL (and WORKER_PID for phase 5) it drives an
 existing stack instead of starting one.`;
 
@@ -53,6 +59,14 @@ function parsePhases(value: string): Phase[] {
   return [...new Set(phases as Phase[])].sort((a, b) => a - b);
 }
 
+function parseEngines(value: string): TemporalEngine[] {
+  const engines = value.split(',').map((part) => part.trim());
+  const bad = engines.filter((engine) => !(TEMPORAL_ENGINES as readonly string[]).includes(engine));
+  if (bad.length > 0)
+    throw new Error(`unknown --temporal ${bad.join(', ')}; choose from ${TEMPORAL_ENGINES.join(', ')}`);
+  return [...new Set(engines as TemporalEngine[])];
+}
+
 /** Options from argv first, then BENCH_* environment variables, then defaults (full or --quick). */
 export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
   const args = readArgs(argv);
@@ -68,6 +82,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     return value === undefined ? fallback : positiveInt(`--${arg}`, value);
   };
   const phases = pick('phases', 'BENCH_PHASES');
+  const temporal = pick('temporal', 'BENCH_TEMPORAL');
   return {
     quick,
     n: int('n', 'BENCH_N', base.n),
@@ -78,5 +93,6 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     memoryN: int('memory-n', 'BENCH_MEMORY_N', base.memoryN),
     rankN: int('rank-n', 'BENCH_RANK_N', base.rankN),
     phases: phases ? parsePhases(phases) : [...PHASES],
+    temporal: temporal ? parseEngines(temporal) : ['dev'],
   };
 }

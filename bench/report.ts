@@ -79,12 +79,39 @@ export function renderReport(machine: MachineFacts, command: string, phases: Pha
   return out.join('\n');
 }
 
+/**
+ * The rows measured on both Temporal engines, side by side: our figure on each and server / dev (the ratio
+ * column of each run stays in its own report).
+ */
+export function renderEngineComparison(runs: { engine: string; reports: PhaseReport[] }[]): string {
+  const [first, second] = runs;
+  const rowsOf = (reports: PhaseReport[]) =>
+    new Map(reports.flatMap((phase) => phase.rows.map((row) => [`${phase.phase}|${row.metric}`, row] as const)));
+  const other = rowsOf(second.reports);
+  const lines = [...rowsOf(first.reports)].flatMap(([key, row]) => {
+    const match = other.get(key);
+    if (!match) return [];
+    return [[row.metric, fmt(row.ours, row.unit), fmt(match.ours, match.unit), `${fmt(match.ours / row.ours)}x`]];
+  });
+  return [
+    `Temporal engines compared (ours on each; ${second.engine} / ${first.engine})`,
+    table(['metric', first.engine, second.engine, 'ratio'], lines),
+  ].join('\n');
+}
+
 export function writeResults(
   dir: string,
-  payload: { machine: MachineFacts; command: string; stack?: string; options: BenchOptions; phases: PhaseReport[] },
+  payload: {
+    machine: MachineFacts;
+    command: string;
+    stack?: string;
+    temporal: string;
+    options: BenchOptions;
+    phases: PhaseReport[];
+  },
 ): string {
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${payload.machine.date.replace(/[:.]/g, '-')}.json`);
+  const file = join(dir, `${payload.machine.date.replace(/[:.]/g, '-')}-${payload.temporal}.json`);
   const targets = payload.phases.flatMap((phase) =>
     phase.rows
       .filter((row) => row.target)

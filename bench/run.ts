@@ -6,7 +6,7 @@ import { PROJECT_ROOT } from '../scripts/lib/project-paths';
 import { single } from './cpu-usage';
 import { machineFacts } from './machine';
 import { startBareWorker } from './minimal/bare-worker';
-import { Phase, parseOptions } from './options';
+import { BenchOptions, Phase, parseOptions, TemporalEngine } from './options';
 import { benchAuditAppends } from './phases/audit-appends';
 import { benchBareTemporal, BareTemporalResults } from './phases/bare-temporal';
 import type { BenchContext } from './phases/context';
@@ -15,7 +15,7 @@ import { benchRanking } from './phases/ranking';
 import { benchReadPath } from './phases/read-path';
 import { benchSubmission } from './phases/submission';
 import { benchWorkerMemory } from './phases/worker-memory';
-import { PhaseReport, renderReport, writeResults } from './report';
+import { PhaseReport, renderEngineComparison, renderReport, writeResults } from './report';
 import { startBenchStack } from './stack/bench-stack';
 
 const say = (message: string): void => {
@@ -58,28 +58,22 @@ async function runPhase(
   }
 }
 
-/**
- * `npm run bench`: measures the gateway against the bare engines on the same machine in the same run and
- * prints ratios (see bench/README.md). Targets are reported, never asserted.
- */
-async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2), process.env);
-  const machine = machineFacts();
-  const command = commandLine();
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  const needsStack = options.phases.some((phase) => phase !== 6);
-  const stack = needsStack ? await startBenchStack(process.env) : undefined;
-  const cleanups: (() => Promise<void>)[] = [];
-  if (stack) cleanups.push(() => stack.stop());
-  const onSignal = () => {
-    say('interrupted: stopping what the bench started');
-    void Promise.all(cleanups.reverse().map((cleanup) => cleanup().catch(() => undefined))).then(() =>
-      process.exit(130),
-    );
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+/** What the bench started, stopped in reverse order at the end or on Ctrl-C. */
+const cleanups: (() => Promise<void>)[] = [];
 
+async function stopAll(): Promise<void> {
+  for (const cleanup of cleanups.splice(0).reverse())
+    await cleanup().catch((error: unknown) => say(`while stopping: ${String(error)}`));
+}
+
+/** Runs the chosen phases against one stack (on the given Temporal) and stops it. */
+async function benchOn(
+  engine: TemporalEngine,
+  options: BenchOptions,
+): Promise<{ reports: PhaseReport[]; stack?: string }> {
+  const needsStack = options.phases.some((phase) => phase !== 6);
+  const stack = needsStack ? await startBenchStack(process.env, engine) : undefined;
+  if (stack) cleanups.push(() => stack.stop());
   const reports: PhaseReport[] = [];
   try {
     const runId = Date.now().toString(36);
@@ -116,18 +110,48 @@ async function main(): Promise<void> {
       say(`phase ${phase} took ${((Date.now() - started) / 1000).toFixed(0)} s`);
     }
   } finally {
-    for (const cleanup of cleanups.reverse())
-      await cleanup().catch((error: unknown) => say(`while stopping: ${String(error)}`));
+    await stopAll();
   }
-  process.stdout.write(`\n${renderReport(machine, command, reports, stack?.description)}\n`);
-  const file = writeResults(join(PROJECT_ROOT, 'bench', 'results'), {
-    machine,
-    command,
-    stack: stack?.description,
-    options,
-    phases: reports,
-  });
-  process.stdout.write(`results written to ${file}\n`);
+  return { reports, stack: stack?.description };
+}
+
+/**
+ * `npm run bench`: measures the gateway against the bare engines on the same machine in the same run and
+ * prints ratios (see bench/README.md). Targets are reported, never asserted. With `--temporal=dev,server`
+ * the phases run against each Temporal in turn, each with its own report, then the two side by side.
+ */
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2), process.env);
+  const machine = machineFacts();
+  const command = commandLine();
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const onSignal = () => {
+    say('interrupted: stopping what the bench started');
+    void stopAll().then(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  // An existing stack (API_URL) runs on whatever Temporal it has: one run.
+  const engines = process.env.API_URL || process.env.TEMPORAL_ADDRESS ? options.temporal.slice(0, 1) : options.temporal;
+  const runs: { engine: TemporalEngine; reports: PhaseReport[]; stack?: string }[] = [];
+  for (const engine of engines) {
+    if (engines.length > 1) say(`--- on the ${engine === 'dev' ? 'dev server' : 'Temporal server'} ---`);
+    runs.push({ engine, ...(await benchOn(engine, options)) });
+  }
+  for (const run of runs) {
+    process.stdout.write(`\n${renderReport(machine, command, run.reports, run.stack)}\n`);
+    const file = writeResults(join(PROJECT_ROOT, 'bench', 'results'), {
+      machine,
+      command,
+      stack: run.stack,
+      temporal: run.engine,
+      options,
+      phases: run.reports,
+    });
+    process.stdout.write(`results written to ${file}\n`);
+  }
+  if (runs.length > 1) process.stdout.write(`\n${renderEngineComparison(runs)}\n`);
 }
 
 main().then(

@@ -13,8 +13,10 @@ import {
   startEmbeddedPostgres,
 } from '../../scripts/lib/postgres';
 import { DATA_DIR, PROJECT_ROOT } from '../../scripts/lib/project-paths';
+import { startTemporalOnPostgres } from '../../scripts/lib/temporal-cluster';
 import { startTemporalDevServer } from '../../scripts/lib/temporal-dev-server';
 import { processTree, ProcessGroups, single } from '../cpu-usage';
+import type { TemporalEngine } from '../options';
 import { waitForHealth } from './api-client';
 
 export interface BenchStack {
@@ -56,6 +58,39 @@ function attachedStack(env: NodeJS.ProcessEnv): BenchStack {
   };
 }
 
+/** The Temporal a bench stack runs on, started by the bench; its processes are counted as 'temporal server'. */
+async function startTemporal(
+  engine: TemporalEngine,
+  postgres: PostgresServer,
+  database: string,
+  runDir: string,
+): Promise<{ address: string; processes: ProcessGroups[string]; description: string; stop(): Promise<void> }> {
+  if (engine === 'server') {
+    const dir = join(runDir, 'temporal');
+    // One node: a second on the same two cores would only share them. Named after the bench's database so
+    // that dropping it (DATABASE_URL's server) drops these too.
+    const cluster = await startTemporalOnPostgres(postgres, {
+      dir,
+      nodes: 1,
+      databases: { database: `${database}_temporal`, visibilityDatabase: `${database}_temporal_visibility` },
+    });
+    return {
+      address: cluster.address,
+      processes: processTree((argv) => argv.includes(join(dir, 'node1'))),
+      description: 'Temporal server v1.29.1 on the same Postgres (one node)',
+      stop: () => cluster.stop(),
+    };
+  }
+  const temporalPort = String(await freePort());
+  const temporal = await startTemporalDevServer({ port: Number(temporalPort), fastSqlite: true });
+  return {
+    address: temporal.address,
+    processes: processTree((argv) => argv.includes('start-dev') && argv[argv.indexOf('--port') + 1] === temporalPort),
+    description: 'Temporal dev server (in-memory SQLite)',
+    stop: () => temporal.stop(),
+  };
+}
+
 /**
  * BENCH_CPU_PROF=<dir>: V8 CPU profiles of a service process's main thread (`<dir>/<name>.cpuprofile`),
  * written when it stops; the variables to add to its environment.
@@ -72,10 +107,11 @@ export function cpuProfileEnv(env: NodeJS.ProcessEnv, name: string): NodeJS.Proc
 
 /**
  * Starts what the bench needs on free ports: Postgres (embedded, or a fresh database on DATABASE_URL's
- * server), a Temporal dev server (unless TEMPORAL_ADDRESS), the worker and the API as child processes with
- * the same settings as the e2e tests, plus a prebuilt referral workflow bundle.
+ * server), Temporal (unless TEMPORAL_ADDRESS: the dev server, or with engine `server` the Temporal server on
+ * that Postgres), the worker and the API as child processes with the same settings as the e2e tests, plus a
+ * prebuilt referral workflow bundle.
  */
-export async function startBenchStack(env: NodeJS.ProcessEnv): Promise<BenchStack> {
+export async function startBenchStack(env: NodeJS.ProcessEnv, engine: TemporalEngine = 'dev'): Promise<BenchStack> {
   if (env.API_URL) return attachedStack(env);
   const runId = `${Date.now().toString(36)}${process.pid}`;
   const runDir = join(DATA_DIR, `bench-${runId}`);
@@ -103,14 +139,13 @@ export async function startBenchStack(env: NodeJS.ProcessEnv): Promise<BenchStac
     await migrateDatabase(databaseUrl);
 
     let temporalAddress = env.TEMPORAL_ADDRESS;
+    let temporalDescription = `Temporal ${temporalAddress}`;
     if (!temporalAddress) {
-      const temporalPort = String(await freePort());
-      const temporal = await startTemporalDevServer({ port: Number(temporalPort), fastSqlite: true });
-      processGroups['temporal server'] = processTree(
-        (argv) => argv.includes('start-dev') && argv[argv.indexOf('--port') + 1] === temporalPort,
-      );
+      const temporal = await startTemporal(engine, postgres, database, runDir);
+      processGroups['temporal server'] = temporal.processes;
       stops.push(() => temporal.stop());
       temporalAddress = temporal.address;
+      temporalDescription = temporal.description;
     }
 
     const bundlePath = join(runDir, 'workflow-bundle.js');
@@ -165,9 +200,7 @@ export async function startBenchStack(env: NodeJS.ProcessEnv): Promise<BenchStac
       apiPid: api.child.pid,
       workerPid: worker.child.pid,
       processGroups: { ...processGroups, api: single(api.child.pid), worker: single(worker.child.pid) },
-      description: `started by the bench: ${env.DATABASE_URL ? 'database on DATABASE_URL server' : 'embedded Postgres (fsync off)'}, ${
-        env.TEMPORAL_ADDRESS ? `Temporal ${temporalAddress}` : 'Temporal dev server (in-memory SQLite)'
-      }, API and worker as separate processes (DB_POOL_MAX 10 each)`,
+      description: `started by the bench: ${env.DATABASE_URL ? 'database on DATABASE_URL server' : 'embedded Postgres (fsync off)'}, ${temporalDescription}, API and worker as separate processes (DB_POOL_MAX 10 each)`,
       stop: stopAll,
     };
   } catch (error) {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dropDatabases, externalPostgres } from '../../scripts/lib/postgres';
-import { freePort } from '../../scripts/lib/free-port';
+import { freePortInRange } from '../../scripts/lib/free-port';
 import { startTemporalOnPostgres, TemporalCluster } from '../../scripts/lib/temporal-cluster';
 import { startTemporalDevServer, TemporalServerHandle } from '../../scripts/lib/temporal-dev-server';
 import { testEnvironment } from './test-environment';
@@ -24,7 +24,8 @@ export interface TemporalUnderTest {
 /** The CLI's dev server persisted in a SQLite file, as `npm start` runs it. */
 export async function devServerUnderTest(): Promise<TemporalUnderTest> {
   const dir = mkdtempSync(join(tmpdir(), 'rocu-temporal-dev-'));
-  const options = { port: await freePort(), dbFile: join(dir, 'temporal.sqlite') };
+  // Below the ephemeral range, so no outgoing connection takes the port while the server is down.
+  const options = { port: await freePortInRange(20_000, 32_767), dbFile: join(dir, 'temporal.sqlite') };
   let server: TemporalServerHandle | undefined = await startTemporalDevServer(options);
   return {
     name: 'dev server (SQLite file)',

@@ -4,14 +4,25 @@ import { AppConfig } from '@rocu/config';
 import { sendUpdate, UpdateRequest } from '@rocu/temporal-client';
 import { updateMetricsInterceptor } from '../observability/update-metrics.interceptor';
 
+/** gRPC's own statuses when there is no server to talk to (as opposed to an UNAVAILABLE the server sent). */
+const UNREACHABLE = /No connection established|Connection dropped|ECONNREFUSED|ECONNRESET|ETIMEDOUT/;
+const SDK_DEFAULT_RETRY = defaultGrpcRetryOptions();
+const UNREACHABLE_RETRY = defaultGrpcRetryOptions({ maxAttempts: 3, factor: 2 });
+
 /**
- * A call Temporal refused or dropped (UNAVAILABLE, a reset connection) is tried three times over about
- * 0.6 s, then fails, so an action answers 503 within about a second while Temporal is unreachable. The
- * SDK's default (ten attempts, backing off to 5 s) held the person's request for about 19 s. Retrying
- * once or twice still covers a dropped connection to a node that went away while another serves (a
- * retry reconnects, through the cluster's front, to a live node); the Update keeps its id across retries.
+ * While Temporal cannot be reached, a call is tried three times over about 0.6 s, then fails, so an action
+ * answers 503 within about a second; the SDK's default (ten attempts, backing off to 5 s) held the person's
+ * request for about 19 s. Retrying once or twice still covers a connection dropped by a node that went away
+ * while another serves (a retry reconnects, through the cluster's front, to a live node); the Update keeps
+ * its id across retries. An UNAVAILABLE the server itself answers (e.g. an Update aborted while a worker
+ * comes back) keeps the SDK's default retries.
  */
-const RETRY_REFUSED_CALLS = makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 3, factor: 2 }));
+const RETRY_CALLS = makeGrpcRetryInterceptor({
+  retryableDecider: (attempt, status) =>
+    (UNREACHABLE.test(status.details) ? UNREACHABLE_RETRY : SDK_DEFAULT_RETRY).retryableDecider(attempt, status),
+  delayFunction: (attempt, status) =>
+    (UNREACHABLE.test(status.details) ? UNREACHABLE_RETRY : SDK_DEFAULT_RETRY).delayFunction(attempt, status),
+});
 
 /**
  * gRPC backs reconnection off up to 2 minutes by default; after an outage the API should find Temporal
@@ -34,7 +45,7 @@ export class TemporalClientService implements OnApplicationShutdown {
     this.connection = Connection.lazy({
       address: config.TEMPORAL_ADDRESS,
       connectTimeout: 5_000,
-      interceptors: [RETRY_REFUSED_CALLS],
+      interceptors: [RETRY_CALLS],
       channelArgs: RECONNECT_BACKOFF,
     });
     this.client = new Client({
