@@ -5,6 +5,7 @@ import { createDatabase, startEmbeddedPostgres } from './lib/postgres';
 import { startNodeProcess, ManagedProcess } from './lib/child-process';
 import { migrateDatabase } from './lib/migrate-database';
 import { DATA_DIR, PROJECT_ROOT } from './lib/project-paths';
+import { ensureSearchAttributes } from './lib/search-attributes';
 import { startTemporalDevServer } from './lib/temporal-dev-server';
 import { say } from './lib/log';
 
@@ -76,6 +77,9 @@ async function main(): Promise<void> {
       stops.push(() => temporal.stop());
       temporalAddress = temporal.address;
       temporalUi = temporal.uiUrl;
+    } else {
+      const added = await ensureSearchAttributes(temporalAddress, process.env.TEMPORAL_NAMESPACE || 'default');
+      if (added.length > 0) say(`search attributes registered on ${temporalAddress}: ${added.join(', ')}`);
     }
 
     const env = {

@@ -8,3 +8,4 @@ export * from './meeting-activities';
 export * from './meeting-minutes';
 export * from './plan-workflow';
 export * from './plan-activities';
+export * from './search-attributes';
