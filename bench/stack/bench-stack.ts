@@ -120,6 +120,9 @@ export async function startBenchStack(env: NodeJS.ProcessEnv): Promise<BenchStac
       AUTH_MODE: 'dev',
       LOG_LEVEL: 'warn',
       THROTTLE_LIMIT: '1000000',
+      // Operations listeners on free ports, so a bench runs beside `npm start`.
+      METRICS_PORT: '0',
+      WORKER_METRICS_PORT: '0',
     };
     const logs: string[] = [];
     // BENCH_CPU_PROF=<dir>: V8 CPU profiles of the API's and the worker's main threads, written when they stop.
