@@ -73,6 +73,8 @@ type RoutePolicy =
 
 const POLICY = {
   'GET /health': { access: 'PUBLIC' },
+  'GET /health/live': { access: 'PUBLIC' },
+  'GET /health/ready': { access: 'PUBLIC' },
   'POST /auth/dev-token': { access: 'PUBLIC' },
   'GET /reference/organisations': { access: 'ANY_USER' },
   'GET /reference/capabilities': { access: 'ANY_USER' },
@@ -815,6 +817,8 @@ describe('authorization matrix: every route x every role x own and other organis
 
   const DRIVERS: Readonly<Record<RouteKey, (actor: MatrixActor) => Promise<ProbeSpec[]>>> = {
     'GET /health': simple('GET', '/health'),
+    'GET /health/live': simple('GET', '/health/live'),
+    'GET /health/ready': simple('GET', '/health/ready'),
     'POST /auth/dev-token': simple('POST', '/auth/dev-token', () => ({
       sub: 'matrix-minted',
       name: 'Matrix Minted',
