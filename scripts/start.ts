@@ -6,6 +6,7 @@ import { startNodeProcess, ManagedProcess } from './lib/child-process';
 import { migrateDatabase } from './lib/migrate-database';
 import { DATA_DIR, PROJECT_ROOT } from './lib/project-paths';
 import { startTemporalOnPostgres } from './lib/temporal-cluster';
+import { ensureSearchAttributes } from './lib/search-attributes';
 import { startTemporalDevServer } from './lib/temporal-dev-server';
 import { say } from './lib/log';
 
@@ -110,6 +111,9 @@ async function main(): Promise<void> {
       stops.push(() => temporal.stop());
       temporalAddress = temporal.address;
       temporalUi = temporal.uiUrl;
+    } else {
+      const added = await ensureSearchAttributes(temporalAddress, process.env.TEMPORAL_NAMESPACE || 'default');
+      if (added.length > 0) say(`search attributes registered on ${temporalAddress}: ${added.join(', ')}`);
     }
 
     const env = {

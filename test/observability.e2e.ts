@@ -1,3 +1,5 @@
+import { Client, Connection } from '@temporalio/client';
+import { REFERRAL_REGION, REFERRAL_STAGE_DUE_AT, REFERRAL_STATUS, REFERRAL_URGENCY } from '@rocu/contracts';
 import type { DeadlinePolicies } from '@rocu/domain';
 import { eventually, referralBody } from './support/referral-fixtures';
 import { Stack } from './support/stack';
@@ -5,7 +7,8 @@ import { TcpGate } from './support/tcp-gate';
 import { testEnvironment } from './support/test-environment';
 
 const secondsScale = {
-  TRIAGE: { due: { elapsedMs: 4_000 }, reminderFraction: 0.5 },
+  // A reminder 3 s in and 9 s before the escalation: it lands before its deadline even on a loaded machine.
+  TRIAGE: { due: { elapsedMs: 12_000 }, reminderFraction: 0.25 },
   ASSESSMENT: { due: { elapsedMs: 600_000 }, reminderFraction: 0.75 },
 };
 const policies: DeadlinePolicies = { IMMEDIATE: secondsScale, PRIORITY: secondsScale, ROUTINE: secondsScale };
@@ -65,7 +68,7 @@ describe('observability: metrics and health probes', () => {
       const scraped = await text(`${stack.workerOpsUrl}/metrics`);
       expect(sample(scraped.body, 'rocu_sla_notifications_total', { kind: 'ESCALATION', stage: 'TRIAGE' })).toBe(1);
       return scraped;
-    });
+    }, 90_000);
     expect(worker.status).toBe(200);
     expect(
       sample(worker.body, 'rocu_sla_notifications_total', { kind: 'REMINDER', region: 'YHROCU', stage: 'TRIAGE' }),
@@ -100,6 +103,46 @@ describe('observability: metrics and health probes', () => {
     // Not on the public port.
     expect((await fetch(`${stack.apiBaseUrl.replace('/api/v1', '')}/metrics`)).status).toBe(404);
     expect((await stack.http.get('/metrics')).status).toBe(404);
+  });
+
+  it("finds a referral by its reference in Temporal's own visibility, its status kept current", async () => {
+    const referrer = await stack.token(['FORCE_REFERRER'], 'WYP');
+    const assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU');
+    const submitted = await stack.http.post<{ id: string; reference: string }>(
+      '/referrals',
+      referralBody({ urgency: 'PRIORITY' }),
+      referrer,
+    );
+    expect(submitted.status).toBe(201);
+    const { id, reference } = submitted.body;
+    const connection = await Connection.connect({ address: testEnvironment().temporalAddress });
+    try {
+      const client = new Client({ connection });
+      const findOne = async (query: string) => {
+        const found = [];
+        for await (const execution of client.workflow.list({ query })) found.push(execution);
+        expect(found).toHaveLength(1);
+        return found[0];
+      };
+      const listed = await eventually(() => findOne(`RocuReference = "${reference}"`));
+      expect(listed.workflowId).toBe(
+        (await stack.db.query('SELECT workflow_id FROM referrals WHERE id = $1', [id])).rows[0].workflow_id,
+      );
+      expect(listed.typedSearchAttributes.get(REFERRAL_REGION)).toBe('YHROCU');
+      expect(listed.typedSearchAttributes.get(REFERRAL_URGENCY)).toBe('PRIORITY');
+      expect(listed.typedSearchAttributes.get(REFERRAL_STATUS)).toBe('SUBMITTED');
+      expect(listed.typedSearchAttributes.get(REFERRAL_STAGE_DUE_AT)).toBeInstanceOf(Date);
+
+      const triaged = await stack.http.post(
+        `/referrals/${id}/triage`,
+        { decision: 'ACCEPT', reason: 'Meets ROCU threshold' },
+        assessor,
+      );
+      expect(triaged.status).toBe(200);
+      await eventually(() => findOne(`RocuReference = "${reference}" AND RocuStatus = "ASSESSMENT"`));
+    } finally {
+      await connection.close();
+    }
   });
 
   /**

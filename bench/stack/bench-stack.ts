@@ -169,6 +169,9 @@ export async function startBenchStack(env: NodeJS.ProcessEnv, engine: TemporalEn
       AUTH_MODE: 'dev',
       LOG_LEVEL: 'warn',
       THROTTLE_LIMIT: '1000000',
+      // Operations listeners on free ports, so a bench runs beside `npm start`.
+      METRICS_PORT: '0',
+      WORKER_METRICS_PORT: '0',
     };
     const logs: string[] = [];
     const launch = (name: string, entry: string): ManagedProcess => {

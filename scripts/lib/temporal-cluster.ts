@@ -6,6 +6,7 @@ import { freePortInRange } from './free-port';
 import { say } from './log';
 import { startTcpFailoverProxy, TcpFailoverProxy } from './tcp-failover-proxy';
 import { PostgresServer } from './postgres';
+import { ensureSearchAttributes } from './search-attributes';
 import { DEFAULT_TEMPORAL_DATABASES, setUpTemporalDatabases, TemporalPersistence } from './temporal-postgres';
 import { startTemporalProcess, TemporalProcess } from './temporal-process';
 import { resolveTemporalServer, TemporalServerTools } from './temporal-server-tools';
@@ -216,7 +217,8 @@ export interface TemporalClusterOptions {
 /**
  * Temporal on Postgres as `nodes` server processes sharing the same databases, membership on loopback, each
  * on its own ports; with more than one, a failover proxy in front is the one address clients use. Nodes
- * start one after another (the first creates the cluster metadata), then the namespace is registered.
+ * start one after another (the first creates the cluster metadata), then the namespace and the referral
+ * workflows' search attributes are registered.
  */
 export async function startTemporalCluster(options: TemporalClusterOptions): Promise<TemporalCluster> {
   const count = options.nodes ?? 2;
@@ -236,7 +238,10 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
       await node.start();
       say(`Temporal server ${name} ready at ${node.address}`);
     }
-    await ensureNamespace(nodes, options.namespace ?? 'default');
+    const namespace = options.namespace ?? 'default';
+    await ensureNamespace(nodes, namespace);
+    // The referral workflows upsert their search attributes: without them registered, their tasks fail.
+    await ensureSearchAttributes(nodes[0].address, namespace);
     if (count > 1) {
       proxy = await startTcpFailoverProxy(
         nodes.map((node) => node.address),

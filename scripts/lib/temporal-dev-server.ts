@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { CLI_SEARCH_ATTRIBUTE_TYPES, REFERRAL_SEARCH_ATTRIBUTES } from '@rocu/contracts';
 import { resolveTemporalCli } from './temporal-cli';
 import { startTemporalProcess } from './temporal-process';
 import { say } from './log';
@@ -31,13 +32,22 @@ export async function startTemporalDevServer(options: TemporalServerOptions): Pr
   if (options.dbFile) mkdirSync(dirname(options.dbFile), { recursive: true });
   if (cli.kind === 'sdk-download') {
     const env = await TestWorkflowEnvironment.createLocal({
-      server: { ip: '127.0.0.1', port: options.port, dbFilename: options.dbFile, ui: options.uiPort !== undefined },
+      server: {
+        ip: '127.0.0.1',
+        port: options.port,
+        dbFilename: options.dbFile,
+        ui: options.uiPort !== undefined,
+        searchAttributes: [...REFERRAL_SEARCH_ATTRIBUTES],
+      },
     });
     return { address, stop: () => env.teardown(), kill: () => env.teardown() };
   }
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-level', 'error'];
   args.push(...(options.uiPort === undefined ? ['--headless'] : ['--ui-port', String(options.uiPort)]));
   if (options.dbFile) args.push('--db-filename', options.dbFile);
+  // The workflows' search attributes, registered on every start (the dev server keeps no schema of its own).
+  for (const key of REFERRAL_SEARCH_ATTRIBUTES)
+    args.push('--search-attribute', `${key.name}=${CLI_SEARCH_ATTRIBUTE_TYPES[key.type]}`);
   if (options.fastSqlite) args.push('--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=OFF');
   const server = await startTemporalProcess(cli.path, args, address);
   say(`Temporal dev server ready at ${address}`);

@@ -174,6 +174,20 @@ export class Stack {
     await this.worker?.stop('SIGTERM');
   }
 
+  /**
+   * Sends SIGTERM to the API or the worker and resolves with how the process ended: `signal: 'SIGTERM'`
+   * after a clean drain (Nest re-raises the signal), `code: 1` when the shutdown bound cut it short.
+   */
+  terminate(service: 'api' | 'worker'): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    const target = service === 'api' ? this.api : this.worker;
+    if (!target) throw new Error(`no ${service} running`);
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolvePromise) =>
+      target.child.once('exit', (code, signal) => resolvePromise({ code, signal })),
+    );
+    target.child.kill('SIGTERM');
+    return ended;
+  }
+
   private async waitForHealth(url: string, what: string): Promise<void> {
     const deadline = Date.now() + 90_000;
     while (Date.now() < deadline) {

@@ -7,6 +7,7 @@ import {
   proxyActivities,
   setHandler,
   startChild,
+  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import {
@@ -45,6 +46,11 @@ import {
   planWorkflowId,
   provideInformationUpdate,
   RatificationCommand,
+  REFERRAL_REFERENCE,
+  REFERRAL_REGION,
+  REFERRAL_STAGE_DUE_AT,
+  REFERRAL_STATUS,
+  REFERRAL_URGENCY,
   ratificationUpdate,
   recordPartnerCheckUpdate,
   ReallocateSioCommand,
@@ -84,6 +90,12 @@ export const WORKING_TIME_DEADLINES_PATCH = 'working-time-deadlines';
  * before this change ended on reaching REFERRED_NATIONAL.
  */
 export const NATIONAL_QUEUE_PATCH = 'national-queue';
+
+/**
+ * The referral keeps its search attributes (reference, region, status, urgency, stage due) current for
+ * Temporal's own tools. Upserts are commands: referrals started before this change never upsert.
+ */
+export const SEARCH_ATTRIBUTES_PATCH = 'referral-search-attributes';
 
 /** The plan continues as new well before Temporal's 51,200-event cap. */
 const DEFAULT_PLAN_CONTINUE_AS_NEW_AFTER = 10_000;
@@ -159,6 +171,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
   let seq = 0;
   let reference = '';
   const workingTime = patched(WORKING_TIME_DEADLINES_PATCH);
+  const searchable = patched(SEARCH_ATTRIBUTES_PATCH);
   let pausedMs = 0;
   let pausedWorkingMs = 0;
   let pausedSince: number | null = null;
@@ -208,6 +221,25 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     nationalReturnTo,
   });
 
+  /** The search attributes last upserted, so an unchanged set adds no command. */
+  let published = '';
+  const publishSearchAttributes = (): void => {
+    if (!searchable) return;
+    const stage = status === 'INFO_REQUESTED' ? null : activeStage(status, policies);
+    const dueAt = stage === null ? null : (stageDeadline(stage, policies, clock())?.dueAt ?? null);
+    const attributes = [
+      { key: REFERRAL_REGION, value: input.region },
+      { key: REFERRAL_STATUS, value: status },
+      { key: REFERRAL_URGENCY, value: effectiveUrgency(input.submission).urgency },
+      { key: REFERRAL_STAGE_DUE_AT, value: dueAt },
+      ...(reference ? [{ key: REFERRAL_REFERENCE, value: reference }] : []),
+    ];
+    const fingerprint = JSON.stringify(attributes.map(({ key, value }) => [key.name, value]));
+    if (fingerprint === published) return;
+    published = fingerprint;
+    upsertSearchAttributes(attributes);
+  };
+
   let submission: Promise<void> | undefined;
   const ensureSubmitted = (command: ActorCommand): Promise<void> =>
     (submission ??= projectSubmission({
@@ -218,6 +250,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
       deadlines: deadlines(),
     }).then((projected) => {
       reference = projected.reference;
+      publishSearchAttributes();
     }));
 
   const refuseUnlessAllowed = (event: ReferralEvent, actor: Actor): ReferralStatus => {
@@ -261,6 +294,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     }
     status = to;
     seq += 1;
+    publishSearchAttributes();
     const projected: ReferralTransitionEvent = {
       workflowId,
       referralId: input.referralId,

@@ -11,3 +11,4 @@ export * from './plan-workflow';
 export * from './plan-activities';
 export * from './audit-sealing';
 export * from './notification-workflow';
+export * from './search-attributes';
