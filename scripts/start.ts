@@ -9,6 +9,7 @@ import { startTemporalOnPostgres } from './lib/temporal-cluster';
 import { ensureSearchAttributes } from './lib/search-attributes';
 import { startTemporalDevServer } from './lib/temporal-dev-server';
 import { say } from './lib/log';
+import { startDevMailbox } from './lib/smtp-sink';
 
 /** A port for a server `npm start` starts itself: the variable if set, else the default. */
 function port(variable: string, fallback: number): number {
@@ -116,14 +117,26 @@ async function main(): Promise<void> {
       if (added.length > 0) say(`search attributes registered on ${temporalAddress}: ${added.join(', ')}`);
     }
 
+    // Without an SMTP server, notifications are e-mailed to a local sink the web app shows (/dev/mailbox).
+    let smtpUrl = process.env.SMTP_URL;
+    let devMailbox: string | undefined;
+    if (!smtpUrl) {
+      devMailbox = join(DATA_DIR, 'dev-mailbox');
+      const sink = await startDevMailbox(devMailbox, port('SMTP_SINK_PORT', 2525));
+      stops.push(() => sink.close());
+      smtpUrl = `smtp://127.0.0.1:${sink.port}`;
+    }
+
+    const apiPort = process.env.PORT ?? '3000';
+    const webPort = process.env.WEB_PORT ?? '3001';
     const env = {
       ...process.env,
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporalAddress,
       AUTH_MODE: process.env.AUTH_MODE ?? 'dev',
+      SMTP_URL: smtpUrl,
+      NOTIFY_LINK_BASE_URL: process.env.NOTIFY_LINK_BASE_URL ?? `http://localhost:${webPort}`,
     };
-    const apiPort = process.env.PORT ?? '3000';
-    const webPort = process.env.WEB_PORT ?? '3001';
     const webEnv = {
       ...env,
       // The API's AUTH_MODE names its token check (dev or jwks); the web app's names how people sign in.
@@ -131,6 +144,7 @@ async function main(): Promise<void> {
       WEB_PORT: webPort,
       API_BASE_URL: process.env.API_BASE_URL ?? `http://127.0.0.1:${apiPort}/api/v1`,
       SESSION_SECRET: sessionSecret(),
+      ...(devMailbox ? { DEV_MAILBOX_DIR: devMailbox } : {}),
     };
     const services: ManagedProcess[] = [
       startNodeProcess('worker', join(PROJECT_ROOT, 'dist/apps/worker/src/main.js'), env),
@@ -153,6 +167,8 @@ async function main(): Promise<void> {
     say(`  API          ${api}/api/v1   (health: ${api}/api/v1/health)`);
     say(`  API docs     ${api}/docs`);
     if (temporalUi) say(`  Temporal UI  ${temporalUi}`);
+    if (devMailbox)
+      say(`  Mailbox      http://localhost:${webPort}/dev/mailbox   (e-mails sent to the local SMTP sink)`);
     say(`  dev token    curl -s -X POST ${api}/api/v1/auth/dev-token -H 'content-type: application/json' \\`);
     say(`                 -d '{"sub":"jane","name":"DC Jane Smith","roles":["FORCE_REFERRER"],"org":"WYP"}'`);
     say('Press Ctrl-C to stop.');

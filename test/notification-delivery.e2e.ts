@@ -114,6 +114,21 @@ describe('notifications e-mailed from the outbox (a real SMTP server)', () => {
     const escalation = smtp.withMessageId(ofKind(rows, 'DEADLINE_ESCALATION').messageId ?? '')[0];
     expect(escalation.subject).toBe(`Referral ${reference}: triage is overdue`);
 
+    // The same notifications are in the recipients' inbox, and can be marked read there.
+    const manager = await stack.token(['ROCU_MANAGER'], 'YHROCU');
+    const inbox = await stack.http.get<{ items: { id: string; title: string; readAt: string | null }[] }>(
+      '/notifications',
+      manager,
+    );
+    const escalationId = ofKind(rows, 'DEADLINE_ESCALATION').id;
+    expect(inbox.body.items.find((item) => item.id === escalationId)).toMatchObject({
+      title: escalation.subject,
+      readAt: null,
+    });
+    expect((await stack.http.post(`/notifications/${escalationId}/read`, {}, manager)).status).toBe(200);
+    const reread = await stack.http.get<{ items: { id: string; readAt: string | null }[] }>('/notifications', manager);
+    expect(reread.body.items.find((item) => item.id === escalationId)?.readAt).toEqual(expect.any(String));
+
     const subject = body.subject as { name: string; nominals: { identifier: string }[] };
     const intelligence = body.intelligence as { reference: string; conditions: string }[];
     const sensitive = [
@@ -209,5 +224,23 @@ describe('notifications e-mailed from the outbox (a real SMTP server)', () => {
       [escalation.id],
     );
     expect(audit).toEqual([{ outcome: 'FAILED', reason: expect.stringContaining('Mailbox unavailable') }]);
+
+    // The ROCU manager sees the failure (API and MI); another region's manager does not.
+    const failures = await stack.http.get<{ items: { id: string; kind: string; reason: string }[] }>(
+      '/notifications/failed-deliveries',
+      await stack.token(['ROCU_MANAGER'], 'YHROCU'),
+    );
+    expect(failures.body.items).toContainEqual(
+      expect.objectContaining({
+        id: escalation.id,
+        kind: 'DEADLINE_ESCALATION',
+        reason: expect.stringContaining('550'),
+      }),
+    );
+    const elsewhere = await stack.http.get<{ items: { id: string }[] }>(
+      '/notifications/failed-deliveries',
+      await stack.token(['ROCU_MANAGER'], 'ERSOU'),
+    );
+    expect(elsewhere.body.items).toEqual([]);
   });
 });

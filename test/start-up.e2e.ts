@@ -67,6 +67,7 @@ async function startUp(combination: Combination): Promise<StartUp> {
     TEMPORAL_UI_PORT: String(await freePort()),
     METRICS_PORT: String(await freePort()),
     WORKER_METRICS_PORT: String(await freePort()),
+    SMTP_SINK_PORT: String(await freePort()),
     TEMPORAL_CLI_PATH: process.env.TEMPORAL_CLI_PATH ?? join(TOOLS_DIR, 'temporal'),
     TEMPORAL_TASK_QUEUE: `start-up-${suffix}`,
     WORKFLOW_BUNDLE_PATH: settings.workflowBundlePath,

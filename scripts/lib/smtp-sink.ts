@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 
 /** One message as the sink received it: the envelope's recipients and the raw RFC 5322 text. */
@@ -59,4 +61,21 @@ export async function startSmtpSink(options: SmtpSinkOptions): Promise<SmtpSink>
     port: options.port,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * `npm start`'s development mailbox: a sink that keeps each message as an .eml file in `folder` (named by
+ * arrival, so they sort oldest first), which the web app's /dev/mailbox page shows with AUTH_MODE=dev.
+ */
+export async function startDevMailbox(folder: string, port: number): Promise<SmtpSink> {
+  await mkdir(folder, { recursive: true });
+  let received = 0;
+  return startSmtpSink({
+    port,
+    receive: async (mail) => {
+      received += 1;
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${String(received).padStart(4, '0')}.eml`;
+      await writeFile(join(folder, name), mail.raw);
+    },
+  });
 }

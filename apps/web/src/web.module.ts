@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { WebConfig, WebConfigModule } from '@rocu/config';
 import { ApiClient } from './api/api-client.service';
@@ -19,6 +19,9 @@ import { ReferralsController } from './routes/referrals/referrals.controller';
 import { HealthController } from './routes/health/health.controller';
 import { HomeController } from './routes/home/home.controller';
 import { MeetingsController } from './routes/meetings/meetings.controller';
+import { NotificationsController } from './routes/notifications/notifications.controller';
+import { UnreadCountInterceptor } from './routes/notifications/unread-count.interceptor';
+import { DevMailboxController } from './routes/dev-mailbox/dev-mailbox.controller';
 import { WebDatabase } from './setup/web-database';
 
 @Module({
@@ -45,6 +48,8 @@ import { WebDatabase } from './setup/web-database';
     ReferralsController,
     MeetingsController,
     GatewayController,
+    NotificationsController,
+    DevMailboxController,
   ],
   providers: [
     ApiClient,
@@ -59,6 +64,7 @@ import { WebDatabase } from './setup/web-database';
     { provide: APP_FILTER, useClass: WebExceptionFilter },
     { provide: APP_GUARD, useClass: CsrfGuard },
     { provide: APP_GUARD, useClass: SignedInGuard },
+    { provide: APP_INTERCEPTOR, useClass: UnreadCountInterceptor },
   ],
 })
 export class WebModule {}

@@ -81,6 +81,14 @@ export class WebConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /**
+   * Where `npm start`'s local SMTP sink keeps the e-mails it received; with AUTH_MODE=dev the web app shows
+   * them at /dev/mailbox. Unset (and always in production): no development mailbox.
+   */
+  @IsOptional()
+  @IsString()
+  DEV_MAILBOX_DIR?: string;
 }
 
 const OIDC_SETTINGS = ['OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'WEB_BASE_URL'] as const;
@@ -90,7 +98,7 @@ export function loadWebConfig(env: Record<string, string | undefined>): WebConfi
   return validateConfig(
     WebConfig,
     env,
-    ['DATABASE_URL', 'SESSION_SECRET', 'OIDC_RESOURCE', ...OIDC_SETTINGS],
+    ['DATABASE_URL', 'SESSION_SECRET', 'OIDC_RESOURCE', 'DEV_MAILBOX_DIR', ...OIDC_SETTINGS],
     (config) => [
       ...(config.NODE_ENV === 'production' && config.AUTH_MODE === 'dev'
         ? ['AUTH_MODE=dev is refused when NODE_ENV=production; set AUTH_MODE=oidc and the OIDC_* settings']

@@ -18,6 +18,7 @@ import { keepRefusedForm, takeRefusedForm } from '../errors/form-state';
 import { SESSION_COOKIE } from '../setup/sessions';
 import { Public } from './auth-metadata';
 import { DEV_PERSONAS, personaLabel } from './dev-personas';
+import { redirectAfterSaving } from '../setup/redirect-after-saving';
 import { OIDC_CALLBACK_PATH, OidcSignInService, SignInRefusedError } from './oidc-sign-in.service';
 import { SignInService } from './sign-in.service';
 import type { WebSession } from './web-session';
@@ -69,7 +70,8 @@ export class AuthController {
       },
       values: {},
     });
-    response.redirect(303, '/sign-in');
+    // The refusal is read by the page the redirect loads: store it first (see redirectAfterSaving).
+    await redirectAfterSaving(request.session, response, '/sign-in');
   }
 
   /** AUTH_MODE=oidc: off to the identity provider, with a fresh state, nonce and PKCE verifier in the session. */

@@ -8,16 +8,21 @@ export interface NavigationEntry {
   roles: readonly Role[] | 'everyone';
 }
 
+export const NOTIFICATIONS_HREF = '/notifications';
+
 /** Each journey adds its entry here (one line), so navigation and the home page stay in step. */
 export const NAVIGATION: readonly NavigationEntry[] = [
   { text: 'Home', href: '/', roles: 'everyone' },
   { text: 'Referrals', href: '/referrals', roles: ['FORCE_REFERRER'] },
   { text: 'Meetings', href: '/meetings', roles: ['TTCG_CHAIR', 'TTCG_MEMBER', 'ROCU_MANAGER'] },
   { text: 'Work queue', href: '/gateway', roles: ['GATEWAY_ASSESSOR'] },
+  { text: 'Notifications', href: NOTIFICATIONS_HREF, roles: 'everyone' },
 ];
 
 export interface NavigationItem {
   text: string;
+  /** Set instead of the text where the entry carries a count (the unread notifications). */
+  html?: string;
   href: string;
   current: boolean;
   active: boolean;
