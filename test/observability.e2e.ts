@@ -73,7 +73,7 @@ describe('observability: metrics and health probes', () => {
     expect(
       sample(worker.body, 'rocu_sla_notifications_total', { kind: 'REMINDER', region: 'YHROCU', stage: 'TRIAGE' }),
     ).toBe(1);
-    // The submission, reminder and escalation notices wait in the outbox (nothing delivers them yet).
+    // The submission, reminder and escalation notices wait in the outbox (no SMTP server is configured here).
     expect(sample(worker.body, 'rocu_outbox_depth', { service: 'worker' })).toBeGreaterThanOrEqual(3);
     expect(sample(worker.body, 'rocu_db_pool_waiting', { service: 'worker' })).toBe(0);
     // The SDK core's worker metrics: workflow task and activity latency.

@@ -31,12 +31,12 @@ export function registerPoolMetrics(dataSource: DataSource): void {
 }
 
 /**
- * Notifications written but not yet delivered: the outbox depth. The one place that knows what "not yet
- * sent" means in the schema (today: `delivered_at IS NULL`), so a delivery-status change adapts it here.
+ * Notifications written but not yet delivered: the outbox depth (rows still PENDING; delivery ends each SENT
+ * or FAILED). The one place that knows what "not yet sent" means in the schema.
  */
 export async function outboxDepth(dataSource: DataSource): Promise<number> {
   const [row] = await dataSource.query<{ depth: number }[]>(
-    'SELECT count(*)::int AS depth FROM notifications WHERE delivered_at IS NULL',
+    "SELECT count(*)::int AS depth FROM notifications WHERE status = 'PENDING'",
   );
   return row?.depth ?? 0;
 }
