@@ -30,6 +30,8 @@ export interface WebPageProbe {
 }
 
 const TO_TRIAGE = findQueueTab('to-triage');
+/** Every signed-in page also asks for the header's unread count (UnreadCountInterceptor), beside its own calls. */
+const UNREAD_COUNT = '/notifications/unread-count';
 const query = (values: Record<string, string | number>): string =>
   new URLSearchParams(Object.entries(values).map(([key, value]): [string, string] => [key, String(value)])).toString();
 
@@ -41,7 +43,7 @@ export const WEB_PAGES: WebPageProbe[] = TO_TRIAGE
         roles: ['GATEWAY_ASSESSOR'],
         org: 'YHROCU',
         page: `/gateway?tab=${TO_TRIAGE.id}`,
-        apiCalls: queueCalls(TO_TRIAGE, 1).map((call) => `/referrals?${query(call.query)}`),
+        apiCalls: [...queueCalls(TO_TRIAGE, 1).map((call) => `/referrals?${query(call.query)}`), UNREAD_COUNT],
       },
       {
         name: 'web: force referrals list',
@@ -49,7 +51,7 @@ export const WEB_PAGES: WebPageProbe[] = TO_TRIAGE
         roles: ['FORCE_REFERRER'],
         org: 'WYP',
         page: '/referrals',
-        apiCalls: [`/referrals?${query({ page: 1, pageSize: LIST_PAGE_SIZE })}`],
+        apiCalls: [`/referrals?${query({ page: 1, pageSize: LIST_PAGE_SIZE })}`, UNREAD_COUNT],
       },
     ]
   : [];
