@@ -31,6 +31,8 @@ describe('workflow replay', () => {
     expect([...new Set(historyFiles().map(workflowTypeOf))].sort()).toEqual([
       'meetingScheduleWorkflow',
       'meetingWorkflow',
+      'notificationDeliveryWorkflow',
+      'notificationDispatchWorkflow',
       'planWorkflow',
       'referralWorkflow',
     ]);
