@@ -5,7 +5,7 @@ import { freePort } from '../../scripts/lib/free-port';
 import { startDevMailbox, type SmtpSink } from '../../scripts/lib/smtp-sink';
 import { eventually, referralBody } from '../support/referral-fixtures';
 import { JAVASCRIPT_MODES, useWebStack } from '../support/web-test';
-import { DevMailboxPage, NotificationsPage } from './pages/notifications-page';
+import { DevMailboxPage, FailedDeliveriesPage, NotificationsPage } from './pages/notifications-page';
 import { SignInPage } from './pages/sign-in-page';
 import { PERSONA } from './personas';
 
@@ -64,6 +64,36 @@ describe('notifications in the web app', () => {
         expect(await mailbox.subjects()).toContain(title);
       }, 60_000);
       expect(await mailbox.heading()).toBe('Development mailbox');
+      await visitor.expectAccessible();
+    });
+
+    it("shows the ROCU manager the region's failed e-mail deliveries, from their notifications", async () => {
+      const submitted = await web.stack.http.post<{ id: string; reference: string }>(
+        '/referrals',
+        referralBody(),
+        await web.stack.token(['FORCE_REFERRER'], 'WYP'),
+      );
+      // A failure as the delivery workflow records it (test/notification-delivery.e2e.ts makes real ones).
+      await web.stack.db.query(
+        `UPDATE notifications SET status = 'FAILED', failed_at = now(), attempts = 10, last_error = '451 Try again later'
+          WHERE referral_id = $1`,
+        [submitted.body.id],
+      );
+      const visitor = await web.visit(javaScript);
+      await (await SignInPage.open(visitor.page)).signInAs(PERSONA.manager);
+      const inbox = new NotificationsPage(visitor.page);
+      await inbox.navigateTo('Notifications');
+      await inbox.loadNextPage(visitor.page.getByRole('link', { name: 'Failed email deliveries in your region' }));
+      const failures = new FailedDeliveriesPage(visitor.page);
+      expect(await failures.heading()).toBe('Failed email deliveries');
+      expect(await failures.rows()).toContainEqual([
+        expect.any(String),
+        'REFERRAL_SUBMITTED',
+        submitted.body.reference,
+        'GATEWAY_ASSESSOR at YHROCU',
+        '10',
+        '451 Try again later',
+      ]);
       await visitor.expectAccessible();
     });
   });

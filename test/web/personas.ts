@@ -4,4 +4,5 @@ export const PERSONA = {
   sypReferrer: 'DS, South Yorkshire Police, referrer',
   assessor: 'DS, Yorkshire and the Humber Regional Organised Crime Unit, gateway assessor',
   chair: 'Det Supt, Yorkshire and the Humber Regional Organised Crime Unit, TTCG chair',
+  manager: 'DCI, Yorkshire and the Humber Regional Organised Crime Unit, ROCU manager',
 } as const;

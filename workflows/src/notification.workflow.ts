@@ -70,14 +70,13 @@ export async function notificationDispatchWorkflow(input: NotificationDispatchSe
   setHandler(notificationSettingsSignal, (next) => {
     settings = next;
   });
-  const { taskQueue } = workflowInfo();
   while (workflowInfo().historyLength < HISTORY_LIMIT && !workflowInfo().continueAsNewSuggested) {
     const ids = await claimNotifications(BATCH);
     await Promise.all(
       ids.map(async (notificationId) => {
         try {
           await startChild(notificationDeliveryWorkflow, {
-            workflowId: notificationDeliveryWorkflowId(taskQueue, notificationId),
+            workflowId: notificationDeliveryWorkflowId(settings.taskQueue, notificationId),
             parentClosePolicy: ParentClosePolicy.ABANDON,
             args: [{ notificationId, policy: settings.policy }],
           });

@@ -32,6 +32,8 @@ describe('workflow replay', () => {
       'auditSealerWorkflow',
       'meetingScheduleWorkflow',
       'meetingWorkflow',
+      'notificationDeliveryWorkflow',
+      'notificationDispatchWorkflow',
       'planWorkflow',
       'referralWorkflow',
     ]);

@@ -12,6 +12,8 @@ export interface DeliveryPolicy {
 
 /** The outbox sweep's settings; a running sweep takes new ones by signal (the worker sends them at start). */
 export interface NotificationDispatchSettings {
+  /** The worker's task queue, which names the delivery workflows (an input, so replay names them alike). */
+  taskQueue: string;
   sweepIntervalMs: number;
   policy: DeliveryPolicy;
 }

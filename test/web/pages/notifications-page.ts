@@ -44,3 +44,16 @@ export class DevMailboxPage extends BasePage {
     return this.page.getByTestId('dev-mail').locator('h2').allInnerTexts();
   }
 }
+
+/** The ROCU manager's failed e-mail deliveries. */
+export class FailedDeliveriesPage extends BasePage {
+  /** The table's rows, each as its cells' text. */
+  async rows(): Promise<string[][]> {
+    const rows = this.page.getByTestId('failed-deliveries').locator('tbody tr');
+    const result: string[][] = [];
+    for (let index = 0; index < (await rows.count()); index++) {
+      result.push(await rows.nth(index).locator('td').allInnerTexts());
+    }
+    return result;
+  }
+}

@@ -11,6 +11,7 @@ import { WorkflowClientService } from '../workflow-client.service';
 /** The sweep's settings from the configuration: how often to sweep and Temporal's retry policy for sending. */
 export function dispatchSettings(config: AppConfig): NotificationDispatchSettings {
   return {
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
     sweepIntervalMs: config.NOTIFY_SWEEP_INTERVAL_MS,
     policy: {
       sendTimeoutMs: config.NOTIFY_SEND_TIMEOUT_MS,
