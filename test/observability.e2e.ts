@@ -118,7 +118,9 @@ describe('observability: metrics and health probes', () => {
     const connection = await Connection.connect({ address: testEnvironment().temporalAddress });
     try {
       const client = new Client({ connection });
-      const findOne = async (query: string) => {
+      // References repeat across the test run's stacks (each has its own database) on one Temporal server.
+      const findOne = async (filter: string) => {
+        const query = `TaskQueue = "${stack.taskQueue}" AND ${filter}`;
         const found = [];
         for await (const execution of client.workflow.list({ query })) found.push(execution);
         expect(found).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse } from '@nestjs/swagger';
+import { ApiProblemResponse } from './api-problems';
 
 /** The problem+json refusals of an action on a record, documented once: 400, 403, 404 and 409. */
 export function ActionRefusals(refusals: {
@@ -9,9 +9,9 @@ export function ActionRefusals(refusals: {
   conflict: string;
 }): MethodDecorator {
   return applyDecorators(
-    ApiBadRequestResponse({ description: refusals.badRequest }),
-    ApiForbiddenResponse({ description: refusals.forbidden }),
-    ApiNotFoundResponse({ description: refusals.notFound }),
-    ApiConflictResponse({ description: refusals.conflict }),
+    ApiProblemResponse(400, refusals.badRequest),
+    ApiProblemResponse(403, refusals.forbidden),
+    ApiProblemResponse(404, refusals.notFound),
+    ApiProblemResponse(409, refusals.conflict),
   );
 }

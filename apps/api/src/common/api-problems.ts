@@ -52,11 +52,11 @@ const MEANING: Record<ProblemStatus, string> = {
 
 const PROBLEM_SCHEMA = { $ref: getSchemaPath(ProblemDto) };
 
-function problemResponse(status: ProblemStatus): MethodDecorator & ClassDecorator {
+function problemResponse(status: ProblemStatus, description = MEANING[status]): MethodDecorator & ClassDecorator {
   const schema = status === 400 ? { allOf: [PROBLEM_SCHEMA, { required: ['errors'] }] } : PROBLEM_SCHEMA;
   return ApiResponse({
     status,
-    description: MEANING[status],
+    description,
     content: { [PROBLEM_CONTENT_TYPE]: { schema } },
     ...(status === 429 ? { headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'seconds' } } } : {}),
   });
@@ -67,5 +67,10 @@ function problemResponse(status: ProblemStatus): MethodDecorator & ClassDecorato
  * all from the one ProblemDto schema: `@ApiProblemResponses(400, 404, 409)`.
  */
 export function ApiProblemResponses(...statuses: ProblemStatus[]): MethodDecorator & ClassDecorator {
-  return applyDecorators(ApiExtraModels(ProblemDto, FieldErrorDto), ...statuses.map(problemResponse));
+  return applyDecorators(ApiExtraModels(ProblemDto, FieldErrorDto), ...statuses.map((status) => problemResponse(status)));
+}
+
+/** One problem+json answer, in the operation's own words of when it is given; the same ProblemDto schema. */
+export function ApiProblemResponse(status: ProblemStatus, description: string): MethodDecorator & ClassDecorator {
+  return applyDecorators(ApiExtraModels(ProblemDto, FieldErrorDto), problemResponse(status, description));
 }

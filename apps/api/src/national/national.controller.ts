@@ -1,13 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { ApiProblemResponse, ApiProblemResponses } from '../common/api-problems';
 import { Roles } from '../auth/auth-metadata';
 import { CurrentUser, User } from '../auth/current-user';
 import { ActionRefusals } from '../common/action-responses';
@@ -30,6 +24,7 @@ const NCA_ANSWER_REFUSALS = {
 
 @ApiTags('national')
 @ApiBearerAuth()
+@ApiProblemResponses(401, 429, 503)
 @Controller()
 export class NationalController {
   constructor(private readonly national: NationalQueueService) {}
@@ -40,8 +35,8 @@ export class NationalController {
     summary: "The NCA's national queue: referrals sent national by every region, soonest answer due first",
   })
   @ApiOkResponse({ type: NationalQueueResponse })
-  @ApiBadRequestResponse({ description: 'invalid paging' })
-  @ApiForbiddenResponse({ description: NOT_NCA })
+  @ApiProblemResponse(400, 'invalid paging')
+  @ApiProblemResponse(403, NOT_NCA)
   queue(@User() user: CurrentUser, @Query() query: PageQuery, @Req() req: Request): Promise<NationalQueueResponse> {
     return this.national.queue(user, query, correlationIdOf(req));
   }

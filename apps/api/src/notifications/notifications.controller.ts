@@ -1,15 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { ApiProblemResponse, ApiProblemResponses } from '../common/api-problems';
 import { Roles } from '../auth/auth-metadata';
 import { CurrentUser, User } from '../auth/current-user';
 import { correlationIdOf } from '../common/correlation-id';
@@ -24,13 +16,12 @@ import {
 } from './notification-views.dto';
 import { NotificationsService } from './notifications.service';
 
-const NO_TOKEN = { description: 'no token, or an invalid one' };
-const BAD_PAGE = { description: 'page or pageSize out of range (each bad field listed)' };
-const NOT_A_MANAGER = { description: 'the caller is not a ROCU manager' };
+const BAD_PAGE = 'page or pageSize out of range (each bad field listed)';
+const NOT_A_MANAGER = 'the caller is not a ROCU manager';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
-@ApiUnauthorizedResponse(NO_TOKEN)
+@ApiProblemResponses(401, 429, 503)
 @Controller()
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
@@ -40,7 +31,7 @@ export class NotificationsController {
     summary: "The caller's notifications (their roles in their organisation, and those naming them), newest first",
   })
   @ApiOkResponse({ type: NotificationListResponse })
-  @ApiBadRequestResponse(BAD_PAGE)
+  @ApiProblemResponse(400, BAD_PAGE)
   inbox(@User() user: CurrentUser, @Query() page: PageQuery, @Req() req: Request): Promise<NotificationListResponse> {
     return this.notifications.inbox(user, page, correlationIdOf(req));
   }
@@ -56,7 +47,7 @@ export class NotificationsController {
   @HttpCode(200)
   @ApiOperation({ summary: "Mark one of the caller's notifications read (a repeat keeps the first time)" })
   @ApiOkResponse({ type: NotificationReadResponse })
-  @ApiNotFoundResponse({ description: "no such notification, or it is someone else's" })
+  @ApiProblemResponse(404, "no such notification, or it is someone else's")
   markRead(
     @User() user: CurrentUser,
     @Param('id', notificationIdPipe) id: string,
@@ -71,8 +62,8 @@ export class NotificationsController {
     summary: "E-mail deliveries that failed after their retries, in the caller's region, most recent first",
   })
   @ApiOkResponse({ type: FailedDeliveryListResponse })
-  @ApiBadRequestResponse(BAD_PAGE)
-  @ApiForbiddenResponse(NOT_A_MANAGER)
+  @ApiProblemResponse(400, BAD_PAGE)
+  @ApiProblemResponse(403, NOT_A_MANAGER)
   failedDeliveries(@User() user: CurrentUser, @Query() page: PageQuery): Promise<FailedDeliveryListResponse> {
     return this.notifications.failedDeliveries(user, page);
   }
@@ -81,7 +72,7 @@ export class NotificationsController {
   @Roles('ROCU_MANAGER')
   @ApiOperation({ summary: "MI: e-mail deliveries in the caller's region by state (pending, sent, failed), per kind" })
   @ApiOkResponse({ type: DeliveryReportResponse })
-  @ApiForbiddenResponse(NOT_A_MANAGER)
+  @ApiProblemResponse(403, NOT_A_MANAGER)
   deliveryReport(@User() user: CurrentUser): Promise<DeliveryReportResponse> {
     return this.notifications.deliveryReport(user);
   }

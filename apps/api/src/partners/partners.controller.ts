@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { ApiProblemResponses } from '../common/api-problems';
 import { CurrentUser, User } from '../auth/current-user';
 import { ActionRefusals } from '../common/action-responses';
 import { correlationIdOf } from '../common/correlation-id';
@@ -15,6 +16,7 @@ const DECIDED = 'the referral is past its decision (the body names its state and
 
 @ApiTags('partners')
 @ApiBearerAuth()
+@ApiProblemResponses(401, 429, 503)
 // As for every action on a record: visibility first (404), then the role through the pure rules (403).
 @Controller('referrals')
 export class PartnersController {
