@@ -67,7 +67,10 @@ function problemResponse(status: ProblemStatus, description = MEANING[status]): 
  * all from the one ProblemDto schema: `@ApiProblemResponses(400, 404, 409)`.
  */
 export function ApiProblemResponses(...statuses: ProblemStatus[]): MethodDecorator & ClassDecorator {
-  return applyDecorators(ApiExtraModels(ProblemDto, FieldErrorDto), ...statuses.map((status) => problemResponse(status)));
+  return applyDecorators(
+    ApiExtraModels(ProblemDto, FieldErrorDto),
+    ...statuses.map((status) => problemResponse(status)),
+  );
 }
 
 /** One problem+json answer, in the operation's own words of when it is given; the same ProblemDto schema. */
