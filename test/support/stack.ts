@@ -41,6 +41,8 @@ export class Stack {
   private worker?: ManagedProcess;
   private api?: ManagedProcess;
   private readonly webApps: ManagedProcess[] = [];
+  /** More API and worker processes on the same database and task queue (more instances of the service). */
+  private readonly instances: ManagedProcess[] = [];
   private webBaseUrl?: string;
   private readonly logs: string[] = [];
   private readonly tokens = new Map<string, string>();
@@ -165,6 +167,36 @@ export class Stack {
     this.worker = this.launch('worker', 'dist/apps/worker/src/main.js');
   }
 
+  /**
+   * Starts one more API process on this stack's database, Temporal and task queue (a second instance behind a
+   * load balancer); resolves with its client once it serves.
+   */
+  async startAnotherApi(): Promise<{ http: HttpClient; process: ManagedProcess }> {
+    const port = await freePort();
+    const api = this.launch(`api${this.instances.length + 2}`, 'dist/apps/api/src/main.js', {
+      PORT: String(port),
+      METRICS_PORT: String(await freePort()),
+    });
+    this.instances.push(api);
+    const http = new HttpClient(`http://127.0.0.1:${port}/api/v1`);
+    await this.waitForHealth(`${http.baseUrl}/health`, `API ${api.name}`);
+    return { http, process: api };
+  }
+
+  /** Starts one more worker process polling this stack's task queue. */
+  async startAnotherWorker(): Promise<ManagedProcess> {
+    const worker = this.launch(`worker${this.instances.length + 2}`, 'dist/apps/worker/src/main.js', {
+      WORKER_METRICS_PORT: String(await freePort()),
+    });
+    this.instances.push(worker);
+    return worker;
+  }
+
+  /** Kills the stack's first API process outright, as a crash would. */
+  async killApi(): Promise<void> {
+    await this.api?.stop('SIGKILL');
+  }
+
   /** Kills the worker process outright, as a crash would. */
   async killWorker(): Promise<void> {
     await this.worker?.stop('SIGKILL');
@@ -226,7 +258,8 @@ export class Stack {
   }
 
   async stop(): Promise<void> {
-    await Promise.all([this.api?.stop(), this.worker?.stop(), ...this.webApps.map((web) => web.stop())]);
+    const services = [this.api, this.worker, ...this.instances, ...this.webApps];
+    await Promise.all(services.flatMap((service) => (service ? [service.stop()] : [])));
     await this.db.end();
   }
 }
