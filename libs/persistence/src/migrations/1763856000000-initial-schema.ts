@@ -193,10 +193,10 @@ export class InitialSchema1763856000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
+      DROP FUNCTION audit_log_row_content(audit_log);
       DROP TABLE audit_log;
       DROP FUNCTION audit_log_append_only();
       DROP FUNCTION audit_log_chain();
-      DROP FUNCTION audit_log_row_content(audit_log);
       DROP SEQUENCE audit_log_id_seq;
       DROP TABLE notifications, referral_links, assessments, referral_information,
         referral_deadlines, referral_history, referral_nominals, referrals;
