@@ -1,4 +1,4 @@
-import { frozenMeeting, SOUTH_YORKSHIRE_MEMBER } from './support/meeting-fixtures';
+import { frozenMeeting } from './support/meeting-fixtures';
 import { eventually, referralBody, workedExampleAssessment } from './support/referral-fixtures';
 import { Stack } from './support/stack';
 import { ok } from './support/tasking-fixtures';
@@ -168,7 +168,7 @@ describe('national rhythm: NCA tasking requests, the national calendar and repor
           attendees: [
             { sub: 'chair-rhythm', name: 'Det Supt Chair', org: 'YHROCU', conflicts: [] },
             { sub: 'member-wyp', name: 'DCI WYP', org: 'WYP', conflicts: [] },
-            { ...SOUTH_YORKSHIRE_MEMBER, conflicts: [] },
+            { sub: 'member-syp', name: 'DCI SYP', org: 'SYP', conflicts: [] },
           ],
         },
         chair,

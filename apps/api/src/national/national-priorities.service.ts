@@ -92,7 +92,8 @@ export class NationalPrioritiesService {
   /** Retires a priority (404 when there is none); retiring a retired one changes nothing and answers it again. */
   async retire(actor: Actor, code: string, correlationId: string): Promise<NationalPriorityDto> {
     return this.dataSource.transaction(async (manager) => {
-      const [retired] = await manager.query<PriorityRow[]>(
+      // An UPDATE answers [rows, count].
+      const [[retired]] = await manager.query<[PriorityRow[], number]>(
         `UPDATE national_priorities SET retired_at = now(), retired_by_sub = $2
           WHERE code = $1 AND retired_at IS NULL RETURNING ${COLUMNS}`,
         [code, actor.sub],
