@@ -168,6 +168,14 @@ const POLICY = {
     roles: ['NCA_LIAISON'],
     relation: 'NATIONAL',
   },
+  // National priorities, the NCA's tasking requests and the national rhythm (issue 16): everyone reads the
+  // priorities; only an NCA liaison maintains them, makes requests, and sees the national calendar and report.
+  'GET /national/priorities': { access: 'ANY_USER' },
+  'POST /national/priorities': { access: 'ROLES', roles: ['NCA_LIAISON'] },
+  'POST /national/priorities/{code}/retirement': { access: 'ROLES', roles: ['NCA_LIAISON'] },
+  'POST /national/tasking-requests': { access: 'ROLES', roles: ['NCA_LIAISON'] },
+  'GET /national/calendar': { access: 'ROLES', roles: ['NCA_LIAISON'] },
+  'GET /national/report': { access: 'ROLES', roles: ['NCA_LIAISON'] },
   'GET /referrals/{id}/plan': { access: 'VIEW', record: 'REFERRAL' },
   'POST /referrals/{id}/plan/actions': { access: 'PLAN_OWNER' },
   'PATCH /referrals/{id}/plan/actions/{actionId}': { access: 'PLAN_OWNER' },
@@ -1140,6 +1148,25 @@ describe('authorization matrix: every route x every role x own and other organis
       () => referredNational(),
       () => ({ reasons: 'Regional in scope' }),
     ),
+    'GET /national/priorities': simple('GET', '/national/priorities'),
+    'POST /national/priorities': simple('POST', '/national/priorities', () => ({
+      code: `MATRIX_${randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase()}`,
+      title: 'Matrix priority',
+    })),
+    // Retiring is idempotent, so every allowed caller may retire the same seeded priority.
+    'POST /national/priorities/{code}/retirement': simple('POST', '/national/priorities/CYBER/retirement'),
+    // In another region than the fixtures' meetings, so the requests never join their agendas.
+    'POST /national/tasking-requests': simple('POST', '/national/tasking-requests', () => {
+      const { route: _route, ...assessment } = workedExampleAssessment();
+      return referralBody({
+        region: 'ERSOU',
+        forcesAffected: ['KENT'],
+        nationalPriority: 'FIREARMS',
+        assessment,
+      });
+    }),
+    'GET /national/calendar': simple('GET', '/national/calendar'),
+    'GET /national/report': simple('GET', '/national/report'),
     'GET /referrals/{id}/plan': recordGet(() => [
       { variant: 'ACTIVE', id: planReferral, target: PLAN_TARGET, path: (id) => `/referrals/${id}/plan` },
     ]),

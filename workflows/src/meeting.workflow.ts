@@ -22,6 +22,7 @@ import {
   MeetingCheck,
   MeetingRecord,
   MeetingStatus,
+  nationalDeclineRefusal,
   opensSession,
 } from '@rocu/domain';
 import {
@@ -68,6 +69,8 @@ function unprojectable(error: unknown): error is ActivityFailure & { cause: Appl
 export const RATIFY_OR_OVERTURN_PATCH = 'ratify-or-overturn';
 /** Decisions only in session and with a quorum; histories from before this decided without either. */
 export const DECISIONS_IN_SESSION_PATCH = 'decisions-in-session';
+/** Declining an NCA tasking request needs a justification; histories from before this had no such items. */
+export const NATIONAL_DECLINE_PATCH = 'national-decline-justification';
 
 function refuseUnless(check: MeetingCheck): void {
   if (!check.ok) throw ApplicationFailure.create({ type: check.refusal, message: check.reason, nonRetryable: true });
@@ -122,7 +125,10 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
    * applies the rules added since (always in the validator; in the handler only where the patch holds, so
    * decisions in older histories replay as they were taken).
    */
-  const checkDecision = (command: DecisionCommand, current: { ratification: boolean; session: boolean }) => {
+  const checkDecision = (
+    command: DecisionCommand,
+    current: { ratification: boolean; session: boolean; nationalDecline: boolean },
+  ) => {
     const item = agenda.find((candidate) => candidate.referralId === command.referralId);
     const ranked = agenda.filter((candidate) => candidate.kind === 'NEW');
     const outcomes = new Map<string, ItemOutcome>([...decisions].map(([id, made]) => [id, made.decision]));
@@ -153,8 +159,16 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
       refuseUnless(checkSession(session, regionForces, settings));
     }
     if (current.ratification) refuseUnless(checkRatification(ratified, command.ratification, command.decision));
+    const unjustified = current.nationalDecline
+      ? nationalDeclineRefusal(listed, command.decision, command.declineJustification)
+      : null;
+    if (unjustified) refuseUnless({ ok: false, refusal: 'DECLINE_NEEDS_JUSTIFICATION', reason: unjustified.message });
     return { item: listed, urgentDecision, passedOver: check.passedOver };
   };
+
+  /** Whether the decision is on an NCA tasking request (only those histories carry the decline patch). */
+  const listedNationalTasking = (command: DecisionCommand): boolean =>
+    agenda.some((item) => item.referralId === command.referralId && item.origin === 'NCA_TASKING');
 
   const raiseFailure = (stage: MeetingFailure['stage'], failedSeq: number, message: string, referralId?: string) =>
     raiseMeetingFailure({
@@ -195,12 +209,14 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
       const { item, urgentDecision, passedOver } = checkDecision(command, {
         ratification: patched(RATIFY_OR_OVERTURN_PATCH),
         session: patched(DECISIONS_IN_SESSION_PATCH),
+        nationalDecline: listedNationalTasking(command) && patched(NATIONAL_DECLINE_PATCH),
       });
       const decided: DecisionRecord = {
         referralId: command.referralId,
         decision: command.decision,
         rationale: command.rationale,
         ...(command.deviationJustification ? { deviationJustification: command.deviationJustification } : {}),
+        ...(command.declineJustification ? { declineJustification: command.declineJustification } : {}),
         ...(command.onwardReference ? { onwardReference: command.onwardReference } : {}),
         passedOver,
         decidedBy: { sub: command.actor.sub, name: command.actor.name },
@@ -236,7 +252,10 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
       }
       return decided;
     },
-    { validator: (command: DecisionCommand) => void checkDecision(command, { ratification: true, session: true }) },
+    {
+      validator: (command: DecisionCommand) =>
+        void checkDecision(command, { ratification: true, session: true, nationalDecline: true }),
+    },
   );
 
   setHandler(

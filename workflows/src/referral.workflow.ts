@@ -92,6 +92,12 @@ export const WORKING_TIME_DEADLINES_PATCH = 'working-time-deadlines';
 export const NATIONAL_QUEUE_PATCH = 'national-queue';
 
 /**
+ * A tasking request the NCA made (issue 16) enters the region's next TTCG agenda as it is made, with the NCA's
+ * score. Only workflows started with `nationalTasking` take this path, so earlier histories replay unchanged.
+ */
+export const NATIONAL_TASKING_PATCH = 'national-tasking-request';
+
+/**
  * The referral keeps its search attributes (reference, region, status, urgency, stage due) current for
  * Temporal's own tools. Upserts are commands: referrals started before this change never upsert.
  */
@@ -137,6 +143,7 @@ const partnerCheckEvent = (): ReferralEvent => ({ type: 'RECORD_PARTNER_CHECK' }
 const partnerDisposalEvent = (): ReferralEvent => ({ type: 'DISPOSE_TO_PARTNER' });
 const nationalAcceptEvent = (): ReferralEvent => ({ type: 'NATIONAL_ACCEPT' });
 const nationalReturnEvent = (): ReferralEvent => ({ type: 'NATIONAL_RETURN' });
+const nationalTaskingEvent = (): ReferralEvent => ({ type: 'NATIONAL_TASKING' });
 
 const scoreOf = (command: AssessCommand) =>
   refuseOnDomainError(() => scoreAssessment(command.assessment, command.scheme));
@@ -155,6 +162,7 @@ type TransitionExtras = Pick<
   | 'partnerCheck'
   | 'partnerDisposal'
   | 'national'
+  | 'nationalTasking'
 >;
 
 /**
@@ -219,6 +227,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     urgentDecisionPending,
     nationalResponsePending: nationalPending,
     nationalReturnTo,
+    origin: input.nationalTasking ? ('NCA_TASKING' as const) : undefined,
   });
 
   /** The search attributes last upserted, so an unchanged set adds no command. */
@@ -252,6 +261,21 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
       reference = projected.reference;
       publishSearchAttributes();
     }));
+
+  /** A tasking request the NCA made goes from submission straight to awaiting decision, scored by the NCA. */
+  let entry: Promise<void> | undefined;
+  const ensureEntered = (command: ActorCommand): Promise<void> => {
+    const tasking = input.nationalTasking;
+    if (tasking === undefined || !patched(NATIONAL_TASKING_PATCH)) return ensureSubmitted(command);
+    return (entry ??= ensureSubmitted(command).then(async () => {
+      const score = refuseOnDomainError(() => scoreAssessment(tasking.assessment, tasking.scheme));
+      await apply(nationalTaskingEvent(), command, {
+        reason: `National tasking request against ${tasking.nationalPriority}`,
+        assessment: { score, input: tasking.assessment, route: 'TTCG', rationale: tasking.rationale },
+        nationalTasking: { nationalPriority: tasking.nationalPriority },
+      });
+    }));
+  };
 
   const refuseUnlessAllowed = (event: ReferralEvent, actor: Actor): ReferralStatus => {
     const result = refuseOnDomainError(() => transition(record(), event, actor));
@@ -353,7 +377,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
 
   setHandler(submitReferralUpdate, async (command) => {
     const first = submission === undefined;
-    await ensureSubmitted(command);
+    await ensureEntered(command);
     return { snapshot: snapshot(), created: first };
   });
 
@@ -659,7 +683,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     guard(nationalReturnEvent),
   );
 
-  await ensureSubmitted({ actor: input.submittedBy });
+  await ensureEntered({ actor: input.submittedBy });
 
   const notify = async (kind: 'REMINDER' | 'ESCALATION', stage: DeadlineStage, dueAt: Date): Promise<void> => {
     (kind === 'REMINDER' ? reminded : escalated).set(stage, new Date(Date.now()).toISOString());

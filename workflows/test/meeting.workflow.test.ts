@@ -86,6 +86,8 @@ const agendaItem = (
   classification: 'OFFICIAL',
   listedAt: item.listedAt,
   ...(kind === 'RATIFICATION' ? { urgentDecision: 'ADOPT_ROCU_LEAD' } : {}),
+  // Rank 3 is a tasking request the NCA made (issue 16): declining it needs a justification.
+  ...(item.referralId === RANK_3 ? { origin: 'NCA_TASKING' as const, nationalPriority: 'FIREARMS' } : {}),
 });
 
 /** The frozen agenda every fake freezeAgenda returns: the ratification (rank 0) first, then ranks 1..3. */
@@ -551,6 +553,29 @@ describe('meetingWorkflow (real dev server, recorded activities)', () => {
     expect((await handle.query(meetingSnapshotQuery)).decisions).toEqual([retried]);
 
     await recordHistory('meeting-refused-decision', handle);
+  });
+
+  it('declines an NCA tasking request only with a justification, and records it with the decision', async () => {
+    const meeting = await startMeeting('national-decline');
+    const { meetingId, handle } = meeting;
+    await frozen(meeting);
+    await inSession(handle);
+    for (const declineJustification of [undefined, '  ']) {
+      const unjustified = await refusal(() =>
+        decide(handle, chair, RANK_3, 'DECLINE_RETURN_TO_FORCE', { declineJustification }),
+      );
+      expect(unjustified.type).toBe('DECLINE_NEEDS_JUSTIFICATION');
+    }
+    expect(activities.decisionsFor(meetingId)).toEqual([]);
+    // An ordinary item is declined with its rationale alone.
+    expect(await decide(handle, chair, RANK_2, 'DECLINE_RETURN_TO_FORCE')).toMatchObject({ referralId: RANK_2 });
+    const declined = await decide(handle, chair, RANK_3, 'DECLINE_RETURN_TO_FORCE', {
+      declineJustification: 'Surveillance committed to two threats to life',
+    });
+    expect(declined.declineJustification).toBe('Surveillance committed to two threats to life');
+    expect(activities.decisionsFor(meetingId, RANK_3).map((call) => call.decision)).toEqual([declined]);
+
+    await recordHistory('meeting-national-decline', handle);
   });
 
   it('closes the meeting: projects the undecided items, completes, and takes no later update', async () => {

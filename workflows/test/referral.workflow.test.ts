@@ -209,7 +209,6 @@ const inputFor = (
   overrides: Partial<ReferralSubmission> = {},
   extras: Partial<ReferralWorkflowInput> = {},
 ): ReferralWorkflowInput => ({
-  ...extras,
   referralId,
   submission: { ...submission, ...overrides },
   submittedBy: referrer,
@@ -217,6 +216,7 @@ const inputFor = (
   region: REGION,
   policy,
   planPolicy: DEFAULT_PLAN_POLICY,
+  ...extras,
 });
 
 /** Submits exactly as the API does: update-with-start on the deterministic workflow id. */
@@ -1045,6 +1045,49 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
       reference: 'NCA-2026-7',
     });
     await recordHistory('national-queue', handle);
+  });
+
+  it("takes an NCA tasking request straight to awaiting decision with the NCA's score; a meeting may decline it", async () => {
+    const referralId = newReferralId('national-tasking');
+    const workflowId = referralWorkflowId(referralId);
+    const nca: Actor = { sub: 'u-nca', name: 'Nia Liaison', roles: ['NCA_LIAISON'], org: 'NCA', region: null };
+    const chair: Actor = { ...assessor, sub: 'u-chair', roles: ['TTCG_CHAIR'] };
+    const nationalTasking = {
+      nationalPriority: 'FIREARMS',
+      assessment: workedExample,
+      scheme: DEFAULT_SCORING_SCHEME,
+      rationale: workedRationale,
+    };
+    const { result, handle } = await submit(
+      referralId,
+      RELAXED_POLICY,
+      { actor: nca, correlationId: 'corr-tasking' },
+      undefined,
+      {},
+      { submittedBy: nca, ownerOrg: 'NCA', nationalTasking },
+    );
+    // The submission answers once the request is on the region's agenda.
+    expect(result).toMatchObject({ created: true, snapshot: { status: 'AWAITING_DECISION', seq: 1 } });
+    const [entered] = activities.transitionsFor(workflowId);
+    expect(entered).toMatchObject({
+      action: 'NATIONAL_TASKING',
+      from: 'SUBMITTED',
+      to: 'AWAITING_DECISION',
+      actor: nca,
+      correlationId: 'corr-tasking',
+      nationalTasking: { nationalPriority: 'FIREARMS' },
+      assessment: { route: 'TTCG', score: { priority: 'P2' } },
+    });
+    const declined = await handle.executeUpdate(taskingDecisionUpdate, {
+      args: [{ actor: chair, meetingId: 'meeting-n', decision: 'DECLINE_RETURN_TO_FORCE', rationale: 'No capacity' }],
+    });
+    expect(declined.status).toBe('DECLINED');
+    await expect(handle.result()).resolves.toBeUndefined();
+    expect(activities.transitionsFor(workflowId).map((event) => `${event.action}:${event.to}`)).toEqual([
+      'NATIONAL_TASKING:AWAITING_DECISION',
+      'DECIDE:DECLINED',
+    ]);
+    await recordHistory('national-tasking-request', handle);
   });
 
   it('records GAIN partner checks keeping the status, and a GAIN disposal ends the referral', async () => {

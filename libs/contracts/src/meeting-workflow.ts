@@ -9,6 +9,7 @@ import type {
   MeetingType,
   PassedOverItem,
   RatificationOutcome,
+  ReferralOrigin,
   RegionSettings,
 } from '@rocu/domain';
 import type { ActorCommand } from './actor-command';
@@ -45,6 +46,10 @@ export interface AgendaItem {
   listedAt: string;
   /** For a ratification: the out-of-meeting decision being ratified. */
   urgentDecision?: string;
+  /** The national priority the item is aligned to (flagged on the agenda); absent when none. */
+  nationalPriority?: string;
+  /** NCA_TASKING for a tasking request the NCA made (declining it needs a justification); absent otherwise. */
+  origin?: ReferralOrigin;
 }
 
 export interface Attendee {
@@ -68,6 +73,8 @@ export interface DecisionCommand extends ActorCommand {
   decision: MeetingDecision;
   rationale: string;
   deviationJustification?: string;
+  /** Required to decline an NCA tasking request: declines are reported nationally. */
+  declineJustification?: string;
   /** The NCA's or partner's reference when the item is referred on. */
   onwardReference?: string;
 }
@@ -77,6 +84,7 @@ export interface DecisionRecord {
   decision: MeetingDecision;
   rationale: string;
   deviationJustification?: string;
+  declineJustification?: string;
   onwardReference?: string;
   /** Higher-ranked items passed over by an adoption (a deviation when non-empty). */
   passedOver: PassedOverItem[];

@@ -49,6 +49,8 @@ export interface ReferralTransitionEvent {
   partnerDisposal?: { agency: string; reference: string };
   /** Present when the NCA answers a referral sent national: accepted (with its reference) or returned. */
   national?: { outcome: 'ACCEPTED'; reference: string } | { outcome: 'RETURNED' };
+  /** Present when an NCA tasking request enters the region's agenda: the national priority it is against. */
+  nationalTasking?: { nationalPriority: string };
   /** Present when a meeting overturns an urgent adoption: the tasking stands down and any plan closes, with the reason. */
   standDown?: { reason: string };
 }

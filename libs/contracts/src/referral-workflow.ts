@@ -37,6 +37,17 @@ export interface ReferralWorkflowInput {
   planContinueAsNewAfterEvents?: number;
   /** The version of the region's settings the policies came from; the referral keeps it to the end. */
   settingsVersion?: number;
+  /** Present for a tasking request the NCA made (issue 16): scored by the NCA, it goes straight to the TTCG. */
+  nationalTasking?: NationalTaskingInput;
+}
+
+/** The NCA's national priority for a tasking request, and its own score of the work (recorded as an assessment). */
+export interface NationalTaskingInput {
+  nationalPriority: string;
+  assessment: AssessmentInput;
+  /** The scheme current when the NCA made the request (read by the API); recorded with the score. */
+  scheme: ScoringScheme;
+  rationale: Record<string, string>;
 }
 
 export interface TriageCommand extends ActorCommand {

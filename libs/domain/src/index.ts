@@ -59,3 +59,4 @@ export * from './notifications/notification-text';
 export * from './notifications/functional-mailboxes';
 export * from './partners/partner-checks';
 export * from './national/national-queue';
+export * from './national/national-tasking';

@@ -1,5 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { AWAITING_MEETING_STATUSES, composeAgenda, type ExcludedAgendaItem, type Priority } from '@rocu/domain';
+import {
+  AWAITING_MEETING_STATUSES,
+  composeAgenda,
+  type ExcludedAgendaItem,
+  type Priority,
+  type ReferralOrigin,
+} from '@rocu/domain';
 import type { AgendaItem } from '@rocu/contracts';
 
 interface CandidateRow {
@@ -13,14 +19,22 @@ interface CandidateRow {
   classification: string;
   listedAt: Date | null;
   urgentDecision: string | null;
+  nationalPriority: string | null;
+  origin: ReferralOrigin;
 }
+
+/** An item's national flags (issue 16): the national priority it is aligned to, and an NCA tasking request's origin. */
+const nationalFlags = (row: { nationalPriority: string | null; origin: ReferralOrigin }) => ({
+  ...(row.nationalPriority ? { nationalPriority: row.nationalPriority } : {}),
+  ...(row.origin === 'NCA_TASKING' ? { origin: row.origin } : {}),
+});
 
 const CANDIDATES_SQL = `
   SELECT r.id AS "referralId", r.reference, r.priority, r.risk_score AS "riskScore", a.breakdown,
          (SELECT count(*)::int FROM meeting_decisions d WHERE d.referral_id = r.id AND d.decision = 'DEFER') AS deferrals,
          r.owner_org AS "ownerOrg", r.classification,
          (SELECT min(assessed_at) FROM assessments x WHERE x.referral_id = r.id) AS "listedAt",
-         r.urgent_decision AS "urgentDecision"
+         r.urgent_decision AS "urgentDecision", r.national_priority AS "nationalPriority", r.origin
     FROM referrals r
     JOIN LATERAL (SELECT breakdown, route FROM assessments WHERE referral_id = r.id ORDER BY seq DESC LIMIT 1) a ON true`;
 
@@ -37,6 +51,7 @@ const toItem = (row: CandidateRow, kind: AgendaItem['kind']): AgendaItem => ({
   classification: row.classification,
   listedAt: row.listedAt?.toISOString() ?? '',
   ...(kind === 'RATIFICATION' && row.urgentDecision ? { urgentDecision: row.urgentDecision } : {}),
+  ...nationalFlags(row),
 });
 
 export interface ComposedMeetingAgenda {
@@ -72,22 +87,26 @@ export async function loadAgenda(manager: EntityManager, region: string, type: s
 /** The agenda frozen at a meeting's paper cut-off, in order: ranked new items, then ratifications. */
 export async function loadFrozenAgenda(manager: EntityManager, meetingId: string): Promise<AgendaItem[]> {
   const rows = await manager.query<
-    (Omit<AgendaItem, 'riskScore' | 'listedAt' | 'urgentDecision'> & {
+    (Omit<AgendaItem, 'riskScore' | 'listedAt' | 'urgentDecision' | 'nationalPriority' | 'origin'> & {
       riskScore: string;
       listedAt: Date;
       urgentDecision: string | null;
+      nationalPriority: string | null;
+      origin: ReferralOrigin;
     })[]
   >(
     `SELECT i.referral_id AS "referralId", r.reference, i.kind, i.rank, i.priority, i.risk_score AS "riskScore", i.breakdown,
-            i.deferrals, r.owner_org AS "ownerOrg", r.classification, i.listed_at AS "listedAt", i.urgent_decision AS "urgentDecision"
+            i.deferrals, r.owner_org AS "ownerOrg", r.classification, i.listed_at AS "listedAt", i.urgent_decision AS "urgentDecision",
+            r.national_priority AS "nationalPriority", r.origin
        FROM meeting_items i JOIN referrals r ON r.id = i.referral_id
       WHERE i.meeting_id = $1 ORDER BY i.kind, i.rank`,
     [meetingId],
   );
-  return rows.map(({ urgentDecision, ...row }) => ({
+  return rows.map(({ urgentDecision, nationalPriority, origin, ...row }) => ({
     ...row,
     riskScore: Number(row.riskScore),
     listedAt: row.listedAt.toISOString(),
     ...(urgentDecision ? { urgentDecision } : {}),
+    ...nationalFlags({ nationalPriority, origin }),
   }));
 }

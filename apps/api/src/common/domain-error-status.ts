@@ -16,11 +16,13 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'NOT_IN_SESSION':
     case 'NOT_QUORATE':
     case 'ALREADY_DECIDED':
+    case 'ALREADY_EXISTS':
       return 409;
     case 'BUSINESS_RULE':
     case 'CONFLICT_OF_INTEREST':
     case 'DEVIATION_NEEDS_JUSTIFICATION':
     case 'ALLOCATION_NEEDS_JUSTIFICATION':
+    case 'DECLINE_NEEDS_JUSTIFICATION':
     case 'NO_ROCU':
     case 'NOT_ON_AGENDA':
     case 'IDEMPOTENCY_KEY_REUSED':

@@ -5,7 +5,7 @@ import { WithStartWorkflowOperation } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { UpdateDefinition } from '@temporalio/common';
 import { AppConfig, meetingSettingsOf } from '@rocu/config';
-import { Actor, DomainError, regionMeetingSettings } from '@rocu/domain';
+import { Actor, DomainError, nationalDeclineRefusal, ReferralOrigin, regionMeetingSettings } from '@rocu/domain';
 import {
   ActorCommand,
   closeMeetingUpdate,
@@ -114,8 +114,18 @@ export class MeetingCommandsService {
     return this.update(actor, id, recordAttendanceUpdate, { actor, correlationId, attendees }, meeting);
   }
 
-  decide(actor: Actor, id: string, request: DecisionRequest, correlationId: string): Promise<DecisionRecord> {
-    return this.update(actor, id, decideItemUpdate, { actor, correlationId, ...request });
+  async decide(actor: Actor, id: string, request: DecisionRequest, correlationId: string): Promise<DecisionRecord> {
+    const meeting = await this.queries.findVisible(actor, id);
+    // Named as a bad field here (the meeting's workflow refuses it too): declines of NCA requests are reported.
+    const [referral] = await this.dataSource.query<{ origin: ReferralOrigin }[]>(
+      `SELECT origin FROM referrals WHERE id = $1 AND region = $2`,
+      [request.referralId, meeting.region],
+    );
+    const unjustified = referral
+      ? nationalDeclineRefusal(referral, request.decision, request.declineJustification)
+      : null;
+    if (unjustified) throw new DomainError('VALIDATION', unjustified.message, { errors: [unjustified] });
+    return this.update(actor, id, decideItemUpdate, { actor, correlationId, ...request }, meeting);
   }
 
   close(actor: Actor, id: string, request: CloseMeetingRequest, correlationId: string): Promise<MeetingSnapshot> {

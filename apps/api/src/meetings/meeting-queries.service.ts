@@ -32,6 +32,7 @@ interface DecisionRow {
   decision: string;
   rationale: string;
   deviationJustification: string | null;
+  declineJustification: string | null;
   onwardReference: string | null;
   passedOver: { referralId: string; rank: number; outcome: string }[];
   ratification: boolean;
@@ -178,7 +179,8 @@ export class MeetingQueriesService {
 
   decisions(meetingId: string): Promise<DecisionRow[]> {
     return this.dataSource.query<DecisionRow[]>(
-      `SELECT referral_id AS "referralId", decision, rationale, deviation_justification AS "deviationJustification", onward_reference AS "onwardReference",
+      `SELECT referral_id AS "referralId", decision, rationale, deviation_justification AS "deviationJustification",
+              decline_justification AS "declineJustification", onward_reference AS "onwardReference",
               passed_over AS "passedOver", ratification, ratification_outcome AS "ratificationOutcome",
               overturned_decision AS "overturnedDecision", decided_by_sub AS "decidedBySub", decided_by_name AS "decidedByName",
               decided_at AS "decidedAt"

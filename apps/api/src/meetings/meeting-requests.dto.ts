@@ -109,6 +109,14 @@ export class DecisionRequest {
   @Text(4000)
   deviationJustification?: string;
 
+  @ApiPropertyOptional({
+    description: 'required when declining a tasking request the NCA made (declines are reported nationally)',
+    maxLength: 4000,
+  })
+  @IsOptional()
+  @Text(4000)
+  declineJustification?: string;
+
   @onwardReference() onwardReference?: string;
 }
 

@@ -33,6 +33,13 @@ export class AgendaItemDto {
   })
   partnerChecks!: PartnerCheckViewDto[];
   @ApiPropertyOptional() urgentDecision?: string;
+  @ApiPropertyOptional({ description: 'the national priority the item is aligned to (a national item)' })
+  nationalPriority?: string;
+  @ApiPropertyOptional({
+    enum: ['NCA_TASKING'],
+    description: 'a tasking request the NCA made: declining it needs `declineJustification`',
+  })
+  origin?: string;
   @ApiPropertyOptional() decision?: object;
 }
 

@@ -1,12 +1,17 @@
 import { Module } from '@nestjs/common';
+import { ReferenceModule } from '../reference/reference.module';
 import { ReferralsModule } from '../referrals/referrals.module';
+import { NationalPrioritiesService } from './national-priorities.service';
 import { NationalQueueService } from './national-queue.service';
+import { NationalRhythmService } from './national-rhythm.service';
+import { NationalTaskingController } from './national-tasking.controller';
+import { NationalTaskingService } from './national-tasking.service';
 import { NationalController } from './national.controller';
 
-/** The NCA's national queue (issue 16). */
+/** The NCA's national queue, national priorities, tasking requests and the national rhythm (issue 16). */
 @Module({
-  imports: [ReferralsModule],
-  controllers: [NationalController],
-  providers: [NationalQueueService],
+  imports: [ReferralsModule, ReferenceModule],
+  controllers: [NationalController, NationalTaskingController],
+  providers: [NationalQueueService, NationalPrioritiesService, NationalTaskingService, NationalRhythmService],
 })
 export class NationalModule {}

@@ -12,6 +12,7 @@ import {
 } from '@rocu/domain';
 import {
   assessUpdate,
+  NationalTaskingInput,
   provideInformationUpdate,
   REFERRAL_WORKFLOW_TYPE,
   ReferralSubmission,
@@ -42,7 +43,6 @@ import {
   SubmitReferralResponse,
   urgencyView,
 } from './referral-views.dto';
-import { SubmitReferralRequest } from './submit-referral.dto';
 
 /**
  * Write side of referrals: every change is a Temporal Update on the referral's workflow, which validates
@@ -59,18 +59,25 @@ export class ReferralCommandsService {
     private readonly idempotency: IdempotencyService,
   ) {}
 
+  /**
+   * Submits a referral, or (with `nationalTasking`) an NCA tasking request, which its workflow takes straight
+   * to the region's next TTCG with the NCA's score.
+   */
   async submit(
     actor: Actor,
-    request: SubmitReferralRequest,
+    submission: ReferralSubmission,
     idempotencyKey: string | undefined,
     correlationId: string,
+    nationalTasking?: NationalTaskingInput,
   ): Promise<{ created: boolean; referral: SubmitReferralResponse }> {
-    const submission = request;
     const region = await this.regionFor(actor, submission);
     const urgency = effectiveUrgency(submission);
     const referralId = referralIdFor(actor, idempotencyKey);
     // The id is the key's: a repeat reaches the same workflow, so only a changed body needs refusing here.
-    if (idempotencyKey !== undefined) await this.idempotency.refuseChangedRequest(`referral:${referralId}`, submission);
+    if (idempotencyKey !== undefined) {
+      const body = nationalTasking ? { submission, nationalTasking } : submission;
+      await this.idempotency.refuseChangedRequest(`referral:${referralId}`, body);
+    }
     const policies = await this.policies.forReferral(region, urgency.urgency);
     const input: ReferralWorkflowInput = {
       referralId,
@@ -83,6 +90,7 @@ export class ReferralCommandsService {
       decisionClock: policies.decisionClock,
       settingsVersion: policies.settingsVersion,
       planContinueAsNewAfterEvents: this.policies.planContinueAsNewAfterEvents,
+      ...(nationalTasking ? { nationalTasking } : {}),
     };
     let result: SubmitResult;
     try {

@@ -279,6 +279,8 @@ export class ReferralQueriesService {
       onwardReference: referral.onwardReference,
       disposedTo: referral.partnerOrg,
       national: nationalOf(referral),
+      origin: referral.origin,
+      nationalPriority: referral.nationalPriority,
       submission: access.kind === 'WITHHELD' ? withoutSensitiveDetail(referral.submission) : referral.submission,
       ...(access.kind === 'WITHHELD'
         ? { withheld: { fields: access.fields.map((field) => `submission.${field}`), howToAccess: access.howToAccess } }

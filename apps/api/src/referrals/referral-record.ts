@@ -1,4 +1,4 @@
-import type { ReferralRecord, ReferralStatus } from '@rocu/domain';
+import type { ReferralOrigin, ReferralRecord, ReferralStatus } from '@rocu/domain';
 import type { ReferralEntity } from '@rocu/persistence';
 
 /** The part of the read model the referral rules look at. */
@@ -9,4 +9,5 @@ export const referralRecordOf = (referral: ReferralEntity): ReferralRecord => ({
   lroNamed: referral.lroSub !== null,
   reassessmentDue: referral.reassessmentDue,
   nationalResponsePending: referral.status === 'REFERRED_NATIONAL' && referral.nationalDueAt !== null,
+  origin: referral.origin as ReferralOrigin,
 });

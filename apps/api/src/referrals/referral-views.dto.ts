@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { EffectiveUrgency, PARTNER_CHECK_RESULTS, REFERRAL_STATUSES, URGENCIES } from '@rocu/domain';
+import { EffectiveUrgency, PARTNER_CHECK_RESULTS, REFERRAL_ORIGINS, REFERRAL_STATUSES, URGENCIES } from '@rocu/domain';
 import type { ReferralSnapshot } from '@rocu/contracts';
 
 export class DeadlineDto {
@@ -169,6 +169,10 @@ export class ReferralDetailDto extends ReferralSummaryDto {
   disposedTo!: string | null;
   @ApiPropertyOptional({ type: NationalViewDto, nullable: true, description: 'sent national: the NCA queue' })
   national!: NationalViewDto | null;
+  @ApiProperty({ enum: REFERRAL_ORIGINS, description: 'NCA_TASKING: a tasking request the NCA made' })
+  origin!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'the national priority it is aligned to' })
+  nationalPriority!: string | null;
   @ApiProperty({ description: 'the submission; OFFICIAL-SENSITIVE detail only with an access justification' })
   submission!: object;
   @ApiPropertyOptional({ description: 'what was withheld for lack of an access justification, and how to ask' })

@@ -20,6 +20,6 @@ import { ReferralsController } from './referrals.controller';
     DeadlinePoliciesProvider,
     KnownCodeConstraint,
   ],
-  exports: [ReferralQueriesService, ReferralUpdatesService],
+  exports: [ReferralQueriesService, ReferralUpdatesService, ReferralCommandsService],
 })
 export class ReferralsModule {}

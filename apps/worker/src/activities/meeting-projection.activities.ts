@@ -240,8 +240,9 @@ export class MeetingProjectionActivities implements MeetingActivities {
       async (manager) => {
         await manager.query(
           `INSERT INTO meeting_decisions (meeting_id, referral_id, seq, decision, rationale, deviation_justification, passed_over,
-           ratification, decided_by_sub, decided_by_name, decided_at, onward_reference, ratification_outcome, overturned_decision)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+           ratification, decided_by_sub, decided_by_name, decided_at, onward_reference, ratification_outcome, overturned_decision,
+           decline_justification)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
           [
             event.meetingId,
             decision.referralId,
@@ -257,6 +258,7 @@ export class MeetingProjectionActivities implements MeetingActivities {
             decision.onwardReference ?? null,
             decision.ratificationOutcome ?? null,
             decision.overturned ?? null,
+            decision.declineJustification ?? null,
           ],
         );
         // Any meeting's decision on the referral settles an urgent decision still awaiting ratification.

@@ -248,6 +248,13 @@ export class ReferralProjectionActivities implements ReferralActivities {
             : [event.referralId],
         );
       }
+      if (event.nationalTasking) {
+        // An NCA tasking request entering the region's agenda, aligned to its national priority (issue 16).
+        await manager.query(`UPDATE referrals SET origin = 'NCA_TASKING', national_priority = $2 WHERE id = $1`, [
+          event.referralId,
+          event.nationalTasking.nationalPriority,
+        ]);
+      }
       if (event.sioAllocation) await this.projectAllocation(manager, event, event.sioAllocation);
       // A later renaming may land first (activities complete out of order): only the newest name stands.
       if (event.lro && advanced.length > 0) {
@@ -328,6 +335,7 @@ export class ReferralProjectionActivities implements ReferralActivities {
             ? { partnerCheck: { agency: event.partnerCheck.agency, result: event.partnerCheck.result } }
             : {}),
           ...(event.partnerDisposal ? { partnerDisposal: event.partnerDisposal } : {}),
+          ...(event.nationalTasking ? { nationalTasking: event.nationalTasking } : {}),
           // An allocation that set a rule aside carries the justification on the audit trail too.
           ...(event.sioAllocation?.ruleExceptions?.length
             ? {

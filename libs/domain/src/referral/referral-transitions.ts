@@ -1,5 +1,6 @@
 import { Role } from '../roles';
 import { MeetingDecision, RatificationOutcome, referralStatusAfter } from '../meetings/meeting-types';
+import type { ReferralOrigin } from '../national/national-tasking';
 import { LIVE_TASKING_STATUSES, PRE_DECISION_STATUSES, ReferralStatus, Route, TriageDecision } from './referral-status';
 
 /** What a person can do to a referral. Add a member here, an event shape and a table row to extend. */
@@ -19,6 +20,7 @@ export const REFERRAL_ACTIONS = [
   'DISPOSE_TO_PARTNER',
   'NATIONAL_ACCEPT',
   'NATIONAL_RETURN',
+  'NATIONAL_TASKING',
 ] as const;
 export type ReferralAction = (typeof REFERRAL_ACTIONS)[number];
 
@@ -44,7 +46,9 @@ export type ReferralEvent =
   /** The NCA accepts a referral sent national, with its reference: it leaves the region's books. */
   | { type: 'NATIONAL_ACCEPT' }
   /** The NCA returns a referral sent national to the region, with reasons. */
-  | { type: 'NATIONAL_RETURN' };
+  | { type: 'NATIONAL_RETURN' }
+  /** A tasking request the NCA made, scored by the NCA, goes straight to the region's next TTCG. */
+  | { type: 'NATIONAL_TASKING' };
 
 export type EventOf<A extends ReferralAction> = Extract<ReferralEvent, { type: A }>;
 
@@ -66,6 +70,8 @@ export interface ReferralRecord {
    * back to assessment when the assessor routed it national.
    */
   nationalReturnTo?: ReferralStatus;
+  /** A tasking request the NCA put to the region (absent for the ordinary intake). */
+  origin?: ReferralOrigin;
 }
 
 /**
@@ -302,6 +308,17 @@ export const REFERRAL_TRANSITIONS: TransitionTable = {
       who: NCA_QUEUE,
       whoDescription: 'an NCA liaison',
       to: (_event, record) => record.nationalReturnTo ?? 'AWAITING_DECISION',
+    },
+  ],
+  NATIONAL_TASKING: [
+    {
+      // Taken by the request's own workflow as it is made: the NCA's score stands in for triage and assessment.
+      from: ['SUBMITTED'],
+      when: (record) => record.origin === 'NCA_TASKING',
+      whenDescription: 'for a tasking request the NCA made',
+      who: [{ role: 'NCA_LIAISON', scope: 'OWNER_ORG' }],
+      whoDescription: 'the NCA liaison who made the request',
+      to: () => 'AWAITING_DECISION',
     },
   ],
 };

@@ -35,6 +35,9 @@ export class ReferralEntity {
   /** Accepted by the NCA: its reference, and when. */
   @Column('text', { name: 'national_reference', nullable: true }) nationalReference!: string | null;
   @Column('timestamptz', { name: 'national_accepted_at', nullable: true }) nationalAcceptedAt!: Date | null;
+  /** An NCA tasking request (issue 16), and the national priority a referral is aligned to. */
+  @Column('text') origin!: string;
+  @Column('text', { name: 'national_priority', nullable: true }) nationalPriority!: string | null;
   @Column('text', { name: 'sio_sub', nullable: true }) sioSub!: string | null;
   @Column('text', { name: 'sio_name', nullable: true }) sioName!: string | null;
   @Column('text', { name: 'sio_org', nullable: true }) sioOrg!: string | null;

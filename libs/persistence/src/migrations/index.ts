@@ -19,6 +19,7 @@ import { AuditSealing1764500000000 } from './1764500000000-audit-sealing';
 import { PartnerChecks1764505000000 } from './1764505000000-partner-checks';
 import { NationalQueue1764510000000 } from './1764510000000-national-queue';
 import { NotificationDelivery1764610000000 } from './1764610000000-notification-delivery';
+import { NationalTasking1764700000000 } from './1764700000000-national-tasking';
 import { RowReferences1764730000000 } from './1764730000000-row-references';
 import { ValidateRowReferences1764730000001 } from './1764730000001-validate-row-references';
 
@@ -45,6 +46,7 @@ export const MIGRATIONS = [
   PartnerChecks1764505000000,
   NationalQueue1764510000000,
   NotificationDelivery1764610000000,
+  NationalTasking1764700000000,
   RowReferences1764730000000,
   ValidateRowReferences1764730000001,
 ];

@@ -1,0 +1,276 @@
+import { frozenMeeting } from './support/meeting-fixtures';
+import { eventually, referralBody, workedExampleAssessment } from './support/referral-fixtures';
+import { Stack } from './support/stack';
+import { ok } from './support/tasking-fixtures';
+
+interface Problem {
+  status: number;
+  errors?: { field: string; code: string }[];
+}
+interface AgendaItem {
+  referralId: string;
+  nationalPriority?: string;
+  origin?: string;
+}
+interface ReportRow {
+  region: string;
+  nationalPriority: string;
+  awaitingDecision: number;
+  adopted: number;
+  declined: number;
+}
+interface Report {
+  rows: ReportRow[];
+  declines: { referralId: string; nationalPriority: string; declineJustification: string; region: string }[];
+}
+interface CalendarEntry {
+  id?: string;
+  region: string;
+  type: string;
+  scheduledFor: string;
+}
+
+/** The NCA's own score of the work: the worked example (P2), without a route (a tasking request goes to the TTCG). */
+const ncaScore = (): Record<string, unknown> => {
+  const { route: _route, ...assessment } = workedExampleAssessment();
+  return assessment;
+};
+const taskingBody = (overrides: Record<string, unknown> = {}): Record<string, unknown> =>
+  referralBody({ region: 'YHROCU', nationalPriority: 'FIREARMS', assessment: ncaScore(), ...overrides });
+
+/** Issue 16: NCA tasking requests against national priorities, and the national calendar and report. */
+describe('national rhythm: NCA tasking requests, the national calendar and report', () => {
+  let stack: Stack;
+  let nca: string;
+  let chair: string;
+
+  beforeAll(async () => {
+    stack = await Stack.start();
+    nca = await stack.token(['NCA_LIAISON'], 'NCA', 'nca-liaison');
+    chair = await stack.token(['TTCG_CHAIR'], 'YHROCU', 'chair-rhythm');
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const referralCount = async (): Promise<number> =>
+    (await stack.db.query<{ n: number }>('SELECT count(*)::int AS n FROM referrals')).rows[0].n;
+  const fields = (problem: Problem): string[] => (problem.errors ?? []).map((error) => error.field).sort();
+
+  it('lets everyone read the national priorities and only the NCA add and retire them', async () => {
+    const referrer = await stack.token(['FORCE_REFERRER'], 'WYP');
+    const listed = await ok(
+      'priorities',
+      stack.http.get<{ items: { code: string; retiredAt: string | null }[] }>('/national/priorities', referrer),
+    );
+    expect(listed.items.map((item) => item.code)).toContain('FIREARMS');
+
+    const bad = await stack.http.post<Problem>('/national/priorities', { code: 'lower case', title: ' ' }, nca);
+    expect(bad.status).toBe(400);
+    expect(fields(bad.body)).toEqual(['code', 'title']);
+    expect((await stack.http.post('/national/priorities', { code: 'ARMS', title: 'Arms' }, chair)).status).toBe(403);
+
+    const created = await stack.http.post<{ code: string; retiredAt: string | null }>(
+      '/national/priorities',
+      { code: 'KIDNAP', title: 'Kidnap and extortion' },
+      nca,
+    );
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ code: 'KIDNAP', retiredAt: null });
+    expect((await stack.http.post('/national/priorities', { code: 'KIDNAP', title: 'Again' }, nca)).status).toBe(409);
+
+    const retired = await ok(
+      'retire',
+      stack.http.post<{ retiredAt: string | null }>('/national/priorities/KIDNAP/retirement', {}, nca),
+    );
+    expect(retired.retiredAt).not.toBeNull();
+    expect((await stack.http.post('/national/priorities/NO_SUCH/retirement', {}, nca)).status).toBe(404);
+
+    // A request against a retired priority is a bad field; nothing is kept.
+    const before = await referralCount();
+    const against = await stack.http.post<Problem>(
+      '/national/tasking-requests',
+      taskingBody({ nationalPriority: 'KIDNAP' }),
+      nca,
+    );
+    expect(against.status).toBe(400);
+    expect(fields(against.body)).toEqual(['nationalPriority']);
+    expect(await referralCount()).toBe(before);
+  });
+
+  it('refuses a tasking request naming every bad field (400, nothing kept), and from anyone but the NCA (403)', async () => {
+    const before = await referralCount();
+    const { region: _region, nationalPriority: _priority, ...withoutThem } = taskingBody();
+    const refused = await stack.http.post<Problem>(
+      '/national/tasking-requests',
+      { ...withoutThem, assessment: { ...ncaScore(), likelihood: 9 } },
+      nca,
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(fields(refused.body)).toEqual(['assessment.likelihood', 'nationalPriority', 'region']);
+    const hmrc = await stack.token(['FORCE_REFERRER'], 'HMRC');
+    expect((await stack.http.post('/national/tasking-requests', taskingBody(), hmrc)).status).toBe(403);
+    expect(await referralCount()).toBe(before);
+  });
+
+  it('puts a tasking request straight on the next TTCG, flagged national; a decline needs a justification and is reported', async () => {
+    const request = await stack.http.post<{ id: string; status: string; region: string }>(
+      '/national/tasking-requests',
+      taskingBody(),
+      nca,
+    );
+    expect(request.status).toBe(201);
+    expect(request.body).toMatchObject({ status: 'AWAITING_DECISION', region: 'YHROCU' });
+    const { id } = request.body;
+    const detail = await ok(
+      'NCA detail',
+      stack.http.get<{ origin: string; nationalPriority: string; history: { to: string; action: string }[] }>(
+        `/referrals/${id}`,
+        nca,
+      ),
+    );
+    expect(detail).toMatchObject({ origin: 'NCA_TASKING', nationalPriority: 'FIREARMS' });
+    expect(detail.history.map((entry) => `${entry.action}:${entry.to}`)).toEqual([
+      'SUBMIT:SUBMITTED',
+      'NATIONAL_TASKING:AWAITING_DECISION',
+    ]);
+    // Another region's request, still awaiting its TTCG, counts in that region's row.
+    await ok(
+      'ERSOU request',
+      stack.http.post('/national/tasking-requests', taskingBody({ region: 'ERSOU', forcesAffected: ['KENT'] }), nca),
+    );
+    // An ordinary referral on the same agenda carries no national flag.
+    const referrer = await stack.token(['FORCE_REFERRER'], 'WYP');
+    const assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU');
+    const ordinary = await ok('submit', stack.http.post<{ id: string }>('/referrals', referralBody(), referrer));
+    await ok(
+      'triage',
+      stack.http.post(`/referrals/${ordinary.id}/triage`, { decision: 'ACCEPT', reason: 'Ok' }, assessor),
+    );
+    await ok('assess', stack.http.post(`/referrals/${ordinary.id}/assessment`, workedExampleAssessment(), assessor));
+
+    const meeting = await frozenMeeting(stack);
+    const { agenda } = await ok('agenda', stack.http.get<{ agenda: AgendaItem[] }>(`/meetings/${meeting}`, chair));
+    const national = agenda.find((item) => item.referralId === id);
+    expect(national).toMatchObject({ nationalPriority: 'FIREARMS', origin: 'NCA_TASKING' });
+    const local = agenda.find((item) => item.referralId === ordinary.id);
+    expect(local).toBeDefined();
+    expect(local?.nationalPriority).toBeUndefined();
+    expect(local?.origin).toBeUndefined();
+
+    await ok(
+      'attendance',
+      stack.http.post(
+        `/meetings/${meeting}/attendance`,
+        {
+          attendees: [
+            { sub: 'chair-rhythm', name: 'Det Supt Chair', org: 'YHROCU', conflicts: [] },
+            { sub: 'member-wyp', name: 'DCI WYP', org: 'WYP', conflicts: [] },
+            { sub: 'member-syp', name: 'DCI SYP', org: 'SYP', conflicts: [] },
+          ],
+        },
+        chair,
+      ),
+    );
+    const decline = { referralId: id, decision: 'DECLINE_RETURN_TO_FORCE', rationale: 'Outside our capability' };
+    const unjustified = await stack.http.post<Problem>(`/meetings/${meeting}/decisions`, decline, chair);
+    expect(unjustified.status).toBe(400);
+    expect(fields(unjustified.body)).toEqual(['declineJustification']);
+    expect((await ok('still awaiting', stack.http.get<{ status: string }>(`/referrals/${id}`, nca))).status).toBe(
+      'AWAITING_DECISION',
+    );
+    // An ordinary referral is declined with its rationale alone.
+    await ok(
+      'ordinary decline',
+      stack.http.post(
+        `/meetings/${meeting}/decisions`,
+        { referralId: ordinary.id, decision: 'DECLINE_RETURN_TO_FORCE', rationale: 'Force-level matter' },
+        chair,
+      ),
+    );
+    const justification = 'All surveillance teams committed to two P1 threats to life until March';
+    await ok(
+      'justified decline',
+      stack.http.post(`/meetings/${meeting}/decisions`, { ...decline, declineJustification: justification }, chair),
+    );
+    expect((await ok('declined', stack.http.get<{ status: string }>(`/referrals/${id}`, nca))).status).toBe('DECLINED');
+
+    const report = await ok('report', stack.http.get<Report>('/national/report', nca));
+    const row = (region: string) =>
+      report.rows.find((candidate) => candidate.region === region && candidate.nationalPriority === 'FIREARMS');
+    expect(row('YHROCU')).toEqual({
+      region: 'YHROCU',
+      nationalPriority: 'FIREARMS',
+      awaitingDecision: 0,
+      adopted: 0,
+      declined: 1,
+    });
+    expect(row('ERSOU')).toMatchObject({ awaitingDecision: 1, adopted: 0, declined: 0 });
+    // Counts only: the ordinary referral declined at the same meeting is in no row, and the rows name no referral.
+    expect(report.rows.reduce((sum, each) => sum + each.declined, 0)).toBe(1);
+    expect(JSON.stringify(report.rows)).not.toContain(ordinary.id);
+    expect(report.declines).toEqual([
+      expect.objectContaining({
+        referralId: id,
+        region: 'YHROCU',
+        nationalPriority: 'FIREARMS',
+        declineJustification: justification,
+      }),
+    ]);
+    expect((await stack.http.get('/national/report', chair)).status).toBe(403);
+  });
+
+  it("lists every region's meetings on the national calendar, covert ones without their detail", async () => {
+    const ersouChair = await stack.token(['TTCG_CHAIR'], 'ERSOU');
+    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+    const yh = await ok(
+      'YHROCU TTCG',
+      stack.http.post<{ id: string }>(
+        '/meetings',
+        { region: 'YHROCU', type: 'TTCG', scheduledFor: inDays(10), papersCloseAt: inDays(5) },
+        chair,
+      ),
+    );
+    const ersou = await ok(
+      'ERSOU TTCG',
+      stack.http.post<{ id: string }>(
+        '/meetings',
+        { region: 'ERSOU', type: 'TTCG', scheduledFor: inDays(11), papersCloseAt: inDays(6) },
+        ersouChair,
+      ),
+    );
+    const covert = await ok(
+      'YHROCU covert',
+      stack.http.post<{ id: string }>(
+        '/meetings',
+        { region: 'YHROCU', type: 'COVERT_COMMISSIONING', scheduledFor: inDays(12), papersCloseAt: inDays(7) },
+        chair,
+      ),
+    );
+    const calendar = await eventually(async () => {
+      const listed = await ok(
+        'calendar',
+        stack.http.get<{ items: CalendarEntry[] }>(`/national/calendar?from=${inDays(9)}&to=${inDays(13)}`, nca),
+      );
+      if (!listed.items.some((item) => item.type === 'COVERT_COMMISSIONING')) throw new Error('no covert yet');
+      return listed;
+    });
+    const ids = calendar.items.map((item) => item.id);
+    expect(ids).toEqual(expect.arrayContaining([yh.id, ersou.id]));
+    expect(calendar.items.map((item) => item.region)).toEqual(expect.arrayContaining(['YHROCU', 'ERSOU']));
+    const covertEntries = calendar.items.filter((item) => item.type === 'COVERT_COMMISSIONING');
+    expect(covertEntries.length).toBeGreaterThan(0);
+    for (const entry of covertEntries) expect(Object.keys(entry).sort()).toEqual(['region', 'scheduledFor', 'type']);
+    expect(JSON.stringify(calendar)).not.toContain(covert.id);
+    // Soonest first.
+    const times = calendar.items.map((item) => item.scheduledFor);
+    expect(times).toEqual([...times].sort());
+
+    const badWindow = await stack.http.get<Problem>(`/national/calendar?from=${inDays(5)}&to=${inDays(1)}`, nca);
+    expect(badWindow.status).toBe(400);
+    expect(fields(badWindow.body)).toEqual(['to']);
+    expect((await stack.http.get('/national/calendar', chair)).status).toBe(403);
+  });
+});
