@@ -351,6 +351,34 @@ describe('SIO allocation and the 4P plan (issue 5)', () => {
     expect(done.body.availableActions).toEqual([]);
   });
 
+  it('closes a tasking once when closures arrive together or in quick succession: the others are 409, never a 500', async () => {
+    // Found by the body fuzz: a closure validated while the first one's signal to the plan was in flight sent
+    // its own signal after the plan had ended, and failed with an unknown error (a 500). Closures a few
+    // milliseconds apart aim at that window; the first three arrive together.
+    const id = await activeReferral(stack);
+    const delays = [0, 0, 0, 20, 40, 60, 90, 120, 160, 200];
+    const closures = await Promise.all(
+      delays.map(async (delay, index) => {
+        await new Promise((wake) => setTimeout(wake, delay));
+        return stack.http.post<{ status: string; code?: string }>(
+          `/referrals/${id}/close`,
+          { outcome: `Outcome ${index}` },
+          manager,
+        );
+      }),
+    );
+    expect(closures.map((closure) => closure.status).sort()).toEqual([200, ...delays.slice(1).map(() => 409)]);
+    expect(new Set(closures.filter((closure) => closure.status === 409).map((closure) => closure.body.code))).toEqual(
+      new Set(['NOT_ALLOWED_IN_STATE']),
+    );
+    const closed = await stack.db.query(
+      `SELECT count(*)::int AS n FROM referral_history WHERE referral_id = $1 AND action = 'CLOSE'`,
+      [id],
+    );
+    expect(closed.rows[0].n).toBe(1);
+    expect((await plan(id, (await planOwnerTokens(stack)).lro)).status).toBe('CLOSED');
+  });
+
   it('reminds the ROCU manager to allocate an SIO and escalates when the allocation deadline passes', async () => {
     const id = await adoptedReferral(stack);
     const allocation = await eventually(

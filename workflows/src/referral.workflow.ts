@@ -103,6 +103,13 @@ export const NATIONAL_TASKING_PATCH = 'national-tasking-request';
  */
 export const SEARCH_ATTRIBUTES_PATCH = 'referral-search-attributes';
 
+/**
+ * The plan is told to close once, however many closures (or overturns) arrive together: a second signal
+ * reached a plan that had already ended and failed the closure with an unknown error (a 500, found by the
+ * body fuzz) instead of the 409 the transition gives. Histories from before signalled on every closure.
+ */
+export const SINGLE_PLAN_CLOSURE_PATCH = 'single-plan-closure';
+
 /** The plan continues as new well before Temporal's 51,200-event cap. */
 const DEFAULT_PLAN_CONTINUE_AS_NEW_AFTER = 10_000;
 
@@ -189,6 +196,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
   let lro: Participant | undefined;
   let plan: ChildWorkflowHandle<typeof planWorkflow> | undefined;
   let planStarting: Promise<void> | undefined;
+  let planClosing: Promise<void> | undefined;
   let reassessmentDue = false;
   /** An urgent out-of-meeting decision awaits its meeting's ratification. */
   let urgentDecisionPending = false;
@@ -366,6 +374,15 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     });
   };
 
+  /** Makes the running plan (if any) read-only; closures arriving together wait on the one signal. */
+  const closeRunningPlan = async (): Promise<void> => {
+    await planStarting;
+    if (!plan) return;
+    if (!patched(SINGLE_PLAN_CLOSURE_PATCH)) return plan.signal(closePlanSignal);
+    planClosing ??= plan.signal(closePlanSignal);
+    await planClosing;
+  };
+
   /** The update validator: refuses a wrong move synchronously, before anything is written to history. */
   const guard = <C extends ActorCommand>(toEvent: (command: C) => ReferralEvent) => ({
     validator: (command: C): void => {
@@ -452,11 +469,8 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
       const standDown = standsTaskingDown(from, to)
         ? { reason: `Urgent adoption overturned at meeting ${command.meetingId}: ${command.rationale}` }
         : undefined;
-      if (standDown) {
-        // The plan turns read-only before the overturn is visible, as on closure.
-        await planStarting;
-        if (plan) await plan.signal(closePlanSignal);
-      }
+      // The plan turns read-only before the overturn is visible, as on closure.
+      if (standDown) await closeRunningPlan();
       const applying = apply(event, command, {
         reason: command.rationale,
         taskingDecision: decisionOf(command),
@@ -630,8 +644,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     async (command) => {
       refuseUnlessAllowed(closeEvent(), command.actor);
       // The plan turns read-only before the closure is visible, so no edit lands after it.
-      await planStarting;
-      if (plan) await plan.signal(closePlanSignal);
+      await closeRunningPlan();
       reassessmentDue = true;
       return apply(closeEvent(), command, { reason: command.outcome, closure: { outcome: command.outcome } });
     },
