@@ -1,10 +1,11 @@
-import { trace, type ProxyTracerProvider } from '@opentelemetry/api';
-import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
+// First: it makes the sandbox look enough like a browser (performance, window) for OpenTelemetry to load.
 import {
   OpenTelemetryInboundInterceptor,
   OpenTelemetryInternalsInterceptor,
   OpenTelemetryOutboundInterceptor,
 } from '@temporalio/interceptors-opentelemetry/lib/workflow';
+import { trace, type ProxyTracerProvider } from '@opentelemetry/api';
+import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import type { WorkflowInterceptors } from '@temporalio/workflow';
 import { CorrelationIdSpanProcessor } from '@rocu/contracts';
 

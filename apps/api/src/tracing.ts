@@ -1,4 +1,4 @@
-// Imported first by main.ts: OpenTelemetry hooks http, express and pg as they load, so it starts before them.
+// Imported first by main.ts: OpenTelemetry hooks http and pg as they load, so it starts before them.
 import { otlpEndpointOf } from '@rocu/config';
 import { startTracing } from '@rocu/observability';
 
