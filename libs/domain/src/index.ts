@@ -59,3 +59,5 @@ export * from './notifications/notification-text';
 export * from './notifications/functional-mailboxes';
 export * from './partners/partner-checks';
 export * from './national/national-queue';
+export * from './officers/sio-allocation';
+export * from './mutual-aid/mutual-aid';

@@ -19,6 +19,7 @@ import { AuditSealing1764500000000 } from './1764500000000-audit-sealing';
 import { PartnerChecks1764505000000 } from './1764505000000-partner-checks';
 import { NationalQueue1764510000000 } from './1764510000000-national-queue';
 import { NotificationDelivery1764610000000 } from './1764610000000-notification-delivery';
+import { MutualAid1764710000000 } from './1764710000000-mutual-aid';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   PartnerChecks1764505000000,
   NationalQueue1764510000000,
   NotificationDelivery1764610000000,
+  MutualAid1764710000000,
 ];
