@@ -1439,7 +1439,7 @@ describe('authorization matrix: every route x every role x own and other organis
     );
     probes = specs.flat();
     await waitUntilFrozen(closeMeetings);
-  }, 240_000);
+  }, 360_000);
 
   afterAll(async () => {
     await stack?.stop();
