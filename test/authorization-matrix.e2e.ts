@@ -48,9 +48,12 @@ const AUDITORS: readonly Role[] = ['AUDITOR', 'NATIONAL_AUDITOR'];
 /** See their region's meetings (and its deviation report). */
 const MEETING_PARTICIPANTS: readonly Role[] = [...REGIONAL_STAFF, 'TTCG_MEMBER'];
 
-/** NATIONAL: any region's record (the NCA's national queue). */
-type Relation = 'REGION' | 'OWNER_ORG' | 'NATIONAL';
-type RecordKind = 'REFERRAL' | 'MEETING' | 'NOTIFICATION';
+/**
+ * NATIONAL: any region's record (the NCA's national queue). LENDING_REGION / BORROWING_REGION: the region asked
+ * for mutual aid, or the one asking.
+ */
+type Relation = 'REGION' | 'OWNER_ORG' | 'NATIONAL' | 'LENDING_REGION' | 'BORROWING_REGION';
+type RecordKind = 'REFERRAL' | 'MEETING' | 'NOTIFICATION' | 'MUTUAL_AID';
 
 type RoutePolicy =
   /** Reachable without a token. */
@@ -193,6 +196,21 @@ const POLICY = {
   'POST /notifications/{id}/read': { access: 'RECIPIENT' },
   'GET /notifications/failed-deliveries': { access: 'ROLES', roles: ['ROCU_MANAGER'] },
   'GET /reports/notification-deliveries': { access: 'ROLES', roles: ['ROCU_MANAGER'] },
+  // Mutual aid (issue 16): the tasking region's ROCU manager asks; the lending region's decides; both list them.
+  'POST /mutual-aid-requests': { access: 'ACT', record: 'REFERRAL', roles: ['ROCU_MANAGER'], relation: 'REGION' },
+  'GET /mutual-aid-requests': { access: 'ROLES', roles: ['ROCU_MANAGER'] },
+  'POST /mutual-aid-requests/{id}/decision': {
+    access: 'ACT',
+    record: 'MUTUAL_AID',
+    roles: ['ROCU_MANAGER'],
+    relation: 'LENDING_REGION',
+  },
+  'POST /mutual-aid-requests/{id}/withdrawal': {
+    access: 'ACT',
+    record: 'MUTUAL_AID',
+    roles: ['ROCU_MANAGER'],
+    relation: 'BORROWING_REGION',
+  },
 } as const satisfies Record<string, RoutePolicy>;
 
 type RouteKey = keyof typeof POLICY;
@@ -273,8 +291,15 @@ interface MeetingFacts {
   attendees?: string[];
 }
 
+/** A mutual-aid request: seen by the ROCU managers of the two regions only. */
+interface MutualAidFacts {
+  borrowingRegion: string;
+  lendingRegion: string;
+}
+
 type Target =
   | { kind: 'NONE' }
+  | { kind: 'MUTUAL_AID'; facts: MutualAidFacts }
   | { kind: 'REGION'; region: string }
   | { kind: 'REFERRAL'; facts: ReferralFacts }
   | { kind: 'MEETING'; facts: MeetingFacts }
@@ -295,6 +320,14 @@ function seesReferral(actor: MatrixActor, referral: ReferralFacts): boolean {
     (holds(actor, ['SIO']) && referral.sioSub === actor.sub && referral.sioOrg === actor.org) ||
     (holds(actor, ['LRO']) && referral.lroSub === actor.sub && referral.lroOrg === actor.org) ||
     (holds(actor, ['SIO', 'LRO']) && !!referral.owners?.includes(`${actor.role}:${actor.sub}:${actor.org}`))
+  );
+}
+
+function seesMutualAid(actor: MatrixActor, request: MutualAidFacts): boolean {
+  return (
+    holds(actor, ['ROCU_MANAGER']) &&
+    actor.region !== null &&
+    [request.borrowingRegion, request.lendingRegion].includes(actor.region)
   );
 }
 
@@ -342,6 +375,8 @@ function sees(actor: MatrixActor, target: Target): boolean {
       return seesMeeting(actor, target.facts);
     case 'NOTIFICATION':
       return isRecipient(actor, target.facts);
+    case 'MUTUAL_AID':
+      return seesMutualAid(actor, target.facts);
     case 'NONE':
     case 'REGION':
       return true;
@@ -349,6 +384,10 @@ function sees(actor: MatrixActor, target: Target): boolean {
 }
 
 function relates(actor: MatrixActor, relation: Relation, target: Target): boolean {
+  if (target.kind === 'MUTUAL_AID') {
+    const region = relation === 'LENDING_REGION' ? target.facts.lendingRegion : target.facts.borrowingRegion;
+    return (relation === 'LENDING_REGION' || relation === 'BORROWING_REGION') && actor.region === region;
+  }
   const facts = target.kind === 'REFERRAL' || target.kind === 'MEETING' ? target.facts : undefined;
   if (!facts) return false;
   switch (relation) {
@@ -358,6 +397,9 @@ function relates(actor: MatrixActor, relation: Relation, target: Target): boolea
       return 'ownerOrg' in facts && actor.org === facts.ownerOrg;
     case 'NATIONAL':
       return true;
+    case 'LENDING_REGION':
+    case 'BORROWING_REGION':
+      return false;
   }
 }
 
@@ -566,15 +608,17 @@ describe('authorization matrix: every route x every role x own and other organis
 
   // ---- tasking fixtures: adopted out of meeting (IMMEDIATE), then SIO and LRO for an ACTIVE plan ----
 
-  const adopted = async (): Promise<string> => {
-    const id = await awaitingDecision({ urgency: 'IMMEDIATE', threatToLife: true });
+  const adopted = async (org = HOME_FORCE, rocu = HOME_REGION): Promise<string> => {
+    const id = await submit(org, { urgency: 'IMMEDIATE', threatToLife: true });
+    await triage(id, 'ACCEPT', rocu);
+    await assess(id, {}, rocu);
     await must(
       'urgent adoption',
       200,
       stack.http.post(
         `/referrals/${id}/urgent-decision`,
         { decision: 'ADOPT_ROCU_LEAD', rationale: 'matrix fixture' },
-        await token('TTCG_CHAIR', HOME_REGION),
+        await token('TTCG_CHAIR', rocu),
       ),
     );
     return id;
@@ -757,6 +801,64 @@ describe('authorization matrix: every route x every role x own and other organis
       const problems = compareRows(
         items.map((item) => item.id),
         new Map(visible.map((row) => [row.id, describeRow(row)])),
+        new Map(rows.map((row) => [row.id, describeRow(row)])),
+      );
+      return total === items.length ? problems : [...problems, `total ${total} but ${items.length} rows`];
+    };
+
+  // ---- mutual-aid fixtures: requests between the home region and ERSOU ----
+
+  /** A live tasking of ERSOU (a Kent referral), for the requests ERSOU makes of the home region. */
+  let ersouTasking = '';
+  const HOME_ASKS_ERSOU: MutualAidFacts = { borrowingRegion: HOME_REGION, lendingRegion: 'ERSOU' };
+  const ERSOU_ASKS_HOME: MutualAidFacts = { borrowingRegion: 'ERSOU', lendingRegion: HOME_REGION };
+  const mutualAidBody = (referralId: string, lendingRegion: string) => ({
+    referralId,
+    lendingRegion,
+    kind: 'CAPABILITY',
+    capability: 'COVERT_SURVEILLANCE',
+    reason: 'Matrix: our surveillance team is deployed',
+  });
+  /** A fresh REQUESTED request per actor (a decision or a withdrawal is final), made by the borrowing region's manager. */
+  const mutualAidAction =
+    (action: string, facts: MutualAidFacts, body: () => unknown) =>
+    async (actor: MatrixActor): Promise<ProbeSpec[]> => {
+      const tasking = facts.borrowingRegion === HOME_REGION ? planReferral : ersouTasking;
+      const asked = await must(
+        `ask ${facts.lendingRegion} for mutual aid`,
+        201,
+        stack.http.post<{ id: string }>(
+          '/mutual-aid-requests',
+          mutualAidBody(tasking, facts.lendingRegion),
+          await token('ROCU_MANAGER', facts.borrowingRegion),
+        ),
+      );
+      return [
+        {
+          variant: `${facts.borrowingRegion} asks ${facts.lendingRegion}`,
+          target: { kind: 'MUTUAL_AID', facts },
+          hasRecordId: true,
+          send: (recordId = asked.body.id) =>
+            stack.http.request<unknown>('POST', `/mutual-aid-requests/${recordId}/${action}`, {
+              token: actor.token,
+              body: body(),
+            }),
+        },
+      ];
+    };
+  /** The list holds exactly the requests of the caller's region, on either side. */
+  const mutualAidListCheck =
+    (actor: MatrixActor) =>
+    async (body: unknown): Promise<string[]> => {
+      const { items, total } = body as ListBody;
+      const { rows } = await stack.db.query<MutualAidFacts & { id: string }>(
+        `SELECT id::text, borrowing_region AS "borrowingRegion", lending_region AS "lendingRegion"
+           FROM mutual_aid_requests`,
+      );
+      const describeRow = (row: MutualAidFacts): string => `${row.borrowingRegion} asks ${row.lendingRegion}`;
+      const problems = compareRows(
+        items.map((item) => item.id),
+        new Map(rows.filter((row) => seesMutualAid(actor, row)).map((row) => [row.id, describeRow(row)])),
         new Map(rows.map((row) => [row.id, describeRow(row)])),
       );
       return total === items.length ? problems : [...problems, `total ${total} but ${items.length} rows`];
@@ -1235,6 +1337,35 @@ describe('authorization matrix: every route x every role x own and other organis
     },
     'GET /notifications/failed-deliveries': simple('GET', '/notifications/failed-deliveries'),
     'GET /reports/notification-deliveries': simple('GET', '/reports/notification-deliveries'),
+    'POST /mutual-aid-requests': async (actor) => [
+      {
+        // Asking changes nothing on the tasking, so the shared ACTIVE referral serves every actor.
+        variant: 'ACTIVE',
+        target: PLAN_TARGET,
+        hasRecordId: true,
+        send: (recordId = planReferral) =>
+          stack.http.request<unknown>('POST', '/mutual-aid-requests', {
+            token: actor.token,
+            body: mutualAidBody(recordId, 'ERSOU'),
+          }),
+      },
+    ],
+    'GET /mutual-aid-requests': async (actor) => [
+      {
+        variant: '',
+        target: { kind: 'NONE' },
+        hasRecordId: false,
+        send: () => listAll('/mutual-aid-requests', actor.token),
+        inspect: mutualAidListCheck(actor),
+      },
+    ],
+    'POST /mutual-aid-requests/{id}/decision': mutualAidAction('decision', ERSOU_ASKS_HOME, () => ({
+      decision: 'APPROVE',
+      reason: 'Matrix: lent for a month',
+    })),
+    'POST /mutual-aid-requests/{id}/withdrawal': mutualAidAction('withdrawal', HOME_ASKS_ERSOU, () => ({
+      reason: 'Matrix: no longer needed',
+    })),
   };
 
   beforeAll(async () => {
@@ -1280,11 +1411,12 @@ describe('authorization matrix: every route x every role x own and other organis
     );
 
     // Shared records: one per state to look at, and rows of other organisations and regions for the lists.
-    [viewReferral, nationalReferral, viewMeeting, planReferral] = await Promise.all([
+    [viewReferral, nationalReferral, viewMeeting, planReferral, ersouTasking] = await Promise.all([
       submitted(),
       referredNational(),
       createMeeting(HOME_REGION, 'TTCG', DAY_MS),
       active(),
+      adopted('KENT', 'ERSOU'),
       submitted('SYP'),
       submitted('KENT'),
       referredNational('KENT', 'ERSOU'),
@@ -1334,7 +1466,7 @@ describe('authorization matrix: every route x every role x own and other organis
     );
     probes = specs.flat();
     await waitUntilFrozen(closeMeetings);
-  }, 240_000);
+  }, 360_000);
 
   afterAll(async () => {
     await stack?.stop();

@@ -18,6 +18,7 @@ import {
   DeadlineStage,
   effectiveUrgency,
   exceptionRefusal,
+  sioAllocationRefusal,
   isTerminal,
   ownerChangeRefusal,
   Participant,
@@ -488,20 +489,16 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     guard(withdrawEvent),
   );
 
+  /** The one rule the API checks first (sioAllocationRefusal), here on the workflow's own conflict register. */
   const refuseConflicted = (command: AllocateSioCommand): void => {
-    if (conflicted.has(command.officer.sub)) {
-      throw ApplicationFailure.create({
-        type: 'CONFLICT_OF_INTEREST',
-        message: `${command.officer.name} has declared a conflict of interest with this referral and cannot be its SIO.`,
-        nonRetryable: true,
-      });
-    }
-    if (command.officer.region !== input.region) {
-      throw ApplicationFailure.create({
-        type: 'BUSINESS_RULE',
-        message: "The SIO must come from the referral's region.",
-        nonRetryable: true,
-      });
+    const refusal = sioAllocationRefusal({
+      officer: command.officer,
+      referral: { id: input.referralId, region: input.region },
+      conflicted: conflicted.has(command.officer.sub),
+      loan: command.loan,
+    });
+    if (refusal !== null) {
+      throw ApplicationFailure.create({ type: refusal.code, message: refusal.message, nonRetryable: true });
     }
     const unjustified = exceptionRefusal(command.ruleExceptions ?? [], command.exceptionJustification);
     if (unjustified !== null) {
@@ -539,6 +536,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     conflictDeclaration: command.conflictDeclaration,
     ruleExceptions: command.ruleExceptions,
     exceptionJustification: command.exceptionJustification,
+    ...(command.loan ? { mutualAidRequestId: command.loan.requestId } : {}),
   });
 
   setHandler(

@@ -807,6 +807,48 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     await recordHistory('tasking', handle);
   });
 
+  it('allocates an SIO of another region only with an approved loan for this tasking, and records the loan', async () => {
+    const referralId = newReferralId('mutual-aid');
+    const workflowId = referralWorkflowId(referralId);
+    const { handle } = await submit(referralId, RELAXED_POLICY);
+    const chair: Actor = { ...assessor, sub: 'u-chair', roles: ['TTCG_CHAIR'] };
+    const manager: Actor = { ...assessor, sub: 'u-manager', roles: ['ROCU_MANAGER'] };
+    await handle.executeUpdate(triageUpdate, { args: [{ actor: assessor, decision: 'ACCEPT', reason: 'In remit' }] });
+    await handle.executeUpdate(assessUpdate, { args: [assessWorkedExample] });
+    await handle.executeUpdate(taskingDecisionUpdate, {
+      args: [{ actor: chair, decision: 'ADOPT_ROCU_LEAD', rationale: 'Necessary', meetingId: 'meeting-1' }],
+    });
+    const lent = { sub: 'sio-emsou-1', name: 'DCI Lent', org: 'EMSOU', region: 'EMSOU' };
+    const loan = {
+      requestId: 'request-1',
+      referralId,
+      officerSub: lent.sub,
+      lendingRegion: 'EMSOU',
+      borrowingRegion: REGION,
+    };
+    const allocation = (extra: object) => ({
+      actor: manager,
+      officer: lent,
+      justification: 'Lent by EMSOU',
+      conflictDeclaration: { hasConflict: false },
+      ...extra,
+    });
+
+    const withoutLoan = await refusal(() => handle.executeUpdate(allocateSioUpdate, { args: [allocation({})] }));
+    expect(withoutLoan.type).toBe('BUSINESS_RULE');
+    const otherTasking = await refusal(() =>
+      handle.executeUpdate(allocateSioUpdate, { args: [allocation({ loan: { ...loan, referralId: 'another' } })] }),
+    );
+    expect(otherTasking.type).toBe('BUSINESS_RULE');
+    const allocated = await handle.executeUpdate(allocateSioUpdate, { args: [allocation({ loan })] });
+    expect(allocated).toMatchObject({ allocated: true, snapshot: { status: 'SIO_ALLOCATED' } });
+    const recorded = activities.transitionsFor(workflowId).find((event) => event.sioAllocation);
+    expect(recorded?.sioAllocation).toMatchObject({
+      officer: { sub: lent.sub, org: 'EMSOU' },
+      mutualAidRequestId: 'request-1',
+    });
+  });
+
   it('keeps an urgent decision open until its meeting rules on it: a DEFER and a repeat are refused, an overturn brings a declined referral back', async () => {
     const referralId = newReferralId('urgent-overturn');
     const workflowId = referralWorkflowId(referralId);

@@ -24,6 +24,7 @@ import { RegionsModule } from './regions/regions.module';
 import { TaskingModule } from './tasking/tasking.module';
 import { PartnersModule } from './partners/partners.module';
 import { NationalModule } from './national/national.module';
+import { MutualAidModule } from './mutual-aid/mutual-aid.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({
@@ -60,6 +61,7 @@ import { TemporalModule } from './temporal/temporal.module';
     TaskingModule,
     PartnersModule,
     NationalModule,
+    MutualAidModule,
     PlansModule,
     AuditModule,
     NotificationsModule,

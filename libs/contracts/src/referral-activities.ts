@@ -35,6 +35,8 @@ export interface ReferralTransitionEvent {
     conflictDeclaration: ConflictDeclaration;
     ruleExceptions?: AllocationRule[];
     exceptionJustification?: string;
+    /** The approved mutual-aid request that lent this SIO from another region. */
+    mutualAidRequestId?: string;
   };
   lro?: Participant;
   /** Present when the SIO or LRO is replaced: the tasking and its plan change hands. */

@@ -16,6 +16,7 @@ import type {
   ScoreResult,
   ScoringScheme,
   TriageDecision,
+  SioLoan,
 } from '@rocu/domain';
 import type { ActorCommand } from './actor-command';
 import type { TaskingDecisionCommand } from './meeting-activities';
@@ -86,6 +87,8 @@ export interface AllocateSioCommand extends ActorCommand {
   ruleExceptions?: AllocationRule[];
   /** Required when ruleExceptions is not empty. */
   exceptionJustification?: string;
+  /** The approved mutual-aid loan that lets an SIO of another region lead this tasking (checked by the API). */
+  loan?: SioLoan;
 }
 
 export interface AllocateSioResult {

@@ -60,3 +60,5 @@ export * from './notifications/functional-mailboxes';
 export * from './partners/partner-checks';
 export * from './national/national-queue';
 export * from './national/national-tasking';
+export * from './officers/sio-allocation';
+export * from './mutual-aid/mutual-aid';

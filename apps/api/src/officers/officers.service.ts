@@ -94,7 +94,7 @@ export class OfficersService {
   async rulesFor(officer: Officer, referral: ReferralEntity): Promise<RuleCheck[]> {
     const [needs, loads, conflicted] = await Promise.all([
       this.needsOf(referral),
-      this.loads(referral.region, 'SIO'),
+      this.loads(officer.region, 'SIO'),
       this.conflicted(referral.id),
     ]);
     return rankCandidates([officer], loads, needs, conflicted)[0].rules;
@@ -105,14 +105,18 @@ export class OfficersService {
     return conflictedPeople(this.dataSource.manager, referralId);
   }
 
-  /** Each officer's active taskings in the region, costed by priority. */
+  /**
+   * The active taskings of each officer of the region, costed by priority: wherever the tasking is, so an SIO
+   * lent to another region by mutual aid carries that tasking at home.
+   */
   private async loads(region: string, role: 'SIO' | 'LRO'): Promise<Map<string, { points: number; taskings: number }>> {
     const column = role === 'SIO' ? 'sio_sub' : 'lro_sub';
     const rows = await this.dataSource.query<{ sub: string; priority: Priority | null; n: number }[]>(
-      `SELECT ${column} AS sub, priority, count(*)::int AS n FROM referrals
-        WHERE region = $1 AND ${column} IS NOT NULL AND status = ANY($2::text[])
-        GROUP BY ${column}, priority`,
-      [region, ALLOCATED_TASKING_STATUSES],
+      `SELECT r.${column} AS sub, r.priority, count(*)::int AS n
+         FROM referrals r JOIN officers o ON o.sub = r.${column}
+        WHERE o.region = $1 AND o.role = $2 AND r.status = ANY($3::text[])
+        GROUP BY r.${column}, r.priority`,
+      [region, role, ALLOCATED_TASKING_STATUSES],
     );
     const loads = new Map<string, { points: number; taskings: number }>();
     for (const row of rows) {

@@ -47,10 +47,13 @@ export class PlanQueriesService {
   async findVisible(actor: Actor, referralId: string): Promise<PlanRow> {
     await this.referrals.findVisible(actor, referralId);
     const [plan] = await this.dataSource.query<PlanRow[]>(
-      `SELECT referral_id AS "referralId", region, json_build_object('sub', sio_sub, 'name', sio_name, 'org', region) AS sio,
-              json_build_object('sub', lro_sub, 'name', lro_name, 'org', lro_org) AS lro,
-              started_at AS "startedAt", next_review_due_at AS "nextReviewDueAt", closed_at AS "closedAt"
-         FROM plans WHERE referral_id = $1`,
+      // The SIO's organisation is the referral's (an SIO lent by mutual aid belongs to another region's ROCU).
+      `SELECT p.referral_id AS "referralId", p.region,
+              json_build_object('sub', p.sio_sub, 'name', p.sio_name,
+                                'org', COALESCE(CASE WHEN r.sio_sub = p.sio_sub THEN r.sio_org END, p.region)) AS sio,
+              json_build_object('sub', p.lro_sub, 'name', p.lro_name, 'org', p.lro_org) AS lro,
+              p.started_at AS "startedAt", p.next_review_due_at AS "nextReviewDueAt", p.closed_at AS "closedAt"
+         FROM plans p JOIN referrals r ON r.id = p.referral_id WHERE p.referral_id = $1`,
       [referralId],
     );
     if (!plan) {

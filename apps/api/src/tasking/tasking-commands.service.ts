@@ -7,6 +7,7 @@ import {
   Participant,
   PlanRole,
   rulesNeedingJustification,
+  sioAllocationRefusal,
   vettingMeets,
 } from '@rocu/domain';
 import {
@@ -20,6 +21,7 @@ import {
   replaceLroUpdate,
 } from '@rocu/contracts';
 import type { ReferralEntity } from '@rocu/persistence';
+import { MutualAidService } from '../mutual-aid/mutual-aid.service';
 import { OfficersService } from '../officers/officers.service';
 import { ReferralUpdatesService } from '../referrals/referral-updates.service';
 import { ReferralStatusDto, statusView } from '../referrals/referral-views.dto';
@@ -57,6 +59,7 @@ export class TaskingCommandsService {
   constructor(
     private readonly updates: ReferralUpdatesService,
     private readonly officers: OfficersService,
+    private readonly mutualAid: MutualAidService,
   ) {}
 
   async allocateSio(
@@ -83,6 +86,7 @@ export class TaskingCommandsService {
       refuseOwnerChange('SIO', referral.sioSub, command.officer, request.reason);
       await check(referral);
       reallocation.ruleExceptions = command.ruleExceptions;
+      reallocation.loan = command.loan;
     };
     const result = await this.updates.send(
       actor,
@@ -129,9 +133,9 @@ export class TaskingCommandsService {
   }
 
   /**
-   * An SIO for the referral: of its region, without a declared conflict, vetted enough; one breaking the
-   * specialism or capacity rule needs an exception justification (judged here on the workload read model,
-   * and passed on for the workflow to check again).
+   * An SIO for the referral: of its region (or lent to it for this tasking by an approved mutual-aid request),
+   * without a declared conflict, vetted enough; one breaking the specialism or capacity rule needs an exception
+   * justification (judged here on the workload read model, and passed on for the workflow to check again).
    */
   private async allocation(
     actor: Actor,
@@ -155,16 +159,15 @@ export class TaskingCommandsService {
     };
     const check = async (referral: ReferralEntity): Promise<void> => {
       if (officer?.role !== 'SIO') throw unknownOfficer('officerSub', 'officerSub must name an SIO from GET /officers');
-      if (officer.region !== referral.region) {
-        throw new DomainError('BUSINESS_RULE', "The SIO must come from the referral's region.");
-      }
-      if ((await this.officers.conflicted(referral.id)).has(officer.sub)) {
-        throw new DomainError(
-          'CONFLICT_OF_INTEREST',
-          `${officer.name} has declared a conflict of interest with this referral or its subject and cannot be its SIO.`,
-          { officerSub: officer.sub },
-        );
-      }
+      const loan = await this.mutualAid.approvedLoan(referral.id, officer.sub);
+      const ineligible = sioAllocationRefusal({
+        officer,
+        referral,
+        conflicted: (await this.officers.conflicted(referral.id)).has(officer.sub),
+        loan,
+      });
+      if (ineligible !== null) throw new DomainError(ineligible.code, ineligible.message, { officerSub: officer.sub });
+      command.loan = loan;
       const needs = await this.officers.needsOf(referral);
       if (!vettingMeets(officer.vetting, needs.vetting)) {
         throw new DomainError(

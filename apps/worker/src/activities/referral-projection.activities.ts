@@ -415,8 +415,8 @@ export class ReferralProjectionActivities implements ReferralActivities {
     ]);
     await manager.query(
       `INSERT INTO sio_allocations (referral_id, officer_sub, officer_name, justification, conflict_declaration,
-         allocated_by_sub, allocated_at, rule_exceptions, exception_justification)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+         allocated_by_sub, allocated_at, rule_exceptions, exception_justification, mutual_aid_request_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [
         event.referralId,
         allocation.officer.sub,
@@ -427,6 +427,7 @@ export class ReferralProjectionActivities implements ReferralActivities {
         event.at,
         allocation.ruleExceptions ?? [],
         allocation.exceptionJustification ?? null,
+        allocation.mutualAidRequestId ?? null,
       ],
     );
   }

@@ -20,6 +20,7 @@ import { PartnerChecks1764505000000 } from './1764505000000-partner-checks';
 import { NationalQueue1764510000000 } from './1764510000000-national-queue';
 import { NotificationDelivery1764610000000 } from './1764610000000-notification-delivery';
 import { NationalTasking1764700000000 } from './1764700000000-national-tasking';
+import { MutualAid1764710000000 } from './1764710000000-mutual-aid';
 import { RowReferences1764730000000 } from './1764730000000-row-references';
 import { ValidateRowReferences1764730000001 } from './1764730000001-validate-row-references';
 
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
   NationalQueue1764510000000,
   NotificationDelivery1764610000000,
   NationalTasking1764700000000,
+  MutualAid1764710000000,
   RowReferences1764730000000,
   ValidateRowReferences1764730000001,
 ];

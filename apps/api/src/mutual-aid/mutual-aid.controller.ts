@@ -1,0 +1,82 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { DomainError } from '@rocu/domain';
+import { Roles } from '../auth/auth-metadata';
+import { CurrentUser, User } from '../auth/current-user';
+import { ApiProblemResponses } from '../common/api-problems';
+import { correlationIdOf } from '../common/correlation-id';
+import { PageQuery } from '../common/page.query';
+import { CreateMutualAidRequest, MutualAidDecisionRequest, WithdrawMutualAidRequest } from './mutual-aid-requests.dto';
+import { MutualAidListResponse, MutualAidRequestDto } from './mutual-aid-views.dto';
+import { MutualAidService } from './mutual-aid.service';
+
+/** A malformed id cannot name a request the caller may see: answered as any unknown id. */
+const requestIdPipe = new ParseUUIDPipe({
+  exceptionFactory: () => new DomainError('NOT_FOUND', 'No such mutual-aid request'),
+});
+
+@ApiTags('mutual aid')
+@ApiBearerAuth()
+@ApiProblemResponses(401, 429, 503)
+// Record first (a tasking or request the caller may not see is 404), then the side and role (403).
+@Controller('mutual-aid-requests')
+export class MutualAidController {
+  constructor(private readonly mutualAid: MutualAidService) {}
+
+  @Post()
+  @ApiProblemResponses(400, 403, 404, 409)
+  @ApiOperation({
+    summary: "Ask another region for an SIO or a capability for a live tasking (the tasking region's ROCU manager)",
+  })
+  @ApiCreatedResponse({ type: MutualAidRequestDto })
+  request(
+    @User() user: CurrentUser,
+    @Body() body: CreateMutualAidRequest,
+    @Req() req: Request,
+  ): Promise<MutualAidRequestDto> {
+    return this.mutualAid.request(user, body, correlationIdOf(req));
+  }
+
+  @Get()
+  @Roles('ROCU_MANAGER')
+  @ApiProblemResponses(400, 403)
+  @ApiOperation({ summary: "Mutual-aid requests the caller's region made or was asked, newest first (ROCU manager)" })
+  @ApiOkResponse({ type: MutualAidListResponse })
+  list(@User() user: CurrentUser, @Query() page: PageQuery, @Req() req: Request): Promise<MutualAidListResponse> {
+    return this.mutualAid.list(user, page, correlationIdOf(req));
+  }
+
+  @Post(':id/decision')
+  @HttpCode(200)
+  @ApiProblemResponses(400, 403, 404, 409)
+  @ApiOperation({
+    summary: "Approve or refuse a request (the lending region's ROCU manager); a refusal needs a reason",
+    description:
+      'Approving an SIO request names the SIO lent (`officerSub`, an SIO of the lending region). The borrowing ' +
+      'region then allocates that SIO to the tasking (POST /referrals/{id}/sio), who sees and works that tasking only.',
+  })
+  @ApiOkResponse({ type: MutualAidRequestDto })
+  decide(
+    @User() user: CurrentUser,
+    @Param('id', requestIdPipe) id: string,
+    @Body() body: MutualAidDecisionRequest,
+    @Req() req: Request,
+  ): Promise<MutualAidRequestDto> {
+    return this.mutualAid.decide(user, id, body, correlationIdOf(req));
+  }
+
+  @Post(':id/withdrawal')
+  @HttpCode(200)
+  @ApiProblemResponses(400, 403, 404, 409)
+  @ApiOperation({ summary: "Withdraw a request not yet decided, with a reason (the borrowing region's ROCU manager)" })
+  @ApiOkResponse({ type: MutualAidRequestDto })
+  withdraw(
+    @User() user: CurrentUser,
+    @Param('id', requestIdPipe) id: string,
+    @Body() body: WithdrawMutualAidRequest,
+    @Req() req: Request,
+  ): Promise<MutualAidRequestDto> {
+    return this.mutualAid.withdraw(user, id, body, correlationIdOf(req));
+  }
+}

@@ -1,0 +1,264 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  Actor,
+  DomainError,
+  LIVE_TASKING_STATUSES,
+  MutualAidAction,
+  mutualAidActions,
+  MutualAidRecord,
+  mutualAidSide,
+  MutualAidState,
+  mutualAidTransition,
+  SioLoan,
+} from '@rocu/domain';
+import { appendAudit } from '@rocu/persistence';
+import { PageQuery } from '../common/page.query';
+import { OfficersService } from '../officers/officers.service';
+import { ReferralQueriesService } from '../referrals/referral-queries.service';
+import { CreateMutualAidRequest, MutualAidDecisionRequest, WithdrawMutualAidRequest } from './mutual-aid-requests.dto';
+import { MutualAidListResponse, MutualAidRequestDto } from './mutual-aid-views.dto';
+
+interface MutualAidRow extends MutualAidRecord {
+  id: string;
+  referralId: string;
+  priority: string | null;
+  kind: string;
+  capability: string | null;
+  reason: string;
+  requestedBySub: string;
+  requestedByName: string;
+  requestedAt: Date;
+  officerSub: string | null;
+  officerName: string | null;
+  decidedBySub: string | null;
+  decidedAt: Date | null;
+  decisionReason: string | null;
+}
+
+const COLUMNS = `m.id, m.referral_id AS "referralId", r.priority, m.borrowing_region AS "borrowingRegion",
+  m.lending_region AS "lendingRegion", m.kind, m.capability, m.reason, m.state,
+  m.requested_by_sub AS "requestedBySub", m.requested_by_name AS "requestedByName", m.requested_at AS "requestedAt",
+  m.officer_sub AS "officerSub", m.officer_name AS "officerName", m.decided_by_sub AS "decidedBySub",
+  m.decided_at AS "decidedAt", m.decision_reason AS "decisionReason"`;
+const FROM = `FROM mutual_aid_requests m JOIN referrals r ON r.id = m.referral_id`;
+
+const AUDIT_ACTION: Readonly<Record<MutualAidAction, string>> = {
+  APPROVE: 'MUTUAL_AID_APPROVED',
+  REFUSE: 'MUTUAL_AID_REFUSED',
+  WITHDRAW: 'MUTUAL_AID_WITHDRAWN',
+};
+
+const invalid = (field: string, code: string, message: string) =>
+  new DomainError('VALIDATION', message, { errors: [{ field, code, message }] });
+
+/**
+ * Mutual aid between ROCUs (issue 16): a request is a row with its state; each change is one conditional
+ * UPDATE and its audit row in one transaction (no deadline or timer hangs on a request, so it needs no
+ * workflow). An approved SIO loan lets the borrowing region allocate that SIO to that tasking only.
+ */
+@Injectable()
+export class MutualAidService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly referrals: ReferralQueriesService,
+    private readonly officers: OfficersService,
+  ) {}
+
+  /** The ROCU manager of a live tasking's region asks another region; a tasking they may not see is 404. */
+  async request(actor: Actor, body: CreateMutualAidRequest, correlationId: string): Promise<MutualAidRequestDto> {
+    const referral = await this.referrals.findVisible(actor, body.referralId);
+    if (!actor.roles.includes('ROCU_MANAGER') || actor.region !== referral.region) {
+      throw new DomainError('ROLE_NOT_ALLOWED', "Only a ROCU manager of the tasking's region may ask for mutual aid.");
+    }
+    if (body.lendingRegion === referral.region) {
+      throw invalid('lendingRegion', 'own_region', 'lendingRegion must be another region than the tasking’s own');
+    }
+    if (!(LIVE_TASKING_STATUSES as readonly string[]).includes(referral.status)) {
+      throw new DomainError(
+        'NOT_ALLOWED_IN_STATE',
+        `Mutual aid is for a live tasking; this referral is ${referral.status}.`,
+        {
+          state: referral.status,
+          allowedActions: [],
+        },
+      );
+    }
+    const id = randomUUID();
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO mutual_aid_requests (id, referral_id, borrowing_region, lending_region, kind, capability, reason,
+           state, requested_by_sub, requested_by_name, requested_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'REQUESTED', $8, $9, now())`,
+        [
+          id,
+          referral.id,
+          referral.region,
+          body.lendingRegion,
+          body.kind,
+          body.capability ?? null,
+          body.reason,
+          actor.sub,
+          actor.name,
+        ],
+      );
+      await this.audit(manager, actor, 'MUTUAL_AID_REQUESTED', id, correlationId, {
+        referralId: referral.id,
+        lendingRegion: body.lendingRegion,
+        kind: body.kind,
+        capability: body.capability ?? null,
+        reason: body.reason,
+      });
+    });
+    return this.view(actor, await this.find(this.dataSource.manager, id));
+  }
+
+  /** Both sides' requests, newest first: those the caller's region asked for and those it was asked for. */
+  async list(actor: Actor, page: PageQuery, correlationId: string): Promise<MutualAidListResponse> {
+    const region = actor.roles.includes('ROCU_MANAGER') ? actor.region : null;
+    const where = `WHERE m.borrowing_region = $1 OR m.lending_region = $1`;
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query<MutualAidRow[]>(
+        `SELECT ${COLUMNS} ${FROM} ${where} ORDER BY m.requested_at DESC, m.id LIMIT $2 OFFSET $3`,
+        [region, page.pageSize, (page.page - 1) * page.pageSize],
+      ),
+      this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total ${FROM} ${where}`, [region]),
+    ]);
+    await this.audit(this.dataSource.manager, actor, 'MUTUAL_AID_LISTED', null, correlationId, {
+      ids: rows.map((row) => row.id),
+      total,
+    });
+    return { items: rows.map((row) => this.view(actor, row)), total, page: page.page, pageSize: page.pageSize };
+  }
+
+  /** The lending region's manager decides: an SIO loan names the SIO lent (one of theirs); a refusal says why. */
+  async decide(
+    actor: Actor,
+    id: string,
+    body: MutualAidDecisionRequest,
+    correlationId: string,
+  ): Promise<MutualAidRequestDto> {
+    return this.change(actor, id, body.decision, body.reason ?? null, correlationId, async (row) => {
+      if (body.decision === 'REFUSE') return null;
+      if (row.kind !== 'SIO') {
+        if (body.officerSub !== undefined)
+          throw invalid('officerSub', 'not_allowed', 'officerSub is only for an SIO request');
+        return null;
+      }
+      if (body.officerSub === undefined) {
+        throw invalid('officerSub', 'required', 'officerSub must name the SIO lent to approve an SIO request');
+      }
+      const officer = await this.officers.find(body.officerSub);
+      if (officer?.role !== 'SIO' || officer.region !== row.lendingRegion) {
+        throw invalid('officerSub', 'unknown_officer', 'officerSub must name an SIO of your region (GET /officers)');
+      }
+      return { sub: officer.sub, name: officer.name };
+    });
+  }
+
+  async withdraw(
+    actor: Actor,
+    id: string,
+    body: WithdrawMutualAidRequest,
+    correlationId: string,
+  ): Promise<MutualAidRequestDto> {
+    return this.change(actor, id, 'WITHDRAW', body.reason, correlationId, async () => null);
+  }
+
+  /** The approved loan of this SIO to this tasking, if any (an allocation across regions relies on one). */
+  async approvedLoan(referralId: string, officerSub: string): Promise<SioLoan | undefined> {
+    const [loan] = await this.dataSource.query<SioLoan[]>(
+      `SELECT id AS "requestId", referral_id AS "referralId", officer_sub AS "officerSub",
+              lending_region AS "lendingRegion", borrowing_region AS "borrowingRegion"
+         FROM mutual_aid_requests
+        WHERE referral_id = $1 AND officer_sub = $2 AND kind = 'SIO' AND state = 'APPROVED'
+        ORDER BY decided_at DESC LIMIT 1`,
+      [referralId, officerSub],
+    );
+    return loan;
+  }
+
+  /** One move of the request's lifecycle, judged by the pure rule on the locked row, with its audit row. */
+  private async change(
+    actor: Actor,
+    id: string,
+    action: MutualAidAction,
+    reason: string | null,
+    correlationId: string,
+    lent: (row: MutualAidRow) => Promise<{ sub: string; name: string } | null>,
+  ): Promise<MutualAidRequestDto> {
+    const row = await this.dataSource.transaction(async (manager) => {
+      const current = await this.find(manager, id, 'FOR UPDATE OF m');
+      const next: MutualAidState = mutualAidTransition(actor, current, action);
+      const officer = await lent(current);
+      await manager.query(
+        `UPDATE mutual_aid_requests SET state = $2, decided_by_sub = $3, decided_at = now(), decision_reason = $4,
+                officer_sub = $5, officer_name = $6
+          WHERE id = $1 AND state = 'REQUESTED'`,
+        [id, next, actor.sub, reason, officer?.sub ?? null, officer?.name ?? null],
+      );
+      await this.audit(manager, actor, AUDIT_ACTION[action], id, correlationId, {
+        referralId: current.referralId,
+        from: current.state,
+        to: next,
+        reason,
+        officerSub: officer?.sub ?? null,
+      });
+      return this.find(manager, id);
+    });
+    return this.view(actor, row);
+  }
+
+  private async find(manager: EntityManager, id: string, lock = ''): Promise<MutualAidRow> {
+    const [row] = await manager.query<MutualAidRow[]>(`SELECT ${COLUMNS} ${FROM} WHERE m.id = $1 ${lock}`, [id]);
+    if (!row) throw new DomainError('NOT_FOUND', `No mutual-aid request ${id} is visible to you`);
+    return row;
+  }
+
+  /** A request the caller is on neither side of is 404, as a missing one. */
+  private view(actor: Actor, row: MutualAidRow): MutualAidRequestDto {
+    const side = mutualAidSide(actor, row);
+    if (side === null) throw new DomainError('NOT_FOUND', `No mutual-aid request ${row.id} is visible to you`);
+    return {
+      id: row.id,
+      referralId: row.referralId,
+      priority: row.priority,
+      borrowingRegion: row.borrowingRegion,
+      lendingRegion: row.lendingRegion,
+      kind: row.kind,
+      capability: row.capability,
+      reason: row.reason,
+      state: row.state,
+      requestedBy: { sub: row.requestedBySub, name: row.requestedByName },
+      requestedAt: row.requestedAt.toISOString(),
+      officer: row.officerSub ? { sub: row.officerSub, name: row.officerName ?? '' } : null,
+      decidedBy: row.decidedBySub,
+      decidedAt: row.decidedAt?.toISOString() ?? null,
+      decisionReason: row.decisionReason,
+      side,
+      availableActions: mutualAidActions(actor, row),
+    };
+  }
+
+  private audit(
+    manager: EntityManager,
+    actor: Actor,
+    action: string,
+    entityId: string | null,
+    correlationId: string,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    return appendAudit(manager, {
+      actorSub: actor.sub,
+      actorOrg: actor.org,
+      action,
+      entityType: 'mutual_aid_request',
+      entityId,
+      outcome: 'SUCCESS',
+      correlationId,
+      details,
+    });
+  }
+}

@@ -1,0 +1,264 @@
+import { eventually } from './support/referral-fixtures';
+import { Stack } from './support/stack';
+import {
+  activeReferral,
+  adoptedReferral,
+  FIXTURE_OVERLOAD,
+  ok,
+  planActionBody,
+  WYP_LRO,
+} from './support/tasking-fixtures';
+
+/** An SIO of EMSOU, lent to a YHROCU tasking. */
+const LENT_SIO = 'sio-emsou-1';
+
+interface MutualAid {
+  id: string;
+  referralId: string;
+  state: string;
+  kind: string;
+  capability: string | null;
+  side: string;
+  availableActions: string[];
+  officer: { sub: string } | null;
+  decisionReason: string | null;
+}
+interface Problem {
+  errors?: { field: string }[];
+  code?: string;
+}
+interface Candidate {
+  sub: string;
+  workload: { points: number; taskings: number };
+}
+
+describe('mutual aid: a region lends another an SIO or a capability (issue 16)', () => {
+  let stack: Stack;
+  let borrower: string;
+  let lender: string;
+  let bystander: string;
+  let lentSio: string;
+
+  beforeAll(async () => {
+    stack = await Stack.start();
+    borrower = await stack.token(['ROCU_MANAGER'], 'YHROCU');
+    lender = await stack.token(['ROCU_MANAGER'], 'EMSOU');
+    bystander = await stack.token(['ROCU_MANAGER'], 'ERSOU');
+    lentSio = await stack.token(['SIO'], 'EMSOU', LENT_SIO);
+  });
+
+  afterAll(async () => {
+    await stack.stop();
+  });
+
+  const ask = (body: Record<string, unknown>, token = borrower) =>
+    stack.http.post<MutualAid & Problem>('/mutual-aid-requests', body, token);
+  const decide = (id: string, body: Record<string, unknown>, token = lender) =>
+    stack.http.post<MutualAid & Problem>(`/mutual-aid-requests/${id}/decision`, body, token);
+  const allocate = (referralId: string, officerSub: string) =>
+    stack.http.post<Problem>(
+      `/referrals/${referralId}/sio`,
+      {
+        officerSub,
+        justification: 'Lent by EMSOU for this tasking',
+        exceptionJustification: FIXTURE_OVERLOAD,
+        conflictDeclaration: { hasConflict: false },
+      },
+      borrower,
+    );
+  const listed = async (token: string): Promise<Map<string, MutualAid>> => {
+    const response = await stack.http.get<{ items: MutualAid[] }>('/mutual-aid-requests?pageSize=200', token);
+    expect(response.status).toBe(200);
+    return new Map(response.body.items.map((item) => [item.id, item]));
+  };
+  const requestCount = async (): Promise<number> =>
+    (await stack.db.query<{ n: number }>('SELECT count(*)::int AS n FROM mutual_aid_requests')).rows[0].n;
+  const workloadAtHome = async (): Promise<Candidate['workload']> => {
+    const response = await stack.http.get<{ items: Candidate[] }>('/officers?region=EMSOU&pageSize=200', lender);
+    expect(response.status).toBe(200);
+    const candidate = response.body.items.find((item) => item.sub === LENT_SIO);
+    if (!candidate) throw new Error(`${LENT_SIO} is not listed for EMSOU`);
+    return candidate.workload;
+  };
+
+  it('refuses a bad request naming every bad field, and keeps nothing', async () => {
+    const before = await requestCount();
+    const refused = await ask({ referralId: 'not-a-uuid', lendingRegion: 'NOWHERE', kind: 'PEOPLE', reason: '  ' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors?.map((error) => error.field).sort()).toEqual([
+      'kind',
+      'lendingRegion',
+      'reason',
+      'referralId',
+    ]);
+    const tasking = await adoptedReferral(stack);
+    const noCapability = await ask({ referralId: tasking, lendingRegion: 'EMSOU', kind: 'CAPABILITY', reason: 'Need' });
+    expect(noCapability.body.errors?.map((error) => error.field)).toEqual(['capability']);
+    const ownRegion = await ask({ referralId: tasking, lendingRegion: 'YHROCU', kind: 'SIO', reason: 'Need' });
+    expect(ownRegion.status).toBe(400);
+    expect(ownRegion.body.errors?.map((error) => error.field)).toEqual(['lendingRegion']);
+    // Another region's manager may not see the tasking (404); nobody but a ROCU manager of its region may ask (403).
+    expect(
+      (await ask({ referralId: tasking, lendingRegion: 'EMSOU', kind: 'SIO', reason: 'Need' }, bystander)).status,
+    ).toBe(404);
+    const chair = await stack.token(['TTCG_CHAIR'], 'YHROCU');
+    expect(
+      (await ask({ referralId: tasking, lendingRegion: 'EMSOU', kind: 'SIO', reason: 'Need' }, chair)).status,
+    ).toBe(403);
+    expect(await requestCount()).toBe(before);
+  });
+
+  it('lends an SIO who works the lent tasking only, while their workload counts at home', async () => {
+    const tasking = await adoptedReferral(stack);
+    const elsewhere = await activeReferral(stack);
+    const homeLoad = await workloadAtHome();
+
+    // Without an approved loan an SIO of another region cannot be allocated.
+    const tooSoon = await allocate(tasking, LENT_SIO);
+    expect(tooSoon.status).toBe(422);
+
+    const asked = await ask({
+      referralId: tasking,
+      lendingRegion: 'EMSOU',
+      kind: 'SIO',
+      reason: 'Both our drugs SIOs are committed to Operation Larch',
+    });
+    expect(asked.status).toBe(201);
+    expect(asked.body).toMatchObject({ state: 'REQUESTED', side: 'BORROWER', availableActions: ['WITHDRAW'] });
+    const id = asked.body.id;
+
+    // Both managers list it, each on their side; a third region does not, and cannot act on it.
+    expect((await listed(lender)).get(id)).toMatchObject({ side: 'LENDER', availableActions: ['APPROVE', 'REFUSE'] });
+    expect((await listed(borrower)).get(id)).toMatchObject({ side: 'BORROWER' });
+    expect((await listed(bystander)).has(id)).toBe(false);
+    expect((await decide(id, { decision: 'APPROVE', officerSub: 'sio-ersou-1' }, bystander)).status).toBe(404);
+    expect((await decide(id, { decision: 'APPROVE', officerSub: LENT_SIO }, borrower)).status).toBe(403);
+
+    // Refusing needs a reason; approving an SIO request names one of the lending region's SIOs.
+    const unexplained = await decide(id, { decision: 'REFUSE' });
+    expect(unexplained.status).toBe(400);
+    expect(unexplained.body.errors?.map((error) => error.field)).toEqual(['reason']);
+    const nobody = await decide(id, { decision: 'APPROVE' });
+    expect(nobody.body.errors?.map((error) => error.field)).toEqual(['officerSub']);
+    const notTheirs = await decide(id, { decision: 'APPROVE', officerSub: 'sio-yhrocu-1' });
+    expect(notTheirs.body.errors?.map((error) => error.field)).toEqual(['officerSub']);
+    expect((await listed(lender)).get(id)?.state).toBe('REQUESTED');
+
+    const approved = await decide(id, { decision: 'APPROVE', officerSub: LENT_SIO, reason: 'For six months' });
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({ state: 'APPROVED', officer: { sub: LENT_SIO }, availableActions: [] });
+    expect((await decide(id, { decision: 'REFUSE', reason: 'Changed our mind' })).status).toBe(409);
+
+    // The loan is for this tasking only: the same SIO cannot be allocated to another of the region's taskings.
+    const otherTasking = await adoptedReferral(stack);
+    expect((await allocate(otherTasking, LENT_SIO)).status).toBe(422);
+    expect((await allocate(tasking, LENT_SIO)).status).toBe(200);
+    await ok(
+      'name the LRO',
+      stack.http.post(
+        `/referrals/${tasking}/lro`,
+        { officerSub: WYP_LRO, name: 'DI Clarke' },
+        await stack.token(['FORCE_REFERRER'], 'WYP'),
+      ),
+    );
+
+    // The lent SIO sees and works the lent tasking...
+    const detail = await stack.http.get<{ status: string }>(`/referrals/${tasking}`, lentSio);
+    expect(detail.status).toBe(200);
+    expect(detail.body.status).toBe('ACTIVE');
+    await eventually(async () => {
+      const plan = await stack.http.get(`/referrals/${tasking}/plan`, lentSio);
+      if (plan.status !== 200) throw new Error(`plan answered ${plan.status}`);
+    }, 60_000);
+    const action = await stack.http.post<{ id: string }>(
+      `/referrals/${tasking}/plan/actions`,
+      planActionBody({ ownerOrg: 'EMSOU', description: 'Surveillance of the principals' }),
+      lentSio,
+    );
+    expect(action.status).toBe(201);
+    const plan = await stack.http.get<{ sio: { sub: string; org: string }; actions: { id: string }[] }>(
+      `/referrals/${tasking}/plan`,
+      lentSio,
+    );
+    expect(plan.body.sio).toMatchObject({ sub: LENT_SIO, org: 'EMSOU' });
+    expect(plan.body.actions.map((entry) => entry.id)).toContain(action.body.id);
+
+    // ...and nothing else of the borrowing region: another referral and its plan are 404, and so are its lists.
+    expect((await stack.http.get(`/referrals/${elsewhere}`, lentSio)).status).toBe(404);
+    expect((await stack.http.get(`/referrals/${elsewhere}/plan`, lentSio)).status).toBe(404);
+    expect((await stack.http.post(`/referrals/${elsewhere}/plan/actions`, planActionBody(), lentSio)).status).toBe(404);
+    expect((await stack.http.get(`/referrals/${otherTasking}`, lentSio)).status).toBe(404);
+    const mine = await stack.http.get<{ items: { id: string }[] }>('/referrals?pageSize=200', lentSio);
+    expect(mine.body.items.map((item) => item.id)).toEqual([tasking]);
+    expect((await stack.http.get('/mutual-aid-requests', lentSio)).status).toBe(403);
+
+    // Their workload counts at home (EMSOU), not in the borrowing region's candidate list.
+    const lentLoad = await workloadAtHome();
+    expect(lentLoad.taskings).toBe(homeLoad.taskings + 1);
+    expect(lentLoad.points).toBeGreaterThan(homeLoad.points);
+    const yorkshire = await stack.http.get<{ items: Candidate[] }>('/officers?region=YHROCU&pageSize=200', borrower);
+    expect(yorkshire.body.items.map((item) => item.sub)).not.toContain(LENT_SIO);
+
+    // Audited: the request, the approval and the allocation that relies on it.
+    const { rows } = await stack.db.query<{ action: string; actor_sub: string }>(
+      `SELECT action, actor_sub FROM audit_log WHERE entity_id = $1 AND outcome = 'SUCCESS' ORDER BY id`,
+      [id],
+    );
+    expect(rows).toEqual([
+      { action: 'MUTUAL_AID_REQUESTED', actor_sub: 'rocu_manager@yhrocu' },
+      { action: 'MUTUAL_AID_APPROVED', actor_sub: 'rocu_manager@emsou' },
+    ]);
+    await eventually(async () => {
+      const allocation = await stack.db.query(
+        `SELECT 1 FROM sio_allocations WHERE referral_id = $1 AND officer_sub = $2 AND mutual_aid_request_id = $3`,
+        [tasking, LENT_SIO, id],
+      );
+      const audited = await stack.db.query(
+        `SELECT 1 FROM audit_log WHERE entity_id = $1 AND action = 'REFERRAL_ALLOCATE_SIO'`,
+        [tasking],
+      );
+      if (allocation.rowCount !== 1 || audited.rowCount !== 1) throw new Error('allocation not yet projected');
+    });
+  });
+
+  it('refuses a capability with a reason, and lets the borrower withdraw a request not yet decided', async () => {
+    const tasking = await adoptedReferral(stack);
+    const capability = await ask({
+      referralId: tasking,
+      lendingRegion: 'EMSOU',
+      kind: 'CAPABILITY',
+      capability: 'COVERT_SURVEILLANCE',
+      reason: 'Our surveillance team is deployed',
+    });
+    expect(capability.status).toBe(201);
+    const refused = await decide(capability.body.id, { decision: 'REFUSE', reason: 'Ours is deployed too' });
+    expect(refused.body).toMatchObject({ state: 'REFUSED', decisionReason: 'Ours is deployed too', officer: null });
+
+    // Asked of ERSOU this time: EMSOU's manager is on neither side of it.
+    const sio = await ask({ referralId: tasking, lendingRegion: 'ERSOU', kind: 'SIO', reason: 'Fraud expertise' });
+    expect(
+      (await stack.http.post(`/mutual-aid-requests/${sio.body.id}/withdrawal`, { reason: 'Found one' }, lender)).status,
+    ).toBe(404);
+    const withdrawn = await stack.http.post<MutualAid>(
+      `/mutual-aid-requests/${sio.body.id}/withdrawal`,
+      { reason: 'Found one at home' },
+      borrower,
+    );
+    expect(withdrawn.body.state).toBe('WITHDRAWN');
+    const ersouManager = bystander;
+    expect((await decide(sio.body.id, { decision: 'APPROVE', officerSub: 'sio-ersou-1' }, ersouManager)).status).toBe(
+      409,
+    );
+
+    const { rows } = await stack.db.query<{ action: string }>(
+      `SELECT action FROM audit_log WHERE entity_id = ANY($1::text[]) AND outcome = 'SUCCESS' ORDER BY id`,
+      [[capability.body.id, sio.body.id]],
+    );
+    expect(rows.map((row) => row.action)).toEqual([
+      'MUTUAL_AID_REQUESTED',
+      'MUTUAL_AID_REFUSED',
+      'MUTUAL_AID_REQUESTED',
+      'MUTUAL_AID_WITHDRAWN',
+    ]);
+  });
+});
