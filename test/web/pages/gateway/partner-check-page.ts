@@ -25,7 +25,7 @@ export class PartnerCheckPage extends BasePage {
   }
 
   referenceBox() {
-    return this.page.getByLabel(/^Partner's reference/);
+    return this.page.locator('#reference');
   }
 
   record(): Promise<void> {
