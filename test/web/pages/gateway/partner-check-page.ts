@@ -10,7 +10,7 @@ export interface TypedDate {
 /** The GAIN co-ordinator's forms: a partner check and a partner disposal. */
 export class PartnerCheckPage extends BasePage {
   chooseAgency(name: string): Promise<string[]> {
-    return this.page.getByLabel(/^(Agency checked|Partner agency taking it on)$/).selectOption({ label: name });
+    return this.page.locator('#agency').selectOption({ label: name });
   }
 
   async date(legend: string, date: TypedDate): Promise<void> {
