@@ -10,8 +10,10 @@ import { CsrfGuard, SignedInGuard } from './auth/web-guards';
 import { WebExceptionFilter } from './errors/web-exception.filter';
 import { DraftStore } from './drafts/draft-store';
 import { ReferenceData } from './reference/reference-data.service';
-import { GatewayController, GatewayTeamGuard } from './routes/gateway/gateway.controller';
+import { GatewayController } from './routes/gateway/gateway.controller';
 import { GatewayService } from './routes/gateway/gateway.service';
+import { PartnersController } from './routes/gateway/partners.controller';
+import { NationalController } from './routes/national/national.controller';
 import { AccessibilityController } from './routes/accessibility/accessibility.controller';
 import { MakeReferralController } from './routes/make-referral/make-referral.controller';
 import { MakeReferralService } from './routes/make-referral/make-referral.service';
@@ -48,6 +50,8 @@ import { WebDatabase } from './setup/web-database';
     ReferralsController,
     MeetingsController,
     GatewayController,
+    PartnersController,
+    NationalController,
     NotificationsController,
     DevMailboxController,
   ],
@@ -60,7 +64,6 @@ import { WebDatabase } from './setup/web-database';
     ReferenceData,
     MakeReferralService,
     GatewayService,
-    GatewayTeamGuard,
     { provide: APP_FILTER, useClass: WebExceptionFilter },
     { provide: APP_GUARD, useClass: CsrfGuard },
     { provide: APP_GUARD, useClass: SignedInGuard },

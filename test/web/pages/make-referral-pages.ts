@@ -99,10 +99,20 @@ export class MakeReferralPages extends BasePage {
     await this.continue();
   }
 
-  async classification(label: string): Promise<void> {
+  /** A page asking one radio question: the answer chosen by its label, then Continue. */
+  private async choose(label: string): Promise<void> {
     await this.onEachPage();
     await this.page.getByLabel(label, { exact: true }).check();
     await this.continue();
+  }
+
+  /** Asked of a partner agency only: the region whose gateway receives it. */
+  region(label: string): Promise<void> {
+    return this.choose(label);
+  }
+
+  classification(label: string): Promise<void> {
+    return this.choose(label);
   }
 
   /** Every question page in order, from the first, ending on Check your answers. */

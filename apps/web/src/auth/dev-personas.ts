@@ -47,6 +47,15 @@ export const DEV_PERSONAS: readonly DevPersona[] = [
     roleLabel: 'gateway assessor',
   },
   {
+    // Records partner-agency checks and GAIN disposals on the region's referrals (issue 16).
+    id: 'yhrocu-gain',
+    name: 'DC Laura Quinn',
+    rank: 'DC',
+    roles: ['GAIN_COORDINATOR'],
+    org: 'YHROCU',
+    roleLabel: 'GAIN co-ordinator',
+  },
+  {
     id: 'yhrocu-chair',
     name: 'Det Supt Mark Evans',
     rank: 'Det Supt',
@@ -69,6 +78,15 @@ export const DEV_PERSONAS: readonly DevPersona[] = [
     roles: ['TTCG_MEMBER'],
     org: 'WYP',
     roleLabel: 'TTCG member',
+  },
+  {
+    // Answers the national queue: accepts a referral sent national with its reference, or returns it (issue 16).
+    id: 'nca-liaison',
+    name: 'Officer Chris Lane',
+    rank: 'Officer',
+    roles: ['NCA_LIAISON'],
+    org: 'NCA',
+    roleLabel: 'NCA liaison',
   },
 ];
 

@@ -1,7 +1,9 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, mixin, Type } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { Role } from '@rocu/domain';
 import type { Request } from 'express';
 import { csrf } from '../setup/security';
+import { ApiProblemError } from '../errors/api-problem';
 import { CsrfRefusedError, SignInRequiredError } from '../errors/web-errors';
 import { PUBLIC_ROUTE } from './auth-metadata';
 import type { WebSession } from './web-session';
@@ -31,4 +33,22 @@ export class SignedInGuard implements CanActivate {
     if (!session?.user || !session.apiToken) throw new SignInRequiredError();
     return true;
   }
+}
+
+/**
+ * A journey's pages for the roles it serves (`@UseGuards(onlyFor(...))`): anyone else gets the "you cannot
+ * do this" page. The API checks role and record again on every call; this only keeps people off pages
+ * that cannot work for them.
+ */
+export function onlyFor(roles: readonly Role[], detail: string): Type<CanActivate> {
+  class OnlyForRoles implements CanActivate {
+    canActivate(context: ExecutionContext): boolean {
+      const session = context.switchToHttp().getRequest<{ session?: WebSession }>().session;
+      if (!session?.user?.roles.some((role) => roles.includes(role))) {
+        throw new ApiProblemError({ status: 403, title: 'Forbidden', detail });
+      }
+      return true;
+    }
+  }
+  return mixin(OnlyForRoles);
 }

@@ -11,12 +11,16 @@ export interface ReferenceLists {
   crimeTypes: CodeName[];
   capabilities: CodeName[];
   forces: CodeName[];
+  /** Regions with a ROCU gateway (an agency's referral may name one). */
+  rocuRegions: CodeName[];
+  /** Partner agencies (NCA, HMRC, ...): they refer without a region, and GAIN checks them. */
+  agencies: CodeName[];
 }
 
 const KEEP_FOR_MS = 5 * 60_000;
 
 /**
- * The code lists forms offer (crime types, capabilities, forces), read from the API's reference routes so
+ * The code lists forms offer (crime types, capabilities, forces, regions, agencies), read from the API's reference routes so
  * the web app offers exactly the codes the API accepts; kept for a few minutes per process.
  */
 @Injectable()
@@ -30,13 +34,22 @@ export class ReferenceData {
     const [crimeTypes, capabilities, organisations] = await Promise.all([
       this.api.get<{ items: CodeName[] }>(session, '/reference/crime-types'),
       this.api.get<{ items: CodeName[] }>(session, '/reference/capabilities'),
-      this.api.get<{ forces: CodeName[] }>(session, '/reference/organisations'),
+      this.api.get<{ forces: CodeName[]; regions: (CodeName & { hasRocu: boolean })[]; agencies: CodeName[] }>(
+        session,
+        '/reference/organisations',
+      ),
     ]);
     const pick = ({ code, name }: CodeName): CodeName => ({ code, name });
+    const byName = (a: CodeName, b: CodeName): number => a.name.localeCompare(b.name);
     const lists = {
       crimeTypes: crimeTypes.items.map(pick),
       capabilities: capabilities.items.map(pick),
-      forces: organisations.forces.map(pick).sort((a, b) => a.name.localeCompare(b.name)),
+      forces: organisations.forces.map(pick).sort(byName),
+      rocuRegions: organisations.regions
+        .filter((region) => region.hasRocu)
+        .map(pick)
+        .sort(byName),
+      agencies: organisations.agencies.map(pick).sort(byName),
     };
     this.cached = { lists, until: Date.now() + KEEP_FOR_MS };
     return lists;

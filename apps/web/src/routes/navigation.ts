@@ -8,6 +8,9 @@ export interface NavigationEntry {
   roles: readonly Role[] | 'everyone';
 }
 
+/** The gateway team: its assessors and its GAIN co-ordinator (partner checks and disposals). */
+export const GATEWAY_TEAM: readonly Role[] = ['GATEWAY_ASSESSOR', 'GAIN_COORDINATOR'];
+
 export const NOTIFICATIONS_HREF = '/notifications';
 
 /** Each journey adds its entry here (one line), so navigation and the home page stay in step. */
@@ -15,7 +18,8 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { text: 'Home', href: '/', roles: 'everyone' },
   { text: 'Referrals', href: '/referrals', roles: ['FORCE_REFERRER'] },
   { text: 'Meetings', href: '/meetings', roles: ['TTCG_CHAIR', 'TTCG_MEMBER', 'ROCU_MANAGER'] },
-  { text: 'Work queue', href: '/gateway', roles: ['GATEWAY_ASSESSOR'] },
+  { text: 'Work queue', href: '/gateway', roles: GATEWAY_TEAM },
+  { text: 'National queue', href: '/national', roles: ['NCA_LIAISON'] },
   { text: 'Notifications', href: NOTIFICATIONS_HREF, roles: 'everyone' },
 ];
 

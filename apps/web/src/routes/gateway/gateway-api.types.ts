@@ -1,4 +1,5 @@
 import type { AssessmentInput, ScoreBreakdown } from '@rocu/domain';
+import type { PartnerCheckRecord } from '../../presentation/partner-checks';
 import type { Deadline, HistoryEntry, ReferralSummary } from '../referrals/referral-api';
 
 /** The parts of the API's answers the gateway pages read (api-contract.md; the OpenAPI document has all). */
@@ -50,5 +51,17 @@ export interface ReferralDetail extends ReferralSummary {
   assessmentHistory: AssessmentHistoryEntry[];
   information: { kind: string; text: string; at: string }[];
   deconfliction?: { reference: string; region: string; basis: string; matchedValue: string }[];
+  /** The GAIN co-ordinator's checks (the region's staff only). */
+  partnerChecks?: PartnerCheckRecord[];
+  /** The partner a GAIN disposal sent it to, and the partner's (or the NCA's) reference. */
+  disposedTo: string | null;
+  onwardReference: string | null;
+  /** Sent national: when, when the NCA's answer is due (null once answered), and its reference once accepted. */
+  national: {
+    referredAt: string;
+    responseDueAt: string | null;
+    reference: string | null;
+    acceptedAt: string | null;
+  } | null;
   availableActions: string[];
 }

@@ -1,11 +1,8 @@
 import {
   Body,
-  CanActivate,
   Controller,
-  ExecutionContext,
   Get,
   HttpCode,
-  Injectable,
   NotFoundException,
   Param,
   Post,
@@ -19,41 +16,21 @@ import type { Response } from 'express';
 import { sensitiveAccess } from '@rocu/domain';
 import { redirectAfterSaving } from '../../setup/redirect-after-saving';
 import type { WebSession } from '../../auth/web-session';
-import { ApiProblemError } from '../../errors/api-problem';
+import { onlyFor } from '../../auth/web-guards';
+import { GATEWAY_TEAM } from '../navigation';
 import { errorSummary, fieldId } from '../../errors/error-summary';
 import { formValues, takeRefusedForm } from '../../errors/form-state';
 import { assessmentDraft, assessmentRequest, draftFromAssessment, previewScore } from './assessment-form';
 import { assessmentPageView, checkScorePageView } from './assessment.view-model';
 import { formRefusal, GatewayService } from './gateway.service';
+import { notice, referralPath, takeNotice } from './gateway-session';
 import { referralPageView } from './referral.view-model';
 import { findQueueTab, pageNumber, workQueueView } from './work-queue.view-model';
 
 type LiveScore = { complete: true; riskScore: string; priority: string } | { complete: false };
 
-const referralPath = (id: string): string => `/gateway/referrals/${encodeURIComponent(id)}`;
-
 /** The gateway pages are the gateway team's: anyone else gets the "you cannot do this" page. */
-@Injectable()
-export class GatewayTeamGuard implements CanActivate {
-  canActivate(context: ExecutionContext): boolean {
-    const session = context.switchToHttp().getRequest<{ session?: WebSession }>().session;
-    if (!session?.user?.roles.includes('GATEWAY_ASSESSOR')) {
-      throw new ApiProblemError({ status: 403, title: 'Forbidden', detail: 'For the gateway team only' });
-    }
-    return true;
-  }
-}
-
-function notice(session: WebSession, path: string, text: string): void {
-  session.gatewayNotice = { path, text };
-}
-
-function takeNotice(session: WebSession, path: string): string | undefined {
-  const kept = session.gatewayNotice;
-  if (kept?.path !== path) return undefined;
-  delete session.gatewayNotice;
-  return kept.text;
-}
+export const GatewayTeamGuard = onlyFor(GATEWAY_TEAM, 'For the gateway team only');
 
 /**
  * The gateway team's journey: the work queue, a referral, the access justification for its sensitive

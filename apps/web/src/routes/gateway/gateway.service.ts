@@ -5,9 +5,8 @@ import type { WebSession } from '../../auth/web-session';
 import { ApiProblemError } from '../../errors/api-problem';
 import type { ReferralDetail, ReferralList } from './gateway-api.types';
 import { queueCalls, QueueTab } from './work-queue.view-model';
-import './gateway-session';
 
-/** The API calls behind the gateway pages: each with the signed-in assessor's token, through the one client. */
+/** The API calls behind the gateway pages: each with the signed-in person's token, through the one client. */
 @Injectable()
 export class GatewayService {
   constructor(private readonly api: ApiClient) {}
@@ -44,6 +43,14 @@ export class GatewayService {
 
   triage(session: WebSession, id: string, body: { decision: unknown; reason: unknown }): Promise<{ status: string }> {
     return this.api.post(session, `/referrals/${encodeURIComponent(id)}/triage`, body);
+  }
+
+  recordPartnerCheck(session: WebSession, id: string, body: Record<string, unknown>): Promise<{ status: string }> {
+    return this.api.post(session, `/referrals/${encodeURIComponent(id)}/partner-checks`, body);
+  }
+
+  disposeToPartner(session: WebSession, id: string, body: Record<string, unknown>): Promise<{ status: string }> {
+    return this.api.post(session, `/referrals/${encodeURIComponent(id)}/partner-disposal`, body);
   }
 
   assess(

@@ -1,7 +1,8 @@
 import { deadlineTag } from '../../presentation/deadline-tag';
 import { statusTag, Tag } from '../../presentation/referral-labels';
 import { organisationName } from '../../auth/dev-personas';
-import type { ReferralDetail } from './gateway-api.types';
+import { partnerCheckRow, PartnerCheckRow } from '../../presentation/partner-checks';
+import type { HistoryEntry, ReferralDetail } from './gateway-api.types';
 
 const STAGE_TEXT: Record<string, string> = { TRIAGE: 'Triage', ASSESSMENT: 'Assessment', ALLOCATION: 'SIO allocation' };
 const DEADLINE_STATUS_TEXT: Record<string, string> = {
@@ -18,6 +19,10 @@ const ACTION_TEXT: Record<string, string> = {
   ASSESS: 'Assessed',
   WITHDRAW: 'Withdrawn',
   DECIDE: 'Decided',
+  RECORD_PARTNER_CHECK: 'Partner check recorded',
+  DISPOSE_TO_PARTNER: 'Disposed of to a partner',
+  NATIONAL_ACCEPT: 'Accepted by the NCA',
+  NATIONAL_RETURN: 'Returned by the NCA',
   ALLOCATE_SIO: 'SIO allocated',
   NAME_LRO: 'LRO named',
   CLOSE: 'Closed',
@@ -38,6 +43,9 @@ export interface ReferralPageView {
   submittedAt: string;
   score?: { text: string; explanation: string };
   deconfliction: { reference: string; region: string; basis: string; matched: string }[];
+  partnerChecks: PartnerCheckRow[];
+  /** "Border Force (reference BF-2026-7)" after a GAIN disposal. */
+  disposedTo?: string;
   deadlines: { stage: string; dueAt: string; state: string; tag?: Tag }[];
   actions: { text: string; href: string }[];
   withheld: boolean;
@@ -45,14 +53,21 @@ export interface ReferralPageView {
   intelligence: { reference: string; grading: string; conditions: string }[];
   information: { kind: string; text: string; at: string }[];
   scoreHistory: { version: number; score: string; scheme: string; route: string; by: string; at: string }[];
-  timeline: { label: string; by: string; at: string; text: string }[];
+  timeline: TimelineEntry[];
   notice?: string;
 }
 
-/** What the assessor may do next, as the API's availableActions for them say (the rules live there). */
+/**
+ * What the person may do next, as the API's availableActions for them say (the rules live there): triage
+ * and assessment for an assessor, partner checks and disposals for the GAIN co-ordinator.
+ */
 function actionsFor(referral: ReferralDetail): { text: string; href: string }[] {
   const base = `/gateway/referrals/${referral.id}`;
   const actions: { text: string; href: string }[] = [];
+  if (referral.availableActions.includes('RECORD_PARTNER_CHECK'))
+    actions.push({ text: 'Record a partner check', href: `${base}/partner-checks` });
+  if (referral.availableActions.includes('DISPOSE_TO_PARTNER'))
+    actions.push({ text: 'Dispose of to a partner', href: `${base}/partner-disposal` });
   if (referral.availableActions.includes('TRIAGE'))
     actions.push({ text: 'Triage this referral', href: `${base}/triage` });
   if (referral.availableActions.includes('ASSESS')) {
@@ -64,7 +79,25 @@ function actionsFor(referral: ReferralDetail): { text: string; href: string }[] 
   return actions;
 }
 
-const scoreText = (riskScore: number, priority: string): string => `${riskScore.toFixed(1)} (${priority})`;
+export interface TimelineEntry {
+  label: string;
+  by: string;
+  at: string;
+  text: string;
+}
+
+/** A referral's history for MoJ Frontend's timeline, newest first (the gateway's and the NCA's pages). */
+export function timelineOf(history: readonly HistoryEntry[]): TimelineEntry[] {
+  return [...history].reverse().map((entry) => ({
+    label: ACTION_TEXT[entry.action] ?? entry.action,
+    by: `${entry.actor.name}, ${organisationName(entry.actor.org)}`,
+    at: entry.at,
+    text: [`Status: ${statusTag(entry.to).text}.`, entry.reason ?? ''].join(' ').trim(),
+  }));
+}
+
+/** "21.2 (P2)". */
+export const scoreText = (riskScore: number, priority: string): string => `${riskScore.toFixed(1)} (${priority})`;
 
 /** The gateway's view of one referral: status, deadlines, de-confliction, intelligence, scores and history. */
 export function referralPageView(referral: ReferralDetail, now: Date, notice?: string): ReferralPageView {
@@ -93,6 +126,10 @@ export function referralPageView(referral: ReferralDetail, now: Date, notice?: s
       basis: BASIS_TEXT[link.basis] ?? link.basis,
       matched: link.matchedValue,
     })),
+    partnerChecks: (referral.partnerChecks ?? []).map(partnerCheckRow),
+    disposedTo: referral.disposedTo
+      ? `${organisationName(referral.disposedTo)} (reference ${referral.onwardReference ?? 'not given'})`
+      : undefined,
     deadlines: referral.deadlines.map((deadline) => ({
       stage: STAGE_TEXT[deadline.stage] ?? deadline.stage,
       dueAt: deadline.dueAt,
@@ -120,12 +157,7 @@ export function referralPageView(referral: ReferralDetail, now: Date, notice?: s
       by: entry.assessedBy.name,
       at: entry.assessedAt,
     })),
-    timeline: [...referral.history].reverse().map((entry) => ({
-      label: ACTION_TEXT[entry.action] ?? entry.action,
-      by: `${entry.actor.name}, ${organisationName(entry.actor.org)}`,
-      at: entry.at,
-      text: [`Status: ${statusTag(entry.to).text}.`, entry.reason ?? ''].join(' ').trim(),
-    })),
+    timeline: timelineOf(referral.history),
     notice,
   };
 }

@@ -4,10 +4,10 @@ import type { WebSession } from '../../auth/web-session';
 import { DraftStore } from '../../drafts/draft-store';
 import type { ApiProblem } from '../../errors/api-problem';
 import { SignInRequiredError } from '../../errors/web-errors';
-import { ReferenceData } from '../../reference/reference-data.service';
+import { ReferenceData, ReferenceLists } from '../../reference/reference-data.service';
 import type { SubmittedReferral } from '../referrals/referral-api';
 import { checkAnswersView, CheckAnswersView, questionPageView, ReferralDraftView } from './make-referral.view-model';
-import { findPage, nextPage, pageAsking, QuestionPage } from './question-pages';
+import { findPage, nextPage, pageAsking, pagesFor, QuestionPage } from './question-pages';
 import { DRAFT_KIND, hasAnswers, newDraft, ReferralDraft, toSubmission } from './referral-draft';
 
 const BASE = '/referrals/new';
@@ -16,6 +16,10 @@ const ownerOf = (session: WebSession): string => {
   if (!session.user) throw new SignInRequiredError();
   return session.user.sub;
 };
+
+/** The pages the signed-in person is asked: an agency (NCA, HMRC, ...) also chooses the region's gateway. */
+const pagesOf = (session: WebSession, lists: ReferenceLists): readonly QuestionPage[] =>
+  pagesFor({ agency: lists.agencies.some((agency) => agency.code === session.user?.org) });
 
 /** Saving a page's answers settles that page's part of the last refusal (the person has been back to it). */
 function settle(page: QuestionPage, draft: ReferralDraft): ReferralDraft {
@@ -43,20 +47,22 @@ export class MakeReferralService {
   }
 
   async questionPage(session: WebSession, slug: string, fromCheck: boolean): Promise<ReferralDraftView> {
-    const page = findPage(slug);
-    if (!page) return undefined;
     const [draft, lists] = await Promise.all([this.draft(session), this.reference.lists(session)]);
-    return questionPageView(page, draft, lists, fromCheck);
+    const pages = pagesOf(session, lists);
+    const page = findPage(slug, pages);
+    if (!page) return undefined;
+    return questionPageView(page, pages, draft, lists, fromCheck);
   }
 
   /** Saves a page's answers and says where to go: the same page (a row added or removed), the next, or the check. */
   async answer(session: WebSession, slug: string, body: Record<string, unknown>, fromCheck: boolean): Promise<string> {
-    const page = findPage(slug);
+    const pages = pagesOf(session, await this.reference.lists(session));
+    const page = findPage(slug, pages);
     if (!page) throw new NotFoundException();
     const { draft, again } = page.save(await this.draft(session), body);
     await this.drafts.save(ownerOf(session), DRAFT_KIND, settle(page, draft));
     if (again) return `${BASE}/${page.slug}${fromCheck ? '?return=check-answers' : ''}`;
-    const next = fromCheck ? undefined : nextPage(page);
+    const next = fromCheck ? undefined : nextPage(page, pages);
     return next ? `${BASE}/${next.slug}` : `${BASE}/check-answers`;
   }
 
@@ -70,7 +76,8 @@ export class MakeReferralService {
       draft = { ...draft, problem: refused };
       await this.drafts.save(ownerOf(session), DRAFT_KIND, draft);
     }
-    return checkAnswersView(draft, await this.reference.lists(session), refused);
+    const lists = await this.reference.lists(session);
+    return checkAnswersView(draft, pagesOf(session, lists), lists, refused);
   }
 
   /** Sends the referral (once, whatever the retries: the draft's key is the Idempotency-Key) and forgets the draft. */

@@ -2,7 +2,7 @@ import { ErrorSummary, errorSummary } from '../../errors/error-summary';
 import type { ApiProblem } from '../../errors/api-problem';
 import { CodeName, nameOf, ReferenceLists } from '../../reference/reference-data.service';
 import { labelOf, SUBJECT_TYPE_LABELS, URGENCY_LABELS } from '../../presentation/referral-labels';
-import { anchorOf, pageAsking, previousPage, QUESTION_PAGES, QuestionPage } from './question-pages';
+import { anchorOf, pageAsking, previousPage, QuestionPage } from './question-pages';
 import type { ReferralDraft } from './referral-draft';
 
 const BASE = '/referrals/new';
@@ -55,9 +55,15 @@ export type QuestionPageView = ReturnType<typeof questionPageView>;
 export type ReferralDraftView = QuestionPageView | undefined;
 
 /** One question page: its answers so far, its choices, and the API's refusals of the fields it asks. */
-export function questionPageView(page: QuestionPage, draft: ReferralDraft, lists: ReferenceLists, fromCheck: boolean) {
+export function questionPageView(
+  page: QuestionPage,
+  pages: readonly QuestionPage[],
+  draft: ReferralDraft,
+  lists: ReferenceLists,
+  fromCheck: boolean,
+) {
   const own = (draft.problem?.errors ?? []).filter((error) => pageAsking(error.field) === page);
-  const previous = previousPage(page);
+  const previous = previousPage(page, pages);
   const nominals = draft.subject.nominals.length > 0 ? draft.subject.nominals : [{ identifier: '', role: '' }];
   const intelligence = draft.intelligence;
   return {
@@ -80,6 +86,7 @@ export function questionPageView(page: QuestionPage, draft: ReferralDraft, lists
     })),
     crimeTypes: choices(lists.crimeTypes, draft.crimeTypes),
     forces: choices(lists.forces, draft.forcesAffected),
+    regions: choices(lists.rocuRegions, [draft.region ?? '']),
     capabilities: choices(lists.capabilities, draft.requestedCapabilities),
     urgencies: radios(URGENCY_LABELS, draft.urgency),
     threatToLife: radios(YES_NO, draft.threatToLife),
@@ -122,6 +129,8 @@ function answerText(page: QuestionPage, draft: ReferralDraft, lists: ReferenceLi
       return listed(draft.crimeTypes, lists.crimeTypes);
     case 'forces':
       return listed(draft.forcesAffected, lists.forces);
+    case 'region':
+      return draft.region ? nameOf(lists.rocuRegions, draft.region) : '';
     case 'capabilities':
       return listed(draft.requestedCapabilities, lists.capabilities);
     case 'urgency':
@@ -149,6 +158,7 @@ function answerText(page: QuestionPage, draft: ReferralDraft, lists: ReferenceLi
 
 export function checkAnswersView(
   draft: ReferralDraft,
+  pages: readonly QuestionPage[],
   lists: ReferenceLists,
   refused: Pick<ApiProblem, 'detail' | 'errors'> | undefined,
 ): CheckAnswersView {
@@ -160,7 +170,7 @@ export function checkAnswersView(
         const page = pageAsking(field);
         return page && { href: `${BASE}/${page.slug}${RETURN}#${anchorOf(page, field)}`, label: page.title };
       }),
-    rows: QUESTION_PAGES.map((page) => ({
+    rows: pages.map((page) => ({
       key: { text: page.title },
       value: { text: answerText(page, draft, lists) || 'Not answered' },
       actions: {

@@ -1,8 +1,11 @@
-import { anchorOf, findPage, nextPage, pageAsking } from './question-pages';
+import { anchorOf, findPage, nextPage, pageAsking, pagesFor } from './question-pages';
 import { newDraft, toSubmission } from './referral-draft';
 
+const FORCE_PAGES = pagesFor({ agency: false });
+const AGENCY_PAGES = pagesFor({ agency: true });
+
 const page = (slug: string) => {
-  const found = findPage(slug);
+  const found = findPage(slug, AGENCY_PAGES);
   if (!found) throw new Error(`no page ${slug}`);
   return found;
 };
@@ -23,8 +26,15 @@ describe('question pages', () => {
   });
 
   it('goes through the pages in order, ending after the classification', () => {
-    expect(nextPage(page('subject'))?.slug).toBe('nominals');
-    expect(nextPage(page('classification'))).toBeUndefined();
+    expect(nextPage(page('subject'), FORCE_PAGES)?.slug).toBe('nominals');
+    expect(nextPage(page('classification'), FORCE_PAGES)).toBeUndefined();
+  });
+
+  it("asks an agency for the region's gateway after the forces affected, and a force never", () => {
+    expect(nextPage(page('forces'), AGENCY_PAGES)?.slug).toBe('region');
+    expect(nextPage(page('forces'), FORCE_PAGES)?.slug).toBe('capabilities');
+    expect(findPage('region', FORCE_PAGES)).toBeUndefined();
+    expect(pageAsking('region')?.slug).toBe('region');
   });
 
   it('adds and removes nominal rows, showing the page again, and drops empty rows on continuing', () => {
@@ -75,6 +85,11 @@ describe('question pages', () => {
 });
 
 describe('toSubmission', () => {
+  it('sends the region only when an agency chose one', () => {
+    expect(toSubmission({ ...newDraft(), region: 'YHROCU' }).region).toBe('YHROCU');
+    expect(toSubmission(newDraft()).region).toBeUndefined();
+  });
+
   it('leaves unanswered questions out so the API names each, and turns yes/no into a boolean', () => {
     const body = toSubmission({ ...newDraft(), threatToLife: 'yes', summary: '  ' });
     expect(body).toMatchObject({ threatToLife: true, summary: undefined, urgency: undefined, crimeTypes: [] });

@@ -17,6 +17,8 @@ export interface QuestionPage {
   fields: readonly string[];
   /** A checkbox group: every refused entry links to the group. */
   group?: boolean;
+  /** Asked only of a partner agency (a force's region is reference data; an agency serves none). */
+  agencyOnly?: boolean;
   save(draft: ReferralDraft, body: Record<string, unknown>): PageAnswer;
 }
 
@@ -110,6 +112,13 @@ export const QUESTION_PAGES: readonly QuestionPage[] = [
     (draft, body) => ({ ...draft, forcesAffected: texts(body.forcesAffected) }),
     true,
   ),
+  {
+    ...simple('region', "Which region's gateway should receive it?", ['region'], (draft, body) => ({
+      ...draft,
+      region: text(body.region),
+    })),
+    agencyOnly: true,
+  },
   simple(
     'capabilities',
     'Which ROCU capabilities do you need?',
@@ -150,17 +159,27 @@ export function pageAsking(field: string): QuestionPage | undefined {
   return QUESTION_PAGES.find((page) => page.fields.some((prefix) => belongs(field, prefix)));
 }
 
-export function findPage(slug: string): QuestionPage | undefined {
-  return QUESTION_PAGES.find((page) => page.slug === slug);
+/** Who is referring, as far as the pages asked depend on it. */
+export interface Referrer {
+  agency: boolean;
+}
+
+/** The pages this referrer is asked, in order. */
+export function pagesFor(referrer: Referrer): readonly QuestionPage[] {
+  return QUESTION_PAGES.filter((page) => referrer.agency || !page.agencyOnly);
+}
+
+export function findPage(slug: string, pages: readonly QuestionPage[]): QuestionPage | undefined {
+  return pages.find((page) => page.slug === slug);
 }
 
 /** The page after this one (undefined after the last: Check your answers). */
-export function nextPage(page: QuestionPage): QuestionPage | undefined {
-  return QUESTION_PAGES[QUESTION_PAGES.indexOf(page) + 1];
+export function nextPage(page: QuestionPage, pages: readonly QuestionPage[]): QuestionPage | undefined {
+  return pages[pages.indexOf(page) + 1];
 }
 
-export function previousPage(page: QuestionPage): QuestionPage | undefined {
-  return QUESTION_PAGES[QUESTION_PAGES.indexOf(page) - 1];
+export function previousPage(page: QuestionPage, pages: readonly QuestionPage[]): QuestionPage | undefined {
+  return pages[pages.indexOf(page) - 1];
 }
 
 /** Where a refused field is on its page: the field itself, or the first box of a checkbox group. */

@@ -22,6 +22,8 @@ export interface ReferralDraft {
   subject: { type: string; name: string; existingRef: string; nominals: NominalAnswer[] };
   crimeTypes: string[];
   forcesAffected: string[];
+  /** The region's gateway an agency chose (asked of agencies only; absent from drafts kept before it was asked). */
+  region?: string;
   requestedCapabilities: string[];
   urgency: string;
   threatToLife: string;
@@ -60,7 +62,15 @@ export const emptyIntelligence = (): IntelligenceAnswer => ({
 /** Whether anything has been answered (a draft worth resuming). */
 export function hasAnswers(draft: ReferralDraft): boolean {
   const { subject } = draft;
-  const answers = [subject.type, subject.name, subject.existingRef, draft.urgency, draft.threatToLife, draft.summary];
+  const answers = [
+    subject.type,
+    subject.name,
+    subject.existingRef,
+    draft.region ?? '',
+    draft.urgency,
+    draft.threatToLife,
+    draft.summary,
+  ];
   const lists = [
     subject.nominals,
     draft.crimeTypes,
@@ -92,6 +102,7 @@ export function toSubmission(draft: ReferralDraft): Record<string, unknown> {
     },
     crimeTypes: draft.crimeTypes,
     forcesAffected: draft.forcesAffected,
+    region: orUndefined(draft.region ?? ''),
     requestedCapabilities: draft.requestedCapabilities,
     urgency: orUndefined(draft.urgency),
     threatToLife: draft.threatToLife === 'yes' ? true : draft.threatToLife === 'no' ? false : undefined,

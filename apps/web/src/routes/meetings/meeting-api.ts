@@ -1,3 +1,4 @@
+import type { PartnerCheckRecord } from '../../presentation/partner-checks';
 import type { MeetingAction, MeetingDecision, MeetingStatus, MeetingType, RatificationOutcome } from '@rocu/domain';
 
 /** The API's answers the chair's pages read (GET /meetings, /meetings/{id}, /meetings/{id}/minutes). */
@@ -53,6 +54,8 @@ export interface AgendaItem {
   deferrals: number;
   listedAt: string;
   recusedMembers: string[];
+  /** The GAIN co-ordinator's partner-agency checks on the item. */
+  partnerChecks: PartnerCheckRecord[];
   urgentDecision?: MeetingDecision;
   decision?: MeetingDecisionRecord;
 }

@@ -19,6 +19,7 @@ const agendaItem = (referralId: string, rank: number, kind: 'NEW' | 'RATIFICATIO
   deferrals: 0,
   listedAt: '2026-11-01T10:00:00Z',
   recusedMembers: [],
+  partnerChecks: [],
 });
 
 const meeting = (decided: Record<string, string> = {}): MeetingDetail => ({

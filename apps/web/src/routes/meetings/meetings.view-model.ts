@@ -10,6 +10,7 @@ import type { SignedInUser } from '../../auth/web-session';
 import { errorSummary, ErrorSummary } from '../../errors/error-summary';
 import type { FormFlash } from '../../errors/form-state';
 import { organisationName } from '../../auth/dev-personas';
+import { partnerCheckRow } from '../../presentation/partner-checks';
 import {
   DECISION_LABELS,
   decisionTag,
@@ -111,6 +112,8 @@ interface ItemView {
   whyRanked: string[];
   urgentDecision?: string;
   recused: string[];
+  /** One line per partner check: "HM Revenue and Customs: Hit (HMRC-CI-0042)". */
+  partnerChecks: string[];
   decision?: {
     tag: StatusTag;
     ratification: string;
@@ -144,6 +147,7 @@ function itemView(item: AgendaItem, meeting: MeetingDetail, canDecide: boolean):
     whyRanked: item.kind === 'NEW' ? whyRankedHere(item, ranked) : [],
     urgentDecision: item.urgentDecision && (DECISION_LABELS[item.urgentDecision] ?? item.urgentDecision),
     recused: item.recusedMembers.map((sub) => names.get(sub) ?? sub),
+    partnerChecks: item.partnerChecks.map((check) => partnerCheckRow(check).summary),
     decision: made && {
       tag: decisionTag(made.decision),
       ratification: ratificationText(made.ratificationOutcome, made.overturnedDecision),

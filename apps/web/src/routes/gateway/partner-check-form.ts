@@ -1,0 +1,103 @@
+import { dateInputAnchor, dateParts, isoDate } from '../../forms/date-input';
+import { text } from '../../forms/form-values';
+import type { ApiProblem } from '../../errors/api-problem';
+import { errorSummary, ErrorSummary, fieldId } from '../../errors/error-summary';
+import { inPlainWords } from '../../errors/plain-messages';
+import type { CodeName } from '../../reference/reference-data.service';
+
+const DATE_FIELDS = new Set(['requestedOn', 'checkedOn']);
+
+/** The form's words for the API's generic refusals of its fields (the API's rule messages are kept). */
+const PARTNER_CHECK_MESSAGES: Record<string, string> = {
+  agency: 'Select the agency checked',
+  requestedOn: 'Enter the date the check was requested, for example 2 11 2026',
+  result: 'Select whether the agency holds anything (hit or no hit)',
+  reference: "Enter the partner's reference, at most 100 characters",
+  checkedOn: 'Enter the date the agency answered, for example 4 11 2026',
+};
+
+const DISPOSAL_MESSAGES: Record<string, string> = {
+  agency: 'Select the partner agency taking it on',
+  reference: "Enter the partner's reference for the case, at most 100 characters",
+  rationale: 'Say why the partner is better placed, at most 2000 characters',
+};
+
+/** The POST /referrals/{id}/partner-checks body from the form: dates from GOV.UK date inputs, the reference only for a hit. */
+export function partnerCheckRequest(values: Record<string, unknown>): Record<string, unknown> {
+  const result = text(values.result);
+  return {
+    agency: text(values.agency) || undefined,
+    requestedOn: isoDate(values.requestedOn),
+    result: result || undefined,
+    // The reference box stays on the page without JavaScript: what was typed there counts only for a hit.
+    reference: result === 'HIT' ? text(values.reference).trim() || undefined : undefined,
+    checkedOn: isoDate(values.checkedOn),
+  };
+}
+
+export function partnerDisposalRequest(values: Record<string, unknown>): Record<string, unknown> {
+  return {
+    agency: text(values.agency) || undefined,
+    reference: text(values.reference),
+    rationale: text(values.rationale),
+  };
+}
+
+/** An error about a date links to its first box, as GOV.UK date inputs expect. */
+const toField = (field: string) => ({
+  href: `#${DATE_FIELDS.has(field) ? dateInputAnchor(field) : fieldId(field)}`,
+});
+
+type Refusal = Pick<ApiProblem, 'detail' | 'errors'> | undefined;
+
+const agencyItems = (agencies: readonly CodeName[], chosen: string) => [
+  { value: '', text: 'Choose an agency', selected: chosen === '' },
+  ...agencies.map(({ code, name }) => ({ value: code, text: name, selected: code === chosen })),
+];
+
+interface ReferralHeading {
+  id: string;
+  reference: string;
+  subjectName: string;
+}
+
+const heading = (referral: ReferralHeading, title: string) => ({
+  pageTitle: `${title}: ${referral.reference}`,
+  caption: `${referral.reference}: ${referral.subjectName}`,
+  backHref: `/gateway/referrals/${encodeURIComponent(referral.id)}`,
+});
+
+const summaryOf = (refused: Refusal, messages: Record<string, string>): ErrorSummary | undefined =>
+  refused && errorSummary(inPlainWords(refused, messages), toField);
+
+export function partnerCheckPageView(
+  referral: ReferralHeading,
+  agencies: readonly CodeName[],
+  values: Record<string, unknown>,
+  refused: Refusal,
+) {
+  return {
+    ...heading(referral, 'Record a partner check'),
+    agencies: agencyItems(agencies, text(values.agency)),
+    requestedOn: dateParts(values.requestedOn),
+    checkedOn: dateParts(values.checkedOn),
+    result: text(values.result),
+    reference: text(values.reference),
+    errors: summaryOf(refused, PARTNER_CHECK_MESSAGES),
+  };
+}
+
+export function partnerDisposalPageView(
+  referral: ReferralHeading,
+  agencies: readonly CodeName[],
+  values: Record<string, unknown>,
+  refused: Refusal,
+) {
+  return {
+    ...heading(referral, 'Dispose of to a partner'),
+    agencies: agencyItems(agencies, text(values.agency)),
+    reference: text(values.reference),
+    rationale: text(values.rationale),
+    errors: summaryOf(refused, DISPOSAL_MESSAGES),
+  };
+}

@@ -1,0 +1,73 @@
+import { Body, Controller, Get, Param, Post, Render, Res, Session, UseGuards } from '@nestjs/common';
+import type { Response } from 'express';
+import type { WebSession } from '../../auth/web-session';
+import { formValues, takeRefusedForm } from '../../errors/form-state';
+import { ReferenceData, nameOf } from '../../reference/reference-data.service';
+import { redirectAfterSaving } from '../../setup/redirect-after-saving';
+import { GatewayTeamGuard } from './gateway.controller';
+import { GatewayService } from './gateway.service';
+import { notice, referralPath } from './gateway-session';
+import {
+  partnerCheckPageView,
+  partnerCheckRequest,
+  partnerDisposalPageView,
+  partnerDisposalRequest,
+} from './partner-check-form';
+
+/**
+ * The GAIN co-ordinator's part of the gateway (issue 16): recording a partner-agency check and disposing of
+ * a referral to a partner. The forms post to their own address; the API judges them (refusals come back
+ * through the one error filter, field by field) and the referral page confirms.
+ */
+@UseGuards(GatewayTeamGuard)
+@Controller('gateway/referrals/:id')
+export class PartnersController {
+  constructor(
+    private readonly gateway: GatewayService,
+    private readonly reference: ReferenceData,
+  ) {}
+
+  @Get('partner-checks')
+  @Render('routes/gateway/partner-check.njk')
+  async checkForm(@Session() session: WebSession, @Param('id') id: string): Promise<object> {
+    const [referral, lists] = await Promise.all([this.gateway.referral(session, id), this.reference.lists(session)]);
+    const refused = takeRefusedForm(session, `${referralPath(id)}/partner-checks`);
+    return partnerCheckPageView(referral, lists.agencies, refused?.values ?? {}, refused?.problem);
+  }
+
+  @Post('partner-checks')
+  async recordCheck(
+    @Session() session: WebSession,
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Res() response: Response,
+  ): Promise<void> {
+    const request = partnerCheckRequest(formValues(body));
+    await this.gateway.recordPartnerCheck(session, id, request);
+    const agency = nameOf((await this.reference.lists(session)).agencies, String(request.agency));
+    notice(session, referralPath(id), `Partner check recorded: ${agency}`);
+    await redirectAfterSaving(session, response, referralPath(id));
+  }
+
+  @Get('partner-disposal')
+  @Render('routes/gateway/partner-disposal.njk')
+  async disposalForm(@Session() session: WebSession, @Param('id') id: string): Promise<object> {
+    const [referral, lists] = await Promise.all([this.gateway.referral(session, id), this.reference.lists(session)]);
+    const refused = takeRefusedForm(session, `${referralPath(id)}/partner-disposal`);
+    return partnerDisposalPageView(referral, lists.agencies, refused?.values ?? {}, refused?.problem);
+  }
+
+  @Post('partner-disposal')
+  async dispose(
+    @Session() session: WebSession,
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Res() response: Response,
+  ): Promise<void> {
+    const request = partnerDisposalRequest(formValues(body));
+    await this.gateway.disposeToPartner(session, id, request);
+    const agency = nameOf((await this.reference.lists(session)).agencies, String(request.agency));
+    notice(session, referralPath(id), `Referral disposed of to ${agency} (reference ${String(request.reference)})`);
+    await redirectAfterSaving(session, response, referralPath(id));
+  }
+}
