@@ -61,7 +61,7 @@ export class DedicatedPostgres {
 
   async start(): Promise<void> {
     const options = `-p ${this.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${this.dataDir} -c fsync=off -c max_connections=100`;
-    await this.tool('pg_ctl', [
+    await this.asServer('pg_ctl', [
       '-D',
       this.dataDir,
       '-o',
