@@ -11,6 +11,7 @@ import type { HttpResponse } from './support/http-client';
 import { eventually, referralBody } from './support/referral-fixtures';
 import { Stack } from './support/stack';
 import { printFigures } from './support/temporal-under-test';
+import { notificationCounts } from './support/notification-counts';
 import { testEnvironment } from './support/test-environment';
 
 /** Referrals submitted before the outage, each triaged as the database goes away. */
@@ -222,16 +223,6 @@ describe('Postgres stops and restarts under load', () => {
     expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true });
   }, 420_000);
 });
-
-async function notificationCounts(stack: Stack, ids: string[], kind: string): Promise<number[]> {
-  const { rows } = await stack.db.query<{ id: string; n: number }>(
-    `SELECT r.id, count(n.id)::int AS n FROM unnest($1::uuid[]) AS r(id)
-       LEFT JOIN notifications n ON n.referral_id = r.id AND n.kind = $2 GROUP BY r.id`,
-    [ids, kind],
-  );
-  const byId = new Map(rows.map((row) => [row.id, row.n]));
-  return ids.map((id) => byId.get(id) ?? 0);
-}
 
 /** The attempt that completed each referral workflow's activity of this type (1 when it never failed). */
 async function retriedActivities(ids: string[], activity: string): Promise<number[]> {
