@@ -182,7 +182,7 @@ describe('Postgres stops and restarts under load', () => {
               (SELECT count(*)::int FROM referral_history WHERE referral_id = r.id AND action = 'TRIAGE') AS triages,
               (SELECT count(*)::int FROM referral_history WHERE referral_id = r.id AND action = 'SUBMIT') AS submits,
               (SELECT array_agg(action ORDER BY id) FROM audit_log
-                WHERE entity_id = r.id::text AND action <> 'REFERRAL_VIEWED') AS audits
+                WHERE entity_id = r.id::text AND action LIKE 'REFERRAL_%' AND action <> 'REFERRAL_VIEWED') AS audits
          FROM unnest($1::uuid[]) AS r(id)`,
       [all],
     );
