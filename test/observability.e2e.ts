@@ -158,7 +158,12 @@ describe('observability: metrics and health probes', () => {
       await eventually(async () =>
         expect(await json(`${stack.apiBaseUrl}/health/ready`)).toEqual({
           status: 503,
-          body: { status: 'down', checks },
+          // The API also says why, in words naming the dependency.
+          body: {
+            status: 'down',
+            checks,
+            reasons: { [dependency]: expect.stringContaining(dependency === 'database' ? 'Postgres' : 'Temporal') },
+          },
         }),
       );
       await eventually(async () =>

@@ -8,6 +8,7 @@ import {
   TemporalUnderTest,
 } from './support/temporal-under-test';
 import type { HttpResponse } from './support/http-client';
+import { notificationCounts } from './support/notification-counts';
 
 /** Referrals left waiting on their triage deadline timers across the outage. */
 const WAITING = 10;
@@ -145,16 +146,6 @@ describe.each(SERVERS)('the Temporal server restarts: %s', (_name, startServer) 
     expect(submissionRows.rows[0].n).toBe(submitted.length);
   }, 400_000);
 });
-
-async function notificationCounts(stack: Stack, ids: string[], kind: string): Promise<number[]> {
-  const { rows } = await stack.db.query<{ id: string; n: number }>(
-    `SELECT r.id, count(n.id)::int AS n FROM unnest($1::uuid[]) AS r(id)
-       LEFT JOIN notifications n ON n.referral_id = r.id AND n.kind = $2 GROUP BY r.id`,
-    [ids, kind],
-  );
-  const byId = new Map(rows.map((row) => [row.id, row.n]));
-  return ids.map((id) => byId.get(id) ?? 0);
-}
 
 function escalationCounts(stack: Stack, ids: string[]): Promise<number[]> {
   return notificationCounts(stack, ids, 'DEADLINE_ESCALATION');

@@ -19,6 +19,8 @@ export interface StackOptions {
   jwks?: ApiJwksAuth;
   /** The API and worker reach Postgres through this `host:port` (e.g. a TcpGate) instead of directly. */
   postgresVia?: string;
+  /** Another Postgres server than the run's (a fault test's own): its admin URL and a migrated template there. */
+  postgres?: { adminUrl: string; templateDatabase: string; templateUrl: string };
 }
 
 /** Where the API (AUTH_MODE=jwks) finds the provider's keys, and the issuer and audience it insists on. */
@@ -61,7 +63,7 @@ export class Stack {
   }
 
   static async start(options: StackOptions = {}): Promise<Stack> {
-    const settings = testEnvironment();
+    const settings = { ...testEnvironment(), ...options.postgres };
     const suffix = randomBytes(4).toString('hex');
     const database = `${settings.templateDatabase}_${suffix}`;
     const admin = new Pool({ connectionString: settings.adminUrl, max: 1 });

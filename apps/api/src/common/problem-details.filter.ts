@@ -7,19 +7,11 @@ import { appendAudit } from '@rocu/persistence';
 import type { CurrentUser } from '../auth/current-user';
 import { isDomainError } from '@rocu/domain';
 import { correlationIdFor } from './correlation-id';
+import { isDependencyFailure } from './dependency-failure';
 import { httpStatusOf } from './domain-error-status';
 import { PROBLEM_CONTENT_TYPE, Problem, problem } from './problem';
 import { RequestValidationError } from './request-validation';
 import { UnreadableBodyError } from './unreadable-body';
-
-/** Errors meaning a dependency (database, Temporal) is unreachable or saturated. */
-function isDependencyFailure(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const text = `${error.name} ${error.message}`;
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|timeout exceeded when trying to connect|Connection terminated|ServiceError|WorkflowUpdateRPCTimeoutOrCancelledError|UNAVAILABLE|DEADLINE_EXCEEDED|canceling statement due to statement timeout|too many clients/i.test(
-    text,
-  );
-}
 
 const REFUSALS = new Set([401, 403, 404]);
 const DEPENDENCY_RETRY_AFTER_SECONDS = '5';

@@ -1,9 +1,10 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
-import { HealthCheckService, HealthIndicatorResult, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthCheckService, HealthIndicatorResult } from '@nestjs/terminus';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/auth-metadata';
-import { HealthResponse, LivenessResponse } from './health.dto';
+import { DatabaseHealthIndicator } from './database.health';
+import { HealthReasons, HealthResponse, LivenessResponse } from './health.dto';
 import { TemporalHealthIndicator } from './temporal.health';
 import { ApiProblemResponses } from '../common/api-problems';
 
@@ -12,7 +13,7 @@ import { ApiProblemResponses } from '../common/api-problems';
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly database: TypeOrmHealthIndicator,
+    private readonly database: DatabaseHealthIndicator,
     private readonly temporal: TemporalHealthIndicator,
   ) {}
 
@@ -29,7 +30,10 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Readiness: 503 while Postgres or Temporal is unreachable, naming which (the same checks as `/health`). */
+  /**
+   * Readiness: 503 while Postgres or Temporal is unreachable, naming which and why in `reasons` (the same
+   * checks as `/health`).
+   */
   @Public()
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: 503 naming Postgres or Temporal while either is unreachable' })
@@ -50,18 +54,20 @@ export class HealthController {
     let details: HealthIndicatorResult;
     try {
       details = (
-        await this.health.check([
-          () => this.database.pingCheck('database', { timeout: 3_000 }),
-          () => this.temporal.check('temporal'),
-        ])
+        await this.health.check([() => this.database.check('database'), () => this.temporal.check('temporal')])
       ).details;
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       details = (error.getResponse() as { details: HealthIndicatorResult }).details;
       res.status(503);
     }
+    const keys = ['database', 'temporal'] as const;
     const status = (key: string): 'up' | 'down' => (details[key]?.status === 'up' ? 'up' : 'down');
     const checks = { database: status('database'), temporal: status('temporal') };
-    return { status: Object.values(checks).every((value) => value === 'up') ? 'ok' : 'down', checks };
+    const reasons: HealthReasons = {};
+    for (const key of keys.filter((name) => checks[name] === 'down')) {
+      reasons[key] = String(details[key]?.message ?? 'no answer');
+    }
+    return Object.keys(reasons).length === 0 ? { status: 'ok', checks } : { status: 'down', checks, reasons };
   }
 }

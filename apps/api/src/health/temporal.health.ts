@@ -20,9 +20,9 @@ export class TemporalHealthIndicator {
       const { status } = await this.temporal.connection.withDeadline(Date.now() + 3_000, () =>
         this.temporal.connection.healthService.check({}),
       );
-      return status === SERVING ? check.up() : check.down({ message: 'not serving' });
+      return status === SERVING ? check.up() : check.down({ message: 'Temporal is not serving' });
     } catch {
-      return check.down({ message: 'unreachable' });
+      return check.down({ message: 'Temporal is unreachable' });
     }
   }
 }

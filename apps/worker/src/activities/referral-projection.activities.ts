@@ -27,7 +27,22 @@ export class ReferralProjectionActivities implements ReferralActivities {
    * team's notification (data-modifying CTEs, all or nothing); then de-confliction, then the audit row:
    * five round trips with BEGIN and COMMIT instead of nine, which is most of a submission's database time.
    */
-  async projectSubmission(submission: SubmissionProjection): Promise<{ reference: string }> {
+  projectSubmission(submission: SubmissionProjection): Promise<{ reference: string }> {
+    return this.insertSubmission(submission, null);
+  }
+
+  /**
+   * The projection rebuild's way back for a referral whose row was lost: the same rows as its submission,
+   * under the reference the workflow already gave it (not a new one from the sequence).
+   */
+  restoreSubmission(submission: SubmissionProjection, reference: string): Promise<{ reference: string }> {
+    return this.insertSubmission(submission, reference);
+  }
+
+  private async insertSubmission(
+    submission: SubmissionProjection,
+    reference: string | null,
+  ): Promise<{ reference: string }> {
     return this.dataSource.transaction(async (manager) => {
       const { subject } = submission.submission;
       const { columns, nextDue } = deadlineColumns(submission.deadlines);
@@ -37,7 +52,8 @@ export class ReferralProjectionActivities implements ReferralActivities {
            INSERT INTO referrals (id, reference, workflow_id, owner_org, region, status, urgency, classification,
              subject_type, subject_name, subject_existing_ref, submission, submitted_by_sub, submitted_by_name,
              submitted_at, updated_at, next_deadline_at)
-           VALUES ($1, $2 || '-' || to_char($13::timestamptz, 'YYYY') || '-' || lpad(nextval('referral_reference_seq')::text, 6, '0'),
+           VALUES ($1, coalesce($25::text,
+               $2 || '-' || to_char($13::timestamptz, 'YYYY') || '-' || lpad(nextval('referral_reference_seq')::text, 6, '0')),
              $3, $4, $2, 'SUBMITTED', $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14)
            ON CONFLICT (id) DO NOTHING RETURNING id, reference),
          nominals AS (
@@ -82,6 +98,7 @@ export class ReferralProjectionActivities implements ReferralActivities {
           submission.submittedBy.org,
           ...columns,
           urgency.reason,
+          reference,
         ],
       );
       if (inserted) {

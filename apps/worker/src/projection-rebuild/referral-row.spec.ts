@@ -1,0 +1,93 @@
+import type { ReferralSnapshot, ReferralTransitionEvent, SubmissionProjection } from '@rocu/contracts';
+import { referralRowState } from './referral-row';
+
+const actor = { sub: 'a@yhrocu', name: 'An Assessor', roles: [], org: 'YHROCU', region: 'YHROCU' };
+const submission = { at: '2026-12-01T09:00:00.000Z' } as SubmissionProjection;
+
+function event(seq: number, from: string, to: string, extras: Partial<ReferralTransitionEvent> = {}) {
+  return {
+    workflowId: 'referral-1',
+    referralId: '1',
+    seq,
+    at: `2026-12-0${seq + 1}T10:00:00.000Z`,
+    from,
+    to,
+    action: 'X',
+    actor,
+    deadlines: [],
+    pausedMs: seq * 1000,
+    ...extras,
+  } as ReferralTransitionEvent;
+}
+
+const snapshot = (status: string, seq: number) =>
+  ({ referralId: '1', reference: 'YHROCU-2026-000001', status, seq, deadlines: [] }) as unknown as ReferralSnapshot;
+
+describe('referralRowState', () => {
+  it('is the submitted row when nothing has happened since', () => {
+    expect(referralRowState(snapshot('SUBMITTED', 0), submission, [])).toMatchObject({
+      reference: 'YHROCU-2026-000001',
+      status: 'SUBMITTED',
+      last_seq: 0,
+      updated_at: submission.at,
+      paused_ms: 0,
+      priority: null,
+    });
+  });
+
+  it('folds the transitions in order: the latest score, owner and closure stand', () => {
+    const score = (priority: string, riskScore: number) =>
+      ({
+        score: { priority, riskScore },
+        input: {},
+        route: 'TTCG',
+        rationale: {},
+      }) as unknown as ReferralTransitionEvent['assessment'];
+    const officer = (sub: string) => ({ sub, name: sub, org: 'YHROCU' });
+    const row = referralRowState(snapshot('CLOSED', 5), submission, [
+      event(1, 'SUBMITTED', 'ASSESSMENT'),
+      event(2, 'ASSESSMENT', 'AWAITING_DECISION', { assessment: score('P3', 20) }),
+      event(3, 'AWAITING_DECISION', 'ADOPTED', {
+        sioAllocation: { officer: officer('sio-1') },
+      } as Partial<ReferralTransitionEvent>),
+      event(4, 'ADOPTED', 'ADOPTED', {
+        sioAllocation: { officer: officer('sio-2') },
+        assessment: score('P1', 80),
+      } as Partial<ReferralTransitionEvent>),
+      event(5, 'ADOPTED', 'CLOSED', { closure: { outcome: 'Charged' } }),
+    ]);
+    expect(row).toMatchObject({
+      status: 'CLOSED',
+      last_seq: 5,
+      updated_at: '2026-12-06T10:00:00.000Z',
+      paused_ms: 5000,
+      priority: 'P1',
+      risk_score: 80,
+      sio_sub: 'sio-2',
+      closure_outcome: 'Charged',
+      closed_at: '2026-12-06T10:00:00.000Z',
+      reassessment_due: true,
+    });
+  });
+
+  it('takes status and sequence from the workflow even when its latest projection is not recorded yet', () => {
+    const row = referralRowState(snapshot('ASSESSMENT', 1), submission, []);
+    expect(row).toMatchObject({ status: 'ASSESSMENT', last_seq: 1 });
+  });
+
+  it('opens and answers the national queue', () => {
+    const referred = event(1, 'ASSESSMENT', 'REFERRED_NATIONAL');
+    const accepted = event(2, 'REFERRED_NATIONAL', 'REFERRED_NATIONAL', {
+      national: { outcome: 'ACCEPTED', reference: 'NCA-1' },
+    });
+    expect(referralRowState(snapshot('REFERRED_NATIONAL', 1), submission, [referred])).toMatchObject({
+      national_referred_at: referred.at,
+      national_due_at: expect.any(String),
+    });
+    expect(referralRowState(snapshot('REFERRED_NATIONAL', 2), submission, [referred, accepted])).toMatchObject({
+      national_due_at: null,
+      national_reference: 'NCA-1',
+      national_accepted_at: accepted.at,
+    });
+  });
+});
