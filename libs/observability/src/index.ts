@@ -3,4 +3,3 @@ export * from './metrics-registry';
 export * from './ops-server';
 export * from './shutdown-bound';
 export * from './free-port';
-export * from './tracing';

@@ -7,7 +7,6 @@ import {
   prometheusText,
   registerPoolMetrics,
   startOpsServer,
-  tracing,
 } from '@rocu/observability';
 
 /**
@@ -35,6 +34,6 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([this.server?.close(), tracing().flush()]);
+    await this.server?.close();
   }
 }
