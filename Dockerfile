@@ -30,7 +30,8 @@ RUN npm run build
 RUN node -e " \
   const { bundleWorkflowCode } = require('@temporalio/worker'); \
   const { writeFileSync } = require('node:fs'); \
-  bundleWorkflowCode({ workflowsPath: require.resolve('./dist/workflows/src') }) \
+  const { workflowBundleOptions } = require('./dist/apps/worker/src/workflow-source'); \
+  bundleWorkflowCode(workflowBundleOptions()) \
     .then(({ code }) => writeFileSync('dist/workflow-bundle.js', code)) \
     .catch((error) => { process.stderr.write(String(error && error.stack || error) + '\n'); process.exit(1); });"
 

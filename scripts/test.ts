@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { workflowBundleOptions } from '../apps/worker/src/workflow-source';
 import { ensureChromium } from './lib/chromium';
 import { createDatabase, dropDatabases, externalPostgres, PostgresServer, startEmbeddedPostgres } from './lib/postgres';
 import { freePort } from './lib/free-port';
@@ -51,7 +52,7 @@ async function main(): Promise<number> {
 
     const bundlePath = join(runDir, 'workflow-bundle.js');
     const { code } = await bundleWorkflowCode({
-      workflowsPath: join(PROJECT_ROOT, 'dist/workflows/src/index.js'),
+      ...workflowBundleOptions(),
       logger: {
         log: () => undefined,
         trace: () => undefined,

@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { workflowBundleOptions } from '../../apps/worker/src/workflow-source';
 import { DEFAULT_TASK_QUEUE } from '@rocu/contracts';
 import { ManagedProcess, startNodeProcess } from '../../scripts/lib/child-process';
 import { freePort } from '../../scripts/lib/free-port';
@@ -151,7 +152,7 @@ export async function startBenchStack(env: NodeJS.ProcessEnv, engine: TemporalEn
     const bundlePath = join(runDir, 'workflow-bundle.js');
     const quiet = () => undefined;
     const { code } = await bundleWorkflowCode({
-      workflowsPath: join(PROJECT_ROOT, 'dist/workflows/src/index.js'),
+      ...workflowBundleOptions(),
       logger: { log: quiet, trace: quiet, debug: quiet, info: quiet, warn: say, error: say },
     });
     writeFileSync(bundlePath, code);

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, AppConfigModule } from '@rocu/config';
+import { traceLogFields } from '@rocu/observability';
 import { appDatabaseModule } from '@rocu/persistence';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -34,6 +35,8 @@ import { TemporalModule } from './temporal/temporal.module';
       useFactory: (config: AppConfig) => ({
         pinoHttp: {
           level: config.LOG_LEVEL,
+          // The request's logger already binds its correlation id; the mixin adds the trace's.
+          mixin: traceLogFields(false),
           genReqId: correlationIdFor,
           customAttributeKeys: { reqId: 'correlationId' },
           redact: ['req.headers.authorization', 'req.headers.cookie'],

@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -13,6 +14,7 @@ import { RequestValidationPipe } from './common/request-validation';
 import { applyRequestTimeouts, noStore, refuseDeclaredOversizeBody } from './common/transport-limits';
 import { labelUnreadableBody } from './common/unreadable-body';
 import { recordHttpMetrics } from './observability/http-metrics';
+import { correlateTrace } from './observability/trace-correlation';
 import { setUpOpenApi } from './open-api';
 
 async function bootstrap(): Promise<void> {
@@ -26,6 +28,7 @@ async function bootstrap(): Promise<void> {
   app.use(refuseDeclaredOversizeBody(config.BODY_LIMIT));
   app.useBodyParser('json', { limit: config.BODY_LIMIT, strict: false });
   app.use(labelUnreadableBody);
+  app.use(correlateTrace);
   app.disable('x-powered-by');
   // req.ip (the address rate limits count against) believes X-Forwarded-For only from these proxies.
   app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));

@@ -7,11 +7,13 @@ import {
 } from '@nestjs/common';
 import { NativeConnection, State, Worker } from '@temporalio/worker';
 import { AppConfig } from '@rocu/config';
+import { tracing } from '@rocu/observability';
 import { ReferralProjectionActivities } from './activities/referral-projection.activities';
 import { MeetingProjectionActivities } from './activities/meeting-projection.activities';
 import { PlanProjectionActivities } from './activities/plan-projection.activities';
 import { CoreMetrics } from './observability/core-metrics';
 import { slaMetricsInterceptor } from './observability/sla-metrics.interceptor';
+import { tracingActivityInterceptor, workflowSpanSinks } from './observability/tracing-interceptors';
 import { AuditSealerActivities } from './activities/audit-sealer.activities';
 import { NotificationDeliveryActivities } from './notifications/notification-delivery.activities';
 import { workerActivities } from './worker-activities';
@@ -42,11 +44,12 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
 
   async onApplicationBootstrap(): Promise<void> {
     this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
+    const { workflowModules, ...workflows } = workflowSource(this.config.WORKFLOW_BUNDLE_PATH);
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-      ...workflowSource(this.config.WORKFLOW_BUNDLE_PATH),
+      ...workflows,
       activities: workerActivities(
         this.referralActivities,
         this.meetingActivities,
@@ -56,7 +59,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       ),
       maxCachedWorkflows: this.config.WORKER_MAX_CACHED_WORKFLOWS,
       shutdownGraceTime: this.config.SHUTDOWN_GRACE_MS,
-      interceptors: { activity: [slaMetricsInterceptor] },
+      interceptors: { activity: [tracingActivityInterceptor, slaMetricsInterceptor], workflowModules },
+      sinks: workflowSpanSinks(),
     });
     this.running = this.worker.run();
     this.running.then(
@@ -87,6 +91,6 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.connection?.close();
+    await Promise.all([this.connection?.close(), tracing().flush()]);
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, AppConfigModule } from '@rocu/config';
+import { traceLogFields } from '@rocu/observability';
 import { appDatabaseModule } from '@rocu/persistence';
 import { ReferralProjectionActivities } from './activities/referral-projection.activities';
 import { MeetingProjectionActivities } from './activities/meeting-projection.activities';
@@ -21,7 +22,7 @@ import { NotificationDispatchService } from './notifications/notification-dispat
     AppConfigModule,
     LoggerModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.LOG_LEVEL } }),
+      useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.LOG_LEVEL, mixin: traceLogFields(true) } }),
     }),
     appDatabaseModule(),
   ],

@@ -1,6 +1,7 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { ApplicationFailure, UpdateDefinition } from '@temporalio/common';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { AppConfig } from '@rocu/config';
 import { DomainError } from '@rocu/domain';
 import { sendUpdate } from '@rocu/temporal-client';
@@ -20,7 +21,12 @@ export class WorkflowClientService implements OnApplicationShutdown {
 
   constructor(config: AppConfig) {
     this.connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
-    this.client = new Client({ connection: this.connection, namespace: config.TEMPORAL_NAMESPACE });
+    this.client = new Client({
+      connection: this.connection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      // Decisions sent from an activity continue the activity's trace into the referral's workflow.
+      interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] },
+    });
   }
 
   /**

@@ -32,3 +32,15 @@ describe('audit seal key', () => {
     expect(loadConfig({ ...production, AUDIT_SEAL_KEY: key }).AUDIT_SEAL_KEY).toBe(key);
   });
 });
+
+describe('trace export', () => {
+  it('is off unless OTEL_EXPORTER_OTLP_ENDPOINT names an http(s) collector', () => {
+    expect(loadConfig(BASE).OTEL_EXPORTER_OTLP_ENDPOINT).toBeUndefined();
+    expect(loadConfig({ ...BASE, OTEL_EXPORTER_OTLP_ENDPOINT: '' }).OTEL_EXPORTER_OTLP_ENDPOINT).toBeUndefined();
+    const endpoint = 'http://otel-collector:4318';
+    expect(loadConfig({ ...BASE, OTEL_EXPORTER_OTLP_ENDPOINT: endpoint }).OTEL_EXPORTER_OTLP_ENDPOINT).toBe(endpoint);
+    expect(() => loadConfig({ ...BASE, OTEL_EXPORTER_OTLP_ENDPOINT: 'otel-collector:4318' })).toThrow(
+      /OTEL_EXPORTER_OTLP_ENDPOINT/,
+    );
+  });
+});

@@ -221,6 +221,14 @@ export class AppConfig {
   @IsUrl({ require_tld: false, protocols: ['smtp', 'smtps'], require_protocol: true })
   SMTP_URL?: string;
 
+  /**
+   * The OpenTelemetry collector traces are sent to (OTLP over HTTP, JSON; `/v1/traces` is appended), e.g.
+   * `http://otel-collector:4318`. Without it spans are still made (their ids go in the logs) but nothing is exported.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
   /** The From of every e-mail; its domain also names each message (`<notification-{id}@domain>`). */
   @Matches(/^(?:[^<>]*<)?[^\s@<>]+@([A-Za-z0-9.-]+)>?$/)
   MAIL_FROM = 'ROCU Gateway <notifications@gateway.example>';
@@ -321,6 +329,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       'MEETING_SETTINGS_JSON',
       'WORKFLOW_BUNDLE_PATH',
       'SMTP_URL',
+      'OTEL_EXPORTER_OTLP_ENDPOINT',
     ],
     (config) => [
       ...(config.NODE_ENV === 'production' && config.AUTH_MODE === 'dev'
@@ -336,4 +345,17 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       ...meetingSettingsProblems(config),
     ],
   );
+}
+
+/**
+ * OTEL_EXPORTER_OTLP_ENDPOINT for the tracing preload, which runs before main's fail-fast check: with any bad
+ * setting it is undefined (nothing exported) and main then refuses to start, naming every problem.
+ */
+export function otlpEndpointOf(env: Record<string, string | undefined>): string | undefined {
+  try {
+    return loadConfig(env).OTEL_EXPORTER_OTLP_ENDPOINT;
+  } catch (error) {
+    if (error instanceof ConfigError) return undefined;
+    throw error;
+  }
 }

@@ -12,3 +12,4 @@ export * from './plan-activities';
 export * from './audit-sealing';
 export * from './notification-workflow';
 export * from './search-attributes';
+export * from './correlation-id';

@@ -3,3 +3,4 @@ export * from './metrics-registry';
 export * from './ops-server';
 export * from './shutdown-bound';
 export * from './free-port';
+export * from './tracing';

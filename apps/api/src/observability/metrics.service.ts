@@ -7,6 +7,7 @@ import {
   prometheusText,
   registerPoolMetrics,
   startOpsServer,
+  tracing,
 } from '@rocu/observability';
 
 /**
@@ -34,6 +35,6 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.server?.close();
+    await Promise.all([this.server?.close(), tracing().flush()]);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { AppConfig } from '@rocu/config';
 import { sendUpdate, UpdateRequest } from '@rocu/temporal-client';
 import { updateMetricsInterceptor } from '../observability/update-metrics.interceptor';
@@ -51,7 +52,8 @@ export class TemporalClientService implements OnApplicationShutdown {
     this.client = new Client({
       connection: this.connection,
       namespace: config.TEMPORAL_NAMESPACE,
-      interceptors: { workflow: [updateMetricsInterceptor] },
+      // A span per start, Update and query; its context (with the correlation id) rides in the headers.
+      interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor(), updateMetricsInterceptor] },
     });
     this.taskQueue = config.TEMPORAL_TASK_QUEUE;
     this.updateTimeoutMs = config.TEMPORAL_UPDATE_TIMEOUT_MS;

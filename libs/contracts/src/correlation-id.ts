@@ -1,0 +1,34 @@
+import { Context, propagation } from '@opentelemetry/api';
+import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace-base';
+
+/**
+ * The request's correlation id travels as W3C baggage under this key (through Temporal headers into
+ * workflows and activities) and is written on every span under the same name.
+ */
+export const CORRELATION_ID_KEY = 'rocu.correlation_id';
+
+/** The correlation id carried by a context's baggage, if any. */
+export function correlationIdIn(context: Context): string | undefined {
+  return propagation.getBaggage(context)?.getEntry(CORRELATION_ID_KEY)?.value;
+}
+
+/**
+ * Labels each span, as it starts, with the correlation id of the request that caused it. Pure (no Node
+ * built-ins), so the workflow sandbox uses it too.
+ */
+export class CorrelationIdSpanProcessor implements SpanProcessor {
+  onStart(span: Span, parentContext: Context): void {
+    const id = correlationIdIn(parentContext);
+    if (id) span.setAttribute(CORRELATION_ID_KEY, id);
+  }
+
+  onEnd(_span: ReadableSpan): void {}
+
+  forceFlush(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  shutdown(): Promise<void> {
+    return Promise.resolve();
+  }
+}
