@@ -1,68 +1,47 @@
-// First: it makes the sandbox look enough like a browser (performance, window) for OpenTelemetry to load.
 import {
-  OpenTelemetryInboundInterceptor,
-  OpenTelemetryInternalsInterceptor,
-  OpenTelemetryOutboundInterceptor,
-} from '@temporalio/interceptors-opentelemetry/lib/workflow';
-import { trace, type ProxyTracerProvider } from '@opentelemetry/api';
-import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
-import {
-  patched,
+  AsyncLocalStorage,
+  type Headers,
   type WorkflowInboundCallsInterceptor,
   type WorkflowInterceptors,
   type WorkflowOutboundCallsInterceptor,
 } from '@temporalio/workflow';
-import { CorrelationIdSpanProcessor } from '@rocu/contracts';
 
 /**
- * Span ids come from the workflow's seeded random numbers, so tracing a run that began untraced would shift
- * every later `uuid4()` and break its replay: only runs that started with this patch are traced.
+ * The header `@temporalio/interceptors-opentelemetry` carries a trace context (and its baggage, the correlation
+ * id) in. Pinned by a unit test against the library's own constant, which cannot be imported here: it would
+ * bring OpenTelemetry into the workflow sandbox.
  */
-export const TRACING_PATCH = 'opentelemetry-tracing';
+export const TRACE_HEADER = '_tracer-data';
 
-let labelled = false;
+/** The caller's trace context in force while a workflow's code runs on behalf of that caller. */
+const callerContext = new AsyncLocalStorage<Headers>();
 
-/** Each of the interceptor's methods, run only once the run is known to be traced (otherwise straight on). */
-function whenTraced<T extends object>(interceptor: T, traced: () => boolean): T {
-  return new Proxy(interceptor, {
-    get(target, name, receiver) {
-      const method: unknown = Reflect.get(target, name, receiver);
-      if (typeof method !== 'function') return method;
-      return (input: unknown, next: (input: unknown) => unknown) =>
-        traced() ? (method as (input: unknown, next: unknown) => unknown).call(target, input, next) : next(input);
-    },
-  });
+/** What a call started here carries: the caller's trace context, unless the call already has one. */
+function withCallerContext<T extends { headers: Headers }>(input: T): T {
+  const context = callerContext.getStore()?.[TRACE_HEADER];
+  return context && !input.headers[TRACE_HEADER]
+    ? { ...input, headers: { ...input.headers, [TRACE_HEADER]: context } }
+    : input;
 }
 
 /**
- * The workflow half of tracing, bundled with every workflow (the only interceptor module in the bundle):
- * a span per workflow run, Update, signal and scheduled activity, linked to the caller's trace through
- * Temporal headers and sent out through the worker's `exporter` sink. The OpenTelemetry interceptors register
- * the sandbox's tracer provider; each of its spans is then also labelled with the correlation id that came
- * in the headers' baggage.
+ * The workflow half of tracing: it makes no spans (a span in the sandbox costs the run's seeded random numbers
+ * and extra yields, and the library's workflow interceptors broke the replay of Updates), it only hands the
+ * trace context a run, signal or Update arrived with to the activities, child workflows and signals it leads to.
+ * Their worker-side spans then join the caller's trace. Nothing here changes a command or its order, so
+ * histories recorded without it replay unchanged.
  */
 export const interceptors = (): WorkflowInterceptors => {
-  let traced = false;
-  const isTraced = () => traced;
-  const inbound = new OpenTelemetryInboundInterceptor();
-  const tracedInbound = whenTraced<WorkflowInboundCallsInterceptor>(inbound, isTraced);
-  const interceptors: WorkflowInterceptors = {
-    inbound: [
-      // The run's start comes before any Update or signal it is started with: the decision is made there.
-      Object.assign(Object.create(tracedInbound) as WorkflowInboundCallsInterceptor, {
-        execute: (...[input, next]: Parameters<NonNullable<WorkflowInboundCallsInterceptor['execute']>>) => {
-          traced = patched(TRACING_PATCH);
-          return traced ? inbound.execute(input, next) : next(input);
-        },
-      }),
-    ],
-    outbound: [whenTraced<WorkflowOutboundCallsInterceptor>(new OpenTelemetryOutboundInterceptor(), isTraced)],
-    internals: [new OpenTelemetryInternalsInterceptor()],
+  const inbound: WorkflowInboundCallsInterceptor = {
+    execute: (input, next) => callerContext.run(input.headers, () => next(input)),
+    handleSignal: (input, next) => callerContext.run(input.headers, () => next(input)),
+    handleUpdate: (input, next) => callerContext.run(input.headers, () => next(input)),
   };
-  const provider = (trace.getTracerProvider() as ProxyTracerProvider).getDelegate();
-  if (!labelled && provider instanceof BasicTracerProvider) {
-    provider.addSpanProcessor(new CorrelationIdSpanProcessor());
-    labelled = true;
-  }
-  return interceptors;
+  const outbound: WorkflowOutboundCallsInterceptor = {
+    scheduleActivity: (input, next) => next(withCallerContext(input)),
+    scheduleLocalActivity: (input, next) => next(withCallerContext(input)),
+    startChildWorkflowExecution: (input, next) => next(withCallerContext(input)),
+    signalWorkflow: (input, next) => next(withCallerContext(input)),
+  };
+  return { inbound: [inbound], outbound: [outbound] };
 };

@@ -13,7 +13,7 @@ import { MeetingProjectionActivities } from './activities/meeting-projection.act
 import { PlanProjectionActivities } from './activities/plan-projection.activities';
 import { CoreMetrics } from './observability/core-metrics';
 import { slaMetricsInterceptor } from './observability/sla-metrics.interceptor';
-import { tracingActivityInterceptor, workflowSpanSinks } from './observability/tracing-interceptors';
+import { tracingActivityInterceptor } from './observability/tracing-interceptors';
 import { AuditSealerActivities } from './activities/audit-sealer.activities';
 import { NotificationDeliveryActivities } from './notifications/notification-delivery.activities';
 import { workerActivities } from './worker-activities';
@@ -60,7 +60,6 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       maxCachedWorkflows: this.config.WORKER_MAX_CACHED_WORKFLOWS,
       shutdownGraceTime: this.config.SHUTDOWN_GRACE_MS,
       interceptors: { activity: [tracingActivityInterceptor, slaMetricsInterceptor], workflowModules },
-      sinks: workflowSpanSinks(),
     });
     this.running = this.worker.run();
     this.running.then(

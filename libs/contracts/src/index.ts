@@ -12,4 +12,3 @@ export * from './plan-activities';
 export * from './audit-sealing';
 export * from './notification-workflow';
 export * from './search-attributes';
-export * from './correlation-id';

@@ -4,19 +4,11 @@ import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { Resource } from '@opentelemetry/resources';
-import {
-  BatchSpanProcessor,
-  NodeTracerProvider,
-  NoopSpanProcessor,
-  SpanProcessor,
-} from '@opentelemetry/sdk-trace-node';
-import { CORRELATION_ID_KEY, CorrelationIdSpanProcessor, correlationIdIn } from '@rocu/contracts';
+import { BatchSpanProcessor, NodeTracerProvider, NoopSpanProcessor } from '@opentelemetry/sdk-trace-node';
+import { CORRELATION_ID_KEY, CorrelationIdSpanProcessor, correlationIdIn } from './correlation-id';
 
-/** What the process's tracing hands on: the worker passes both to the sink that carries workflow spans out. */
+/** The process's tracing, as its shutdown sees it. */
 export interface Tracing {
-  /** Where finished spans go: a batch sent to the OTLP endpoint, or nowhere when none is configured. */
-  readonly spanProcessor: SpanProcessor;
-  readonly resource: Resource;
   /** Sends the spans still batched (on shutdown). */
   flush(): Promise<void>;
 }
@@ -55,18 +47,14 @@ export function startTracing(service: 'api' | 'worker', otlpEndpoint: string | u
       new PgInstrumentation({ requireParentSpan: true }),
     ],
   });
-  current = { spanProcessor, resource, flush: () => provider.forceFlush() };
+  current = { flush: () => provider.forceFlush() };
   return current;
 }
 
-/** Where spans go when startTracing has not run (a service built in-process by a test): nowhere. */
-const UNTRACED: Tracing = {
-  spanProcessor: new NoopSpanProcessor(),
-  resource: Resource.default(),
-  flush: () => Promise.resolve(),
-};
+/** When startTracing has not run (a service built in-process by a test) there is nothing to flush. */
+const UNTRACED: Tracing = { flush: () => Promise.resolve() };
 
-/** The tracing startTracing started, for the worker's workflow span sink and the flush at shutdown. */
+/** The tracing startTracing started, for the flush at shutdown. */
 export function tracing(): Tracing {
   return current ?? UNTRACED;
 }

@@ -12,10 +12,7 @@ export function correlationIdIn(context: Context): string | undefined {
   return propagation.getBaggage(context)?.getEntry(CORRELATION_ID_KEY)?.value;
 }
 
-/**
- * Labels each span, as it starts, with the correlation id of the request that caused it. Pure (no Node
- * built-ins), so the workflow sandbox uses it too.
- */
+/** Labels each span, as it starts, with the correlation id of the request that caused it. */
 export class CorrelationIdSpanProcessor implements SpanProcessor {
   onStart(span: Span, parentContext: Context): void {
     const id = correlationIdIn(parentContext);
