@@ -5,7 +5,14 @@ import { WithStartWorkflowOperation } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { UpdateDefinition } from '@temporalio/common';
 import { AppConfig, meetingSettingsOf } from '@rocu/config';
-import { Actor, DomainError, nationalDeclineRefusal, ReferralOrigin, regionMeetingSettings } from '@rocu/domain';
+import {
+  Actor,
+  DomainError,
+  nationalDeclineRefusal,
+  planExtraMeeting,
+  ReferralOrigin,
+  regionMeetingSettings,
+} from '@rocu/domain';
 import {
   ActorCommand,
   closeMeetingUpdate,
@@ -24,8 +31,6 @@ import { AttendanceRequest, CloseMeetingRequest, CreateMeetingRequest, DecisionR
 import { MeetingQueriesService, MeetingRow, toMeetingSummary } from './meeting-queries.service';
 import { MeetingSummaryDto } from './meeting-views.dto';
 
-const DAY_MS = 86_400_000;
-
 /** Write side of meetings: each change is an Update on the meeting's workflow, validated by the pure rules. */
 @Injectable()
 export class MeetingCommandsService {
@@ -38,22 +43,9 @@ export class MeetingCommandsService {
   ) {}
 
   async create(actor: Actor, request: CreateMeetingRequest, correlationId: string): Promise<MeetingSummaryDto> {
-    if (request.region !== actor.region) {
-      throw new DomainError('FORBIDDEN', 'Meetings can only be arranged for your own region');
-    }
-    const scheduledFor = new Date(request.scheduledFor);
-    const papersCloseAt = new Date(request.papersCloseAt ?? Math.max(Date.now(), scheduledFor.getTime() - DAY_MS));
-    if (scheduledFor.getTime() <= Date.now() || papersCloseAt > scheduledFor) {
-      throw new DomainError('VALIDATION', 'The meeting must be in the future, with papers closing before it', {
-        errors: [
-          {
-            field: 'scheduledFor',
-            code: 'not_in_future',
-            message: 'scheduledFor must be in the future and after papersCloseAt',
-          },
-        ],
-      });
-    }
+    const plan = planExtraMeeting(actor, request, new Date());
+    if (!plan.ok) throw new DomainError(plan.code, plan.message, plan.errors ? { errors: plan.errors } : undefined);
+    const { scheduledFor, papersCloseAt } = plan;
     const meetingId = randomUUID();
     // An extra meeting runs by the region's current rules (its quorum), like the scheduled ones.
     const { settings } = await this.regionSettings.currentOrDefaults(request.region);
