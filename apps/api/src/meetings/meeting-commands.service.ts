@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { WithStartWorkflowOperation } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { UpdateDefinition } from '@temporalio/common';
 import { AppConfig, meetingSettingsOf } from '@rocu/config';
@@ -21,6 +20,7 @@ import {
   MEETING_WORKFLOW_TYPE,
   MeetingSnapshot,
   meetingWorkflowId,
+  MeetingWorkflowInput,
   openMeetingUpdate,
   recordAttendanceUpdate,
 } from '@rocu/contracts';
@@ -49,26 +49,20 @@ export class MeetingCommandsService {
     const meetingId = randomUUID();
     // An extra meeting runs by the region's current rules (its quorum), like the scheduled ones.
     const { settings } = await this.regionSettings.currentOrDefaults(request.region);
-    await this.temporal.withUpdateDeadline((client) =>
-      client.workflow.executeUpdateWithStart(openMeetingUpdate, {
-        args: [{ actor, correlationId }],
-        startWorkflowOperation: new WithStartWorkflowOperation(MEETING_WORKFLOW_TYPE, {
-          workflowId: meetingWorkflowId(meetingId),
-          taskQueue: this.temporal.taskQueue,
-          workflowIdConflictPolicy: 'FAIL',
-          args: [
-            {
-              meetingId,
-              region: request.region,
-              type: request.type,
-              scheduledFor: scheduledFor.toISOString(),
-              papersCloseAt: papersCloseAt.toISOString(),
-              requestedBy: actor,
-              settings: regionMeetingSettings(settings, meetingSettingsOf(this.config)),
-            },
-          ],
-        }),
-      }),
+    const input: MeetingWorkflowInput = {
+      meetingId,
+      region: request.region,
+      type: request.type,
+      scheduledFor: scheduledFor.toISOString(),
+      papersCloseAt: papersCloseAt.toISOString(),
+      requestedBy: actor,
+      settings: regionMeetingSettings(settings, meetingSettingsOf(this.config)),
+    };
+    await this.temporal.startWithUpdate(
+      MEETING_WORKFLOW_TYPE,
+      { workflowId: meetingWorkflowId(meetingId), args: [input], workflowIdConflictPolicy: 'FAIL' },
+      openMeetingUpdate,
+      { actor, correlationId },
     );
     return toMeetingSummary(await this.queries.findVisible(actor, meetingId));
   }
