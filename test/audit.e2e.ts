@@ -87,6 +87,7 @@ describe('tamper-evident audit trail', () => {
     const assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU', 'assessor-1');
     const outsider = await stack.token(['FORCE_REFERRER'], 'SYP', 'outsider-1');
     const submitted = await stack.http.post<{ id: string }>('/referrals', referralBody(), referrer);
+    expect(submitted.status).toBe(201);
     const id = submitted.body.id;
     await stack.http.get(`/referrals/${id}`, assessor);
     await stack.http.post(`/referrals/${id}/triage`, { decision: 'ACCEPT', reason: 'ok' }, assessor);
@@ -111,6 +112,7 @@ describe('tamper-evident audit trail', () => {
       ['outsider-1', 'HTTP_POST', 'DENIED'],
     ]);
     const byActor = await stack.http.get<{ items: AuditItem[] }>('/audit?actor=outsider-1', auditor);
+    expect(byActor.body.items.length).toBeGreaterThan(0);
     expect(byActor.body.items.every((item) => item.outcome === 'DENIED')).toBe(true);
 
     expect((await stack.http.get('/audit', assessor)).status).toBe(403);
@@ -121,6 +123,7 @@ describe('tamper-evident audit trail', () => {
   it('records which referrals a list showed, found when asking about any one of them', async () => {
     const referrer = await stack.token(['FORCE_REFERRER'], 'WYP', 'referrer-2');
     const submitted = await stack.http.post<{ id: string }>('/referrals', referralBody(), referrer);
+    expect(submitted.status).toBe(201);
     const listed = await stack.http.get<{ items: { id: string }[] }>('/referrals?pageSize=200', referrer);
     expect(listed.body.items.map((item) => item.id)).toContain(submitted.body.id);
     const reads = await stack.http.get<{ items: (AuditItem & { details: { ids: string[] } })[] }>(

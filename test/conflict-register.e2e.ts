@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { meetingBody, referralBody, workedExampleAssessment } from './support/referral-fixtures';
 import { Stack } from './support/stack';
-import { adoptedReferral, SIO_DRUGS_AND_FIREARMS } from './support/tasking-fixtures';
+import { adoptedReferral, ok, SIO_DRUGS_AND_FIREARMS } from './support/tasking-fixtures';
 
 /*
  * Issue 6, anti-corruption: conflict-of-interest declarations are one register of people and subjects,
@@ -47,15 +47,20 @@ describe('conflict-of-interest register (allocations and meetings)', () => {
       (item) => item.sub === sub,
     );
   const awaitingDecision = async (nominal: string): Promise<string> => {
-    const submitted = await stack.http.post<{ id: string }>(
-      '/referrals',
-      referralBody({
-        subject: { type: 'OCG', name: 'Operation Heron', nominals: [{ identifier: nominal, role: 'PRINCIPAL' }] },
-      }),
-      await stack.token(['FORCE_REFERRER'], 'WYP'),
+    const { id } = await ok(
+      'submit',
+      stack.http.post<{ id: string }>(
+        '/referrals',
+        referralBody({
+          subject: { type: 'OCG', name: 'Operation Heron', nominals: [{ identifier: nominal, role: 'PRINCIPAL' }] },
+        }),
+        await stack.token(['FORCE_REFERRER'], 'WYP'),
+      ),
     );
-    const id = submitted.body.id;
-    await stack.http.post(`/referrals/${id}/triage`, { decision: 'ACCEPT', reason: 'In scope' }, assessor);
+    await ok(
+      'triage',
+      stack.http.post(`/referrals/${id}/triage`, { decision: 'ACCEPT', reason: 'In scope' }, assessor),
+    );
     expect((await stack.http.post(`/referrals/${id}/assessment`, workedExampleAssessment(), assessor)).status).toBe(
       200,
     );
@@ -64,9 +69,9 @@ describe('conflict-of-interest register (allocations and meetings)', () => {
 
   it('a conflict declared at a meeting blocks that person from being the SIO', async () => {
     const id = await adoptedReferral(stack);
-    const meeting = await stack.http.post<{ id: string }>('/meetings', meetingBody(60_000), chair);
+    const meeting = await ok('meeting', stack.http.post<{ id: string }>('/meetings', meetingBody(60_000), chair));
     const attendance = await stack.http.post(
-      `/meetings/${meeting.body.id}/attendance`,
+      `/meetings/${meeting.id}/attendance`,
       { attendees: [{ sub: SIO_DRUGS_AND_FIREARMS, name: 'DCI Ashworth', org: 'YHROCU', conflicts: [id] }] },
       chair,
     );
@@ -83,7 +88,7 @@ describe('conflict-of-interest register (allocations and meetings)', () => {
       `SELECT source, meeting_id AS "meetingId" FROM conflict_declarations WHERE referral_id = $1 AND person_sub = $2`,
       [id, SIO_DRUGS_AND_FIREARMS],
     );
-    expect(rows).toEqual([{ source: 'MEETING', meetingId: meeting.body.id }]);
+    expect(rows).toEqual([{ source: 'MEETING', meetingId: meeting.id }]);
   });
 
   it('a conflict declared at allocation covers the subject: linked referrals and later meetings recuse the person', async () => {
@@ -99,21 +104,25 @@ describe('conflict-of-interest register (allocations and meetings)', () => {
     expect(await candidate(second, SIO_DRUGS_AND_FIREARMS)).toMatchObject({ eligible: false });
 
     // At a meeting listing the second referral, the person is recused without declaring anything.
-    const meeting = await stack.http.post<{ id: string }>('/meetings', meetingBody(60_000), chair);
-    await stack.http.post(
-      `/meetings/${meeting.body.id}/attendance`,
-      {
-        attendees: [
-          { sub: SIO_DRUGS_AND_FIREARMS, name: 'DCI Ashworth', org: 'YHROCU', conflicts: [] },
-          { sub: 'member-wyp', name: 'DCI Member', org: 'WYP', conflicts: [] },
-        ],
-      },
-      chair,
+    const meeting = await ok('meeting', stack.http.post<{ id: string }>('/meetings', meetingBody(60_000), chair));
+    await ok(
+      'attendance',
+      stack.http.post(
+        `/meetings/${meeting.id}/attendance`,
+        {
+          attendees: [
+            { sub: SIO_DRUGS_AND_FIREARMS, name: 'DCI Ashworth', org: 'YHROCU', conflicts: [] },
+            { sub: 'member-wyp', name: 'DCI Member', org: 'WYP', conflicts: [] },
+          ],
+        },
+        chair,
+      ),
     );
     const detail = await stack.http.get<{ agenda: { referralId: string; recusedMembers: string[] }[] }>(
-      `/meetings/${meeting.body.id}`,
+      `/meetings/${meeting.id}`,
       chair,
     );
+    expect(detail.status).toBe(200);
     const item = detail.body.agenda.find((entry) => entry.referralId === second);
     expect(item?.recusedMembers).toEqual([SIO_DRUGS_AND_FIREARMS]);
     // The register is not rewritten: the recusal came from the first declaration, not a new one.
@@ -124,6 +133,8 @@ describe('conflict-of-interest register (allocations and meetings)', () => {
     expect(derived.rows[0].n).toBe(0);
     // Someone else's register entry does not recuse an unrelated referral.
     const unrelated = detail.body.agenda.filter((entry) => entry.referralId !== second);
+    // The first referral is listed too, for ratification of its out-of-meeting adoption.
+    expect(unrelated.map((entry) => entry.referralId)).toContain(first);
     expect(unrelated.every((entry) => !entry.recusedMembers.includes('member-wyp'))).toBe(true);
   });
 });

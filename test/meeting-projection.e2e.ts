@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@rocu/config';
+import { meetingWorkflowId } from '@rocu/contracts';
 import { dataSourceOptions } from '@rocu/persistence';
 import { MeetingProjectionActivities } from '../apps/worker/src/activities/meeting-projection.activities';
 import { WorkflowClientService } from '../apps/worker/src/workflow-client.service';
@@ -41,7 +42,7 @@ describe('meeting projection: each event once, in any commit order', () => {
     await stack.db.query(
       `INSERT INTO meetings (id, workflow_id, region, type, status, scheduled_for, papers_close_at, created_at)
        VALUES ($1, $2, 'YHROCU', 'TTCG', 'AGENDA_FROZEN', now() + interval '30 minutes', now(), now())`,
-      [meetingId, `meeting-${meetingId}`],
+      [meetingId, meetingWorkflowId(meetingId)],
     );
     const chair = {
       sub: 'chair-1',

@@ -30,6 +30,7 @@ describe('need-to-know for OFFICIAL-SENSITIVE detail, and unusual access', () =>
 
   it('withholds sensitive detail until a justification is given, and audits it with the read', async () => {
     const submitted = await stack.http.post<{ id: string }>('/referrals', referralBody(), referrer);
+    expect(submitted.status).toBe(201);
     const id = submitted.body.id;
     const assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU', 'assessor-ntk');
 
@@ -94,6 +95,7 @@ describe('need-to-know for OFFICIAL-SENSITIVE detail, and unusual access', () =>
       referralBody({ classification: 'OFFICIAL' }),
       referrer,
     );
+    expect(submitted.status).toBe(201);
     const detail = await read(submitted.body.id, referrer);
     expect(detail.body.withheld).toBeUndefined();
     expect(detail.body.submission.summary).toContain('firearms');
@@ -101,6 +103,7 @@ describe('need-to-know for OFFICIAL-SENSITIVE detail, and unusual access', () =>
 
   it('reports repeated refusals to auditors as unusual access', async () => {
     const submitted = await stack.http.post<{ id: string }>('/referrals', referralBody(), referrer);
+    expect(submitted.status).toBe(201);
     const prober = await stack.token(['FORCE_REFERRER'], 'KENT', 'prober-1');
     for (let attempt = 0; attempt < 5; attempt++) expect((await read(submitted.body.id, prober)).status).toBe(404);
 

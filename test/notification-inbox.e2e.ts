@@ -47,6 +47,7 @@ describe('in-app inbox (GET /notifications, POST /notifications/{id}/read)', () 
     const read = await stack.http.post<{ id: string; readAt: string }>(`/notifications/${id}/read`, {}, assessor);
     expect(read.status).toBe(200);
     const again = await stack.http.post<{ readAt: string }>(`/notifications/${id}/read`, {}, assessor);
+    expect(again.status).toBe(200);
     expect(again.body.readAt).toBe(read.body.readAt);
 
     const after = await stack.http.get<Inbox>('/notifications', assessor);
@@ -80,6 +81,7 @@ describe('in-app inbox (GET /notifications, POST /notifications/{id}/read)', () 
   it("lists failed deliveries and the delivery counts for the ROCU manager's region only", async () => {
     const referrer = await stack.token(['FORCE_REFERRER'], 'WYP');
     const submitted = await stack.http.post<{ id: string }>('/referrals', referralBody(), referrer);
+    expect(submitted.status).toBe(201);
     // A failure as the delivery workflow records it (the e-mail tests produce real ones).
     await stack.db.query(
       `UPDATE notifications SET status = 'FAILED', failed_at = now(), attempts = 4,

@@ -67,7 +67,12 @@ describe('gateway deadlines (seconds-scale policy)', () => {
     ]);
 
     // Meeting the stage late keeps the breach on record; the next stage's clock runs on.
-    await stack.http.post(`/referrals/${id}/triage`, { decision: 'ACCEPT', reason: 'late but accepted' }, assessor);
+    const late = await stack.http.post(
+      `/referrals/${id}/triage`,
+      { decision: 'ACCEPT', reason: 'late but accepted' },
+      assessor,
+    );
+    expect(late.status).toBe(200);
     const after = (await stack.http.get<{ deadlines: Deadline[] }>(`/referrals/${id}`, assessor)).body.deadlines;
     expect(after.map((deadline) => [deadline.stage, deadline.status])).toEqual([
       ['TRIAGE', 'BREACHED'],
@@ -79,7 +84,14 @@ describe('gateway deadlines (seconds-scale policy)', () => {
     const referrer = await stack.token(['FORCE_REFERRER'], 'WYP');
     const assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU');
     const submitted = await stack.http.post<{ id: string }>('/referrals', referralBody(), referrer);
-    await stack.http.post(`/referrals/${submitted.body.id}/triage`, { decision: 'ACCEPT', reason: 'prompt' }, assessor);
+    expect(submitted.status).toBe(201);
+    const triaged = await stack.http.post(
+      `/referrals/${submitted.body.id}/triage`,
+      { decision: 'ACCEPT', reason: 'prompt' },
+      assessor,
+    );
+    expect(triaged.status).toBe(200);
+    // Past the triage deadline (6 s): a reminder or escalation would have been sent by now.
     await new Promise((wake) => setTimeout(wake, 7_000));
     const { rows } = await stack.db.query(
       `SELECT kind FROM notifications WHERE referral_id = $1 AND kind LIKE 'DEADLINE_%'`,

@@ -126,6 +126,7 @@ describe('durability: the worker is killed while referrals are in flight', () =>
     const referrer = await stack.token(['FORCE_REFERRER'], 'WYP');
     const assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU');
     const submitted = await stack.http.post<{ id: string }>('/referrals', referralBody(), referrer);
+    expect(submitted.status).toBe(201);
     const id = submitted.body.id;
     await stack.stopWorker();
     const triage = () =>

@@ -153,6 +153,7 @@ describe('referral input validation, visibility and idempotency', () => {
 
   it("hides another force's referral: 404 on read and act, absent from lists", async () => {
     const submitted = await stack.http.post<{ id: string; reference: string }>('/referrals', referralBody(), referrer);
+    expect(submitted.status).toBe(201);
     const otherForce = await stack.token(['FORCE_REFERRER'], 'SYP');
     const otherRegion = await stack.token(['GATEWAY_ASSESSOR'], 'EMSOU');
     for (const token of [otherForce, otherRegion]) {
@@ -160,6 +161,7 @@ describe('referral input validation, visibility and idempotency', () => {
       expect(read.status).toBe(404);
       expect(read.headers.get('content-type')).toContain('application/problem+json');
       const list = await stack.http.get<{ items: { id: string }[] }>(`/referrals?q=${submitted.body.reference}`, token);
+      expect(list.status).toBe(200);
       expect(list.body.items).toEqual([]);
     }
     expect(

@@ -216,6 +216,7 @@ describe('SIO allocation and the 4P plan (issue 5)', () => {
     const repeat = await stack.http.post<Action>(`/referrals/${id}/plan/actions`, once, owners.lro, {
       'idempotency-key': 'prevent-talk-1',
     });
+    expect(repeat.status).toBe(201);
     expect(firstTry.status).toBe(201);
     expect(repeat.body.id).toBe(firstTry.body.id);
     expect((await plan(id, owners.sio)).actions.filter((each) => each.id === firstTry.body.id)).toHaveLength(1);
@@ -246,6 +247,7 @@ describe('SIO allocation and the 4P plan (issue 5)', () => {
       { summary: 'Agreed; Prevent work with the council' },
       owners.lro,
     );
+    expect(signed.status).toBe(200);
     expect(signed.body.complete).toBe(true);
     expect(signed.body.signatures.map((signature) => signature.role)).toEqual(['SIO', 'LRO']);
 
@@ -455,6 +457,7 @@ describe('SIO allocation and the 4P plan (issue 5)', () => {
       { officerSub: 'lro-syp', name: 'DI South' },
       referrer,
     );
+    expect(named.status).toBe(200);
     expect(named.body.status).toBe('ACTIVE');
 
     const sypLro = await stack.token(['LRO'], 'SYP', 'lro-syp');
@@ -533,6 +536,7 @@ describe('SIO allocation and the 4P plan (issue 5)', () => {
     expect(runs).toContain('CONTINUED_AS_NEW');
 
     const repeat = await stack.http.post<Action>(`/referrals/${id}/plan/actions`, body, owners.sio, key);
+    expect(repeat.status).toBe(201);
     expect(repeat.body.id).toBe(first.body.id);
     const reused = await stack.http.post(
       `/referrals/${id}/plan/actions`,

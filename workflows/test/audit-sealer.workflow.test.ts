@@ -1,4 +1,9 @@
-import { AUDIT_SEALER_WORKFLOW_TYPE, type AuditSealerInput, type AuditSealOutcome } from '@rocu/contracts';
+import {
+  AUDIT_SEALER_WORKFLOW_TYPE,
+  auditSealerWorkflowId,
+  type AuditSealerInput,
+  type AuditSealOutcome,
+} from '@rocu/contracts';
 import { recordHistory } from './support/histories';
 import { startWorkflowTestHarness, WorkflowTestHarness } from './support/workflow-test-harness';
 import { eventually } from './support/waiting';
@@ -33,7 +38,7 @@ it('seals again and again for the life of the deployment, through a backlog and 
   if (!harness) throw new Error('no harness');
   const input: AuditSealerInput = { intervalMs: 200 };
   const handle = await harness.client.workflow.start(AUDIT_SEALER_WORKFLOW_TYPE, {
-    workflowId: `audit-sealer-${RUN}`,
+    workflowId: auditSealerWorkflowId(RUN),
     taskQueue: TASK_QUEUE,
     args: [input],
   });

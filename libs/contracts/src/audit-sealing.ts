@@ -14,5 +14,3 @@ export interface AuditSealerInput {
 }
 
 export const AUDIT_SEALER_WORKFLOW_TYPE = 'auditSealerWorkflow';
-/** One sealer per deployment (task queue): two would only contend for the same seals. */
-export const auditSealerWorkflowId = (taskQueue: string): string => `audit-sealer-${taskQueue}`;

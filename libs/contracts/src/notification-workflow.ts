@@ -27,13 +27,6 @@ export const NOTIFICATION_DISPATCH_WORKFLOW_TYPE = 'notificationDispatchWorkflow
 
 export const notificationSettingsSignal = defineSignal<[NotificationDispatchSettings]>('notificationSettings');
 
-/** One sweep per task queue (each test stack has its own queue and database). */
-export const notificationDispatchWorkflowId = (taskQueue: string): string => `notification-dispatch-${taskQueue}`;
-
-/** One delivery workflow per outbox row: a repeated hand-over finds it already running. */
-export const notificationDeliveryWorkflowId = (taskQueue: string, notificationId: string): string =>
-  `notification-${taskQueue}-${notificationId}`;
-
 /** Error types that no retry cures: no mailbox for the recipient, or the SMTP server refusing for good (5xx). */
 export const PERMANENT_DELIVERY_FAILURES = ['NO_MAILBOX', 'SMTP_REJECTED'];
 

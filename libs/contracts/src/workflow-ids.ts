@@ -17,3 +17,13 @@ export const meetingWorkflowId = (meetingId: string): string => `meeting-${meeti
 /** One schedule per region and meeting type per deployment (task queue), so parallel deployments never share one. */
 export const meetingScheduleWorkflowId = (taskQueue: string, region: string, type: MeetingType): string =>
   `meeting-schedule-${taskQueue}-${region}-${type}`;
+
+/** One sealer per deployment (task queue): two would only contend for the same seals. */
+export const auditSealerWorkflowId = (taskQueue: string): string => `audit-sealer-${taskQueue}`;
+
+/** One notification sweep per task queue (each test stack has its own queue and database). */
+export const notificationDispatchWorkflowId = (taskQueue: string): string => `notification-dispatch-${taskQueue}`;
+
+/** One delivery workflow per outbox row: a repeated hand-over finds it already running. */
+export const notificationDeliveryWorkflowId = (taskQueue: string, notificationId: string): string =>
+  `notification-${taskQueue}-${notificationId}`;

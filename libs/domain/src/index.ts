@@ -39,6 +39,7 @@ export * from './meetings/deviation';
 export * from './meetings/meeting-rules';
 export * from './meetings/cadence';
 export * from './meetings/urgent-decision';
+export * from './meetings/extra-meeting';
 export * from './meetings/meeting-settings';
 export * from './meetings/meeting-session';
 export * from './access/meeting-visibility';

@@ -1,11 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { WithStartWorkflowOperation } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { UpdateDefinition } from '@temporalio/common';
 import { AppConfig, meetingSettingsOf } from '@rocu/config';
-import { Actor, DomainError, nationalDeclineRefusal, ReferralOrigin, regionMeetingSettings } from '@rocu/domain';
+import {
+  Actor,
+  DomainError,
+  nationalDeclineRefusal,
+  planExtraMeeting,
+  ReferralOrigin,
+  regionMeetingSettings,
+} from '@rocu/domain';
 import {
   ActorCommand,
   closeMeetingUpdate,
@@ -14,6 +20,7 @@ import {
   MEETING_WORKFLOW_TYPE,
   MeetingSnapshot,
   meetingWorkflowId,
+  MeetingWorkflowInput,
   openMeetingUpdate,
   recordAttendanceUpdate,
 } from '@rocu/contracts';
@@ -23,8 +30,6 @@ import { RegionSettingsService } from '../regions/region-settings.service';
 import { AttendanceRequest, CloseMeetingRequest, CreateMeetingRequest, DecisionRequest } from './meeting-requests.dto';
 import { MeetingQueriesService, MeetingRow, toMeetingSummary } from './meeting-queries.service';
 import { MeetingSummaryDto } from './meeting-views.dto';
-
-const DAY_MS = 86_400_000;
 
 /** Write side of meetings: each change is an Update on the meeting's workflow, validated by the pure rules. */
 @Injectable()
@@ -38,45 +43,26 @@ export class MeetingCommandsService {
   ) {}
 
   async create(actor: Actor, request: CreateMeetingRequest, correlationId: string): Promise<MeetingSummaryDto> {
-    if (request.region !== actor.region) {
-      throw new DomainError('FORBIDDEN', 'Meetings can only be arranged for your own region');
-    }
-    const scheduledFor = new Date(request.scheduledFor);
-    const papersCloseAt = new Date(request.papersCloseAt ?? Math.max(Date.now(), scheduledFor.getTime() - DAY_MS));
-    if (scheduledFor.getTime() <= Date.now() || papersCloseAt > scheduledFor) {
-      throw new DomainError('VALIDATION', 'The meeting must be in the future, with papers closing before it', {
-        errors: [
-          {
-            field: 'scheduledFor',
-            code: 'not_in_future',
-            message: 'scheduledFor must be in the future and after papersCloseAt',
-          },
-        ],
-      });
-    }
+    const plan = planExtraMeeting(actor, request, new Date());
+    if (!plan.ok) throw new DomainError(plan.code, plan.message, plan.errors ? { errors: plan.errors } : undefined);
+    const { scheduledFor, papersCloseAt } = plan;
     const meetingId = randomUUID();
     // An extra meeting runs by the region's current rules (its quorum), like the scheduled ones.
     const { settings } = await this.regionSettings.currentOrDefaults(request.region);
-    await this.temporal.withUpdateDeadline((client) =>
-      client.workflow.executeUpdateWithStart(openMeetingUpdate, {
-        args: [{ actor, correlationId }],
-        startWorkflowOperation: new WithStartWorkflowOperation(MEETING_WORKFLOW_TYPE, {
-          workflowId: meetingWorkflowId(meetingId),
-          taskQueue: this.temporal.taskQueue,
-          workflowIdConflictPolicy: 'FAIL',
-          args: [
-            {
-              meetingId,
-              region: request.region,
-              type: request.type,
-              scheduledFor: scheduledFor.toISOString(),
-              papersCloseAt: papersCloseAt.toISOString(),
-              requestedBy: actor,
-              settings: regionMeetingSettings(settings, meetingSettingsOf(this.config)),
-            },
-          ],
-        }),
-      }),
+    const input: MeetingWorkflowInput = {
+      meetingId,
+      region: request.region,
+      type: request.type,
+      scheduledFor: scheduledFor.toISOString(),
+      papersCloseAt: papersCloseAt.toISOString(),
+      requestedBy: actor,
+      settings: regionMeetingSettings(settings, meetingSettingsOf(this.config)),
+    };
+    await this.temporal.startWithUpdate(
+      MEETING_WORKFLOW_TYPE,
+      { workflowId: meetingWorkflowId(meetingId), args: [input], workflowIdConflictPolicy: 'FAIL' },
+      openMeetingUpdate,
+      { actor, correlationId },
     );
     return toMeetingSummary(await this.queries.findVisible(actor, meetingId));
   }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { WithStartWorkflowOperation } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
   Actor,
@@ -94,18 +93,17 @@ export class ReferralCommandsService {
     };
     let result: SubmitResult;
     try {
-      result = await this.temporal.withUpdateDeadline((client) =>
-        client.workflow.executeUpdateWithStart(submitReferralUpdate, {
-          args: [{ actor, correlationId }],
-          startWorkflowOperation: new WithStartWorkflowOperation(REFERRAL_WORKFLOW_TYPE, {
-            workflowId: referralWorkflowId(referralId),
-            taskQueue: this.temporal.taskQueue,
-            args: [input],
-            workflowIdConflictPolicy: 'USE_EXISTING',
-            // A repeat after the referral has ended must not start it again.
-            workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          }),
-        }),
+      result = await this.temporal.startWithUpdate(
+        REFERRAL_WORKFLOW_TYPE,
+        {
+          workflowId: referralWorkflowId(referralId),
+          args: [input],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          // A repeat after the referral has ended must not start it again.
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        },
+        submitReferralUpdate,
+        { actor, correlationId },
       );
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;

@@ -1,6 +1,14 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
+import {
+  Client,
+  Connection,
+  defaultGrpcRetryOptions,
+  makeGrpcRetryInterceptor,
+  WithStartWorkflowOperation,
+  type WorkflowStartOptions,
+} from '@temporalio/client';
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
+import type { UpdateDefinition, WorkflowIdConflictPolicy } from '@temporalio/common';
 import { AppConfig } from '@rocu/config';
 import { sendUpdate, UpdateRequest } from '@rocu/temporal-client';
 import { updateMetricsInterceptor } from '../observability/update-metrics.interceptor';
@@ -70,6 +78,24 @@ export class TemporalClientService implements OnApplicationShutdown {
   /** Sends a person's action to a workflow with that deadline; the workflow's refusal throws as a DomainError. */
   sendUpdate<R, C>(request: UpdateRequest<R, C>): Promise<R> {
     return this.withUpdateDeadline((client) => sendUpdate(client, request));
+  }
+
+  /**
+   * Starts a workflow together with a person's first action (an Update-with-Start) under the same deadline;
+   * the id and its conflict policy decide whether a repeat reaches the workflow already running.
+   */
+  startWithUpdate<R, C>(
+    workflowType: string,
+    start: Omit<WorkflowStartOptions, 'taskQueue'> & { workflowIdConflictPolicy: WorkflowIdConflictPolicy },
+    definition: UpdateDefinition<R, [C]>,
+    command: C,
+  ): Promise<R> {
+    return this.withUpdateDeadline((client) =>
+      client.workflow.executeUpdateWithStart(definition, {
+        args: [command],
+        startWorkflowOperation: new WithStartWorkflowOperation(workflowType, { ...start, taskQueue: this.taskQueue }),
+      }),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

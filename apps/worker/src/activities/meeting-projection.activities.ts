@@ -210,7 +210,8 @@ export class MeetingProjectionActivities implements MeetingActivities {
 
   async applyDecision(event: MeetingEvent & { decision: DecisionRecord; region: string }): Promise<void> {
     const { decision } = event;
-    const updateId = `meeting-${event.meetingId}:${decision.referralId}`;
+    // One decision per meeting and referral: a retried activity repeats the same Update.
+    const updateId = `${meetingWorkflowId(event.meetingId)}:${decision.referralId}`;
     if (decision.ratificationOutcome && event.actor) {
       await this.referrals.ratify(decision.referralId, updateId, {
         actor: event.actor,

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../errors/domain-error';
 import { Actor, Role } from '../roles';
 import { AgendaPosition, ItemOutcome, PassedOverItem, outcomeOf, passedOverBy } from './deviation';
 import { MeetingDecision, MeetingStatus, MeetingType, RatificationOutcome } from './meeting-types';
@@ -14,7 +15,9 @@ export interface MeetingRecord {
 export const MEETING_ACTIONS = ['RECORD_ATTENDANCE', 'DECIDE', 'CLOSE'] as const;
 export type MeetingAction = (typeof MEETING_ACTIONS)[number];
 
-export type MeetingRefusal =
+/** The codes a meeting's rules refuse with: part of the closed list the API maps to HTTP statuses. */
+export type MeetingRefusal = Extract<
+  ErrorCode,
   | 'ROLE_NOT_ALLOWED'
   | 'NOT_ALLOWED_IN_STATE'
   | 'RECUSED'
@@ -24,7 +27,8 @@ export type MeetingRefusal =
   | 'ALREADY_DECIDED'
   | 'RATIFICATION_RULE'
   | 'NOT_IN_SESSION'
-  | 'NOT_QUORATE';
+  | 'NOT_QUORATE'
+>;
 
 export type MeetingCheck = { ok: true } | { ok: false; refusal: MeetingRefusal; reason: string };
 

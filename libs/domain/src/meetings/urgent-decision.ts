@@ -1,7 +1,8 @@
+import type { ErrorCode } from '../errors/domain-error';
 import { ReferralStatus, Urgency } from '../referral/referral-status';
 import { MEETING_DECISIONS, MeetingDecision } from './meeting-types';
 
-export type UrgentDecisionRefusal = 'NOT_ALLOWED_IN_STATE' | 'BUSINESS_RULE';
+export type UrgentDecisionRefusal = Extract<ErrorCode, 'NOT_ALLOWED_IN_STATE' | 'BUSINESS_RULE'>;
 
 export type UrgentDecisionCheck = { ok: true } | { ok: false; refusal: UrgentDecisionRefusal; reason: string };
 

@@ -1,5 +1,5 @@
 import { Actor } from '../roles';
-import { DomainError } from '../errors/domain-error';
+import { DomainError, type ErrorCode } from '../errors/domain-error';
 import { ReferralStatus } from './referral-status';
 import {
   EventOf,
@@ -13,7 +13,7 @@ import {
   TransitionTable,
 } from './referral-transitions';
 
-export type TransitionRefusal = 'ROLE_NOT_ALLOWED' | 'NOT_ALLOWED_IN_STATE';
+export type TransitionRefusal = Extract<ErrorCode, 'ROLE_NOT_ALLOWED' | 'NOT_ALLOWED_IN_STATE'>;
 
 export type TransitionResult =
   | { ok: true; from: ReferralStatus; to: ReferralStatus }
