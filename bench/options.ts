@@ -12,8 +12,8 @@ export interface BenchOptions {
   concurrency: number;
   /** Referrals driven through the whole lifecycle in phase 3. */
   lifecycleN: number;
-  /** Referrals the read path is measured against (phase 4). */
-  seedN: number;
+  /** Table sizes the read path is measured at (phase 4), ascending: seeded to each in turn. */
+  seedN: number[];
   /** Requests per read query (HTTP and raw SQL alike). */
   readN: number;
   /** Open referral workflows for the memory phase (5). */
@@ -26,11 +26,19 @@ export interface BenchOptions {
   quick: boolean;
 }
 
-const FULL = { n: 500, concurrency: 16, lifecycleN: 200, seedN: 100_000, readN: 200, memoryN: 10_000, rankN: 100_000 };
-const QUICK = { n: 100, concurrency: 8, lifecycleN: 30, seedN: 10_000, readN: 50, memoryN: 300, rankN: 20_000 };
+const FULL = {
+  n: 500,
+  concurrency: 16,
+  lifecycleN: 200,
+  seedN: [100_000],
+  readN: 200,
+  memoryN: 10_000,
+  rankN: 100_000,
+};
+const QUICK = { n: 100, concurrency: 8, lifecycleN: 30, seedN: [10_000], readN: 50, memoryN: 300, rankN: 20_000 };
 
 export const USAGE = `npm run bench -- [--quick] [--n=500] [--c=16] [--phases=1,2,3,4,5,6,7] [--temporal=dev|server|dev,server]
-  [--lifecycle-n=200] [--seed-n=100000] [--read-n=200] [--memory-n=10000] [--rank-n=100000]
+  [--lifecycle-n=200] [--seed-n=100000 or 100k,1m] [--read-n=200] [--memory-n=10000] [--rank-n=100000]
 Each option may also be given as an environment variable: BENCH_N, BENCH_C, BENCH_PHASES, BENCH_TEMPORAL,
 BENCH_LIFECYCLE_N, BENCH_SEED_N, BENCH_READ_N, BENCH_MEMORY_N, BENCH_RANK_N, BENCH_QUICK=1 (argv wins).
 Uses DATABASE_URL / TEMPORAL_ADDRESS when set; with API_URL (and WORKER_PID for phase 5) it drives an
@@ -50,6 +58,17 @@ function positiveInt(name: string, value: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${name} must be a positive integer, not ${value}`);
   return parsed;
+}
+
+/** Sizes such as 100000 or 100k,1m, ascending and distinct. */
+function parseSizes(name: string, value: string): number[] {
+  const sizes = value.split(',').map((part) => {
+    const match = /^(\d+)([km]?)$/i.exec(part.trim());
+    if (!match) throw new Error(`${name} takes sizes such as 100000 or 100k,1m, not ${part}`);
+    const factor = { '': 1, k: 1_000, m: 1_000_000 }[match[2].toLowerCase() as '' | 'k' | 'm'];
+    return positiveInt(name, String(Number(match[1]) * factor));
+  });
+  return [...new Set(sizes)].sort((a, b) => a - b);
 }
 
 function parsePhases(value: string): Phase[] {
@@ -83,12 +102,13 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
   };
   const phases = pick('phases', 'BENCH_PHASES');
   const temporal = pick('temporal', 'BENCH_TEMPORAL');
+  const seedN = pick('seed-n', 'BENCH_SEED_N');
   return {
     quick,
     n: int('n', 'BENCH_N', base.n),
     concurrency: int('c', 'BENCH_C', base.concurrency),
     lifecycleN: int('lifecycle-n', 'BENCH_LIFECYCLE_N', base.lifecycleN),
-    seedN: int('seed-n', 'BENCH_SEED_N', base.seedN),
+    seedN: seedN ? parseSizes('--seed-n', seedN) : base.seedN,
     readN: int('read-n', 'BENCH_READ_N', base.readN),
     memoryN: int('memory-n', 'BENCH_MEMORY_N', base.memoryN),
     rankN: int('rank-n', 'BENCH_RANK_N', base.rankN),

@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { DataSource, Logger } from 'typeorm';
 import type { Actor } from '@rocu/domain';
 import { dataSourceOptions } from '@rocu/persistence';
+import { NationalPrioritiesService } from '../../apps/api/src/national/national-priorities.service';
+import { NationalRhythmService } from '../../apps/api/src/national/national-rhythm.service';
 import { ListReferralsQuery } from '../../apps/api/src/referrals/list-referrals.query';
 import { ReferralQueriesService } from '../../apps/api/src/referrals/referral-queries.service';
 
@@ -24,14 +26,13 @@ class CapturingLogger implements Logger {
 }
 
 /**
- * The exact SQL the API runs for a list request: the API's own ReferralQueriesService is called with the
- * same actor and filters against the same database, and the statements it sends are captured (bar the
- * audit row it writes, which the HTTP figure includes).
+ * The exact SQL the API runs for a read: the API's own service is called (by `read`) with the same actor and
+ * arguments against the same database, and the statements it sends are captured (bar the audit row it
+ * writes, which the HTTP figure includes).
  */
-export async function captureListSql(
+async function captureSql(
   databaseUrl: string,
-  actor: Actor,
-  filters: Partial<ListReferralsQuery>,
+  read: (dataSource: DataSource) => Promise<unknown>,
 ): Promise<Statement[]> {
   const logger = new CapturingLogger();
   const dataSource = new DataSource({
@@ -41,13 +42,29 @@ export async function captureListSql(
   await dataSource.initialize();
   try {
     logger.statements.length = 0;
-    await new ReferralQueriesService(dataSource).list(actor, Object.assign(new ListReferralsQuery(), filters), 'bench');
-    // The list's own queries; the audit row the API also writes for the read is part of the HTTP figure only.
+    await read(dataSource);
+    // The read's own queries; the audit row the API also writes for the read is part of the HTTP figure only.
     return logger.statements.filter((statement) => !/INSERT INTO "?audit_log/i.test(statement.sql));
   } finally {
     await dataSource.destroy();
   }
 }
+
+/** The SQL of `GET /referrals` with these filters. */
+export const captureListSql = (
+  databaseUrl: string,
+  actor: Actor,
+  filters: Partial<ListReferralsQuery>,
+): Promise<Statement[]> =>
+  captureSql(databaseUrl, (dataSource) =>
+    new ReferralQueriesService(dataSource).list(actor, Object.assign(new ListReferralsQuery(), filters), 'bench'),
+  );
+
+/** The SQL of `GET /national/report`, the national MI: referrals per region, national priority and status. */
+export const captureNationalReportSql = (databaseUrl: string, actor: Actor): Promise<Statement[]> =>
+  captureSql(databaseUrl, (dataSource) =>
+    new NationalRhythmService(dataSource, new NationalPrioritiesService(dataSource)).report(actor, 'bench'),
+  );
 
 /** The query string the HTTP API takes for the same filters. */
 export function queryString(filters: Partial<ListReferralsQuery>): string {

@@ -23,6 +23,7 @@ import { NationalTasking1764700000000 } from './1764700000000-national-tasking';
 import { MutualAid1764710000000 } from './1764710000000-mutual-aid';
 import { RowReferences1764730000000 } from './1764730000000-row-references';
 import { ValidateRowReferences1764730000001 } from './1764730000001-validate-row-references';
+import { NationalScaleIndexes1764750000000 } from './1764750000000-national-scale-indexes';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   MutualAid1764710000000,
   RowReferences1764730000000,
   ValidateRowReferences1764730000001,
+  NationalScaleIndexes1764750000000,
 ];
