@@ -11,7 +11,6 @@ import { devToken } from '../stack/api-client';
 import { FORCE_AND_ROCU } from './actors';
 import type { BenchContext } from './context';
 import { captureListSql, explain, PlanSummary, queryString, Statement } from './read-queries';
-import { benchWebPages } from './web-path';
 
 const QUERIES: { name: string; filters: Partial<ListReferralsQuery> }[] = [
   { name: 'list, default sort (deadline)', filters: {} },
@@ -90,7 +89,6 @@ export async function benchReadPath(context: BenchContext): Promise<PhaseReport>
     results.push({ name: query.name, path, http, sql, statements, plans, httpTotal: answer.total });
   }
   await pool.end();
-  const webPages = await benchWebPages(stack, options.readN, c);
 
   const rows: Row[] = [
     { metric: `seed: referrals inserted (${seeded.seconds.toFixed(1)} s)`, unit: '', ours: seeded.inserted },
@@ -109,7 +107,6 @@ export async function benchReadPath(context: BenchContext): Promise<PhaseReport>
         target: '<= 1.5',
       },
     ]),
-    ...webPages.rows,
   ];
   const notes = [
     `actor: GATEWAY_ASSESSOR of ${region}, which sees ${regionCount} of ${tableCount} referrals; pageSize 50; HTTP and SQL both at C=${c}, ${options.readN} requests each; SQL on a pg pool of ${API_POOL_MAX} like the API's`,
@@ -121,7 +118,6 @@ export async function benchReadPath(context: BenchContext): Promise<PhaseReport>
           `  ${index === 0 ? 'page ' : 'count'} ${plan.executionMs.toFixed(1)} ms${plan.seqScan ? ' SEQ SCAN' : plan.usesIndex ? ' (index)' : ''}: ${plan.nodes}`,
       ),
     ]),
-    ...webPages.notes,
   ];
   return {
     phase: 4,
