@@ -9,95 +9,48 @@ export const SESSION_COOKIE = 'rocu.sid';
 /** A session's expiry is pushed on at most this often (a thirtieth of the idle timeout: a minute of 30). */
 const TOUCH_FRACTION_OF_TIMEOUT = 30;
 
-/** How long a session read or written by this process is answered from its memory instead of Postgres. */
-export const SESSION_READ_CACHE_MS = 5_000;
-
 const PgStore = connectPgSimple(session);
 
-type Callback<T = void> = (error?: unknown, value?: T) => void;
-
-/** Drops a map's entries older than `maxAgeMs`; the map is kept in write order, so the oldest come first. */
-function dropOlder<T extends { at: number }>(entries: Map<string, T>, now: number, maxAgeMs: number): void {
-  for (const [key, entry] of entries) {
-    if (now - entry.at < maxAgeMs) break;
-    entries.delete(key);
-  }
-}
-
 /**
- * The Postgres store, made cheaper for the page reads that are most of the traffic:
- * - a session's expiry is extended at most once per interval instead of on every request, so a page costs
- *   at most one query (the session's SELECT) instead of two; the idle timeout stays exact to within it;
- * - a session this process read or wrote in the last SESSION_READ_CACHE_MS is answered from memory (a fresh
- *   copy each time, never past the expiry it was stored with), so a burst of pages (a redirect after a
- *   form, quick navigation) costs no query at all. Signing out here forgets it at once; a read that was
- *   already on its way when anything was written or destroyed is not kept. Another web process's sign-out
- *   or write reaches this one's memory only when the entry lapses, so with several web processes behind a
- *   balancer, route each session to one of them (sticky sessions) or accept that window.
+ * The Postgres store, extending a session's expiry at most once per interval instead of on every request:
+ * a page read then costs one query (the session's SELECT) instead of two. The idle timeout stays exact to
+ * within that interval. Each process keeps the time it last wrote each session, for at most one interval.
  */
-export class WebSessionStore extends PgStore {
-  private readonly writtenAt = new Map<string, { at: number }>();
-  private readonly recent = new Map<string, { at: number; until: number; json: string }>();
-  /** Bumped by every write and destroy: a read that started before one is not cached. */
-  private writes = 0;
+export class IntervalTouchStore extends PgStore {
+  private readonly writtenAt = new Map<string, number>();
 
   constructor(
     options: ConstructorParameters<typeof PgStore>[0],
-    private readonly touchIntervalMs: number,
+    private readonly intervalMs: number,
   ) {
     super(options);
   }
 
-  override get(sid: string, callback: Callback<session.SessionData | null>): void {
-    const now = Date.now();
-    const hit = this.recent.get(sid);
-    if (hit && now < hit.until) return callback(null, JSON.parse(hit.json) as session.SessionData);
-    const writesBefore = this.writes;
-    super.get(sid, (error: unknown, data?: session.SessionData | null) => {
-      if (!error && data && this.writes === writesBefore) this.remember(sid, JSON.stringify(data));
-      callback(error, data);
-    });
-  }
-
-  override set(sid: string, data: session.SessionData, callback?: Callback): void {
-    const write = ++this.writes;
-    const json = JSON.stringify(data);
-    this.recent.delete(sid);
-    this.touched(sid);
-    super.set(sid, data, (error?: unknown) => {
-      if (!error && this.writes === write) this.remember(sid, json);
-      callback?.(error);
-    });
+  override set(sid: string, data: session.SessionData, callback?: (error?: unknown) => void): void {
+    this.written(sid);
+    super.set(sid, data, callback);
   }
 
   override touch(sid: string, data: session.SessionData, callback?: () => void): void {
     const last = this.writtenAt.get(sid);
-    if (last !== undefined && Date.now() - last.at < this.touchIntervalMs) return callback?.();
-    this.touched(sid);
+    if (last !== undefined && Date.now() - last < this.intervalMs) return callback?.();
+    this.written(sid);
     super.touch(sid, data, callback);
   }
 
-  override destroy(sid: string, callback?: Callback): void {
-    this.writes += 1;
-    this.recent.delete(sid);
+  override destroy(sid: string, callback?: (error?: unknown) => void): void {
     this.writtenAt.delete(sid);
     super.destroy(sid, callback);
   }
 
-  private touched(sid: string): void {
+  private written(sid: string): void {
     const now = Date.now();
-    dropOlder(this.writtenAt, now, this.touchIntervalMs);
+    for (const [each, at] of this.writtenAt) {
+      if (now - at < this.intervalMs) break; // insertion order: the rest are newer
+      this.writtenAt.delete(each);
+    }
     this.writtenAt.delete(sid); // re-inserted at the end, keeping the map in write order
-    this.writtenAt.set(sid, { at: now });
-  }
-
-  private remember(sid: string, json: string): void {
-    const now = Date.now();
-    const { cookie } = JSON.parse(json) as Partial<session.SessionData>;
-    const expires = cookie?.expires ? new Date(cookie.expires).getTime() : now;
-    dropOlder(this.recent, now, SESSION_READ_CACHE_MS);
-    this.recent.delete(sid);
-    this.recent.set(sid, { at: now, until: Math.min(now + SESSION_READ_CACHE_MS, expires), json });
+    this.writtenAt.set(sid, now);
   }
 }
 
@@ -110,7 +63,7 @@ export function sessionMiddleware(config: WebConfig, pool: Pool): RequestHandler
   const idleTimeoutMs = config.SESSION_IDLE_TIMEOUT_SECONDS * 1000;
   return session({
     name: SESSION_COOKIE,
-    store: new WebSessionStore(
+    store: new IntervalTouchStore(
       { pool, tableName: 'web_session', createTableIfMissing: false, pruneSessionInterval: 600 },
       idleTimeoutMs / TOUCH_FRACTION_OF_TIMEOUT,
     ),
