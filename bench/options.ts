@@ -1,4 +1,4 @@
-export const PHASES = [1, 2, 3, 4, 5, 6, 7] as const;
+export const PHASES = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 export type Phase = (typeof PHASES)[number];
 
 /** The Temporal the stack runs on: the CLI's dev server (SQLite in memory) or the Temporal server on Postgres. */
@@ -37,7 +37,7 @@ const FULL = {
 };
 const QUICK = { n: 100, concurrency: 8, lifecycleN: 30, seedN: [10_000], readN: 50, memoryN: 300, rankN: 20_000 };
 
-export const USAGE = `npm run bench -- [--quick] [--n=500] [--c=16] [--phases=1,2,3,4,5,6,7] [--temporal=dev|server|dev,server]
+export const USAGE = `npm run bench -- [--quick] [--n=500] [--c=16] [--phases=1,2,3,4,5,6,7,8] [--temporal=dev|server|dev,server]
   [--lifecycle-n=200] [--seed-n=100000 or 100k,1m] [--read-n=200] [--memory-n=10000] [--rank-n=100000]
 Each option may also be given as an environment variable: BENCH_N, BENCH_C, BENCH_PHASES, BENCH_TEMPORAL,
 BENCH_LIFECYCLE_N, BENCH_SEED_N, BENCH_READ_N, BENCH_MEMORY_N, BENCH_RANK_N, BENCH_QUICK=1 (argv wins).

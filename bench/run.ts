@@ -14,6 +14,7 @@ import { benchLifecycle } from './phases/lifecycle';
 import { benchRanking } from './phases/ranking';
 import { benchReadPath } from './phases/read-path';
 import { benchSubmission } from './phases/submission';
+import { benchWebPath } from './phases/web-path';
 import { benchWorkerMemory } from './phases/worker-memory';
 import { PhaseReport, renderEngineComparison, renderReport, writeResults } from './report';
 import { startBenchStack } from './stack/bench-stack';
@@ -55,6 +56,8 @@ async function runPhase(
       return benchRanking(context.options.rankN);
     case 7:
       return benchAuditAppends(context);
+    case 8:
+      return benchWebPath(context);
   }
 }
 

@@ -11,7 +11,6 @@ import { devToken } from '../stack/api-client';
 import { FORCE_AND_ROCU } from './actors';
 import type { BenchContext } from './context';
 import { captureListSql, captureNationalReportSql, explain, PlanSummary, queryString, Statement } from './read-queries';
-import { benchWebPages } from './web-path';
 
 const QUERIES: { name: string; filters: Partial<ListReferralsQuery> }[] = [
   { name: 'list, default sort (deadline)', filters: {} },
@@ -120,7 +119,6 @@ export async function benchReadPath(context: BenchContext): Promise<PhaseReport>
     sizes.push({ tableCount: Number(tableCount), regionCount: Number(regionCount), seeded, results });
   }
   await pool.end();
-  const webPages = await benchWebPages(stack, options.readN, c);
 
   const labelled = sizes.length > 1;
   const largest = sizes[sizes.length - 1];
@@ -171,7 +169,6 @@ export async function benchReadPath(context: BenchContext): Promise<PhaseReport>
           ];
         })
       : []),
-    ...webPages.rows,
   ];
   const notes = [
     `actor: GATEWAY_ASSESSOR of ${region} for the lists, NCA_LIAISON for the national report; pageSize 50; HTTP and SQL both at C=${c}, ${options.readN} requests each; SQL on a pg pool of ${API_POOL_MAX} like the API's`,
@@ -186,7 +183,6 @@ export async function benchReadPath(context: BenchContext): Promise<PhaseReport>
         ),
       ]),
     ]),
-    ...webPages.notes,
   ];
   return {
     phase: 4,

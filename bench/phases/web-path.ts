@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '@rocu/domain';
 import { findQueueTab, queueCalls } from '../../apps/web/src/routes/gateway/work-queue.view-model';
@@ -8,10 +9,12 @@ import { PROJECT_ROOT } from '../../scripts/lib/project-paths';
 import { runPool } from '../concurrency';
 import { cpuPerOperation, ProcessGroups, single, startCpuWindow } from '../cpu-usage';
 import { progressBar } from '../progress';
-import type { Row } from '../report';
+import type { PhaseReport, Row } from '../report';
+import { seedReferrals } from '../seed-referrals';
 import { throughput, ThroughputStats } from '../stats';
 import { devToken, waitForHealth } from '../stack/api-client';
 import { type BenchStack, cpuProfileEnv } from '../stack/bench-stack';
+import type { BenchContext } from './context';
 
 /**
  * A web page and the API calls it makes to render (at once, as the page does). The page's p95 is reported
@@ -104,7 +107,7 @@ async function timed(
 }
 
 const cpuNote = (cpuMs: Record<string, number>): string =>
-  ['web', 'api', 'postgres']
+  ['web', 'api', 'postgres', 'other']
     .filter((name) => name in cpuMs)
     .map((name) => `${name} ${cpuMs[name].toFixed(1)} ms`)
     .join(', ');
@@ -113,7 +116,7 @@ const cpuNote = (cpuMs: Record<string, number>): string =>
  * The web path: each page's p95 through the web app (a BFF process of its own, signed in with a session
  * in Postgres) against the API calls behind it, made directly at the same concurrency.
  */
-export async function benchWebPages(
+async function benchWebPages(
   stack: BenchStack,
   count: number,
   concurrency: number,
@@ -143,10 +146,10 @@ export async function benchWebPages(
     for (const probe of WEB_PAGES) {
       const cookie = await signIn(webUrl, probe.persona);
       const token = await devToken(stack.apiUrl, probe.roles, probe.org);
-      const page = await timed(`4 web ${probe.name}`, count, concurrency, groups, () =>
+      const page = await timed(`8 web ${probe.name}`, count, concurrency, groups, () =>
         ok(fetch(`${webUrl}${probe.page}`, { headers: { cookie } })),
       );
-      const api = await timed(`4 API ${probe.name}`, count, concurrency, groups, async () => {
+      const api = await timed(`8 API ${probe.name}`, count, concurrency, groups, async () => {
         await Promise.all(
           probe.apiCalls.map((path) =>
             ok(fetch(`${stack.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } })),
@@ -170,5 +173,33 @@ export async function benchWebPages(
       ({ probe, page, api }) =>
         `${probe.name}: GET ${probe.page} as ${probe.persona} (p50 ${page.stats.latency.p50.toFixed(1)} ms, errors ${page.stats.errors}; CPU per page: ${cpuNote(page.cpuMs)}) vs ${probe.apiCalls.length} API calls at once (p50 ${api.stats.latency.p50.toFixed(1)} ms, errors ${api.stats.errors}; CPU per set: ${cpuNote(api.cpuMs)}): ${probe.apiCalls.join(', ')}`,
     ),
+  };
+}
+
+const loadAverage = (): string =>
+  loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' / ');
+
+/** Phase 8: after seeding (as phase 4 does), the web path alone. */
+export async function benchWebPath(context: BenchContext): Promise<PhaseReport> {
+  const { stack, options } = context;
+  // At the largest size the read path was measured at.
+  const size = Math.max(...options.seedN);
+  const seeded = await seedReferrals(stack.databaseUrl, size);
+  const loadBefore = loadAverage();
+  const pages = await benchWebPages(stack, options.readN, options.concurrency);
+  return {
+    phase: 8,
+    title: `Web path: the web app's pages against the API calls behind them (${size} referrals)`,
+    rows: [
+      { metric: `seed: referrals inserted (${seeded.seconds.toFixed(1)} s)`, unit: '', ours: seeded.inserted },
+      ...pages.rows,
+    ],
+    notes: [
+      `C=${options.concurrency}, ${options.readN} pages and ${options.readN} sets of API calls each, after ${WARM_UP} to warm up; load average (1 / 5 / 15 min) ${loadBefore} before, ${loadAverage()} after`,
+      ...pages.notes,
+    ],
+    data: { seeded },
   };
 }

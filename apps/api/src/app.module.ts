@@ -9,7 +9,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { RolesGuard } from './auth/roles.guard';
-import { correlationIdFor } from './common/correlation-id';
+import { correlationIdFor } from '@rocu/observability';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { AddressThrottlerGuard, IdentityThrottlerGuard, throttlers } from './common/throttling';
 import { HealthModule } from './health/health.module';

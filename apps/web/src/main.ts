@@ -3,11 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import { join } from 'node:path';
-import { Logger } from 'nestjs-pino';
+import pino from 'pino';
 import { ConfigError, loadWebConfig, WebConfig } from '@rocu/config';
 import { WebModule } from './web.module';
 import { configureNunjucks } from './setup/nunjucks-setup';
 import { pageLocals } from './setup/page-locals';
+import { PinoNestLogger, requestLogging } from './setup/request-logging';
 import { cspNonce, securityHeaders } from './setup/security';
 import { sessionMiddleware } from './setup/sessions';
 import { WebDatabase } from './setup/web-database';
@@ -16,12 +17,13 @@ import { GOVUK_FRONTEND_DIST, MOJ_FRONTEND_ROOT, PUBLIC_DIR } from './web-paths'
 const STATIC_OPTIONS = { index: false, fallthrough: true, maxAge: '1h' };
 
 async function bootstrap(): Promise<void> {
-  loadWebConfig(process.env); // fail fast with every bad variable named
+  const logger = pino({ level: loadWebConfig(process.env).LOG_LEVEL }); // fail fast with every bad variable named
   const app = await NestFactory.create<NestExpressApplication>(WebModule, { bufferLogs: true, bodyParser: false });
   const config = app.get(WebConfig);
-  app.useLogger(app.get(Logger));
+  app.useLogger(new PinoNestLogger(logger));
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(requestLogging(logger));
   app.use(cspNonce);
   app.use(securityHeaders(config.OIDC_ISSUER_URL ? [new URL(config.OIDC_ISSUER_URL).origin] : []));
 

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { LoggerModule } from 'nestjs-pino';
-import { WebConfig, WebConfigModule } from '@rocu/config';
+import { WebConfigModule } from '@rocu/config';
 import { ApiClient } from './api/api-client.service';
 import { AuthController } from './auth/auth.controller';
 import { OidcSignInService } from './auth/oidc-sign-in.service';
@@ -27,19 +26,7 @@ import { DevMailboxController } from './routes/dev-mailbox/dev-mailbox.controlle
 import { WebDatabase } from './setup/web-database';
 
 @Module({
-  imports: [
-    WebConfigModule,
-    LoggerModule.forRootAsync({
-      inject: [WebConfig],
-      useFactory: (config: WebConfig) => ({
-        pinoHttp: {
-          level: config.LOG_LEVEL,
-          redact: ['req.headers.cookie', 'res.headers["set-cookie"]'],
-          autoLogging: { ignore: (req) => req.url === '/health' || (req.url ?? '').startsWith('/assets/') },
-        },
-      }),
-    }),
-  ],
+  imports: [WebConfigModule],
   // "Make a referral" (referrals/new/...) before a referral's pages (referrals/:id): routes match in order.
   controllers: [
     HomeController,

@@ -1,3 +1,4 @@
+export * from './correlation-id';
 export * from './database-metrics';
 export * from './metrics-registry';
 export * from './ops-server';

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { appendAudit } from '@rocu/persistence';
 import type { CurrentUser } from '../auth/current-user';
 import { isDomainError } from '@rocu/domain';
-import { correlationIdFor } from './correlation-id';
+import { correlationIdFor } from '@rocu/observability';
 import { isDependencyFailure } from './dependency-failure';
 import { httpStatusOf } from './domain-error-status';
 import { PROBLEM_CONTENT_TYPE, Problem, problem } from './problem';

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
-import { runWithCorrelationId } from '@rocu/observability';
-import { correlationIdFor, correlationIdOf } from '../common/correlation-id';
+import { correlationIdFor, runWithCorrelationId } from '@rocu/observability';
+import { correlationIdOf } from '../common/correlation-id';
 
 /**
  * Gives the request its correlation id (kept by the request logger and the problem responses, which read

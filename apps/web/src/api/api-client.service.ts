@@ -61,7 +61,9 @@ export class ApiClient {
           ...headers,
         },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.config.API_TIMEOUT_MS),
+        // undici's own timeouts rather than an AbortSignal.timeout per call (a timer and a signal each).
+        headersTimeout: this.config.API_TIMEOUT_MS,
+        bodyTimeout: this.config.API_TIMEOUT_MS,
       });
     } catch (error) {
       this.logger.warn(`${method} ${url.pathname} failed: ${error instanceof Error ? error.message : String(error)}`);

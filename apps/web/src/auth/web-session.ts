@@ -31,6 +31,8 @@ declare module 'express-session' {
     notice: string;
     returnTo: string;
     oidc: OidcHandshake;
+    /** Whether the person's "Make a referral" draft has answers, as this session last read or wrote it. */
+    hasReferralDraft: boolean;
   }
 }
 

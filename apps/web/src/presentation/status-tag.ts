@@ -1,6 +1,6 @@
 import type { MeetingDecision, MeetingStatus, MeetingType } from '@rocu/domain';
 
-/** A GOV.UK tag: `{ text, classes }` for the `govukTag` macro. */
+/** A GOV.UK tag: `{ text, classes }` for the `tag` filter (setup/nunjucks-filters.ts). */
 export interface StatusTag {
   text: string;
   classes: string;

@@ -44,8 +44,9 @@ export const NUNJUCKS_FILTERS = {
     return format === 'datetime' ? LONDON_DATE_TIME.format(date).replace(', ', ' at ') : LONDON_DATE.format(date);
   },
   /**
-   * A `{ text, classes }` tag as GOV.UK Frontend's tag markup. The `govukTag` macro renders the same HTML, but
-   * calling it for every row of a list cost a page more CPU than the API calls behind it (bench web path).
+   * A `{ text, classes }` tag as GOV.UK Frontend's tag markup, the one way templates render a tag. The `govukTag`
+   * macro renders the same HTML, but calling it for every row of a list cost a page more CPU than the API calls
+   * behind it (bench web path).
    */
   tag: (value: { text: string; classes?: string } | undefined): nunjucks.runtime.SafeString | string => {
     if (!value) return '';

@@ -38,12 +38,28 @@ export class MakeReferralService {
   ) {}
 
   private async draft(session: WebSession): Promise<ReferralDraft> {
-    return (await this.drafts.get<ReferralDraft>(ownerOf(session), DRAFT_KIND)) ?? newDraft();
+    const draft = (await this.drafts.get<ReferralDraft>(ownerOf(session), DRAFT_KIND)) ?? newDraft();
+    session.hasReferralDraft = hasAnswers(draft);
+    return draft;
   }
 
+  private async saveDraft(session: WebSession, draft: ReferralDraft): Promise<void> {
+    await this.drafts.save(ownerOf(session), DRAFT_KIND, draft);
+    session.hasReferralDraft = hasAnswers(draft);
+  }
+
+  /** Whether the person has a draft with answers, read from the drafts table. */
   async hasDraft(session: WebSession): Promise<boolean> {
-    const draft = await this.drafts.get<ReferralDraft>(ownerOf(session), DRAFT_KIND);
-    return draft !== undefined && hasAnswers(draft);
+    return hasAnswers(await this.draft(session));
+  }
+
+  /**
+   * The same as last known by this session (the list's "continue" link): the drafts table is read once per
+   * session and the journey keeps the answer current, so listing referrals costs no query for it. A draft
+   * changed in another session of the same person shows here once this session next reads it.
+   */
+  async hasDraftAsKnown(session: WebSession): Promise<boolean> {
+    return session.hasReferralDraft ?? this.hasDraft(session);
   }
 
   async questionPage(session: WebSession, slug: string, fromCheck: boolean): Promise<ReferralDraftView> {
@@ -60,7 +76,7 @@ export class MakeReferralService {
     const page = findPage(slug, pages);
     if (!page) throw new NotFoundException();
     const { draft, again } = page.save(await this.draft(session), body);
-    await this.drafts.save(ownerOf(session), DRAFT_KIND, settle(page, draft));
+    await this.saveDraft(session, settle(page, draft));
     if (again) return `${BASE}/${page.slug}${fromCheck ? '?return=check-answers' : ''}`;
     const next = fromCheck ? undefined : nextPage(page, pages);
     return next ? `${BASE}/${next.slug}` : `${BASE}/check-answers`;
@@ -74,7 +90,7 @@ export class MakeReferralService {
     let draft = await this.draft(session);
     if (refused) {
       draft = { ...draft, problem: refused };
-      await this.drafts.save(ownerOf(session), DRAFT_KIND, draft);
+      await this.saveDraft(session, draft);
     }
     const lists = await this.reference.lists(session);
     return checkAnswersView(draft, pagesOf(session, lists), lists, refused);
@@ -87,6 +103,7 @@ export class MakeReferralService {
       'idempotency-key': draft.key,
     });
     await this.drafts.remove(ownerOf(session), DRAFT_KIND);
+    session.hasReferralDraft = false;
     return submitted;
   }
 }

@@ -62,7 +62,7 @@ export class ReferralsController {
         page: pageNumber(page),
         pageSize: LIST_PAGE_SIZE,
       }),
-      this.makeReferral.hasDraft(session),
+      this.makeReferral.hasDraftAsKnown(session),
     ]);
     return referralListView(list, search, new Date(), hasDraft);
   }
