@@ -283,7 +283,7 @@ describe('national tasking, the national rhythm and mutual aid in the web app (i
       await signIn(borrower, PERSONA.manager);
       const mine = new TablesPage(borrower.page);
       await mine.navigateTo('Mutual aid');
-      await mine.follow('Ask another region for help');
+      await mine.press('Ask another region for help');
       await mine.submitWith('Send the request');
       const hrefs = (await mine.errorSummary()).map((entry) => entry.href).sort();
       expect(hrefs).toEqual(['#kind', '#lendingRegion', '#reason', '#referralId']);
@@ -354,7 +354,7 @@ describe('national tasking, the national rhythm and mutual aid in the web app (i
       expect(approved.slice(5)).toEqual(['Approved', `SIO lent: ${lentName}. For six months`, '']);
 
       // A second request, for a capability, withdrawn before it is decided: the reason is required.
-      await mine.follow('Ask another region for help');
+      await mine.press('Ask another region for help');
       await ask('A capability', 'Need a covert surveillance team for a week', 'Covert surveillance');
       await mine.follow(`Withdraw the request for ${reference}`);
       await mine.submitWith('Withdraw the request');

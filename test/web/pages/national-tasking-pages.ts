@@ -65,7 +65,12 @@ export class TablesPage extends BasePage {
     return this.page.locator('.govuk-notification-banner--success').innerText();
   }
 
-  follow(name: string | RegExp): Promise<void> {
-    return this.loadNextPage(this.page.getByRole('link', { name, exact: typeof name === 'string' }));
+  /** A link styled as a button (GOV.UK's start of a journey). */
+  press(name: string): Promise<void> {
+    return this.loadNextPage(this.page.getByRole('button', { name, exact: true }));
+  }
+
+  follow(name: string): Promise<void> {
+    return this.loadNextPage(this.page.getByRole('link', { name, exact: true }));
   }
 }
