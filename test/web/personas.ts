@@ -5,6 +5,7 @@ export const PERSONA = {
   assessor: 'DS, Yorkshire and the Humber Regional Organised Crime Unit, gateway assessor',
   chair: 'Det Supt, Yorkshire and the Humber Regional Organised Crime Unit, TTCG chair',
   manager: 'DCI, Yorkshire and the Humber Regional Organised Crime Unit, ROCU manager',
+  emsouManager: 'DCI, East Midlands Special Operations Unit, ROCU manager',
   gain: 'DC, Yorkshire and the Humber Regional Organised Crime Unit, GAIN co-ordinator',
   hmrcReferrer: 'Officer, HM Revenue and Customs, referrer',
   ncaLiaison: 'Officer, National Crime Agency, NCA liaison',

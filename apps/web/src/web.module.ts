@@ -13,6 +13,10 @@ import { GatewayController } from './routes/gateway/gateway.controller';
 import { GatewayService } from './routes/gateway/gateway.service';
 import { PartnersController } from './routes/gateway/partners.controller';
 import { NationalController } from './routes/national/national.controller';
+import { NationalRhythmController } from './routes/national/national-rhythm.controller';
+import { PrioritiesController } from './routes/national/priorities.controller';
+import { TaskingRequestsController } from './routes/national/tasking-requests.controller';
+import { MutualAidController } from './routes/mutual-aid/mutual-aid.controller';
 import { AccessibilityController } from './routes/accessibility/accessibility.controller';
 import { MakeReferralController } from './routes/make-referral/make-referral.controller';
 import { MakeReferralService } from './routes/make-referral/make-referral.service';
@@ -39,6 +43,10 @@ import { WebDatabase } from './setup/web-database';
     GatewayController,
     PartnersController,
     NationalController,
+    TaskingRequestsController,
+    PrioritiesController,
+    NationalRhythmController,
+    MutualAidController,
     NotificationsController,
     DevMailboxController,
   ],

@@ -72,6 +72,15 @@ export const DEV_PERSONAS: readonly DevPersona[] = [
     roleLabel: 'ROCU manager',
   },
   {
+    // Another region's manager: answers Yorkshire's requests for mutual aid (issue 16).
+    id: 'emsou-manager',
+    name: 'DCI Ruth Okafor',
+    rank: 'DCI',
+    roles: ['ROCU_MANAGER'],
+    org: 'EMSOU',
+    roleLabel: 'ROCU manager',
+  },
+  {
     id: 'wyp-member',
     name: 'Supt Tom Walsh',
     rank: 'Supt',

@@ -20,3 +20,15 @@ describe('inPlainWords', () => {
     });
   });
 });
+
+describe('inPlainWords, nested fields', () => {
+  it('replaces a message naming the last part of a nested field (class-validator names the property only)', () => {
+    const problem = {
+      detail: 'Invalid fields',
+      errors: [{ field: 'subject.name', code: 'isLength', message: 'name must have visible text' }],
+    };
+    expect(inPlainWords(problem, { 'subject.name': 'Enter the name' }).errors).toEqual([
+      { field: 'subject.name', code: 'isLength', message: 'Enter the name' },
+    ]);
+  });
+});

@@ -2,6 +2,10 @@ import type { ApiProblem } from './api-problem';
 
 type Refusal = Pick<ApiProblem, 'detail' | 'errors'>;
 
+/** A shape message starts with the field's path, or (nested) with its last part: "name must ...". */
+const namesItsField = ({ field, message }: { field: string; message: string }): boolean =>
+  message.startsWith(`${field} `) || message.startsWith(`${field.split('.').pop() ?? field} `);
+
 /**
  * A form's own wording for the API's generic refusals. The API words a shape error by its field path
  * ("requestedOn must be a date, YYYY-MM-DD", "reference is required"), which names no question on the page;
@@ -12,7 +16,7 @@ export function inPlainWords(problem: Refusal, messages: Readonly<Record<string,
   return {
     ...problem,
     errors: problem.errors?.map((error) =>
-      Object.hasOwn(messages, error.field) && error.message.startsWith(`${error.field} `)
+      Object.hasOwn(messages, error.field) && namesItsField(error)
         ? { ...error, message: messages[error.field] }
         : error,
     ),

@@ -20,6 +20,11 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { text: 'Meetings', href: '/meetings', roles: ['TTCG_CHAIR', 'TTCG_MEMBER', 'ROCU_MANAGER'] },
   { text: 'Work queue', href: '/gateway', roles: GATEWAY_TEAM },
   { text: 'National queue', href: '/national', roles: ['NCA_LIAISON'] },
+  { text: 'Tasking request', href: '/national/tasking-requests/new', roles: ['NCA_LIAISON'] },
+  { text: 'National priorities', href: '/national/priorities', roles: ['NCA_LIAISON'] },
+  { text: 'National calendar', href: '/national/calendar', roles: ['NCA_LIAISON'] },
+  { text: 'National report', href: '/national/report', roles: ['NCA_LIAISON'] },
+  { text: 'Mutual aid', href: '/mutual-aid', roles: ['ROCU_MANAGER'] },
   { text: 'Notifications', href: NOTIFICATIONS_HREF, roles: 'everyone' },
 ];
 
@@ -32,13 +37,28 @@ export interface NavigationItem {
   active: boolean;
 }
 
-/** The entries the signed-in person may use, the one they are in marked current. */
+const isWithin = (href: string, path: string): boolean =>
+  href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
+
+/**
+ * The entries the signed-in person may use, the one they are in marked current; the page is within the most
+ * specific entry it falls under (a national priority page is under "National priorities", not "National queue").
+ */
 export function navigationFor(user: SignedInUser | undefined, path: string): NavigationItem[] {
   if (!user) return [];
-  return NAVIGATION.filter(
+  const entries = NAVIGATION.filter(
     (entry) => entry.roles === 'everyone' || entry.roles.some((role) => user.roles.includes(role)),
-  ).map((entry) => {
-    const within = entry.href === '/' ? path === '/' : path === entry.href || path.startsWith(`${entry.href}/`);
-    return { text: entry.text, href: entry.href, current: path === entry.href, active: within };
-  });
+  );
+  const within = entries
+    .filter((entry) => isWithin(entry.href, path))
+    .reduce<NavigationEntry | undefined>(
+      (best, entry) => (best && best.href.length >= entry.href.length ? best : entry),
+      undefined,
+    );
+  return entries.map((entry) => ({
+    text: entry.text,
+    href: entry.href,
+    current: path === entry.href,
+    active: entry === within,
+  }));
 }

@@ -17,6 +17,18 @@ export class AssessmentPage extends BasePage {
   }
 
   async fill(input: AssessmentInput, route: string, rationale: Record<string, string>): Promise<void> {
+    await this.grade(input);
+    await this.radio('route', route).check();
+    for (const [element, text] of Object.entries(rationale)) {
+      await this.page
+        .getByLabel(`Rationale for the ${sentence(element).toLowerCase()}`, { exact: false })
+        .first()
+        .fill(text);
+    }
+  }
+
+  /** Grades every element of the grid (its radios only). */
+  async grade(input: AssessmentInput): Promise<void> {
     for (const [element, grade] of Object.entries(input.harm)) await this.radio(`harm[${element}]`, grade).check();
     await this.radio('geographicScope', input.geographicScope).check();
     await this.radio('victimVulnerability', input.victimVulnerability).check();
@@ -24,13 +36,6 @@ export class AssessmentPage extends BasePage {
     await this.radio('confidence', input.confidence).check();
     for (const [factor, value] of Object.entries(input.organisationalPosition)) {
       await this.radio(`organisationalPosition[${factor}]`, String(value)).check();
-    }
-    await this.radio('route', route).check();
-    for (const [element, text] of Object.entries(rationale)) {
-      await this.page
-        .getByLabel(`Rationale for the ${sentence(element).toLowerCase()}`, { exact: false })
-        .first()
-        .fill(text);
     }
   }
 

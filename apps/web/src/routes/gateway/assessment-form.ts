@@ -122,14 +122,14 @@ export function previewScore(draft: AssessmentDraft, scheme: ScoringScheme): Sco
     const scoreErrors = refused.map(({ field, message }) => ({
       field,
       code: 'invalid',
-      message: FIELD_MESSAGES[field] ?? message,
+      message: ASSESSMENT_FIELD_MESSAGES[field] ?? message,
     }));
     return { kind: 'REFUSED', errors: [...scoreErrors, ...routeErrors] };
   }
   return routeErrors.length > 0 ? { kind: 'REFUSED', errors: routeErrors } : { kind: 'SCORED', result };
 }
 
-const FIELD_MESSAGES: Record<string, string> = {
+export const ASSESSMENT_FIELD_MESSAGES: Record<string, string> = {
   ...Object.fromEntries(HARM_ELEMENTS.map((element) => [`harm.${element}`, `Select the ${element} harm`])),
   geographicScope: 'Select the geographic scope',
   victimVulnerability: 'Select the victim vulnerability',

@@ -8,7 +8,7 @@ import type { ReferralDraft } from './referral-draft';
 const BASE = '/referrals/new';
 const RETURN = '?return=check-answers';
 
-interface Choice {
+export interface Choice {
   value: string;
   text: string;
   checked?: boolean;
@@ -16,7 +16,7 @@ interface Choice {
   hint?: { text: string };
 }
 
-const choices = (options: readonly CodeName[], chosen: readonly string[]): Choice[] =>
+export const choices = (options: readonly CodeName[], chosen: readonly string[]): Choice[] =>
   options.map(({ code, name }) => ({ value: code, text: name, checked: chosen.includes(code) }));
 
 const options = (labels: Record<string, string>, chosen: string, blank: string): Choice[] => [
@@ -24,7 +24,7 @@ const options = (labels: Record<string, string>, chosen: string, blank: string):
   ...Object.entries(labels).map(([value, text]) => ({ value, text, selected: value === chosen })),
 ];
 
-const radios = (labels: Record<string, string>, chosen: string): Choice[] =>
+export const radios = (labels: Record<string, string>, chosen: string): Choice[] =>
   Object.entries(labels).map(([value, text]) => ({ value, text, checked: value === chosen }));
 
 export const NOMINAL_ROLE_LABELS: Record<string, string> = { PRINCIPAL: 'Principal', ASSOCIATE: 'Associate' };

@@ -32,6 +32,8 @@ export interface MeetingDecisionRecord {
   decision: MeetingDecision;
   rationale: string;
   deviationJustification: string | null;
+  /** Why a national tasking request was declined (reported nationally). */
+  declineJustification?: string | null;
   onwardReference: string | null;
   passedOver: { referralId: string; rank: number; outcome: string }[];
   ratification: boolean;
@@ -57,6 +59,10 @@ export interface AgendaItem {
   /** The GAIN co-ordinator's partner-agency checks on the item. */
   partnerChecks: PartnerCheckRecord[];
   urgentDecision?: MeetingDecision;
+  /** The national priority the item is aligned to (flagged on every agenda). */
+  nationalPriority?: string;
+  /** NCA_TASKING: a tasking request the NCA made (declining it needs a justification). */
+  origin?: 'NCA_TASKING';
   decision?: MeetingDecisionRecord;
 }
 

@@ -34,6 +34,7 @@ export interface DecisionBody {
   rationale?: string;
   onwardReference?: string;
   deviationJustification?: string;
+  declineJustification?: string;
 }
 
 export interface AttendeeRow {
@@ -54,11 +55,13 @@ export function decisionBody(form: Form): DecisionBody {
   const decision = text(form.decision);
   const onwardReference = text(form.onwardReference);
   const deviationJustification = text(form.deviationJustification);
+  const declineJustification = text(form.declineJustification);
   return {
     ...(decision ? { decision } : {}),
     rationale: text(form.rationale),
     ...(onwardReference ? { onwardReference } : {}),
     ...(deviationJustification ? { deviationJustification } : {}),
+    ...(declineJustification ? { declineJustification } : {}),
   };
 }
 

@@ -111,6 +111,8 @@ interface ItemView {
   breakdownExplanation: string;
   whyRanked: string[];
   urgentDecision?: string;
+  /** "National tasking request (FIREARMS)" or "Aligned to FIREARMS"; absent for a regional item. */
+  national?: string;
   recused: string[];
   /** One line per partner check: "HM Revenue and Customs: Hit (HMRC-CI-0042)". */
   partnerChecks: string[];
@@ -120,9 +122,16 @@ interface ItemView {
     rationale: string;
     decidedBy: string;
     deviation?: string;
+    declineJustification?: string;
     onwardReference?: string;
   };
   decideHref?: string;
+}
+
+/** The national flag every agenda shows (issue 16): the NCA's own request, or an item aligned to a priority. */
+function nationalFlag(item: Pick<AgendaItem, 'nationalPriority' | 'origin'>): string | undefined {
+  if (item.origin === 'NCA_TASKING') return `National tasking request (${item.nationalPriority ?? 'no priority'})`;
+  return item.nationalPriority ? `Aligned to national priority ${item.nationalPriority}` : undefined;
 }
 
 function itemView(item: AgendaItem, meeting: MeetingDetail, canDecide: boolean): ItemView {
@@ -146,6 +155,7 @@ function itemView(item: AgendaItem, meeting: MeetingDetail, canDecide: boolean):
     breakdownExplanation: item.breakdown?.explanation ?? '',
     whyRanked: item.kind === 'NEW' ? whyRankedHere(item, ranked) : [],
     urgentDecision: item.urgentDecision && (DECISION_LABELS[item.urgentDecision] ?? item.urgentDecision),
+    national: nationalFlag(item),
     recused: item.recusedMembers.map((sub) => names.get(sub) ?? sub),
     partnerChecks: item.partnerChecks.map((check) => partnerCheckRow(check).summary),
     decision: made && {
@@ -154,6 +164,7 @@ function itemView(item: AgendaItem, meeting: MeetingDetail, canDecide: boolean):
       rationale: made.rationale,
       decidedBy: made.decidedByName,
       ...(made.onwardReference ? { onwardReference: made.onwardReference } : {}),
+      ...(made.declineJustification ? { declineJustification: made.declineJustification } : {}),
       ...(made.passedOver.length > 0
         ? {
             deviation: `Adopted ahead of ${made.passedOver
@@ -337,6 +348,8 @@ function decisionForm(
 
 export interface ItemDecisionView extends DecisionFormView {
   item: ItemView;
+  /** An NCA tasking request: declining it needs a justification, reported nationally. */
+  asksDeclineJustification: boolean;
   /** On an urgent decision listed for ratification: ratify it, or overturn it with a new decision. */
   ratification?: { items: { value: string; text: string; checked: boolean }[] };
 }
@@ -354,6 +367,7 @@ export function itemDecisionView(meeting: MeetingDetail, item: AgendaItem, refus
     ...form,
     ...decisionRefusal(refused, meeting.id),
     item: itemView(item, meeting, false),
+    asksDeclineJustification: item.origin === 'NCA_TASKING',
     ...(urgent
       ? {
           ratification: {

@@ -13,3 +13,34 @@ export interface NationalQueue {
   page: number;
   pageSize: number;
 }
+
+/** GET /national/priorities: the national priorities the NCA maintains, active and retired. */
+export interface NationalPriority {
+  code: string;
+  title: string;
+  description?: string;
+  createdAt: string;
+  retiredAt: string | null;
+}
+
+/** GET /national/calendar: every region's meetings in a window (a covert one as its region and date only). */
+export interface NationalCalendar {
+  from: string;
+  to: string;
+  items: { region: string; type: string; scheduledFor: string; id?: string; papersCloseAt?: string; status?: string }[];
+}
+
+/** GET /national/report: counts per region and priority, and the declines of the NCA's own requests. */
+export interface NationalReport {
+  rows: { region: string; nationalPriority: string; awaitingDecision: number; adopted: number; declined: number }[];
+  declines: {
+    referralId: string;
+    reference: string;
+    region: string;
+    nationalPriority: string;
+    meetingId: string;
+    rationale: string;
+    declineJustification: string;
+    decidedAt: string;
+  }[];
+}

@@ -1,0 +1,349 @@
+import { randomUUID } from 'node:crypto';
+import { WORKED_EXAMPLE, WORKED_EXAMPLE_RATIONALE } from '../fixtures/worked-example';
+import { frozenMeeting } from '../support/meeting-fixtures';
+import { meetingBody, referralBody, workedExampleAssessment } from '../support/referral-fixtures';
+import { adoptedReferral, ok } from '../support/tasking-fixtures';
+import { JAVASCRIPT_MODES, useWebStack, Visitor } from '../support/web-test';
+import { KeyboardUser } from './pages/keyboard';
+import { DecisionPage } from './pages/meetings/decision-page';
+import { MeetingPage } from './pages/meetings/meeting-page';
+import { TablesPage, TaskingRequestPage } from './pages/national-tasking-pages';
+import { SignInPage } from './pages/sign-in-page';
+import { PERSONA } from './personas';
+
+const web = useWebStack();
+
+async function signIn(visitor: Visitor, persona: string): Promise<void> {
+  await (await SignInPage.open(visitor.page)).signInAs(persona);
+}
+
+const YORKSHIRE_ROCU = 'Yorkshire and the Humber Regional Organised Crime Unit';
+
+/** The NCA's tasking request made through the API (the chair's and the report's tests start from it). */
+async function taskingRequest(): Promise<{ id: string; reference: string }> {
+  const { route: _route, ...score } = workedExampleAssessment();
+  return ok(
+    'tasking request',
+    web.stack.http.post<{ id: string; reference: string }>(
+      '/national/tasking-requests',
+      referralBody({ region: 'YHROCU', nationalPriority: 'FIREARMS', assessment: score }),
+      await web.stack.token(['NCA_LIAISON'], 'NCA'),
+    ),
+  );
+}
+
+/** The same href twice, or an href naming no element of the page, would be an error the person cannot follow. */
+async function expectEachLinkFindsItsField(visitor: Visitor, hrefs: string[]): Promise<void> {
+  for (const href of hrefs)
+    expect({ href, found: await visitor.page.locator(href).count() }).toEqual({ href, found: 1 });
+}
+
+describe('national tasking, the national rhythm and mutual aid in the web app (issue 16)', () => {
+  describe.each(JAVASCRIPT_MODES)('$label', ({ javaScript }) => {
+    it('the NCA sends a tasking request: every refused field named beside it, Check your answers, then its reference', async () => {
+      const visitor = await web.visit(javaScript);
+      await signIn(visitor, PERSONA.ncaLiaison);
+      const form = new TaskingRequestPage(visitor.page);
+      await form.navigateTo('Tasking request');
+      expect(await form.heading()).toBe('Send a tasking request');
+      // Only active priorities are offered.
+      const offered = await visitor.page.getByLabel('National priority').locator('option').allInnerTexts();
+      expect(offered).toContain('Illegal firearms (FIREARMS)');
+      await visitor.expectAccessible();
+
+      // Nothing answered: Check your answers, then the API refuses and the form names every bad field.
+      await form.submitWith('Continue');
+      expect(await form.heading()).toBe('Check your tasking request');
+      await form.submitWith('Send the tasking request');
+      expect(new URL(visitor.page.url()).pathname).toBe('/national/tasking-requests/new');
+      const refused = await form.errorSummary();
+      const hrefs = refused.map((entry) => entry.href);
+      expect(hrefs).toEqual(
+        expect.arrayContaining([
+          '#region',
+          '#nationalPriority',
+          '#subject-type',
+          '#subject-name',
+          '#crimeTypes',
+          '#forcesAffected',
+          '#requestedCapabilities',
+          '#urgency',
+          '#threatToLife',
+          '#summary',
+          '#classification',
+          '#harm-physical',
+          '#likelihood',
+          '#rationale-harm',
+          '#rationale-route',
+        ]),
+      );
+      expect(refused).toEqual(
+        expect.arrayContaining([
+          { text: 'Select the region asked to take the work on', href: '#region' },
+          { text: 'Select the national priority the work is against', href: '#nationalPriority' },
+        ]),
+      );
+      await expectEachLinkFindsItsField(visitor, hrefs);
+      expect(await visitor.page.title()).toMatch(/^Error: /);
+      await visitor.expectAccessible();
+      await visitor.screenshot('tasking-request-errors');
+
+      const subjectName = `Op Lanyard ${randomUUID().slice(0, 8)}`;
+      await form.fillRequest({
+        region: 'Yorkshire and the Humber',
+        priority: 'Illegal firearms (FIREARMS)',
+        subjectName,
+        crimeType: 'Illegal firearms',
+        force: 'West Yorkshire Police',
+        capability: 'Covert surveillance',
+      });
+      await form.fillScore(WORKED_EXAMPLE, WORKED_EXAMPLE_RATIONALE);
+      await form.submitWith('Continue');
+      expect(await form.answers()).toMatchObject({
+        Region: 'Yorkshire and the Humber',
+        'National priority': 'Illegal firearms (FIREARMS)',
+        Subject: `${subjectName}, Organised crime group`,
+        'Forces affected': 'West Yorkshire Police',
+        "The NCA's score": 'Risk score 21.2 (P2)',
+      });
+      await visitor.expectAccessible();
+      await visitor.screenshot('tasking-request-check');
+
+      const keyboard = new KeyboardUser(visitor.page);
+      await keyboard.press(visitor.page.getByRole('button', { name: 'Send the tasking request' }));
+      const reference = await form.reference();
+      await visitor.expectAccessible();
+      await visitor.screenshot('tasking-request-sent');
+
+      const made = await web.stack.db.query<{ id: string }>('SELECT id FROM referrals WHERE reference = $1', [
+        reference,
+      ]);
+      expect(made.rows).toHaveLength(1);
+      const detail = await ok(
+        'detail',
+        web.stack.http.get<Record<string, unknown>>(
+          `/referrals/${made.rows[0].id}`,
+          await web.stack.token(['NCA_LIAISON'], 'NCA'),
+        ),
+      );
+      expect(detail).toMatchObject({
+        subjectName,
+        status: 'AWAITING_DECISION',
+        region: 'YHROCU',
+        origin: 'NCA_TASKING',
+        nationalPriority: 'FIREARMS',
+      });
+      // Shown once: a refresh starts a new request.
+      await visitor.page.reload();
+      expect(new URL(visitor.page.url()).pathname).toBe('/national/tasking-requests/new');
+    });
+
+    it("the chair's agenda flags the NCA's request, and declining it without a justification is refused beside the field", async () => {
+      const request = await taskingRequest();
+      const meetingId = await frozenMeeting(web.stack);
+      const chairToken = await web.stack.token(['TTCG_CHAIR'], 'YHROCU');
+      await ok(
+        'attendance',
+        web.stack.http.post(
+          `/meetings/${meetingId}/attendance`,
+          {
+            attendees: [
+              { sub: 'dev-yhrocu-chair', name: 'Det Supt Mark Evans', org: 'YHROCU', conflicts: [] },
+              { sub: 'member-wyp', name: 'Supt Tom Walsh', org: 'WYP', conflicts: [] },
+              { sub: 'member-syp', name: 'DCI Sam Hart', org: 'SYP', conflicts: [] },
+            ],
+          },
+          chairToken,
+        ),
+      );
+
+      const chair = await web.visit(javaScript);
+      await signIn(chair, PERSONA.chair);
+      await chair.page.goto(`/meetings/${meetingId}`);
+      const meeting = new MeetingPage(chair.page);
+      expect(await meeting.itemValue(request.reference, 'National')).toBe('National tasking request (FIREARMS)');
+      await chair.expectAccessible();
+
+      await chair.page.goto(`/meetings/${meetingId}/items/${request.id}/decision`);
+      const decision = new DecisionPage(chair.page);
+      await decision.choose('Decline: return to force', 'Outside our capacity this quarter');
+      await decision.continue();
+      expect(await decision.errorSummary()).toEqual([
+        { text: expect.stringMatching(/justification/i), href: '#declineJustification' },
+      ]);
+      expect(await chair.page.getByLabel('Rationale').inputValue()).toBe('Outside our capacity this quarter');
+      await chair.expectAccessible();
+      await chair.screenshot('meeting-national-decline');
+    });
+
+    it('the NCA adds and retires a national priority and reads the national calendar; other roles are refused', async () => {
+      const chairToken = await web.stack.token(['TTCG_CHAIR'], 'YHROCU');
+      const covertAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
+      await ok('TTCG', web.stack.http.post('/meetings', meetingBody(86_400_000, 2 * 86_400_000), chairToken));
+      await ok(
+        'covert',
+        web.stack.http.post(
+          '/meetings',
+          { ...meetingBody(86_400_000, 3 * 86_400_000), type: 'COVERT_COMMISSIONING', scheduledFor: covertAt },
+          chairToken,
+        ),
+      );
+
+      const visitor = await web.visit(javaScript);
+      await signIn(visitor, PERSONA.ncaLiaison);
+      const page = new TablesPage(visitor.page);
+      await page.navigateTo('National priorities');
+      expect((await page.table('priorities')).map((cells) => cells[0])).toContain('FIREARMS');
+      await visitor.expectAccessible();
+
+      await page.submitWith('Add the priority');
+      expect((await page.errorSummary()).map((entry) => entry.href).sort()).toEqual(['#code', '#title']);
+      await visitor.expectAccessible();
+      const code = `TEST_${randomUUID().slice(0, 8).toUpperCase()}`;
+      const title = `Kidnap and extortion ${code}`;
+      await visitor.page.getByLabel('Code').fill(code);
+      await visitor.page.getByLabel('Title').fill(title);
+      await page.submitWith('Add the priority');
+      expect(await page.notice()).toContain(`National priority added: ${title} (${code})`);
+      expect(await page.table('priorities')).toContainEqual([code, title, 'Active', `Retire ${title}`]);
+      await visitor.screenshot('national-priorities');
+
+      await page.follow(`Retire ${title}`);
+      expect(await page.heading()).toBe(`Retire ${title}?`);
+      await visitor.expectAccessible();
+      await new KeyboardUser(visitor.page).press(visitor.page.getByRole('button', { name: 'Retire the priority' }));
+      expect(await page.notice()).toContain(`National priority retired: ${title} (${code})`);
+      const retired = (await page.table('priorities')).find((cells) => cells[0] === code);
+      expect(retired?.[2]).toMatch(/^Retired /);
+      expect(retired?.[3]).toBe('');
+
+      await page.navigateTo('National calendar');
+      const calendar = await page.table('national-calendar');
+      expect(calendar.some((cells) => cells[1] === YORKSHIRE_ROCU && cells[2] === 'TTCG')).toBe(true);
+      // A covert commissioning meeting: its region and date only.
+      expect(calendar).toContainEqual([expect.any(String), YORKSHIRE_ROCU, 'Covert commissioning', '', '']);
+      await visitor.expectAccessible();
+      await visitor.screenshot('national-calendar');
+
+      // The NCA's pages are for the NCA; mutual aid for ROCU managers.
+      const manager = await web.visit(javaScript);
+      await signIn(manager, PERSONA.manager);
+      const nav = await manager.page.getByRole('navigation', { name: 'Menu' }).getByRole('link').allInnerTexts();
+      expect(nav).toContain('Mutual aid');
+      expect(nav).not.toContain('National report');
+      for (const path of [
+        '/national/priorities',
+        '/national/calendar',
+        '/national/report',
+        '/national/tasking-requests/new',
+      ]) {
+        expect({ path, status: (await manager.page.goto(path))?.status() }).toEqual({ path, status: 403 });
+      }
+      expect((await visitor.page.goto('/mutual-aid'))?.status()).toBe(403);
+    });
+
+    it('ROCU managers lend each other an SIO: asked, refused without a reason, approved naming an SIO; another request withdrawn', async () => {
+      const tasking = await adoptedReferral(web.stack);
+      const reference = (
+        await ok(
+          'tasking',
+          web.stack.http.get<{ reference: string }>(
+            `/referrals/${tasking}`,
+            await web.stack.token(['ROCU_MANAGER'], 'YHROCU'),
+          ),
+        )
+      ).reference;
+
+      const borrower = await web.visit(javaScript);
+      await signIn(borrower, PERSONA.manager);
+      const mine = new TablesPage(borrower.page);
+      await mine.navigateTo('Mutual aid');
+      await mine.press('Ask another region for help');
+      await mine.submitWith('Send the request');
+      const hrefs = (await mine.errorSummary()).map((entry) => entry.href).sort();
+      expect(hrefs).toEqual(['#kind', '#lendingRegion', '#reason', '#referralId']);
+      await expectEachLinkFindsItsField(borrower, hrefs);
+      await borrower.expectAccessible();
+
+      const ask = async (kind: string, reason: string, capability?: string) => {
+        await borrower.page
+          .getByLabel('Tasking the help is for')
+          .selectOption({ label: `${reference}: Operation Kestrel` });
+        await borrower.page.getByLabel('Region you are asking').selectOption({ label: 'East Midlands' });
+        await borrower.page.getByLabel(kind, { exact: true }).check();
+        if (capability)
+          await borrower.page.getByLabel('Capability (for a capability request)').selectOption({ label: capability });
+        await borrower.page.getByLabel('Why does your region need the help?').fill(reason);
+        await mine.submitWith('Send the request');
+      };
+      await ask('An SIO', 'Both our firearms SIOs are committed to Operation Larch');
+      expect(await mine.notice()).toContain('Request sent to East Midlands Special Operations Unit');
+      expect((await mine.table('mutual-aid-made'))[0]).toEqual([
+        expect.any(String),
+        reference,
+        'East Midlands Special Operations Unit',
+        'An SIO',
+        'Both our firearms SIOs are committed to Operation Larch',
+        'Requested',
+        '',
+        `Withdraw the request for ${reference}`,
+      ]);
+      await borrower.expectAccessible();
+      await borrower.screenshot('mutual-aid');
+
+      const lender = await web.visit(javaScript);
+      await signIn(lender, PERSONA.emsouManager);
+      const theirs = new TablesPage(lender.page);
+      await theirs.navigateTo('Mutual aid');
+      const received = (await theirs.table('mutual-aid-received'))[0];
+      // The lending region sees the tasking's priority band, never its reference.
+      expect(received.slice(1, 6)).toEqual([
+        'A tasking (P2)',
+        YORKSHIRE_ROCU,
+        'An SIO',
+        'Both our firearms SIOs are committed to Operation Larch',
+        'Requested',
+      ]);
+      await theirs.follow('Approve or refuse the request for A tasking (P2)');
+      await lender.expectAccessible();
+      await lender.page.getByLabel('Refuse', { exact: true }).check();
+      await theirs.submitWith('Send your decision');
+      expect(await theirs.errorSummary()).toEqual([{ text: expect.any(String), href: '#reason' }]);
+      await lender.expectAccessible();
+      await lender.page.getByLabel('Approve', { exact: true }).check();
+      await theirs.submitWith('Send your decision');
+      expect((await theirs.errorSummary()).map((entry) => entry.href)).toEqual(['#officerSub']);
+      await lender.screenshot('mutual-aid-decision');
+      const keyboard = new KeyboardUser(lender.page);
+      await keyboard.choose(lender.page.getByRole('group', { name: 'Your decision' }), 'Approve');
+      const sio = lender.page.getByLabel('SIO you lend (to approve)');
+      const lent = (await sio.locator('option').allInnerTexts())[1];
+      await sio.selectOption({ index: 1 });
+      await keyboard.type(lender.page.getByLabel('Reason (required to refuse)'), 'For six months');
+      await keyboard.press(lender.page.getByRole('button', { name: 'Send your decision' }));
+      const lentName = lent.replace(/ \(.*$/, '');
+      expect(await theirs.notice()).toContain(`Request approved: ${lentName} is lent`);
+
+      await borrower.page.reload();
+      const approved = (await mine.table('mutual-aid-made'))[0];
+      expect(approved.slice(5)).toEqual(['Approved', `SIO lent: ${lentName}. For six months`, '']);
+
+      // A second request, for a capability, withdrawn before it is decided: the reason is required.
+      await mine.press('Ask another region for help');
+      await ask('A capability', 'Need a covert surveillance team for a week', 'Covert surveillance');
+      await mine.follow(`Withdraw the request for ${reference}`);
+      await mine.submitWith('Withdraw the request');
+      expect((await mine.errorSummary()).map((entry) => entry.href)).toEqual(['#reason']);
+      await borrower.expectAccessible();
+      await borrower.page.getByLabel('Why are you withdrawing it?').fill('The force found a team');
+      await mine.submitWith('Withdraw the request');
+      expect(await mine.notice()).toContain('Request withdrawn');
+      expect((await mine.table('mutual-aid-made'))[0].slice(3, 7)).toEqual([
+        'Capability: Covert surveillance',
+        'Need a covert surveillance team for a week',
+        'Withdrawn',
+        'The force found a team',
+      ]);
+    });
+  });
+});
