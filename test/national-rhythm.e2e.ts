@@ -1,4 +1,5 @@
 import { frozenMeeting } from './support/meeting-fixtures';
+import { ncaScore, taskingBody } from './support/national-fixtures';
 import { eventually, referralBody, workedExampleAssessment } from './support/referral-fixtures';
 import { Stack } from './support/stack';
 import { ok } from './support/tasking-fixtures';
@@ -29,14 +30,6 @@ interface CalendarEntry {
   type: string;
   scheduledFor: string;
 }
-
-/** The NCA's own score of the work: the worked example (P2), without a route (a tasking request goes to the TTCG). */
-const ncaScore = (): Record<string, unknown> => {
-  const { route: _route, ...assessment } = workedExampleAssessment();
-  return assessment;
-};
-const taskingBody = (overrides: Record<string, unknown> = {}): Record<string, unknown> =>
-  referralBody({ region: 'YHROCU', nationalPriority: 'FIREARMS', assessment: ncaScore(), ...overrides });
 
 /** Issue 16: NCA tasking requests against national priorities, and the national calendar and report. */
 describe('national rhythm: NCA tasking requests, the national calendar and report', () => {
