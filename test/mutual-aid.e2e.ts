@@ -29,6 +29,8 @@ interface Problem {
 }
 interface Candidate {
   sub: string;
+  region: string;
+  lentBy: string | null;
   workload: { points: number; taskings: number };
 }
 
@@ -70,6 +72,15 @@ describe('mutual aid: a region lends another an SIO or a capability (issue 16)',
     const response = await stack.http.get<{ items: MutualAid[] }>('/mutual-aid-requests?pageSize=200', token);
     expect(response.status).toBe(200);
     return new Map(response.body.items.map((item) => [item.id, item]));
+  };
+  /** The SIOs the borrowing manager is offered for the tasking's allocation. */
+  const candidatesFor = async (referralId: string): Promise<Map<string, Candidate>> => {
+    const response = await stack.http.get<{ items: Candidate[] }>(
+      `/officers?referralId=${referralId}&pageSize=200`,
+      borrower,
+    );
+    expect(response.status).toBe(200);
+    return new Map(response.body.items.map((item) => [item.sub, item]));
   };
   const requestCount = async (): Promise<number> =>
     (await stack.db.query<{ n: number }>('SELECT count(*)::int AS n FROM mutual_aid_requests')).rows[0].n;
@@ -149,8 +160,13 @@ describe('mutual aid: a region lends another an SIO or a capability (issue 16)',
     expect(approved.body).toMatchObject({ state: 'APPROVED', officer: { sub: LENT_SIO }, availableActions: [] });
     expect((await decide(id, { decision: 'REFUSE', reason: 'Changed our mind' })).status).toBe(409);
 
-    // The loan is for this tasking only: the same SIO cannot be allocated to another of the region's taskings.
+    // The loan is for this tasking only: the borrower is offered the lent SIO (with their home workload) for it,
+    // not for another of the region's taskings, to which the SIO cannot be allocated either.
     const otherTasking = await adoptedReferral(stack);
+    const offered = await candidatesFor(tasking);
+    expect(offered.get(LENT_SIO)).toMatchObject({ lentBy: 'EMSOU', region: 'EMSOU', workload: homeLoad });
+    expect(offered.get('sio-yhrocu-1')).toMatchObject({ lentBy: null });
+    expect((await candidatesFor(otherTasking)).has(LENT_SIO)).toBe(false);
     expect((await allocate(otherTasking, LENT_SIO)).status).toBe(422);
     expect((await allocate(tasking, LENT_SIO)).status).toBe(200);
     await ok(
