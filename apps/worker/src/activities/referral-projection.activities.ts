@@ -9,9 +9,9 @@ import type {
   SubmissionProjection,
 } from '@rocu/contracts';
 import { effectiveUrgency, nationalResponseDueAt, type Participant, type PlanRole } from '@rocu/domain';
-import { appendAudit } from '@rocu/persistence';
+import { appendAudit, enqueueNotification } from '@rocu/persistence';
 import { deconflict } from './deconfliction';
-import { deadlineColumns, enqueueNotification, upsertDeadlines } from './projection-sql';
+import { deadlineColumns, upsertDeadlines } from './projection-sql';
 import { deadlineRecipient, recipientsOnEntering } from './referral-notifications';
 
 /**
