@@ -421,7 +421,14 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
       const score = scoreOf(command);
       const snap = await apply(assessEvent(command), command, {
         reason: command.rationale.route,
-        assessment: { score, input: command.assessment, route: command.route, rationale: command.rationale },
+        assessment: {
+          score,
+          input: command.assessment,
+          route: command.route,
+          rationale: command.rationale,
+          // Only in the activity's input, so histories recorded before it replay unchanged.
+          ...(command.nationalPriority ? { nationalPriority: command.nationalPriority } : {}),
+        },
       });
       return { snapshot: snap, score };
     },

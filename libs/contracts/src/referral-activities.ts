@@ -26,7 +26,14 @@ export interface ReferralTransitionEvent {
   /** Time spent waiting for the referrer so far, in ms (the paused clock). */
   pausedMs: number;
   information?: { kind: 'REQUEST' | 'RESPONSE'; text: string };
-  assessment?: { score: ScoreResult; input: unknown; route: string; rationale: Record<string, string> };
+  assessment?: {
+    score: ScoreResult;
+    input: unknown;
+    route: string;
+    rationale: Record<string, string>;
+    /** The national priority the assessor aligned the work to (absent: none, or a command before issue 16's). */
+    nationalPriority?: string;
+  };
   /** A tasking decision; without meetingId it was an urgent out-of-meeting decision awaiting ratification. */
   taskingDecision?: { decision: string; rationale: string; meetingId?: string; onwardReference?: string };
   sioAllocation?: {

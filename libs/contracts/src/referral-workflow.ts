@@ -66,6 +66,8 @@ export interface AssessCommand extends ActorCommand {
   scheme: ScoringScheme;
   route: Route;
   rationale: Record<string, string>;
+  /** The active national priority the assessor aligns the work to (checked by the API), if any. */
+  nationalPriority?: string;
 }
 
 export interface WithdrawCommand extends ActorCommand {

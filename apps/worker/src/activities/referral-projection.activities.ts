@@ -317,6 +317,15 @@ export class ReferralProjectionActivities implements ReferralActivities {
           event.at,
         ]);
       }
+      if (event.assessment) {
+        // The latest assessment says what the work is aligned to (issue 16); a tasking request keeps the NCA's.
+        await manager.query(
+          `UPDATE referrals SET national_priority = $2
+            WHERE id = $1 AND origin <> 'NCA_TASKING'
+              AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.referral_id = $1 AND a.seq > $3)`,
+          [event.referralId, event.assessment.nationalPriority ?? null, event.seq],
+        );
+      }
       if (event.assessment && event.from === 'CLOSED') {
         await manager.query(`UPDATE referrals SET reassessment_due = false WHERE id = $1`, [event.referralId]);
       }
