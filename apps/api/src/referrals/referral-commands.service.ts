@@ -90,6 +90,7 @@ export class ReferralCommandsService {
       policy: policies.policy,
       planPolicy: policies.planPolicy,
       decisionClock: policies.decisionClock,
+      nationalResponse: policies.nationalResponse,
       settingsVersion: policies.settingsVersion,
       planContinueAsNewAfterEvents: this.policies.planContinueAsNewAfterEvents,
       ...(nationalTasking ? { nationalTasking } : {}),

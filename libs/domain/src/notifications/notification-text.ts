@@ -23,6 +23,7 @@ export const ESCALATION_KINDS: ReadonlySet<string> = new Set([
   'DEADLINE_ESCALATION',
   'IMMEDIATE_REFERRAL',
   'PLAN_REVIEW_OVERDUE',
+  'NATIONAL_RESPONSE_OVERDUE',
 ]);
 
 /** The kind of notice that tells the ROCU manager an escalation could not be delivered. */
@@ -95,6 +96,21 @@ export function notificationText(facts: NotificationFacts): NotificationText {
       return {
         subject: `${about}: immediate referral`,
         paragraphs: [`${about} is immediate. Its triage is due within the hour.`],
+      };
+    case 'NATIONAL_RESPONSE_REMINDER':
+      return {
+        subject: `${about}: the NCA's answer is due soon`,
+        paragraphs: [
+          `The NCA's answer to ${about.toLowerCase()}, sent national, is due${due ? ` by ${due}` : ' soon'}.`,
+        ],
+      };
+    case 'NATIONAL_RESPONSE_OVERDUE':
+      return {
+        subject: `${about}: the NCA's answer is overdue`,
+        paragraphs: [
+          `The NCA's answer to ${about.toLowerCase()}, sent national, was due${due ? ` by ${due}` : ''} and has not been given.`,
+          'This has been escalated to the NCA and to the ROCU manager of the region.',
+        ],
       };
     case 'DECONFLICTION':
       return {
