@@ -16,6 +16,14 @@ import {
   lroReplacementBody,
   reallocationBody,
 } from './support/tasking-fixtures';
+import {
+  askedMutualAid,
+  mutualAidBody,
+  partnerCheckBody,
+  partnerDisposalBody,
+  referredNational,
+  taskingBody,
+} from './support/national-fixtures';
 
 /*
  * Issue 6, "done when": a fast-check fuzz of every POST body (at least 2,000 cases a run, seed printed)
@@ -255,6 +263,9 @@ describe(`POST and PATCH body fuzz (fast-check seed ${SEED}; replay with FUZZ_SE
   let chair: string;
   let manager: string;
   let owners: { sio: string; lro: string };
+  let gain: string;
+  let nca: string;
+  let lender: string;
   const targets: Record<string, string> = {};
   const pools: Record<string, TargetPool> = {};
   let reviewSigners = 0;
@@ -301,6 +312,9 @@ describe(`POST and PATCH body fuzz (fast-check seed ${SEED}; replay with FUZZ_SE
     chair = await stack.token(['TTCG_CHAIR'], 'YHROCU', 'fuzz-chair');
     manager = await stack.token(['ROCU_MANAGER'], 'YHROCU');
     owners = await planOwnerTokens(stack);
+    gain = await stack.token(['GAIN_COORDINATOR'], 'YHROCU');
+    nca = await stack.token(['NCA_LIAISON'], 'NCA');
+    lender = await stack.token(['ROCU_MANAGER'], 'EMSOU');
     targets.triage = await submit();
     targets.information = await submit();
     await triage(targets.information, 'REQUEST_INFO');
@@ -327,6 +341,20 @@ describe(`POST and PATCH body fuzz (fast-check seed ${SEED}; replay with FUZZ_SE
     pools.action = await pool(6, plannedAction);
     pools.reallocate = await pool(6, () => activeReferral(stack));
     pools.replaceLro = await pool(6, () => activeReferral(stack));
+    // Issue 16: the national and mutual-aid routes. Partner checks and mutual-aid requests can be repeated.
+    targets.partnerCheck = await submit();
+    await triage(targets.partnerCheck, 'ACCEPT');
+    targets.tasking = await adoptedReferral(stack);
+    expect((await stack.http.post('/national/priorities', { code: 'FUZZ', title: 'Fuzz' }, nca)).status).toBe(201);
+    pools.disposal = await pool(6, async () => {
+      const id = await submit();
+      await triage(id, 'ACCEPT');
+      return id;
+    });
+    pools.nationalAccept = await pool(6, () => referredNational(stack));
+    pools.nationalReturn = await pool(6, () => referredNational(stack));
+    pools.decision = await pool(6, () => askedMutualAid(stack, targets.tasking));
+    pools.withdrawal = await pool(6, () => askedMutualAid(stack, targets.tasking));
   });
 
   afterAll(async () => {
@@ -466,6 +494,72 @@ describe(`POST and PATCH body fuzz (fast-check seed ${SEED}; replay with FUZZ_SE
       // The SIO and LRO take turns, so a valid body can open a review or complete the open one.
       token: () => (reviewSigners++ % 2 === 0 ? owners.sio : owners.lro),
       valid: () => ({ summary: 'On track' }),
+    },
+    {
+      name: '/referrals/{id}/partner-checks',
+      path: () => `/referrals/${targets.partnerCheck}/partner-checks`,
+      token: () => gain,
+      valid: partnerCheckBody,
+    },
+    {
+      name: '/referrals/{id}/partner-disposal',
+      path: () => `/referrals/${pools.disposal.current}/partner-disposal`,
+      token: () => gain,
+      valid: partnerDisposalBody,
+      accepted: () => pools.disposal.take(),
+    },
+    {
+      name: '/referrals/{id}/national-acceptance',
+      path: () => `/referrals/${pools.nationalAccept.current}/national-acceptance`,
+      token: () => nca,
+      valid: () => ({ reference: 'NCA-2026-0117' }),
+      accepted: () => pools.nationalAccept.take(),
+    },
+    {
+      name: '/referrals/{id}/national-return',
+      path: () => `/referrals/${pools.nationalReturn.current}/national-return`,
+      token: () => nca,
+      valid: () => ({ reasons: 'A regional matter: no national dimension' }),
+      accepted: () => pools.nationalReturn.take(),
+    },
+    {
+      name: '/national/priorities',
+      path: () => '/national/priorities',
+      token: () => nca,
+      // Taken after the first success (409), as a retired code stays taken.
+      valid: () => ({ code: 'FUZZ_PRIORITY', title: 'Fuzzed priority', description: 'Made by the fuzz' }),
+    },
+    {
+      name: '/national/priorities/{code}/retirement',
+      path: () => '/national/priorities/FUZZ/retirement',
+      token: () => nca,
+      valid: () => ({}),
+    },
+    {
+      name: '/national/tasking-requests',
+      path: () => '/national/tasking-requests',
+      token: () => nca,
+      valid: () => taskingBody(),
+    },
+    {
+      name: '/mutual-aid-requests',
+      path: () => '/mutual-aid-requests',
+      token: () => manager,
+      valid: () => mutualAidBody(targets.tasking),
+    },
+    {
+      name: '/mutual-aid-requests/{id}/decision',
+      path: () => `/mutual-aid-requests/${pools.decision.current}/decision`,
+      token: () => lender,
+      valid: () => ({ decision: 'REFUSE', reason: 'Ours is deployed too' }),
+      accepted: () => pools.decision.take(),
+    },
+    {
+      name: '/mutual-aid-requests/{id}/withdrawal',
+      path: () => `/mutual-aid-requests/${pools.withdrawal.current}/withdrawal`,
+      token: () => manager,
+      valid: () => ({ reason: 'Found one at home' }),
+      accepted: () => pools.withdrawal.take(),
     },
     {
       name: '/auth/dev-token',

@@ -15,6 +15,14 @@ import {
   lroReplacementBody,
   reallocationBody,
 } from './support/tasking-fixtures';
+import {
+  askedMutualAid,
+  mutualAidBody,
+  partnerCheckBody,
+  partnerDisposalBody,
+  referredNational,
+  taskingBody,
+} from './support/national-fixtures';
 
 /*
  * Issue 6, "done when": mass assignment and prototype pollution payloads are rejected and change nothing.
@@ -69,6 +77,12 @@ describe('mass assignment and prototype pollution: refused with 400, changing no
   let planReferral: string;
   const agenda: string[] = [];
   let decisionCursor = 0;
+  let gain: string;
+  let nca: string;
+  let lender: string;
+  /** A live YHROCU tasking that mutual-aid requests are made for (asking can be repeated). */
+  let tasking: string;
+  let priorityCursor = 0;
 
   const submit = async (overrides: Json = {}) => {
     const response = await stack.http.post<{ id: string }>('/referrals', referralBody(overrides), referrer);
@@ -93,6 +107,10 @@ describe('mass assignment and prototype pollution: refused with 400, changing no
     manager = await stack.token(['ROCU_MANAGER'], 'YHROCU');
     owners = await planOwnerTokens(stack);
     planReferral = await activeReferral(stack);
+    gain = await stack.token(['GAIN_COORDINATOR'], 'YHROCU');
+    nca = await stack.token(['NCA_LIAISON'], 'NCA');
+    lender = await stack.token(['ROCU_MANAGER'], 'EMSOU');
+    tasking = await adoptedReferral(stack);
     for (let i = 0; i < 8; i += 1) {
       const id = await accept();
       expect((await stack.http.post(`/referrals/${id}/assessment`, workedExampleAssessment(), assessor)).status).toBe(
@@ -260,6 +278,88 @@ describe('mass assignment and prototype pollution: refused with 400, changing no
       nested: [],
       own: [],
     },
+    // Issue 16: the national and mutual-aid routes (the priority's retirement takes no body).
+    {
+      name: 'POST /referrals/{id}/partner-checks',
+      path: async () => `/referrals/${await accept()}/partner-checks`,
+      token: () => gain,
+      valid: partnerCheckBody,
+      nested: [],
+      own: ['reference'],
+    },
+    {
+      name: 'POST /referrals/{id}/partner-disposal',
+      path: async () => `/referrals/${await accept()}/partner-disposal`,
+      token: () => gain,
+      valid: partnerDisposalBody,
+      nested: [],
+      own: ['reference'],
+    },
+    {
+      name: 'POST /referrals/{id}/national-acceptance',
+      path: async () => `/referrals/${await referredNational(stack)}/national-acceptance`,
+      token: () => nca,
+      valid: () => ({ reference: 'NCA-2026-0117' }),
+      nested: [],
+      own: ['reference'],
+    },
+    {
+      name: 'POST /referrals/{id}/national-return',
+      path: async () => `/referrals/${await referredNational(stack)}/national-return`,
+      token: () => nca,
+      valid: () => ({ reasons: 'A regional matter: no national dimension' }),
+      nested: [],
+      own: [],
+    },
+    {
+      name: 'POST /national/priorities',
+      path: async () => '/national/priorities',
+      token: () => nca,
+      valid: () => ({ code: `MASS_${priorityCursor++}`, title: 'Mass assignment' }),
+      nested: [],
+      own: [],
+    },
+    {
+      name: 'POST /national/tasking-requests',
+      path: async () => '/national/tasking-requests',
+      token: () => nca,
+      valid: () => taskingBody(),
+      nested: [
+        'subject',
+        'subject.nominals.0',
+        'intelligence.0',
+        'intelligence.0.grading',
+        'assessment',
+        'assessment.harm',
+        'assessment.organisationalPosition',
+        'assessment.rationale',
+      ],
+      own: ['region'],
+    },
+    {
+      name: 'POST /mutual-aid-requests',
+      path: async () => '/mutual-aid-requests',
+      token: () => manager,
+      valid: () => mutualAidBody(tasking),
+      nested: [],
+      own: [],
+    },
+    {
+      name: 'POST /mutual-aid-requests/{id}/decision',
+      path: async () => `/mutual-aid-requests/${await askedMutualAid(stack, tasking)}/decision`,
+      token: () => lender,
+      valid: () => ({ decision: 'REFUSE', reason: 'Ours is deployed too' }),
+      nested: [],
+      own: [],
+    },
+    {
+      name: 'POST /mutual-aid-requests/{id}/withdrawal',
+      path: async () => `/mutual-aid-requests/${await askedMutualAid(stack, tasking)}/withdrawal`,
+      token: () => manager,
+      valid: () => ({ reason: 'Found one at home' }),
+      nested: [],
+      own: [],
+    },
   ];
   /** Routes that answer 201 Created; the others answer 200. */
   const created = [
@@ -267,6 +367,10 @@ describe('mass assignment and prototype pollution: refused with 400, changing no
     'POST /meetings',
     'POST /referrals/{id}/plan/actions',
     'POST /referrals/{id}/plan/disruptions',
+    'POST /referrals/{id}/partner-checks',
+    'POST /national/priorities',
+    'POST /national/tasking-requests',
+    'POST /mutual-aid-requests',
   ];
 
   const send = (route: RouteCase, path: string, rawBody: string) =>

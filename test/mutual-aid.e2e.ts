@@ -29,6 +29,8 @@ interface Problem {
 }
 interface Candidate {
   sub: string;
+  region: string;
+  lentBy: string | null;
   workload: { points: number; taskings: number };
 }
 
@@ -70,6 +72,29 @@ describe('mutual aid: a region lends another an SIO or a capability (issue 16)',
     const response = await stack.http.get<{ items: MutualAid[] }>('/mutual-aid-requests?pageSize=200', token);
     expect(response.status).toBe(200);
     return new Map(response.body.items.map((item) => [item.id, item]));
+  };
+  /** The SIOs the borrowing manager is offered for the tasking's allocation. */
+  const candidatesFor = async (referralId: string): Promise<Map<string, Candidate>> => {
+    const response = await stack.http.get<{ items: Candidate[] }>(
+      `/officers?referralId=${referralId}&pageSize=200`,
+      borrower,
+    );
+    expect(response.status).toBe(200);
+    return new Map(response.body.items.map((item) => [item.sub, item]));
+  };
+  /** The kinds of the caller's notifications about one request, oldest first (the inbox and the outbox agree). */
+  const noticesOf = async (token: string, requestId: string): Promise<string[]> => {
+    const inbox = await stack.http.get<{ items: { id: string; kind: string }[] }>('/notifications?pageSize=200', token);
+    expect(inbox.status).toBe(200);
+    const { rows } = await stack.db.query<{ id: string }>(
+      `SELECT id::text FROM notifications WHERE payload->>'mutualAidRequestId' = $1`,
+      [requestId],
+    );
+    const ids = new Set(rows.map((row) => row.id));
+    return inbox.body.items
+      .filter((item) => ids.has(item.id))
+      .map((item) => item.kind)
+      .reverse();
   };
   const requestCount = async (): Promise<number> =>
     (await stack.db.query<{ n: number }>('SELECT count(*)::int AS n FROM mutual_aid_requests')).rows[0].n;
@@ -149,8 +174,20 @@ describe('mutual aid: a region lends another an SIO or a capability (issue 16)',
     expect(approved.body).toMatchObject({ state: 'APPROVED', officer: { sub: LENT_SIO }, availableActions: [] });
     expect((await decide(id, { decision: 'REFUSE', reason: 'Changed our mind' })).status).toBe(409);
 
-    // The loan is for this tasking only: the same SIO cannot be allocated to another of the region's taskings.
+    // Each side was told once, through the outbox: the lending region's managers of the request, the requesting
+    // manager of the decision; nobody else.
+    expect(await noticesOf(lender, id)).toEqual(['MUTUAL_AID_REQUESTED']);
+    expect(await noticesOf(borrower, id)).toEqual(['MUTUAL_AID_APPROVED']);
+    expect(await noticesOf(bystander, id)).toEqual([]);
+    expect(await noticesOf(await stack.token(['ROCU_MANAGER'], 'YHROCU', 'another-manager'), id)).toEqual([]);
+
+    // The loan is for this tasking only: the borrower is offered the lent SIO (with their home workload) for it,
+    // not for another of the region's taskings, to which the SIO cannot be allocated either.
     const otherTasking = await adoptedReferral(stack);
+    const offered = await candidatesFor(tasking);
+    expect(offered.get(LENT_SIO)).toMatchObject({ lentBy: 'EMSOU', region: 'EMSOU', workload: homeLoad });
+    expect(offered.get('sio-yhrocu-1')).toMatchObject({ lentBy: null });
+    expect((await candidatesFor(otherTasking)).has(LENT_SIO)).toBe(false);
     expect((await allocate(otherTasking, LENT_SIO)).status).toBe(422);
     expect((await allocate(tasking, LENT_SIO)).status).toBe(200);
     await ok(
@@ -249,6 +286,11 @@ describe('mutual aid: a region lends another an SIO or a capability (issue 16)',
     expect((await decide(sio.body.id, { decision: 'APPROVE', officerSub: 'sio-ersou-1' }, ersouManager)).status).toBe(
       409,
     );
+
+    expect(await noticesOf(borrower, capability.body.id)).toEqual(['MUTUAL_AID_REFUSED']);
+    expect(await noticesOf(lender, capability.body.id)).toEqual(['MUTUAL_AID_REQUESTED']);
+    expect(await noticesOf(ersouManager, sio.body.id)).toEqual(['MUTUAL_AID_REQUESTED', 'MUTUAL_AID_WITHDRAWN']);
+    expect(await noticesOf(borrower, sio.body.id)).toEqual([]);
 
     const { rows } = await stack.db.query<{ action: string }>(
       `SELECT action FROM audit_log WHERE entity_id = ANY($1::text[]) AND outcome = 'SUCCESS' ORDER BY id`,

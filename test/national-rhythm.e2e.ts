@@ -1,4 +1,5 @@
 import { frozenMeeting } from './support/meeting-fixtures';
+import { ncaScore, taskingBody } from './support/national-fixtures';
 import { eventually, referralBody, workedExampleAssessment } from './support/referral-fixtures';
 import { Stack } from './support/stack';
 import { ok } from './support/tasking-fixtures';
@@ -7,8 +8,16 @@ interface Problem {
   status: number;
   errors?: { field: string; code: string }[];
 }
+interface MinutesItem {
+  reference: string;
+  decision: string | null;
+  nationalPriority?: string;
+  origin?: string;
+  declineJustification?: string;
+}
 interface AgendaItem {
   referralId: string;
+  reference: string;
   nationalPriority?: string;
   origin?: string;
 }
@@ -29,14 +38,6 @@ interface CalendarEntry {
   type: string;
   scheduledFor: string;
 }
-
-/** The NCA's own score of the work: the worked example (P2), without a route (a tasking request goes to the TTCG). */
-const ncaScore = (): Record<string, unknown> => {
-  const { route: _route, ...assessment } = workedExampleAssessment();
-  return assessment;
-};
-const taskingBody = (overrides: Record<string, unknown> = {}): Record<string, unknown> =>
-  referralBody({ region: 'YHROCU', nationalPriority: 'FIREARMS', assessment: ncaScore(), ...overrides });
 
 /** Issue 16: NCA tasking requests against national priorities, and the national calendar and report. */
 describe('national rhythm: NCA tasking requests, the national calendar and report', () => {
@@ -151,6 +152,46 @@ describe('national rhythm: NCA tasking requests, the national calendar and repor
     );
     await ok('assess', stack.http.post(`/referrals/${ordinary.id}/assessment`, workedExampleAssessment(), assessor));
 
+    // The assessor aligns another ordinary referral to an active national priority; an unknown, retired or
+    // malformed code is a 400 naming the field, and the referral stays in assessment.
+    const aligned = await ok('submit', stack.http.post<{ id: string }>('/referrals', referralBody(), referrer));
+    await ok(
+      'triage',
+      stack.http.post(`/referrals/${aligned.id}/triage`, { decision: 'ACCEPT', reason: 'Ok' }, assessor),
+    );
+    await ok('add', stack.http.post('/national/priorities', { code: 'ALIGN_RETIRED', title: 'Retired' }, nca));
+    await ok('retire', stack.http.post('/national/priorities/ALIGN_RETIRED/retirement', {}, nca));
+    for (const nationalPriority of ['NO_SUCH_PRIORITY', 'ALIGN_RETIRED', 'lower case']) {
+      const refused = await stack.http.post<Problem>(
+        `/referrals/${aligned.id}/assessment`,
+        workedExampleAssessment({ nationalPriority }),
+        assessor,
+      );
+      expect({ nationalPriority, status: refused.status, fields: fields(refused.body) }).toEqual({
+        nationalPriority,
+        status: 400,
+        fields: ['nationalPriority'],
+      });
+    }
+    await ok(
+      'assess aligned',
+      stack.http.post(
+        `/referrals/${aligned.id}/assessment`,
+        workedExampleAssessment({ nationalPriority: 'FIREARMS' }),
+        assessor,
+      ),
+    );
+    await eventually(async () => {
+      const detail = await ok(
+        'aligned detail',
+        stack.http.get<{ status: string; origin: string; nationalPriority: string | null }>(
+          `/referrals/${aligned.id}`,
+          assessor,
+        ),
+      );
+      expect(detail).toMatchObject({ status: 'AWAITING_DECISION', origin: 'REFERRAL', nationalPriority: 'FIREARMS' });
+    });
+
     const meeting = await frozenMeeting(stack);
     const { agenda } = await ok('agenda', stack.http.get<{ agenda: AgendaItem[] }>(`/meetings/${meeting}`, chair));
     const national = agenda.find((item) => item.referralId === id);
@@ -159,6 +200,9 @@ describe('national rhythm: NCA tasking requests, the national calendar and repor
     expect(local).toBeDefined();
     expect(local?.nationalPriority).toBeUndefined();
     expect(local?.origin).toBeUndefined();
+    const alignedItem = agenda.find((item) => item.referralId === aligned.id);
+    expect(alignedItem).toMatchObject({ nationalPriority: 'FIREARMS' });
+    expect(alignedItem?.origin).toBeUndefined();
 
     await ok(
       'attendance',
@@ -196,6 +240,39 @@ describe('national rhythm: NCA tasking requests, the national calendar and repor
       stack.http.post(`/meetings/${meeting}/decisions`, { ...decline, declineJustification: justification }, chair),
     );
     expect((await ok('declined', stack.http.get<{ status: string }>(`/referrals/${id}`, nca))).status).toBe('DECLINED');
+    await ok(
+      'defer the aligned referral',
+      stack.http.post(
+        `/meetings/${meeting}/decisions`,
+        { referralId: aligned.id, decision: 'DEFER', rationale: 'Awaiting the surveillance product' },
+        chair,
+      ),
+    );
+
+    // The minutes carry the national flags and the decline's justification, as JSON and printed.
+    const minutes = await ok(
+      'minutes',
+      stack.http.get<{ items: MinutesItem[] }>(`/meetings/${meeting}/minutes`, chair),
+    );
+    const minuted = (referralId: string) =>
+      minutes.items.find((item) => item.reference === agenda.find((each) => each.referralId === referralId)?.reference);
+    expect(minuted(id)).toMatchObject({
+      nationalPriority: 'FIREARMS',
+      origin: 'NCA_TASKING',
+      decision: 'DECLINE_RETURN_TO_FORCE',
+      declineJustification: justification,
+    });
+    expect(minuted(aligned.id)).toMatchObject({ nationalPriority: 'FIREARMS', decision: 'DEFER' });
+    expect(minuted(aligned.id)?.origin).toBeUndefined();
+    expect(minuted(ordinary.id)).toMatchObject({ decision: 'DECLINE_RETURN_TO_FORCE' });
+    expect(minuted(ordinary.id)?.nationalPriority).toBeUndefined();
+    expect(minuted(ordinary.id)?.declineJustification).toBeUndefined();
+    const printed = await fetch(`${stack.http.baseUrl}/meetings/${meeting}/minutes?format=html`, {
+      headers: { authorization: `Bearer ${chair}` },
+    });
+    const page = await printed.text();
+    expect(page).toContain('NCA tasking request, national priority FIREARMS');
+    expect(page).toContain(`<strong>Decline justification:</strong> ${justification}`);
 
     const report = await ok('report', stack.http.get<Report>('/national/report', nca));
     const row = (region: string) =>
@@ -203,7 +280,7 @@ describe('national rhythm: NCA tasking requests, the national calendar and repor
     expect(row('YHROCU')).toEqual({
       region: 'YHROCU',
       nationalPriority: 'FIREARMS',
-      awaitingDecision: 0,
+      awaitingDecision: 1,
       adopted: 0,
       declined: 1,
     });

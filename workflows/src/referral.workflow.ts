@@ -15,11 +15,13 @@ import {
   availableActions,
   checkUrgentDecision,
   DEFAULT_PLAN_POLICY,
+  deadlineTimes,
   DeadlineStage,
   effectiveUrgency,
   exceptionRefusal,
   sioAllocationRefusal,
   isTerminal,
+  NATIONAL_RESPONSE_POLICY,
   ownerChangeRefusal,
   Participant,
   PlanRole,
@@ -93,6 +95,12 @@ export const WORKING_TIME_DEADLINES_PATCH = 'working-time-deadlines';
 export const NATIONAL_QUEUE_PATCH = 'national-queue';
 
 /**
+ * The NCA's answer has a deadline (issue 16): a reminder to the NCA before it and an escalation at it, to the NCA
+ * and the region's ROCU manager. Referrals already waiting in the queue before this change wait without it.
+ */
+export const NATIONAL_RESPONSE_DEADLINE_PATCH = 'national-response-deadline';
+
+/**
  * A tasking request the NCA made (issue 16) enters the region's next TTCG agenda as it is made, with the NCA's
  * score. Only workflows started with `nationalTasking` take this path, so earlier histories replay unchanged.
  */
@@ -114,13 +122,18 @@ export const SINGLE_PLAN_CLOSURE_PATCH = 'single-plan-closure';
 /** The plan continues as new well before Temporal's 51,200-event cap. */
 const DEFAULT_PLAN_CONTINUE_AS_NEW_AFTER = 10_000;
 
-const { projectSubmission, projectTransition, recordDeadlineNotification, recordConflictDeclaration } =
-  proxyActivities<ReferralActivities>({
-    // Projections take milliseconds; a short timeout means work lost with a crashed worker is retried promptly.
-    startToCloseTimeout: '10 seconds',
-    // Projections must land eventually: retry without limit, backing off to once a minute while the database is down.
-    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-  });
+const {
+  projectSubmission,
+  projectTransition,
+  recordDeadlineNotification,
+  recordNationalResponseNotification,
+  recordConflictDeclaration,
+} = proxyActivities<ReferralActivities>({
+  // Projections take milliseconds; a short timeout means work lost with a crashed worker is retried promptly.
+  startToCloseTimeout: '10 seconds',
+  // Projections must land eventually: retry without limit, backing off to once a minute while the database is down.
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
 
 const triageEvent = (command: TriageCommand): ReferralEvent => ({ type: 'TRIAGE', decision: command.decision });
 const informationEvent = (): ReferralEvent => ({ type: 'PROVIDE_INFORMATION' });
@@ -204,6 +217,9 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
   /** Sent national and awaiting the NCA's answer; a return puts it back where it was sent from. */
   let nationalPending = false;
   let nationalReturnTo: ReferralStatus = 'AWAITING_DECISION';
+  /** When it was last sent national, how many times, and when the NCA's answer is due. */
+  let nationalRound = 0;
+  let nationalDue: { dueAt: Date; remindAt: Date } | null = null;
   /** Officers who declared a conflict with this referral: never allocated to it. */
   const conflicted = new Set<string>();
   const planPolicy = input.planPolicy ?? DEFAULT_PLAN_POLICY;
@@ -324,6 +340,8 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     if (to === 'REFERRED_NATIONAL' && from !== 'REFERRED_NATIONAL') {
       nationalPending = true;
       nationalReturnTo = event.type === 'ASSESS' ? 'ASSESSMENT' : 'AWAITING_DECISION';
+      nationalRound += 1;
+      nationalDue = deadlineTimes(new Date(now), input.nationalResponse ?? NATIONAL_RESPONSE_POLICY);
     }
     status = to;
     seq += 1;
@@ -340,6 +358,9 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
       correlationId: command.correlationId,
       deadlines: deadlines(),
       pausedMs,
+      ...(to === 'REFERRED_NATIONAL' && from !== 'REFERRED_NATIONAL' && nationalDue
+        ? { nationalDueAt: nationalDue.dueAt.toISOString() }
+        : {}),
       planStarted:
         // Entering ACTIVE, not staying there (an owner replaced on a running plan).
         to === 'ACTIVE' && from !== 'ACTIVE' && sio && lro
@@ -421,7 +442,14 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
       const score = scoreOf(command);
       const snap = await apply(assessEvent(command), command, {
         reason: command.rationale.route,
-        assessment: { score, input: command.assessment, route: command.route, rationale: command.rationale },
+        assessment: {
+          score,
+          input: command.assessment,
+          route: command.route,
+          rationale: command.rationale,
+          // Only in the activity's input, so histories recorded before it replay unchanged.
+          ...(command.nationalPriority ? { nationalPriority: command.nationalPriority } : {}),
+        },
       });
       return { snapshot: snap, score };
     },
@@ -710,6 +738,27 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     });
   };
 
+  /** The NCA's answer, with a reminder before its deadline and an escalation at it (each once per sending). */
+  const awaitNationalAnswer = async (): Promise<void> => {
+    const answered = () => !nationalPending;
+    if (nationalDue !== null && patched(NATIONAL_RESPONSE_DEADLINE_PATCH)) {
+      const { dueAt, remindAt } = nationalDue;
+      const tell = (kind: 'REMINDER' | 'ESCALATION') =>
+        recordNationalResponseNotification({
+          workflowId,
+          referralId: input.referralId,
+          kind,
+          round: nationalRound,
+          dueAt: dueAt.toISOString(),
+          at: new Date(Date.now()).toISOString(),
+          region: input.region,
+        });
+      if (!(await changesBefore(answered, remindAt)) && Date.now() < dueAt.getTime()) await tell('REMINDER');
+      if (!(await changesBefore(answered, dueAt))) await tell('ESCALATION');
+    }
+    await condition(answered);
+  };
+
   for (;;) {
     while (!isTerminal(status)) {
       // Every wait below is against the status this round began with: a transition that lands while a
@@ -740,7 +789,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     await condition(() => !urgentDecisionPending || status === 'CLOSED');
     // Sent national, it waits in the NCA's queue: accepted it ends; returned, it comes back to the region.
     if (status === 'REFERRED_NATIONAL' && nationalPending && patched(NATIONAL_QUEUE_PATCH)) {
-      await condition(() => !nationalPending);
+      await awaitNationalAnswer();
     }
     if (isTerminal(status)) break;
   }

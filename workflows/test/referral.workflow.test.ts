@@ -26,6 +26,7 @@ import {
   taskingDecisionUpdate,
   assessUpdate,
   DeadlineNotification,
+  NationalResponseNotification,
   DeadlineView,
   provideInformationUpdate,
   ratificationUpdate,
@@ -139,6 +140,7 @@ class RecordingActivities {
   readonly transitions: ReferralTransitionEvent[] = [];
   readonly notifications: DeadlineNotification[] = [];
   readonly conflicts: ConflictRecord[] = [];
+  readonly nationalNotifications: NationalResponseNotification[] = [];
   private readonly references = new Map<string, string>();
   private readonly notificationGates = new Map<string, Promise<void>>();
 
@@ -160,6 +162,9 @@ class RecordingActivities {
     recordDeadlineNotification: async (notification) => {
       this.notifications.push(notification);
       await this.notificationGates.get(notification.workflowId);
+    },
+    recordNationalResponseNotification: async (notification) => {
+      this.nationalNotifications.push(notification);
     },
     recordConflictDeclaration: async (conflict) => {
       this.conflicts.push(conflict);

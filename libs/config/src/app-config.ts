@@ -153,6 +153,14 @@ export class AppConfig {
   @IsString()
   DEADLINE_POLICIES_JSON?: string;
 
+  /**
+   * Optional JSON override of the NCA's answer's deadline for referrals sent national, as a stage policy, e.g.
+   * `{"due":{"workingDays":10},"reminderFraction":0.75}` (the default); tests compress it to seconds.
+   */
+  @IsOptional()
+  @IsString()
+  NATIONAL_RESPONSE_POLICY_JSON?: string;
+
   /** Optional JSON override of the SIO allocation deadline and the plan review cadence (see README). */
   @IsOptional()
   @IsString()
@@ -326,6 +334,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       'JWKS_URL',
       'DEADLINE_POLICIES_JSON',
       'PLAN_POLICY_JSON',
+      'NATIONAL_RESPONSE_POLICY_JSON',
       'MEETING_SETTINGS_JSON',
       'WORKFLOW_BUNDLE_PATH',
       'SMTP_URL',

@@ -21,5 +21,10 @@ export interface Minutes {
       justification: string | null;
     } | null;
     recused: string[];
+    /** The national priority the item is aligned to, and NCA_TASKING for an NCA tasking request (issue 16). */
+    nationalPriority?: string;
+    origin?: string;
+    /** Why a tasking request was declined (required besides the rationale, and reported nationally). */
+    declineJustification?: string;
   }[];
 }

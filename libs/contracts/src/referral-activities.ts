@@ -26,7 +26,14 @@ export interface ReferralTransitionEvent {
   /** Time spent waiting for the referrer so far, in ms (the paused clock). */
   pausedMs: number;
   information?: { kind: 'REQUEST' | 'RESPONSE'; text: string };
-  assessment?: { score: ScoreResult; input: unknown; route: string; rationale: Record<string, string> };
+  assessment?: {
+    score: ScoreResult;
+    input: unknown;
+    route: string;
+    rationale: Record<string, string>;
+    /** The national priority the assessor aligned the work to (absent: none, or a command before issue 16's). */
+    nationalPriority?: string;
+  };
   /** A tasking decision; without meetingId it was an urgent out-of-meeting decision awaiting ratification. */
   taskingDecision?: { decision: string; rationale: string; meetingId?: string; onwardReference?: string };
   sioAllocation?: {
@@ -51,6 +58,8 @@ export interface ReferralTransitionEvent {
   partnerDisposal?: { agency: string; reference: string };
   /** Present when the NCA answers a referral sent national: accepted (with its reference) or returned. */
   national?: { outcome: 'ACCEPTED'; reference: string } | { outcome: 'RETURNED' };
+  /** Present on being sent national: when the NCA's answer is due (absent from workflows before the deadline). */
+  nationalDueAt?: string;
   /** Present when an NCA tasking request enters the region's agenda: the national priority it is against. */
   nationalTasking?: { nationalPriority: string };
   /** Present when a meeting overturns an urgent adoption: the tasking stands down and any plan closes, with the reason. */
@@ -80,6 +89,18 @@ export interface DeadlineNotification {
   deadlines: DeadlineView[];
 }
 
+/** A reminder to the NCA that its answer to a referral sent national is due, or the escalation once it is late. */
+export interface NationalResponseNotification {
+  workflowId: string;
+  referralId: string;
+  kind: 'REMINDER' | 'ESCALATION';
+  /** How many times the referral has been sent national (a returned referral may be sent again). */
+  round: number;
+  dueAt: string;
+  at: string;
+  region: string;
+}
+
 export interface SubmissionProjection extends ReferralWorkflowInput {
   workflowId: string;
   at: string;
@@ -92,5 +113,6 @@ export interface ReferralActivities {
   projectSubmission(submission: SubmissionProjection): Promise<{ reference: string }>;
   projectTransition(event: ReferralTransitionEvent): Promise<void>;
   recordDeadlineNotification(notification: DeadlineNotification): Promise<void>;
+  recordNationalResponseNotification(notification: NationalResponseNotification): Promise<void>;
   recordConflictDeclaration(conflict: ConflictRecord): Promise<void>;
 }

@@ -15,6 +15,7 @@ import type {
   Route,
   ScoreResult,
   ScoringScheme,
+  StagePolicy,
   TriageDecision,
   SioLoan,
 } from '@rocu/domain';
@@ -34,6 +35,8 @@ export interface ReferralWorkflowInput {
   planPolicy?: PlanPolicy;
   /** The decision clock of an IMMEDIATE referral awaiting decision; absent for other urgencies. */
   decisionClock?: DecisionClockPolicy;
+  /** The NCA's answer's deadline once sent national; absent (the default policy) in referrals started before. */
+  nationalResponse?: StagePolicy;
   /** Passed on to the 4P plan's workflow; see PlanWorkflowInput. */
   planContinueAsNewAfterEvents?: number;
   /** The version of the region's settings the policies came from; the referral keeps it to the end. */
@@ -66,6 +69,8 @@ export interface AssessCommand extends ActorCommand {
   scheme: ScoringScheme;
   route: Route;
   rationale: Record<string, string>;
+  /** The active national priority the assessor aligns the work to (checked by the API), if any. */
+  nationalPriority?: string;
 }
 
 export interface WithdrawCommand extends ActorCommand {

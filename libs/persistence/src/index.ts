@@ -10,3 +10,4 @@ export * from './conflict-register';
 export * from './idempotency-keys';
 export * from './partner-checks';
 export * from './database.module';
+export * from './notification-outbox';

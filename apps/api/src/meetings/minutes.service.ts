@@ -78,6 +78,10 @@ export class MinutesService {
           recused: attendees
             .filter((attendee) => attendee.conflicts.includes(item.referralId))
             .map((attendee) => attendee.name),
+          // The national flags the agenda showed, and a declined tasking request's justification (issue 16).
+          ...(item.nationalPriority ? { nationalPriority: item.nationalPriority } : {}),
+          ...(item.origin ? { origin: item.origin } : {}),
+          ...(decision?.declineJustification ? { declineJustification: decision.declineJustification } : {}),
         };
       }),
     };

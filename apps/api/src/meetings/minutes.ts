@@ -25,7 +25,13 @@ export function renderMinutesHtml(minutes: Minutes): string {
       const deviation = item.deviation
         ? `<strong>Deviation</strong> ahead of ${item.deviation.passedOver.map((over) => `${e(over.reference)} (rank ${over.rank}, ${e(over.outcome.toLowerCase())})`).join(', ')}: ${e(item.deviation.justification ?? '')}`
         : '';
-      return `<tr><td>${item.kind === 'NEW' ? item.rank : 'ratification'}</td><td>${e(item.reference)}</td><td>${e(item.priority)}</td><td>${item.riskScore.toFixed(1)}</td><td>${item.ratification ? `${e(item.ratification.outcome === 'OVERTURN' ? `overturned ${item.ratification.overturned ?? ''}:` : 'ratified:')} ` : ''}${e(item.decision ?? 'undecided (rolls to the next meeting)')}${item.onwardReference ? ` (${e(item.onwardReference)})` : ''}</td><td>${e(item.rationale ?? '')}</td><td>${deviation}</td><td>${item.recused.map(e).join(', ')}</td></tr>`;
+      const national = [
+        item.origin === 'NCA_TASKING' ? 'NCA tasking request' : '',
+        item.nationalPriority ? `national priority ${e(item.nationalPriority)}` : '',
+      ].filter(Boolean);
+      const reference = `${e(item.reference)}${national.length ? `<br><strong>National:</strong> ${national.join(', ')}` : ''}`;
+      const rationale = `${e(item.rationale ?? '')}${item.declineJustification ? `<br><strong>Decline justification:</strong> ${e(item.declineJustification)}` : ''}`;
+      return `<tr><td>${item.kind === 'NEW' ? item.rank : 'ratification'}</td><td>${reference}</td><td>${e(item.priority)}</td><td>${item.riskScore.toFixed(1)}</td><td>${item.ratification ? `${e(item.ratification.outcome === 'OVERTURN' ? `overturned ${item.ratification.overturned ?? ''}:` : 'ratified:')} ` : ''}${e(item.decision ?? 'undecided (rolls to the next meeting)')}${item.onwardReference ? ` (${e(item.onwardReference)})` : ''}</td><td>${rationale}</td><td>${deviation}</td><td>${item.recused.map(e).join(', ')}</td></tr>`;
     })
     .join('');
   return `<!doctype html>

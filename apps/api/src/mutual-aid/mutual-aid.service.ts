@@ -14,7 +14,7 @@ import {
   mutualAidTransition,
   SioLoan,
 } from '@rocu/domain';
-import { appendAudit } from '@rocu/persistence';
+import { appendAudit, enqueueNotification, type Recipient } from '@rocu/persistence';
 import { PageQuery } from '../common/page.query';
 import { OfficersService } from '../officers/officers.service';
 import { ReferralQueriesService } from '../referrals/referral-queries.service';
@@ -111,6 +111,13 @@ export class MutualAidService {
         capability: body.capability ?? null,
         reason: body.reason,
       });
+      await this.notify(manager, 'REQUESTED', {
+        id,
+        kind: body.kind,
+        borrowingRegion: referral.region,
+        lendingRegion: body.lendingRegion,
+        requestedBySub: actor.sub,
+      });
     });
     return this.view(actor, await this.find(this.dataSource.manager, id));
   }
@@ -206,9 +213,37 @@ export class MutualAidService {
         reason,
         officerSub: officer?.sub ?? null,
       });
+      await this.notify(manager, next, current);
       return this.find(manager, id);
     });
     return this.view(actor, row);
+  }
+
+  /**
+   * Tells the other side, through the outbox in the same transaction: the lending region's managers of a request
+   * and its withdrawal, the requesting manager of the decision. Keyed by request and state, so never twice.
+   */
+  private notify(
+    manager: EntityManager,
+    state: MutualAidState,
+    request: Pick<MutualAidRow, 'id' | 'kind' | 'borrowingRegion' | 'lendingRegion' | 'requestedBySub'>,
+  ): Promise<void> {
+    const recipient: Recipient =
+      state === 'APPROVED' || state === 'REFUSED'
+        ? { role: 'ROCU_MANAGER', org: request.borrowingRegion, sub: request.requestedBySub }
+        : { role: 'ROCU_MANAGER', org: request.lendingRegion };
+    return enqueueNotification(manager, {
+      dedupeKey: `mutual-aid:${request.id}:${state}`,
+      referralId: null,
+      kind: `MUTUAL_AID_${state}`,
+      recipient,
+      payload: {
+        mutualAidRequestId: request.id,
+        aidKind: request.kind,
+        borrowingRegion: request.borrowingRegion,
+        lendingRegion: request.lendingRegion,
+      },
+    });
   }
 
   private async find(manager: EntityManager, id: string, lock = ''): Promise<MutualAidRow> {

@@ -1,37 +1,30 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsISO8601, IsObject, IsOptional, Matches, ValidateNested } from 'class-validator';
-import { NATIONAL_PRIORITY_CODE } from '@rocu/domain';
+import { IsISO8601, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { IsKnownCode } from '../common/known-code.validator';
+import { NationalPriorityCode } from '../common/national-priority-code.validator';
 import { Text } from '../common/text.validator';
 import { AssessmentRequest } from '../referrals/assessment.dto';
 import { SubmitReferralRequest } from '../referrals/submit-referral.dto';
 
-const priorityCode =
-  (description: string): PropertyDecorator =>
-  (target, key) => {
-    ApiProperty({ example: 'COUNTY_LINES', pattern: NATIONAL_PRIORITY_CODE.source, description })(target, key);
-    Matches(NATIONAL_PRIORITY_CODE, { message: '$property must be upper-case letters, digits and _ (2-40)' })(
-      target,
-      key,
-    );
-  };
-
 export class CreateNationalPriorityRequest {
-  @priorityCode('a new code, kept for ever (a retired priority keeps its code)') code!: string;
+  @NationalPriorityCode('a new code, kept for ever (a retired priority keeps its code)') code!: string;
   @ApiProperty({ maxLength: 200 }) @Text(200) title!: string;
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @Text(2000) description?: string;
 }
 
-/** The NCA's own score of the work: the assessment an assessor would make, always routed to the TTCG. */
-export class TaskingAssessmentRequest extends OmitType(AssessmentRequest, ['route'] as const) {}
+/**
+ * The NCA's own score of the work: the assessment an assessor would make, always routed to the TTCG (and aligned
+ * to the request's own national priority).
+ */
+export class TaskingAssessmentRequest extends OmitType(AssessmentRequest, ['route', 'nationalPriority'] as const) {}
 
 export class NationalTaskingRequest extends OmitType(SubmitReferralRequest, ['region'] as const) {
   @ApiProperty({ example: 'YHROCU', description: 'the region whose ROCU is asked to take the work on' })
   @IsKnownCode('ROCU_REGION')
   region!: string;
 
-  @priorityCode('the national priority the request is against (an active one of GET /national/priorities)')
+  @NationalPriorityCode('the national priority the request is against (an active one of GET /national/priorities)')
   nationalPriority!: string;
 
   @ApiProperty({

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ReferenceModule } from '../reference/reference.module';
 import { ReferralsModule } from '../referrals/referrals.module';
-import { NationalPrioritiesService } from './national-priorities.service';
 import { NationalQueueService } from './national-queue.service';
 import { NationalRhythmService } from './national-rhythm.service';
 import { NationalTaskingController } from './national-tasking.controller';
@@ -12,6 +11,6 @@ import { NationalController } from './national.controller';
 @Module({
   imports: [ReferralsModule, ReferenceModule],
   controllers: [NationalController, NationalTaskingController],
-  providers: [NationalQueueService, NationalPrioritiesService, NationalTaskingService, NationalRhythmService],
+  providers: [NationalQueueService, NationalTaskingService, NationalRhythmService],
 })
 export class NationalModule {}

@@ -30,6 +30,13 @@ export class CandidateDto {
   @ApiProperty({ type: [String], description: 'CONFLICT_DECLARED, VETTING_TOO_LOW' }) ineligibleReasons!: string[];
   @ApiProperty({ type: [RuleCheckDto], description: 'each allocation rule this officer meets or breaks' })
   rules!: RuleCheckDto[];
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: 'EMSOU',
+    description: 'the lending region, for an SIO of another region lent to the referral (referralId) by mutual aid',
+  })
+  lentBy!: string | null;
 }
 
 export class TaskingNeedsDto {

@@ -61,13 +61,15 @@ export class OfficersService {
           vetting: 'RV' as const,
           cost: UNSCORED_TASKING_COST,
         };
+    // SIOs of other regions lent to this tasking by an active loan are candidates for it (and for it only).
+    const lent = referral && query.role === 'SIO' ? await this.lentTo(referral.id) : new Map<string, string>();
     const [officers, loads, conflicted] = await Promise.all([
       this.dataSource.query<Officer[]>(
         `SELECT ${OFFICER_COLUMNS} FROM officers
-          WHERE region = $1 AND role = $2 AND ($3::text IS NULL OR $3 = ANY (specialisms))`,
-        [region, query.role, query.specialism ?? null],
+          WHERE (region = $1 OR sub = ANY($4::text[])) AND role = $2 AND ($3::text IS NULL OR $3 = ANY (specialisms))`,
+        [region, query.role, query.specialism ?? null, [...lent.keys()]],
       ),
-      this.loads(region, query.role),
+      this.loads([region, ...lent.values()], query.role),
       referral ? this.conflicted(referral.id) : Promise.resolve(new Set<string>()),
     ]);
     const ranked = rankCandidates(officers, loads, needs, conflicted);
@@ -82,6 +84,7 @@ export class OfficersService {
         eligible: candidate.eligible,
         ineligibleReasons: candidate.ineligibleReasons,
         rules: candidate.rules,
+        lentBy: lent.get(candidate.officer.sub) ?? null,
       })),
       total: ranked.length,
       page: query.page,
@@ -94,7 +97,7 @@ export class OfficersService {
   async rulesFor(officer: Officer, referral: ReferralEntity): Promise<RuleCheck[]> {
     const [needs, loads, conflicted] = await Promise.all([
       this.needsOf(referral),
-      this.loads(officer.region, 'SIO'),
+      this.loads([officer.region], 'SIO'),
       this.conflicted(referral.id),
     ]);
     return rankCandidates([officer], loads, needs, conflicted)[0].rules;
@@ -105,18 +108,31 @@ export class OfficersService {
     return conflictedPeople(this.dataSource.manager, referralId);
   }
 
+  /** The SIOs lent to the referral by an active (approved, not ended) loan, with their lending region. */
+  private async lentTo(referralId: string): Promise<Map<string, string>> {
+    const rows = await this.dataSource.query<{ sub: string; region: string }[]>(
+      `SELECT officer_sub AS sub, lending_region AS region FROM mutual_aid_requests
+        WHERE referral_id = $1 AND kind = 'SIO' AND state = 'APPROVED'`,
+      [referralId],
+    );
+    return new Map(rows.map((row) => [row.sub, row.region]));
+  }
+
   /**
-   * The active taskings of each officer of the region, costed by priority: wherever the tasking is, so an SIO
+   * The active taskings of each officer of the regions, costed by priority: wherever the tasking is, so an SIO
    * lent to another region by mutual aid carries that tasking at home.
    */
-  private async loads(region: string, role: 'SIO' | 'LRO'): Promise<Map<string, { points: number; taskings: number }>> {
+  private async loads(
+    regions: string[],
+    role: 'SIO' | 'LRO',
+  ): Promise<Map<string, { points: number; taskings: number }>> {
     const column = role === 'SIO' ? 'sio_sub' : 'lro_sub';
     const rows = await this.dataSource.query<{ sub: string; priority: Priority | null; n: number }[]>(
       `SELECT r.${column} AS sub, r.priority, count(*)::int AS n
          FROM referrals r JOIN officers o ON o.sub = r.${column}
-        WHERE o.region = $1 AND o.role = $2 AND r.status = ANY($3::text[])
+        WHERE o.region = ANY($1::text[]) AND o.role = $2 AND r.status = ANY($3::text[])
         GROUP BY r.${column}, r.priority`,
-      [region, role, ALLOCATED_TASKING_STATUSES],
+      [regions, role, ALLOCATED_TASKING_STATUSES],
     );
     const loads = new Map<string, { points: number; taskings: number }>();
     for (const row of rows) {

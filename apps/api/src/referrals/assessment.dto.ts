@@ -14,6 +14,7 @@ import {
   VICTIM_VULNERABILITIES,
   VictimVulnerability,
 } from '@rocu/domain';
+import { NationalPriorityCode } from '../common/national-priority-code.validator';
 import { Text } from '../common/text.validator';
 
 export class HarmDto {
@@ -75,6 +76,13 @@ export class AssessmentRequest {
   organisationalPosition!: OrganisationalPositionDto;
 
   @ApiProperty({ enum: ROUTES }) @IsIn(ROUTES) route!: Route;
+
+  @NationalPriorityCode(
+    'the national priority the work is aligned to, if any (an active one of GET /national/priorities): the ' +
+      'referral is flagged with it on every agenda and counted against it in the national report',
+    { optional: true },
+  )
+  nationalPriority?: string;
 
   @ApiProperty({ type: RationaleDto })
   @IsObject()

@@ -8,9 +8,12 @@ import {
   DeadlinePolicies,
   DeadlinePolicy,
   DEFAULT_PLAN_POLICY,
+  NATIONAL_RESPONSE_POLICY,
   parseDeadlinePolicies,
+  parseNationalResponsePolicy,
   parsePlanPolicy,
   PlanPolicy,
+  StagePolicy,
   Urgency,
 } from '@rocu/domain';
 import { RegionSettingsService } from '../regions/region-settings.service';
@@ -21,6 +24,8 @@ export interface ReferralPolicies {
   planPolicy: PlanPolicy;
   /** Only an IMMEDIATE referral has a decision clock ("same day", domain.md section 5). */
   decisionClock: DecisionClockPolicy | undefined;
+  /** The NCA's answer's deadline, should the referral be sent national (NATIONAL_RESPONSE_POLICY_JSON). */
+  nationalResponse: StagePolicy;
   settingsVersion: number;
 }
 
@@ -33,6 +38,7 @@ export interface ReferralPolicies {
 export class DeadlinePoliciesProvider {
   private readonly override: DeadlinePolicies | undefined;
   private readonly plan: PlanPolicy | undefined;
+  private readonly nationalResponse: StagePolicy;
   readonly planContinueAsNewAfterEvents: number;
 
   constructor(
@@ -41,6 +47,9 @@ export class DeadlinePoliciesProvider {
   ) {
     this.override = config.DEADLINE_POLICIES_JSON ? parseDeadlinePolicies(config.DEADLINE_POLICIES_JSON) : undefined;
     this.plan = config.PLAN_POLICY_JSON ? parsePlanPolicy(config.PLAN_POLICY_JSON) : undefined;
+    this.nationalResponse = config.NATIONAL_RESPONSE_POLICY_JSON
+      ? parseNationalResponsePolicy(config.NATIONAL_RESPONSE_POLICY_JSON)
+      : NATIONAL_RESPONSE_POLICY;
     this.planContinueAsNewAfterEvents = config.PLAN_CONTINUE_AS_NEW_AFTER_EVENTS;
   }
 
@@ -50,6 +59,7 @@ export class DeadlinePoliciesProvider {
       policy: (this.override ?? deadlinePoliciesOf(settings))[urgency],
       planPolicy: this.plan ?? { allocation: allocationPolicyOf(settings), review: DEFAULT_PLAN_POLICY.review },
       decisionClock: urgency === 'IMMEDIATE' ? DEFAULT_DECISION_CLOCK : undefined,
+      nationalResponse: this.nationalResponse,
       settingsVersion: version,
     };
   }

@@ -25,6 +25,7 @@ import {
 } from '@rocu/contracts';
 import type { ReferralEntity } from '@rocu/persistence';
 import { IdempotencyService } from '../common/idempotency';
+import { NationalPrioritiesService } from '../national/national-priorities.service';
 import { ReferenceDataService } from '../reference/reference-data.service';
 import { TemporalClientService } from '../temporal/temporal-client.provider';
 import { UrgentDecisionRequest } from '../meetings/meeting-requests.dto';
@@ -56,6 +57,7 @@ export class ReferralCommandsService {
     private readonly policies: DeadlinePoliciesProvider,
     private readonly updates: ReferralUpdatesService,
     private readonly idempotency: IdempotencyService,
+    private readonly priorities: NationalPrioritiesService,
   ) {}
 
   /**
@@ -87,6 +89,7 @@ export class ReferralCommandsService {
       policy: policies.policy,
       planPolicy: policies.planPolicy,
       decisionClock: policies.decisionClock,
+      nationalResponse: policies.nationalResponse,
       settingsVersion: policies.settingsVersion,
       planContinueAsNewAfterEvents: this.policies.planContinueAsNewAfterEvents,
       ...(nationalTasking ? { nationalTasking } : {}),
@@ -156,7 +159,8 @@ export class ReferralCommandsService {
     request: AssessmentRequest,
     correlationId: string,
   ): Promise<AssessmentResultDto> {
-    const { route, rationale, ...assessment } = request;
+    const { route, rationale, nationalPriority, ...assessment } = request;
+    if (nationalPriority !== undefined) await this.priorities.requireActive(nationalPriority);
     const scheme = await this.reference.currentScheme();
     const event: ReferralEvent = { type: 'ASSESS', route };
     const { snapshot, score } = await this.updates.send(actor, id, event, assessUpdate, {
@@ -166,6 +170,7 @@ export class ReferralCommandsService {
       route,
       rationale: { ...rationale },
       scheme,
+      ...(nationalPriority !== undefined ? { nationalPriority } : {}),
     });
     return { ...score, status: snapshot.status };
   }

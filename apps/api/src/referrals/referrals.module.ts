@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyService } from '../common/idempotency';
 import { KnownCodeConstraint } from '../common/known-code.validator';
+import { NationalPrioritiesService } from '../national/national-priorities.service';
 import { ReferenceModule } from '../reference/reference.module';
 import { RegionsModule } from '../regions/regions.module';
 import { DeadlinePoliciesProvider } from './deadline-policies.provider';
@@ -19,7 +20,9 @@ import { ReferralsController } from './referrals.controller';
     ReferralUpdatesService,
     DeadlinePoliciesProvider,
     KnownCodeConstraint,
+    // The assessor aligns work to a national priority (issue 16): the national module uses the same one.
+    NationalPrioritiesService,
   ],
-  exports: [ReferralQueriesService, ReferralUpdatesService, ReferralCommandsService],
+  exports: [ReferralQueriesService, ReferralUpdatesService, ReferralCommandsService, NationalPrioritiesService],
 })
 export class ReferralsModule {}

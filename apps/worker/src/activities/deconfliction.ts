@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { ReferralSubmission } from '@rocu/contracts';
 import { TERMINAL_STATUSES } from '@rocu/domain';
-import { enqueueNotification } from './projection-sql';
+import { enqueueNotification } from '@rocu/persistence';
 
 /** Live referrals only: $4 is TERMINAL_STATUSES. */
 const LIVE_STATUSES_SQL = `r.status <> ALL($4::text[])`;

@@ -11,10 +11,9 @@ import type {
   MeetingWorkflowInput,
 } from '@rocu/contracts';
 import { meetingWorkflowId } from '@rocu/contracts';
-import { appendAudit, loadAgenda, loadFrozenAgenda } from '@rocu/persistence';
+import { appendAudit, enqueueNotification, loadAgenda, loadFrozenAgenda } from '@rocu/persistence';
 import { WorkflowClientService } from '../workflow-client.service';
 import { failFastWhenPermanent, isPermanentFailure } from './permanent-failure';
-import { enqueueNotification } from './projection-sql';
 
 interface MeetingEvent {
   meetingId: string;

@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PlanActivities, PlanChange, PlanChangeEvent } from '@rocu/contracts';
-import { appendAudit } from '@rocu/persistence';
-import { enqueueNotification } from './projection-sql';
-import type { Recipient } from './referral-notifications';
+import { appendAudit, enqueueNotification, type Recipient } from '@rocu/persistence';
 
 interface PlanOwners {
   region: string;

@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
 import type { DeadlineView } from '@rocu/contracts';
-import type { Recipient } from './referral-notifications';
 
 /**
  * Deadlines as the column arrays `unnest` takes (stage, due, remind, status, reminded, escalated), and the
@@ -44,32 +43,5 @@ export async function upsertDeadlines(
        RETURNING 1)
      UPDATE referrals SET next_deadline_at = $8 WHERE id = $1`,
     [referralId, ...columns, nextDue],
-  );
-}
-
-/** Adds a row to the notification outbox once (the dedupe key makes retries no-ops). */
-export async function enqueueNotification(
-  manager: EntityManager,
-  notification: {
-    dedupeKey: string;
-    /** Null for a notice about a meeting rather than one referral. */
-    referralId: string | null;
-    kind: string;
-    recipient: Recipient;
-    payload: Record<string, unknown>;
-  },
-): Promise<void> {
-  await manager.query(
-    `INSERT INTO notifications (dedupe_key, referral_id, kind, recipient_role, recipient_org, recipient_sub, payload)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (dedupe_key) DO NOTHING`,
-    [
-      notification.dedupeKey,
-      notification.referralId,
-      notification.kind,
-      notification.recipient.role,
-      notification.recipient.org,
-      notification.recipient.sub ?? null,
-      JSON.stringify(notification.payload),
-    ],
   );
 }

@@ -1,11 +1,5 @@
 import type { DeadlineStage, ReferralStatus, Role } from '@rocu/domain';
-
-export interface Recipient {
-  role: Role;
-  org: string;
-  /** The one person meant, when it is not everyone in that role and organisation. */
-  sub?: string;
-}
+import type { Recipient } from '@rocu/persistence';
 
 /** Statuses the referrer is told about: being asked for more, turned away, adopted (to name an LRO) or closed. */
 const REFERRER_IS_TOLD: ReadonlySet<ReferralStatus> = new Set([

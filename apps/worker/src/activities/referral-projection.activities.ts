@@ -4,14 +4,15 @@ import { DataSource, EntityManager } from 'typeorm';
 import type {
   ConflictRecord,
   DeadlineNotification,
+  NationalResponseNotification,
   ReferralActivities,
   ReferralTransitionEvent,
   SubmissionProjection,
 } from '@rocu/contracts';
 import { effectiveUrgency, nationalResponseDueAt, type Participant, type PlanRole } from '@rocu/domain';
-import { appendAudit } from '@rocu/persistence';
+import { appendAudit, enqueueNotification, type Recipient } from '@rocu/persistence';
 import { deconflict } from './deconfliction';
-import { deadlineColumns, enqueueNotification, upsertDeadlines } from './projection-sql';
+import { deadlineColumns, upsertDeadlines } from './projection-sql';
 import { deadlineRecipient, recipientsOnEntering } from './referral-notifications';
 
 /**
@@ -251,7 +252,7 @@ export class ReferralProjectionActivities implements ReferralActivities {
         await manager.query(`UPDATE referrals SET national_referred_at = $2, national_due_at = $3 WHERE id = $1`, [
           event.referralId,
           event.at,
-          nationalResponseDueAt(new Date(event.at)).toISOString(),
+          event.nationalDueAt ?? nationalResponseDueAt(new Date(event.at)).toISOString(),
         ]);
       }
       if (event.national) {
@@ -316,6 +317,15 @@ export class ReferralProjectionActivities implements ReferralActivities {
           event.referralId,
           event.at,
         ]);
+      }
+      if (event.assessment) {
+        // The latest assessment says what the work is aligned to (issue 16); a tasking request keeps the NCA's.
+        await manager.query(
+          `UPDATE referrals SET national_priority = $2
+            WHERE id = $1 AND origin <> 'NCA_TASKING'
+              AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.referral_id = $1 AND a.seq > $3)`,
+          [event.referralId, event.assessment.nationalPriority ?? null, event.seq],
+        );
       }
       if (event.assessment && event.from === 'CLOSED') {
         await manager.query(`UPDATE referrals SET reassessment_due = false WHERE id = $1`, [event.referralId]);
@@ -385,6 +395,38 @@ export class ReferralProjectionActivities implements ReferralActivities {
         entityId: notification.referralId,
         outcome: 'SUCCESS',
         details: { workflowId: notification.workflowId, stage: notification.stage, dueAt: notification.dueAt },
+        dedupeKey: key,
+      });
+    });
+  }
+
+  /**
+   * The NCA's answer to a referral sent national is due soon (reminder to the NCA) or late (escalation to the NCA
+   * and the region's ROCU manager, who waits for it); once per sending, whatever the retries.
+   */
+  async recordNationalResponseNotification(notification: NationalResponseNotification): Promise<void> {
+    const kind = notification.kind === 'REMINDER' ? 'NATIONAL_RESPONSE_REMINDER' : 'NATIONAL_RESPONSE_OVERDUE';
+    const key = `${notification.workflowId}:${kind}:${notification.round}`;
+    const recipients: Recipient[] = [{ role: 'NCA_LIAISON', org: 'NCA' }];
+    if (notification.kind === 'ESCALATION') recipients.push({ role: 'ROCU_MANAGER', org: notification.region });
+    await this.dataSource.transaction(async (manager) => {
+      for (const recipient of recipients) {
+        await enqueueNotification(manager, {
+          dedupeKey: `${key}:${recipient.role}`,
+          referralId: notification.referralId,
+          kind,
+          recipient,
+          payload: { dueAt: notification.dueAt },
+        });
+      }
+      await appendAudit(manager, {
+        actorSub: 'system',
+        actorOrg: null,
+        action: kind,
+        entityType: 'referral',
+        entityId: notification.referralId,
+        outcome: 'SUCCESS',
+        details: { workflowId: notification.workflowId, round: notification.round, dueAt: notification.dueAt },
         dedupeKey: key,
       });
     });

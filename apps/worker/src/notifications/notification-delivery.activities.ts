@@ -6,8 +6,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@rocu/config';
 import { DELIVERY_FAILED_KIND, ESCALATION_KINDS, notificationText } from '@rocu/domain';
 import type { NotificationActivities } from '@rocu/contracts';
-import { appendAudit } from '@rocu/persistence';
-import { enqueueNotification } from '../activities/projection-sql';
+import { appendAudit, enqueueNotification } from '@rocu/persistence';
 import { emailMessage } from './email-message';
 import { MailTransportService } from './mail-transport.service';
 

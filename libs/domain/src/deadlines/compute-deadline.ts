@@ -50,6 +50,15 @@ export function computeDeadline(
   policy: StagePolicy,
   paused: PausedTime = NO_PAUSE,
 ): ComputedDeadline {
+  return { stage, ...deadlineTimes(startedAt, policy, paused) };
+}
+
+/** computeDeadline's due and reminder times, for a clock that is not one of the referral's stages. */
+export function deadlineTimes(
+  startedAt: Date,
+  policy: StagePolicy,
+  paused: PausedTime = NO_PAUSE,
+): Omit<ComputedDeadline, 'stage'> {
   checkInput(startedAt, paused.elapsedMs);
   checkInput(startedAt, paused.workingMs);
   const { due, reminderFraction } = policy;
@@ -57,13 +66,12 @@ export function computeDeadline(
     // Rounded to whole milliseconds so timers and stored timestamps agree exactly.
     const start = startedAt.getTime() + paused.elapsedMs;
     const remindAt = new Date(start + Math.round(reminderFraction * due.elapsedMs));
-    return { stage, dueAt: new Date(start + due.elapsedMs), remindAt };
+    return { dueAt: new Date(start + due.elapsedMs), remindAt };
   }
   const arrived = addWorkingDays(startedAt, 0);
   const base = addWorkingDays(startedAt, due.workingDays);
   const remindBase = addWorkingTime(arrived, Math.round(reminderFraction * workingTimeBetween(arrived, base)));
   return {
-    stage,
     dueAt: addWorkingTime(base, paused.workingMs),
     remindAt: addWorkingTime(remindBase, paused.workingMs),
   };

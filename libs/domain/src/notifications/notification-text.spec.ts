@@ -41,4 +41,20 @@ describe('ukDateTime', () => {
     expect(ukDateTime('2026-07-01T09:00:00Z')).toBe('10am on Wednesday 1 July 2026');
     expect(ukDateTime('not a date')).toBeNull();
   });
+
+  it('names only the regions and what was asked for in a mutual-aid notice', () => {
+    const text = notificationText({
+      kind: 'MUTUAL_AID_REQUESTED',
+      reference: null,
+      payload: { borrowingRegion: 'YHROCU', lendingRegion: 'EMSOU', aidKind: 'SIO', reason: 'Operation Larch' },
+    });
+    expect(text.subject).toBe('Mutual aid: YHROCU asks for an SIO');
+    expect(JSON.stringify(text)).not.toContain('Larch');
+    const refused = notificationText({
+      kind: 'MUTUAL_AID_REFUSED',
+      reference: null,
+      payload: { borrowingRegion: 'YHROCU', lendingRegion: '<b>x</b>', aidKind: 'CAPABILITY' },
+    });
+    expect(refused.subject).toBe('Mutual aid: another region refused your request');
+  });
 });

@@ -23,6 +23,7 @@ export const ESCALATION_KINDS: ReadonlySet<string> = new Set([
   'DEADLINE_ESCALATION',
   'IMMEDIATE_REFERRAL',
   'PLAN_REVIEW_OVERDUE',
+  'NATIONAL_RESPONSE_OVERDUE',
 ]);
 
 /** The kind of notice that tells the ROCU manager an escalation could not be delivered. */
@@ -71,6 +72,7 @@ const code = (value: unknown, names: Readonly<Record<string, string>>): string |
 
 /** Subject and paragraphs for one notification (see NotificationText for what may be said). */
 export function notificationText(facts: NotificationFacts): NotificationText {
+  if (facts.kind.startsWith(MUTUAL_AID_PREFIX)) return mutualAidText(facts);
   const about = facts.reference ? `Referral ${facts.reference}` : 'A meeting';
   const stage = code(facts.payload.stage, STAGE_NAMES) ?? 'next step';
   const due = ukDateTime(facts.payload.dueAt ?? facts.payload.nextReviewDueAt);
@@ -94,6 +96,21 @@ export function notificationText(facts: NotificationFacts): NotificationText {
       return {
         subject: `${about}: immediate referral`,
         paragraphs: [`${about} is immediate. Its triage is due within the hour.`],
+      };
+    case 'NATIONAL_RESPONSE_REMINDER':
+      return {
+        subject: `${about}: the NCA's answer is due soon`,
+        paragraphs: [
+          `The NCA's answer to ${about.toLowerCase()}, sent national, is due${due ? ` by ${due}` : ' soon'}.`,
+        ],
+      };
+    case 'NATIONAL_RESPONSE_OVERDUE':
+      return {
+        subject: `${about}: the NCA's answer is overdue`,
+        paragraphs: [
+          `The NCA's answer to ${about.toLowerCase()}, sent national, was due${due ? ` by ${due}` : ''} and has not been given.`,
+          'This has been escalated to the NCA and to the ROCU manager of the region.',
+        ],
       };
     case 'DECONFLICTION':
       return {
@@ -126,6 +143,48 @@ export function notificationText(facts: NotificationFacts): NotificationText {
     default:
       return defaultText(facts, about);
   }
+}
+
+const MUTUAL_AID_PREFIX = 'MUTUAL_AID_';
+/** A region code from the payload (upper-case letters only), never free text. */
+const regionCode = (value: unknown): string =>
+  typeof value === 'string' && /^[A-Z_]{2,30}$/.test(value) ? value : 'another region';
+
+/**
+ * Mutual aid between regions (issue 16): about a request, not a referral (the lending region may not see the
+ * tasking), so only the two regions and what was asked for are named.
+ */
+function mutualAidText(facts: NotificationFacts): NotificationText {
+  const borrower = regionCode(facts.payload.borrowingRegion);
+  const lender = regionCode(facts.payload.lendingRegion);
+  const what = facts.payload.aidKind === 'SIO' ? 'an SIO' : 'a capability';
+  const news: Readonly<Record<string, [string, string]>> = {
+    MUTUAL_AID_REQUESTED: [
+      `Mutual aid: ${borrower} asks for ${what}`,
+      `${borrower} has asked your region for ${what} for one of its taskings. Approve or refuse the request.`,
+    ],
+    MUTUAL_AID_APPROVED: [
+      `Mutual aid: ${lender} approved your request`,
+      `${lender} has approved your request for ${what}.`,
+    ],
+    MUTUAL_AID_REFUSED: [
+      `Mutual aid: ${lender} refused your request`,
+      `${lender} has refused your request for ${what}, with a reason.`,
+    ],
+    MUTUAL_AID_WITHDRAWN: [
+      `Mutual aid: ${borrower} withdrew its request`,
+      `${borrower} has withdrawn its request for ${what}. Nothing more is needed.`,
+    ],
+    MUTUAL_AID_LOAN_ENDED: [
+      `Mutual aid: the loan of an SIO has ended`,
+      `The loan of an SIO from ${lender} to ${borrower} has ended.`,
+    ],
+  };
+  const [subject, paragraph] = news[facts.kind] ?? [
+    'Mutual aid: update in ROCU Gateway',
+    `There is an update about mutual aid between ${borrower} and ${lender}.`,
+  ];
+  return { subject, paragraphs: [paragraph, 'Sign in to ROCU Gateway to see the request.'] };
 }
 
 /** Status changes (REFERRAL_<status>) and anything else: say what happened without detail. */
