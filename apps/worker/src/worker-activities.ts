@@ -13,10 +13,17 @@ import type { NotificationDeliveryActivities } from './notifications/notificatio
 
 type ActivityFunctions<T> = { [K in keyof T]: T[K] };
 
-/** Binds each activity method to its Nest-managed service, typed by the contracts the workflows use. */
-function bound<T extends object>(service: T, names: readonly (keyof T)[]): ActivityFunctions<T> {
+/**
+ * Binds each activity method to its Nest-managed service, typed by the contracts the workflows use. The names
+ * are an object with every activity of the contract as a key, so one left out does not compile (a workflow
+ * would otherwise retry an unregistered activity for ever).
+ */
+function bound<T extends object>(service: T, names: { readonly [K in keyof T]-?: true }): ActivityFunctions<T> {
   return Object.fromEntries(
-    names.map((name) => [name, (service[name] as (...args: unknown[]) => unknown).bind(service)]),
+    Object.keys(names).map((name) => [
+      name,
+      (service[name as keyof T] as (...args: unknown[]) => unknown).bind(service),
+    ]),
   ) as ActivityFunctions<T>;
 }
 
@@ -28,25 +35,27 @@ export function workerActivities(
   notification: NotificationDeliveryActivities,
 ): ReferralActivities & MeetingActivities & PlanActivities & AuditSealingActivities & NotificationActivities {
   return {
-    ...bound<ReferralActivities>(referral, [
-      'projectSubmission',
-      'projectTransition',
-      'recordDeadlineNotification',
-      'recordConflictDeclaration',
-    ]),
-    ...bound<PlanActivities>(plan, ['projectPlanChange']),
-    ...bound<AuditSealingActivities>(auditSealer, ['sealAuditBatch']),
-    ...bound<MeetingActivities>(meeting, [
-      'projectMeetingCreated',
-      'freezeAgenda',
-      'projectAttendance',
-      'applyDecision',
-      'projectMeetingClosed',
-    ]),
-    ...bound<NotificationActivities>(notification, [
-      'claimNotifications',
-      'deliverNotification',
-      'recordDeliveryFailure',
-    ]),
+    ...bound<ReferralActivities>(referral, {
+      projectSubmission: true,
+      projectTransition: true,
+      recordDeadlineNotification: true,
+      recordNationalResponseNotification: true,
+      recordConflictDeclaration: true,
+    }),
+    ...bound<PlanActivities>(plan, { projectPlanChange: true }),
+    ...bound<AuditSealingActivities>(auditSealer, { sealAuditBatch: true }),
+    ...bound<MeetingActivities>(meeting, {
+      projectMeetingCreated: true,
+      freezeAgenda: true,
+      projectAttendance: true,
+      applyDecision: true,
+      projectMeetingClosed: true,
+      raiseMeetingFailure: true,
+    }),
+    ...bound<NotificationActivities>(notification, {
+      claimNotifications: true,
+      deliverNotification: true,
+      recordDeliveryFailure: true,
+    }),
   };
 }
