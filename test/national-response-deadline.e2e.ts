@@ -54,7 +54,8 @@ describe("national queue: the NCA's answer has a deadline", () => {
     ]);
     // The notices name the due date the queue shows (the workflow's own, also projected).
     const { rows } = await stack.db.query<{ due: string }>(
-      `SELECT DISTINCT payload->>'dueAt' AS due FROM notifications WHERE referral_id = $1`,
+      `SELECT DISTINCT payload->>'dueAt' AS due FROM notifications
+        WHERE referral_id = $1 AND kind LIKE 'NATIONAL_RESPONSE_%'`,
       [id],
     );
     expect(rows.map((row) => new Date(row.due).toISOString())).toEqual([queued.responseDueAt]);
