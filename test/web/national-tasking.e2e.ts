@@ -138,10 +138,11 @@ describe('national tasking, the national rhythm and mutual aid in the web app (i
       expect(new URL(visitor.page.url()).pathname).toBe('/national/tasking-requests/new');
     });
 
-    it("the chair's agenda flags the NCA's request, and declining it without a justification is refused beside the field", async () => {
+    it("the chair's agenda flags the NCA's request; declining it needs a justification, which the agenda then shows", async () => {
       const request = await taskingRequest();
       const meetingId = await frozenMeeting(web.stack);
-      const chairToken = await web.stack.token(['TTCG_CHAIR'], 'YHROCU');
+      // Attendance taken by the chair who then decides in the browser (the chair must be recorded attending).
+      const chairToken = await web.stack.token(['TTCG_CHAIR'], 'YHROCU', 'dev-yhrocu-chair');
       await ok(
         'attendance',
         web.stack.http.post(
@@ -174,6 +175,37 @@ describe('national tasking, the national rhythm and mutual aid in the web app (i
       expect(await chair.page.getByLabel('Rationale').inputValue()).toBe('Outside our capacity this quarter');
       await chair.expectAccessible();
       await chair.screenshot('meeting-national-decline');
+
+      // With the justification the decline is recorded, and the agenda shows why.
+      await chair.page
+        .getByLabel('Justification for declining (if you decline)')
+        .fill('No firearms capacity until March');
+      await decision.continue();
+      const decided = new MeetingPage(chair.page);
+      expect(await decided.banner()).toContain(`Decision recorded on ${request.reference}`);
+      expect(await decided.itemValue(request.reference, 'Decision')).toContain('Decline: return to force');
+      expect(await chair.page.getByTestId('decline-justification').innerText()).toContain(
+        'No firearms capacity until March',
+      );
+      await chair.expectAccessible();
+
+      // The NCA reads the decline, with its justification, in the national report (counts beside their chart).
+      const nca = await web.visit(javaScript);
+      await signIn(nca, PERSONA.ncaLiaison);
+      await nca.page.goto('/national/report');
+      const report = new TablesPage(nca.page);
+      const declined = (await report.table('report-declines')).find((cells) => cells[0] === request.reference);
+      expect(declined).toEqual([
+        request.reference,
+        'Yorkshire and the Humber Regional Organised Crime Unit',
+        'Illegal firearms',
+        expect.stringMatching(/^\d{1,2} \w+ \d{4}$/),
+        'No firearms capacity until March',
+        'Outside our capacity this quarter',
+      ]);
+      expect((await report.table('report-by-region')).length).toBeGreaterThan(0);
+      await nca.expectAccessible();
+      await nca.screenshot('national-report');
     });
 
     it('the NCA adds and retires a national priority and reads the national calendar; other roles are refused', async () => {
