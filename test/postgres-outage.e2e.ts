@@ -32,8 +32,12 @@ const policies: DeadlinePolicies = { IMMEDIATE: stages, PRIORITY: stages, ROUTIN
 
 const TRIAGE = { decision: 'ACCEPT', reason: 'in scope' };
 
-/** Retries an operation answered 503 (what a client told Retry-After does) until it is answered otherwise. */
+/**
+ * Retries an operation answered 503 (what a client told Retry-After does) until it is answered otherwise;
+ * if it never is, fails with the last answer and the stack's recent logs, which say what was unavailable.
+ */
 async function untilAnswered<T>(
+  stack: Stack,
   send: () => Promise<HttpResponse<T>>,
 ): Promise<{ response: HttpResponse<T>; tries: number }> {
   let tries = 0;
@@ -41,7 +45,9 @@ async function untilAnswered<T>(
     async () => {
       tries += 1;
       const response = await send();
-      expect(response.status).not.toBe(503);
+      if (response.status === 503) {
+        throw new Error(`still 503 after ${tries} tries: ${JSON.stringify(response.body)}\n${stack.recentLogs()}`);
+      }
       return { response, tries };
     },
     180_000,
@@ -149,13 +155,13 @@ describe('Postgres stops and restarts under load', () => {
     for (const [index, answer] of triageAnswers.entries()) {
       if (answer.status !== 503) continue;
       retried.triages += 1;
-      expect([200, 409]).toContain((await untilAnswered(() => triage(ids[index]))).response.status);
+      expect([200, 409]).toContain((await untilAnswered(stack, () => triage(ids[index]))).response.status);
     }
     const submittedDuring: string[] = [];
     for (const [index, answer] of submissionAnswers.entries()) {
       const final =
         answer.status === 503
-          ? (retried.submissions++, (await untilAnswered(() => submitDuring(index))).response)
+          ? (retried.submissions++, (await untilAnswered(stack, () => submitDuring(index))).response)
           : answer;
       expect([200, 201]).toContain(final.status);
       submittedDuring.push(final.body.id);
