@@ -158,6 +158,65 @@ describe('lifecycle properties', () => {
     region: fc.constantFrom('YHROCU', 'NWROCU', null),
   });
 
+  /**
+   * The gateway's moves written out by hand from domain.md section 1 (not read from the transition table):
+   * per event, the statuses it may start from and where it leads. Who may make them: an assessor of the
+   * referral's region (triage, assessment) or a referrer or NCA liaison of the organisation that referred it
+   * (information, withdrawal).
+   */
+  const GATEWAY_MOVES: Record<string, Partial<Record<ReferralStatus, ReferralStatus>>> = {
+    'TRIAGE ACCEPT': { SUBMITTED: 'ASSESSMENT', TRIAGE: 'ASSESSMENT' },
+    'TRIAGE REQUEST_INFO': { SUBMITTED: 'INFO_REQUESTED', TRIAGE: 'INFO_REQUESTED' },
+    'TRIAGE REJECT': { SUBMITTED: 'REJECTED', TRIAGE: 'REJECTED' },
+    PROVIDE_INFORMATION: { INFO_REQUESTED: 'TRIAGE' },
+    'ASSESS TTCG': { ASSESSMENT: 'AWAITING_DECISION', AWAITING_DECISION: 'AWAITING_DECISION', DEFERRED: 'DEFERRED' },
+    'ASSESS COVERT_COMMISSIONING': {
+      ASSESSMENT: 'AWAITING_DECISION',
+      AWAITING_DECISION: 'AWAITING_DECISION',
+      DEFERRED: 'DEFERRED',
+    },
+    'ASSESS REFER_NATIONAL': {
+      ASSESSMENT: 'REFERRED_NATIONAL',
+      AWAITING_DECISION: 'REFERRED_NATIONAL',
+      DEFERRED: 'REFERRED_NATIONAL',
+    },
+    'ASSESS REFER_PARTNER': {
+      ASSESSMENT: 'REFERRED_PARTNER',
+      AWAITING_DECISION: 'REFERRED_PARTNER',
+      DEFERRED: 'REFERRED_PARTNER',
+    },
+    'ASSESS RETURN_TO_FORCE': { ASSESSMENT: 'DECLINED', AWAITING_DECISION: 'DECLINED', DEFERRED: 'DECLINED' },
+    WITHDRAW: {
+      SUBMITTED: 'WITHDRAWN',
+      TRIAGE: 'WITHDRAWN',
+      INFO_REQUESTED: 'WITHDRAWN',
+      ASSESSMENT: 'WITHDRAWN',
+      AWAITING_DECISION: 'WITHDRAWN',
+      DEFERRED: 'WITHDRAWN',
+    },
+  };
+  const moveKey = (event: ReferralEvent): string =>
+    event.type === 'TRIAGE'
+      ? `TRIAGE ${event.decision}`
+      : event.type === 'ASSESS'
+        ? `ASSESS ${event.route}`
+        : event.type;
+  const mayMake = (event: ReferralEvent, actor: Actor): boolean =>
+    event.type === 'TRIAGE' || event.type === 'ASSESS'
+      ? actor.roles.includes('GATEWAY_ASSESSOR') && actor.region === 'YHROCU'
+      : (actor.roles.includes('FORCE_REFERRER') || actor.roles.includes('NCA_LIAISON')) && actor.org === 'WYP';
+
+  it('moves exactly as the hand-written table of gateway moves says, for whoever may make them', () => {
+    fc.assert(
+      fc.property(statusArb, eventArb, actorArb, (status, event, actor) => {
+        const expected = mayMake(event, actor) ? GATEWAY_MOVES[moveKey(event)][status] : undefined;
+        const result = transition(record(status), event, actor);
+        expect(result.ok ? result.to : undefined).toBe(expected);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
   it('a transition succeeds exactly when its action is available, and refusals report available actions', () => {
     fc.assert(
       fc.property(statusArb, eventArb, actorArb, (status, event, actor) => {
