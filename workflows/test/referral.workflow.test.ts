@@ -677,6 +677,8 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     ]);
     expect(outcome).toBe('completed');
     expect(activities.notificationsFor(workflowId).map((call) => call.kind)).toEqual(['REMINDER']);
+
+    await recordHistory('withdraw-during-reminder', handle);
   });
 
   it('completes the workflow on withdrawal; a later update cannot reach it', async () => {
