@@ -38,6 +38,10 @@ describe('@rocu/domain public surface', () => {
     'parseDeadlinePolicies',
     'validateRegionSettings',
     'defaultRegionSettings',
+    'activeStage',
+    'initialReferralState',
+    'applyReferralEvent',
+    'noteReferralFact',
   ])('exports %s', (name) => {
     expect(domain).toHaveProperty(name);
   });

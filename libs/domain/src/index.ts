@@ -11,6 +11,8 @@ export * from './referral/referral-status';
 export * from './referral/referral-transitions';
 export * from './referral/referral-lifecycle';
 export * from './referral/effective-urgency';
+export * from './referral/active-stage';
+export * from './referral/referral-state';
 
 export * from './scoring/scoring-scheme';
 export * from './scoring/default-scheme';
