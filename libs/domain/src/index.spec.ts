@@ -42,6 +42,8 @@ describe('@rocu/domain public surface', () => {
     'initialReferralState',
     'applyReferralEvent',
     'noteReferralFact',
+    'initialPlanState',
+    'applyPlanEvent',
   ])('exports %s', (name) => {
     expect(domain).toHaveProperty(name);
   });

@@ -56,6 +56,7 @@ export * from './officers/seed-officers';
 export * from './plan/plan-types';
 export * from './plan/plan-rules';
 export * from './plan/plan-policy';
+export * from './plan/plan-state';
 export * from './settings/region-settings';
 export * from './plan/owner-change';
 export * from './notifications/notification-text';
