@@ -66,9 +66,13 @@ export interface ReferralEventContext extends ReferralStateSettings {
 export type ReferralFact =
   /** A decision taken out of meeting awaits ratification; a meeting's decision, or a ratification, settles it. */
   | { type: 'URGENT_DECISION'; pending: boolean }
+  /** The NCA accepted or returned it: it no longer waits in the NCA's queue. */
   | { type: 'NATIONAL_ANSWERED' }
+  /** A closure is being applied: the subject's re-assessment is due from now. */
   | { type: 'CLOSURE_REQUESTED' }
+  /** An SIO allocated or an LRO named, first or in place of another. */
   | { type: 'OWNER_NAMED'; role: PlanRole; owner: Participant }
+  /** A stage's reminder or escalation went out. */
   | { type: 'DEADLINE_NOTIFIED'; kind: 'REMINDER' | 'ESCALATION'; stage: DeadlineStage; at: string };
 
 export function initialReferralState(): ReferralState {
