@@ -9,15 +9,17 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import {
+  applyPlanEvent,
   changeAction,
   checkPlanEditor,
   checkPlanRoom,
   DomainError,
+  initialPlanState,
   PlanAction,
+  PlanEvent,
   PLAN_STATE_LIMIT_BYTES,
   requireInstants,
   requireVisibleText,
-  reviewCycle,
   reviewHeldThisCycle,
   signReview,
   utf8Length,
@@ -35,7 +37,6 @@ import {
   type ChangeActionCommand,
   type PlanActivities,
   type PlanChange,
-  type PlanState,
   type PlanWorkflowInput,
   type RecordDisruptionCommand,
   type SignReviewCommand,
@@ -55,14 +56,9 @@ const { projectPlanChange } = proxyActivities<PlanActivities>({
  * history grows large, carrying its whole state, including the running review cycle.
  */
 export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
-  const state: PlanState = input.state ?? {
-    seq: 0,
-    actions: [],
-    disruptions: [],
-    reviews: [],
-    missedReviews: [],
-    cycle: reviewCycle(new Date(input.startedAt), input.policy),
-    closed: false,
+  let state = input.state ?? initialPlanState(new Date(input.startedAt), input.policy);
+  const apply = (event: PlanEvent): void => {
+    state = applyPlanEvent(state, event, input.policy);
   };
   const owners = { sio: input.sio, lro: input.lro };
   /** One joint review per cycle (issue #13); runs started before this change keep allowing the next at once. */
@@ -84,7 +80,7 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
 
   /** Numbers the change synchronously (so concurrent handlers never share a seq), then projects it. */
   const project = async (change: PlanChange, command?: ActorCommand): Promise<void> => {
-    state.seq += 1;
+    apply({ type: 'NUMBERED' });
     await projectPlanChange({
       referralId: input.referralId,
       region: input.region,
@@ -126,7 +122,7 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
   }));
 
   setHandler(closePlanSignal, () => {
-    state.closed = true;
+    apply({ type: 'CLOSED' });
   });
 
   // The referral's workflow checked the change; from now on only the newcomer may edit or sign.
@@ -157,7 +153,7 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
         createdAt: at,
         updatedAt: at,
       };
-      state.actions.push(action);
+      apply({ type: 'ACTION_ADDED', action });
       measure();
       await project({ kind: 'ACTION_ADDED', action }, command);
       return action;
@@ -182,7 +178,7 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
     async (command) => {
       editor(command);
       const action = changed(command, now());
-      state.actions = state.actions.map((existing) => (existing.id === action.id ? action : existing));
+      apply({ type: 'ACTION_CHANGED', action });
       measure();
       await project({ kind: 'ACTION_CHANGED', action }, command);
       return action;
@@ -209,7 +205,7 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
         recordedBy: command.actor.sub,
         recordedAt: now(),
       };
-      state.disruptions.push(disruption);
+      apply({ type: 'DISRUPTION_RECORDED', disruption });
       measure();
       await project({ kind: 'DISRUPTION_RECORDED', disruption }, command);
       return disruption;
@@ -228,11 +224,8 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
     signReviewUpdate,
     async (command) => {
       const review = signed(command, now(), uuid4);
-      const index = state.reviews.findIndex((existing) => existing.id === review.id);
-      if (index === -1) state.reviews.push(review);
-      else state.reviews[index] = review;
       // A completed review starts the next cycle from today.
-      if (review.completedAt !== undefined) state.cycle = reviewCycle(new Date(review.completedAt), input.policy);
+      apply({ type: 'REVIEW_SIGNED', review });
       measure();
       await project({ kind: 'REVIEW_SIGNED', review }, command);
       return review;
@@ -254,21 +247,22 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
       await condition(allHandlersFinished);
       await continueAsNew<typeof planWorkflow>({ ...input, ...owners, state });
     }
-    const cycle = state.cycle;
+    let cycle = state.cycle;
     const cycleEnded = () => state.cycle !== cycle || state.closed || historyIsLong();
     const dueAt = new Date(cycle.dueAt);
     if (cycle.remindedAt === undefined) {
       if (await changesBefore(cycleEnded, new Date(cycle.remindAt))) continue;
       if (Date.now() < dueAt.getTime()) {
-        cycle.remindedAt = now();
+        apply({ type: 'REVIEW_REMINDED', at: now() });
+        // The same cycle, now reminded: it has not ended.
+        cycle = state.cycle;
         await project({ kind: 'REVIEW_REMINDER', dueAt: cycle.dueAt });
       }
     }
     if (await changesBefore(cycleEnded, dueAt)) continue;
-    const missed = { dueAt: cycle.dueAt, recordedAt: now() };
-    state.missedReviews.push(missed);
     // The next cycle runs from the missed due date, so a plan nobody reviews escalates every cycle.
-    state.cycle = reviewCycle(dueAt, input.policy);
+    const missed = { dueAt: cycle.dueAt, recordedAt: now() };
+    apply({ type: 'REVIEW_MISSED', missed });
     measure();
     await project({ kind: 'REVIEW_OVERDUE', missed });
   }

@@ -1,4 +1,5 @@
 import {
+  activeStage,
   ComputedDeadline,
   computeCalendarDeadline,
   computeDeadline,
@@ -12,18 +13,6 @@ import {
   StagePolicy,
 } from '@rocu/domain';
 import type { DeadlineView } from '@rocu/contracts';
-
-/**
- * Which deadline a status is working towards: none once a tasking is running, nor while waiting for a
- * decision unless the referral has a decision clock (IMMEDIATE referrals).
- */
-export function activeStage(status: ReferralStatus, policies?: Pick<StagePolicies, 'decision'>): DeadlineStage | null {
-  if (status === 'SUBMITTED' || status === 'TRIAGE' || status === 'INFO_REQUESTED') return 'TRIAGE';
-  if (status === 'ASSESSMENT') return 'ASSESSMENT';
-  if (status === 'AWAITING_DECISION' && policies?.decision) return 'DECISION';
-  if (status === 'ADOPTED') return 'ALLOCATION';
-  return null;
-}
 
 const STAGE_ORDER: readonly DeadlineStage[] = ['TRIAGE', 'ASSESSMENT', 'DECISION', 'ALLOCATION'];
 
@@ -84,7 +73,7 @@ export function stageDeadline(
 
 function stageStatus(stage: DeadlineStage, policies: StagePolicies, clock: DeadlineClock): DeadlineView['status'] {
   if (clock.completed.has(stage)) return clock.escalated.has(stage) ? 'BREACHED' : 'MET';
-  const current = activeStage(clock.status, policies);
+  const current = activeStage(clock.status, Boolean(policies.decision));
   if (current === stage) return clock.status === 'INFO_REQUESTED' ? 'PAUSED' : 'PENDING';
   // Ended without reaching this stage (withdrawn, rejected); otherwise a later stage, whose clock already runs.
   return current === null ? 'CANCELLED' : 'PENDING';

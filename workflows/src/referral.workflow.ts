@@ -12,26 +12,30 @@ import {
 } from '@temporalio/workflow';
 import {
   Actor,
+  activeStage,
+  applyReferralEvent,
   availableActions,
   checkUrgentDecision,
   DEFAULT_PLAN_POLICY,
-  deadlineTimes,
   DeadlineStage,
   effectiveUrgency,
   exceptionRefusal,
   sioAllocationRefusal,
+  initialReferralState,
   isTerminal,
   NATIONAL_RESPONSE_POLICY,
+  noteReferralFact,
   ownerChangeRefusal,
   Participant,
   PlanRole,
   ReferralEvent,
+  ReferralFact,
+  ReferralStateSettings,
   ReferralStatus,
   reviewCycle,
   scoreAssessment,
   standsTaskingDown,
   transition,
-  workingTimeBetween,
 } from '@rocu/domain';
 import {
   ActorCommand,
@@ -72,7 +76,7 @@ import {
   type ReferralTransitionEvent,
   type ReferralWorkflowInput,
 } from '@rocu/contracts';
-import { activeStage, deadlineViews, StagePolicies, stageDeadline } from './referral-deadlines';
+import { deadlineViews, StagePolicies, stageDeadline } from './referral-deadlines';
 import { planWorkflow } from './plan.workflow';
 import { changesBefore, refuseOnDomainError } from './workflow-support';
 
@@ -196,30 +200,13 @@ type TransitionExtras = Pick<
 export async function referralWorkflow(input: ReferralWorkflowInput): Promise<void> {
   const workflowId = workflowInfo().workflowId;
   const submittedAt = new Date(Date.now());
-  let status = 'SUBMITTED' as ReferralStatus;
-  let seq = 0;
+  let state = initialReferralState();
   let reference = '';
   const workingTime = patched(WORKING_TIME_DEADLINES_PATCH);
   const searchable = patched(SEARCH_ATTRIBUTES_PATCH);
-  let pausedMs = 0;
-  let pausedWorkingMs = 0;
-  let pausedSince: number | null = null;
-  let adoptedAt: Date | null = null;
-  let awaitingSince: Date | null = null;
-  let sio: Participant | undefined;
-  let lro: Participant | undefined;
   let plan: ChildWorkflowHandle<typeof planWorkflow> | undefined;
   let planStarting: Promise<void> | undefined;
   let planClosing: Promise<void> | undefined;
-  let reassessmentDue = false;
-  /** An urgent out-of-meeting decision awaits its meeting's ratification. */
-  let urgentDecisionPending = false;
-  /** Sent national and awaiting the NCA's answer; a return puts it back where it was sent from. */
-  let nationalPending = false;
-  let nationalReturnTo: ReferralStatus = 'AWAITING_DECISION';
-  /** When it was last sent national, how many times, and when the NCA's answer is due. */
-  let nationalRound = 0;
-  let nationalDue: { dueAt: Date; remindAt: Date } | null = null;
   /** Officers who declared a conflict with this referral: never allocated to it. */
   const conflicted = new Set<string>();
   const planPolicy = input.planPolicy ?? DEFAULT_PLAN_POLICY;
@@ -230,28 +217,33 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     // Only IMMEDIATE referrals get one; referrals started before it existed run without it (replay-safe).
     decision: input.decisionClock,
   };
-  const reminded = new Map<DeadlineStage, string>();
-  const escalated = new Map<DeadlineStage, string>();
-  const completed = new Set<DeadlineStage>();
+  const settings: ReferralStateSettings = {
+    workingTime,
+    decisionClock: Boolean(policies.decision),
+    nationalResponse: input.nationalResponse ?? NATIONAL_RESPONSE_POLICY,
+  };
+  const note = (fact: ReferralFact): void => {
+    state = noteReferralFact(state, fact);
+  };
 
-  const clock = () => ({ submittedAt, pausedMs, pausedWorkingMs, workingTime, adoptedAt, awaitingSince });
-  const deadlines = () => deadlineViews(policies, { ...clock(), status, reminded, escalated, completed });
+  const clock = () => ({ submittedAt, workingTime, ...state });
+  const deadlines = () => deadlineViews(policies, clock());
   const snapshot = (): ReferralSnapshot => ({
     referralId: input.referralId,
     reference,
-    status,
-    seq,
+    status: state.status,
+    seq: state.seq,
     deadlines: deadlines(),
   });
   const record = () => ({
-    status,
+    status: state.status,
     ownerOrg: input.ownerOrg,
     region: input.region,
-    lroNamed: lro !== undefined,
-    reassessmentDue,
-    urgentDecisionPending,
-    nationalResponsePending: nationalPending,
-    nationalReturnTo,
+    lroNamed: state.lro !== undefined,
+    reassessmentDue: state.reassessmentDue,
+    urgentDecisionPending: state.urgentDecisionPending,
+    nationalResponsePending: state.nationalPending,
+    nationalReturnTo: state.nationalReturnTo,
     origin: input.nationalTasking ? ('NCA_TASKING' as const) : undefined,
   });
 
@@ -259,7 +251,8 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
   let published = '';
   const publishSearchAttributes = (): void => {
     if (!searchable) return;
-    const stage = status === 'INFO_REQUESTED' ? null : activeStage(status, policies);
+    const { status } = state;
+    const stage = status === 'INFO_REQUESTED' ? null : activeStage(status, settings.decisionClock);
     const dueAt = stage === null ? null : (stageDeadline(stage, policies, clock())?.dueAt ?? null);
     const attributes = [
       { key: REFERRAL_REGION, value: input.region },
@@ -322,49 +315,30 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     extras: TransitionExtras = {},
   ): Promise<ReferralSnapshot> => {
     const to = refuseUnlessAllowed(event, command.actor);
-    const from = status;
-    const now = Date.now();
-    if (to === 'INFO_REQUESTED') pausedSince = now;
-    if (from === 'INFO_REQUESTED' && pausedSince !== null) {
-      pausedMs += now - pausedSince;
-      if (workingTime) pausedWorkingMs += workingTimeBetween(new Date(pausedSince), new Date(now));
-      pausedSince = null;
-    }
-    // A stage is done when a decision moves the referral out of it; withdrawal or an overturn only cancels it.
-    const leaving = activeStage(from, policies);
-    const cancels = event.type === 'WITHDRAW' || event.type === 'RATIFICATION';
-    if (leaving !== null && leaving !== activeStage(to, policies) && !cancels) completed.add(leaving);
-    if (to === 'ADOPTED' && adoptedAt === null) adoptedAt = new Date(now);
-    if (to === 'AWAITING_DECISION' && awaitingSince === null) awaitingSince = new Date(now);
-    if (event.type === 'ASSESS' && from === 'CLOSED') reassessmentDue = false;
-    if (to === 'REFERRED_NATIONAL' && from !== 'REFERRED_NATIONAL') {
-      nationalPending = true;
-      nationalReturnTo = event.type === 'ASSESS' ? 'ASSESSMENT' : 'AWAITING_DECISION';
-      nationalRound += 1;
-      nationalDue = deadlineTimes(new Date(now), input.nationalResponse ?? NATIONAL_RESPONSE_POLICY);
-    }
-    status = to;
-    seq += 1;
+    const from = state.status;
+    const now = new Date(Date.now());
+    state = applyReferralEvent(state, event, now, { ...settings, to });
     publishSearchAttributes();
+    const { sio, lro, nationalDue } = state;
     const projected: ReferralTransitionEvent = {
       workflowId,
       referralId: input.referralId,
-      seq,
-      at: new Date(now).toISOString(),
+      seq: state.seq,
+      at: now.toISOString(),
       from,
       to,
       action: event.type,
       actor: command.actor,
       correlationId: command.correlationId,
       deadlines: deadlines(),
-      pausedMs,
+      pausedMs: state.pausedMs,
       ...(to === 'REFERRED_NATIONAL' && from !== 'REFERRED_NATIONAL' && nationalDue
         ? { nationalDueAt: nationalDue.dueAt.toISOString() }
         : {}),
       planStarted:
         // Entering ACTIVE, not staying there (an owner replaced on a running plan).
         to === 'ACTIVE' && from !== 'ACTIVE' && sio && lro
-          ? { sio, lro, nextReviewDueAt: reviewCycle(new Date(now), planPolicy.review).dueAt }
+          ? { sio, lro, nextReviewDueAt: reviewCycle(now, planPolicy.review).dueAt }
           : undefined,
       ...extras,
     };
@@ -378,6 +352,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
 
   /** Started once the plan's row exists, so the plan is there as soon as the referral reads ACTIVE. */
   const startPlan = async (startedAt: string): Promise<void> => {
+    const { sio, lro } = state;
     if (plan || !sio || !lro) return;
     plan = await startChild(planWorkflow, {
       workflowId: planWorkflowId(input.referralId),
@@ -466,7 +441,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     (command) => {
       // Set before the status changes, so a terminal urgent decision still waits for its ratification; a
       // meeting's decision settles any urgent one (only referrals urgently deferred before that was refused).
-      urgentDecisionPending = command.meetingId === undefined;
+      note({ type: 'URGENT_DECISION', pending: command.meetingId === undefined });
       return apply(decideEvent(command), command, { reason: command.rationale, taskingDecision: decisionOf(command) });
     },
     {
@@ -474,7 +449,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
         refuseUnlessAllowed(decideEvent(command), command.actor);
         if (command.meetingId !== undefined) return;
         const urgent = checkUrgentDecision(
-          { status, urgency: effectiveUrgency(input.submission).urgency },
+          { status: state.status, urgency: effectiveUrgency(input.submission).urgency },
           command.decision,
         );
         if (!urgent.ok) {
@@ -482,7 +457,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
             type: urgent.refusal,
             message: urgent.reason,
             nonRetryable: true,
-            details: [{ status, allowedActions: availableActions(record(), command.actor) }],
+            details: [{ status: state.status, allowedActions: availableActions(record(), command.actor) }],
           });
         }
       },
@@ -493,7 +468,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     ratificationUpdate,
     async (command) => {
       const event = ratificationEvent(command);
-      const from = status;
+      const from = state.status;
       const to = refuseUnlessAllowed(event, command.actor);
       const standDown = standsTaskingDown(from, to)
         ? { reason: `Urgent adoption overturned at meeting ${command.meetingId}: ${command.rationale}` }
@@ -505,7 +480,8 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
         taskingDecision: decisionOf(command),
         standDown,
       });
-      urgentDecisionPending = false; // apply has validated and moved the status synchronously
+      // apply has validated and moved the status synchronously
+      note({ type: 'URGENT_DECISION', pending: false });
       return applying;
     },
     guard(ratificationEvent),
@@ -574,7 +550,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
       const officer = officerOf(command);
       if (await declaredConflict(command, officer)) return { snapshot: snapshot(), allocated: false };
       refuseUnlessAllowed(allocateEvent(), command.actor);
-      sio = officer;
+      note({ type: 'OWNER_NAMED', role: 'SIO', owner: officer });
       const snap = await apply(allocateEvent(), command, {
         reason: command.justification,
         sioAllocation: allocationOf(command, officer),
@@ -593,7 +569,8 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     nameLroUpdate,
     (command) => {
       refuseUnlessAllowed(nameLroEvent(), command.actor);
-      lro = command.lro;
+      const { lro } = command;
+      note({ type: 'OWNER_NAMED', role: 'LRO', owner: lro });
       return apply(nameLroEvent(), command, { reason: `LRO named: ${lro.name}`, lro });
     },
     guard(nameLroEvent),
@@ -601,7 +578,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
 
   /** Replacing an owner needs one to replace, someone else, and a reason (the pure rule, in validator and handler). */
   const refuseOwnerChange = (role: PlanRole, next: Participant, reason: string): void => {
-    const refusal = ownerChangeRefusal({ role, current: role === 'SIO' ? sio : lro, next, reason });
+    const refusal = ownerChangeRefusal({ role, current: role === 'SIO' ? state.sio : state.lro, next, reason });
     if (refusal !== null)
       throw ApplicationFailure.create({ type: 'BUSINESS_RULE', message: refusal, nonRetryable: true });
   };
@@ -632,8 +609,8 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
       const officer = officerOf(command);
       refuseOwnerChange('SIO', officer, command.reason);
       if (await declaredConflict(command, officer)) return { snapshot: snapshot(), allocated: false };
-      const previous = sio as Participant;
-      sio = officer;
+      const previous = state.sio as Participant;
+      note({ type: 'OWNER_NAMED', role: 'SIO', owner: officer });
       const snap = await changeOwner('SIO', previous, officer, reallocateEvent(), command, {
         sioAllocation: allocationOf(command, officer),
       });
@@ -653,8 +630,8 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     async (command) => {
       refuseUnlessAllowed(replaceLroEvent(), command.actor);
       refuseOwnerChange('LRO', command.lro, command.reason);
-      const previous = lro as Participant;
-      lro = command.lro;
+      const previous = state.lro as Participant;
+      note({ type: 'OWNER_NAMED', role: 'LRO', owner: command.lro });
       return changeOwner('LRO', previous, command.lro, replaceLroEvent(), command, { lro: command.lro });
     },
     {
@@ -671,7 +648,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
       refuseUnlessAllowed(closeEvent(), command.actor);
       // The plan turns read-only before the closure is visible, so no edit lands after it.
       await closeRunningPlan();
-      reassessmentDue = true;
+      note({ type: 'CLOSURE_REQUESTED' });
       return apply(closeEvent(), command, { reason: command.outcome, closure: { outcome: command.outcome } });
     },
     guard(closeEvent),
@@ -703,7 +680,8 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
         reason: `Accepted by the NCA: ${command.reference}`,
         national: { outcome: 'ACCEPTED', reference: command.reference },
       });
-      nationalPending = false; // apply has validated and moved the status synchronously
+      // apply has validated and moved the status synchronously
+      note({ type: 'NATIONAL_ANSWERED' });
       return applying;
     },
     guard(nationalAcceptEvent),
@@ -716,7 +694,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
         reason: command.reasons,
         national: { outcome: 'RETURNED' },
       });
-      nationalPending = false;
+      note({ type: 'NATIONAL_ANSWERED' });
       return applying;
     },
     guard(nationalReturnEvent),
@@ -725,7 +703,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
   await ensureEntered({ actor: input.submittedBy });
 
   const notify = async (kind: 'REMINDER' | 'ESCALATION', stage: DeadlineStage, dueAt: Date): Promise<void> => {
-    (kind === 'REMINDER' ? reminded : escalated).set(stage, new Date(Date.now()).toISOString());
+    note({ type: 'DEADLINE_NOTIFIED', kind, stage, at: new Date(Date.now()).toISOString() });
     await recordDeadlineNotification({
       workflowId,
       referralId: input.referralId,
@@ -740,7 +718,8 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
 
   /** The NCA's answer, with a reminder before its deadline and an escalation at it (each once per sending). */
   const awaitNationalAnswer = async (): Promise<void> => {
-    const answered = () => !nationalPending;
+    const answered = () => !state.nationalPending;
+    const { nationalDue } = state;
     if (nationalDue !== null && patched(NATIONAL_RESPONSE_DEADLINE_PATCH)) {
       const { dueAt, remindAt } = nationalDue;
       const tell = (kind: 'REMINDER' | 'ESCALATION') =>
@@ -748,7 +727,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
           workflowId,
           referralId: input.referralId,
           kind,
-          round: nationalRound,
+          round: state.nationalRound,
           dueAt: dueAt.toISOString(),
           at: new Date(Date.now()).toISOString(),
           region: input.region,
@@ -760,24 +739,24 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
   };
 
   for (;;) {
-    while (!isTerminal(status)) {
+    while (!isTerminal(state.status)) {
       // Every wait below is against the status this round began with: a transition that lands while a
       // notification is being recorded must end the round, not be mistaken for the state to wait out.
-      const from = status;
-      const changed = () => status !== from;
-      const stage = activeStage(status, policies);
+      const from = state.status;
+      const changed = () => state.status !== from;
+      const stage = activeStage(from, settings.decisionClock);
       const deadline = stage === null ? null : stageDeadline(stage, policies, clock());
-      if (stage === null || deadline === null || status === 'INFO_REQUESTED') {
+      if (stage === null || deadline === null || from === 'INFO_REQUESTED') {
         // No clock runs: waiting for a meeting, for the referrer's information (paused), or on a running plan.
         await condition(changed);
         continue;
       }
       const { dueAt, remindAt } = deadline;
-      if (!reminded.has(stage) && !escalated.has(stage)) {
+      if (!state.reminded.has(stage) && !state.escalated.has(stage)) {
         if (await changesBefore(changed, remindAt)) continue;
         if (Date.now() < dueAt.getTime()) await notify('REMINDER', stage, dueAt);
       }
-      if (!escalated.has(stage)) {
+      if (!state.escalated.has(stage)) {
         if (await changesBefore(changed, dueAt)) continue;
         await notify('ESCALATION', stage, dueAt);
       }
@@ -786,15 +765,15 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     // An urgent decision, even a terminal one, waits for its meeting to ratify or overturn it; an overturn
     // may bring the referral back to life (adopted or deferred), and its clocks with it.
     if (!patched(AWAIT_RATIFICATION_PATCH)) break;
-    await condition(() => !urgentDecisionPending || status === 'CLOSED');
+    await condition(() => !state.urgentDecisionPending || state.status === 'CLOSED');
     // Sent national, it waits in the NCA's queue: accepted it ends; returned, it comes back to the region.
-    if (status === 'REFERRED_NATIONAL' && nationalPending && patched(NATIONAL_QUEUE_PATCH)) {
+    if (state.status === 'REFERRED_NATIONAL' && state.nationalPending && patched(NATIONAL_QUEUE_PATCH)) {
       await awaitNationalAnswer();
     }
-    if (isTerminal(status)) break;
+    if (isTerminal(state.status)) break;
   }
   // A closed tasking stays open for the re-assessment of its subject that closing prompts.
-  await condition(() => !reassessmentDue);
+  await condition(() => !state.reassessmentDue);
   // Let the update that ended the referral finish projecting and answer its caller.
   await condition(allHandlersFinished);
   if (plan) await plan.result();

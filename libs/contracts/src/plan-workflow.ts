@@ -2,29 +2,19 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
   ActionStatus,
   Disruption,
-  MissedReview,
   Participant,
   Pillar,
   PlanAction,
   PlanRole,
+  PlanState,
   PlanReview,
-  ReviewCycle,
   ReviewPolicy,
   Significance,
 } from '@rocu/domain';
 import type { ActorCommand } from './actor-command';
 
-/** Everything a plan carries from one run to the next when it continues as new. */
-export interface PlanState {
-  seq: number;
-  actions: PlanAction[];
-  disruptions: Disruption[];
-  reviews: PlanReview[];
-  missedReviews: MissedReview[];
-  /** The review cycle now running, and when its reminder went out. */
-  cycle: ReviewCycle & { remindedAt?: string };
-  closed: boolean;
-}
+/** Everything a plan carries from one run to the next when it continues as new (the domain's reducer state). */
+export type { PlanState };
 
 export interface PlanWorkflowInput {
   referralId: string;

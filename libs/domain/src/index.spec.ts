@@ -38,6 +38,12 @@ describe('@rocu/domain public surface', () => {
     'parseDeadlinePolicies',
     'validateRegionSettings',
     'defaultRegionSettings',
+    'activeStage',
+    'initialReferralState',
+    'applyReferralEvent',
+    'noteReferralFact',
+    'initialPlanState',
+    'applyPlanEvent',
   ])('exports %s', (name) => {
     expect(domain).toHaveProperty(name);
   });

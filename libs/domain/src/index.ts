@@ -11,6 +11,8 @@ export * from './referral/referral-status';
 export * from './referral/referral-transitions';
 export * from './referral/referral-lifecycle';
 export * from './referral/effective-urgency';
+export * from './referral/active-stage';
+export * from './referral/referral-state';
 
 export * from './scoring/scoring-scheme';
 export * from './scoring/default-scheme';
@@ -54,6 +56,7 @@ export * from './officers/seed-officers';
 export * from './plan/plan-types';
 export * from './plan/plan-rules';
 export * from './plan/plan-policy';
+export * from './plan/plan-state';
 export * from './settings/region-settings';
 export * from './plan/owner-change';
 export * from './notifications/notification-text';

@@ -1,0 +1,315 @@
+import type { StagePolicy } from '../deadlines/deadline-policy';
+import type { ReferralStatus } from './referral-status';
+import type { ReferralEvent } from './referral-transitions';
+import {
+  applyReferralEvent,
+  initialReferralState,
+  noteReferralFact,
+  ReferralState,
+  ReferralStateSettings,
+} from './referral-state';
+
+/** The NCA answers within a second, reminded at half of it: due and reminder times are worked by hand. */
+const NATIONAL_RESPONSE: StagePolicy = { due: { elapsedMs: 1000 }, reminderFraction: 0.5 };
+const SETTINGS: ReferralStateSettings = {
+  workingTime: true,
+  decisionClock: false,
+  nationalResponse: NATIONAL_RESPONSE,
+};
+const HOUR = 3_600_000;
+
+const TRIAGE_ACCEPT: ReferralEvent = { type: 'TRIAGE', decision: 'ACCEPT' };
+const REQUEST_INFO: ReferralEvent = { type: 'TRIAGE', decision: 'REQUEST_INFO' };
+const PROVIDE_INFORMATION: ReferralEvent = { type: 'PROVIDE_INFORMATION' };
+const PARTNER_CHECK: ReferralEvent = { type: 'RECORD_PARTNER_CHECK' };
+const ASSESS_TTCG: ReferralEvent = { type: 'ASSESS', route: 'TTCG' };
+const ASSESS_NATIONAL: ReferralEvent = { type: 'ASSESS', route: 'REFER_NATIONAL' };
+const ADOPT: ReferralEvent = { type: 'DECIDE', decision: 'ADOPT_ROCU_LEAD' };
+const DEFER: ReferralEvent = { type: 'DECIDE', decision: 'DEFER' };
+const DECIDE_NATIONAL: ReferralEvent = { type: 'DECIDE', decision: 'REFER_NATIONAL' };
+const OVERTURN_TO_DEFER: ReferralEvent = { type: 'RATIFICATION', outcome: 'OVERTURN', decision: 'DEFER' };
+const WITHDRAW: ReferralEvent = { type: 'WITHDRAW' };
+
+type Step = [event: ReferralEvent, to: ReferralStatus, at: string];
+
+/** Awaiting a decision from 10:00 on 2 March, adopted urgently at 11:00, overturned to deferral the next day. */
+const ADOPTED_THEN_OVERTURNED: Step[] = [
+  [TRIAGE_ACCEPT, 'ASSESSMENT', '2026-03-02T09:00:00Z'],
+  [ASSESS_TTCG, 'AWAITING_DECISION', '2026-03-02T10:00:00Z'],
+  [ADOPT, 'ADOPTED', '2026-03-02T11:00:00Z'],
+  [OVERTURN_TO_DEFER, 'DEFERRED', '2026-03-03T11:00:00Z'],
+];
+
+/** Applies accepted transitions in turn, as the workflow does after transition() has allowed each. */
+function run(steps: Step[], settings = SETTINGS, from = initialReferralState()): ReferralState {
+  return steps.reduce(
+    (state, [event, to, at]) => applyReferralEvent(state, event, new Date(at), { ...settings, to }),
+    from,
+  );
+}
+
+describe('initialReferralState', () => {
+  it('starts submitted, unpaused, with no stage done and nothing pending', () => {
+    const state = initialReferralState();
+    expect(state).toMatchObject({
+      status: 'SUBMITTED',
+      seq: 0,
+      pausedMs: 0,
+      pausedWorkingMs: 0,
+      pausedSince: null,
+      adoptedAt: null,
+      awaitingSince: null,
+      reassessmentDue: false,
+      urgentDecisionPending: false,
+      nationalPending: false,
+      nationalReturnTo: 'AWAITING_DECISION',
+      nationalRound: 0,
+      nationalDue: null,
+    });
+    expect([...state.completed]).toEqual([]);
+    expect([...state.reminded]).toEqual([]);
+    expect([...state.escalated]).toEqual([]);
+  });
+});
+
+describe('applyReferralEvent', () => {
+  it('moves to the status the rule check gave and numbers each transition', () => {
+    const state = run([
+      [TRIAGE_ACCEPT, 'ASSESSMENT', '2026-03-02T09:00:00Z'],
+      [ASSESS_TTCG, 'AWAITING_DECISION', '2026-03-02T10:00:00Z'],
+    ]);
+    expect(state.status).toBe('AWAITING_DECISION');
+    expect(state.seq).toBe(2);
+  });
+
+  it('leaves the state it was given unchanged', () => {
+    const before = run([[TRIAGE_ACCEPT, 'ASSESSMENT', '2026-03-02T09:00:00Z']]);
+    const completed = [...before.completed];
+    run([[ASSESS_NATIONAL, 'REFERRED_NATIONAL', '2026-03-02T10:00:00Z']], SETTINGS, before);
+    expect(before.status).toBe('ASSESSMENT');
+    expect(before.seq).toBe(1);
+    expect(before.nationalPending).toBe(false);
+    expect([...before.completed]).toEqual(completed);
+  });
+
+  describe('the INFO_REQUESTED pause', () => {
+    // Friday 6 March 2026 16:00 (GMT) to Monday 9 March 10:00: 66 hours on the clock; in working time the
+    // last 8 hours of Friday and the first 10 of Monday, 18 hours (the weekend counts nothing).
+    const paused: Step[] = [
+      [REQUEST_INFO, 'INFO_REQUESTED', '2026-03-06T16:00:00Z'],
+      [PROVIDE_INFORMATION, 'TRIAGE', '2026-03-09T10:00:00Z'],
+    ];
+
+    it('starts when information is requested', () => {
+      const state = run(paused.slice(0, 1));
+      expect(state.pausedSince).toEqual(new Date('2026-03-06T16:00:00Z'));
+      expect(state.pausedMs).toBe(0);
+    });
+
+    it('adds the time paused, on the clock and in working time, when the information arrives', () => {
+      const state = run(paused);
+      expect(state.pausedMs).toBe(66 * HOUR);
+      expect(state.pausedWorkingMs).toBe(18 * HOUR);
+      expect(state.pausedSince).toBeNull();
+    });
+
+    it('counts no working time for referrals that keep the calendar rule', () => {
+      const state = run(paused, { ...SETTINGS, workingTime: false });
+      expect(state.pausedMs).toBe(66 * HOUR);
+      expect(state.pausedWorkingMs).toBe(0);
+    });
+
+    it('adds up over several pauses', () => {
+      const state = run([
+        ...paused,
+        // Tuesday 10 March 09:00 to 11:30: two and a half hours on both clocks.
+        [REQUEST_INFO, 'INFO_REQUESTED', '2026-03-10T09:00:00Z'],
+        [PROVIDE_INFORMATION, 'TRIAGE', '2026-03-10T11:30:00Z'],
+      ]);
+      expect(state.pausedMs).toBe(68.5 * HOUR);
+      expect(state.pausedWorkingMs).toBe(20.5 * HOUR);
+    });
+
+    it('is closed, without counting it, by a partner check recorded while paused (as the workflow always has)', () => {
+      const state = run([
+        paused[0],
+        [PARTNER_CHECK, 'INFO_REQUESTED', '2026-03-07T12:00:00Z'],
+        [PROVIDE_INFORMATION, 'TRIAGE', '2026-03-09T10:00:00Z'],
+      ]);
+      expect(state.pausedMs).toBe(0);
+      expect(state.pausedWorkingMs).toBe(0);
+      expect(state.pausedSince).toBeNull();
+    });
+  });
+
+  describe('completed stages', () => {
+    it('completes a stage when a decision moves the referral out of it, not while it stays in it', () => {
+      const requested = run([[REQUEST_INFO, 'INFO_REQUESTED', '2026-03-02T09:00:00Z']]);
+      expect([...requested.completed]).toEqual([]);
+      const state = run(
+        [
+          [PROVIDE_INFORMATION, 'TRIAGE', '2026-03-02T10:00:00Z'],
+          [TRIAGE_ACCEPT, 'ASSESSMENT', '2026-03-02T11:00:00Z'],
+          [ASSESS_TTCG, 'AWAITING_DECISION', '2026-03-02T12:00:00Z'],
+          [ADOPT, 'ADOPTED', '2026-03-03T12:00:00Z'],
+          [{ type: 'ALLOCATE_SIO' }, 'SIO_ALLOCATED', '2026-03-04T12:00:00Z'],
+        ],
+        SETTINGS,
+        requested,
+      );
+      expect([...state.completed]).toEqual(['TRIAGE', 'ASSESSMENT', 'ALLOCATION']);
+    });
+
+    it('completes the decision stage only for a referral with a decision clock', () => {
+      const steps: Step[] = [
+        [TRIAGE_ACCEPT, 'ASSESSMENT', '2026-03-02T09:00:00Z'],
+        [ASSESS_TTCG, 'AWAITING_DECISION', '2026-03-02T10:00:00Z'],
+        [DEFER, 'DEFERRED', '2026-03-02T11:00:00Z'],
+      ];
+      expect([...run(steps).completed]).toEqual(['TRIAGE', 'ASSESSMENT']);
+      expect([...run(steps, { ...SETTINGS, decisionClock: true }).completed]).toEqual([
+        'TRIAGE',
+        'ASSESSMENT',
+        'DECISION',
+      ]);
+    });
+
+    it('cancels rather than completes the stage a withdrawal leaves', () => {
+      const state = run([
+        [TRIAGE_ACCEPT, 'ASSESSMENT', '2026-03-02T09:00:00Z'],
+        [WITHDRAW, 'WITHDRAWN', '2026-03-02T10:00:00Z'],
+      ]);
+      expect([...state.completed]).toEqual(['TRIAGE']);
+    });
+
+    it('cancels rather than completes the allocation stage an overturn leaves', () => {
+      const state = run(ADOPTED_THEN_OVERTURNED);
+      expect([...state.completed]).toEqual(['TRIAGE', 'ASSESSMENT']);
+    });
+  });
+
+  it('sets when it was first adopted and first awaited a decision, once', () => {
+    const state = run([
+      ...ADOPTED_THEN_OVERTURNED,
+      [ASSESS_TTCG, 'DEFERRED', '2026-03-04T11:00:00Z'],
+      [ADOPT, 'ADOPTED', '2026-03-05T11:00:00Z'],
+    ]);
+    expect(state.awaitingSince).toEqual(new Date('2026-03-02T10:00:00Z'));
+    expect(state.adoptedAt).toEqual(new Date('2026-03-02T11:00:00Z'));
+  });
+
+  describe('sending national', () => {
+    const sent: Step[] = [
+      [TRIAGE_ACCEPT, 'ASSESSMENT', '2026-03-02T09:00:00Z'],
+      [ASSESS_NATIONAL, 'REFERRED_NATIONAL', '2026-03-02T10:00:00Z'],
+    ];
+
+    it("starts a round in the NCA's queue, due by the response policy, to return to assessment", () => {
+      const state = run(sent);
+      expect(state).toMatchObject({ nationalPending: true, nationalReturnTo: 'ASSESSMENT', nationalRound: 1 });
+      expect(state.nationalDue).toEqual({
+        dueAt: new Date('2026-03-02T10:00:01.000Z'),
+        remindAt: new Date('2026-03-02T10:00:00.500Z'),
+      });
+    });
+
+    it('keeps the round when the NCA accepts (the status stays REFERRED_NATIONAL)', () => {
+      const sentState = run(sent);
+      const accepted = noteReferralFact(
+        run([[{ type: 'NATIONAL_ACCEPT' }, 'REFERRED_NATIONAL', '2026-03-02T10:00:00.800Z']], SETTINGS, sentState),
+        { type: 'NATIONAL_ANSWERED' },
+      );
+      expect(accepted).toMatchObject({ nationalPending: false, nationalRound: 1, nationalDue: sentState.nationalDue });
+    });
+
+    it("starts a second round after a return, to come back to the meeting's agenda when a meeting sent it", () => {
+      const returned = noteReferralFact(
+        run([[{ type: 'NATIONAL_RETURN' }, 'ASSESSMENT', '2026-03-03T10:00:00Z']], SETTINGS, run(sent)),
+        { type: 'NATIONAL_ANSWERED' },
+      );
+      expect(returned).toMatchObject({ status: 'ASSESSMENT', nationalPending: false, nationalRound: 1 });
+      const state = run(
+        [
+          [ASSESS_TTCG, 'AWAITING_DECISION', '2026-03-04T10:00:00Z'],
+          [DECIDE_NATIONAL, 'REFERRED_NATIONAL', '2026-03-05T10:00:00Z'],
+        ],
+        SETTINGS,
+        returned,
+      );
+      expect(state).toMatchObject({ nationalPending: true, nationalReturnTo: 'AWAITING_DECISION', nationalRound: 2 });
+      expect(state.nationalDue?.dueAt).toEqual(new Date('2026-03-05T10:00:01.000Z'));
+    });
+  });
+
+  describe('re-assessment after closure', () => {
+    const closed = (): ReferralState =>
+      run(
+        [[{ type: 'CLOSE' }, 'CLOSED', '2026-04-01T10:00:00Z']],
+        SETTINGS,
+        noteReferralFact({ ...initialReferralState(), status: 'ACTIVE' }, { type: 'CLOSURE_REQUESTED' }),
+      );
+
+    it('is due once closure is requested, and stays due through the closure', () => {
+      expect(closed()).toMatchObject({ status: 'CLOSED', reassessmentDue: true });
+    });
+
+    it('is done by assessing the closed referral', () => {
+      const state = run([[ASSESS_TTCG, 'CLOSED', '2026-04-02T10:00:00Z']], SETTINGS, closed());
+      expect(state).toMatchObject({ status: 'CLOSED', reassessmentDue: false });
+    });
+
+    it('is not done by assessing a referral that is not closed', () => {
+      const due = noteReferralFact({ ...initialReferralState(), status: 'ASSESSMENT' }, { type: 'CLOSURE_REQUESTED' });
+      expect(run([[ASSESS_TTCG, 'AWAITING_DECISION', '2026-04-02T10:00:00Z']], SETTINGS, due).reassessmentDue).toBe(
+        true,
+      );
+    });
+  });
+});
+
+describe('noteReferralFact', () => {
+  it('notes an urgent decision pending and its settlement', () => {
+    const pending = noteReferralFact(initialReferralState(), { type: 'URGENT_DECISION', pending: true });
+    expect(pending.urgentDecisionPending).toBe(true);
+    expect(noteReferralFact(pending, { type: 'URGENT_DECISION', pending: false }).urgentDecisionPending).toBe(false);
+  });
+
+  it('names and replaces the owners', () => {
+    const ann = { sub: 'ann', name: 'Ann', org: 'ROCU-NE' };
+    const bob = { sub: 'bob', name: 'Bob', org: 'FORCE-1' };
+    const cat = { sub: 'cat', name: 'Cat', org: 'ROCU-NE' };
+    const named = noteReferralFact(
+      noteReferralFact(initialReferralState(), { type: 'OWNER_NAMED', role: 'SIO', owner: ann }),
+      {
+        type: 'OWNER_NAMED',
+        role: 'LRO',
+        owner: bob,
+      },
+    );
+    expect(named).toMatchObject({ sio: ann, lro: bob });
+    expect(noteReferralFact(named, { type: 'OWNER_NAMED', role: 'SIO', owner: cat })).toMatchObject({
+      sio: cat,
+      lro: bob,
+    });
+  });
+
+  it('records when each reminder and escalation was sent, in new maps', () => {
+    const start = initialReferralState();
+    const reminded = noteReferralFact(start, {
+      type: 'DEADLINE_NOTIFIED',
+      kind: 'REMINDER',
+      stage: 'TRIAGE',
+      at: '2026-03-02T12:00:00.000Z',
+    });
+    const escalated = noteReferralFact(reminded, {
+      type: 'DEADLINE_NOTIFIED',
+      kind: 'ESCALATION',
+      stage: 'TRIAGE',
+      at: '2026-03-03T09:00:00.000Z',
+    });
+    expect([...escalated.reminded]).toEqual([['TRIAGE', '2026-03-02T12:00:00.000Z']]);
+    expect([...escalated.escalated]).toEqual([['TRIAGE', '2026-03-03T09:00:00.000Z']]);
+    expect(start.reminded.size).toBe(0);
+    expect(reminded.escalated.size).toBe(0);
+  });
+});

@@ -1,0 +1,184 @@
+import { workingTimeBetween } from '../calendar/working-time';
+import { deadlineTimes } from '../deadlines/compute-deadline';
+import type { DeadlineStage, StagePolicy } from '../deadlines/deadline-policy';
+import type { Participant, PlanRole } from '../plan/plan-types';
+import { activeStage } from './active-stage';
+import type { ReferralStatus } from './referral-status';
+import type { ReferralEvent } from './referral-transitions';
+
+/** A deadline's due and reminder times. */
+export interface DueTimes {
+  dueAt: Date;
+  remindAt: Date;
+}
+
+/** What a referral's workflow knows of the referral between transitions. Replaced whole, never changed in place. */
+export interface ReferralState {
+  readonly status: ReferralStatus;
+  /** How many transitions have been applied: the last one's sequence number. */
+  readonly seq: number;
+  /** Time paused for the referrer's information, on the clock and (for working-day deadlines) in working time. */
+  readonly pausedMs: number;
+  readonly pausedWorkingMs: number;
+  /** Since when it has been paused, while it is. */
+  readonly pausedSince: Date | null;
+  /** When it was first adopted (the allocation clock) and first awaited a decision (the decision clock). */
+  readonly adoptedAt: Date | null;
+  readonly awaitingSince: Date | null;
+  /** Stages a decision has taken the referral out of (met, or breached if escalated first). */
+  readonly completed: ReadonlySet<DeadlineStage>;
+  /** When each stage's reminder and escalation were sent. */
+  readonly reminded: ReadonlyMap<DeadlineStage, string>;
+  readonly escalated: ReadonlyMap<DeadlineStage, string>;
+  readonly sio?: Participant;
+  readonly lro?: Participant;
+  /** Closing a tasking prompts a re-assessment of its subject; the workflow stays open until it is done. */
+  readonly reassessmentDue: boolean;
+  /** An urgent out-of-meeting decision awaits its meeting's ratification. */
+  readonly urgentDecisionPending: boolean;
+  /** Sent national and awaiting the NCA's answer; a return puts it back where it was sent from. */
+  readonly nationalPending: boolean;
+  readonly nationalReturnTo: ReferralStatus;
+  /** How many times it has been sent national, and when the NCA's answer to the last sending is due. */
+  readonly nationalRound: number;
+  readonly nationalDue: DueTimes | null;
+}
+
+/** Fixed for the life of a referral's workflow. */
+export interface ReferralStateSettings {
+  /** False for referrals started before paused time was also counted in working time. */
+  workingTime: boolean;
+  /** Whether the referral has a decision clock (IMMEDIATE referrals): awaiting a decision is then a stage. */
+  decisionClock: boolean;
+  /** How long the NCA has to answer a referral sent national. */
+  nationalResponse: StagePolicy;
+}
+
+/** An accepted transition: the status transition() gave for the event, with the referral's settings. */
+export interface ReferralEventContext extends ReferralStateSettings {
+  to: ReferralStatus;
+}
+
+/**
+ * What the workflow notes outside a transition, at the moment its handlers always have: set before a
+ * transition (or after it, whether or not it lands), so a concurrent update sees them exactly then.
+ */
+export type ReferralFact =
+  /** A decision taken out of meeting awaits ratification; a meeting's decision, or a ratification, settles it. */
+  | { type: 'URGENT_DECISION'; pending: boolean }
+  /** The NCA accepted or returned it: it no longer waits in the NCA's queue. */
+  | { type: 'NATIONAL_ANSWERED' }
+  /** A closure is being applied: the subject's re-assessment is due from now. */
+  | { type: 'CLOSURE_REQUESTED' }
+  /** An SIO allocated or an LRO named, first or in place of another. */
+  | { type: 'OWNER_NAMED'; role: PlanRole; owner: Participant }
+  /** A stage's reminder or escalation went out. */
+  | { type: 'DEADLINE_NOTIFIED'; kind: 'REMINDER' | 'ESCALATION'; stage: DeadlineStage; at: string };
+
+export function initialReferralState(): ReferralState {
+  return {
+    status: 'SUBMITTED',
+    seq: 0,
+    pausedMs: 0,
+    pausedWorkingMs: 0,
+    pausedSince: null,
+    adoptedAt: null,
+    awaitingSince: null,
+    completed: new Set(),
+    reminded: new Map(),
+    escalated: new Map(),
+    reassessmentDue: false,
+    urgentDecisionPending: false,
+    nationalPending: false,
+    nationalReturnTo: 'AWAITING_DECISION',
+    nationalRound: 0,
+    nationalDue: null,
+  };
+}
+
+/**
+ * Requesting information pauses the gateway clock; leaving INFO_REQUESTED adds the pause to the paused time.
+ * A transition that stays in INFO_REQUESTED (a partner check) restarts the pause at `now` and then closes it,
+ * as the workflow always has: replayed deadlines depend on it.
+ */
+function pauseClock(
+  state: ReferralState,
+  to: ReferralStatus,
+  now: Date,
+  workingTime: boolean,
+): Pick<ReferralState, 'pausedMs' | 'pausedWorkingMs' | 'pausedSince'> {
+  const { pausedMs, pausedWorkingMs } = state;
+  const since = to === 'INFO_REQUESTED' ? now : state.pausedSince;
+  if (state.status !== 'INFO_REQUESTED' || since === null) return { pausedMs, pausedWorkingMs, pausedSince: since };
+  return {
+    pausedMs: pausedMs + (now.getTime() - since.getTime()),
+    pausedWorkingMs: workingTime ? pausedWorkingMs + workingTimeBetween(since, now) : pausedWorkingMs,
+    pausedSince: null,
+  };
+}
+
+/** A stage is done when a decision moves the referral out of it; withdrawal or an overturn only cancels it. */
+function completedStages(state: ReferralState, event: ReferralEvent, context: ReferralEventContext) {
+  const leaving = activeStage(state.status, context.decisionClock);
+  const cancels = event.type === 'WITHDRAW' || event.type === 'RATIFICATION';
+  if (leaving === null || leaving === activeStage(context.to, context.decisionClock) || cancels) return state.completed;
+  return new Set([...state.completed, leaving]);
+}
+
+/** Entering REFERRED_NATIONAL starts a round in the NCA's queue, with its deadline; a return goes back whence it came. */
+function sendNational(
+  state: ReferralState,
+  event: ReferralEvent,
+  now: Date,
+  context: ReferralEventContext,
+): Pick<ReferralState, 'nationalPending' | 'nationalReturnTo' | 'nationalRound' | 'nationalDue'> {
+  const { nationalPending, nationalReturnTo, nationalRound, nationalDue } = state;
+  if (context.to !== 'REFERRED_NATIONAL' || state.status === 'REFERRED_NATIONAL') {
+    return { nationalPending, nationalReturnTo, nationalRound, nationalDue };
+  }
+  return {
+    nationalPending: true,
+    nationalReturnTo: event.type === 'ASSESS' ? 'ASSESSMENT' : 'AWAITING_DECISION',
+    nationalRound: nationalRound + 1,
+    nationalDue: deadlineTimes(now, context.nationalResponse),
+  };
+}
+
+/** The state after an accepted transition at `now` (the rule check, transition(), has already given `to`). */
+export function applyReferralEvent(
+  state: ReferralState,
+  event: ReferralEvent,
+  now: Date,
+  context: ReferralEventContext,
+): ReferralState {
+  const { to } = context;
+  return {
+    ...state,
+    ...pauseClock(state, to, now, context.workingTime),
+    ...sendNational(state, event, now, context),
+    status: to,
+    seq: state.seq + 1,
+    completed: completedStages(state, event, context),
+    adoptedAt: state.adoptedAt ?? (to === 'ADOPTED' ? now : null),
+    awaitingSince: state.awaitingSince ?? (to === 'AWAITING_DECISION' ? now : null),
+    reassessmentDue: event.type === 'ASSESS' && state.status === 'CLOSED' ? false : state.reassessmentDue,
+  };
+}
+
+/** The state after a fact the workflow notes outside a transition. */
+export function noteReferralFact(state: ReferralState, fact: ReferralFact): ReferralState {
+  switch (fact.type) {
+    case 'URGENT_DECISION':
+      return { ...state, urgentDecisionPending: fact.pending };
+    case 'NATIONAL_ANSWERED':
+      return { ...state, nationalPending: false };
+    case 'CLOSURE_REQUESTED':
+      return { ...state, reassessmentDue: true };
+    case 'OWNER_NAMED':
+      return fact.role === 'SIO' ? { ...state, sio: fact.owner } : { ...state, lro: fact.owner };
+    case 'DEADLINE_NOTIFIED': {
+      const key = fact.kind === 'REMINDER' ? 'reminded' : 'escalated';
+      return { ...state, [key]: new Map([...state[key], [fact.stage, fact.at]]) };
+    }
+  }
+}
