@@ -38,6 +38,11 @@ describe('@rocu/domain public surface', () => {
     'parseDeadlinePolicies',
     'validateRegionSettings',
     'defaultRegionSettings',
+    'recipientsOnEntering',
+    'deadlineRecipient',
+    'nationalResponseRecipients',
+    'planChangeRecipients',
+    'meetingProblemRecipient',
   ])('exports %s', (name) => {
     expect(domain).toHaveProperty(name);
   });

@@ -9,11 +9,18 @@ import type {
   ReferralTransitionEvent,
   SubmissionProjection,
 } from '@rocu/contracts';
-import { effectiveUrgency, nationalResponseDueAt, type Participant, type PlanRole } from '@rocu/domain';
-import { appendAudit, enqueueNotification, type Recipient } from '@rocu/persistence';
+import {
+  deadlineRecipient,
+  effectiveUrgency,
+  nationalResponseDueAt,
+  nationalResponseRecipients,
+  recipientsOnEntering,
+  type Participant,
+  type PlanRole,
+} from '@rocu/domain';
+import { appendAudit, enqueueNotification } from '@rocu/persistence';
 import { deconflict } from './deconfliction';
 import { deadlineColumns, upsertDeadlines } from './projection-sql';
-import { deadlineRecipient, recipientsOnEntering } from './referral-notifications';
 
 /**
  * Projects referral workflow events into Postgres. Every method is one transaction and idempotent, keyed
@@ -407,8 +414,7 @@ export class ReferralProjectionActivities implements ReferralActivities {
   async recordNationalResponseNotification(notification: NationalResponseNotification): Promise<void> {
     const kind = notification.kind === 'REMINDER' ? 'NATIONAL_RESPONSE_REMINDER' : 'NATIONAL_RESPONSE_OVERDUE';
     const key = `${notification.workflowId}:${kind}:${notification.round}`;
-    const recipients: Recipient[] = [{ role: 'NCA_LIAISON', org: 'NCA' }];
-    if (notification.kind === 'ESCALATION') recipients.push({ role: 'ROCU_MANAGER', org: notification.region });
+    const recipients = nationalResponseRecipients(notification.kind, notification.region);
     await this.dataSource.transaction(async (manager) => {
       for (const recipient of recipients) {
         await enqueueNotification(manager, {
