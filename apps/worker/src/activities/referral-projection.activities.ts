@@ -18,9 +18,8 @@ import {
   type Participant,
   type PlanRole,
 } from '@rocu/domain';
-import { appendAudit, enqueueNotification } from '@rocu/persistence';
+import { appendAudit, deadlineColumns, enqueueNotification, upsertDeadlines } from '@rocu/persistence';
 import { deconflict } from './deconfliction';
-import { deadlineColumns, upsertDeadlines } from './projection-sql';
 
 /**
  * Projects referral workflow events into Postgres. Every method is one transaction and idempotent, keyed
