@@ -12,3 +12,4 @@ export * from './partner-checks';
 export * from './database.module';
 export * from './notification-outbox';
 export * from './referral-deadlines';
+export * from './referral-projection-repository';
