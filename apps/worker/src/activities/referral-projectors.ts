@@ -202,7 +202,6 @@ function auditedParts(event: ReferralTransitionEvent): Record<string, unknown> {
   };
 }
 
-// Last: the audit trigger holds the chain's lock to commit, so nothing may lock a referral after it.
 const projectAudit: Projector = async ({ manager, event }) => {
   await appendAudit(manager, {
     actorSub: event.actor.sub,
