@@ -44,6 +44,11 @@ describe('@rocu/domain public surface', () => {
     'noteReferralFact',
     'initialPlanState',
     'applyPlanEvent',
+    'recipientsOnEntering',
+    'deadlineRecipient',
+    'nationalResponseRecipients',
+    'planChangeRecipients',
+    'meetingProblemRecipient',
   ])('exports %s', (name) => {
     expect(domain).toHaveProperty(name);
   });

@@ -11,3 +11,5 @@ export * from './idempotency-keys';
 export * from './partner-checks';
 export * from './database.module';
 export * from './notification-outbox';
+export * from './referral-deadlines';
+export * from './referral-projection-repository';

@@ -1,12 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { Role } from '@rocu/domain';
+import type { Recipient } from '@rocu/domain';
 
-export interface Recipient {
-  role: Role;
-  org: string;
-  /** The one person meant, when it is not everyone in that role and organisation. */
-  sub?: string;
-}
+export type { Recipient };
 
 /**
  * Adds a row to the notification outbox once (the dedupe key makes retries no-ops), in the caller's transaction

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor, ExcludedAgendaItem } from '@rocu/domain';
+import { meetingProblemRecipient, type Actor, type ExcludedAgendaItem } from '@rocu/domain';
 import type {
   AgendaItem,
   Attendee,
@@ -165,7 +165,7 @@ export class MeetingProjectionActivities implements MeetingActivities {
       dedupeKey,
       referralId: item.referralId,
       kind: 'MEETING_ITEM_EXCLUDED',
-      recipient: { role: 'ROCU_MANAGER', org: event.region },
+      recipient: meetingProblemRecipient(event.region),
       payload: { meetingId: event.meetingId, reason: item.reason },
     });
   }
@@ -298,7 +298,7 @@ export class MeetingProjectionActivities implements MeetingActivities {
         dedupeKey,
         referralId: null,
         kind: `MEETING_${failure.stage}_UNPROJECTABLE`,
-        recipient: { role: 'ROCU_MANAGER', org: failure.region },
+        recipient: meetingProblemRecipient(failure.region),
         payload: { meetingId: failure.meetingId, referralId: failure.referralId ?? null, reason: failure.message },
       });
     });

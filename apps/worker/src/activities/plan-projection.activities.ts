@@ -2,35 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PlanActivities, PlanChange, PlanChangeEvent } from '@rocu/contracts';
-import { appendAudit, enqueueNotification, type Recipient } from '@rocu/persistence';
-
-interface PlanOwners {
-  region: string;
-  ownerOrg: string;
-  sioSub: string;
-  lroSub: string;
-  lroOrg: string;
-}
-
-/**
- * Review reminders go to the plan's own SIO and LRO by name; an overdue review escalates to the region's
- * ROCU manager and to the referring force.
- */
-function recipientsOf(change: PlanChange, plan: PlanOwners): Recipient[] {
-  if (change.kind === 'REVIEW_REMINDER') {
-    return [
-      { role: 'SIO', org: plan.region, sub: plan.sioSub },
-      { role: 'LRO', org: plan.lroOrg, sub: plan.lroSub },
-    ];
-  }
-  if (change.kind === 'REVIEW_OVERDUE') {
-    return [
-      { role: 'ROCU_MANAGER', org: plan.region },
-      { role: 'FORCE_REFERRER', org: plan.ownerOrg },
-    ];
-  }
-  return [];
-}
+import { planChangeRecipients, type PlanOwners } from '@rocu/domain';
+import { appendAudit, enqueueNotification } from '@rocu/persistence';
 
 /**
  * Projects 4P plan changes into Postgres: one transaction per change, idempotent on (referral, seq)
@@ -57,7 +30,7 @@ export class PlanProjectionActivities implements PlanActivities {
         `SELECT region, sio_sub AS "sioSub", lro_sub AS "lroSub", lro_org AS "lroOrg" FROM plans WHERE referral_id = $1`,
         [event.referralId],
       );
-      for (const recipient of recipientsOf(event.change, { ...owners, ownerOrg: event.ownerOrg })) {
+      for (const recipient of planChangeRecipients(event.change.kind, { ...owners, ownerOrg: event.ownerOrg })) {
         await enqueueNotification(manager, {
           dedupeKey: `plan-${event.referralId}:${event.seq}:${recipient.role}:${recipient.org}`,
           referralId: event.referralId,

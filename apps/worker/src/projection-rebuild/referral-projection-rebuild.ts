@@ -10,9 +10,8 @@ import {
   type ReferralTransitionEvent,
   type SubmissionProjection,
 } from '@rocu/contracts';
-import { appendAudit } from '@rocu/persistence';
+import { appendAudit, upsertDeadlines } from '@rocu/persistence';
 import { ReferralProjectionActivities } from '../activities/referral-projection.activities';
-import { upsertDeadlines } from '../activities/projection-sql';
 import { recordedReferralEvents } from './recorded-events';
 import { referralRowState, type ReferralRowState } from './referral-row';
 

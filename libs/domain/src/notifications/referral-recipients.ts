@@ -1,5 +1,7 @@
-import type { DeadlineStage, ReferralStatus, Role } from '@rocu/domain';
-import type { Recipient } from '@rocu/persistence';
+import type { DeadlineStage } from '../deadlines/deadline-policy';
+import type { ReferralStatus } from '../referral/referral-status';
+import type { Role } from '../roles';
+import type { Recipient } from './recipient';
 
 /** Statuses the referrer is told about: being asked for more, turned away, adopted (to name an LRO) or closed. */
 const REFERRER_IS_TOLD: ReadonlySet<ReferralStatus> = new Set([
@@ -24,6 +26,7 @@ export function recipientsOnEntering(
   if (status === 'ADOPTED') recipients.push({ role: 'ROCU_MANAGER', org: referral.region });
   return recipients;
 }
+
 /** Who does the work of each stage, and so is reminded of its deadline. */
 const STAGE_WORKER: Readonly<Record<DeadlineStage, Role>> = {
   TRIAGE: 'GATEWAY_ASSESSOR',
@@ -44,3 +47,13 @@ export const deadlineRecipient = (
   role: kind === 'REMINDER' ? STAGE_WORKER[stage] : 'ROCU_MANAGER',
   org: region,
 });
+
+/**
+ * The NCA's answer to a referral sent national: the NCA is reminded it is due; once late, the region's ROCU
+ * manager, who waits for it, is told as well.
+ */
+export function nationalResponseRecipients(kind: 'REMINDER' | 'ESCALATION', region: string): Recipient[] {
+  const recipients: Recipient[] = [{ role: 'NCA_LIAISON', org: 'NCA' }];
+  if (kind === 'ESCALATION') recipients.push({ role: 'ROCU_MANAGER', org: region });
+  return recipients;
+}
