@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
@@ -9,6 +10,18 @@ export interface DatabaseSettings {
   statementTimeoutMs: number;
   /** The role the services act as (SET ROLE at connect): may only SELECT and INSERT the audit log. */
   role?: string;
+}
+
+/**
+ * Gives every new pooled connection an 'error' listener for its whole life. pg emits 'error' when the server
+ * ends a connection nobody is querying on; the pool removes its own listener as it hands a connection over and
+ * TypeORM adds its listener a microtask later, so a connection ended just as it is handed over (its "ready"
+ * and the server's "terminating connection" in one read) had none, and the unhandled 'error' ended the
+ * process: the worker died that way when Postgres stopped under load. The loss still reaches whoever uses
+ * the connection next: its query fails.
+ */
+export function keepConnectionErrorsHandled(connection: EventEmitter): void {
+  connection.on('error', () => undefined);
 }
 
 /**
@@ -31,6 +44,7 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
       statement_timeout: settings.statementTimeoutMs,
       idle_in_transaction_session_timeout: settings.statementTimeoutMs * 2,
       application_name: 'rocu-gateway',
+      onConnect: keepConnectionErrorsHandled,
       ...(settings.role ? { options: `-c role=${settings.role}` } : {}),
     },
   };
