@@ -12,7 +12,7 @@ import { median, ratio, summarize } from './stats';
  * alone; this process drives both with undici at concurrency C in interleaved rounds (the order alternating),
  * so that the machine's load falls on both alike. Figures are printed, never asserted.
  *
- *   npm run bench:adapters -- [--rounds=7] [--n=2000] [--c=16]   (or node dist/bench/adapter-overhead.js after a build)
+ *   npm run bench:adapters -- [--rounds=11] [--n=1000] [--c=16]   (or node dist/bench/adapter-overhead.js after a build)
  */
 
 const ROUTES = {
@@ -149,8 +149,8 @@ const print = (line: string): boolean => process.stdout.write(`${line}\n`);
 const fixed = (value: number, digits = 2): string => value.toFixed(digits);
 
 async function main(): Promise<void> {
-  const rounds = option('rounds', 7);
-  const n = option('n', 2000);
+  const rounds = option('rounds', 11);
+  const n = option('n', 1000);
   const c = option('c', 16);
   const servers = await Promise.all(ADAPTERS.map(startServer));
   const loadBefore = loadavg()[0];
