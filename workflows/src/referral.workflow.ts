@@ -91,6 +91,8 @@ export const AWAIT_RATIFICATION_PATCH = 'await-ratification-of-urgent-decision';
  * deadlines. Referrals started before keep the calendar rule, so their timers replay unchanged.
  */
 export const WORKING_TIME_DEADLINES_PATCH = 'working-time-deadlines';
+/** A partner check recorded while information is requested no longer ends the pause. */
+export const PAUSE_SURVIVES_STAYS_PATCH = 'pause-survives-stays';
 
 /**
  * A referral sent national waits in the NCA's queue for it to accept or return it (issue 16). Histories from
@@ -204,6 +206,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
   let reference = '';
   const workingTime = patched(WORKING_TIME_DEADLINES_PATCH);
   const searchable = patched(SEARCH_ATTRIBUTES_PATCH);
+  const pauseSurvivesStays = patched(PAUSE_SURVIVES_STAYS_PATCH);
   let plan: ChildWorkflowHandle<typeof planWorkflow> | undefined;
   let planStarting: Promise<void> | undefined;
   let planClosing: Promise<void> | undefined;
@@ -219,6 +222,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
   };
   const settings: ReferralStateSettings = {
     workingTime,
+    pauseSurvivesStays,
     decisionClock: Boolean(policies.decision),
     nationalResponse: input.nationalResponse ?? NATIONAL_RESPONSE_POLICY,
   };

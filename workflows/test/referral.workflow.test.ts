@@ -1174,4 +1174,30 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     expect(transitions[2].partnerDisposal).toEqual({ agency: 'HMRC', reference: 'HMRC-FIS-1' });
     await recordHistory('partner-checks', handle);
   });
+
+  it('keeps the information pause running through a partner check recorded while it lasts', async () => {
+    const referralId = newReferralId('partner-check-while-paused');
+    const workflowId = referralWorkflowId(referralId);
+    const { handle } = await submit(referralId, PAUSE_POLICY);
+    const gain: Actor = { ...assessor, sub: 'u-gain', roles: ['GAIN_COORDINATOR'] };
+    await handle.executeUpdate(triageUpdate, {
+      args: [{ actor: assessor, decision: 'REQUEST_INFO', reason: 'Which nominals hold the firearms?' }],
+    });
+    const check = { agency: 'HMRC', requestedOn: '2026-11-02', result: 'NO_HIT' as const, checkedOn: '2026-11-03' };
+    const checked = await handle.executeUpdate(recordPartnerCheckUpdate, { args: [{ actor: gain, check }] });
+    expect(checked.status).toBe('INFO_REQUESTED');
+    expect(deadline(checked, 'TRIAGE').status).toBe('PAUSED');
+    const pausedFor = 1500;
+    await sleep(pausedFor);
+    await handle.executeUpdate(provideInformationUpdate, { args: [{ actor: referrer, response: 'NOMINAL-1' }] });
+    const transitions = activities.transitionsFor(workflowId);
+    expect(transitions.map((event) => `${event.action}:${event.to}`)).toEqual([
+      'TRIAGE:INFO_REQUESTED',
+      'RECORD_PARTNER_CHECK:INFO_REQUESTED',
+      'PROVIDE_INFORMATION:TRIAGE',
+    ]);
+    // The whole pause, from the request to the answer, is given back (it was lost at the check before).
+    expect(transitions[2].pausedMs).toBeGreaterThanOrEqual(pausedFor);
+    await recordHistory('partner-check-while-paused', handle);
+  });
 });

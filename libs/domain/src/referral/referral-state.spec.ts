@@ -13,6 +13,7 @@ import {
 const NATIONAL_RESPONSE: StagePolicy = { due: { elapsedMs: 1000 }, reminderFraction: 0.5 };
 const SETTINGS: ReferralStateSettings = {
   workingTime: true,
+  pauseSurvivesStays: true,
   decisionClock: false,
   nationalResponse: NATIONAL_RESPONSE,
 };
@@ -130,12 +131,22 @@ describe('applyReferralEvent', () => {
       expect(state.pausedWorkingMs).toBe(20.5 * HOUR);
     });
 
-    it('is closed, without counting it, by a partner check recorded while paused (as the workflow always has)', () => {
-      const state = run([
-        paused[0],
-        [PARTNER_CHECK, 'INFO_REQUESTED', '2026-03-07T12:00:00Z'],
-        [PROVIDE_INFORMATION, 'TRIAGE', '2026-03-09T10:00:00Z'],
-      ]);
+    const checkedWhilePaused: Step[] = [
+      paused[0],
+      [PARTNER_CHECK, 'INFO_REQUESTED', '2026-03-07T12:00:00Z'],
+      [PROVIDE_INFORMATION, 'TRIAGE', '2026-03-09T10:00:00Z'],
+    ];
+
+    it('keeps running through a partner check recorded while paused', () => {
+      expect(run(checkedWhilePaused.slice(0, 2)).pausedSince).toEqual(new Date('2026-03-06T16:00:00Z'));
+      const state = run(checkedWhilePaused);
+      expect(state.pausedMs).toBe(66 * HOUR);
+      expect(state.pausedWorkingMs).toBe(18 * HOUR);
+      expect(state.pausedSince).toBeNull();
+    });
+
+    it('is closed, without counting it, by such a check for referrals started before that was fixed', () => {
+      const state = run(checkedWhilePaused, { ...SETTINGS, pauseSurvivesStays: false });
       expect(state.pausedMs).toBe(0);
       expect(state.pausedWorkingMs).toBe(0);
       expect(state.pausedSince).toBeNull();

@@ -48,6 +48,11 @@ export interface ReferralState {
 export interface ReferralStateSettings {
   /** False for referrals started before paused time was also counted in working time. */
   workingTime: boolean;
+  /**
+   * False for referrals started before a transition that stays in INFO_REQUESTED (a partner check) left the
+   * pause running; they keep closing it there without counting it, as their recorded deadlines did.
+   */
+  pauseSurvivesStays: boolean;
   /** Whether the referral has a decision clock (IMMEDIATE referrals): awaiting a decision is then a stage. */
   decisionClock: boolean;
   /** How long the NCA has to answer a referral sent national. */
@@ -98,16 +103,19 @@ export function initialReferralState(): ReferralState {
 
 /**
  * Requesting information pauses the gateway clock; leaving INFO_REQUESTED adds the pause to the paused time.
- * A transition that stays in INFO_REQUESTED (a partner check) restarts the pause at `now` and then closes it,
- * as the workflow always has: replayed deadlines depend on it.
+ * A transition that stays in INFO_REQUESTED (a partner check) leaves the pause running; referrals started
+ * before that was so restart the pause at `now` and then close it, losing it (replayed deadlines depend on it).
  */
 function pauseClock(
   state: ReferralState,
   to: ReferralStatus,
   now: Date,
-  workingTime: boolean,
+  { workingTime, pauseSurvivesStays }: ReferralStateSettings,
 ): Pick<ReferralState, 'pausedMs' | 'pausedWorkingMs' | 'pausedSince'> {
   const { pausedMs, pausedWorkingMs } = state;
+  if (pauseSurvivesStays && state.status === 'INFO_REQUESTED' && to === 'INFO_REQUESTED') {
+    return { pausedMs, pausedWorkingMs, pausedSince: state.pausedSince };
+  }
   const since = to === 'INFO_REQUESTED' ? now : state.pausedSince;
   if (state.status !== 'INFO_REQUESTED' || since === null) return { pausedMs, pausedWorkingMs, pausedSince: since };
   return {
@@ -154,7 +162,7 @@ export function applyReferralEvent(
   const { to } = context;
   return {
     ...state,
-    ...pauseClock(state, to, now, context.workingTime),
+    ...pauseClock(state, to, now, context),
     ...sendNational(state, event, now, context),
     status: to,
     seq: state.seq + 1,
