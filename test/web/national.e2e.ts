@@ -50,6 +50,16 @@ async function sentNational(): Promise<{ id: string; reference: string }> {
   return referral;
 }
 
+/** The NCA's read of the referral's sensitive detail is in the audit, with the reason as it was given. */
+async function expectReadAudited(id: string, justification: string): Promise<void> {
+  const { rows: reads } = await web.stack.db.query<{ actor_org: string }>(
+    `SELECT actor_org FROM audit_log WHERE action = 'REFERRAL_SENSITIVE_VIEWED' AND entity_id = $1 AND justification = $2`,
+    [id, justification],
+  );
+  expect(reads.length).toBeGreaterThan(0);
+  expect(reads.every((read) => read.actor_org === 'NCA')).toBe(true);
+}
+
 const statusSeenBy = async (id: string, roles: Role[], org: string): Promise<string> =>
   (await ok('referral', web.stack.http.get<{ status: string }>(`/referrals/${id}`, await web.stack.token(roles, org))))
     .status;
@@ -87,6 +97,19 @@ describe('national tasking in the web app (issue 16)', () => {
       expect(await referral.value('Region')).toBe('Yorkshire and the Humber Regional Organised Crime Unit');
       expect(await referral.actions()).toEqual(['Accept it', 'Return it to the region']);
       await visitor.expectAccessible();
+
+      // The intelligence moves without paper: the NCA gives a reason (recorded with each read) and reads it here.
+      expect(await referral.summaryShown()).toBe(false);
+      await referral.askForSensitiveDetail();
+      await referral.justify('short');
+      expect(await referral.errorSummary()).toEqual([
+        { text: 'Say why you need the sensitive detail, in 10 to 500 characters', href: '#justification' },
+      ]);
+      await visitor.expectAccessible();
+      await referral.justify('Deciding whether the NCA takes the firearms supply');
+      expect(new URL(visitor.page.url()).pathname).toBe(`/national/referrals/${later.id}`);
+      expect(await referral.summary()).toContain('Supply of firearms');
+      await expectReadAudited(later.id, 'Deciding whether the NCA takes the firearms supply');
       await referral.startAction('Accept it');
       await referral.submitWith('Accept the referral');
       expect(await referral.errorSummary()).toEqual([

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { BasePage } from './base-page';
 import { tableRows } from './gateway/table-rows';
+import { PageWithSensitiveDetail } from './sensitive-detail';
 
 export interface NationalQueueRow {
   reference: string;
@@ -27,7 +28,7 @@ export class NationalQueuePage extends BasePage {
 }
 
 /** A referral sent national, as the NCA sees it, with its answer forms and the confirmation. */
-export class NationalReferralPage extends BasePage {
+export class NationalReferralPage extends PageWithSensitiveDetail {
   status(): Promise<string> {
     return this.page.getByTestId('referral-status').innerText();
   }

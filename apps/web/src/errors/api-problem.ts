@@ -35,3 +35,11 @@ export function isApiProblem(value: unknown): value is ApiProblem {
   const candidate = value as Partial<ApiProblem>;
   return typeof candidate.status === 'number' && typeof candidate.detail === 'string';
 }
+
+/** A refusal made by the web app itself (a form it can check with a domain rule), shown like the API's own. */
+export function formRefusal(
+  detail: string,
+  errors: { field: string; code: string; message: string }[],
+): ApiProblemError {
+  return new ApiProblemError({ status: 400, title: 'Bad Request', detail, errors });
+}

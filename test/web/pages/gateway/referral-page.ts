@@ -1,8 +1,8 @@
-import { BasePage } from '../base-page';
+import { PageWithSensitiveDetail } from '../sensitive-detail';
 import { tableRows } from './table-rows';
 
 /** The gateway's view of one referral. */
-export class GatewayReferralPage extends BasePage {
+export class GatewayReferralPage extends PageWithSensitiveDetail {
   status(): Promise<string> {
     return this.page.getByTestId('referral-status').innerText();
   }
@@ -17,24 +17,6 @@ export class GatewayReferralPage extends BasePage {
 
   hasDeconfliction(): Promise<boolean> {
     return this.page.getByTestId('deconfliction').isVisible();
-  }
-
-  summary(): Promise<string> {
-    return this.page.getByTestId('summary').innerText();
-  }
-
-  summaryShown(): Promise<boolean> {
-    return this.page.getByTestId('summary').isVisible();
-  }
-
-  askForSensitiveDetail(): Promise<void> {
-    return this.loadNextPage(this.page.getByRole('link', { name: 'Give a reason to see the sensitive detail' }));
-  }
-
-  /** Gives the reason on the justification page and sends it. */
-  async justify(reason: string): Promise<void> {
-    await this.page.getByLabel(/Why do you need the sensitive detail/).fill(reason);
-    await this.submitWith('Show the sensitive detail');
   }
 
   /** Follows one of the referral's action buttons (links styled as buttons). */

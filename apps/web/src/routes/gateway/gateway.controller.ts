@@ -13,7 +13,6 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import type { Response } from 'express';
-import { sensitiveAccess } from '@rocu/domain';
 import { redirectAfterSaving } from '../../setup/redirect-after-saving';
 import type { WebSession } from '../../auth/web-session';
 import { onlyFor } from '../../auth/web-guards';
@@ -22,9 +21,11 @@ import { errorSummary, fieldId } from '../../errors/error-summary';
 import { formValues, takeRefusedForm } from '../../errors/form-state';
 import { assessmentDraft, assessmentRequest, draftFromAssessment, previewScore } from './assessment-form';
 import { assessmentPageView, checkScorePageView } from './assessment.view-model';
-import { formRefusal, GatewayService } from './gateway.service';
+import { formRefusal } from '../../errors/api-problem';
+import { GatewayService } from './gateway.service';
 import { notice, referralPath, takeNotice } from './gateway-session';
 import { referralPageView } from './referral.view-model';
+import { JustificationPageView, justificationPageView, keepJustification } from '../sensitive-detail/sensitive-detail';
 import { findQueueTab, pageNumber, workQueueView } from './work-queue.view-model';
 
 type LiveScore = { complete: true; riskScore: string; priority: string } | { complete: false };
@@ -63,17 +64,10 @@ export class GatewayController {
   }
 
   @Get('referrals/:id/sensitive')
-  @Render('routes/gateway/justification.njk')
-  async justification(@Session() session: WebSession, @Param('id') id: string): Promise<object> {
+  @Render('routes/sensitive-detail/justification.njk')
+  async justification(@Session() session: WebSession, @Param('id') id: string): Promise<JustificationPageView> {
     const referral = await this.gateway.referral(session, id);
-    const refused = takeRefusedForm(session, `${referralPath(id)}/sensitive`);
-    return {
-      pageTitle: `Why do you need the sensitive detail of ${referral.reference}?`,
-      reference: referral.reference,
-      backHref: referralPath(id),
-      value: refused?.values.justification ?? '',
-      errors: refused && errorSummary(refused.problem),
-    };
+    return justificationPageView(session, referral.reference, referralPath(id));
   }
 
   @Post('referrals/:id/sensitive')
@@ -83,17 +77,7 @@ export class GatewayController {
     @Body('justification') justification: unknown,
     @Res() response: Response,
   ): Promise<void> {
-    const access = sensitiveAccess('OFFICIAL-SENSITIVE', typeof justification === 'string' ? justification : undefined);
-    if (access.kind !== 'JUSTIFIED') {
-      throw formRefusal('Say why you need the sensitive detail', [
-        {
-          field: 'justification',
-          code: 'length',
-          message: 'Say why you need the sensitive detail, in 10 to 500 characters',
-        },
-      ]);
-    }
-    session.accessJustifications = { ...session.accessJustifications, [id]: access.justification };
+    keepJustification(session, id, justification);
     await redirectAfterSaving(session, response, `${referralPath(id)}#intelligence`);
   }
 

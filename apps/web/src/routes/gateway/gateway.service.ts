@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { JUSTIFICATION_HEADER, ScoringScheme } from '@rocu/domain';
+import type { ScoringScheme } from '@rocu/domain';
 import { ApiClient } from '../../api/api-client.service';
 import type { WebSession } from '../../auth/web-session';
-import { ApiProblemError } from '../../errors/api-problem';
+import { justificationHeaders } from '../sensitive-detail/sensitive-detail';
 import type { ReferralDetail, ReferralList } from './gateway-api.types';
 import { queueCalls, QueueTab } from './work-queue.view-model';
 
@@ -28,12 +28,11 @@ export class GatewayService {
 
   /** The referral, with its OFFICIAL-SENSITIVE detail when the assessor has said why they need it. */
   referral(session: WebSession, id: string): Promise<ReferralDetail> {
-    const justification = session.accessJustifications?.[id];
     return this.api.get<ReferralDetail>(
       session,
       `/referrals/${encodeURIComponent(id)}`,
       {},
-      justification ? { [JUSTIFICATION_HEADER]: justification } : {},
+      justificationHeaders(session, id),
     );
   }
 
@@ -60,12 +59,4 @@ export class GatewayService {
   ): Promise<{ riskScore: number; priority: string }> {
     return this.api.post(session, `/referrals/${encodeURIComponent(id)}/assessment`, body);
   }
-}
-
-/** A refusal made by the web app itself (a form it can check with a domain rule), shown like the API's own. */
-export function formRefusal(
-  detail: string,
-  errors: { field: string; code: string; message: string }[],
-): ApiProblemError {
-  return new ApiProblemError({ status: 400, title: 'Bad Request', detail, errors });
 }

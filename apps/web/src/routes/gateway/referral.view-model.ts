@@ -2,6 +2,7 @@ import { deadlineTag } from '../../presentation/deadline-tag';
 import { statusTag, Tag } from '../../presentation/referral-labels';
 import { organisationName } from '../../auth/dev-personas';
 import { partnerCheckRow, PartnerCheckRow } from '../../presentation/partner-checks';
+import { intelligenceRows, IntelligenceRow } from '../sensitive-detail/sensitive-detail';
 import type { HistoryEntry, ReferralDetail } from './gateway-api.types';
 
 const STAGE_TEXT: Record<string, string> = { TRIAGE: 'Triage', ASSESSMENT: 'Assessment', ALLOCATION: 'SIO allocation' };
@@ -50,7 +51,7 @@ export interface ReferralPageView {
   actions: { text: string; href: string }[];
   withheld: boolean;
   summary?: string;
-  intelligence: { reference: string; grading: string; conditions: string }[];
+  intelligence: IntelligenceRow[];
   information: { kind: string; text: string; at: string }[];
   scoreHistory: { version: number; score: string; scheme: string; route: string; by: string; at: string }[];
   timeline: TimelineEntry[];
@@ -139,11 +140,7 @@ export function referralPageView(referral: ReferralDetail, now: Date, notice?: s
     actions: actionsFor(referral),
     withheld: referral.withheld !== undefined,
     summary: submission.summary,
-    intelligence: (submission.intelligence ?? []).map((item) => ({
-      reference: item.reference,
-      grading: Object.values(item.grading).join(''),
-      conditions: item.conditions ?? '',
-    })),
+    intelligence: intelligenceRows(submission.intelligence),
     information: referral.information.map((entry) => ({
       kind: entry.kind === 'REQUEST' ? 'Question to the force' : 'Answer from the force',
       text: entry.text,

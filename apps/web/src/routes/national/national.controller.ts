@@ -22,6 +22,12 @@ import { text } from '../../forms/form-values';
 import { redirectAfterSaving } from '../../setup/redirect-after-saving';
 import type { ReferralDetail } from '../gateway/gateway-api.types';
 import { pageNumber } from '../gateway/work-queue.view-model';
+import {
+  justificationHeaders,
+  JustificationPageView,
+  justificationPageView,
+  keepJustification,
+} from '../sensitive-detail/sensitive-detail';
 import type { NationalQueue } from './national-api';
 import './national-session';
 import {
@@ -112,6 +118,25 @@ export class NationalController {
     return nationalReferralView(await this.read(session, id), new Date());
   }
 
+  // Declared before the answer forms' `:answer` routes, which would otherwise take "sensitive" as an answer.
+  @Get('referrals/:id/sensitive')
+  @Render('routes/sensitive-detail/justification.njk')
+  async justification(@Session() session: WebSession, @Param('id') id: string): Promise<JustificationPageView> {
+    const referral = await this.read(session, id);
+    return justificationPageView(session, referral.reference, nationalReferralPath(id));
+  }
+
+  @Post('referrals/:id/sensitive')
+  async justify(
+    @Session() session: WebSession,
+    @Param('id') id: string,
+    @Body('justification') justification: unknown,
+    @Res() response: Response,
+  ): Promise<void> {
+    keepJustification(session, id, justification);
+    await redirectAfterSaving(session, response, `${nationalReferralPath(id)}#intelligence`);
+  }
+
   @Get('referrals/:id/:answer')
   async answerForm(
     @Session() session: WebSession,
@@ -153,6 +178,11 @@ export class NationalController {
   }
 
   private read(session: WebSession, id: string): Promise<ReferralDetail> {
-    return this.api.get<ReferralDetail>(session, `/referrals/${encodeURIComponent(id)}`);
+    return this.api.get<ReferralDetail>(
+      session,
+      `/referrals/${encodeURIComponent(id)}`,
+      {},
+      justificationHeaders(session, id),
+    );
   }
 }

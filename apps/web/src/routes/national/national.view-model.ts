@@ -6,6 +6,7 @@ import { NUNJUCKS_FILTERS } from '../../setup/nunjucks-filters';
 import { statusTag, Tag, URGENCY_LABELS } from '../../presentation/referral-labels';
 import type { ReferralDetail } from '../gateway/gateway-api.types';
 import { scoreText, timelineOf, TimelineEntry } from '../gateway/referral.view-model';
+import { intelligenceRows, IntelligenceRow } from '../sensitive-detail/sensitive-detail';
 import type { NationalQueue } from './national-api';
 
 export const NATIONAL_PAGE_SIZE = 25;
@@ -59,7 +60,9 @@ export interface NationalReferralView {
   status: Tag;
   rows: { key: { text: string }; value: { text: string } }[];
   dueTag?: Tag;
+  withheld: boolean;
   summary?: string;
+  intelligence: IntelligenceRow[];
   actions: { text: string; href: string; classes?: string }[];
   timeline: TimelineEntry[];
 }
@@ -97,7 +100,9 @@ export function nationalReferralView(referral: ReferralDetail, now: Date): Natio
         ]
       : rows,
     dueTag: national?.responseDueAt ? deadlineTag(national.responseDueAt, now) : undefined,
-    summary: referral.withheld ? undefined : referral.submission.summary,
+    withheld: referral.withheld !== undefined,
+    summary: referral.submission.summary,
+    intelligence: intelligenceRows(referral.submission.intelligence),
     actions: NCA_ACTIONS.filter(({ action }) => referral.availableActions.includes(action)).map((each) => ({
       text: each.text,
       href: `${nationalReferralPath(referral.id)}/${each.path}`,

@@ -1,0 +1,73 @@
+import { JUSTIFICATION_HEADER, sensitiveAccess } from '@rocu/domain';
+import type { WebSession } from '../../auth/web-session';
+import { errorSummary, ErrorSummary } from '../../errors/error-summary';
+import { takeRefusedForm } from '../../errors/form-state';
+import { text } from '../../forms/form-values';
+import { formRefusal } from '../../errors/api-problem';
+import type { IntelligenceItem } from '../gateway/gateway-api.types';
+
+declare module 'express-session' {
+  interface SessionData {
+    /** Per referral id: why the reader needs its OFFICIAL-SENSITIVE detail (sent with each read; audited by the API). */
+    accessJustifications: Record<string, string>;
+  }
+}
+
+/** The justification header for reads of this referral, once its reader has said why they need the detail. */
+export function justificationHeaders(session: WebSession, id: string): Record<string, string> {
+  const justification = session.accessJustifications?.[id];
+  return justification ? { [JUSTIFICATION_HEADER]: justification } : {};
+}
+
+/** Keeps the reader's reason for this referral's reads, or refuses it as the API would (10 to 500 characters). */
+export function keepJustification(session: WebSession, id: string, justification: unknown): void {
+  const access = sensitiveAccess('OFFICIAL-SENSITIVE', typeof justification === 'string' ? justification : undefined);
+  if (access.kind !== 'JUSTIFIED') {
+    throw formRefusal('Say why you need the sensitive detail', [
+      {
+        field: 'justification',
+        code: 'length',
+        message: 'Say why you need the sensitive detail, in 10 to 500 characters',
+      },
+    ]);
+  }
+  session.accessJustifications = { ...session.accessJustifications, [id]: access.justification };
+}
+
+export interface JustificationPageView {
+  pageTitle: string;
+  reference: string;
+  backHref: string;
+  value: string;
+  errors?: ErrorSummary;
+}
+
+/** The "why do you need it" page of a referral whose page is at `referralHref` (the form posts to its own address). */
+export function justificationPageView(
+  session: WebSession,
+  reference: string,
+  referralHref: string,
+): JustificationPageView {
+  const refused = takeRefusedForm(session, `${referralHref}/sensitive`);
+  return {
+    pageTitle: `Why do you need the sensitive detail of ${reference}?`,
+    reference,
+    backHref: referralHref,
+    value: text(refused?.values.justification),
+    errors: refused && errorSummary(refused.problem),
+  };
+}
+
+export interface IntelligenceRow {
+  reference: string;
+  grading: string;
+  conditions: string;
+}
+
+/** The intelligence items as the referral pages' table shows them. */
+export const intelligenceRows = (items: IntelligenceItem[] | undefined): IntelligenceRow[] =>
+  (items ?? []).map((item) => ({
+    reference: item.reference,
+    grading: Object.values(item.grading).join(''),
+    conditions: item.conditions ?? '',
+  }));
