@@ -1,12 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { TRIGGER_CHAINED_AUDIT } from './trigger-chained-audit.sql';
 
-/** Reference data, the referral projection, the notification outbox and the hash-chained audit log. */
-export class InitialSchema1763856000000 implements MigrationInterface {
-  name = 'InitialSchema1763856000000';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
+/** Every table but the audit log, as one script (a constant keeps `up` within the 80-line limit). */
+const INITIAL_TABLES = `
       CREATE TABLE regions (
         code text PRIMARY KEY,
         name text NOT NULL,
@@ -155,7 +151,14 @@ export class InitialSchema1763856000000 implements MigrationInterface {
       CREATE INDEX notifications_undelivered ON notifications (created_at) WHERE delivered_at IS NULL;
       CREATE INDEX notifications_referral ON notifications (referral_id);
 
-    `);
+`;
+
+/** Reference data, the referral projection, the notification outbox and the hash-chained audit log. */
+export class InitialSchema1763856000000 implements MigrationInterface {
+  name = 'InitialSchema1763856000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(INITIAL_TABLES);
 
     // Append-only, hash-chained audit log. The trigger serialises inserts with an advisory lock and only then
     // takes the id, so id order is chain order even under concurrent writers.
