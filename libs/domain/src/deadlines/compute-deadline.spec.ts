@@ -136,3 +136,92 @@ describe('computeDeadline properties (start instants across 2024-2040)', () => {
     );
   });
 });
+
+/**
+ * An oracle written without the calendar code under test: England and Wales bank holidays for 2026-2029 as
+ * published (GOV.UK), the UK date and hour from Intl, and working time summed hour by hour (UK midnight always
+ * falls on a UTC hour, so a UTC hour is wholly on one UK date).
+ */
+describe('computeDeadline against an independent working-time oracle (starts 2026-2028)', () => {
+  const BANK_HOLIDAYS = new Set([
+    ...['2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28'],
+    ...['2027-01-01', '2027-03-26', '2027-03-29', '2027-05-03', '2027-05-31', '2027-08-30', '2027-12-27', '2027-12-28'],
+    ...['2028-01-03', '2028-04-14', '2028-04-17', '2028-05-01', '2028-05-29', '2028-08-28', '2028-12-25', '2028-12-26'],
+    '2029-01-01',
+  ]);
+  const UK = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    weekday: 'short',
+    hour: '2-digit',
+    hourCycle: 'h23',
+  });
+  const ukHours = new Map<number, { working: boolean; hour: number }>();
+  /** Whether the UTC hour holding `t` is on a UK working date, and the UK hour it starts at. */
+  function ukHour(t: number): { working: boolean; hour: number } {
+    const key = Math.floor(t / HOUR);
+    const known = ukHours.get(key);
+    if (known) return known;
+    const part = Object.fromEntries(UK.formatToParts(new Date(key * HOUR)).map((p) => [p.type, p.value]));
+    const date = `${part.year}-${part.month}-${part.day}`;
+    const found = {
+      working: !['Sat', 'Sun'].includes(part.weekday) && !BANK_HOLIDAYS.has(date),
+      hour: Number(part.hour),
+    };
+    ukHours.set(key, found);
+    return found;
+  }
+  function oracleWorkingTime(from: number, to: number): number {
+    let total = 0;
+    for (let t = from; t < to;) {
+      const next = Math.min((Math.floor(t / HOUR) + 1) * HOUR, to);
+      if (ukHour(t).working) total += next - t;
+      t = next;
+    }
+    return total;
+  }
+  /** Work arriving off a working day starts at 09:00 UK time on the next working day (domain.md). */
+  function oracleArrival(at: number): number {
+    if (ukHour(at).working) return at;
+    let t = (Math.floor(at / HOUR) + 1) * HOUR;
+    while (!(ukHour(t).working && ukHour(t).hour === 9)) t += HOUR;
+    return t;
+  }
+
+  it("is due after the policy's working days plus the paused working time, reminding at its fraction, on working days", () => {
+    const start = fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2028, 11, 1) });
+    const policyOf = fc.constantFrom(PRIORITY.TRIAGE, PRIORITY.ASSESSMENT, ROUTINE.TRIAGE, ROUTINE.ASSESSMENT);
+    const fraction = fc.constantFrom(DEFAULT_REMINDER_FRACTION, 0.5, 0.9, 1);
+    fc.assert(
+      fc.property(start, policyOf, fraction, fc.integer({ min: 0, max: 10 * 24 * HOUR }), (at, base, f, workingMs) => {
+        const days = 'workingDays' in base.due ? base.due.workingDays : 0;
+        const { dueAt, remindAt } = computeDeadline(
+          'TRIAGE',
+          new Date(at),
+          { ...base, reminderFraction: f },
+          {
+            elapsedMs: workingMs,
+            workingMs,
+          },
+        );
+        const arrived = oracleArrival(at);
+        expect(oracleWorkingTime(arrived, dueAt.getTime())).toBe(days * 24 * HOUR + workingMs);
+        expect(oracleWorkingTime(arrived, remindAt.getTime())).toBe(Math.round(f * days * 24 * HOUR) + workingMs);
+        expect(ukHour(dueAt.getTime()).working).toBe(true);
+        expect(ukHour(remindAt.getTime()).working).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('agrees with the hand-worked cases above (the oracle itself is checked)', () => {
+    // Friday 22 May 2026 17:30 BST to Tuesday 26 May 17:30 BST, over the spring bank holiday: 24 working hours.
+    expect(oracleWorkingTime(Date.parse('2026-05-22T16:30:00Z'), Date.parse('2026-05-26T16:30:00Z'))).toBe(24 * HOUR);
+    // Saturday 10 January 2026 15:00 arrives Monday 09:00 GMT.
+    expect(new Date(oracleArrival(Date.parse('2026-01-10T15:00:00Z'))).toISOString()).toBe('2026-01-12T09:00:00.000Z');
+    // Saturday 28 March 2026, the night before the clocks change, arrives Monday 09:00 BST.
+    expect(new Date(oracleArrival(Date.parse('2026-03-28T12:00:00Z'))).toISOString()).toBe('2026-03-30T08:00:00.000Z');
+  });
+});
