@@ -21,6 +21,7 @@ import {
   MeetingAction,
   MeetingCheck,
   MeetingRecord,
+  MeetingSettings,
   MeetingStatus,
   nationalDeclineRefusal,
   opensSession,
@@ -76,168 +77,213 @@ function refuseUnless(check: MeetingCheck): void {
   if (!check.ok) throw ApplicationFailure.create({ type: check.refusal, message: check.reason, nonRetryable: true });
 }
 
-/**
- * One TTCG or covert commissioning meeting. Until the paper cut-off the agenda is provisional (read live
- * from assessments); at the cut-off it is ranked and frozen. The chair's attendance record, decisions and
- * close arrive as Updates validated by the pure meeting rules; each decision is sent to the referral's own
- * workflow before it is recorded. Undecided items stay awaiting decision, so the next meeting lists them.
- */
-export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void> {
-  let status = 'SCHEDULED' as MeetingStatus;
-  let seq = 0;
-  let agenda: AgendaItem[] = [];
-  const attendees = new Map<string, Attendee>();
-  const decisions = new Map<string, DecisionRecord>();
-  let decisionsInFlight = 0;
-  let inSessionSince: string | null = null;
+/** What one meeting's workflow shares between its handlers and its agenda freeze. */
+interface MeetingRun {
+  readonly input: MeetingWorkflowInput;
+  readonly settings: MeetingSettings;
+  readonly regionForces: readonly string[];
+  status: MeetingStatus;
+  seq: number;
+  agenda: AgendaItem[];
+  readonly attendees: Map<string, Attendee>;
+  readonly decisions: Map<string, DecisionRecord>;
+  decisionsInFlight: number;
+  inSessionSince: string | null;
   /** The chairs who recorded attendance. */
-  const chairs = new Set<string>();
-  const settings = input.settings ?? DEFAULT_MEETING_SETTINGS;
-  const regionForces = findRegion(input.region)?.forces ?? [];
+  readonly chairs: Set<string>;
+}
 
-  const record = (): MeetingRecord => ({
-    id: input.meetingId,
-    region: input.region,
-    type: input.type,
-    status,
-    chairSub: null,
-  });
-  const snapshot = (): MeetingSnapshot => ({
-    meetingId: input.meetingId,
-    status,
-    agenda,
-    attendees: [...attendees.values()],
-    decisions: [...decisions.values()],
-    seq,
+/** The rules added since histories were recorded, each applied only where its patch holds. */
+interface CurrentRules {
+  ratification: boolean;
+  session: boolean;
+  nationalDecline: boolean;
+}
+
+function startMeetingRun(input: MeetingWorkflowInput): MeetingRun {
+  return {
+    input,
+    settings: input.settings ?? DEFAULT_MEETING_SETTINGS,
+    regionForces: findRegion(input.region)?.forces ?? [],
+    status: 'SCHEDULED',
+    seq: 0,
+    agenda: [],
+    attendees: new Map(),
+    decisions: new Map(),
+    decisionsInFlight: 0,
+    inSessionSince: null,
+    chairs: new Set(),
+  };
+}
+
+function record({ input, status }: MeetingRun): MeetingRecord {
+  return { id: input.meetingId, region: input.region, type: input.type, status, chairSub: null };
+}
+
+function snapshot(run: MeetingRun): MeetingSnapshot {
+  const { inSessionSince } = run;
+  return {
+    meetingId: run.input.meetingId,
+    status: run.status,
+    agenda: run.agenda,
+    attendees: [...run.attendees.values()],
+    decisions: [...run.decisions.values()],
+    seq: run.seq,
     ...(inSessionSince ? { inSessionSince } : {}),
-  });
-  const allow = (action: MeetingAction, actor: Actor) => refuseUnless(checkMeetingAction(record(), action, actor));
-  const nextEvent = (actor: Actor | null, correlationId?: string) => ({
-    meetingId: input.meetingId,
-    seq: ++seq,
+  };
+}
+
+const allow = (run: MeetingRun, action: MeetingAction, actor: Actor) =>
+  refuseUnless(checkMeetingAction(record(run), action, actor));
+
+function nextEvent(run: MeetingRun, actor: Actor | null, correlationId?: string) {
+  return {
+    meetingId: run.input.meetingId,
+    seq: ++run.seq,
     at: new Date(Date.now()).toISOString(),
     actor,
     correlationId,
-  });
-
-  /**
-   * The item check: ratifications are outside the ranking, so they never count as passed over. `current`
-   * applies the rules added since (always in the validator; in the handler only where the patch holds, so
-   * decisions in older histories replay as they were taken).
-   */
-  const checkDecision = (
-    command: DecisionCommand,
-    current: { ratification: boolean; session: boolean; nationalDecline: boolean },
-  ) => {
-    const item = agenda.find((candidate) => candidate.referralId === command.referralId);
-    const ranked = agenda.filter((candidate) => candidate.kind === 'NEW');
-    const outcomes = new Map<string, ItemOutcome>([...decisions].map(([id, made]) => [id, made.decision]));
-    const conflicts = new Map([...attendees.values()].map((attendee) => [attendee.sub, attendee.conflicts]));
-    const check = checkMeetingDecision(record(), {
-      agenda: item?.kind === 'RATIFICATION' ? [{ referralId: item.referralId, rank: 1 }] : ranked,
-      outcomes,
-      conflicts,
-      actor: command.actor,
-      referralId: command.referralId,
-      decision: command.decision,
-      deviationJustification: command.deviationJustification,
-    });
-    refuseUnless(check);
-    const listed = item as AgendaItem;
-    const urgentDecision = listed.urgentDecision as MeetingDecision | undefined;
-    const ratified = {
-      referralId: listed.referralId,
-      urgentDecision: listed.kind === 'RATIFICATION' ? urgentDecision : null,
-    };
-    if (current.session) {
-      const session = {
-        scheduledFor: input.scheduledFor,
-        inSessionSince,
-        attendees: [...attendees.values()],
-        chairs: [...chairs],
-      };
-      refuseUnless(checkSession(session, regionForces, settings));
-    }
-    if (current.ratification) refuseUnless(checkRatification(ratified, command.ratification, command.decision));
-    const unjustified = current.nationalDecline
-      ? nationalDeclineRefusal(listed, command.decision, command.declineJustification)
-      : null;
-    if (unjustified) refuseUnless({ ok: false, refusal: 'DECLINE_NEEDS_JUSTIFICATION', reason: unjustified.message });
-    return { item: listed, urgentDecision, passedOver: check.passedOver };
   };
+}
 
-  /** Whether the decision is on an NCA tasking request (only those histories carry the decline patch). */
-  const listedNationalTasking = (command: DecisionCommand): boolean =>
-    agenda.some((item) => item.referralId === command.referralId && item.origin === 'NCA_TASKING');
+/** The session rule: decisions only once the meeting is in session and quorate. */
+function refuseOutOfSession(run: MeetingRun): void {
+  const session = {
+    scheduledFor: run.input.scheduledFor,
+    inSessionSince: run.inSessionSince,
+    attendees: [...run.attendees.values()],
+    chairs: [...run.chairs],
+  };
+  refuseUnless(checkSession(session, run.regionForces, run.settings));
+}
 
-  const raiseFailure = (stage: MeetingFailure['stage'], failedSeq: number, message: string, referralId?: string) =>
-    raiseMeetingFailure({
-      meetingId: input.meetingId,
-      seq: failedSeq,
-      region: input.region,
-      stage,
-      message,
-      at: new Date(Date.now()).toISOString(),
-      ...(referralId ? { referralId } : {}),
-    });
+/**
+ * The item check: ratifications are outside the ranking, so they never count as passed over. `current`
+ * applies the rules added since (always in the validator; in the handler only where the patch holds, so
+ * decisions in older histories replay as they were taken).
+ */
+function checkDecision(run: MeetingRun, command: DecisionCommand, current: CurrentRules) {
+  const { agenda, decisions, attendees } = run;
+  const item = agenda.find((candidate) => candidate.referralId === command.referralId);
+  const ranked = agenda.filter((candidate) => candidate.kind === 'NEW');
+  const outcomes = new Map<string, ItemOutcome>([...decisions].map(([id, made]) => [id, made.decision]));
+  const conflicts = new Map([...attendees.values()].map((attendee) => [attendee.sub, attendee.conflicts]));
+  const check = checkMeetingDecision(record(run), {
+    agenda: item?.kind === 'RATIFICATION' ? [{ referralId: item.referralId, rank: 1 }] : ranked,
+    outcomes,
+    conflicts,
+    actor: command.actor,
+    referralId: command.referralId,
+    decision: command.decision,
+    deviationJustification: command.deviationJustification,
+  });
+  refuseUnless(check);
+  const listed = item as AgendaItem;
+  const urgentDecision = listed.urgentDecision as MeetingDecision | undefined;
+  const ratified = {
+    referralId: listed.referralId,
+    urgentDecision: listed.kind === 'RATIFICATION' ? urgentDecision : null,
+  };
+  if (current.session) refuseOutOfSession(run);
+  if (current.ratification) refuseUnless(checkRatification(ratified, command.ratification, command.decision));
+  const unjustified = current.nationalDecline
+    ? nationalDeclineRefusal(listed, command.decision, command.declineJustification)
+    : null;
+  if (unjustified) refuseUnless({ ok: false, refusal: 'DECLINE_NEEDS_JUSTIFICATION', reason: unjustified.message });
+  return { item: listed, urgentDecision, passedOver: check.passedOver };
+}
 
-  const created = projectMeetingCreated({ ...input, at: new Date(Date.now()).toISOString() });
+/** Whether the decision is on an NCA tasking request (only those histories carry the decline patch). */
+const listedNationalTasking = (run: MeetingRun, command: DecisionCommand): boolean =>
+  run.agenda.some((item) => item.referralId === command.referralId && item.origin === 'NCA_TASKING');
 
-  setHandler(meetingSnapshotQuery, snapshot);
+function raiseFailure(
+  run: MeetingRun,
+  stage: MeetingFailure['stage'],
+  failedSeq: number,
+  message: string,
+  referralId?: string,
+) {
+  return raiseMeetingFailure({
+    meetingId: run.input.meetingId,
+    seq: failedSeq,
+    region: run.input.region,
+    stage,
+    message,
+    at: new Date(Date.now()).toISOString(),
+    ...(referralId ? { referralId } : {}),
+  });
+}
+
+/** The minutes' record of a decision that passed the checks. */
+function decisionRecord(command: DecisionCommand, checked: ReturnType<typeof checkDecision>): DecisionRecord {
+  const { item, urgentDecision, passedOver } = checked;
+  return {
+    referralId: command.referralId,
+    decision: command.decision,
+    rationale: command.rationale,
+    ...(command.deviationJustification ? { deviationJustification: command.deviationJustification } : {}),
+    ...(command.declineJustification ? { declineJustification: command.declineJustification } : {}),
+    ...(command.onwardReference ? { onwardReference: command.onwardReference } : {}),
+    passedOver,
+    decidedBy: { sub: command.actor.sub, name: command.actor.name },
+    decidedAt: new Date(Date.now()).toISOString(),
+    ratification: item.kind === 'RATIFICATION',
+    ...(command.ratification ? { ratificationOutcome: command.ratification } : {}),
+    ...(command.ratification === 'OVERTURN' ? { overturned: urgentDecision } : {}),
+  };
+}
+
+/** The snapshot query, opening and attendance (registered in this order). */
+function registerOpeningHandlers(run: MeetingRun, created: Promise<unknown>): void {
+  setHandler(meetingSnapshotQuery, () => snapshot(run));
   setHandler(openMeetingUpdate, async () => {
     await created;
-    return snapshot();
+    return snapshot(run);
   });
 
   setHandler(
     recordAttendanceUpdate,
     async (command) => {
-      for (const attendee of command.attendees) attendees.set(attendee.sub, attendee);
-      chairs.add(command.actor.sub);
+      for (const attendee of command.attendees) run.attendees.set(attendee.sub, attendee);
+      run.chairs.add(command.actor.sub);
       const now = new Date(Date.now());
-      if (inSessionSince === null && opensSession(input.scheduledFor, now, settings))
-        inSessionSince = now.toISOString();
-      await projectAttendance({ ...nextEvent(command.actor, command.correlationId), attendees: command.attendees });
-      return snapshot();
+      if (run.inSessionSince === null && opensSession(run.input.scheduledFor, now, run.settings))
+        run.inSessionSince = now.toISOString();
+      await projectAttendance({
+        ...nextEvent(run, command.actor, command.correlationId),
+        attendees: command.attendees,
+      });
+      return snapshot(run);
     },
-    { validator: (command: AttendanceCommand) => allow('RECORD_ATTENDANCE', command.actor) },
+    { validator: (command: AttendanceCommand) => allow(run, 'RECORD_ATTENDANCE', command.actor) },
   );
+}
 
+/** Each decision goes to the referral's workflow before the minutes record it. */
+function registerDecisionHandler(run: MeetingRun): void {
   setHandler(
     decideItemUpdate,
     async (command) => {
-      const { item, urgentDecision, passedOver } = checkDecision(command, {
+      const checked = checkDecision(run, command, {
         ratification: patched(RATIFY_OR_OVERTURN_PATCH),
         session: patched(DECISIONS_IN_SESSION_PATCH),
-        nationalDecline: listedNationalTasking(command) && patched(NATIONAL_DECLINE_PATCH),
+        nationalDecline: listedNationalTasking(run, command) && patched(NATIONAL_DECLINE_PATCH),
       });
-      const decided: DecisionRecord = {
-        referralId: command.referralId,
-        decision: command.decision,
-        rationale: command.rationale,
-        ...(command.deviationJustification ? { deviationJustification: command.deviationJustification } : {}),
-        ...(command.declineJustification ? { declineJustification: command.declineJustification } : {}),
-        ...(command.onwardReference ? { onwardReference: command.onwardReference } : {}),
-        passedOver,
-        decidedBy: { sub: command.actor.sub, name: command.actor.name },
-        decidedAt: new Date(Date.now()).toISOString(),
-        ratification: item.kind === 'RATIFICATION',
-        ...(command.ratification ? { ratificationOutcome: command.ratification } : {}),
-        ...(command.ratification === 'OVERTURN' ? { overturned: urgentDecision } : {}),
-      };
+      const decided = decisionRecord(command, checked);
       // Recorded before the await so a concurrent decision is checked against it (and cannot duplicate it).
-      decisions.set(command.referralId, decided);
-      decisionsInFlight += 1;
-      const event = nextEvent(command.actor, command.correlationId);
+      run.decisions.set(command.referralId, decided);
+      run.decisionsInFlight += 1;
+      const event = nextEvent(run, command.actor, command.correlationId);
       try {
-        await applyDecision({ ...event, decision: decided, region: input.region });
+        await applyDecision({ ...event, decision: decided, region: run.input.region });
       } catch (error) {
         if (unprojectable(error)) {
           // The referral took the decision but the minutes cannot record it: keep it, and raise it.
-          await raiseFailure('DECISION', event.seq, error.cause.message, command.referralId);
+          await raiseFailure(run, 'DECISION', event.seq, error.cause.message, command.referralId);
           return decided;
         }
-        decisions.delete(command.referralId);
+        run.decisions.delete(command.referralId);
         // The referral refused (e.g. it was withdrawn after the agenda froze): pass its reason on.
         if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure) {
           throw ApplicationFailure.create({
@@ -248,45 +294,68 @@ export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void
         }
         throw error;
       } finally {
-        decisionsInFlight -= 1;
+        run.decisionsInFlight -= 1;
       }
       return decided;
     },
     {
       validator: (command: DecisionCommand) =>
-        void checkDecision(command, { ratification: true, session: true, nationalDecline: true }),
+        void checkDecision(run, command, { ratification: true, session: true, nationalDecline: true }),
     },
   );
+}
 
+function registerCloseHandler(run: MeetingRun): void {
   setHandler(
     closeMeetingUpdate,
     async (command) => {
-      status = 'CLOSED'; // refuses new decisions at once
+      run.status = 'CLOSED'; // refuses new decisions at once
       // A decision still reaching its referral may yet be refused: wait, so "undecided" is the truth.
-      await condition(() => decisionsInFlight === 0);
-      const undecided = agenda.filter((item) => !decisions.has(item.referralId)).map((item) => item.referralId);
+      await condition(() => run.decisionsInFlight === 0);
+      const undecided = run.agenda.filter((item) => !run.decisions.has(item.referralId)).map((item) => item.referralId);
       await projectMeetingClosed({
-        ...nextEvent(command.actor, command.correlationId),
+        ...nextEvent(run, command.actor, command.correlationId),
         undecided,
         remarks: command.remarks,
       });
-      return snapshot();
+      return snapshot(run);
     },
-    { validator: (command: CloseCommand) => allow('CLOSE', command.actor) },
+    { validator: (command: CloseCommand) => allow(run, 'CLOSE', command.actor) },
   );
+}
 
-  await created;
+/** At the paper cut-off the agenda is ranked and frozen. */
+async function freezeAgendaAtCutOff(run: MeetingRun): Promise<void> {
+  const { input } = run;
   const untilCutOff = new Date(input.papersCloseAt).getTime() - Date.now();
   if (untilCutOff > 0) await sleep(untilCutOff);
-  const freeze = nextEvent(null);
-  agenda = await freezeAgenda({ ...freeze, region: input.region, type: input.type }).catch(async (error: unknown) => {
-    // Items that cannot be listed are left off by the freeze itself; this is the whole freeze failing.
-    if (!unprojectable(error)) throw error;
-    await raiseFailure('FREEZE', freeze.seq, error.cause.message);
-    return [];
-  });
-  status = 'AGENDA_FROZEN';
+  const freeze = nextEvent(run, null);
+  run.agenda = await freezeAgenda({ ...freeze, region: input.region, type: input.type }).catch(
+    async (error: unknown) => {
+      // Items that cannot be listed are left off by the freeze itself; this is the whole freeze failing.
+      if (!unprojectable(error)) throw error;
+      await raiseFailure(run, 'FREEZE', freeze.seq, error.cause.message);
+      return [];
+    },
+  );
+  run.status = 'AGENDA_FROZEN';
+}
 
-  await condition(() => status === 'CLOSED');
+/**
+ * One TTCG or covert commissioning meeting. Until the paper cut-off the agenda is provisional (read live
+ * from assessments); at the cut-off it is ranked and frozen. The chair's attendance record, decisions and
+ * close arrive as Updates validated by the pure meeting rules; each decision is sent to the referral's own
+ * workflow before it is recorded. Undecided items stay awaiting decision, so the next meeting lists them.
+ */
+export async function meetingWorkflow(input: MeetingWorkflowInput): Promise<void> {
+  const run = startMeetingRun(input);
+  const created = projectMeetingCreated({ ...input, at: new Date(Date.now()).toISOString() });
+  registerOpeningHandlers(run, created);
+  registerDecisionHandler(run);
+  registerCloseHandler(run);
+
+  await created;
+  await freezeAgendaAtCutOff(run);
+  await condition(() => run.status === 'CLOSED');
   await condition(allHandlersFinished);
 }

@@ -17,6 +17,7 @@ import {
   initialPlanState,
   PlanAction,
   PlanEvent,
+  PlanState,
   PLAN_STATE_LIMIT_BYTES,
   requireInstants,
   requireVisibleText,
@@ -48,73 +49,96 @@ const { projectPlanChange } = proxyActivities<PlanActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-/**
- * The 4P plan of one adopted referral, owned jointly by its SIO and LRO. Changes arrive as Updates,
- * checked by the pure plan rules and projected to Postgres before they answer. Joint reviews run on a
- * cadence: a reminder before each due date; at the due date a missed review is recorded and escalated,
- * and the next cycle starts. The plan lives as long as the tasking, so it continues as new before its
- * history grows large, carrying its whole state, including the running review cycle.
- */
-export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
-  let state = input.state ?? initialPlanState(new Date(input.startedAt), input.policy);
-  const apply = (event: PlanEvent): void => {
-    state = applyPlanEvent(state, event, input.policy);
-  };
-  const owners = { sio: input.sio, lro: input.lro };
+/** What one run of the plan shares between its handlers and its review loop. */
+interface PlanRun {
+  readonly input: PlanWorkflowInput;
+  /** Replaced by the referral's owner changes: from then on only the newcomer may edit or sign. */
+  readonly owners: Pick<PlanWorkflowInput, 'sio' | 'lro'>;
   /** One joint review per cycle (issue #13); runs started before this change keep allowing the next at once. */
-  const onePerCycle = patched('one-review-per-cycle');
+  readonly onePerCycle: boolean;
+  state: PlanState;
   /**
    * The size of what a continue-as-new would carry, kept current after every change. New actions and
    * disruptions must fit under the limit; finishing an action and signing a review never are refused, and
    * the limit leaves them half of Temporal's payload size.
    */
-  let stateBytes = utf8Length(JSON.stringify(state));
-  const measure = () => {
-    stateBytes = utf8Length(JSON.stringify(state));
+  stateBytes: number;
+}
+
+function startPlanRun(input: PlanWorkflowInput): PlanRun {
+  const state = input.state ?? initialPlanState(new Date(input.startedAt), input.policy);
+  return {
+    input,
+    owners: { sio: input.sio, lro: input.lro },
+    onePerCycle: patched('one-review-per-cycle'),
+    state,
+    stateBytes: utf8Length(JSON.stringify(state)),
   };
-  const roomFor = (command: object) =>
-    refuseOnDomainError(() =>
-      checkPlanRoom(stateBytes, utf8Length(JSON.stringify(command)), input.stateLimitBytes ?? PLAN_STATE_LIMIT_BYTES),
-    );
-  const now = () => new Date(Date.now()).toISOString();
+}
 
-  /** Numbers the change synchronously (so concurrent handlers never share a seq), then projects it. */
-  const project = async (change: PlanChange, command?: ActorCommand): Promise<void> => {
-    apply({ type: 'NUMBERED' });
-    await projectPlanChange({
-      referralId: input.referralId,
-      region: input.region,
-      ownerOrg: input.ownerOrg,
-      seq: state.seq,
-      at: now(),
-      actor: command?.actor,
-      correlationId: command?.correlationId,
-      nextReviewDueAt: state.cycle.dueAt,
-      change,
-    });
-  };
+function apply(run: PlanRun, event: PlanEvent): void {
+  run.state = applyPlanEvent(run.state, event, run.input.policy);
+}
 
-  const editor = (command: ActorCommand) =>
-    refuseOnDomainError(() => checkPlanEditor(command.actor, owners, state.closed));
+function measure(run: PlanRun): void {
+  run.stateBytes = utf8Length(JSON.stringify(run.state));
+}
 
-  const findAction = (actionId: string): PlanAction => {
-    const action = state.actions.find((candidate) => candidate.id === actionId);
-    if (action === undefined) throw new DomainError('NOT_FOUND', 'No such action in this plan');
-    return action;
-  };
-  const changed = (command: ChangeActionCommand, at: string) =>
-    refuseOnDomainError(() => changeAction(findAction(command.actionId), command, at));
+const roomFor = (run: PlanRun, command: object) =>
+  refuseOnDomainError(() =>
+    checkPlanRoom(
+      run.stateBytes,
+      utf8Length(JSON.stringify(command)),
+      run.input.stateLimitBytes ?? PLAN_STATE_LIMIT_BYTES,
+    ),
+  );
+const now = () => new Date(Date.now()).toISOString();
 
-  const signed = (command: SignReviewCommand, at: string, newId: () => string) => {
-    const role = editor(command);
-    const signer = { role, sub: command.actor.sub, name: command.actor.name };
-    const nextOpensAt =
-      onePerCycle && reviewHeldThisCycle(state.reviews, state.missedReviews) ? state.cycle.remindAt : undefined;
-    return refuseOnDomainError(() => signReview(state.reviews, signer, command.summary, at, newId, nextOpensAt));
-  };
+/** Numbers the change synchronously (so concurrent handlers never share a seq), then projects it. */
+async function project(run: PlanRun, change: PlanChange, command?: ActorCommand): Promise<void> {
+  apply(run, { type: 'NUMBERED' });
+  const { input, state } = run;
+  await projectPlanChange({
+    referralId: input.referralId,
+    region: input.region,
+    ownerOrg: input.ownerOrg,
+    seq: state.seq,
+    at: now(),
+    actor: command?.actor,
+    correlationId: command?.correlationId,
+    nextReviewDueAt: state.cycle.dueAt,
+    change,
+  });
+}
 
+const editor = (run: PlanRun, command: ActorCommand) =>
+  refuseOnDomainError(() => checkPlanEditor(command.actor, run.owners, run.state.closed));
+
+function findAction(run: PlanRun, actionId: string): PlanAction {
+  const action = run.state.actions.find((candidate) => candidate.id === actionId);
+  if (action === undefined) throw new DomainError('NOT_FOUND', 'No such action in this plan');
+  return action;
+}
+const changed = (run: PlanRun, command: ChangeActionCommand, at: string) =>
+  refuseOnDomainError(() => changeAction(findAction(run, command.actionId), command, at));
+
+function signed(run: PlanRun, command: SignReviewCommand, at: string, newId: () => string) {
+  const role = editor(run, command);
+  const signer = { role, sub: command.actor.sub, name: command.actor.name };
+  const { state } = run;
+  const nextOpensAt =
+    run.onePerCycle && reviewHeldThisCycle(state.reviews, state.missedReviews) ? state.cycle.remindAt : undefined;
+  return refuseOnDomainError(() => signReview(state.reviews, signer, command.summary, at, newId, nextOpensAt));
+}
+
+const datesOf = (fields: Record<string, unknown>) => refuseOnDomainError(() => requireInstants(fields));
+const textOf = (fields: Record<string, string | undefined>) => refuseOnDomainError(() => requireVisibleText(fields));
+
+/** The snapshot query and the referral's signals (registered in this order). */
+function registerReferralHandlers(run: PlanRun): void {
+  const { input, owners } = run;
   setHandler(planSnapshotQuery, () => ({
-    ...state,
+    ...run.state,
     referralId: input.referralId,
     sio: owners.sio,
     lro: owners.lro,
@@ -122,7 +146,7 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
   }));
 
   setHandler(closePlanSignal, () => {
-    apply({ type: 'CLOSED' });
+    apply(run, { type: 'CLOSED' });
   });
 
   // The referral's workflow checked the change; from now on only the newcomer may edit or sign.
@@ -130,14 +154,14 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
     if (role === 'SIO') owners.sio = owner;
     else owners.lro = owner;
   });
+}
 
-  const datesOf = (fields: Record<string, unknown>) => refuseOnDomainError(() => requireInstants(fields));
-  const textOf = (fields: Record<string, string | undefined>) => refuseOnDomainError(() => requireVisibleText(fields));
-
+/** Adding and changing actions (registered in this order). */
+function registerActionHandlers(run: PlanRun): void {
   setHandler(
     addActionUpdate,
     async (command) => {
-      editor(command);
+      editor(run, command);
       const at = now();
       const action: PlanAction = {
         id: uuid4(),
@@ -153,14 +177,14 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
         createdAt: at,
         updatedAt: at,
       };
-      apply({ type: 'ACTION_ADDED', action });
-      measure();
-      await project({ kind: 'ACTION_ADDED', action }, command);
+      apply(run, { type: 'ACTION_ADDED', action });
+      measure(run);
+      await project(run, { kind: 'ACTION_ADDED', action }, command);
       return action;
     },
     {
       validator: (command: AddActionCommand) => {
-        editor(command);
+        editor(run, command);
         datesOf({ dueAt: command.dueAt });
         textOf({
           description: command.description,
@@ -168,7 +192,7 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
           ownerName: command.ownerName,
           ...Object.fromEntries(command.partners.map((partner, index) => [`partners[${index}]`, partner])),
         });
-        roomFor(command);
+        roomFor(run, command);
       },
     },
   );
@@ -176,26 +200,29 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
   setHandler(
     changeActionUpdate,
     async (command) => {
-      editor(command);
-      const action = changed(command, now());
-      apply({ type: 'ACTION_CHANGED', action });
-      measure();
-      await project({ kind: 'ACTION_CHANGED', action }, command);
+      editor(run, command);
+      const action = changed(run, command, now());
+      apply(run, { type: 'ACTION_CHANGED', action });
+      measure(run);
+      await project(run, { kind: 'ACTION_CHANGED', action }, command);
       return action;
     },
     {
       validator: (command: ChangeActionCommand) => {
-        editor(command);
+        editor(run, command);
         textOf({ outcome: command.outcome });
-        changed(command, now());
+        changed(run, command, now());
       },
     },
   );
+}
 
+/** Recording disruptions and signing reviews (registered in this order). */
+function registerRecordHandlers(run: PlanRun): void {
   setHandler(
     recordDisruptionUpdate,
     async (command) => {
-      editor(command);
+      editor(run, command);
       const disruption = {
         id: uuid4(),
         pillar: command.pillar,
@@ -205,17 +232,17 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
         recordedBy: command.actor.sub,
         recordedAt: now(),
       };
-      apply({ type: 'DISRUPTION_RECORDED', disruption });
-      measure();
-      await project({ kind: 'DISRUPTION_RECORDED', disruption }, command);
+      apply(run, { type: 'DISRUPTION_RECORDED', disruption });
+      measure(run);
+      await project(run, { kind: 'DISRUPTION_RECORDED', disruption }, command);
       return disruption;
     },
     {
       validator: (command: RecordDisruptionCommand) => {
-        editor(command);
+        editor(run, command);
         datesOf({ occurredAt: command.occurredAt });
         textOf({ description: command.description });
-        roomFor(command);
+        roomFor(run, command);
       },
     },
   );
@@ -223,48 +250,66 @@ export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
   setHandler(
     signReviewUpdate,
     async (command) => {
-      const review = signed(command, now(), uuid4);
+      const review = signed(run, command, now(), uuid4);
       // A completed review starts the next cycle from today.
-      apply({ type: 'REVIEW_SIGNED', review });
-      measure();
-      await project({ kind: 'REVIEW_SIGNED', review }, command);
+      apply(run, { type: 'REVIEW_SIGNED', review });
+      measure(run);
+      await project(run, { kind: 'REVIEW_SIGNED', review }, command);
       return review;
     },
     {
       validator: (command: SignReviewCommand) => {
         textOf({ summary: command.summary });
-        signed(command, now(), () => 'validating');
+        signed(run, command, now(), () => 'validating');
       },
     },
   );
+}
 
-  const historyIsLong = () =>
-    workflowInfo().historyLength >= input.continueAsNewAfterEvents || workflowInfo().continueAsNewSuggested;
+const historyIsLong = (run: PlanRun) =>
+  workflowInfo().historyLength >= run.input.continueAsNewAfterEvents || workflowInfo().continueAsNewSuggested;
 
-  while (!state.closed) {
-    if (historyIsLong()) {
+/** Review cycles until the plan closes: a reminder before each due date, a missed review recorded at it. */
+async function runReviewCycles(run: PlanRun): Promise<void> {
+  while (!run.state.closed) {
+    if (historyIsLong(run)) {
       // Let accepted updates finish projecting first, so none is lost across the new run.
       await condition(allHandlersFinished);
-      await continueAsNew<typeof planWorkflow>({ ...input, ...owners, state });
+      await continueAsNew<typeof planWorkflow>({ ...run.input, ...run.owners, state: run.state });
     }
-    let cycle = state.cycle;
-    const cycleEnded = () => state.cycle !== cycle || state.closed || historyIsLong();
+    let cycle = run.state.cycle;
+    const cycleEnded = () => run.state.cycle !== cycle || run.state.closed || historyIsLong(run);
     const dueAt = new Date(cycle.dueAt);
     if (cycle.remindedAt === undefined) {
       if (await changesBefore(cycleEnded, new Date(cycle.remindAt))) continue;
       if (Date.now() < dueAt.getTime()) {
-        apply({ type: 'REVIEW_REMINDED', at: now() });
+        apply(run, { type: 'REVIEW_REMINDED', at: now() });
         // The same cycle, now reminded: it has not ended.
-        cycle = state.cycle;
-        await project({ kind: 'REVIEW_REMINDER', dueAt: cycle.dueAt });
+        cycle = run.state.cycle;
+        await project(run, { kind: 'REVIEW_REMINDER', dueAt: cycle.dueAt });
       }
     }
     if (await changesBefore(cycleEnded, dueAt)) continue;
     // The next cycle runs from the missed due date, so a plan nobody reviews escalates every cycle.
     const missed = { dueAt: cycle.dueAt, recordedAt: now() };
-    apply({ type: 'REVIEW_MISSED', missed });
-    measure();
-    await project({ kind: 'REVIEW_OVERDUE', missed });
+    apply(run, { type: 'REVIEW_MISSED', missed });
+    measure(run);
+    await project(run, { kind: 'REVIEW_OVERDUE', missed });
   }
+}
+
+/**
+ * The 4P plan of one adopted referral, owned jointly by its SIO and LRO. Changes arrive as Updates,
+ * checked by the pure plan rules and projected to Postgres before they answer. Joint reviews run on a
+ * cadence: a reminder before each due date; at the due date a missed review is recorded and escalated,
+ * and the next cycle starts. The plan lives as long as the tasking, so it continues as new before its
+ * history grows large, carrying its whole state, including the running review cycle.
+ */
+export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
+  const run = startPlanRun(input);
+  registerReferralHandlers(run);
+  registerActionHandlers(run);
+  registerRecordHandlers(run);
+  await runReviewCycles(run);
   await condition(allHandlersFinished);
 }

@@ -27,9 +27,11 @@ import {
   noteReferralFact,
   ownerChangeRefusal,
   Participant,
+  PlanPolicy,
   PlanRole,
   ReferralEvent,
   ReferralFact,
+  ReferralState,
   ReferralStateSettings,
   ReferralStatus,
   reviewCycle,
@@ -193,26 +195,39 @@ type TransitionExtras = Pick<
 >;
 
 /**
- * One referral from submission to closure. Human actions arrive as Updates whose validators run the pure
- * transition check; each accepted action is projected to Postgres before the Update returns. Deadlines
- * (triage, assessment, SIO allocation) are durable timers: a reminder before, an escalation at the
- * deadline, each once. Once both SIO and LRO are in place the 4P plan runs as a child workflow; closing
- * the referral closes the plan and prompts a re-assessment of the subject.
+ * What one referral's workflow shares between its handlers, its deadline loop and its plan. The state lives
+ * here (not in locals) so the module-level functions below read and replace the same one.
  */
-export async function referralWorkflow(input: ReferralWorkflowInput): Promise<void> {
+interface ReferralRun {
+  readonly input: ReferralWorkflowInput;
+  readonly workflowId: string;
+  readonly submittedAt: Date;
+  readonly searchable: boolean;
+  readonly planPolicy: PlanPolicy;
+  readonly policies: StagePolicies;
+  readonly settings: ReferralStateSettings;
+  /** Officers who declared a conflict with this referral: never allocated to it. */
+  readonly conflicted: Set<string>;
+  state: ReferralState;
+  reference: string;
+  /** The search attributes last upserted, so an unchanged set adds no command. */
+  published: string;
+  submission?: Promise<void>;
+  /** A tasking request the NCA made: its entry to awaiting decision. */
+  entry?: Promise<void>;
+  plan?: ChildWorkflowHandle<typeof planWorkflow>;
+  planStarting?: Promise<void>;
+  planClosing?: Promise<void>;
+}
+
+/** The patches read at the start are read here, in the order earlier histories recorded them. */
+function startRun(input: ReferralWorkflowInput): ReferralRun {
   const workflowId = workflowInfo().workflowId;
   const submittedAt = new Date(Date.now());
-  let state = initialReferralState();
-  let reference = '';
+  const state = initialReferralState();
   const workingTime = patched(WORKING_TIME_DEADLINES_PATCH);
   const searchable = patched(SEARCH_ATTRIBUTES_PATCH);
   const pauseSurvivesStays = patched(PAUSE_SURVIVES_STAYS_PATCH);
-  let plan: ChildWorkflowHandle<typeof planWorkflow> | undefined;
-  let planStarting: Promise<void> | undefined;
-  let planClosing: Promise<void> | undefined;
-  /** Officers who declared a conflict with this referral: never allocated to it. */
-  const conflicted = new Set<string>();
-  const planPolicy = input.planPolicy ?? DEFAULT_PLAN_POLICY;
   // Referrals started before the allocation deadline existed keep running without it (replay-safe).
   const policies: StagePolicies = {
     gateway: input.policy,
@@ -220,26 +235,50 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     // Only IMMEDIATE referrals get one; referrals started before it existed run without it (replay-safe).
     decision: input.decisionClock,
   };
-  const settings: ReferralStateSettings = {
-    workingTime,
-    pauseSurvivesStays,
-    decisionClock: Boolean(policies.decision),
-    nationalResponse: input.nationalResponse ?? NATIONAL_RESPONSE_POLICY,
+  return {
+    input,
+    workflowId,
+    submittedAt,
+    searchable,
+    planPolicy: input.planPolicy ?? DEFAULT_PLAN_POLICY,
+    policies,
+    settings: {
+      workingTime,
+      pauseSurvivesStays,
+      decisionClock: Boolean(policies.decision),
+      nationalResponse: input.nationalResponse ?? NATIONAL_RESPONSE_POLICY,
+    },
+    conflicted: new Set<string>(),
+    state,
+    reference: '',
+    published: '',
   };
-  const note = (fact: ReferralFact): void => {
-    state = noteReferralFact(state, fact);
-  };
+}
 
-  const clock = () => ({ submittedAt, workingTime, ...state });
-  const deadlines = () => deadlineViews(policies, clock());
-  const snapshot = (): ReferralSnapshot => ({
-    referralId: input.referralId,
-    reference,
-    status: state.status,
-    seq: state.seq,
-    deadlines: deadlines(),
-  });
-  const record = () => ({
+function note(run: ReferralRun, fact: ReferralFact): void {
+  run.state = noteReferralFact(run.state, fact);
+}
+
+const clock = (run: ReferralRun) => ({
+  submittedAt: run.submittedAt,
+  workingTime: run.settings.workingTime,
+  ...run.state,
+});
+const deadlines = (run: ReferralRun) => deadlineViews(run.policies, clock(run));
+
+function snapshot(run: ReferralRun): ReferralSnapshot {
+  return {
+    referralId: run.input.referralId,
+    reference: run.reference,
+    status: run.state.status,
+    seq: run.state.seq,
+    deadlines: deadlines(run),
+  };
+}
+
+/** The referral as the pure transition rules see it. */
+function record({ state, input }: ReferralRun) {
+  return {
     status: state.status,
     ownerOrg: input.ownerOrg,
     region: input.region,
@@ -249,177 +288,183 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     nationalResponsePending: state.nationalPending,
     nationalReturnTo: state.nationalReturnTo,
     origin: input.nationalTasking ? ('NCA_TASKING' as const) : undefined,
-  });
-
-  /** The search attributes last upserted, so an unchanged set adds no command. */
-  let published = '';
-  const publishSearchAttributes = (): void => {
-    if (!searchable) return;
-    const { status } = state;
-    const stage = status === 'INFO_REQUESTED' ? null : activeStage(status, settings.decisionClock);
-    const dueAt = stage === null ? null : (stageDeadline(stage, policies, clock())?.dueAt ?? null);
-    const attributes = [
-      { key: REFERRAL_REGION, value: input.region },
-      { key: REFERRAL_STATUS, value: status },
-      { key: REFERRAL_URGENCY, value: effectiveUrgency(input.submission).urgency },
-      { key: REFERRAL_STAGE_DUE_AT, value: dueAt },
-      ...(reference ? [{ key: REFERRAL_REFERENCE, value: reference }] : []),
-    ];
-    const fingerprint = JSON.stringify(attributes.map(({ key, value }) => [key.name, value]));
-    if (fingerprint === published) return;
-    published = fingerprint;
-    upsertSearchAttributes(attributes);
   };
+}
 
-  let submission: Promise<void> | undefined;
-  const ensureSubmitted = (command: ActorCommand): Promise<void> =>
-    (submission ??= projectSubmission({
-      ...input,
-      workflowId,
-      at: submittedAt.toISOString(),
-      correlationId: command.correlationId,
-      deadlines: deadlines(),
-    }).then((projected) => {
-      reference = projected.reference;
-      publishSearchAttributes();
-    }));
+function publishSearchAttributes(run: ReferralRun): void {
+  if (!run.searchable) return;
+  const { input, settings } = run;
+  const { status } = run.state;
+  const stage = status === 'INFO_REQUESTED' ? null : activeStage(status, settings.decisionClock);
+  const dueAt = stage === null ? null : (stageDeadline(stage, run.policies, clock(run))?.dueAt ?? null);
+  const attributes = [
+    { key: REFERRAL_REGION, value: input.region },
+    { key: REFERRAL_STATUS, value: status },
+    { key: REFERRAL_URGENCY, value: effectiveUrgency(input.submission).urgency },
+    { key: REFERRAL_STAGE_DUE_AT, value: dueAt },
+    ...(run.reference ? [{ key: REFERRAL_REFERENCE, value: run.reference }] : []),
+  ];
+  const fingerprint = JSON.stringify(attributes.map(({ key, value }) => [key.name, value]));
+  if (fingerprint === run.published) return;
+  run.published = fingerprint;
+  upsertSearchAttributes(attributes);
+}
 
-  /** A tasking request the NCA made goes from submission straight to awaiting decision, scored by the NCA. */
-  let entry: Promise<void> | undefined;
-  const ensureEntered = (command: ActorCommand): Promise<void> => {
-    const tasking = input.nationalTasking;
-    if (tasking === undefined || !patched(NATIONAL_TASKING_PATCH)) return ensureSubmitted(command);
-    return (entry ??= ensureSubmitted(command).then(async () => {
-      const score = refuseOnDomainError(() => scoreAssessment(tasking.assessment, tasking.scheme));
-      await apply(nationalTaskingEvent(), command, {
-        reason: `National tasking request against ${tasking.nationalPriority}`,
-        assessment: { score, input: tasking.assessment, route: 'TTCG', rationale: tasking.rationale },
-        nationalTasking: { nationalPriority: tasking.nationalPriority },
-      });
-    }));
-  };
+function ensureSubmitted(run: ReferralRun, command: ActorCommand): Promise<void> {
+  return (run.submission ??= projectSubmission({
+    ...run.input,
+    workflowId: run.workflowId,
+    at: run.submittedAt.toISOString(),
+    correlationId: command.correlationId,
+    deadlines: deadlines(run),
+  }).then((projected) => {
+    run.reference = projected.reference;
+    publishSearchAttributes(run);
+  }));
+}
 
-  const refuseUnlessAllowed = (event: ReferralEvent, actor: Actor): ReferralStatus => {
-    const result = refuseOnDomainError(() => transition(record(), event, actor));
-    if (!result.ok) {
-      throw ApplicationFailure.create({
-        type: result.refusal,
-        message: result.reason,
-        nonRetryable: true,
-        details: [{ status: result.status, allowedActions: result.allowedActions }],
-      });
-    }
-    return result.to;
-  };
-
-  /** Applies the transition in memory first (so a concurrent update is validated against it), then projects it. */
-  const apply = async (
-    event: ReferralEvent,
-    command: ActorCommand,
-    extras: TransitionExtras = {},
-  ): Promise<ReferralSnapshot> => {
-    const to = refuseUnlessAllowed(event, command.actor);
-    const from = state.status;
-    const now = new Date(Date.now());
-    state = applyReferralEvent(state, event, now, { ...settings, to });
-    publishSearchAttributes();
-    const { sio, lro, nationalDue } = state;
-    const projected: ReferralTransitionEvent = {
-      workflowId,
-      referralId: input.referralId,
-      seq: state.seq,
-      at: now.toISOString(),
-      from,
-      to,
-      action: event.type,
-      actor: command.actor,
-      correlationId: command.correlationId,
-      deadlines: deadlines(),
-      pausedMs: state.pausedMs,
-      ...(to === 'REFERRED_NATIONAL' && from !== 'REFERRED_NATIONAL' && nationalDue
-        ? { nationalDueAt: nationalDue.dueAt.toISOString() }
-        : {}),
-      planStarted:
-        // Entering ACTIVE, not staying there (an owner replaced on a running plan).
-        to === 'ACTIVE' && from !== 'ACTIVE' && sio && lro
-          ? { sio, lro, nextReviewDueAt: reviewCycle(now, planPolicy.review).dueAt }
-          : undefined,
-      ...extras,
-    };
-    const projecting = ensureSubmitted(command).then(() => projectTransition(projected));
-    // Noted before any await, so a closure arriving meanwhile waits for the plan it must close.
-    if (projected.planStarted) planStarting = projecting.then(() => startPlan(projected.at));
-    await projecting;
-    if (projected.planStarted) await planStarting;
-    return snapshot();
-  };
-
-  /** Started once the plan's row exists, so the plan is there as soon as the referral reads ACTIVE. */
-  const startPlan = async (startedAt: string): Promise<void> => {
-    const { sio, lro } = state;
-    if (plan || !sio || !lro) return;
-    plan = await startChild(planWorkflow, {
-      workflowId: planWorkflowId(input.referralId),
-      args: [
-        {
-          referralId: input.referralId,
-          region: input.region,
-          ownerOrg: input.ownerOrg,
-          sio,
-          lro,
-          startedAt,
-          policy: planPolicy.review,
-          continueAsNewAfterEvents: input.planContinueAsNewAfterEvents ?? DEFAULT_PLAN_CONTINUE_AS_NEW_AFTER,
-        },
-      ],
+/** A tasking request the NCA made goes from submission straight to awaiting decision, scored by the NCA. */
+function ensureEntered(run: ReferralRun, command: ActorCommand): Promise<void> {
+  const tasking = run.input.nationalTasking;
+  if (tasking === undefined || !patched(NATIONAL_TASKING_PATCH)) return ensureSubmitted(run, command);
+  return (run.entry ??= ensureSubmitted(run, command).then(async () => {
+    const score = refuseOnDomainError(() => scoreAssessment(tasking.assessment, tasking.scheme));
+    await apply(run, nationalTaskingEvent(), command, {
+      reason: `National tasking request against ${tasking.nationalPriority}`,
+      assessment: { score, input: tasking.assessment, route: 'TTCG', rationale: tasking.rationale },
+      nationalTasking: { nationalPriority: tasking.nationalPriority },
     });
-  };
+  }));
+}
 
-  /** Makes the running plan (if any) read-only; closures arriving together wait on the one signal. */
-  const closeRunningPlan = async (): Promise<void> => {
-    await planStarting;
-    if (!plan) return;
-    if (!patched(SINGLE_PLAN_CLOSURE_PATCH)) return plan.signal(closePlanSignal);
-    planClosing ??= plan.signal(closePlanSignal);
-    await planClosing;
-  };
+function refuseUnlessAllowed(run: ReferralRun, event: ReferralEvent, actor: Actor): ReferralStatus {
+  const result = refuseOnDomainError(() => transition(record(run), event, actor));
+  if (!result.ok) {
+    throw ApplicationFailure.create({
+      type: result.refusal,
+      message: result.reason,
+      nonRetryable: true,
+      details: [{ status: result.status, allowedActions: result.allowedActions }],
+    });
+  }
+  return result.to;
+}
 
-  /** The update validator: refuses a wrong move synchronously, before anything is written to history. */
-  const guard = <C extends ActorCommand>(toEvent: (command: C) => ReferralEvent) => ({
-    validator: (command: C): void => {
-      refuseUnlessAllowed(toEvent(command), command.actor);
-    },
+/** Applies the transition in memory first (so a concurrent update is validated against it), then projects it. */
+async function apply(
+  run: ReferralRun,
+  event: ReferralEvent,
+  command: ActorCommand,
+  extras: TransitionExtras = {},
+): Promise<ReferralSnapshot> {
+  const to = refuseUnlessAllowed(run, event, command.actor);
+  const from = run.state.status;
+  const now = new Date(Date.now());
+  run.state = applyReferralEvent(run.state, event, now, { ...run.settings, to });
+  publishSearchAttributes(run);
+  const { sio, lro, nationalDue } = run.state;
+  const projected: ReferralTransitionEvent = {
+    workflowId: run.workflowId,
+    referralId: run.input.referralId,
+    seq: run.state.seq,
+    at: now.toISOString(),
+    from,
+    to,
+    action: event.type,
+    actor: command.actor,
+    correlationId: command.correlationId,
+    deadlines: deadlines(run),
+    pausedMs: run.state.pausedMs,
+    ...(to === 'REFERRED_NATIONAL' && from !== 'REFERRED_NATIONAL' && nationalDue
+      ? { nationalDueAt: nationalDue.dueAt.toISOString() }
+      : {}),
+    planStarted:
+      // Entering ACTIVE, not staying there (an owner replaced on a running plan).
+      to === 'ACTIVE' && from !== 'ACTIVE' && sio && lro
+        ? { sio, lro, nextReviewDueAt: reviewCycle(now, run.planPolicy.review).dueAt }
+        : undefined,
+    ...extras,
+  };
+  const projecting = ensureSubmitted(run, command).then(() => projectTransition(projected));
+  // Noted before any await, so a closure arriving meanwhile waits for the plan it must close.
+  if (projected.planStarted) run.planStarting = projecting.then(() => startPlan(run, projected.at));
+  await projecting;
+  if (projected.planStarted) await run.planStarting;
+  return snapshot(run);
+}
+
+/** Started once the plan's row exists, so the plan is there as soon as the referral reads ACTIVE. */
+async function startPlan(run: ReferralRun, startedAt: string): Promise<void> {
+  const { sio, lro } = run.state;
+  const { input } = run;
+  if (run.plan || !sio || !lro) return;
+  run.plan = await startChild(planWorkflow, {
+    workflowId: planWorkflowId(input.referralId),
+    args: [
+      {
+        referralId: input.referralId,
+        region: input.region,
+        ownerOrg: input.ownerOrg,
+        sio,
+        lro,
+        startedAt,
+        policy: run.planPolicy.review,
+        continueAsNewAfterEvents: input.planContinueAsNewAfterEvents ?? DEFAULT_PLAN_CONTINUE_AS_NEW_AFTER,
+      },
+    ],
   });
+}
 
-  setHandler(referralSnapshotQuery, snapshot);
+/** Makes the running plan (if any) read-only; closures arriving together wait on the one signal. */
+async function closeRunningPlan(run: ReferralRun): Promise<void> {
+  await run.planStarting;
+  const { plan } = run;
+  if (!plan) return;
+  if (!patched(SINGLE_PLAN_CLOSURE_PATCH)) return plan.signal(closePlanSignal);
+  run.planClosing ??= plan.signal(closePlanSignal);
+  await run.planClosing;
+}
+
+/** The update validator: refuses a wrong move synchronously, before anything is written to history. */
+function guard<C extends ActorCommand>(run: ReferralRun, toEvent: (command: C) => ReferralEvent) {
+  return {
+    validator: (command: C): void => {
+      refuseUnlessAllowed(run, toEvent(command), command.actor);
+    },
+  };
+}
+
+/** Submission, triage, the referrer's information and assessment (handlers registered in this order). */
+function registerIntakeHandlers(run: ReferralRun): void {
+  setHandler(referralSnapshotQuery, () => snapshot(run));
 
   setHandler(submitReferralUpdate, async (command) => {
-    const first = submission === undefined;
-    await ensureEntered(command);
-    return { snapshot: snapshot(), created: first };
+    const first = run.submission === undefined;
+    await ensureEntered(run, command);
+    return { snapshot: snapshot(run), created: first };
   });
 
   setHandler(
     triageUpdate,
     (command) =>
-      apply(triageEvent(command), command, {
+      apply(run, triageEvent(command), command, {
         reason: command.reason,
         information: command.decision === 'REQUEST_INFO' ? { kind: 'REQUEST', text: command.reason } : undefined,
       }),
-    guard(triageEvent),
+    guard(run, triageEvent),
   );
 
   setHandler(
     provideInformationUpdate,
-    (command) => apply(informationEvent(), command, { information: { kind: 'RESPONSE', text: command.response } }),
-    guard(informationEvent),
+    (command) => apply(run, informationEvent(), command, { information: { kind: 'RESPONSE', text: command.response } }),
+    guard(run, informationEvent),
   );
 
   setHandler(
     assessUpdate,
     async (command) => {
       const score = scoreOf(command);
-      const snap = await apply(assessEvent(command), command, {
+      const snap = await apply(run, assessEvent(command), command, {
         reason: command.rationale.route,
         assessment: {
           score,
@@ -434,36 +479,48 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     },
     {
       validator: (command: AssessCommand): void => {
-        refuseUnlessAllowed(assessEvent(command), command.actor);
+        refuseUnlessAllowed(run, assessEvent(command), command.actor);
         scoreOf(command);
       },
     },
   );
+}
 
+/** An urgent decision needs the referral's urgency to allow one; a meeting's decision needs no such check. */
+function refuseUrgentDecision(run: ReferralRun, command: TaskingDecisionCommand): void {
+  if (command.meetingId !== undefined) return;
+  const { status } = run.state;
+  const urgent = checkUrgentDecision(
+    { status, urgency: effectiveUrgency(run.input.submission).urgency },
+    command.decision,
+  );
+  if (!urgent.ok) {
+    throw ApplicationFailure.create({
+      type: urgent.refusal,
+      message: urgent.reason,
+      nonRetryable: true,
+      details: [{ status, allowedActions: availableActions(record(run), command.actor) }],
+    });
+  }
+}
+
+/** Tasking decisions, their ratification or overturn, and withdrawal (handlers registered in this order). */
+function registerDecisionHandlers(run: ReferralRun): void {
   setHandler(
     taskingDecisionUpdate,
     (command) => {
       // Set before the status changes, so a terminal urgent decision still waits for its ratification; a
       // meeting's decision settles any urgent one (only referrals urgently deferred before that was refused).
-      note({ type: 'URGENT_DECISION', pending: command.meetingId === undefined });
-      return apply(decideEvent(command), command, { reason: command.rationale, taskingDecision: decisionOf(command) });
+      note(run, { type: 'URGENT_DECISION', pending: command.meetingId === undefined });
+      return apply(run, decideEvent(command), command, {
+        reason: command.rationale,
+        taskingDecision: decisionOf(command),
+      });
     },
     {
       validator: (command: TaskingDecisionCommand): void => {
-        refuseUnlessAllowed(decideEvent(command), command.actor);
-        if (command.meetingId !== undefined) return;
-        const urgent = checkUrgentDecision(
-          { status: state.status, urgency: effectiveUrgency(input.submission).urgency },
-          command.decision,
-        );
-        if (!urgent.ok) {
-          throw ApplicationFailure.create({
-            type: urgent.refusal,
-            message: urgent.reason,
-            nonRetryable: true,
-            details: [{ status: state.status, allowedActions: availableActions(record(), command.actor) }],
-          });
-        }
+        refuseUnlessAllowed(run, decideEvent(command), command.actor);
+        refuseUrgentDecision(run, command);
       },
     },
   );
@@ -472,90 +529,95 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     ratificationUpdate,
     async (command) => {
       const event = ratificationEvent(command);
-      const from = state.status;
-      const to = refuseUnlessAllowed(event, command.actor);
+      const from = run.state.status;
+      const to = refuseUnlessAllowed(run, event, command.actor);
       const standDown = standsTaskingDown(from, to)
         ? { reason: `Urgent adoption overturned at meeting ${command.meetingId}: ${command.rationale}` }
         : undefined;
       // The plan turns read-only before the overturn is visible, as on closure.
-      if (standDown) await closeRunningPlan();
-      const applying = apply(event, command, {
+      if (standDown) await closeRunningPlan(run);
+      const applying = apply(run, event, command, {
         reason: command.rationale,
         taskingDecision: decisionOf(command),
         standDown,
       });
       // apply has validated and moved the status synchronously
-      note({ type: 'URGENT_DECISION', pending: false });
+      note(run, { type: 'URGENT_DECISION', pending: false });
       return applying;
     },
-    guard(ratificationEvent),
+    guard(run, ratificationEvent),
   );
 
   setHandler(
     withdrawUpdate,
-    (command) => apply(withdrawEvent(), command, { reason: command.reason }),
-    guard(withdrawEvent),
+    (command) => apply(run, withdrawEvent(), command, { reason: command.reason }),
+    guard(run, withdrawEvent),
   );
+}
 
-  /** The one rule the API checks first (sioAllocationRefusal), here on the workflow's own conflict register. */
-  const refuseConflicted = (command: AllocateSioCommand): void => {
-    const refusal = sioAllocationRefusal({
-      officer: command.officer,
-      referral: { id: input.referralId, region: input.region },
-      conflicted: conflicted.has(command.officer.sub),
-      loan: command.loan,
-    });
-    if (refusal !== null) {
-      throw ApplicationFailure.create({ type: refusal.code, message: refusal.message, nonRetryable: true });
-    }
-    const unjustified = exceptionRefusal(command.ruleExceptions ?? [], command.exceptionJustification);
-    if (unjustified !== null) {
-      throw ApplicationFailure.create({
-        type: 'ALLOCATION_NEEDS_JUSTIFICATION',
-        message: unjustified,
-        nonRetryable: true,
-      });
-    }
-  };
-
-  /** A declared conflict is recorded, not allocated: the officer is blocked for this referral from now on. */
-  const declaredConflict = async (command: AllocateSioCommand, officer: Participant): Promise<boolean> => {
-    if (!command.conflictDeclaration.hasConflict) return false;
-    conflicted.add(officer.sub);
-    await recordConflictDeclaration({
-      workflowId,
-      referralId: input.referralId,
-      officer,
-      details: command.conflictDeclaration.details,
-      actor: command.actor,
-      correlationId: command.correlationId,
-      at: new Date(Date.now()).toISOString(),
-    });
-    return true;
-  };
-  const officerOf = (command: AllocateSioCommand): Participant => ({
-    sub: command.officer.sub,
-    name: command.officer.name,
-    org: command.officer.org,
+/** The one rule the API checks first (sioAllocationRefusal), here on the workflow's own conflict register. */
+function refuseConflicted(run: ReferralRun, command: AllocateSioCommand): void {
+  const refusal = sioAllocationRefusal({
+    officer: command.officer,
+    referral: { id: run.input.referralId, region: run.input.region },
+    conflicted: run.conflicted.has(command.officer.sub),
+    loan: command.loan,
   });
-  const allocationOf = (command: AllocateSioCommand, officer: Participant): TransitionExtras['sioAllocation'] => ({
+  if (refusal !== null) {
+    throw ApplicationFailure.create({ type: refusal.code, message: refusal.message, nonRetryable: true });
+  }
+  const unjustified = exceptionRefusal(command.ruleExceptions ?? [], command.exceptionJustification);
+  if (unjustified !== null) {
+    throw ApplicationFailure.create({
+      type: 'ALLOCATION_NEEDS_JUSTIFICATION',
+      message: unjustified,
+      nonRetryable: true,
+    });
+  }
+}
+
+/** A declared conflict is recorded, not allocated: the officer is blocked for this referral from now on. */
+async function declaredConflict(run: ReferralRun, command: AllocateSioCommand, officer: Participant): Promise<boolean> {
+  if (!command.conflictDeclaration.hasConflict) return false;
+  run.conflicted.add(officer.sub);
+  await recordConflictDeclaration({
+    workflowId: run.workflowId,
+    referralId: run.input.referralId,
     officer,
-    justification: command.justification,
-    conflictDeclaration: command.conflictDeclaration,
-    ruleExceptions: command.ruleExceptions,
-    exceptionJustification: command.exceptionJustification,
-    ...(command.loan ? { mutualAidRequestId: command.loan.requestId } : {}),
+    details: command.conflictDeclaration.details,
+    actor: command.actor,
+    correlationId: command.correlationId,
+    at: new Date(Date.now()).toISOString(),
   });
+  return true;
+}
 
+const officerOf = (command: AllocateSioCommand): Participant => ({
+  sub: command.officer.sub,
+  name: command.officer.name,
+  org: command.officer.org,
+});
+
+const allocationOf = (command: AllocateSioCommand, officer: Participant): TransitionExtras['sioAllocation'] => ({
+  officer,
+  justification: command.justification,
+  conflictDeclaration: command.conflictDeclaration,
+  ruleExceptions: command.ruleExceptions,
+  exceptionJustification: command.exceptionJustification,
+  ...(command.loan ? { mutualAidRequestId: command.loan.requestId } : {}),
+});
+
+/** The first SIO and LRO (handlers registered in this order). */
+function registerAllocationHandlers(run: ReferralRun): void {
   setHandler(
     allocateSioUpdate,
     async (command) => {
-      refuseConflicted(command);
+      refuseConflicted(run, command);
       const officer = officerOf(command);
-      if (await declaredConflict(command, officer)) return { snapshot: snapshot(), allocated: false };
-      refuseUnlessAllowed(allocateEvent(), command.actor);
-      note({ type: 'OWNER_NAMED', role: 'SIO', owner: officer });
-      const snap = await apply(allocateEvent(), command, {
+      if (await declaredConflict(run, command, officer)) return { snapshot: snapshot(run), allocated: false };
+      refuseUnlessAllowed(run, allocateEvent(), command.actor);
+      note(run, { type: 'OWNER_NAMED', role: 'SIO', owner: officer });
+      const snap = await apply(run, allocateEvent(), command, {
         reason: command.justification,
         sioAllocation: allocationOf(command, officer),
       });
@@ -563,8 +625,8 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
     },
     {
       validator: (command: AllocateSioCommand): void => {
-        refuseUnlessAllowed(allocateEvent(), command.actor);
-        refuseConflicted(command);
+        refuseUnlessAllowed(run, allocateEvent(), command.actor);
+        refuseConflicted(run, command);
       },
     },
   );
@@ -572,59 +634,64 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
   setHandler(
     nameLroUpdate,
     (command) => {
-      refuseUnlessAllowed(nameLroEvent(), command.actor);
+      refuseUnlessAllowed(run, nameLroEvent(), command.actor);
       const { lro } = command;
-      note({ type: 'OWNER_NAMED', role: 'LRO', owner: lro });
-      return apply(nameLroEvent(), command, { reason: `LRO named: ${lro.name}`, lro });
+      note(run, { type: 'OWNER_NAMED', role: 'LRO', owner: lro });
+      return apply(run, nameLroEvent(), command, { reason: `LRO named: ${lro.name}`, lro });
     },
-    guard(nameLroEvent),
+    guard(run, nameLroEvent),
   );
+}
 
-  /** Replacing an owner needs one to replace, someone else, and a reason (the pure rule, in validator and handler). */
-  const refuseOwnerChange = (role: PlanRole, next: Participant, reason: string): void => {
-    const refusal = ownerChangeRefusal({ role, current: role === 'SIO' ? state.sio : state.lro, next, reason });
-    if (refusal !== null)
-      throw ApplicationFailure.create({ type: 'BUSINESS_RULE', message: refusal, nonRetryable: true });
-  };
+/** Replacing an owner needs one to replace, someone else, and a reason (the pure rule, in validator and handler). */
+function refuseOwnerChange(run: ReferralRun, role: PlanRole, next: Participant, reason: string): void {
+  const current = role === 'SIO' ? run.state.sio : run.state.lro;
+  const refusal = ownerChangeRefusal({ role, current, next, reason });
+  if (refusal !== null)
+    throw ApplicationFailure.create({ type: 'BUSINESS_RULE', message: refusal, nonRetryable: true });
+}
 
-  /** Hands the running plan (if any) to the newcomer before the change is visible, then records it. */
-  const changeOwner = async (
-    role: PlanRole,
-    from: Participant,
-    to: Participant,
-    event: ReferralEvent,
-    command: ReallocateSioCommand | ReplaceLroCommand,
-    extras: TransitionExtras,
-  ): Promise<ReferralSnapshot> => {
-    await planStarting;
-    if (plan) await plan.signal(changePlanOwnerSignal, { role, owner: to });
-    return apply(event, command, {
-      ...extras,
-      reason: command.reason,
-      ownerChange: { role, from, to, reason: command.reason },
-    });
-  };
+/** Hands the running plan (if any) to the newcomer before the change is visible, then records it. */
+async function changeOwner(
+  run: ReferralRun,
+  change: { role: PlanRole; from: Participant; to: Participant },
+  event: ReferralEvent,
+  command: ReallocateSioCommand | ReplaceLroCommand,
+  extras: TransitionExtras,
+): Promise<ReferralSnapshot> {
+  const { role, to } = change;
+  await run.planStarting;
+  if (run.plan) await run.plan.signal(changePlanOwnerSignal, { role, owner: to });
+  return apply(run, event, command, {
+    ...extras,
+    reason: command.reason,
+    ownerChange: { ...change, reason: command.reason },
+  });
+}
 
+/** Replacing the SIO or LRO (handlers registered in this order). */
+function registerOwnerChangeHandlers(run: ReferralRun): void {
   setHandler(
     reallocateSioUpdate,
     async (command) => {
-      refuseUnlessAllowed(reallocateEvent(), command.actor);
-      refuseConflicted(command);
+      refuseUnlessAllowed(run, reallocateEvent(), command.actor);
+      refuseConflicted(run, command);
       const officer = officerOf(command);
-      refuseOwnerChange('SIO', officer, command.reason);
-      if (await declaredConflict(command, officer)) return { snapshot: snapshot(), allocated: false };
-      const previous = state.sio as Participant;
-      note({ type: 'OWNER_NAMED', role: 'SIO', owner: officer });
-      const snap = await changeOwner('SIO', previous, officer, reallocateEvent(), command, {
+      refuseOwnerChange(run, 'SIO', officer, command.reason);
+      if (await declaredConflict(run, command, officer)) return { snapshot: snapshot(run), allocated: false };
+      const previous = run.state.sio as Participant;
+      note(run, { type: 'OWNER_NAMED', role: 'SIO', owner: officer });
+      const change = { role: 'SIO' as const, from: previous, to: officer };
+      const snap = await changeOwner(run, change, reallocateEvent(), command, {
         sioAllocation: allocationOf(command, officer),
       });
       return { snapshot: snap, allocated: true };
     },
     {
       validator: (command: ReallocateSioCommand): void => {
-        refuseUnlessAllowed(reallocateEvent(), command.actor);
-        refuseConflicted(command);
-        refuseOwnerChange('SIO', command.officer, command.reason);
+        refuseUnlessAllowed(run, reallocateEvent(), command.actor);
+        refuseConflicted(run, command);
+        refuseOwnerChange(run, 'SIO', command.officer, command.reason);
       },
     },
   );
@@ -632,153 +699,188 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
   setHandler(
     replaceLroUpdate,
     async (command) => {
-      refuseUnlessAllowed(replaceLroEvent(), command.actor);
-      refuseOwnerChange('LRO', command.lro, command.reason);
-      const previous = state.lro as Participant;
-      note({ type: 'OWNER_NAMED', role: 'LRO', owner: command.lro });
-      return changeOwner('LRO', previous, command.lro, replaceLroEvent(), command, { lro: command.lro });
+      refuseUnlessAllowed(run, replaceLroEvent(), command.actor);
+      refuseOwnerChange(run, 'LRO', command.lro, command.reason);
+      const previous = run.state.lro as Participant;
+      note(run, { type: 'OWNER_NAMED', role: 'LRO', owner: command.lro });
+      const change = { role: 'LRO' as const, from: previous, to: command.lro };
+      return changeOwner(run, change, replaceLroEvent(), command, { lro: command.lro });
     },
     {
       validator: (command: ReplaceLroCommand): void => {
-        refuseUnlessAllowed(replaceLroEvent(), command.actor);
-        refuseOwnerChange('LRO', command.lro, command.reason);
+        refuseUnlessAllowed(run, replaceLroEvent(), command.actor);
+        refuseOwnerChange(run, 'LRO', command.lro, command.reason);
       },
     },
   );
+}
 
+/** Closure, and GAIN partner checks and disposals (handlers registered in this order). */
+function registerClosureHandlers(run: ReferralRun): void {
   setHandler(
     closeReferralUpdate,
     async (command) => {
-      refuseUnlessAllowed(closeEvent(), command.actor);
+      refuseUnlessAllowed(run, closeEvent(), command.actor);
       // The plan turns read-only before the closure is visible, so no edit lands after it.
-      await closeRunningPlan();
-      note({ type: 'CLOSURE_REQUESTED' });
-      return apply(closeEvent(), command, { reason: command.outcome, closure: { outcome: command.outcome } });
+      await closeRunningPlan(run);
+      note(run, { type: 'CLOSURE_REQUESTED' });
+      return apply(run, closeEvent(), command, { reason: command.outcome, closure: { outcome: command.outcome } });
     },
-    guard(closeEvent),
+    guard(run, closeEvent),
   );
 
   // GAIN partner checks and disposals (issue 16): new handlers add events only to referrals that receive them,
   // so histories recorded before replay unchanged and need no patch.
   setHandler(
     recordPartnerCheckUpdate,
-    (command) => apply(partnerCheckEvent(), command, { partnerCheck: command.check }),
-    guard(partnerCheckEvent),
+    (command) => apply(run, partnerCheckEvent(), command, { partnerCheck: command.check }),
+    guard(run, partnerCheckEvent),
   );
 
   setHandler(
     disposeToPartnerUpdate,
     (command) =>
-      apply(partnerDisposalEvent(), command, {
+      apply(run, partnerDisposalEvent(), command, {
         reason: command.rationale,
         partnerDisposal: { agency: command.agency, reference: command.reference },
       }),
-    guard(partnerDisposalEvent),
+    guard(run, partnerDisposalEvent),
   );
+}
 
-  // The NCA's answer to a referral sent national (issue 16); the main loop waits for it under NATIONAL_QUEUE_PATCH.
+/** The NCA's answer to a referral sent national (issue 16); the main loop waits for it under NATIONAL_QUEUE_PATCH. */
+function registerNationalHandlers(run: ReferralRun): void {
   setHandler(
     nationalAcceptUpdate,
     (command) => {
-      const applying = apply(nationalAcceptEvent(), command, {
+      const applying = apply(run, nationalAcceptEvent(), command, {
         reason: `Accepted by the NCA: ${command.reference}`,
         national: { outcome: 'ACCEPTED', reference: command.reference },
       });
       // apply has validated and moved the status synchronously
-      note({ type: 'NATIONAL_ANSWERED' });
+      note(run, { type: 'NATIONAL_ANSWERED' });
       return applying;
     },
-    guard(nationalAcceptEvent),
+    guard(run, nationalAcceptEvent),
   );
 
   setHandler(
     nationalReturnUpdate,
     (command) => {
-      const applying = apply(nationalReturnEvent(), command, {
+      const applying = apply(run, nationalReturnEvent(), command, {
         reason: command.reasons,
         national: { outcome: 'RETURNED' },
       });
-      note({ type: 'NATIONAL_ANSWERED' });
+      note(run, { type: 'NATIONAL_ANSWERED' });
       return applying;
     },
-    guard(nationalReturnEvent),
+    guard(run, nationalReturnEvent),
   );
+}
 
-  await ensureEntered({ actor: input.submittedBy });
+async function notify(
+  run: ReferralRun,
+  kind: 'REMINDER' | 'ESCALATION',
+  stage: DeadlineStage,
+  dueAt: Date,
+): Promise<void> {
+  note(run, { type: 'DEADLINE_NOTIFIED', kind, stage, at: new Date(Date.now()).toISOString() });
+  await recordDeadlineNotification({
+    workflowId: run.workflowId,
+    referralId: run.input.referralId,
+    kind,
+    stage,
+    dueAt: dueAt.toISOString(),
+    at: new Date(Date.now()).toISOString(),
+    region: run.input.region,
+    deadlines: deadlines(run),
+  });
+}
 
-  const notify = async (kind: 'REMINDER' | 'ESCALATION', stage: DeadlineStage, dueAt: Date): Promise<void> => {
-    note({ type: 'DEADLINE_NOTIFIED', kind, stage, at: new Date(Date.now()).toISOString() });
-    await recordDeadlineNotification({
-      workflowId,
-      referralId: input.referralId,
-      kind,
-      stage,
-      dueAt: dueAt.toISOString(),
-      at: new Date(Date.now()).toISOString(),
-      region: input.region,
-      deadlines: deadlines(),
-    });
-  };
+/** The NCA's answer, with a reminder before its deadline and an escalation at it (each once per sending). */
+async function awaitNationalAnswer(run: ReferralRun): Promise<void> {
+  const answered = () => !run.state.nationalPending;
+  const { nationalDue } = run.state;
+  if (nationalDue !== null && patched(NATIONAL_RESPONSE_DEADLINE_PATCH)) {
+    const { dueAt, remindAt } = nationalDue;
+    const tell = (kind: 'REMINDER' | 'ESCALATION') =>
+      recordNationalResponseNotification({
+        workflowId: run.workflowId,
+        referralId: run.input.referralId,
+        kind,
+        round: run.state.nationalRound,
+        dueAt: dueAt.toISOString(),
+        at: new Date(Date.now()).toISOString(),
+        region: run.input.region,
+      });
+    if (!(await changesBefore(answered, remindAt)) && Date.now() < dueAt.getTime()) await tell('REMINDER');
+    if (!(await changesBefore(answered, dueAt))) await tell('ESCALATION');
+  }
+  await condition(answered);
+}
 
-  /** The NCA's answer, with a reminder before its deadline and an escalation at it (each once per sending). */
-  const awaitNationalAnswer = async (): Promise<void> => {
-    const answered = () => !state.nationalPending;
-    const { nationalDue } = state;
-    if (nationalDue !== null && patched(NATIONAL_RESPONSE_DEADLINE_PATCH)) {
-      const { dueAt, remindAt } = nationalDue;
-      const tell = (kind: 'REMINDER' | 'ESCALATION') =>
-        recordNationalResponseNotification({
-          workflowId,
-          referralId: input.referralId,
-          kind,
-          round: state.nationalRound,
-          dueAt: dueAt.toISOString(),
-          at: new Date(Date.now()).toISOString(),
-          region: input.region,
-        });
-      if (!(await changesBefore(answered, remindAt)) && Date.now() < dueAt.getTime()) await tell('REMINDER');
-      if (!(await changesBefore(answered, dueAt))) await tell('ESCALATION');
-    }
-    await condition(answered);
-  };
-
+/**
+ * Runs the stage deadlines until the referral ends. One function on purpose: each patch check and timer
+ * must come at the same point in the history as when the loop was inline in the workflow.
+ */
+async function runUntilEnded(run: ReferralRun): Promise<void> {
   for (;;) {
-    while (!isTerminal(state.status)) {
+    while (!isTerminal(run.state.status)) {
       // Every wait below is against the status this round began with: a transition that lands while a
       // notification is being recorded must end the round, not be mistaken for the state to wait out.
-      const from = state.status;
-      const changed = () => state.status !== from;
-      const stage = activeStage(from, settings.decisionClock);
-      const deadline = stage === null ? null : stageDeadline(stage, policies, clock());
+      const from = run.state.status;
+      const changed = () => run.state.status !== from;
+      const stage = activeStage(from, run.settings.decisionClock);
+      const deadline = stage === null ? null : stageDeadline(stage, run.policies, clock(run));
       if (stage === null || deadline === null || from === 'INFO_REQUESTED') {
         // No clock runs: waiting for a meeting, for the referrer's information (paused), or on a running plan.
         await condition(changed);
         continue;
       }
       const { dueAt, remindAt } = deadline;
-      if (!state.reminded.has(stage) && !state.escalated.has(stage)) {
+      if (!run.state.reminded.has(stage) && !run.state.escalated.has(stage)) {
         if (await changesBefore(changed, remindAt)) continue;
-        if (Date.now() < dueAt.getTime()) await notify('REMINDER', stage, dueAt);
+        if (Date.now() < dueAt.getTime()) await notify(run, 'REMINDER', stage, dueAt);
       }
-      if (!state.escalated.has(stage)) {
+      if (!run.state.escalated.has(stage)) {
         if (await changesBefore(changed, dueAt)) continue;
-        await notify('ESCALATION', stage, dueAt);
+        await notify(run, 'ESCALATION', stage, dueAt);
       }
       await condition(changed);
     }
     // An urgent decision, even a terminal one, waits for its meeting to ratify or overturn it; an overturn
     // may bring the referral back to life (adopted or deferred), and its clocks with it.
     if (!patched(AWAIT_RATIFICATION_PATCH)) break;
-    await condition(() => !state.urgentDecisionPending || state.status === 'CLOSED');
+    await condition(() => !run.state.urgentDecisionPending || run.state.status === 'CLOSED');
     // Sent national, it waits in the NCA's queue: accepted it ends; returned, it comes back to the region.
-    if (state.status === 'REFERRED_NATIONAL' && state.nationalPending && patched(NATIONAL_QUEUE_PATCH)) {
-      await awaitNationalAnswer();
+    if (run.state.status === 'REFERRED_NATIONAL' && run.state.nationalPending && patched(NATIONAL_QUEUE_PATCH)) {
+      await awaitNationalAnswer(run);
     }
-    if (isTerminal(state.status)) break;
+    if (isTerminal(run.state.status)) break;
   }
+}
+
+/**
+ * One referral from submission to closure. Human actions arrive as Updates whose validators run the pure
+ * transition check; each accepted action is projected to Postgres before the Update returns. Deadlines
+ * (triage, assessment, SIO allocation) are durable timers: a reminder before, an escalation at the
+ * deadline, each once. Once both SIO and LRO are in place the 4P plan runs as a child workflow; closing
+ * the referral closes the plan and prompts a re-assessment of the subject.
+ */
+export async function referralWorkflow(input: ReferralWorkflowInput): Promise<void> {
+  const run = startRun(input);
+  registerIntakeHandlers(run);
+  registerDecisionHandlers(run);
+  registerAllocationHandlers(run);
+  registerOwnerChangeHandlers(run);
+  registerClosureHandlers(run);
+  registerNationalHandlers(run);
+
+  await ensureEntered(run, { actor: input.submittedBy });
+  await runUntilEnded(run);
   // A closed tasking stays open for the re-assessment of its subject that closing prompts.
-  await condition(() => !state.reassessmentDue);
+  await condition(() => !run.state.reassessmentDue);
   // Let the update that ended the referral finish projecting and answer its caller.
   await condition(allHandlersFinished);
-  if (plan) await plan.result();
+  if (run.plan) await run.plan.result();
 }

@@ -102,19 +102,12 @@ function radios(
   };
 }
 
-/** The MoRiLE-style grid: every scale and its numbers from the scheme the API publishes. */
-export function assessmentPageView(
-  referral: { id: string; reference: string; subjectName: string; reassessment: boolean },
-  scheme: ScoringScheme,
+/** One free-text rationale per element; those not required say so. */
+function rationaleQuestions(
   draft: AssessmentDraft,
   errors?: ErrorSummary,
-): AssessmentPageView {
-  const grades = scale(HARM_GRADES, scheme.harmGradePoints).map(([grade, points]) => ({
-    value: grade,
-    text: sentence(grade),
-    hint: `${show(points)} points`,
-  }));
-  const rationale = Object.fromEntries(
+): Record<RationaleElement, RationaleQuestion> {
+  return Object.fromEntries(
     RATIONALE_ELEMENTS.map((element) => {
       const id = `rationale-${element}`;
       const question: RationaleQuestion = {
@@ -127,6 +120,64 @@ export function assessmentPageView(
       return [element, question];
     }),
   ) as Record<RationaleElement, RationaleQuestion>;
+}
+
+/** Geographic scope and victim vulnerability, each with the multiplier the scheme gives it. */
+function modifierQuestions(scheme: ScoringScheme, draft: AssessmentDraft, errors?: ErrorSummary): RadioQuestion[] {
+  return [
+    radios(
+      'geographicScope',
+      'Geographic scope',
+      scale(GEOGRAPHIC_SCOPES, scheme.geographicModifiers).map(([scope, modifier]) => ({
+        value: scope,
+        text: sentence(scope),
+        hint: `x ${show(modifier)}`,
+      })),
+      draft.geographicScope,
+      errors,
+    ),
+    radios(
+      'victimVulnerability',
+      'Victim vulnerability',
+      scale(VICTIM_VULNERABILITIES, scheme.vulnerabilityModifiers).map(([vulnerability, modifier]) => ({
+        value: vulnerability,
+        text: VULNERABILITY_TEXT[vulnerability] ?? sentence(vulnerability),
+        hint: `x ${show(modifier)}`,
+      })),
+      draft.victimVulnerability,
+      errors,
+    ),
+  ];
+}
+
+/** Every step of the scheme's likelihood scale, with its label where the scheme has one. */
+function likelihoodQuestion(scheme: ScoringScheme, draft: AssessmentDraft, errors?: ErrorSummary): RadioQuestion {
+  const { min, max, labels } = scheme.likelihoodScale;
+  return radios(
+    'likelihood',
+    'Likelihood',
+    Array.from({ length: max - min + 1 }, (_, index) => {
+      const value = min + index;
+      const label = labels[value];
+      return { value: String(value), text: label ? `${value}: ${label}` : String(value) };
+    }),
+    draft.likelihood,
+    errors,
+  );
+}
+
+/** The MoRiLE-style grid: every scale and its numbers from the scheme the API publishes. */
+export function assessmentPageView(
+  referral: { id: string; reference: string; subjectName: string; reassessment: boolean },
+  scheme: ScoringScheme,
+  draft: AssessmentDraft,
+  errors?: ErrorSummary,
+): AssessmentPageView {
+  const grades = scale(HARM_GRADES, scheme.harmGradePoints).map(([grade, points]) => ({
+    value: grade,
+    text: sentence(grade),
+    hint: `${show(points)} points`,
+  }));
   return {
     pageTitle: `${referral.reassessment ? 'Re-assess' : 'Assess'} ${referral.reference}`,
     reference: referral.reference,
@@ -143,41 +194,8 @@ export function assessmentPageView(
         errors,
       ),
     ),
-    modifiers: [
-      radios(
-        'geographicScope',
-        'Geographic scope',
-        scale(GEOGRAPHIC_SCOPES, scheme.geographicModifiers).map(([scope, modifier]) => ({
-          value: scope,
-          text: sentence(scope),
-          hint: `x ${show(modifier)}`,
-        })),
-        draft.geographicScope,
-        errors,
-      ),
-      radios(
-        'victimVulnerability',
-        'Victim vulnerability',
-        scale(VICTIM_VULNERABILITIES, scheme.vulnerabilityModifiers).map(([vulnerability, modifier]) => ({
-          value: vulnerability,
-          text: VULNERABILITY_TEXT[vulnerability] ?? sentence(vulnerability),
-          hint: `x ${show(modifier)}`,
-        })),
-        draft.victimVulnerability,
-        errors,
-      ),
-    ],
-    likelihood: radios(
-      'likelihood',
-      'Likelihood',
-      Array.from({ length: scheme.likelihoodScale.max - scheme.likelihoodScale.min + 1 }, (_, index) => {
-        const value = scheme.likelihoodScale.min + index;
-        const label = scheme.likelihoodScale.labels[value];
-        return { value: String(value), text: label ? `${value}: ${label}` : String(value) };
-      }),
-      draft.likelihood,
-      errors,
-    ),
+    modifiers: modifierQuestions(scheme, draft, errors),
+    likelihood: likelihoodQuestion(scheme, draft, errors),
     confidence: radios(
       'confidence',
       'Confidence in the intelligence (does not change the score)',
@@ -201,7 +219,7 @@ export function assessmentPageView(
       draft.route,
       errors,
     ),
-    rationale,
+    rationale: rationaleQuestions(draft, errors),
     errors,
   };
 }
