@@ -723,7 +723,6 @@ function registerClosureHandlers(run: ReferralRun): void {
       refuseUnlessAllowed(run, closeEvent(), command.actor);
       // The plan turns read-only before the closure is visible, so no edit lands after it.
       await closeRunningPlan(run);
-      note(run, { type: 'CLOSURE_REQUESTED' });
       return apply(run, closeEvent(), command, { reason: command.outcome, closure: { outcome: command.outcome } });
     },
     guard(run, closeEvent),

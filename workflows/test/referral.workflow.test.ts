@@ -232,10 +232,11 @@ async function submit(
   updateId?: string,
   overrides: Partial<ReferralSubmission> = {},
   extras: Partial<ReferralWorkflowInput> = {},
+  taskQueue = TASK_QUEUE,
 ): Promise<{ result: SubmitResult; handle: WorkflowHandle }> {
   const startWorkflowOperation = new WithStartWorkflowOperation(REFERRAL_WORKFLOW_TYPE, {
     workflowId: referralWorkflowId(referralId),
-    taskQueue: TASK_QUEUE,
+    taskQueue,
     args: [inputFor(referralId, policy, overrides, extras)],
     workflowIdConflictPolicy: 'USE_EXISTING',
   });
@@ -902,6 +903,95 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     await recordHistory('urgent-overturn', handle);
     await handle.terminate('urgent overturn test finished');
   });
+
+  it('ends when an overturning ratification wins the plan closure from a closure waiting with it', async () => {
+    const referralId = newReferralId('close-vs-overturn');
+    const workflowId = referralWorkflowId(referralId);
+    // Its own task queue and worker, so the two updates can be queued while no worker runs and then reach the
+    // workflow together, in the order sent: the race, every time.
+    const queue = `${TASK_QUEUE}-race`;
+    const implementation = { ...activities.implementation, ...activities.planImplementation };
+    const first = await startWorkflowTestHarness(queue, implementation);
+    const { handle } = await submit(
+      referralId,
+      RELAXED_POLICY,
+      { actor: referrer },
+      undefined,
+      { urgency: 'IMMEDIATE', threatToLife: true },
+      {},
+      queue,
+    );
+    const chair: Actor = { ...assessor, sub: 'u-chair', roles: ['TTCG_CHAIR'] };
+    const manager: Actor = { ...assessor, sub: 'u-manager', roles: ['ROCU_MANAGER'] };
+    await handle.executeUpdate(triageUpdate, { args: [{ actor: assessor, decision: 'ACCEPT', reason: 'In remit' }] });
+    await handle.executeUpdate(assessUpdate, { args: [assessWorkedExample] });
+    await handle.executeUpdate(taskingDecisionUpdate, {
+      args: [{ actor: chair, decision: 'ADOPT_ROCU_LEAD', rationale: 'Threat to life' }],
+    });
+    await handle.executeUpdate(allocateSioUpdate, {
+      args: [
+        {
+          actor: manager,
+          officer: { sub: 'sio-race', name: 'DCI Race', org: REGION, region: REGION },
+          justification: 'On call',
+          conflictDeclaration: { hasConflict: false },
+        },
+      ],
+    });
+    const active = await handle.executeUpdate(nameLroUpdate, {
+      args: [{ actor: referrer, lro: { sub: 'lro-race', name: 'DI Race', org: OWNER_ORG } }],
+    });
+    expect(active.status).toBe('ACTIVE');
+
+    await first.close();
+
+    const overturn = handle.executeUpdate(ratificationUpdate, {
+      args: [
+        {
+          actor: chair,
+          meetingId: 'meeting-7',
+          outcome: 'OVERTURN',
+          decision: 'DECLINE_RETURN_TO_FORCE',
+          rationale: 'TTCG view',
+        },
+      ],
+    });
+    await sleep(500);
+    const close = handle.executeUpdate(closeReferralUpdate, { args: [{ actor: manager, outcome: 'Charged' }] });
+    await sleep(500);
+    // Both pass their validators on ACTIVE and wait on the one plan closure; the ratification, first, resumes
+    // first and declines the tasking, so the closure is refused.
+    const second = await startWorkflowTestHarness(queue, implementation);
+    try {
+      await expectOverturnWins(handle, workflowId, overturn, close);
+      await recordHistory('close-in-flight', handle);
+    } finally {
+      await second.close();
+    }
+  });
+
+  /** The ratification applied, the closure refused, and the workflow ended. */
+  async function expectOverturnWins(
+    handle: WorkflowHandle,
+    workflowId: string,
+    overturn: Promise<unknown>,
+    close: Promise<unknown>,
+  ): Promise<void> {
+    const settled = await Promise.allSettled([overturn, close]);
+    expect(settled.map((each) => each.status)).toEqual(['fulfilled', 'rejected']);
+    expect(
+      activities
+        .transitionsFor(workflowId)
+        .map((event) => `${event.action}:${event.to}`)
+        .slice(-1),
+    ).toEqual(['RATIFICATION:DECLINED']);
+    // Before the fix the refused closure left a re-assessment due that a declined referral never gets.
+    const outcome = await Promise.race([
+      handle.result().then(() => 'completed'),
+      sleep(20_000).then(() => 'still running after 20 s'),
+    ]);
+    expect(outcome).toBe('completed');
+  }
 
   it('replaces the SIO and the LRO of a running plan, with a reason: the plan changes hands', async () => {
     const referralId = newReferralId('owners');

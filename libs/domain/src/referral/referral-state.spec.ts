@@ -254,14 +254,31 @@ describe('applyReferralEvent', () => {
 
   describe('re-assessment after closure', () => {
     const closed = (): ReferralState =>
-      run(
-        [[{ type: 'CLOSE' }, 'CLOSED', '2026-04-01T10:00:00Z']],
-        SETTINGS,
-        noteReferralFact({ ...initialReferralState(), status: 'ACTIVE' }, { type: 'CLOSURE_REQUESTED' }),
-      );
+      run([[{ type: 'CLOSE' }, 'CLOSED', '2026-04-01T10:00:00Z']], SETTINGS, {
+        ...initialReferralState(),
+        status: 'ACTIVE',
+      });
 
-    it('is due once closure is requested, and stays due through the closure', () => {
+    it('is due once the closure is applied', () => {
       expect(closed()).toMatchObject({ status: 'CLOSED', reassessmentDue: true });
+    });
+
+    it('is not due when an overturning ratification ends the tasking instead (the closure waiting with it is refused)', () => {
+      const overturned = run(
+        [
+          [
+            { type: 'RATIFICATION', outcome: 'OVERTURN', decision: 'DECLINE_RETURN_TO_FORCE' },
+            'DECLINED',
+            '2026-04-01T10:00:00Z',
+          ],
+        ],
+        SETTINGS,
+        {
+          ...initialReferralState(),
+          status: 'ACTIVE',
+        },
+      );
+      expect(overturned).toMatchObject({ status: 'DECLINED', reassessmentDue: false });
     });
 
     it('is done by assessing the closed referral', () => {
@@ -270,7 +287,7 @@ describe('applyReferralEvent', () => {
     });
 
     it('is not done by assessing a referral that is not closed', () => {
-      const due = noteReferralFact({ ...initialReferralState(), status: 'ASSESSMENT' }, { type: 'CLOSURE_REQUESTED' });
+      const due: ReferralState = { ...initialReferralState(), status: 'ASSESSMENT', reassessmentDue: true };
       expect(run([[ASSESS_TTCG, 'AWAITING_DECISION', '2026-04-02T10:00:00Z']], SETTINGS, due).reassessmentDue).toBe(
         true,
       );

@@ -73,8 +73,6 @@ export type ReferralFact =
   | { type: 'URGENT_DECISION'; pending: boolean }
   /** The NCA accepted or returned it: it no longer waits in the NCA's queue. */
   | { type: 'NATIONAL_ANSWERED' }
-  /** A closure is being applied: the subject's re-assessment is due from now. */
-  | { type: 'CLOSURE_REQUESTED' }
   /** An SIO allocated or an LRO named, first or in place of another. */
   | { type: 'OWNER_NAMED'; role: PlanRole; owner: Participant }
   /** A stage's reminder or escalation went out. */
@@ -169,8 +167,19 @@ export function applyReferralEvent(
     completed: completedStages(state, event, context),
     adoptedAt: state.adoptedAt ?? (to === 'ADOPTED' ? now : null),
     awaitingSince: state.awaitingSince ?? (to === 'AWAITING_DECISION' ? now : null),
-    reassessmentDue: event.type === 'ASSESS' && state.status === 'CLOSED' ? false : state.reassessmentDue,
+    reassessmentDue: reassessmentDueAfter(state, event),
   };
+}
+
+/**
+ * Closing a tasking makes its subject's re-assessment due; assessing the closed referral does it. Only a closure
+ * that is applied counts: one refused because the status moved while it waited for the plan (an overturning
+ * ratification won) must not leave the workflow waiting for a re-assessment that can never come.
+ */
+function reassessmentDueAfter(state: ReferralState, event: ReferralEvent): boolean {
+  if (event.type === 'CLOSE') return true;
+  if (event.type === 'ASSESS' && state.status === 'CLOSED') return false;
+  return state.reassessmentDue;
 }
 
 /** The state after a fact the workflow notes outside a transition. */
@@ -180,8 +189,6 @@ export function noteReferralFact(state: ReferralState, fact: ReferralFact): Refe
       return { ...state, urgentDecisionPending: fact.pending };
     case 'NATIONAL_ANSWERED':
       return { ...state, nationalPending: false };
-    case 'CLOSURE_REQUESTED':
-      return { ...state, reassessmentDue: true };
     case 'OWNER_NAMED':
       return fact.role === 'SIO' ? { ...state, sio: fact.owner } : { ...state, lro: fact.owner };
     case 'DEADLINE_NOTIFIED': {
