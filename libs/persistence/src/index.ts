@@ -13,3 +13,6 @@ export * from './database.module';
 export * from './notification-outbox';
 export * from './referral-deadlines';
 export * from './referral-projection-repository';
+export * from './queryable';
+export * from './meeting-projection-repository';
+export * from './plan-projection-repository';
