@@ -16,3 +16,4 @@ export * from './referral-projection-repository';
 export * from './queryable';
 export * from './meeting-projection-repository';
 export * from './plan-projection-repository';
+export * from './referral-intake-repository';
