@@ -17,3 +17,4 @@ export * from './queryable';
 export * from './meeting-projection-repository';
 export * from './plan-projection-repository';
 export * from './referral-intake-repository';
+export * from './notification-delivery-repository';
