@@ -18,3 +18,4 @@ export * from './meeting-projection-repository';
 export * from './plan-projection-repository';
 export * from './referral-intake-repository';
 export * from './notification-delivery-repository';
+export * from './referral-rebuild-repository';
