@@ -19,3 +19,4 @@ export * from './plan-projection-repository';
 export * from './referral-intake-repository';
 export * from './notification-delivery-repository';
 export * from './referral-rebuild-repository';
+export * from './region-settings-repository';
