@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, meetingSettingsOf } from '@rocu/config';
-import { covertCadencePolicy, MeetingSettings, RegionSettings, regionMeetingSettings } from '@rocu/domain';
+import { covertCadencePolicy, MeetingSettings, regionMeetingSettings } from '@rocu/domain';
 import {
   MEETING_SCHEDULE_WORKFLOW_TYPE,
   meetingRecurrenceFor,
@@ -11,6 +11,7 @@ import {
   type MeetingRecurrence,
   type MeetingScheduleInput,
 } from '@rocu/contracts';
+import { regionSettingsRepository } from '@rocu/persistence';
 import { WorkflowClientService } from './workflow-client.service';
 
 const MEETINGS_AHEAD = 2;
@@ -33,11 +34,7 @@ export class MeetingSchedulesService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.MEETING_SCHEDULES) return;
-    const regions = await this.dataSource.query<{ code: string; settings: RegionSettings }[]>(
-      `SELECT DISTINCT ON (s.region) s.region AS code, s.settings
-         FROM region_settings s JOIN regions r ON r.code = s.region
-        WHERE r.has_rocu ORDER BY s.region, s.version DESC`,
-    );
+    const regions = await regionSettingsRepository.currentForRocuRegions(this.dataSource);
     for (const region of regions) {
       const settings = regionMeetingSettings(region.settings, meetingSettingsOf(this.config));
       const recurrence = meetingRecurrenceFor(region.settings, this.config.MEETING_INTERVAL_MS);

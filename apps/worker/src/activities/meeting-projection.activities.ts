@@ -11,7 +11,13 @@ import type {
   MeetingWorkflowInput,
 } from '@rocu/contracts';
 import { meetingWorkflowId } from '@rocu/contracts';
-import { appendAudit, enqueueNotification, loadAgenda, loadFrozenAgenda } from '@rocu/persistence';
+import {
+  appendAudit,
+  enqueueNotification,
+  loadAgenda,
+  loadFrozenAgenda,
+  meetingProjectionRepository as repository,
+} from '@rocu/persistence';
 import { WorkflowClientService } from '../workflow-client.service';
 import { failFastWhenPermanent, isPermanentFailure } from './permanent-failure';
 
@@ -45,17 +51,9 @@ export class MeetingProjectionActivities implements MeetingActivities {
   ): Promise<void> {
     await failFastWhenPermanent(() =>
       this.dataSource.transaction(async (manager) => {
-        const fresh: unknown[] = await manager.query(
-          `INSERT INTO meeting_events (meeting_id, seq, action, at) VALUES ($1, $2, $3, $4)
-           ON CONFLICT DO NOTHING RETURNING seq`,
-          [event.meetingId, event.seq, action, event.at],
-        );
-        if (fresh.length === 0) return;
+        if (!(await repository.insertEvent(manager, { ...event, action }))) return;
         await project(manager);
-        await manager.query(`UPDATE meetings SET last_seq = GREATEST(last_seq, $2) WHERE id = $1`, [
-          event.meetingId,
-          event.seq,
-        ]);
+        await repository.advanceLastSeq(manager, event);
         await appendAudit(manager, {
           actorSub: event.actor?.sub ?? 'system',
           actorOrg: event.actor?.org ?? null,
@@ -73,20 +71,7 @@ export class MeetingProjectionActivities implements MeetingActivities {
 
   async projectMeetingCreated(input: MeetingWorkflowInput & { at: string }): Promise<void> {
     await failFastWhenPermanent(() =>
-      this.dataSource.query(
-        `INSERT INTO meetings (id, workflow_id, region, type, status, scheduled_for, papers_close_at, requested_by_sub, created_at)
-       VALUES ($1, $2, $3, $4, 'SCHEDULED', $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
-        [
-          input.meetingId,
-          meetingWorkflowId(input.meetingId),
-          input.region,
-          input.type,
-          input.scheduledFor,
-          input.papersCloseAt,
-          input.requestedBy?.sub ?? null,
-          input.at,
-        ],
-      ),
+      repository.insertMeeting(this.dataSource, { ...input, workflowId: meetingWorkflowId(input.meetingId) }),
     );
   }
 
@@ -106,10 +91,7 @@ export class MeetingProjectionActivities implements MeetingActivities {
         else excluded.push({ referralId: item.referralId, reason: problem });
       }
       for (const item of excluded) await this.raiseExcluded(manager, event, item);
-      await manager.query(`UPDATE meetings SET status = 'AGENDA_FROZEN', agenda_frozen_at = $2 WHERE id = $1`, [
-        event.meetingId,
-        event.at,
-      ]);
+      await repository.markAgendaFrozen(manager, event.meetingId, event.at);
     });
     // A retry after the snapshot committed: answer with what was frozen.
     return frozen ?? loadFrozenAgenda(this.dataSource.manager, event.meetingId);
@@ -117,29 +99,14 @@ export class MeetingProjectionActivities implements MeetingActivities {
 
   /** Inserts one agenda item behind a savepoint; a permanent failure rolls back only this item and is returned. */
   private async insertItem(manager: EntityManager, meetingId: string, item: AgendaItem): Promise<string | null> {
-    await manager.query('SAVEPOINT agenda_item');
+    await repository.openItemSavepoint(manager);
     try {
-      await manager.query(
-        `INSERT INTO meeting_items (meeting_id, referral_id, kind, rank, priority, risk_score, breakdown, deferrals, listed_at, urgent_decision)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [
-          meetingId,
-          item.referralId,
-          item.kind,
-          item.rank,
-          item.priority,
-          item.riskScore,
-          JSON.stringify(item.breakdown),
-          item.deferrals,
-          item.listedAt,
-          item.urgentDecision ?? null,
-        ],
-      );
-      await manager.query('RELEASE SAVEPOINT agenda_item');
+      await repository.insertItem(manager, meetingId, item);
+      await repository.releaseItemSavepoint(manager);
       return null;
     } catch (error) {
       if (!isPermanentFailure(error)) throw error;
-      await manager.query('ROLLBACK TO SAVEPOINT agenda_item');
+      await repository.rollbackItemSavepoint(manager);
       return error instanceof Error ? error.message : String(error);
     }
   }
@@ -180,28 +147,17 @@ export class MeetingProjectionActivities implements MeetingActivities {
       },
       async (manager) => {
         for (const attendee of event.attendees) {
-          await manager.query(
-            `INSERT INTO meeting_attendees (meeting_id, sub, name, org, conflicts, recorded_seq) VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (meeting_id, sub) DO UPDATE SET name = EXCLUDED.name, org = EXCLUDED.org, conflicts = EXCLUDED.conflicts,
-             recorded_seq = EXCLUDED.recorded_seq
-           WHERE meeting_attendees.recorded_seq < EXCLUDED.recorded_seq`,
-            [event.meetingId, attendee.sub, attendee.name, attendee.org, JSON.stringify(attendee.conflicts), event.seq],
-          );
+          await repository.upsertAttendee(manager, event, attendee);
           // What was declared here goes into the register, for later meetings and allocations (ids of no
           // known referral are skipped); recusals carried over from the register are not declared again.
-          await manager.query(
-            `INSERT INTO conflict_declarations (referral_id, person_sub, person_name, recorded_by_sub, recorded_at, source, meeting_id)
-             SELECT id, $2, $3, $4, $5, 'MEETING', $6 FROM referrals WHERE id = ANY($1::uuid[])
-             ON CONFLICT DO NOTHING`,
-            [
-              attendee.declared ?? attendee.conflicts,
-              attendee.sub,
-              attendee.name,
-              event.actor?.sub ?? 'system',
-              event.at,
-              event.meetingId,
-            ],
-          );
+          await repository.declareConflicts(manager, {
+            meetingId: event.meetingId,
+            referralIds: attendee.declared ?? attendee.conflicts,
+            personSub: attendee.sub,
+            personName: attendee.name,
+            recordedBySub: event.actor?.sub ?? 'system',
+            at: event.at,
+          });
         }
       },
     );
@@ -238,35 +194,9 @@ export class MeetingProjectionActivities implements MeetingActivities {
       deviation ? 'MEETING_DEVIATION_RECORDED' : 'MEETING_DECISION_RECORDED',
       { referralId: decision.referralId, decision: decision.decision },
       async (manager) => {
-        await manager.query(
-          `INSERT INTO meeting_decisions (meeting_id, referral_id, seq, decision, rationale, deviation_justification, passed_over,
-           ratification, decided_by_sub, decided_by_name, decided_at, onward_reference, ratification_outcome, overturned_decision,
-           decline_justification)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-          [
-            event.meetingId,
-            decision.referralId,
-            event.seq,
-            decision.decision,
-            decision.rationale,
-            decision.deviationJustification ?? null,
-            JSON.stringify(decision.passedOver),
-            decision.ratification,
-            decision.decidedBy.sub,
-            decision.decidedBy.name,
-            decision.decidedAt,
-            decision.onwardReference ?? null,
-            decision.ratificationOutcome ?? null,
-            decision.overturned ?? null,
-            decision.declineJustification ?? null,
-          ],
-        );
+        await repository.insertDecision(manager, event, decision);
         // Any meeting's decision on the referral settles an urgent decision still awaiting ratification.
-        await manager.query(
-          `UPDATE referrals SET ratified_in_meeting = $2
-            WHERE id = $1 AND urgent_decision_at IS NOT NULL AND ratified_in_meeting IS NULL`,
-          [decision.referralId, event.meetingId],
-        );
+        await repository.settleUrgentDecision(manager, decision.referralId, event.meetingId);
       },
     );
   }
@@ -274,10 +204,7 @@ export class MeetingProjectionActivities implements MeetingActivities {
   async projectMeetingClosed(event: MeetingEvent & { undecided: string[]; remarks?: string }): Promise<void> {
     const details = { undecided: event.undecided, ...(event.remarks ? { remarks: event.remarks } : {}) };
     await this.once(event, 'MEETING_CLOSED', details, async (manager) => {
-      await manager.query(`UPDATE meetings SET status = 'CLOSED', closed_at = $2 WHERE id = $1`, [
-        event.meetingId,
-        event.at,
-      ]);
+      await repository.closeMeeting(manager, event.meetingId, event.at);
     });
   }
 

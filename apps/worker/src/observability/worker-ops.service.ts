@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@rocu/config';
+import { pingDatabase } from '@rocu/persistence';
 import {
   collectProcessMetrics,
   OpsServer,
@@ -65,7 +66,7 @@ export class WorkerOpsService implements OnApplicationBootstrap, OnApplicationSh
 
   private async readiness() {
     const [database, temporal] = await Promise.all([
-      probe(() => this.dataSource.query('SELECT 1')),
+      probe(() => pingDatabase(this.dataSource)),
       probe(() => this.worker.checkTemporal()),
     ]);
     const worker: Check = this.worker.state() === 'RUNNING' ? 'up' : 'down';

@@ -10,10 +10,15 @@ import {
   type ReferralTransitionEvent,
   type SubmissionProjection,
 } from '@rocu/contracts';
-import { appendAudit, upsertDeadlines } from '@rocu/persistence';
+import {
+  appendAudit,
+  referralRebuildRepository as repository,
+  upsertDeadlines,
+  type RecordedHistoryRow,
+} from '@rocu/persistence';
 import { ReferralProjectionActivities } from '../activities/referral-projection.activities';
 import { recordedReferralEvents } from './recorded-events';
-import { referralRowState, type ReferralRowState } from './referral-row';
+import { referralRowState } from './referral-row';
 
 export interface RebuildOutcome {
   referralId: string;
@@ -55,7 +60,7 @@ export class ReferralProjectionRebuild {
 
   async rebuild(referralId: string): Promise<RebuildOutcome> {
     const handle = this.temporal.workflow.getHandle(referralWorkflowId(referralId));
-    const [existing] = await this.dataSource.query<unknown[]>(`SELECT 1 FROM referrals WHERE id = $1`, [referralId]);
+    const existing = await repository.referralExists(this.dataSource, referralId);
     if (!existing) {
       const [snapshot, history] = await Promise.all([referenced(handle), handle.fetchHistory()]);
       const { submission } = recordedReferralEvents(history);
@@ -63,14 +68,15 @@ export class ReferralProjectionRebuild {
     }
     return this.dataSource.transaction(async (manager) => {
       // Locked before Temporal is read, so no projection of a later event commits in between and is undone.
-      const [before] = await manager.query<{ row: Record<string, unknown> }[]>(
-        `SELECT to_jsonb(r) AS row FROM referrals r WHERE id = $1 FOR UPDATE`,
-        [referralId],
-      );
+      const before = await repository.lockReferral(manager, referralId);
       const [snapshot, history] = await Promise.all([referenced(handle), handle.fetchHistory()]);
       const { submission, transitions } = recordedReferralEvents(history);
       const history_ = await rewriteHistory(manager, submission, transitions);
-      const after = await writeRow(manager, referralId, referralRowState(snapshot, submission, transitions));
+      const after = await repository.updateReferral(
+        manager,
+        referralId,
+        referralRowState(snapshot, submission, transitions),
+      );
       const deadlines = await rewriteDeadlines(manager, referralId, snapshot.deadlines);
       const outcome: RebuildOutcome = {
         referralId,
@@ -126,63 +132,17 @@ async function rewriteHistory(
   submission: SubmissionProjection,
   transitions: readonly ReferralTransitionEvent[],
 ): Promise<{ written: number; removed: number }> {
-  const rows = [
-    {
-      seq: 0,
-      from: null,
-      to: 'SUBMITTED',
-      action: 'SUBMIT',
-      actor: submission.submittedBy,
-      reason: undefined as string | undefined,
-      at: submission.at,
-    },
+  const rows: RecordedHistoryRow[] = [
+    { seq: 0, from: null, to: 'SUBMITTED', action: 'SUBMIT', actor: submission.submittedBy, at: submission.at },
     ...transitions,
   ];
-  const column = <T>(pick: (row: (typeof rows)[number]) => T): T[] => rows.map(pick);
-  const written = await manager.query<unknown[]>(
-    `INSERT INTO referral_history AS h (referral_id, seq, from_status, to_status, action, actor_sub, actor_name, actor_org, reason, at)
-     SELECT $1::uuid, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-       $9::text[], $10::timestamptz[])
-     ON CONFLICT (referral_id, seq) DO UPDATE SET from_status = EXCLUDED.from_status, to_status = EXCLUDED.to_status,
-       action = EXCLUDED.action, actor_sub = EXCLUDED.actor_sub, actor_name = EXCLUDED.actor_name,
-       actor_org = EXCLUDED.actor_org, reason = EXCLUDED.reason, at = EXCLUDED.at
-     WHERE (h.from_status, h.to_status, h.action, h.actor_sub, h.actor_name, h.actor_org, h.reason, h.at)
-       IS DISTINCT FROM (EXCLUDED.from_status, EXCLUDED.to_status, EXCLUDED.action, EXCLUDED.actor_sub,
-         EXCLUDED.actor_name, EXCLUDED.actor_org, EXCLUDED.reason, EXCLUDED.at)
-     RETURNING seq`,
-    [
-      submission.referralId,
-      column((row) => row.seq),
-      column((row) => row.from),
-      column((row) => row.to),
-      column((row) => row.action),
-      column((row) => row.actor.sub),
-      column((row) => row.actor.name),
-      column((row) => row.actor.org),
-      column((row) => row.reason ?? null),
-      column((row) => row.at),
-    ],
+  const written = await repository.upsertHistory(manager, submission.referralId, rows);
+  const removed = await repository.removeHistoryExcept(
+    manager,
+    submission.referralId,
+    rows.map((row) => row.seq),
   );
-  const [removed] = await manager.query<[unknown[], number]>(
-    `DELETE FROM referral_history WHERE referral_id = $1 AND seq <> ALL($2::int[]) RETURNING seq`,
-    [submission.referralId, column((row) => row.seq)],
-  );
-  return { written: written.length, removed: removed.length };
-}
-
-/** Sets the referral row's process columns; returns them as Postgres now holds them (for the comparison). */
-async function writeRow(
-  manager: EntityManager,
-  referralId: string,
-  state: ReferralRowState,
-): Promise<Record<string, unknown>> {
-  const columns = Object.keys(state) as (keyof ReferralRowState)[];
-  const [[row]] = await manager.query<[{ row: Record<string, unknown> }[], number]>(
-    `UPDATE referrals SET ${columns.map((column, index) => `${column} = $${index + 2}`).join(', ')}
-      WHERE id = $1 RETURNING to_jsonb(referrals) AS row`,
-    [referralId, ...columns.map((column) => state[column])],
-  );
-  return row.row;
+  return { written, removed };
 }
 
 /** Writes the workflow's deadlines (and next_deadline_at) and removes stages it does not have. */
@@ -192,19 +152,10 @@ async function rewriteDeadlines(
   deadlines: DeadlineView[],
 ): Promise<{ written: number; removed: number }> {
   const stages = deadlines.map((deadline) => deadline.stage);
-  const before = await manager.query<{ row: string }[]>(
-    `SELECT to_jsonb(d)::text AS row FROM referral_deadlines d WHERE referral_id = $1 AND stage = ANY($2::text[])`,
-    [referralId, stages],
-  );
-  const [removed] = await manager.query<[unknown[], number]>(
-    `DELETE FROM referral_deadlines WHERE referral_id = $1 AND stage <> ALL($2::text[]) RETURNING stage`,
-    [referralId, stages],
-  );
+  const before = await repository.deadlineRowsOf(manager, referralId, stages);
+  const removed = await repository.removeDeadlinesExcept(manager, referralId, stages);
   await upsertDeadlines(manager, referralId, deadlines);
-  const after = await manager.query<{ row: string }[]>(
-    `SELECT to_jsonb(d)::text AS row FROM referral_deadlines d WHERE referral_id = $1`,
-    [referralId],
-  );
-  const unchanged = new Set(before.map((row) => row.row));
-  return { written: after.filter((row) => !unchanged.has(row.row)).length, removed: removed.length };
+  const after = await repository.deadlineRows(manager, referralId);
+  const unchanged = new Set(before);
+  return { written: after.filter((row) => !unchanged.has(row)).length, removed };
 }
