@@ -13,3 +13,5 @@ export * from './database.module';
 export * from './notification-outbox';
 export * from './referral-deadlines';
 export * from './referral-projection-repository';
+export * from './audit-queries';
+export * from './referral-queries';
