@@ -15,3 +15,7 @@ export * from './referral-deadlines';
 export * from './referral-projection-repository';
 export * from './audit-queries';
 export * from './referral-queries';
+export * from './notification-inbox';
+export * from './region-settings-repository';
+export * from './web-drafts';
+export * from './database-probes';
