@@ -19,3 +19,5 @@ export * from './notification-inbox';
 export * from './region-settings-repository';
 export * from './web-drafts';
 export * from './database-probes';
+export * from './officer-register';
+export * from './national-queries';
