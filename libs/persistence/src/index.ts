@@ -21,3 +21,4 @@ export * from './web-drafts';
 export * from './database-probes';
 export * from './officer-register';
 export * from './national-queries';
+export * from './meeting-queries';
