@@ -22,3 +22,4 @@ export * from './database-probes';
 export * from './officer-register';
 export * from './national-queries';
 export * from './meeting-queries';
+export * from './mutual-aid-requests';
