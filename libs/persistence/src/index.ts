@@ -23,3 +23,4 @@ export * from './officer-register';
 export * from './national-queries';
 export * from './meeting-queries';
 export * from './mutual-aid-requests';
+export * from './plan-queries';
