@@ -20,6 +20,7 @@ module.exports = {
     '^@rocu/domain$': '<rootDir>/libs/domain/src',
     '^@rocu/contracts$': '<rootDir>/libs/contracts/src',
     '^@rocu/persistence$': '<rootDir>/libs/persistence/src',
+    '^@rocu/persistence/web-drafts$': '<rootDir>/libs/persistence/src/web-drafts',
     '^@rocu/config$': '<rootDir>/libs/config/src',
     '^@rocu/observability$': '<rootDir>/libs/observability/src',
     '^@rocu/temporal-client$': '<rootDir>/libs/temporal-client/src',

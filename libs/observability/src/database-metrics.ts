@@ -1,5 +1,6 @@
 import { Gauge } from 'prom-client';
 import type { DataSource } from 'typeorm';
+import { outboxDepth } from '@rocu/persistence';
 
 /** The pg Pool behind a TypeORM Postgres data source (the only driver this project uses). */
 interface PoolCounts {
@@ -28,17 +29,6 @@ export function registerPoolMetrics(dataSource: DataSource): void {
   gauge('rocu_db_pool_waiting', 'Queries waiting for a free connection from the pool', (pool) => pool.waitingCount);
   gauge('rocu_db_pool_connections', 'Connections open in the pool', (pool) => pool.totalCount);
   gauge('rocu_db_pool_idle', 'Open connections not in use', (pool) => pool.idleCount);
-}
-
-/**
- * Notifications written but not yet delivered: the outbox depth (rows still PENDING; delivery ends each SENT
- * or FAILED). The one place that knows what "not yet sent" means in the schema.
- */
-export async function outboxDepth(dataSource: DataSource): Promise<number> {
-  const [row] = await dataSource.query<{ depth: number }[]>(
-    "SELECT count(*)::int AS depth FROM notifications WHERE status = 'PENDING'",
-  );
-  return row?.depth ?? 0;
 }
 
 export function registerOutboxMetric(dataSource: DataSource): void {

@@ -1,5 +1,25 @@
+import type { EntityManager } from 'typeorm';
 import type { RegionSettings } from '@rocu/domain';
 import type { Queryable } from './queryable';
+
+/** One stored version of a region's settings. */
+export interface RegionSettingsRow {
+  region: string;
+  version: number;
+  settings: RegionSettings;
+  changed_by_sub: string;
+  changed_by_name: string;
+  reason: string;
+  changed_at: Date;
+}
+
+export interface RegionSettingsChange {
+  region: string;
+  version: number;
+  settings: RegionSettings;
+  changedBy: { sub: string; name: string };
+  reason: string;
+}
 
 /** A region with a ROCU and the current version of its settings. */
 export interface RocuRegionSettingsRow {
@@ -7,7 +27,47 @@ export interface RocuRegionSettingsRow {
   settings: RegionSettings;
 }
 
+const COLUMNS = `region, version, settings, changed_by_sub, changed_by_name, reason, changed_at`;
+
+/** The versions of each region's settings (table region_settings): newest first, and appended one at a time. */
 export const regionSettingsRepository = {
+  /** The region's newest versions, at most `limit` of them (null: all). */
+  versions(manager: EntityManager, region: string, limit: number | null): Promise<RegionSettingsRow[]> {
+    return manager.query<RegionSettingsRow[]>(
+      `SELECT ${COLUMNS} FROM region_settings WHERE region = $1 ORDER BY version DESC LIMIT $2`,
+      [region, limit],
+    );
+  },
+
+  async latest(manager: EntityManager, region: string): Promise<RegionSettingsRow | undefined> {
+    const [row] = await manager.query<RegionSettingsRow[]>(
+      `SELECT ${COLUMNS} FROM region_settings WHERE region = $1 ORDER BY version DESC LIMIT 1`,
+      [region],
+    );
+    return row;
+  },
+
+  /** Serialises changes to one region until the transaction ends, so two cannot write the same next version. */
+  async lockRegion(manager: EntityManager, region: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('region_settings:' || $1))`, [region]);
+  },
+
+  async insert(manager: EntityManager, change: RegionSettingsChange): Promise<RegionSettingsRow> {
+    const [row] = await manager.query<RegionSettingsRow[]>(
+      `INSERT INTO region_settings (region, version, settings, changed_by_sub, changed_by_name, reason)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
+      [
+        change.region,
+        change.version,
+        JSON.stringify(change.settings),
+        change.changedBy.sub,
+        change.changedBy.name,
+        change.reason,
+      ],
+    );
+    return row;
+  },
+
   /** Every region with a ROCU, each with the latest version of its settings. */
   async currentForRocuRegions(queryable: Queryable): Promise<RocuRegionSettingsRow[]> {
     return queryable.query<RocuRegionSettingsRow[]>(

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { pingDatabase } from '@rocu/persistence';
 import { databaseDownReason } from './database-down-reason';
 
 const PROBE_TIMEOUT_MS = 3_000;
@@ -21,7 +22,7 @@ export class DatabaseHealthIndicator {
       timer = setTimeout(() => reject(new Error(`timed out after ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS);
     });
     try {
-      await Promise.race([this.dataSource.query('SELECT 1'), timeout]);
+      await Promise.race([pingDatabase(this.dataSource), timeout]);
       return check.up();
     } catch (error) {
       return check.down({ message: databaseDownReason(error) });

@@ -4,14 +4,7 @@ import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import type { UpdateDefinition } from '@temporalio/common';
 import { AppConfig, meetingSettingsOf } from '@rocu/config';
-import {
-  Actor,
-  DomainError,
-  nationalDeclineRefusal,
-  planExtraMeeting,
-  ReferralOrigin,
-  regionMeetingSettings,
-} from '@rocu/domain';
+import { Actor, DomainError, nationalDeclineRefusal, planExtraMeeting, regionMeetingSettings } from '@rocu/domain';
 import {
   ActorCommand,
   closeMeetingUpdate,
@@ -24,11 +17,11 @@ import {
   openMeetingUpdate,
   recordAttendanceUpdate,
 } from '@rocu/contracts';
-import { registeredConflicts } from '@rocu/persistence';
+import { meetingQueries, MeetingRow, registeredConflicts } from '@rocu/persistence';
 import { TemporalClientService } from '../temporal/temporal-client.provider';
 import { RegionSettingsService } from '../regions/region-settings.service';
 import { AttendanceRequest, CloseMeetingRequest, CreateMeetingRequest, DecisionRequest } from './meeting-requests.dto';
-import { MeetingQueriesService, MeetingRow, toMeetingSummary } from './meeting-queries.service';
+import { MeetingQueriesService, toMeetingSummary } from './meeting-queries.service';
 import { MeetingSummaryDto } from './meeting-views.dto';
 
 /** Write side of meetings: each change is an Update on the meeting's workflow, validated by the pure rules. */
@@ -103,10 +96,7 @@ export class MeetingCommandsService {
   async decide(actor: Actor, id: string, request: DecisionRequest, correlationId: string): Promise<DecisionRecord> {
     const meeting = await this.queries.findVisible(actor, id);
     // Named as a bad field here (the meeting's workflow refuses it too): declines of NCA requests are reported.
-    const [referral] = await this.dataSource.query<{ origin: ReferralOrigin }[]>(
-      `SELECT origin FROM referrals WHERE id = $1 AND region = $2`,
-      [request.referralId, meeting.region],
-    );
+    const referral = await meetingQueries.referralOrigin(this.dataSource, request.referralId, meeting.region);
     const unjustified = referral
       ? nationalDeclineRefusal(referral, request.decision, request.declineJustification)
       : null;

@@ -1,57 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import {
-  Actor,
-  availableMeetingActions,
-  DomainError,
-  LIVE_TASKING_STATUSES,
-  meetingScopes,
-  MeetingStatus,
-  MeetingType,
-} from '@rocu/domain';
+import { Actor, availableMeetingActions, DomainError } from '@rocu/domain';
 import type { AgendaItem } from '@rocu/contracts';
-import { appendAudit, loadAgenda, loadFrozenAgenda, loadPartnerChecks } from '@rocu/persistence';
+import {
+  appendAudit,
+  loadAgenda,
+  loadFrozenAgenda,
+  loadPartnerChecks,
+  MeetingAttendeeRow,
+  MeetingDecisionRow,
+  meetingQueries,
+  MeetingReviewRow,
+  MeetingRow,
+} from '@rocu/persistence';
 import { ListMeetingsQuery } from './meeting-requests.dto';
 import { AgendaItemDto, MeetingDetailDto, MeetingListResponse, MeetingSummaryDto } from './meeting-views.dto';
-
-export interface MeetingRow {
-  id: string;
-  workflowId: string;
-  region: string;
-  type: MeetingType;
-  status: MeetingStatus;
-  scheduledFor: Date;
-  papersCloseAt: Date;
-  agendaFrozenAt: Date | null;
-  closedAt: Date | null;
-}
-
-interface DecisionRow {
-  referralId: string;
-  decision: string;
-  rationale: string;
-  deviationJustification: string | null;
-  declineJustification: string | null;
-  onwardReference: string | null;
-  passedOver: { referralId: string; rank: number; outcome: string }[];
-  ratification: boolean;
-  ratificationOutcome: string | null;
-  overturnedDecision: string | null;
-  decidedBySub: string;
-  decidedByName: string;
-  decidedAt: Date;
-}
-
-interface AttendeeRow {
-  sub: string;
-  name: string;
-  org: string;
-  conflicts: string[];
-}
-
-const MEETING_COLUMNS = `id, workflow_id AS "workflowId", region, type, status, scheduled_for AS "scheduledFor",
-  papers_close_at AS "papersCloseAt", agenda_frozen_at AS "agendaFrozenAt", closed_at AS "closedAt"`;
 
 export const toMeetingSummary = (row: MeetingRow): MeetingSummaryDto => ({
   id: row.id,
@@ -62,57 +26,27 @@ export const toMeetingSummary = (row: MeetingRow): MeetingSummaryDto => ({
   papersCloseAt: row.papersCloseAt.toISOString(),
 });
 
-/** The caller's meeting scopes as one SQL condition on `meetings m` (params appended), or null for none. */
-function visibleTo(actor: Actor, params: unknown[]): string | null {
-  const conditions = meetingScopes(actor).map((scope) => {
-    switch (scope.kind) {
-      case 'REGION':
-        return `m.region = $${params.push(scope.region)}`;
-      case 'ATTENDING':
-        return `EXISTS (SELECT 1 FROM meeting_attendees a WHERE a.meeting_id = m.id
-                  AND a.sub = $${params.push(scope.sub)} AND a.org = $${params.push(scope.org)})`;
-    }
-  });
-  return conditions.length > 0 ? `(${conditions.join(' OR ')})` : null;
-}
-
 /** Read side of meetings: visible within the caller's region or to those attending; agendas provisional until the cut-off. */
 @Injectable()
 export class MeetingQueriesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async findVisible(actor: Actor, id: string): Promise<MeetingRow> {
-    const params: unknown[] = [id];
-    const visible = visibleTo(actor, params);
-    const [row] = visible
-      ? await this.dataSource.query<MeetingRow[]>(
-          `SELECT ${MEETING_COLUMNS} FROM meetings m WHERE id = $1 AND ${visible}`,
-          params,
-        )
-      : [];
+    const row = await meetingQueries.findVisible(this.dataSource, actor, id);
     if (!row) throw new DomainError('NOT_FOUND', `No meeting ${id} is visible to you`);
     return row;
   }
 
   async list(actor: Actor, query: ListMeetingsQuery): Promise<MeetingListResponse> {
     const empty = { items: [], total: 0, page: query.page, pageSize: query.pageSize };
-    const params: unknown[] = [];
-    const visible = visibleTo(actor, params);
-    if (!visible) return empty;
-    const where = [visible];
-    if (query.region) where.push(`region = $${params.push(query.region)}`);
-    if (query.type) where.push(`type = $${params.push(query.type)}`);
-    if (query.status) where.push(`status = $${params.push(query.status)}`);
-    const [{ total }] = await this.dataSource.query<{ total: number }[]>(
-      `SELECT count(*)::int AS total FROM meetings m WHERE ${where.join(' AND ')}`,
-      params,
-    );
-    const rows = await this.dataSource.query<MeetingRow[]>(
-      `SELECT ${MEETING_COLUMNS} FROM meetings m WHERE ${where.join(' AND ')} ORDER BY scheduled_for, id
-       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, query.pageSize, (query.page - 1) * query.pageSize],
-    );
-    return { items: rows.map(toMeetingSummary), total, page: query.page, pageSize: query.pageSize };
+    const listed = await meetingQueries.listPage(this.dataSource, actor, query);
+    if (!listed) return empty;
+    return {
+      items: listed.rows.map(toMeetingSummary),
+      total: listed.total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   /** The meeting with its agenda; the referrals it showed are audited with the read. */
@@ -177,31 +111,16 @@ export class MeetingQueriesService {
       : loadFrozenAgenda(this.dataSource.manager, meeting.id);
   }
 
-  decisions(meetingId: string): Promise<DecisionRow[]> {
-    return this.dataSource.query<DecisionRow[]>(
-      `SELECT referral_id AS "referralId", decision, rationale, deviation_justification AS "deviationJustification",
-              decline_justification AS "declineJustification", onward_reference AS "onwardReference",
-              passed_over AS "passedOver", ratification, ratification_outcome AS "ratificationOutcome",
-              overturned_decision AS "overturnedDecision", decided_by_sub AS "decidedBySub", decided_by_name AS "decidedByName",
-              decided_at AS "decidedAt"
-         FROM meeting_decisions WHERE meeting_id = $1 ORDER BY seq`,
-      [meetingId],
-    );
+  decisions(meetingId: string): Promise<MeetingDecisionRow[]> {
+    return meetingQueries.decisions(this.dataSource, meetingId);
   }
 
-  attendees(meetingId: string): Promise<AttendeeRow[]> {
-    return this.dataSource.query<AttendeeRow[]>(
-      `SELECT sub, name, org, conflicts FROM meeting_attendees WHERE meeting_id = $1 ORDER BY name`,
-      [meetingId],
-    );
+  attendees(meetingId: string): Promise<MeetingAttendeeRow[]> {
+    return meetingQueries.attendees(this.dataSource, meetingId);
   }
 
   /** The region's live taskings, which come back to its meetings for review. */
-  private reviews(region: string): Promise<{ referralId: string; reference: string; status: string }[]> {
-    return this.dataSource.query(
-      `SELECT id AS "referralId", reference, status, priority, risk_score::float AS "riskScore" FROM referrals
-        WHERE region = $1 AND status = ANY($2::text[]) ORDER BY priority NULLS LAST, risk_score DESC`,
-      [region, LIVE_TASKING_STATUSES],
-    );
+  private reviews(region: string): Promise<MeetingReviewRow[]> {
+    return meetingQueries.reviews(this.dataSource, region);
   }
 }

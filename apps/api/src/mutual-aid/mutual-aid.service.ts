@@ -8,42 +8,17 @@ import {
   LIVE_TASKING_STATUSES,
   MutualAidAction,
   mutualAidActions,
-  MutualAidRecord,
   mutualAidSide,
   MutualAidState,
   mutualAidTransition,
   SioLoan,
 } from '@rocu/domain';
-import { appendAudit, enqueueNotification, type Recipient } from '@rocu/persistence';
+import { appendAudit, enqueueNotification, mutualAidRequests, MutualAidRow, type Recipient } from '@rocu/persistence';
 import { PageQuery } from '../common/page.query';
 import { OfficersService } from '../officers/officers.service';
 import { ReferralQueriesService } from '../referrals/referral-queries.service';
 import { CreateMutualAidRequest, MutualAidDecisionRequest, WithdrawMutualAidRequest } from './mutual-aid-requests.dto';
 import { MutualAidListResponse, MutualAidRequestDto } from './mutual-aid-views.dto';
-
-interface MutualAidRow extends MutualAidRecord {
-  id: string;
-  referralId: string;
-  priority: string | null;
-  kind: string;
-  capability: string | null;
-  reason: string;
-  requestedBySub: string;
-  requestedByName: string;
-  requestedAt: Date;
-  officerSub: string | null;
-  officerName: string | null;
-  decidedBySub: string | null;
-  decidedAt: Date | null;
-  decisionReason: string | null;
-}
-
-const COLUMNS = `m.id, m.referral_id AS "referralId", r.priority, m.borrowing_region AS "borrowingRegion",
-  m.lending_region AS "lendingRegion", m.kind, m.capability, m.reason, m.state,
-  m.requested_by_sub AS "requestedBySub", m.requested_by_name AS "requestedByName", m.requested_at AS "requestedAt",
-  m.officer_sub AS "officerSub", m.officer_name AS "officerName", m.decided_by_sub AS "decidedBySub",
-  m.decided_at AS "decidedAt", m.decision_reason AS "decisionReason"`;
-const FROM = `FROM mutual_aid_requests m JOIN referrals r ON r.id = m.referral_id`;
 
 const AUDIT_ACTION: Readonly<Record<MutualAidAction, string>> = {
   APPROVE: 'MUTUAL_AID_APPROVED',
@@ -88,22 +63,16 @@ export class MutualAidService {
     }
     const id = randomUUID();
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO mutual_aid_requests (id, referral_id, borrowing_region, lending_region, kind, capability, reason,
-           state, requested_by_sub, requested_by_name, requested_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'REQUESTED', $8, $9, now())`,
-        [
-          id,
-          referral.id,
-          referral.region,
-          body.lendingRegion,
-          body.kind,
-          body.capability ?? null,
-          body.reason,
-          actor.sub,
-          actor.name,
-        ],
-      );
+      await mutualAidRequests.insert(manager, {
+        id,
+        referralId: referral.id,
+        borrowingRegion: referral.region,
+        lendingRegion: body.lendingRegion,
+        kind: body.kind,
+        capability: body.capability ?? null,
+        reason: body.reason,
+        requestedBy: actor,
+      });
       await this.audit(manager, actor, 'MUTUAL_AID_REQUESTED', id, correlationId, {
         referralId: referral.id,
         lendingRegion: body.lendingRegion,
@@ -125,13 +94,9 @@ export class MutualAidService {
   /** Both sides' requests, newest first: those the caller's region asked for and those it was asked for. */
   async list(actor: Actor, page: PageQuery, correlationId: string): Promise<MutualAidListResponse> {
     const region = actor.roles.includes('ROCU_MANAGER') ? actor.region : null;
-    const where = `WHERE m.borrowing_region = $1 OR m.lending_region = $1`;
-    const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query<MutualAidRow[]>(
-        `SELECT ${COLUMNS} ${FROM} ${where} ORDER BY m.requested_at DESC, m.id LIMIT $2 OFFSET $3`,
-        [region, page.pageSize, (page.page - 1) * page.pageSize],
-      ),
-      this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total ${FROM} ${where}`, [region]),
+    const [rows, total] = await Promise.all([
+      mutualAidRequests.pageOfRegion(this.dataSource, region, page.pageSize, (page.page - 1) * page.pageSize),
+      mutualAidRequests.countOfRegion(this.dataSource, region),
     ]);
     await this.audit(this.dataSource.manager, actor, 'MUTUAL_AID_LISTED', null, correlationId, {
       ids: rows.map((row) => row.id),
@@ -175,16 +140,8 @@ export class MutualAidService {
   }
 
   /** The approved loan of this SIO to this tasking, if any (an allocation across regions relies on one). */
-  async approvedLoan(referralId: string, officerSub: string): Promise<SioLoan | undefined> {
-    const [loan] = await this.dataSource.query<SioLoan[]>(
-      `SELECT id AS "requestId", referral_id AS "referralId", officer_sub AS "officerSub",
-              lending_region AS "lendingRegion", borrowing_region AS "borrowingRegion"
-         FROM mutual_aid_requests
-        WHERE referral_id = $1 AND officer_sub = $2 AND kind = 'SIO' AND state = 'APPROVED'
-        ORDER BY decided_at DESC LIMIT 1`,
-      [referralId, officerSub],
-    );
-    return loan;
+  approvedLoan(referralId: string, officerSub: string): Promise<SioLoan | undefined> {
+    return mutualAidRequests.approvedLoan(this.dataSource, referralId, officerSub);
   }
 
   /** One move of the request's lifecycle, judged by the pure rule on the locked row, with its audit row. */
@@ -197,15 +154,10 @@ export class MutualAidService {
     lent: (row: MutualAidRow) => Promise<{ sub: string; name: string } | null>,
   ): Promise<MutualAidRequestDto> {
     const row = await this.dataSource.transaction(async (manager) => {
-      const current = await this.find(manager, id, 'FOR UPDATE OF m');
+      const current = await this.find(manager, id, true);
       const next: MutualAidState = mutualAidTransition(actor, current, action);
       const officer = await lent(current);
-      await manager.query(
-        `UPDATE mutual_aid_requests SET state = $2, decided_by_sub = $3, decided_at = now(), decision_reason = $4,
-                officer_sub = $5, officer_name = $6
-          WHERE id = $1 AND state = 'REQUESTED'`,
-        [id, next, actor.sub, reason, officer?.sub ?? null, officer?.name ?? null],
-      );
+      await mutualAidRequests.decide(manager, { id, state: next, decidedBySub: actor.sub, reason, officer });
       await this.audit(manager, actor, AUDIT_ACTION[action], id, correlationId, {
         referralId: current.referralId,
         from: current.state,
@@ -246,8 +198,8 @@ export class MutualAidService {
     });
   }
 
-  private async find(manager: EntityManager, id: string, lock = ''): Promise<MutualAidRow> {
-    const [row] = await manager.query<MutualAidRow[]>(`SELECT ${COLUMNS} ${FROM} WHERE m.id = $1 ${lock}`, [id]);
+  private async find(manager: EntityManager, id: string, forUpdate = false): Promise<MutualAidRow> {
+    const row = await mutualAidRequests.find(manager, id, forUpdate);
     if (!row) throw new DomainError('NOT_FOUND', `No mutual-aid request ${id} is visible to you`);
     return row;
   }

@@ -2,21 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, DomainError } from '@rocu/domain';
-import { appendAudit } from '@rocu/persistence';
+import { appendAudit, nationalQueries, NationalPriorityRow } from '@rocu/persistence';
 import { CreateNationalPriorityRequest } from './national-tasking.dto';
 import { NationalPrioritiesResponse, NationalPriorityDto } from './national-tasking-views.dto';
 
-interface PriorityRow {
-  code: string;
-  title: string;
-  description: string | null;
-  createdAt: Date;
-  retiredAt: Date | null;
-}
-
-const COLUMNS = `code, title, description, created_at AS "createdAt", retired_at AS "retiredAt"`;
-
-const toDto = (row: PriorityRow): NationalPriorityDto => ({
+const toDto = (row: NationalPriorityRow): NationalPriorityDto => ({
   code: row.code,
   title: row.title,
   ...(row.description ? { description: row.description } : {}),
@@ -33,15 +23,13 @@ export class NationalPrioritiesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(): Promise<NationalPrioritiesResponse> {
-    const rows = await this.dataSource.query<PriorityRow[]>(`SELECT ${COLUMNS} FROM national_priorities ORDER BY code`);
+    const rows = await nationalQueries.priorities(this.dataSource);
     return { items: rows.map(toDto) };
   }
 
   /** The active priorities' codes, in order. */
   async activeCodes(): Promise<string[]> {
-    const rows = await this.dataSource.query<{ code: string }[]>(
-      `SELECT code FROM national_priorities WHERE retired_at IS NULL ORDER BY code`,
-    );
+    const rows = await nationalQueries.activePriorityCodes(this.dataSource);
     return rows.map((row) => row.code);
   }
 
@@ -65,11 +53,12 @@ export class NationalPrioritiesService {
     correlationId: string,
   ): Promise<NationalPriorityDto> {
     return this.dataSource.transaction(async (manager) => {
-      const [row] = await manager.query<PriorityRow[]>(
-        `INSERT INTO national_priorities (code, title, description, created_by_sub) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (code) DO NOTHING RETURNING ${COLUMNS}`,
-        [request.code, request.title, request.description ?? null, actor.sub],
-      );
+      const row = await nationalQueries.insertPriority(manager, {
+        code: request.code,
+        title: request.title,
+        description: request.description ?? null,
+        createdBySub: actor.sub,
+      });
       if (!row) {
         throw new DomainError('ALREADY_EXISTS', `National priority ${request.code} already exists`, {
           errors: [{ field: 'code', code: 'taken', message: 'code is already used by a national priority' }],
@@ -92,12 +81,7 @@ export class NationalPrioritiesService {
   /** Retires a priority (404 when there is none); retiring a retired one changes nothing and answers it again. */
   async retire(actor: Actor, code: string, correlationId: string): Promise<NationalPriorityDto> {
     return this.dataSource.transaction(async (manager) => {
-      // An UPDATE answers [rows, count].
-      const [[retired]] = await manager.query<[PriorityRow[], number]>(
-        `UPDATE national_priorities SET retired_at = now(), retired_by_sub = $2
-          WHERE code = $1 AND retired_at IS NULL RETURNING ${COLUMNS}`,
-        [code, actor.sub],
-      );
+      const retired = await nationalQueries.retirePriority(manager, code, actor.sub);
       if (retired) {
         await appendAudit(manager, {
           actorSub: actor.sub,
@@ -110,10 +94,7 @@ export class NationalPrioritiesService {
         });
         return toDto(retired);
       }
-      const [existing] = await manager.query<PriorityRow[]>(
-        `SELECT ${COLUMNS} FROM national_priorities WHERE code = $1`,
-        [code],
-      );
+      const existing = await nationalQueries.findPriority(manager, code);
       if (!existing) throw new DomainError('NOT_FOUND', `No national priority ${code}`);
       return toDto(existing);
     });

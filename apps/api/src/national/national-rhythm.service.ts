@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, calendarEntryOf, DomainError, MeetingType, nationalReport, ReferralStatus } from '@rocu/domain';
-import { appendAudit } from '@rocu/persistence';
+import { Actor, calendarEntryOf, DomainError, nationalReport } from '@rocu/domain';
+import { appendAudit, nationalQueries } from '@rocu/persistence';
 import { NationalPrioritiesService } from './national-priorities.service';
 import { NationalCalendarQuery } from './national-tasking.dto';
 import { NationalCalendarResponse, NationalDeclineDto, NationalReportResponse } from './national-tasking-views.dto';
@@ -10,15 +10,6 @@ import { NationalCalendarResponse, NationalDeclineDto, NationalReportResponse } 
 const DAY_MS = 86_400_000;
 const DEFAULT_WINDOW_DAYS = 180;
 const MAX_WINDOW_DAYS = 366;
-
-interface MeetingRow {
-  id: string;
-  region: string;
-  type: MeetingType;
-  scheduledFor: Date;
-  papersCloseAt: Date;
-  status: string;
-}
 
 /**
  * The national rhythm (issue 16), for the NCA liaison: every region's meetings on one calendar (covert ones
@@ -41,11 +32,7 @@ export class NationalRhythmService {
         errors: [{ field: 'to', code: 'out_of_range', message: 'to must be after from, at most 366 days on' }],
       });
     }
-    const rows = await this.dataSource.query<MeetingRow[]>(
-      `SELECT id, region, type, scheduled_for AS "scheduledFor", papers_close_at AS "papersCloseAt", status
-         FROM meetings WHERE scheduled_for >= $1 AND scheduled_for < $2 ORDER BY scheduled_for, region, type`,
-      [from.toISOString(), to.toISOString()],
-    );
+    const rows = await nationalQueries.meetingsBetween(this.dataSource, from.toISOString(), to.toISOString());
     await appendAudit(this.dataSource.manager, {
       actorSub: actor.sub,
       actorOrg: actor.org,
@@ -71,12 +58,9 @@ export class NationalRhythmService {
 
   async report(actor: Actor, correlationId: string): Promise<NationalReportResponse> {
     const [regions, priorities, counts, declines] = await Promise.all([
-      this.dataSource.query<{ code: string }[]>(`SELECT code FROM regions WHERE has_rocu ORDER BY code`),
+      nationalQueries.rocuRegions(this.dataSource),
       this.priorities.activeCodes(),
-      this.dataSource.query<{ region: string; nationalPriority: string; status: ReferralStatus; count: number }[]>(
-        `SELECT region, national_priority AS "nationalPriority", status, count(*)::int AS count
-           FROM referrals WHERE national_priority IS NOT NULL GROUP BY region, national_priority, status`,
-      ),
+      nationalQueries.alignedCounts(this.dataSource),
       this.ownDeclines(actor),
     ]);
     await appendAudit(this.dataSource.manager, {
@@ -101,16 +85,7 @@ export class NationalRhythmService {
 
   /** Declines of tasking requests the caller's organisation made: its own referrals, so seen in full. */
   private async ownDeclines(actor: Actor): Promise<NationalDeclineDto[]> {
-    const rows = await this.dataSource.query<(Omit<NationalDeclineDto, 'decidedAt'> & { decidedAt: Date })[]>(
-      `SELECT r.id AS "referralId", r.reference, r.region, r.national_priority AS "nationalPriority",
-              d.meeting_id AS "meetingId", d.rationale, d.decline_justification AS "declineJustification",
-              d.decided_at AS "decidedAt"
-         FROM meeting_decisions d JOIN referrals r ON r.id = d.referral_id
-        WHERE r.origin = 'NCA_TASKING' AND r.owner_org = $1 AND d.decision = 'DECLINE_RETURN_TO_FORCE'
-          AND d.decline_justification IS NOT NULL
-        ORDER BY d.decided_at DESC, r.id`,
-      [actor.org],
-    );
+    const rows = await nationalQueries.declinesOfOrg(this.dataSource, actor.org);
     return rows.map((row) => ({ ...row, decidedAt: row.decidedAt.toISOString() }));
   }
 }

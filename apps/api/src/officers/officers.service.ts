@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
   Actor,
-  ALLOCATED_TASKING_STATUSES,
   Officer,
   Priority,
   rankCandidates,
@@ -13,12 +12,10 @@ import {
   taskingNeeds,
   UNSCORED_TASKING_COST,
 } from '@rocu/domain';
-import { conflictedPeople, type ReferralEntity } from '@rocu/persistence';
+import { conflictedPeople, officerRegister, type ReferralEntity } from '@rocu/persistence';
 import { ReferralQueriesService } from '../referrals/referral-queries.service';
 import { ListOfficersQuery } from './list-officers.query';
 import { CandidateDto, OfficerListResponse } from './officer-views.dto';
-
-const OFFICER_COLUMNS = `sub, name, org, region, role, specialisms, vetting, capacity`;
 
 /** The officer register and who can take a tasking, with today's workload and the workload if allocated. */
 @Injectable()
@@ -28,22 +25,16 @@ export class OfficersService {
     private readonly referrals: ReferralQueriesService,
   ) {}
 
-  async find(sub: string): Promise<Officer | undefined> {
-    const [officer] = await this.dataSource.query<Officer[]>(`SELECT ${OFFICER_COLUMNS} FROM officers WHERE sub = $1`, [
-      sub,
-    ]);
-    return officer;
+  find(sub: string): Promise<Officer | undefined> {
+    return officerRegister.find(this.dataSource, sub);
   }
 
   /** What a referral asks of its SIO: specialisms from its crime types, vetting from its route, cost from its priority. */
   async needsOf(referral: ReferralEntity): Promise<TaskingNeeds> {
-    const [latest] = await this.dataSource.query<{ route: string }[]>(
-      `SELECT route FROM assessments WHERE referral_id = $1 ORDER BY seq DESC LIMIT 1`,
-      [referral.id],
-    );
+    const route = await officerRegister.latestRoute(this.dataSource, referral.id);
     return taskingNeeds({
       crimeTypes: referral.submission.crimeTypes,
-      route: latest?.route ?? null,
+      route: route ?? null,
       priority: referral.priority as Priority | null,
     });
   }
@@ -64,11 +55,12 @@ export class OfficersService {
     // SIOs of other regions lent to this tasking by an active loan are candidates for it (and for it only).
     const lent = referral && query.role === 'SIO' ? await this.lentTo(referral.id) : new Map<string, string>();
     const [officers, loads, conflicted] = await Promise.all([
-      this.dataSource.query<Officer[]>(
-        `SELECT ${OFFICER_COLUMNS} FROM officers
-          WHERE (region = $1 OR sub = ANY($4::text[])) AND role = $2 AND ($3::text IS NULL OR $3 = ANY (specialisms))`,
-        [region, query.role, query.specialism ?? null, [...lent.keys()]],
-      ),
+      officerRegister.candidates(this.dataSource, {
+        region,
+        role: query.role,
+        specialism: query.specialism ?? null,
+        alsoSubs: [...lent.keys()],
+      }),
       this.loads([region, ...lent.values()], query.role),
       referral ? this.conflicted(referral.id) : Promise.resolve(new Set<string>()),
     ]);
@@ -110,11 +102,7 @@ export class OfficersService {
 
   /** The SIOs lent to the referral by an active (approved, not ended) loan, with their lending region. */
   private async lentTo(referralId: string): Promise<Map<string, string>> {
-    const rows = await this.dataSource.query<{ sub: string; region: string }[]>(
-      `SELECT officer_sub AS sub, lending_region AS region FROM mutual_aid_requests
-        WHERE referral_id = $1 AND kind = 'SIO' AND state = 'APPROVED'`,
-      [referralId],
-    );
+    const rows = await officerRegister.lentTo(this.dataSource, referralId);
     return new Map(rows.map((row) => [row.sub, row.region]));
   }
 
@@ -126,14 +114,7 @@ export class OfficersService {
     regions: string[],
     role: 'SIO' | 'LRO',
   ): Promise<Map<string, { points: number; taskings: number }>> {
-    const column = role === 'SIO' ? 'sio_sub' : 'lro_sub';
-    const rows = await this.dataSource.query<{ sub: string; priority: Priority | null; n: number }[]>(
-      `SELECT r.${column} AS sub, r.priority, count(*)::int AS n
-         FROM referrals r JOIN officers o ON o.sub = r.${column}
-        WHERE o.region = ANY($1::text[]) AND o.role = $2 AND r.status = ANY($3::text[])
-        GROUP BY r.${column}, r.priority`,
-      [regions, role, ALLOCATED_TASKING_STATUSES],
-    );
+    const rows = await officerRegister.taskingLoads(this.dataSource, regions, role);
     const loads = new Map<string, { points: number; taskings: number }>();
     for (const row of rows) {
       const load = loads.get(row.sub) ?? { points: 0, taskings: 0 };

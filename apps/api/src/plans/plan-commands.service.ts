@@ -12,7 +12,8 @@ import {
 } from '@rocu/contracts';
 import { IdempotencyService } from '../common/idempotency';
 import { TemporalClientService } from '../temporal/temporal-client.provider';
-import { PlanQueriesService, PlanRow } from './plan-queries.service';
+import type { PlanRow } from '@rocu/persistence';
+import { PlanQueriesService } from './plan-queries.service';
 import { AddActionRequest, ChangeActionRequest, DisruptionRequest, ReviewRequest } from './plan-requests.dto';
 
 /**

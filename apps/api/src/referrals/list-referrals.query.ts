@@ -3,9 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { PageQuery } from '../common/page.query';
 import { REFERRAL_STATUSES, ReferralStatus, URGENCIES, Urgency } from '@rocu/domain';
-
-export const REFERRAL_SORTS = ['deadline', 'submittedAt', 'priority'] as const;
-export type ReferralSort = (typeof REFERRAL_SORTS)[number];
+import { REFERRAL_SORTS, ReferralSort } from '@rocu/persistence';
 
 export class ListReferralsQuery extends PageQuery {
   @ApiPropertyOptional({

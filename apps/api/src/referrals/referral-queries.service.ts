@@ -19,10 +19,10 @@ import {
   ReferralInformationEntity,
   appendAudit,
   loadPartnerChecks,
+  referralQueries,
 } from '@rocu/persistence';
-import { ListReferralsQuery, ReferralSort } from './list-referrals.query';
+import { ListReferralsQuery } from './list-referrals.query';
 import { referralRecordOf } from './referral-record';
-import { whereVisibleTo } from './referral-scope.sql';
 import {
   AssessmentHistoryEntryDto,
   AssessmentViewDto,
@@ -38,38 +38,6 @@ import {
   TaskingDto,
   urgencyView,
 } from './referral-views.dto';
-
-const SORTS: Record<ReferralSort, [string, 'ASC' | 'DESC', 'NULLS FIRST' | 'NULLS LAST'][]> = {
-  deadline: [
-    ['r.next_deadline_at', 'ASC', 'NULLS LAST'],
-    ['r.submitted_at', 'ASC', 'NULLS LAST'],
-  ],
-  submittedAt: [['r.submitted_at', 'DESC', 'NULLS LAST']],
-  priority: [
-    ['r.priority', 'ASC', 'NULLS LAST'],
-    ['r.risk_score', 'DESC', 'NULLS LAST'],
-    ['r.submitted_at', 'ASC', 'NULLS LAST'],
-  ],
-};
-
-/** What a list row needs: never the submission itself, which is large and read only on the detail. */
-const LIST_COLUMNS: (keyof ReferralEntity)[] = [
-  'id',
-  'reference',
-  'status',
-  'urgency',
-  'region',
-  'ownerOrg',
-  'classification',
-  'subjectType',
-  'subjectName',
-  'priority',
-  'riskScore',
-  'submittedAt',
-  'updatedAt',
-  'nextDeadlineAt',
-  'deconflictionFlag',
-];
 
 const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
 
@@ -179,8 +147,7 @@ export class ReferralQueriesService {
 
   /** The referral if the caller may see it; otherwise 404, whether it exists or not. */
   async findVisible(actor: Actor, id: string): Promise<ReferralEntity> {
-    const query = this.dataSource.getRepository(ReferralEntity).createQueryBuilder('r').where('r.id = :id', { id });
-    const referral = await whereVisibleTo(query, actor).getOne();
+    const referral = await referralQueries.findVisible(this.dataSource, actor, id);
     if (!referral) throw new DomainError('NOT_FOUND', `No referral ${id} is visible to you`);
     return referral;
   }
@@ -203,34 +170,7 @@ export class ReferralQueriesService {
 
   /** A page of the referrals the caller may see; which ones they were shown is audited with the read. */
   async list(actor: Actor, filters: ListReferralsQuery, correlationId: string): Promise<ReferralListResponse> {
-    const query = whereVisibleTo(
-      this.dataSource
-        .getRepository(ReferralEntity)
-        .createQueryBuilder('r')
-        .select(LIST_COLUMNS.map((column) => `r.${column}`)),
-      actor,
-    );
-    if (filters.status) query.andWhere('r.status IN (:...statuses)', { statuses: filters.status });
-    if (filters.urgency) query.andWhere('r.urgency = :urgency', { urgency: filters.urgency });
-    if (filters.org) query.andWhere('r.owner_org = :org', { org: filters.org });
-    if (filters.region) query.andWhere('r.region = :region', { region: filters.region });
-    if (filters.q) {
-      const pattern = `%${filters.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-      query.andWhere('(r.reference ILIKE :q OR r.subject_name ILIKE :q)', { q: pattern });
-    }
-    SORTS[filters.sort].forEach(([column, direction, nulls], index) =>
-      index === 0 ? query.orderBy(column, direction, nulls) : query.addOrderBy(column, direction, nulls),
-    );
-    query.addOrderBy('r.id', 'ASC');
-    // The page and the total on two pooled connections at once: one round trip of latency, not two.
-    const [rows, total] = await Promise.all([
-      query
-        .clone()
-        .skip((filters.page - 1) * filters.pageSize)
-        .take(filters.pageSize)
-        .getMany(),
-      query.getCount(),
-    ]);
+    const [rows, total] = await referralQueries.listPage(this.dataSource, actor, filters);
     await appendAudit(this.dataSource.manager, {
       actorSub: actor.sub,
       actorOrg: actor.org,
@@ -307,11 +247,6 @@ export class ReferralQueriesService {
   }
 
   private links(id: string): Promise<LinkedReferralDto[]> {
-    return this.dataSource.query(
-      `SELECT l.linked_referral_id AS "referralId", r.reference, r.region, l.basis, l.matched_value AS "matchedValue"
-         FROM referral_links l JOIN referrals r ON r.id = l.linked_referral_id
-        WHERE l.referral_id = $1 ORDER BY l.created_at`,
-      [id],
-    );
+    return referralQueries.links(this.dataSource, id);
   }
 }

@@ -12,20 +12,10 @@ import {
   RegionSettings,
   validateRegionSettings,
 } from '@rocu/domain';
-import { appendAudit } from '@rocu/persistence';
+import { appendAudit, RegionSettingsRow, regionSettingsRepository } from '@rocu/persistence';
 import { RequestValidationError } from '../common/request-validation';
 import { TemporalClientService } from '../temporal/temporal-client.provider';
 import { ChangeRegionSettingsRequest, RegionSettingsDto } from './region-settings.dto';
-
-interface SettingsRow {
-  region: string;
-  version: number;
-  settings: RegionSettings;
-  changed_by_sub: string;
-  changed_by_name: string;
-  reason: string;
-  changed_at: Date;
-}
 
 /** One version of a region's settings, as the API shows it and as new referrals and meetings use it. */
 export interface RegionSettingsVersion {
@@ -34,7 +24,7 @@ export interface RegionSettingsVersion {
   settings: RegionSettings;
 }
 
-const view = (row: SettingsRow): RegionSettingsDto => ({
+const view = (row: RegionSettingsRow): RegionSettingsDto => ({
   region: row.region,
   version: row.version,
   settings: { ...row.settings },
@@ -42,8 +32,6 @@ const view = (row: SettingsRow): RegionSettingsDto => ({
   reason: row.reason,
   changedAt: row.changed_at.toISOString(),
 });
-
-const COLUMNS = `region, version, settings, changed_by_sub, changed_by_name, reason, changed_at`;
 
 /** Region settings in Postgres: read the current version, list them all, and add a new one. */
 @Injectable()
@@ -58,10 +46,7 @@ export class RegionSettingsService {
 
   /** The settings new referrals and meetings in a region start with (the highest version). */
   async current(region: string, manager: EntityManager = this.dataSource.manager): Promise<RegionSettingsVersion> {
-    const [row] = await manager.query<SettingsRow[]>(
-      `SELECT ${COLUMNS} FROM region_settings WHERE region = $1 ORDER BY version DESC LIMIT 1`,
-      [region],
-    );
+    const row = await regionSettingsRepository.latest(manager, region);
     if (!row) throw new DomainError('NOT_FOUND', `Region ${region} has no ROCU and so no settings`);
     return { region: row.region, version: row.version, settings: row.settings };
   }
@@ -111,8 +96,7 @@ export class RegionSettingsService {
       );
     }
     const changed = await this.dataSource.transaction(async (manager) => {
-      // Serialises changes to one region, so two managers cannot both write the same next version.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('region_settings:' || $1))`, [region]);
+      await regionSettingsRepository.lockRegion(manager, region);
       const previous = await this.current(region, manager);
       if (request.expectedVersion !== undefined && request.expectedVersion !== previous.version) {
         throw new DomainError(
@@ -121,11 +105,13 @@ export class RegionSettingsService {
           { currentVersion: previous.version },
         );
       }
-      const [row] = await manager.query<SettingsRow[]>(
-        `INSERT INTO region_settings (region, version, settings, changed_by_sub, changed_by_name, reason)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
-        [region, previous.version + 1, JSON.stringify(checked.settings), actor.sub, actor.name, request.reason],
-      );
+      const row = await regionSettingsRepository.insert(manager, {
+        region,
+        version: previous.version + 1,
+        settings: checked.settings,
+        changedBy: actor,
+        reason: request.reason,
+      });
       await appendAudit(manager, {
         actorSub: actor.sub,
         actorOrg: actor.org,
@@ -167,10 +153,7 @@ export class RegionSettingsService {
     }
   }
 
-  private rows(region: string, limit: number | null): Promise<SettingsRow[]> {
-    return this.dataSource.query<SettingsRow[]>(
-      `SELECT ${COLUMNS} FROM region_settings WHERE region = $1 ORDER BY version DESC LIMIT $2`,
-      [region, limit],
-    );
+  private rows(region: string, limit: number | null): Promise<RegionSettingsRow[]> {
+    return regionSettingsRepository.versions(this.dataSource.manager, region, limit);
   }
 }

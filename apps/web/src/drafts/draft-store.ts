@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+// Its own path, not the barrel: the web app has no TypeORM and loads none.
+import { webDrafts } from '@rocu/persistence/web-drafts';
 import { WebDatabase } from '../setup/web-database';
 
 /**
@@ -10,23 +12,15 @@ import { WebDatabase } from '../setup/web-database';
 export class DraftStore {
   constructor(private readonly db: WebDatabase) {}
 
-  async get<T>(ownerSub: string, kind: string): Promise<T | undefined> {
-    const { rows } = await this.db.pool.query<{ data: T }>(
-      'SELECT data FROM web_draft WHERE owner_sub = $1 AND kind = $2',
-      [ownerSub, kind],
-    );
-    return rows[0]?.data;
+  get<T>(ownerSub: string, kind: string): Promise<T | undefined> {
+    return webDrafts.get<T>(this.db.pool, ownerSub, kind);
   }
 
-  async save<T>(ownerSub: string, kind: string, data: T): Promise<void> {
-    await this.db.pool.query(
-      `INSERT INTO web_draft (owner_sub, kind, data) VALUES ($1, $2, $3)
-       ON CONFLICT (owner_sub, kind) DO UPDATE SET data = EXCLUDED.data, updated_at = now()`,
-      [ownerSub, kind, JSON.stringify(data)],
-    );
+  save<T>(ownerSub: string, kind: string, data: T): Promise<void> {
+    return webDrafts.save(this.db.pool, ownerSub, kind, data);
   }
 
-  async remove(ownerSub: string, kind: string): Promise<void> {
-    await this.db.pool.query('DELETE FROM web_draft WHERE owner_sub = $1 AND kind = $2', [ownerSub, kind]);
+  remove(ownerSub: string, kind: string): Promise<void> {
+    return webDrafts.remove(this.db.pool, ownerSub, kind);
   }
 }
