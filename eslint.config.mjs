@@ -23,6 +23,12 @@ const restrictImports = (...groups) => [
   { paths: groups.flatMap((group) => group.paths), patterns: groups.flatMap((group) => group.patterns) },
 ];
 
+// Issue 15: SQL is written only in libs/persistence (its repositories); elsewhere a statement's text or a raw
+// query call is an error. The keywords are matched as SQL is written here (upper case), so prose is not caught.
+const SQL_TEXT = '/\\b(SELECT\\s[\\s\\S]*\\sFROM|INSERT\\s+INTO|UPDATE\\s+\\w+\\s+SET|DELETE\\s+FROM)\\b/';
+const SQL_ONLY_IN_PERSISTENCE = 'SQL belongs in a repository of libs/persistence (issue 15).';
+const TEST_FILES = ['**/*.spec.ts', '**/*.test.ts', '**/*.e2e.ts', 'test/**/*.ts', 'workflows/test/**/*.ts'];
+
 export default defineConfig(
   {
     ignores: [
@@ -83,6 +89,28 @@ export default defineConfig(
     // The web app's few browser scripts (progressive enhancement only).
     files: ['apps/web/public/**/*.{js,mjs}'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['apps/**/*.ts', 'libs/**/*.ts', 'workflows/src/**/*.ts'],
+    ignores: ['libs/persistence/**', ...TEST_FILES],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: `TemplateElement[value.raw=${SQL_TEXT}]`, message: SQL_ONLY_IN_PERSISTENCE },
+        { selector: `Literal[value=${SQL_TEXT}]`, message: SQL_ONLY_IN_PERSISTENCE },
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(query|createQueryBuilder)$/][arguments.0.type!='Identifier']",
+          message: SQL_ONLY_IN_PERSISTENCE,
+        },
+      ],
+    },
+  },
+  {
+    // Issue 15: a function a reader can hold in their head (tests' describe blocks are exempt).
+    files: ['apps/**/*.ts', 'libs/**/*.ts', 'workflows/src/**/*.ts'],
+    ignores: TEST_FILES,
+    rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }] },
   },
   {
     // Tests read `any` all the time: jest matchers (expect.any, objectContaining), HTTP response bodies and
