@@ -100,15 +100,28 @@ export function timelineOf(history: readonly HistoryEntry[]): TimelineEntry[] {
 /** "21.2 (P2)". */
 export const scoreText = (riskScore: number, priority: string): string => `${riskScore.toFixed(1)} (${priority})`;
 
-/** The gateway's view of one referral: status, deadlines, de-confliction, intelligence, scores and history. */
-export function referralPageView(referral: ReferralDetail, now: Date, notice?: string): ReferralPageView {
-  const { submission } = referral;
+/** What every referral page starts with: its title, reference, subject and status. */
+export function referralHeading(referral: ReferralDetail): {
+  pageTitle: string;
+  id: string;
+  reference: string;
+  subjectName: string;
+  status: Tag;
+} {
   return {
     pageTitle: `${referral.reference}: ${referral.subjectName}`,
     id: referral.id,
     reference: referral.reference,
     subjectName: referral.subjectName,
     status: statusTag(referral.status),
+  };
+}
+
+/** The gateway's view of one referral: status, deadlines, de-confliction, intelligence, scores and history. */
+export function referralPageView(referral: ReferralDetail, now: Date, notice?: string): ReferralPageView {
+  const { submission } = referral;
+  return {
+    ...referralHeading(referral),
     urgency: referral.urgency,
     threatToLife: submission.threatToLife === true,
     force: organisationName(referral.ownerOrg),

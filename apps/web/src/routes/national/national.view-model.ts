@@ -3,9 +3,9 @@ import type { ErrorSummary } from '../../errors/error-summary';
 import { deadlineTag } from '../../presentation/deadline-tag';
 import { pagination, PaginationView } from '../../presentation/pagination';
 import { NUNJUCKS_FILTERS } from '../../setup/nunjucks-filters';
-import { statusTag, Tag, URGENCY_LABELS } from '../../presentation/referral-labels';
+import { Tag, URGENCY_LABELS } from '../../presentation/referral-labels';
 import type { ReferralDetail } from '../gateway/gateway-api.types';
-import { scoreText, timelineOf, TimelineEntry } from '../gateway/referral.view-model';
+import { referralHeading, scoreText, timelineOf, TimelineEntry } from '../gateway/referral.view-model';
 import { intelligenceRows, IntelligenceRow } from '../sensitive-detail/sensitive-detail';
 import type { NationalQueue } from './national-api';
 
@@ -86,11 +86,7 @@ export function nationalReferralView(referral: ReferralDetail, now: Date): Natio
     ),
   ];
   return {
-    pageTitle: `${referral.reference}: ${referral.subjectName}`,
-    id: referral.id,
-    reference: referral.reference,
-    subjectName: referral.subjectName,
-    status: statusTag(referral.status),
+    ...referralHeading(referral),
     rows: national
       ? [
           ...rows,
