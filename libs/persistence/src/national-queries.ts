@@ -103,11 +103,12 @@ export const nationalQueries = {
     return dataSource.query<{ code: string }[]>(`SELECT code FROM regions WHERE has_rocu ORDER BY code`);
   },
 
-  /** Referrals aligned to a national priority, counted by region, priority and status. */
+  /** Referrals aligned to a national priority, counted by region, priority and status (from the kept counts). */
   alignedCounts(dataSource: DataSource): Promise<AlignedCountRow[]> {
     return dataSource.query<AlignedCountRow[]>(
-      `SELECT region, national_priority AS "nationalPriority", status, count(*)::int AS count
-           FROM referrals WHERE national_priority IS NOT NULL GROUP BY region, national_priority, status`,
+      `SELECT region, national_priority AS "nationalPriority", status, sum(n)::int AS count
+         FROM referral_counts WHERE national_priority <> ''
+        GROUP BY region, national_priority, status HAVING sum(n) > 0`,
     );
   },
 

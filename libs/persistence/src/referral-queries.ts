@@ -2,7 +2,7 @@ import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Brackets } from 'typeorm';
 import type { Actor, ReferralStatus, Urgency } from '@rocu/domain';
 import { referralScopes } from '@rocu/domain';
-import { ReferralEntity } from './entities';
+import { ReferralCountEntity, ReferralEntity } from './entities';
 
 /**
  * Applies the caller's need-to-know scopes as SQL so every list, count and lookup filters in the
@@ -106,6 +106,35 @@ export interface ReferralLinkRow {
   matchedValue: string;
 }
 
+/** The caller's scopes and the filters every list query shares (columns `referral_counts` has too). */
+function whereMatching<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  actor: Actor,
+  filters: ReferralListFilters,
+): SelectQueryBuilder<T> {
+  whereVisibleTo(query, actor);
+  if (filters.status) query.andWhere('r.status IN (:...statuses)', { statuses: filters.status });
+  if (filters.urgency) query.andWhere('r.urgency = :urgency', { urgency: filters.urgency });
+  if (filters.org) query.andWhere('r.owner_org = :org', { org: filters.org });
+  if (filters.region) query.andWhere('r.region = :region', { region: filters.region });
+  return query;
+}
+
+/**
+ * Whether the kept counts answer this list's total: when every scope and filter tests only their key (region,
+ * owner, status, urgency). A search, or a scope by assignment, counts the matching rows instead.
+ */
+function countsKeepTotal(actor: Actor, filters: ReferralListFilters): boolean {
+  return !filters.q && referralScopes(actor).every((scope) => scope.kind !== 'ASSIGNED');
+}
+
+/** The total from `referral_counts`: each counter row matches the filters as all of its referrals do. */
+async function keptTotal(dataSource: DataSource, actor: Actor, filters: ReferralListFilters): Promise<number> {
+  const query = dataSource.getRepository(ReferralCountEntity).createQueryBuilder('r').select('sum(r.n)', 'total');
+  const row = await whereMatching(query, actor, filters).getRawOne<{ total: string | null }>();
+  return Number(row?.total ?? 0);
+}
+
 /** Reads of the referrals table, each filtered by the caller's need-to-know. */
 export const referralQueries = {
   /** The referral if the caller may see it. */
@@ -120,17 +149,14 @@ export const referralQueries = {
     actor: Actor,
     filters: ReferralListFilters,
   ): Promise<[ReferralEntity[], number]> {
-    const query = whereVisibleTo(
+    const query = whereMatching(
       dataSource
         .getRepository(ReferralEntity)
         .createQueryBuilder('r')
         .select(LIST_COLUMNS.map((column) => `r.${column}`)),
       actor,
+      filters,
     );
-    if (filters.status) query.andWhere('r.status IN (:...statuses)', { statuses: filters.status });
-    if (filters.urgency) query.andWhere('r.urgency = :urgency', { urgency: filters.urgency });
-    if (filters.org) query.andWhere('r.owner_org = :org', { org: filters.org });
-    if (filters.region) query.andWhere('r.region = :region', { region: filters.region });
     if (filters.q) {
       const pattern = `%${filters.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
       query.andWhere('(r.reference ILIKE :q OR r.subject_name ILIKE :q)', { q: pattern });
@@ -146,7 +172,7 @@ export const referralQueries = {
         .skip((filters.page - 1) * filters.pageSize)
         .take(filters.pageSize)
         .getMany(),
-      query.getCount(),
+      countsKeepTotal(actor, filters) ? keptTotal(dataSource, actor, filters) : query.getCount(),
     ]);
   },
 

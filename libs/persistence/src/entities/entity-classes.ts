@@ -7,6 +7,7 @@ export * from './organisation.entity';
 export * from './referral-deadline.entity';
 export * from './referral-history.entity';
 export * from './referral-information.entity';
+export * from './referral-count.entity';
 export * from './referral.entity';
 export * from './region.entity';
 export * from './scoring-scheme.entity';

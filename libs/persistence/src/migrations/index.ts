@@ -24,6 +24,7 @@ import { MutualAid1764710000000 } from './1764710000000-mutual-aid';
 import { RowReferences1764730000000 } from './1764730000000-row-references';
 import { ValidateRowReferences1764730000001 } from './1764730000001-validate-row-references';
 import { NationalScaleIndexes1764750000000 } from './1764750000000-national-scale-indexes';
+import { ReferralCounts1764800000000 } from './1764800000000-referral-counts';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   RowReferences1764730000000,
   ValidateRowReferences1764730000001,
   NationalScaleIndexes1764750000000,
+  ReferralCounts1764800000000,
 ];
