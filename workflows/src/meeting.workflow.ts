@@ -44,6 +44,7 @@ import {
   type MeetingSnapshot,
   type MeetingWorkflowInput,
 } from '@rocu/contracts';
+import { UNTIL_PROJECTED } from './workflow-support';
 
 const {
   projectMeetingCreated,
@@ -54,7 +55,7 @@ const {
   raiseMeetingFailure,
 } = proxyActivities<MeetingActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  retry: UNTIL_PROJECTED,
 });
 
 /** The failure an activity gives when its projection can never succeed; the meeting records it and goes on. */

@@ -42,11 +42,11 @@ import {
   type RecordDisruptionCommand,
   type SignReviewCommand,
 } from '@rocu/contracts';
-import { changesBefore, refuseOnDomainError } from './workflow-support';
+import { changesBefore, refuseOnDomainError, UNTIL_PROJECTED } from './workflow-support';
 
 const { projectPlanChange } = proxyActivities<PlanActivities>({
   startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  retry: UNTIL_PROJECTED,
 });
 
 /** What one run of the plan shares between its handlers and its review loop. */

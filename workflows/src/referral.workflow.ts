@@ -80,7 +80,7 @@ import {
 } from '@rocu/contracts';
 import { deadlineViews, StagePolicies, stageDeadline } from './referral-deadlines';
 import { planWorkflow } from './plan.workflow';
-import { changesBefore, refuseOnDomainError } from './workflow-support';
+import { changesBefore, refuseOnDomainError, UNTIL_PROJECTED } from './workflow-support';
 
 /**
  * Referrals decided urgently stay open until a meeting ratifies or overturns the decision (even a terminal
@@ -139,8 +139,7 @@ const {
 } = proxyActivities<ReferralActivities>({
   // Projections take milliseconds; a short timeout means work lost with a crashed worker is retried promptly.
   startToCloseTimeout: '10 seconds',
-  // Projections must land eventually: retry without limit, backing off to once a minute while the database is down.
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  retry: UNTIL_PROJECTED,
 });
 
 const triageEvent = (command: TriageCommand): ReferralEvent => ({ type: 'TRIAGE', decision: command.decision });

@@ -1,4 +1,4 @@
-import { ApplicationFailure, condition } from '@temporalio/workflow';
+import { ApplicationFailure, condition, type RetryPolicy } from '@temporalio/workflow';
 import { DomainError } from '@rocu/domain';
 
 /**
@@ -26,3 +26,10 @@ export async function changesBefore(changed: () => boolean, at: Date): Promise<b
   const wait = at.getTime() - Date.now();
   return changed() || (wait > 0 ? condition(changed, wait) : false);
 }
+
+/** Projections must land eventually: retry without limit, backing off to once a minute while the database is down. */
+export const UNTIL_PROJECTED: RetryPolicy = {
+  initialInterval: '1 second',
+  backoffCoefficient: 2,
+  maximumInterval: '1 minute',
+};
