@@ -94,14 +94,6 @@ export interface ReferralOrgs {
   region: string;
 }
 
-/** The parameters of a statement that sets an officer on a row: the row's key ($1), then sub, name and org. */
-const participantParams = (key: string, officer: Participant): string[] => [
-  key,
-  officer.sub,
-  officer.name,
-  officer.org,
-];
-
 /**
  * The SQL that projects a referral's workflow events into its tables. Each method is one statement (or one
  * named pair) in the caller's transaction; the caller decides which apply and in what order.
@@ -262,10 +254,12 @@ export const referralProjectionRepository = {
   },
 
   async setSio(manager: EntityManager, referralId: string, sio: Participant): Promise<void> {
-    await manager.query(
-      `UPDATE referrals SET sio_sub = $2, sio_name = $3, sio_org = $4 WHERE id = $1`,
-      participantParams(referralId, sio),
-    );
+    await manager.query(`UPDATE referrals SET sio_sub = $2, sio_name = $3, sio_org = $4 WHERE id = $1`, [
+      referralId,
+      sio.sub,
+      sio.name,
+      sio.org,
+    ]);
   },
 
   async insertSioAllocation(manager: EntityManager, entry: SioAllocationEntry): Promise<void> {
@@ -289,10 +283,12 @@ export const referralProjectionRepository = {
   },
 
   async setLro(manager: EntityManager, referralId: string, lro: Participant): Promise<void> {
-    await manager.query(
-      `UPDATE referrals SET lro_sub = $2, lro_name = $3, lro_org = $4 WHERE id = $1`,
-      participantParams(referralId, lro),
-    );
+    await manager.query(`UPDATE referrals SET lro_sub = $2, lro_name = $3, lro_org = $4 WHERE id = $1`, [
+      referralId,
+      lro.sub,
+      lro.name,
+      lro.org,
+    ]);
   },
 
   /**
@@ -334,10 +330,12 @@ export const referralProjectionRepository = {
   },
 
   async setPlanLro(manager: EntityManager, referralId: string, lro: Participant): Promise<void> {
-    await manager.query(
-      `UPDATE plans SET lro_sub = $2, lro_name = $3, lro_org = $4 WHERE referral_id = $1`,
-      participantParams(referralId, lro),
-    );
+    await manager.query(`UPDATE plans SET lro_sub = $2, lro_name = $3, lro_org = $4 WHERE referral_id = $1`, [
+      referralId,
+      lro.sub,
+      lro.name,
+      lro.org,
+    ]);
   },
 
   /** The referral's plan, in the referral's region. */
