@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MachineFacts } from './machine';
 import type { BenchOptions } from './options';
+import type { LatencySummary } from './stats';
 
 /** One line of the results table: our figure, the bare-engine baseline beside it, and their ratio. */
 export interface Row {
@@ -13,6 +14,18 @@ export interface Row {
   ratio?: number;
   /** A target on the ratio, e.g. '>= 0.70' or '<= 1.5'. */
   target?: string;
+}
+
+type Percentile = 'p50' | 'p95' | 'p99';
+
+/** One row per percentile (in ms), our latency against the baseline's; `metric` names each row. */
+export function latencyRows(
+  metric: (percentile: Percentile) => string,
+  ours: LatencySummary,
+  baseline: LatencySummary | undefined,
+  percentiles: readonly Percentile[] = ['p50', 'p95'],
+): Row[] {
+  return percentiles.map((p) => ({ metric: metric(p), unit: 'ms', ours: ours[p], baseline: baseline?.[p] }));
 }
 
 export interface PhaseReport {

@@ -1,5 +1,5 @@
 import { runLoad } from '../load/run-load';
-import type { PhaseReport, Row } from '../report';
+import { latencyRows, type PhaseReport, type Row } from '../report';
 import { summarize, throughput } from '../stats';
 import { actorPairs } from './actors';
 import { LIFECYCLE_STAGES as STAGES } from '../load/lifecycle-load';
@@ -40,35 +40,14 @@ export async function benchLifecycle(context: BenchContext): Promise<PhaseReport
   ) as MinimalLifecycle['stages'];
 
   const rows: Row[] = [
-    ...STAGES.flatMap((stage): Row[] => [
-      { metric: `${STAGE_NAMES[stage]}: p50`, unit: 'ms', ours: stages[stage].p50, baseline: bare?.stages[stage].p50 },
-      { metric: `${STAGE_NAMES[stage]}: p95`, unit: 'ms', ours: stages[stage].p95, baseline: bare?.stages[stage].p95 },
-    ]),
-    {
-      metric: `total (${STAGES.length} steps): p50`,
-      unit: 'ms',
-      ours: total.latency.p50,
-      baseline: bare?.total.latency.p50,
-    },
-    {
-      metric: `total (${STAGES.length} steps): p95`,
-      unit: 'ms',
-      ours: total.latency.p95,
-      baseline: bare?.total.latency.p95,
-    },
+    ...STAGES.flatMap((stage) => latencyRows((p) => `${STAGE_NAMES[stage]}: ${p}`, stages[stage], bare?.stages[stage])),
+    ...latencyRows((p) => `total (${STAGES.length} steps): ${p}`, total.latency, bare?.total.latency),
     { metric: 'lifecycles per second', unit: '/s', ours: total.perSecond, baseline: bare?.total.perSecond },
-    {
-      metric: 'total p50 vs minimal + no-op activity per Update',
-      unit: 'ms',
-      ours: total.latency.p50,
-      baseline: bareWithActivity?.total.latency.p50,
-    },
-    {
-      metric: 'total p95 vs minimal + no-op activity per Update',
-      unit: 'ms',
-      ours: total.latency.p95,
-      baseline: bareWithActivity?.total.latency.p95,
-    },
+    ...latencyRows(
+      (p) => `total ${p} vs minimal + no-op activity per Update`,
+      total.latency,
+      bareWithActivity?.total.latency,
+    ),
   ];
   return {
     phase: 3,

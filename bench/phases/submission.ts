@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import { cpuPerOperation, CpuShare, describeCpu, single, startCpuWindow } from '../cpu-usage';
 import { startDbSampler, topActivities } from '../db-activity';
 import { runLoad } from '../load/run-load';
-import type { PhaseReport, Row } from '../report';
+import { latencyRows, type PhaseReport, type Row } from '../report';
 import { throughput } from '../stats';
 import { actorPairs } from './actors';
 import type { BareTemporalResults } from './bare-temporal';
@@ -68,24 +68,11 @@ export async function benchSubmission(
       ours: stats.perSecond,
       baseline: floor?.perSecond,
     },
-    {
-      metric: 'p50 vs bare update-with-start',
-      unit: 'ms',
-      ours: stats.latency.p50,
-      baseline: bare?.updateWithStart.latency.p50,
-    },
-    {
-      metric: 'p95 vs bare update-with-start',
-      unit: 'ms',
-      ours: stats.latency.p95,
-      baseline: bare?.updateWithStart.latency.p95,
-    },
-    {
-      metric: 'p99 vs bare update-with-start',
-      unit: 'ms',
-      ours: stats.latency.p99,
-      baseline: bare?.updateWithStart.latency.p99,
-    },
+    ...latencyRows((p) => `${p} vs bare update-with-start`, stats.latency, bare?.updateWithStart.latency, [
+      'p50',
+      'p95',
+      'p99',
+    ]),
     { metric: 'p95 vs bare start', unit: 'ms', ours: stats.latency.p95, baseline: bare?.start.latency.p95 },
     {
       metric: 'p95 vs bare update-with-start + activity',

@@ -7,7 +7,6 @@ import { ReferralProjectionActivities } from './activities/referral-projection.a
 import { MeetingProjectionActivities } from './activities/meeting-projection.activities';
 import { PlanProjectionActivities } from './activities/plan-projection.activities';
 import { AuditSealerActivities } from './activities/audit-sealer.activities';
-import { AuditSealerService } from './audit-sealer.service';
 import { WorkflowClientService } from './workflow-client.service';
 import { MeetingSchedulesService } from './meeting-schedules.service';
 import { TemporalWorkerService } from './temporal-worker.service';
@@ -15,7 +14,7 @@ import { CoreMetrics } from './observability/core-metrics';
 import { WorkerOpsService } from './observability/worker-ops.service';
 import { MailTransportService } from './notifications/mail-transport.service';
 import { NotificationDeliveryActivities } from './notifications/notification-delivery.activities';
-import { NotificationDispatchService } from './notifications/notification-dispatch.service';
+import { StandingWorkflowsService } from './standing-workflows.service';
 
 @Module({
   imports: [
@@ -38,8 +37,7 @@ import { NotificationDispatchService } from './notifications/notification-dispat
     MeetingSchedulesService,
     { provide: CoreMetrics, inject: [AppConfig], useFactory: (config: AppConfig) => CoreMetrics.install(config) },
     WorkerOpsService,
-    AuditSealerService,
-    NotificationDispatchService,
+    StandingWorkflowsService,
   ],
 })
 export class WorkerModule {}

@@ -19,6 +19,17 @@ import { IsTrustProxy } from './trust-proxy';
 export const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 
+/**
+ * A whole number from an environment variable, at least `min` (and at most `max`, if given). Applied bottom-up,
+ * as the same decorators written stacked would be, so a bad value's messages keep their order.
+ */
+export const IsWholeNumber =
+  (min: number, max?: number): PropertyDecorator =>
+  (target, key): void => {
+    const stacked = [Transform(toInt), IsInt(), Min(min), ...(max === undefined ? [] : [Max(max)])];
+    for (const decorate of stacked.reverse()) decorate(target, key);
+  };
+
 /** A TCP port from an environment variable (0 lets the OS choose). */
 const IsPortNumber =
   (): PropertyDecorator =>
@@ -43,20 +54,11 @@ export class AppConfig {
   @MinLength(1)
   DATABASE_URL!: string;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  DB_POOL_MAX = 10;
+  @IsWholeNumber(1) DB_POOL_MAX = 10;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
-  DB_CONNECTION_TIMEOUT_MS = 5000;
+  @IsWholeNumber(100) DB_CONNECTION_TIMEOUT_MS = 5000;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
-  DB_STATEMENT_TIMEOUT_MS = 15000;
+  @IsWholeNumber(100) DB_STATEMENT_TIMEOUT_MS = 15000;
 
   @IsString()
   TEMPORAL_ADDRESS = '127.0.0.1:7233';
@@ -91,26 +93,14 @@ export class AppConfig {
   TRUST_PROXY = 'none';
 
   /** How long a client may take to send a request's headers, and the whole request, before a 408. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1000)
-  HEADERS_TIMEOUT_MS = 10_000;
+  @IsWholeNumber(1000) HEADERS_TIMEOUT_MS = 10_000;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1000)
-  REQUEST_TIMEOUT_MS = 30_000;
+  @IsWholeNumber(1000) REQUEST_TIMEOUT_MS = 30_000;
 
   /** Requests per window per client address, and again per signed-in person (429 beyond either). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  THROTTLE_LIMIT = 600;
+  @IsWholeNumber(1) THROTTLE_LIMIT = 600;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1000)
-  THROTTLE_TTL_MS = 60000;
+  @IsWholeNumber(1000) THROTTLE_TTL_MS = 60000;
 
   /** A prebuilt workflow bundle (from bundleWorkflowCode); without it the worker bundles at start-up. */
   @IsOptional()
@@ -121,10 +111,7 @@ export class AppConfig {
    * Workflows the worker keeps in memory (about 0.4 MiB each). Referrals sit idle for days, and replaying
    * their short histories after eviction is cheap, so a bounded cache beats the SDK's memory-based default.
    */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  WORKER_MAX_CACHED_WORKFLOWS = 500;
+  @IsWholeNumber(0) WORKER_MAX_CACHED_WORKFLOWS = 500;
 
   /** Whether the worker keeps each region's TTCG schedule running (meetings created ahead from the cadence). */
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
@@ -133,9 +120,7 @@ export class AppConfig {
 
   /** Replaces the calendar cadence with a fixed interval in ms (drills and tests of the schedule). */
   @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1000)
+  @IsWholeNumber(1000)
   MEETING_INTERVAL_MS?: number;
 
   /** The database role the services act as; created by the migrations, it may only SELECT and INSERT audit rows. */
@@ -143,10 +128,7 @@ export class AppConfig {
   DB_APP_ROLE = 'rocu_app';
 
   /** How long the API waits for a workflow to handle a person's action before answering 503. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1000)
-  TEMPORAL_UPDATE_TIMEOUT_MS = 30_000;
+  @IsWholeNumber(1000) TEMPORAL_UPDATE_TIMEOUT_MS = 30_000;
 
   /** Optional JSON override of the deadline policies per urgency (used to compress deadlines in tests). */
   @IsOptional()
@@ -194,10 +176,7 @@ export class AppConfig {
    * How long SIGTERM waits for in-flight requests (API) or activities (worker) to finish before the process
    * exits anyway (the worker cancels what is left, to be retried elsewhere).
    */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1000)
-  SHUTDOWN_GRACE_MS = 10_000;
+  @IsWholeNumber(1000) SHUTDOWN_GRACE_MS = 10_000;
 
   /**
    * The key the audit sealer signs each batch's head with (HMAC-SHA256) and verification checks it with; keep it
@@ -208,18 +187,10 @@ export class AppConfig {
   AUDIT_SEAL_KEY = DEV_AUDIT_SEAL_KEY;
 
   /** How often the audit sealer chains and signs new audit rows: the unsealed tail is about this long. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
-  @Max(60_000)
-  AUDIT_SEAL_INTERVAL_MS = 1000;
+  @IsWholeNumber(100, 60_000) AUDIT_SEAL_INTERVAL_MS = 1000;
 
   /** A 4P plan's workflow continues as new when its history reaches this many events (low in tests). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(20)
-  @Max(40_000)
-  PLAN_CONTINUE_AS_NEW_AFTER_EVENTS = 10_000;
+  @IsWholeNumber(20, 40_000) PLAN_CONTINUE_AS_NEW_AFTER_EVENTS = 10_000;
 
   /**
    * The SMTP server notifications are e-mailed through, e.g. `smtp://user:pass@mail.example:587` (STARTTLS
@@ -246,22 +217,13 @@ export class AppConfig {
   NOTIFY_LINK_BASE_URL = 'http://localhost:3001';
 
   /** How often the outbox is swept for rows to hand to a delivery workflow. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(200)
-  NOTIFY_SWEEP_INTERVAL_MS = 5_000;
+  @IsWholeNumber(200) NOTIFY_SWEEP_INTERVAL_MS = 5_000;
 
   /** One attempt at sending (connection, greeting and data); a worker lost mid-send is retried after it. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1000)
-  NOTIFY_SEND_TIMEOUT_MS = 60_000;
+  @IsWholeNumber(1000) NOTIFY_SEND_TIMEOUT_MS = 60_000;
 
   /** Temporal's retry policy for sending: first wait, growth per attempt, longest wait, attempts in all. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
-  NOTIFY_RETRY_INITIAL_INTERVAL_MS = 10_000;
+  @IsWholeNumber(100) NOTIFY_RETRY_INITIAL_INTERVAL_MS = 10_000;
 
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : value,
@@ -271,16 +233,9 @@ export class AppConfig {
   @Max(10)
   NOTIFY_RETRY_BACKOFF_COEFFICIENT = 2;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
-  NOTIFY_RETRY_MAXIMUM_INTERVAL_MS = 600_000;
+  @IsWholeNumber(100) NOTIFY_RETRY_MAXIMUM_INTERVAL_MS = 600_000;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  NOTIFY_RETRY_MAXIMUM_ATTEMPTS = 10;
+  @IsWholeNumber(1, 100) NOTIFY_RETRY_MAXIMUM_ATTEMPTS = 10;
 }
 
 export class ConfigError extends Error {}

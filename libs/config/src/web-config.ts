@@ -1,6 +1,5 @@
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
-import { toInt, validateConfig } from './app-config';
+import { IsIn, IsOptional, IsString, IsUrl, Matches, MinLength } from 'class-validator';
+import { IsWholeNumber, validateConfig } from './app-config';
 
 const URL_OPTIONS = { require_tld: false, protocols: ['http', 'https'] };
 
@@ -12,21 +11,14 @@ export class WebConfig {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
-  WEB_PORT = 3001;
+  @IsWholeNumber(0, 65535) WEB_PORT = 3001;
 
   /** The HTTP API the web app calls with the signed-in person's token. */
   @IsUrl(URL_OPTIONS)
   API_BASE_URL = 'http://127.0.0.1:3000/api/v1';
 
   /** How long a page waits for the API before showing "try again" (the form is kept). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1000)
-  API_TIMEOUT_MS = 35_000;
+  @IsWholeNumber(1000) API_TIMEOUT_MS = 35_000;
 
   /** Postgres holding the sessions (table `web_session`, created by the migrations). */
   @IsString()
@@ -43,10 +35,7 @@ export class WebConfig {
   SESSION_SECRET!: string;
 
   /** A session ends after this long without a request (30 minutes; tests use seconds). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  SESSION_IDLE_TIMEOUT_SECONDS = 1800;
+  @IsWholeNumber(1) SESSION_IDLE_TIMEOUT_SECONDS = 1800;
 
   /** `dev`: sign in as a listed persona (a token from the API's dev-token route); `oidc`: OpenID Connect. */
   @IsIn(['dev', 'oidc'])

@@ -11,7 +11,7 @@ import {
   Res,
   Session,
 } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { WebConfig } from '@rocu/config';
 import { errorSummary } from '../errors/error-summary';
 import { keepRefusedForm, takeRefusedForm } from '../errors/form-state';
@@ -21,9 +21,7 @@ import { DEV_PERSONAS, personaLabel } from './dev-personas';
 import { redirectAfterSaving } from '../setup/redirect-after-saving';
 import { OIDC_CALLBACK_PATH, OidcSignInService, SignInRefusedError } from './oidc-sign-in.service';
 import { SignInService } from './sign-in.service';
-import type { WebSession } from './web-session';
-
-type SessionRequest = Request & { session: WebSession };
+import type { SessionRequest, WebSession } from './web-session';
 
 @Public()
 @Controller()

@@ -1,14 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Request } from 'express';
 import * as oidc from 'openid-client';
 import { WebConfig } from '@rocu/config';
 import { ApiClient } from '../api/api-client.service';
 import { ApiProblemError } from '../errors/api-problem';
 import { OrganisationLists, organisationNameIn, personFromClaims } from './oidc-claims';
 import { promised, SignInService } from './sign-in.service';
-import type { WebSession } from './web-session';
-
-type SessionRequest = Request & { session: WebSession };
+import type { SessionRequest } from './web-session';
 
 export const OIDC_CALLBACK_PATH = '/auth/callback';
 const SIGNED_OUT_PATH = '/signed-out';

@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Request } from 'express';
 import { ApiClient } from '../api/api-client.service';
 import { findPersona, organisationName, personaSub } from './dev-personas';
-import type { SignedInUser, WebSession } from './web-session';
-
-type SessionRequest = Request & { session: WebSession };
+import type { SessionRequest, SignedInUser } from './web-session';
 
 /** express-session's callback methods as promises. */
 export const promised = (run: (done: (error?: unknown) => void) => void): Promise<void> =>

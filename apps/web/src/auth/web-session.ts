@@ -1,3 +1,4 @@
+import type { Request } from 'express';
 import type { Session, SessionData } from 'express-session';
 import type { Role } from '@rocu/domain';
 import type { FormFlash } from '../errors/form-state';
@@ -37,3 +38,6 @@ declare module 'express-session' {
 }
 
 export type WebSession = Session & Partial<SessionData>;
+
+/** A request with its session typed as the web app keeps it (and its route parameters, where named). */
+export type SessionRequest<Params = Request['params']> = Request<Params> & { session: WebSession };

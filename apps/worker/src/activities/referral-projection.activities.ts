@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type {
   ConflictRecord,
   DeadlineNotification,
@@ -18,6 +18,26 @@ import {
 } from '@rocu/persistence';
 import { deconflict } from './deconfliction';
 import { projectReferralTransition } from './referral-projectors';
+
+/** The audit row of a notice the system sent about a referral (a deadline's), once per dedupe key. */
+function auditNotice(
+  manager: EntityManager,
+  action: string,
+  referralId: string,
+  dedupeKey: string,
+  details: Record<string, unknown>,
+): Promise<void> {
+  return appendAudit(manager, {
+    actorSub: 'system',
+    actorOrg: null,
+    action,
+    entityType: 'referral',
+    entityId: referralId,
+    outcome: 'SUCCESS',
+    details,
+    dedupeKey,
+  });
+}
 
 /**
  * Projects referral workflow events into Postgres. Every method is one transaction and idempotent, keyed
@@ -90,15 +110,10 @@ export class ReferralProjectionActivities implements ReferralActivities {
         payload: { stage: notification.stage, dueAt: notification.dueAt },
       });
       await upsertDeadlines(manager, notification.referralId, notification.deadlines);
-      await appendAudit(manager, {
-        actorSub: 'system',
-        actorOrg: null,
-        action: `DEADLINE_${notification.kind}`,
-        entityType: 'referral',
-        entityId: notification.referralId,
-        outcome: 'SUCCESS',
-        details: { workflowId: notification.workflowId, stage: notification.stage, dueAt: notification.dueAt },
-        dedupeKey: key,
+      await auditNotice(manager, `DEADLINE_${notification.kind}`, notification.referralId, key, {
+        workflowId: notification.workflowId,
+        stage: notification.stage,
+        dueAt: notification.dueAt,
       });
     });
   }
@@ -121,15 +136,10 @@ export class ReferralProjectionActivities implements ReferralActivities {
           payload: { dueAt: notification.dueAt },
         });
       }
-      await appendAudit(manager, {
-        actorSub: 'system',
-        actorOrg: null,
-        action: kind,
-        entityType: 'referral',
-        entityId: notification.referralId,
-        outcome: 'SUCCESS',
-        details: { workflowId: notification.workflowId, round: notification.round, dueAt: notification.dueAt },
-        dedupeKey: key,
+      await auditNotice(manager, kind, notification.referralId, key, {
+        workflowId: notification.workflowId,
+        round: notification.round,
+        dueAt: notification.dueAt,
       });
     });
   }

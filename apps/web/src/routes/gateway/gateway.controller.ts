@@ -25,7 +25,13 @@ import { formRefusal } from '../../errors/api-problem';
 import { GatewayService } from './gateway.service';
 import { notice, referralPath, takeNotice } from './gateway-session';
 import { referralPageView } from './referral.view-model';
-import { JustificationPageView, justificationPageView, keepJustification } from '../sensitive-detail/sensitive-detail';
+import {
+  JustificationForm,
+  JustificationPageView,
+  justificationPageView,
+  JustificationPost,
+  justifySensitiveRead,
+} from '../sensitive-detail/sensitive-detail';
 import { findQueueTab, pageNumber, workQueueView } from './work-queue.view-model';
 
 type LiveScore = { complete: true; riskScore: string; priority: string } | { complete: false };
@@ -71,14 +77,8 @@ export class GatewayController {
   }
 
   @Post('referrals/:id/sensitive')
-  async justify(
-    @Session() session: WebSession,
-    @Param('id') id: string,
-    @Body('justification') justification: unknown,
-    @Res() response: Response,
-  ): Promise<void> {
-    keepJustification(session, id, justification);
-    await redirectAfterSaving(session, response, `${referralPath(id)}#intelligence`);
+  justify(@JustificationForm() post: JustificationPost, @Res() response: Response): Promise<void> {
+    return justifySensitiveRead(post, response, referralPath);
   }
 
   @Get('referrals/:id/triage')

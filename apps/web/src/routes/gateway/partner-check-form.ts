@@ -2,6 +2,7 @@ import { dateInputAnchor, dateParts, isoDate } from '../../forms/date-input';
 import { text } from '../../forms/form-values';
 import type { ApiProblem } from '../../errors/api-problem';
 import { errorSummary, ErrorSummary, fieldId } from '../../errors/error-summary';
+import type { FormFlash } from '../../errors/form-state';
 import { inPlainWords } from '../../errors/plain-messages';
 import type { CodeName } from '../../reference/reference-data.service';
 
@@ -70,34 +71,45 @@ const heading = (referral: ReferralHeading, title: string) => ({
 const summaryOf = (refused: Refusal, messages: Record<string, string>): ErrorSummary | undefined =>
   refused && errorSummary(inPlainWords(refused, messages), toField);
 
-export function partnerCheckPageView(
-  referral: ReferralHeading,
-  agencies: readonly CodeName[],
-  values: Record<string, unknown>,
-  refused: Refusal,
-) {
-  return {
-    ...heading(referral, 'Record a partner check'),
-    agencies: agencyItems(agencies, text(values.agency)),
+/** One of the GAIN co-ordinator's forms: its address under the referral, title, words for refusals and own fields. */
+export interface PartnerForm {
+  path: string;
+  title: string;
+  messages: Record<string, string>;
+  fields: (values: Record<string, unknown>) => Record<string, unknown>;
+}
+
+export const PARTNER_CHECK_FORM: PartnerForm = {
+  path: 'partner-checks',
+  title: 'Record a partner check',
+  messages: PARTNER_CHECK_MESSAGES,
+  fields: (values) => ({
     requestedOn: dateParts(values.requestedOn),
     checkedOn: dateParts(values.checkedOn),
     result: text(values.result),
     reference: text(values.reference),
-    errors: summaryOf(refused, PARTNER_CHECK_MESSAGES),
-  };
-}
+  }),
+};
 
-export function partnerDisposalPageView(
+export const PARTNER_DISPOSAL_FORM: PartnerForm = {
+  path: 'partner-disposal',
+  title: 'Dispose of to a partner',
+  messages: DISPOSAL_MESSAGES,
+  fields: (values) => ({ reference: text(values.reference), rationale: text(values.rationale) }),
+};
+
+/** A partner form's page: the referral's heading, the agencies (the chosen one selected), its fields, any refusal. */
+export function partnerFormPageView(
+  form: PartnerForm,
   referral: ReferralHeading,
   agencies: readonly CodeName[],
-  values: Record<string, unknown>,
-  refused: Refusal,
+  refused: FormFlash | undefined,
 ) {
+  const values = refused?.values ?? {};
   return {
-    ...heading(referral, 'Dispose of to a partner'),
+    ...heading(referral, form.title),
     agencies: agencyItems(agencies, text(values.agency)),
-    reference: text(values.reference),
-    rationale: text(values.rationale),
-    errors: summaryOf(refused, DISPOSAL_MESSAGES),
+    ...form.fields(values),
+    errors: summaryOf(refused?.problem, form.messages),
   };
 }

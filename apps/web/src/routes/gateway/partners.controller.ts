@@ -8,10 +8,12 @@ import { GatewayTeamGuard } from './gateway.controller';
 import { GatewayService } from './gateway.service';
 import { notice, referralPath } from './gateway-session';
 import {
-  partnerCheckPageView,
+  PARTNER_CHECK_FORM,
+  PARTNER_DISPOSAL_FORM,
   partnerCheckRequest,
-  partnerDisposalPageView,
   partnerDisposalRequest,
+  PartnerForm,
+  partnerFormPageView,
 } from './partner-check-form';
 
 /**
@@ -29,10 +31,8 @@ export class PartnersController {
 
   @Get('partner-checks')
   @Render('routes/gateway/partner-check.njk')
-  async checkForm(@Session() session: WebSession, @Param('id') id: string): Promise<object> {
-    const [referral, lists] = await Promise.all([this.gateway.referral(session, id), this.reference.lists(session)]);
-    const refused = takeRefusedForm(session, `${referralPath(id)}/partner-checks`);
-    return partnerCheckPageView(referral, lists.agencies, refused?.values ?? {}, refused?.problem);
+  checkForm(@Session() session: WebSession, @Param('id') id: string): Promise<object> {
+    return this.formPage(session, id, PARTNER_CHECK_FORM);
   }
 
   @Post('partner-checks')
@@ -51,10 +51,8 @@ export class PartnersController {
 
   @Get('partner-disposal')
   @Render('routes/gateway/partner-disposal.njk')
-  async disposalForm(@Session() session: WebSession, @Param('id') id: string): Promise<object> {
-    const [referral, lists] = await Promise.all([this.gateway.referral(session, id), this.reference.lists(session)]);
-    const refused = takeRefusedForm(session, `${referralPath(id)}/partner-disposal`);
-    return partnerDisposalPageView(referral, lists.agencies, refused?.values ?? {}, refused?.problem);
+  disposalForm(@Session() session: WebSession, @Param('id') id: string): Promise<object> {
+    return this.formPage(session, id, PARTNER_DISPOSAL_FORM);
   }
 
   @Post('partner-disposal')
@@ -69,5 +67,12 @@ export class PartnersController {
     const agency = nameOf((await this.reference.lists(session)).agencies, String(request.agency));
     notice(session, referralPath(id), `Referral disposed of to ${agency} (reference ${String(request.reference)})`);
     await redirectAfterSaving(session, response, referralPath(id));
+  }
+
+  /** A partner form's page, with what was refused of it (taken once the referral is read). */
+  private async formPage(session: WebSession, id: string, form: PartnerForm): Promise<object> {
+    const [referral, lists] = await Promise.all([this.gateway.referral(session, id), this.reference.lists(session)]);
+    const refused = takeRefusedForm(session, `${referralPath(id)}/${form.path}`);
+    return partnerFormPageView(form, referral, lists.agencies, refused);
   }
 }

@@ -18,7 +18,7 @@ import type { Request, Response } from 'express';
 import { isUUID } from 'class-validator';
 import { isMeetingDecision } from '@rocu/domain';
 import { ApiClient } from '../../api/api-client.service';
-import type { WebSession } from '../../auth/web-session';
+import type { SessionRequest, WebSession } from '../../auth/web-session';
 import { takeRefusedForm } from '../../errors/form-state';
 import type { Minutes } from '@rocu/contracts';
 import type { ReferralList, ReferralSummary } from '../referrals/referral-api';
@@ -57,8 +57,6 @@ import {
 } from './meetings.view-model';
 
 import { redirectAfterSaving } from '../../setup/redirect-after-saving';
-
-type SessionRequest = Request & { session: WebSession };
 
 type Form = Record<string, unknown>;
 

@@ -1,3 +1,5 @@
+import type { NationalDeclineRow } from '@rocu/persistence/national-queries';
+import type { AsJson } from '../../api/api-json';
 import type { ReferralSummary } from '../referrals/referral-api';
 
 /** GET /national/queue: referrals sent national by every region, soonest answer due first. */
@@ -33,14 +35,5 @@ export interface NationalCalendar {
 /** GET /national/report: counts per region and priority, and the declines of the NCA's own requests. */
 export interface NationalReport {
   rows: { region: string; nationalPriority: string; awaitingDecision: number; adopted: number; declined: number }[];
-  declines: {
-    referralId: string;
-    reference: string;
-    region: string;
-    nationalPriority: string;
-    meetingId: string;
-    rationale: string;
-    declineJustification: string;
-    decidedAt: string;
-  }[];
+  declines: AsJson<NationalDeclineRow>[];
 }

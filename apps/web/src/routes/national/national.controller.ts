@@ -23,10 +23,12 @@ import { redirectAfterSaving } from '../../setup/redirect-after-saving';
 import type { ReferralDetail } from '../gateway/gateway-api.types';
 import { pageNumber } from '../gateway/work-queue.view-model';
 import {
+  JustificationForm,
   justificationHeaders,
   JustificationPageView,
   justificationPageView,
-  keepJustification,
+  JustificationPost,
+  justifySensitiveRead,
 } from '../sensitive-detail/sensitive-detail';
 import type { NationalQueue } from './national-api';
 import './national-session';
@@ -127,14 +129,8 @@ export class NationalController {
   }
 
   @Post('referrals/:id/sensitive')
-  async justify(
-    @Session() session: WebSession,
-    @Param('id') id: string,
-    @Body('justification') justification: unknown,
-    @Res() response: Response,
-  ): Promise<void> {
-    keepJustification(session, id, justification);
-    await redirectAfterSaving(session, response, `${nationalReferralPath(id)}#intelligence`);
+  justify(@JustificationForm() post: JustificationPost, @Res() response: Response): Promise<void> {
+    return justifySensitiveRead(post, response, nationalReferralPath);
   }
 
   @Get('referrals/:id/:answer')

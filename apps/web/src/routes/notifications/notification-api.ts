@@ -1,3 +1,6 @@
+import type { FailedDeliveryRow } from '@rocu/persistence/notification-inbox';
+import type { AsJson } from '../../api/api-json';
+
 /** The API's answers the inbox pages read (GET /notifications, /notifications/failed-deliveries). */
 export interface NotificationItem {
   id: string;
@@ -19,19 +22,8 @@ export interface NotificationList {
   unread: number;
 }
 
-export interface FailedDelivery {
-  id: string;
-  kind: string;
-  recipientRole: string;
-  recipientOrg: string;
-  recipientAddress: string | null;
-  referralId: string | null;
-  reference: string | null;
-  attempts: number;
-  reason: string;
-  createdAt: string;
-  failedAt: string;
-}
+/** The API sends the failed deliveries' rows as they are read. */
+export type FailedDelivery = AsJson<FailedDeliveryRow>;
 
 export interface FailedDeliveryList {
   items: FailedDelivery[];

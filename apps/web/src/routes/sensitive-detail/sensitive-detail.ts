@@ -1,5 +1,8 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { JUSTIFICATION_HEADER, sensitiveAccess } from '@rocu/domain';
-import type { WebSession } from '../../auth/web-session';
+import type { Response } from 'express';
+import type { SessionRequest, WebSession } from '../../auth/web-session';
+import { redirectAfterSaving } from '../../setup/redirect-after-saving';
 import { errorSummary, ErrorSummary } from '../../errors/error-summary';
 import { takeRefusedForm } from '../../errors/form-state';
 import { text } from '../../forms/form-values';
@@ -32,6 +35,32 @@ export function keepJustification(session: WebSession, id: string, justification
     ]);
   }
   session.accessJustifications = { ...session.accessJustifications, [id]: access.justification };
+}
+
+/** A post of a referral's "why do you need it" form (`…/referrals/:id/sensitive`). */
+export interface JustificationPost {
+  session: WebSession;
+  id: string;
+  justification: unknown;
+}
+
+/** Reads a JustificationPost from the request (the two journeys' controllers each declare the route). */
+export const JustificationForm = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): JustificationPost => {
+    const request = context.switchToHttp().getRequest<SessionRequest<{ id: string }>>();
+    const body = request.body as { justification?: unknown } | undefined;
+    return { session: request.session, id: request.params.id, justification: body?.justification };
+  },
+);
+
+/** Keeps the reason given, then back to the intelligence on the referral's page (`referralHref` of its id). */
+export async function justifySensitiveRead(
+  { session, id, justification }: JustificationPost,
+  response: Response,
+  referralHref: (id: string) => string,
+): Promise<void> {
+  keepJustification(session, id, justification);
+  await redirectAfterSaving(session, response, `${referralHref(id)}#intelligence`);
 }
 
 export interface JustificationPageView {
