@@ -1,5 +1,5 @@
-import { Controller, Get, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { Get, Query, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Roles } from '../auth/auth-metadata';
 import { CurrentUser, User } from '../auth/current-user';
@@ -7,12 +7,11 @@ import { correlationIdOf } from '../common/correlation-id';
 import { AnomalyQuery, AnomalyReportDto, AuditListResponse, AuditQuery, AuditVerificationDto } from './audit.dto';
 import { AuditService } from './audit.service';
 import { ApiProblemResponses } from '../common/api-problems';
+import { ApiController } from '../common/api-controller';
 
-@ApiTags('audit')
-@ApiBearerAuth()
-@ApiProblemResponses(401, 403, 429, 503)
+@ApiController('audit', 'audit')
+@ApiProblemResponses(403)
 @Roles('AUDITOR', 'NATIONAL_AUDITOR')
-@Controller('audit')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 

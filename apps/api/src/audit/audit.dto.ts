@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { IsInstant } from '../common/is-instant.validator';
+import { PageOf } from '../common/page.dto';
 
 const toInteger = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value;
@@ -36,12 +37,7 @@ export class AuditEntryDto {
   hash!: string | null;
 }
 
-export class AuditListResponse {
-  @ApiProperty({ type: [AuditEntryDto] }) items!: AuditEntryDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class AuditListResponse extends PageOf(AuditEntryDto) {}
 
 export class AnomalyQuery {
   @ApiPropertyOptional({ default: 7, description: 'window in days, ending now' })

@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsIn,
   IsInt,
-  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -14,7 +13,6 @@ import {
   Max,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 import {
   MEETING_DECISIONS,
@@ -28,6 +26,7 @@ import {
 } from '@rocu/domain';
 import { IsInstantWithin } from '../common/is-instant.validator';
 import { Text } from '../common/text.validator';
+import { NestedArray } from '../common/nested-body';
 
 const CODE = /^[A-Z_]{2,30}$/;
 const toInteger = ({ value }: { value: unknown }): unknown =>
@@ -57,12 +56,7 @@ export class AttendeeDto {
 }
 
 export class AttendanceRequest {
-  @ApiProperty({ type: [AttendeeDto] })
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => AttendeeDto)
+  @NestedArray(AttendeeDto)
   attendees!: AttendeeDto[];
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PartnerCheckViewDto } from '../referrals/referral-views.dto';
+import { PageOf } from '../common/page.dto';
 
 export class MeetingSummaryDto {
   @ApiProperty() id!: string;
@@ -10,12 +11,7 @@ export class MeetingSummaryDto {
   @ApiProperty() papersCloseAt!: string;
 }
 
-export class MeetingListResponse {
-  @ApiProperty({ type: [MeetingSummaryDto] }) items!: MeetingSummaryDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class MeetingListResponse extends PageOf(MeetingSummaryDto) {}
 
 export class AgendaItemDto {
   @ApiProperty() referralId!: string;

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DomainError } from '@rocu/domain';
 import type { DecisionRecord, MeetingSnapshot } from '@rocu/contracts';
@@ -21,14 +21,12 @@ import { DeviationReportDto, MeetingDetailDto, MeetingListResponse, MeetingSumma
 import { renderMinutesHtml } from './minutes';
 import { MinutesService } from './minutes.service';
 import { ApiProblemResponses } from '../common/api-problems';
+import { ApiController, RecordAction } from '../common/api-controller';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('NOT_FOUND', 'No such meeting') });
 
-@ApiTags('meetings')
-@ApiBearerAuth()
-@ApiProblemResponses(401, 429, 503)
 // Actions on a meeting carry no route-level @Roles: visibility (404) is checked before the role (403).
-@Controller()
+@ApiController('meetings')
 export class MeetingsController {
   constructor(
     private readonly commands: MeetingCommandsService,
@@ -67,10 +65,8 @@ export class MeetingsController {
   }
 
   @Post('meetings/:id/attendance')
-  @ApiOkResponse({ description: 'the meeting after the attendance is recorded' })
   @ApiProblemResponses(400, 403, 404, 409, 422)
-  @HttpCode(200)
-  @ApiOperation({
+  @RecordAction('the meeting after the attendance is recorded', {
     summary: "The chair records who attends, with each attendee's declared conflicts",
     description:
       'Recorded from one hour before the meeting (MEETING_SETTINGS_JSON `sessionOpensMinutesBefore`) it puts the ' +
@@ -86,10 +82,8 @@ export class MeetingsController {
   }
 
   @Post('meetings/:id/decisions')
-  @ApiOkResponse({ description: 'the decision recorded' })
   @ApiProblemResponses(400, 403, 404, 409, 422)
-  @HttpCode(200)
-  @ApiOperation({
+  @RecordAction('the decision recorded', {
     summary: 'Decide an agenda item (RATIFY or OVERTURN an urgent decision listed for ratification)',
     description:
       'Only once the meeting is in session and quorate: a chair who recorded the attendance attends, with ' +
@@ -106,10 +100,8 @@ export class MeetingsController {
   }
 
   @Post('meetings/:id/close')
-  @ApiOkResponse({ description: 'the meeting as closed' })
-  @ApiOperation({ summary: 'The chair closes the meeting, with optional closing remarks' })
+  @RecordAction('the meeting as closed', { summary: 'The chair closes the meeting, with optional closing remarks' })
   @ApiProblemResponses(400, 403, 404, 409, 422)
-  @HttpCode(200)
   close(
     @User() user: CurrentUser,
     @Param('id', uuid) id: string,

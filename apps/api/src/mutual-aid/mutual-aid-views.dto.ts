@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MUTUAL_AID_KINDS, MUTUAL_AID_STATES } from '@rocu/domain';
+import { PageOf } from '../common/page.dto';
 
 export class MutualAidPersonDto {
   @ApiProperty() sub!: string;
@@ -41,9 +42,4 @@ export class MutualAidRequestDto {
   availableActions!: string[];
 }
 
-export class MutualAidListResponse {
-  @ApiProperty({ type: [MutualAidRequestDto] }) items!: MutualAidRequestDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class MutualAidListResponse extends PageOf(MutualAidRequestDto) {}

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { DomainError } from '@rocu/domain';
 import { Roles } from '../auth/auth-metadata';
@@ -10,17 +10,15 @@ import { PageQuery } from '../common/page.query';
 import { CreateMutualAidRequest, MutualAidDecisionRequest, WithdrawMutualAidRequest } from './mutual-aid-requests.dto';
 import { MutualAidListResponse, MutualAidRequestDto } from './mutual-aid-views.dto';
 import { MutualAidService } from './mutual-aid.service';
+import { ApiController, RecordAction } from '../common/api-controller';
 
 /** A malformed id cannot name a request the caller may see: answered as any unknown id. */
 const requestIdPipe = new ParseUUIDPipe({
   exceptionFactory: () => new DomainError('NOT_FOUND', 'No such mutual-aid request'),
 });
 
-@ApiTags('mutual aid')
-@ApiBearerAuth()
-@ApiProblemResponses(401, 429, 503)
 // Record first (a tasking or request the caller may not see is 404), then the side and role (403).
-@Controller('mutual-aid-requests')
+@ApiController('mutual aid', 'mutual-aid-requests')
 export class MutualAidController {
   constructor(private readonly mutualAid: MutualAidService) {}
 
@@ -48,15 +46,13 @@ export class MutualAidController {
   }
 
   @Post(':id/decision')
-  @HttpCode(200)
   @ApiProblemResponses(400, 403, 404, 409)
-  @ApiOperation({
+  @RecordAction(MutualAidRequestDto, {
     summary: "Approve or refuse a request (the lending region's ROCU manager); a refusal needs a reason",
     description:
       'Approving an SIO request names the SIO lent (`officerSub`, an SIO of the lending region). The borrowing ' +
       'region then allocates that SIO to the tasking (POST /referrals/{id}/sio), who sees and works that tasking only.',
   })
-  @ApiOkResponse({ type: MutualAidRequestDto })
   decide(
     @User() user: CurrentUser,
     @Param('id', requestIdPipe) id: string,
@@ -67,10 +63,10 @@ export class MutualAidController {
   }
 
   @Post(':id/withdrawal')
-  @HttpCode(200)
   @ApiProblemResponses(400, 403, 404, 409)
-  @ApiOperation({ summary: "Withdraw a request not yet decided, with a reason (the borrowing region's ROCU manager)" })
-  @ApiOkResponse({ type: MutualAidRequestDto })
+  @RecordAction(MutualAidRequestDto, {
+    summary: "Withdraw a request not yet decided, with a reason (the borrowing region's ROCU manager)",
+  })
   withdraw(
     @User() user: CurrentUser,
     @Param('id', requestIdPipe) id: string,

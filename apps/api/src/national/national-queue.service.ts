@@ -7,7 +7,7 @@ import { appendAudit, ReferralEntity } from '@rocu/persistence';
 import { PageQuery } from '../common/page.query';
 import { toSummary } from '../referrals/referral-queries.service';
 import { ReferralUpdatesService } from '../referrals/referral-updates.service';
-import { ReferralStatusDto, statusView } from '../referrals/referral-views.dto';
+import { ReferralStatusDto } from '../referrals/referral-views.dto';
 import { NationalAcceptRequest, NationalReturnRequest } from './national-requests.dto';
 import { NationalQueueResponse } from './national-views.dto';
 
@@ -63,9 +63,7 @@ export class NationalQueueService {
     correlationId: string,
   ): Promise<ReferralStatusDto> {
     const event: ReferralEvent = { type: 'NATIONAL_ACCEPT' };
-    return statusView(
-      await this.updates.send(actor, id, event, nationalAcceptUpdate, { actor, correlationId, ...request }),
-    );
+    return this.updates.sendRequest(actor, id, event, nationalAcceptUpdate, request, correlationId);
   }
 
   async return(
@@ -75,8 +73,6 @@ export class NationalQueueService {
     correlationId: string,
   ): Promise<ReferralStatusDto> {
     const event: ReferralEvent = { type: 'NATIONAL_RETURN' };
-    return statusView(
-      await this.updates.send(actor, id, event, nationalReturnUpdate, { actor, correlationId, ...request }),
-    );
+    return this.updates.sendRequest(actor, id, event, nationalReturnUpdate, request, correlationId);
   }
 }

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Roles } from '../auth/auth-metadata';
 import { CurrentUser, User } from '../auth/current-user';
-import { ApiProblemResponse, ApiProblemResponses } from '../common/api-problems';
+import { ApiProblemResponse } from '../common/api-problems';
 import { correlationIdOf } from '../common/correlation-id';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../common/idempotency';
 import { SubmitReferralResponse } from '../referrals/referral-views.dto';
@@ -17,14 +17,12 @@ import {
   NationalPriorityDto,
   NationalReportResponse,
 } from './national-tasking-views.dto';
+import { ApiController, RecordAction } from '../common/api-controller';
 
 const NOT_NCA = 'not an NCA liaison';
 
 /** National priorities, the NCA's tasking requests, and the national rhythm (issue 16). */
-@ApiTags('national')
-@ApiBearerAuth()
-@ApiProblemResponses(401, 429, 503)
-@Controller('national')
+@ApiController('national', 'national')
 export class NationalTaskingController {
   constructor(
     private readonly priorities: NationalPrioritiesService,
@@ -55,13 +53,11 @@ export class NationalTaskingController {
   }
 
   @Post('priorities/:code/retirement')
-  @HttpCode(200)
   @Roles('NCA_LIAISON')
-  @ApiOperation({
+  @RecordAction(NationalPriorityDto, {
     summary:
       'Retire a national priority (NCA liaison): no new requests against it; aligned referrals keep it. A repeat changes nothing',
   })
-  @ApiOkResponse({ type: NationalPriorityDto })
   @ApiProblemResponse(403, NOT_NCA)
   @ApiProblemResponse(404, 'no such national priority')
   retirePriority(

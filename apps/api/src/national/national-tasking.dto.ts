@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsISO8601, IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { IsISO8601, IsOptional } from 'class-validator';
 import { IsKnownCode } from '../common/known-code.validator';
 import { NationalPriorityCode } from '../common/national-priority-code.validator';
 import { Text } from '../common/text.validator';
 import { AssessmentRequest } from '../referrals/assessment.dto';
 import { SubmitReferralRequest } from '../referrals/submit-referral.dto';
+import { NestedObject } from '../common/nested-body';
 
 export class CreateNationalPriorityRequest {
   @NationalPriorityCode('a new code, kept for ever (a retired priority keeps its code)') code!: string;
@@ -27,13 +27,9 @@ export class NationalTaskingRequest extends OmitType(SubmitReferralRequest, ['re
   @NationalPriorityCode('the national priority the request is against (an active one of GET /national/priorities)')
   nationalPriority!: string;
 
-  @ApiProperty({
-    type: TaskingAssessmentRequest,
+  @NestedObject(TaskingAssessmentRequest, {
     description: "the NCA's score (recorded as the referral's assessment, so the agenda ranks it like any other)",
   })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => TaskingAssessmentRequest)
   assessment!: TaskingAssessmentRequest;
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ReferralSummaryDto } from '../referrals/referral-views.dto';
+import { PageOf } from '../common/page.dto';
 
 /** A referral sent national, waiting for the NCA's answer. */
 export class NationalQueueItemDto extends ReferralSummaryDto {
@@ -8,9 +9,4 @@ export class NationalQueueItemDto extends ReferralSummaryDto {
   @ApiProperty({ description: 'the answer is past due' }) overdue!: boolean;
 }
 
-export class NationalQueueResponse {
-  @ApiProperty({ type: [NationalQueueItemDto] }) items!: NationalQueueItemDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class NationalQueueResponse extends PageOf(NationalQueueItemDto) {}

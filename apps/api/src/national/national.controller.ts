@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { ApiProblemResponse, ApiProblemResponses } from '../common/api-problems';
+import { ApiProblemResponse } from '../common/api-problems';
 import { Roles } from '../auth/auth-metadata';
 import { CurrentUser, User } from '../auth/current-user';
 import { ActionRefusals } from '../common/action-responses';
@@ -12,6 +12,7 @@ import { ReferralStatusDto } from '../referrals/referral-views.dto';
 import { NationalQueueService } from './national-queue.service';
 import { NationalAcceptRequest, NationalReturnRequest } from './national-requests.dto';
 import { NationalQueueResponse } from './national-views.dto';
+import { ApiController, RecordAction } from '../common/api-controller';
 
 const NOT_NCA = 'not an NCA liaison';
 /** The refusals of the NCA's answer to a referral sent national. */
@@ -22,10 +23,7 @@ const NCA_ANSWER_REFUSALS = {
   conflict: 'not awaiting the NCA (the body names its state and your available actions)',
 };
 
-@ApiTags('national')
-@ApiBearerAuth()
-@ApiProblemResponses(401, 429, 503)
-@Controller()
+@ApiController('national')
 export class NationalController {
   constructor(private readonly national: NationalQueueService) {}
 
@@ -43,12 +41,10 @@ export class NationalController {
 
   // As for every action on a record: visibility first (404), then the role through the pure rules (403).
   @Post('referrals/:id/national-acceptance')
-  @HttpCode(200)
-  @ApiOperation({
+  @RecordAction(ReferralStatusDto, {
     summary:
       "Accept a referral sent national, with the NCA's reference: it leaves the region's books, keeping its history",
   })
-  @ApiOkResponse({ type: ReferralStatusDto })
   @ActionRefusals(NCA_ANSWER_REFUSALS)
   accept(
     @User() user: CurrentUser,
@@ -60,12 +56,10 @@ export class NationalController {
   }
 
   @Post('referrals/:id/national-return')
-  @HttpCode(200)
-  @ApiOperation({
+  @RecordAction(ReferralStatusDto, {
     summary:
       "Return a referral sent national to its region with reasons: back on the next meeting's agenda (or to assessment)",
   })
-  @ApiOkResponse({ type: ReferralStatusDto })
   @ActionRefusals(NCA_ANSWER_REFUSALS)
   return(
     @User() user: CurrentUser,

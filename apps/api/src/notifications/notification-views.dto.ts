@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageOf } from '../common/page.dto';
 
 export class NotificationDto {
   @ApiProperty({ example: '42' }) id!: string;
@@ -14,11 +15,7 @@ export class NotificationDto {
   readAt!: string | null;
 }
 
-export class NotificationListResponse {
-  @ApiProperty({ type: [NotificationDto] }) items!: NotificationDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
+export class NotificationListResponse extends PageOf(NotificationDto) {
   @ApiProperty({ description: "the caller's unread notifications in all" }) unread!: number;
 }
 
@@ -45,12 +42,7 @@ export class FailedDeliveryDto {
   @ApiProperty() failedAt!: string;
 }
 
-export class FailedDeliveryListResponse {
-  @ApiProperty({ type: [FailedDeliveryDto] }) items!: FailedDeliveryDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class FailedDeliveryListResponse extends PageOf(FailedDeliveryDto) {}
 
 export class DeliveryCountsDto {
   @ApiProperty() pending!: number;

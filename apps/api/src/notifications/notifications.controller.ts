@@ -1,7 +1,7 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { ApiProblemResponse, ApiProblemResponses } from '../common/api-problems';
+import { ApiProblemResponse } from '../common/api-problems';
 import { Roles } from '../auth/auth-metadata';
 import { CurrentUser, User } from '../auth/current-user';
 import { correlationIdOf } from '../common/correlation-id';
@@ -15,14 +15,12 @@ import {
   UnreadCountResponse,
 } from './notification-views.dto';
 import { NotificationsService } from './notifications.service';
+import { ApiController, RecordAction } from '../common/api-controller';
 
 const BAD_PAGE = 'page or pageSize out of range (each bad field listed)';
 const NOT_A_MANAGER = 'the caller is not a ROCU manager';
 
-@ApiTags('notifications')
-@ApiBearerAuth()
-@ApiProblemResponses(401, 429, 503)
-@Controller()
+@ApiController('notifications')
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
@@ -44,9 +42,9 @@ export class NotificationsController {
   }
 
   @Post('notifications/:id/read')
-  @HttpCode(200)
-  @ApiOperation({ summary: "Mark one of the caller's notifications read (a repeat keeps the first time)" })
-  @ApiOkResponse({ type: NotificationReadResponse })
+  @RecordAction(NotificationReadResponse, {
+    summary: "Mark one of the caller's notifications read (a repeat keeps the first time)",
+  })
   @ApiProblemResponse(404, "no such notification, or it is someone else's")
   markRead(
     @User() user: CurrentUser,

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ALLOCATION_RULES } from '@rocu/domain';
+import { PageOf } from '../common/page.dto';
 
 export class WorkloadDto {
   @ApiProperty({ description: 'workload points of active taskings (P1 4, P2 3, P3 2, P4 1)' }) points!: number;
@@ -45,11 +46,7 @@ export class TaskingNeedsDto {
   @ApiProperty() cost!: number;
 }
 
-export class OfficerListResponse {
-  @ApiProperty({ type: [CandidateDto] }) items!: CandidateDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
+export class OfficerListResponse extends PageOf(CandidateDto) {
   @ApiPropertyOptional({ type: TaskingNeedsDto, description: 'what the referral needs, when referralId is given' })
   needs?: TaskingNeedsDto;
 }

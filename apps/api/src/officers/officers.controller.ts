@@ -1,16 +1,14 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { Roles } from '../auth/auth-metadata';
 import { CurrentUser, User } from '../auth/current-user';
 import { ListOfficersQuery } from './list-officers.query';
 import { OfficerListResponse } from './officer-views.dto';
 import { OfficersService } from './officers.service';
 import { ApiProblemResponses } from '../common/api-problems';
+import { ApiController } from '../common/api-controller';
 
-@ApiTags('officers')
-@ApiBearerAuth()
-@ApiProblemResponses(401, 429, 503)
-@Controller('officers')
+@ApiController('officers', 'officers')
 export class OfficersController {
   constructor(private readonly officers: OfficersService) {}
 

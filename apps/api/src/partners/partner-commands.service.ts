@@ -35,8 +35,6 @@ export class PartnerCommandsService {
     correlationId: string,
   ): Promise<ReferralStatusDto> {
     const event: ReferralEvent = { type: 'DISPOSE_TO_PARTNER' };
-    return statusView(
-      await this.updates.send(actor, id, event, disposeToPartnerUpdate, { actor, correlationId, ...request }),
-    );
+    return this.updates.sendRequest(actor, id, event, disposeToPartnerUpdate, request, correlationId);
   }
 }

@@ -1,7 +1,6 @@
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { ApiProblemResponses } from '../common/api-problems';
 import { CurrentUser, User } from '../auth/current-user';
 import { ActionRefusals } from '../common/action-responses';
 import { correlationIdOf } from '../common/correlation-id';
@@ -9,16 +8,14 @@ import { referralIdPipe } from '../referrals/referral-id.pipe';
 import { ReferralStatusDto } from '../referrals/referral-views.dto';
 import { PartnerCommandsService } from './partner-commands.service';
 import { PartnerCheckRequest, PartnerDisposalRequest } from './partner-requests.dto';
+import { ApiController, RecordAction } from '../common/api-controller';
 
 const NOT_VISIBLE = 'no such referral, or not visible to you';
 const NOT_GAIN = "not the GAIN co-ordinator of the referral's region";
 const DECIDED = 'the referral is past its decision (the body names its state and your available actions)';
 
-@ApiTags('partners')
-@ApiBearerAuth()
-@ApiProblemResponses(401, 429, 503)
 // As for every action on a record: visibility first (404), then the role through the pure rules (403).
-@Controller('referrals')
+@ApiController('partners', 'referrals')
 export class PartnersController {
   constructor(private readonly commands: PartnerCommandsService) {}
 
@@ -47,13 +44,11 @@ export class PartnersController {
   }
 
   @Post(':id/partner-disposal')
-  @HttpCode(200)
-  @ApiOperation({
+  @RecordAction(ReferralStatusDto, {
     summary: "Dispose of the referral to a partner agency with the partner's reference (GAIN co-ordinator)",
     description:
       'A GAIN disposal before a decision: the referral ends REFERRED_PARTNER, naming the agency and its reference.',
   })
-  @ApiOkResponse({ type: ReferralStatusDto })
   @ActionRefusals({
     badRequest: 'invalid fields (each listed)',
     forbidden: NOT_GAIN,

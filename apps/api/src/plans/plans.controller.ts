@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Patch, Post, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { DomainError } from '@rocu/domain';
 import { CurrentUser, User } from '../auth/current-user';
@@ -11,14 +11,12 @@ import { PlanQueriesService } from './plan-queries.service';
 import { AddActionRequest, ChangeActionRequest, DisruptionRequest, ReviewRequest } from './plan-requests.dto';
 import { DisruptionDto, PlanActionDto, PlanDto, RegionBalanceDto, ReviewDto } from './plan-views.dto';
 import { ApiProblemResponses } from '../common/api-problems';
+import { ApiController, RecordAction } from '../common/api-controller';
 
 const actionIdPipe = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('NOT_FOUND', 'No such action') });
 
-@ApiTags('4P plans')
-@ApiBearerAuth()
-@ApiProblemResponses(401, 429, 503)
 // Visibility is the referral's (404); only the plan's own SIO and LRO change it (403); a closed plan is read-only (409).
-@Controller()
+@ApiController('4P plans')
 export class PlansController {
   constructor(
     private readonly commands: PlanCommandsService,
@@ -79,11 +77,9 @@ export class PlansController {
 
   @Post('referrals/:id/plan/reviews')
   @ApiProblemResponses(400, 403, 404, 409, 422)
-  @HttpCode(200)
-  @ApiOperation({
+  @RecordAction(ReviewDto, {
     summary: 'Sign the joint review: the first signature opens it, the other owner’s completes it',
   })
-  @ApiOkResponse({ type: ReviewDto })
   @IDEMPOTENCY_KEY_HEADER
   async signReview(
     @User() user: CurrentUser,

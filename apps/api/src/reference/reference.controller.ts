@@ -1,14 +1,11 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { ScoringScheme } from '@rocu/domain';
 import { CodeListResponse, OrganisationsResponse } from './reference.dto';
 import { ReferenceService } from './reference.service';
-import { ApiProblemResponses } from '../common/api-problems';
+import { ApiController } from '../common/api-controller';
 
-@ApiTags('reference')
-@ApiBearerAuth()
-@ApiProblemResponses(401, 429, 503)
-@Controller('reference')
+@ApiController('reference', 'reference')
 export class ReferenceController {
   constructor(private readonly reference: ReferenceService) {}
 

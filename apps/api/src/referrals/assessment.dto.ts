@@ -1,7 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
 import {
   CONFIDENCE_LEVELS,
   Confidence,
@@ -16,6 +15,7 @@ import {
 } from '@rocu/domain';
 import { NationalPriorityCode } from '../common/national-priority-code.validator';
 import { Text } from '../common/text.validator';
+import { NestedObject } from '../common/nested-body';
 
 export class HarmDto {
   @ApiProperty({ enum: HARM_GRADES }) @IsIn(HARM_GRADES) physical!: HarmGrade;
@@ -53,10 +53,7 @@ export class RationaleDto {
 }
 
 export class AssessmentRequest {
-  @ApiProperty({ type: HarmDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => HarmDto)
+  @NestedObject(HarmDto)
   harm!: HarmDto;
 
   @ApiProperty({ enum: GEOGRAPHIC_SCOPES }) @IsIn(GEOGRAPHIC_SCOPES) geographicScope!: GeographicScope;
@@ -69,10 +66,7 @@ export class AssessmentRequest {
 
   @ApiProperty({ enum: CONFIDENCE_LEVELS }) @IsIn(CONFIDENCE_LEVELS) confidence!: Confidence;
 
-  @ApiProperty({ type: OrganisationalPositionDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => OrganisationalPositionDto)
+  @NestedObject(OrganisationalPositionDto)
   organisationalPosition!: OrganisationalPositionDto;
 
   @ApiProperty({ enum: ROUTES }) @IsIn(ROUTES) route!: Route;
@@ -84,9 +78,6 @@ export class AssessmentRequest {
   )
   nationalPriority?: string;
 
-  @ApiProperty({ type: RationaleDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => RationaleDto)
+  @NestedObject(RationaleDto)
   rationale!: RationaleDto;
 }

@@ -128,7 +128,7 @@ export class ReferralCommandsService {
 
   async triage(actor: Actor, id: string, request: TriageRequest, correlationId: string): Promise<ReferralStatusDto> {
     const event: ReferralEvent = { type: 'TRIAGE', decision: request.decision };
-    return statusView(await this.updates.send(actor, id, event, triageUpdate, { actor, correlationId, ...request }));
+    return this.updates.sendRequest(actor, id, event, triageUpdate, request, correlationId);
   }
 
   async provideInformation(
@@ -138,9 +138,7 @@ export class ReferralCommandsService {
     correlationId: string,
   ): Promise<ReferralStatusDto> {
     const event: ReferralEvent = { type: 'PROVIDE_INFORMATION' };
-    return statusView(
-      await this.updates.send(actor, id, event, provideInformationUpdate, { actor, correlationId, ...request }),
-    );
+    return this.updates.sendRequest(actor, id, event, provideInformationUpdate, request, correlationId);
   }
 
   async withdraw(
@@ -150,7 +148,7 @@ export class ReferralCommandsService {
     correlationId: string,
   ): Promise<ReferralStatusDto> {
     const event: ReferralEvent = { type: 'WITHDRAW' };
-    return statusView(await this.updates.send(actor, id, event, withdrawUpdate, { actor, correlationId, ...request }));
+    return this.updates.sendRequest(actor, id, event, withdrawUpdate, request, correlationId);
   }
 
   async assess(

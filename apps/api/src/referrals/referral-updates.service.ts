@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { UpdateDefinition } from '@temporalio/common';
 import { Actor, DomainError, ReferralEvent, transition } from '@rocu/domain';
-import { ActorCommand } from '@rocu/contracts';
+import { ActorCommand, ReferralSnapshot } from '@rocu/contracts';
 import type { ReferralEntity } from '@rocu/persistence';
 import { TemporalClientService } from '../temporal/temporal-client.provider';
 import { ReferralQueriesService } from './referral-queries.service';
 import { referralRecordOf } from './referral-record';
+import { ReferralStatusDto, statusView } from './referral-views.dto';
 
 /**
  * Sends a person's action to a referral's workflow: checks visibility (404), then the transition against
@@ -49,6 +50,19 @@ export class ReferralUpdatesService {
     } catch (error) {
       throw stateNamedAsInProblems(error);
     }
+  }
+
+  /** The usual action: the request's fields, with the actor, make the command; the answer is the new status. */
+  async sendRequest<C extends ActorCommand>(
+    actor: Actor,
+    id: string,
+    event: ReferralEvent,
+    definition: UpdateDefinition<ReferralSnapshot, [C]>,
+    request: Omit<C, keyof ActorCommand>,
+    correlationId: string,
+  ): Promise<ReferralStatusDto> {
+    const command = { actor, correlationId, ...request } as C;
+    return statusView(await this.send(actor, id, event, definition, command));
   }
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { EffectiveUrgency, PARTNER_CHECK_RESULTS, REFERRAL_ORIGINS, REFERRAL_STATUSES, URGENCIES } from '@rocu/domain';
 import type { ReferralSnapshot } from '@rocu/contracts';
+import { PageOf } from '../common/page.dto';
 
 export class DeadlineDto {
   @ApiProperty({
@@ -63,12 +64,7 @@ export class ReferralListItemDto extends ReferralSummaryDto {
   deconflicted?: boolean;
 }
 
-export class ReferralListResponse {
-  @ApiProperty({ type: [ReferralListItemDto] }) items!: ReferralListItemDto[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
+export class ReferralListResponse extends PageOf(ReferralListItemDto) {}
 
 export class HistoryEntryDto {
   @ApiProperty() seq!: number;

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { JUSTIFICATION_HEADER } from '@rocu/domain';
 import { Roles } from '../auth/auth-metadata';
@@ -23,13 +23,11 @@ import {
 } from './referral-views.dto';
 import { SubmitReferralRequest } from './submit-referral.dto';
 import { ApiProblemResponses } from '../common/api-problems';
+import { ApiController, RecordAction } from '../common/api-controller';
 
-@ApiTags('referrals')
-@ApiBearerAuth()
-@ApiProblemResponses(401, 429, 503)
 // Actions on a record carry no route-level @Roles: the service first checks the record is visible (404),
 // then the role through the pure rules (403), so an invisible record never answers 403.
-@Controller('referrals')
+@ApiController('referrals', 'referrals')
 export class ReferralsController {
   constructor(
     private readonly commands: ReferralCommandsService,
@@ -97,10 +95,8 @@ export class ReferralsController {
   }
 
   @Post(':id/triage')
-  @ApiOperation({ summary: 'Triage a submitted referral: ACCEPT, REQUEST_INFO or REJECT' })
+  @RecordAction(ReferralStatusDto, { summary: 'Triage a submitted referral: ACCEPT, REQUEST_INFO or REJECT' })
   @ApiProblemResponses(400, 403, 404, 409, 422)
-  @HttpCode(200)
-  @ApiOkResponse({ type: ReferralStatusDto })
   triage(
     @User() user: CurrentUser,
     @Param('id', referralIdPipe) id: string,
@@ -111,10 +107,8 @@ export class ReferralsController {
   }
 
   @Post(':id/information')
-  @ApiOperation({ summary: 'Provide the further information triage asked for' })
+  @RecordAction(ReferralStatusDto, { summary: 'Provide the further information triage asked for' })
   @ApiProblemResponses(400, 403, 404, 409, 422)
-  @HttpCode(200)
-  @ApiOkResponse({ type: ReferralStatusDto })
   information(
     @User() user: CurrentUser,
     @Param('id', referralIdPipe) id: string,
@@ -125,10 +119,8 @@ export class ReferralsController {
   }
 
   @Post(':id/assessment')
-  @ApiOperation({ summary: "Record the ROCU's assessment of the referral and its risk score" })
+  @RecordAction(AssessmentResultDto, { summary: "Record the ROCU's assessment of the referral and its risk score" })
   @ApiProblemResponses(400, 403, 404, 409, 422)
-  @HttpCode(200)
-  @ApiOkResponse({ type: AssessmentResultDto })
   assess(
     @User() user: CurrentUser,
     @Param('id', referralIdPipe) id: string,
@@ -140,15 +132,13 @@ export class ReferralsController {
 
   @Post(':id/urgent-decision')
   @ApiProblemResponses(400, 403, 404, 409, 422)
-  @HttpCode(200)
-  @ApiOperation({
+  @RecordAction(ReferralStatusDto, {
     summary: 'Out-of-meeting decision for an IMMEDIATE referral awaiting decision; ratified at the next meeting',
     description:
       'Only while the referral is AWAITING_DECISION and only once (otherwise 409 naming the state and the allowed ' +
       'actions); only IMMEDIATE referrals, and never DEFER (422: a decision taken because the case cannot wait ' +
       'cannot put it off). The next meeting of the type it was routed to (TTCG or covert commissioning) ratifies it.',
   })
-  @ApiOkResponse({ type: ReferralStatusDto })
   urgentDecision(
     @User() user: CurrentUser,
     @Param('id', referralIdPipe) id: string,
@@ -159,10 +149,8 @@ export class ReferralsController {
   }
 
   @Post(':id/withdraw')
-  @ApiOperation({ summary: 'Withdraw the referral, with a reason' })
+  @RecordAction(ReferralStatusDto, { summary: 'Withdraw the referral, with a reason' })
   @ApiProblemResponses(400, 403, 404, 409, 422)
-  @HttpCode(200)
-  @ApiOkResponse({ type: ReferralStatusDto })
   withdraw(
     @User() user: CurrentUser,
     @Param('id', referralIdPipe) id: string,

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -7,17 +6,16 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsObject,
   IsOptional,
   IsString,
   Length,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 import { URGENCIES, Urgency } from '@rocu/domain';
 import type { Classification, NominalRole, SubjectType } from '@rocu/contracts';
 import { IsKnownCode } from '../common/known-code.validator';
 import { Text } from '../common/text.validator';
+import { NestedArray, NestedObject } from '../common/nested-body';
 
 const SUBJECT_TYPES: SubjectType[] = ['OCG', 'PRIORITY_INDIVIDUAL', 'VULNERABILITY', 'OPERATION'];
 const NOMINAL_ROLES: NominalRole[] = ['PRINCIPAL', 'ASSOCIATE'];
@@ -49,12 +47,7 @@ export class SubjectDto {
   @Length(1, 100)
   existingRef?: string;
 
-  @ApiProperty({ type: [NominalDto] })
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => NominalDto)
+  @NestedArray(NominalDto)
   nominals!: NominalDto[];
 }
 
@@ -78,10 +71,7 @@ export class IntelligenceItemDto {
   @Length(1, 100)
   reference!: string;
 
-  @ApiProperty({ type: GradingDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => GradingDto)
+  @NestedObject(GradingDto)
   grading!: GradingDto;
 
   @ApiPropertyOptional({ description: 'required when handling is C' })
@@ -91,10 +81,7 @@ export class IntelligenceItemDto {
 }
 
 export class SubmitReferralRequest {
-  @ApiProperty({ type: SubjectDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => SubjectDto)
+  @NestedObject(SubjectDto)
   subject!: SubjectDto;
 
   @ApiProperty({ type: [String], example: ['ILLEGAL_DRUGS'] })
@@ -147,11 +134,6 @@ export class SubmitReferralRequest {
   @IsIn(CLASSIFICATIONS)
   classification!: Classification;
 
-  @ApiProperty({ type: [IntelligenceItemDto] })
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => IntelligenceItemDto)
+  @NestedArray(IntelligenceItemDto)
   intelligence!: IntelligenceItemDto[];
 }

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, Put, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Param, Put, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Roles } from '../auth/auth-metadata';
 import { CurrentUser, User } from '../auth/current-user';
@@ -7,13 +7,11 @@ import { correlationIdOf } from '../common/correlation-id';
 import { ChangeRegionSettingsRequest, RegionSettingsDto, RegionSettingsHistoryDto } from './region-settings.dto';
 import { RegionSettingsService } from './region-settings.service';
 import { ApiProblemResponses } from '../common/api-problems';
+import { ApiController } from '../common/api-controller';
 
 const REGION_STAFF = ['ROCU_MANAGER', 'GATEWAY_ASSESSOR', 'GAIN_COORDINATOR', 'TTCG_CHAIR'] as const;
 
-@ApiTags('regions')
-@ApiBearerAuth()
-@ApiProblemResponses(401, 429, 503)
-@Controller('regions')
+@ApiController('regions', 'regions')
 export class RegionsController {
   constructor(private readonly settings: RegionSettingsService) {}
 

@@ -128,8 +128,8 @@ export class TaskingCommandsService {
     request: CloseReferralRequest,
     correlationId: string,
   ): Promise<ReferralStatusDto> {
-    const command = { actor, correlationId, outcome: request.outcome };
-    return statusView(await this.updates.send(actor, id, { type: 'CLOSE' }, closeReferralUpdate, command));
+    const closing = { outcome: request.outcome };
+    return this.updates.sendRequest(actor, id, { type: 'CLOSE' }, closeReferralUpdate, closing, correlationId);
   }
 
   /**

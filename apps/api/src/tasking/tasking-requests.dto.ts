@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsObject, IsOptional, IsString, Length, ValidateIf, ValidateNested } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
 import { Text } from '../common/text.validator';
+import { NestedObject } from '../common/nested-body';
 
 export class ConflictDeclarationDto {
   @ApiProperty({ description: 'true blocks this officer for this referral (recorded and audited)' })
@@ -36,10 +36,7 @@ export class AllocateSioRequest {
   @Text(4000)
   exceptionJustification?: string;
 
-  @ApiProperty({ type: ConflictDeclarationDto, description: "the chosen SIO's own declaration" })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ConflictDeclarationDto)
+  @NestedObject(ConflictDeclarationDto, { description: "the chosen SIO's own declaration" })
   conflictDeclaration!: ConflictDeclarationDto;
 }
 

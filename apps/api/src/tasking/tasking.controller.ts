@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, Post, Req } from '@nestjs/common';
+import {} from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentUser, User } from '../auth/current-user';
 import { correlationIdOf } from '../common/correlation-id';
@@ -15,23 +15,19 @@ import {
   ReplaceLroRequest,
 } from './tasking-requests.dto';
 import { ApiProblemResponses } from '../common/api-problems';
+import { ApiController, RecordAction } from '../common/api-controller';
 
-@ApiTags('tasking')
-@ApiBearerAuth()
-@ApiProblemResponses(401, 429, 503)
 // As for every action on a record: visibility first (404), then the role through the pure rules (403).
-@Controller('referrals')
+@ApiController('tasking', 'referrals')
 export class TaskingController {
   constructor(private readonly commands: TaskingCommandsService) {}
 
   @Post(':id/sio')
   @ApiProblemResponses(400, 403, 404, 409, 422)
-  @HttpCode(200)
-  @ApiOperation({
+  @RecordAction(AllocationResultDto, {
     summary:
       'Allocate the SIO (ROCU manager). A declared conflict is recorded, blocks the officer for this referral and answers 422.',
   })
-  @ApiOkResponse({ type: AllocationResultDto })
   allocateSio(
     @User() user: CurrentUser,
     @Param('id', referralIdPipe) id: string,
@@ -43,9 +39,9 @@ export class TaskingController {
 
   @Post(':id/lro')
   @ApiProblemResponses(400, 403, 404, 409, 422)
-  @HttpCode(200)
-  @ApiOperation({ summary: "Name the force's LRO (the referring organisation); with the SIO in place the plan starts" })
-  @ApiOkResponse({ type: ReferralStatusDto })
+  @RecordAction(ReferralStatusDto, {
+    summary: "Name the force's LRO (the referring organisation); with the SIO in place the plan starts",
+  })
   nameLro(
     @User() user: CurrentUser,
     @Param('id', referralIdPipe) id: string,
@@ -57,14 +53,12 @@ export class TaskingController {
 
   @Post(':id/sio/reallocation')
   @ApiProblemResponses(400, 403, 404, 409, 422)
-  @HttpCode(200)
-  @ApiOperation({
+  @RecordAction(AllocationResultDto, {
     summary: 'Reallocate the SIO (ROCU manager), with a reason: the plan moves to the new SIO',
     description:
       'The new SIO is checked as at allocation (region, conflict, vetting; specialism or capacity need an ' +
       'exceptionJustification). The previous SIO keeps read access to the tasking; the plan lists who owned it when.',
   })
-  @ApiOkResponse({ type: AllocationResultDto })
   reallocateSio(
     @User() user: CurrentUser,
     @Param('id', referralIdPipe) id: string,
@@ -76,12 +70,10 @@ export class TaskingController {
 
   @Post(':id/lro/replacement')
   @ApiProblemResponses(400, 403, 404, 409, 422)
-  @HttpCode(200)
-  @ApiOperation({
+  @RecordAction(ReferralStatusDto, {
     summary: 'Replace the LRO of an active tasking (the referring organisation), with a reason: the plan moves too',
     description: 'The previous LRO keeps read access to the tasking; the plan lists who owned it when.',
   })
-  @ApiOkResponse({ type: ReferralStatusDto })
   replaceLro(
     @User() user: CurrentUser,
     @Param('id', referralIdPipe) id: string,
@@ -93,11 +85,9 @@ export class TaskingController {
 
   @Post(':id/close')
   @ApiProblemResponses(400, 403, 404, 409, 422)
-  @HttpCode(200)
-  @ApiOperation({
+  @RecordAction(ReferralStatusDto, {
     summary: 'Close the tasking (ROCU manager): the plan turns read-only and a re-assessment is prompted',
   })
-  @ApiOkResponse({ type: ReferralStatusDto })
   close(
     @User() user: CurrentUser,
     @Param('id', referralIdPipe) id: string,
