@@ -387,4 +387,24 @@ describe('tamper-evident audit trail', () => {
       await fresh.stop();
     }
   });
+
+  it('keeps sealing past its tenth seal (the last seal is found by number, not by the text of its id)', async () => {
+    const fresh = await Stack.start();
+    const writer = await asApplication(fresh.databaseUrl);
+    try {
+      const freshAuditor = await fresh.token(['AUDITOR'], 'YHROCU');
+      const check = async () => (await fresh.http.get<Verification>('/audit/verify', freshAuditor)).body;
+      // One row a round, sealed before the next is written: each round is a seal of its own.
+      for (let round = 1; round <= 12; round++) {
+        await appendAs(writer, `ROUND_${round}`);
+        await eventually(async () => expect(await check()).toMatchObject({ unsealed: { rows: 0 } }));
+      }
+      const verification = await check();
+      expect(verification).toMatchObject({ ok: true, unsealed: { rows: 0 } });
+      expect(verification.seals).toBeGreaterThanOrEqual(12);
+    } finally {
+      await writer.end();
+      await fresh.stop();
+    }
+  });
 });

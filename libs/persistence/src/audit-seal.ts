@@ -58,7 +58,9 @@ export async function sealAuditBatch(dataSource: DataSource, key: string, maxRow
       `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`,
     );
     const [last] = await manager.query<LastSeal[]>(
-      `SELECT id::text, last_seq::text, head, upto_txid::text FROM audit_seals ORDER BY id DESC LIMIT 1`,
+      // Ordered by the column, not the text output of the same name (as text, seal 9 came after seal 10).
+      `SELECT s.id::text AS id, s.last_seq::text AS last_seq, s.head, s.upto_txid::text AS upto_txid
+         FROM audit_seals s ORDER BY s.id DESC LIMIT 1`,
     );
     const from = last?.upto_txid ?? '0';
     const rows = await manager.query<{ id: string; content: string }[]>(

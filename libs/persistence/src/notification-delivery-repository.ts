@@ -32,7 +32,7 @@ export const notificationDeliveryRepository = {
                           AND (dispatched_at IS NULL OR dispatched_at < now() - $2::int * interval '1 millisecond')
                         ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
           RETURNING id)
-       SELECT id::text FROM claimed ORDER BY id`,
+       SELECT claimed.id::text AS id FROM claimed ORDER BY claimed.id`,
       [limit, redispatchAfterMs],
     );
     return rows.map((row) => row.id);
