@@ -36,7 +36,7 @@ export async function lifecycleLoad(
     job.concurrency,
     async (index, mark) => {
       const { force, region, referrer, assessor, chair, manager } = job.pairs[index % job.pairs.length];
-      const submitted = await post(`${job.apiUrl}/referrals`, referrer, urgentReferralSubmission(), 201);
+      const submitted = await post(`${job.apiUrl}/referrals`, referrer, urgentReferralSubmission(force), 201);
       mark('submit');
       const id = String(submitted.id);
       const step = async (path: string, token: string, body: unknown, expected: string, stage: LifecycleStage) => {

@@ -4,9 +4,12 @@ import { referralBody, workedExampleAssessment } from '../../test/support/referr
 /** The e2e tests' valid submission, with a fresh nominal each time so nothing de-conflicts. */
 export const referralSubmission = (): ReferralSubmission => referralBody() as unknown as ReferralSubmission;
 
-/** The same, as threat to life: the chair may adopt it out of meeting (the lifecycle bench needs no meeting). */
-export const urgentReferralSubmission = (): ReferralSubmission =>
-  referralBody({ urgency: 'IMMEDIATE', threatToLife: true }) as unknown as ReferralSubmission;
+/**
+ * The same, as threat to life (the chair may adopt it out of meeting: the lifecycle bench needs no meeting),
+ * affecting only the referrer's own force, so it routes to the ROCU whose team and officers take the next steps.
+ */
+export const urgentReferralSubmission = (force: string): ReferralSubmission =>
+  referralBody({ urgency: 'IMMEDIATE', threatToLife: true, forcesAffected: [force] }) as unknown as ReferralSubmission;
 
 export const URGENT_ADOPTION = {
   decision: 'ADOPT_ROCU_LEAD',
