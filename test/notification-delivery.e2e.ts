@@ -1,4 +1,5 @@
 import type { DeadlinePolicies } from '@rocu/domain';
+import { notificationDeliveryRepository, type Queryable } from '@rocu/persistence';
 import { Stack } from './support/stack';
 import { eventually, referralBody } from './support/referral-fixtures';
 import { SmtpTestServer, type DeliveredMail } from './support/smtp-test-server';
@@ -189,6 +190,23 @@ describe('notifications e-mailed from the outbox (a real SMTP server)', () => {
     }
     // The message in flight when the worker died was sent again by its retry, recognisably the same.
     expect(smtp.withMessageId(held[0].messageId).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps a settled notification as it ended: an attempt still in flight does not rewrite it', async () => {
+    const id = await submit();
+    const [sent] = await eventually(async () => {
+      const rows = (await rowsOf(id)).filter((row) => row.kind === 'REFERRAL_SUBMITTED');
+      expect(rows.map((row) => row.status)).toEqual(['SENT']);
+      return rows;
+    }, 60_000);
+    // What a slower attempt of the same delivery, that loaded the row while it was pending, writes next.
+    const onPool: Queryable = {
+      query: async <T>(sql: string, parameters?: unknown[]) => (await stack.db.query(sql, parameters)).rows as T,
+    };
+    await notificationDeliveryRepository.recordAttempt(onPool, sent.id, sent.attempts + 1, 'elsewhere@gateway.example');
+    await notificationDeliveryRepository.recordError(onPool, sent.id, '421 Service not available');
+
+    expect((await rowsOf(id)).find((row) => row.id === sent.id)).toEqual(sent);
   });
 
   it('marks an escalation that cannot be delivered FAILED, with the reason, and escalates that', async () => {

@@ -62,12 +62,12 @@ export const notificationDeliveryRepository = {
     return mailbox?.address;
   },
 
+  /** Records an attempt while the notification is pending: one settled meanwhile keeps its own record. */
   async recordAttempt(queryable: Queryable, notificationId: string, attempt: number, address: string): Promise<void> {
-    await queryable.query(`UPDATE notifications SET attempts = $2, recipient_address = $3 WHERE id = $1`, [
-      notificationId,
-      attempt,
-      address,
-    ]);
+    await queryable.query(
+      `UPDATE notifications SET attempts = $2, recipient_address = $3 WHERE id = $1 AND status = 'PENDING'`,
+      [notificationId, attempt, address],
+    );
   },
 
   /** Sent, unless it is no longer pending. */
@@ -84,7 +84,10 @@ export const notificationDeliveryRepository = {
   },
 
   async recordError(queryable: Queryable, notificationId: string, reason: string): Promise<void> {
-    await queryable.query(`UPDATE notifications SET last_error = $2 WHERE id = $1`, [notificationId, reason]);
+    await queryable.query(`UPDATE notifications SET last_error = $2 WHERE id = $1 AND status = 'PENDING'`, [
+      notificationId,
+      reason,
+    ]);
   },
 
   /** Marks a pending notification FAILED; undefined when it was not pending (already failed or sent). */
