@@ -1,9 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@rocu/persistence';
 import { ReferralCounts1764800000000 } from '../libs/persistence/src/migrations/1764800000000-referral-counts';
-import { testEnvironment } from './support/test-environment';
+import { insertReferralRow, useScratchDatabase } from './support/scratch-database';
 
 /** What the kept counts say, groups with none left out, in one order. */
 const KEPT = `SELECT region, owner_org, status, urgency, national_priority, n::int AS n
@@ -13,58 +11,27 @@ const COUNTED = `SELECT region, owner_org, status, urgency, coalesce(national_pr
                         count(*)::int AS n
                    FROM referrals GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`;
 
-interface Key {
-  region: string;
-  ownerOrg: string;
-  status: string;
-  urgency: string;
-}
-
-async function insertReferral(db: Pool | PoolClient, key: Key): Promise<string> {
-  const id = randomUUID();
-  await db.query(
-    `INSERT INTO referrals (id, reference, workflow_id, owner_org, region, status, urgency, classification,
-                            subject_type, subject_name, submission, submitted_by_sub, submitted_by_name,
-                            submitted_at, updated_at, last_seq, paused_ms, deconfliction_flag, origin,
-                            reassessment_due)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, 'OFFICIAL', 'OCG', 'Counted', '{}', 'sub', 'Officer', now(), now(), 0, 0,
-             false, 'REFERRAL', false)`,
-    [id, `REF-${id.slice(0, 8)}`, `counts-${id}`, key.ownerOrg, key.region, key.status, key.urgency],
-  );
-  return id;
-}
-
 describe('referral_counts: the totals the database keeps for lists and the national report', () => {
-  const settings = testEnvironment();
-  const database = `counts_${randomBytes(4).toString('hex')}`;
-  const admin = new Pool({ connectionString: settings.adminUrl, max: 1 });
-  let db: Pool;
-  let databaseUrl: string;
+  const scratch = useScratchDatabase('counts');
+  const db = scratch.pool;
 
   const kept = async (): Promise<unknown[]> => (await db.query(KEPT)).rows;
   const counted = async (): Promise<unknown[]> => (await db.query(COUNTED)).rows;
 
-  beforeAll(async () => {
-    await admin.query(`CREATE DATABASE "${database}" TEMPLATE "${settings.templateDatabase}"`);
-    const url = new URL(settings.templateUrl);
-    url.pathname = `/${database}`;
-    databaseUrl = url.toString();
-    db = new Pool({ connectionString: databaseUrl, max: 10 });
-  });
-
-  afterAll(async () => {
-    // end() resolves once its clients are told to close, not once they have: one still closing when the
-    // database is dropped is told so by the server, which is expected here and not an error of the test.
-    db.on('error', () => undefined);
-    await db.end();
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await admin.end();
-  });
-
   it('follows inserts, moves between keys, deletes and rolled-back work', async () => {
-    const a = await insertReferral(db, { region: 'ERSOU', ownerOrg: 'ESSEX', status: 'SUBMITTED', urgency: 'ROUTINE' });
-    const b = await insertReferral(db, { region: 'ERSOU', ownerOrg: 'ESSEX', status: 'SUBMITTED', urgency: 'ROUTINE' });
-    await insertReferral(db, { region: 'ERSOU', ownerOrg: 'BEDS', status: 'TRIAGE', urgency: 'IMMEDIATE' });
+    const a = await insertReferralRow(db, {
+      region: 'ERSOU',
+      ownerOrg: 'ESSEX',
+      status: 'SUBMITTED',
+      urgency: 'ROUTINE',
+    });
+    const b = await insertReferralRow(db, {
+      region: 'ERSOU',
+      ownerOrg: 'ESSEX',
+      status: 'SUBMITTED',
+      urgency: 'ROUTINE',
+    });
+    await insertReferralRow(db, { region: 'ERSOU', ownerOrg: 'BEDS', status: 'TRIAGE', urgency: 'IMMEDIATE' });
     expect(await kept()).toEqual([
       { region: 'ERSOU', owner_org: 'BEDS', status: 'TRIAGE', urgency: 'IMMEDIATE', national_priority: '', n: 1 },
       { region: 'ERSOU', owner_org: 'ESSEX', status: 'SUBMITTED', urgency: 'ROUTINE', national_priority: '', n: 2 },
@@ -76,7 +43,7 @@ describe('referral_counts: the totals the database keeps for lists and the natio
     const client = await db.connect();
     try {
       await client.query('BEGIN');
-      await insertReferral(client, { region: 'ERSOU', ownerOrg: 'ESSEX', status: 'SUBMITTED', urgency: 'ROUTINE' });
+      await insertReferralRow(client, { region: 'ERSOU', ownerOrg: 'ESSEX', status: 'SUBMITTED', urgency: 'ROUTINE' });
       await client.query(`UPDATE referrals SET region = 'NWROCU' WHERE id = $1`, [a]);
       await client.query('ROLLBACK');
     } finally {
@@ -99,7 +66,7 @@ describe('referral_counts: the totals the database keeps for lists and the natio
   it('stays exact when many transactions move referrals both ways between two keys at once', async () => {
     const ids = await Promise.all(
       Array.from({ length: 16 }, (_, index) =>
-        insertReferral(db, {
+        insertReferralRow(db, {
           region: 'ERSOU',
           ownerOrg: 'CAMBS',
           status: index % 2 === 0 ? 'TRIAGE' : 'INFO_REQUESTED',
@@ -142,14 +109,14 @@ describe('referral_counts: the totals the database keeps for lists and the natio
 
   it('is emptied with the table, and rebuilt from the rows when the migration runs again', async () => {
     const dataSource = new DataSource(
-      dataSourceOptions({ url: databaseUrl, poolMax: 1, connectionTimeoutMs: 10_000, statementTimeoutMs: 60_000 }),
+      dataSourceOptions({ url: scratch.url, poolMax: 1, connectionTimeoutMs: 10_000, statementTimeoutMs: 60_000 }),
     );
     await dataSource.initialize();
     const runner = dataSource.createQueryRunner();
     try {
       const migration = new ReferralCounts1764800000000();
       await migration.down(runner);
-      await insertReferral(db, { region: 'NWROCU', ownerOrg: 'GMP', status: 'SUBMITTED', urgency: 'ROUTINE' });
+      await insertReferralRow(db, { region: 'NWROCU', ownerOrg: 'GMP', status: 'SUBMITTED', urgency: 'ROUTINE' });
       await migration.up(runner);
     } finally {
       await runner.release();

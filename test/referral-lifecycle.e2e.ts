@@ -358,4 +358,18 @@ describe('referral intake, triage and assessment over HTTP', () => {
       'status',
     ]);
   });
+
+  // Last in the file: it moves the national sequence on for every later submission.
+  it('keeps references unique past the millionth referral, with as many digits as the number needs', async () => {
+    await stack.db.query(`SELECT setval('referral_reference_seq', 999998)`);
+    const submitted = [await submit(), await submit(), await submit()];
+    expect(submitted.map((referral) => referral.reference.replace(/^YHROCU-\d{4}-/, ''))).toEqual([
+      '999999',
+      '1000000',
+      '1000001',
+    ]);
+    const shown = await detail(submitted[1].id);
+    expect(shown.status).toBe(200);
+    expect(shown.body.reference).toBe(submitted[1].reference);
+  });
 });

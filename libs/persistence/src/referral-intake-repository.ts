@@ -18,6 +18,9 @@ export interface OverlapSearch {
   identifiers: string[];
 }
 
+/** The first key of the advisory locks de-confliction takes (two-key locks; no other lock uses this class). */
+const DECONFLICTION_LOCK_CLASS = 4201;
+
 /** Live referrals only: $4 is TERMINAL_STATUSES. */
 const LIVE_STATUSES_SQL = `r.status <> ALL($4::text[])`;
 
@@ -58,7 +61,8 @@ export const referralIntakeRepository = {
   /**
    * One statement writes the referral with its nominals, first history row, deadlines and the gateway team's
    * notification (data-modifying CTEs, all or nothing), under the given reference or a new one from the
-   * sequence. The reference, or undefined when an earlier attempt already wrote the referral.
+   * sequence (at least six digits, zero-padded: `lpad` would cut the millionth referral's number to six and
+   * repeat references). The reference, or undefined when an earlier attempt already wrote the referral.
    */
   async insertSubmission(
     manager: EntityManager,
@@ -71,7 +75,7 @@ export const referralIntakeRepository = {
              subject_type, subject_name, subject_existing_ref, submission, submitted_by_sub, submitted_by_name,
              submitted_at, updated_at, next_deadline_at)
            VALUES ($1, coalesce($25::text,
-               $2 || '-' || to_char($13::timestamptz, 'YYYY') || '-' || lpad(nextval('referral_reference_seq')::text, 6, '0')),
+               $2 || '-' || to_char($13::timestamptz, 'YYYY') || '-' || to_char(nextval('referral_reference_seq'), 'FM999999999999000000')),
              $3, $4, $2, 'SUBMITTED', $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14)
            ON CONFLICT (id) DO NOTHING RETURNING id, reference),
          nominals AS (
@@ -106,6 +110,22 @@ export const referralIntakeRepository = {
       referralId,
     ]);
     return row.reference;
+  },
+
+  /**
+   * Holds each subject reference and nominal searched for (as `findOverlaps` is given them) until the
+   * transaction ends. Two referrals naming the same one, projected at once, would otherwise each search
+   * before the other had committed and neither be linked; now the second waits and then finds the first.
+   * Taken in one order, so submissions sharing several cannot deadlock on them.
+   */
+  async holdOverlapKeys(manager: EntityManager, search: OverlapSearch): Promise<void> {
+    const keys = search.identifiers.map((identifier) => `nominal:${identifier}`);
+    if (search.existingRef !== null) keys.push(`subject:${search.existingRef}`);
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(${DECONFLICTION_LOCK_CLASS}, key)
+         FROM (SELECT DISTINCT hashtext(k) AS key FROM unnest($1::text[]) AS k ORDER BY 1) AS held`,
+      [keys],
+    );
   },
 
   /** Live referrals (any force, any region) naming the same subject reference or a shared nominal. */

@@ -11,11 +11,13 @@ export async function deconflict(
   manager: EntityManager,
   referral: { id: string; region: string; submission: ReferralSubmission },
 ): Promise<number> {
-  const overlaps = await repository.findOverlaps(manager, {
+  const search = {
     referralId: referral.id,
     existingRef: referral.submission.subject.existingRef?.toLowerCase() ?? null,
     identifiers: referral.submission.subject.nominals.map((nominal) => nominal.identifier.toLowerCase()),
-  });
+  };
+  await repository.holdOverlapKeys(manager, search);
+  const overlaps = await repository.findOverlaps(manager, search);
   for (const overlap of overlaps) {
     for (const [from, to] of [
       [referral.id, overlap.id],
