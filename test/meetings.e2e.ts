@@ -375,10 +375,11 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
     const before = Date.now();
     const immediate = await assessed({}, { urgency: 'IMMEDIATE', threatToLife: true });
     type Deadline = { stage: string; dueAt: string; status: string };
-    const clock = async () =>
-      (await stack.http.get<{ deadlines: Deadline[] }>(`/referrals/${immediate}`, assessor)).body.deadlines.find(
-        (deadline) => deadline.stage === 'DECISION',
-      );
+    const deadlines = async () =>
+      (await stack.http.get<{ deadlines: Deadline[] }>(`/referrals/${immediate}`, assessor)).body.deadlines;
+    const clock = async () => (await deadlines()).find((deadline) => deadline.stage === 'DECISION');
+    // In the order the referral meets them (by name, DECISION would come before ASSESSMENT).
+    expect((await deadlines()).map((deadline) => deadline.stage)).toEqual(['TRIAGE', 'ASSESSMENT', 'DECISION']);
     const pending = await clock();
     expect(pending?.status).toBe('PENDING');
     const due = Date.parse(pending?.dueAt ?? '');

@@ -5,6 +5,7 @@ import {
   computeDeadline,
   DecisionClockPolicy,
   decisionDeadline,
+  DEADLINE_STAGE_ORDER,
   DeadlinePolicy,
   DeadlineStage,
   NO_PAUSE,
@@ -13,8 +14,6 @@ import {
   StagePolicy,
 } from '@rocu/domain';
 import type { DeadlineView } from '@rocu/contracts';
-
-const STAGE_ORDER: readonly DeadlineStage[] = ['TRIAGE', 'ASSESSMENT', 'DECISION', 'ALLOCATION'];
 
 export interface StagePolicies {
   gateway: DeadlinePolicy;
@@ -81,7 +80,7 @@ function stageStatus(stage: DeadlineStage, policies: StagePolicies, clock: Deadl
 
 /** The referral's deadlines as shown to users: due and reminder times, status, and when each fired. */
 export function deadlineViews(policies: StagePolicies, clock: DeadlineClock): DeadlineView[] {
-  return STAGE_ORDER.flatMap((stage) => {
+  return DEADLINE_STAGE_ORDER.flatMap((stage) => {
     const computed = stageDeadline(stage, policies, clock);
     if (computed === null) return [];
     return [

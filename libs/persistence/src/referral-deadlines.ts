@@ -24,9 +24,14 @@ export function deadlineColumns(deadlines: DeadlineView[]): { columns: (string |
   };
 }
 
+/** A notice noted on a deadline is kept while the deadline stands (a pause that moves it starts it afresh). */
+const KEPT_NOTICE = (column: string) =>
+  `${column} = coalesce(EXCLUDED.${column}, CASE WHEN referral_deadlines.due_at = EXCLUDED.due_at THEN referral_deadlines.${column} END)`;
+
 /**
  * Upserts the referral's deadlines and keeps referrals.next_deadline_at (the default list sort) in step, in
- * one statement (one round trip) however many stages there are.
+ * one statement (one round trip) however many stages there are. A transition's deadlines never take back a
+ * reminder or escalation already recorded (its notice may have committed first).
  */
 export async function upsertDeadlines(
   manager: EntityManager,
@@ -39,9 +44,31 @@ export async function upsertDeadlines(
        INSERT INTO referral_deadlines (referral_id, stage, due_at, remind_at, status, reminded_at, escalated_at)
        SELECT $1::uuid, * FROM unnest($2::text[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::timestamptz[], $7::timestamptz[])
        ON CONFLICT (referral_id, stage) DO UPDATE SET due_at = EXCLUDED.due_at, remind_at = EXCLUDED.remind_at,
-         status = EXCLUDED.status, reminded_at = EXCLUDED.reminded_at, escalated_at = EXCLUDED.escalated_at
+         status = EXCLUDED.status, ${KEPT_NOTICE('reminded_at')}, ${KEPT_NOTICE('escalated_at')}
        RETURNING 1)
      UPDATE referrals SET next_deadline_at = $8 WHERE id = $1`,
     [referralId, ...columns, nextDue],
+  );
+}
+
+/**
+ * Records that one stage's reminder or escalation went, with the time the workflow noted, and nothing else: a
+ * notice is not a transition, so the deadline's status and due times and the referral's next deadline stay
+ * as the latest projected transition left them, even when the notice's activity commits after it. The row
+ * is written whole only when no transition has projected it yet.
+ */
+export async function recordDeadlineNotice(
+  manager: EntityManager,
+  referralId: string,
+  view: DeadlineView,
+): Promise<void> {
+  await manager.query(
+    `INSERT INTO referral_deadlines (referral_id, stage, due_at, remind_at, status, reminded_at, escalated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (referral_id, stage) DO UPDATE
+       SET reminded_at = coalesce(referral_deadlines.reminded_at, EXCLUDED.reminded_at),
+           escalated_at = coalesce(referral_deadlines.escalated_at, EXCLUDED.escalated_at)
+       WHERE referral_deadlines.due_at = EXCLUDED.due_at`,
+    [referralId, view.stage, view.dueAt, view.remindAt, view.status, view.remindedAt ?? null, view.escalatedAt ?? null],
   );
 }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import {
   Actor,
   availableActions,
+  byStageOrder,
   DomainError,
   effectiveUrgency,
   referralScopes,
@@ -155,16 +156,14 @@ export class ReferralQueriesService {
   /** The submission answer for an existing referral (an idempotent repeat after its workflow ended). */
   async submissionView(actor: Actor, id: string): Promise<SubmitReferralResponse> {
     const referral = await this.findVisible(actor, id);
-    const deadlines = await this.dataSource
-      .getRepository(ReferralDeadlineEntity)
-      .find({ where: { referralId: id }, order: { stage: 'DESC' } });
+    const deadlines = await this.dataSource.getRepository(ReferralDeadlineEntity).findBy({ referralId: id });
     return {
       id,
       reference: referral.reference,
       status: referral.status,
       ...urgencyView(effectiveUrgency(referral.submission)),
       region: referral.region,
-      deadlines: deadlines.map(toDeadline),
+      deadlines: deadlines.sort(byStageOrder).map(toDeadline),
     };
   }
 
@@ -191,9 +190,7 @@ export class ReferralQueriesService {
   async detail(actor: Actor, id: string, correlationId: string, justification?: string): Promise<ReferralDetailDto> {
     const referral = await this.findVisible(actor, id);
     const [deadlines, history, assessments, information] = await Promise.all([
-      this.dataSource
-        .getRepository(ReferralDeadlineEntity)
-        .find({ where: { referralId: id }, order: { stage: 'DESC' } }),
+      this.dataSource.getRepository(ReferralDeadlineEntity).findBy({ referralId: id }),
       this.dataSource.getRepository(ReferralHistoryEntity).find({ where: { referralId: id }, order: { seq: 'ASC' } }),
       this.dataSource.getRepository(AssessmentEntity).find({ where: { referralId: id }, order: { seq: 'DESC' } }),
       this.dataSource
@@ -227,7 +224,7 @@ export class ReferralQueriesService {
         : {}),
       submittedBy: { sub: referral.submittedBySub, name: referral.submittedByName },
       pausedMs: Number(referral.pausedMs),
-      deadlines: deadlines.map(toDeadline),
+      deadlines: deadlines.sort(byStageOrder).map(toDeadline),
       history: withDurations(history, new Date()),
       assessment: assessments[0] ? toAssessment(assessments[0], assessments.length) : null,
       assessmentHistory: assessments.map(toHistoryEntry),

@@ -13,8 +13,8 @@ import { deadlineRecipient, nationalResponseRecipients } from '@rocu/domain';
 import {
   appendAudit,
   enqueueNotification,
+  recordDeadlineNotice,
   referralIntakeRepository as repository,
-  upsertDeadlines,
 } from '@rocu/persistence';
 import { deconflict } from './deconfliction';
 import { projectReferralTransition } from './referral-projectors';
@@ -109,7 +109,8 @@ export class ReferralProjectionActivities implements ReferralActivities {
         recipient: deadlineRecipient(notification.kind, notification.stage, notification.region),
         payload: { stage: notification.stage, dueAt: notification.dueAt },
       });
-      await upsertDeadlines(manager, notification.referralId, notification.deadlines);
+      const noticed = notification.deadlines.find((view) => view.stage === notification.stage);
+      if (noticed) await recordDeadlineNotice(manager, notification.referralId, noticed);
       await auditNotice(manager, `DEADLINE_${notification.kind}`, notification.referralId, key, {
         workflowId: notification.workflowId,
         stage: notification.stage,

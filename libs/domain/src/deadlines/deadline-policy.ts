@@ -18,6 +18,13 @@ export type GatewayStage = (typeof DEADLINE_STAGES)[number];
  */
 export type DeadlineStage = GatewayStage | 'DECISION' | 'ALLOCATION';
 
+/** The stages in the order a referral meets them, which is the order its deadlines are shown in. */
+export const DEADLINE_STAGE_ORDER: readonly DeadlineStage[] = ['TRIAGE', 'ASSESSMENT', 'DECISION', 'ALLOCATION'];
+
+/** Compares two deadlines by their stage's place in the lifecycle (their names' order is not it). */
+export const byStageOrder = (a: { stage: string }, b: { stage: string }): number =>
+  DEADLINE_STAGE_ORDER.indexOf(a.stage as DeadlineStage) - DEADLINE_STAGE_ORDER.indexOf(b.stage as DeadlineStage);
+
 export type DeadlinePolicy = Record<GatewayStage, StagePolicy>;
 export type DeadlinePolicies = Record<Urgency, DeadlinePolicy>;
 
