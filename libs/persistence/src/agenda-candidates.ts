@@ -74,7 +74,7 @@ export async function loadAgenda(manager: EntityManager, region: string, type: s
   const ratifications = await manager.query<CandidateRow[]>(
     `${CANDIDATES_SQL} WHERE r.region = $1 AND r.urgent_decision_at IS NOT NULL AND r.ratified_in_meeting IS NULL
        AND a.route = $2
-     ORDER BY r.urgent_decision_at`,
+     ORDER BY r.urgent_decision_at, r.id`,
     [region, type],
   );
   const composed = composeAgenda(
@@ -84,7 +84,10 @@ export async function loadAgenda(manager: EntityManager, region: string, type: s
   return { items: [...composed.ranked, ...composed.ratifications], excluded: composed.excluded };
 }
 
-/** The agenda frozen at a meeting's paper cut-off, in order: ranked new items, then ratifications. */
+/**
+ * The agenda frozen at a meeting's paper cut-off, in order: ranked new items, then ratifications in the order
+ * their urgent decisions were taken (all ratifications have rank 0, so that order must be asked for).
+ */
 export async function loadFrozenAgenda(manager: EntityManager, meetingId: string): Promise<AgendaItem[]> {
   const rows = await manager.query<
     (Omit<AgendaItem, 'riskScore' | 'listedAt' | 'urgentDecision' | 'nationalPriority' | 'origin'> & {
@@ -99,7 +102,7 @@ export async function loadFrozenAgenda(manager: EntityManager, meetingId: string
             i.deferrals, r.owner_org AS "ownerOrg", r.classification, i.listed_at AS "listedAt", i.urgent_decision AS "urgentDecision",
             r.national_priority AS "nationalPriority", r.origin
        FROM meeting_items i JOIN referrals r ON r.id = i.referral_id
-      WHERE i.meeting_id = $1 ORDER BY i.kind, i.rank`,
+      WHERE i.meeting_id = $1 ORDER BY i.kind, i.rank, r.urgent_decision_at, i.referral_id`,
     [meetingId],
   );
   return rows.map(({ urgentDecision, nationalPriority, origin, ...row }) => ({
