@@ -253,15 +253,6 @@ export const referralProjectionRepository = {
     ]);
   },
 
-  async setSio(manager: EntityManager, referralId: string, sio: Participant): Promise<void> {
-    await manager.query(`UPDATE referrals SET sio_sub = $2, sio_name = $3, sio_org = $4 WHERE id = $1`, [
-      referralId,
-      sio.sub,
-      sio.name,
-      sio.org,
-    ]);
-  },
-
   async insertSioAllocation(manager: EntityManager, entry: SioAllocationEntry): Promise<void> {
     await manager.query(
       `INSERT INTO sio_allocations (referral_id, officer_sub, officer_name, justification, conflict_declaration,
@@ -280,15 +271,6 @@ export const referralProjectionRepository = {
         entry.mutualAidRequestId,
       ],
     );
-  },
-
-  async setLro(manager: EntityManager, referralId: string, lro: Participant): Promise<void> {
-    await manager.query(`UPDATE referrals SET lro_sub = $2, lro_name = $3, lro_org = $4 WHERE id = $1`, [
-      referralId,
-      lro.sub,
-      lro.name,
-      lro.org,
-    ]);
   },
 
   /**
@@ -321,21 +303,27 @@ export const referralProjectionRepository = {
     );
   },
 
-  async setPlanSio(manager: EntityManager, referralId: string, sio: Participant): Promise<void> {
-    await manager.query(`UPDATE plans SET sio_sub = $2, sio_name = $3 WHERE referral_id = $1`, [
-      referralId,
-      sio.sub,
-      sio.name,
-    ]);
-  },
-
-  async setPlanLro(manager: EntityManager, referralId: string, lro: Participant): Promise<void> {
-    await manager.query(`UPDATE plans SET lro_sub = $2, lro_name = $3, lro_org = $4 WHERE referral_id = $1`, [
-      referralId,
-      lro.sub,
-      lro.name,
-      lro.org,
-    ]);
+  /**
+   * Names the tasking's current SIO or LRO on the referral and on its plan (if it has one yet): the owner of
+   * the role's period with the highest sequence, whatever order the periods were projected in.
+   */
+  async setCurrentOwner(manager: EntityManager, referralId: string, role: PlanRole): Promise<void> {
+    const latest = `(SELECT officer_sub, officer_name, officer_org FROM tasking_owners
+                      WHERE referral_id = $1 AND role = $2 ORDER BY seq DESC LIMIT 1) o`;
+    const column = role === 'SIO' ? 'sio' : 'lro';
+    await manager.query(
+      `UPDATE referrals SET ${column}_sub = o.officer_sub, ${column}_name = o.officer_name,
+              ${column}_org = o.officer_org
+         FROM ${latest} WHERE id = $1`,
+      [referralId, role],
+    );
+    // The plan keeps no SIO organisation.
+    const planOrg = role === 'LRO' ? ', lro_org = o.officer_org' : '';
+    await manager.query(
+      `UPDATE plans SET ${column}_sub = o.officer_sub, ${column}_name = o.officer_name${planOrg}
+         FROM ${latest} WHERE referral_id = $1`,
+      [referralId, role],
+    );
   },
 
   /** The referral's plan, in the referral's region. */

@@ -88,7 +88,6 @@ const projectNational: Projector = async ({ manager, event }) => {
 const projectSioAllocation: Projector = async ({ manager, event }) => {
   const allocation = event.sioAllocation;
   if (!allocation) return;
-  await repository.setSio(manager, event.referralId, allocation.officer);
   await repository.insertSioAllocation(manager, {
     referralId: event.referralId,
     officer: allocation.officer,
@@ -102,13 +101,13 @@ const projectSioAllocation: Projector = async ({ manager, event }) => {
   });
 };
 
-// A later renaming may land first (activities complete out of order): only the newest name stands.
-const projectLro: Projector = async ({ manager, event, advanced }) => {
-  if (event.lro && advanced) await repository.setLro(manager, event.referralId, event.lro);
-};
-
-/** The owners' periods in charge, kept whatever the order of arrival (the repository closes them in turn). */
-const projectOwnerPeriods: Projector = async ({ manager, event }) => {
+/**
+ * The owners' periods in charge, kept whatever the order of arrival (the repository closes them in turn); the
+ * referral and its plan then name each role's owner of the latest period. Allocations, namings and changes of
+ * hands complete out of order (a naming's projection may commit after a later allocation's, a reallocation's
+ * after the next one's), so the names follow the periods, not the order of commits.
+ */
+const projectOwners: Projector = async ({ manager, event }) => {
   const owners: [PlanRole, Participant | undefined][] = [
     ['SIO', event.sioAllocation?.officer],
     ['LRO', event.lro],
@@ -124,15 +123,8 @@ const projectOwnerPeriods: Projector = async ({ manager, event }) => {
       changedBySub: event.actor.sub,
       at: event.at,
     });
+    await repository.setCurrentOwner(manager, event.referralId, role);
   }
-};
-
-// The plan changes hands with the tasking (its workflow was told before this was projected); newest wins.
-const projectOwnerChange: Projector = async ({ manager, event, advanced }) => {
-  const change = event.ownerChange;
-  if (!change || !advanced) return;
-  if (change.role === 'SIO') await repository.setPlanSio(manager, event.referralId, change.to);
-  else await repository.setPlanLro(manager, event.referralId, change.to);
 };
 
 const projectPlanStarted: Projector = async ({ manager, event }) => {
@@ -224,10 +216,9 @@ const PROJECTORS: readonly Projector[] = [
   projectPartnerCheckAndDisposal,
   projectNational,
   projectSioAllocation,
-  projectLro,
-  projectOwnerPeriods,
-  projectOwnerChange,
+  // Before the owners: a plan started here is named by the latest periods too.
   projectPlanStarted,
+  projectOwners,
   projectClosure,
   projectStandDown,
   projectAssessmentAlignment,

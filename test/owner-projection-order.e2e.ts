@@ -1,0 +1,100 @@
+import type { ReferralTransitionEvent } from '@rocu/contracts';
+import type { Actor, Participant } from '@rocu/domain';
+import { projectReferralTransition } from '../apps/worker/src/activities/referral-projectors';
+import { insertReferralRow, useScratchDatabase, useScratchDataSource } from './support/scratch-database';
+
+const person = (sub: string, org: string): Participant => ({ sub, name: `Officer ${sub}`, org });
+const MANAGER: Actor = { ...person('manager', 'YHROCU'), roles: ['ROCU_MANAGER'], region: 'YHROCU' };
+const LRO = person('lro-1', 'WYP');
+const [SIO_1, SIO_2, SIO_3] = ['sio-1', 'sio-2', 'sio-3'].map((sub) => person(sub, 'YHROCU'));
+
+/**
+ * Each transition is projected by its own activity, and activities complete out of order: the referral and
+ * its plan must name the owners of the latest transitions, whichever committed last.
+ */
+describe('the owners a referral and its plan name, with transitions projected out of order', () => {
+  const scratch = useScratchDatabase('owners');
+  const dataSource = useScratchDataSource(scratch);
+
+  function transition(
+    referralId: string,
+    seq: number,
+    fields: Partial<ReferralTransitionEvent>,
+  ): ReferralTransitionEvent {
+    return {
+      workflowId: `referral-${referralId}`,
+      referralId,
+      seq,
+      at: new Date(Date.UTC(2026, 10, 2, 9, seq)).toISOString(),
+      from: 'ACTIVE',
+      to: 'ACTIVE',
+      action: 'TEST',
+      actor: MANAGER,
+      deadlines: [],
+      pausedMs: 0,
+      ...fields,
+    };
+  }
+  const allocation = (officer: Participant) => ({
+    officer,
+    justification: 'Specialism and capacity',
+    conflictDeclaration: { hasConflict: false },
+  });
+  const project = (event: ReferralTransitionEvent) =>
+    dataSource.transaction((manager) => projectReferralTransition(manager, event));
+
+  async function owners(referralId: string): Promise<unknown> {
+    const { rows } = await scratch.pool.query(
+      `SELECT r.sio_sub AS "sio", r.lro_sub AS "lro", p.sio_sub AS "planSio", p.lro_sub AS "planLro"
+         FROM referrals r LEFT JOIN plans p ON p.referral_id = r.id WHERE r.id = $1`,
+      [referralId],
+    );
+    return rows[0];
+  }
+
+  /** An adopted referral's LRO named (seq 1), then its first SIO allocated, which starts the plan (seq 2). */
+  async function namingAndAllocation(): Promise<{
+    id: string;
+    named: ReferralTransitionEvent;
+    allocated: ReferralTransitionEvent;
+  }> {
+    const id = await insertReferralRow(scratch.pool, {
+      region: 'YHROCU',
+      ownerOrg: 'WYP',
+      status: 'ADOPTED',
+      urgency: 'ROUTINE',
+    });
+    return {
+      id,
+      named: transition(id, 1, { action: 'NAME_LRO', from: 'ADOPTED', to: 'ADOPTED', lro: LRO }),
+      allocated: transition(id, 2, {
+        action: 'ALLOCATE_SIO',
+        from: 'ADOPTED',
+        sioAllocation: allocation(SIO_1),
+        planStarted: { sio: SIO_1, lro: LRO, nextReviewDueAt: '2026-12-02T09:00:00.000Z' },
+      }),
+    };
+  }
+
+  it('keeps the LRO named before an SIO allocation that was projected first', async () => {
+    const { id, named, allocated } = await namingAndAllocation();
+    await project(allocated);
+    await project(named);
+    expect(await owners(id)).toEqual({ sio: SIO_1.sub, lro: LRO.sub, planSio: SIO_1.sub, planLro: LRO.sub });
+  });
+
+  it('names the SIO of the latest reallocation on the referral and its plan when an earlier one commits last', async () => {
+    const { id, named, allocated } = await namingAndAllocation();
+    await project(named);
+    await project(allocated);
+    const reallocation = (seq: number, from: Participant, to: Participant) =>
+      transition(id, seq, {
+        action: 'REALLOCATE_SIO',
+        sioAllocation: allocation(to),
+        ownerChange: { role: 'SIO', from, to, reason: 'Workload' },
+      });
+    await project(reallocation(4, SIO_2, SIO_3));
+    await project(reallocation(3, SIO_1, SIO_2));
+    expect(await owners(id)).toEqual({ sio: SIO_3.sub, lro: LRO.sub, planSio: SIO_3.sub, planLro: LRO.sub });
+  });
+});
