@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Actor, MeetingStatus, MeetingType, ReferralOrigin } from '@rocu/domain';
-import { LIVE_TASKING_STATUSES, meetingScopes } from '@rocu/domain';
+import { LIVE_TASKING_STATUSES, meetingScopes, UK_TIME_ZONE } from '@rocu/domain';
 
 export interface MeetingRow {
   id: string;
@@ -156,10 +156,12 @@ const DEVIATIONS = `SELECT d.* FROM meeting_decisions d JOIN meetings m ON m.id 
 
 /** The region's departures from the ranking, counted over time and by organisation. */
 export const deviationQueries = {
+  /** Months as the UK counts them: a decision at 00:30 BST on the 1st is in that month, not the one before. */
   byMonth(dataSource: DataSource, region: string): Promise<{ month: string; deviations: number }[]> {
     return dataSource.query<{ month: string; deviations: number }[]>(
-      `SELECT to_char(decided_at, 'YYYY-MM') AS month, count(*)::int AS deviations FROM (${DEVIATIONS}) x GROUP BY 1 ORDER BY 1`,
-      [region],
+      `SELECT to_char(decided_at AT TIME ZONE $2, 'YYYY-MM') AS month, count(*)::int AS deviations
+         FROM (${DEVIATIONS}) x GROUP BY 1 ORDER BY 1`,
+      [region, UK_TIME_ZONE],
     );
   },
 
