@@ -17,18 +17,16 @@ describe("a region's meetings as read from the read model", () => {
     return meetingId;
   }
 
+  const adoptedIn = (region: string) =>
+    insertReferralRow(scratch.pool, { region, ownerOrg: 'WYP', status: 'ADOPTED', urgency: 'IMMEDIATE' });
+
   // Every ratification has rank 0: the meeting page and the minutes show them in the order they were decided.
   it("lists a frozen agenda's ratifications by the time of their urgent decision, whatever order the rows lie in", async () => {
     const meetingId = await meetingIn('YHROCU');
     const decidedAt = ['2026-11-02T10:00:00Z', '2026-11-01T10:00:00Z', '2026-11-03T10:00:00Z'];
     const referrals: string[] = [];
     for (const at of decidedAt) {
-      const id = await insertReferralRow(scratch.pool, {
-        region: 'YHROCU',
-        ownerOrg: 'WYP',
-        status: 'ADOPTED',
-        urgency: 'IMMEDIATE',
-      });
+      const id = await adoptedIn('YHROCU');
       await scratch.pool.query(
         `UPDATE referrals SET urgent_decision = 'ADOPT_SUPPORT_ONLY', urgent_decision_at = $2 WHERE id = $1`,
         [id, at],
@@ -50,12 +48,7 @@ describe("a region's meetings as read from the read model", () => {
     const meetingId = await meetingIn('ERSOU');
     // 23:30 UTC on 31 May is 00:30 BST on 1 June; 23:30 UTC on 30 November is still 30 November in the UK.
     for (const decidedAt of ['2026-05-31T23:30:00Z', '2026-11-30T23:30:00Z']) {
-      const id = await insertReferralRow(scratch.pool, {
-        region: 'ERSOU',
-        ownerOrg: 'ESSEX',
-        status: 'ADOPTED',
-        urgency: 'ROUTINE',
-      });
+      const id = await adoptedIn('ERSOU');
       await scratch.pool.query(
         `INSERT INTO meeting_decisions (meeting_id, referral_id, seq, decision, rationale, deviation_justification,
                                         passed_over, ratification, decided_by_sub, decided_by_name, decided_at)
