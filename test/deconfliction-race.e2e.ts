@@ -12,7 +12,7 @@ const naming = (identifier: string) =>
  * it and then looks for others naming the same nominal. Neither can see the other's uncommitted row, so the
  * second to look must wait for the first to commit, or the gateway teams are never told.
  */
-describe('de-confliction of referrals projected at the same time', () => {
+describe('de-confliction of referrals naming the same person', () => {
   const scratch = useScratchDatabase('deconflict');
   const dataSource = useScratchDataSource(scratch);
 
@@ -79,5 +79,22 @@ describe('de-confliction of referrals projected at the same time', () => {
       `SELECT recipient_org FROM notifications WHERE kind = 'DECONFLICTION' ORDER BY recipient_org`,
     );
     expect(told).toEqual([{ recipient_org: 'ERSOU' }, { recipient_org: 'YHROCU' }]);
+  });
+
+  // JavaScript lower-cases a final capital sigma to ς, Postgres to σ (or, in the C locale, not at all).
+  it('links referrals naming the same person in Greek capitals, exactly as written', async () => {
+    const name = 'ΝΙΚΟΣ ΠΑΠΑΔΟΠΟΥΛΟΣ 03/04/1975';
+    const earlier = dataSource.createQueryRunner();
+    const later = dataSource.createQueryRunner();
+    try {
+      await referralInTransaction(earlier, 'ROCUWM', name);
+      await earlier.commitTransaction();
+      const id = await referralInTransaction(later, 'ROCUWM', name);
+      expect(await deconflict(later.manager, { id, region: 'ROCUWM', submission: naming(name) })).toBe(1);
+      await later.commitTransaction();
+    } finally {
+      await earlier.release();
+      await later.release();
+    }
   });
 });

@@ -12,6 +12,7 @@ export interface ReferralOverlap {
 }
 
 /** What de-confliction looks for: the new referral's subject reference and nominals, lower-cased. */
+/** A new referral's subject reference and nominals as written: the database folds their case, on both sides. */
 export interface OverlapSearch {
   referralId: string;
   existingRef: string | null;
@@ -123,7 +124,7 @@ export const referralIntakeRepository = {
     if (search.existingRef !== null) keys.push(`subject:${search.existingRef}`);
     await manager.query(
       `SELECT pg_advisory_xact_lock(${DECONFLICTION_LOCK_CLASS}, key)
-         FROM (SELECT DISTINCT hashtext(k) AS key FROM unnest($1::text[]) AS k ORDER BY 1) AS held`,
+         FROM (SELECT DISTINCT hashtext(lower(k)) AS key FROM unnest($1::text[]) AS k ORDER BY 1) AS held`,
       [keys],
     );
   },
@@ -133,11 +134,12 @@ export const referralIntakeRepository = {
     return manager.query<ReferralOverlap[]>(
       `SELECT r.id, r.region, 'SUBJECT_REF' AS basis, r.subject_existing_ref AS matched
        FROM referrals r
-      WHERE $2::text IS NOT NULL AND lower(r.subject_existing_ref) = $2 AND r.id <> $1 AND ${LIVE_STATUSES_SQL}
+      WHERE $2::text IS NOT NULL AND lower(r.subject_existing_ref) = lower($2) AND r.id <> $1 AND ${LIVE_STATUSES_SQL}
      UNION ALL
      SELECT r.id, r.region, 'NOMINAL' AS basis, n.identifier AS matched
        FROM referral_nominals n JOIN referrals r ON r.id = n.referral_id
-      WHERE lower(n.identifier) = ANY($3::text[]) AND r.id <> $1 AND ${LIVE_STATUSES_SQL}`,
+      WHERE lower(n.identifier) = ANY(ARRAY(SELECT lower(x) FROM unnest($3::text[]) AS x))
+        AND r.id <> $1 AND ${LIVE_STATUSES_SQL}`,
       [search.referralId, search.existingRef, search.identifiers, TERMINAL_STATUSES],
     );
   },

@@ -13,8 +13,8 @@ export async function deconflict(
 ): Promise<number> {
   const search = {
     referralId: referral.id,
-    existingRef: referral.submission.subject.existingRef?.toLowerCase() ?? null,
-    identifiers: referral.submission.subject.nominals.map((nominal) => nominal.identifier.toLowerCase()),
+    existingRef: referral.submission.subject.existingRef ?? null,
+    identifiers: referral.submission.subject.nominals.map((nominal) => nominal.identifier),
   };
   await repository.holdOverlapKeys(manager, search);
   const overlaps = await repository.findOverlaps(manager, search);
