@@ -12,8 +12,6 @@ import {
 interface TransitionProjection {
   manager: EntityManager;
   event: ReferralTransitionEvent;
-  /** True when this event is the newest the referral has seen (an older one may land late). */
-  advanced: boolean;
 }
 
 type Projector = (projection: TransitionProjection) => Promise<void>;
@@ -253,5 +251,5 @@ export async function projectReferralTransition(manager: EntityManager, event: R
     riskScore: score?.riskScore ?? null,
   });
   if (advanced) await upsertDeadlines(manager, event.referralId, event.deadlines);
-  for (const project of PROJECTORS) await project({ manager, event, advanced });
+  for (const project of PROJECTORS) await project({ manager, event });
 }

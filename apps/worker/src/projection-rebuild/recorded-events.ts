@@ -3,12 +3,29 @@ import { defaultPayloadConverter } from '@temporalio/common';
 import type { ReferralTransitionEvent, SubmissionProjection } from '@rocu/contracts';
 
 type WorkflowHistory = Awaited<ReturnType<WorkflowHandle['fetchHistory']>>;
+type HistoryEvent = NonNullable<WorkflowHistory['events']>[number];
 
 /** What a referral workflow asked its projection activities to write, as Temporal recorded it. */
 export interface RecordedReferralEvents {
   submission: SubmissionProjection;
   /** Each transition once (a retried activity is scheduled once), in sequence order. */
   transitions: ReferralTransitionEvent[];
+  /**
+   * Transitions whose projection activity has not finished (still running or retrying): their history rows
+   * are that activity's to write, with everything else it projects. A rebuild that wrote one would make the
+   * activity find its event projected and skip the rest (assessment, plan, notifications, audit).
+   */
+  inFlight: Set<number>;
+}
+
+/** The id of the scheduling event an activity's closing event (completed, failed, timed out, cancelled) ends. */
+function closedActivity(event: HistoryEvent): string | undefined {
+  const closed =
+    event.activityTaskCompletedEventAttributes ??
+    event.activityTaskFailedEventAttributes ??
+    event.activityTaskTimedOutEventAttributes ??
+    event.activityTaskCanceledEventAttributes;
+  return closed?.scheduledEventId?.toString();
 }
 
 /**
@@ -17,8 +34,11 @@ export interface RecordedReferralEvents {
  */
 export function recordedReferralEvents(history: WorkflowHistory): RecordedReferralEvents {
   let submission: SubmissionProjection | undefined;
-  const transitions = new Map<number, ReferralTransitionEvent>();
+  const transitions = new Map<number, { transition: ReferralTransitionEvent; scheduledEventId: string }>();
+  const closed = new Set<string>();
   for (const event of history.events ?? []) {
+    const closes = closedActivity(event);
+    if (closes !== undefined) closed.add(closes);
     const scheduled = event.activityTaskScheduledEventAttributes;
     const payload = scheduled?.input?.payloads?.[0];
     if (!scheduled || !payload) continue;
@@ -26,9 +46,16 @@ export function recordedReferralEvents(history: WorkflowHistory): RecordedReferr
     if (activity === 'projectSubmission') submission ??= defaultPayloadConverter.fromPayload(payload);
     if (activity === 'projectTransition') {
       const transition = defaultPayloadConverter.fromPayload<ReferralTransitionEvent>(payload);
-      transitions.set(transition.seq, transition);
+      transitions.set(transition.seq, { transition, scheduledEventId: String(event.eventId) });
     }
   }
   if (!submission) throw new Error('the workflow has not recorded its submission');
-  return { submission, transitions: [...transitions.values()].sort((a, b) => a.seq - b.seq) };
+  const recorded = [...transitions.values()].sort((a, b) => a.transition.seq - b.transition.seq);
+  return {
+    submission,
+    transitions: recorded.map(({ transition }) => transition),
+    inFlight: new Set(
+      recorded.filter(({ scheduledEventId }) => !closed.has(scheduledEventId)).map(({ transition }) => transition.seq),
+    ),
+  };
 }

@@ -70,8 +70,8 @@ export class ReferralProjectionRebuild {
       // Locked before Temporal is read, so no projection of a later event commits in between and is undone.
       const before = await repository.lockReferral(manager, referralId);
       const [snapshot, history] = await Promise.all([referenced(handle), handle.fetchHistory()]);
-      const { submission, transitions } = recordedReferralEvents(history);
-      const history_ = await rewriteHistory(manager, submission, transitions);
+      const { submission, transitions, inFlight } = recordedReferralEvents(history);
+      const history_ = await rewriteHistory(manager, submission, transitions, inFlight);
       const after = await repository.updateReferral(
         manager,
         referralId,
@@ -126,17 +126,25 @@ function changedAnything(outcome: RebuildOutcome): boolean {
   );
 }
 
-/** Writes every recorded history row that is missing or differs, and removes rows the workflow never recorded. */
+/**
+ * Writes every recorded history row that is missing or differs, except those of projections still in flight
+ * (their activity writes them), and removes rows the workflow never recorded.
+ */
 async function rewriteHistory(
   manager: EntityManager,
   submission: SubmissionProjection,
   transitions: readonly ReferralTransitionEvent[],
+  inFlight: ReadonlySet<number>,
 ): Promise<{ written: number; removed: number }> {
   const rows: RecordedHistoryRow[] = [
     { seq: 0, from: null, to: 'SUBMITTED', action: 'SUBMIT', actor: submission.submittedBy, at: submission.at },
     ...transitions,
   ];
-  const written = await repository.upsertHistory(manager, submission.referralId, rows);
+  const written = await repository.upsertHistory(
+    manager,
+    submission.referralId,
+    rows.filter((row) => !inFlight.has(row.seq)),
+  );
   const removed = await repository.removeHistoryExcept(
     manager,
     submission.referralId,
