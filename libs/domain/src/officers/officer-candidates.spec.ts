@@ -191,6 +191,12 @@ describe('rankCandidates', () => {
     expect(ranked.map((c) => c.officer.name)).toEqual(['DCI Ashworth', 'DCI Clarke', 'DCI Gill']);
   });
 
+  it('orders officers of the same name by their identity, whatever order they come in', () => {
+    const namesakes = [officer('sio-2', { name: 'DCI Smith' }), officer('sio-1', { name: 'DCI Smith' })];
+    expect(subs(rankCandidates(namesakes, noLoads, needs(), none))).toEqual(['sio-1', 'sio-2']);
+    expect(subs(rankCandidates([...namesakes].reverse(), noLoads, needs(), none))).toEqual(['sio-1', 'sio-2']);
+  });
+
   it('does not reorder or change its input', () => {
     const officers = [officer('z', { name: 'Z' }), officer('a', { name: 'A' })];
     rankCandidates(officers, noLoads, needs(), none);

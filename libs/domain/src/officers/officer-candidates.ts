@@ -121,6 +121,8 @@ export function rankCandidates(
       Number(b.eligible) - Number(a.eligible) ||
       b.matchedSpecialisms.length - a.matchedSpecialisms.length ||
       a.workloadAfterAllocation.percent - b.workloadAfterAllocation.percent ||
-      a.officer.name.localeCompare(b.officer.name),
+      a.officer.name.localeCompare(b.officer.name) ||
+      // Two officers may share a name: the order stays the same from one call to the next.
+      (a.officer.sub < b.officer.sub ? -1 : a.officer.sub > b.officer.sub ? 1 : 0),
   );
 }
