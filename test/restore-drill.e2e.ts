@@ -139,9 +139,15 @@ describe('restore drill: a dump of the running system restores and verifies; pro
       altered.body.id,
     ]);
     await stack.db.query('DELETE FROM referral_history WHERE referral_id = $1 AND seq = 1', [altered.body.id]);
-    await stack.db.query(`UPDATE referral_deadlines SET due_at = due_at + interval '9 days' WHERE referral_id = $1`, [
-      altered.body.id,
-    ]);
+    await stack.db.query(
+      `UPDATE referral_deadlines SET due_at = due_at + interval '9 days' WHERE referral_id = $1 AND stage = 'TRIAGE'`,
+      [altered.body.id],
+    );
+    // A notice that never went, on a deadline otherwise as the workflow has it.
+    await stack.db.query(
+      `UPDATE referral_deadlines SET escalated_at = now() WHERE referral_id = $1 AND stage = 'ASSESSMENT'`,
+      [altered.body.id],
+    );
     expect((await stack.http.get(`/referrals/${dropped.body.id}`, assessor)).status).toBe(404);
 
     const env = {

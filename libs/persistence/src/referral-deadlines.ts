@@ -27,24 +27,28 @@ export function deadlineColumns(deadlines: DeadlineView[]): { columns: (string |
 /** A notice noted on a deadline is kept while the deadline stands (a pause that moves it starts it afresh). */
 const KEPT_NOTICE = (column: string) =>
   `${column} = coalesce(EXCLUDED.${column}, CASE WHEN referral_deadlines.due_at = EXCLUDED.due_at THEN referral_deadlines.${column} END)`;
+const REPLACED_NOTICE = (column: string) => `${column} = EXCLUDED.${column}`;
 
 /**
  * Upserts the referral's deadlines and keeps referrals.next_deadline_at (the default list sort) in step, in
  * one statement (one round trip) however many stages there are. A transition's deadlines never take back a
- * reminder or escalation already recorded (its notice may have committed first).
+ * reminder or escalation already recorded (its notice may have committed first); the projection rebuild,
+ * which holds the referral and writes the workflow's own deadlines, replaces them (`notices: 'replace'`).
  */
 export async function upsertDeadlines(
   manager: EntityManager,
   referralId: string,
   deadlines: DeadlineView[],
+  notices: 'keep' | 'replace' = 'keep',
 ): Promise<void> {
   const { columns, nextDue } = deadlineColumns(deadlines);
+  const notice = notices === 'keep' ? KEPT_NOTICE : REPLACED_NOTICE;
   await manager.query(
     `WITH upserted AS (
        INSERT INTO referral_deadlines (referral_id, stage, due_at, remind_at, status, reminded_at, escalated_at)
        SELECT $1::uuid, * FROM unnest($2::text[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::timestamptz[], $7::timestamptz[])
        ON CONFLICT (referral_id, stage) DO UPDATE SET due_at = EXCLUDED.due_at, remind_at = EXCLUDED.remind_at,
-         status = EXCLUDED.status, ${KEPT_NOTICE('reminded_at')}, ${KEPT_NOTICE('escalated_at')}
+         status = EXCLUDED.status, ${notice('reminded_at')}, ${notice('escalated_at')}
        RETURNING 1)
      UPDATE referrals SET next_deadline_at = $8 WHERE id = $1`,
     [referralId, ...columns, nextDue],

@@ -162,7 +162,7 @@ async function rewriteDeadlines(
   const stages = deadlines.map((deadline) => deadline.stage);
   const before = await repository.deadlineRowsOf(manager, referralId, stages);
   const removed = await repository.removeDeadlinesExcept(manager, referralId, stages);
-  await upsertDeadlines(manager, referralId, deadlines);
+  await upsertDeadlines(manager, referralId, deadlines, 'replace');
   const after = await repository.deadlineRows(manager, referralId);
   const unchanged = new Set(before);
   return { written: after.filter((row) => !unchanged.has(row)).length, removed };
