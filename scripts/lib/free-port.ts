@@ -1,7 +1,5 @@
 import { createServer } from 'node:net';
 
-export { freePort } from '@rocu/observability';
-
 function isFree(port: number): Promise<boolean> {
   return new Promise((resolvePromise) => {
     const server = createServer();
@@ -12,9 +10,11 @@ function isFree(port: number): Promise<boolean> {
 }
 
 /**
- * A free loopback port in [min, max]: for servers that cannot take the OS's pick (the Temporal server keeps
- * membership ports in a smallint column, so they must be below 32768, where the OS also hands out no
- * ephemeral ports for outgoing connections).
+ * A free loopback port in [min, max], for a server started afterwards. Picks come from below 32768, where
+ * neither Linux (32768-60999) nor macOS (49152-65535) hands out ephemeral ports: a port the OS picked for us
+ * and we released could be taken by any outgoing connection (a Postgres pool, a Temporal client) before the
+ * server binds it, which once failed an API start with EADDRINUSE. The Temporal server also needs them there:
+ * it keeps membership ports in a smallint column.
  */
 export async function freePortInRange(min: number, max: number): Promise<number> {
   for (let attempt = 0; attempt < 200; attempt += 1) {
@@ -22,4 +22,9 @@ export async function freePortInRange(min: number, max: number): Promise<number>
     if (await isFree(port)) return port;
   }
   throw new Error(`no free port found between ${min} and ${max}`);
+}
+
+/** A free loopback port for a test, bench or dev server (see freePortInRange). */
+export function freePort(): Promise<number> {
+  return freePortInRange(10_000, 32_767);
 }
