@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { ConflictRecord, SubmissionProjection } from '@rocu/contracts';
-import { effectiveUrgency, TERMINAL_STATUSES } from '@rocu/domain';
+import { effectiveUrgency, TERMINAL_STATUSES, UK_TIME_ZONE } from '@rocu/domain';
 import { deadlineColumns } from './referral-deadlines';
 
 /** A live referral that shares the new one's subject reference or a nominal. */
@@ -11,7 +11,6 @@ export interface ReferralOverlap {
   matched: string;
 }
 
-/** What de-confliction looks for: the new referral's subject reference and nominals, lower-cased. */
 /** A new referral's subject reference and nominals as written: the database folds their case, on both sides. */
 export interface OverlapSearch {
   referralId: string;
@@ -51,6 +50,7 @@ function submissionParameters(submission: SubmissionProjection, reference: strin
     ...columns,
     urgency.reason,
     reference,
+    UK_TIME_ZONE,
   ];
 }
 
@@ -63,7 +63,8 @@ export const referralIntakeRepository = {
    * One statement writes the referral with its nominals, first history row, deadlines and the gateway team's
    * notification (data-modifying CTEs, all or nothing), under the given reference or a new one from the
    * sequence (at least six digits, zero-padded: `lpad` would cut the millionth referral's number to six and
-   * repeat references). The reference, or undefined when an earlier attempt already wrote the referral.
+   * repeat references) and the year of submission in UK time, whatever the database session's time zone.
+   * The reference, or undefined when an earlier attempt already wrote the referral.
    */
   async insertSubmission(
     manager: EntityManager,
@@ -76,7 +77,7 @@ export const referralIntakeRepository = {
              subject_type, subject_name, subject_existing_ref, submission, submitted_by_sub, submitted_by_name,
              submitted_at, updated_at, next_deadline_at)
            VALUES ($1, coalesce($25::text,
-               $2 || '-' || to_char($13::timestamptz, 'YYYY') || '-' || to_char(nextval('referral_reference_seq'), 'FM999999999999000000')),
+               $2 || '-' || to_char($13::timestamptz AT TIME ZONE $26, 'YYYY') || '-' || to_char(nextval('referral_reference_seq'), 'FM999999999999000000')),
              $3, $4, $2, 'SUBMITTED', $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14)
            ON CONFLICT (id) DO NOTHING RETURNING id, reference),
          nominals AS (
