@@ -5,7 +5,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { workflowBundleOptions } from '../apps/worker/src/workflow-source';
 import { ensureChromium } from './lib/chromium';
 import { createDatabase, dropDatabases, externalPostgres, PostgresServer, startEmbeddedPostgres } from './lib/postgres';
-import { freePort } from './lib/free-port';
+import { freePort } from '@rocu/observability';
 import { migrateDatabase } from './lib/migrate-database';
 import { DATA_DIR, PROJECT_ROOT } from './lib/project-paths';
 import { startTemporalDevServer } from './lib/temporal-dev-server';

@@ -4,7 +4,7 @@ import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
-import { freePort } from '../scripts/lib/free-port';
+import { freePort } from '@rocu/observability';
 import { PROJECT_ROOT, TOOLS_DIR } from '../scripts/lib/project-paths';
 import { HttpClient } from './support/http-client';
 import { testEnvironment } from './support/test-environment';

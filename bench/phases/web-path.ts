@@ -4,7 +4,7 @@ import type { Role } from '@rocu/domain';
 import { findQueueTab, queueCalls } from '../../apps/web/src/routes/gateway/work-queue.view-model';
 import { LIST_PAGE_SIZE } from '../../apps/web/src/routes/referrals/referral-list.view-model';
 import { startNodeProcess } from '../../scripts/lib/child-process';
-import { freePort } from '../../scripts/lib/free-port';
+import { freePort } from '@rocu/observability';
 import { PROJECT_ROOT } from '../../scripts/lib/project-paths';
 import { runPool } from '../concurrency';
 import { cpuPerOperation, ProcessGroups, single, startCpuWindow } from '../cpu-usage';

@@ -4,7 +4,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { workflowBundleOptions } from '../../apps/worker/src/workflow-source';
 import { DEFAULT_TASK_QUEUE } from '@rocu/contracts';
 import { ManagedProcess, startNodeProcess } from '../../scripts/lib/child-process';
-import { freePort } from '../../scripts/lib/free-port';
+import { freePort } from '@rocu/observability';
 import { migrateDatabase } from '../../scripts/lib/migrate-database';
 import {
   createDatabase,

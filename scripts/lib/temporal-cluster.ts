@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
-import { freePortInRange } from './free-port';
+import { freePortInRange } from '@rocu/observability';
 import { say } from './log';
 import { startTcpFailoverProxy, TcpFailoverProxy } from './tcp-failover-proxy';
 import { PostgresServer } from './postgres';

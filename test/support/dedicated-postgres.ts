@@ -4,7 +4,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { freePortInRange } from '../../scripts/lib/free-port';
+import { freePortInRange } from '@rocu/observability';
 import { PROJECT_ROOT } from '../../scripts/lib/project-paths';
 
 const run = promisify(execFile);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Role } from '@rocu/domain';
 import { ManagedProcess, startNodeProcess } from '../../scripts/lib/child-process';
-import { freePort } from '../../scripts/lib/free-port';
+import { freePort } from '@rocu/observability';
 import { PROJECT_ROOT } from '../../scripts/lib/project-paths';
 import type { ApiJwksAuth } from './stack';
 

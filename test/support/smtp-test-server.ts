@@ -1,5 +1,5 @@
 import { simpleParser } from 'mailparser';
-import { freePort } from '../../scripts/lib/free-port';
+import { freePort } from '@rocu/observability';
 import { startSmtpSink, type ReceivedMail, type SmtpRefusal, type SmtpSink } from '../../scripts/lib/smtp-sink';
 
 /** A message the test server accepted, parsed with mailparser. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import type { DeadlinePolicies, Role } from '@rocu/domain';
 import { startNodeProcess, ManagedProcess } from '../../scripts/lib/child-process';
-import { freePort } from '../../scripts/lib/free-port';
+import { freePort } from '@rocu/observability';
 import { PROJECT_ROOT } from '../../scripts/lib/project-paths';
 import { HttpClient } from './http-client';
 import { testEnvironment } from './test-environment';

@@ -1,5 +1,5 @@
 import { createServer, IncomingMessage, request, Server, ServerResponse } from 'node:http';
-import { freePort } from '../../scripts/lib/free-port';
+import { freePort } from '@rocu/observability';
 
 /**
  * An HTTP proxy in front of the API that a test can switch to answering 503 problem+json, as the API does

@@ -1,5 +1,5 @@
 import { createServer, Server, Socket, connect } from 'node:net';
-import { freePort } from '../../scripts/lib/free-port';
+import { freePort } from '@rocu/observability';
 
 /**
  * A TCP relay in front of a server (Postgres, Temporal) that a test can shut, making the server unreachable

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dropDatabases, externalPostgres } from '../../scripts/lib/postgres';
-import { freePortInRange } from '../../scripts/lib/free-port';
+import { freePortInRange } from '@rocu/observability';
 import { startTemporalOnPostgres, TemporalCluster } from '../../scripts/lib/temporal-cluster';
 import { startTemporalDevServer, TemporalServerHandle } from '../../scripts/lib/temporal-dev-server';
 import { testEnvironment } from './test-environment';

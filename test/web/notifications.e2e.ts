@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../scripts/lib/free-port';
+import { freePort } from '@rocu/observability';
 import { startDevMailbox, type SmtpSink } from '../../scripts/lib/smtp-sink';
 import { eventually, referralBody } from '../support/referral-fixtures';
 import { JAVASCRIPT_MODES, useWebStack } from '../support/web-test';
