@@ -2,6 +2,7 @@ import { Pool } from 'pg';
 import type { Actor } from '@rocu/domain';
 import type { ListReferralsQuery } from '../../apps/api/src/referrals/list-referrals.query';
 import { runPool } from '../concurrency';
+import { cpuPerOperation, cpuPerOperationNote, single, startCpuWindow } from '../cpu-usage';
 import { runLoad } from '../load/run-load';
 import { progressBar } from '../progress';
 import type { PhaseReport, Row } from '../report';
@@ -21,6 +22,8 @@ const QUERIES: { name: string; filters: Partial<ListReferralsQuery> }[] = [
 /** The API's pool size (DB_POOL_MAX default), so raw SQL gets the same number of connections. */
 const API_POOL_MAX = 10;
 const WARM_UP = 30;
+/** Where a read's CPU goes; 'other' holds the HTTP load process. */
+const CPU_GROUPS = ['api', 'postgres', 'worker', 'temporal server', 'bench', 'other', 'machine total'];
 
 /** One read measured over HTTP and as its SQL: the path, whose token, and how to capture the SQL it sends. */
 interface Read {
@@ -39,6 +42,8 @@ interface QueryResult {
   plans: PlanSummary[];
   /** The list's total, or the report's rows. */
   answerSize: number;
+  /** CPU milliseconds per read by process group, over HTTP and as SQL. */
+  cpuMs: { http: Record<string, number>; sql: Record<string, number> };
 }
 
 interface SizeResult {
@@ -65,12 +70,18 @@ async function measureRead(read: Read, context: BenchContext, pool: Pool): Promi
   const label = (what: string) => `4 ${what} ${read.name}`.slice(0, 23).padEnd(23);
   const statements = await read.capture();
   const job = { kind: 'get', apiUrl: stack.apiUrl, path: read.path, token: read.token, concurrency: c } as const;
+  // The bench process sends the SQL; the HTTP load comes from a process of its own, counted in 'other'.
+  const groups = { ...stack.processGroups, bench: single(process.pid) };
   await runLoad(label('warm-up'), { ...job, count: WARM_UP });
+  const httpWindow = startCpuWindow(groups);
   const http = throughput(await runLoad(label('HTTP'), { ...job, count: options.readN }));
+  const httpCpuMs = cpuPerOperation(httpWindow.stop(), options.readN);
   const runSql = sqlRunner(pool, statements);
   await runPool(WARM_UP, c, runSql);
   const bar = progressBar(label('SQL'), options.readN);
+  const sqlWindow = startCpuWindow(groups);
   const sql = throughput(await runPool(options.readN, c, runSql, (done) => bar.update(done)));
+  const sqlCpuMs = cpuPerOperation(sqlWindow.stop(), options.readN);
   bar.finish();
   const plans = await Promise.all(
     statements.map((statement) =>
@@ -81,7 +92,16 @@ async function measureRead(read: Read, context: BenchContext, pool: Pool): Promi
     await fetch(`${stack.apiUrl}${read.path}`, { headers: { authorization: `Bearer ${read.token}` } })
   ).json()) as { total?: number; rows?: unknown[] };
   const answerSize = answer.total ?? answer.rows?.length ?? 0;
-  return { name: read.name, path: read.path, http, sql, statements, plans, answerSize };
+  return {
+    name: read.name,
+    path: read.path,
+    http,
+    sql,
+    statements,
+    plans,
+    answerSize,
+    cpuMs: { http: httpCpuMs, sql: sqlCpuMs },
+  };
 }
 
 /**
@@ -177,6 +197,7 @@ export async function benchReadPath(context: BenchContext): Promise<PhaseReport>
       `${labelled ? `${sizeLabel(options.seedN[index])}: ` : ''}${size.tableCount} referrals, ${size.regionCount} of them in ${region}`,
       ...size.results.flatMap((result) => [
         `${result.name} (GET ${result.path}, answer ${result.answerSize}; errors HTTP ${result.http.errors}, SQL ${result.sql.errors}):`,
+        `  CPU a read over HTTP: ${cpuPerOperationNote(result.cpuMs.http, CPU_GROUPS)}; as SQL: ${cpuPerOperationNote(result.cpuMs.sql, CPU_GROUPS)}`,
         ...result.plans.map(
           (plan, index) =>
             `  ${index === 0 ? 'first' : `#${index + 1}  `} ${plan.executionMs.toFixed(1)} ms${plan.seqScan ? ' SEQ SCAN' : plan.usesIndex ? ' (index)' : ''}: ${plan.nodes}`,

@@ -7,7 +7,7 @@ import { startNodeProcess } from '../../scripts/lib/child-process';
 import { freePort } from '@rocu/observability';
 import { PROJECT_ROOT } from '../../scripts/lib/project-paths';
 import { runPool } from '../concurrency';
-import { cpuPerOperation, ProcessGroups, single, startCpuWindow } from '../cpu-usage';
+import { cpuPerOperation, cpuPerOperationNote, ProcessGroups, single, startCpuWindow } from '../cpu-usage';
 import { progressBar } from '../progress';
 import type { PhaseReport, Row } from '../report';
 import { seedReferrals } from '../seed-referrals';
@@ -107,10 +107,7 @@ async function timed(
 }
 
 const cpuNote = (cpuMs: Record<string, number>): string =>
-  ['web', 'api', 'postgres', 'other']
-    .filter((name) => name in cpuMs)
-    .map((name) => `${name} ${cpuMs[name].toFixed(1)} ms`)
-    .join(', ');
+  cpuPerOperationNote(cpuMs, ['web', 'api', 'postgres', 'other']);
 
 /**
  * The web path: each page's p95 through the web app (a BFF process of its own, signed in with a session
