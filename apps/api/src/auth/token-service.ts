@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { createRemoteJWKSet, exportJWK, generateKeyPair, JWTPayload, jwtVerify, SignJWT } from 'jose';
 import type { CryptoKey, JWTVerifyGetKey, KeyObject } from 'jose';
 import { AppConfig } from '@rocu/config';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 const ALGORITHM = 'RS256';
 const DEV_TOKEN_LIFETIME = '12h';
@@ -16,6 +17,7 @@ type VerificationKey = JWTVerifyGetKey | CryptoKey | KeyObject;
 export class TokenService implements OnModuleInit {
   private verificationKey!: VerificationKey;
   private devSigningKey?: CryptoKey | KeyObject;
+  private readonly verified = new VerifiedTokenCache();
 
   constructor(private readonly config: AppConfig) {}
 
@@ -35,6 +37,8 @@ export class TokenService implements OnModuleInit {
   }
 
   async verify(token: string): Promise<JWTPayload> {
+    const known = this.verified.get(token);
+    if (known) return known;
     const options = {
       algorithms: [ALGORITHM],
       issuer: this.config.JWT_ISSUER,
@@ -44,6 +48,7 @@ export class TokenService implements OnModuleInit {
     const key = this.verificationKey;
     const { payload } =
       typeof key === 'function' ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options);
+    this.verified.set(token, payload);
     return payload;
   }
 
