@@ -33,6 +33,24 @@ interface Detail {
   deconfliction?: { referralId: string; basis: string }[];
 }
 
+/** The fields a list row shares with the referral's detail. */
+const SUMMARY_FIELDS = [
+  'id',
+  'reference',
+  'status',
+  'urgency',
+  'region',
+  'ownerOrg',
+  'classification',
+  'subjectType',
+  'subjectName',
+  'priority',
+  'riskScore',
+  'submittedAt',
+  'updatedAt',
+  'nextDeadlineAt',
+];
+
 describe('referral intake, triage and assessment over HTTP', () => {
   let stack: Stack;
   let referrer: string;
@@ -100,6 +118,19 @@ describe('referral intake, triage and assessment over HTTP', () => {
     expect(after).toMatchObject({ priority: 'P2', riskScore: 21.2 });
     expect(after.assessment).toMatchObject({ riskScore: 21.2, priority: 'P2', version: 1 });
     expect(after.assessment?.breakdown.explanation).toEqual(expect.any(String));
+    // Its list row says what the detail says: the same instants to the millisecond, the score as a number.
+    const listed = await stack.http.get<{ items: Record<string, unknown>[] }>(
+      `/referrals?q=${after.reference}`,
+      assessor,
+    );
+    const summary = Object.fromEntries(
+      SUMMARY_FIELDS.map((field) => [field, (after as unknown as Record<string, unknown>)[field]]),
+    );
+    expect(listed.body.items).toEqual([{ ...summary, deconflicted: false }]);
+    expect(summary).toMatchObject({
+      riskScore: 21.2,
+      submittedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT[\d:]{8}\.\d{3}Z$/),
+    });
     expect(after.history.map((entry) => [entry.seq, entry.from, entry.to, entry.action])).toEqual([
       [0, null, 'SUBMITTED', 'SUBMIT'],
       [1, 'SUBMITTED', 'ASSESSMENT', 'TRIAGE'],

@@ -2,6 +2,7 @@ export * from './task-queues';
 export * from './workflow-ids';
 export * from './actor-command';
 export * from './referral-submission';
+export * from './referral-summary';
 export * from './referral-workflow';
 export * from './referral-activities';
 export * from './meeting-workflow';

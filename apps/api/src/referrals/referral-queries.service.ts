@@ -181,8 +181,8 @@ export class ReferralQueriesService {
       details: { ids: rows.map((row) => row.id), total, filters: { ...filters } },
     });
     const regions = regionsViewedBy(actor);
-    const items = rows.map((row): ReferralListItemDto =>
-      regions.includes(row.region) ? { ...toSummary(row), deconflicted: row.deconflictionFlag } : toSummary(row),
+    const items = rows.map(({ deconflictionFlag, ...summary }): ReferralListItemDto =>
+      regions.includes(summary.region) ? { ...summary, deconflicted: deconflictionFlag } : summary,
     );
     return { items, total, page: filters.page, pageSize: filters.pageSize };
   }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { EffectiveUrgency, PARTNER_CHECK_RESULTS, REFERRAL_ORIGINS, REFERRAL_STATUSES, URGENCIES } from '@rocu/domain';
-import type { ReferralSnapshot } from '@rocu/contracts';
+import type { ReferralSnapshot, ReferralSummaryView } from '@rocu/contracts';
 import { PageOf } from '../common/page.dto';
 
 export class DeadlineDto {
@@ -39,7 +39,7 @@ export class SubmitReferralResponse {
   @ApiProperty({ type: [DeadlineDto] }) deadlines!: DeadlineDto[];
 }
 
-export class ReferralSummaryDto {
+export class ReferralSummaryDto implements ReferralSummaryView {
   @ApiProperty() id!: string;
   @ApiProperty() reference!: string;
   @ApiProperty({ enum: REFERRAL_STATUSES }) status!: string;

@@ -14,6 +14,7 @@ const item = (overrides: Partial<ReferralSummary> = {}): ReferralSummary => ({
   priority: null,
   riskScore: null,
   submittedAt: '2026-12-01T08:00:00Z',
+  updatedAt: '2026-12-01T08:00:00Z',
   nextDeadlineAt: '2026-12-01T09:00:00Z',
   ...overrides,
 });

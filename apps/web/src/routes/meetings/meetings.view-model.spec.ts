@@ -56,6 +56,7 @@ describe('urgentDecisionView', () => {
       priority: 'P1',
       riskScore: 40,
       submittedAt: '2026-12-01T09:00:00Z',
+      updatedAt: '2026-12-01T09:00:00Z',
       nextDeadlineAt: null,
     });
     expect(view.decisions.map((option) => option.value)).not.toContain('DEFER');

@@ -1,18 +1,7 @@
+import type { ReferralSummaryView } from '@rocu/contracts';
+
 /** The parts of the API's referral responses the web app reads (GET /referrals and GET /referrals/{id}). */
-export interface ReferralSummary {
-  id: string;
-  reference: string;
-  status: string;
-  urgency: string;
-  region: string;
-  ownerOrg: string;
-  classification: string;
-  subjectType: string;
-  subjectName: string;
-  priority: string | null;
-  riskScore: number | null;
-  submittedAt: string;
-  nextDeadlineAt: string | null;
+export interface ReferralSummary extends ReferralSummaryView {
   /** Only for ROCU staff of the referral's region: another referral overlaps this one. */
   deconflicted?: boolean;
 }
