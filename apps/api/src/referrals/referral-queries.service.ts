@@ -32,7 +32,6 @@ import {
   LinkedReferralDto,
   NationalViewDto,
   ReferralDetailDto,
-  ReferralListItemDto,
   ReferralListResponse,
   ReferralSummaryDto,
   SubmitReferralResponse,
@@ -180,11 +179,10 @@ export class ReferralQueriesService {
       correlationId,
       details: { ids: rows.map((row) => row.id), total, filters: { ...filters } },
     });
+    // The rows are the answer's items as they are; an overlap is only told to the region's ROCU staff.
     const regions = regionsViewedBy(actor);
-    const items = rows.map(({ deconflictionFlag, ...summary }): ReferralListItemDto =>
-      regions.includes(summary.region) ? { ...summary, deconflicted: deconflictionFlag } : summary,
-    );
-    return { items, total, page: filters.page, pageSize: filters.pageSize };
+    for (const row of rows) if (!regions.includes(row.region)) row.deconflicted = undefined;
+    return { items: rows, total, page: filters.page, pageSize: filters.pageSize };
   }
 
   async detail(actor: Actor, id: string, correlationId: string, justification?: string): Promise<ReferralDetailDto> {
