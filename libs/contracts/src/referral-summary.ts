@@ -18,3 +18,8 @@ export interface ReferralSummaryView {
   updatedAt: string;
   nextDeadlineAt: string | null;
 }
+
+/** A row of `GET /referrals`: the summary, and for ROCU staff of its region only, whether another referral overlaps it. */
+export interface ReferralListItemView extends ReferralSummaryView {
+  deconflicted?: boolean;
+}

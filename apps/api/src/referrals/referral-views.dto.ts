@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { EffectiveUrgency, PARTNER_CHECK_RESULTS, REFERRAL_ORIGINS, REFERRAL_STATUSES, URGENCIES } from '@rocu/domain';
-import type { ReferralSnapshot, ReferralSummaryView } from '@rocu/contracts';
+import type { ReferralListItemView, ReferralSnapshot, ReferralSummaryView } from '@rocu/contracts';
 import { PageOf } from '../common/page.dto';
 
 export class DeadlineDto {
@@ -56,7 +56,7 @@ export class ReferralSummaryDto implements ReferralSummaryView {
   @ApiPropertyOptional({ nullable: true, type: String }) nextDeadlineAt!: string | null;
 }
 
-export class ReferralListItemDto extends ReferralSummaryDto {
+export class ReferralListItemDto extends ReferralSummaryDto implements ReferralListItemView {
   @ApiPropertyOptional({
     description:
       'de-confliction: another referral overlaps this one (see the detail); only for ROCU staff of its region',

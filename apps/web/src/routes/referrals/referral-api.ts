@@ -1,10 +1,7 @@
-import type { ReferralSummaryView } from '@rocu/contracts';
+import type { ReferralListItemView } from '@rocu/contracts';
 
 /** The parts of the API's referral responses the web app reads (GET /referrals and GET /referrals/{id}). */
-export interface ReferralSummary extends ReferralSummaryView {
-  /** Only for ROCU staff of the referral's region: another referral overlaps this one. */
-  deconflicted?: boolean;
-}
+export type ReferralSummary = ReferralListItemView;
 
 /** A page of referrals; each journey reads the fields of the rows it shows. */
 export interface ReferralList<Row = ReferralSummary> {
