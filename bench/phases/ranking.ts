@@ -21,29 +21,43 @@ function candidates(count: number): RankableItem[] {
   });
 }
 
-/** Median of RUNS timed calls after one warm-up call. */
-function time(operation: () => unknown): number {
-  operation();
-  const samples: number[] = [];
+/**
+ * The median time of each operation over RUNS rounds after one warm-up round, the operations taken in turn
+ * within each round: each then runs in the same heap, JIT and machine state as the others. Timed one after
+ * another instead, a plain sort of the same objects took 41 ms late in a full run and 110 ms in a fresh
+ * process, and the ratio moved with it (bench/README.md, "Ranking: phase 6 alone").
+ */
+function timeInTurn<K extends string>(operations: Record<K, () => unknown>): Record<K, number> {
+  const entries = Object.entries(operations) as [K, () => unknown][];
+  for (const [, operation] of entries) operation();
+  const samples = new Map<K, number[]>(entries.map(([name]) => [name, []]));
   for (let run = 0; run < RUNS; run += 1) {
-    const started = performance.now();
-    operation();
-    samples.push(performance.now() - started);
+    for (const [name, operation] of entries) {
+      const started = performance.now();
+      operation();
+      samples.get(name)?.push(performance.now() - started);
+    }
   }
-  return median(samples);
+  return Object.fromEntries(entries.map(([name]) => [name, median(samples.get(name) ?? [])])) as Record<K, number>;
 }
 
 /** Phase 6: rankAgendaItems over rankN assessed referrals vs a plain sort of the same objects by score. */
 export function benchRanking(rankN: number): PhaseReport {
   const items = candidates(rankN);
-  const plainSort = time(() => [...items].sort((a, b) => b.riskScore - a.riskScore));
-  const typedSort = time(() => Float64Array.from(items, (item) => item.riskScore).sort());
-  const sortWithCopies = time(() =>
-    [...items]
-      .sort((a, b) => b.riskScore - a.riskScore)
-      .map((item, index) => Object.assign({}, item, { rank: index + 1 })),
-  );
-  const rankMs = time(() => rankAgendaItems(items));
+  const {
+    plainSort,
+    typedSort,
+    sortWithCopies,
+    rank: rankMs,
+  } = timeInTurn({
+    plainSort: () => [...items].sort((a, b) => b.riskScore - a.riskScore),
+    typedSort: () => Float64Array.from(items, (item) => item.riskScore).sort(),
+    sortWithCopies: () =>
+      [...items]
+        .sort((a, b) => b.riskScore - a.riskScore)
+        .map((item, index) => Object.assign({}, item, { rank: index + 1 })),
+    rank: () => rankAgendaItems(items),
+  });
   const rows: Row[] = [
     { metric: 'rankAgendaItems vs plain sort', unit: 'ms', ours: rankMs, baseline: plainSort, target: '<= 3' },
     { metric: 'rankAgendaItems vs plain sort + ranked copies', unit: 'ms', ours: rankMs, baseline: sortWithCopies },
@@ -57,7 +71,7 @@ export function benchRanking(rankN: number): PhaseReport {
     },
   ];
   const notes = [
-    `median of ${RUNS} runs after a warm-up; ${rankN} items with priority P1-P4, riskScore 0-60, listedAt over a year`,
+    `median of ${RUNS} rounds after a warm-up round, the four operations timed in turn within each round; ${rankN} items with priority P1-P4, riskScore 0-60, listedAt over a year`,
   ];
   return {
     phase: 6,
