@@ -37,9 +37,40 @@ function assertValid(at: Date): number {
   return time;
 }
 
-/** UK local date and time of an instant (GMT in winter, BST in summer). */
-export function toLondon(at: Date): LondonDateTime {
-  const time = assertValid(at);
+const HOUR_MS = 3_600_000;
+
+/**
+ * The Summer Time Order 2002: British Summer Time runs from 01:00 GMT on the last Sunday of March to 01:00 GMT
+ * on the last Sunday of October. Worked out by arithmetic for the years it covers (to 2099 here), because
+ * asking Intl costs about 5 µs a call and a working-day deadline made about a hundred (bench/README.md,
+ * "Deadlines without Intl"); other years ask Intl. The spec checks the rule against Intl's time zone data,
+ * to the millisecond around every change from 1990 to 2110.
+ */
+const RULE_YEARS = { first: 2002, last: 2099 };
+
+/** 01:00 UTC on the last Sunday of a month (0-based), as epoch milliseconds. */
+function lastSundayAtOneUtc(year: number, month: number): number {
+  const lastDay = new Date(Date.UTC(year, month + 1, 0));
+  return Date.UTC(year, month, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
+}
+
+/** Each year's summer time as [start, end) in epoch milliseconds, worked out once per year. */
+const SUMMER_TIME_BY_YEAR = new Map<number, readonly [number, number]>();
+
+/** The offset by the Order, or undefined for a year outside it. */
+function offsetByOrderMs(time: number): number | undefined {
+  const year = new Date(time).getUTCFullYear();
+  if (year < RULE_YEARS.first || year > RULE_YEARS.last) return undefined;
+  let summer = SUMMER_TIME_BY_YEAR.get(year);
+  if (summer === undefined) {
+    summer = [lastSundayAtOneUtc(year, 2), lastSundayAtOneUtc(year, 9)];
+    SUMMER_TIME_BY_YEAR.set(year, summer);
+  }
+  return time >= summer[0] && time < summer[1] ? HOUR_MS : 0;
+}
+
+/** UK local date and time of an instant, from Intl's time zone data. */
+function londonByIntl(at: Date, time: number): LondonDateTime {
   const parts: Record<string, number> = {};
   for (const part of FORMATTER.formatToParts(at)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -52,6 +83,23 @@ export function toLondon(at: Date): LondonDateTime {
     minute: parts['minute'] ?? Number.NaN,
     second: parts['second'] ?? Number.NaN,
     millisecond: ((time % 1000) + 1000) % 1000,
+  };
+}
+
+/** UK local date and time of an instant (GMT in winter, BST in summer). */
+export function toLondon(at: Date): LondonDateTime {
+  const time = assertValid(at);
+  const offset = offsetByOrderMs(time);
+  if (offset === undefined) return londonByIntl(at, time);
+  const wall = new Date(time + offset);
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    millisecond: wall.getUTCMilliseconds(),
   };
 }
 
@@ -72,7 +120,10 @@ export function nextDate(date: LocalDate): LocalDate {
 
 /** Milliseconds UK local time is ahead of UTC at an instant (0 or 3,600,000). */
 export function londonOffsetMs(at: Date): number {
-  const local = toLondon(at);
+  const time = assertValid(at);
+  const offset = offsetByOrderMs(time);
+  if (offset !== undefined) return offset;
+  const local = londonByIntl(at, time);
   const wall = Date.UTC(
     local.year,
     local.month - 1,
@@ -82,7 +133,7 @@ export function londonOffsetMs(at: Date): number {
     local.second,
     local.millisecond,
   );
-  return wall - at.getTime();
+  return wall - time;
 }
 
 const DAY_MS = 86_400_000;
