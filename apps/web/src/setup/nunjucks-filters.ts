@@ -1,19 +1,21 @@
 import nunjucks from 'nunjucks';
-const LONDON_DATE_TIME = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+import { toLondon } from '@rocu/domain';
 
-const LONDON_DATE = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const twoDigits = (n: number): string => String(n).padStart(2, '0');
 
 const asDate = (value: unknown): Date | undefined => {
   if (typeof value !== 'string' && !(value instanceof Date)) return undefined;
@@ -41,7 +43,10 @@ export const NUNJUCKS_FILTERS = {
   date: (value: unknown, format?: string): string => {
     const date = asDate(value);
     if (!date) return '';
-    return format === 'datetime' ? LONDON_DATE_TIME.format(date).replace(', ', ' at ') : LONDON_DATE.format(date);
+    // From the domain's UK time (arithmetic) rather than Intl.DateTimeFormat: a list page formats forty of these.
+    const local = toLondon(date);
+    const day = `${local.day} ${MONTHS[local.month - 1]} ${local.year}`;
+    return format === 'datetime' ? `${day} at ${twoDigits(local.hour)}:${twoDigits(local.minute)}` : day;
   },
   /**
    * A `{ text, classes }` tag as GOV.UK Frontend's tag markup, the one way templates render a tag. The `govukTag`
