@@ -1,4 +1,5 @@
 import { DomainError } from '../errors/domain-error';
+import { lazily } from '../lazily';
 
 /** A calendar date in UK local time. */
 export interface LocalDate {
@@ -19,17 +20,21 @@ export interface LondonDateTime extends LocalDate, LocalTime {}
 
 export const UK_TIME_ZONE = 'Europe/London';
 
-// Intl is available in Temporal's workflow sandbox and is deterministic for a given instant.
-const FORMATTER = new Intl.DateTimeFormat('en-GB', {
-  timeZone: UK_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+// Intl is available in Temporal's workflow sandbox and is deterministic for a given instant. Only years outside
+// the Summer Time Order's rule below need it.
+const formatter = lazily(
+  () =>
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: UK_TIME_ZONE,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    }),
+);
 
 function assertValid(at: Date): number {
   const time = at instanceof Date ? at.getTime() : Number.NaN;
@@ -72,7 +77,7 @@ function offsetByOrderMs(time: number): number | undefined {
 /** UK local date and time of an instant, from Intl's time zone data. */
 function londonByIntl(at: Date, time: number): LondonDateTime {
   const parts: Record<string, number> = {};
-  for (const part of FORMATTER.formatToParts(at)) {
+  for (const part of formatter().formatToParts(at)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
   return {

@@ -1,4 +1,5 @@
 import { UK_TIME_ZONE } from '../calendar/london-time';
+import { lazily } from '../lazily';
 
 /**
  * What a notification says, in the plain style of GOV.UK Notify messages. Built only from the reference,
@@ -45,26 +46,26 @@ const STATUS_NEWS: Readonly<Record<string, string>> = {
   CLOSED: 'has been closed and is due to be re-scored',
 };
 
-const londonTime = new Intl.DateTimeFormat('en-GB', {
-  timeZone: UK_TIME_ZONE,
-  hour: 'numeric',
-  minute: '2-digit',
-  hour12: true,
-});
-const londonDate = new Intl.DateTimeFormat('en-GB', {
-  timeZone: UK_TIME_ZONE,
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
+const londonTime = lazily(
+  () => new Intl.DateTimeFormat('en-GB', { timeZone: UK_TIME_ZONE, hour: 'numeric', minute: '2-digit', hour12: true }),
+);
+const londonDate = lazily(
+  () =>
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: UK_TIME_ZONE,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }),
+);
 
 /** "2:30pm on Tuesday 1 December 2026" (UK time), as GOV.UK writes times; null for anything not an instant. */
 export function ukDateTime(value: unknown): string | null {
   if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) return null;
   const at = new Date(value);
-  const time = londonTime.format(at).replace(/\s/g, '').replace(':00', '').toLowerCase();
-  return `${time} on ${londonDate.format(at).replace(',', '')}`;
+  const time = londonTime().format(at).replace(/\s/g, '').replace(':00', '').toLowerCase();
+  return `${time} on ${londonDate().format(at).replace(',', '')}`;
 }
 
 const code = (value: unknown, names: Readonly<Record<string, string>>): string | null =>
