@@ -7,6 +7,7 @@ import { say } from './log';
 import { startTcpFailoverProxy, TcpFailoverProxy } from './tcp-failover-proxy';
 import { PostgresServer } from './postgres';
 import { ensureSearchAttributes } from './search-attributes';
+import { dynamicConfigFile } from './temporal-dynamic-config';
 import { DEFAULT_TEMPORAL_DATABASES, setUpTemporalDatabases, TemporalPersistence } from './temporal-postgres';
 import { startTemporalProcess, TemporalProcess } from './temporal-process';
 import { resolveTemporalServer, TemporalServerTools } from './temporal-server-tools';
@@ -102,9 +103,6 @@ function nodeConfig(persistence: TemporalPersistence, ports: NodePorts, dynamicC
   };
 }
 
-/** Dynamic config: the dev config's ID length (references and keys are long). */
-const DYNAMIC_CONFIG = { 'limit.maxIDLength': [{ value: 255, constraints: {} }] };
-
 /** One server process running every service (frontend, history, matching, worker) of a cluster. */
 export interface TemporalNode {
   name: string;
@@ -129,12 +127,12 @@ export async function temporalNode(
   const ports = await allocatePorts(frontendPort);
   const configDir = join(dir, 'config');
   mkdirSync(configDir, { recursive: true });
-  const dynamicConfigFile = join(dir, 'dynamicconfig.yaml');
-  writeFileSync(dynamicConfigFile, JSON.stringify(DYNAMIC_CONFIG, null, 2));
+  const dynamicConfigPath = join(dir, 'dynamicconfig.yaml');
+  writeFileSync(dynamicConfigPath, JSON.stringify(dynamicConfigFile(), null, 2));
   // The server reads <config>/<env>.yaml; the node's name is its "environment". It holds a password: 0600.
   writeFileSync(
     join(configDir, `${name}.yaml`),
-    JSON.stringify(nodeConfig(persistence, ports, dynamicConfigFile), null, 2),
+    JSON.stringify(nodeConfig(persistence, ports, dynamicConfigPath), null, 2),
     {
       mode: 0o600,
     },

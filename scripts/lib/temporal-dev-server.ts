@@ -5,6 +5,7 @@ import { CLI_SEARCH_ATTRIBUTE_TYPES, REFERRAL_SEARCH_ATTRIBUTES } from '@rocu/co
 import { resolveTemporalCli } from './temporal-cli';
 import { startTemporalProcess } from './temporal-process';
 import { say } from './log';
+import { dynamicConfigArgs } from './temporal-dynamic-config';
 
 export interface TemporalServerOptions {
   port: number;
@@ -38,11 +39,13 @@ export async function startTemporalDevServer(options: TemporalServerOptions): Pr
         dbFilename: options.dbFile,
         ui: options.uiPort !== undefined,
         searchAttributes: [...REFERRAL_SEARCH_ATTRIBUTES],
+        extraArgs: dynamicConfigArgs(),
       },
     });
     return { address, stop: () => env.teardown(), kill: () => env.teardown() };
   }
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-level', 'error'];
+  args.push(...dynamicConfigArgs());
   args.push(...(options.uiPort === undefined ? ['--headless'] : ['--ui-port', String(options.uiPort)]));
   if (options.dbFile) args.push('--db-filename', options.dbFile);
   // The workflows' search attributes, registered on every start (the dev server keeps no schema of its own).
