@@ -38,3 +38,21 @@ export async function appendAudit(manager: EntityManager, entry: AuditEntry): Pr
     ],
   );
 }
+
+/** An authenticated caller, as the audit names them (an `Actor` is one). */
+export interface AuditActor {
+  sub: string;
+  org: string | null;
+}
+
+/** The worker and the engine acting on their own (a deadline passing, a notice sent). */
+export const SYSTEM_AUDIT_ACTOR: AuditActor = { sub: 'system', org: null };
+
+/** A caller's act that succeeded: the row's actor and outcome come from the call, not the caller's code. */
+export function appendActorAudit(
+  manager: EntityManager,
+  actor: AuditActor,
+  entry: Omit<AuditEntry, 'actorSub' | 'actorOrg' | 'outcome'>,
+): Promise<void> {
+  return appendAudit(manager, { ...entry, actorSub: actor.sub, actorOrg: actor.org, outcome: 'SUCCESS' });
+}

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@rocu/config';
 import { Actor, anomalyFlags, auditScope, DomainError } from '@rocu/domain';
 import {
-  appendAudit,
+  appendActorAudit,
   auditQueries,
   auditScopeCondition,
   AuditScopeCondition,
@@ -33,13 +33,10 @@ export class AuditService {
   async list(actor: Actor, filters: AuditQuery, correlationId: string): Promise<AuditListResponse> {
     const [rows, total] = await auditQueries.listPage(this.dataSource, scopeOf(actor), filters);
     const hashes = await this.chainHashes(rows.map((row) => row.id));
-    await appendAudit(this.dataSource.manager, {
-      actorSub: actor.sub,
-      actorOrg: actor.org,
+    await appendActorAudit(this.dataSource.manager, actor, {
       action: 'AUDIT_VIEWED',
       entityType: 'audit',
       entityId: null,
-      outcome: 'SUCCESS',
       correlationId,
       details: { filters: { ...filters } },
     });

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Actor, availableMeetingActions, DomainError } from '@rocu/domain';
 import type { AgendaItem } from '@rocu/contracts';
 import {
-  appendAudit,
+  appendActorAudit,
   loadAgenda,
   loadFrozenAgenda,
   loadPartnerChecks,
@@ -59,13 +59,10 @@ export class MeetingQueriesService {
       // Live taskings come back for review while a meeting runs; a closed meeting shows none (not today's).
       meeting.closedAt === null ? this.reviews(meeting.region) : Promise.resolve([]),
     ]);
-    await appendAudit(this.dataSource.manager, {
-      actorSub: actor.sub,
-      actorOrg: actor.org,
+    await appendActorAudit(this.dataSource.manager, actor, {
       action: 'MEETING_VIEWED',
       entityType: 'meeting',
       entityId: id,
-      outcome: 'SUCCESS',
       correlationId,
       details: { ids: [...agenda.map((item) => item.referralId), ...reviews.map((review) => review.referralId)] },
     });

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@rocu/domain';
 import type { Minutes } from '@rocu/contracts';
-import { appendAudit } from '@rocu/persistence';
+import { appendActorAudit } from '@rocu/persistence';
 import { MeetingQueriesService } from './meeting-queries.service';
 import { highestClassification } from './minutes';
 
@@ -24,13 +24,10 @@ export class MinutesService {
     ]);
     const references = new Map(agenda.map((item) => [item.referralId, item.reference]));
     const decided = new Map(decisions.map((decision) => [decision.referralId, decision]));
-    await appendAudit(this.dataSource.manager, {
-      actorSub: actor.sub,
-      actorOrg: actor.org,
+    await appendActorAudit(this.dataSource.manager, actor, {
       action: 'MEETING_MINUTES_EXPORTED',
       entityType: 'meeting',
       entityId: id,
-      outcome: 'SUCCESS',
       correlationId,
       // The referrals the export disclosed, so asking about any of them finds it.
       details: { ids: [...new Set([...agenda.map((item) => item.referralId), ...decisions.map((d) => d.referralId)])] },

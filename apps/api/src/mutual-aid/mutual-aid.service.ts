@@ -13,7 +13,13 @@ import {
   mutualAidTransition,
   SioLoan,
 } from '@rocu/domain';
-import { appendAudit, enqueueNotification, mutualAidRequests, MutualAidRow, type Recipient } from '@rocu/persistence';
+import {
+  appendActorAudit,
+  enqueueNotification,
+  mutualAidRequests,
+  MutualAidRow,
+  type Recipient,
+} from '@rocu/persistence';
 import { PageQuery } from '../common/page.query';
 import { OfficersService } from '../officers/officers.service';
 import { ReferralQueriesService } from '../referrals/referral-queries.service';
@@ -237,13 +243,10 @@ export class MutualAidService {
     correlationId: string,
     details: Record<string, unknown>,
   ): Promise<void> {
-    return appendAudit(manager, {
-      actorSub: actor.sub,
-      actorOrg: actor.org,
+    return appendActorAudit(manager, actor, {
       action,
       entityType: 'mutual_aid_request',
       entityId,
-      outcome: 'SUCCESS',
       correlationId,
       details,
     });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, DomainError } from '@rocu/domain';
-import { appendAudit, nationalQueries, NationalPriorityRow } from '@rocu/persistence';
+import { appendActorAudit, nationalQueries, NationalPriorityRow } from '@rocu/persistence';
 import { CreateNationalPriorityRequest } from './national-tasking.dto';
 import { NationalPrioritiesResponse, NationalPriorityDto } from './national-tasking-views.dto';
 
@@ -64,13 +64,10 @@ export class NationalPrioritiesService {
           errors: [{ field: 'code', code: 'taken', message: 'code is already used by a national priority' }],
         });
       }
-      await appendAudit(manager, {
-        actorSub: actor.sub,
-        actorOrg: actor.org,
+      await appendActorAudit(manager, actor, {
         action: 'NATIONAL_PRIORITY_CREATED',
         entityType: 'national_priority',
         entityId: row.code,
-        outcome: 'SUCCESS',
         correlationId,
         details: { title: row.title },
       });
@@ -83,13 +80,10 @@ export class NationalPrioritiesService {
     return this.dataSource.transaction(async (manager) => {
       const retired = await nationalQueries.retirePriority(manager, code, actor.sub);
       if (retired) {
-        await appendAudit(manager, {
-          actorSub: actor.sub,
-          actorOrg: actor.org,
+        await appendActorAudit(manager, actor, {
           action: 'NATIONAL_PRIORITY_RETIRED',
           entityType: 'national_priority',
           entityId: code,
-          outcome: 'SUCCESS',
           correlationId,
         });
         return toDto(retired);

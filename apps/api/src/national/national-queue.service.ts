@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { Actor, ReferralEvent } from '@rocu/domain';
 import { nationalAcceptUpdate, nationalReturnUpdate } from '@rocu/contracts';
-import { appendAudit, ReferralEntity } from '@rocu/persistence';
+import { appendActorAudit, ReferralEntity } from '@rocu/persistence';
 import { PageQuery } from '../common/page.query';
 import { toSummary } from '../referrals/referral-queries.service';
 import { ReferralUpdatesService } from '../referrals/referral-updates.service';
@@ -29,13 +29,10 @@ export class NationalQueueService {
       skip: (page.page - 1) * page.pageSize,
       take: page.pageSize,
     });
-    await appendAudit(this.dataSource.manager, {
-      actorSub: actor.sub,
-      actorOrg: actor.org,
+    await appendActorAudit(this.dataSource.manager, actor, {
       action: 'NATIONAL_QUEUE_LISTED',
       entityType: 'referral',
       entityId: null,
-      outcome: 'SUCCESS',
       correlationId,
       details: { ids: rows.map((row) => row.id), total },
     });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, calendarEntryOf, DomainError, nationalReport } from '@rocu/domain';
-import { appendAudit, nationalQueries } from '@rocu/persistence';
+import { appendActorAudit, nationalQueries } from '@rocu/persistence';
 import { NationalPrioritiesService } from './national-priorities.service';
 import { NationalCalendarQuery } from './national-tasking.dto';
 import { NationalCalendarResponse, NationalDeclineDto, NationalReportResponse } from './national-tasking-views.dto';
@@ -33,13 +33,10 @@ export class NationalRhythmService {
       });
     }
     const rows = await nationalQueries.meetingsBetween(this.dataSource, from.toISOString(), to.toISOString());
-    await appendAudit(this.dataSource.manager, {
-      actorSub: actor.sub,
-      actorOrg: actor.org,
+    await appendActorAudit(this.dataSource.manager, actor, {
       action: 'NATIONAL_CALENDAR_VIEWED',
       entityType: 'meeting',
       entityId: null,
-      outcome: 'SUCCESS',
       correlationId,
       details: { from: from.toISOString(), to: to.toISOString(), count: rows.length },
     });
@@ -63,13 +60,10 @@ export class NationalRhythmService {
       nationalQueries.alignedCounts(this.dataSource),
       this.ownDeclines(actor),
     ]);
-    await appendAudit(this.dataSource.manager, {
-      actorSub: actor.sub,
-      actorOrg: actor.org,
+    await appendActorAudit(this.dataSource.manager, actor, {
       action: 'NATIONAL_REPORT_VIEWED',
       entityType: 'referral',
       entityId: null,
-      outcome: 'SUCCESS',
       correlationId,
       details: { ids: declines.map((decline) => decline.referralId) },
     });

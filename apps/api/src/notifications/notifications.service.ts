@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, DomainError, notificationText } from '@rocu/domain';
-import { appendAudit, InboxRow, notificationInbox } from '@rocu/persistence';
+import { appendActorAudit, InboxRow, notificationInbox } from '@rocu/persistence';
 import { PageQuery } from '../common/page.query';
 import {
   DeliveryReportResponse,
@@ -21,13 +21,10 @@ export class NotificationsService {
       notificationInbox.page(this.dataSource, actor, page.pageSize, (page.page - 1) * page.pageSize),
       notificationInbox.counts(this.dataSource, actor),
     ]);
-    await appendAudit(this.dataSource.manager, {
-      actorSub: actor.sub,
-      actorOrg: actor.org,
+    await appendActorAudit(this.dataSource.manager, actor, {
       action: 'NOTIFICATIONS_LISTED',
       entityType: 'notification',
       entityId: null,
-      outcome: 'SUCCESS',
       correlationId,
       details: { ids: rows.map((row) => row.id), total: counts.total, page: page.page, pageSize: page.pageSize },
     });
@@ -50,13 +47,10 @@ export class NotificationsService {
     return this.dataSource.transaction(async (manager) => {
       const readAt = await notificationInbox.markRead(manager, actor, id);
       if (!readAt) throw new DomainError('NOT_FOUND', 'No such notification');
-      await appendAudit(manager, {
-        actorSub: actor.sub,
-        actorOrg: actor.org,
+      await appendActorAudit(manager, actor, {
         action: 'NOTIFICATION_READ',
         entityType: 'notification',
         entityId: id,
-        outcome: 'SUCCESS',
         correlationId,
         dedupeKey: `notification-read:${actor.org}:${actor.sub}:${id}`,
       });

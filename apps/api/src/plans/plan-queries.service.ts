@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, DomainError, meetingRegionOf, PlanAction, planBalance, PlanBalance } from '@rocu/domain';
-import { appendAudit, BalanceScope, planQueries, PlanRow } from '@rocu/persistence';
+import { appendActorAudit, BalanceScope, planQueries, PlanRow } from '@rocu/persistence';
 import { ReferralQueriesService } from '../referrals/referral-queries.service';
 import { PlanDto, RegionBalanceDto } from './plan-views.dto';
 
@@ -45,13 +45,10 @@ export class PlanQueriesService {
       this.balance({ referralId }),
       planQueries.owners(this.dataSource, referralId),
     ]);
-    await appendAudit(this.dataSource.manager, {
-      actorSub: actor.sub,
-      actorOrg: actor.org,
+    await appendActorAudit(this.dataSource.manager, actor, {
       action: 'PLAN_VIEWED',
       entityType: 'referral',
       entityId: referralId,
-      outcome: 'SUCCESS',
       correlationId,
       details: {},
     });

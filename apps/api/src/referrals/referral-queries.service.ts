@@ -18,7 +18,7 @@ import {
   ReferralEntity,
   ReferralHistoryEntity,
   ReferralInformationEntity,
-  appendAudit,
+  appendActorAudit,
   loadPartnerChecks,
   referralQueries,
 } from '@rocu/persistence';
@@ -169,13 +169,10 @@ export class ReferralQueriesService {
   /** A page of the referrals the caller may see; which ones they were shown is audited with the read. */
   async list(actor: Actor, filters: ListReferralsQuery, correlationId: string): Promise<ReferralListResponse> {
     const [rows, total] = await referralQueries.listPage(this.dataSource, actor, filters);
-    await appendAudit(this.dataSource.manager, {
-      actorSub: actor.sub,
-      actorOrg: actor.org,
+    await appendActorAudit(this.dataSource.manager, actor, {
       action: 'REFERRALS_LISTED',
       entityType: 'referral',
       entityId: null,
-      outcome: 'SUCCESS',
       correlationId,
       details: { ids: rows.map((row) => row.id), total, filters: { ...filters } },
     });
@@ -197,13 +194,10 @@ export class ReferralQueriesService {
     ]);
     const regionalViewer = regionsViewedBy(actor).includes(referral.region);
     const access = sensitiveAccess(referral.classification, justification);
-    await appendAudit(this.dataSource.manager, {
-      actorSub: actor.sub,
-      actorOrg: actor.org,
+    await appendActorAudit(this.dataSource.manager, actor, {
       action: access.kind === 'JUSTIFIED' ? 'REFERRAL_SENSITIVE_VIEWED' : 'REFERRAL_VIEWED',
       entityType: 'referral',
       entityId: id,
-      outcome: 'SUCCESS',
       correlationId,
       justification: access.kind === 'JUSTIFIED' ? access.justification : null,
       details: access.kind === 'WITHHELD' ? { withheld: access.fields } : {},

@@ -12,7 +12,7 @@ import {
   RegionSettings,
   validateRegionSettings,
 } from '@rocu/domain';
-import { appendAudit, RegionSettingsRow, regionSettingsRepository } from '@rocu/persistence';
+import { appendActorAudit, RegionSettingsRow, regionSettingsRepository } from '@rocu/persistence';
 import { RequestValidationError } from '../common/request-validation';
 import { TemporalClientService } from '../temporal/temporal-client.provider';
 import { ChangeRegionSettingsRequest, RegionSettingsDto } from './region-settings.dto';
@@ -112,13 +112,10 @@ export class RegionSettingsService {
         changedBy: actor,
         reason: request.reason,
       });
-      await appendAudit(manager, {
-        actorSub: actor.sub,
-        actorOrg: actor.org,
+      await appendActorAudit(manager, actor, {
         action: 'REGION_SETTINGS_CHANGED',
         entityType: 'region',
         entityId: region,
-        outcome: 'SUCCESS',
         correlationId,
         justification: request.reason,
         details: { fromVersion: previous.version, toVersion: row.version, from: previous.settings, to: row.settings },

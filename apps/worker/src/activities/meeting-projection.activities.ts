@@ -12,6 +12,8 @@ import type {
 } from '@rocu/contracts';
 import { meetingWorkflowId } from '@rocu/contracts';
 import {
+  appendActorAudit,
+  SYSTEM_AUDIT_ACTOR,
   appendAudit,
   enqueueNotification,
   loadAgenda,
@@ -54,13 +56,10 @@ export class MeetingProjectionActivities implements MeetingActivities {
         if (!(await repository.insertEvent(manager, { ...event, action }))) return;
         await project(manager);
         await repository.advanceLastSeq(manager, event);
-        await appendAudit(manager, {
-          actorSub: event.actor?.sub ?? 'system',
-          actorOrg: event.actor?.org ?? null,
+        await appendActorAudit(manager, event.actor ?? SYSTEM_AUDIT_ACTOR, {
           action,
           entityType: 'meeting',
           entityId: event.meetingId,
-          outcome: 'SUCCESS',
           correlationId: event.correlationId,
           details: { seq: event.seq, ...details },
           dedupeKey: `meeting-${event.meetingId}:${event.seq}`,

@@ -3,7 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PlanActivities, PlanChange, PlanChangeEvent } from '@rocu/contracts';
 import { planChangeRecipients } from '@rocu/domain';
-import { appendAudit, enqueueNotification, planProjectionRepository as repository } from '@rocu/persistence';
+import {
+  appendActorAudit,
+  SYSTEM_AUDIT_ACTOR,
+  enqueueNotification,
+  planProjectionRepository as repository,
+} from '@rocu/persistence';
 
 /**
  * Projects 4P plan changes into Postgres: one transaction per change, idempotent on (referral, seq)
@@ -35,13 +40,10 @@ export class PlanProjectionActivities implements PlanActivities {
           payload: { nextReviewDueAt: event.nextReviewDueAt },
         });
       }
-      await appendAudit(manager, {
-        actorSub: event.actor?.sub ?? 'system',
-        actorOrg: event.actor?.org ?? null,
+      await appendActorAudit(manager, event.actor ?? SYSTEM_AUDIT_ACTOR, {
         action: `PLAN_${event.change.kind}`,
         entityType: 'referral',
         entityId: event.referralId,
-        outcome: 'SUCCESS',
         correlationId: event.correlationId,
         details: { seq: event.seq },
         dedupeKey: `plan-${event.referralId}:${event.seq}`,

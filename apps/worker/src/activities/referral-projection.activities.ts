@@ -11,7 +11,8 @@ import type {
 } from '@rocu/contracts';
 import { deadlineRecipient, nationalResponseRecipients } from '@rocu/domain';
 import {
-  appendAudit,
+  appendActorAudit,
+  SYSTEM_AUDIT_ACTOR,
   enqueueNotification,
   recordDeadlineNotice,
   referralIntakeRepository as repository,
@@ -27,13 +28,10 @@ function auditNotice(
   dedupeKey: string,
   details: Record<string, unknown>,
 ): Promise<void> {
-  return appendAudit(manager, {
-    actorSub: 'system',
-    actorOrg: null,
+  return appendActorAudit(manager, SYSTEM_AUDIT_ACTOR, {
     action,
     entityType: 'referral',
     entityId: referralId,
-    outcome: 'SUCCESS',
     details,
     dedupeKey,
   });
@@ -76,14 +74,10 @@ export class ReferralProjectionActivities implements ReferralActivities {
           region: submission.region,
           submission: submission.submission,
         });
-        // Last: the audit trigger holds the chain's lock to commit, so nothing may lock a referral after it.
-        await appendAudit(manager, {
-          actorSub: submission.submittedBy.sub,
-          actorOrg: submission.submittedBy.org,
+        await appendActorAudit(manager, submission.submittedBy, {
           action: 'REFERRAL_SUBMITTED',
           entityType: 'referral',
           entityId: submission.referralId,
-          outcome: 'SUCCESS',
           correlationId: submission.correlationId,
           details: { workflowId: submission.workflowId, seq: 0 },
           dedupeKey: `${submission.workflowId}:0`,
@@ -148,13 +142,10 @@ export class ReferralProjectionActivities implements ReferralActivities {
   async recordConflictDeclaration(conflict: ConflictRecord): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       if (!(await repository.insertAllocationConflict(manager, conflict))) return;
-      await appendAudit(manager, {
-        actorSub: conflict.actor.sub,
-        actorOrg: conflict.actor.org,
+      await appendActorAudit(manager, conflict.actor, {
         action: 'CONFLICT_OF_INTEREST_DECLARED',
         entityType: 'referral',
         entityId: conflict.referralId,
-        outcome: 'SUCCESS',
         correlationId: conflict.correlationId,
         details: { officerSub: conflict.officer.sub, details: conflict.details ?? null },
         dedupeKey: `${conflict.workflowId}:conflict:${conflict.officer.sub}`,

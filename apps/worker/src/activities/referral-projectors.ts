@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { ReferralTransitionEvent } from '@rocu/contracts';
 import { nationalResponseDueAt, recipientsOnEntering, type Participant, type PlanRole } from '@rocu/domain';
 import {
-  appendAudit,
+  appendActorAudit,
   enqueueNotification,
   referralProjectionRepository as repository,
   upsertDeadlines,
@@ -193,13 +193,10 @@ function auditedParts(event: ReferralTransitionEvent): Record<string, unknown> {
 }
 
 const projectAudit: Projector = async ({ manager, event }) => {
-  await appendAudit(manager, {
-    actorSub: event.actor.sub,
-    actorOrg: event.actor.org,
+  await appendActorAudit(manager, event.actor, {
     action: `REFERRAL_${event.action}`,
     entityType: 'referral',
     entityId: event.referralId,
-    outcome: 'SUCCESS',
     correlationId: event.correlationId,
     details: { workflowId: event.workflowId, seq: event.seq, from: event.from, to: event.to, ...auditedParts(event) },
     dedupeKey: `${event.workflowId}:${event.seq}`,
