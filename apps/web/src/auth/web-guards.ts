@@ -1,4 +1,13 @@
-import { CanActivate, ExecutionContext, Injectable, mixin, Type } from '@nestjs/common';
+import {
+  applyDecorators,
+  CanActivate,
+  Controller,
+  ExecutionContext,
+  Injectable,
+  mixin,
+  Type,
+  UseGuards,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@rocu/domain';
 import type { Request } from 'express';
@@ -36,7 +45,7 @@ export class SignedInGuard implements CanActivate {
 }
 
 /**
- * A journey's pages for the roles it serves (`@UseGuards(onlyFor(...))`): anyone else gets the "you cannot
+ * A journey's pages for the roles it serves (`@PagesFor(...)` below): anyone else gets the "you cannot
  * do this" page. The API checks role and record again on every call; this only keeps people off pages
  * that cannot work for them.
  */
@@ -52,3 +61,7 @@ export function onlyFor(roles: readonly Role[], detail: string): Type<CanActivat
   }
   return mixin(OnlyForRoles);
 }
+
+/** A controller of pages at `path` for `roles` only: `@Controller(path)` behind `onlyFor(roles, detail)`. */
+export const PagesFor = (path: string, roles: readonly Role[], detail: string): ClassDecorator =>
+  applyDecorators(UseGuards(onlyFor(roles, detail)), Controller(path));

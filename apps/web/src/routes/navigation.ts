@@ -11,6 +11,8 @@ export interface NavigationEntry {
 /** The gateway team: its assessors and its GAIN co-ordinator (partner checks and disposals). */
 export const GATEWAY_TEAM: readonly Role[] = ['GATEWAY_ASSESSOR', 'GAIN_COORDINATOR'];
 
+export const NCA_LIAISON: readonly Role[] = ['NCA_LIAISON'];
+
 export const NOTIFICATIONS_HREF = '/notifications';
 
 /** Each journey adds its entry here (one line), so navigation and the home page stay in step. */
@@ -19,11 +21,11 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { text: 'Referrals', href: '/referrals', roles: ['FORCE_REFERRER'] },
   { text: 'Meetings', href: '/meetings', roles: ['TTCG_CHAIR', 'TTCG_MEMBER', 'ROCU_MANAGER'] },
   { text: 'Work queue', href: '/gateway', roles: GATEWAY_TEAM },
-  { text: 'National queue', href: '/national', roles: ['NCA_LIAISON'] },
-  { text: 'Tasking request', href: '/national/tasking-requests/new', roles: ['NCA_LIAISON'] },
-  { text: 'National priorities', href: '/national/priorities', roles: ['NCA_LIAISON'] },
-  { text: 'National calendar', href: '/national/calendar', roles: ['NCA_LIAISON'] },
-  { text: 'National report', href: '/national/report', roles: ['NCA_LIAISON'] },
+  { text: 'National queue', href: '/national', roles: NCA_LIAISON },
+  { text: 'Tasking request', href: '/national/tasking-requests/new', roles: NCA_LIAISON },
+  { text: 'National priorities', href: '/national/priorities', roles: NCA_LIAISON },
+  { text: 'National calendar', href: '/national/calendar', roles: NCA_LIAISON },
+  { text: 'National report', href: '/national/report', roles: NCA_LIAISON },
   { text: 'Mutual aid', href: '/mutual-aid', roles: ['ROCU_MANAGER'] },
   { text: 'Notifications', href: NOTIFICATIONS_HREF, roles: 'everyone' },
 ];

@@ -1,22 +1,8 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  NotFoundException,
-  Param,
-  Post,
-  Query,
-  Render,
-  Res,
-  Session,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Get, HttpCode, NotFoundException, Param, Post, Query, Render, Res, Session } from '@nestjs/common';
 import type { Response } from 'express';
+import { GatewayPages } from '../journey-pages';
 import { redirectAfterSaving } from '../../setup/redirect-after-saving';
 import type { WebSession } from '../../auth/web-session';
-import { onlyFor } from '../../auth/web-guards';
-import { GATEWAY_TEAM } from '../navigation';
 import { errorSummary, fieldId } from '../../errors/error-summary';
 import { formValues, takeRefusedForm } from '../../errors/form-state';
 import { assessmentDraft, assessmentRequest, draftFromAssessment, previewScore } from './assessment-form';
@@ -37,15 +23,13 @@ import { findQueueTab, pageNumber, workQueueView } from './work-queue.view-model
 type LiveScore = { complete: true; riskScore: string; priority: string } | { complete: false };
 
 /** The gateway pages are the gateway team's: anyone else gets the "you cannot do this" page. */
-export const GatewayTeamGuard = onlyFor(GATEWAY_TEAM, 'For the gateway team only');
 
 /**
  * The gateway team's journey: the work queue, a referral, the access justification for its sensitive
  * detail, triage, and the assessment grid with its "check the score" step. Every form posts to its own
  * address and redirects (post-redirect-get); refusals go through the one error filter.
  */
-@UseGuards(GatewayTeamGuard)
-@Controller('gateway')
+@GatewayPages('gateway')
 export class GatewayController {
   constructor(private readonly gateway: GatewayService) {}
 

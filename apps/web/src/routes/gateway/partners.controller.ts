@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Post, Render, Res, Session, UseGuards } from '@nestjs/common';
+import { Body, Get, Param, Post, Render, Res, Session } from '@nestjs/common';
 import type { Response } from 'express';
 import type { WebSession } from '../../auth/web-session';
 import { formValues, takeRefusedForm } from '../../errors/form-state';
 import { ReferenceData, nameOf } from '../../reference/reference-data.service';
 import { redirectAfterSaving } from '../../setup/redirect-after-saving';
-import { GatewayTeamGuard } from './gateway.controller';
+import { GatewayPages } from '../journey-pages';
 import { GatewayService } from './gateway.service';
 import { notice, referralPath } from './gateway-session';
 import {
@@ -21,8 +21,7 @@ import {
  * a referral to a partner. The forms post to their own address; the API judges them (refusals come back
  * through the one error filter, field by field) and the referral page confirms.
  */
-@UseGuards(GatewayTeamGuard)
-@Controller('gateway/referrals/:id')
+@GatewayPages('gateway/referrals/:id')
 export class PartnersController {
   constructor(
     private readonly gateway: GatewayService,

@@ -1,12 +1,9 @@
 import {
   Body,
   Controller,
-  createParamDecorator,
-  ExecutionContext,
   Get,
   NotFoundException,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   Render,
@@ -14,8 +11,8 @@ import {
   Res,
   Session,
 } from '@nestjs/common';
-import type { Request, Response } from 'express';
-import { isUUID } from 'class-validator';
+import type { Response } from 'express';
+import { AgendaItemRef, AgendaItemRoute, uuidOrNotFound } from './meeting-route-params';
 import { isMeetingDecision } from '@rocu/domain';
 import { ApiClient } from '../../api/api-client.service';
 import type { SessionRequest, WebSession } from '../../auth/web-session';
@@ -60,23 +57,6 @@ import { redirectAfterSaving } from '../../setup/redirect-after-saving';
 
 type Form = Record<string, unknown>;
 
-/** Route ids go into API paths: anything but a UUID is simply not found. */
-const id = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException() });
-
-interface AgendaItemRef {
-  meetingId: string;
-  referralId: string;
-}
-
-/** `/meetings/:id/items/:referralId/...`: the meeting and the agenda item, both UUIDs (else not found). */
-const AgendaItemRoute = createParamDecorator((_data: unknown, context: ExecutionContext): AgendaItemRef => {
-  const params = context.switchToHttp().getRequest<Request>().params;
-  const meetingId = String(params.id);
-  const referralId = String(params.referralId);
-  if (!isUUID(meetingId) || !isUUID(referralId)) throw new NotFoundException();
-  return { meetingId, referralId };
-});
-
 /**
  * The TTCG chair's journey: the region's meetings, a meeting's ranked agenda, attendance, a decision per
  * item (with the deviation justification when the rules ask for it), urgent decisions, closing, minutes.
@@ -112,7 +92,7 @@ export class MeetingsController {
   @Render('routes/meetings/urgent-decision.njk')
   async urgentForm(
     @Req() request: SessionRequest,
-    @Param('referralId', id) referralId: string,
+    @Param('referralId', uuidOrNotFound) referralId: string,
   ): Promise<DecisionFormView> {
     const referral = await this.api.get<ReferralSummary>(request.session, `/referrals/${referralId}`);
     return urgentDecisionView(referral, takeRefusedForm(request.session, request.path));
@@ -122,7 +102,7 @@ export class MeetingsController {
   async urgentDecide(
     @Session() session: WebSession,
     @Res() response: Response,
-    @Param('referralId', id) referralId: string,
+    @Param('referralId', uuidOrNotFound) referralId: string,
     @Body() form: Form,
   ): Promise<void> {
     const { deviationJustification: _notAsked, ...body } = decisionBody(form);
@@ -136,7 +116,7 @@ export class MeetingsController {
   @Render('routes/meetings/meeting.njk')
   async meeting(
     @Req() request: SessionRequest,
-    @Param('id', id) meetingId: string,
+    @Param('id', uuidOrNotFound) meetingId: string,
     @Query('decided') decided?: string,
   ): Promise<MeetingView> {
     const meeting = await this.detail(request.session, meetingId);
@@ -149,7 +129,10 @@ export class MeetingsController {
 
   @Get(':id/attendance')
   @Render('routes/meetings/attendance.njk')
-  async attendanceForm(@Req() request: SessionRequest, @Param('id', id) meetingId: string): Promise<AttendanceView> {
+  async attendanceForm(
+    @Req() request: SessionRequest,
+    @Param('id', uuidOrNotFound) meetingId: string,
+  ): Promise<AttendanceView> {
     const { session } = request;
     const meeting = await this.detail(session, meetingId);
     const refused = takeRefusedForm(session, request.path);
@@ -162,7 +145,7 @@ export class MeetingsController {
   async recordAttendance(
     @Session() session: WebSession,
     @Res() response: Response,
-    @Param('id', id) meetingId: string,
+    @Param('id', uuidOrNotFound) meetingId: string,
     @Body() form: Form,
   ): Promise<void> {
     const rows = attendeeRows(form);
@@ -249,7 +232,7 @@ export class MeetingsController {
   async close(
     @Session() session: WebSession,
     @Res() response: Response,
-    @Param('id', id) meetingId: string,
+    @Param('id', uuidOrNotFound) meetingId: string,
     @Body() form: Form,
   ): Promise<void> {
     const remarks = typeof form.remarks === 'string' ? form.remarks.trim() : '';
@@ -259,7 +242,7 @@ export class MeetingsController {
 
   @Get(':id/minutes')
   @Render('routes/meetings/minutes.njk')
-  async minutes(@Session() session: WebSession, @Param('id', id) meetingId: string): Promise<MinutesView> {
+  async minutes(@Session() session: WebSession, @Param('id', uuidOrNotFound) meetingId: string): Promise<MinutesView> {
     return minutesView(await this.api.get<Minutes>(session, `/meetings/${meetingId}/minutes`));
   }
 

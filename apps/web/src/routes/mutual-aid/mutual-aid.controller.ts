@@ -1,8 +1,8 @@
-import { Body, Controller, Get, NotFoundException, Param, Post, Res, Session, UseGuards } from '@nestjs/common';
+import { Body, Get, NotFoundException, Param, Post, Res, Session } from '@nestjs/common';
 import { LIVE_TASKING_STATUSES } from '@rocu/domain';
 import type { Response } from 'express';
 import { ApiClient } from '../../api/api-client.service';
-import { onlyFor } from '../../auth/web-guards';
+import { PagesFor } from '../../auth/web-guards';
 import type { WebSession } from '../../auth/web-session';
 import { errorSummary } from '../../errors/error-summary';
 import { formValues, keepNotice, takeNotice, takeRefusedForm } from '../../errors/form-state';
@@ -37,8 +37,7 @@ const blankless = (fields: Record<string, string>): Record<string, string> =>
  * another region for an SIO or a capability for a live tasking; the lending manager approving (naming one of
  * their SIOs) or refusing with a reason; withdrawing a request not yet decided. The API judges each step.
  */
-@UseGuards(onlyFor(['ROCU_MANAGER'], 'For ROCU managers only'))
-@Controller('mutual-aid')
+@PagesFor('mutual-aid', ['ROCU_MANAGER'], 'For ROCU managers only')
 export class MutualAidController {
   constructor(
     private readonly api: ApiClient,

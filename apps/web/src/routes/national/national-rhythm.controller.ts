@@ -1,13 +1,12 @@
-import { Controller, Get, Render, Session, UseGuards } from '@nestjs/common';
+import { Get, Render, Session } from '@nestjs/common';
 import { ApiClient } from '../../api/api-client.service';
-import { onlyFor } from '../../auth/web-guards';
 import type { WebSession } from '../../auth/web-session';
+import { NationalPages } from '../journey-pages';
 import type { NationalCalendar, NationalPriority, NationalReport } from './national-api';
 import { calendarView, CalendarView, reportView, ReportView } from './national-rhythm.view-model';
 
 /** The national rhythm (issue 16): every region's meetings, and what the regions decided against national priorities. */
-@UseGuards(onlyFor(['NCA_LIAISON'], 'For NCA liaison only'))
-@Controller('national')
+@NationalPages('national')
 export class NationalRhythmController {
   constructor(private readonly api: ApiClient) {}
 

@@ -1,19 +1,7 @@
-import {
-  Body,
-  Controller,
-  Get,
-  NotFoundException,
-  Param,
-  Post,
-  Query,
-  Render,
-  Res,
-  Session,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Get, NotFoundException, Param, Post, Query, Render, Res, Session } from '@nestjs/common';
 import type { Response } from 'express';
+import { NationalPages } from '../journey-pages';
 import { ApiClient } from '../../api/api-client.service';
-import { onlyFor } from '../../auth/web-guards';
 import type { WebSession } from '../../auth/web-session';
 import { errorSummary } from '../../errors/error-summary';
 import { formValues, takeRefusedForm } from '../../errors/form-state';
@@ -90,8 +78,7 @@ function answerOf(answer: string): NcaAnswer {
  * accept with the NCA's reference, or return to the region with reasons. The API decides what may be done
  * (`availableActions`) and judges each answer; its refusals come back through the one error filter.
  */
-@UseGuards(onlyFor(['NCA_LIAISON'], 'For NCA liaison only'))
-@Controller('national')
+@NationalPages('national')
 export class NationalController {
   constructor(private readonly api: ApiClient) {}
 

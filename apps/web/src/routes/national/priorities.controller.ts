@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, Post, Res, Session, UseGuards } from '@nestjs/common';
+import { Body, Get, Param, Post, Res, Session } from '@nestjs/common';
 import type { Response } from 'express';
+import { NationalPages } from '../journey-pages';
 import { ApiClient } from '../../api/api-client.service';
-import { onlyFor } from '../../auth/web-guards';
 import type { WebSession } from '../../auth/web-session';
 import { errorSummary } from '../../errors/error-summary';
 import { formValues, keepNotice, takeNotice, takeRefusedForm } from '../../errors/form-state';
@@ -23,8 +23,7 @@ const PLAIN_WORDS = {
  * The national priorities the NCA maintains (issue 16): the list, adding one, and retiring one after a
  * confirmation (no new tasking requests against it; referrals aligned to it keep it).
  */
-@UseGuards(onlyFor(['NCA_LIAISON'], 'For NCA liaison only'))
-@Controller('national/priorities')
+@NationalPages('national/priorities')
 export class PrioritiesController {
   constructor(private readonly api: ApiClient) {}
 

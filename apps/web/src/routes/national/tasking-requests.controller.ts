@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, Post, Res, Session, UseGuards } from '@nestjs/common';
+import { Body, Get, Post, Res, Session } from '@nestjs/common';
 import type { ScoringScheme } from '@rocu/domain';
 import type { Response } from 'express';
+import { NationalPages } from '../journey-pages';
 import { ApiClient } from '../../api/api-client.service';
-import { onlyFor } from '../../auth/web-guards';
 import type { WebSession } from '../../auth/web-session';
 import { ApiProblemError } from '../../errors/api-problem';
 import { errorSummary } from '../../errors/error-summary';
@@ -29,8 +29,7 @@ const SENT_PATH = '/national/tasking-requests/sent';
  * NCA's score on the gateway's grid), Check your answers, then the confirmation with the reference. The API
  * judges the request; its refusals come back to the form, each beside its field.
  */
-@UseGuards(onlyFor(['NCA_LIAISON'], 'For NCA liaison only'))
-@Controller('national/tasking-requests')
+@NationalPages('national/tasking-requests')
 export class TaskingRequestsController {
   constructor(
     private readonly api: ApiClient,
