@@ -43,6 +43,9 @@ describe('web app foundation', () => {
       await home.signOut();
       expect(await home.heading()).toBe('You have signed out');
       await visitor.expectAccessible();
+      // Back does not bring the signed-in page out of a cache: it is asked for again, and meets sign-in.
+      await visitor.page.goBack();
+      expect(new URL(visitor.page.url()).pathname).toBe('/sign-in');
       await visitor.page.goto('/');
       expect(new URL(visitor.page.url()).pathname).toBe('/sign-in');
 
@@ -130,6 +133,21 @@ describe('web app foundation', () => {
     const sessionCookie = cookies.find((cookie) => cookie.name === SESSION_COOKIE);
     expect(sessionCookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
     expect(await home.heading()).toBe('Page not found');
+  });
+
+  it('lets no page be stored by a browser or proxy; the static assets may be', async () => {
+    const page = await fetch(`${web.stack.webUrl}/sign-in`);
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    const missing = await fetch(`${web.stack.webUrl}/no-such-page`);
+    expect({ status: missing.status, cacheControl: missing.headers.get('cache-control') }).toEqual({
+      status: 404,
+      cacheControl: 'no-store',
+    });
+    const asset = await fetch(`${web.stack.webUrl}/assets/govuk/govuk-frontend.min.css`);
+    expect({ status: asset.status, cacheControl: asset.headers.get('cache-control') }).toEqual({
+      status: 200,
+      cacheControl: 'public, max-age=3600',
+    });
   });
 
   it('serves a strict nonce-based Content-Security-Policy and no inline scripts', async () => {

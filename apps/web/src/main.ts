@@ -9,8 +9,8 @@ import { WebModule } from './web.module';
 import { configureNunjucks } from './setup/nunjucks-setup';
 import { pageLocals } from './setup/page-locals';
 import { PinoNestLogger, requestLogging } from './setup/request-logging';
-import { cspNonce, securityHeaders } from './setup/security';
-import { sessionMiddleware } from './setup/sessions';
+import { cspNonce, noStore, securityHeaders } from './setup/security';
+import { useSessions } from './setup/sessions';
 import { WebDatabase } from './setup/web-database';
 import { GOVUK_FRONTEND_DIST, MOJ_FRONTEND_ROOT, PUBLIC_DIR } from './web-paths';
 
@@ -22,7 +22,6 @@ async function bootstrap(): Promise<void> {
   const config = app.get(WebConfig);
   app.useLogger(new PinoNestLogger(logger));
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
   app.use(requestLogging(logger));
   app.use(cspNonce);
   app.use(securityHeaders(config.OIDC_ISSUER_URL ? [new URL(config.OIDC_ISSUER_URL).origin] : []));
@@ -34,8 +33,9 @@ async function bootstrap(): Promise<void> {
   app.use('/assets', express.static(join(GOVUK_FRONTEND_DIST, 'govuk', 'assets'), STATIC_OPTIONS));
   app.use('/assets', express.static(join(MOJ_FRONTEND_ROOT, 'moj', 'assets'), STATIC_OPTIONS));
 
+  app.use(noStore); // after the static files, which may be cached
   app.useBodyParser('urlencoded', { extended: true, limit: '200kb', parameterLimit: 2000 });
-  app.use(sessionMiddleware(config, app.get(WebDatabase).pool));
+  useSessions(app, config, app.get(WebDatabase).pool);
   app.use(pageLocals);
   configureNunjucks(app);
   app.enableShutdownHooks();

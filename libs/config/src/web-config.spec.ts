@@ -10,7 +10,15 @@ describe('loadWebConfig', () => {
       WEB_PORT: 3001,
       SESSION_IDLE_TIMEOUT_SECONDS: 1800,
       API_BASE_URL: 'http://127.0.0.1:3000/api/v1',
+      TRUST_PROXY: 'loopback',
     });
+  });
+
+  it('takes the TLS proxies to believe as the API does, and refuses anything else', () => {
+    expect(loadWebConfig({ ...BASE, TRUST_PROXY: 'uniquelocal, 203.0.113.7' }).TRUST_PROXY).toBe(
+      'uniquelocal, 203.0.113.7',
+    );
+    expect(() => loadWebConfig({ ...BASE, TRUST_PROXY: 'the proxy' })).toThrow(/TRUST_PROXY must be/);
   });
 
   it('names every bad variable at once', () => {

@@ -1,5 +1,6 @@
 import { IsIn, IsOptional, IsString, IsUrl, Matches, MinLength } from 'class-validator';
 import { IsWholeNumber, validateConfig } from './app-config';
+import { IsTrustProxy } from './trust-proxy';
 
 const URL_OPTIONS = { require_tld: false, protocols: ['http', 'https'] };
 
@@ -12,6 +13,13 @@ export class WebConfig {
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
   @IsWholeNumber(0, 65535) WEB_PORT = 3001;
+
+  /**
+   * The TLS proxies whose X-Forwarded-Proto (and -For) are believed, as the API's TRUST_PROXY: behind one the
+   * request counts as https, so the Secure session cookie is set. By default a proxy on the same host.
+   */
+  @IsTrustProxy()
+  TRUST_PROXY = 'loopback';
 
   /** The HTTP API the web app calls with the signed-in person's token. */
   @IsUrl(URL_OPTIONS)

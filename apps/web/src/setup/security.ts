@@ -35,6 +35,15 @@ export function securityHeaders(formTargets: string[] = []): RequestHandler {
   });
 }
 
+/**
+ * Pages are never kept by the browser or a proxy: they carry need-to-know detail, so after sign-out Back asks
+ * the server again (and meets the sign-in page) instead of showing the page from a cache.
+ */
+export function noStore(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+}
+
 /** Synchroniser-token CSRF protection: the token lives in the session and every form posts it as `_csrf`. */
 export const csrf = csrfSync({
   getTokenFromRequest: (req) => {

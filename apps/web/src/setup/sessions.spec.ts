@@ -1,6 +1,21 @@
 import type { Pool } from 'pg';
 import type session from 'express-session';
-import { IntervalTouchStore } from './sessions';
+import express from 'express';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { loadWebConfig } from '@rocu/config';
+import { IntervalTouchStore, useSessions } from './sessions';
+
+const WEB_ENV = {
+  NODE_ENV: 'production',
+  AUTH_MODE: 'oidc',
+  OIDC_ISSUER_URL: 'https://idp.example.police.uk',
+  OIDC_CLIENT_ID: 'web',
+  OIDC_CLIENT_SECRET: 'secret',
+  WEB_BASE_URL: 'https://gateway.example.police.uk',
+  DATABASE_URL: 'postgres://localhost/rocu',
+  SESSION_SECRET: 'x'.repeat(32),
+};
 
 /** A pool that records the statements the store sends and answers each with no rows. */
 function recordingPool(): { pool: Pool; statements: string[] } {
@@ -44,5 +59,38 @@ describe('IntervalTouchStore', () => {
     await new Promise<void>((done) => store.destroy('a', () => done()));
     await touch(store, 'a');
     expect(statements).toEqual(['INSERT', 'UPDATE', 'DELETE', 'UPDATE']);
+  });
+});
+
+describe('useSessions behind a TLS proxy (production: the cookie is Secure)', () => {
+  /** Serves one page that starts a session; answers the Set-Cookie header of a request forwarded as https. */
+  async function cookieForwardedAsHttps(trustProxy: string): Promise<string | undefined> {
+    const app = express();
+    const config = loadWebConfig({ ...WEB_ENV, TRUST_PROXY: trustProxy });
+    useSessions(app, config, recordingPool().pool);
+    app.get('/', (request, response) => {
+      (request.session as unknown as { started: boolean }).started = true;
+      response.send('ok');
+    });
+    const server = app.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const { port } = server.address() as AddressInfo;
+      const response = await fetch(`http://127.0.0.1:${port}/`, { headers: { 'x-forwarded-proto': 'https' } });
+      expect(response.status).toBe(200);
+      return response.headers.get('set-cookie') ?? undefined;
+    } finally {
+      server.close();
+    }
+  }
+
+  it('sets the Secure session cookie when the proxy is trusted', async () => {
+    expect(await cookieForwardedAsHttps('loopback')).toMatch(/^rocu\.sid=.*; Secure/);
+    expect(await cookieForwardedAsHttps('127.0.0.1/8')).toMatch(/; Secure/);
+  });
+
+  it('sets no cookie when the forwarding proxy is not trusted (the request is plain http)', async () => {
+    expect(await cookieForwardedAsHttps('none')).toBeUndefined();
+    expect(await cookieForwardedAsHttps('10.0.0.0/8')).toBeUndefined();
   });
 });

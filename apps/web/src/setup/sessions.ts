@@ -2,7 +2,7 @@ import connectPgSimple from 'connect-pg-simple';
 import session from 'express-session';
 import type { RequestHandler } from 'express';
 import type { Pool } from 'pg';
-import type { WebConfig } from '@rocu/config';
+import { trustProxySetting, type WebConfig } from '@rocu/config';
 
 export const SESSION_COOKIE = 'rocu.sid';
 
@@ -79,4 +79,17 @@ export function sessionMiddleware(config: WebConfig, pool: Pool): RequestHandler
       maxAge: idleTimeoutMs,
     },
   });
+}
+
+/**
+ * Sessions for the app. Behind a TLS proxy named in TRUST_PROXY a request forwarded as https counts as
+ * https, so the Secure cookie (production) is set; from any other proxy it is not, and nobody could sign in.
+ */
+export function useSessions(
+  app: { set(setting: string, value: unknown): unknown; use(handler: RequestHandler): unknown },
+  config: WebConfig,
+  pool: Pool,
+): void {
+  app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
+  app.use(sessionMiddleware(config, pool));
 }
