@@ -87,6 +87,15 @@ describe('national rhythm: NCA tasking requests, the national calendar and repor
     );
     expect(retired.retiredAt).not.toBeNull();
     expect((await stack.http.post('/national/priorities/NO_SUCH/retirement', {}, nca)).status).toBe(404);
+    // A code no priority could have (a NUL, lower case) is simply not found: it never reaches the database.
+    for (const code of ['%00', 'kidnap', 'K'])
+      expect({
+        code,
+        status: (await stack.http.post(`/national/priorities/${code}/retirement`, {}, nca)).status,
+      }).toEqual({
+        code,
+        status: 404,
+      });
 
     // A request against a retired priority is a bad field; nothing is kept.
     const before = await referralCount();
@@ -348,6 +357,11 @@ describe('national rhythm: NCA tasking requests, the national calendar and repor
     const badWindow = await stack.http.get<Problem>(`/national/calendar?from=${inDays(5)}&to=${inDays(1)}`, nca);
     expect(badWindow.status).toBe(400);
     expect(fields(badWindow.body)).toEqual(['to']);
+    // Instants as the contract has them (RFC 3339 with a zone); other ISO 8601 forms are named, never a 500.
+    for (const from of ['2026-W05', '2026-335', '20261201', '2026-12-01T10:00']) {
+      const odd = await stack.http.get<Problem>(`/national/calendar?from=${from}&to=${inDays(1)}`, nca);
+      expect({ from, status: odd.status, fields: fields(odd.body) }).toEqual({ from, status: 400, fields: ['from'] });
+    }
     expect((await stack.http.get('/national/calendar', chair)).status).toBe(403);
   });
 });

@@ -64,6 +64,19 @@ describe('referral input validation, visibility and idempotency', () => {
       referralBody({ summary: ' \n\t ', subject: { type: 'OCG', name: '   ', nominals: [] } }),
       ['subject.name', 'summary'],
     ],
+    // De-confliction matches these keys: a blank one would link unrelated referrals.
+    [
+      'white space for a nominal or an existing subject reference',
+      referralBody({
+        subject: {
+          type: 'OCG',
+          name: 'Op Blank',
+          existingRef: '  ',
+          nominals: [{ identifier: ' ', role: 'PRINCIPAL' }],
+        },
+      }),
+      ['subject.existingRef', 'subject.nominals[0].identifier'],
+    ],
     // Issue 13: nothing invisible may disguise a name or a narrative.
     [
       'invisible and bidirectional control characters',

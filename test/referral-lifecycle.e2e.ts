@@ -286,7 +286,8 @@ describe('referral intake, triage and assessment over HTTP', () => {
       '/referrals',
       referralBody({
         forcesAffected: ['KENT'],
-        subject: { type: 'OCG', name: 'Op Two', nominals: [{ identifier: shared, role: 'ASSOCIATE' }] },
+        // Stray white space hides no overlap: the identifier is trimmed before it is matched.
+        subject: { type: 'OCG', name: 'Op Two', nominals: [{ identifier: `  ${shared} `, role: 'ASSOCIATE' }] },
       }),
       otherForce,
     );

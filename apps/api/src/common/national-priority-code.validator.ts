@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import { NATIONAL_PRIORITY_CODE } from '@rocu/domain';
+import { PipeTransform } from '@nestjs/common';
+import { DomainError, NATIONAL_PRIORITY_CODE } from '@rocu/domain';
 
 /**
  * A national priority's code (issue 16), by its form only: whether it names an active priority is reference data,
@@ -17,3 +18,11 @@ export const NationalPriorityCode =
       key,
     );
   };
+
+/** A code in a path: one not of a priority's form names no priority (404), and never reaches the database. */
+export const priorityCodePipe: PipeTransform<string, string> = {
+  transform: (code) => {
+    if (!NATIONAL_PRIORITY_CODE.test(code)) throw new DomainError('NOT_FOUND', 'No such national priority');
+    return code;
+  },
+};

@@ -7,6 +7,7 @@ import { ApiProblemResponse } from '../common/api-problems';
 import { correlationIdOf } from '../common/correlation-id';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../common/idempotency';
 import { SubmitReferralResponse } from '../referrals/referral-views.dto';
+import { priorityCodePipe } from '../common/national-priority-code.validator';
 import { NationalPrioritiesService } from './national-priorities.service';
 import { NationalRhythmService } from './national-rhythm.service';
 import { NationalTaskingService } from './national-tasking.service';
@@ -62,7 +63,7 @@ export class NationalTaskingController {
   @ApiProblemResponse(404, 'no such national priority')
   retirePriority(
     @User() user: CurrentUser,
-    @Param('code') code: string,
+    @Param('code', priorityCodePipe) code: string,
     @Req() req: Request,
   ): Promise<NationalPriorityDto> {
     return this.priorities.retire(user, code, correlationIdOf(req));

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { IsISO8601, IsOptional } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { IsKnownCode } from '../common/known-code.validator';
 import { NationalPriorityCode } from '../common/national-priority-code.validator';
 import { Text } from '../common/text.validator';
+import { IsInstant } from '../common/is-instant.validator';
 import { AssessmentRequest } from '../referrals/assessment.dto';
 import { SubmitReferralRequest } from '../referrals/submit-referral.dto';
 import { NestedObject } from '../common/nested-body';
@@ -36,11 +37,11 @@ export class NationalTaskingRequest extends OmitType(SubmitReferralRequest, ['re
 export class NationalCalendarQuery {
   @ApiPropertyOptional({ description: 'from this instant (default now)', example: '2026-12-01T00:00:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   from?: string;
 
   @ApiPropertyOptional({ description: 'until this instant (default 180 days after `from`; at most 366 days)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   to?: string;
 }

@@ -22,9 +22,11 @@ const NOMINAL_ROLES: NominalRole[] = ['PRINCIPAL', 'ASSOCIATE'];
 const CLASSIFICATIONS: Classification[] = ['OFFICIAL', 'OFFICIAL-SENSITIVE'];
 
 export class NominalDto {
-  @ApiProperty({ example: 'PND-123456', description: 'PNC/PND or pseudonymous identifier' })
-  @IsString()
-  @Length(1, 100)
+  @ApiProperty({
+    example: 'PND-123456',
+    description: 'PNC/PND or pseudonymous identifier (trimmed: de-confliction matches it)',
+  })
+  @Text(100)
   identifier!: string;
 
   @ApiProperty({ enum: NOMINAL_ROLES })
@@ -43,8 +45,7 @@ export class SubjectDto {
 
   @ApiPropertyOptional({ description: 'an existing subject reference (e.g. an OCGM number)' })
   @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @Text(100)
   existingRef?: string;
 
   @NestedArray(NominalDto)
