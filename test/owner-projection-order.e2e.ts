@@ -97,4 +97,40 @@ describe('the owners a referral and its plan name, with transitions projected ou
     await project(reallocation(3, SIO_1, SIO_2));
     expect(await owners(id)).toEqual({ sio: SIO_3.sub, lro: LRO.sub, planSio: SIO_3.sub, planLro: LRO.sub });
   });
+
+  it('reopens the plan of a tasking adopted again after an overturn stood it down, and a retried start changes nothing', async () => {
+    const { id, named, allocated } = await namingAndAllocation();
+    await project(named);
+    await project(allocated);
+    const planRow = async () =>
+      (
+        await scratch.pool.query(`SELECT sio_sub, next_review_due_at, closed_at FROM plans WHERE referral_id = $1`, [
+          id,
+        ])
+      ).rows;
+    await project(
+      transition(id, 3, { action: 'RATIFICATION', to: 'DEFERRED', standDown: { reason: 'Overturned: capacity' } }),
+    );
+    expect(await planRow()).toEqual([expect.objectContaining({ sio_sub: SIO_1.sub, closed_at: expect.any(Date) })]);
+    await project(transition(id, 4, { action: 'DECIDE', from: 'DEFERRED', to: 'ADOPTED' }));
+    const reactivated = transition(id, 5, {
+      action: 'ALLOCATE_SIO',
+      from: 'ADOPTED',
+      sioAllocation: allocation(SIO_2),
+      planStarted: { sio: SIO_2, lro: LRO, nextReviewDueAt: '2027-01-04T09:00:00.000Z' },
+    });
+    await project(reactivated);
+    const reopened = [
+      { sio_sub: SIO_2.sub, next_review_due_at: new Date('2027-01-04T09:00:00.000Z'), closed_at: null },
+    ];
+    expect(await planRow()).toEqual(reopened);
+    // The activity retried after its commit: the open plan is left as it is.
+    await dataSource.transaction((manager) =>
+      projectReferralTransition(manager, {
+        ...reactivated,
+        planStarted: { sio: SIO_3, lro: LRO, nextReviewDueAt: '2027-02-01T09:00:00.000Z' },
+      }),
+    );
+    expect(await planRow()).toEqual(reopened);
+  });
 });

@@ -305,11 +305,13 @@ async function runReviewCycles(run: PlanRun): Promise<void> {
  * and the next cycle starts. The plan lives as long as the tasking, so it continues as new before its
  * history grows large, carrying its whole state, including the running review cycle.
  */
-export async function planWorkflow(input: PlanWorkflowInput): Promise<void> {
+export async function planWorkflow(input: PlanWorkflowInput): Promise<PlanState> {
   const run = startPlanRun(input);
   registerReferralHandlers(run);
   registerActionHandlers(run);
   registerRecordHandlers(run);
   await runReviewCycles(run);
   await condition(allHandlersFinished);
+  // The closed plan's state: a tasking adopted again reopens it (referral workflow, REOPEN_PLAN_PATCH).
+  return run.state;
 }

@@ -29,11 +29,13 @@ import {
   Participant,
   PlanPolicy,
   PlanRole,
+  PlanState,
   ReferralEvent,
   ReferralFact,
   ReferralState,
   ReferralStateSettings,
   ReferralStatus,
+  reopenPlan,
   reviewCycle,
   scoreAssessment,
   standsTaskingDown,
@@ -127,6 +129,13 @@ export const SEARCH_ATTRIBUTES_PATCH = 'referral-search-attributes';
  */
 export const SINGLE_PLAN_CLOSURE_PATCH = 'single-plan-closure';
 
+/**
+ * A tasking stood down by an overturn and adopted again reopens its plan (same actions, same numbering) when it
+ * is active again. Before, the plan stayed a closed handle: the second start never came and its projection
+ * collided with the first plan's row, retrying for ever, so the allocation that re-activated it never answered.
+ */
+export const REOPEN_PLAN_PATCH = 'reopen-plan-after-stand-down';
+
 /** The plan continues as new well before Temporal's 51,200-event cap. */
 const DEFAULT_PLAN_CONTINUE_AS_NEW_AFTER = 10_000;
 
@@ -217,6 +226,8 @@ interface ReferralRun {
   plan?: ChildWorkflowHandle<typeof planWorkflow>;
   planStarting?: Promise<void>;
   planClosing?: Promise<void>;
+  /** The plan a stand-down closed: its final state, to reopen if the referral is adopted again. */
+  stoodDownPlan?: Promise<PlanState | undefined>;
 }
 
 /** The patches read at the start are read here, in the order earlier histories recorded them. */
@@ -397,6 +408,9 @@ async function startPlan(run: ReferralRun, startedAt: string): Promise<void> {
   const { sio, lro } = run.state;
   const { input } = run;
   if (run.plan || !sio || !lro) return;
+  const previous = await run.stoodDownPlan;
+  run.stoodDownPlan = undefined;
+  const reopened = previous && reopenPlan(previous, new Date(startedAt), run.planPolicy.review);
   run.plan = await startChild(planWorkflow, {
     workflowId: planWorkflowId(input.referralId),
     args: [
@@ -409,6 +423,7 @@ async function startPlan(run: ReferralRun, startedAt: string): Promise<void> {
         startedAt,
         policy: run.planPolicy.review,
         continueAsNewAfterEvents: input.planContinueAsNewAfterEvents ?? DEFAULT_PLAN_CONTINUE_AS_NEW_AFTER,
+        ...(reopened ? { state: reopened } : {}),
       },
     ],
   });
@@ -422,6 +437,18 @@ async function closeRunningPlan(run: ReferralRun): Promise<void> {
   if (!patched(SINGLE_PLAN_CLOSURE_PATCH)) return plan.signal(closePlanSignal);
   run.planClosing ??= plan.signal(closePlanSignal);
   await run.planClosing;
+}
+
+/**
+ * After an overturn closed the running plan: keeps it to reopen, should the referral be adopted again. Not async:
+ * the overturn must apply in the same turn as its closure resumes, before a closure that waited with it.
+ */
+function keepStoodDownPlan(run: ReferralRun): void {
+  if (!run.plan || !patched(REOPEN_PLAN_PATCH)) return;
+  run.stoodDownPlan = run.plan.result();
+  run.plan = undefined;
+  run.planStarting = undefined;
+  run.planClosing = undefined;
 }
 
 /** The update validator: refuses a wrong move synchronously, before anything is written to history. */
@@ -534,7 +561,10 @@ function registerDecisionHandlers(run: ReferralRun): void {
         ? { reason: `Urgent adoption overturned at meeting ${command.meetingId}: ${command.rationale}` }
         : undefined;
       // The plan turns read-only before the overturn is visible, as on closure.
-      if (standDown) await closeRunningPlan(run);
+      if (standDown) {
+        await closeRunningPlan(run);
+        keepStoodDownPlan(run);
+      }
       const applying = apply(run, event, command, {
         reason: command.rationale,
         taskingDecision: decisionOf(command),

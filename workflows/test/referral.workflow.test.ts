@@ -13,6 +13,7 @@ import {
 } from '@rocu/domain';
 import {
   ActorCommand,
+  addActionUpdate,
   allocateSioUpdate,
   closeReferralUpdate,
   ConflictRecord,
@@ -968,6 +969,89 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     } finally {
       await second.close();
     }
+  });
+
+  it('reopens the plan when a tasking stood down by an overturn is adopted again: same actions, numbering on', async () => {
+    const referralId = newReferralId('plan-reopened');
+    const workflowId = referralWorkflowId(referralId);
+    const { handle } = await submit(referralId, RELAXED_POLICY, { actor: referrer }, undefined, {
+      urgency: 'IMMEDIATE',
+      threatToLife: true,
+    });
+    const chair: Actor = { ...assessor, sub: 'u-chair', roles: ['TTCG_CHAIR'] };
+    const manager: Actor = { ...assessor, sub: 'u-manager', roles: ['ROCU_MANAGER'] };
+    const sio = (sub: string): Actor => ({ sub, name: `DCI ${sub}`, roles: ['SIO'], org: REGION, region: REGION });
+    const allocate = ({ sub, name }: Actor) =>
+      handle.executeUpdate(allocateSioUpdate, {
+        args: [
+          {
+            actor: manager,
+            officer: { sub, name, org: REGION, region: REGION },
+            justification: 'On call',
+            conflictDeclaration: { hasConflict: false },
+          },
+        ],
+      });
+    const plan = client.workflow.getHandle(planWorkflowId(referralId));
+    const addAction = (actor: Actor, description: string) =>
+      plan.executeUpdate(addActionUpdate, {
+        args: [
+          {
+            actor,
+            pillar: 'PURSUE' as const,
+            description,
+            ownerOrg: actor.org,
+            ownerName: actor.name,
+            dueAt: '2027-01-31T17:00:00.000Z',
+            partners: [],
+          },
+        ],
+      });
+    await handle.executeUpdate(triageUpdate, { args: [{ actor: assessor, decision: 'ACCEPT', reason: 'In remit' }] });
+    await handle.executeUpdate(assessUpdate, { args: [assessWorkedExample] });
+    await handle.executeUpdate(taskingDecisionUpdate, {
+      args: [{ actor: chair, decision: 'ADOPT_ROCU_LEAD', rationale: 'Threat to life' }],
+    });
+    await allocate(sio('sio-first'));
+    const active = await handle.executeUpdate(nameLroUpdate, {
+      args: [{ actor: referrer, lro: { sub: 'lro-wyp', name: 'DI Clarke', org: OWNER_ORG } }],
+    });
+    expect(active.status).toBe('ACTIVE');
+    const first = await addAction(sio('sio-first'), 'Arrest the principal');
+
+    // The next TTCG overturns the urgent adoption: deferred, the tasking stands down and its plan closes.
+    const deferred = await handle.executeUpdate(ratificationUpdate, {
+      args: [{ actor: chair, meetingId: 'meeting-1', outcome: 'OVERTURN', decision: 'DEFER', rationale: 'Capacity' }],
+    });
+    expect(deferred.status).toBe('DEFERRED');
+    await plan.result();
+    // A later TTCG adopts it; the LRO is still named, so the new SIO makes it active again.
+    const readopted = await handle.executeUpdate(taskingDecisionUpdate, {
+      args: [{ actor: chair, decision: 'ADOPT_ROCU_LEAD', rationale: 'Now in capacity', meetingId: 'meeting-2' }],
+    });
+    expect(readopted.status).toBe('ADOPTED');
+    const reactivated = await allocate(sio('sio-second'));
+    expect(reactivated).toMatchObject({ allocated: true, snapshot: { status: 'ACTIVE' } });
+
+    expect((await plan.describe()).status.name).toBe('RUNNING');
+    expect(await plan.query(planSnapshotQuery)).toMatchObject({
+      sio: { sub: 'sio-second' },
+      lro: { sub: 'lro-wyp' },
+      closed: false,
+      actions: [{ id: first.id, description: 'Arrest the principal' }],
+    });
+    await addAction(sio('sio-second'), 'Disrupt the supply line');
+    const numbered = activities.planChanges.filter((change) => change.referralId === referralId).map((c) => c.seq);
+    expect(numbered).toEqual(numbered.map((_seq, index) => index + 1));
+    expect(
+      activities
+        .transitionsFor(workflowId)
+        .filter((event) => event.planStarted)
+        .map((event) => event.action),
+    ).toEqual(['NAME_LRO', 'ALLOCATE_SIO']);
+    await recordHistory('plan-reopened', handle);
+    await plan.terminate('plan reopened test finished');
+    await handle.terminate('plan reopened test finished');
   });
 
   /** The ratification applied, the closure refused, and the workflow ended. */

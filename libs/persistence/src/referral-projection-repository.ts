@@ -326,11 +326,18 @@ export const referralProjectionRepository = {
     );
   },
 
-  /** The referral's plan, in the referral's region. */
+  /**
+   * The referral's plan, in the referral's region. A tasking adopted again after an overturn stood it down
+   * reopens its closed plan with the new owners and cycle; an open plan is never touched (a retried start).
+   */
   async insertPlan(manager: EntityManager, plan: PlanStart): Promise<void> {
     await manager.query(
       `INSERT INTO plans (referral_id, region, sio_sub, sio_name, lro_sub, lro_name, lro_org, started_at, next_review_due_at)
-       SELECT id, region, $2, $3, $4, $5, $6, $7, $8 FROM referrals WHERE id = $1`,
+       SELECT id, region, $2, $3, $4, $5, $6, $7, $8 FROM referrals WHERE id = $1
+       ON CONFLICT (referral_id) DO UPDATE SET sio_sub = EXCLUDED.sio_sub, sio_name = EXCLUDED.sio_name,
+         lro_sub = EXCLUDED.lro_sub, lro_name = EXCLUDED.lro_name, lro_org = EXCLUDED.lro_org,
+         started_at = EXCLUDED.started_at, next_review_due_at = EXCLUDED.next_review_due_at, closed_at = NULL
+       WHERE plans.closed_at IS NOT NULL`,
       [
         plan.referralId,
         plan.sio.sub,

@@ -1,5 +1,5 @@
 import type { ReviewPolicy } from './plan-policy';
-import { applyPlanEvent, initialPlanState, PlanEvent, PlanState } from './plan-state';
+import { applyPlanEvent, initialPlanState, PlanEvent, PlanState, reopenPlan } from './plan-state';
 import type { PlanAction, PlanReview } from './plan-types';
 
 /** A review every ten days, reminded halfway: cycles are worked by hand. */
@@ -138,5 +138,26 @@ describe('applyPlanEvent', () => {
       before,
     );
     expect(before).toEqual(copy);
+  });
+});
+
+describe('reopenPlan', () => {
+  it('opens a closed plan again with everything it held and its numbering, the review cycle running from the new start', () => {
+    const closed = run([
+      { type: 'NUMBERED' },
+      { type: 'ACTION_ADDED', action: action('a1') },
+      { type: 'REVIEW_REMINDED', at: '2026-03-07T09:00:00.000Z' },
+      { type: 'CLOSED' },
+    ]);
+    expect(reopenPlan(closed, new Date('2026-05-04T10:00:00.000Z'), POLICY)).toEqual({
+      seq: 1,
+      actions: [action('a1')],
+      disruptions: [],
+      reviews: [],
+      missedReviews: [],
+      // Ten days on, reminded halfway (worked by hand); the old cycle's reminder is gone with it.
+      cycle: { dueAt: '2026-05-14T10:00:00.000Z', remindAt: '2026-05-09T10:00:00.000Z' },
+      closed: false,
+    });
   });
 });

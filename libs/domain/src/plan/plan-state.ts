@@ -38,6 +38,14 @@ export function initialPlanState(startedAt: Date, policy: ReviewPolicy): PlanSta
   };
 }
 
+/**
+ * The plan of a tasking adopted again after an overturn stood it down: the same plan, open again with its
+ * actions, records and numbering, and a review cycle running from the new start.
+ */
+export function reopenPlan(state: PlanState, at: Date, policy: ReviewPolicy): PlanState {
+  return { ...state, cycle: reviewCycle(at, policy), closed: false };
+}
+
 const replacing = <T extends { id: string }>(items: T[], item: T): T[] =>
   items.map((existing) => (existing.id === item.id ? item : existing));
 
