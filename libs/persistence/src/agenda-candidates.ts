@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import {
   AWAITING_MEETING_STATUSES,
+  URGENTLY_DECIDED_STATUSES,
   composeAgenda,
   type ExcludedAgendaItem,
   type Priority,
@@ -73,9 +74,10 @@ export async function loadAgenda(manager: EntityManager, region: string, type: s
   );
   const ratifications = await manager.query<CandidateRow[]>(
     `${CANDIDATES_SQL} WHERE r.region = $1 AND r.urgent_decision_at IS NOT NULL AND r.ratified_in_meeting IS NULL
-       AND a.route = $2
+       AND a.route = $2 AND r.status = ANY($3::text[])
      ORDER BY r.urgent_decision_at, r.id`,
-    [region, type],
+    // Only where a ratification can still be decided: a tasking closed (or withdrawn) since has ended.
+    [region, type, URGENTLY_DECIDED_STATUSES],
   );
   const composed = composeAgenda(
     fresh.map((row) => ({ ...toItem(row, 'NEW'), priority: row.priority })),

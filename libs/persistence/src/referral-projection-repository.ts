@@ -180,13 +180,15 @@ export const referralProjectionRepository = {
     await manager.query(`UPDATE referrals SET onward_reference = $2 WHERE id = $1`, [referralId, onwardReference]);
   },
 
-  /** An urgent out-of-meeting decision, listed for ratification at the region's next TTCG. */
+  /**
+   * An urgent out-of-meeting decision, listed for ratification at the region's next TTCG; a second one (after an
+   * NCA return) awaits its own ratification, whatever the first's.
+   */
   async markUrgentDecision(manager: EntityManager, referralId: string, decision: string, at: string): Promise<void> {
-    await manager.query(`UPDATE referrals SET urgent_decision = $2, urgent_decision_at = $3 WHERE id = $1`, [
-      referralId,
-      decision,
-      at,
-    ]);
+    await manager.query(
+      `UPDATE referrals SET urgent_decision = $2, urgent_decision_at = $3, ratified_in_meeting = NULL WHERE id = $1`,
+      [referralId, decision, at],
+    );
   },
 
   async insertPartnerCheck(manager: EntityManager, entry: PartnerCheckEntry): Promise<void> {

@@ -90,4 +90,11 @@ describe('referralRowState', () => {
       national_accepted_at: accepted.at,
     });
   });
+
+  it('keeps the national due date the workflow recorded (a policy other than the default)', () => {
+    const referred = event(1, 'ASSESSMENT', 'REFERRED_NATIONAL', { nationalDueAt: '2027-03-01T17:00:00.000Z' });
+    expect(referralRowState(snapshot('REFERRED_NATIONAL', 1), submission, [referred])).toMatchObject({
+      national_due_at: '2027-03-01T17:00:00.000Z',
+    });
+  });
 });

@@ -85,7 +85,8 @@ function applyTransition(row: ReferralRowState, event: ReferralTransitionEvent):
   if (event.to === 'REFERRED_NATIONAL' && event.from !== 'REFERRED_NATIONAL') {
     Object.assign(row, {
       national_referred_at: event.at,
-      national_due_at: nationalResponseDueAt(new Date(event.at)).toISOString(),
+      // The due date the workflow recorded (its policy may not be the default); older events carry none.
+      national_due_at: event.nationalDueAt ?? nationalResponseDueAt(new Date(event.at)).toISOString(),
     });
   }
   if (event.national) {
