@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { SESSION_COOKIE } from '../../apps/web/src/setup/sessions';
 import { referralBody } from '../support/referral-fixtures';
 import { SwitchableProxy } from '../support/switchable-proxy';
 import { JAVASCRIPT_MODES, useWebStack, Visitor } from '../support/web-test';
@@ -324,6 +325,33 @@ describe('force referrer journey', () => {
       await page.submitWith('Try again');
       expect(await page.notice()).toContain('Your answer has been sent');
       expect(await page.status()).toBe('In triage');
+
+      // A refused form is kept until its page can be shown: a failed read of that page does not lose it.
+      const withdrawPath = `/referrals/${submitted.body.id}/withdraw`;
+      await visitor.page.goto(withdrawPath);
+      const csrfToken = await visitor.page.locator('input[name=_csrf]').first().inputValue();
+      const cookie = (await visitor.context.cookies()).find((each) => each.name === SESSION_COOKIE);
+      const refused = await fetch(`${flaky}${withdrawPath}`, {
+        method: 'POST',
+        headers: {
+          cookie: `${SESSION_COOKIE}=${cookie?.value ?? ''}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({ _csrf: csrfToken, reason: '   ' }).toString(),
+        redirect: 'manual',
+      });
+      expect({ status: refused.status, location: refused.headers.get('location') }).toEqual({
+        status: 303,
+        location: withdrawPath,
+      });
+      proxy.down = true;
+      expect((await visitor.page.goto(withdrawPath))?.status()).toBe(503);
+      // The 503 is on purpose; the browser logs it as it logs any failed load.
+      const logged = visitor.browserErrors.findIndex((text) => /status of 503/.test(text));
+      if (logged >= 0) visitor.browserErrors.splice(logged, 1);
+      proxy.down = false;
+      await visitor.page.goto(withdrawPath);
+      expect(await page.errorSummary()).toEqual([{ text: expect.stringContaining('reason'), href: '#reason' }]);
     } finally {
       await proxy.close();
     }

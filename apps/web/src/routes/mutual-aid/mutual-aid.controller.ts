@@ -60,9 +60,9 @@ export class MutualAidController {
 
   @Get('new')
   async form(@Session() session: WebSession, @Res() response: Response): Promise<void> {
+    const [taskings, lists] = await Promise.all([this.liveTaskings(session), this.reference.lists(session)]);
     const refused = takeRefusedForm(session, NEW_PATH);
     const values = refused?.values ?? {};
-    const [taskings, lists] = await Promise.all([this.liveTaskings(session), this.reference.lists(session)]);
     const own = session.user?.org;
     const option = (value: string, label: string, chosen: unknown) => ({
       value,
@@ -123,14 +123,14 @@ export class MutualAidController {
     @Res() response: Response,
   ): Promise<void> {
     const request = await this.find(session, id, 'APPROVE');
-    const refused = takeRefusedForm(session, mutualAidPath(id, 'decision'));
-    const values = refused?.values ?? {};
     const [sios, lists] = await Promise.all([
       request.kind === 'SIO'
         ? this.api.get<{ items: Officer[] }>(session, '/officers', ALL).then((listed) => listed.items)
         : Promise.resolve([]),
       this.reference.lists(session),
     ]);
+    const refused = takeRefusedForm(session, mutualAidPath(id, 'decision'));
+    const values = refused?.values ?? {};
     response.render('routes/mutual-aid/decision.njk', {
       pageTitle: 'Approve or refuse a request for help',
       request: {
@@ -194,8 +194,8 @@ export class MutualAidController {
     @Res() response: Response,
   ): Promise<void> {
     const request = await this.find(session, id, 'WITHDRAW');
-    const refused = takeRefusedForm(session, mutualAidPath(id, 'withdrawal'));
     const lists = await this.reference.lists(session);
+    const refused = takeRefusedForm(session, mutualAidPath(id, 'withdrawal'));
     response.render('routes/mutual-aid/withdrawal.njk', {
       pageTitle: 'Withdraw a request for help',
       request: { to: organisationName(request.lendingRegion), askedFor: askedFor(request, lists.capabilities) },

@@ -29,8 +29,8 @@ export class PrioritiesController {
 
   @Get()
   async list(@Session() session: WebSession, @Res() response: Response): Promise<void> {
-    const refused = takeRefusedForm(session, PRIORITIES_PATH);
     const { items } = await this.api.get<{ items: NationalPriority[] }>(session, '/national/priorities');
+    const refused = takeRefusedForm(session, PRIORITIES_PATH);
     const active = (priority: NationalPriority) => priority.retiredAt === null;
     response.render('routes/national/priorities.njk', {
       pageTitle: 'National priorities',

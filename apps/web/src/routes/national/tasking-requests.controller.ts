@@ -38,10 +38,10 @@ export class TaskingRequestsController {
 
   @Get('new')
   async form(@Session() session: WebSession, @Res() response: Response): Promise<void> {
+    const [lists, priorities, scheme] = await this.inputs(session);
     const refused = takeRefusedForm(session, TASKING_FORM_PATH);
     const draft = refused ? taskingDraft(refused.values) : session.taskingRequest?.draft;
     const errors = refused && errorSummary(inPlainWords(refused.problem, TASKING_PLAIN_WORDS), taskingFieldLink);
-    const [lists, priorities, scheme] = await this.inputs(session);
     response.render('routes/national/tasking-request.njk', taskingFormView(draft, lists, priorities, scheme, errors));
   }
 

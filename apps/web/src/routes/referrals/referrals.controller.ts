@@ -70,7 +70,7 @@ export class ReferralsController {
   @Get(':id')
   @Render('routes/referrals/referral.njk')
   async referral(@Session() session: WebSession, @Param('id') id: string): Promise<ReferralPageView> {
-    return this.pageView(session, referralId(id), { notice: takeNotice(session) });
+    return this.pageView(session, referralId(id), () => ({ notice: takeNotice(session) }));
   }
 
   @Get(':id/submitted')
@@ -89,10 +89,9 @@ export class ReferralsController {
     @Res() res: Response,
   ): Promise<void> {
     const { field, view } = textAction(action);
-    const refused = takeRefusedForm(session, `/referrals/${id}/${action}`);
-    const model = await this.pageView(session, referralId(id), {
-      errors: refused && errorSummary(refused.problem),
-      answer: text(refused?.values[field]),
+    const model = await this.pageView(session, referralId(id), () => {
+      const refused = takeRefusedForm(session, `/referrals/${id}/${action}`);
+      return { errors: refused && errorSummary(refused.problem), answer: text(refused?.values[field]) };
     });
     res.render(`routes/referrals/${view}`, model);
   }
@@ -111,15 +110,16 @@ export class ReferralsController {
     await redirectAfterSaving(session, res, `/referrals/${id}`);
   }
 
+  /** The page's notice or refused form is taken from the session only once the reads succeeded ("try again" keeps it). */
   private async pageView(
     session: WebSession,
     id: string,
-    extras: Parameters<typeof referralPageView>[2],
+    extras: () => Parameters<typeof referralPageView>[2],
   ): Promise<ReferralPageView> {
     const [detail, lists] = await Promise.all([
       this.api.get<ReferralDetail>(session, `/referrals/${id}`),
       this.reference.lists(session),
     ]);
-    return referralPageView(detail, lists, extras);
+    return referralPageView(detail, lists, extras());
   }
 }
