@@ -143,6 +143,15 @@ describe('TTCG chair journey', () => {
       expect(await closing.itemValue(high.reference, 'Decision')).toContain('Decline: return to force');
       await visitor.expectAccessible();
 
+      // Remarks over the API's 2,000 characters are refused on the meeting page, kept to be shortened.
+      const tooLong = 'Next TTCG in January. '.repeat(100);
+      await closing.close(tooLong);
+      expect(new URL(visitor.page.url()).pathname).toBe(`/meetings/${meetingId}/close`);
+      expect(await closing.errorSummary()).toEqual([{ text: expect.stringContaining('remarks'), href: '#remarks' }]);
+      expect(await visitor.page.getByLabel('Closing remarks (optional)').inputValue()).toBe(tooLong);
+      expect(await closing.status()).not.toBe('Closed');
+      await visitor.expectAccessible();
+
       await closing.close('Next TTCG in January');
       expect(await closing.status()).toBe('Closed');
       expect(await closing.page.getByRole('button', { name: 'Close the meeting' }).count()).toBe(0);

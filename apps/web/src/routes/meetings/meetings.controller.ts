@@ -127,6 +127,13 @@ export class MeetingsController {
     );
   }
 
+  /** A refused closure comes back here: the meeting page with the refusal and the remarks as typed. */
+  @Get(':id/close')
+  @Render('routes/meetings/meeting.njk')
+  closeRefused(@Req() request: SessionRequest, @Param('id', uuidOrNotFound) meetingId: string): Promise<MeetingView> {
+    return this.meeting(request, meetingId);
+  }
+
   @Get(':id/attendance')
   @Render('routes/meetings/attendance.njk')
   async attendanceForm(

@@ -201,6 +201,8 @@ export interface MeetingView extends PageView {
   undecided: string[];
   attendanceHref: string;
   closeAction: string;
+  /** The closing remarks of a refused closure, to correct. */
+  closeRemarks?: string;
   minutesHref: string;
   decided?: string;
 }
@@ -248,6 +250,7 @@ export function meetingView(meeting: MeetingDetail, refused?: FormFlash, decided
     ).map((item) => references.get(item.referralId) ?? item.referralId),
     attendanceHref: `${meetingPath(meeting.id)}/attendance`,
     closeAction: `${meetingPath(meeting.id)}/close`,
+    closeRemarks: stringValues(refused?.values).remarks,
     minutesHref: `${meetingPath(meeting.id)}/minutes`,
     ...(decided ? { decided } : {}),
   };
