@@ -104,10 +104,39 @@ describe('in-app inbox (GET /notifications, POST /notifications/{id}/read)', () 
     );
     expect(report.body).toMatchObject({ region: 'YHROCU', total: { failed: 1 } });
 
-    const otherManager = await stack.token(['ROCU_MANAGER'], 'ERSOU');
-    expect((await stack.http.get<{ total: number }>('/notifications/failed-deliveries', otherManager)).body.total).toBe(
-      0,
+    // A WYP officer's failed e-mail about a referral that went to ERSOU: the YHROCU manager sees the failure
+    // to their force, but not which referral (it is ERSOU's).
+    const elsewhere = await stack.http.post<{ id: string; region: string }>(
+      '/referrals',
+      referralBody({ forcesAffected: ['KENT'] }),
+      referrer,
     );
+    expect(elsewhere.body.region).toBe('ERSOU');
+    const { rowCount } = await stack.db.query(
+      `UPDATE notifications SET status = 'FAILED', failed_at = now(), attempts = 4, last_error = 'mailbox full',
+         recipient_org = 'WYP', recipient_role = 'FORCE_REFERRER' WHERE referral_id = $1`,
+      [elsewhere.body.id],
+    );
+    expect(rowCount).toBeGreaterThan(0);
+    const withOther = await stack.http.get<{
+      items: { referralId: string | null; reference: string | null; reason: string }[];
+    }>('/notifications/failed-deliveries', manager);
+    const toWyp = withOther.body.items.filter((item) => item.reason === 'mailbox full');
+    expect(toWyp.length).toBe(rowCount);
+    for (const item of toWyp) expect(item).toMatchObject({ referralId: null, reference: null });
+    expect(JSON.stringify(withOther.body)).not.toContain(elsewhere.body.id);
+    const { rows: listed } = await stack.db.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'FAILED_DELIVERIES_LISTED' AND actor_org = 'YHROCU'`,
+    );
+    expect(listed[0].n).toBe(2);
+
+    const otherManager = await stack.token(['ROCU_MANAGER'], 'ERSOU');
+    // ERSOU's manager sees the failures about ERSOU's referral, named, and none of YHROCU's own.
+    const ersou = await stack.http.get<{ items: { referralId: string | null }[] }>(
+      '/notifications/failed-deliveries',
+      otherManager,
+    );
+    expect(ersou.body.items.map((item) => item.referralId)).toEqual(Array(rowCount).fill(elsewhere.body.id));
     expect((await stack.http.get('/notifications/failed-deliveries', referrer)).status).toBe(403);
   });
 });

@@ -99,8 +99,12 @@ export const notificationInbox = {
   /** A page of the region's failed e-mail deliveries, most recent first. */
   failedPage(dataSource: DataSource, region: string, limit: number, offset: number): Promise<FailedDeliveryRow[]> {
     return dataSource.query<FailedDeliveryRow[]>(
+      // A delivery to one of the region's forces about another region's referral names no referral: the
+      // manager may not see it (need-to-know), only that their force's officer was not told.
       `SELECT n.id::text, n.kind, n.recipient_role AS "recipientRole", n.recipient_org AS "recipientOrg",
-                n.recipient_address AS "recipientAddress", n.referral_id AS "referralId", r.reference, n.attempts,
+                n.recipient_address AS "recipientAddress",
+                CASE WHEN r.region = $1 THEN n.referral_id END AS "referralId",
+                CASE WHEN r.region = $1 THEN r.reference END AS reference, n.attempts,
                 coalesce(n.last_error, 'unknown') AS reason, n.created_at AS "createdAt", n.failed_at AS "failedAt"
            ${FAILED_IN_REGION} ORDER BY n.failed_at DESC, n.id DESC LIMIT $2 OFFSET $3`,
       [region, limit, offset],

@@ -34,7 +34,12 @@ export class FailedDeliveryDto {
   @ApiProperty() recipientRole!: string;
   @ApiProperty() recipientOrg!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) recipientAddress!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) referralId!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: "the referral it was about; null when that referral is another region's (need-to-know)",
+  })
+  referralId!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) reference!: string | null;
   @ApiProperty() attempts!: number;
   @ApiProperty({ description: 'the last error the SMTP server or the sender gave' }) reason!: string;

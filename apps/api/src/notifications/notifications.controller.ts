@@ -62,8 +62,12 @@ export class NotificationsController {
   @ApiOkResponse({ type: FailedDeliveryListResponse })
   @ApiProblemResponse(400, BAD_PAGE)
   @ApiProblemResponse(403, NOT_A_MANAGER)
-  failedDeliveries(@User() user: CurrentUser, @Query() page: PageQuery): Promise<FailedDeliveryListResponse> {
-    return this.notifications.failedDeliveries(user, page);
+  failedDeliveries(
+    @User() user: CurrentUser,
+    @Query() page: PageQuery,
+    @Req() req: Request,
+  ): Promise<FailedDeliveryListResponse> {
+    return this.notifications.failedDeliveries(user, page, correlationIdOf(req));
   }
 
   @Get('reports/notification-deliveries')

@@ -59,12 +59,19 @@ export class NotificationsService {
   }
 
   /** Failed e-mail deliveries in the ROCU manager's region, most recent first. */
-  async failedDeliveries(actor: Actor, page: PageQuery): Promise<FailedDeliveryListResponse> {
+  async failedDeliveries(actor: Actor, page: PageQuery, correlationId: string): Promise<FailedDeliveryListResponse> {
     const region = actor.region ?? '';
     const [rows, total] = await Promise.all([
       notificationInbox.failedPage(this.dataSource, region, page.pageSize, (page.page - 1) * page.pageSize),
       notificationInbox.failedCount(this.dataSource, region),
     ]);
+    await appendActorAudit(this.dataSource.manager, actor, {
+      action: 'FAILED_DELIVERIES_LISTED',
+      entityType: 'notification',
+      entityId: null,
+      correlationId,
+      details: { ids: rows.map((row) => row.id), total, page: page.page, pageSize: page.pageSize },
+    });
     return {
       items: rows.map((row) => ({
         ...row,
