@@ -21,6 +21,10 @@ interface MeetingDetail {
   agenda: AgendaItem[];
   deviations: { referralId: string; passedOver: { referralId: string; rank: number; outcome: string }[] }[];
   availableActions: string[];
+  attendees: { sub: string }[];
+}
+interface Problem {
+  errors?: { field: string }[];
 }
 
 const CRITICAL = {
@@ -127,6 +131,22 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
     const afterCutOff = await assessed({ likelihood: 1 });
     expect((await meeting(meetingId)).agenda.map((item) => item.referralId)).not.toContain(afterCutOff);
 
+    // A conflict is declared on this meeting's items only: another referral is named as a bad field, nothing kept.
+    const offAgenda = await stack.http.post<Problem>(
+      `/meetings/${meetingId}/attendance`,
+      {
+        attendees: [
+          ...FORCE_MEMBERS,
+          { sub: 'chair-1', name: 'Det Supt Chair', org: 'YHROCU', conflicts: [middle, afterCutOff] },
+        ],
+      },
+      chair,
+    );
+    expect(offAgenda.status).toBe(400);
+    expect(offAgenda.body.errors?.map((error) => error.field)).toEqual([
+      `attendees[${FORCE_MEMBERS.length}].conflicts`,
+    ]);
+    expect((await meeting(meetingId)).attendees).toEqual([]);
     const attendance = await stack.http.post(
       `/meetings/${meetingId}/attendance`,
       {

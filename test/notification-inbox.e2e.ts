@@ -136,7 +136,7 @@ describe('in-app inbox (GET /notifications, POST /notifications/{id}/read)', () 
       '/notifications/failed-deliveries',
       otherManager,
     );
-    expect(ersou.body.items.map((item) => item.referralId)).toEqual(Array(rowCount).fill(elsewhere.body.id));
+    expect(ersou.body.items.map((item) => item.referralId)).toEqual(Array(rowCount ?? 0).fill(elsewhere.body.id));
     expect((await stack.http.get('/notifications/failed-deliveries', referrer)).status).toBe(403);
   });
 });

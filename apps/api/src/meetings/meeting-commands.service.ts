@@ -80,6 +80,7 @@ export class MeetingCommandsService {
       ),
       this.queries.itemIds(meeting),
     ]);
+    refuseConflictsOffTheMeeting(request, items);
     const attendees = request.attendees.map((attendee) => ({
       ...attendee,
       declared: attendee.conflicts,
@@ -125,4 +126,24 @@ export class MeetingCommandsService {
       details: { state: meeting.status },
     });
   }
+}
+
+/**
+ * A conflict is declared at a meeting on one of its items (agenda or tasking under review): one on any other
+ * referral would put a record the chair may not see on the register, recusing and blocking officers elsewhere.
+ */
+function refuseConflictsOffTheMeeting(request: AttendanceRequest, items: Set<string>): void {
+  const errors = request.attendees.flatMap((attendee, index) =>
+    attendee.conflicts.some((referralId) => !items.has(referralId))
+      ? [
+          {
+            field: `attendees[${index}].conflicts`,
+            code: 'not_on_the_agenda',
+            message: "conflicts must name this meeting's agenda items or taskings under review",
+          },
+        ]
+      : [],
+  );
+  if (errors.length > 0)
+    throw new DomainError('VALIDATION', 'A conflict names a referral not before this meeting', { errors });
 }
