@@ -187,6 +187,15 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
     const recused = await decide(chair, { referralId: middle, decision: 'ADOPT_ROCU_LEAD', rationale: 'x' });
     expect(recused.status).toBe(403);
     expect(recused.body.code).toBe('RECUSED');
+    // A chair not at the meeting, with a conflict on the register (declared at an allocation), is recused too.
+    await stack.db.query(
+      `INSERT INTO conflict_declarations (referral_id, person_sub, person_name, recorded_by_sub, recorded_at, source)
+       VALUES ($1, 'chair-3', 'Det Supt Absent', 'manager-1', now(), 'ALLOCATION')`,
+      [lateButInTime],
+    );
+    const absentChair = await stack.token(['TTCG_CHAIR'], 'YHROCU', 'chair-3');
+    const registered = await decide(absentChair, { referralId: lateButInTime, decision: 'DEFER', rationale: 'x' });
+    expect({ status: registered.status, code: registered.body.code }).toEqual({ status: 403, code: 'RECUSED' });
 
     // A decision survives the worker being killed while it is being made.
     await stack.killWorker();

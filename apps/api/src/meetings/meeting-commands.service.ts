@@ -4,7 +4,14 @@ import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import type { UpdateDefinition } from '@temporalio/common';
 import { AppConfig, meetingSettingsOf } from '@rocu/config';
-import { Actor, DomainError, nationalDeclineRefusal, planExtraMeeting, regionMeetingSettings } from '@rocu/domain';
+import {
+  Actor,
+  DomainError,
+  isRecused,
+  nationalDeclineRefusal,
+  planExtraMeeting,
+  regionMeetingSettings,
+} from '@rocu/domain';
 import {
   ActorCommand,
   closeMeetingUpdate,
@@ -102,6 +109,15 @@ export class MeetingCommandsService {
       ? nationalDeclineRefusal(referral, request.decision, request.declineJustification)
       : null;
     if (unjustified) throw new DomainError('VALIDATION', unjustified.message, { errors: [unjustified] });
+    // A chair not recorded as attending is recused by the register as an attendee is (the workflow knows only
+    // the attendance's conflicts).
+    const registered = await registeredConflicts(this.dataSource.manager, [actor.sub], meeting.region);
+    if (isRecused(registered, actor.sub, request.referralId)) {
+      throw new DomainError(
+        'RECUSED',
+        `You have a conflict of interest on the register for referral ${request.referralId} and are recused from it; a deputy chair must decide it.`,
+      );
+    }
     return this.update(actor, id, decideItemUpdate, { actor, correlationId, ...request }, meeting);
   }
 
