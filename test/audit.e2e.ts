@@ -58,6 +58,7 @@ interface AuditItem {
   action: string;
   outcome: string;
   entityId: string | null;
+  details: Record<string, unknown>;
 }
 
 describe('tamper-evident audit trail', () => {
@@ -93,10 +94,13 @@ describe('tamper-evident audit trail', () => {
     await stack.http.post(`/referrals/${id}/triage`, { decision: 'ACCEPT', reason: 'ok' }, assessor);
     expect((await stack.http.get(`/referrals/${id}`, outsider)).status).toBe(404);
     expect((await stack.http.post(`/referrals/${id}/withdraw`, { reason: 'x' }, outsider)).status).toBe(404);
+    // A move the rules refuse (409) is a refusal too (domain.md §8: every refusal is audited, with its code).
+    const again = await stack.http.post(`/referrals/${id}/triage`, { decision: 'ACCEPT', reason: 'ok' }, assessor);
+    expect(again.status).toBe(409);
 
     const trail = await eventually(async () => {
       const page = await stack.http.get<{ items: AuditItem[] }>(`/audit?entityId=${id}&pageSize=200`, auditor);
-      expect(page.body.items).toHaveLength(5);
+      expect(page.body.items).toHaveLength(6);
       return page.body.items;
     });
     expect(
@@ -110,7 +114,9 @@ describe('tamper-evident audit trail', () => {
       ['assessor-1', 'REFERRAL_TRIAGE', 'SUCCESS'],
       ['outsider-1', 'HTTP_GET', 'DENIED'],
       ['outsider-1', 'HTTP_POST', 'DENIED'],
+      ['assessor-1', 'HTTP_POST', 'DENIED'],
     ]);
+    expect(trail[0].details).toMatchObject({ status: 409, code: 'NOT_ALLOWED_IN_STATE' });
     const byActor = await stack.http.get<{ items: AuditItem[] }>('/audit?actor=outsider-1', auditor);
     expect(byActor.body.items.length).toBeGreaterThan(0);
     expect(byActor.body.items.every((item) => item.outcome === 'DENIED')).toBe(true);

@@ -13,7 +13,8 @@ import { PROBLEM_CONTENT_TYPE, Problem, problem } from './problem';
 import { RequestValidationError } from './request-validation';
 import { UnreadableBodyError } from './unreadable-body';
 
-const REFUSALS = new Set([401, 403, 404]);
+/** Answers that refuse the caller (not a malformed request, not our failure): each is audited. */
+const REFUSALS = new Set([401, 403, 404, 409, 422]);
 const DEPENDENCY_RETRY_AFTER_SECONDS = '5';
 
 function unreadableBodyProblem(error: UnreadableBodyError): Problem {
@@ -72,7 +73,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Refusals (401, 403, 404) are audited: repeated refusals are a counter-corruption signal. The write does
+   * Refusals (401, 403, 404, and the rules' 409 and 422 with their code) are audited: repeated refusals are a
+   * counter-corruption signal, as is pressing past the rules (an adoption without its justification). The write does
    * not hold up the response; if the database is down the refusal is logged instead.
    */
   private auditRefusal(request: Request & { user?: CurrentUser }, problemBody: Problem): void {
@@ -85,7 +87,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       entityId: params?.id ?? null,
       outcome: 'DENIED',
       correlationId: problemBody.correlationId,
-      details: { path: request.path, status: problemBody.status },
+      details: {
+        path: request.path,
+        status: problemBody.status,
+        ...(problemBody.code ? { code: problemBody.code } : {}),
+      },
     }).catch((error: unknown) =>
       this.logger.warn({ err: error, correlationId: problemBody.correlationId }, 'refusal not audited'),
     );
