@@ -1,6 +1,7 @@
 import type { ReferralTransitionEvent } from '@rocu/contracts';
-import type { Actor, Participant } from '@rocu/domain';
+import { scoreAssessment, type Actor, type Participant } from '@rocu/domain';
 import { projectReferralTransition } from '../apps/worker/src/activities/referral-projectors';
+import { WORKED_EXAMPLE } from './fixtures/worked-example';
 import { insertReferralRow, useScratchDatabase, useScratchDataSource } from './support/scratch-database';
 
 const person = (sub: string, org: string): Participant => ({ sub, name: `Officer ${sub}`, org });
@@ -96,6 +97,32 @@ describe('the owners a referral and its plan name, with transitions projected ou
     await project(reallocation(4, SIO_2, SIO_3));
     await project(reallocation(3, SIO_1, SIO_2));
     expect(await owners(id)).toEqual({ sio: SIO_3.sub, lro: LRO.sub, planSio: SIO_3.sub, planLro: LRO.sub });
+  });
+
+  it("keeps an assessment's score when a later transition of the referral commits first", async () => {
+    const id = await insertReferralRow(scratch.pool, {
+      region: 'YHROCU',
+      ownerOrg: 'WYP',
+      status: 'ASSESSMENT',
+      urgency: 'ROUTINE',
+    });
+    const score = scoreAssessment(WORKED_EXAMPLE);
+    const assessed = transition(id, 1, {
+      action: 'ASSESS',
+      from: 'ASSESSMENT',
+      to: 'AWAITING_DECISION',
+      assessment: { score, input: WORKED_EXAMPLE, route: 'TTCG', rationale: {} },
+    });
+    // A partner check recorded just after, whose projection happens to commit first.
+    await project(
+      transition(id, 2, { action: 'RECORD_PARTNER_CHECK', from: 'AWAITING_DECISION', to: 'AWAITING_DECISION' }),
+    );
+    await project(assessed);
+    const { rows } = await scratch.pool.query(
+      `SELECT priority, risk_score::float AS "riskScore" FROM referrals WHERE id = $1`,
+      [id],
+    );
+    expect(rows).toEqual([{ priority: score.priority, riskScore: score.riskScore }]);
   });
 
   it('reopens the plan of a tasking adopted again after an overturn stood it down, and a retried start changes nothing', async () => {

@@ -33,6 +33,11 @@ export interface ReferralAdvance extends ReferralEventKey {
   status: ReferralStatus;
   at: string;
   pausedMs: number;
+}
+
+/** What the latest assessment sets on its referral. */
+export interface AssessmentAlignment {
+  nationalPriority: string | null;
   priority: Priority | null;
   riskScore: number | null;
 }
@@ -126,18 +131,9 @@ export const referralProjectionRepository = {
    */
   async advanceReferral(manager: EntityManager, advance: ReferralAdvance): Promise<boolean> {
     const [advanced] = await manager.query<[unknown[], number]>(
-      `UPDATE referrals SET status = $3, last_seq = $2, updated_at = $4, paused_ms = $5,
-         priority = coalesce($6, priority), risk_score = coalesce($7, risk_score)
+      `UPDATE referrals SET status = $3, last_seq = $2, updated_at = $4, paused_ms = $5
        WHERE id = $1 AND last_seq < $2 RETURNING id`,
-      [
-        advance.referralId,
-        advance.seq,
-        advance.status,
-        advance.at,
-        advance.pausedMs,
-        advance.priority,
-        advance.riskScore,
-      ],
+      [advance.referralId, advance.seq, advance.status, advance.at, advance.pausedMs],
     );
     return advanced.length > 0;
   },
@@ -379,19 +375,20 @@ export const referralProjectionRepository = {
   },
 
   /**
-   * The latest assessment says what the work is aligned to; a tasking request keeps the NCA's, and an older
-   * assessment landing late changes nothing.
+   * The latest assessment gives the referral its score (the agenda ranks by it) and says what the work is
+   * aligned to (a tasking request keeps the NCA's). An older assessment landing late changes nothing, whatever
+   * other transition committed in between: the score is not tied to the status's own ordering.
    */
-  async alignNationalPriority(
+  async alignWithAssessment(
     manager: EntityManager,
     assessment: ReferralEventKey,
-    nationalPriority: string | null,
+    alignment: AssessmentAlignment,
   ): Promise<void> {
     await manager.query(
-      `UPDATE referrals SET national_priority = $2
-        WHERE id = $1 AND origin <> 'NCA_TASKING'
-          AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.referral_id = $1 AND a.seq > $3)`,
-      [assessment.referralId, nationalPriority, assessment.seq],
+      `UPDATE referrals SET priority = coalesce($4, priority), risk_score = coalesce($5, risk_score),
+         national_priority = CASE WHEN origin = 'NCA_TASKING' THEN national_priority ELSE $2 END
+        WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.referral_id = $1 AND a.seq > $3)`,
+      [assessment.referralId, alignment.nationalPriority, assessment.seq, alignment.priority, alignment.riskScore],
     );
   },
 

@@ -104,7 +104,7 @@ describe('projectReferralTransition', () => {
       'UPDATE plans SET closed_at = $2 WHERE referral_id = $1',
       'UPDATE referrals SET closure_outcome = $2 WHERE',
       'UPDATE plans SET closed_at = $2 WHERE referral_id = $1 AND closed_at IS NULL',
-      'UPDATE referrals SET national_priority',
+      'UPDATE referrals SET priority',
       'UPDATE referrals SET reassessment_due = false',
       'SELECT owner_org',
       'INSERT INTO audit_log',

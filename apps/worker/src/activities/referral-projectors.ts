@@ -150,13 +150,18 @@ const projectStandDown: Projector = async ({ manager, event }) => {
 };
 
 /**
- * What an assessment changes beyond its own row: the national priority the work is aligned to (issue 16), and a
- * closed referral's re-assessment is no longer due. After the national and closure parts: it reads the origin
- * a tasking request sets, and overrides the re-assessment a closure asks for.
+ * What an assessment changes beyond its own row: the referral's score, the national priority the work is aligned
+ * to (issue 16), and a closed referral's re-assessment is no longer due. After the national and closure parts:
+ * it reads the origin a tasking request sets, and overrides the re-assessment a closure asks for.
  */
 const projectAssessmentAlignment: Projector = async ({ manager, event }) => {
   if (!event.assessment) return;
-  await repository.alignNationalPriority(manager, event, event.assessment.nationalPriority ?? null);
+  const { score, nationalPriority } = event.assessment;
+  await repository.alignWithAssessment(manager, event, {
+    nationalPriority: nationalPriority ?? null,
+    priority: score?.priority ?? null,
+    riskScore: score?.riskScore ?? null,
+  });
   if (event.from === 'CLOSED') await repository.clearReassessmentDue(manager, event.referralId);
 };
 
@@ -237,15 +242,12 @@ export async function projectReferralTransition(manager: EntityManager, event: R
     at: event.at,
   });
   if (!fresh) return; // already projected by an earlier attempt
-  const score = event.assessment?.score;
   const advanced = await repository.advanceReferral(manager, {
     referralId: event.referralId,
     seq: event.seq,
     status: event.to,
     at: event.at,
     pausedMs: event.pausedMs,
-    priority: score?.priority ?? null,
-    riskScore: score?.riskScore ?? null,
   });
   if (advanced) await upsertDeadlines(manager, event.referralId, event.deadlines);
   for (const project of PROJECTORS) await project({ manager, event });
