@@ -181,6 +181,12 @@ describe('tamper-evident audit trail', () => {
       });
     await eventually(async () => expect(await flagged(await stack.token(['AUDITOR'], 'YHROCU'))).toBe(5));
     expect(await flagged(await stack.token(['AUDITOR'], 'SYP'))).toBe(0);
+    // Reading the anomalies is a read of the trail: audited with who was flagged.
+    const { rows: viewed } = await stack.db.query(
+      `SELECT actor_org AS org, details->'actors' AS actors FROM audit_log WHERE action = 'AUDIT_ANOMALIES_VIEWED' ORDER BY id`,
+    );
+    expect(viewed.map((row: { org: string }) => row.org)).toEqual(expect.arrayContaining(['YHROCU', 'SYP']));
+    expect(viewed.some((row: { actors: string[] }) => row.actors.includes('scope-prober'))).toBe(true);
   });
 
   it('is only read and appended by the role the services act as', async () => {

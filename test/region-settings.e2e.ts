@@ -116,6 +116,11 @@ describe('region settings: versioned in Postgres, changed by the ROCU manager, a
       'settings.meetings.weekday',
       'settings.reminderFraction',
     ]);
+    const blankReason = await put({ settings: defaultRegionSettings('MONTHLY'), reason: '   ' });
+    expect({ status: blankReason.status, fields: blankReason.body.errors?.map((error) => error.field) }).toEqual({
+      status: 400,
+      fields: ['reason'],
+    });
     expect(await versionsInDb()).toEqual([1]);
     const audit = await stack.db.query(`SELECT 1 FROM audit_log WHERE action = 'REGION_SETTINGS_CHANGED'`);
     expect(audit.rowCount).toBe(0);

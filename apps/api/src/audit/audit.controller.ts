@@ -32,8 +32,8 @@ export class AuditController {
   })
   @ApiProblemResponses(400)
   @ApiOkResponse({ type: AnomalyReportDto })
-  anomalies(@User() user: CurrentUser, @Query() query: AnomalyQuery): Promise<AnomalyReportDto> {
-    return this.audit.anomalies(user, query);
+  anomalies(@User() user: CurrentUser, @Query() query: AnomalyQuery, @Req() req: Request): Promise<AnomalyReportDto> {
+    return this.audit.anomalies(user, query, correlationIdOf(req));
   }
 
   @Get('verify')

@@ -62,7 +62,7 @@ export class AuditService {
   }
 
   /** People whose access in the window (and the auditor's scope) looks unusual (see anomalyFlags), most flags first. */
-  async anomalies(actor: Actor, query: AnomalyQuery): Promise<AnomalyReportDto> {
+  async anomalies(actor: Actor, query: AnomalyQuery, correlationId: string): Promise<AnomalyReportDto> {
     const to = new Date();
     const from = new Date(to.getTime() - query.days * 86_400_000);
     const scope = scopeOf(actor);
@@ -71,6 +71,14 @@ export class AuditService {
       .map((row) => ({ ...row, flags: anomalyFlags(row) }))
       .filter((row) => row.flags.length > 0)
       .sort((a, b) => b.flags.length - a.flags.length || b.refusals - a.refusals);
+    // Who looked at whom is itself read of the trail, and audited as such.
+    await appendActorAudit(this.dataSource.manager, actor, {
+      action: 'AUDIT_ANOMALIES_VIEWED',
+      entityType: 'audit',
+      entityId: null,
+      correlationId,
+      details: { days: query.days, actors: items.map((item) => item.actorSub) },
+    });
     return { from: from.toISOString(), to: to.toISOString(), items };
   }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsObject, IsOptional, IsString, Length, Min } from 'class-validator';
+import { IsInt, IsObject, IsOptional, Min } from 'class-validator';
+import { Text } from '../common/text.validator';
 
 const SETTINGS_EXAMPLE = {
   deadlines: {
@@ -31,8 +32,7 @@ export class ChangeRegionSettingsRequest {
   settings!: Record<string, unknown>;
 
   @ApiProperty({ maxLength: 2000, description: 'why the settings change (kept with the version and audited)' })
-  @IsString()
-  @Length(1, 2000)
+  @Text(2000)
   reason!: string;
 
   @ApiPropertyOptional({ description: 'the version the change was made from; another version is a 409' })
