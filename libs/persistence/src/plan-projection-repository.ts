@@ -38,7 +38,10 @@ export const planProjectionRepository = {
 
   async loadOwners(manager: EntityManager, referralId: string): Promise<PlanOwnerRow> {
     const [owners] = await manager.query<PlanOwnerRow[]>(
-      `SELECT region, sio_sub AS "sioSub", lro_sub AS "lroSub", lro_org AS "lroOrg" FROM plans WHERE referral_id = $1`,
+      // The SIO's own ROCU: one lent by another region (mutual aid) is not of the plan's region.
+      `SELECT p.region, p.sio_sub AS "sioSub", coalesce(r.sio_org, p.region) AS "sioOrg", p.lro_sub AS "lroSub",
+              p.lro_org AS "lroOrg"
+         FROM plans p JOIN referrals r ON r.id = p.referral_id WHERE p.referral_id = $1`,
       [referralId],
     );
     return owners;

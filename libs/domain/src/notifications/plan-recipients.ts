@@ -1,10 +1,12 @@
 import type { Recipient } from './recipient';
 
-/** The people a plan answers to: its SIO (in the region) and LRO by name, and the force that referred it. */
+/** The people a plan answers to: its SIO and LRO by name, and the force that referred it. */
 export interface PlanOwners {
   region: string;
   ownerOrg: string;
   sioSub: string;
+  /** The SIO's own ROCU: the region's, or the lending region's for an SIO lent by mutual aid. */
+  sioOrg: string;
   lroSub: string;
   lroOrg: string;
 }
@@ -16,7 +18,7 @@ export interface PlanOwners {
 export function planChangeRecipients(kind: string, plan: PlanOwners): Recipient[] {
   if (kind === 'REVIEW_REMINDER') {
     return [
-      { role: 'SIO', org: plan.region, sub: plan.sioSub },
+      { role: 'SIO', org: plan.sioOrg, sub: plan.sioSub },
       { role: 'LRO', org: plan.lroOrg, sub: plan.lroSub },
     ];
   }
