@@ -136,6 +136,13 @@ export const SINGLE_PLAN_CLOSURE_PATCH = 'single-plan-closure';
  */
 export const REOPEN_PLAN_PATCH = 'reopen-plan-after-stand-down';
 
+/**
+ * An urgent referral to the NCA waits in its queue with the answer's clock running while the decision awaits
+ * ratification, and a referral the NCA returns meanwhile runs its own clocks again. Before, both waited for the
+ * meeting first: the NCA was reminded late or never, and a returned referral's decision clock stood still.
+ */
+export const NATIONAL_CLOCK_BEFORE_RATIFICATION_PATCH = 'national-clock-before-ratification';
+
 /** The plan continues as new well before Temporal's 51,200-event cap. */
 const DEFAULT_PLAN_CONTINUE_AS_NEW_AFTER = 10_000;
 
@@ -827,7 +834,8 @@ async function notify(
 
 /** The NCA's answer, with a reminder before its deadline and an escalation at it (each once per sending). */
 async function awaitNationalAnswer(run: ReferralRun): Promise<void> {
-  const answered = () => !run.state.nationalPending;
+  // Answered by the NCA, or no longer sent national (an overturning ratification decided otherwise).
+  const answered = () => !run.state.nationalPending || run.state.status !== 'REFERRED_NATIONAL';
   const { nationalDue } = run.state;
   if (nationalDue !== null && patched(NATIONAL_RESPONSE_DEADLINE_PATCH)) {
     const { dueAt, remindAt } = nationalDue;
@@ -845,6 +853,21 @@ async function awaitNationalAnswer(run: ReferralRun): Promise<void> {
     if (!(await changesBefore(answered, dueAt))) await tell('ESCALATION');
   }
   await condition(answered);
+}
+
+/** Sent national, it waits in the NCA's queue: accepted it ends; returned, it comes back to the region. */
+const inNationalQueue = (run: ReferralRun): boolean =>
+  run.state.status === 'REFERRED_NATIONAL' && run.state.nationalPending;
+
+/**
+ * The NCA's queue first, its clock running; then an urgent decision waits for its meeting while the referral has
+ * ended (a referral live again, returned by the NCA, goes back to its own clocks and waits after them).
+ */
+async function awaitNationalThenRatification(run: ReferralRun): Promise<void> {
+  if (inNationalQueue(run)) await awaitNationalAnswer(run);
+  const settled = ({ urgentDecisionPending, status }: ReferralState) =>
+    !urgentDecisionPending || status === 'CLOSED' || !isTerminal(status);
+  await condition(() => settled(run.state));
 }
 
 /**
@@ -879,10 +902,10 @@ async function runUntilEnded(run: ReferralRun): Promise<void> {
     // An urgent decision, even a terminal one, waits for its meeting to ratify or overturn it; an overturn
     // may bring the referral back to life (adopted or deferred), and its clocks with it.
     if (!patched(AWAIT_RATIFICATION_PATCH)) break;
-    await condition(() => !run.state.urgentDecisionPending || run.state.status === 'CLOSED');
-    // Sent national, it waits in the NCA's queue: accepted it ends; returned, it comes back to the region.
-    if (run.state.status === 'REFERRED_NATIONAL' && run.state.nationalPending && patched(NATIONAL_QUEUE_PATCH)) {
-      await awaitNationalAnswer(run);
+    if (patched(NATIONAL_CLOCK_BEFORE_RATIFICATION_PATCH)) await awaitNationalThenRatification(run);
+    else {
+      await condition(() => !run.state.urgentDecisionPending || run.state.status === 'CLOSED');
+      if (inNationalQueue(run) && patched(NATIONAL_QUEUE_PATCH)) await awaitNationalAnswer(run);
     }
     if (isTerminal(run.state.status)) break;
   }

@@ -1270,6 +1270,56 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     await recordHistory('national-queue', handle);
   });
 
+  it("runs the NCA's answer clock while an urgent referral to it awaits ratification, and ends once both are settled", async () => {
+    const referralId = newReferralId('urgent-national');
+    const workflowId = referralWorkflowId(referralId);
+    // The NCA's answer due 3 s after the referral is sent, reminded at half time.
+    const { handle } = await submit(
+      referralId,
+      RELAXED_POLICY,
+      { actor: referrer },
+      undefined,
+      { urgency: 'IMMEDIATE', threatToLife: true },
+      { nationalResponse: { due: { elapsedMs: 3_000 }, reminderFraction: 0.5 } },
+    );
+    const chair: Actor = { ...assessor, sub: 'u-chair', roles: ['TTCG_CHAIR'] };
+    const nca: Actor = { sub: 'u-nca', name: 'Nia Liaison', roles: ['NCA_LIAISON'], org: 'NCA', region: null };
+    await handle.executeUpdate(triageUpdate, { args: [{ actor: assessor, decision: 'ACCEPT', reason: 'In remit' }] });
+    await handle.executeUpdate(assessUpdate, { args: [assessWorkedExample] });
+    const sent = await handle.executeUpdate(taskingDecisionUpdate, {
+      args: [
+        {
+          actor: chair,
+          decision: 'REFER_NATIONAL',
+          rationale: 'Threat to life, national links',
+          onwardReference: 'N-9',
+        },
+      ],
+    });
+    expect(sent.status).toBe('REFERRED_NATIONAL');
+    // No meeting has ratified it yet, and the NCA is reminded, then the answer escalated, on time.
+    const told = () => activities.nationalNotifications.filter((notice) => notice.workflowId === workflowId);
+    const kinds = await eventually(
+      () => told().map((notice) => notice.kind),
+      (seen) => seen.length >= 2,
+      'the NCA reminded and escalated',
+      20_000,
+    );
+    expect(kinds).toEqual(['REMINDER', 'ESCALATION']);
+
+    await handle.executeUpdate(nationalAcceptUpdate, { args: [{ actor: nca, reference: 'NCA-2026-9' }] });
+    await sleep(300);
+    // Accepted, it still waits for the meeting: the ratification (allowed only while pending) ends it.
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+    await handle.executeUpdate(ratificationUpdate, {
+      args: [
+        { actor: chair, meetingId: 'meeting-3', outcome: 'RATIFY', decision: 'REFER_NATIONAL', rationale: 'Agreed' },
+      ],
+    });
+    await expect(handle.result()).resolves.toBeUndefined();
+    await recordHistory('urgent-national', handle);
+  });
+
   it("takes an NCA tasking request straight to awaiting decision with the NCA's score; a meeting may decline it", async () => {
     const referralId = newReferralId('national-tasking');
     const workflowId = referralWorkflowId(referralId);
