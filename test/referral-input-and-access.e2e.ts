@@ -130,6 +130,23 @@ describe('referral input validation, visibility and idempotency', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('names query parameters a route does not read, instead of answering as if they had filtered', async () => {
+    const manager = await stack.token(['ROCU_MANAGER'], 'YHROCU');
+    const report = await stack.http.get<Problem>('/reports/deviations?region=ERSOU&month=2026-11', manager);
+    expect(report.status).toBe(400);
+    expect(report.body.errors).toEqual([
+      expect.objectContaining({ field: 'region', code: 'unknown_field' }),
+      expect.objectContaining({ field: 'month', code: 'unknown_field' }),
+    ]);
+    const submitted = await stack.http.post<{ id: string }>('/referrals', referralBody(), referrer);
+    expect(submitted.status).toBe(201);
+    const detail = await stack.http.get<Problem>(`/referrals/${submitted.body.id}?fields=all`, referrer);
+    expect({ status: detail.status, fields: fieldsOf(detail.body) }).toEqual({ status: 400, fields: ['fields'] });
+    // A route with a query of its own still refuses only what it does not know.
+    expect((await stack.http.get(`/referrals?page=1`, referrer)).status).toBe(200);
+    expect((await stack.http.get(`/reports/deviations`, manager)).status).toBe(200);
+  });
+
   it('refuses a bad assessment naming every field', async () => {
     const submitted = await stack.http.post<{ id: string }>('/referrals', referralBody(), referrer);
     const assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU');

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { UndeclaredQueryGuard } from './common/undeclared-query.guard';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, AppConfigModule } from '@rocu/config';
@@ -72,6 +73,7 @@ import { TemporalModule } from './temporal/temporal.module';
     { provide: APP_GUARD, useExisting: JwtAuthGuard },
     { provide: APP_GUARD, useClass: IdentityThrottlerGuard },
     { provide: APP_GUARD, useExisting: RolesGuard },
+    { provide: APP_GUARD, useClass: UndeclaredQueryGuard },
   ],
 })
 export class AppModule {}
