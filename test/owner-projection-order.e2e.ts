@@ -151,6 +151,8 @@ describe('the owners a referral and its plan name, with transitions projected ou
       { sio_sub: SIO_2.sub, next_review_due_at: new Date('2027-01-04T09:00:00.000Z'), closed_at: null },
     ];
     expect(await planRow()).toEqual(reopened);
+    const outcome = await scratch.pool.query(`SELECT closure_outcome FROM referrals WHERE id = $1`, [id]);
+    expect(outcome.rows).toEqual([{ closure_outcome: null }]);
     // The activity retried after its commit: the open plan is left as it is.
     await dataSource.transaction((manager) =>
       projectReferralTransition(manager, {

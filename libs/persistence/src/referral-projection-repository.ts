@@ -361,6 +361,13 @@ export const referralProjectionRepository = {
     await manager.query(`UPDATE plans SET closed_at = $2 WHERE referral_id = $1`, [referralId, at]);
   },
 
+  /** A tasking active again after a stand-down (adopted anew): the stand-down is no longer its outcome. */
+  async clearStandDown(manager: EntityManager, referralId: string): Promise<void> {
+    await manager.query(`UPDATE referrals SET closure_outcome = NULL WHERE id = $1 AND closed_at IS NULL`, [
+      referralId,
+    ]);
+  },
+
   /** An overturned urgent adoption: the tasking stands down with the reason as its outcome. */
   async standDownReferral(manager: EntityManager, referralId: string, reason: string): Promise<void> {
     await manager.query(`UPDATE referrals SET closure_outcome = $2 WHERE id = $1`, [referralId, reason]);

@@ -92,6 +92,7 @@ describe('projectReferralTransition', () => {
       "UPDATE referrals SET origin = 'NCA_TASKING'",
       'INSERT INTO sio_allocations',
       'INSERT INTO plans',
+      'UPDATE referrals SET closure_outcome = NULL',
       'UPDATE tasking_owners',
       'INSERT INTO tasking_owners',
       'UPDATE referrals SET sio_sub',
@@ -111,8 +112,8 @@ describe('projectReferralTransition', () => {
     ];
     const heads = statements.map((statement, index) => statement.sql.slice(0, expected[index]?.length ?? 40));
     expect(heads).toEqual(expected);
-    expect(statements[14].params.slice(0, 2)).toEqual(['r1', 'SIO']);
-    expect(statements[18].params.slice(0, 2)).toEqual(['r1', 'LRO']);
+    expect(statements[15].params.slice(0, 2)).toEqual(['r1', 'SIO']);
+    expect(statements[19].params.slice(0, 2)).toEqual(['r1', 'LRO']);
   });
 
   it('changes nothing more for an event an earlier attempt projected', async () => {

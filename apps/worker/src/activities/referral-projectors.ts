@@ -134,6 +134,7 @@ const projectPlanStarted: Projector = async ({ manager, event }) => {
     startedAt: event.at,
     nextReviewDueAt: event.planStarted.nextReviewDueAt,
   });
+  await repository.clearStandDown(manager, event.referralId);
 };
 
 const projectClosure: Projector = async ({ manager, event }) => {

@@ -24,7 +24,7 @@ export class MakeReferralController {
   @Get('check-answers')
   @Render('routes/make-referral/check-answers.njk')
   checkAnswers(@Session() session: WebSession): Promise<CheckAnswersView> {
-    return this.journey.checkAnswers(session, takeRefusedForm(session, CHECK_ANSWERS)?.problem);
+    return this.journey.checkAnswers(session, () => takeRefusedForm(session, CHECK_ANSWERS)?.problem);
   }
 
   @Post('check-answers')

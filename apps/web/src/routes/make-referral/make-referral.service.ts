@@ -82,17 +82,18 @@ export class MakeReferralService {
     return next ? `${BASE}/${next.slug}` : `${BASE}/check-answers`;
   }
 
-  /** Check your answers; a refusal of the last attempt is kept in the draft so each page can show its part. */
+  /**
+   * Check your answers; a refusal of the last attempt is kept in the draft so each page can show its part. The
+   * refusal is taken only once the page's reads succeeded, so a failed read does not lose it.
+   */
   async checkAnswers(
     session: WebSession,
-    refused: Pick<ApiProblem, 'status' | 'detail' | 'errors'> | undefined,
+    takeRefused: () => Pick<ApiProblem, 'status' | 'detail' | 'errors'> | undefined,
   ): Promise<CheckAnswersView> {
-    let draft = await this.draft(session);
-    if (refused) {
-      draft = { ...draft, problem: refused };
-      await this.saveDraft(session, draft);
-    }
-    const lists = await this.reference.lists(session);
+    const [read, lists] = await Promise.all([this.draft(session), this.reference.lists(session)]);
+    const refused = takeRefused();
+    const draft = refused ? { ...read, problem: refused } : read;
+    if (refused) await this.saveDraft(session, draft);
     return checkAnswersView(draft, pagesOf(session, lists), lists, refused);
   }
 
