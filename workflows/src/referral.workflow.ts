@@ -22,6 +22,7 @@ import {
   exceptionRefusal,
   sioAllocationRefusal,
   initialReferralState,
+  isReadoption,
   isTerminal,
   NATIONAL_RESPONSE_POLICY,
   noteReferralFact,
@@ -142,6 +143,12 @@ export const REOPEN_PLAN_PATCH = 'reopen-plan-after-stand-down';
  * meeting first: the NCA was reminded late or never, and a returned referral's decision clock stood still.
  */
 export const NATIONAL_CLOCK_BEFORE_RATIFICATION_PATCH = 'national-clock-before-ratification';
+
+/**
+ * A tasking adopted again after an overturn stood it down gets a fresh allocation clock. Before, the clock ran from
+ * the first adoption: the ROCU manager was told at once that the allocation was overdue, or never told at all.
+ */
+export const FRESH_READOPTION_CLOCK_PATCH = 'fresh-readoption-allocation-clock';
 
 /** The plan continues as new well before Temporal's 51,200-event cap. */
 const DEFAULT_PLAN_CONTINUE_AS_NEW_AFTER = 10_000;
@@ -377,7 +384,8 @@ async function apply(
   const to = refuseUnlessAllowed(run, event, command.actor);
   const from = run.state.status;
   const now = new Date(Date.now());
-  run.state = applyReferralEvent(run.state, event, now, { ...run.settings, to });
+  const readoption = isReadoption(run.state, to) && patched(FRESH_READOPTION_CLOCK_PATCH);
+  run.state = applyReferralEvent(run.state, event, now, { ...run.settings, to, readoption });
   publishSearchAttributes(run);
   const { sio, lro, nationalDue } = run.state;
   const projected: ReferralTransitionEvent = {

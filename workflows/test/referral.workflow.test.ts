@@ -1009,7 +1009,7 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
       });
     await handle.executeUpdate(triageUpdate, { args: [{ actor: assessor, decision: 'ACCEPT', reason: 'In remit' }] });
     await handle.executeUpdate(assessUpdate, { args: [assessWorkedExample] });
-    await handle.executeUpdate(taskingDecisionUpdate, {
+    const adopted = await handle.executeUpdate(taskingDecisionUpdate, {
       args: [{ actor: chair, decision: 'ADOPT_ROCU_LEAD', rationale: 'Threat to life' }],
     });
     await allocate(sio('sio-first'));
@@ -1030,6 +1030,10 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
       args: [{ actor: chair, decision: 'ADOPT_ROCU_LEAD', rationale: 'Now in capacity', meetingId: 'meeting-2' }],
     });
     expect(readopted.status).toBe('ADOPTED');
+    // The allocation clock starts again from this adoption: pending, due later than the first one was.
+    const allocation = deadline(readopted, 'ALLOCATION');
+    expect(allocation.status).toBe('PENDING');
+    expect(ms(allocation.dueAt)).toBeGreaterThan(ms(deadline(adopted, 'ALLOCATION').dueAt));
     const reactivated = await allocate(sio('sio-second'));
     expect(reactivated).toMatchObject({ allocated: true, snapshot: { status: 'ACTIVE' } });
 
@@ -1049,7 +1053,7 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
         .filter((event) => event.planStarted)
         .map((event) => event.action),
     ).toEqual(['NAME_LRO', 'ALLOCATE_SIO']);
-    await recordHistory('plan-reopened', handle);
+    await recordHistory('plan-reopened-fresh-allocation', handle);
     await plan.terminate('plan reopened test finished');
     await handle.terminate('plan reopened test finished');
   });

@@ -4,6 +4,7 @@ import type { ReferralEvent } from './referral-transitions';
 import {
   applyReferralEvent,
   initialReferralState,
+  isReadoption,
   noteReferralFact,
   ReferralState,
   ReferralStateSettings,
@@ -207,6 +208,49 @@ describe('applyReferralEvent', () => {
     ]);
     expect(state.awaitingSince).toEqual(new Date('2026-03-02T10:00:00Z'));
     expect(state.adoptedAt).toEqual(new Date('2026-03-02T11:00:00Z'));
+  });
+
+  describe('adopted again after an overturn stood the tasking down', () => {
+    /** Adopted at 11:00, its SIO allocated late (reminded and escalated), overturned to deferral the next day. */
+    const stoodDown = (): ReferralState => {
+      const allocatedLate = run([
+        ...ADOPTED_THEN_OVERTURNED.slice(0, 3),
+        [{ type: 'ALLOCATE_SIO' }, 'SIO_ALLOCATED', '2026-03-03T09:00:00Z'],
+      ]);
+      const told = (['REMINDER', 'ESCALATION'] as const).reduce(
+        (state, kind) =>
+          noteReferralFact(state, { type: 'DEADLINE_NOTIFIED', kind, stage: 'ALLOCATION', at: '2026-03-03T08:00:00Z' }),
+        allocatedLate,
+      );
+      return run([[OVERTURN_TO_DEFER, 'DEFERRED', '2026-03-04T11:00:00Z']], SETTINGS, told);
+    };
+
+    it('is a re-adoption only once adopted before, and only from outside a live tasking', () => {
+      expect(isReadoption(stoodDown(), 'ADOPTED')).toBe(true);
+      expect(isReadoption(stoodDown(), 'DECLINED')).toBe(false);
+      expect(isReadoption(run(ADOPTED_THEN_OVERTURNED.slice(0, 2)), 'ADOPTED')).toBe(false); // first adoption
+      expect(isReadoption(run(ADOPTED_THEN_OVERTURNED.slice(0, 3)), 'ADOPTED')).toBe(false); // still live
+    });
+
+    it('starts the allocation clock afresh: from the new adoption, not met, neither reminded nor escalated', () => {
+      const before = stoodDown();
+      expect([...before.completed]).toContain('ALLOCATION');
+      const readopted = applyReferralEvent(before, ADOPT, new Date('2026-03-10T11:00:00Z'), {
+        ...SETTINGS,
+        to: 'ADOPTED',
+        readoption: true,
+      });
+      expect(readopted.adoptedAt).toEqual(new Date('2026-03-10T11:00:00Z'));
+      expect([...readopted.completed]).toEqual(['TRIAGE', 'ASSESSMENT']);
+      expect([...readopted.reminded.keys(), ...readopted.escalated.keys()]).toEqual([]);
+      // Without the rule (referrals started before it) the first adoption's clock stands, as it did.
+      const asBefore = applyReferralEvent(before, ADOPT, new Date('2026-03-10T11:00:00Z'), {
+        ...SETTINGS,
+        to: 'ADOPTED',
+      });
+      expect(asBefore.adoptedAt).toEqual(new Date('2026-03-02T11:00:00Z'));
+      expect([...asBefore.escalated.keys()]).toEqual(['ALLOCATION']);
+    });
   });
 
   describe('sending national', () => {

@@ -3,7 +3,7 @@ import { deadlineTimes } from '../deadlines/compute-deadline';
 import type { DeadlineStage, StagePolicy } from '../deadlines/deadline-policy';
 import type { Participant, PlanRole } from '../plan/plan-types';
 import { activeStage } from './active-stage';
-import type { ReferralStatus } from './referral-status';
+import { LIVE_TASKING_STATUSES, type ReferralStatus } from './referral-status';
 import type { ReferralEvent } from './referral-transitions';
 
 /** A deadline's due and reminder times. */
@@ -62,6 +62,28 @@ export interface ReferralStateSettings {
 /** An accepted transition: the status transition() gave for the event, with the referral's settings. */
 export interface ReferralEventContext extends ReferralStateSettings {
   to: ReferralStatus;
+  /**
+   * Adopted again after an overturn stood the tasking down (see isReadoption): the allocation clock starts
+   * afresh. Referrals started before this rule replay without it (the workflow decides by a patch).
+   */
+  readoption?: boolean;
+}
+
+/** An adoption of a referral adopted before whose tasking has since stood down (not a live tasking now). */
+export function isReadoption(state: ReferralState, to: ReferralStatus): boolean {
+  return to === 'ADOPTED' && state.adoptedAt !== null && !LIVE_TASKING_STATUSES.includes(state.status);
+}
+
+/** A fresh allocation clock: from now, not met, neither reminded nor escalated. */
+function freshAllocation(state: ReferralState, completed: ReadonlySet<DeadlineStage>, now: Date) {
+  const without = <T>(map: ReadonlyMap<DeadlineStage, T>) =>
+    new Map([...map].filter(([stage]) => stage !== 'ALLOCATION'));
+  return {
+    adoptedAt: now,
+    completed: new Set([...completed].filter((stage) => stage !== 'ALLOCATION')),
+    reminded: without(state.reminded),
+    escalated: without(state.escalated),
+  };
 }
 
 /**
@@ -158,16 +180,18 @@ export function applyReferralEvent(
   context: ReferralEventContext,
 ): ReferralState {
   const { to } = context;
+  const completed = completedStages(state, event, context);
   return {
     ...state,
     ...pauseClock(state, to, now, context),
     ...sendNational(state, event, now, context),
     status: to,
     seq: state.seq + 1,
-    completed: completedStages(state, event, context),
+    completed,
     adoptedAt: state.adoptedAt ?? (to === 'ADOPTED' ? now : null),
     awaitingSince: state.awaitingSince ?? (to === 'AWAITING_DECISION' ? now : null),
     reassessmentDue: reassessmentDueAfter(state, event),
+    ...(context.readoption ? freshAllocation(state, completed, now) : {}),
   };
 }
 
