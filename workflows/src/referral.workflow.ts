@@ -460,7 +460,10 @@ async function closeRunningPlan(run: ReferralRun): Promise<void> {
  */
 function keepStoodDownPlan(run: ReferralRun): void {
   if (!run.plan || !patched(REOPEN_PLAN_PATCH)) return;
-  run.stoodDownPlan = run.plan.result();
+  const closed = run.plan.result();
+  // Handled here so a failed plan is no unhandled rejection meanwhile; awaited (and raised) where it is used.
+  closed.catch(() => undefined);
+  run.stoodDownPlan = closed;
   run.plan = undefined;
   run.planStarting = undefined;
   run.planClosing = undefined;
@@ -942,4 +945,6 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<vo
   // Let the update that ended the referral finish projecting and answer its caller.
   await condition(allHandlersFinished);
   if (run.plan) await run.plan.result();
+  // A plan closed by a stand-down is waited for too (set only under REOPEN_PLAN_PATCH), so it ends on its own.
+  else if (run.stoodDownPlan) await run.stoodDownPlan;
 }

@@ -95,7 +95,8 @@ export class ReferralProjectionActivities implements ReferralActivities {
 
   async recordDeadlineNotification(notification: DeadlineNotification): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const key = `${notification.workflowId}:${notification.kind}:${notification.stage}`;
+      // Once per stage's deadline: a fresh clock for the stage (a re-adopted tasking's allocation) is told anew.
+      const key = `${notification.workflowId}:${notification.kind}:${notification.stage}:${notification.dueAt}`;
       await enqueueNotification(manager, {
         dedupeKey: key,
         referralId: notification.referralId,

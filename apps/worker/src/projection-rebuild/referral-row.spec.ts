@@ -91,6 +91,18 @@ describe('referralRowState', () => {
     });
   });
 
+  it('clears a stand-down once the tasking is active again (adopted anew, its plan started)', () => {
+    const stoodDown = event(1, 'ACTIVE', 'DEFERRED', { standDown: { reason: 'Overturned: capacity' } });
+    const owner = { sub: 'o', name: 'Officer', org: 'YHROCU' };
+    const active = event(2, 'SIO_ALLOCATED', 'ACTIVE', {
+      planStarted: { sio: owner, lro: owner, nextReviewDueAt: '2027-01-04T09:00:00.000Z' },
+    });
+    expect(referralRowState(snapshot('DEFERRED', 1), submission, [stoodDown]).closure_outcome).toBe(
+      'Overturned: capacity',
+    );
+    expect(referralRowState(snapshot('ACTIVE', 2), submission, [stoodDown, active]).closure_outcome).toBeNull();
+  });
+
   it('keeps the national due date the workflow recorded (a policy other than the default)', () => {
     const referred = event(1, 'ASSESSMENT', 'REFERRED_NATIONAL', { nationalDueAt: '2027-03-01T17:00:00.000Z' });
     expect(referralRowState(snapshot('REFERRED_NATIONAL', 1), submission, [referred])).toMatchObject({

@@ -103,6 +103,8 @@ function applyTransition(row: ReferralRowState, event: ReferralTransitionEvent):
   if (event.closure) {
     Object.assign(row, { closure_outcome: event.closure.outcome, closed_at: event.at, reassessment_due: true });
   }
+  // Active again after a stand-down (adopted anew): the stand-down is no longer its outcome.
+  if (event.planStarted && row.closed_at === null) row.closure_outcome = null;
   if (event.standDown) row.closure_outcome = event.standDown.reason;
   if (event.assessment && event.from === 'CLOSED') row.reassessment_due = false;
 }
