@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DeadlinePolicies } from '@rocu/domain';
 import { Stack } from './support/stack';
 import { eventually, referralBody } from './support/referral-fixtures';
@@ -79,7 +80,14 @@ describe.each(SERVERS)('the Temporal server restarts: %s', (_name, startServer) 
 
     // While Temporal is down: actions are refused quickly with problem+json and Retry-After; reads go on.
     const action = await timed(() => triage(probe));
-    const submission = await timed(submit);
+    // A person's referral sent now with its key fails; they edit it and send it again once Temporal is back.
+    const key = `outage-${randomUUID()}`;
+    const draft = referralBody();
+    const sendKeyed = (summary: string) =>
+      stack.http.post<Submitted & { code?: string }>('/referrals', { ...draft, summary }, referrer, {
+        'Idempotency-Key': key,
+      });
+    const submission = await timed(() => sendKeyed('As first written.'));
     for (const { response } of [action, submission]) {
       expect(response.status).toBe(503);
       expect(response.headers.get('content-type')).toContain('application/problem+json');
@@ -111,6 +119,20 @@ describe.each(SERVERS)('the Temporal server restarts: %s', (_name, startServer) 
     const escalationsFiredAt = Date.now();
     // Actions work again (the API reconnects within seconds); a refused one is retried now.
     await eventually(async () => expect([200, 409]).toContain((await triage(probe)).status), 60_000, 500);
+    // The failed send made nothing, so its key does not refuse the edited one: one referral, as edited.
+    const edited = await sendKeyed('As edited after the outage.');
+    expect(edited.status).toBe(201);
+    expect((await sendKeyed('As edited after the outage.')).body.id).toBe(edited.body.id);
+    const summaries = await eventually(async () => {
+      const { rows } = await stack.db.query<{ summary: string }>(
+        `SELECT submission->>'summary' AS summary FROM referrals WHERE id = $1`,
+        [edited.body.id],
+      );
+      expect(rows).toHaveLength(1);
+      return rows.map((row) => row.summary);
+    });
+    expect(summaries).toEqual(['As edited after the outage.']);
+    expect((await sendKeyed('As first written.')).body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     for (const id of inFlight.filter((_, index) => inFlightAnswers[index] !== 200)) {
       await eventually(async () => expect([200, 409]).toContain((await triage(id)).status), 60_000, 500);
     }

@@ -1,12 +1,21 @@
 import { createServer, IncomingMessage, request, Server, ServerResponse } from 'node:http';
 import { freePort } from '@rocu/observability';
 
+function unavailable(outgoing: ServerResponse): void {
+  outgoing.writeHead(503, { 'content-type': 'application/problem+json' });
+  outgoing.end(
+    JSON.stringify({ title: 'Service unavailable', status: 503, detail: 'A dependency is unavailable; retry shortly' }),
+  );
+}
+
 /**
  * An HTTP proxy in front of the API that a test can switch to answering 503 problem+json, as the API does
- * when Temporal or Postgres is down, without restarting anything (tokens stay valid).
+ * when Temporal or Postgres is down, without restarting anything (tokens stay valid); or to losing the API's
+ * answers, as a timeout does: the request reaches the API and takes effect, the caller sees the 503.
  */
 export class SwitchableProxy {
   down = false;
+  losesAnswers = false;
   private readonly server: Server;
   private port = 0;
 
@@ -27,21 +36,16 @@ export class SwitchableProxy {
   }
 
   private handle(incoming: IncomingMessage, outgoing: ServerResponse): void {
-    if (this.down) {
-      outgoing.writeHead(503, { 'content-type': 'application/problem+json' });
-      outgoing.end(
-        JSON.stringify({
-          title: 'Service unavailable',
-          status: 503,
-          detail: 'A dependency is unavailable; retry shortly',
-        }),
-      );
-      return;
-    }
+    if (this.down) return unavailable(outgoing);
+    const losesAnswer = this.losesAnswers;
     const { hostname, port } = this.target;
     const forwarded = request(
       { host: hostname, port, path: incoming.url, method: incoming.method, headers: incoming.headers },
       (answer) => {
+        if (losesAnswer) {
+          answer.resume();
+          return answer.on('end', () => unavailable(outgoing));
+        }
         outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(outgoing);
       },

@@ -356,4 +356,54 @@ describe('force referrer journey', () => {
       await proxy.close();
     }
   });
+
+  it('sends a referral edited after a failed send once: as edited if nothing was made, as first sent if it was', async () => {
+    const proxy = await SwitchableProxy.start(web.stack.apiBaseUrl);
+    try {
+      const flaky = await web.stack.startWeb({ API_BASE_URL: proxy.url });
+      const visitor = await web.visit(false, flaky);
+      await signIn(visitor, PERSONA.wypReferrer);
+      const questions = new MakeReferralPages(visitor.page);
+      const check = new CheckAnswersPage(visitor.page);
+      const confirmation = new ConfirmationPage(visitor.page);
+      /** Answers a new referral, sends it through `fault`, changes its summary, then sends it again. */
+      const sendEditedAfter = async (fault: 'down' | 'losesAnswers'): Promise<string> => {
+        const subjectName = `Operation Retry ${randomUUID().slice(0, 8)}`;
+        await visitor.page.goto('/referrals/new/subject');
+        await questions.answerAll({ ...answers(subjectName), summary: 'As first written.' });
+        proxy[fault] = true;
+        await check.send();
+        proxy[fault] = false;
+        expect(await check.heading()).toBe('Sorry, the service is unavailable');
+        await visitor.page.goto('/referrals/new/summary?return=check-answers');
+        await questions.summary('As changed after the failure.');
+        await check.send();
+        expect(await confirmation.reference()).toMatch(/^YHROCU-/);
+        await visitor.expectAccessible();
+        return subjectName;
+      };
+      const stored = async (subjectName: string) =>
+        (
+          await web.stack.db.query<{ summary: string }>(
+            `SELECT submission->>'summary' AS summary FROM referrals WHERE submission->'subject'->>'name' = $1`,
+            [subjectName],
+          )
+        ).rows.map((row) => row.summary);
+
+      // The API was down: nothing was made, so the referral is sent as changed.
+      const unmade = await sendEditedAfter('down');
+      expect(await confirmation.notice()).toBe('');
+      expect(await stored(unmade)).toEqual(['As changed after the failure.']);
+
+      // The answer was lost but the referral was made: it is not made twice, and the person is told.
+      const made = await sendEditedAfter('losesAnswers');
+      expect(await confirmation.notice()).toContain('those changes were not sent');
+      expect(await stored(made)).toEqual(['As first written.']);
+      // Both 503s are on purpose; the browser logs them as it logs any failed load.
+      const unexpected = visitor.browserErrors.filter((text) => !/status of 503/.test(text));
+      visitor.browserErrors.splice(0, Infinity, ...unexpected);
+    } finally {
+      await proxy.close();
+    }
+  });
 });

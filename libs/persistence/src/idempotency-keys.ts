@@ -40,6 +40,17 @@ export async function claimIdempotencyKey<T>(
   return existing.fingerprint === fingerprint ? { kind: 'SAME', outcome: existing.outcome } : { kind: 'DIFFERENT' };
 }
 
+/**
+ * Gives `keyId` to a request with this fingerprint, if no outcome is recorded for it: for a key whose first
+ * use made nothing (the caller has checked), so the key is not bound for good to a request that failed.
+ */
+export async function rebindIdempotencyKey(manager: EntityManager, keyId: string, fingerprint: string): Promise<void> {
+  await manager.query(`UPDATE idempotency_keys SET fingerprint = $2 WHERE key_id = $1 AND outcome IS NULL`, [
+    keyId,
+    fingerprint,
+  ]);
+}
+
 export async function recordIdempotentOutcome(manager: EntityManager, keyId: string, outcome: unknown): Promise<void> {
   await manager.query(`UPDATE idempotency_keys SET outcome = $2 WHERE key_id = $1`, [keyId, JSON.stringify(outcome)]);
 }

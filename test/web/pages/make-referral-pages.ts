@@ -155,4 +155,10 @@ export class ConfirmationPage extends BasePage {
   reference(): Promise<string> {
     return this.page.getByTestId('reference').innerText();
   }
+
+  /** The notification banner's text, or '' when there is none. */
+  async notice(): Promise<string> {
+    const banner = this.page.locator('.govuk-notification-banner');
+    return (await banner.count()) > 0 ? banner.innerText() : '';
+  }
 }

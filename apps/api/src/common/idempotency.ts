@@ -4,7 +4,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@rocu/domain';
-import { claimIdempotencyKey, recordIdempotentOutcome, requestFingerprint } from '@rocu/persistence';
+import {
+  claimIdempotencyKey,
+  rebindIdempotencyKey,
+  recordIdempotentOutcome,
+  requestFingerprint,
+} from '@rocu/persistence';
 
 /** 8 to 255 visible ASCII characters: room for a UUID or a client's own scheme, nothing that hides. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,255}$/;
@@ -14,7 +19,7 @@ export const IDEMPOTENCY_KEY_HEADER = ApiHeader({
   required: false,
   description:
     '8-255 visible characters. A repeat with the same key and the same body answers with the first outcome instead of ' +
-    'applying again; the same key with a different body is refused (422).',
+    'applying again; the same key with a different body is refused (422) once the key has taken effect.',
 });
 
 /** The validated Idempotency-Key header, or undefined (a repeated header arrives joined by ", ": refused too). */
@@ -42,10 +47,17 @@ const keyReused = () =>
 export class IdempotencyService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Refuses `keyId` if it was first used with another request; the caller's own dedupe does the rest. */
-  async refuseChangedRequest(keyId: string, request: unknown): Promise<void> {
-    const claim = await claimIdempotencyKey(this.dataSource.manager, keyId, requestFingerprint(request));
-    if (claim.kind === 'DIFFERENT') throw keyReused();
+  /**
+   * Refuses `keyId` if it was first used with another request that took effect; the caller's own dedupe does
+   * the rest. A first use that made nothing (it failed: Temporal was down, say) does not bind the key for good:
+   * it passes to this request, so a client that edits what it sends after a failure can still send it.
+   */
+  async refuseChangedRequest(keyId: string, request: unknown, tookEffect: () => Promise<boolean>): Promise<void> {
+    const fingerprint = requestFingerprint(request);
+    const claim = await claimIdempotencyKey(this.dataSource.manager, keyId, fingerprint);
+    if (claim.kind !== 'DIFFERENT') return;
+    if (await tookEffect()) throw keyReused();
+    await rebindIdempotencyKey(this.dataSource.manager, keyId, fingerprint);
   }
 
   /** Runs `apply` once per key: a repeat of the same request answers with the recorded outcome. */

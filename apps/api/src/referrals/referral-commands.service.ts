@@ -74,10 +74,17 @@ export class ReferralCommandsService {
     const region = await this.regionFor(actor, submission);
     const urgency = effectiveUrgency(submission);
     const referralId = referralIdFor(actor, idempotencyKey);
-    // The id is the key's: a repeat reaches the same workflow, so only a changed body needs refusing here.
+    // The id is the key's: a repeat reaches the same workflow, so only a changed body needs refusing here,
+    // and only once the key has made a referral (its workflow, or the projected row once Temporal forgot it).
     if (idempotencyKey !== undefined) {
       const body = nationalTasking ? { submission, nationalTasking } : submission;
-      await this.idempotency.refuseChangedRequest(`referral:${referralId}`, body);
+      await this.idempotency.refuseChangedRequest(
+        `referral:${referralId}`,
+        body,
+        async () =>
+          (await this.queries.exists(referralId)) ||
+          (await this.temporal.workflowExists(referralWorkflowId(referralId))),
+      );
     }
     const policies = await this.policies.forReferral(region, urgency.urgency);
     const input: ReferralWorkflowInput = {

@@ -152,6 +152,11 @@ export class ReferralQueriesService {
     return referral;
   }
 
+  /** Whether a referral with this id was ever projected (for the API's own checks: nothing is shown). */
+  async exists(id: string): Promise<boolean> {
+    return this.dataSource.getRepository(ReferralEntity).existsBy({ id });
+  }
+
   /** The submission answer for an existing referral (an idempotent repeat after its workflow ended). */
   async submissionView(actor: Actor, id: string): Promise<SubmitReferralResponse> {
     const referral = await this.findVisible(actor, id);

@@ -8,7 +8,7 @@ import {
   type WorkflowStartOptions,
 } from '@temporalio/client';
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
-import type { UpdateDefinition, WorkflowIdConflictPolicy } from '@temporalio/common';
+import { WorkflowNotFoundError, type UpdateDefinition, type WorkflowIdConflictPolicy } from '@temporalio/common';
 import { AppConfig } from '@rocu/config';
 import { sendUpdate, UpdateRequest } from '@rocu/temporal-client';
 import { updateMetricsInterceptor } from '../observability/update-metrics.interceptor';
@@ -96,6 +96,17 @@ export class TemporalClientService implements OnApplicationShutdown {
         startWorkflowOperation: new WithStartWorkflowOperation(workflowType, { ...start, taskQueue: this.taskQueue }),
       }),
     );
+  }
+
+  /** Whether Temporal knows a workflow with this id, running or ended (until the namespace's retention). */
+  async workflowExists(workflowId: string): Promise<boolean> {
+    try {
+      await this.client.workflow.getHandle(workflowId).describe();
+      return true;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return false;
+      throw error;
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -8,6 +8,11 @@ import { MakeReferralService } from './make-referral.service';
 
 const CHECK_ANSWERS = '/referrals/new/check-answers';
 
+/** Shown when the referral had reached the gateway, as first sent, before the person changed their answers. */
+const EARLIER_VERSION_SENT =
+  'Your referral had already reached the gateway before you changed your answers, so those changes were not ' +
+  "sent. If they matter, tell your region's gateway team, quoting the reference.";
+
 /**
  * "Make a referral": GOV.UK question pages that save to a draft kept per person, Check your answers,
  * then one submission to the API. Every page posts to its own address and redirects (post-redirect-get).
@@ -29,7 +34,8 @@ export class MakeReferralController {
 
   @Post('check-answers')
   async submit(@Session() session: WebSession, @Res() res: Response): Promise<void> {
-    const submitted = await this.journey.submit(session);
+    const { submitted, earlier } = await this.journey.submit(session);
+    if (earlier) session.notice = EARLIER_VERSION_SENT;
     await redirectAfterSaving(session, res, `/referrals/${submitted.id}/submitted`);
   }
 

@@ -1,5 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { ApiClient } from '../../api/api-client.service';
+import { sendKeyed, withSent } from '../../api/keyed-send';
 import type { WebSession } from '../../auth/web-session';
 import { DraftStore } from '../../drafts/draft-store';
 import type { ApiProblem } from '../../errors/api-problem';
@@ -97,14 +98,22 @@ export class MakeReferralService {
     return checkAnswersView(draft, pagesOf(session, lists), lists, refused);
   }
 
-  /** Sends the referral (once, whatever the retries: the draft's key is the Idempotency-Key) and forgets the draft. */
-  async submit(session: WebSession): Promise<SubmittedReferral> {
+  /**
+   * Sends the referral (once, whatever the retries: the draft's key is the Idempotency-Key) and forgets the
+   * draft; `earlier` says an earlier version of it had reached the API (its answer lost) before the last changes.
+   */
+  async submit(session: WebSession): Promise<{ submitted: SubmittedReferral; earlier: boolean }> {
     const draft = await this.draft(session);
-    const submitted = await this.api.post<SubmittedReferral>(session, '/referrals', toSubmission(draft), {
-      'idempotency-key': draft.key,
-    });
+    const body = toSubmission(draft);
+    const sent = withSent(draft.sent, body);
+    if (sent !== draft.sent) await this.saveDraft(session, { ...draft, sent });
+    const { answer, earlier } = await sendKeyed(
+      (sending) => this.api.post<SubmittedReferral>(session, '/referrals', sending, { 'idempotency-key': draft.key }),
+      body,
+      sent,
+    );
     await this.drafts.remove(ownerOf(session), DRAFT_KIND);
     session.hasReferralDraft = false;
-    return submitted;
+    return { submitted: answer, earlier };
   }
 }

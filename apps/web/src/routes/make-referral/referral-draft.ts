@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { SentBodies } from '../../api/keyed-send';
 import type { ApiProblem } from '../../errors/api-problem';
 
 export interface NominalAnswer {
@@ -30,6 +31,8 @@ export interface ReferralDraft {
   summary: string;
   intelligence: IntelligenceAnswer[];
   classification: string;
+  /** The bodies already sent under `key` (see sendKeyed): absent until the first attempt to send it. */
+  sent?: SentBodies;
   /** The API's refusal of the last attempt to send it, shown on the pages that ask the refused fields. */
   problem?: Pick<ApiProblem, 'status' | 'detail' | 'errors'>;
 }

@@ -4,8 +4,9 @@ import type { ScoringScheme } from '@rocu/domain';
 import type { Response } from 'express';
 import { NationalPages } from '../journey-pages';
 import { ApiClient } from '../../api/api-client.service';
+import { sendKeyed, withSent } from '../../api/keyed-send';
 import type { WebSession } from '../../auth/web-session';
-import { ApiProblemError } from '../../errors/api-problem';
+import { ApiProblemError, FORM_PROBLEM_STATUSES } from '../../errors/api-problem';
 import { errorSummary } from '../../errors/error-summary';
 import { formValues, keepRefusedForm, takeRefusedForm } from '../../errors/form-state';
 import { inPlainWords } from '../../errors/plain-messages';
@@ -48,7 +49,7 @@ export class TaskingRequestsController {
   @Post('new')
   async save(@Session() session: WebSession, @Body() body: unknown, @Res() response: Response): Promise<void> {
     const key = session.taskingRequest?.key ?? randomUUID();
-    session.taskingRequest = { key, draft: taskingDraft(formValues(body)) };
+    session.taskingRequest = { ...session.taskingRequest, key, draft: taskingDraft(formValues(body)) };
     await redirectAfterSaving(session, response, TASKING_CHECK_PATH);
   }
 
@@ -65,13 +66,20 @@ export class TaskingRequestsController {
   async send(@Session() session: WebSession, @Res() response: Response): Promise<void> {
     const request = session.taskingRequest;
     if (!request) return response.redirect(303, TASKING_FORM_PATH);
-    let sent: { reference: string; region: string };
+    const body = taskingRequestBody(request.draft);
+    request.sent = withSent(request.sent, body);
+    let sent: { answer: { reference: string; region: string }; earlier: boolean };
     try {
-      sent = await this.api.post(session, '/national/tasking-requests', taskingRequestBody(request.draft), {
-        'Idempotency-Key': request.key,
-      });
+      sent = await sendKeyed(
+        (sending) =>
+          this.api.post<{ reference: string; region: string }>(session, '/national/tasking-requests', sending, {
+            'Idempotency-Key': request.key,
+          }),
+        body,
+        request.sent,
+      );
     } catch (error) {
-      if (!(error instanceof ApiProblemError) || error.status !== 400) throw error;
+      if (!(error instanceof ApiProblemError) || !FORM_PROBLEM_STATUSES.has(error.status)) throw error;
       const { status, detail, code, errors } = error.problem;
       keepRefusedForm(session, {
         path: TASKING_FORM_PATH,
@@ -81,7 +89,7 @@ export class TaskingRequestsController {
       return redirectAfterSaving(session, response, TASKING_FORM_PATH);
     }
     delete session.taskingRequest;
-    session.taskingSent = { reference: sent.reference, region: sent.region };
+    session.taskingSent = { reference: sent.answer.reference, region: sent.answer.region, earlier: sent.earlier };
     await redirectAfterSaving(session, response, SENT_PATH);
   }
 
@@ -96,6 +104,7 @@ export class TaskingRequestsController {
       pageTitle: 'Tasking request sent',
       reference: sent.reference,
       region: rocuRegions.find((region) => region.code === sent.region)?.name ?? sent.region,
+      earlier: sent.earlier,
     });
   }
 

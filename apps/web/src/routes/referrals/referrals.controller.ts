@@ -77,7 +77,7 @@ export class ReferralsController {
   @Render('routes/referrals/submitted.njk')
   async submitted(@Session() session: WebSession, @Param('id') id: string): Promise<object> {
     const detail = await this.api.get<ReferralDetail>(session, `/referrals/${referralId(id)}`);
-    return { pageTitle: 'Referral sent', id: detail.id, reference: detail.reference };
+    return { pageTitle: 'Referral sent', id: detail.id, reference: detail.reference, notice: takeNotice(session) };
   }
 
   /** A referrer's action with one text answer: answering an information request, withdrawing. */
