@@ -150,6 +150,12 @@ export const NATIONAL_CLOCK_BEFORE_RATIFICATION_PATCH = 'national-clock-before-r
  */
 export const FRESH_READOPTION_CLOCK_PATCH = 'fresh-readoption-allocation-clock';
 
+/**
+ * A referral the NCA returns resumes the stage it comes back to (see resumeAfterNational). Before, that stage
+ * stayed met yet its clock ran again from submission: escalated at once, and shown as breached.
+ */
+export const NATIONAL_RETURN_RESUMES_CLOCK_PATCH = 'national-return-resumes-clock';
+
 /** The plan continues as new well before Temporal's 51,200-event cap. */
 const DEFAULT_PLAN_CONTINUE_AS_NEW_AFTER = 10_000;
 
@@ -385,7 +391,8 @@ async function apply(
   const from = run.state.status;
   const now = new Date(Date.now());
   const readoption = isReadoption(run.state, to) && patched(FRESH_READOPTION_CLOCK_PATCH);
-  run.state = applyReferralEvent(run.state, event, now, { ...run.settings, to, readoption });
+  const nationalReturn = event.type === 'NATIONAL_RETURN' && patched(NATIONAL_RETURN_RESUMES_CLOCK_PATCH);
+  run.state = applyReferralEvent(run.state, event, now, { ...run.settings, to, readoption, nationalReturn });
   publishSearchAttributes(run);
   const { sio, lro, nationalDue } = run.state;
   const projected: ReferralTransitionEvent = {

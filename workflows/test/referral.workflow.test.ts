@@ -1274,6 +1274,51 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     await recordHistory('national-queue', handle);
   });
 
+  it('resumes the assessment where it stopped when the NCA returns a referral the assessor sent it', async () => {
+    const referralId = newReferralId('national-return-clock');
+    const workflowId = referralWorkflowId(referralId);
+    // Assessment due 8 s after submission, reminded at half time; the NCA holds it past that.
+    const policy: DeadlinePolicy = {
+      TRIAGE: { due: { elapsedMs: 24 * HOUR_MS }, reminderFraction: 0.75 },
+      ASSESSMENT: { due: { elapsedMs: 8_000 }, reminderFraction: 0.5 },
+    };
+    const { handle } = await submit(referralId, policy);
+    const nca: Actor = { sub: 'u-nca', name: 'Nia Liaison', roles: ['NCA_LIAISON'], org: 'NCA', region: null };
+    await handle.executeUpdate(triageUpdate, { args: [{ actor: assessor, decision: 'ACCEPT', reason: 'In remit' }] });
+    const sent = await handle.executeUpdate(assessUpdate, {
+      args: [{ ...assessWorkedExample, route: 'REFER_NATIONAL' as const }],
+    });
+    expect(sent.snapshot.status).toBe('REFERRED_NATIONAL');
+    const first = deadline(sent.snapshot, 'ASSESSMENT');
+    expect(first.status).toBe('MET');
+    const sentAt = Date.now();
+    await sleep(Math.max(0, ms(first.dueAt) + 1_000 - sentAt));
+
+    const returned = await handle.executeUpdate(nationalReturnUpdate, {
+      args: [{ actor: nca, reasons: 'Regional in scope' }],
+    });
+    const returnedAt = Date.now();
+    expect(returned.status).toBe('ASSESSMENT');
+    const resumed = deadline(returned, 'ASSESSMENT');
+    expect(resumed.status).toBe('PENDING');
+    // Due later by the time in the NCA's queue (give or take the Updates' own round trips).
+    const held = ms(resumed.dueAt) - ms(first.dueAt);
+    expect(held).toBeGreaterThanOrEqual(returnedAt - sentAt - 1_000);
+    expect(held).toBeLessThanOrEqual(returnedAt - sentAt + 1_000);
+    expect(activities.notificationsFor(workflowId)).toEqual([]);
+
+    const fired = await eventually(
+      async () => activities.notificationsFor(workflowId),
+      (calls) => calls.length >= 2,
+      'the resumed assessment reminder and escalation',
+      20_000,
+    );
+    expect(fired.map((call) => `${call.kind}:${call.stage}`)).toEqual(['REMINDER:ASSESSMENT', 'ESCALATION:ASSESSMENT']);
+    expect(fired[1]?.dueAt).toBe(resumed.dueAt);
+    await handle.terminate('national return clock test finished');
+    await recordHistory('national-return-resumes-clock', handle);
+  });
+
   it("runs the NCA's answer clock while an urgent referral to it awaits ratification, and ends once both are settled", async () => {
     const referralId = newReferralId('urgent-national');
     const workflowId = referralWorkflowId(referralId);

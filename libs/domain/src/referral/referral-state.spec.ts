@@ -1,3 +1,4 @@
+import { workingTimeBetween } from '../calendar/working-time';
 import type { StagePolicy } from '../deadlines/deadline-policy';
 import type { ReferralStatus } from './referral-status';
 import type { ReferralEvent } from './referral-transitions';
@@ -293,6 +294,67 @@ describe('applyReferralEvent', () => {
       );
       expect(state).toMatchObject({ nationalPending: true, nationalReturnTo: 'AWAITING_DECISION', nationalRound: 2 });
       expect(state.nationalDue?.dueAt).toEqual(new Date('2026-03-05T10:00:01.000Z'));
+    });
+  });
+
+  describe("the NCA's return", () => {
+    const NATIONAL_RETURN: ReferralEvent = { type: 'NATIONAL_RETURN' };
+    const SENT_AT = '2026-03-02T10:00:00Z';
+    const RETURNED_AT = '2026-03-04T10:00:00Z';
+    const sentByAssessor = (): ReferralState =>
+      run([
+        [TRIAGE_ACCEPT, 'ASSESSMENT', '2026-03-02T09:00:00Z'],
+        [ASSESS_NATIONAL, 'REFERRED_NATIONAL', SENT_AT],
+      ]);
+    const returned = (state: ReferralState, to: ReferralStatus, settings = SETTINGS, nationalReturn = true) =>
+      applyReferralEvent(state, NATIONAL_RETURN, new Date(RETURNED_AT), { ...settings, to, nationalReturn });
+
+    it('resumes the assessment where it stopped: not met, the time in the queue paused', () => {
+      const state = returned(sentByAssessor(), 'ASSESSMENT');
+      expect(state.status).toBe('ASSESSMENT');
+      expect([...state.completed]).toEqual(['TRIAGE']);
+      expect(state.pausedMs).toBe(48 * HOUR);
+      expect(state.pausedWorkingMs).toBe(workingTimeBetween(new Date(SENT_AT), new Date(RETURNED_AT)));
+      expect(state.pausedWorkingMs).toBeGreaterThan(0);
+      // Without the rule (referrals started before it) the stage stays met and nothing is paused, as it was.
+      const asBefore = returned(sentByAssessor(), 'ASSESSMENT', SETTINGS, false);
+      expect([...asBefore.completed]).toEqual(['TRIAGE', 'ASSESSMENT']);
+      expect(asBefore.pausedMs).toBe(0);
+    });
+
+    it("starts an urgent decision's clock again from the return, its earlier notices forgotten", () => {
+      const urgent = { ...SETTINGS, decisionClock: true };
+      const awaiting = run(
+        [
+          [TRIAGE_ACCEPT, 'ASSESSMENT', '2026-03-02T08:00:00Z'],
+          [ASSESS_TTCG, 'AWAITING_DECISION', '2026-03-02T09:00:00Z'],
+        ],
+        urgent,
+      );
+      const escalated = noteReferralFact(awaiting, {
+        type: 'DEADLINE_NOTIFIED',
+        kind: 'ESCALATION',
+        stage: 'DECISION',
+        at: '2026-03-02T18:00:00Z',
+      });
+      const sent = run([[DECIDE_NATIONAL, 'REFERRED_NATIONAL', SENT_AT]], urgent, escalated);
+      expect([...sent.completed]).toContain('DECISION');
+      const state = returned(sent, 'AWAITING_DECISION', urgent);
+      expect(state.awaitingSince).toEqual(new Date(RETURNED_AT));
+      expect([...state.completed]).toEqual(['TRIAGE', 'ASSESSMENT']);
+      expect([...state.escalated.keys()]).toEqual([]);
+      expect(state.pausedMs).toBe(0);
+    });
+
+    it('leaves a referral without a stage clock where it waits (a meeting without a decision clock)', () => {
+      const sent = run([
+        [TRIAGE_ACCEPT, 'ASSESSMENT', '2026-03-02T08:00:00Z'],
+        [ASSESS_TTCG, 'AWAITING_DECISION', '2026-03-02T09:00:00Z'],
+        [DECIDE_NATIONAL, 'REFERRED_NATIONAL', SENT_AT],
+      ]);
+      const state = returned(sent, 'AWAITING_DECISION');
+      expect(state).toMatchObject({ status: 'AWAITING_DECISION', pausedMs: 0, completed: sent.completed });
+      expect(state.awaitingSince).toEqual(new Date('2026-03-02T09:00:00Z'));
     });
   });
 

@@ -39,8 +39,9 @@ export interface ReferralState {
   /** Sent national and awaiting the NCA's answer; a return puts it back where it was sent from. */
   readonly nationalPending: boolean;
   readonly nationalReturnTo: ReferralStatus;
-  /** How many times it has been sent national, and when the NCA's answer to the last sending is due. */
+  /** How many times it has been sent national, when it was last sent, and when the NCA's answer is due. */
   readonly nationalRound: number;
+  readonly nationalSentAt: Date | null;
   readonly nationalDue: DueTimes | null;
 }
 
@@ -67,6 +68,11 @@ export interface ReferralEventContext extends ReferralStateSettings {
    * afresh. Referrals started before this rule replay without it (the workflow decides by a patch).
    */
   readoption?: boolean;
+  /**
+   * The NCA returned it and its stage resumes (see resumeAfterNational). A return recorded before this rule
+   * replays without it (the workflow decides by a patch).
+   */
+  nationalReturn?: boolean;
 }
 
 /** An adoption of a referral adopted before whose tasking has since stood down (not a live tasking now). */
@@ -74,15 +80,18 @@ export function isReadoption(state: ReferralState, to: ReferralStatus): boolean 
   return to === 'ADOPTED' && state.adoptedAt !== null && !LIVE_TASKING_STATUSES.includes(state.status);
 }
 
+/** The stage's reminder and escalation forgotten, for a clock that starts afresh. */
+function withoutNotices(state: ReferralState, stage: DeadlineStage): Pick<ReferralState, 'reminded' | 'escalated'> {
+  const without = <T>(map: ReadonlyMap<DeadlineStage, T>) => new Map([...map].filter(([key]) => key !== stage));
+  return { reminded: without(state.reminded), escalated: without(state.escalated) };
+}
+
 /** A fresh allocation clock: from now, not met, neither reminded nor escalated. */
 function freshAllocation(state: ReferralState, completed: ReadonlySet<DeadlineStage>, now: Date) {
-  const without = <T>(map: ReadonlyMap<DeadlineStage, T>) =>
-    new Map([...map].filter(([stage]) => stage !== 'ALLOCATION'));
   return {
     adoptedAt: now,
     completed: new Set([...completed].filter((stage) => stage !== 'ALLOCATION')),
-    reminded: without(state.reminded),
-    escalated: without(state.escalated),
+    ...withoutNotices(state, 'ALLOCATION'),
   };
 }
 
@@ -117,6 +126,7 @@ export function initialReferralState(): ReferralState {
     nationalPending: false,
     nationalReturnTo: 'AWAITING_DECISION',
     nationalRound: 0,
+    nationalSentAt: null,
     nationalDue: null,
   };
 }
@@ -159,16 +169,43 @@ function sendNational(
   event: ReferralEvent,
   now: Date,
   context: ReferralEventContext,
-): Pick<ReferralState, 'nationalPending' | 'nationalReturnTo' | 'nationalRound' | 'nationalDue'> {
-  const { nationalPending, nationalReturnTo, nationalRound, nationalDue } = state;
+): Pick<ReferralState, 'nationalPending' | 'nationalReturnTo' | 'nationalRound' | 'nationalSentAt' | 'nationalDue'> {
+  const { nationalPending, nationalReturnTo, nationalRound, nationalSentAt, nationalDue } = state;
   if (context.to !== 'REFERRED_NATIONAL' || state.status === 'REFERRED_NATIONAL') {
-    return { nationalPending, nationalReturnTo, nationalRound, nationalDue };
+    return { nationalPending, nationalReturnTo, nationalRound, nationalSentAt, nationalDue };
   }
   return {
     nationalPending: true,
     nationalReturnTo: event.type === 'ASSESS' ? 'ASSESSMENT' : 'AWAITING_DECISION',
     nationalRound: nationalRound + 1,
+    nationalSentAt: now,
     nationalDue: deadlineTimes(now, context.nationalResponse),
+  };
+}
+
+/**
+ * The NCA returned it: the stage it comes back to runs again instead of staying met (or, its deadline long
+ * past, escalating at once). A gateway stage resumes where it stopped: the time in the NCA's queue is paused
+ * time, as waiting for the referrer's information is. An urgent decision's clock starts again from the return
+ * (due by the end of that day, as it was first).
+ */
+function resumeAfterNational(
+  state: ReferralState,
+  completed: ReadonlySet<DeadlineStage>,
+  now: Date,
+  context: ReferralEventContext,
+): Partial<ReferralState> {
+  const stage = activeStage(context.to, context.decisionClock);
+  const sentAt = state.nationalSentAt;
+  if (stage === null || sentAt === null) return {};
+  const resumed = new Set([...completed].filter((done) => done !== stage));
+  if (stage === 'DECISION') return { completed: resumed, awaitingSince: now, ...withoutNotices(state, stage) };
+  return {
+    completed: resumed,
+    pausedMs: state.pausedMs + (now.getTime() - sentAt.getTime()),
+    pausedWorkingMs: context.workingTime
+      ? state.pausedWorkingMs + workingTimeBetween(sentAt, now)
+      : state.pausedWorkingMs,
   };
 }
 
@@ -192,6 +229,7 @@ export function applyReferralEvent(
     awaitingSince: state.awaitingSince ?? (to === 'AWAITING_DECISION' ? now : null),
     reassessmentDue: reassessmentDueAfter(state, event),
     ...(context.readoption ? freshAllocation(state, completed, now) : {}),
+    ...(context.nationalReturn ? resumeAfterNational(state, completed, now, context) : {}),
   };
 }
 
