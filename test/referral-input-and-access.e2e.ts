@@ -2,6 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { Stack } from './support/stack';
 import { eventually, referralBody, workedExampleAssessment } from './support/referral-fixtures';
 import { testEnvironment } from './support/test-environment';
+import { referralIdFor } from '../apps/api/src/referrals/referral-id';
 
 type Problem = { status: number; errors?: { field: string; code: string }[] };
 
@@ -257,6 +258,30 @@ describe('referral input validation, visibility and idempotency', () => {
     for await (const execution of client.workflow.list({ query: `WorkflowId = 'referral-${id}'` }))
       runsAfter.push(execution.runId);
     expect(runsAfter).toHaveLength(1);
+  });
+
+  it('passes a key whose first use made nothing to a changed body, once no request with it can be in flight', async () => {
+    const sub = `rebind-${Date.now()}`;
+    const token = await stack.token(['FORCE_REFERRER'], 'WYP', sub);
+    const key = `key-rebind-${Date.now()}`;
+    const keyId = `referral:${referralIdFor({ org: 'WYP', sub }, key)}`;
+    // A first request with the key, claimed and then lost before its workflow started (as when Temporal fails).
+    await stack.db.query(`INSERT INTO idempotency_keys (key_id, fingerprint) VALUES ($1, 'first')`, [keyId]);
+    const body = referralBody({ summary: 'As changed after the failure.' });
+    const send = () => stack.http.post<{ id: string }>('/referrals', body, token, { 'Idempotency-Key': key });
+    // It may still be on its way: the changed body waits (503, retry) rather than race it.
+    const early = await send();
+    expect(early.status).toBe(503);
+    expect(Number(early.headers.get('retry-after'))).toBeGreaterThan(0);
+    await stack.db.query(`UPDATE idempotency_keys SET created_at = now() - interval '1 hour' WHERE key_id = $1`, [
+      keyId,
+    ]);
+    const sent = await send();
+    expect(sent.status).toBe(201);
+    expect((await send()).body.id).toBe(sent.body.id);
+    // Once it made a referral, the key is that referral's: another body is refused.
+    const changed = await stack.http.post('/referrals', referralBody(), token, { 'Idempotency-Key': key });
+    expect(changed.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
   it('refuses an Idempotency-Key reused with a different body (422) and keys outside 8-255 visible characters (400)', async () => {

@@ -120,8 +120,16 @@ describe.each(SERVERS)('the Temporal server restarts: %s', (_name, startServer) 
     // Actions work again (the API reconnects within seconds); a refused one is retried now.
     await eventually(async () => expect([200, 409]).toContain((await triage(probe)).status), 60_000, 500);
     // The failed send made nothing, so its key does not refuse the edited one: one referral, as edited.
-    const edited = await sendKeyed('As edited after the outage.');
-    expect(edited.status).toBe(201);
+    // (503 until no request with the key can still be in flight.)
+    const edited = await eventually(
+      async () => {
+        const sent = await sendKeyed('As edited after the outage.');
+        expect(sent.status).toBe(201);
+        return sent;
+      },
+      60_000,
+      1_000,
+    );
     expect((await sendKeyed('As edited after the outage.')).body.id).toBe(edited.body.id);
     const summaries = await eventually(async () => {
       const { rows } = await stack.db.query<{ summary: string }>(

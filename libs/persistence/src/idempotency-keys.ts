@@ -16,8 +16,12 @@ function canonicalJson(value: unknown): string {
 export const requestFingerprint = (request: unknown): string =>
   createHash('sha256').update(canonicalJson(request)).digest('hex');
 
-/** What a key was first used for: the same request (and its outcome once known), or a different one. */
-export type KeyClaim<T> = { kind: 'NEW' } | { kind: 'SAME'; outcome: T | null } | { kind: 'DIFFERENT' };
+/**
+ * What a key was first used for: the same request (and its outcome once known), or a different one (with its
+ * fingerprint, and whether its outcome is recorded).
+ */
+export type KeyClaim<T> =
+  { kind: 'NEW' } | { kind: 'SAME'; outcome: T | null } | { kind: 'DIFFERENT'; fingerprint: string; settled: boolean };
 
 /**
  * Claims `keyId` for a request with this fingerprint. The first claim wins (one INSERT), so of two concurrent
@@ -37,18 +41,31 @@ export async function claimIdempotencyKey<T>(
     `SELECT fingerprint, outcome FROM idempotency_keys WHERE key_id = $1`,
     [keyId],
   );
-  return existing.fingerprint === fingerprint ? { kind: 'SAME', outcome: existing.outcome } : { kind: 'DIFFERENT' };
+  return existing.fingerprint === fingerprint
+    ? { kind: 'SAME', outcome: existing.outcome }
+    : { kind: 'DIFFERENT', fingerprint: existing.fingerprint, settled: existing.outcome !== null };
 }
 
 /**
- * Gives `keyId` to a request with this fingerprint, if no outcome is recorded for it: for a key whose first
- * use made nothing (the caller has checked), so the key is not bound for good to a request that failed.
+ * Gives `keyId`, claimed for the request `from`, to the request `to`: for a key whose first use made nothing
+ * (the caller has checked), so the key is not bound for good to a request that failed. Only a claim older
+ * than `quietMs` (no request with it can still be in flight) that nobody has settled or rebound meanwhile;
+ * false otherwise.
  */
-export async function rebindIdempotencyKey(manager: EntityManager, keyId: string, fingerprint: string): Promise<void> {
-  await manager.query(`UPDATE idempotency_keys SET fingerprint = $2 WHERE key_id = $1 AND outcome IS NULL`, [
-    keyId,
-    fingerprint,
-  ]);
+export async function rebindIdempotencyKey(
+  manager: EntityManager,
+  keyId: string,
+  from: string,
+  to: string,
+  quietMs: number,
+): Promise<boolean> {
+  const [rebound] = await manager.query<[unknown[], number]>(
+    `UPDATE idempotency_keys SET fingerprint = $3, created_at = now()
+      WHERE key_id = $1 AND fingerprint = $2 AND outcome IS NULL AND created_at < now() - $4 * interval '1 millisecond'
+      RETURNING key_id`,
+    [keyId, from, to, quietMs],
+  );
+  return rebound.length > 0;
 }
 
 export async function recordIdempotentOutcome(manager: EntityManager, keyId: string, outcome: unknown): Promise<void> {

@@ -3,6 +3,7 @@ import { ApiHeader } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '@rocu/config';
 import { DomainError } from '@rocu/domain';
 import {
   claimIdempotencyKey,
@@ -39,13 +40,23 @@ const keyReused = () =>
     'This Idempotency-Key was first used with a different request; send a new key for a new request.',
   );
 
+/** How long after its first use a key may still have a request in flight: the Update deadline, and a margin. */
+const IN_FLIGHT_MARGIN_MS = 10_000;
+
 /**
  * Remembers what each Idempotency-Key was first used for (in Postgres, so it outlives a workflow run): the
  * same key with a different request is refused, whoever sends it first.
  */
 @Injectable()
 export class IdempotencyService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly quietMs: number;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    config: AppConfig,
+  ) {
+    this.quietMs = config.TEMPORAL_UPDATE_TIMEOUT_MS + IN_FLIGHT_MARGIN_MS;
+  }
 
   /**
    * Refuses `keyId` if it was first used with another request that took effect; the caller's own dedupe does
@@ -56,8 +67,21 @@ export class IdempotencyService {
     const fingerprint = requestFingerprint(request);
     const claim = await claimIdempotencyKey(this.dataSource.manager, keyId, fingerprint);
     if (claim.kind !== 'DIFFERENT') return;
-    if (await tookEffect()) throw keyReused();
-    await rebindIdempotencyKey(this.dataSource.manager, keyId, fingerprint);
+    if (claim.settled || (await tookEffect())) throw keyReused();
+    // The first request may still be on its way (its workflow not yet started): only a quiet key passes on.
+    const rebound = await rebindIdempotencyKey(
+      this.dataSource.manager,
+      keyId,
+      claim.fingerprint,
+      fingerprint,
+      this.quietMs,
+    );
+    if (!rebound) {
+      throw new DomainError(
+        'UNAVAILABLE',
+        'The first request with this Idempotency-Key may still be in progress; retry shortly',
+      );
+    }
   }
 
   /** Runs `apply` once per key: a repeat of the same request answers with the recorded outcome. */

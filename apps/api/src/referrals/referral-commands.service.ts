@@ -77,7 +77,9 @@ export class ReferralCommandsService {
     // The id is the key's: a repeat reaches the same workflow, so only a changed body needs refusing here,
     // and only once the key has made a referral (its workflow, or the projected row once Temporal forgot it).
     if (idempotencyKey !== undefined) {
-      const body = nationalTasking ? { submission, nationalTasking } : submission;
+      // What the person sent: the scoring scheme is the server's, and a republished one is no change of theirs.
+      const asked = nationalTasking && { ...nationalTasking, scheme: undefined };
+      const body = asked ? { submission, nationalTasking: asked } : submission;
       await this.idempotency.refuseChangedRequest(
         `referral:${referralId}`,
         body,

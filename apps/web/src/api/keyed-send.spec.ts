@@ -45,6 +45,19 @@ describe('sendKeyed', () => {
     expect(api.sent).toEqual([{ summary: 'c' }, { summary: 'b' }, { summary: 'a' }]);
   });
 
+  it('looks past an earlier body refused on its merits (it made nothing) to the one that took effect', async () => {
+    const sent: unknown[] = [];
+    const send = async (body: unknown) => {
+      sent.push(body);
+      const { summary } = body as { summary: string };
+      if (summary === 'a') return { id: 'made' };
+      throw summary === '' ? refusal(400) : keyReused();
+    };
+    const bodies = [{ summary: 'a' }, { summary: '' }, { summary: 'c' }];
+    await expect(sendKeyed(send, { summary: 'c' }, bodies)).resolves.toEqual({ answer: { id: 'made' }, earlier: true });
+    expect(sent).toEqual([{ summary: 'c' }, { summary: '' }, { summary: 'a' }]);
+  });
+
   it('passes on any other refusal, and the reused key when no earlier body took effect', async () => {
     const invalid = refusal(400);
     await expect(sendKeyed(() => Promise.reject(invalid), {}, [{ summary: 'a' }])).rejects.toBe(invalid);

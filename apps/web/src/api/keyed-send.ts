@@ -17,6 +17,10 @@ export const withSent = (sent: SentBodies = [], body: unknown): SentBodies =>
 const keyReused = (error: unknown): boolean =>
   error instanceof ApiProblemError && error.status === 422 && error.problem.code === 'IDEMPOTENCY_KEY_REUSED';
 
+/** An earlier body the API refuses on its merits (400, 409, 422) made nothing: look further back. */
+const refusedOnItsMerits = (error: unknown): boolean =>
+  error instanceof ApiProblemError && [400, 409, 422].includes(error.status);
+
 /**
  * Sends `body` under the form's Idempotency-Key. The API refuses the key (422 IDEMPOTENCY_KEY_REUSED) only
  * when an earlier send with another body took effect although its answer was lost (a timeout), and the
@@ -37,7 +41,7 @@ export async function sendKeyed<T>(
       try {
         return { answer: await send(earlier), earlier: true };
       } catch (error) {
-        if (!keyReused(error)) throw error;
+        if (!refusedOnItsMerits(error)) throw error;
       }
     }
     throw refusal;

@@ -17,7 +17,10 @@ export interface ReferralState {
   readonly status: ReferralStatus;
   /** How many transitions have been applied: the last one's sequence number. */
   readonly seq: number;
-  /** Time paused for the referrer's information, on the clock and (for working-day deadlines) in working time. */
+  /**
+   * Time paused for the referrer's information and, for a referral the NCA returned, in the NCA's queue: on the
+   * clock and (for working-day deadlines) in working time.
+   */
   readonly pausedMs: number;
   readonly pausedWorkingMs: number;
   /** Since when it has been paused, while it is. */
