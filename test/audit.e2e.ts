@@ -92,8 +92,20 @@ describe('tamper-evident audit trail', () => {
     const id = submitted.body.id;
     await stack.http.get(`/referrals/${id}`, assessor);
     await stack.http.post(`/referrals/${id}/triage`, { decision: 'ACCEPT', reason: 'ok' }, assessor);
+    // A refusal's audit row is written after its answer (it does not hold the response up): each is awaited
+    // before the next request, so the trail's order is the requests' order.
+    const deniedAudited = (count: number) =>
+      eventually(async () => {
+        const { rows } = await stack.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND outcome = 'DENIED'`,
+          [id],
+        );
+        expect(rows[0].n).toBe(count);
+      });
     expect((await stack.http.get(`/referrals/${id}`, outsider)).status).toBe(404);
+    await deniedAudited(1);
     expect((await stack.http.post(`/referrals/${id}/withdraw`, { reason: 'x' }, outsider)).status).toBe(404);
+    await deniedAudited(2);
     // A move the rules refuse (409) is a refusal too (domain.md §8: every refusal is audited, with its code).
     const again = await stack.http.post(`/referrals/${id}/triage`, { decision: 'ACCEPT', reason: 'ok' }, assessor);
     expect(again.status).toBe(409);
