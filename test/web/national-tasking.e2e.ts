@@ -248,6 +248,11 @@ describe('national tasking, the national rhythm and mutual aid in the web app (i
       const retired = (await page.table('priorities')).find((cells) => cells[0] === code);
       expect(retired?.[2]).toMatch(/^Retired /);
       expect(retired?.[3]).toBe('');
+      // A code in use (a retired one stays taken) is refused as taken, not as badly shaped.
+      await visitor.page.getByLabel('Code').fill(code);
+      await visitor.page.getByLabel('Title').fill(title);
+      await page.submitWith('Add the priority');
+      expect(await page.errorSummary()).toEqual([{ text: 'A national priority already has this code', href: '#code' }]);
 
       await page.navigateTo('National calendar');
       const calendar = await page.table('national-calendar');

@@ -61,7 +61,8 @@ export class NationalPrioritiesService {
       });
       if (!row) {
         throw new DomainError('ALREADY_EXISTS', `National priority ${request.code} already exists`, {
-          errors: [{ field: 'code', code: 'taken', message: 'code is already used by a national priority' }],
+          // A rule message, in words for people (a form shows it as it is; "code ..." reads as a shape error).
+          errors: [{ field: 'code', code: 'taken', message: 'A national priority already has this code' }],
         });
       }
       await appendActorAudit(manager, actor, {
