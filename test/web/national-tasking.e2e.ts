@@ -351,6 +351,11 @@ describe('national tasking, the national rhythm and mutual aid in the web app (i
       await theirs.submitWith('Send your decision');
       expect((await theirs.errorSummary()).map((entry) => entry.href)).toEqual(['#officerSub']);
       await lender.screenshot('mutual-aid-decision');
+      // The same form in a second tab, sent once the first has decided (as a retry after a lost answer is).
+      const secondTab = new TablesPage(await lender.context.newPage());
+      await secondTab.page.goto(new URL(lender.page.url()).pathname);
+      await secondTab.page.getByLabel('Refuse', { exact: true }).check();
+      await secondTab.page.getByLabel('Reason (required to refuse)').fill('Sent from a second tab');
       const keyboard = new KeyboardUser(lender.page);
       await keyboard.choose(lender.page.getByRole('group', { name: 'Your decision' }), 'Approve');
       const sio = lender.page.getByLabel('SIO you lend (to approve)');
@@ -360,6 +365,10 @@ describe('national tasking, the national rhythm and mutual aid in the web app (i
       await keyboard.press(lender.page.getByRole('button', { name: 'Send your decision' }));
       const lentName = lent.replace(/ \(.*$/, '');
       expect(await theirs.notice()).toContain(`Request approved: ${lentName} is lent`);
+      await secondTab.submitWith('Send your decision');
+      expect(new URL(secondTab.page.url()).pathname).toBe('/mutual-aid');
+      expect(await secondTab.notice()).toContain('This request has already been approved');
+      await secondTab.page.close();
 
       await borrower.page.reload();
       const approved = (await mine.table('mutual-aid-made'))[0];

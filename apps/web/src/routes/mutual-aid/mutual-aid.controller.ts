@@ -122,7 +122,8 @@ export class MutualAidController {
     @Param('id') id: string,
     @Res() response: Response,
   ): Promise<void> {
-    const request = await this.find(session, id, 'APPROVE');
+    const request = await this.find(session, id, 'APPROVE', response);
+    if (!request) return;
     const [sios, lists] = await Promise.all([
       request.kind === 'SIO'
         ? this.api.get<{ items: Officer[] }>(session, '/officers', ALL).then((listed) => listed.items)
@@ -193,7 +194,8 @@ export class MutualAidController {
     @Param('id') id: string,
     @Res() response: Response,
   ): Promise<void> {
-    const request = await this.find(session, id, 'WITHDRAW');
+    const request = await this.find(session, id, 'WITHDRAW', response);
+    if (!request) return;
     const lists = await this.reference.lists(session);
     const refused = takeRefusedForm(session, mutualAidPath(id, 'withdrawal'));
     response.render('routes/mutual-aid/withdrawal.njk', {
@@ -221,12 +223,27 @@ export class MutualAidController {
     await redirectAfterSaving(session, response, MUTUAL_AID_PATH);
   }
 
-  /** A request the manager may act on this way now; otherwise (gone, decided, not theirs) there is no such page. */
-  private async find(session: WebSession, id: string, action: string): Promise<MutualAidRequest> {
+  /**
+   * A request the manager may act on this way now. One decided or withdrawn since a refused attempt on this
+   * page (by someone else, or by the person's own earlier attempt whose answer was lost) goes back to the
+   * list, which says where it stands (undefined: answered). Otherwise (gone, not theirs) there is no such page.
+   */
+  private async find(
+    session: WebSession,
+    id: string,
+    action: 'APPROVE' | 'WITHDRAW',
+    response: Response,
+  ): Promise<MutualAidRequest | undefined> {
     const { items } = await this.api.get<MutualAidList>(session, '/mutual-aid-requests', ALL);
     const request = items.find((candidate) => candidate.id === id);
-    if (!request?.availableActions.includes(action)) throw new NotFoundException();
-    return request;
+    if (request?.availableActions.includes(action)) return request;
+    const page = mutualAidPath(id, action === 'APPROVE' ? 'decision' : 'withdrawal');
+    if (request && request.state !== 'REQUESTED' && takeRefusedForm(session, page)) {
+      keepNotice(session, `This request has already been ${request.state.toLowerCase()}`);
+      await redirectAfterSaving(session, response, MUTUAL_AID_PATH);
+      return undefined;
+    }
+    throw new NotFoundException();
   }
 
   private async liveTaskings(session: WebSession) {
