@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { Stack } from './support/stack';
 import { eventually, referralBody, workedExampleAssessment } from './support/referral-fixtures';
+import { partnerCheckBody } from './support/national-fixtures';
 import { testEnvironment } from './support/test-environment';
 import { referralIdFor } from '../apps/api/src/referrals/referral-id';
 
@@ -282,6 +283,44 @@ describe('referral input validation, visibility and idempotency', () => {
     // Once it made a referral, the key is that referral's: another body is refused.
     const changed = await stack.http.post('/referrals', referralBody(), token, { 'Idempotency-Key': key });
     expect(changed.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('applies a keyed partner check and a keyed assessment once, however often each is sent', async () => {
+    const assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU');
+    const gain = await stack.token(['GAIN_COORDINATOR'], 'YHROCU');
+    const { body: referral } = await stack.http.post<{ id: string }>('/referrals', referralBody(), referrer);
+    const path = (action: string) => `/referrals/${referral.id}/${action}`;
+    await stack.http.post(path('triage'), { decision: 'ACCEPT', reason: 'In remit' }, assessor);
+    const count = async (sql: string) => (await stack.db.query<{ n: number }>(sql, [referral.id])).rows[0].n;
+
+    // A check stays in status, so nothing but the key tells a retry from a second check.
+    const check = partnerCheckBody();
+    const checkKey = { 'Idempotency-Key': `check-${Date.now()}` };
+    const checks = [
+      await stack.http.post(path('partner-checks'), check, gain, checkKey),
+      await stack.http.post(path('partner-checks'), check, gain, checkKey),
+    ];
+    expect(checks.map((sent) => sent.status)).toEqual([201, 201]);
+    expect(checks[1].body).toEqual(checks[0].body);
+    await eventually(async () =>
+      expect(await count('SELECT count(*)::int AS n FROM partner_checks WHERE referral_id = $1')).toBe(1),
+    );
+
+    // An assessment routed national moves the referral on: its repeat is answered as the first was, not 409.
+    const assessment = workedExampleAssessment({ route: 'REFER_NATIONAL' });
+    const assessKey = { 'Idempotency-Key': `assess-${Date.now()}` };
+    const first = await stack.http.post(path('assessment'), assessment, assessor, assessKey);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ status: 'REFERRED_NATIONAL' });
+    const repeat = await stack.http.post(path('assessment'), assessment, assessor, assessKey);
+    expect({ status: repeat.status, body: repeat.body }).toEqual({ status: 200, body: first.body });
+    // Without its key the same request is a new one, which the referral has moved past.
+    expect((await stack.http.post(path('assessment'), assessment, assessor)).status).toBe(409);
+    const changed = await stack.http.post(path('assessment'), workedExampleAssessment(), assessor, assessKey);
+    expect(changed.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(
+      await count(`SELECT count(*)::int AS n FROM referral_history WHERE referral_id = $1 AND action = 'ASSESS'`),
+    ).toBe(1);
   });
 
   it('refuses an Idempotency-Key reused with a different body (422) and keys outside 8-255 visible characters (400)', async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '@rocu/domain';
 import { assessedReferral, frozenMeeting } from '../support/meeting-fixtures';
 import { eventually } from '../support/referral-fixtures';
+import { SwitchableProxy } from '../support/switchable-proxy';
 import { ok } from '../support/tasking-fixtures';
 import { JAVASCRIPT_MODES, useWebStack, Visitor } from '../support/web-test';
 import { GatewayReferralPage } from './pages/gateway/referral-page';
@@ -281,6 +282,38 @@ describe('national tasking in the web app (issue 16)', () => {
       await signIn(force, PERSONA.wypReferrer);
       expect((await force.page.goto('/referrals/new/region'))?.status()).toBe(404);
     });
+  });
+});
+
+describe('a partner check whose answer is lost', () => {
+  it('is recorded once when "Try again" sends the form a second time', async () => {
+    const proxy = await SwitchableProxy.start(web.stack.apiBaseUrl);
+    try {
+      const flaky = await web.stack.startWeb({ API_BASE_URL: proxy.url });
+      const { id } = await assessedReferral(web.stack);
+      const visitor = await web.visit(false, flaky);
+      await signIn(visitor, PERSONA.gain);
+      await visitor.page.goto(`/gateway/referrals/${id}`);
+      const referral = new GatewayReferralPage(visitor.page);
+      await referral.startAction('Record a partner check');
+      const form = new PartnerCheckPage(visitor.page);
+      await form.chooseAgency('Border Force');
+      await form.date('When was the check requested?', londonDate(0));
+      await form.result('No hit');
+      await form.date('When did the agency answer?', londonDate(0));
+      // The API records it, but its answer never reaches the web app.
+      proxy.losesAnswers = true;
+      await form.record();
+      proxy.losesAnswers = false;
+      expect(await referral.heading()).toBe('Sorry, the service is unavailable');
+      await referral.submitWith('Try again');
+      expect(await referral.notice()).toContain('Partner check recorded: Border Force');
+      const checks = await tableRows(visitor.page.getByTestId('partner-checks'));
+      expect(checks.map((cells) => cells[0])).toEqual(['Border Force']);
+      visitor.browserErrors.splice(0, Infinity, ...visitor.browserErrors.filter((text) => !/status of 503/.test(text)));
+    } finally {
+      await proxy.close();
+    }
   });
 });
 

@@ -68,6 +68,14 @@ export async function rebindIdempotencyKey(
   return rebound.length > 0;
 }
 
+/** Frees `keyId` claimed for the request `fingerprint` that applied nothing (refused), for a corrected one. */
+export async function releaseIdempotencyKey(manager: EntityManager, keyId: string, fingerprint: string): Promise<void> {
+  await manager.query(`DELETE FROM idempotency_keys WHERE key_id = $1 AND fingerprint = $2 AND outcome IS NULL`, [
+    keyId,
+    fingerprint,
+  ]);
+}
+
 export async function recordIdempotentOutcome(manager: EntityManager, keyId: string, outcome: unknown): Promise<void> {
   await manager.query(`UPDATE idempotency_keys SET outcome = $2 WHERE key_id = $1`, [keyId, JSON.stringify(outcome)]);
 }

@@ -1,14 +1,18 @@
+import { createHash } from 'node:crypto';
 import { createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@rocu/config';
+import { httpStatusOf } from './domain-error-status';
 import { DomainError } from '@rocu/domain';
 import {
   claimIdempotencyKey,
+  type KeyClaim,
   rebindIdempotencyKey,
   recordIdempotentOutcome,
+  releaseIdempotencyKey,
   requestFingerprint,
 } from '@rocu/persistence';
 
@@ -33,6 +37,10 @@ export const IdempotencyKey = createParamDecorator((_data: unknown, context: Exe
     errors: [{ field: 'Idempotency-Key', code: 'invalid_idempotency_key', message }],
   });
 });
+
+/** The Temporal Update id for a person's keyed change: keys are per person, so two people's never meet. */
+export const keyedUpdateId = (kind: string, actor: { org: string; sub: string }, key: string): string =>
+  `${kind}-${createHash('sha256').update(`${actor.org}\u0000${actor.sub}\u0000${key}`).digest('hex')}`;
 
 const keyReused = () =>
   new DomainError(
@@ -59,16 +67,16 @@ export class IdempotencyService {
   }
 
   /**
-   * Refuses `keyId` if it was first used with another request that took effect; the caller's own dedupe does
-   * the rest. A first use that made nothing (it failed: Temporal was down, say) does not bind the key for good:
-   * it passes to this request, so a client that edits what it sends after a failure can still send it.
+   * Claims `keyId` for `request`. A key first used with another request is refused if that one took effect;
+   * one that made nothing (it failed: Temporal was down, a rule refused it) does not bind the key for good: it
+   * passes to this request, so a client that edits what it sends after a failure can still send it.
    */
-  async refuseChangedRequest(keyId: string, request: unknown, tookEffect: () => Promise<boolean>): Promise<void> {
+  private async claim<T>(keyId: string, request: unknown, tookEffect: () => Promise<boolean>): Promise<KeyClaim<T>> {
     const fingerprint = requestFingerprint(request);
-    const claim = await claimIdempotencyKey(this.dataSource.manager, keyId, fingerprint);
-    if (claim.kind !== 'DIFFERENT') return;
+    const claim = await claimIdempotencyKey<T>(this.dataSource.manager, keyId, fingerprint);
+    if (claim.kind !== 'DIFFERENT') return claim;
     if (claim.settled || (await tookEffect())) throw keyReused();
-    // The first request may still be on its way (its workflow not yet started): only a quiet key passes on.
+    // The first request may still be on its way: only a quiet key passes on.
     const rebound = await rebindIdempotencyKey(
       this.dataSource.manager,
       keyId,
@@ -82,15 +90,38 @@ export class IdempotencyService {
         'The first request with this Idempotency-Key may still be in progress; retry shortly',
       );
     }
+    return { kind: 'NEW' };
   }
 
-  /** Runs `apply` once per key: a repeat of the same request answers with the recorded outcome. */
-  async once<T>(keyId: string | undefined, request: unknown, apply: () => Promise<T>): Promise<T> {
-    if (keyId === undefined) return apply();
-    const claim = await claimIdempotencyKey<T>(this.dataSource.manager, keyId, requestFingerprint(request));
-    if (claim.kind === 'DIFFERENT') throw keyReused();
+  /** Refuses `keyId` as `claim` does; the caller's own dedupe (a workflow id from the key) does the rest. */
+  async refuseChangedRequest(keyId: string, request: unknown, tookEffect: () => Promise<boolean>): Promise<void> {
+    await this.claim(keyId, request, tookEffect);
+  }
+
+  /**
+   * Runs `apply` once per key: a repeat of the same request answers with the recorded outcome, or, when the
+   * first one's answer was lost, applies again with `repeat` true (the caller's own dedupe, a Temporal Update
+   * id from the key, then answers with what the first made).
+   */
+  async once<T>(
+    keyId: string | undefined,
+    request: unknown,
+    tookEffect: () => Promise<boolean>,
+    apply: (repeat: boolean) => Promise<T>,
+  ): Promise<T> {
+    if (keyId === undefined) return apply(false);
+    const claim = await this.claim<T>(keyId, request, tookEffect);
     if (claim.kind === 'SAME' && claim.outcome !== null) return claim.outcome;
-    const outcome = await apply();
+    let outcome: T;
+    try {
+      outcome = await apply(claim.kind === 'SAME');
+    } catch (error) {
+      // A refusal (a rule, or the workflow's validator) applied nothing: the key is free for the corrected request.
+      if (error instanceof DomainError && httpStatusOf(error.code) < 500) {
+        await releaseIdempotencyKey(this.dataSource.manager, keyId, requestFingerprint(request));
+      }
+      throw error;
+    }
     await recordIdempotentOutcome(this.dataSource.manager, keyId, outcome);
     return outcome;
   }

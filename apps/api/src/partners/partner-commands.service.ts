@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, dateKey, DomainError, partnerCheckErrors, ReferralEvent, toLondon } from '@rocu/domain';
 import { disposeToPartnerUpdate, recordPartnerCheckUpdate } from '@rocu/contracts';
-import { ReferralUpdatesService } from '../referrals/referral-updates.service';
+import { keyedRequest, ReferralUpdatesService } from '../referrals/referral-updates.service';
 import { ReferralStatusDto, statusView } from '../referrals/referral-views.dto';
 import { PartnerCheckRequest, PartnerDisposalRequest } from './partner-requests.dto';
 
@@ -15,6 +15,7 @@ export class PartnerCommandsService {
     id: string,
     request: PartnerCheckRequest,
     correlationId: string,
+    idempotencyKey?: string,
   ): Promise<ReferralStatusDto> {
     const check = { ...request };
     const event: ReferralEvent = { type: 'RECORD_PARTNER_CHECK' };
@@ -23,9 +24,9 @@ export class PartnerCommandsService {
       const errors = partnerCheckErrors(check, dateKey(toLondon(new Date())));
       if (errors.length > 0) throw new DomainError('VALIDATION', 'The partner check is not valid', { errors });
     };
-    return statusView(
-      await this.updates.send(actor, id, event, recordPartnerCheckUpdate, { actor, correlationId, check }, validCheck),
-    );
+    const command = { actor, correlationId, check };
+    const keyed = keyedRequest(idempotencyKey, request);
+    return statusView(await this.updates.send(actor, id, event, recordPartnerCheckUpdate, command, validCheck, keyed));
   }
 
   async dispose(

@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import { CurrentUser, User } from '../auth/current-user';
 import { ActionRefusals } from '../common/action-responses';
 import { correlationIdOf } from '../common/correlation-id';
+import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../common/idempotency';
 import { referralIdPipe } from '../referrals/referral-id.pipe';
 import { ReferralStatusDto } from '../referrals/referral-views.dto';
 import { PartnerCommandsService } from './partner-commands.service';
@@ -28,6 +29,7 @@ export class PartnersController {
       'the meeting on its agenda item.',
   })
   @ApiCreatedResponse({ type: ReferralStatusDto })
+  @IDEMPOTENCY_KEY_HEADER
   @ActionRefusals({
     badRequest: 'invalid fields (each listed): a HIT without reference, answered before requested, future dates',
     forbidden: NOT_GAIN,
@@ -39,8 +41,9 @@ export class PartnersController {
     @Param('id', referralIdPipe) id: string,
     @Body() body: PartnerCheckRequest,
     @Req() req: Request,
+    @IdempotencyKey() key: string | undefined,
   ): Promise<ReferralStatusDto> {
-    return this.commands.recordCheck(user, id, body, correlationIdOf(req));
+    return this.commands.recordCheck(user, id, body, correlationIdOf(req), key);
   }
 
   @Post(':id/partner-disposal')

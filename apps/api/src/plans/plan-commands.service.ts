@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { UpdateDefinition } from '@temporalio/common';
 import { Actor, changeAction, checkPlanEditor, DomainError, PlanAction } from '@rocu/domain';
@@ -10,7 +9,7 @@ import {
   recordDisruptionUpdate,
   signReviewUpdate,
 } from '@rocu/contracts';
-import { IdempotencyService } from '../common/idempotency';
+import { IdempotencyService, keyedUpdateId } from '../common/idempotency';
 import { TemporalClientService } from '../temporal/temporal-client.provider';
 import type { PlanRow } from '@rocu/persistence';
 import { PlanQueriesService } from './plan-queries.service';
@@ -22,10 +21,8 @@ import { AddActionRequest, ChangeActionRequest, DisruptionRequest, ReviewRequest
  * remembers update ids within a workflow run; the key's request and outcome are also kept in Postgres, so a
  * repeat after the plan has continued as new still answers with the first outcome, and another body is 422.
  */
-function updateIdFor(actor: Actor, kind: string, idempotencyKey: string | undefined): string | undefined {
-  if (!idempotencyKey) return undefined;
-  return `${kind}-${createHash('sha256').update(`${actor.org}\u0000${actor.sub}\u0000${idempotencyKey}`).digest('hex')}`;
-}
+const updateIdFor = (actor: Actor, kind: string, idempotencyKey: string | undefined): string | undefined =>
+  idempotencyKey ? keyedUpdateId(kind, actor, idempotencyKey) : undefined;
 
 /**
  * Write side of 4P plans: each change is an Update on the plan's workflow, after the same checks the
@@ -94,9 +91,11 @@ export class PlanCommandsService {
     checkPlanEditor(actor, plan, plan.closedAt !== null);
     await alsoCheck(plan);
     const { actor: _actor, correlationId: _correlationId, ...request } = command;
-    return this.idempotency.once(updateId && `plan:${id}:${updateId}`, request, () =>
+    const workflowId = planWorkflowId(id);
+    const tookEffect = async () => updateId !== undefined && this.temporal.updateCompleted(workflowId, updateId);
+    return this.idempotency.once(updateId && `plan:${id}:${updateId}`, request, tookEffect, () =>
       this.temporal.sendUpdate({
-        workflowId: planWorkflowId(id),
+        workflowId,
         definition,
         command,
         updateId,

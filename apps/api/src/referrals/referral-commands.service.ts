@@ -34,7 +34,7 @@ import { DeadlinePoliciesProvider } from './deadline-policies.provider';
 import { referralIdFor } from './referral-id';
 import { referralRecordOf } from './referral-record';
 import { ReferralQueriesService } from './referral-queries.service';
-import { ReferralUpdatesService } from './referral-updates.service';
+import { keyedRequest, ReferralUpdatesService } from './referral-updates.service';
 import { InformationRequest, TriageRequest, WithdrawRequest } from './referral-actions.dto';
 import {
   AssessmentResultDto,
@@ -165,12 +165,13 @@ export class ReferralCommandsService {
     id: string,
     request: AssessmentRequest,
     correlationId: string,
+    idempotencyKey?: string,
   ): Promise<AssessmentResultDto> {
     const { route, rationale, nationalPriority, ...assessment } = request;
     if (nationalPriority !== undefined) await this.priorities.requireActive(nationalPriority);
     const scheme = await this.reference.currentScheme();
     const event: ReferralEvent = { type: 'ASSESS', route };
-    const { snapshot, score } = await this.updates.send(actor, id, event, assessUpdate, {
+    const command = {
       actor,
       correlationId,
       assessment,
@@ -178,7 +179,9 @@ export class ReferralCommandsService {
       rationale: { ...rationale },
       scheme,
       ...(nationalPriority !== undefined ? { nationalPriority } : {}),
-    });
+    };
+    const keyed = keyedRequest(idempotencyKey, request);
+    const { snapshot, score } = await this.updates.send(actor, id, event, assessUpdate, command, undefined, keyed);
     return { ...score, status: snapshot.status };
   }
 

@@ -3,10 +3,20 @@ import { UpdateDefinition } from '@temporalio/common';
 import { Actor, DomainError, ReferralEvent, transition } from '@rocu/domain';
 import { ActorCommand, ReferralSnapshot } from '@rocu/contracts';
 import type { ReferralEntity } from '@rocu/persistence';
+import { IdempotencyService, keyedUpdateId } from '../common/idempotency';
 import { TemporalClientService } from '../temporal/temporal-client.provider';
 import { ReferralQueriesService } from './referral-queries.service';
 import { referralRecordOf } from './referral-record';
 import { ReferralStatusDto, statusView } from './referral-views.dto';
+
+/** A request's Idempotency-Key and the body it came with (what a repeat must match). */
+export interface KeyedRequest {
+  key: string;
+  body: unknown;
+}
+
+export const keyedRequest = (key: string | undefined, body: unknown): KeyedRequest | undefined =>
+  key === undefined ? undefined : { key, body };
 
 /**
  * Sends a person's action to a referral's workflow: checks visibility (404), then the transition against
@@ -18,6 +28,7 @@ export class ReferralUpdatesService {
   constructor(
     private readonly temporal: TemporalClientService,
     private readonly queries: ReferralQueriesService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   async send<C extends ActorCommand, R>(
@@ -28,28 +39,46 @@ export class ReferralUpdatesService {
     command: C,
     /** A further rule, checked after visibility (404) and the transition (403, 409). */
     alsoCheck: (referral: ReferralEntity) => void | Promise<void> = () => undefined,
+    keyed?: KeyedRequest,
   ): Promise<R> {
     const referral = await this.queries.findVisible(actor, id);
     const record = referralRecordOf(referral);
-    const checked = transition(record, event, actor);
-    if (!checked.ok) {
-      throw new DomainError(checked.refusal, checked.reason, {
-        state: checked.status,
-        allowedActions: checked.allowedActions,
-      });
+    const check = async (): Promise<void> => {
+      const checked = transition(record, event, actor);
+      if (!checked.ok) {
+        throw new DomainError(checked.refusal, checked.reason, {
+          state: checked.status,
+          allowedActions: checked.allowedActions,
+        });
+      }
+      await alsoCheck(referral);
+    };
+    const update = async (updateId?: string): Promise<R> => {
+      try {
+        return await this.temporal.sendUpdate({
+          workflowId: referral.workflowId,
+          definition,
+          command,
+          updateId,
+          endedMessage: `The referral is ${record.status}; no further action is possible`,
+          details: { state: record.status },
+        });
+      } catch (error) {
+        throw stateNamedAsInProblems(error);
+      }
+    };
+    if (keyed === undefined) {
+      await check();
+      return update();
     }
-    await alsoCheck(referral);
-    try {
-      return await this.temporal.sendUpdate({
-        workflowId: referral.workflowId,
-        definition,
-        command,
-        endedMessage: `The referral is ${record.status}; no further action is possible`,
-        details: { state: record.status },
-      });
-    } catch (error) {
-      throw stateNamedAsInProblems(error);
-    }
+    // A repeat whose first Update completed is that Update again (Temporal answers with its outcome): the
+    // read model, which has moved on since, must not refuse it first.
+    const updateId = keyedUpdateId(event.type, actor, keyed.key);
+    const completed = () => this.temporal.updateCompleted(referral.workflowId, updateId);
+    return this.idempotency.once(`referral:${id}:${updateId}`, keyed.body, completed, async (repeat) => {
+      if (!repeat || !(await completed())) await check();
+      return update(updateId);
+    });
   }
 
   /** The usual action: the request's fields, with the actor, make the command; the answer is the new status. */

@@ -121,13 +121,15 @@ export class ReferralsController {
   @Post(':id/assessment')
   @RecordAction(AssessmentResultDto, { summary: "Record the ROCU's assessment of the referral and its risk score" })
   @ApiProblemResponses(400, 403, 404, 409, 422)
+  @IDEMPOTENCY_KEY_HEADER
   assess(
     @User() user: CurrentUser,
     @Param('id', referralIdPipe) id: string,
     @Body() body: AssessmentRequest,
     @Req() req: Request,
+    @IdempotencyKey() key: string | undefined,
   ): Promise<AssessmentResultDto> {
-    return this.commands.assess(user, id, body, correlationIdOf(req));
+    return this.commands.assess(user, id, body, correlationIdOf(req), key);
   }
 
   @Post(':id/urgent-decision')

@@ -1,6 +1,7 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import {
   Client,
+  WorkflowUpdateFailedError,
   Connection,
   defaultGrpcRetryOptions,
   makeGrpcRetryInterceptor,
@@ -105,6 +106,22 @@ export class TemporalClientService implements OnApplicationShutdown {
       return true;
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Whether the workflow's current run completed the Update with this id (an Update a validator refused, or
+   * one never sent, is unknown to it). Waits, under the Update deadline, for one still in flight.
+   */
+  async updateCompleted(workflowId: string, updateId: string): Promise<boolean> {
+    try {
+      await this.withUpdateDeadline((client) =>
+        client.workflow.getHandle(workflowId).getUpdateHandle(updateId).result(),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError || error instanceof WorkflowUpdateFailedError) return false;
       throw error;
     }
   }

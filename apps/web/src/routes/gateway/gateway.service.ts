@@ -44,8 +44,15 @@ export class GatewayService {
     return this.api.post(session, `/referrals/${encodeURIComponent(id)}/triage`, body);
   }
 
-  recordPartnerCheck(session: WebSession, id: string, body: Record<string, unknown>): Promise<{ status: string }> {
-    return this.api.post(session, `/referrals/${encodeURIComponent(id)}/partner-checks`, body);
+  /** With the form's key as the Idempotency-Key: a retry of one form never records a second check. */
+  recordPartnerCheck(
+    session: WebSession,
+    id: string,
+    body: Record<string, unknown>,
+    key: string,
+  ): Promise<{ status: string }> {
+    const headers = key ? { 'Idempotency-Key': key } : undefined;
+    return this.api.post(session, `/referrals/${encodeURIComponent(id)}/partner-checks`, body, headers);
   }
 
   disposeToPartner(session: WebSession, id: string, body: Record<string, unknown>): Promise<{ status: string }> {

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { Body, Get, Param, Post, Render, Res, Session } from '@nestjs/common';
 import type { Response } from 'express';
 import type { WebSession } from '../../auth/web-session';
 import { formValues, takeRefusedForm } from '../../errors/form-state';
+import { text } from '../../forms/form-values';
 import { ReferenceData, nameOf } from '../../reference/reference-data.service';
 import { redirectAfterSaving } from '../../setup/redirect-after-saving';
 import { GatewayPages } from '../journey-pages';
@@ -30,8 +32,10 @@ export class PartnersController {
 
   @Get('partner-checks')
   @Render('routes/gateway/partner-check.njk')
-  checkForm(@Session() session: WebSession, @Param('id') id: string): Promise<object> {
-    return this.formPage(session, id, PARTNER_CHECK_FORM);
+  async checkForm(@Session() session: WebSession, @Param('id') id: string): Promise<object> {
+    const view = await this.formPage(session, id, PARTNER_CHECK_FORM);
+    // The form's Idempotency-Key, kept through a refusal and a "try again": one form records one check.
+    return { ...view, key: text(view.values?.key) || randomUUID() };
   }
 
   @Post('partner-checks')
@@ -41,8 +45,9 @@ export class PartnersController {
     @Body() body: unknown,
     @Res() response: Response,
   ): Promise<void> {
-    const request = partnerCheckRequest(formValues(body));
-    await this.gateway.recordPartnerCheck(session, id, request);
+    const values = formValues(body);
+    const request = partnerCheckRequest(values);
+    await this.gateway.recordPartnerCheck(session, id, request, text(values.key));
     const agency = nameOf((await this.reference.lists(session)).agencies, String(request.agency));
     notice(session, referralPath(id), `Partner check recorded: ${agency}`);
     await redirectAfterSaving(session, response, referralPath(id));
@@ -69,9 +74,13 @@ export class PartnersController {
   }
 
   /** A partner form's page, with what was refused of it (taken once the referral is read). */
-  private async formPage(session: WebSession, id: string, form: PartnerForm): Promise<object> {
+  private async formPage(
+    session: WebSession,
+    id: string,
+    form: PartnerForm,
+  ): Promise<object & { values?: Record<string, unknown> }> {
     const [referral, lists] = await Promise.all([this.gateway.referral(session, id), this.reference.lists(session)]);
     const refused = takeRefusedForm(session, `${referralPath(id)}/${form.path}`);
-    return partnerFormPageView(form, referral, lists.agencies, refused);
+    return { ...partnerFormPageView(form, referral, lists.agencies, refused), values: refused?.values };
   }
 }
