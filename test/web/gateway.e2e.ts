@@ -3,6 +3,7 @@ import { DEFAULT_DEADLINE_POLICIES, DeadlinePolicies } from '@rocu/domain';
 import { SESSION_COOKIE } from '../../apps/web/src/setup/sessions';
 import { WORKED_EXAMPLE, WORKED_EXAMPLE_RATIONALE } from '../fixtures/worked-example';
 import { referralBody } from '../support/referral-fixtures';
+import { SwitchableProxy } from '../support/switchable-proxy';
 import { JAVASCRIPT_MODES, useWebStack, Visitor } from '../support/web-test';
 import { AssessmentPage, CheckScorePage } from './pages/gateway/assessment-page';
 import { GatewayReferralPage } from './pages/gateway/referral-page';
@@ -330,5 +331,42 @@ describe('gateway team journey', () => {
       await web.stack.token(['GATEWAY_ASSESSOR'], 'YHROCU'),
     );
     expect(status.body.status).toBe('SUBMITTED');
+  });
+
+  it('records one assessment when "Try again" sends it a second time after its answer was lost', async () => {
+    const proxy = await SwitchableProxy.start(web.stack.apiBaseUrl);
+    try {
+      const flaky = await web.stack.startWeb({ API_BASE_URL: proxy.url });
+      const seeded = await seed(`Operation Lost Answer ${randomUUID().slice(0, 8)}`);
+      const accepted = await web.stack.http.post(
+        `/referrals/${seeded.id}/triage`,
+        { decision: 'ACCEPT', reason: 'In remit' },
+        await web.stack.token(['GATEWAY_ASSESSOR'], 'YHROCU'),
+      );
+      expect(accepted.status).toBe(200);
+      const visitor = await web.visit(false, flaky);
+      await signInAs(visitor, PERSONA.assessor);
+      await visitor.page.goto(`/gateway/referrals/${seeded.id}`);
+      const referral = new GatewayReferralPage(visitor.page);
+      await referral.startAction('Assess this referral');
+      const grid = new AssessmentPage(visitor.page);
+      await grid.fill(WORKED_EXAMPLE, 'TTCG', WORKED_EXAMPLE_RATIONALE);
+      await grid.checkTheScore();
+      // The API records it, but its answer never reaches the web app.
+      proxy.losesAnswers = true;
+      await new CheckScorePage(visitor.page).submit();
+      proxy.losesAnswers = false;
+      expect(await referral.heading()).toBe('Sorry, the service is unavailable');
+      await referral.submitWith('Try again');
+      expect(await referral.notice()).toContain('Assessment recorded: risk score 21.2 (P2)');
+      const { rows } = await web.stack.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM assessments WHERE referral_id = $1`,
+        [seeded.id],
+      );
+      expect(rows[0].n).toBe(1);
+      visitor.browserErrors.splice(0, Infinity, ...visitor.browserErrors.filter((text) => !/status of 503/.test(text)));
+    } finally {
+      await proxy.close();
+    }
   });
 });

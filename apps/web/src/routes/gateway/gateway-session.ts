@@ -1,10 +1,14 @@
 import type { WebSession } from '../../auth/web-session';
+import type { SentBodies } from '../../api/keyed-send';
 import type { AssessmentDraft } from './assessment-form';
 
 declare module 'express-session' {
   interface SessionData {
-    /** Per referral id: the assessment grid between "Check the score" and submitting it. */
-    assessmentDrafts: Record<string, AssessmentDraft>;
+    /**
+     * Per referral id: the assessment grid between "Check the score" and submitting it, with the key it is
+     * sent under and the bodies already sent (see sendKeyed).
+     */
+    assessmentDrafts: Record<string, AssessmentDraft & { key?: string; sent?: SentBodies }>;
     /** A one-off confirmation for the next page (post-redirect-get). */
     gatewayNotice: { path: string; text: string };
   }

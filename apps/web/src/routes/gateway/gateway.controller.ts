@@ -1,5 +1,7 @@
 import { Body, Get, HttpCode, NotFoundException, Param, Post, Query, Render, Res, Session } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
+import { sendKeyed, withSent } from '../../api/keyed-send';
 import { GatewayPages } from '../journey-pages';
 import { redirectAfterSaving } from '../../setup/redirect-after-saving';
 import type { WebSession } from '../../auth/web-session';
@@ -127,7 +129,9 @@ export class GatewayController {
     const draft = assessmentDraft(formValues(body));
     const preview = previewScore(draft, await this.gateway.scoringScheme(session));
     if (preview.kind === 'REFUSED') throw formRefusal('The assessment is not complete', preview.errors);
-    session.assessmentDrafts = { ...session.assessmentDrafts, [id]: draft };
+    // A changed grid keeps its key: one assessment, however often it is checked and sent.
+    const { key = randomUUID(), sent } = session.assessmentDrafts?.[id] ?? {};
+    session.assessmentDrafts = { ...session.assessmentDrafts, [id]: { ...draft, key, sent } };
     await redirectAfterSaving(session, response, `${referralPath(id)}/assessment/check`);
   }
 
@@ -181,14 +185,23 @@ export class GatewayController {
   ): Promise<void> {
     const draft = session.assessmentDrafts?.[id];
     if (!draft) return response.redirect(303, `${referralPath(id)}/assessment`);
-    const result = await this.gateway.assess(session, id, assessmentRequest(draft));
+    const { key = randomUUID(), sent: sentBefore, ...grid } = draft;
+    const body = assessmentRequest(grid);
+    const sent = withSent(sentBefore, body);
+    session.assessmentDrafts = { ...session.assessmentDrafts, [id]: { ...draft, key, sent } };
+    const { answer: result, earlier } = await sendKeyed(
+      (sending) => this.gateway.assess(session, id, sending, key),
+      body,
+      sent,
+    );
     const drafts = { ...session.assessmentDrafts };
     delete drafts[id];
     session.assessmentDrafts = drafts;
+    const recorded = `Assessment recorded: risk score ${result.riskScore.toFixed(1)} (${result.priority})`;
     notice(
       session,
       referralPath(id),
-      `Assessment recorded: risk score ${result.riskScore.toFixed(1)} (${result.priority})`,
+      earlier ? `${recorded}, as first sent: the assessment had reached the gateway before your changes` : recorded,
     );
     await redirectAfterSaving(session, response, referralPath(id));
   }

@@ -59,11 +59,13 @@ export class GatewayService {
     return this.api.post(session, `/referrals/${encodeURIComponent(id)}/partner-disposal`, body);
   }
 
+  /** Under the draft's Idempotency-Key: a retry after a lost answer records no second assessment. */
   assess(
     session: WebSession,
     id: string,
-    body: Record<string, unknown>,
+    body: unknown,
+    key: string,
   ): Promise<{ riskScore: number; priority: string }> {
-    return this.api.post(session, `/referrals/${encodeURIComponent(id)}/assessment`, body);
+    return this.api.post(session, `/referrals/${encodeURIComponent(id)}/assessment`, body, { 'Idempotency-Key': key });
   }
 }
