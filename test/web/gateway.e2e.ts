@@ -369,4 +369,33 @@ describe('gateway team journey', () => {
       await proxy.close();
     }
   });
+
+  it('records one triage when "Try again" sends it a second time after its answer was lost', async () => {
+    const proxy = await SwitchableProxy.start(web.stack.apiBaseUrl);
+    try {
+      const flaky = await web.stack.startWeb({ API_BASE_URL: proxy.url });
+      const seeded = await seed(`Operation Lost Triage ${randomUUID().slice(0, 8)}`);
+      const visitor = await web.visit(false, flaky);
+      await signInAs(visitor, PERSONA.assessor);
+      await visitor.page.goto(`/gateway/referrals/${seeded.id}`);
+      const referral = new GatewayReferralPage(visitor.page);
+      await referral.startAction('Triage this referral');
+      const triage = new TriagePage(visitor.page);
+      // The API records it, but its answer never reaches the web app; the retry is the same triage, not a 409.
+      proxy.losesAnswers = true;
+      await triage.decide('ACCEPT', 'Within the remit of the ROCU');
+      proxy.losesAnswers = false;
+      expect(await referral.heading()).toBe('Sorry, the service is unavailable');
+      await referral.submitWith('Try again');
+      expect(await referral.notice()).toContain('Referral accepted for assessment');
+      const { rows } = await web.stack.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM referral_history WHERE referral_id = $1 AND action = 'TRIAGE'`,
+        [seeded.id],
+      );
+      expect(rows[0].n).toBe(1);
+      visitor.browserErrors.splice(0, Infinity, ...visitor.browserErrors.filter((text) => !/status of 503/.test(text)));
+    } finally {
+      await proxy.close();
+    }
+  });
 });

@@ -135,9 +135,15 @@ export class ReferralCommandsService {
     };
   }
 
-  async triage(actor: Actor, id: string, request: TriageRequest, correlationId: string): Promise<ReferralStatusDto> {
+  async triage(
+    actor: Actor,
+    id: string,
+    request: TriageRequest,
+    correlationId: string,
+    idempotencyKey?: string,
+  ): Promise<ReferralStatusDto> {
     const event: ReferralEvent = { type: 'TRIAGE', decision: request.decision };
-    return this.updates.sendRequest(actor, id, event, triageUpdate, request, correlationId);
+    return this.updates.sendRequest(actor, id, event, triageUpdate, request, correlationId, idempotencyKey);
   }
 
   async provideInformation(

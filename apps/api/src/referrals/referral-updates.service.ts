@@ -89,9 +89,11 @@ export class ReferralUpdatesService {
     definition: UpdateDefinition<ReferralSnapshot, [C]>,
     request: Omit<C, keyof ActorCommand>,
     correlationId: string,
+    idempotencyKey?: string,
   ): Promise<ReferralStatusDto> {
     const command = { actor, correlationId, ...request } as C;
-    return statusView(await this.send(actor, id, event, definition, command));
+    const keyed = keyedRequest(idempotencyKey, request);
+    return statusView(await this.send(actor, id, event, definition, command, undefined, keyed));
   }
 }
 

@@ -97,13 +97,15 @@ export class ReferralsController {
   @Post(':id/triage')
   @RecordAction(ReferralStatusDto, { summary: 'Triage a submitted referral: ACCEPT, REQUEST_INFO or REJECT' })
   @ApiProblemResponses(400, 403, 404, 409, 422)
+  @IDEMPOTENCY_KEY_HEADER
   triage(
     @User() user: CurrentUser,
     @Param('id', referralIdPipe) id: string,
     @Body() body: TriageRequest,
     @Req() req: Request,
+    @IdempotencyKey() key: string | undefined,
   ): Promise<ReferralStatusDto> {
-    return this.commands.triage(user, id, body, correlationIdOf(req));
+    return this.commands.triage(user, id, body, correlationIdOf(req), key);
   }
 
   @Post(':id/information')

@@ -7,6 +7,7 @@ import { redirectAfterSaving } from '../../setup/redirect-after-saving';
 import type { WebSession } from '../../auth/web-session';
 import { errorSummary, fieldId } from '../../errors/error-summary';
 import { formValues, takeRefusedForm } from '../../errors/form-state';
+import { text } from '../../forms/form-values';
 import { assessmentDraft, assessmentRequest, draftFromAssessment, previewScore } from './assessment-form';
 import { assessmentPageView, checkScorePageView } from './assessment.view-model';
 import { formRefusal } from '../../errors/api-problem';
@@ -78,6 +79,8 @@ export class GatewayController {
       subjectName: referral.subjectName,
       backHref: referralPath(id),
       values: refused?.values ?? {},
+      // The form's Idempotency-Key, kept through a refusal and a "try again".
+      key: text(refused?.values.key) || randomUUID(),
       errors: refused && errorSummary(refused.problem),
     };
   }
@@ -89,8 +92,8 @@ export class GatewayController {
     @Body() body: unknown,
     @Res() response: Response,
   ): Promise<void> {
-    const { decision, reason } = formValues(body);
-    const result = await this.gateway.triage(session, id, { decision, reason });
+    const { decision, reason, key } = formValues(body);
+    const result = await this.gateway.triage(session, id, { decision, reason }, text(key));
     notice(session, referralPath(id), TRIAGE_NOTICES[String(decision)] ?? `Triaged: now ${result.status}`);
     await redirectAfterSaving(session, response, referralPath(id));
   }

@@ -40,8 +40,15 @@ export class GatewayService {
     return this.api.get<ScoringScheme>(session, '/reference/scoring-scheme');
   }
 
-  triage(session: WebSession, id: string, body: { decision: unknown; reason: unknown }): Promise<{ status: string }> {
-    return this.api.post(session, `/referrals/${encodeURIComponent(id)}/triage`, body);
+  /** Under the form's Idempotency-Key: "Try again" after a lost answer is the same triage, not a refused second. */
+  triage(
+    session: WebSession,
+    id: string,
+    body: { decision: unknown; reason: unknown },
+    key: string,
+  ): Promise<{ status: string }> {
+    const headers = key ? { 'Idempotency-Key': key } : undefined;
+    return this.api.post(session, `/referrals/${encodeURIComponent(id)}/triage`, body, headers);
   }
 
   /** With the form's key as the Idempotency-Key: a retry of one form never records a second check. */
