@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../scripts/lib/project-paths';
 import { axeViolations, launchChromium } from './browser';
 import { Stack, StackOptions } from './stack';
+import { SwitchableProxy } from './switchable-proxy';
 
 /** Both ways every journey must work: with JavaScript (enhanced) and without (the baseline). */
 export const JAVASCRIPT_MODES = [
@@ -68,6 +69,7 @@ export function useWebStack(options: WebStackOptions | (() => Promise<WebStackOp
   readonly stack: Stack;
   readonly browser: Browser;
   visit(javaScript?: boolean, baseUrl?: string): Promise<Visitor>;
+  throughProxy(use: (proxy: SwitchableProxy, webUrl: string) => Promise<void>): Promise<void>;
 } {
   let stack: Stack | undefined;
   let browser: Browser | undefined;
@@ -108,6 +110,15 @@ export function useWebStack(options: WebStackOptions | (() => Promise<WebStackOp
       );
       open.push(visitor);
       return visitor;
+    },
+    /** Runs `use` against a web app of its own whose API calls pass through a proxy the test can fail. */
+    async throughProxy(use: (proxy: SwitchableProxy, webUrl: string) => Promise<void>): Promise<void> {
+      const proxy = await SwitchableProxy.start(need(stack, 'the stack').apiBaseUrl);
+      try {
+        await use(proxy, await need(stack, 'the stack').startWeb({ API_BASE_URL: proxy.url }));
+      } finally {
+        await proxy.close();
+      }
     },
   };
 }

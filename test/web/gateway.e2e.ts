@@ -3,7 +3,6 @@ import { DEFAULT_DEADLINE_POLICIES, DeadlinePolicies } from '@rocu/domain';
 import { SESSION_COOKIE } from '../../apps/web/src/setup/sessions';
 import { WORKED_EXAMPLE, WORKED_EXAMPLE_RATIONALE } from '../fixtures/worked-example';
 import { referralBody } from '../support/referral-fixtures';
-import { SwitchableProxy } from '../support/switchable-proxy';
 import { JAVASCRIPT_MODES, useWebStack, Visitor } from '../support/web-test';
 import { AssessmentPage, CheckScorePage } from './pages/gateway/assessment-page';
 import { GatewayReferralPage } from './pages/gateway/referral-page';
@@ -334,9 +333,7 @@ describe('gateway team journey', () => {
   });
 
   it('records one assessment when "Try again" sends it a second time after its answer was lost', async () => {
-    const proxy = await SwitchableProxy.start(web.stack.apiBaseUrl);
-    try {
-      const flaky = await web.stack.startWeb({ API_BASE_URL: proxy.url });
+    await web.throughProxy(async (proxy, flaky) => {
       const seeded = await seed(`Operation Lost Answer ${randomUUID().slice(0, 8)}`);
       const accepted = await web.stack.http.post(
         `/referrals/${seeded.id}/triage`,
@@ -364,16 +361,11 @@ describe('gateway team journey', () => {
         [seeded.id],
       );
       expect(rows[0].n).toBe(1);
-      visitor.browserErrors.splice(0, Infinity, ...visitor.browserErrors.filter((text) => !/status of 503/.test(text)));
-    } finally {
-      await proxy.close();
-    }
+    });
   });
 
   it('records one triage when "Try again" sends it a second time after its answer was lost', async () => {
-    const proxy = await SwitchableProxy.start(web.stack.apiBaseUrl);
-    try {
-      const flaky = await web.stack.startWeb({ API_BASE_URL: proxy.url });
+    await web.throughProxy(async (proxy, flaky) => {
       const seeded = await seed(`Operation Lost Triage ${randomUUID().slice(0, 8)}`);
       const visitor = await web.visit(false, flaky);
       await signInAs(visitor, PERSONA.assessor);
@@ -393,9 +385,6 @@ describe('gateway team journey', () => {
         [seeded.id],
       );
       expect(rows[0].n).toBe(1);
-      visitor.browserErrors.splice(0, Infinity, ...visitor.browserErrors.filter((text) => !/status of 503/.test(text)));
-    } finally {
-      await proxy.close();
-    }
+    });
   });
 });

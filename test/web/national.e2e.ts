@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '@rocu/domain';
 import { assessedReferral, frozenMeeting } from '../support/meeting-fixtures';
 import { eventually } from '../support/referral-fixtures';
-import { SwitchableProxy } from '../support/switchable-proxy';
 import { ok } from '../support/tasking-fixtures';
 import { JAVASCRIPT_MODES, useWebStack, Visitor } from '../support/web-test';
 import { GatewayReferralPage } from './pages/gateway/referral-page';
@@ -287,9 +286,7 @@ describe('national tasking in the web app (issue 16)', () => {
 
 describe('a partner check whose answer is lost', () => {
   it('is recorded once when "Try again" sends the form a second time', async () => {
-    const proxy = await SwitchableProxy.start(web.stack.apiBaseUrl);
-    try {
-      const flaky = await web.stack.startWeb({ API_BASE_URL: proxy.url });
+    await web.throughProxy(async (proxy, flaky) => {
       const { id } = await assessedReferral(web.stack);
       const visitor = await web.visit(false, flaky);
       await signIn(visitor, PERSONA.gain);
@@ -310,10 +307,7 @@ describe('a partner check whose answer is lost', () => {
       expect(await referral.notice()).toContain('Partner check recorded: Border Force');
       const checks = await tableRows(visitor.page.getByTestId('partner-checks'));
       expect(checks.map((cells) => cells[0])).toEqual(['Border Force']);
-      visitor.browserErrors.splice(0, Infinity, ...visitor.browserErrors.filter((text) => !/status of 503/.test(text)));
-    } finally {
-      await proxy.close();
-    }
+    });
   });
 });
 
