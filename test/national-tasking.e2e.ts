@@ -416,4 +416,33 @@ describe('national tasking: the national queue', () => {
     expect(inRegion.national).toMatchObject({ reference: 'NCA-2026-0117', responseDueAt: null });
     expect(inRegion.history.map((entry) => entry.action)).toEqual(['SUBMIT', 'TRIAGE', 'ASSESS', 'NATIONAL_ACCEPT']);
   });
+
+  it.each([
+    ['national-acceptance', 'NATIONAL_ACCEPT', { reference: 'NCA-2026-0200' }],
+    ['national-return', 'NATIONAL_RETURN', { reasons: 'Regional in scope' }],
+  ])(
+    'answers a keyed %s sent again as first answered, once the referral has left the queue',
+    async (route, action, body) => {
+      const { id } = await assessedReferral(stack, { route: 'REFER_NATIONAL' });
+      const keyed = { 'Idempotency-Key': `${route}-${id}` };
+      const first = await stack.http.post(`/referrals/${id}/${route}`, body, nca, keyed);
+      expect(first.status).toBe(200);
+      const again = () => stack.http.post(`/referrals/${id}/${route}`, body, nca, keyed);
+      expect(await again()).toMatchObject({ status: 200, body: first.body });
+      // The API lost the answer between the Update and recording it: Temporal's Update outcome answers, although
+      // the liaison may no longer see the referral (a return) or act on it (409 without the key).
+      const forgotten = await stack.db.query(
+        `UPDATE idempotency_keys SET outcome = NULL WHERE key_id LIKE 'referral:' || $1 || ':' || $2 || '-%'`,
+        [id, action],
+      );
+      expect(forgotten.rowCount).toBe(1);
+      expect(await again()).toMatchObject({ status: 200, body: first.body });
+      expect([404, 409]).toContain((await stack.http.post(`/referrals/${id}/${route}`, body, nca)).status);
+      const history = await stack.db.query(
+        `SELECT action FROM referral_history WHERE referral_id = $1 AND action = $2`,
+        [id, action],
+      );
+      expect(history.rowCount).toBe(1);
+    },
+  );
 });

@@ -11,7 +11,8 @@ function unavailable(outgoing: ServerResponse): void {
 /**
  * An HTTP proxy in front of the API that a test can switch to answering 503 problem+json, as the API does
  * when Temporal or Postgres is down, without restarting anything (tokens stay valid); or to losing the API's
- * answers, as a timeout does: the request reaches the API and takes effect, the caller sees the 503.
+ * answers to changes (every method but GET), as a timeout does: the request reaches the API and takes effect,
+ * the caller sees the 503. Reads still answer, so a page that reads before it sends gets as far as the send.
  */
 export class SwitchableProxy {
   down = false;
@@ -37,7 +38,7 @@ export class SwitchableProxy {
 
   private handle(incoming: IncomingMessage, outgoing: ServerResponse): void {
     if (this.down) return unavailable(outgoing);
-    const losesAnswer = this.losesAnswers;
+    const losesAnswer = this.losesAnswers && incoming.method !== 'GET';
     const { hostname, port } = this.target;
     const forwarded = request(
       { host: hostname, port, path: incoming.url, method: incoming.method, headers: incoming.headers },

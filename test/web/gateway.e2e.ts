@@ -349,12 +349,7 @@ describe('gateway team journey', () => {
       const grid = new AssessmentPage(visitor.page);
       await grid.fill(WORKED_EXAMPLE, 'TTCG', WORKED_EXAMPLE_RATIONALE);
       await grid.checkTheScore();
-      // The API records it, but its answer never reaches the web app.
-      proxy.losesAnswers = true;
-      await new CheckScorePage(visitor.page).submit();
-      proxy.losesAnswers = false;
-      expect(await referral.heading()).toBe('Sorry, the service is unavailable');
-      await referral.submitWith('Try again');
+      await referral.tryAgainAfterLostAnswer(proxy, () => new CheckScorePage(visitor.page).submit());
       expect(await referral.notice()).toContain('Assessment recorded: risk score 21.2 (P2)');
       const { rows } = await web.stack.db.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM assessments WHERE referral_id = $1`,
@@ -374,11 +369,7 @@ describe('gateway team journey', () => {
       await referral.startAction('Triage this referral');
       const triage = new TriagePage(visitor.page);
       // The API records it, but its answer never reaches the web app; the retry is the same triage, not a 409.
-      proxy.losesAnswers = true;
-      await triage.decide('ACCEPT', 'Within the remit of the ROCU');
-      proxy.losesAnswers = false;
-      expect(await referral.heading()).toBe('Sorry, the service is unavailable');
-      await referral.submitWith('Try again');
+      await referral.tryAgainAfterLostAnswer(proxy, () => triage.decide('ACCEPT', 'Within the remit of the ROCU'));
       expect(await referral.notice()).toContain('Referral accepted for assessment');
       const { rows } = await web.stack.db.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM referral_history WHERE referral_id = $1 AND action = 'TRIAGE'`,

@@ -266,6 +266,25 @@ describe('urgent out-of-meeting decisions', () => {
   });
 });
 
+describe('an urgent decision whose answer is lost', () => {
+  it('is recorded once when "Try again" sends it a second time', async () => {
+    await web.throughProxy(async (proxy, flaky) => {
+      const urgent = await assessedReferral(web.stack, {}, { urgency: 'IMMEDIATE', threatToLife: true });
+      const visitor = await web.visit(false, flaky);
+      const list = await (await chairAtMeetings(visitor)).openUrgentDecisions();
+      const decision = await list.open(urgent.reference);
+      await decision.choose('Adopt: ROCU lead', 'Threat to life: the ROCU leads now');
+      await decision.tryAgainAfterLostAnswer(proxy, () => decision.submitWith('Record the urgent decision'));
+      expect(await list.banner()).toContain(`Urgent decision recorded on ${urgent.reference}`);
+      const { rows } = await web.stack.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM referral_history WHERE referral_id = $1 AND action = 'DECIDE'`,
+        [urgent.id],
+      );
+      expect(rows[0].n).toBe(1);
+    });
+  });
+});
+
 describe('ratifying urgent decisions at the next meeting', () => {
   describe.each(JAVASCRIPT_MODES)('$label', ({ javaScript }) => {
     it('ratifies one urgent decision and overturns another with a new decision; the minutes and referrals agree', async () => {

@@ -284,32 +284,69 @@ describe('national tasking in the web app (issue 16)', () => {
   });
 });
 
-describe('a partner check whose answer is lost', () => {
-  it('is recorded once when "Try again" sends the form a second time', async () => {
+/** The GAIN co-ordinator, through the web app at `webUrl`, on a partner form of a new assessed referral. */
+async function gainStarts(
+  action: string,
+  webUrl: string,
+): Promise<{ id: string; referral: GatewayReferralPage; form: PartnerCheckPage }> {
+  const { id } = await assessedReferral(web.stack);
+  const visitor = await web.visit(false, webUrl);
+  await signIn(visitor, PERSONA.gain);
+  await visitor.page.goto(`/gateway/referrals/${id}`);
+  const referral = new GatewayReferralPage(visitor.page);
+  await referral.startAction(action);
+  return { id, referral, form: new PartnerCheckPage(visitor.page) };
+}
+
+describe('answers lost on their way back: "Try again" sends the form a second time', () => {
+  it('records one partner check', async () => {
     await web.throughProxy(async (proxy, flaky) => {
-      const { id } = await assessedReferral(web.stack);
-      const visitor = await web.visit(false, flaky);
-      await signIn(visitor, PERSONA.gain);
-      await visitor.page.goto(`/gateway/referrals/${id}`);
-      const referral = new GatewayReferralPage(visitor.page);
-      await referral.startAction('Record a partner check');
-      const form = new PartnerCheckPage(visitor.page);
+      const { referral, form } = await gainStarts('Record a partner check', flaky);
       await form.chooseAgency('Border Force');
       await form.date('When was the check requested?', londonDate(0));
       await form.result('No hit');
       await form.date('When did the agency answer?', londonDate(0));
-      // The API records it, but its answer never reaches the web app.
-      proxy.losesAnswers = true;
-      await form.record();
-      proxy.losesAnswers = false;
-      expect(await referral.heading()).toBe('Sorry, the service is unavailable');
-      await referral.submitWith('Try again');
+      await referral.tryAgainAfterLostAnswer(proxy, () => form.record());
       expect(await referral.notice()).toContain('Partner check recorded: Border Force');
-      const checks = await tableRows(visitor.page.getByTestId('partner-checks'));
+      const checks = await tableRows(referral.page.getByTestId('partner-checks'));
       expect(checks.map((cells) => cells[0])).toEqual(['Border Force']);
     });
   });
+
+  it('disposes of a referral to a partner once, confirmed as recorded instead of refused as decided', async () => {
+    await web.throughProxy(async (proxy, flaky) => {
+      const { id, referral, form } = await gainStarts('Dispose of to a partner', flaky);
+      await referral.tryAgainAfterLostAnswer(proxy, () =>
+        form.dispose('Border Force', 'BF-2026-8', 'Border Force leads'),
+      );
+      expect(await referral.notice()).toContain('Referral disposed of to Border Force (reference BF-2026-8)');
+      expect(await referral.status()).toBe('Referred to a partner');
+      expect(await historyCount(id, 'DISPOSE_TO_PARTNER')).toBe(1);
+    });
+  });
+
+  it("confirms the NCA's return once, although the returned referral has left the liaison's sight", async () => {
+    await web.throughProxy(async (proxy, flaky) => {
+      const { id } = await sentNational();
+      const visitor = await web.visit(false, flaky);
+      await signIn(visitor, PERSONA.ncaLiaison);
+      await visitor.page.goto(`/national/referrals/${id}/return`);
+      const referral = new NationalReferralPage(visitor.page);
+      await visitor.page.getByLabel('Why are you returning it?').fill('A regional supply network: the ROCU is placed');
+      await referral.tryAgainAfterLostAnswer(proxy, () => referral.submitWith('Return the referral'));
+      expect((await referral.panel()).title).toBe('Referral returned');
+      expect(await historyCount(id, 'NATIONAL_RETURN')).toBe(1);
+    });
+  });
 });
+
+const historyCount = async (referralId: string, action: string): Promise<number> =>
+  (
+    await web.stack.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM referral_history WHERE referral_id = $1 AND action = $2',
+      [referralId, action],
+    )
+  ).rows[0].n;
 
 /** A YHROCU TTCG with its agenda frozen, listing the referral (its papers close at once). */
 async function frozenMeetingFor(referralId: string): Promise<string> {

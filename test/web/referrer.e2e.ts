@@ -357,6 +357,36 @@ describe('force referrer journey', () => {
     }
   });
 
+  it('answers an information request and withdraws once each when "Try again" follows a lost answer', async () => {
+    await web.throughProxy(async (proxy, flaky) => {
+      const visitor = await web.visit(false, flaky);
+      await signIn(visitor, PERSONA.wypReferrer);
+      const submitted = await web.stack.http.post<{ id: string }>(
+        '/referrals',
+        referralBody(),
+        await web.stack.token(['FORCE_REFERRER'], 'WYP'),
+      );
+      const id = submitted.body.id;
+      await web.stack.http.post(
+        `/referrals/${id}/triage`,
+        { decision: 'REQUEST_INFO', reason: 'Who else?' },
+        await web.stack.token(['GATEWAY_ASSESSOR'], 'YHROCU'),
+      );
+      const page = await ReferralPage.open(visitor.page, id);
+      await page.tryAgainAfterLostAnswer(proxy, () => page.answerInformationRequest('Two couriers.'));
+      expect(await page.notice()).toContain('Your answer has been sent');
+      expect(await page.status()).toBe('In triage');
+      await page.tryAgainAfterLostAnswer(proxy, () => page.withdraw('Charged by the force.'));
+      expect(await page.notice()).toContain('withdrawn');
+      expect(await page.status()).toBe('Withdrawn');
+      const { rows } = await web.stack.db.query<{ action: string }>(
+        'SELECT action FROM referral_history WHERE referral_id = $1 ORDER BY seq',
+        [id],
+      );
+      expect(rows.map((row) => row.action)).toEqual(['SUBMIT', 'TRIAGE', 'PROVIDE_INFORMATION', 'WITHDRAW']);
+    });
+  });
+
   it('sends a referral edited after a failed send once: as edited if nothing was made, as first sent if it was', async () => {
     await web.throughProxy(async (proxy, flaky) => {
       const visitor = await web.visit(true, flaky); // with JavaScript, so axe checks each page

@@ -23,6 +23,22 @@ export abstract class BasePage {
     return this.page.locator('h1').first().innerText();
   }
 
+  /**
+   * Does `act` (a form post) while `proxy` loses the API's answers, as a timeout does: the API makes the change,
+   * the person is told the service is unavailable. Then presses "Try again", which sends the same form again.
+   */
+  async tryAgainAfterLostAnswer(proxy: { losesAnswers: boolean }, act: () => Promise<void>): Promise<void> {
+    proxy.losesAnswers = true;
+    try {
+      await act();
+    } finally {
+      proxy.losesAnswers = false;
+    }
+    const heading = await this.heading();
+    if (heading !== 'Sorry, the service is unavailable') throw new Error(`No lost answer: the page says "${heading}"`);
+    await this.submitWith('Try again');
+  }
+
   /** The GOV.UK error summary's entries with the id of the field each links to (waits for the summary). */
   async errorSummary(): Promise<{ text: string; href: string }[]> {
     await this.page.locator('.govuk-error-summary').waitFor({ timeout: 10_000 });

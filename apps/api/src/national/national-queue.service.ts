@@ -58,9 +58,10 @@ export class NationalQueueService {
     id: string,
     request: NationalAcceptRequest,
     correlationId: string,
+    idempotencyKey?: string,
   ): Promise<ReferralStatusDto> {
     const event: ReferralEvent = { type: 'NATIONAL_ACCEPT' };
-    return this.updates.sendRequest(actor, id, event, nationalAcceptUpdate, request, correlationId);
+    return this.updates.sendRequest(actor, id, event, nationalAcceptUpdate, request, correlationId, idempotencyKey);
   }
 
   async return(
@@ -68,8 +69,9 @@ export class NationalQueueService {
     id: string,
     request: NationalReturnRequest,
     correlationId: string,
+    idempotencyKey?: string,
   ): Promise<ReferralStatusDto> {
     const event: ReferralEvent = { type: 'NATIONAL_RETURN' };
-    return this.updates.sendRequest(actor, id, event, nationalReturnUpdate, request, correlationId);
+    return this.updates.sendRequest(actor, id, event, nationalReturnUpdate, request, correlationId, idempotencyKey);
   }
 }

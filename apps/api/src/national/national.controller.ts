@@ -6,6 +6,7 @@ import { Roles } from '../auth/auth-metadata';
 import { CurrentUser, User } from '../auth/current-user';
 import { ActionRefusals } from '../common/action-responses';
 import { correlationIdOf } from '../common/correlation-id';
+import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../common/idempotency';
 import { PageQuery } from '../common/page.query';
 import { referralIdPipe } from '../referrals/referral-id.pipe';
 import { ReferralStatusDto } from '../referrals/referral-views.dto';
@@ -46,13 +47,15 @@ export class NationalController {
       "Accept a referral sent national, with the NCA's reference: it leaves the region's books, keeping its history",
   })
   @ActionRefusals(NCA_ANSWER_REFUSALS)
+  @IDEMPOTENCY_KEY_HEADER
   accept(
     @User() user: CurrentUser,
     @Param('id', referralIdPipe) id: string,
     @Body() body: NationalAcceptRequest,
     @Req() req: Request,
+    @IdempotencyKey() key: string | undefined,
   ): Promise<ReferralStatusDto> {
-    return this.national.accept(user, id, body, correlationIdOf(req));
+    return this.national.accept(user, id, body, correlationIdOf(req), key);
   }
 
   @Post('referrals/:id/national-return')
@@ -61,12 +64,14 @@ export class NationalController {
       "Return a referral sent national to its region with reasons: back on the next meeting's agenda (or to assessment)",
   })
   @ActionRefusals(NCA_ANSWER_REFUSALS)
+  @IDEMPOTENCY_KEY_HEADER
   return(
     @User() user: CurrentUser,
     @Param('id', referralIdPipe) id: string,
     @Body() body: NationalReturnRequest,
     @Req() req: Request,
+    @IdempotencyKey() key: string | undefined,
   ): Promise<ReferralStatusDto> {
-    return this.national.return(user, id, body, correlationIdOf(req));
+    return this.national.return(user, id, body, correlationIdOf(req), key);
   }
 }

@@ -34,8 +34,9 @@ export class PartnerCommandsService {
     id: string,
     request: PartnerDisposalRequest,
     correlationId: string,
+    idempotencyKey?: string,
   ): Promise<ReferralStatusDto> {
     const event: ReferralEvent = { type: 'DISPOSE_TO_PARTNER' };
-    return this.updates.sendRequest(actor, id, event, disposeToPartnerUpdate, request, correlationId);
+    return this.updates.sendRequest(actor, id, event, disposeToPartnerUpdate, request, correlationId, idempotencyKey);
   }
 }

@@ -58,12 +58,14 @@ export class PartnersController {
     notFound: NOT_VISIBLE,
     conflict: DECIDED,
   })
+  @IDEMPOTENCY_KEY_HEADER
   dispose(
     @User() user: CurrentUser,
     @Param('id', referralIdPipe) id: string,
     @Body() body: PartnerDisposalRequest,
     @Req() req: Request,
+    @IdempotencyKey() key: string | undefined,
   ): Promise<ReferralStatusDto> {
-    return this.commands.dispose(user, id, body, correlationIdOf(req));
+    return this.commands.dispose(user, id, body, correlationIdOf(req), key);
   }
 }

@@ -151,9 +151,10 @@ export class ReferralCommandsService {
     id: string,
     request: InformationRequest,
     correlationId: string,
+    idempotencyKey?: string,
   ): Promise<ReferralStatusDto> {
     const event: ReferralEvent = { type: 'PROVIDE_INFORMATION' };
-    return this.updates.sendRequest(actor, id, event, provideInformationUpdate, request, correlationId);
+    return this.updates.sendRequest(actor, id, event, provideInformationUpdate, request, correlationId, idempotencyKey);
   }
 
   async withdraw(
@@ -161,9 +162,10 @@ export class ReferralCommandsService {
     id: string,
     request: WithdrawRequest,
     correlationId: string,
+    idempotencyKey?: string,
   ): Promise<ReferralStatusDto> {
     const event: ReferralEvent = { type: 'WITHDRAW' };
-    return this.updates.sendRequest(actor, id, event, withdrawUpdate, request, correlationId);
+    return this.updates.sendRequest(actor, id, event, withdrawUpdate, request, correlationId, idempotencyKey);
   }
 
   async assess(
@@ -200,6 +202,7 @@ export class ReferralCommandsService {
     id: string,
     request: UrgentDecisionRequest,
     correlationId: string,
+    idempotencyKey?: string,
   ): Promise<ReferralStatusDto> {
     const event: ReferralEvent = { type: 'DECIDE', decision: request.decision };
     const qualifies = (referral: ReferralEntity): void => {
@@ -216,7 +219,8 @@ export class ReferralCommandsService {
       }
     };
     const command = { actor, correlationId, ...request };
-    return statusView(await this.updates.send(actor, id, event, taskingDecisionUpdate, command, qualifies));
+    const keyed = keyedRequest(idempotencyKey, request);
+    return statusView(await this.updates.send(actor, id, event, taskingDecisionUpdate, command, qualifies, keyed));
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UpdateDefinition } from '@temporalio/common';
 import { Actor, DomainError, ReferralEvent, transition } from '@rocu/domain';
-import { ActorCommand, ReferralSnapshot } from '@rocu/contracts';
+import { ActorCommand, ReferralSnapshot, referralWorkflowId } from '@rocu/contracts';
 import type { ReferralEntity } from '@rocu/persistence';
 import { IdempotencyService, keyedUpdateId } from '../common/idempotency';
 import { TemporalClientService } from '../temporal/temporal-client.provider';
@@ -41,9 +41,9 @@ export class ReferralUpdatesService {
     alsoCheck: (referral: ReferralEntity) => void | Promise<void> = () => undefined,
     keyed?: KeyedRequest,
   ): Promise<R> {
-    const referral = await this.queries.findVisible(actor, id);
-    const record = referralRecordOf(referral);
-    const check = async (): Promise<void> => {
+    const checkedUpdate = async (updateId?: string): Promise<R> => {
+      const referral = await this.queries.findVisible(actor, id);
+      const record = referralRecordOf(referral);
       const checked = transition(record, event, actor);
       if (!checked.ok) {
         throw new DomainError(checked.refusal, checked.reason, {
@@ -52,8 +52,6 @@ export class ReferralUpdatesService {
         });
       }
       await alsoCheck(referral);
-    };
-    const update = async (updateId?: string): Promise<R> => {
       try {
         return await this.temporal.sendUpdate({
           workflowId: referral.workflowId,
@@ -67,17 +65,16 @@ export class ReferralUpdatesService {
         throw stateNamedAsInProblems(error);
       }
     };
-    if (keyed === undefined) {
-      await check();
-      return update();
-    }
-    // A repeat whose first Update completed is that Update again (Temporal answers with its outcome): the
-    // read model, which has moved on since, must not refuse it first.
+    if (keyed === undefined) return checkedUpdate();
+    // A repeat whose first Update completed is answered with that Update's outcome: neither the read model,
+    // which has moved on since, nor the person's sight of the referral, which the action may have ended (an
+    // NCA return), is asked again. The Update id is the person's own, so it tells nobody else anything.
     const updateId = keyedUpdateId(event.type, actor, keyed.key);
-    const completed = () => this.temporal.updateCompleted(referral.workflowId, updateId);
+    const workflowId = referralWorkflowId(id);
+    const completed = () => this.temporal.updateCompleted(workflowId, updateId);
     return this.idempotency.once(`referral:${id}:${updateId}`, keyed.body, completed, async (repeat) => {
-      if (!repeat || !(await completed())) await check();
-      return update(updateId);
+      const earlier = repeat ? await this.temporal.completedUpdate<R>(workflowId, updateId) : undefined;
+      return earlier ? earlier.result : checkedUpdate(updateId);
     });
   }
 

@@ -111,13 +111,15 @@ export class ReferralsController {
   @Post(':id/information')
   @RecordAction(ReferralStatusDto, { summary: 'Provide the further information triage asked for' })
   @ApiProblemResponses(400, 403, 404, 409, 422)
+  @IDEMPOTENCY_KEY_HEADER
   information(
     @User() user: CurrentUser,
     @Param('id', referralIdPipe) id: string,
     @Body() body: InformationRequest,
     @Req() req: Request,
+    @IdempotencyKey() key: string | undefined,
   ): Promise<ReferralStatusDto> {
-    return this.commands.provideInformation(user, id, body, correlationIdOf(req));
+    return this.commands.provideInformation(user, id, body, correlationIdOf(req), key);
   }
 
   @Post(':id/assessment')
@@ -143,24 +145,28 @@ export class ReferralsController {
       'actions); only IMMEDIATE referrals, and never DEFER (422: a decision taken because the case cannot wait ' +
       'cannot put it off). The next meeting of the type it was routed to (TTCG or covert commissioning) ratifies it.',
   })
+  @IDEMPOTENCY_KEY_HEADER
   urgentDecision(
     @User() user: CurrentUser,
     @Param('id', referralIdPipe) id: string,
     @Body() body: UrgentDecisionRequest,
     @Req() req: Request,
+    @IdempotencyKey() key: string | undefined,
   ): Promise<ReferralStatusDto> {
-    return this.commands.urgentDecision(user, id, body, correlationIdOf(req));
+    return this.commands.urgentDecision(user, id, body, correlationIdOf(req), key);
   }
 
   @Post(':id/withdraw')
   @RecordAction(ReferralStatusDto, { summary: 'Withdraw the referral, with a reason' })
   @ApiProblemResponses(400, 403, 404, 409, 422)
+  @IDEMPOTENCY_KEY_HEADER
   withdraw(
     @User() user: CurrentUser,
     @Param('id', referralIdPipe) id: string,
     @Body() body: WithdrawRequest,
     @Req() req: Request,
+    @IdempotencyKey() key: string | undefined,
   ): Promise<ReferralStatusDto> {
-    return this.commands.withdraw(user, id, body, correlationIdOf(req));
+    return this.commands.withdraw(user, id, body, correlationIdOf(req), key);
   }
 }

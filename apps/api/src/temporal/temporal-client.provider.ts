@@ -111,19 +111,24 @@ export class TemporalClientService implements OnApplicationShutdown {
   }
 
   /**
-   * Whether the workflow's current run completed the Update with this id (an Update a validator refused, or
-   * one never sent, is unknown to it). Waits, under the Update deadline, for one still in flight.
+   * The outcome of the Update with this id, if the workflow's current run completed it (an Update a validator
+   * refused, or one never sent, is unknown to it). Waits, under the Update deadline, for one still in flight.
    */
-  async updateCompleted(workflowId: string, updateId: string): Promise<boolean> {
+  async completedUpdate<R>(workflowId: string, updateId: string): Promise<{ result: R } | undefined> {
     try {
-      await this.withUpdateDeadline((client) =>
-        client.workflow.getHandle(workflowId).getUpdateHandle(updateId).result(),
-      );
-      return true;
+      return {
+        result: await this.withUpdateDeadline((client) =>
+          client.workflow.getHandle(workflowId).getUpdateHandle<R>(updateId).result(),
+        ),
+      };
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError || error instanceof WorkflowUpdateFailedError) return false;
+      if (error instanceof WorkflowNotFoundError || error instanceof WorkflowUpdateFailedError) return undefined;
       throw error;
     }
+  }
+
+  async updateCompleted(workflowId: string, updateId: string): Promise<boolean> {
+    return (await this.completedUpdate(workflowId, updateId)) !== undefined;
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -7,7 +7,7 @@ import { redirectAfterSaving } from '../../setup/redirect-after-saving';
 import type { WebSession } from '../../auth/web-session';
 import { errorSummary, fieldId } from '../../errors/error-summary';
 import { formValues, takeRefusedForm } from '../../errors/form-state';
-import { text } from '../../forms/form-values';
+import { formKey } from '../../forms/form-key';
 import { assessmentDraft, assessmentRequest, draftFromAssessment, previewScore } from './assessment-form';
 import { assessmentPageView, checkScorePageView } from './assessment.view-model';
 import { formRefusal } from '../../errors/api-problem';
@@ -79,8 +79,7 @@ export class GatewayController {
       subjectName: referral.subjectName,
       backHref: referralPath(id),
       values: refused?.values ?? {},
-      // The form's Idempotency-Key, kept through a refusal and a "try again".
-      key: text(refused?.values.key) || randomUUID(),
+      key: formKey(refused?.values),
       errors: refused && errorSummary(refused.problem),
     };
   }
@@ -93,7 +92,7 @@ export class GatewayController {
     @Res() response: Response,
   ): Promise<void> {
     const { decision, reason, key } = formValues(body);
-    const result = await this.gateway.triage(session, id, { decision, reason }, text(key));
+    const result = await this.gateway.triage(session, id, { decision, reason }, key);
     notice(session, referralPath(id), TRIAGE_NOTICES[String(decision)] ?? `Triaged: now ${result.status}`);
     await redirectAfterSaving(session, response, referralPath(id));
   }

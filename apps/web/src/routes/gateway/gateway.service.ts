@@ -1,3 +1,4 @@
+import { keyHeader } from '../../forms/form-key';
 import { Injectable } from '@nestjs/common';
 import type { ScoringScheme } from '@rocu/domain';
 import { ApiClient } from '../../api/api-client.service';
@@ -45,10 +46,9 @@ export class GatewayService {
     session: WebSession,
     id: string,
     body: { decision: unknown; reason: unknown },
-    key: string,
+    key: unknown,
   ): Promise<{ status: string }> {
-    const headers = key ? { 'Idempotency-Key': key } : undefined;
-    return this.api.post(session, `/referrals/${encodeURIComponent(id)}/triage`, body, headers);
+    return this.api.post(session, `/referrals/${encodeURIComponent(id)}/triage`, body, keyHeader(key));
   }
 
   /** With the form's key as the Idempotency-Key: a retry of one form never records a second check. */
@@ -56,14 +56,19 @@ export class GatewayService {
     session: WebSession,
     id: string,
     body: Record<string, unknown>,
-    key: string,
+    key: unknown,
   ): Promise<{ status: string }> {
-    const headers = key ? { 'Idempotency-Key': key } : undefined;
-    return this.api.post(session, `/referrals/${encodeURIComponent(id)}/partner-checks`, body, headers);
+    return this.api.post(session, `/referrals/${encodeURIComponent(id)}/partner-checks`, body, keyHeader(key));
   }
 
-  disposeToPartner(session: WebSession, id: string, body: Record<string, unknown>): Promise<{ status: string }> {
-    return this.api.post(session, `/referrals/${encodeURIComponent(id)}/partner-disposal`, body);
+  /** Under the form's key, as a check is. */
+  disposeToPartner(
+    session: WebSession,
+    id: string,
+    body: Record<string, unknown>,
+    key: unknown,
+  ): Promise<{ status: string }> {
+    return this.api.post(session, `/referrals/${encodeURIComponent(id)}/partner-disposal`, body, keyHeader(key));
   }
 
   /** Under the draft's Idempotency-Key: a retry after a lost answer records no second assessment. */

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Get, Param, Post, Render, Res, Session } from '@nestjs/common';
 import type { Response } from 'express';
 import type { WebSession } from '../../auth/web-session';
 import { formValues, takeRefusedForm } from '../../errors/form-state';
-import { text } from '../../forms/form-values';
+import { formKey } from '../../forms/form-key';
 import { ReferenceData, nameOf } from '../../reference/reference-data.service';
 import { redirectAfterSaving } from '../../setup/redirect-after-saving';
 import { GatewayPages } from '../journey-pages';
@@ -35,7 +34,7 @@ export class PartnersController {
   async checkForm(@Session() session: WebSession, @Param('id') id: string): Promise<object> {
     const view = await this.formPage(session, id, PARTNER_CHECK_FORM);
     // The form's Idempotency-Key, kept through a refusal and a "try again": one form records one check.
-    return { ...view, key: text(view.values?.key) || randomUUID() };
+    return { ...view, key: formKey(view.values) };
   }
 
   @Post('partner-checks')
@@ -47,7 +46,7 @@ export class PartnersController {
   ): Promise<void> {
     const values = formValues(body);
     const request = partnerCheckRequest(values);
-    await this.gateway.recordPartnerCheck(session, id, request, text(values.key));
+    await this.gateway.recordPartnerCheck(session, id, request, values.key);
     const agency = nameOf((await this.reference.lists(session)).agencies, String(request.agency));
     notice(session, referralPath(id), `Partner check recorded: ${agency}`);
     await redirectAfterSaving(session, response, referralPath(id));
@@ -55,8 +54,9 @@ export class PartnersController {
 
   @Get('partner-disposal')
   @Render('routes/gateway/partner-disposal.njk')
-  disposalForm(@Session() session: WebSession, @Param('id') id: string): Promise<object> {
-    return this.formPage(session, id, PARTNER_DISPOSAL_FORM);
+  async disposalForm(@Session() session: WebSession, @Param('id') id: string): Promise<object> {
+    const view = await this.formPage(session, id, PARTNER_DISPOSAL_FORM);
+    return { ...view, key: formKey(view.values) };
   }
 
   @Post('partner-disposal')
@@ -66,8 +66,9 @@ export class PartnersController {
     @Body() body: unknown,
     @Res() response: Response,
   ): Promise<void> {
-    const request = partnerDisposalRequest(formValues(body));
-    await this.gateway.disposeToPartner(session, id, request);
+    const values = formValues(body);
+    const request = partnerDisposalRequest(values);
+    await this.gateway.disposeToPartner(session, id, request, values.key);
     const agency = nameOf((await this.reference.lists(session)).agencies, String(request.agency));
     notice(session, referralPath(id), `Referral disposed of to ${agency} (reference ${String(request.reference)})`);
     await redirectAfterSaving(session, response, referralPath(id));

@@ -54,6 +54,7 @@ import {
 } from './meetings.view-model';
 
 import { redirectAfterSaving } from '../../setup/redirect-after-saving';
+import { formKey, keyHeader } from '../../forms/form-key';
 
 type Form = Record<string, unknown>;
 
@@ -93,9 +94,10 @@ export class MeetingsController {
   async urgentForm(
     @Req() request: SessionRequest,
     @Param('referralId', uuidOrNotFound) referralId: string,
-  ): Promise<DecisionFormView> {
+  ): Promise<DecisionFormView & { key: string }> {
     const referral = await this.api.get<ReferralSummary>(request.session, `/referrals/${referralId}`);
-    return urgentDecisionView(referral, takeRefusedForm(request.session, request.path));
+    const refused = takeRefusedForm(request.session, request.path);
+    return { ...urgentDecisionView(referral, refused), key: formKey(refused?.values) };
   }
 
   @Post('urgent-decisions/:referralId')
@@ -107,7 +109,7 @@ export class MeetingsController {
   ): Promise<void> {
     const { deviationJustification: _notAsked, ...body } = decisionBody(form);
     const referral = await this.api.get<ReferralSummary>(session, `/referrals/${referralId}`);
-    await this.api.post(session, `/referrals/${referralId}/urgent-decision`, body);
+    await this.api.post(session, `/referrals/${referralId}/urgent-decision`, body, keyHeader(form.key));
     session.urgentDecided = referral.reference;
     await redirectAfterSaving(session, response, '/meetings/urgent-decisions');
   }

@@ -7,6 +7,7 @@ import { errorSummary } from '../../errors/error-summary';
 import { formValues, takeRefusedForm } from '../../errors/form-state';
 import { inPlainWords } from '../../errors/plain-messages';
 import { text } from '../../forms/form-values';
+import { formKey, keyHeader } from '../../forms/form-key';
 import { redirectAfterSaving } from '../../setup/redirect-after-saving';
 import type { ReferralDetail } from '../gateway/gateway-api.types';
 import { pageNumber } from '../gateway/work-queue.view-model';
@@ -136,6 +137,7 @@ export class NationalController {
       subjectName: referral.subjectName,
       backHref: nationalReferralPath(id),
       value: text(refused?.values[field]),
+      key: formKey(refused?.values),
       errors: refused && errorSummary(inPlainWords(refused.problem, { [field]: plain })),
     };
     response.render(`routes/national/${view}`, model);
@@ -150,11 +152,13 @@ export class NationalController {
     @Res() response: Response,
   ): Promise<void> {
     const { route, field, confirm } = answerOf(answer);
-    const value = text(formValues(body)[field]);
+    const values = formValues(body);
+    const value = text(values[field]);
     const answered = await this.api.post<{ reference: string }>(
       session,
       `/referrals/${encodeURIComponent(id)}/${route}`,
       { [field]: value },
+      keyHeader(values.key),
     );
     session.nationalAnswer = confirm(answered.reference, value.trim());
     await redirectAfterSaving(session, response, '/national/answered');

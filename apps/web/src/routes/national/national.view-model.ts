@@ -114,5 +114,7 @@ export interface NationalAnswerFormView {
   subjectName: string;
   backHref: string;
   value: string;
+  /** The form's Idempotency-Key (see formKey). */
+  key: string;
   errors?: ErrorSummary;
 }

@@ -31,6 +31,8 @@ export interface ReferralPageView {
   canAnswer: boolean;
   canWithdraw: boolean;
   answer: string;
+  /** The action form's Idempotency-Key (see formKey). */
+  key?: string;
 }
 
 /** The text of what the gateway last asked, if the referral is waiting for an answer. */
@@ -43,7 +45,7 @@ function openRequest(detail: ReferralDetail): string | undefined {
 export function referralPageView(
   detail: ReferralDetail,
   reference: ReferenceLists,
-  extras: { notice?: string; errors?: ErrorSummary; answer?: string } = {},
+  extras: { notice?: string; errors?: ErrorSummary; answer?: string; key?: string } = {},
 ): ReferralPageView {
   const submission = detail.submission;
   const names = (codes: string[] | undefined, list: ReferenceLists[keyof ReferenceLists]): string =>
@@ -87,5 +89,6 @@ export function referralPageView(
     canAnswer: detail.availableActions.includes('PROVIDE_INFORMATION'),
     canWithdraw: detail.availableActions.includes('WITHDRAW'),
     answer: extras.answer ?? '',
+    key: extras.key,
   };
 }

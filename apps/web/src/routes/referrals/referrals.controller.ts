@@ -5,6 +5,7 @@ import { redirectAfterSaving } from '../../setup/redirect-after-saving';
 import type { WebSession } from '../../auth/web-session';
 import { errorSummary } from '../../errors/error-summary';
 import { text } from '../../forms/form-values';
+import { formKey, keyHeader } from '../../forms/form-key';
 import { keepNotice, takeNotice, takeRefusedForm } from '../../errors/form-state';
 import { ReferenceData } from '../../reference/reference-data.service';
 import { MakeReferralService } from '../make-referral/make-referral.service';
@@ -91,7 +92,11 @@ export class ReferralsController {
     const { field, view } = textAction(action);
     const model = await this.pageView(session, referralId(id), () => {
       const refused = takeRefusedForm(session, `/referrals/${id}/${action}`);
-      return { errors: refused && errorSummary(refused.problem), answer: text(refused?.values[field]) };
+      return {
+        errors: refused && errorSummary(refused.problem),
+        answer: text(refused?.values[field]),
+        key: formKey(refused?.values),
+      };
     });
     res.render(`routes/referrals/${view}`, model);
   }
@@ -105,7 +110,8 @@ export class ReferralsController {
     @Res() res: Response,
   ): Promise<void> {
     const { field, notice } = textAction(action);
-    await this.api.post(session, `/referrals/${referralId(id)}/${action}`, { [field]: text(body[field]) });
+    const path = `/referrals/${referralId(id)}/${action}`;
+    await this.api.post(session, path, { [field]: text(body[field]) }, keyHeader(body.key));
     keepNotice(session, notice);
     await redirectAfterSaving(session, res, `/referrals/${id}`);
   }
