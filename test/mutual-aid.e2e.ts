@@ -258,6 +258,40 @@ describe('mutual aid: a region lends another an SIO or a capability (issue 16)',
     });
   });
 
+  it('makes one request under one Idempotency-Key, sent at once or again after its decision', async () => {
+    const tasking = await adoptedReferral(stack);
+    const body = {
+      referralId: tasking,
+      lendingRegion: 'EMSOU',
+      kind: 'CAPABILITY',
+      capability: 'COVERT_SURVEILLANCE',
+      reason: 'Our surveillance team is deployed',
+    };
+    const keyed = { 'Idempotency-Key': `aid-${tasking}` };
+    const askKeyed = (sent: Record<string, unknown>) =>
+      stack.http.post<MutualAid & Problem>('/mutual-aid-requests', sent, borrower, keyed);
+    const before = await requestCount();
+    // A refusal (its own region) makes nothing and leaves the key free for the corrected request.
+    expect((await askKeyed({ ...body, lendingRegion: 'YHROCU' })).status).toBe(400);
+    const together = await Promise.all([askKeyed(body), askKeyed(body), askKeyed(body)]);
+    expect(together.map((sent) => sent.status)).toEqual([201, 201, 201]);
+    const id = together[0].body.id;
+    expect(together.map((sent) => sent.body.id)).toEqual([id, id, id]);
+    await decide(id, { decision: 'REFUSE', reason: 'Ours is deployed too' });
+
+    // Its answer lost before it was recorded: a repeat answers with the request it made, as it now stands.
+    await stack.db.query('UPDATE idempotency_keys SET outcome = NULL WHERE key_id = $1', [`mutual-aid:${id}`]);
+    expect((await askKeyed(body)).body).toMatchObject({ id, state: 'REFUSED' });
+    expect((await askKeyed({ ...body, reason: 'Something else' })).body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await requestCount()).toBe(before + 1);
+    expect(await noticesOf(lender, id)).toEqual(['MUTUAL_AID_REQUESTED']);
+    const { rows } = await stack.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'MUTUAL_AID_REQUESTED'`,
+      [id],
+    );
+    expect(rows[0].n).toBe(1);
+  });
+
   it('refuses a capability with a reason, and lets the borrower withdraw a request not yet decided', async () => {
     const tasking = await adoptedReferral(stack);
     const capability = await ask({

@@ -427,7 +427,8 @@ describe('national tasking: the national queue', () => {
       const keyed = { 'Idempotency-Key': `${route}-${id}` };
       const first = await stack.http.post(`/referrals/${id}/${route}`, body, nca, keyed);
       expect(first.status).toBe(200);
-      const again = () => stack.http.post(`/referrals/${id}/${route}`, body, nca, keyed);
+      // However the client spells the id.
+      const again = () => stack.http.post(`/referrals/${id.toUpperCase()}/${route}`, body, nca, keyed);
       expect(await again()).toMatchObject({ status: 200, body: first.body });
       // The API lost the answer between the Update and recording it: Temporal's Update outcome answers, although
       // the liaison may no longer see the referral (a return) or act on it (409 without the key).
@@ -438,6 +439,11 @@ describe('national tasking: the national queue', () => {
       expect(forgotten.rowCount).toBe(1);
       expect(await again()).toMatchObject({ status: 200, body: first.body });
       expect([404, 409]).toContain((await stack.http.post(`/referrals/${id}/${route}`, body, nca)).status);
+      // The key is the liaison's own: another with the same key is a new request, refused as any other.
+      const otherLiaison = await stack.token(['NCA_LIAISON'], 'NCA', 'nca-other');
+      expect([404, 409]).toContain(
+        (await stack.http.post(`/referrals/${id}/${route}`, body, otherLiaison, keyed)).status,
+      );
       const history = await stack.db.query(
         `SELECT action FROM referral_history WHERE referral_id = $1 AND action = $2`,
         [id, action],

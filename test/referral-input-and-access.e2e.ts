@@ -3,7 +3,7 @@ import { Stack } from './support/stack';
 import { eventually, referralBody, workedExampleAssessment } from './support/referral-fixtures';
 import { partnerCheckBody } from './support/national-fixtures';
 import { testEnvironment } from './support/test-environment';
-import { referralIdFor } from '../apps/api/src/referrals/referral-id';
+import { idForKey } from '../apps/api/src/common/keyed-id';
 
 type Problem = { status: number; errors?: { field: string; code: string }[] };
 
@@ -265,7 +265,7 @@ describe('referral input validation, visibility and idempotency', () => {
     const sub = `rebind-${Date.now()}`;
     const token = await stack.token(['FORCE_REFERRER'], 'WYP', sub);
     const key = `key-rebind-${Date.now()}`;
-    const keyId = `referral:${referralIdFor({ org: 'WYP', sub }, key)}`;
+    const keyId = `referral:${idForKey({ org: 'WYP', sub }, key)}`;
     // A first request with the key, claimed and then lost before its workflow started (as when Temporal fails).
     await stack.db.query(`INSERT INTO idempotency_keys (key_id, fingerprint) VALUES ($1, 'first')`, [keyId]);
     const body = referralBody({ summary: 'As changed after the failure.' });

@@ -393,3 +393,54 @@ describe('national tasking, the national rhythm and mutual aid in the web app (i
     });
   });
 });
+
+describe('asking another region for help, when an answer is lost', () => {
+  it('asks once when "Try again" sends the request again; a changed form under a used key gets a new one', async () => {
+    await web.throughProxy(async (proxy, flaky) => {
+      const tasking = await adoptedReferral(web.stack);
+      const manager = await web.stack.token(['ROCU_MANAGER'], 'YHROCU');
+      const { reference } = await ok(
+        'tasking',
+        web.stack.http.get<{ reference: string }>(`/referrals/${tasking}`, manager),
+      );
+      const visitor = await web.visit(true, flaky);
+      await signIn(visitor, PERSONA.manager);
+      const page = new TablesPage(visitor.page);
+      const ask = async (reason: string) => {
+        await visitor.page
+          .getByLabel('Tasking the help is for')
+          .selectOption({ label: `${reference}: Operation Kestrel` });
+        await visitor.page.getByLabel('Region you are asking').selectOption({ label: 'East Midlands' });
+        await visitor.page.getByLabel('An SIO', { exact: true }).check();
+        await visitor.page.getByLabel('Why does your region need the help?').fill(reason);
+        await page.submitWith('Send the request');
+      };
+      const requests = async () =>
+        (
+          await web.stack.db.query<{ reason: string }>(
+            'SELECT reason FROM mutual_aid_requests WHERE referral_id = $1',
+            [tasking],
+          )
+        ).rows.map((row) => row.reason);
+      const key = visitor.page.locator('input[name="key"]');
+
+      await visitor.page.goto('/mutual-aid/new');
+      const firstKey = await key.inputValue();
+      await page.tryAgainAfterLostAnswer(proxy, () => ask('Our SIOs are committed'));
+      expect(await page.notice()).toContain('Request sent to East Midlands Special Operations Unit');
+      expect(await requests()).toEqual(['Our SIOs are committed']);
+
+      // A browser may restore a form's hidden key on Back: changed and sent under a key already used, the form comes
+      // back saying so, with a new key, and nothing is sent.
+      await visitor.page.goto('/mutual-aid/new');
+      await key.evaluate((input: { value: string }, used: string) => (input.value = used), firstKey);
+      await ask('Changed after it was sent');
+      expect(await page.errorSummary()).toEqual([
+        { text: expect.stringContaining('You sent this form before and it was recorded'), href: '#main-content' },
+      ]);
+      expect(await key.inputValue()).not.toBe(firstKey);
+      await visitor.expectAccessible();
+      expect(await requests()).toEqual(['Our SIOs are committed']);
+    });
+  });
+});

@@ -325,7 +325,7 @@ describe('answers lost on their way back: "Try again" sends the form a second ti
     });
   });
 
-  it("confirms the NCA's return once, although the returned referral has left the liaison's sight", async () => {
+  it("confirms the NCA's return once, instead of refusing the second as not awaiting the NCA", async () => {
     await web.throughProxy(async (proxy, flaky) => {
       const { id } = await sentNational();
       const visitor = await web.visit(false, flaky);

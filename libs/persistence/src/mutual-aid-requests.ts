@@ -49,11 +49,13 @@ const OF_REGION = `WHERE m.borrowing_region = $1 OR m.lending_region = $1`;
 
 /** Mutual-aid requests between ROCUs (table mutual_aid_requests). */
 export const mutualAidRequests = {
-  async insert(manager: EntityManager, request: MutualAidRequestNew): Promise<void> {
-    await manager.query(
+  /** Whether it was inserted: a request with its id (a keyed repeat, see idForKey) is left as it is. */
+  async insert(manager: EntityManager, request: MutualAidRequestNew): Promise<boolean> {
+    const inserted = await manager.query<{ id: string }[]>(
       `INSERT INTO mutual_aid_requests (id, referral_id, borrowing_region, lending_region, kind, capability, reason,
            state, requested_by_sub, requested_by_name, requested_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'REQUESTED', $8, $9, now())`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'REQUESTED', $8, $9, now())
+         ON CONFLICT (id) DO NOTHING RETURNING id`,
       [
         request.id,
         request.referralId,
@@ -66,6 +68,7 @@ export const mutualAidRequests = {
         request.requestedBy.name,
       ],
     );
+    return inserted.length > 0;
   },
 
   /** The request (locked until the transaction ends when `forUpdate`). */

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@rocu/config';
+import { ApiProblemResponse } from './api-problems';
 import { httpStatusOf } from './domain-error-status';
 import { DomainError } from '@rocu/domain';
 import {
@@ -19,13 +20,16 @@ import {
 /** 8 to 255 visible ASCII characters: room for a UUID or a client's own scheme, nothing that hides. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,255}$/;
 
-export const IDEMPOTENCY_KEY_HEADER = ApiHeader({
-  name: 'Idempotency-Key',
-  required: false,
-  description:
-    '8-255 visible characters. A repeat with the same key and the same body answers with the first outcome instead of ' +
-    'applying again; the same key with a different body is refused (422) once the key has taken effect.',
-});
+export const IDEMPOTENCY_KEY_HEADER = applyDecorators(
+  ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      '8-255 visible characters. A repeat with the same key and the same body answers with the first outcome ' +
+      'instead of applying again; the same key with a different body is refused (422) once the key has taken effect.',
+  }),
+  ApiProblemResponse(422, 'IDEMPOTENCY_KEY_REUSED: the Idempotency-Key already did something with another body'),
+);
 
 /** The validated Idempotency-Key header, or undefined (a repeated header arrives joined by ", ": refused too). */
 export const IdempotencyKey = createParamDecorator((_data: unknown, context: ExecutionContext): string | undefined => {
@@ -117,7 +121,9 @@ export class IdempotencyService {
       outcome = await apply(claim.kind === 'SAME');
     } catch (error) {
       // A refusal (a rule, or the workflow's validator) applied nothing: the key is free for the corrected request.
-      if (error instanceof DomainError && httpStatusOf(error.code) < 500) {
+      // Only the request that claimed the key frees it: a repeat refused while the first may still be in flight
+      // (its effect already in the read model, its outcome not yet recorded) must not drop the first's claim.
+      if (claim.kind === 'NEW' && error instanceof DomainError && httpStatusOf(error.code) < 500) {
         await releaseIdempotencyKey(this.dataSource.manager, keyId, requestFingerprint(request));
       }
       throw error;

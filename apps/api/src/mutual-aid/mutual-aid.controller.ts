@@ -6,6 +6,7 @@ import { Roles } from '../auth/auth-metadata';
 import { CurrentUser, User } from '../auth/current-user';
 import { ApiProblemResponses } from '../common/api-problems';
 import { correlationIdOf } from '../common/correlation-id';
+import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../common/idempotency';
 import { PageQuery } from '../common/page.query';
 import { CreateMutualAidRequest, MutualAidDecisionRequest, WithdrawMutualAidRequest } from './mutual-aid-requests.dto';
 import { MutualAidListResponse, MutualAidRequestDto } from './mutual-aid-views.dto';
@@ -28,12 +29,14 @@ export class MutualAidController {
     summary: "Ask another region for an SIO or a capability for a live tasking (the tasking region's ROCU manager)",
   })
   @ApiCreatedResponse({ type: MutualAidRequestDto })
+  @IDEMPOTENCY_KEY_HEADER
   request(
     @User() user: CurrentUser,
     @Body() body: CreateMutualAidRequest,
     @Req() req: Request,
+    @IdempotencyKey() key: string | undefined,
   ): Promise<MutualAidRequestDto> {
-    return this.mutualAid.request(user, body, correlationIdOf(req));
+    return this.mutualAid.request(user, body, correlationIdOf(req), key);
   }
 
   @Get()

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdempotencyService } from '../common/idempotency';
 import { OfficersModule } from '../officers/officers.module';
 import { ReferralsModule } from '../referrals/referrals.module';
 import { MutualAidController } from './mutual-aid.controller';
@@ -8,7 +9,7 @@ import { MutualAidService } from './mutual-aid.service';
 @Module({
   imports: [ReferralsModule, OfficersModule],
   controllers: [MutualAidController],
-  providers: [MutualAidService],
+  providers: [MutualAidService, IdempotencyService],
   exports: [MutualAidService],
 })
 export class MutualAidModule {}

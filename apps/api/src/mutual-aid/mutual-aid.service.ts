@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -19,7 +18,10 @@ import {
   mutualAidRequests,
   MutualAidRow,
   type Recipient,
+  type ReferralEntity,
 } from '@rocu/persistence';
+import { IdempotencyService } from '../common/idempotency';
+import { idForKey } from '../common/keyed-id';
 import { PageQuery } from '../common/page.query';
 import { OfficersService } from '../officers/officers.service';
 import { ReferralQueriesService } from '../referrals/referral-queries.service';
@@ -35,6 +37,23 @@ const AUDIT_ACTION: Readonly<Record<MutualAidAction, string>> = {
 const invalid = (field: string, code: string, message: string) =>
   new DomainError('VALIDATION', message, { errors: [{ field, code, message }] });
 
+/** Mutual aid is asked of another region, for a live tasking. */
+function askable(referral: Pick<ReferralEntity, 'region' | 'status'>, body: CreateMutualAidRequest): void {
+  if (body.lendingRegion === referral.region) {
+    throw invalid('lendingRegion', 'own_region', 'lendingRegion must be another region than the tasking’s own');
+  }
+  if (!(LIVE_TASKING_STATUSES as readonly string[]).includes(referral.status)) {
+    throw new DomainError(
+      'NOT_ALLOWED_IN_STATE',
+      `Mutual aid is for a live tasking; this referral is ${referral.status}.`,
+      {
+        state: referral.status,
+        allowedActions: [],
+      },
+    );
+  }
+}
+
 /**
  * Mutual aid between ROCUs (issue 16): a request is a row with its state; each change is one conditional
  * UPDATE and its audit row in one transaction (no deadline or timer hangs on a request, so it needs no
@@ -46,55 +65,63 @@ export class MutualAidService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly referrals: ReferralQueriesService,
     private readonly officers: OfficersService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
-  /** The ROCU manager of a live tasking's region asks another region; a tasking they may not see is 404. */
-  async request(actor: Actor, body: CreateMutualAidRequest, correlationId: string): Promise<MutualAidRequestDto> {
+  /**
+   * The ROCU manager of a live tasking's region asks another region; a tasking they may not see is 404. With an
+   * Idempotency-Key the request's id is the key's, so a repeat answers with the request it made (as it stands
+   * now, however the tasking has moved on) instead of making a second.
+   */
+  async request(
+    actor: Actor,
+    body: CreateMutualAidRequest,
+    correlationId: string,
+    idempotencyKey?: string,
+  ): Promise<MutualAidRequestDto> {
     const referral = await this.referrals.findVisible(actor, body.referralId);
     if (!actor.roles.includes('ROCU_MANAGER') || actor.region !== referral.region) {
       throw new DomainError('ROLE_NOT_ALLOWED', "Only a ROCU manager of the tasking's region may ask for mutual aid.");
     }
-    if (body.lendingRegion === referral.region) {
-      throw invalid('lendingRegion', 'own_region', 'lendingRegion must be another region than the tasking’s own');
-    }
-    if (!(LIVE_TASKING_STATUSES as readonly string[]).includes(referral.status)) {
-      throw new DomainError(
-        'NOT_ALLOWED_IN_STATE',
-        `Mutual aid is for a live tasking; this referral is ${referral.status}.`,
-        {
-          state: referral.status,
-          allowedActions: [],
-        },
-      );
-    }
-    const id = randomUUID();
-    await this.dataSource.transaction(async (manager) => {
-      await mutualAidRequests.insert(manager, {
-        id,
-        referralId: referral.id,
-        borrowingRegion: referral.region,
-        lendingRegion: body.lendingRegion,
-        kind: body.kind,
-        capability: body.capability ?? null,
-        reason: body.reason,
-        requestedBy: actor,
-      });
-      await this.audit(manager, actor, 'MUTUAL_AID_REQUESTED', id, correlationId, {
-        referralId: referral.id,
-        lendingRegion: body.lendingRegion,
-        kind: body.kind,
-        capability: body.capability ?? null,
-        reason: body.reason,
-      });
-      await this.notify(manager, 'REQUESTED', {
-        id,
-        kind: body.kind,
-        borrowingRegion: referral.region,
-        lendingRegion: body.lendingRegion,
-        requestedBySub: actor.sub,
-      });
+    const id = idForKey(actor, idempotencyKey, 'mutual-aid');
+    const made = () => mutualAidRequests.find(this.dataSource.manager, id);
+    const keyId = idempotencyKey === undefined ? undefined : `mutual-aid:${id}`;
+    const tookEffect = async () => (await made()) !== undefined;
+    return this.idempotency.once(keyId, body, tookEffect, async (repeat) => {
+      const earlier = repeat ? await made() : undefined;
+      if (earlier) return this.view(actor, earlier);
+      askable(referral, body);
+      await this.dataSource.transaction((manager) => this.insert(manager, actor, id, referral, body, correlationId));
+      return this.view(actor, await this.find(this.dataSource.manager, id));
     });
-    return this.view(actor, await this.find(this.dataSource.manager, id));
+  }
+
+  /** The request, its audit row and the lending region's notice; a concurrent repeat that made it first wins. */
+  private async insert(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    referral: Pick<ReferralEntity, 'id' | 'region'>,
+    body: CreateMutualAidRequest,
+    correlationId: string,
+  ): Promise<void> {
+    const { lendingRegion, kind, reason } = body;
+    const capability = body.capability ?? null;
+    const inserted = await mutualAidRequests.insert(manager, {
+      id,
+      referralId: referral.id,
+      borrowingRegion: referral.region,
+      lendingRegion,
+      kind,
+      capability,
+      reason,
+      requestedBy: actor,
+    });
+    if (!inserted) return;
+    const details = { referralId: referral.id, lendingRegion, kind, capability, reason };
+    await this.audit(manager, actor, 'MUTUAL_AID_REQUESTED', id, correlationId, details);
+    const request = { id, kind, borrowingRegion: referral.region, lendingRegion, requestedBySub: actor.sub };
+    await this.notify(manager, 'REQUESTED', request);
   }
 
   /** Both sides' requests, newest first: those the caller's region asked for and those it was asked for. */

@@ -31,7 +31,7 @@ import { TemporalClientService } from '../temporal/temporal-client.provider';
 import { UrgentDecisionRequest } from '../meetings/meeting-requests.dto';
 import { AssessmentRequest } from './assessment.dto';
 import { DeadlinePoliciesProvider } from './deadline-policies.provider';
-import { referralIdFor } from './referral-id';
+import { idForKey } from '../common/keyed-id';
 import { referralRecordOf } from './referral-record';
 import { ReferralQueriesService } from './referral-queries.service';
 import { keyedRequest, ReferralUpdatesService } from './referral-updates.service';
@@ -73,7 +73,7 @@ export class ReferralCommandsService {
   ): Promise<{ created: boolean; referral: SubmitReferralResponse }> {
     const region = await this.regionFor(actor, submission);
     const urgency = effectiveUrgency(submission);
-    const referralId = referralIdFor(actor, idempotencyKey);
+    const referralId = idForKey(actor, idempotencyKey);
     // The id is the key's: a repeat reaches the same workflow, so only a changed body needs refusing here,
     // and only once the key has made a referral (its workflow, or the projected row once Temporal forgot it).
     if (idempotencyKey !== undefined) {

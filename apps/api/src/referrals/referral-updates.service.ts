@@ -21,7 +21,8 @@ export const keyedRequest = (key: string | undefined, body: unknown): KeyedReque
 /**
  * Sends a person's action to a referral's workflow: checks visibility (404), then the transition against
  * the read model for a fast, clear refusal (403, 409), then any further rule, then sends the Update, whose
- * validator re-checks against the workflow's own state (the authority).
+ * validator re-checks against the workflow's own state (the authority). The one exception: a keyed repeat of
+ * the person's own completed Update is answered with its outcome before those checks.
  */
 @Injectable()
 export class ReferralUpdatesService {

@@ -8,6 +8,12 @@ import { CsrfRefusedError, SignInRequiredError } from './web-errors';
 
 type WebRequest = Request & { session?: WebSession };
 
+/** The API's refusal of a form's Idempotency-Key: it already did something with another version of the form. */
+const KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED';
+const SENT_BEFORE =
+  'You sent this form before and it was recorded, so these changes were not sent. Check the page, then send ' +
+  'them again if they are still needed.';
+
 /** Form fields as flat name/value pairs (bracket notation), so a kept form can be posted again unchanged. */
 export function flattenForm(value: unknown, prefix = ''): { name: string; value: string }[] {
   if (Array.isArray(value)) return value.flatMap((item, index) => flattenForm(item, `${prefix}[${index}]`));
@@ -54,10 +60,13 @@ export class WebExceptionFilter implements ExceptionFilter {
     if (status === 404) return this.page(response, 404, 'errors/not-found.njk');
     if (FORM_PROBLEM_STATUSES.has(status) && request.method === 'POST' && request.session) {
       const { detail, code, errors } = exception.problem;
+      const { key, ...values } = formValues(request.body);
+      const keyUsed = code === KEY_REUSED;
       keepRefusedForm(request.session, {
         path: request.path,
-        problem: { status, detail, code, errors },
-        values: formValues(request.body),
+        problem: keyUsed ? { status, detail: SENT_BEFORE, code } : { status, detail, code, errors },
+        // The form's key stays with it through a refusal; one already used for another form gives way to a new one.
+        values: keyUsed || key === undefined ? values : { ...values, key },
       });
       // Saved before redirecting: express-session would save while the redirect is already on its way, so
       // the browser's GET could race the save and find no kept form.

@@ -6,6 +6,7 @@ import { PagesFor } from '../../auth/web-guards';
 import type { WebSession } from '../../auth/web-session';
 import { errorSummary } from '../../errors/error-summary';
 import { formValues, keepNotice, takeNotice, takeRefusedForm } from '../../errors/form-state';
+import { formKey, keyHeader } from '../../forms/form-key';
 import { inPlainWords } from '../../errors/plain-messages';
 import { text } from '../../forms/form-values';
 import { organisationName } from '../../auth/dev-personas';
@@ -72,6 +73,7 @@ export class MutualAidController {
     response.render('routes/mutual-aid/new.njk', {
       pageTitle: 'Ask another region for help',
       values,
+      key: formKey(values),
       errors: refused && errorSummary(inPlainWords(refused.problem, PLAIN_WORDS)),
       taskings: [
         option('', 'Choose a tasking', values.referralId),
@@ -111,6 +113,7 @@ export class MutualAidController {
         capability: kind === 'CAPABILITY' ? text(form.capability) : '',
         reason: text(form.reason),
       }),
+      keyHeader(form.key),
     );
     keepNotice(session, `Request sent to ${organisationName(asked.lendingRegion)}`);
     await redirectAfterSaving(session, response, MUTUAL_AID_PATH);
