@@ -156,6 +156,13 @@ export const FRESH_READOPTION_CLOCK_PATCH = 'fresh-readoption-allocation-clock';
  */
 export const NATIONAL_RETURN_RESUMES_CLOCK_PATCH = 'national-return-resumes-clock';
 
+/**
+ * An assessment re-scored after it was done and sent national resumes, when the NCA returns it, from when it was
+ * done (see resumeFromAssessmentLeft). Before, it resumed from the sending: the wait for a meeting counted as
+ * assessment time, and the returned referral was overdue at once.
+ */
+export const RESUME_FROM_ASSESSMENT_LEFT_PATCH = 'national-return-resumes-from-assessment-left';
+
 /** The plan continues as new well before Temporal's 51,200-event cap. */
 const DEFAULT_PLAN_CONTINUE_AS_NEW_AFTER = 10_000;
 
@@ -200,6 +207,13 @@ const partnerCheckEvent = (): ReferralEvent => ({ type: 'RECORD_PARTNER_CHECK' }
 const partnerDisposalEvent = (): ReferralEvent => ({ type: 'DISPOSE_TO_PARTNER' });
 const nationalAcceptEvent = (): ReferralEvent => ({ type: 'NATIONAL_ACCEPT' });
 const nationalReturnEvent = (): ReferralEvent => ({ type: 'NATIONAL_RETURN' });
+
+/** A return to an assessment done before it was sent national (a re-score): only then is the patch asked. */
+const returnsReScoredAssessment = (state: ReferralState, to: ReferralStatus): boolean =>
+  to === 'ASSESSMENT' &&
+  state.assessmentLeftAt !== null &&
+  state.nationalSentAt !== null &&
+  state.assessmentLeftAt.getTime() < state.nationalSentAt.getTime();
 const nationalTaskingEvent = (): ReferralEvent => ({ type: 'NATIONAL_TASKING' });
 
 const scoreOf = (command: AssessCommand) =>
@@ -392,7 +406,15 @@ async function apply(
   const now = new Date(Date.now());
   const readoption = isReadoption(run.state, to) && patched(FRESH_READOPTION_CLOCK_PATCH);
   const nationalReturn = event.type === 'NATIONAL_RETURN' && patched(NATIONAL_RETURN_RESUMES_CLOCK_PATCH);
-  run.state = applyReferralEvent(run.state, event, now, { ...run.settings, to, readoption, nationalReturn });
+  const resumeFromAssessmentLeft =
+    nationalReturn && returnsReScoredAssessment(run.state, to) && patched(RESUME_FROM_ASSESSMENT_LEFT_PATCH);
+  run.state = applyReferralEvent(run.state, event, now, {
+    ...run.settings,
+    to,
+    readoption,
+    nationalReturn,
+    resumeFromAssessmentLeft,
+  });
   publishSearchAttributes(run);
   const { sio, lro, nationalDue } = run.state;
   const projected: ReferralTransitionEvent = {

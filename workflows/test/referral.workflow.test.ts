@@ -1274,17 +1274,41 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     await recordHistory('national-queue', handle);
   });
 
-  it('resumes the assessment where it stopped when the NCA returns a referral the assessor sent it', async () => {
-    const referralId = newReferralId('national-return-clock');
-    const workflowId = referralWorkflowId(referralId);
-    // Assessment due 8 s after submission, reminded at half time; the NCA holds it past that.
+  const nca: Actor = { sub: 'u-nca', name: 'Nia Liaison', roles: ['NCA_LIAISON'], org: 'NCA', region: null };
+
+  /** A referral triaged into an assessment due 8 s after submission, reminded at half time. */
+  async function triagedWithShortAssessment(name: string) {
+    const referralId = newReferralId(name);
     const policy: DeadlinePolicy = {
       TRIAGE: { due: { elapsedMs: 24 * HOUR_MS }, reminderFraction: 0.75 },
       ASSESSMENT: { due: { elapsedMs: 8_000 }, reminderFraction: 0.5 },
     };
     const { handle } = await submit(referralId, policy);
-    const nca: Actor = { sub: 'u-nca', name: 'Nia Liaison', roles: ['NCA_LIAISON'], org: 'NCA', region: null };
     await handle.executeUpdate(triageUpdate, { args: [{ actor: assessor, decision: 'ACCEPT', reason: 'In remit' }] });
+    return { workflowId: referralWorkflowId(referralId), handle };
+  }
+
+  /**
+   * The NCA returns it: back in assessment, its deadline pending again and later than `first` by the time since
+   * `stoppedAt` (give or take the Updates' own round trips).
+   */
+  async function returnedToAssessment(handle: WorkflowHandle, first: DeadlineView, stoppedAt: number) {
+    const returned = await handle.executeUpdate(nationalReturnUpdate, {
+      args: [{ actor: nca, reasons: 'Regional in scope' }],
+    });
+    const returnedAt = Date.now();
+    expect(returned.status).toBe('ASSESSMENT');
+    const resumed = deadline(returned, 'ASSESSMENT');
+    expect(resumed.status).toBe('PENDING');
+    const held = ms(resumed.dueAt) - ms(first.dueAt);
+    expect(held).toBeGreaterThanOrEqual(returnedAt - stoppedAt - 1_000);
+    expect(held).toBeLessThanOrEqual(returnedAt - stoppedAt + 1_000);
+    return resumed;
+  }
+
+  it('resumes the assessment where it stopped when the NCA returns a referral the assessor sent it', async () => {
+    // The NCA holds it past the assessment's due time.
+    const { workflowId, handle } = await triagedWithShortAssessment('national-return-clock');
     const sent = await handle.executeUpdate(assessUpdate, {
       args: [{ ...assessWorkedExample, route: 'REFER_NATIONAL' as const }],
     });
@@ -1294,17 +1318,8 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     const sentAt = Date.now();
     await sleep(Math.max(0, ms(first.dueAt) + 1_000 - sentAt));
 
-    const returned = await handle.executeUpdate(nationalReturnUpdate, {
-      args: [{ actor: nca, reasons: 'Regional in scope' }],
-    });
-    const returnedAt = Date.now();
-    expect(returned.status).toBe('ASSESSMENT');
-    const resumed = deadline(returned, 'ASSESSMENT');
-    expect(resumed.status).toBe('PENDING');
-    // Due later by the time in the NCA's queue (give or take the Updates' own round trips).
-    const held = ms(resumed.dueAt) - ms(first.dueAt);
-    expect(held).toBeGreaterThanOrEqual(returnedAt - sentAt - 1_000);
-    expect(held).toBeLessThanOrEqual(returnedAt - sentAt + 1_000);
+    // Due later by the time in the NCA's queue.
+    const resumed = await returnedToAssessment(handle, first, sentAt);
     expect(activities.notificationsFor(workflowId)).toEqual([]);
 
     const fired = await eventually(
@@ -1317,6 +1332,27 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     expect(fired[1]?.dueAt).toBe(resumed.dueAt);
     await handle.terminate('national return clock test finished');
     await recordHistory('national-return-resumes-clock', handle);
+  });
+
+  it('resumes a re-scored assessment the NCA returns from when it was done, not overdue at once', async () => {
+    // The referral waits past the assessment's due time for a meeting before its re-score.
+    const { workflowId, handle } = await triagedWithShortAssessment('national-return-rescored');
+    const assessed = await handle.executeUpdate(assessUpdate, { args: [assessWorkedExample] });
+    const assessedAt = Date.now();
+    expect(assessed.snapshot.status).toBe('AWAITING_DECISION');
+    const first = deadline(assessed.snapshot, 'ASSESSMENT');
+    await sleep(Math.max(0, ms(first.dueAt) + 1_000 - assessedAt));
+
+    const reScored = await handle.executeUpdate(assessUpdate, {
+      args: [{ ...assessWorkedExample, route: 'REFER_NATIONAL' as const }],
+    });
+    expect(reScored.snapshot.status).toBe('REFERRED_NATIONAL');
+    // Due later by everything since the assessment was done.
+    await returnedToAssessment(handle, first, assessedAt);
+    await sleep(500);
+    expect(activities.notificationsFor(workflowId)).toEqual([]);
+    await handle.terminate('re-scored national return test finished');
+    await recordHistory('national-return-rescored', handle);
   });
 
   it("runs the NCA's answer clock while an urgent referral to it awaits ratification, and ends once both are settled", async () => {

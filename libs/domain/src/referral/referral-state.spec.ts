@@ -322,6 +322,30 @@ describe('applyReferralEvent', () => {
       expect(asBefore.pausedMs).toBe(0);
     });
 
+    it('resumes an assessment re-scored after it was done from when it was done, not from the sending', () => {
+      const ASSESSED_AT = '2026-03-01T10:00:00Z';
+      const reScored = run([
+        [TRIAGE_ACCEPT, 'ASSESSMENT', '2026-03-01T09:00:00Z'],
+        [ASSESS_TTCG, 'AWAITING_DECISION', ASSESSED_AT],
+        [ASSESS_NATIONAL, 'REFERRED_NATIONAL', SENT_AT],
+      ]);
+      expect(reScored.assessmentLeftAt).toEqual(new Date(ASSESSED_AT));
+      const resumed = applyReferralEvent(reScored, NATIONAL_RETURN, new Date(RETURNED_AT), {
+        ...SETTINGS,
+        to: 'ASSESSMENT',
+        nationalReturn: true,
+        resumeFromAssessmentLeft: true,
+      });
+      // The day awaiting a meeting and the two in the NCA's queue are paused: the assessment resumes where it was done.
+      expect(resumed.pausedMs).toBe(72 * HOUR);
+      expect(resumed.pausedWorkingMs).toBe(workingTimeBetween(new Date(ASSESSED_AT), new Date(RETURNED_AT)));
+      // Without the rule (returns recorded before it) only the time in the NCA's queue is paused, as it was.
+      expect(returned(reScored, 'ASSESSMENT').pausedMs).toBe(48 * HOUR);
+      // Sent from assessment, it left assessment as it was sent: the same either way.
+      const fromAssessment = sentByAssessor();
+      expect(fromAssessment.assessmentLeftAt).toEqual(new Date(SENT_AT));
+    });
+
     it("starts an urgent decision's clock again from the return, its earlier notices forgotten", () => {
       const urgent = { ...SETTINGS, decisionClock: true };
       const awaiting = run(

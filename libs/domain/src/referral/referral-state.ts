@@ -46,6 +46,8 @@ export interface ReferralState {
   readonly nationalRound: number;
   readonly nationalSentAt: Date | null;
   readonly nationalDue: DueTimes | null;
+  /** When it last left assessment: an assessment the NCA's return resumes stopped then (see resumeAfterNational). */
+  readonly assessmentLeftAt: Date | null;
 }
 
 /** Fixed for the life of a referral's workflow. */
@@ -76,6 +78,12 @@ export interface ReferralEventContext extends ReferralStateSettings {
    * replays without it (the workflow decides by a patch).
    */
   nationalReturn?: boolean;
+  /**
+   * Resumed, an assessment re-scored after it was done (sent national from awaiting a decision, or deferred)
+   * stopped when it was done, not when it was sent: the wait for a meeting is not the assessment's time. A return
+   * recorded before this rule replays without it (the workflow decides by a patch).
+   */
+  resumeFromAssessmentLeft?: boolean;
 }
 
 /** An adoption of a referral adopted before whose tasking has since stood down (not a live tasking now). */
@@ -131,6 +139,7 @@ export function initialReferralState(): ReferralState {
     nationalRound: 0,
     nationalSentAt: null,
     nationalDue: null,
+    assessmentLeftAt: null,
   };
 }
 
@@ -189,7 +198,8 @@ function sendNational(
 /**
  * The NCA returned it: the stage it comes back to runs again instead of staying met (or, its deadline long
  * past, escalating at once). A gateway stage resumes where it stopped: the time in the NCA's queue is paused
- * time, as waiting for the referrer's information is. An urgent decision's clock starts again from the return
+ * time, as waiting for the referrer's information is (and, for an assessment re-scored after it was done, the
+ * time since it was done: see resumeFromAssessmentLeft). An urgent decision's clock starts again from the return
  * (due by the end of that day, as it was first).
  */
 function resumeAfterNational(
@@ -203,11 +213,12 @@ function resumeAfterNational(
   if (stage === null || sentAt === null) return {};
   const resumed = new Set([...completed].filter((done) => done !== stage));
   if (stage === 'DECISION') return { completed: resumed, awaitingSince: now, ...withoutNotices(state, stage) };
+  const stoppedAt = (context.resumeFromAssessmentLeft ? state.assessmentLeftAt : null) ?? sentAt;
   return {
     completed: resumed,
-    pausedMs: state.pausedMs + (now.getTime() - sentAt.getTime()),
+    pausedMs: state.pausedMs + (now.getTime() - stoppedAt.getTime()),
     pausedWorkingMs: context.workingTime
-      ? state.pausedWorkingMs + workingTimeBetween(sentAt, now)
+      ? state.pausedWorkingMs + workingTimeBetween(stoppedAt, now)
       : state.pausedWorkingMs,
   };
 }
@@ -231,6 +242,7 @@ export function applyReferralEvent(
     adoptedAt: state.adoptedAt ?? (to === 'ADOPTED' ? now : null),
     awaitingSince: state.awaitingSince ?? (to === 'AWAITING_DECISION' ? now : null),
     reassessmentDue: reassessmentDueAfter(state, event),
+    assessmentLeftAt: state.status === 'ASSESSMENT' && to !== 'ASSESSMENT' ? now : state.assessmentLeftAt,
     ...(context.readoption ? freshAllocation(state, completed, now) : {}),
     ...(context.nationalReturn ? resumeAfterNational(state, completed, now, context) : {}),
   };
