@@ -610,6 +610,46 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
     expect((await stack.http.get(`/referrals/${referral}`, nca)).status).toBe(200);
   });
 
+  it('answers a keyed decision and a keyed close sent again as first answered, even once their outcome was lost', async () => {
+    const referral = await assessed({});
+    const meetingId = await createMeeting(0);
+    await eventually(async () => expect((await meeting(meetingId)).agendaFrozen).toBe(true));
+    await quorum(meetingId);
+    const keyed = (name: string) => ({ 'Idempotency-Key': `${name}-${meetingId}` });
+    const forget = (action: string) =>
+      stack.db.query(
+        `UPDATE idempotency_keys SET outcome = NULL WHERE key_id LIKE 'meeting:' || $1 || ':' || $2 || '-%'`,
+        [meetingId, action],
+      );
+    // Not an adoption, which would need a justification for passing over the other tests' items ranked above it.
+    const body = {
+      referralId: referral,
+      decision: 'REFER_NATIONAL',
+      rationale: 'National threat',
+      onwardReference: 'NCA-7',
+    };
+    const decide = () => stack.http.post(`/meetings/${meetingId}/decisions`, body, chair, keyed('decide'));
+    const decided = await decide();
+    expect(decided.status).toBe(200);
+    expect(await decide()).toMatchObject({ status: 200, body: decided.body });
+    // Without the key it is a second decision, refused.
+    expect((await stack.http.post(`/meetings/${meetingId}/decisions`, body, chair)).status).toBe(409);
+    expect((await forget('decideItem')).rowCount).toBe(1);
+    expect(await decide()).toMatchObject({ status: 200, body: decided.body });
+
+    // Closing ends the meeting's workflow: Temporal still answers for the Update that closed it.
+    const close = () => stack.http.post(`/meetings/${meetingId}/close`, { remarks: 'Done' }, chair, keyed('close'));
+    const closed = await close();
+    expect(closed.status).toBe(200);
+    expect((await forget('closeMeeting')).rowCount).toBe(1);
+    expect(await close()).toMatchObject({ status: 200, body: closed.body });
+    const { rows } = await stack.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM meeting_decisions WHERE meeting_id = $1 AND referral_id = $2`,
+      [meetingId, referral],
+    );
+    expect(rows[0].n).toBe(1);
+  });
+
   it('keeps meetings to their region and decisions to chairs', async () => {
     const meetingId = await createMeeting(0);
     const otherChair = await stack.token(['TTCG_CHAIR'], 'EMSOU');

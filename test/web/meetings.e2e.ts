@@ -285,6 +285,40 @@ describe('an urgent decision whose answer is lost', () => {
   });
 });
 
+describe('a meeting decision and its closing, when their answers are lost', () => {
+  it('records one decision and closes once when "Try again" sends each a second time', async () => {
+    await web.throughProxy(async (proxy, flaky) => {
+      const item = await assessedReferral(web.stack);
+      const meetingId = await frozenMeeting(web.stack);
+      const chair = await web.stack.token(['TTCG_CHAIR'], 'YHROCU', 'yhrocu-chair');
+      const attendees = [
+        { sub: 'yhrocu-chair', name: 'Det Supt Mark Evans', org: 'YHROCU', conflicts: [] },
+        { sub: 'wyp-member-lost', name: 'Supt Tom Walsh', org: 'WYP', conflicts: [] },
+        { ...SOUTH_YORKSHIRE_MEMBER, org: 'SYP', conflicts: [] },
+      ];
+      await ok('attendance', web.stack.http.post(`/meetings/${meetingId}/attendance`, { attendees }, chair));
+      const visitor = await web.visit(false, flaky);
+      await (await SignInPage.open(visitor.page)).signInAs(PERSONA.chair);
+      await visitor.page.goto(`/meetings/${meetingId}/items/${item.id}/decision`);
+      const decision = new DecisionPage(visitor.page);
+      // Not an adoption, which would ask for a justification if other tests' items rank above it.
+      await decision.choose('Decline: return to force', 'The force is best placed');
+      await decision.tryAgainAfterLostAnswer(proxy, () => decision.submitWith('Continue'));
+      const meeting = new MeetingPage(visitor.page);
+      expect(await meeting.banner()).toContain(`Decision recorded on ${item.reference}`);
+
+      await meeting.tryAgainAfterLostAnswer(proxy, () => meeting.submitWith('Close the meeting'));
+      expect(await visitor.page.getByRole('button', { name: 'Close the meeting' }).count()).toBe(0);
+      const { rows } = await web.stack.db.query<{ status: string; decisions: number }>(
+        `SELECT m.status, (SELECT count(*)::int FROM meeting_decisions d WHERE d.meeting_id = m.id) AS decisions
+           FROM meetings m WHERE m.id = $1`,
+        [meetingId],
+      );
+      expect(rows).toEqual([{ status: 'CLOSED', decisions: 1 }]);
+    });
+  });
+});
+
 describe('ratifying urgent decisions at the next meeting', () => {
   describe.each(JAVASCRIPT_MODES)('$label', ({ javaScript }) => {
     it('ratifies one urgent decision and overturns another with a new decision; the minutes and referrals agree', async () => {

@@ -25,6 +25,8 @@ import {
   recordAttendanceUpdate,
 } from '@rocu/contracts';
 import { meetingQueries, MeetingRow, registeredConflicts } from '@rocu/persistence';
+import { IdempotencyService } from '../common/idempotency';
+import { KeyedRequest, keyedRequest, sendKeyedUpdate } from '../common/keyed-update';
 import { TemporalClientService } from '../temporal/temporal-client.provider';
 import { RegionSettingsService } from '../regions/region-settings.service';
 import { AttendanceRequest, CloseMeetingRequest, CreateMeetingRequest, DecisionRequest } from './meeting-requests.dto';
@@ -40,6 +42,7 @@ export class MeetingCommandsService {
     private readonly queries: MeetingQueriesService,
     private readonly config: AppConfig,
     private readonly regionSettings: RegionSettingsService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   async create(actor: Actor, request: CreateMeetingRequest, correlationId: string): Promise<MeetingSummaryDto> {
@@ -98,10 +101,16 @@ export class MeetingCommandsService {
         ]),
       ],
     }));
-    return this.update(actor, id, recordAttendanceUpdate, { actor, correlationId, attendees }, meeting);
+    return this.update(actor, id, recordAttendanceUpdate, { actor, correlationId, attendees }, undefined, meeting);
   }
 
-  async decide(actor: Actor, id: string, request: DecisionRequest, correlationId: string): Promise<DecisionRecord> {
+  async decide(
+    actor: Actor,
+    id: string,
+    request: DecisionRequest,
+    correlationId: string,
+    idempotencyKey?: string,
+  ): Promise<DecisionRecord> {
     const meeting = await this.queries.findVisible(actor, id);
     // Named as a bad field here (the meeting's workflow refuses it too): declines of NCA requests are reported.
     const referral = await meetingQueries.referralOrigin(this.dataSource, request.referralId, meeting.region);
@@ -118,29 +127,45 @@ export class MeetingCommandsService {
         `You have a conflict of interest on the register for referral ${request.referralId} and are recused from it; a deputy chair must decide it.`,
       );
     }
-    return this.update(actor, id, decideItemUpdate, { actor, correlationId, ...request }, meeting);
+    const keyed = keyedRequest(idempotencyKey, request);
+    return this.update(actor, id, decideItemUpdate, { actor, correlationId, ...request }, keyed, meeting);
   }
 
-  close(actor: Actor, id: string, request: CloseMeetingRequest, correlationId: string): Promise<MeetingSnapshot> {
-    return this.update(actor, id, closeMeetingUpdate, { actor, correlationId, ...request });
+  close(
+    actor: Actor,
+    id: string,
+    request: CloseMeetingRequest,
+    correlationId: string,
+    idempotencyKey?: string,
+  ): Promise<MeetingSnapshot> {
+    const keyed = keyedRequest(idempotencyKey, request);
+    return this.update(actor, id, closeMeetingUpdate, { actor, correlationId, ...request }, keyed);
   }
 
+  /** The Update; under a key, once (a repeat of a completed one is answered with its outcome, see sendKeyedUpdate). */
   private async update<C extends ActorCommand, R>(
     actor: Actor,
     id: string,
     definition: UpdateDefinition<R, [C]>,
     command: C,
+    keyed?: KeyedRequest,
     /** The meeting, when the caller has already looked it up. */
     visible?: MeetingRow,
   ): Promise<R> {
-    const meeting = visible ?? (await this.queries.findVisible(actor, id));
-    return this.temporal.sendUpdate({
-      workflowId: meeting.workflowId,
-      definition,
-      command,
-      endedMessage: 'The meeting is closed',
-      details: { state: meeting.status },
-    });
+    const send = async (updateId?: string): Promise<R> => {
+      const meeting = visible ?? (await this.queries.findVisible(actor, id));
+      return this.temporal.sendUpdate({
+        workflowId: meeting.workflowId,
+        definition,
+        command,
+        updateId,
+        endedMessage: 'The meeting is closed',
+        details: { state: meeting.status },
+      });
+    };
+    if (keyed === undefined) return send();
+    const target = { record: `meeting:${id}`, workflowId: meetingWorkflowId(id), kind: definition.name };
+    return sendKeyedUpdate(this.idempotency, this.temporal, target, actor, keyed, send);
   }
 }
 

@@ -5,6 +5,7 @@ import { DomainError } from '@rocu/domain';
 import type { DecisionRecord, MeetingSnapshot } from '@rocu/contracts';
 import { Roles } from '../auth/auth-metadata';
 import { correlationIdOf } from '../common/correlation-id';
+import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../common/idempotency';
 import { CurrentUser, User } from '../auth/current-user';
 import { DeviationReportService } from './deviation-report.service';
 import { MeetingCommandsService } from './meeting-commands.service';
@@ -90,25 +91,29 @@ export class MeetingsController {
       "representatives of at least half the region's forces (`quorumForceFraction`). Otherwise 409 " +
       '`NOT_IN_SESSION` or `NOT_QUORATE`, naming what is missing.',
   })
+  @IDEMPOTENCY_KEY_HEADER
   decide(
     @User() user: CurrentUser,
     @Param('id', uuid) id: string,
     @Body() body: DecisionRequest,
     @Req() req: Request,
+    @IdempotencyKey() key: string | undefined,
   ): Promise<DecisionRecord> {
-    return this.commands.decide(user, id, body, correlationIdOf(req));
+    return this.commands.decide(user, id, body, correlationIdOf(req), key);
   }
 
   @Post('meetings/:id/close')
   @RecordAction('the meeting as closed', { summary: 'The chair closes the meeting, with optional closing remarks' })
   @ApiProblemResponses(400, 403, 404, 409, 422)
+  @IDEMPOTENCY_KEY_HEADER
   close(
     @User() user: CurrentUser,
     @Param('id', uuid) id: string,
     @Body() body: CloseMeetingRequest,
     @Req() req: Request,
+    @IdempotencyKey() key: string | undefined,
   ): Promise<MeetingSnapshot> {
-    return this.commands.close(user, id, body, correlationIdOf(req));
+    return this.commands.close(user, id, body, correlationIdOf(req), key);
   }
 
   @Get('meetings/:id/minutes')

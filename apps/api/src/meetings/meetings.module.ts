@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdempotencyService } from '../common/idempotency';
 import { RegionsModule } from '../regions/regions.module';
 import { DeviationReportService } from './deviation-report.service';
 import { MeetingCommandsService } from './meeting-commands.service';
@@ -9,6 +10,12 @@ import { MinutesService } from './minutes.service';
 @Module({
   imports: [RegionsModule],
   controllers: [MeetingsController],
-  providers: [MeetingCommandsService, MeetingQueriesService, MinutesService, DeviationReportService],
+  providers: [
+    MeetingCommandsService,
+    MeetingQueriesService,
+    MinutesService,
+    DeviationReportService,
+    IdempotencyService,
+  ],
 })
 export class MeetingsModule {}

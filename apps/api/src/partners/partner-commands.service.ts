@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, dateKey, DomainError, partnerCheckErrors, ReferralEvent, toLondon } from '@rocu/domain';
 import { disposeToPartnerUpdate, recordPartnerCheckUpdate } from '@rocu/contracts';
-import { keyedRequest, ReferralUpdatesService } from '../referrals/referral-updates.service';
+import { keyedRequest } from '../common/keyed-update';
+import { ReferralUpdatesService } from '../referrals/referral-updates.service';
 import { ReferralStatusDto, statusView } from '../referrals/referral-views.dto';
 import { PartnerCheckRequest, PartnerDisposalRequest } from './partner-requests.dto';
 

@@ -34,7 +34,8 @@ import { DeadlinePoliciesProvider } from './deadline-policies.provider';
 import { idForKey } from '../common/keyed-id';
 import { referralRecordOf } from './referral-record';
 import { ReferralQueriesService } from './referral-queries.service';
-import { keyedRequest, ReferralUpdatesService } from './referral-updates.service';
+import { keyedRequest } from '../common/keyed-update';
+import { ReferralUpdatesService } from './referral-updates.service';
 import { InformationRequest, TriageRequest, WithdrawRequest } from './referral-actions.dto';
 import {
   AssessmentResultDto,

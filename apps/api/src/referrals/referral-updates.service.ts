@@ -3,20 +3,12 @@ import { UpdateDefinition } from '@temporalio/common';
 import { Actor, DomainError, ReferralEvent, transition } from '@rocu/domain';
 import { ActorCommand, ReferralSnapshot, referralWorkflowId } from '@rocu/contracts';
 import type { ReferralEntity } from '@rocu/persistence';
-import { IdempotencyService, keyedUpdateId } from '../common/idempotency';
+import { IdempotencyService } from '../common/idempotency';
+import { KeyedRequest, keyedRequest, sendKeyedUpdate } from '../common/keyed-update';
 import { TemporalClientService } from '../temporal/temporal-client.provider';
 import { ReferralQueriesService } from './referral-queries.service';
 import { referralRecordOf } from './referral-record';
 import { ReferralStatusDto, statusView } from './referral-views.dto';
-
-/** A request's Idempotency-Key and the body it came with (what a repeat must match). */
-export interface KeyedRequest {
-  key: string;
-  body: unknown;
-}
-
-export const keyedRequest = (key: string | undefined, body: unknown): KeyedRequest | undefined =>
-  key === undefined ? undefined : { key, body };
 
 /**
  * Sends a person's action to a referral's workflow: checks visibility (404), then the transition against
@@ -67,16 +59,8 @@ export class ReferralUpdatesService {
       }
     };
     if (keyed === undefined) return checkedUpdate();
-    // A repeat whose first Update completed is answered with that Update's outcome: neither the read model,
-    // which has moved on since, nor the person's sight of the referral, which the action may have ended (an
-    // NCA return), is asked again. The Update id is the person's own, so it tells nobody else anything.
-    const updateId = keyedUpdateId(event.type, actor, keyed.key);
-    const workflowId = referralWorkflowId(id);
-    const completed = () => this.temporal.updateCompleted(workflowId, updateId);
-    return this.idempotency.once(`referral:${id}:${updateId}`, keyed.body, completed, async (repeat) => {
-      const earlier = repeat ? await this.temporal.completedUpdate<R>(workflowId, updateId) : undefined;
-      return earlier ? earlier.result : checkedUpdate(updateId);
-    });
+    const target = { record: `referral:${id}`, workflowId: referralWorkflowId(id), kind: event.type };
+    return sendKeyedUpdate(this.idempotency, this.temporal, target, actor, keyed, checkedUpdate);
   }
 
   /** The usual action: the request's fields, with the actor, make the command; the answer is the new status. */

@@ -25,6 +25,8 @@ export interface PendingDecision {
   referralId: string;
   decision: MeetingDecision;
   rationale: string;
+  /** The decision form's Idempotency-Key, sent with the justified decision. */
+  key?: string;
 }
 
 /** The API's decision body (POST /meetings/{id}/decisions, POST /referrals/{id}/urgent-decision). */

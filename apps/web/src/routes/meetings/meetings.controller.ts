@@ -55,6 +55,7 @@ import {
 
 import { redirectAfterSaving } from '../../setup/redirect-after-saving';
 import { formKey, keyHeader } from '../../forms/form-key';
+import { text } from '../../forms/form-values';
 
 type Form = Record<string, unknown>;
 
@@ -120,19 +121,20 @@ export class MeetingsController {
     @Req() request: SessionRequest,
     @Param('id', uuidOrNotFound) meetingId: string,
     @Query('decided') decided?: string,
-  ): Promise<MeetingView> {
+  ): Promise<MeetingView & { key: string }> {
     const meeting = await this.detail(request.session, meetingId);
-    return meetingView(
-      meeting,
-      takeRefusedForm(request.session, request.path),
-      typeof decided === 'string' ? decided : undefined,
-    );
+    const refused = takeRefusedForm(request.session, request.path);
+    const view = meetingView(meeting, refused, typeof decided === 'string' ? decided : undefined);
+    return { ...view, key: formKey(refused?.values) };
   }
 
   /** A refused closure comes back here: the meeting page with the refusal and the remarks as typed. */
   @Get(':id/close')
   @Render('routes/meetings/meeting.njk')
-  closeRefused(@Req() request: SessionRequest, @Param('id', uuidOrNotFound) meetingId: string): Promise<MeetingView> {
+  closeRefused(
+    @Req() request: SessionRequest,
+    @Param('id', uuidOrNotFound) meetingId: string,
+  ): Promise<MeetingView & { key: string }> {
     return this.meeting(request, meetingId);
   }
 
@@ -172,9 +174,10 @@ export class MeetingsController {
   async decisionForm(
     @Req() request: SessionRequest,
     @AgendaItemRoute() { meetingId, referralId }: AgendaItemRef,
-  ): Promise<ItemDecisionView> {
+  ): Promise<ItemDecisionView & { key: string }> {
     const meeting = await this.detail(request.session, meetingId);
-    return itemDecisionView(meeting, this.item(meeting, referralId), takeRefusedForm(request.session, request.path));
+    const refused = takeRefusedForm(request.session, request.path);
+    return { ...itemDecisionView(meeting, this.item(meeting, referralId), refused), key: formKey(refused?.values) };
   }
 
   @Post(':id/items/:referralId/decision')
@@ -188,10 +191,11 @@ export class MeetingsController {
     const { deviationJustification: _secondStep, ...body } = itemDecisionBody(form, this.item(meeting, referralId));
     const decision = body.decision;
     if (isMeetingDecision(decision) && wouldPassOver(meeting, referralId, decision).length > 0) {
-      session.pendingDecision = { meetingId, referralId, decision, rationale: body.rationale ?? '' };
+      const key = text(form.key);
+      session.pendingDecision = { meetingId, referralId, decision, rationale: body.rationale ?? '', key };
       return redirectAfterSaving(session, response, justificationPath(meetingId, referralId));
     }
-    response.redirect(303, await this.record(session, meetingId, { referralId, ...body }));
+    response.redirect(303, await this.record(session, meetingId, { referralId, ...body }, form.key));
   }
 
   @Get(':id/items/:referralId/justification')
@@ -227,12 +231,12 @@ export class MeetingsController {
     const { rationale, deviationJustification } = decisionBody(form);
     // Kept for the page if the API refuses; cleared once the decision is recorded.
     session.pendingDecision = { ...pending, rationale: rationale ?? '' };
-    const next = await this.record(session, meetingId, {
-      referralId,
-      decision: pending.decision,
-      rationale,
-      deviationJustification: deviationJustification ?? '',
-    });
+    const next = await this.record(
+      session,
+      meetingId,
+      { referralId, decision: pending.decision, rationale, deviationJustification: deviationJustification ?? '' },
+      pending.key,
+    );
     delete session.pendingDecision;
     await redirectAfterSaving(session, response, next);
   }
@@ -245,7 +249,7 @@ export class MeetingsController {
     @Body() form: Form,
   ): Promise<void> {
     const remarks = typeof form.remarks === 'string' ? form.remarks.trim() : '';
-    await this.api.post(session, `/meetings/${meetingId}/close`, remarks ? { remarks } : {});
+    await this.api.post(session, `/meetings/${meetingId}/close`, remarks ? { remarks } : {}, keyHeader(form.key));
     response.redirect(303, meetingPath(meetingId));
   }
 
@@ -255,13 +259,17 @@ export class MeetingsController {
     return minutesView(await this.api.get<Minutes>(session, `/meetings/${meetingId}/minutes`));
   }
 
-  /** Records the decision; answers where to go next: the agenda at the item, with a banner saying so. */
+  /**
+   * Records the decision under its form's key (a "Try again" after a lost answer is the same decision); answers
+   * where to go next: the agenda at the item, with a banner saying so.
+   */
   private async record(
     session: WebSession,
     meetingId: string,
     body: DecisionBody & { referralId: string },
+    key: unknown,
   ): Promise<string> {
-    await this.api.post(session, `/meetings/${meetingId}/decisions`, body);
+    await this.api.post(session, `/meetings/${meetingId}/decisions`, body, keyHeader(key));
     return `${meetingPath(meetingId)}?decided=${body.referralId}#item-${body.referralId}`;
   }
 
