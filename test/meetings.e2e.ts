@@ -628,14 +628,19 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
       rationale: 'National threat',
       onwardReference: 'NCA-7',
     };
-    const decide = () => stack.http.post(`/meetings/${meetingId}/decisions`, body, chair, keyed('decide'));
+    const decide = (id = meetingId) => stack.http.post(`/meetings/${id}/decisions`, body, chair, keyed('decide'));
     const decided = await decide();
     expect(decided.status).toBe(200);
     expect(await decide()).toMatchObject({ status: 200, body: decided.body });
     // Without the key it is a second decision, refused.
     expect((await stack.http.post(`/meetings/${meetingId}/decisions`, body, chair)).status).toBe(409);
     expect((await forget('decideItem')).rowCount).toBe(1);
-    expect(await decide()).toMatchObject({ status: 200, body: decided.body });
+    // However the client spells the meeting's id, the key is the same: another body is refused, this one answered.
+    const upperCase = meetingId.toUpperCase();
+    const changed = { ...body, rationale: 'Another reason' };
+    const reused = await stack.http.post(`/meetings/${upperCase}/decisions`, changed, chair, keyed('decide'));
+    expect(reused.body).toMatchObject({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(await decide(upperCase)).toMatchObject({ status: 200, body: decided.body });
 
     // Closing ends the meeting's workflow: Temporal still answers for the Update that closed it.
     const close = () => stack.http.post(`/meetings/${meetingId}/close`, { remarks: 'Done' }, chair, keyed('close'));

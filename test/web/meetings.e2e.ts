@@ -285,10 +285,11 @@ describe('an urgent decision whose answer is lost', () => {
   });
 });
 
-describe('a meeting decision and its closing, when their answers are lost', () => {
-  it('records one decision and closes once when "Try again" sends each a second time', async () => {
+describe('meeting decisions and closing, when their answers are lost', () => {
+  it('records each decision once, a justified one too, and closes once when "Try again" sends each again', async () => {
     await web.throughProxy(async (proxy, flaky) => {
-      const item = await assessedReferral(web.stack);
+      const high = await assessedReferral(web.stack, { harm: CRITICAL_HARM, likelihood: 5 });
+      const low = await assessedReferral(web.stack, { harm: LOW_HARM, likelihood: 2 });
       const meetingId = await frozenMeeting(web.stack);
       const chair = await web.stack.token(['TTCG_CHAIR'], 'YHROCU', 'yhrocu-chair');
       const attendees = [
@@ -299,22 +300,36 @@ describe('a meeting decision and its closing, when their answers are lost', () =
       await ok('attendance', web.stack.http.post(`/meetings/${meetingId}/attendance`, { attendees }, chair));
       const visitor = await web.visit(false, flaky);
       await (await SignInPage.open(visitor.page)).signInAs(PERSONA.chair);
-      await visitor.page.goto(`/meetings/${meetingId}/items/${item.id}/decision`);
+      const meeting = new MeetingPage(visitor.page);
       const decision = new DecisionPage(visitor.page);
-      // Not an adoption, which would ask for a justification if other tests' items rank above it.
+
+      // Adopting the lower-ranked item asks for a justification; that step sends the decision under the form's key.
+      await visitor.page.goto(`/meetings/${meetingId}/items/${low.id}/decision`);
+      await decision.choose('Adopt: ROCU lead', 'A ready-made operation');
+      await decision.submitWith('Continue');
+      const justification = new JustificationPage(visitor.page);
+      await justification.tryAgainAfterLostAnswer(proxy, () =>
+        justification.justify('The ROCU team is already deployed'),
+      );
+      expect(await meeting.banner()).toContain(`Decision recorded on ${low.reference}`);
+
+      await visitor.page.goto(`/meetings/${meetingId}/items/${high.id}/decision`);
       await decision.choose('Decline: return to force', 'The force is best placed');
       await decision.tryAgainAfterLostAnswer(proxy, () => decision.submitWith('Continue'));
-      const meeting = new MeetingPage(visitor.page);
-      expect(await meeting.banner()).toContain(`Decision recorded on ${item.reference}`);
+      expect(await meeting.banner()).toContain(`Decision recorded on ${high.reference}`);
 
       await meeting.tryAgainAfterLostAnswer(proxy, () => meeting.submitWith('Close the meeting'));
       expect(await visitor.page.getByRole('button', { name: 'Close the meeting' }).count()).toBe(0);
-      const { rows } = await web.stack.db.query<{ status: string; decisions: number }>(
-        `SELECT m.status, (SELECT count(*)::int FROM meeting_decisions d WHERE d.meeting_id = m.id) AS decisions
-           FROM meetings m WHERE m.id = $1`,
+      const { rows } = await web.stack.db.query<{ referral_id: string }>(
+        'SELECT referral_id FROM meeting_decisions WHERE meeting_id = $1 ORDER BY seq',
         [meetingId],
       );
-      expect(rows).toEqual([{ status: 'CLOSED', decisions: 1 }]);
+      expect(rows.map((row) => row.referral_id)).toEqual([low.id, high.id]);
+      const closed = await web.stack.db.query('SELECT 1 FROM meetings WHERE id = $1 AND status = $2', [
+        meetingId,
+        'CLOSED',
+      ]);
+      expect(closed.rowCount).toBe(1);
     });
   });
 });

@@ -1,7 +1,6 @@
-import { Body, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { DomainError } from '@rocu/domain';
 import type { DecisionRecord, MeetingSnapshot } from '@rocu/contracts';
 import { Roles } from '../auth/auth-metadata';
 import { correlationIdOf } from '../common/correlation-id';
@@ -22,9 +21,10 @@ import { DeviationReportDto, MeetingDetailDto, MeetingListResponse, MeetingSumma
 import { renderMinutesHtml } from './minutes';
 import { MinutesService } from './minutes.service';
 import { ApiProblemResponses } from '../common/api-problems';
+import { recordIdPipe } from '../common/record-id.pipe';
 import { ApiController, RecordAction } from '../common/api-controller';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('NOT_FOUND', 'No such meeting') });
+const uuid = recordIdPipe('No such meeting');
 
 // Actions on a meeting carry no route-level @Roles: visibility (404) is checked before the role (403).
 @ApiController('meetings')

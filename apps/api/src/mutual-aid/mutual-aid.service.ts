@@ -70,8 +70,8 @@ export class MutualAidService {
 
   /**
    * The ROCU manager of a live tasking's region asks another region; a tasking they may not see is 404. With an
-   * Idempotency-Key the request's id is the key's, so a repeat answers with the request it made (as it stands
-   * now, however the tasking has moved on) instead of making a second.
+   * Idempotency-Key the request's id is the key's, so a repeat answers with the request it made (as first
+   * answered, or as it now stands if that answer was never recorded) instead of making a second.
    */
   async request(
     actor: Actor,

@@ -8,7 +8,7 @@ import { ActionRefusals } from '../common/action-responses';
 import { correlationIdOf } from '../common/correlation-id';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../common/idempotency';
 import { PageQuery } from '../common/page.query';
-import { referralIdPipe } from '../referrals/referral-id.pipe';
+import { referralIdPipe } from '../common/record-id.pipe';
 import { ReferralStatusDto } from '../referrals/referral-views.dto';
 import { NationalQueueService } from './national-queue.service';
 import { NationalAcceptRequest, NationalReturnRequest } from './national-requests.dto';

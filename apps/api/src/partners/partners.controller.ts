@@ -5,7 +5,7 @@ import { CurrentUser, User } from '../auth/current-user';
 import { ActionRefusals } from '../common/action-responses';
 import { correlationIdOf } from '../common/correlation-id';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../common/idempotency';
-import { referralIdPipe } from '../referrals/referral-id.pipe';
+import { referralIdPipe } from '../common/record-id.pipe';
 import { ReferralStatusDto } from '../referrals/referral-views.dto';
 import { PartnerCommandsService } from './partner-commands.service';
 import { PartnerCheckRequest, PartnerDisposalRequest } from './partner-requests.dto';

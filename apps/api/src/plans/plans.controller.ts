@@ -5,7 +5,7 @@ import { DomainError } from '@rocu/domain';
 import { CurrentUser, User } from '../auth/current-user';
 import { correlationIdOf } from '../common/correlation-id';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../common/idempotency';
-import { referralIdPipe } from '../referrals/referral-id.pipe';
+import { referralIdPipe } from '../common/record-id.pipe';
 import { PlanCommandsService } from './plan-commands.service';
 import { PlanQueriesService } from './plan-queries.service';
 import { AddActionRequest, ChangeActionRequest, DisruptionRequest, ReviewRequest } from './plan-requests.dto';

@@ -10,7 +10,7 @@ import { UrgentDecisionRequest } from '../meetings/meeting-requests.dto';
 import { AssessmentRequest } from './assessment.dto';
 import { ListReferralsQuery } from './list-referrals.query';
 import { AccessJustification } from './access-justification';
-import { referralIdPipe } from './referral-id.pipe';
+import { referralIdPipe } from '../common/record-id.pipe';
 import { InformationRequest, TriageRequest, WithdrawRequest } from './referral-actions.dto';
 import { ReferralCommandsService } from './referral-commands.service';
 import { ReferralQueriesService } from './referral-queries.service';

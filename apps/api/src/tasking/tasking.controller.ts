@@ -3,7 +3,7 @@ import {} from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentUser, User } from '../auth/current-user';
 import { correlationIdOf } from '../common/correlation-id';
-import { referralIdPipe } from '../referrals/referral-id.pipe';
+import { referralIdPipe } from '../common/record-id.pipe';
 import { ReferralStatusDto } from '../referrals/referral-views.dto';
 import { TaskingCommandsService } from './tasking-commands.service';
 import {

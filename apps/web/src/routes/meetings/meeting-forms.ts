@@ -25,7 +25,7 @@ export interface PendingDecision {
   referralId: string;
   decision: MeetingDecision;
   rationale: string;
-  /** The decision form's Idempotency-Key, sent with the justified decision. */
+  /** The decision form's Idempotency-Key, for the justification form to send the decision under. */
   key?: string;
 }
 

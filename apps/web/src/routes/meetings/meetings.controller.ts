@@ -209,14 +209,17 @@ export class MeetingsController {
     const meeting = await this.detail(session, meetingId);
     const passedOver = pending ? wouldPassOver(meeting, referralId, pending.decision) : [];
     if (!pending || passedOver.length === 0) return response.redirect(303, decisionPath(meetingId, referralId));
+    const refused = takeRefusedForm(session, request.path);
     const view: JustificationView = justificationView(
       meeting,
       this.item(meeting, referralId),
       pending,
       passedOver,
-      takeRefusedForm(session, request.path),
+      refused,
     );
-    response.render('routes/meetings/justification.njk', view);
+    // The decision form's key, until a refusal says otherwise (one refused as used elsewhere comes back without).
+    const key = refused ? formKey(refused.values) : (pending.key ?? formKey());
+    response.render('routes/meetings/justification.njk', { ...view, key });
   }
 
   @Post(':id/items/:referralId/justification')
@@ -235,7 +238,7 @@ export class MeetingsController {
       session,
       meetingId,
       { referralId, decision: pending.decision, rationale, deviationJustification: deviationJustification ?? '' },
-      pending.key,
+      form.key,
     );
     delete session.pendingDecision;
     await redirectAfterSaving(session, response, next);
