@@ -292,6 +292,49 @@ describe('mutual aid: a region lends another an SIO or a capability (issue 16)',
     expect(rows[0].n).toBe(1);
   });
 
+  it('answers a keyed decision or withdrawal sent again as the first left the request, even once its answer was lost', async () => {
+    const tasking = await adoptedReferral(stack);
+    const capability = (reason: string) => ({
+      referralId: tasking,
+      lendingRegion: 'EMSOU',
+      kind: 'CAPABILITY',
+      capability: 'COVERT_SURVEILLANCE',
+      reason,
+    });
+    const moves: [path: string, body: Record<string, unknown>, token: string, state: string][] = [
+      ['decision', { decision: 'REFUSE', reason: 'Ours is deployed too' }, lender, 'REFUSED'],
+      ['withdrawal', { reason: 'Found one at home' }, borrower, 'WITHDRAWN'],
+    ];
+    for (const [path, body, token, state] of moves) {
+      const asked = await ask(capability(`Needed before ${path}`));
+      expect(asked.status).toBe(201);
+      const id = asked.body.id;
+      // However the client spells the request's id, it is the same key.
+      const send = (headers: Record<string, string> = { 'Idempotency-Key': `${path}-${id}` }, spelt = id) =>
+        stack.http.post<MutualAid & Problem>(`/mutual-aid-requests/${spelt}/${path}`, body, token, headers);
+      const first = await send();
+      expect(first.body).toMatchObject({ id, state });
+      const forgotten = await stack.db.query(
+        `UPDATE idempotency_keys SET outcome = NULL WHERE key_id LIKE 'mutual-aid:' || $1 || ':%'`,
+        [id],
+      );
+      expect(forgotten.rowCount).toBe(1);
+      expect(await send(undefined, id.toUpperCase())).toMatchObject({ status: 200, body: first.body });
+      // Without the key it is a second move, refused; the same key with another body is refused too.
+      expect((await send({})).body).toMatchObject({ status: 409, code: 'NOT_ALLOWED_IN_STATE' });
+      const changed = { ...body, reason: 'Another reason' };
+      const reused = await stack.http.post<Problem>(`/mutual-aid-requests/${id}/${path}`, changed, token, {
+        'Idempotency-Key': `${path}-${id}`,
+      });
+      expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+      const { rows } = await stack.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = $2`,
+        [id, `MUTUAL_AID_${state}`],
+      );
+      expect(rows[0].n).toBe(1);
+    }
+  });
+
   it('refuses a capability with a reason, and lets the borrower withdraw a request not yet decided', async () => {
     const tasking = await adoptedReferral(stack);
     const capability = await ask({

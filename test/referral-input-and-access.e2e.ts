@@ -1,4 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, recordIdempotentOutcome } from '@rocu/persistence';
 import { Stack } from './support/stack';
 import { eventually, referralBody, workedExampleAssessment } from './support/referral-fixtures';
 import { partnerCheckBody } from './support/national-fixtures';
@@ -283,6 +285,31 @@ describe('referral input validation, visibility and idempotency', () => {
     // Once it made a referral, the key is that referral's: another body is refused.
     const changed = await stack.http.post('/referrals', referralBody(), token, { 'Idempotency-Key': key });
     expect(changed.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it("records a request's outcome only while the key is still that request's", async () => {
+    const dataSource = new DataSource(
+      dataSourceOptions({
+        url: stack.databaseUrl,
+        poolMax: 1,
+        connectionTimeoutMs: 10_000,
+        statementTimeoutMs: 10_000,
+      }),
+    );
+    await dataSource.initialize();
+    try {
+      const keyId = `outcome-race-${Date.now()}`;
+      // A slow first request's key passed meanwhile to a changed request (rebound to its fingerprint).
+      await stack.db.query(`INSERT INTO idempotency_keys (key_id, fingerprint) VALUES ($1, 'second')`, [keyId]);
+      const outcome = async () =>
+        (await stack.db.query('SELECT outcome FROM idempotency_keys WHERE key_id = $1', [keyId])).rows[0].outcome;
+      await recordIdempotentOutcome(dataSource.manager, keyId, 'first', { made: 'first' });
+      expect(await outcome()).toBeNull();
+      await recordIdempotentOutcome(dataSource.manager, keyId, 'second', { made: 'second' });
+      expect(await outcome()).toEqual({ made: 'second' });
+    } finally {
+      await dataSource.destroy();
+    }
   });
 
   it('applies a keyed partner check and a keyed assessment once, however often each is sent', async () => {

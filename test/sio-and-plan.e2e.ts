@@ -5,8 +5,12 @@ import { Stack } from './support/stack';
 import {
   activeReferral,
   adoptedReferral,
+  FIXTURE_OVERLOAD,
+  lroReplacementBody,
+  ok,
   planActionBody,
   planOwnerTokens,
+  reallocationBody,
   SIO_DRUGS_AND_FIREARMS,
   SIO_DRUGS_AND_SLAVERY,
   WYP_LRO,
@@ -384,6 +388,49 @@ describe('SIO allocation and the 4P plan (issue 5)', () => {
     expect((await plan(id, (await planOwnerTokens(stack)).lro)).status).toBe('CLOSED');
   });
 
+  it('answers each keyed tasking change sent again as first answered, even once its outcome was lost', async () => {
+    const id = await adoptedReferral(stack);
+    const steps: [kind: string, path: string, body: Record<string, unknown>, token: string, unkeyedRepeat: number][] = [
+      [
+        'ALLOCATE_SIO',
+        'sio',
+        {
+          officerSub: SIO_DRUGS_AND_SLAVERY,
+          justification: 'Drugs specialist',
+          exceptionJustification: FIXTURE_OVERLOAD,
+          conflictDeclaration: { hasConflict: false },
+        },
+        manager,
+        409,
+      ],
+      ['NAME_LRO', 'lro', { officerSub: WYP_LRO, name: 'DI Clarke' }, referrer, 409],
+      ['REALLOCATE_SIO', 'sio/reallocation', reallocationBody(), manager, 422],
+      ['REPLACE_LRO', 'lro/replacement', lroReplacementBody(), referrer, 422],
+      ['CLOSE', 'close', { outcome: 'Charged' }, manager, 409],
+    ];
+    for (const [kind, path, body, token, unkeyedRepeat] of steps) {
+      const send = (headers: Record<string, string> = { 'Idempotency-Key': `${kind}-${id}` }) =>
+        stack.http.post(`/referrals/${id}/${path}`, body, token, headers);
+      const first = await send();
+      expect({ kind, status: first.status }).toEqual({ kind, status: 200 });
+      // As an API crash between the Update and recording its outcome would leave the key.
+      const forgotten = await stack.db.query(
+        `UPDATE idempotency_keys SET outcome = NULL WHERE key_id LIKE 'referral:' || $1 || ':' || $2 || '-%'`,
+        [id, kind],
+      );
+      expect(forgotten.rowCount).toBe(1);
+      expect(await send()).toMatchObject({ status: 200, body: first.body });
+      // Without the key it is a second change, refused by the rules.
+      expect({ kind, status: (await send({})).status }).toEqual({ kind, status: unkeyedRepeat });
+    }
+    const { rows } = await stack.db.query<{ action: string; n: number }>(
+      `SELECT action, count(*)::int AS n FROM referral_history WHERE referral_id = $1 GROUP BY action`,
+      [id],
+    );
+    const counts = Object.fromEntries(rows.map((row) => [row.action, row.n]));
+    expect(steps.map(([kind]) => counts[kind])).toEqual(steps.map(() => 1));
+  });
+
   it('reminds the ROCU manager to allocate an SIO and escalates when the allocation deadline passes', async () => {
     const id = await adoptedReferral(stack);
     const allocation = await eventually(
@@ -507,6 +554,42 @@ describe('SIO allocation and the 4P plan (issue 5)', () => {
         fields: ['occurredAt'],
       });
     }
+  });
+
+  it('answers keyed plan changes sent again after their outcome was lost, even once the plan is closed', async () => {
+    const id = await activeReferral(stack);
+    const owners = await planOwnerTokens(stack);
+    const forget = async (kind: string) => {
+      const forgotten = await stack.db.query(
+        `UPDATE idempotency_keys SET outcome = NULL WHERE key_id ~ ('^plan:' || $1 || ':' || $2 || '-[0-9a-f]{64}$')`,
+        [id, kind],
+      );
+      expect(forgotten.rowCount).toBe(1);
+    };
+    const addAction = () =>
+      stack.http.post<Action>(`/referrals/${id}/plan/actions`, planActionBody(), owners.sio, {
+        'Idempotency-Key': `add-${id}`,
+      });
+    const added = await addAction();
+    expect(added.status).toBe(201);
+    const change = (headers: Record<string, string>) =>
+      stack.http.request<Action>('PATCH', `/referrals/${id}/plan/actions/${added.body.id}`, {
+        token: owners.lro,
+        body: { status: 'ACTIVE', version: 1 },
+        headers,
+      });
+    const changed = await change({ 'Idempotency-Key': `change-${id}` });
+    expect(changed).toMatchObject({ status: 200, body: { version: 2 } });
+    await forget('action-change');
+    expect(await change({ 'Idempotency-Key': `change-${id}` })).toMatchObject({ status: 200, body: changed.body });
+    // Without the key the repeat names a version that is no longer current.
+    expect((await change({})).body).toMatchObject({ status: 409, code: 'VERSION_CONFLICT' });
+
+    await ok('close', stack.http.post(`/referrals/${id}/close`, { outcome: 'Charged' }, manager));
+    await forget('action');
+    expect(await addAction()).toMatchObject({ status: 201, body: added.body });
+    const actions = (await plan(id, owners.sio)).actions;
+    expect(actions.map((action) => [action.id, action.version])).toEqual([[added.body.id, 2]]);
   });
 
   it('keeps plan Idempotency-Keys across continue-as-new, and refuses a key reused with another body (issue 13)', async () => {

@@ -443,4 +443,45 @@ describe('asking another region for help, when an answer is lost', () => {
       expect(await requests()).toEqual(['Our SIOs are committed']);
     });
   });
+
+  it('records a decision or a withdrawal once when "Try again" sends it again, and says so', async () => {
+    await web.throughProxy(async (proxy, flaky) => {
+      const tasking = await adoptedReferral(web.stack);
+      const manager = await web.stack.token(['ROCU_MANAGER'], 'YHROCU');
+      const request = async (reason: string) =>
+        (
+          await ok(
+            'mutual aid',
+            web.stack.http.post<{ id: string }>(
+              '/mutual-aid-requests',
+              {
+                referralId: tasking,
+                lendingRegion: 'EMSOU',
+                kind: 'CAPABILITY',
+                capability: 'COVERT_SURVEILLANCE',
+                reason,
+              },
+              manager,
+            ),
+          )
+        ).id;
+      const moves: [persona: string, path: string, fill: string, button: string, notice: string][] = [
+        [PERSONA.emsouManager, 'decision', 'Reason (required to refuse)', 'Send your decision', 'Request refused'],
+        [PERSONA.manager, 'withdrawal', 'Why are you withdrawing it?', 'Withdraw the request', 'Request withdrawn'],
+      ];
+      for (const [persona, path, fill, button, notice] of moves) {
+        const id = await request(`Needed before the ${path}`);
+        const visitor = await web.visit(false, flaky);
+        await signIn(visitor, persona);
+        const page = new TablesPage(visitor.page);
+        await visitor.page.goto(`/mutual-aid/${id}/${path}`);
+        if (path === 'decision') await visitor.page.getByLabel('Refuse', { exact: true }).check();
+        await visitor.page.getByLabel(fill).fill('Not now');
+        await page.tryAgainAfterLostAnswer(proxy, () => page.submitWith(button));
+        // Not "already refused": the second send was the same decision, answered as recorded.
+        expect(await page.notice()).toContain(notice);
+        await visitor.close();
+      }
+    });
+  });
 });

@@ -76,6 +76,19 @@ export async function releaseIdempotencyKey(manager: EntityManager, keyId: strin
   ]);
 }
 
-export async function recordIdempotentOutcome(manager: EntityManager, keyId: string, outcome: unknown): Promise<void> {
-  await manager.query(`UPDATE idempotency_keys SET outcome = $2 WHERE key_id = $1`, [keyId, JSON.stringify(outcome)]);
+/**
+ * Records the outcome of the request `fingerprint` under `keyId`, if the key is still that request's: a slow first
+ * request whose key passed meanwhile to a changed one (rebindIdempotencyKey) must not answer for the second.
+ */
+export async function recordIdempotentOutcome(
+  manager: EntityManager,
+  keyId: string,
+  fingerprint: string,
+  outcome: unknown,
+): Promise<void> {
+  await manager.query(`UPDATE idempotency_keys SET outcome = $3 WHERE key_id = $1 AND fingerprint = $2`, [
+    keyId,
+    fingerprint,
+    JSON.stringify(outcome),
+  ]);
 }

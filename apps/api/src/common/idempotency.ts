@@ -71,12 +71,11 @@ export class IdempotencyService {
   }
 
   /**
-   * Claims `keyId` for `request`. A key first used with another request is refused if that one took effect;
-   * one that made nothing (it failed: Temporal was down, a rule refused it) does not bind the key for good: it
-   * passes to this request, so a client that edits what it sends after a failure can still send it.
+   * Claims `keyId` for the request with this `fingerprint`. A key first used with another request is refused if
+   * that one took effect; one that made nothing (it failed: Temporal was down, a rule refused it) does not bind the
+   * key for good: it passes to this request, so a client that edits what it sends after a failure can still send it.
    */
-  private async claim<T>(keyId: string, request: unknown, tookEffect: () => Promise<boolean>): Promise<KeyClaim<T>> {
-    const fingerprint = requestFingerprint(request);
+  private async claim<T>(keyId: string, fingerprint: string, tookEffect: () => Promise<boolean>): Promise<KeyClaim<T>> {
     const claim = await claimIdempotencyKey<T>(this.dataSource.manager, keyId, fingerprint);
     if (claim.kind !== 'DIFFERENT') return claim;
     if (claim.settled || (await tookEffect())) throw keyReused();
@@ -99,7 +98,7 @@ export class IdempotencyService {
 
   /** Refuses `keyId` as `claim` does; the caller's own dedupe (a workflow id from the key) does the rest. */
   async refuseChangedRequest(keyId: string, request: unknown, tookEffect: () => Promise<boolean>): Promise<void> {
-    await this.claim(keyId, request, tookEffect);
+    await this.claim(keyId, requestFingerprint(request), tookEffect);
   }
 
   /**
@@ -114,7 +113,8 @@ export class IdempotencyService {
     apply: (repeat: boolean) => Promise<T>,
   ): Promise<T> {
     if (keyId === undefined) return apply(false);
-    const claim = await this.claim<T>(keyId, request, tookEffect);
+    const fingerprint = requestFingerprint(request);
+    const claim = await this.claim<T>(keyId, fingerprint, tookEffect);
     if (claim.kind === 'SAME' && claim.outcome !== null) return claim.outcome;
     let outcome: T;
     try {
@@ -124,11 +124,11 @@ export class IdempotencyService {
       // Only the request that claimed the key frees it: a repeat refused while the first may still be in flight
       // (its effect already in the read model, its outcome not yet recorded) must not drop the first's claim.
       if (claim.kind === 'NEW' && error instanceof DomainError && httpStatusOf(error.code) < 500) {
-        await releaseIdempotencyKey(this.dataSource.manager, keyId, requestFingerprint(request));
+        await releaseIdempotencyKey(this.dataSource.manager, keyId, fingerprint);
       }
       throw error;
     }
-    await recordIdempotentOutcome(this.dataSource.manager, keyId, outcome);
+    await recordIdempotentOutcome(this.dataSource.manager, keyId, fingerprint, outcome);
     return outcome;
   }
 }

@@ -1,22 +1,19 @@
-import { Body, Get, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Body, Get, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { DomainError } from '@rocu/domain';
 import { Roles } from '../auth/auth-metadata';
 import { CurrentUser, User } from '../auth/current-user';
 import { ApiProblemResponses } from '../common/api-problems';
 import { correlationIdOf } from '../common/correlation-id';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../common/idempotency';
 import { PageQuery } from '../common/page.query';
+import { recordIdPipe } from '../common/record-id.pipe';
 import { CreateMutualAidRequest, MutualAidDecisionRequest, WithdrawMutualAidRequest } from './mutual-aid-requests.dto';
 import { MutualAidListResponse, MutualAidRequestDto } from './mutual-aid-views.dto';
 import { MutualAidService } from './mutual-aid.service';
 import { ApiController, RecordAction } from '../common/api-controller';
 
-/** A malformed id cannot name a request the caller may see: answered as any unknown id. */
-const requestIdPipe = new ParseUUIDPipe({
-  exceptionFactory: () => new DomainError('NOT_FOUND', 'No such mutual-aid request'),
-});
+const requestIdPipe = recordIdPipe('No such mutual-aid request');
 
 // Record first (a tasking or request the caller may not see is 404), then the side and role (403).
 @ApiController('mutual aid', 'mutual-aid-requests')
@@ -50,6 +47,7 @@ export class MutualAidController {
 
   @Post(':id/decision')
   @ApiProblemResponses(400, 403, 404, 409)
+  @IDEMPOTENCY_KEY_HEADER
   @RecordAction(MutualAidRequestDto, {
     summary: "Approve or refuse a request (the lending region's ROCU manager); a refusal needs a reason",
     description:
@@ -61,12 +59,14 @@ export class MutualAidController {
     @Param('id', requestIdPipe) id: string,
     @Body() body: MutualAidDecisionRequest,
     @Req() req: Request,
+    @IdempotencyKey() key: string | undefined,
   ): Promise<MutualAidRequestDto> {
-    return this.mutualAid.decide(user, id, body, correlationIdOf(req));
+    return this.mutualAid.decide(user, id, body, correlationIdOf(req), key);
   }
 
   @Post(':id/withdrawal')
   @ApiProblemResponses(400, 403, 404, 409)
+  @IDEMPOTENCY_KEY_HEADER
   @RecordAction(MutualAidRequestDto, {
     summary: "Withdraw a request not yet decided, with a reason (the borrowing region's ROCU manager)",
   })
@@ -75,7 +75,8 @@ export class MutualAidController {
     @Param('id', requestIdPipe) id: string,
     @Body() body: WithdrawMutualAidRequest,
     @Req() req: Request,
+    @IdempotencyKey() key: string | undefined,
   ): Promise<MutualAidRequestDto> {
-    return this.mutualAid.withdraw(user, id, body, correlationIdOf(req));
+    return this.mutualAid.withdraw(user, id, body, correlationIdOf(req), key);
   }
 }

@@ -6,6 +6,7 @@ import {
   DomainError,
   LIVE_TASKING_STATUSES,
   MutualAidAction,
+  mutualAidActionDone,
   mutualAidActions,
   mutualAidSide,
   MutualAidState,
@@ -20,7 +21,8 @@ import {
   type Recipient,
   type ReferralEntity,
 } from '@rocu/persistence';
-import { IdempotencyService } from '../common/idempotency';
+import { IdempotencyService, keyedUpdateId } from '../common/idempotency';
+import { KeyedRequest, keyedRequest } from '../common/keyed-update';
 import { idForKey } from '../common/keyed-id';
 import { PageQuery } from '../common/page.query';
 import { OfficersService } from '../officers/officers.service';
@@ -144,8 +146,10 @@ export class MutualAidService {
     id: string,
     body: MutualAidDecisionRequest,
     correlationId: string,
+    idempotencyKey?: string,
   ): Promise<MutualAidRequestDto> {
-    return this.change(actor, id, body.decision, body.reason ?? null, correlationId, async (row) => {
+    const keyed = keyedRequest(idempotencyKey, body);
+    return this.change(actor, id, body.decision, body.reason ?? null, correlationId, keyed, async (row) => {
       if (body.decision === 'REFUSE') return null;
       if (row.kind !== 'SIO') {
         if (body.officerSub !== undefined)
@@ -168,8 +172,10 @@ export class MutualAidService {
     id: string,
     body: WithdrawMutualAidRequest,
     correlationId: string,
+    idempotencyKey?: string,
   ): Promise<MutualAidRequestDto> {
-    return this.change(actor, id, 'WITHDRAW', body.reason, correlationId, async () => null);
+    const keyed = keyedRequest(idempotencyKey, body);
+    return this.change(actor, id, 'WITHDRAW', body.reason, correlationId, keyed, async () => null);
   }
 
   /** The approved loan of this SIO to this tasking, if any (an allocation across regions relies on one). */
@@ -177,16 +183,45 @@ export class MutualAidService {
     return mutualAidRequests.approvedLoan(this.dataSource, referralId, officerSub);
   }
 
-  /** One move of the request's lifecycle, judged by the pure rule on the locked row, with its audit row. */
+  /**
+   * One move of the request's lifecycle, judged by the pure rule on the locked row, with its audit row. Under an
+   * Idempotency-Key a repeat answers with the request as the first left it (as first answered, or as it now
+   * stands if that answer was never recorded) instead of being refused as a second decision.
+   */
   private async change(
     actor: Actor,
     id: string,
     action: MutualAidAction,
     reason: string | null,
     correlationId: string,
+    keyed: KeyedRequest | undefined,
     lent: (row: MutualAidRow) => Promise<{ sub: string; name: string } | null>,
   ): Promise<MutualAidRequestDto> {
-    const row = await this.dataSource.transaction(async (manager) => {
+    const done = async () => {
+      const row = await mutualAidRequests.find(this.dataSource.manager, id);
+      return row && mutualAidActionDone(actor, row, action) ? row : undefined;
+    };
+    const keyId = keyed && `mutual-aid:${id}:${keyedUpdateId(action, actor, keyed.key)}`;
+    return this.idempotency.once(
+      keyId,
+      keyed?.body,
+      async () => (await done()) !== undefined,
+      async (repeat) => {
+        const earlier = repeat ? await done() : undefined;
+        return this.view(actor, earlier ?? (await this.move(actor, id, action, reason, correlationId, lent)));
+      },
+    );
+  }
+
+  private move(
+    actor: Actor,
+    id: string,
+    action: MutualAidAction,
+    reason: string | null,
+    correlationId: string,
+    lent: (row: MutualAidRow) => Promise<{ sub: string; name: string } | null>,
+  ): Promise<MutualAidRow> {
+    return this.dataSource.transaction(async (manager) => {
       const current = await this.find(manager, id, true);
       const next: MutualAidState = mutualAidTransition(actor, current, action);
       const officer = await lent(current);
@@ -201,7 +236,6 @@ export class MutualAidService {
       await this.notify(manager, next, current);
       return this.find(manager, id);
     });
-    return this.view(actor, row);
   }
 
   /**

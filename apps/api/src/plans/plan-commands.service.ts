@@ -9,25 +9,26 @@ import {
   recordDisruptionUpdate,
   signReviewUpdate,
 } from '@rocu/contracts';
-import { IdempotencyService, keyedUpdateId } from '../common/idempotency';
+import { IdempotencyService } from '../common/idempotency';
+import { sendKeyedUpdate } from '../common/keyed-update';
 import { TemporalClientService } from '../temporal/temporal-client.provider';
 import type { PlanRow } from '@rocu/persistence';
 import { PlanQueriesService } from './plan-queries.service';
 import { AddActionRequest, ChangeActionRequest, DisruptionRequest, ReviewRequest } from './plan-requests.dto';
 
-/**
- * With an Idempotency-Key a repeated request is the same Temporal Update (by id), which answers with the
- * first outcome instead of applying again: a retry after a timeout never adds a second action. Temporal
- * remembers update ids within a workflow run; the key's request and outcome are also kept in Postgres, so a
- * repeat after the plan has continued as new still answers with the first outcome, and another body is 422.
- */
-const updateIdFor = (actor: Actor, kind: string, idempotencyKey: string | undefined): string | undefined =>
-  idempotencyKey ? keyedUpdateId(kind, actor, idempotencyKey) : undefined;
+/** A change's kind (it names the keyed Update), its Idempotency-Key, and any check beyond the plan's editor. */
+interface PlanChange {
+  kind: string;
+  idempotencyKey?: string;
+  alsoCheck?: (plan: PlanRow) => Promise<void>;
+}
 
 /**
  * Write side of 4P plans: each change is an Update on the plan's workflow, after the same checks the
  * workflow makes, against the read model, for a fast refusal: visible (404), the plan's SIO or LRO (403),
- * open (409), and for action changes the version (409).
+ * open (409), and for action changes the version (409). With an Idempotency-Key a repeat is the same Update
+ * (`sendKeyedUpdate`), answered with the first outcome: a retry after a timeout never adds a second action, and
+ * the key's record in Postgres answers it even after the plan has continued as new.
  */
 @Injectable()
 export class PlanCommandsService {
@@ -45,7 +46,7 @@ export class PlanCommandsService {
     idempotencyKey?: string,
   ): Promise<PlanAction> {
     const command = { actor, correlationId, ...request, partners: request.partners ?? [] };
-    return this.send(actor, id, addActionUpdate, command, undefined, updateIdFor(actor, 'action', idempotencyKey));
+    return this.send(actor, id, addActionUpdate, command, { kind: 'action', idempotencyKey });
   }
 
   async changeAction(
@@ -54,13 +55,19 @@ export class PlanCommandsService {
     actionId: string,
     request: ChangeActionRequest,
     correlationId: string,
+    idempotencyKey?: string,
   ): Promise<PlanAction> {
     const current = async (): Promise<void> => {
       const action = await this.queries.findAction(id, actionId);
       if (!action) throw new DomainError('NOT_FOUND', 'No such action in this plan');
       changeAction(action, request, new Date().toISOString());
     };
-    return this.send(actor, id, changeActionUpdate, { actor, correlationId, actionId, ...request }, current);
+    const command = { actor, correlationId, actionId, ...request };
+    return this.send(actor, id, changeActionUpdate, command, {
+      kind: 'action-change',
+      idempotencyKey,
+      alsoCheck: current,
+    });
   }
 
   async recordDisruption(
@@ -70,13 +77,13 @@ export class PlanCommandsService {
     correlationId: string,
     idempotencyKey?: string,
   ) {
-    const updateId = updateIdFor(actor, 'disruption', idempotencyKey);
-    return this.send(actor, id, recordDisruptionUpdate, { actor, correlationId, ...request }, undefined, updateId);
+    const command = { actor, correlationId, ...request };
+    return this.send(actor, id, recordDisruptionUpdate, command, { kind: 'disruption', idempotencyKey });
   }
 
   async signReview(actor: Actor, id: string, request: ReviewRequest, correlationId: string, idempotencyKey?: string) {
-    const updateId = updateIdFor(actor, 'review', idempotencyKey);
-    return this.send(actor, id, signReviewUpdate, { actor, correlationId, ...request }, undefined, updateId);
+    const command = { actor, correlationId, ...request };
+    return this.send(actor, id, signReviewUpdate, command, { kind: 'review', idempotencyKey });
   }
 
   private async send<C extends ActorCommand, R>(
@@ -84,24 +91,32 @@ export class PlanCommandsService {
     id: string,
     definition: UpdateDefinition<R, [C]>,
     command: C,
-    alsoCheck: (plan: PlanRow) => Promise<void> = async () => undefined,
-    updateId?: string,
+    { kind, idempotencyKey, alsoCheck }: PlanChange,
   ): Promise<R> {
-    const plan = await this.queries.findVisible(actor, id);
-    checkPlanEditor(actor, plan, plan.closedAt !== null);
-    await alsoCheck(plan);
-    const { actor: _actor, correlationId: _correlationId, ...request } = command;
     const workflowId = planWorkflowId(id);
-    const tookEffect = async () => updateId !== undefined && this.temporal.updateCompleted(workflowId, updateId);
-    return this.idempotency.once(updateId && `plan:${id}:${updateId}`, request, tookEffect, () =>
-      this.temporal.sendUpdate({
+    const checkedUpdate = async (updateId?: string): Promise<R> => {
+      const plan = await this.queries.findVisible(actor, id);
+      checkPlanEditor(actor, plan, plan.closedAt !== null);
+      await alsoCheck?.(plan);
+      return this.temporal.sendUpdate({
         workflowId,
         definition,
         command,
         updateId,
         endedMessage: 'The referral is closed; its 4P plan is read-only',
         details: { state: 'CLOSED' },
-      }),
+      });
+    };
+    if (idempotencyKey === undefined) return checkedUpdate();
+    const { actor: _actor, correlationId: _correlationId, ...body } = command;
+    const target = { record: `plan:${id}`, workflowId, kind };
+    return sendKeyedUpdate(
+      this.idempotency,
+      this.temporal,
+      target,
+      actor,
+      { key: idempotencyKey, body },
+      checkedUpdate,
     );
   }
 }

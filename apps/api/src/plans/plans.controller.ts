@@ -49,15 +49,17 @@ export class PlansController {
   @Patch('referrals/:id/plan/actions/:actionId')
   @ApiProblemResponses(400, 403, 404, 409, 422)
   @ApiOperation({ summary: 'Change an action’s status; name the version you read (a stale one is 409)' })
+  @IDEMPOTENCY_KEY_HEADER
   @ApiOkResponse({ type: PlanActionDto })
   changeAction(
     @User() user: CurrentUser,
     @Param('id', referralIdPipe) id: string,
     @Param('actionId', actionIdPipe) actionId: string,
     @Body() body: ChangeActionRequest,
+    @IdempotencyKey() key: string | undefined,
     @Req() req: Request,
   ) {
-    return this.commands.changeAction(user, id, actionId, body, correlationIdOf(req));
+    return this.commands.changeAction(user, id, actionId, body, correlationIdOf(req), key);
   }
 
   @Post('referrals/:id/plan/disruptions')

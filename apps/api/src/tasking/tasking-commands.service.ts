@@ -25,6 +25,7 @@ import { MutualAidService } from '../mutual-aid/mutual-aid.service';
 import { OfficersService } from '../officers/officers.service';
 import { ReferralUpdatesService } from '../referrals/referral-updates.service';
 import { ReferralStatusDto, statusView } from '../referrals/referral-views.dto';
+import { keyedRequest } from '../common/keyed-update';
 import {
   AllocateSioRequest,
   AllocationResultDto,
@@ -67,9 +68,12 @@ export class TaskingCommandsService {
     id: string,
     request: AllocateSioRequest,
     correlationId: string,
+    idempotencyKey?: string,
   ): Promise<AllocationResultDto> {
     const { command, check } = await this.allocation(actor, request, correlationId);
-    const result = await this.updates.send(actor, id, { type: 'ALLOCATE_SIO' }, allocateSioUpdate, command, check);
+    const keyed = keyedRequest(idempotencyKey, request);
+    const event = { type: 'ALLOCATE_SIO' } as const;
+    const result = await this.updates.send(actor, id, event, allocateSioUpdate, command, check, keyed);
     return allocationResult(result, command);
   }
 
@@ -79,6 +83,7 @@ export class TaskingCommandsService {
     id: string,
     request: ReallocateSioRequest,
     correlationId: string,
+    idempotencyKey?: string,
   ): Promise<AllocationResultDto> {
     const { command, check } = await this.allocation(actor, request, correlationId);
     const reallocation = { ...command, reason: request.reason };
@@ -95,13 +100,21 @@ export class TaskingCommandsService {
       reallocateSioUpdate,
       reallocation,
       fitsAndReplaces,
+      keyedRequest(idempotencyKey, request),
     );
     return allocationResult(result, command);
   }
 
-  async nameLro(actor: Actor, id: string, request: NameLroRequest, correlationId: string): Promise<ReferralStatusDto> {
+  async nameLro(
+    actor: Actor,
+    id: string,
+    request: NameLroRequest,
+    correlationId: string,
+    idempotencyKey?: string,
+  ): Promise<ReferralStatusDto> {
     const { command, check } = await this.lroNaming(actor, request, correlationId);
-    return statusView(await this.updates.send(actor, id, { type: 'NAME_LRO' }, nameLroUpdate, command, check));
+    const keyed = keyedRequest(idempotencyKey, request);
+    return statusView(await this.updates.send(actor, id, { type: 'NAME_LRO' }, nameLroUpdate, command, check, keyed));
   }
 
   /** The referring force hands the tasking and its plan to another LRO of a force concerned. */
@@ -110,6 +123,7 @@ export class TaskingCommandsService {
     id: string,
     request: ReplaceLroRequest,
     correlationId: string,
+    idempotencyKey?: string,
   ): Promise<ReferralStatusDto> {
     const { command, check } = await this.lroNaming(actor, request, correlationId);
     const concernedAndReplaces = async (referral: ReferralEntity): Promise<void> => {
@@ -117,8 +131,10 @@ export class TaskingCommandsService {
       refuseOwnerChange('LRO', referral.lroSub, command.lro, request.reason);
     };
     const replacement = { ...command, reason: request.reason };
+    const keyed = keyedRequest(idempotencyKey, request);
+    const event = { type: 'REPLACE_LRO' } as const;
     return statusView(
-      await this.updates.send(actor, id, { type: 'REPLACE_LRO' }, replaceLroUpdate, replacement, concernedAndReplaces),
+      await this.updates.send(actor, id, event, replaceLroUpdate, replacement, concernedAndReplaces, keyed),
     );
   }
 
@@ -127,9 +143,11 @@ export class TaskingCommandsService {
     id: string,
     request: CloseReferralRequest,
     correlationId: string,
+    idempotencyKey?: string,
   ): Promise<ReferralStatusDto> {
     const closing = { outcome: request.outcome };
-    return this.updates.sendRequest(actor, id, { type: 'CLOSE' }, closeReferralUpdate, closing, correlationId);
+    const event = { type: 'CLOSE' } as const;
+    return this.updates.sendRequest(actor, id, event, closeReferralUpdate, closing, correlationId, idempotencyKey);
   }
 
   /**

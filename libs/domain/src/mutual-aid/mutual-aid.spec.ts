@@ -1,6 +1,13 @@
 import { DomainError } from '../errors/domain-error';
 import type { Actor, Role } from '../roles';
-import { MUTUAL_AID_STATES, mutualAidActions, MutualAidRecord, mutualAidSide, mutualAidTransition } from './mutual-aid';
+import {
+  MUTUAL_AID_STATES,
+  mutualAidActionDone,
+  mutualAidActions,
+  MutualAidRecord,
+  mutualAidSide,
+  mutualAidTransition,
+} from './mutual-aid';
 
 const actor = (region: string | null, roles: Role[] = ['ROCU_MANAGER']): Actor => ({
   sub: 'someone',
@@ -50,5 +57,19 @@ describe('mutual aid', () => {
     expect(codeOf(() => mutualAidTransition(actor('EMSOU'), request(state), 'APPROVE'))).toBe('NOT_ALLOWED_IN_STATE');
     expect(codeOf(() => mutualAidTransition(actor('YHROCU'), request(state), 'WITHDRAW'))).toBe('NOT_ALLOWED_IN_STATE');
     expect(mutualAidActions(actor('EMSOU'), request(state))).toEqual([]);
+  });
+
+  it("knows a request left where the person's own action puts it (a keyed repeat is answered, not refused)", () => {
+    const decided = (state: MutualAidRecord['state'], decidedBySub: string | null) => ({
+      ...request(state),
+      decidedBySub,
+    });
+    expect(mutualAidActionDone(actor('EMSOU'), decided('REFUSED', 'someone'), 'REFUSE')).toBe(true);
+    expect(mutualAidActionDone(actor('EMSOU'), decided('APPROVED', 'someone'), 'APPROVE')).toBe(true);
+    expect(mutualAidActionDone(actor('YHROCU'), decided('WITHDRAWN', 'someone'), 'WITHDRAW')).toBe(true);
+    // Another state, or someone else's decision, is not this person's action done.
+    expect(mutualAidActionDone(actor('EMSOU'), decided('APPROVED', 'someone'), 'REFUSE')).toBe(false);
+    expect(mutualAidActionDone(actor('EMSOU'), decided('REFUSED', 'another'), 'REFUSE')).toBe(false);
+    expect(mutualAidActionDone(actor('EMSOU'), decided('REQUESTED', null), 'APPROVE')).toBe(false);
   });
 });

@@ -75,3 +75,12 @@ export function mutualAidTransition(actor: Actor, request: MutualAidRecord, acti
   }
   return NEXT_STATE[action];
 }
+
+/** Whether the request is where this person's `action` left it: a keyed repeat is then answered, not refused. */
+export function mutualAidActionDone(
+  actor: Actor,
+  request: MutualAidRecord & { decidedBySub: string | null },
+  action: MutualAidAction,
+): boolean {
+  return request.state === NEXT_STATE[action] && request.decidedBySub === actor.sub;
+}

@@ -92,7 +92,7 @@ export class GatewayController {
     @Res() response: Response,
   ): Promise<void> {
     const { decision, reason, key } = formValues(body);
-    const result = await this.gateway.triage(session, id, { decision, reason }, key);
+    const result = await this.gateway.act(session, id, 'triage', { decision, reason }, key);
     notice(session, referralPath(id), TRIAGE_NOTICES[String(decision)] ?? `Triaged: now ${result.status}`);
     await redirectAfterSaving(session, response, referralPath(id));
   }

@@ -41,34 +41,18 @@ export class GatewayService {
     return this.api.get<ScoringScheme>(session, '/reference/scoring-scheme');
   }
 
-  /** Under the form's Idempotency-Key: "Try again" after a lost answer is the same triage, not a refused second. */
-  triage(
+  /**
+   * A gateway action on the referral under the form's Idempotency-Key: "Try again" after a lost answer is the same
+   * triage, partner check or disposal, not a refused or recorded second.
+   */
+  act(
     session: WebSession,
     id: string,
-    body: { decision: unknown; reason: unknown },
-    key: unknown,
-  ): Promise<{ status: string }> {
-    return this.api.post(session, `/referrals/${encodeURIComponent(id)}/triage`, body, keyHeader(key));
-  }
-
-  /** With the form's key as the Idempotency-Key: a retry of one form never records a second check. */
-  recordPartnerCheck(
-    session: WebSession,
-    id: string,
+    action: 'triage' | 'partner-checks' | 'partner-disposal',
     body: Record<string, unknown>,
     key: unknown,
   ): Promise<{ status: string }> {
-    return this.api.post(session, `/referrals/${encodeURIComponent(id)}/partner-checks`, body, keyHeader(key));
-  }
-
-  /** Under the form's key, as a check is. */
-  disposeToPartner(
-    session: WebSession,
-    id: string,
-    body: Record<string, unknown>,
-    key: unknown,
-  ): Promise<{ status: string }> {
-    return this.api.post(session, `/referrals/${encodeURIComponent(id)}/partner-disposal`, body, keyHeader(key));
+    return this.api.post(session, `/referrals/${encodeURIComponent(id)}/${action}`, body, keyHeader(key));
   }
 
   /** Under the draft's Idempotency-Key: a retry after a lost answer records no second assessment. */

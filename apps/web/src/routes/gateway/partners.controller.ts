@@ -46,7 +46,7 @@ export class PartnersController {
   ): Promise<void> {
     const values = formValues(body);
     const request = partnerCheckRequest(values);
-    await this.gateway.recordPartnerCheck(session, id, request, values.key);
+    await this.gateway.act(session, id, 'partner-checks', request, values.key);
     const agency = nameOf((await this.reference.lists(session)).agencies, String(request.agency));
     notice(session, referralPath(id), `Partner check recorded: ${agency}`);
     await redirectAfterSaving(session, response, referralPath(id));
@@ -68,7 +68,7 @@ export class PartnersController {
   ): Promise<void> {
     const values = formValues(body);
     const request = partnerDisposalRequest(values);
-    await this.gateway.disposeToPartner(session, id, request, values.key);
+    await this.gateway.act(session, id, 'partner-disposal', request, values.key);
     const agency = nameOf((await this.reference.lists(session)).agencies, String(request.agency));
     notice(session, referralPath(id), `Referral disposed of to ${agency} (reference ${String(request.reference)})`);
     await redirectAfterSaving(session, response, referralPath(id));

@@ -145,6 +145,7 @@ export class MutualAidController {
         requestedBy: request.requestedBy.name,
       },
       values,
+      key: formKey(values),
       errors: refused && errorSummary(inPlainWords(refused.problem, PLAIN_WORDS)),
       decisions: [
         { value: 'APPROVE', text: 'Approve', checked: values.decision === 'APPROVE' },
@@ -181,6 +182,7 @@ export class MutualAidController {
         reason: text(form.reason),
         officerSub: decision === 'APPROVE' ? text(form.officerSub) : '',
       }),
+      keyHeader(form.key),
     );
     keepNotice(
       session,
@@ -201,10 +203,12 @@ export class MutualAidController {
     if (!request) return;
     const lists = await this.reference.lists(session);
     const refused = takeRefusedForm(session, mutualAidPath(id, 'withdrawal'));
+    const values = refused?.values ?? {};
     response.render('routes/mutual-aid/withdrawal.njk', {
       pageTitle: 'Withdraw a request for help',
       request: { to: organisationName(request.lendingRegion), askedFor: askedFor(request, lists.capabilities) },
-      values: refused?.values ?? {},
+      values,
+      key: formKey(values),
       errors:
         refused &&
         errorSummary(
@@ -220,8 +224,9 @@ export class MutualAidController {
     @Body() body: unknown,
     @Res() response: Response,
   ): Promise<void> {
-    const reason = text(formValues(body).reason);
-    await this.api.post(session, `/mutual-aid-requests/${encodeURIComponent(id)}/withdrawal`, blankless({ reason }));
+    const form = formValues(body);
+    const path = `/mutual-aid-requests/${encodeURIComponent(id)}/withdrawal`;
+    await this.api.post(session, path, blankless({ reason: text(form.reason) }), keyHeader(form.key));
     keepNotice(session, 'Request withdrawn');
     await redirectAfterSaving(session, response, MUTUAL_AID_PATH);
   }
