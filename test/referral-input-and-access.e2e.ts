@@ -22,7 +22,8 @@ describe('referral input validation, visibility and idempotency', () => {
   };
 
   beforeAll(async () => {
-    stack = await Stack.start();
+    // Expired Idempotency-Keys are looked for every second here (hourly by default).
+    stack = await Stack.start({ env: { IDEMPOTENCY_KEY_PRUNE_INTERVAL_MS: '1000' } });
     referrer = await stack.token(['FORCE_REFERRER'], 'WYP');
     temporal = await Connection.connect({ address: testEnvironment().temporalAddress });
   });
@@ -285,6 +286,38 @@ describe('referral input validation, visibility and idempotency', () => {
     // Once it made a referral, the key is that referral's: another body is refused.
     const changed = await stack.http.post('/referrals', referralBody(), token, { 'Idempotency-Key': key });
     expect(changed.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('forgets keys a week after their first use; a keyed submission repeated after that still finds its referral', async () => {
+    const key = `key-retention-${Date.now()}`;
+    const body = referralBody({ summary: 'Submitted under a key later forgotten.' });
+    const submit = () => stack.http.post<{ id: string }>('/referrals', body, referrer, { 'Idempotency-Key': key });
+    const submitted = await submit();
+    expect(submitted.status).toBe(201);
+    const age = (keyId: string, days: number) =>
+      stack.db.query(`UPDATE idempotency_keys SET created_at = now() - $2 * interval '1 day' WHERE key_id = $1`, [
+        keyId,
+        days,
+      ]);
+    const submissionKey = `referral:${submitted.body.id}`;
+    expect((await age(submissionKey, 8)).rowCount).toBe(1);
+    const kept = `retention-kept-${Date.now()}`;
+    await stack.db.query(`INSERT INTO idempotency_keys (key_id, fingerprint) VALUES ($1, 'kept')`, [kept]);
+    await age(kept, 6);
+    const present = async () =>
+      (
+        await stack.db.query<{ key_id: string }>(
+          'SELECT key_id FROM idempotency_keys WHERE key_id = ANY($1) ORDER BY key_id',
+          [[submissionKey, kept]],
+        )
+      ).rows.map((row) => row.key_id);
+    await eventually(async () => expect(await present()).toEqual([kept]));
+    // The referral's id comes from the key, so a late repeat is still the same referral, not a second.
+    const before = await counts();
+    const repeated = await submit();
+    expect(repeated.status).toBeLessThan(300);
+    expect(repeated.body.id).toBe(submitted.body.id);
+    expect((await counts()).referrals).toBe(before.referrals);
   });
 
   it("records a request's outcome only while the key is still that request's", async () => {

@@ -1,4 +1,4 @@
-import { ApplicationFailure, condition, type RetryPolicy } from '@temporalio/workflow';
+import { ApplicationFailure, condition, continueAsNew, sleep, type RetryPolicy } from '@temporalio/workflow';
 import { DomainError } from '@rocu/domain';
 
 /**
@@ -33,3 +33,17 @@ export const UNTIL_PROJECTED: RetryPolicy = {
   backoffCoefficient: 2,
   maximumInterval: '1 minute',
 };
+
+/** Rounds a standing workflow runs before it continues as new (keeps its history bounded). */
+const STANDING_ROUNDS_PER_RUN = 500;
+
+/**
+ * A standing workflow's life (one per deployment, started by the worker): `round` again and again, waiting
+ * `intervalMs` after each round that finished its work (one that left a backlog goes straight on).
+ */
+export async function everyInterval(input: { intervalMs: number }, round: () => Promise<boolean>): Promise<void> {
+  for (let count = 0; count < STANDING_ROUNDS_PER_RUN; count++) {
+    if (await round()) await sleep(input.intervalMs);
+  }
+  await continueAsNew(input);
+}

@@ -30,6 +30,7 @@ describe('workflow replay', () => {
     expect(historyFiles().length).toBeGreaterThan(0);
     expect([...new Set(historyFiles().map(workflowTypeOf))].sort()).toEqual([
       'auditSealerWorkflow',
+      'idempotencyRetentionWorkflow',
       'meetingScheduleWorkflow',
       'meetingWorkflow',
       'notificationDeliveryWorkflow',

@@ -15,6 +15,7 @@ import { CoreMetrics } from './observability/core-metrics';
 import { slaMetricsInterceptor } from './observability/sla-metrics.interceptor';
 import { tracingActivityInterceptor } from './observability/tracing-interceptors';
 import { AuditSealerActivities } from './activities/audit-sealer.activities';
+import { IdempotencyRetentionActivities } from './activities/idempotency-retention.activities';
 import { NotificationDeliveryActivities } from './notifications/notification-delivery.activities';
 import { workerActivities } from './worker-activities';
 import { workflowSource } from './workflow-source';
@@ -40,6 +41,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     _runtime: CoreMetrics,
     private readonly auditSealerActivities: AuditSealerActivities,
     private readonly notificationActivities: NotificationDeliveryActivities,
+    private readonly retentionActivities: IdempotencyRetentionActivities,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -56,6 +58,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
         this.planActivities,
         this.auditSealerActivities,
         this.notificationActivities,
+        this.retentionActivities,
       ),
       maxCachedWorkflows: this.config.WORKER_MAX_CACHED_WORKFLOWS,
       shutdownGraceTime: this.config.SHUTDOWN_GRACE_MS,

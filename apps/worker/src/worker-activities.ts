@@ -1,11 +1,13 @@
 import type {
   AuditSealingActivities,
+  IdempotencyRetentionActivities,
   MeetingActivities,
   NotificationActivities,
   PlanActivities,
   ReferralActivities,
 } from '@rocu/contracts';
 import type { AuditSealerActivities } from './activities/audit-sealer.activities';
+import type { IdempotencyRetentionActivities as RetentionActivities } from './activities/idempotency-retention.activities';
 import type { MeetingProjectionActivities } from './activities/meeting-projection.activities';
 import type { PlanProjectionActivities } from './activities/plan-projection.activities';
 import type { ReferralProjectionActivities } from './activities/referral-projection.activities';
@@ -33,7 +35,13 @@ export function workerActivities(
   plan: PlanProjectionActivities,
   auditSealer: AuditSealerActivities,
   notification: NotificationDeliveryActivities,
-): ReferralActivities & MeetingActivities & PlanActivities & AuditSealingActivities & NotificationActivities {
+  retention: RetentionActivities,
+): ReferralActivities &
+  MeetingActivities &
+  PlanActivities &
+  AuditSealingActivities &
+  NotificationActivities &
+  IdempotencyRetentionActivities {
   return {
     ...bound<ReferralActivities>(referral, {
       projectSubmission: true,
@@ -44,6 +52,7 @@ export function workerActivities(
     }),
     ...bound<PlanActivities>(plan, { projectPlanChange: true }),
     ...bound<AuditSealingActivities>(auditSealer, { sealAuditBatch: true }),
+    ...bound<IdempotencyRetentionActivities>(retention, { pruneIdempotencyKeys: true }),
     ...bound<MeetingActivities>(meeting, {
       projectMeetingCreated: true,
       freezeAgenda: true,

@@ -7,6 +7,7 @@ import { ReferralProjectionActivities } from './activities/referral-projection.a
 import { MeetingProjectionActivities } from './activities/meeting-projection.activities';
 import { PlanProjectionActivities } from './activities/plan-projection.activities';
 import { AuditSealerActivities } from './activities/audit-sealer.activities';
+import { IdempotencyRetentionActivities } from './activities/idempotency-retention.activities';
 import { WorkflowClientService } from './workflow-client.service';
 import { MeetingSchedulesService } from './meeting-schedules.service';
 import { TemporalWorkerService } from './temporal-worker.service';
@@ -30,6 +31,7 @@ import { StandingWorkflowsService } from './standing-workflows.service';
     MeetingProjectionActivities,
     PlanProjectionActivities,
     AuditSealerActivities,
+    IdempotencyRetentionActivities,
     MailTransportService,
     NotificationDeliveryActivities,
     WorkflowClientService,

@@ -189,6 +189,13 @@ export class AppConfig {
   /** How often the audit sealer chains and signs new audit rows: the unsealed tail is about this long. */
   @IsWholeNumber(100, 60_000) AUDIT_SEAL_INTERVAL_MS = 1000;
 
+  /**
+   * How long an Idempotency-Key is remembered after its first use (a repeat within it answers as the first did),
+   * and how often older ones are deleted by the worker. Default a week, hourly.
+   */
+  @IsWholeNumber(1, 8760) IDEMPOTENCY_KEY_RETENTION_HOURS = 168;
+  @IsWholeNumber(1000, 86_400_000) IDEMPOTENCY_KEY_PRUNE_INTERVAL_MS = 3_600_000;
+
   /** A 4P plan's workflow continues as new when its history reaches this many events (low in tests). */
   @IsWholeNumber(20, 40_000) PLAN_CONTINUE_AS_NEW_AFTER_EVENTS = 10_000;
 

@@ -11,5 +11,6 @@ export * from './meeting-minutes';
 export * from './plan-workflow';
 export * from './plan-activities';
 export * from './audit-sealing';
+export * from './idempotency-retention';
 export * from './notification-workflow';
 export * from './search-attributes';

@@ -21,6 +21,9 @@ export const meetingScheduleWorkflowId = (taskQueue: string, region: string, typ
 /** One sealer per deployment (task queue): two would only contend for the same seals. */
 export const auditSealerWorkflowId = (taskQueue: string): string => `audit-sealer-${taskQueue}`;
 
+/** One key-retention loop per deployment (task queue). */
+export const idempotencyRetentionWorkflowId = (taskQueue: string): string => `idempotency-retention-${taskQueue}`;
+
 /** One notification sweep per task queue (each test stack has its own queue and database). */
 export const notificationDispatchWorkflowId = (taskQueue: string): string => `notification-dispatch-${taskQueue}`;
 

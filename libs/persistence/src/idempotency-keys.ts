@@ -92,3 +92,25 @@ export async function recordIdempotentOutcome(
     JSON.stringify(outcome),
   ]);
 }
+
+/**
+ * Deletes the key records first used more than `olderThanMs` ago, `batch` rows a statement (short locks, however
+ * large the backlog); how many. A repeat after that is a new request to the key's record, though what the key
+ * made still dedupes it where its id is derived from the key (a submission, a Temporal Update in its run).
+ */
+export async function pruneIdempotencyKeys(
+  manager: EntityManager,
+  olderThanMs: number,
+  batch: number,
+): Promise<number> {
+  let pruned = 0;
+  for (;;) {
+    const [, count] = await manager.query<[unknown[], number]>(
+      `DELETE FROM idempotency_keys WHERE key_id IN (
+         SELECT key_id FROM idempotency_keys WHERE created_at < now() - $1 * interval '1 millisecond' LIMIT $2)`,
+      [olderThanMs, batch],
+    );
+    pruned += count;
+    if (count < batch) return pruned;
+  }
+}

@@ -25,6 +25,7 @@ import { RowReferences1764730000000 } from './1764730000000-row-references';
 import { ValidateRowReferences1764730000001 } from './1764730000001-validate-row-references';
 import { NationalScaleIndexes1764750000000 } from './1764750000000-national-scale-indexes';
 import { ReferralCounts1764800000000 } from './1764800000000-referral-counts';
+import { IdempotencyKeyAge1764900000000 } from './1764900000000-idempotency-key-age';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   ValidateRowReferences1764730000001,
   NationalScaleIndexes1764750000000,
   ReferralCounts1764800000000,
+  IdempotencyKeyAge1764900000000,
 ];
