@@ -301,29 +301,36 @@ describe('mutual aid: a region lends another an SIO or a capability (issue 16)',
       capability: 'COVERT_SURVEILLANCE',
       reason,
     });
-    const moves: [path: string, body: Record<string, unknown>, token: string, state: string][] = [
-      ['decision', { decision: 'REFUSE', reason: 'Ours is deployed too' }, lender, 'REFUSED'],
-      ['withdrawal', { reason: 'Found one at home' }, borrower, 'WITHDRAWN'],
+    // Each move, and another body under its key (a decision's key is one whichever way it goes).
+    const moves: [path: string, body: object, other: object, token: string, state: string][] = [
+      ['decision', { decision: 'REFUSE', reason: 'Ours is deployed too' }, { decision: 'APPROVE' }, lender, 'REFUSED'],
+      ['withdrawal', { reason: 'Found one at home' }, { reason: 'Another reason' }, borrower, 'WITHDRAWN'],
     ];
-    for (const [path, body, token, state] of moves) {
+    for (const [path, body, other, token, state] of moves) {
       const asked = await ask(capability(`Needed before ${path}`));
       expect(asked.status).toBe(201);
       const id = asked.body.id;
       // However the client spells the request's id, it is the same key.
       const send = (headers: Record<string, string> = { 'Idempotency-Key': `${path}-${id}` }, spelt = id) =>
         stack.http.post<MutualAid & Problem>(`/mutual-aid-requests/${spelt}/${path}`, body, token, headers);
-      const first = await send();
+      // Sent twice at once (a double click): one move, both answered with it.
+      const [first, second] = await Promise.all([send(), send()]);
       expect(first.body).toMatchObject({ id, state });
-      const forgotten = await stack.db.query(
-        `UPDATE idempotency_keys SET outcome = NULL WHERE key_id LIKE 'mutual-aid:' || $1 || ':%'`,
-        [id],
-      );
-      expect(forgotten.rowCount).toBe(1);
+      expect(second).toMatchObject({ status: 200, body: { id, state } });
+      const forget = async () => {
+        const forgotten = await stack.db.query(
+          `UPDATE idempotency_keys SET outcome = NULL WHERE key_id LIKE 'mutual-aid:' || $1 || ':%'`,
+          [id],
+        );
+        expect(forgotten.rowCount).toBe(1);
+      };
+      await forget();
       expect(await send(undefined, id.toUpperCase())).toMatchObject({ status: 200, body: first.body });
-      // Without the key it is a second move, refused; the same key with another body is refused too.
+      // Without the key it is a second move, refused; the same key with another body is refused too, even with no
+      // outcome recorded (the request shows the person's move).
       expect((await send({})).body).toMatchObject({ status: 409, code: 'NOT_ALLOWED_IN_STATE' });
-      const changed = { ...body, reason: 'Another reason' };
-      const reused = await stack.http.post<Problem>(`/mutual-aid-requests/${id}/${path}`, changed, token, {
+      await forget();
+      const reused = await stack.http.post<Problem>(`/mutual-aid-requests/${id}/${path}`, other, token, {
         'Idempotency-Key': `${path}-${id}`,
       });
       expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');

@@ -408,14 +408,32 @@ describe('SIO allocation and the 4P plan (issue 5)', () => {
       ['REPLACE_LRO', 'lro/replacement', lroReplacementBody(), referrer, 422],
       ['CLOSE', 'close', { outcome: 'Charged' }, manager, 409],
     ];
+    // A declared conflict is recorded (the Update completed) and answered 422: its key stays with it, so the same
+    // request is answered so again and another under the key is refused, not taken as a corrected request.
+    const conflictKey = { 'Idempotency-Key': `conflict-${id}` };
+    const declared = {
+      officerSub: 'sio-yhrocu-2',
+      justification: 'Available',
+      exceptionJustification: FIXTURE_OVERLOAD,
+      conflictDeclaration: { hasConflict: true, details: 'Related to a nominal' },
+    };
+    const declare = () => stack.http.post(`/referrals/${id}/sio`, declared, manager, conflictKey);
+    expect((await declare()).body).toMatchObject({ status: 422, code: 'CONFLICT_OF_INTEREST' });
+    expect((await declare()).body).toMatchObject({ status: 422, code: 'CONFLICT_OF_INTEREST' });
+    const otherOfficer = { ...steps[0][2], conflictDeclaration: { hasConflict: false } };
+    const reused = await stack.http.post(`/referrals/${id}/sio`, otherOfficer, manager, conflictKey);
+    expect(reused.body).toMatchObject({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
+
     for (const [kind, path, body, token, unkeyedRepeat] of steps) {
       const send = (headers: Record<string, string> = { 'Idempotency-Key': `${kind}-${id}` }) =>
         stack.http.post(`/referrals/${id}/${path}`, body, token, headers);
       const first = await send();
       expect({ kind, status: first.status }).toEqual({ kind, status: 200 });
-      // As an API crash between the Update and recording its outcome would leave the key.
+      // As an API crash between the Update and recording its outcome would leave the key (the newest of its kind:
+      // the declared conflict's key is an allocation's too).
       const forgotten = await stack.db.query(
-        `UPDATE idempotency_keys SET outcome = NULL WHERE key_id LIKE 'referral:' || $1 || ':' || $2 || '-%'`,
+        `UPDATE idempotency_keys SET outcome = NULL WHERE key_id = (SELECT key_id FROM idempotency_keys
+           WHERE key_id LIKE 'referral:' || $1 || ':' || $2 || '-%' ORDER BY created_at DESC LIMIT 1)`,
         [id, kind],
       );
       expect(forgotten.rowCount).toBe(1);

@@ -36,6 +36,18 @@ const AUDIT_ACTION: Readonly<Record<MutualAidAction, string>> = {
   WITHDRAW: 'MUTUAL_AID_WITHDRAWN',
 };
 
+/** The moves each kind of Idempotency-Key covers: a decision's key is one whichever way it went. */
+const KIND_ACTIONS: Readonly<Record<'decision' | 'withdrawal', readonly MutualAidAction[]>> = {
+  decision: ['APPROVE', 'REFUSE'],
+  withdrawal: ['WITHDRAW'],
+};
+
+interface Move {
+  action: MutualAidAction;
+  reason: string | null;
+  correlationId: string;
+}
+
 const invalid = (field: string, code: string, message: string) =>
   new DomainError('VALIDATION', message, { errors: [{ field, code, message }] });
 
@@ -149,7 +161,8 @@ export class MutualAidService {
     idempotencyKey?: string,
   ): Promise<MutualAidRequestDto> {
     const keyed = keyedRequest(idempotencyKey, body);
-    return this.change(actor, id, body.decision, body.reason ?? null, correlationId, keyed, async (row) => {
+    const move = { action: body.decision, reason: body.reason ?? null, correlationId };
+    return this.change(actor, id, move, 'decision', keyed, async (row) => {
       if (body.decision === 'REFUSE') return null;
       if (row.kind !== 'SIO') {
         if (body.officerSub !== undefined)
@@ -175,7 +188,8 @@ export class MutualAidService {
     idempotencyKey?: string,
   ): Promise<MutualAidRequestDto> {
     const keyed = keyedRequest(idempotencyKey, body);
-    return this.change(actor, id, 'WITHDRAW', body.reason, correlationId, keyed, async () => null);
+    const move = { action: 'WITHDRAW' as const, reason: body.reason, correlationId };
+    return this.change(actor, id, move, 'withdrawal', keyed, async () => null);
   }
 
   /** The approved loan of this SIO to this tasking, if any (an allocation across regions relies on one). */
@@ -184,45 +198,40 @@ export class MutualAidService {
   }
 
   /**
-   * One move of the request's lifecycle, judged by the pure rule on the locked row, with its audit row. Under an
-   * Idempotency-Key a repeat answers with the request as the first left it (as first answered, or as it now
-   * stands if that answer was never recorded) instead of being refused as a second decision.
+   * One move of the request's lifecycle under an Idempotency-Key of its kind (a decision's key is one whether it
+   * approved or refused): a repeat answers with the request as the person's move left it (as first answered, or
+   * as it now stands if that answer was never recorded or the first was still committing) instead of being
+   * refused as a second move.
    */
   private async change(
     actor: Actor,
     id: string,
-    action: MutualAidAction,
-    reason: string | null,
-    correlationId: string,
+    move: Move,
+    kind: keyof typeof KIND_ACTIONS,
     keyed: KeyedRequest | undefined,
     lent: (row: MutualAidRow) => Promise<{ sub: string; name: string } | null>,
   ): Promise<MutualAidRequestDto> {
-    const done = async () => {
+    const keyId = keyed && `mutual-aid:${id}:${keyedUpdateId(kind, actor, keyed.key)}`;
+    const movedByActor = async () => {
       const row = await mutualAidRequests.find(this.dataSource.manager, id);
-      return row && mutualAidActionDone(actor, row, action) ? row : undefined;
+      return row !== undefined && KIND_ACTIONS[kind].some((action) => mutualAidActionDone(actor, row, action));
     };
-    const keyId = keyed && `mutual-aid:${id}:${keyedUpdateId(action, actor, keyed.key)}`;
-    return this.idempotency.once(
-      keyId,
-      keyed?.body,
-      async () => (await done()) !== undefined,
-      async (repeat) => {
-        const earlier = repeat ? await done() : undefined;
-        return this.view(actor, earlier ?? (await this.move(actor, id, action, reason, correlationId, lent)));
-      },
+    return this.idempotency.once(keyId, keyed?.body, movedByActor, async (repeat) =>
+      this.view(actor, await this.apply(actor, id, move, repeat, lent)),
     );
   }
 
-  private move(
+  /** The move judged by the pure rule on the locked row, with its audit row and notice. */
+  private apply(
     actor: Actor,
     id: string,
-    action: MutualAidAction,
-    reason: string | null,
-    correlationId: string,
+    { action, reason, correlationId }: Move,
+    repeat: boolean,
     lent: (row: MutualAidRow) => Promise<{ sub: string; name: string } | null>,
   ): Promise<MutualAidRow> {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.find(manager, id, true);
+      if (repeat && mutualAidActionDone(actor, current, action)) return current;
       const next: MutualAidState = mutualAidTransition(actor, current, action);
       const officer = await lent(current);
       await mutualAidRequests.decide(manager, { id, state: next, decidedBySub: actor.sub, reason, officer });

@@ -71,5 +71,7 @@ describe('mutual aid', () => {
     expect(mutualAidActionDone(actor('EMSOU'), decided('APPROVED', 'someone'), 'REFUSE')).toBe(false);
     expect(mutualAidActionDone(actor('EMSOU'), decided('REFUSED', 'another'), 'REFUSE')).toBe(false);
     expect(mutualAidActionDone(actor('EMSOU'), decided('REQUESTED', null), 'APPROVE')).toBe(false);
+    // Nor a decision by someone of the same sub on the other side.
+    expect(mutualAidActionDone(actor('YHROCU'), decided('REFUSED', 'someone'), 'REFUSE')).toBe(false);
   });
 });

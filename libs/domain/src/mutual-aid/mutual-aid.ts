@@ -82,5 +82,9 @@ export function mutualAidActionDone(
   request: MutualAidRecord & { decidedBySub: string | null },
   action: MutualAidAction,
 ): boolean {
-  return request.state === NEXT_STATE[action] && request.decidedBySub === actor.sub;
+  return (
+    request.state === NEXT_STATE[action] &&
+    request.decidedBySub === actor.sub &&
+    mutualAidSide(actor, request) === ACTING_SIDE[action]
+  );
 }
