@@ -109,6 +109,31 @@ describe('national rhythm: NCA tasking requests, the national calendar and repor
     expect(await referralCount()).toBe(before);
   });
 
+  it('adds a priority once under one Idempotency-Key, sent at once or again after its answer was lost', async () => {
+    const body = { code: 'KEYED_PRIORITY', title: 'Sent under a key' };
+    const keyed: Record<string, string> = { 'Idempotency-Key': `priority-${Date.now()}` };
+    const add = (sent: object = body, headers = keyed, token = nca) =>
+      stack.http.post<{ code: string; title: string } & Problem>('/national/priorities', sent, token, headers);
+    const [first, second] = await Promise.all([add(), add()]);
+    expect(first).toMatchObject({ status: 201, body });
+    expect(second).toMatchObject({ status: 201, body: first.body });
+    const forgotten = await stack.db.query(
+      `UPDATE idempotency_keys SET outcome = NULL WHERE key_id LIKE 'national-priority:priority-%'`,
+    );
+    expect(forgotten.rowCount).toBe(1);
+    expect(await add()).toMatchObject({ status: 201, body: first.body });
+    // Without the key, or from another liaison with the same key, the code is taken.
+    expect((await add(body, {})).body.code).toBe('ALREADY_EXISTS');
+    const otherLiaison = await stack.token(['NCA_LIAISON'], 'NCA', 'another-liaison');
+    expect((await add(body, keyed, otherLiaison)).body.code).toBe('ALREADY_EXISTS');
+    expect((await add({ ...body, title: 'Changed' })).body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const { rows } = await stack.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'NATIONAL_PRIORITY_CREATED' AND entity_id = $1`,
+      [body.code],
+    );
+    expect(rows[0].n).toBe(1);
+  });
+
   it('refuses a tasking request naming every bad field (400, nothing kept), and from anyone but the NCA (403)', async () => {
     const before = await referralCount();
     const { region: _region, nationalPriority: _priority, ...withoutThem } = taskingBody();

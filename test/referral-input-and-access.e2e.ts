@@ -262,6 +262,22 @@ describe('referral input validation, visibility and idempotency', () => {
     for await (const execution of client.workflow.list({ query: `WorkflowId = 'referral-${id}'` }))
       runsAfter.push(execution.runId);
     expect(runsAfter).toHaveLength(1);
+
+    // Nor once Temporal has forgotten the ended workflow (deleted here, as the namespace's retention does).
+    const workflow = client.workflow.getHandle(`referral-${id}`);
+    await temporal.workflowService.deleteWorkflowExecution({
+      namespace: 'default',
+      workflowExecution: { workflowId: `referral-${id}` },
+    });
+    await eventually(async () =>
+      expect(await workflow.describe().catch((error: Error) => error.name)).toBe('WorkflowNotFoundError'),
+    );
+    const afterForgotten = await stack.http.post<{ id: string; status: string }>('/referrals', body, referrer, {
+      'Idempotency-Key': key,
+    });
+    expect(afterForgotten.status).toBe(200);
+    expect(afterForgotten.body).toMatchObject({ id, status: 'WITHDRAWN' });
+    expect(await workflow.describe().catch((error: Error) => error.name)).toBe('WorkflowNotFoundError');
   });
 
   it('passes a key whose first use made nothing to a changed body, once no request with it can be in flight', async () => {

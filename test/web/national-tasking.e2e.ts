@@ -444,6 +444,21 @@ describe('asking another region for help, when an answer is lost', () => {
     });
   });
 
+  it('adds a national priority once when "Try again" sends it again, and says so', async () => {
+    await web.throughProxy(async (proxy, flaky) => {
+      const visitor = await web.visit(false, flaky);
+      await signIn(visitor, PERSONA.ncaLiaison);
+      const page = new TablesPage(visitor.page);
+      await visitor.page.goto('/national/priorities');
+      const code = `RETRY_${randomUUID().slice(0, 8).toUpperCase()}`;
+      await visitor.page.getByLabel('Code').fill(code);
+      await visitor.page.getByLabel('Title').fill(`Sent twice ${code}`);
+      await page.tryAgainAfterLostAnswer(proxy, () => page.submitWith('Add the priority'));
+      // Not "already has this code": the second send was the same request, answered as recorded.
+      expect(await page.notice()).toContain(`National priority added: Sent twice ${code} (${code})`);
+    });
+  });
+
   it('records a decision or a withdrawal once when "Try again" sends it again, and says so', async () => {
     await web.throughProxy(async (proxy, flaky) => {
       const tasking = await adoptedReferral(web.stack);

@@ -6,6 +6,7 @@ export interface NationalPriorityRow {
   title: string;
   description: string | null;
   createdAt: Date;
+  createdBySub: string;
   retiredAt: Date | null;
 }
 
@@ -44,7 +45,8 @@ export interface NationalDeclineRow {
   decidedAt: Date;
 }
 
-const COLUMNS = `code, title, description, created_at AS "createdAt", retired_at AS "retiredAt"`;
+const COLUMNS = `code, title, description, created_at AS "createdAt", created_by_sub AS "createdBySub",
+  retired_at AS "retiredAt"`;
 
 /** The national priorities (reference data the NCA keeps) and the national rhythm's reads. */
 export const nationalQueries = {

@@ -9,6 +9,7 @@ import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../common/idempotency';
 import { SubmitReferralResponse } from '../referrals/referral-views.dto';
 import { priorityCodePipe } from '../common/national-priority-code.validator';
 import { NationalPrioritiesService } from './national-priorities.service';
+import { NationalPriorityCommandsService } from './national-priority-commands.service';
 import { NationalRhythmService } from './national-rhythm.service';
 import { NationalTaskingService } from './national-tasking.service';
 import { CreateNationalPriorityRequest, NationalCalendarQuery, NationalTaskingRequest } from './national-tasking.dto';
@@ -27,6 +28,7 @@ const NOT_NCA = 'not an NCA liaison';
 export class NationalTaskingController {
   constructor(
     private readonly priorities: NationalPrioritiesService,
+    private readonly priorityCommands: NationalPriorityCommandsService,
     private readonly tasking: NationalTaskingService,
     private readonly rhythm: NationalRhythmService,
   ) {}
@@ -45,12 +47,14 @@ export class NationalTaskingController {
   @ApiProblemResponse(400, 'invalid fields (each listed)')
   @ApiProblemResponse(403, NOT_NCA)
   @ApiProblemResponse(409, 'the code is taken (`ALREADY_EXISTS`)')
+  @IDEMPOTENCY_KEY_HEADER
   createPriority(
     @User() user: CurrentUser,
     @Body() body: CreateNationalPriorityRequest,
     @Req() req: Request,
+    @IdempotencyKey() key: string | undefined,
   ): Promise<NationalPriorityDto> {
-    return this.priorities.create(user, body, correlationIdOf(req));
+    return this.priorityCommands.create(user, body, correlationIdOf(req), key);
   }
 
   @Post('priorities/:code/retirement')
@@ -66,7 +70,7 @@ export class NationalTaskingController {
     @Param('code', priorityCodePipe) code: string,
     @Req() req: Request,
   ): Promise<NationalPriorityDto> {
-    return this.priorities.retire(user, code, correlationIdOf(req));
+    return this.priorityCommands.retire(user, code, correlationIdOf(req));
   }
 
   @Post('tasking-requests')

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ReferenceModule } from '../reference/reference.module';
 import { ReferralsModule } from '../referrals/referrals.module';
+import { IdempotencyService } from '../common/idempotency';
+import { NationalPriorityCommandsService } from './national-priority-commands.service';
 import { NationalQueueService } from './national-queue.service';
 import { NationalRhythmService } from './national-rhythm.service';
 import { NationalTaskingController } from './national-tasking.controller';
@@ -11,6 +13,12 @@ import { NationalController } from './national.controller';
 @Module({
   imports: [ReferralsModule, ReferenceModule],
   controllers: [NationalController, NationalTaskingController],
-  providers: [NationalQueueService, NationalTaskingService, NationalRhythmService],
+  providers: [
+    NationalQueueService,
+    NationalTaskingService,
+    NationalRhythmService,
+    NationalPriorityCommandsService,
+    IdempotencyService,
+  ],
 })
 export class NationalModule {}

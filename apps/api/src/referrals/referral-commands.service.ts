@@ -88,6 +88,11 @@ export class ReferralCommandsService {
           (await this.queries.exists(referralId)) ||
           (await this.temporal.workflowExists(referralWorkflowId(referralId))),
       );
+      // A repeat long after the referral ended is answered from the read model: starting a workflow Temporal has
+      // forgotten would begin the referral's life anew.
+      if (await this.outlivedItsWorkflow(referralId)) {
+        return { created: false, referral: await this.queries.submissionView(actor, referralId) };
+      }
     }
     const policies = await this.policies.forReferral(region, urgency.urgency);
     const input: ReferralWorkflowInput = {
@@ -134,6 +139,12 @@ export class ReferralCommandsService {
         deadlines: snapshot.deadlines,
       },
     };
+  }
+
+  /** A referral whose workflow Temporal no longer knows (the namespace's retention, once it ended). */
+  private async outlivedItsWorkflow(referralId: string): Promise<boolean> {
+    if (!(await this.queries.exists(referralId))) return false;
+    return !(await this.temporal.workflowExists(referralWorkflowId(referralId)));
   }
 
   async triage(

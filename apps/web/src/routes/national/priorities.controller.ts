@@ -6,6 +6,7 @@ import type { WebSession } from '../../auth/web-session';
 import { errorSummary } from '../../errors/error-summary';
 import { formValues, keepNotice, takeNotice, takeRefusedForm } from '../../errors/form-state';
 import { inPlainWords } from '../../errors/plain-messages';
+import { formKey, keyHeader } from '../../forms/form-key';
 import { text } from '../../forms/form-values';
 import { redirectAfterSaving } from '../../setup/redirect-after-saving';
 import type { NationalPriority } from './national-api';
@@ -31,6 +32,7 @@ export class PrioritiesController {
   async list(@Session() session: WebSession, @Res() response: Response): Promise<void> {
     const { items } = await this.api.get<{ items: NationalPriority[] }>(session, '/national/priorities');
     const refused = takeRefusedForm(session, PRIORITIES_PATH);
+    const values = refused?.values ?? {};
     const active = (priority: NationalPriority) => priority.retiredAt === null;
     response.render('routes/national/priorities.njk', {
       pageTitle: 'National priorities',
@@ -39,7 +41,8 @@ export class PrioritiesController {
         ...priority,
         retireHref: active(priority) ? retirePath(priority.code) : undefined,
       })),
-      values: refused?.values ?? {},
+      values,
+      key: formKey(values),
       errors: refused && errorSummary(inPlainWords(refused.problem, PLAIN_WORDS)),
     });
   }
@@ -48,11 +51,12 @@ export class PrioritiesController {
   async add(@Session() session: WebSession, @Body() body: unknown, @Res() response: Response): Promise<void> {
     const form = formValues(body);
     const description = text(form.description).trim();
-    const added = await this.api.post<NationalPriority>(session, '/national/priorities', {
-      code: text(form.code).trim(),
-      title: text(form.title),
-      ...(description ? { description } : {}),
-    });
+    const added = await this.api.post<NationalPriority>(
+      session,
+      '/national/priorities',
+      { code: text(form.code).trim(), title: text(form.title), ...(description ? { description } : {}) },
+      keyHeader(form.key),
+    );
     keepNotice(session, `National priority added: ${added.title} (${added.code})`);
     await redirectAfterSaving(session, response, PRIORITIES_PATH);
   }
