@@ -127,9 +127,13 @@ describe('national rhythm: NCA tasking requests, the national calendar and repor
     const otherLiaison = await stack.token(['NCA_LIAISON'], 'NCA', 'another-liaison');
     expect((await add(body, keyed, otherLiaison)).body.code).toBe('ALREADY_EXISTS');
     expect((await add({ ...body, title: 'Changed' })).body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    // Refused by what the key made, even with its outcome lost: another code under it adds nothing.
+    await stack.db.query(`UPDATE idempotency_keys SET outcome = NULL WHERE key_id LIKE 'national-priority:priority-%'`);
+    const otherCode = await add({ code: 'KEYED_OTHER', title: 'Another' });
+    expect(otherCode.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     const { rows } = await stack.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'NATIONAL_PRIORITY_CREATED' AND entity_id = $1`,
-      [body.code],
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'NATIONAL_PRIORITY_CREATED' AND entity_id = ANY($1)`,
+      [[body.code, 'KEYED_OTHER']],
     );
     expect(rows[0].n).toBe(1);
   });

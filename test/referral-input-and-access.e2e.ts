@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, recordIdempotentOutcome } from '@rocu/persistence';
@@ -6,6 +7,7 @@ import { eventually, referralBody, workedExampleAssessment } from './support/ref
 import { partnerCheckBody } from './support/national-fixtures';
 import { testEnvironment } from './support/test-environment';
 import { idForKey } from '../apps/api/src/common/keyed-id';
+import { activeReferral } from './support/tasking-fixtures';
 
 type Problem = { status: number; errors?: { field: string; code: string }[] };
 
@@ -317,17 +319,31 @@ describe('referral input validation, visibility and idempotency', () => {
       ]);
     const submissionKey = `referral:${submitted.body.id}`;
     expect((await age(submissionKey, 8)).rowCount).toBe(1);
+    // Kept: a key within its week, and an open plan's (its workflow forgets Update ids as it continues as new).
     const kept = `retention-kept-${Date.now()}`;
-    await stack.db.query(`INSERT INTO idempotency_keys (key_id, fingerprint) VALUES ($1, 'kept')`, [kept]);
-    await age(kept, 6);
+    const tasking = await activeReferral(stack);
+    await eventually(async () => {
+      const plans = await stack.db.query('SELECT 1 FROM plans WHERE referral_id = $1 AND closed_at IS NULL', [tasking]);
+      expect(plans.rowCount).toBe(1);
+    });
+    const openPlanKey = `plan:${tasking}:action-${'0'.repeat(64)}`;
+    const closedPlanKey = `plan:${randomUUID()}:action-${'0'.repeat(64)}`;
+    for (const [keyId, days] of [
+      [kept, 6],
+      [openPlanKey, 30],
+      [closedPlanKey, 30],
+    ] as const) {
+      await stack.db.query(`INSERT INTO idempotency_keys (key_id, fingerprint) VALUES ($1, 'kept')`, [keyId]);
+      await age(keyId, days);
+    }
     const present = async () =>
       (
         await stack.db.query<{ key_id: string }>(
           'SELECT key_id FROM idempotency_keys WHERE key_id = ANY($1) ORDER BY key_id',
-          [[submissionKey, kept]],
+          [[submissionKey, kept, openPlanKey, closedPlanKey]],
         )
       ).rows.map((row) => row.key_id);
-    await eventually(async () => expect(await present()).toEqual([kept]));
+    await eventually(async () => expect(await present()).toEqual([openPlanKey, kept].sort()));
     // The referral's id comes from the key, so a late repeat is still the same referral, not a second.
     const before = await counts();
     const repeated = await submit();

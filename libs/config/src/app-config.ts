@@ -191,9 +191,10 @@ export class AppConfig {
 
   /**
    * How long an Idempotency-Key is remembered after its first use (a repeat within it answers as the first did),
-   * and how often older ones are deleted by the worker. Default a week, hourly.
+   * and how often older ones are deleted by the worker. Default a week, hourly; at least a day, so no key is
+   * forgotten while its first request may still be in flight.
    */
-  @IsWholeNumber(1, 8760) IDEMPOTENCY_KEY_RETENTION_HOURS = 168;
+  @IsWholeNumber(24, 8760) IDEMPOTENCY_KEY_RETENTION_HOURS = 168;
   @IsWholeNumber(1000, 86_400_000) IDEMPOTENCY_KEY_PRUNE_INTERVAL_MS = 3_600_000;
 
   /** A 4P plan's workflow continues as new when its history reaches this many events (low in tests). */

@@ -96,7 +96,9 @@ export async function recordIdempotentOutcome(
 /**
  * Deletes the key records first used more than `olderThanMs` ago, `batch` rows a statement (short locks, however
  * large the backlog); how many. A repeat after that is a new request to the key's record, though what the key
- * made still dedupes it where its id is derived from the key (a submission, a Temporal Update in its run).
+ * made still dedupes it where its id is derived from the key (a submission, a Temporal Update in its run). An open
+ * plan's keys (`plan:<referral id>:…`) are kept: its workflow continues as new and forgets Update ids, so the key's
+ * record is what answers a repeat there.
  */
 export async function pruneIdempotencyKeys(
   manager: EntityManager,
@@ -107,7 +109,11 @@ export async function pruneIdempotencyKeys(
   for (;;) {
     const [, count] = await manager.query<[unknown[], number]>(
       `DELETE FROM idempotency_keys WHERE key_id IN (
-         SELECT key_id FROM idempotency_keys WHERE created_at < now() - $1 * interval '1 millisecond' LIMIT $2)`,
+         SELECT key_id FROM idempotency_keys k
+          WHERE created_at < now() - $1 * interval '1 millisecond'
+            AND CASE WHEN key_id LIKE 'plan:%' THEN NOT EXISTS (SELECT 1 FROM plans p
+                  WHERE p.referral_id = split_part(k.key_id, ':', 2)::uuid AND p.closed_at IS NULL) ELSE true END
+          LIMIT $2)`,
       [olderThanMs, batch],
     );
     pruned += count;

@@ -6,7 +6,6 @@ export interface NationalPriorityRow {
   title: string;
   description: string | null;
   createdAt: Date;
-  createdBySub: string;
   retiredAt: Date | null;
 }
 
@@ -15,6 +14,8 @@ export interface NationalPriorityNew {
   title: string;
   description: string | null;
   createdBySub: string;
+  /** The Idempotency-Key record it was added under, if any. */
+  createdByKey: string | null;
 }
 
 export interface CalendarMeetingRow {
@@ -45,8 +46,7 @@ export interface NationalDeclineRow {
   decidedAt: Date;
 }
 
-const COLUMNS = `code, title, description, created_at AS "createdAt", created_by_sub AS "createdBySub",
-  retired_at AS "retiredAt"`;
+const COLUMNS = `code, title, description, created_at AS "createdAt", retired_at AS "retiredAt"`;
 
 /** The national priorities (reference data the NCA keeps) and the national rhythm's reads. */
 export const nationalQueries = {
@@ -66,9 +66,9 @@ export const nationalQueries = {
     priority: NationalPriorityNew,
   ): Promise<NationalPriorityRow | undefined> {
     const [row] = await manager.query<NationalPriorityRow[]>(
-      `INSERT INTO national_priorities (code, title, description, created_by_sub) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (code) DO NOTHING RETURNING ${COLUMNS}`,
-      [priority.code, priority.title, priority.description, priority.createdBySub],
+      `INSERT INTO national_priorities (code, title, description, created_by_sub, created_by_key)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (code) DO NOTHING RETURNING ${COLUMNS}`,
+      [priority.code, priority.title, priority.description, priority.createdBySub, priority.createdByKey],
     );
     return row;
   },
@@ -82,6 +82,15 @@ export const nationalQueries = {
       [code, bySub],
     );
     return retired;
+  },
+
+  /** The priority added under this Idempotency-Key record, if any (a few rows: no index needed). */
+  async findPriorityAddedUnder(manager: EntityManager, keyId: string): Promise<NationalPriorityRow | undefined> {
+    const [added] = await manager.query<NationalPriorityRow[]>(
+      `SELECT ${COLUMNS} FROM national_priorities WHERE created_by_key = $1`,
+      [keyId],
+    );
+    return added;
   },
 
   async findPriority(manager: EntityManager, code: string): Promise<NationalPriorityRow | undefined> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, DomainError } from '@rocu/domain';
-import { appendActorAudit, nationalQueries, NationalPriorityRow } from '@rocu/persistence';
+import { appendActorAudit, nationalQueries } from '@rocu/persistence';
 import { IdempotencyService, keyedUpdateId } from '../common/idempotency';
 import { toDto } from './national-priorities.service';
 import { CreateNationalPriorityRequest } from './national-tasking.dto';
@@ -20,9 +20,9 @@ export class NationalPriorityCommandsService {
   ) {}
 
   /**
-   * Adds a priority. Under an Idempotency-Key a repeat answers with the priority the person's first request added
-   * (as first answered, or as it now stands if that answer was never recorded or the first was still committing)
-   * instead of refusing its code as taken.
+   * Adds a priority. Under an Idempotency-Key a repeat, even one sent while the first is still committing, answers
+   * with the priority the key's first request added (found by the key, which the priority keeps) instead of
+   * refusing its code as taken.
    */
   async create(
     actor: Actor,
@@ -31,27 +31,25 @@ export class NationalPriorityCommandsService {
     idempotencyKey?: string,
   ): Promise<NationalPriorityDto> {
     const keyId = idempotencyKey && `national-priority:${keyedUpdateId('priority', actor, idempotencyKey)}`;
-    const added = async () => {
-      const row = await nationalQueries.findPriority(this.dataSource.manager, request.code);
-      return row?.createdBySub === actor.sub ? row : undefined;
-    };
+    const added = async () =>
+      keyId === undefined ? undefined : nationalQueries.findPriorityAddedUnder(this.dataSource.manager, keyId);
     return this.idempotency.once(
       keyId,
       request,
       async () => (await added()) !== undefined,
       async (repeat) => {
         const earlier = repeat ? await added() : undefined;
-        return earlier ? toDto(earlier) : this.insert(actor, request, correlationId, repeat ? added : undefined);
+        return earlier ? toDto(earlier) : this.insert(actor, request, correlationId, keyId);
       },
     );
   }
 
-  /** The new priority and its audit row; a code taken is refused, unless by the repeat's own first request. */
+  /** The new priority and its audit row; a code taken is refused, unless by the key's own first request. */
   private insert(
     actor: Actor,
     request: CreateNationalPriorityRequest,
     correlationId: string,
-    addedByFirst?: () => Promise<NationalPriorityRow | undefined>,
+    keyId: string | undefined,
   ): Promise<NationalPriorityDto> {
     return this.dataSource.transaction(async (manager) => {
       const row = await nationalQueries.insertPriority(manager, {
@@ -59,10 +57,12 @@ export class NationalPriorityCommandsService {
         title: request.title,
         description: request.description ?? null,
         createdBySub: actor.sub,
+        createdByKey: keyId ?? null,
       });
-      const first = row ? undefined : await addedByFirst?.();
-      if (first) return toDto(first);
       if (!row) {
+        // Taken by this key's own first request (a concurrent repeat that committed first): that one.
+        const first = keyId && (await nationalQueries.findPriorityAddedUnder(manager, keyId));
+        if (first) return toDto(first);
         throw new DomainError('ALREADY_EXISTS', `National priority ${request.code} already exists`, {
           // A rule message, in words for people (a form shows it as it is; "code ..." reads as a shape error).
           errors: [{ field: 'code', code: 'taken', message: 'A national priority already has this code' }],

@@ -26,6 +26,7 @@ import { ValidateRowReferences1764730000001 } from './1764730000001-validate-row
 import { NationalScaleIndexes1764750000000 } from './1764750000000-national-scale-indexes';
 import { ReferralCounts1764800000000 } from './1764800000000-referral-counts';
 import { IdempotencyKeyAge1764900000000 } from './1764900000000-idempotency-key-age';
+import { PriorityCreationKey1764910000000 } from './1764910000000-priority-creation-key';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   NationalScaleIndexes1764750000000,
   ReferralCounts1764800000000,
   IdempotencyKeyAge1764900000000,
+  PriorityCreationKey1764910000000,
 ];
