@@ -283,6 +283,9 @@ describe('mutual aid: a region lends another an SIO or a capability (issue 16)',
     await stack.db.query('UPDATE idempotency_keys SET outcome = NULL WHERE key_id = $1', [`mutual-aid:${id}`]);
     expect((await askKeyed(body)).body).toMatchObject({ id, state: 'REFUSED' });
     expect((await askKeyed({ ...body, reason: 'Something else' })).body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    // Its key's record pruned after the retention: a send under the key, even changed, still finds the request.
+    await stack.db.query('DELETE FROM idempotency_keys WHERE key_id = $1', [`mutual-aid:${id}`]);
+    expect((await askKeyed({ ...body, lendingRegion: 'YHROCU' })).body).toMatchObject({ id, state: 'REFUSED' });
     expect(await requestCount()).toBe(before + 1);
     expect(await noticesOf(lender, id)).toEqual(['MUTUAL_AID_REQUESTED']);
     const { rows } = await stack.db.query<{ n: number }>(

@@ -321,17 +321,26 @@ describe('referral input validation, visibility and idempotency', () => {
     expect((await age(submissionKey, 8)).rowCount).toBe(1);
     // Kept: a key within its week, and an open plan's (its workflow forgets Update ids as it continues as new).
     const kept = `retention-kept-${Date.now()}`;
-    const tasking = await activeReferral(stack);
+    const [open, closed] = [await activeReferral(stack), await activeReferral(stack)];
+    const manager = await stack.token(['ROCU_MANAGER'], 'YHROCU');
+    expect((await stack.http.post(`/referrals/${closed}/close`, { outcome: 'Charged' }, manager)).status).toBe(200);
+    const planKey = (referralId: string) => `plan:${referralId}:action-${'0'.repeat(64)}`;
     await eventually(async () => {
-      const plans = await stack.db.query('SELECT 1 FROM plans WHERE referral_id = $1 AND closed_at IS NULL', [tasking]);
-      expect(plans.rowCount).toBe(1);
+      const plans = await stack.db.query<{ referral_id: string; open: boolean }>(
+        'SELECT referral_id, closed_at IS NULL AS open FROM plans WHERE referral_id = ANY($1) ORDER BY open DESC',
+        [[open, closed]],
+      );
+      expect(plans.rows).toEqual([
+        { referral_id: open, open: true },
+        { referral_id: closed, open: false },
+      ]);
     });
-    const openPlanKey = `plan:${tasking}:action-${'0'.repeat(64)}`;
-    const closedPlanKey = `plan:${randomUUID()}:action-${'0'.repeat(64)}`;
+    const [openPlanKey, closedPlanKey, missingPlanKey] = [planKey(open), planKey(closed), planKey(randomUUID())];
     for (const [keyId, days] of [
       [kept, 6],
       [openPlanKey, 30],
       [closedPlanKey, 30],
+      [missingPlanKey, 30],
     ] as const) {
       await stack.db.query(`INSERT INTO idempotency_keys (key_id, fingerprint) VALUES ($1, 'kept')`, [keyId]);
       await age(keyId, days);
@@ -340,7 +349,7 @@ describe('referral input validation, visibility and idempotency', () => {
       (
         await stack.db.query<{ key_id: string }>(
           'SELECT key_id FROM idempotency_keys WHERE key_id = ANY($1) ORDER BY key_id',
-          [[submissionKey, kept, openPlanKey, closedPlanKey]],
+          [[submissionKey, kept, openPlanKey, closedPlanKey, missingPlanKey]],
         )
       ).rows.map((row) => row.key_id);
     await eventually(async () => expect(await present()).toEqual([openPlanKey, kept].sort()));

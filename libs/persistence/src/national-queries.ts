@@ -84,10 +84,13 @@ export const nationalQueries = {
     return retired;
   },
 
-  /** The priority added under this Idempotency-Key record, if any (a few rows: no index needed). */
+  /**
+   * The priority last added under this Idempotency-Key record, if any (a key reused after its record's retention
+   * may have added an older one too). A few rows: no index needed.
+   */
   async findPriorityAddedUnder(manager: EntityManager, keyId: string): Promise<NationalPriorityRow | undefined> {
     const [added] = await manager.query<NationalPriorityRow[]>(
-      `SELECT ${COLUMNS} FROM national_priorities WHERE created_by_key = $1`,
+      `SELECT ${COLUMNS} FROM national_priorities WHERE created_by_key = $1 ORDER BY created_at DESC LIMIT 1`,
       [keyId],
     );
     return added;

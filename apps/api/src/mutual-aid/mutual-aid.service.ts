@@ -101,8 +101,9 @@ export class MutualAidService {
     const made = () => mutualAidRequests.find(this.dataSource.manager, id);
     const keyId = idempotencyKey === undefined ? undefined : `mutual-aid:${id}`;
     const tookEffect = async () => (await made()) !== undefined;
-    return this.idempotency.once(keyId, body, tookEffect, async (repeat) => {
-      const earlier = repeat ? await made() : undefined;
+    return this.idempotency.once(keyId, body, tookEffect, async () => {
+      // Looked for on every keyed send, not only a repeat: a key whose record was pruned still makes this id.
+      const earlier = keyId === undefined ? undefined : await made();
       if (earlier) return this.view(actor, earlier);
       askable(referral, body);
       await this.dataSource.transaction((manager) => this.insert(manager, actor, id, referral, body, correlationId));
