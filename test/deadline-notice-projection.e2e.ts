@@ -40,4 +40,39 @@ describe('deadline notices, projected', () => {
     );
     expect(audited.rows[0].n).toBe(2);
   });
+
+  it('tells a decision returned by the NCA anew when its fresh clock falls due at the same instant', async () => {
+    const id = await insertReferralRow(scratch.pool, {
+      region: 'YHROCU',
+      ownerOrg: 'WYP',
+      status: 'AWAITING_DECISION',
+      urgency: 'IMMEDIATE',
+    });
+    const activities = new ReferralProjectionActivities(dataSource);
+    // An IMMEDIATE referral's decision is due by the end of the day, before it was sent national and after its return.
+    const reminder = (nationalRound: number): DeadlineNotification => ({
+      workflowId: `referral-${id}`,
+      referralId: id,
+      kind: 'REMINDER',
+      stage: 'DECISION',
+      dueAt: '2026-03-04T23:59:59.999Z',
+      nationalRound,
+      at: '2026-03-04T18:00:00.000Z',
+      region: 'YHROCU',
+      deadlines: [],
+    });
+    await activities.recordDeadlineNotification(reminder(0));
+    await activities.recordDeadlineNotification(reminder(1));
+    await activities.recordDeadlineNotification(reminder(1)); // a retried activity
+    const { rows } = await scratch.pool.query(
+      `SELECT count(*)::int AS n FROM notifications WHERE referral_id = $1 AND kind = 'DEADLINE_REMINDER'`,
+      [id],
+    );
+    expect(rows[0].n).toBe(2);
+    const audited = await scratch.pool.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'DEADLINE_REMINDER'`,
+      [id],
+    );
+    expect(audited.rows[0].n).toBe(2);
+  });
 });

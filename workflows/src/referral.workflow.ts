@@ -866,6 +866,7 @@ async function notify(
     kind,
     stage,
     dueAt: dueAt.toISOString(),
+    nationalRound: run.state.nationalRound,
     at: new Date(Date.now()).toISOString(),
     region: run.input.region,
     deadlines: deadlines(run),

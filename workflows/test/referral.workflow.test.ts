@@ -1330,6 +1330,8 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     );
     expect(fired.map((call) => `${call.kind}:${call.stage}`)).toEqual(['REMINDER:ASSESSMENT', 'ESCALATION:ASSESSMENT']);
     expect(fired[1]?.dueAt).toBe(resumed.dueAt);
+    // Told as the first national round's, so a fresh clock due at the same instant is not taken for the old one's.
+    expect(fired.map((call) => call.nationalRound)).toEqual([1, 1]);
     await handle.terminate('national return clock test finished');
     await recordHistory('national-return-resumes-clock', handle);
   });

@@ -84,6 +84,11 @@ export interface DeadlineNotification {
   stage: DeadlineStage;
   /** Distinguishes the same stage's deadline before and after a pause moved it. */
   dueAt: string;
+  /**
+   * How often the referral has been sent national: a return gives the decision a fresh clock, which may fall due
+   * at the same instant (an IMMEDIATE referral's end of day). Absent from notices scheduled before it was added.
+   */
+  nationalRound?: number;
   at: string;
   region: string;
   deadlines: DeadlineView[];

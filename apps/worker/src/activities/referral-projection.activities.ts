@@ -95,8 +95,10 @@ export class ReferralProjectionActivities implements ReferralActivities {
 
   async recordDeadlineNotification(notification: DeadlineNotification): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      // Once per stage's deadline: a fresh clock for the stage (a re-adopted tasking's allocation) is told anew.
-      const key = `${notification.workflowId}:${notification.kind}:${notification.stage}:${notification.dueAt}`;
+      // Once per stage's deadline: a fresh clock for the stage (a re-adopted tasking's allocation, a decision after
+      // a national return) is told anew. Round 0 keeps the key notices had before rounds were told apart.
+      const round = notification.nationalRound ? `:national-${notification.nationalRound}` : '';
+      const key = `${notification.workflowId}:${notification.kind}:${notification.stage}:${notification.dueAt}${round}`;
       await enqueueNotification(manager, {
         dedupeKey: key,
         referralId: notification.referralId,
