@@ -22,6 +22,7 @@ import {
   exceptionRefusal,
   sioAllocationRefusal,
   initialReferralState,
+  isDecisionAgain,
   isReadoption,
   isTerminal,
   NATIONAL_RESPONSE_POLICY,
@@ -162,6 +163,13 @@ export const NATIONAL_RETURN_RESUMES_CLOCK_PATCH = 'national-return-resumes-cloc
  * assessment time, and the returned referral was overdue at once.
  */
 export const RESUME_FROM_ASSESSMENT_LEFT_PATCH = 'national-return-resumes-from-assessment-left';
+
+/**
+ * An urgent referral re-scored, sent national and returned to assessment gets a fresh decision clock when it is
+ * assessed for a meeting again (see isDecisionAgain). Before, the first wait's clock stood: met, so its new wait
+ * had no deadline, reminder or escalation.
+ */
+export const FRESH_DECISION_CLOCK_PATCH = 'fresh-decision-clock-after-return';
 
 /** The plan continues as new well before Temporal's 51,200-event cap. */
 const DEFAULT_PLAN_CONTINUE_AS_NEW_AFTER = 10_000;
@@ -408,12 +416,15 @@ async function apply(
   const nationalReturn = event.type === 'NATIONAL_RETURN' && patched(NATIONAL_RETURN_RESUMES_CLOCK_PATCH);
   const resumeFromAssessmentLeft =
     nationalReturn && returnsReScoredAssessment(run.state, to) && patched(RESUME_FROM_ASSESSMENT_LEFT_PATCH);
+  const decisionAgain =
+    run.settings.decisionClock && isDecisionAgain(run.state, to) && patched(FRESH_DECISION_CLOCK_PATCH);
   run.state = applyReferralEvent(run.state, event, now, {
     ...run.settings,
     to,
     readoption,
     nationalReturn,
     resumeFromAssessmentLeft,
+    decisionAgain,
   });
   publishSearchAttributes(run);
   const { sio, lro, nationalDue } = run.state;

@@ -104,6 +104,8 @@ const assessor: Actor = {
   org: REGION,
   region: REGION,
 };
+const chair: Actor = { ...assessor, sub: 'u-chair', roles: ['TTCG_CHAIR'] };
+const nca: Actor = { sub: 'u-nca', name: 'Nia Liaison', roles: ['NCA_LIAISON'], org: 'NCA', region: null };
 const foreignAssessor: Actor = {
   sub: 'u-foreign',
   name: 'Fergus Foreign',
@@ -723,7 +725,6 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     const referralId = newReferralId('tasking');
     const workflowId = referralWorkflowId(referralId);
     const { handle } = await submit(referralId, RELAXED_POLICY);
-    const chair: Actor = { ...assessor, sub: 'u-chair', roles: ['TTCG_CHAIR'] };
     const manager: Actor = { ...assessor, sub: 'u-manager', roles: ['ROCU_MANAGER'] };
     const officer = (sub: string) => ({ sub, name: `DCI ${sub}`, org: REGION, region: REGION });
     const assess = assessWorkedExample;
@@ -820,7 +821,6 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     const referralId = newReferralId('mutual-aid');
     const workflowId = referralWorkflowId(referralId);
     const { handle } = await submit(referralId, RELAXED_POLICY);
-    const chair: Actor = { ...assessor, sub: 'u-chair', roles: ['TTCG_CHAIR'] };
     const manager: Actor = { ...assessor, sub: 'u-manager', roles: ['ROCU_MANAGER'] };
     await handle.executeUpdate(triageUpdate, { args: [{ actor: assessor, decision: 'ACCEPT', reason: 'In remit' }] });
     await handle.executeUpdate(assessUpdate, { args: [assessWorkedExample] });
@@ -865,7 +865,6 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
       urgency: 'IMMEDIATE',
       threatToLife: true,
     });
-    const chair: Actor = { ...assessor, sub: 'u-chair', roles: ['TTCG_CHAIR'] };
     await handle.executeUpdate(triageUpdate, { args: [{ actor: assessor, decision: 'ACCEPT', reason: 'In remit' }] });
     await handle.executeUpdate(assessUpdate, { args: [assessWorkedExample] });
     const urgent = (decision: 'DEFER' | 'DECLINE_RETURN_TO_FORCE') =>
@@ -922,7 +921,6 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
       {},
       queue,
     );
-    const chair: Actor = { ...assessor, sub: 'u-chair', roles: ['TTCG_CHAIR'] };
     const manager: Actor = { ...assessor, sub: 'u-manager', roles: ['ROCU_MANAGER'] };
     await handle.executeUpdate(triageUpdate, { args: [{ actor: assessor, decision: 'ACCEPT', reason: 'In remit' }] });
     await handle.executeUpdate(assessUpdate, { args: [assessWorkedExample] });
@@ -978,7 +976,6 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
       urgency: 'IMMEDIATE',
       threatToLife: true,
     });
-    const chair: Actor = { ...assessor, sub: 'u-chair', roles: ['TTCG_CHAIR'] };
     const manager: Actor = { ...assessor, sub: 'u-manager', roles: ['ROCU_MANAGER'] };
     const sio = (sub: string): Actor => ({ sub, name: `DCI ${sub}`, roles: ['SIO'], org: REGION, region: REGION });
     const allocate = ({ sub, name }: Actor) =>
@@ -1085,7 +1082,6 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     const referralId = newReferralId('owners');
     const workflowId = referralWorkflowId(referralId);
     const { handle } = await submit(referralId, RELAXED_POLICY);
-    const chair: Actor = { ...assessor, sub: 'u-chair', roles: ['TTCG_CHAIR'] };
     const manager: Actor = { ...assessor, sub: 'u-manager', roles: ['ROCU_MANAGER'] };
     const officer = (sub: string) => ({ sub, name: `DCI ${sub}`, org: REGION, region: REGION });
     const allocation = (sub: string) => ({
@@ -1191,9 +1187,9 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     await recordHistory('plan-owner-change', plan);
   });
 
-  it('gives an IMMEDIATE referral awaiting decision a decision clock: reminds the chair, escalates once, met by the decision', async () => {
-    const referralId = newReferralId('decision-clock');
-    const workflowId = referralWorkflowId(referralId);
+  /** An IMMEDIATE referral assessed for a meeting, its decision due 3 s later and reminded at half time. */
+  async function awaitingUrgentDecision(name: string) {
+    const referralId = newReferralId(name);
     const decisionClock = { untilEndOfLondonDay: false, atLeastMs: 3000, reminderFraction: 0.5 };
     const { handle } = await submit(
       referralId,
@@ -1205,6 +1201,11 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     );
     await handle.executeUpdate(triageUpdate, { args: [{ actor: assessor, decision: 'ACCEPT', reason: 'In remit' }] });
     const assessed = await handle.executeUpdate(assessUpdate, { args: [assessWorkedExample] });
+    return { workflowId: referralWorkflowId(referralId), handle, assessed };
+  }
+
+  it('gives an IMMEDIATE referral awaiting decision a decision clock: reminds the chair, escalates once, met by the decision', async () => {
+    const { workflowId, handle, assessed } = await awaitingUrgentDecision('decision-clock');
     const clock = deadline(assessed.snapshot, 'DECISION');
     expect(clock.status).toBe('PENDING');
     expect(ms(clock.dueAt) - ms(clock.remindAt)).toBe(1500);
@@ -1218,7 +1219,6 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     expect(fired.map((call) => `${call.kind}:${call.stage}`)).toEqual(['REMINDER:DECISION', 'ESCALATION:DECISION']);
     expect(fired[1]?.dueAt).toBe(clock.dueAt);
 
-    const chair: Actor = { ...assessor, sub: 'u-chair', roles: ['TTCG_CHAIR'] };
     const decided = await handle.executeUpdate(taskingDecisionUpdate, {
       args: [{ actor: chair, decision: 'DEFER', rationale: 'Next TTCG', meetingId: 'meeting-3' }],
     });
@@ -1228,12 +1228,45 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     await handle.terminate('decision clock test finished');
   });
 
+  it('gives an IMMEDIATE referral re-scored, sent national and returned a fresh decision clock when assessed again', async () => {
+    const { workflowId, handle } = await awaitingUrgentDecision('decision-again');
+    const told = () => activities.notificationsFor(workflowId).map((call) => `${call.kind}:${call.nationalRound}`);
+    await eventually(
+      async () => told(),
+      (seen) => seen.length >= 2,
+      'the first wait escalated',
+      10_000,
+    );
+
+    const sent = await handle.executeUpdate(assessUpdate, {
+      args: [{ ...assessWorkedExample, route: 'REFER_NATIONAL' as const }],
+    });
+    expect(sent.snapshot.status).toBe('REFERRED_NATIONAL');
+    const back = await handle.executeUpdate(nationalReturnUpdate, { args: [{ actor: nca, reasons: 'Regional' }] });
+    expect(back.status).toBe('ASSESSMENT');
+    const assessedAt = Date.now();
+    const again = await handle.executeUpdate(assessUpdate, { args: [assessWorkedExample] });
+    expect(again.snapshot.status).toBe('AWAITING_DECISION');
+    const clock = deadline(again.snapshot, 'DECISION');
+    expect(clock.status).toBe('PENDING');
+    expect(ms(clock.dueAt)).toBeGreaterThanOrEqual(assessedAt + 3000);
+
+    const fired = await eventually(
+      async () => told(),
+      (seen) => seen.length >= 4,
+      'the new wait told',
+      10_000,
+    );
+    expect(fired).toEqual(['REMINDER:0', 'ESCALATION:0', 'REMINDER:1', 'ESCALATION:1']);
+    expect(activities.notificationsFor(workflowId)[3]?.dueAt).toBe(clock.dueAt);
+    await handle.terminate('fresh decision clock test finished');
+    await recordHistory('decision-again-after-return', handle);
+  });
+
   it('waits in the NCA queue once sent national: a return brings it back awaiting decision, an acceptance ends it', async () => {
     const referralId = newReferralId('national-queue');
     const workflowId = referralWorkflowId(referralId);
     const { handle } = await submit(referralId, RELAXED_POLICY);
-    const chair: Actor = { ...assessor, sub: 'u-chair', roles: ['TTCG_CHAIR'] };
-    const nca: Actor = { sub: 'u-nca', name: 'Nia Liaison', roles: ['NCA_LIAISON'], org: 'NCA', region: null };
     await handle.executeUpdate(triageUpdate, { args: [{ actor: assessor, decision: 'ACCEPT', reason: 'In remit' }] });
     await handle.executeUpdate(assessUpdate, { args: [assessWorkedExample] });
     const sendNational = (meetingId: string) =>
@@ -1273,8 +1306,6 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     });
     await recordHistory('national-queue', handle);
   });
-
-  const nca: Actor = { sub: 'u-nca', name: 'Nia Liaison', roles: ['NCA_LIAISON'], org: 'NCA', region: null };
 
   /** A referral triaged into an assessment due 8 s after submission, reminded at half time. */
   async function triagedWithShortAssessment(name: string) {
@@ -1369,8 +1400,6 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
       { urgency: 'IMMEDIATE', threatToLife: true },
       { nationalResponse: { due: { elapsedMs: 3_000 }, reminderFraction: 0.5 } },
     );
-    const chair: Actor = { ...assessor, sub: 'u-chair', roles: ['TTCG_CHAIR'] };
-    const nca: Actor = { sub: 'u-nca', name: 'Nia Liaison', roles: ['NCA_LIAISON'], org: 'NCA', region: null };
     await handle.executeUpdate(triageUpdate, { args: [{ actor: assessor, decision: 'ACCEPT', reason: 'In remit' }] });
     await handle.executeUpdate(assessUpdate, { args: [assessWorkedExample] });
     const sent = await handle.executeUpdate(taskingDecisionUpdate, {
@@ -1410,8 +1439,6 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
   it("takes an NCA tasking request straight to awaiting decision with the NCA's score; a meeting may decline it", async () => {
     const referralId = newReferralId('national-tasking');
     const workflowId = referralWorkflowId(referralId);
-    const nca: Actor = { sub: 'u-nca', name: 'Nia Liaison', roles: ['NCA_LIAISON'], org: 'NCA', region: null };
-    const chair: Actor = { ...assessor, sub: 'u-chair', roles: ['TTCG_CHAIR'] };
     const nationalTasking = {
       nationalPriority: 'FIREARMS',
       assessment: workedExample,

@@ -5,6 +5,7 @@ import type { ReferralEvent } from './referral-transitions';
 import {
   applyReferralEvent,
   initialReferralState,
+  isDecisionAgain,
   isReadoption,
   noteReferralFact,
   ReferralState,
@@ -368,6 +369,44 @@ describe('applyReferralEvent', () => {
       expect([...state.completed]).toEqual(['TRIAGE', 'ASSESSMENT']);
       expect([...state.escalated.keys()]).toEqual([]);
       expect(state.pausedMs).toBe(0);
+    });
+
+    it("starts an urgent decision's clock afresh when a re-score the NCA returned to assessment is assessed again", () => {
+      const urgent = { ...SETTINGS, decisionClock: true };
+      const awaiting = run(
+        [
+          [TRIAGE_ACCEPT, 'ASSESSMENT', '2026-03-02T08:00:00Z'],
+          [ASSESS_TTCG, 'AWAITING_DECISION', '2026-03-02T09:00:00Z'],
+        ],
+        urgent,
+      );
+      expect(
+        isDecisionAgain(run([[TRIAGE_ACCEPT, 'ASSESSMENT', '2026-03-02T08:00:00Z']], urgent), 'AWAITING_DECISION'),
+      ).toBe(false); // the first decision wait
+      const escalated = noteReferralFact(awaiting, {
+        type: 'DEADLINE_NOTIFIED',
+        kind: 'ESCALATION',
+        stage: 'DECISION',
+        at: '2026-03-02T18:00:00Z',
+      });
+      const back = returned(run([[ASSESS_NATIONAL, 'REFERRED_NATIONAL', SENT_AT]], urgent, escalated), 'ASSESSMENT');
+      expect([...back.completed]).toEqual(['TRIAGE', 'DECISION']);
+      expect(isDecisionAgain(back, 'AWAITING_DECISION')).toBe(true);
+      expect(isDecisionAgain(back, 'REFERRED_NATIONAL')).toBe(false);
+      const assessedAt = new Date('2026-03-05T10:00:00Z');
+      const again = applyReferralEvent(back, ASSESS_TTCG, assessedAt, {
+        ...urgent,
+        to: 'AWAITING_DECISION',
+        decisionAgain: true,
+      });
+      expect(again.awaitingSince).toEqual(assessedAt);
+      expect([...again.completed]).toEqual(['TRIAGE', 'ASSESSMENT']);
+      expect([...again.escalated.keys()]).toEqual([]);
+      // Without the rule (referrals started before it) the first wait's clock stands, met and escalated, as it did.
+      const asBefore = applyReferralEvent(back, ASSESS_TTCG, assessedAt, { ...urgent, to: 'AWAITING_DECISION' });
+      expect(asBefore.awaitingSince).toEqual(new Date('2026-03-02T09:00:00Z'));
+      expect([...asBefore.completed]).toEqual(['TRIAGE', 'DECISION', 'ASSESSMENT']);
+      expect([...asBefore.escalated.keys()]).toEqual(['DECISION']);
     });
 
     it('leaves a referral without a stage clock where it waits (a meeting without a decision clock)', () => {

@@ -84,11 +84,24 @@ export interface ReferralEventContext extends ReferralStateSettings {
    * recorded before this rule replays without it (the workflow decides by a patch).
    */
   resumeFromAssessmentLeft?: boolean;
+  /**
+   * Awaiting a decision again (see isDecisionAgain): the decision clock starts afresh. Referrals started before
+   * this rule replay without it (the workflow decides by a patch).
+   */
+  decisionAgain?: boolean;
 }
 
 /** An adoption of a referral adopted before whose tasking has since stood down (not a live tasking now). */
 export function isReadoption(state: ReferralState, to: ReferralStatus): boolean {
   return to === 'ADOPTED' && state.adoptedAt !== null && !LIVE_TASKING_STATUSES.includes(state.status);
+}
+
+/**
+ * Assessed for a meeting again after an earlier decision wait: re-scored and sent national, the NCA returned it
+ * to assessment (the only way back to ASSESSMENT once a decision was awaited).
+ */
+export function isDecisionAgain(state: ReferralState, to: ReferralStatus): boolean {
+  return to === 'AWAITING_DECISION' && state.status === 'ASSESSMENT' && state.awaitingSince !== null;
 }
 
 /** The stage's reminder and escalation forgotten, for a clock that starts afresh. */
@@ -99,11 +112,17 @@ function withoutNotices(state: ReferralState, stage: DeadlineStage): Pick<Referr
 
 /** A fresh allocation clock: from now, not met, neither reminded nor escalated. */
 function freshAllocation(state: ReferralState, completed: ReadonlySet<DeadlineStage>, now: Date) {
-  return {
-    adoptedAt: now,
-    completed: new Set([...completed].filter((stage) => stage !== 'ALLOCATION')),
-    ...withoutNotices(state, 'ALLOCATION'),
-  };
+  return { adoptedAt: now, ...restarted(state, completed, 'ALLOCATION') };
+}
+
+/** A fresh decision clock: from now, not met, neither reminded nor escalated. */
+function freshDecision(state: ReferralState, completed: ReadonlySet<DeadlineStage>, now: Date) {
+  return { awaitingSince: now, ...restarted(state, completed, 'DECISION') };
+}
+
+/** The stage no longer met, and its notices forgotten. */
+function restarted(state: ReferralState, completed: ReadonlySet<DeadlineStage>, stage: DeadlineStage) {
+  return { completed: new Set([...completed].filter((done) => done !== stage)), ...withoutNotices(state, stage) };
 }
 
 /**
@@ -211,8 +230,8 @@ function resumeAfterNational(
   const stage = activeStage(context.to, context.decisionClock);
   const sentAt = state.nationalSentAt;
   if (stage === null || sentAt === null) return {};
+  if (stage === 'DECISION') return freshDecision(state, completed, now);
   const resumed = new Set([...completed].filter((done) => done !== stage));
-  if (stage === 'DECISION') return { completed: resumed, awaitingSince: now, ...withoutNotices(state, stage) };
   const stoppedAt = (context.resumeFromAssessmentLeft ? state.assessmentLeftAt : null) ?? sentAt;
   return {
     completed: resumed,
@@ -245,6 +264,7 @@ export function applyReferralEvent(
     assessmentLeftAt: state.status === 'ASSESSMENT' && to !== 'ASSESSMENT' ? now : state.assessmentLeftAt,
     ...(context.readoption ? freshAllocation(state, completed, now) : {}),
     ...(context.nationalReturn ? resumeAfterNational(state, completed, now, context) : {}),
+    ...(context.decisionAgain ? freshDecision(state, completed, now) : {}),
   };
 }
 
