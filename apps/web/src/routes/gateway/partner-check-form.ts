@@ -24,7 +24,7 @@ const DISPOSAL_MESSAGES: Record<string, string> = {
 };
 
 /** The POST /referrals/{id}/partner-checks body from the form: dates from GOV.UK date inputs, the reference only for a hit. */
-export function partnerCheckRequest(values: Record<string, unknown>): Record<string, unknown> {
+function partnerCheckRequest(values: Record<string, unknown>): Record<string, unknown> {
   const result = text(values.result);
   return {
     agency: text(values.agency) || undefined,
@@ -36,7 +36,7 @@ export function partnerCheckRequest(values: Record<string, unknown>): Record<str
   };
 }
 
-export function partnerDisposalRequest(values: Record<string, unknown>): Record<string, unknown> {
+function partnerDisposalRequest(values: Record<string, unknown>): Record<string, unknown> {
   return {
     agency: text(values.agency) || undefined,
     reference: text(values.reference),
@@ -71,12 +71,17 @@ const heading = (referral: ReferralHeading, title: string) => ({
 const summaryOf = (refused: Refusal, messages: Record<string, string>): ErrorSummary | undefined =>
   refused && errorSummary(inPlainWords(refused, messages), toField);
 
-/** One of the GAIN co-ordinator's forms: its address under the referral, title, words for refusals and own fields. */
+/**
+ * One of the GAIN co-ordinator's forms: its address under the referral (and the API's), title, words for refusals,
+ * own fields, the API request it makes and the confirmation once the API has taken it.
+ */
 export interface PartnerForm {
-  path: string;
+  path: 'partner-checks' | 'partner-disposal';
   title: string;
   messages: Record<string, string>;
   fields: (values: Record<string, unknown>) => Record<string, unknown>;
+  request: (values: Record<string, unknown>) => Record<string, unknown>;
+  confirmation: (agency: string, request: Record<string, unknown>) => string;
 }
 
 export const PARTNER_CHECK_FORM: PartnerForm = {
@@ -89,6 +94,8 @@ export const PARTNER_CHECK_FORM: PartnerForm = {
     result: text(values.result),
     reference: text(values.reference),
   }),
+  request: partnerCheckRequest,
+  confirmation: (agency) => `Partner check recorded: ${agency}`,
 };
 
 export const PARTNER_DISPOSAL_FORM: PartnerForm = {
@@ -96,6 +103,8 @@ export const PARTNER_DISPOSAL_FORM: PartnerForm = {
   title: 'Dispose of to a partner',
   messages: DISPOSAL_MESSAGES,
   fields: (values) => ({ reference: text(values.reference), rationale: text(values.rationale) }),
+  request: partnerDisposalRequest,
+  confirmation: (agency, request) => `Referral disposed of to ${agency} (reference ${String(request.reference)})`,
 };
 
 /** A partner form's page: the referral's heading, the agencies (the chosen one selected), its fields, any refusal. */

@@ -8,14 +8,7 @@ import { redirectAfterSaving } from '../../setup/redirect-after-saving';
 import { GatewayPages } from '../journey-pages';
 import { GatewayService } from './gateway.service';
 import { notice, referralPath } from './gateway-session';
-import {
-  PARTNER_CHECK_FORM,
-  PARTNER_DISPOSAL_FORM,
-  partnerCheckRequest,
-  partnerDisposalRequest,
-  PartnerForm,
-  partnerFormPageView,
-} from './partner-check-form';
+import { PARTNER_CHECK_FORM, PARTNER_DISPOSAL_FORM, PartnerForm, partnerFormPageView } from './partner-check-form';
 
 /**
  * The GAIN co-ordinator's part of the gateway (issue 16): recording a partner-agency check and disposing of
@@ -31,57 +24,54 @@ export class PartnersController {
 
   @Get('partner-checks')
   @Render('routes/gateway/partner-check.njk')
-  async checkForm(@Session() session: WebSession, @Param('id') id: string): Promise<object> {
-    const view = await this.formPage(session, id, PARTNER_CHECK_FORM);
-    // The form's Idempotency-Key, kept through a refusal and a "try again": one form records one check.
-    return { ...view, key: formKey(view.values) };
+  checkForm(@Session() session: WebSession, @Param('id') id: string): Promise<object> {
+    return this.formPage(session, id, PARTNER_CHECK_FORM);
   }
 
   @Post('partner-checks')
-  async recordCheck(
+  recordCheck(
     @Session() session: WebSession,
     @Param('id') id: string,
     @Body() body: unknown,
     @Res() response: Response,
   ): Promise<void> {
-    const values = formValues(body);
-    const request = partnerCheckRequest(values);
-    await this.gateway.act(session, id, 'partner-checks', request, values.key);
-    const agency = nameOf((await this.reference.lists(session)).agencies, String(request.agency));
-    notice(session, referralPath(id), `Partner check recorded: ${agency}`);
-    await redirectAfterSaving(session, response, referralPath(id));
+    return this.act(session, id, PARTNER_CHECK_FORM, body, response);
   }
 
   @Get('partner-disposal')
   @Render('routes/gateway/partner-disposal.njk')
-  async disposalForm(@Session() session: WebSession, @Param('id') id: string): Promise<object> {
-    const view = await this.formPage(session, id, PARTNER_DISPOSAL_FORM);
-    return { ...view, key: formKey(view.values) };
+  disposalForm(@Session() session: WebSession, @Param('id') id: string): Promise<object> {
+    return this.formPage(session, id, PARTNER_DISPOSAL_FORM);
   }
 
   @Post('partner-disposal')
-  async dispose(
+  dispose(
     @Session() session: WebSession,
     @Param('id') id: string,
     @Body() body: unknown,
     @Res() response: Response,
   ): Promise<void> {
-    const values = formValues(body);
-    const request = partnerDisposalRequest(values);
-    await this.gateway.act(session, id, 'partner-disposal', request, values.key);
-    const agency = nameOf((await this.reference.lists(session)).agencies, String(request.agency));
-    notice(session, referralPath(id), `Referral disposed of to ${agency} (reference ${String(request.reference)})`);
-    await redirectAfterSaving(session, response, referralPath(id));
+    return this.act(session, id, PARTNER_DISPOSAL_FORM, body, response);
   }
 
-  /** A partner form's page, with what was refused of it (taken once the referral is read). */
-  private async formPage(
-    session: WebSession,
-    id: string,
-    form: PartnerForm,
-  ): Promise<object & { values?: Record<string, unknown> }> {
+  /**
+   * A partner form's page, with what was refused of it (taken once the referral is read), and the form's
+   * Idempotency-Key, kept through a refusal and a "try again": one form records one check or disposal.
+   */
+  private async formPage(session: WebSession, id: string, form: PartnerForm): Promise<object> {
     const [referral, lists] = await Promise.all([this.gateway.referral(session, id), this.reference.lists(session)]);
     const refused = takeRefusedForm(session, `${referralPath(id)}/${form.path}`);
-    return { ...partnerFormPageView(form, referral, lists.agencies, refused), values: refused?.values };
+    const view = partnerFormPageView(form, referral, lists.agencies, refused);
+    return { ...view, values: refused?.values, key: formKey(refused?.values) };
+  }
+
+  /** Sends the form to the API and confirms on the referral's page, naming the agency. */
+  private async act(session: WebSession, id: string, form: PartnerForm, body: unknown, response: Response) {
+    const values = formValues(body);
+    const request = form.request(values);
+    await this.gateway.act(session, id, form.path, request, values.key);
+    const agency = nameOf((await this.reference.lists(session)).agencies, String(request.agency));
+    notice(session, referralPath(id), form.confirmation(agency, request));
+    await redirectAfterSaving(session, response, referralPath(id));
   }
 }
