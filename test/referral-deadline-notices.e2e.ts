@@ -42,6 +42,14 @@ describe('deadline notices and transitions committing in either order', () => {
     return { deadlines, next: (rows[0].next_deadline_at as Date).toISOString() };
   }
 
+  async function triageNotices(id: string): Promise<unknown> {
+    const { rows } = await scratch.pool.query(
+      `SELECT reminded_at, escalated_at FROM referral_deadlines WHERE referral_id = $1 AND stage = 'TRIAGE'`,
+      [id],
+    );
+    return rows[0];
+  }
+
   const afterBoth = {
     deadlines: [
       { stage: 'TRIAGE', status: 'MET', reminded: '2026-12-01T09:00' },
@@ -71,10 +79,18 @@ describe('deadline notices and transitions committing in either order', () => {
     const moved = { dueAt: '2026-12-02T12:00:00.000Z', remindAt: '2026-12-02T09:00:00.000Z' };
     await upsertDeadlines(dataSource.manager, id, views(moved));
     await recordDeadlineNotice(dataSource.manager, id, views({ escalatedAt: TRIAGE_DUE })[0]);
-    const { rows } = await scratch.pool.query(
-      `SELECT reminded_at, escalated_at FROM referral_deadlines WHERE referral_id = $1 AND stage = 'TRIAGE'`,
-      [id],
-    );
-    expect(rows).toEqual([{ reminded_at: null, escalated_at: null }]);
+    expect(await triageNotices(id)).toEqual({ reminded_at: null, escalated_at: null });
+  });
+
+  it('starts afresh a clock due at the same instant from a later start, and tells its own notices on it', async () => {
+    const id = await referralWithDeadlines();
+    await recordDeadlineNotice(dataSource.manager, id, views({ remindedAt: REMINDED, escalatedAt: TRIAGE_DUE })[0]);
+    // As an IMMEDIATE decision returned by the NCA: due at the same end of day, reminded later.
+    const fresh = { remindAt: '2026-12-01T11:00:00.000Z' };
+    await upsertDeadlines(dataSource.manager, id, views(fresh));
+    await recordDeadlineNotice(dataSource.manager, id, views({ escalatedAt: TRIAGE_DUE })[0]); // the old clock's, late
+    expect(await triageNotices(id)).toEqual({ reminded_at: null, escalated_at: null });
+    await recordDeadlineNotice(dataSource.manager, id, views({ ...fresh, remindedAt: '2026-12-01T11:00:00.000Z' })[0]);
+    expect(await triageNotices(id)).toEqual({ reminded_at: new Date('2026-12-01T11:00:00.000Z'), escalated_at: null });
   });
 });

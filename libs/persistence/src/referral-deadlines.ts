@@ -24,9 +24,15 @@ export function deadlineColumns(deadlines: DeadlineView[]): { columns: (string |
   };
 }
 
-/** A notice noted on a deadline is kept while the deadline stands (a pause that moves it starts it afresh). */
+/**
+ * One clock of a stage: its due and reminder times. A clock started afresh has another (a pause that moved it),
+ * or at least another reminder time (a decision after a national return, due at the same end of day).
+ */
+const SAME_CLOCK = 'referral_deadlines.due_at = EXCLUDED.due_at AND referral_deadlines.remind_at = EXCLUDED.remind_at';
+
+/** A notice noted on a deadline is kept while that clock stands. */
 const KEPT_NOTICE = (column: string) =>
-  `${column} = coalesce(EXCLUDED.${column}, CASE WHEN referral_deadlines.due_at = EXCLUDED.due_at THEN referral_deadlines.${column} END)`;
+  `${column} = coalesce(EXCLUDED.${column}, CASE WHEN ${SAME_CLOCK} THEN referral_deadlines.${column} END)`;
 const REPLACED_NOTICE = (column: string) => `${column} = EXCLUDED.${column}`;
 
 /**
@@ -72,7 +78,7 @@ export async function recordDeadlineNotice(
      ON CONFLICT (referral_id, stage) DO UPDATE
        SET reminded_at = coalesce(referral_deadlines.reminded_at, EXCLUDED.reminded_at),
            escalated_at = coalesce(referral_deadlines.escalated_at, EXCLUDED.escalated_at)
-       WHERE referral_deadlines.due_at = EXCLUDED.due_at`,
+       WHERE ${SAME_CLOCK}`,
     [referralId, view.stage, view.dueAt, view.remindAt, view.status, view.remindedAt ?? null, view.escalatedAt ?? null],
   );
 }
