@@ -165,9 +165,9 @@ export const NATIONAL_RETURN_RESUMES_CLOCK_PATCH = 'national-return-resumes-cloc
 export const RESUME_FROM_ASSESSMENT_LEFT_PATCH = 'national-return-resumes-from-assessment-left';
 
 /**
- * An urgent referral re-scored, sent national and returned to assessment gets a fresh decision clock when it is
- * assessed for a meeting again (see isDecisionAgain). Before, the first wait's clock stood: met, so its new wait
- * had no deadline, reminder or escalation.
+ * An urgent referral re-scored (awaiting a decision or deferred), sent national and returned to assessment gets a
+ * fresh decision clock when it is assessed for a meeting again (see isDecisionAgain). Before, the first wait's
+ * clock stood: met, so its new wait had no deadline, reminder or escalation.
  */
 export const FRESH_DECISION_CLOCK_PATCH = 'fresh-decision-clock-after-return';
 
@@ -869,6 +869,7 @@ async function notify(
   kind: 'REMINDER' | 'ESCALATION',
   stage: DeadlineStage,
   dueAt: Date,
+  nationalRound: number,
 ): Promise<void> {
   note(run, { type: 'DEADLINE_NOTIFIED', kind, stage, at: new Date(Date.now()).toISOString() });
   await recordDeadlineNotification({
@@ -877,7 +878,7 @@ async function notify(
     kind,
     stage,
     dueAt: dueAt.toISOString(),
-    nationalRound: run.state.nationalRound,
+    nationalRound,
     at: new Date(Date.now()).toISOString(),
     region: run.input.region,
     deadlines: deadlines(run),
@@ -932,6 +933,7 @@ async function runUntilEnded(run: ReferralRun): Promise<void> {
       // Every wait below is against the status this round began with: a transition that lands while a
       // notification is being recorded must end the round, not be mistaken for the state to wait out.
       const from = run.state.status;
+      const round = run.state.nationalRound; // the clock's, as told in its notices' dedupe key
       const changed = () => run.state.status !== from;
       const stage = activeStage(from, run.settings.decisionClock);
       const deadline = stage === null ? null : stageDeadline(stage, run.policies, clock(run));
@@ -943,11 +945,11 @@ async function runUntilEnded(run: ReferralRun): Promise<void> {
       const { dueAt, remindAt } = deadline;
       if (!run.state.reminded.has(stage) && !run.state.escalated.has(stage)) {
         if (await changesBefore(changed, remindAt)) continue;
-        if (Date.now() < dueAt.getTime()) await notify(run, 'REMINDER', stage, dueAt);
+        if (Date.now() < dueAt.getTime()) await notify(run, 'REMINDER', stage, dueAt, round);
       }
       if (!run.state.escalated.has(stage)) {
         if (await changesBefore(changed, dueAt)) continue;
-        await notify(run, 'ESCALATION', stage, dueAt);
+        await notify(run, 'ESCALATION', stage, dueAt, round);
       }
       await condition(changed);
     }

@@ -25,8 +25,11 @@ export function deadlineColumns(deadlines: DeadlineView[]): { columns: (string |
 }
 
 /**
- * One clock of a stage: its due and reminder times. A clock started afresh has another (a pause that moved it),
- * or at least another reminder time (a decision after a national return, due at the same end of day).
+ * One clock of a stage: its due and reminder times. A clock started afresh almost always has another due time (a
+ * pause moved it) or at least another reminder time (a decision after a national return, due at the same end of
+ * day, started later). Not always: a tasking re-adopted over the same weekend gets the first adoption's times.
+ * A notice whose record commits before the transition that started its clock is not marked here; the read
+ * model shows it from the next transition that carries it (the workflow's deadlines do).
  */
 const SAME_CLOCK = 'referral_deadlines.due_at = EXCLUDED.due_at AND referral_deadlines.remind_at = EXCLUDED.remind_at';
 

@@ -393,6 +393,15 @@ describe('applyReferralEvent', () => {
       expect([...back.completed]).toEqual(['TRIAGE', 'DECISION']);
       expect(isDecisionAgain(back, 'AWAITING_DECISION')).toBe(true);
       expect(isDecisionAgain(back, 'REFERRED_NATIONAL')).toBe(false);
+      const deferredThenSent = run(
+        [
+          [DEFER, 'DEFERRED', '2026-03-02T12:00:00Z'],
+          [ASSESS_NATIONAL, 'REFERRED_NATIONAL', SENT_AT],
+        ],
+        urgent,
+        awaiting,
+      );
+      expect(isDecisionAgain(returned(deferredThenSent, 'ASSESSMENT'), 'AWAITING_DECISION')).toBe(true);
       const assessedAt = new Date('2026-03-05T10:00:00Z');
       const again = applyReferralEvent(back, ASSESS_TTCG, assessedAt, {
         ...urgent,

@@ -97,8 +97,8 @@ export function isReadoption(state: ReferralState, to: ReferralStatus): boolean 
 }
 
 /**
- * Assessed for a meeting again after an earlier decision wait: re-scored and sent national, the NCA returned it
- * to assessment (the only way back to ASSESSMENT once a decision was awaited).
+ * Assessed for a meeting again after an earlier decision wait: re-scored (awaiting a decision or deferred) and
+ * sent national, the NCA returned it to assessment (the only way back to ASSESSMENT once a decision was awaited).
  */
 export function isDecisionAgain(state: ReferralState, to: ReferralStatus): boolean {
   return to === 'AWAITING_DECISION' && state.status === 'ASSESSMENT' && state.awaitingSince !== null;
