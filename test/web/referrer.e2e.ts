@@ -395,7 +395,10 @@ describe('force referrer journey', () => {
       const check = new CheckAnswersPage(visitor.page);
       const confirmation = new ConfirmationPage(visitor.page);
       /** Answers a new referral, sends it through `fault`, changes its summary, then sends it again. */
-      const sendEditedAfter = async (fault: 'down' | 'losesAnswers'): Promise<string> => {
+      const sendEditedAfter = async (
+        fault: 'down' | 'losesAnswers',
+        meanwhile: (subjectName: string) => Promise<unknown> = async () => undefined,
+      ): Promise<string> => {
         const subjectName = `Operation Retry ${randomUUID().slice(0, 8)}`;
         await visitor.page.goto('/referrals/new/subject');
         await questions.answerAll({ ...answers(subjectName), summary: 'As first written.' });
@@ -403,30 +406,52 @@ describe('force referrer journey', () => {
         await check.send();
         proxy[fault] = false;
         expect(await check.heading()).toBe('Sorry, the service is unavailable');
+        await meanwhile(subjectName);
         await visitor.page.goto('/referrals/new/summary?return=check-answers');
         await questions.summary('As changed after the failure.');
         await check.send();
+        return subjectName;
+      };
+      const confirmed = async () => {
         expect(await confirmation.reference()).toMatch(/^YHROCU-/);
         await visitor.expectAccessible();
-        return subjectName;
       };
       const stored = async (subjectName: string) =>
         (
           await web.stack.db.query<{ summary: string }>(
-            `SELECT submission->>'summary' AS summary FROM referrals WHERE submission->'subject'->>'name' = $1`,
+            `SELECT submission->>'summary' AS summary FROM referrals WHERE submission->'subject'->>'name' = $1
+              ORDER BY submitted_at`,
             [subjectName],
           )
         ).rows.map((row) => row.summary);
 
       // The API was down: nothing was made, so the referral is sent as changed.
       const unmade = await sendEditedAfter('down');
+      await confirmed();
       expect(await confirmation.notice()).toBe('');
       expect(await stored(unmade)).toEqual(['As changed after the failure.']);
 
       // The answer was lost but the referral was made: it is not made twice, and the person is told.
       const made = await sendEditedAfter('losesAnswers');
+      await confirmed();
       expect(await confirmation.notice()).toContain('those changes were not sent');
       expect(await stored(made)).toEqual(['As first written.']);
+
+      // The same, but the draft's record of what it sent was overwritten meanwhile (another tab saving it): the
+      // person is told it was sent before, and the form takes a new key, so sending again is not refused for good.
+      const forgotten = await sendEditedAfter('losesAnswers', (subjectName) =>
+        web.stack.db.query(`UPDATE web_draft SET data = data - 'sent' WHERE data::text LIKE '%' || $1 || '%'`, [
+          subjectName,
+        ]),
+      );
+      expect(await visitor.page.locator('.govuk-error-summary').innerText()).toContain(
+        'You sent this form before and it was recorded',
+      );
+      await visitor.expectAccessible();
+      expect(await stored(forgotten)).toEqual(['As first written.']);
+      await check.send();
+      await confirmed();
+      expect(await stored(forgotten)).toEqual(['As first written.', 'As changed after the failure.']);
       // Both 503s are on purpose; the browser logs them as it logs any failed load.
     });
   });

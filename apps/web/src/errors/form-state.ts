@@ -10,6 +10,17 @@ export interface FormFlash {
 
 type FlashHolder = Partial<Pick<SessionData, 'flash' | 'notice'>>;
 
+/** The API's refusal of a form's Idempotency-Key: it already did something with another version of the form. */
+export const KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED';
+const SENT_BEFORE =
+  'You sent this form before and it was recorded, so these changes were not sent. Check the page, then send ' +
+  'them again if they are still needed.';
+
+/** What a refused form shows: the API's problem, or for a used key what that means to the person. */
+export function refusalShown({ status, detail, code, errors }: ApiProblem): FormFlash['problem'] {
+  return code === KEY_REUSED ? { status, detail: SENT_BEFORE, code } : { status, detail, code, errors };
+}
+
 /** Keeps a refused form for the next GET of the same page (the filter calls this, then redirects). */
 export function keepRefusedForm(session: FlashHolder, flash: FormFlash): void {
   session.flash = flash;

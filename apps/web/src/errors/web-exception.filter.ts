@@ -3,16 +3,10 @@ import type { Request, Response } from 'express';
 import type { WebSession } from '../auth/web-session';
 import { ApiProblemError, FORM_PROBLEM_STATUSES } from './api-problem';
 import { errorSummary } from './error-summary';
-import { formValues, keepRefusedForm } from './form-state';
+import { formValues, keepRefusedForm, KEY_REUSED, refusalShown } from './form-state';
 import { CsrfRefusedError, SignInRequiredError } from './web-errors';
 
 type WebRequest = Request & { session?: WebSession };
-
-/** The API's refusal of a form's Idempotency-Key: it already did something with another version of the form. */
-const KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED';
-const SENT_BEFORE =
-  'You sent this form before and it was recorded, so these changes were not sent. Check the page, then send ' +
-  'them again if they are still needed.';
 
 /** Form fields as flat name/value pairs (bracket notation), so a kept form can be posted again unchanged. */
 export function flattenForm(value: unknown, prefix = ''): { name: string; value: string }[] {
@@ -59,12 +53,11 @@ export class WebExceptionFilter implements ExceptionFilter {
     if (status === 403) return this.page(response, 403, 'errors/forbidden.njk');
     if (status === 404) return this.page(response, 404, 'errors/not-found.njk');
     if (FORM_PROBLEM_STATUSES.has(status) && request.method === 'POST' && request.session) {
-      const { detail, code, errors } = exception.problem;
       const { key, ...values } = formValues(request.body);
-      const keyUsed = code === KEY_REUSED;
+      const keyUsed = exception.problem.code === KEY_REUSED;
       keepRefusedForm(request.session, {
         path: request.path,
-        problem: keyUsed ? { status, detail: SENT_BEFORE, code } : { status, detail, code, errors },
+        problem: refusalShown(exception.problem),
         // The form's key stays with it through a refusal; one already used for another form gives way to a new one.
         values: keyUsed || key === undefined ? values : { ...values, key },
       });

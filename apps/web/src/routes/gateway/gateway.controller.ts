@@ -195,6 +195,9 @@ export class GatewayController {
       (sending) => this.gateway.assess(session, id, sending, key),
       body,
       sent,
+      () => {
+        session.assessmentDrafts = { ...session.assessmentDrafts, [id]: grid };
+      },
     );
     const drafts = { ...session.assessmentDrafts };
     delete drafts[id];

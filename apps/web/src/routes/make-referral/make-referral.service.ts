@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { ApiClient } from '../../api/api-client.service';
 import { sendKeyed, withSent } from '../../api/keyed-send';
@@ -111,6 +112,7 @@ export class MakeReferralService {
       (sending) => this.api.post<SubmittedReferral>(session, '/referrals', sending, { 'idempotency-key': draft.key }),
       body,
       sent,
+      () => this.saveDraft(session, { ...draft, key: randomUUID(), sent: [] }),
     );
     await this.drafts.remove(ownerOf(session), DRAFT_KIND);
     session.hasReferralDraft = false;

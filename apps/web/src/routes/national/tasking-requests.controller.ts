@@ -8,7 +8,7 @@ import { sendKeyed, withSent } from '../../api/keyed-send';
 import type { WebSession } from '../../auth/web-session';
 import { ApiProblemError, FORM_PROBLEM_STATUSES } from '../../errors/api-problem';
 import { errorSummary } from '../../errors/error-summary';
-import { formValues, keepRefusedForm, takeRefusedForm } from '../../errors/form-state';
+import { formValues, keepRefusedForm, refusalShown, takeRefusedForm } from '../../errors/form-state';
 import { inPlainWords } from '../../errors/plain-messages';
 import { ReferenceData } from '../../reference/reference-data.service';
 import { redirectAfterSaving } from '../../setup/redirect-after-saving';
@@ -77,13 +77,15 @@ export class TaskingRequestsController {
           }),
         body,
         request.sent,
+        () => {
+          session.taskingRequest = { key: randomUUID(), draft: request.draft };
+        },
       );
     } catch (error) {
       if (!(error instanceof ApiProblemError) || !FORM_PROBLEM_STATUSES.has(error.status)) throw error;
-      const { status, detail, code, errors } = error.problem;
       keepRefusedForm(session, {
         path: TASKING_FORM_PATH,
-        problem: { status, detail, code, errors },
+        problem: refusalShown(error.problem),
         values: taskingFormValues(request.draft),
       });
       return redirectAfterSaving(session, response, TASKING_FORM_PATH);
