@@ -13,6 +13,19 @@ import { PERSONA } from './personas';
 
 const web = useWebStack();
 
+/** A valid tasking request to Yorkshire and the Humber, scored as the worked example. */
+async function fillTaskingRequest(form: TaskingRequestPage, subjectName: string): Promise<void> {
+  await form.fillRequest({
+    region: 'Yorkshire and the Humber',
+    priority: 'Illegal firearms (FIREARMS)',
+    subjectName,
+    crimeType: 'Illegal firearms',
+    force: 'West Yorkshire Police',
+    capability: 'Covert surveillance',
+  });
+  await form.fillScore(WORKED_EXAMPLE, WORKED_EXAMPLE_RATIONALE);
+}
+
 async function signIn(visitor: Visitor, persona: string): Promise<void> {
   await (await SignInPage.open(visitor.page)).signInAs(persona);
 }
@@ -89,15 +102,7 @@ describe('national tasking, the national rhythm and mutual aid in the web app (i
       await visitor.screenshot('tasking-request-errors');
 
       const subjectName = `Op Lanyard ${randomUUID().slice(0, 8)}`;
-      await form.fillRequest({
-        region: 'Yorkshire and the Humber',
-        priority: 'Illegal firearms (FIREARMS)',
-        subjectName,
-        crimeType: 'Illegal firearms',
-        force: 'West Yorkshire Police',
-        capability: 'Covert surveillance',
-      });
-      await form.fillScore(WORKED_EXAMPLE, WORKED_EXAMPLE_RATIONALE);
+      await fillTaskingRequest(form, subjectName);
       await form.submitWith('Continue');
       expect(await form.answers()).toMatchObject({
         Region: 'Yorkshire and the Humber',
@@ -497,6 +502,54 @@ describe('asking another region for help, when an answer is lost', () => {
         expect(await page.notice()).toContain(notice);
         await visitor.close();
       }
+    });
+  });
+});
+
+describe('a tasking request whose record of what it sent was lost', () => {
+  it('is refused once, saying it was sent before, then sent anew under a new key', async () => {
+    await web.throughProxy(async (proxy, flaky) => {
+      const visitor = await web.visit(false, flaky);
+      await signIn(visitor, PERSONA.ncaLiaison);
+      const form = new TaskingRequestPage(visitor.page);
+      const subjectName = `Op Tether ${randomUUID().slice(0, 8)}`;
+      const summaries = async () =>
+        (
+          await web.stack.db.query<{ summary: string }>(
+            `SELECT submission->>'summary' AS summary FROM referrals WHERE subject_name = $1 ORDER BY submitted_at`,
+            [subjectName],
+          )
+        ).rows.map((row) => row.summary);
+      await visitor.page.goto('/national/tasking-requests/new');
+      await fillTaskingRequest(form, subjectName);
+      await form.submitWith('Continue');
+      proxy.losesAnswers = true;
+      await form.submitWith('Send the tasking request');
+      proxy.losesAnswers = false;
+      expect(await form.heading()).toBe('Sorry, the service is unavailable');
+      // Another tab saved the request over this session's record of what was sent.
+      const forgot = await web.stack.db.query(
+        `UPDATE web_session SET sess = (sess::jsonb #- '{taskingRequest,sent}')::json WHERE sess::text LIKE $1`,
+        [`%${subjectName}%`],
+      );
+      expect(forgot.rowCount).toBe(1);
+
+      const changed = 'Firearms supply, as changed after the failure';
+      await visitor.page.goto('/national/tasking-requests/new');
+      await visitor.page.getByLabel('Threat, risk and harm summary').fill(changed);
+      await form.submitWith('Continue');
+      await form.submitWith('Send the tasking request');
+      expect(new URL(visitor.page.url()).pathname).toBe('/national/tasking-requests/new');
+      expect(await form.errorSummary()).toEqual([
+        { text: expect.stringContaining('You sent this form before and it was recorded'), href: '#main-content' },
+      ]);
+      expect(await summaries()).toEqual(['Firearms supply into the region from abroad']);
+
+      // Told, the person sends it again: a new request, not refused for good.
+      await form.submitWith('Continue');
+      await form.submitWith('Send the tasking request');
+      expect(await form.reference()).toMatch(/^YHROCU-/);
+      expect(await summaries()).toEqual(['Firearms supply into the region from abroad', changed]);
     });
   });
 });

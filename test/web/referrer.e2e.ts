@@ -452,7 +452,7 @@ describe('force referrer journey', () => {
       await check.send();
       await confirmed();
       expect(await stored(forgotten)).toEqual(['As first written.', 'As changed after the failure.']);
-      // Both 503s are on purpose; the browser logs them as it logs any failed load.
+      // The 503s are on purpose; the browser logs them as it logs any failed load.
     });
   });
 });

@@ -25,16 +25,12 @@ const refusedOnItsMerits = (error: unknown): boolean =>
  * Sends `body` under the form's Idempotency-Key. The API refuses the key (422 IDEMPOTENCY_KEY_REUSED) only
  * when an earlier send with another body took effect although its answer was lost (a timeout), and the
  * person changed the form since. The earlier body that took effect, sent again, answers with what it made;
- * `earlier` tells the caller the person's later changes were not sent. When none of the bodies on record
- * took effect (the one that did was sent from another tab, whose record this one overwrote), the form gets a
- * new key (`renewKey`) before the refusal is passed on: the person is told it was sent before, and may check
- * and send again, instead of being refused for good.
+ * `earlier` tells the caller the person's later changes were not sent.
  */
 export async function sendKeyed<T>(
   send: (body: unknown) => Promise<T>,
   body: unknown,
   sent: SentBodies,
-  renewKey: () => Promise<void> | void,
 ): Promise<{ answer: T; earlier: boolean }> {
   try {
     return { answer: await send(body), earlier: false };
@@ -48,7 +44,6 @@ export async function sendKeyed<T>(
         if (!refusedOnItsMerits(error)) throw error;
       }
     }
-    await renewKey();
     throw refusal;
   }
 }

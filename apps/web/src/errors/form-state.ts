@@ -13,8 +13,15 @@ type FlashHolder = Partial<Pick<SessionData, 'flash' | 'notice'>>;
 /** The API's refusal of a form's Idempotency-Key: it already did something with another version of the form. */
 export const KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED';
 const SENT_BEFORE =
-  'You sent this form before and it was recorded, so these changes were not sent. Check the page, then send ' +
-  'them again if they are still needed.';
+  'You sent this form before and it was recorded, so these changes were not sent. Check what was recorded: ' +
+  'sending the form again records it again.';
+
+/**
+ * Whether a refusal being shown spent the form's key. A form keeping its key in a draft or the session takes a
+ * new one only then, once the person has been told: a double-click's second request, sent meanwhile, is refused
+ * too rather than recorded again unnoticed.
+ */
+export const keySpent = (problem: Pick<ApiProblem, 'code'> | undefined): boolean => problem?.code === KEY_REUSED;
 
 /** What a refused form shows: the API's problem, or for a used key what that means to the person. */
 export function refusalShown({ status, detail, code, errors }: ApiProblem): FormFlash['problem'] {

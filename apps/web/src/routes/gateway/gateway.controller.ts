@@ -6,7 +6,7 @@ import { GatewayPages } from '../journey-pages';
 import { redirectAfterSaving } from '../../setup/redirect-after-saving';
 import type { WebSession } from '../../auth/web-session';
 import { errorSummary, fieldId } from '../../errors/error-summary';
-import { formValues, takeRefusedForm } from '../../errors/form-state';
+import { formValues, keySpent, takeRefusedForm } from '../../errors/form-state';
 import { formKey } from '../../forms/form-key';
 import { assessmentDraft, assessmentRequest, draftFromAssessment, previewScore } from './assessment-form';
 import { assessmentPageView, checkScorePageView } from './assessment.view-model';
@@ -162,6 +162,10 @@ export class GatewayController {
     const preview = previewScore(draft, scheme);
     if (preview.kind === 'REFUSED') return response.redirect(303, `${referralPath(id)}/assessment`);
     const refused = takeRefusedForm(session, `${referralPath(id)}/assessment/check`);
+    if (keySpent(refused?.problem)) {
+      const { key: _spent, sent: _sent, ...grid } = draft;
+      session.assessmentDrafts = { ...session.assessmentDrafts, [id]: grid };
+    }
     const onGrid = (field: string) => ({ href: `${referralPath(id)}/assessment#${fieldId(field)}` });
     response.render(
       'routes/gateway/check-score.njk',
@@ -195,9 +199,6 @@ export class GatewayController {
       (sending) => this.gateway.assess(session, id, sending, key),
       body,
       sent,
-      () => {
-        session.assessmentDrafts = { ...session.assessmentDrafts, [id]: grid };
-      },
     );
     const drafts = { ...session.assessmentDrafts };
     delete drafts[id];

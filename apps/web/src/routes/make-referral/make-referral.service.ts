@@ -5,6 +5,7 @@ import { sendKeyed, withSent } from '../../api/keyed-send';
 import type { WebSession } from '../../auth/web-session';
 import { DraftStore } from '../../drafts/draft-store';
 import type { ApiProblem } from '../../errors/api-problem';
+import { keySpent } from '../../errors/form-state';
 import { SignInRequiredError } from '../../errors/web-errors';
 import { ReferenceData, ReferenceLists } from '../../reference/reference-data.service';
 import type { SubmittedReferral } from '../referrals/referral-api';
@@ -90,11 +91,13 @@ export class MakeReferralService {
    */
   async checkAnswers(
     session: WebSession,
-    takeRefused: () => Pick<ApiProblem, 'status' | 'detail' | 'errors'> | undefined,
+    takeRefused: () => Pick<ApiProblem, 'status' | 'detail' | 'code' | 'errors'> | undefined,
   ): Promise<CheckAnswersView> {
     const [read, lists] = await Promise.all([this.draft(session), this.reference.lists(session)]);
     const refused = takeRefused();
-    const draft = refused ? { ...read, problem: refused } : read;
+    // Told now that its key was spent, the draft takes a new one for whatever the person sends next.
+    const renewed = keySpent(refused) ? { key: randomUUID(), sent: [] } : {};
+    const draft = refused ? { ...read, ...renewed, problem: refused } : read;
     if (refused) await this.saveDraft(session, draft);
     return checkAnswersView(draft, pagesOf(session, lists), lists, refused);
   }
@@ -112,7 +115,6 @@ export class MakeReferralService {
       (sending) => this.api.post<SubmittedReferral>(session, '/referrals', sending, { 'idempotency-key': draft.key }),
       body,
       sent,
-      () => this.saveDraft(session, { ...draft, key: randomUUID(), sent: [] }),
     );
     await this.drafts.remove(ownerOf(session), DRAFT_KIND);
     session.hasReferralDraft = false;

@@ -8,7 +8,7 @@ import { sendKeyed, withSent } from '../../api/keyed-send';
 import type { WebSession } from '../../auth/web-session';
 import { ApiProblemError, FORM_PROBLEM_STATUSES } from '../../errors/api-problem';
 import { errorSummary } from '../../errors/error-summary';
-import { formValues, keepRefusedForm, refusalShown, takeRefusedForm } from '../../errors/form-state';
+import { formValues, keepRefusedForm, keySpent, refusalShown, takeRefusedForm } from '../../errors/form-state';
 import { inPlainWords } from '../../errors/plain-messages';
 import { ReferenceData } from '../../reference/reference-data.service';
 import { redirectAfterSaving } from '../../setup/redirect-after-saving';
@@ -41,6 +41,9 @@ export class TaskingRequestsController {
   async form(@Session() session: WebSession, @Res() response: Response): Promise<void> {
     const [lists, priorities, scheme] = await this.inputs(session);
     const refused = takeRefusedForm(session, TASKING_FORM_PATH);
+    if (keySpent(refused?.problem) && session.taskingRequest) {
+      session.taskingRequest = { key: randomUUID(), draft: session.taskingRequest.draft };
+    }
     const draft = refused ? taskingDraft(refused.values) : session.taskingRequest?.draft;
     const errors = refused && errorSummary(inPlainWords(refused.problem, TASKING_PLAIN_WORDS), taskingFieldLink);
     response.render('routes/national/tasking-request.njk', taskingFormView(draft, lists, priorities, scheme, errors));
@@ -77,9 +80,6 @@ export class TaskingRequestsController {
           }),
         body,
         request.sent,
-        () => {
-          session.taskingRequest = { key: randomUUID(), draft: request.draft };
-        },
       );
     } catch (error) {
       if (!(error instanceof ApiProblemError) || !FORM_PROBLEM_STATUSES.has(error.status)) throw error;
