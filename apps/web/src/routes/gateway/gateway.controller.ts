@@ -163,8 +163,9 @@ export class GatewayController {
     if (preview.kind === 'REFUSED') return response.redirect(303, `${referralPath(id)}/assessment`);
     const refused = takeRefusedForm(session, `${referralPath(id)}/assessment/check`);
     if (keySpent(refused?.problem)) {
+      // A key of its own now, not one made up by each send: two sends from this page would be two re-scores.
       const { key: _spent, sent: _sent, ...grid } = draft;
-      session.assessmentDrafts = { ...session.assessmentDrafts, [id]: grid };
+      session.assessmentDrafts = { ...session.assessmentDrafts, [id]: { ...grid, key: randomUUID() } };
     }
     const onGrid = (field: string) => ({ href: `${referralPath(id)}/assessment#${fieldId(field)}` });
     response.render(
