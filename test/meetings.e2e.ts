@@ -655,6 +655,28 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
     expect(rows[0].n).toBe(1);
   });
 
+  it('answers a keyed decision sent again as first answered after the chair is recused from its item', async () => {
+    const referral = await assessed({});
+    const meetingId = await createMeeting(0);
+    await eventually(async () => expect((await meeting(meetingId)).agendaFrozen).toBe(true));
+    await quorum(meetingId);
+    const body = { referralId: referral, decision: 'DEFER', rationale: 'More intelligence needed' };
+    const decide = () =>
+      stack.http.post(`/meetings/${meetingId}/decisions`, body, chair, { 'Idempotency-Key': `defer-${meetingId}` });
+    const decided = await decide();
+    expect(decided.status).toBe(200);
+    // A conflict the chair declares afterwards (at an allocation, say) puts them on the register for it.
+    const declared = await stack.db.query(
+      `INSERT INTO conflict_declarations (referral_id, person_sub, person_name, details, recorded_by_sub, recorded_at, source)
+       VALUES ($1, 'chair-1', 'Det Supt Chair', 'Knows the subject', 'chair-1', now(), 'ALLOCATION')`,
+      [referral],
+    );
+    expect(declared.rowCount).toBe(1);
+    const unkeyed = await stack.http.post(`/meetings/${meetingId}/decisions`, body, chair);
+    expect(unkeyed.body).toMatchObject({ status: 403, code: 'RECUSED' });
+    expect(await decide()).toMatchObject({ status: 200, body: decided.body });
+  });
+
   it('keeps meetings to their region and decisions to chairs', async () => {
     const meetingId = await createMeeting(0);
     const otherChair = await stack.token(['TTCG_CHAIR'], 'EMSOU');

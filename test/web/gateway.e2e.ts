@@ -45,6 +45,18 @@ async function seed(subject: string, overrides: Record<string, unknown> = {}): P
   return { ...response.body, subject };
 }
 
+/** Submits a referral and accepts it for assessment through the HTTP API. */
+async function seedAccepted(subject: string): Promise<Seeded> {
+  const seeded = await seed(subject);
+  const accepted = await web.stack.http.post(
+    `/referrals/${seeded.id}/triage`,
+    { decision: 'ACCEPT', reason: 'In remit' },
+    await web.stack.token(['GATEWAY_ASSESSOR'], 'YHROCU'),
+  );
+  if (accepted.status !== 200) throw new Error(`accepting answered ${accepted.status}`);
+  return seeded;
+}
+
 async function signInAs(visitor: Visitor, persona: string): Promise<void> {
   await (await SignInPage.open(visitor.page)).signInAs(persona);
 }
@@ -334,13 +346,7 @@ describe('gateway team journey', () => {
 
   it('records one assessment when "Try again" sends it a second time after its answer was lost', async () => {
     await web.throughProxy(async (proxy, flaky) => {
-      const seeded = await seed(`Operation Lost Answer ${randomUUID().slice(0, 8)}`);
-      const accepted = await web.stack.http.post(
-        `/referrals/${seeded.id}/triage`,
-        { decision: 'ACCEPT', reason: 'In remit' },
-        await web.stack.token(['GATEWAY_ASSESSOR'], 'YHROCU'),
-      );
-      expect(accepted.status).toBe(200);
+      const seeded = await seedAccepted(`Operation Lost Answer ${randomUUID().slice(0, 8)}`);
       const visitor = await web.visit(false, flaky);
       await signInAs(visitor, PERSONA.assessor);
       await visitor.page.goto(`/gateway/referrals/${seeded.id}`);
@@ -356,6 +362,53 @@ describe('gateway team journey', () => {
         [seeded.id],
       );
       expect(rows[0].n).toBe(1);
+    });
+  });
+
+  it('refuses an assessment whose record of what it sent was lost once, saying so, then sends it anew', async () => {
+    await web.throughProxy(async (proxy, flaky) => {
+      const seeded = await seedAccepted(`Operation Forgotten Send ${randomUUID().slice(0, 8)}`);
+      const assessed = async () =>
+        (
+          await web.stack.db.query<{ rationale: string }>(
+            `SELECT rationale->>'likelihood' AS rationale FROM assessments WHERE referral_id = $1 ORDER BY seq`,
+            [seeded.id],
+          )
+        ).rows.map((row) => row.rationale);
+      const visitor = await web.visit(false, flaky);
+      await signInAs(visitor, PERSONA.assessor);
+      const grid = new AssessmentPage(visitor.page);
+      const check = new CheckScorePage(visitor.page);
+      await visitor.page.goto(`/gateway/referrals/${seeded.id}/assessment`);
+      await grid.fill(WORKED_EXAMPLE, 'TTCG', WORKED_EXAMPLE_RATIONALE);
+      await grid.checkTheScore();
+      proxy.losesAnswers = true;
+      await check.submit();
+      proxy.losesAnswers = false;
+      expect(await check.heading()).toBe('Sorry, the service is unavailable');
+      // Another tab saved the grid over this session's record of what was sent.
+      const forgot = await web.stack.db.query(
+        `UPDATE web_session SET sess = (sess::jsonb #- ARRAY['assessmentDrafts', $1, 'sent'])::json
+          WHERE sess::text LIKE '%' || $1 || '%'`,
+        [seeded.id],
+      );
+      expect(forgot.rowCount).toBe(1);
+
+      const changed = 'Likelihood, as changed after the failure';
+      await visitor.page.goto(`/gateway/referrals/${seeded.id}/assessment`);
+      await grid.fill(WORKED_EXAMPLE, 'TTCG', { likelihood: changed });
+      await grid.checkTheScore();
+      await check.submit();
+      expect(path(visitor)).toBe(`/gateway/referrals/${seeded.id}/assessment/check`);
+      expect(await check.errorSummary()).toEqual([
+        { text: expect.stringContaining('You sent this form before and it was recorded'), href: '#main-content' },
+      ]);
+      expect(await assessed()).toEqual([WORKED_EXAMPLE_RATIONALE.likelihood]);
+
+      // Told, the assessor sends it again: a re-assessment, not refused for good.
+      await check.submit();
+      expect(await new GatewayReferralPage(visitor.page).notice()).toContain('Assessment recorded');
+      expect(await assessed()).toEqual([WORKED_EXAMPLE_RATIONALE.likelihood, changed]);
     });
   });
 

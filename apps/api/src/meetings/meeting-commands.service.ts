@@ -33,6 +33,14 @@ import { AttendanceRequest, CloseMeetingRequest, CreateMeetingRequest, DecisionR
 import { MeetingQueriesService, toMeetingSummary } from './meeting-queries.service';
 import { MeetingSummaryDto } from './meeting-views.dto';
 
+interface UpdateOptions {
+  keyed?: KeyedRequest;
+  /** The meeting, when the caller has already looked it up. */
+  meeting?: MeetingRow;
+  /** Checks before a new Update is sent (not before a keyed repeat of a completed one is answered). */
+  checked?: () => Promise<void>;
+}
+
 /** Write side of meetings: each change is an Update on the meeting's workflow, validated by the pure rules. */
 @Injectable()
 export class MeetingCommandsService {
@@ -101,7 +109,7 @@ export class MeetingCommandsService {
         ]),
       ],
     }));
-    return this.update(actor, id, recordAttendanceUpdate, { actor, correlationId, attendees }, undefined, meeting);
+    return this.update(actor, id, recordAttendanceUpdate, { actor, correlationId, attendees }, { meeting });
   }
 
   async decide(
@@ -112,6 +120,15 @@ export class MeetingCommandsService {
     idempotencyKey?: string,
   ): Promise<DecisionRecord> {
     const meeting = await this.queries.findVisible(actor, id);
+    const keyed = keyedRequest(idempotencyKey, request);
+    // The checks run before a new decision only: a keyed repeat of one recorded is answered as it was, even if
+    // the chair has since been recused from the item.
+    const checked = () => this.checkDecision(actor, meeting, request);
+    return this.update(actor, id, decideItemUpdate, { actor, correlationId, ...request }, { keyed, meeting, checked });
+  }
+
+  /** Refuses what the workflow would too, as named fields or with the register's reason (it knows less of it). */
+  private async checkDecision(actor: Actor, meeting: MeetingRow, request: DecisionRequest): Promise<void> {
     // Named as a bad field here (the meeting's workflow refuses it too): declines of NCA requests are reported.
     const referral = await meetingQueries.referralOrigin(this.dataSource, request.referralId, meeting.region);
     const unjustified = referral
@@ -127,8 +144,6 @@ export class MeetingCommandsService {
         `You have a conflict of interest on the register for referral ${request.referralId} and are recused from it; a deputy chair must decide it.`,
       );
     }
-    const keyed = keyedRequest(idempotencyKey, request);
-    return this.update(actor, id, decideItemUpdate, { actor, correlationId, ...request }, keyed, meeting);
   }
 
   close(
@@ -139,7 +154,7 @@ export class MeetingCommandsService {
     idempotencyKey?: string,
   ): Promise<MeetingSnapshot> {
     const keyed = keyedRequest(idempotencyKey, request);
-    return this.update(actor, id, closeMeetingUpdate, { actor, correlationId, ...request }, keyed);
+    return this.update(actor, id, closeMeetingUpdate, { actor, correlationId, ...request }, { keyed });
   }
 
   /** The Update; under a key, once (a repeat of a completed one is answered with its outcome, see sendKeyedUpdate). */
@@ -148,12 +163,11 @@ export class MeetingCommandsService {
     id: string,
     definition: UpdateDefinition<R, [C]>,
     command: C,
-    keyed?: KeyedRequest,
-    /** The meeting, when the caller has already looked it up. */
-    visible?: MeetingRow,
+    { keyed, meeting: visible, checked }: UpdateOptions = {},
   ): Promise<R> {
     const send = async (updateId?: string): Promise<R> => {
       const meeting = visible ?? (await this.queries.findVisible(actor, id));
+      await checked?.();
       return this.temporal.sendUpdate({
         workflowId: meeting.workflowId,
         definition,
