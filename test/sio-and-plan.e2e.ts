@@ -5,6 +5,7 @@ import { Stack } from './support/stack';
 import {
   activeReferral,
   adoptedReferral,
+  addPlanAction,
   FIXTURE_OVERLOAD,
   lroReplacementBody,
   ok,
@@ -505,6 +506,34 @@ describe('SIO allocation and the 4P plan (issue 5)', () => {
       manager,
     );
     expect(detail.body).toMatchObject({ status: 'ADOPTED', tasking: { sio: null, lro: null } });
+  });
+
+  it('names a null sent for an optional plan field as a bad field, changes nothing, and reads action ids in any case', async () => {
+    const id = await activeReferral(stack);
+    const owners = await planOwnerTokens(stack);
+    const actionId = await addPlanAction(stack, id, owners.sio);
+    const change = (body: Record<string, unknown>, spelling = actionId) =>
+      stack.http.request<{ errors?: { field: string }[] }>('PATCH', `/referrals/${id}/plan/actions/${spelling}`, {
+        token: owners.lro,
+        body,
+        headers: { 'Idempotency-Key': `null-outcome-${id}` },
+      });
+    // Null is not "left out": code past the edge would take it for an outcome and fail on it (a 500, before).
+    const nulled = await change({ status: 'ACTIVE', outcome: null, version: 1 });
+    expect(nulled.status).toBe(400);
+    expect(nulled.body.errors?.map((error) => error.field)).toEqual(['outcome']);
+    const added = await stack.http.post<{ errors: { field: string }[] }>(
+      `/referrals/${id}/plan/actions`,
+      planActionBody({ partners: null }),
+      owners.sio,
+    );
+    expect(added.status).toBe(400);
+    expect(added.body.errors.map((error) => error.field)).toEqual(['partners']);
+    const unchanged = (await plan(id, owners.sio)).actions;
+    expect(unchanged.map((action) => [action.id, action.version])).toEqual([[actionId, 1]]);
+    // The refusal freed the key for the corrected request, which finds the action however its id is spelt.
+    const corrected = await change({ status: 'ACTIVE', version: 1 }, actionId.toUpperCase());
+    expect(corrected).toMatchObject({ status: 200, body: { version: 2 } });
   });
 
   it('lets the force that owns the OCG name its LRO, who then sees and edits the plan; a date Postgres cannot store is a 400', async () => {

@@ -27,6 +27,7 @@ import {
 import { IsInstantWithin } from '../common/is-instant.validator';
 import { Text } from '../common/text.validator';
 import { NestedArray } from '../common/nested-body';
+import { Omittable } from '../common/omittable.validator';
 
 const CODE = /^[A-Z_]{2,30}$/;
 const toInteger = ({ value }: { value: unknown }): unknown =>
@@ -38,7 +39,7 @@ export class CreateMeetingRequest {
   @ApiProperty({ example: '2026-12-02T10:00:00Z' }) @IsInstantWithin('MEETING') scheduledFor!: string;
 
   @ApiPropertyOptional({ description: 'paper cut-off; default 24 hours before the meeting, or now if that has passed' })
-  @IsOptional()
+  @Omittable()
   @IsInstantWithin('MEETING')
   papersCloseAt?: string;
 }
@@ -86,7 +87,7 @@ export class DecisionRequest {
       'urgent decision as `decision`) or OVERTURN (with a different `decision`, which then reaches the referral: ' +
       'an overturned adoption stands the tasking down and closes its plan)',
   })
-  @IsOptional()
+  @Omittable()
   @IsIn(RATIFICATION_OUTCOMES)
   ratification?: RatificationOutcome;
 
@@ -99,7 +100,7 @@ export class DecisionRequest {
   @ApiPropertyOptional({
     description: 'required when adopting ahead of a higher-ranked deferred, declined or undecided item',
   })
-  @IsOptional()
+  @Omittable()
   @Text(4000)
   deviationJustification?: string;
 
@@ -107,7 +108,7 @@ export class DecisionRequest {
     description: 'required when declining a tasking request the NCA made (declines are reported nationally)',
     maxLength: 4000,
   })
-  @IsOptional()
+  @Omittable()
   @Text(4000)
   declineJustification?: string;
 
@@ -133,7 +134,7 @@ export class CloseMeetingRequest {
     description: "the chair's closing remarks, kept with the close on the audit trail",
     maxLength: 2000,
   })
-  @IsOptional()
+  @Omittable()
   @Text(2000)
   remarks?: string;
 }

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+import { IsIn, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
 import { MUTUAL_AID_DECISIONS, MUTUAL_AID_KINDS, type MutualAidDecision, type MutualAidKind } from '@rocu/domain';
 import { IsKnownCode } from '../common/known-code.validator';
 import { Text } from '../common/text.validator';
+import { Omittable } from '../common/omittable.validator';
 
 /** A ROCU manager asks another region for an SIO or a capability for one of their region's live taskings. */
 export class CreateMutualAidRequest {
@@ -43,7 +44,7 @@ export class MutualAidDecisionRequest {
     example: 'sio-emsou-1',
     description: 'to approve an SIO request: the SIO of the lending region lent (from GET /officers)',
   })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Length(1, 100)
   officerSub?: string;

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
 import { IsKnownCode } from '../common/known-code.validator';
 import { NationalPriorityCode } from '../common/national-priority-code.validator';
 import { Text } from '../common/text.validator';
@@ -7,11 +6,12 @@ import { IsInstant } from '../common/is-instant.validator';
 import { AssessmentRequest } from '../referrals/assessment.dto';
 import { SubmitReferralRequest } from '../referrals/submit-referral.dto';
 import { NestedObject } from '../common/nested-body';
+import { Omittable } from '../common/omittable.validator';
 
 export class CreateNationalPriorityRequest {
   @NationalPriorityCode('a new code, kept for ever (a retired priority keeps its code)') code!: string;
   @ApiProperty({ maxLength: 200 }) @Text(200) title!: string;
-  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @Text(2000) description?: string;
+  @ApiPropertyOptional({ maxLength: 2000 }) @Omittable() @Text(2000) description?: string;
 }
 
 /**
@@ -36,12 +36,12 @@ export class NationalTaskingRequest extends OmitType(SubmitReferralRequest, ['re
 
 export class NationalCalendarQuery {
   @ApiPropertyOptional({ description: 'from this instant (default now)', example: '2026-12-01T00:00:00Z' })
-  @IsOptional()
+  @Omittable()
   @IsInstant()
   from?: string;
 
   @ApiPropertyOptional({ description: 'until this instant (default 180 days after `from`; at most 366 days)' })
-  @IsOptional()
+  @Omittable()
   @IsInstant()
   to?: string;
 }

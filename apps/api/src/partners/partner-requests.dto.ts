@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsISO8601, Matches } from 'class-validator';
 import { PARTNER_CHECK_RESULTS, PartnerCheckResult } from '@rocu/domain';
 import { IsKnownCode } from '../common/known-code.validator';
 import { Text } from '../common/text.validator';
+import { Omittable } from '../common/omittable.validator';
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -25,7 +26,7 @@ export class PartnerCheckRequest {
   result!: PartnerCheckResult;
 
   @ApiPropertyOptional({ example: 'HMRC-CI-0042', description: "the partner's reference; required for a HIT" })
-  @IsOptional()
+  @Omittable()
   @Text(100)
   reference?: string;
 

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, Max, Min } from 'class-validator';
 import { ACTION_STATUSES, ActionStatus, PILLARS, Pillar, SIGNIFICANCES, Significance } from '@rocu/domain';
 import { IsInstantWithin } from '../common/is-instant.validator';
 import { Text } from '../common/text.validator';
+import { Omittable } from '../common/omittable.validator';
 
 export class AddActionRequest {
   @ApiProperty({ enum: PILLARS }) @IsIn(PILLARS) pillar!: Pillar;
@@ -14,7 +15,7 @@ export class AddActionRequest {
   @ApiProperty({ example: '2027-01-31T17:00:00Z' }) @IsInstantWithin('DUE_DATE') dueAt!: string;
 
   @ApiPropertyOptional({ type: [String], description: 'partner organisations involved' })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(20)
   @Text(200, { each: true })
@@ -25,7 +26,7 @@ export class ChangeActionRequest {
   @ApiProperty({ enum: ACTION_STATUSES }) @IsIn(ACTION_STATUSES) status!: ActionStatus;
 
   @ApiPropertyOptional({ description: 'required when status is COMPLETE or ABANDONED', maxLength: 4000 })
-  @IsOptional()
+  @Omittable()
   @Text(4000)
   outcome?: string;
 

@@ -1,11 +1,10 @@
-import { Body, Get, Param, ParseUUIDPipe, Patch, Post, Req } from '@nestjs/common';
+import { Body, Get, Param, Patch, Post, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { DomainError } from '@rocu/domain';
 import { CurrentUser, User } from '../auth/current-user';
 import { correlationIdOf } from '../common/correlation-id';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../common/idempotency';
-import { referralIdPipe } from '../common/record-id.pipe';
+import { recordIdPipe, referralIdPipe } from '../common/record-id.pipe';
 import { PlanCommandsService } from './plan-commands.service';
 import { PlanQueriesService } from './plan-queries.service';
 import { AddActionRequest, ChangeActionRequest, DisruptionRequest, ReviewRequest } from './plan-requests.dto';
@@ -13,7 +12,7 @@ import { DisruptionDto, PlanActionDto, PlanDto, RegionBalanceDto, ReviewDto } fr
 import { ApiProblemResponses } from '../common/api-problems';
 import { ApiController, RecordAction } from '../common/api-controller';
 
-const actionIdPipe = new ParseUUIDPipe({ exceptionFactory: () => new DomainError('NOT_FOUND', 'No such action') });
+const actionIdPipe = recordIdPipe('No such action');
 
 // Visibility is the referral's (404); only the plan's own SIO and LRO change it (403); a closed plan is read-only (409).
 @ApiController('4P plans')

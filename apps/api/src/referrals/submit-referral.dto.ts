@@ -6,7 +6,6 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsOptional,
   IsString,
   Length,
   ValidateIf,
@@ -16,6 +15,7 @@ import type { Classification, NominalRole, SubjectType } from '@rocu/contracts';
 import { IsKnownCode } from '../common/known-code.validator';
 import { Text } from '../common/text.validator';
 import { NestedArray, NestedObject } from '../common/nested-body';
+import { Omittable } from '../common/omittable.validator';
 
 const SUBJECT_TYPES: SubjectType[] = ['OCG', 'PRIORITY_INDIVIDUAL', 'VULNERABILITY', 'OPERATION'];
 const NOMINAL_ROLES: NominalRole[] = ['PRINCIPAL', 'ASSOCIATE'];
@@ -44,7 +44,7 @@ export class SubjectDto {
   name!: string;
 
   @ApiPropertyOptional({ description: 'an existing subject reference (e.g. an OCGM number)' })
-  @IsOptional()
+  @Omittable()
   @Text(100)
   existingRef?: string;
 
@@ -107,7 +107,7 @@ export class SubmitReferralRequest {
       'partner agencies only (NCA, HMRC, Border Force, Immigration Enforcement): the region whose gateway takes the ' +
       "referral; without it, the ROCU of the first force affected that has one. A force's referral never names it (400).",
   })
-  @IsOptional()
+  @Omittable()
   @IsKnownCode('ROCU_REGION')
   region?: string;
 

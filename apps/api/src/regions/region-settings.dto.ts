@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsObject, IsOptional, Min } from 'class-validator';
+import { IsInt, IsObject, Min } from 'class-validator';
 import { Text } from '../common/text.validator';
+import { Omittable } from '../common/omittable.validator';
 
 const SETTINGS_EXAMPLE = {
   deadlines: {
@@ -36,7 +37,7 @@ export class ChangeRegionSettingsRequest {
   reason!: string;
 
   @ApiPropertyOptional({ description: 'the version the change was made from; another version is a 409' })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(1)
   expectedVersion?: number;

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
+import { IsBoolean, IsString, Length, ValidateIf } from 'class-validator';
 import { Text } from '../common/text.validator';
 import { NestedObject } from '../common/nested-body';
+import { Omittable } from '../common/omittable.validator';
 
 export class ConflictDeclarationDto {
   @ApiProperty({ description: 'true blocks this officer for this referral (recorded and audited)' })
@@ -32,7 +33,7 @@ export class AllocateSioRequest {
       'taken past their capacity: why this officer all the same; recorded with the allocation and audited',
     maxLength: 4000,
   })
-  @IsOptional()
+  @Omittable()
   @Text(4000)
   exceptionJustification?: string;
 

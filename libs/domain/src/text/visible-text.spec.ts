@@ -53,4 +53,19 @@ describe('requireVisibleText', () => {
       ]);
     }
   });
+
+  it('names a field that is not text at all (a null past the edge) instead of failing on it', () => {
+    const refusal = (fields: Record<string, unknown>) => {
+      try {
+        requireVisibleText(fields);
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    };
+    const refused = refusal({ outcome: null, description: 'Arrest the principals' });
+    expect(refused).toBeInstanceOf(DomainError);
+    expect((refused as DomainError).details?.errors).toEqual([expect.objectContaining({ field: 'outcome' })]);
+    expect(refusal({ reason: 42 })).toBeInstanceOf(DomainError);
+  });
 });

@@ -24,12 +24,14 @@ export function wordCount(text: string): number {
 }
 
 /**
- * The workflow's own check of the text the edge has already validated (trimmed, not blank, nothing invisible):
+ * The workflow's own check of the text the edge has already validated (text, trimmed, not blank, nothing invisible):
  * throws a VALIDATION error naming every field that is not such text.
  */
-export function requireVisibleText(fields: Record<string, string | undefined>): void {
+export function requireVisibleText(fields: Record<string, unknown>): void {
+  // Not text at all (a null that got past an edge) is as bad as blank text, never a TypeError.
   const bad = Object.entries(fields).filter(
-    ([, value]) => value !== undefined && (isBlankText(value) || hasInvisibleControl(value)),
+    ([, value]) =>
+      value !== undefined && (typeof value !== 'string' || isBlankText(value) || hasInvisibleControl(value)),
   );
   if (bad.length === 0) return;
   throw new DomainError(
