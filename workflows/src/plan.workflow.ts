@@ -23,6 +23,7 @@ import {
   requireVisibleText,
   reviewHeldThisCycle,
   signReview,
+  hasReplacedSignature,
   utf8Length,
 } from '@rocu/domain';
 import {
@@ -122,13 +123,23 @@ function findAction(run: PlanRun, actionId: string): PlanAction {
 const changed = (run: PlanRun, command: ChangeActionCommand, at: string) =>
   refuseOnDomainError(() => changeAction(findAction(run, command.actionId), command, at));
 
-function signed(run: PlanRun, command: SignReviewCommand, at: string, newId: () => string) {
+/**
+ * Only the current owners' signatures count on the open review. Asked only when it holds a replaced owner's
+ * signature, so no other history gains a marker; a history without it keeps counting that signature.
+ */
+export const CURRENT_SIGNERS_PATCH = 'review-counts-current-owners-only';
+
+/** `currentSigners`: whether only the current owners' signatures count (see CURRENT_SIGNERS_PATCH). */
+function signed(run: PlanRun, command: SignReviewCommand, at: string, newId: () => string, currentSigners: boolean) {
   const role = editor(run, command);
   const signer = { role, sub: command.actor.sub, name: command.actor.name };
   const { state } = run;
   const nextOpensAt =
     run.onePerCycle && reviewHeldThisCycle(state.reviews, state.missedReviews) ? state.cycle.remindAt : undefined;
-  return refuseOnDomainError(() => signReview(state.reviews, signer, command.summary, at, newId, nextOpensAt));
+  const owners = currentSigners ? run.owners : undefined;
+  return refuseOnDomainError(() =>
+    signReview(state.reviews, signer, command.summary, at, newId, { nextOpensAt, owners }),
+  );
 }
 
 const datesOf = (fields: Record<string, unknown>) => refuseOnDomainError(() => requireInstants(fields));
@@ -250,7 +261,8 @@ function registerRecordHandlers(run: PlanRun): void {
   setHandler(
     signReviewUpdate,
     async (command) => {
-      const review = signed(run, command, now(), uuid4);
+      const currentSigners = hasReplacedSignature(run.state.reviews, run.owners) && patched(CURRENT_SIGNERS_PATCH);
+      const review = signed(run, command, now(), uuid4, currentSigners);
       // A completed review starts the next cycle from today.
       apply(run, { type: 'REVIEW_SIGNED', review });
       measure(run);
@@ -260,7 +272,8 @@ function registerRecordHandlers(run: PlanRun): void {
     {
       validator: (command: SignReviewCommand) => {
         textOf({ summary: command.summary });
-        signed(run, command, now(), () => 'validating');
+        // Validators are not run on replay: a new Update is judged by today's rule.
+        signed(run, command, now(), () => 'validating', true);
       },
     },
   );

@@ -3,6 +3,7 @@ import type { Actor, ReviewPolicy } from '@rocu/domain';
 import {
   addActionUpdate,
   changeActionUpdate,
+  changePlanOwnerSignal,
   closePlanSignal,
   planSnapshotQuery,
   planWorkflowId,
@@ -246,6 +247,36 @@ describe('planWorkflow (real dev server, recorded projection)', () => {
     await handle.signal(closePlanSignal);
     await handle.result();
     await recordHistory('plan-one-review-per-cycle', handle);
+  });
+
+  it("counts only the current owners' signatures on the open review once the SIO is replaced", async () => {
+    const { referralId, handle } = await startPlan(
+      'replaced-signer',
+      { every: { months: 1 }, reminderFraction: 0.75 },
+      10_000,
+    );
+    const sign = (actor: Actor, summary: string) =>
+      handle.executeUpdate(signReviewUpdate, { args: [{ actor, summary }] });
+    await sign(sio, 'Opened by the first SIO');
+    const newcomer = { ...stranger };
+    await handle.signal(changePlanOwnerSignal, {
+      role: 'SIO',
+      owner: { sub: newcomer.sub, name: newcomer.name, org: 'YHROCU' },
+    });
+    // The LRO's signature does not complete a review whose SIO signature is the former SIO's.
+    expect((await sign(lro, 'Force view')).completedAt).toBeUndefined();
+    expect((await refusal(() => sign(sio, 'Still me'))).type).toBe('ROLE_NOT_ALLOWED');
+    const done = await sign(newcomer, 'Agreed by the new SIO');
+    expect(done.completedAt).toEqual(expect.any(String));
+    expect(done.signatures.map((signature) => signature.sub)).toEqual([sio.sub, lro.sub, newcomer.sub]);
+    expect(changesOf(referralId).map((event) => event.change.kind)).toEqual([
+      'REVIEW_SIGNED',
+      'REVIEW_SIGNED',
+      'REVIEW_SIGNED',
+    ]);
+    await handle.signal(closePlanSignal);
+    await handle.result();
+    await recordHistory('plan-replaced-signer', handle);
   });
 
   it('refuses text that would make the plan too large to carry into its next run', async () => {

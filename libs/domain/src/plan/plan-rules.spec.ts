@@ -11,6 +11,7 @@ import {
   planRoleOf,
   reviewHeldThisCycle,
   signReview,
+  hasReplacedSignature,
 } from './plan-rules';
 
 const owners = {
@@ -215,6 +216,39 @@ describe('signReview', () => {
     expect(done).toMatchObject({ id: 'rev-1', completedAt: '2026-02-02T09:00:00.000Z' });
     expect(newId).toHaveBeenCalledTimes(1);
   });
+
+  describe('after an owner is replaced', () => {
+    const newSio = { role: 'SIO' as const, sub: 'sio-yhrocu-2', name: 'DCI Okafor' };
+    const participant = ({ sub, name }: { sub: string; name: string }, org: string) => ({ sub, name, org });
+    const owners = { sio: participant(newSio, 'YHROCU'), lro: participant(lroSigner, 'WYP') };
+    const signedByTheFormerSio = () => signReview([], sioSigner, 'On track', '2026-02-01T09:00:00.000Z', ids());
+
+    it("counts only the current owners' signatures: the former SIO's neither completes it nor blocks the new SIO", () => {
+      const open = signedByTheFormerSio();
+      expect(hasReplacedSignature([open], owners)).toBe(true);
+      const byLro = signReview([open], lroSigner, 'Force view', '2026-02-02T09:00:00.000Z', ids(), { owners });
+      expect(byLro.completedAt).toBeUndefined();
+      expect(byLro.signatures.map((signature) => signature.sub)).toEqual([sioSigner.sub, lroSigner.sub]);
+      const bySio = signReview([byLro], newSio, 'Agreed', '2026-02-03T09:00:00.000Z', ids(), { owners });
+      expect(bySio).toMatchObject({ id: 'rev-1', completedAt: '2026-02-03T09:00:00.000Z' });
+      expect(bySio.signatures.map((signature) => signature.sub)).toEqual([sioSigner.sub, lroSigner.sub, newSio.sub]);
+      // The new SIO has now signed: a second signature is refused as ever.
+      const again = signReview([], newSio, 'On track', '2026-02-01T09:00:00.000Z', ids());
+      expect(
+        domainError(() => signReview([again], newSio, 'Again', '2026-02-01T10:00:00Z', ids(), { owners })).code,
+      ).toBe('NOT_ALLOWED_IN_STATE');
+    });
+
+    it('keeps the rule of old histories when the owners are not given', () => {
+      const open = signedByTheFormerSio();
+      const byLro = signReview([open], lroSigner, 'Force view', '2026-02-02T09:00:00.000Z', ids());
+      expect(byLro.completedAt).toBe('2026-02-02T09:00:00.000Z');
+      expect(domainError(() => signReview([open], newSio, 'Agreed', '2026-02-03T09:00:00Z', ids())).code).toBe(
+        'NOT_ALLOWED_IN_STATE',
+      );
+      expect(hasReplacedSignature([byLro], owners)).toBe(false);
+    });
+  });
 });
 
 describe('planBalance', () => {
@@ -294,12 +328,16 @@ describe('one joint review per cycle (issue 13)', () => {
   it('refuses to open another review before the next one opens, and allows it from then', () => {
     const signer = { role: 'SIO' as const, sub: sio.sub, name: sio.name };
     const early = domainError(() =>
-      signReview([completed], signer, 'Again', '2026-11-02T10:00:01Z', () => 'r2', '2026-11-25T10:00:00Z'),
+      signReview([completed], signer, 'Again', '2026-11-02T10:00:01Z', () => 'r2', {
+        nextOpensAt: '2026-11-25T10:00:00Z',
+      }),
     );
     expect(early.code).toBe('NOT_ALLOWED_IN_STATE');
     expect(early.message).toContain('2026-11-25T10:00:00Z');
     expect(
-      signReview([completed], signer, 'Next', '2026-11-25T10:00:00Z', () => 'r2', '2026-11-25T10:00:00Z'),
+      signReview([completed], signer, 'Next', '2026-11-25T10:00:00Z', () => 'r2', {
+        nextOpensAt: '2026-11-25T10:00:00Z',
+      }),
     ).toMatchObject({ id: 'r2', signatures: [{ role: 'SIO' }] });
   });
 });

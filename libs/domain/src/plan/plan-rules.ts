@@ -132,10 +132,22 @@ export function reviewHeldThisCycle(reviews: readonly PlanReview[], missedReview
   return !missedReviews.some((missed) => missed.recordedAt > lastCompleted);
 }
 
+/** What else decides a signature: when the next review may open, and who the plan's owners now are. */
+export interface SigningRules {
+  /** Given when this cycle has had its review (see reviewHeldThisCycle): no new review opens before it. */
+  nextOpensAt?: string;
+  /**
+   * The plan's SIO and LRO now. Given, only their signatures count: one left on the open review by an owner since
+   * replaced neither completes it nor stops the newcomer signing. (Not given: any signature of a role counts, as
+   * before histories that never asked, see the plan workflow.)
+   */
+  owners?: { sio: Participant; lro: Participant };
+}
+
 /**
  * Adds the signer's signature to the open review, completing it when both roles have signed, or opens a
  * new review signed by them. Signing the same open review twice is refused, and so is opening a review
- * before `nextOpensAt` (given when this cycle has had its review, see reviewHeldThisCycle).
+ * before `rules.nextOpensAt`.
  */
 export function signReview(
   reviews: readonly PlanReview[],
@@ -143,7 +155,7 @@ export function signReview(
   summary: string,
   at: string,
   newId: () => string,
-  nextOpensAt?: string,
+  { nextOpensAt, owners }: SigningRules = {},
 ): PlanReview {
   const signature = { ...signer, summary, signedAt: at };
   const open = reviews.find((review) => review.completedAt === undefined);
@@ -157,16 +169,33 @@ export function signReview(
     }
     return { id: newId(), openedAt: at, signatures: [signature] };
   }
-  if (open.signatures.some((existing) => existing.role === signer.role)) {
-    const other = signer.role === 'SIO' ? 'LRO' : 'SIO';
+  const counted = (role: PlanRole) =>
+    open.signatures.some(
+      (existing) => existing.role === role && (owners === undefined || existing.sub === ownerOf(owners, role).sub),
+    );
+  const other: PlanRole = signer.role === 'SIO' ? 'LRO' : 'SIO';
+  if (counted(signer.role)) {
     throw new DomainError(
       'NOT_ALLOWED_IN_STATE',
       `You have already signed the open review; it is waiting for the ${other}.`,
       { state: 'AWAITING_SIGNATURE', allowedActions: [] },
     );
   }
-  return { ...open, signatures: [...open.signatures, signature], completedAt: at };
+  const signatures = [...open.signatures, signature];
+  return counted(other) ? { ...open, signatures, completedAt: at } : { ...open, signatures };
 }
+
+/** Whether the open review holds a signature of someone no longer the plan's SIO or LRO. */
+export function hasReplacedSignature(
+  reviews: readonly PlanReview[],
+  owners: { sio: Participant; lro: Participant },
+): boolean {
+  const open = reviews.find((review) => review.completedAt === undefined);
+  return open?.signatures.some((signature) => signature.sub !== ownerOf(owners, signature.role).sub) ?? false;
+}
+
+const ownerOf = (owners: { sio: Participant; lro: Participant }, role: PlanRole): Participant =>
+  role === 'SIO' ? owners.sio : owners.lro;
 
 export interface PillarBalance {
   actions: Record<ActionStatus, number> & { total: number };
