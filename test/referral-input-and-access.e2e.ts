@@ -369,7 +369,7 @@ describe('referral input validation, visibility and idempotency', () => {
     expect((await counts()).referrals).toBe(before.referrals);
   });
 
-  it("records a request's outcome only while the key is still that request's", async () => {
+  it("records a request's outcome only while the key is still that request's, claiming a freed key again", async () => {
     const dataSource = new DataSource(
       dataSourceOptions({
         url: stack.databaseUrl,
@@ -389,6 +389,13 @@ describe('referral input validation, visibility and idempotency', () => {
       expect(await outcome()).toBeNull();
       await recordIdempotentOutcome(dataSource.manager, keyId, 'second', { made: 'second' });
       expect(await outcome()).toEqual({ made: 'second' });
+      // The key was freed meanwhile (its first request was refused) while a repeat of it succeeded: claimed again.
+      const freed = `outcome-freed-${Date.now()}`;
+      await recordIdempotentOutcome(dataSource.manager, freed, 'repeat', { made: 'repeat' });
+      const { rows } = await stack.db.query('SELECT fingerprint, outcome FROM idempotency_keys WHERE key_id = $1', [
+        freed,
+      ]);
+      expect(rows).toEqual([{ fingerprint: 'repeat', outcome: { made: 'repeat' } }]);
     } finally {
       await dataSource.destroy();
     }

@@ -78,7 +78,9 @@ export async function releaseIdempotencyKey(manager: EntityManager, keyId: strin
 
 /**
  * Records the outcome of the request `fingerprint` under `keyId`, if the key is still that request's: a slow first
- * request whose key passed meanwhile to a changed one (rebindIdempotencyKey) must not answer for the second.
+ * request whose key passed meanwhile to a changed one (rebindIdempotencyKey) must not answer for the second. A key
+ * freed meanwhile is claimed again with the outcome: a refused first request frees it while a repeat of it may go
+ * on to succeed, and a changed request must then be refused for that key, not claim it afresh.
  */
 export async function recordIdempotentOutcome(
   manager: EntityManager,
@@ -86,11 +88,11 @@ export async function recordIdempotentOutcome(
   fingerprint: string,
   outcome: unknown,
 ): Promise<void> {
-  await manager.query(`UPDATE idempotency_keys SET outcome = $3 WHERE key_id = $1 AND fingerprint = $2`, [
-    keyId,
-    fingerprint,
-    JSON.stringify(outcome),
-  ]);
+  await manager.query(
+    `INSERT INTO idempotency_keys (key_id, fingerprint, outcome) VALUES ($1, $2, $3)
+     ON CONFLICT (key_id) DO UPDATE SET outcome = EXCLUDED.outcome WHERE idempotency_keys.fingerprint = EXCLUDED.fingerprint`,
+    [keyId, fingerprint, JSON.stringify(outcome)],
+  );
 }
 
 /**
