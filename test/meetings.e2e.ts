@@ -675,6 +675,13 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
     const unkeyed = await stack.http.post(`/meetings/${meetingId}/decisions`, body, chair);
     expect(unkeyed.body).toMatchObject({ status: 403, code: 'RECUSED' });
     expect(await decide()).toMatchObject({ status: 200, body: decided.body });
+    // So too once the decision's recorded outcome was lost: Temporal answers for its Update.
+    const forgot = await stack.db.query(
+      `UPDATE idempotency_keys SET outcome = NULL WHERE key_id LIKE 'meeting:' || $1 || ':decideItem-%'`,
+      [meetingId],
+    );
+    expect(forgot.rowCount).toBe(1);
+    expect(await decide()).toMatchObject({ status: 200, body: decided.body });
   });
 
   it('keeps meetings to their region and decisions to chairs', async () => {

@@ -531,7 +531,8 @@ describe('SIO allocation and the 4P plan (issue 5)', () => {
     expect(added.body.errors.map((error) => error.field)).toEqual(['partners']);
     const unchanged = (await plan(id, owners.sio)).actions;
     expect(unchanged.map((action) => [action.id, action.version])).toEqual([[actionId, 1]]);
-    // The refusal freed the key for the corrected request, which finds the action however its id is spelt.
+    // Refused at the edge, the null bodies claimed nothing: the corrected request goes ahead under the key, and finds
+    // the action however its id is spelt.
     const corrected = await change({ status: 'ACTIVE', version: 1 }, actionId.toUpperCase());
     expect(corrected).toMatchObject({ status: 200, body: { version: 2 } });
   });

@@ -23,7 +23,7 @@ import {
   requireVisibleText,
   reviewHeldThisCycle,
   signReview,
-  hasReplacedSignature,
+  reviewSpansOwnerChange,
   utf8Length,
 } from '@rocu/domain';
 import {
@@ -124,8 +124,8 @@ const changed = (run: PlanRun, command: ChangeActionCommand, at: string) =>
   refuseOnDomainError(() => changeAction(findAction(run, command.actionId), command, at));
 
 /**
- * Only the current owners' signatures count on the open review. Asked only when it holds a replaced owner's
- * signature, so no other history gains a marker; a history without it keeps counting that signature.
+ * Only the current owners' signatures count on the open review. Asked only when the open review has seen an owner
+ * change (reviewSpansOwnerChange), so no other history gains a marker; one without it keeps the old count.
  */
 export const CURRENT_SIGNERS_PATCH = 'review-counts-current-owners-only';
 
@@ -261,7 +261,7 @@ function registerRecordHandlers(run: PlanRun): void {
   setHandler(
     signReviewUpdate,
     async (command) => {
-      const currentSigners = hasReplacedSignature(run.state.reviews, run.owners) && patched(CURRENT_SIGNERS_PATCH);
+      const currentSigners = reviewSpansOwnerChange(run.state.reviews, run.owners) && patched(CURRENT_SIGNERS_PATCH);
       const review = signed(run, command, now(), uuid4, currentSigners);
       // A completed review starts the next cycle from today.
       apply(run, { type: 'REVIEW_SIGNED', review });

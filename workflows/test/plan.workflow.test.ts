@@ -279,6 +279,23 @@ describe('planWorkflow (real dev server, recorded projection)', () => {
     await recordHistory('plan-replaced-signer', handle);
   });
 
+  it('completes a review both owners signed while the SIO was replaced for a time', async () => {
+    const { handle } = await startPlan('owner-back', { every: { months: 1 }, reminderFraction: 0.75 }, 10_000);
+    const sign = (actor: Actor, summary: string) =>
+      handle.executeUpdate(signReviewUpdate, { args: [{ actor, summary }] });
+    const handOver = (to: Actor) =>
+      handle.signal(changePlanOwnerSignal, { role: 'SIO', owner: { sub: to.sub, name: to.name, org: 'YHROCU' } });
+    await sign(sio, 'Opened by the SIO');
+    await handOver(stranger);
+    expect((await sign(lro, 'Force view')).completedAt).toBeUndefined();
+    await handOver(sio);
+    const done = await sign(sio, 'Back on it');
+    expect(done.completedAt).toEqual(expect.any(String));
+    await handle.signal(closePlanSignal);
+    await handle.result();
+    await recordHistory('plan-owner-back', handle);
+  });
+
   it('refuses text that would make the plan too large to carry into its next run', async () => {
     const { referralId, handle } = await startPlan(
       'full',

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { Matches } from 'class-validator';
 import { PipeTransform } from '@nestjs/common';
 import { DomainError, NATIONAL_PRIORITY_CODE } from '@rocu/domain';
+import { Omittable } from './omittable.validator';
 
 /**
  * A national priority's code (issue 16), by its form only: whether it names an active priority is reference data,
@@ -12,7 +13,7 @@ export const NationalPriorityCode =
   (target, key) => {
     const property = { example: 'COUNTY_LINES', pattern: NATIONAL_PRIORITY_CODE.source, description };
     (optional ? ApiPropertyOptional(property) : ApiProperty(property))(target, key);
-    if (optional) IsOptional()(target, key);
+    if (optional) Omittable()(target, key);
     Matches(NATIONAL_PRIORITY_CODE, { message: '$property must be upper-case letters, digits and _ (2-40)' })(
       target,
       key,

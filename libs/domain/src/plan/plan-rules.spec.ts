@@ -11,7 +11,7 @@ import {
   planRoleOf,
   reviewHeldThisCycle,
   signReview,
-  hasReplacedSignature,
+  reviewSpansOwnerChange,
 } from './plan-rules';
 
 const owners = {
@@ -225,7 +225,7 @@ describe('signReview', () => {
 
     it("counts only the current owners' signatures: the former SIO's neither completes it nor blocks the new SIO", () => {
       const open = signedByTheFormerSio();
-      expect(hasReplacedSignature([open], owners)).toBe(true);
+      expect(reviewSpansOwnerChange([open], owners)).toBe(true);
       const byLro = signReview([open], lroSigner, 'Force view', '2026-02-02T09:00:00.000Z', ids(), { owners });
       expect(byLro.completedAt).toBeUndefined();
       expect(byLro.signatures.map((signature) => signature.sub)).toEqual([sioSigner.sub, lroSigner.sub]);
@@ -239,6 +239,20 @@ describe('signReview', () => {
       ).toBe('NOT_ALLOWED_IN_STATE');
     });
 
+    it('completes a review both current owners signed while one was replaced for a time', () => {
+      const formerOwners = { sio: participant(newSio, 'YHROCU'), lro: participant(lroSigner, 'WYP') };
+      const byLro = signReview([signedByTheFormerSio()], lroSigner, 'Force view', '2026-02-02T09:00:00Z', ids(), {
+        owners: formerOwners,
+      });
+      expect(byLro.completedAt).toBeUndefined();
+      // The first SIO is given the tasking back: both current owners have signed the open review.
+      const backAgain = { sio: participant(sioSigner, 'YHROCU'), lro: participant(lroSigner, 'WYP') };
+      expect(reviewSpansOwnerChange([byLro], backAgain)).toBe(true);
+      const done = signReview([byLro], sioSigner, 'Back on it', '2026-02-03T09:00:00Z', ids(), { owners: backAgain });
+      expect(done.completedAt).toBe('2026-02-03T09:00:00Z');
+      expect(reviewSpansOwnerChange([done], backAgain)).toBe(false);
+    });
+
     it('keeps the rule of old histories when the owners are not given', () => {
       const open = signedByTheFormerSio();
       const byLro = signReview([open], lroSigner, 'Force view', '2026-02-02T09:00:00.000Z', ids());
@@ -246,7 +260,7 @@ describe('signReview', () => {
       expect(domainError(() => signReview([open], newSio, 'Agreed', '2026-02-03T09:00:00Z', ids())).code).toBe(
         'NOT_ALLOWED_IN_STATE',
       );
-      expect(hasReplacedSignature([byLro], owners)).toBe(false);
+      expect(reviewSpansOwnerChange([byLro], owners)).toBe(false);
     });
   });
 });

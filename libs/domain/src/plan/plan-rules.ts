@@ -174,7 +174,9 @@ export function signReview(
       (existing) => existing.role === role && (owners === undefined || existing.sub === ownerOf(owners, role).sub),
     );
   const other: PlanRole = signer.role === 'SIO' ? 'LRO' : 'SIO';
-  if (counted(signer.role)) {
+  // Both current owners signed it while one of them was replaced for a time (and then given it back): this
+  // signature completes it, or it would stay open for good.
+  if (counted(signer.role) && !counted(other)) {
     throw new DomainError(
       'NOT_ALLOWED_IN_STATE',
       `You have already signed the open review; it is waiting for the ${other}.`,
@@ -185,13 +187,18 @@ export function signReview(
   return counted(other) ? { ...open, signatures, completedAt: at } : { ...open, signatures };
 }
 
-/** Whether the open review holds a signature of someone no longer the plan's SIO or LRO. */
-export function hasReplacedSignature(
+/**
+ * Whether the open review has seen an owner change: it holds a signature of someone no longer the plan's SIO or
+ * LRO, or signatures of both roles (which only the rule for current owners leaves open).
+ */
+export function reviewSpansOwnerChange(
   reviews: readonly PlanReview[],
   owners: { sio: Participant; lro: Participant },
 ): boolean {
   const open = reviews.find((review) => review.completedAt === undefined);
-  return open?.signatures.some((signature) => signature.sub !== ownerOf(owners, signature.role).sub) ?? false;
+  if (open === undefined) return false;
+  const roles = new Set(open.signatures.map((signature) => signature.role));
+  return roles.size > 1 || open.signatures.some((signature) => signature.sub !== ownerOf(owners, signature.role).sub);
 }
 
 const ownerOf = (owners: { sio: Participant; lro: Participant }, role: PlanRole): Participant =>

@@ -155,19 +155,19 @@ export class GatewayController {
   async checkScore(@Session() session: WebSession, @Param('id') id: string, @Res() response: Response): Promise<void> {
     const draft = session.assessmentDrafts?.[id];
     if (!draft) return response.redirect(303, `${referralPath(id)}/assessment`);
-    // Taken (and a spent key replaced) before anything can send the person elsewhere: the next send is new.
+    const [referral, scheme] = await Promise.all([
+      this.gateway.referral(session, id),
+      this.gateway.scoringScheme(session),
+    ]);
+    const preview = previewScore(draft, scheme);
+    // A refusal not shown here is dropped, and a spent key kept: the next send is refused again, and shown then.
+    if (preview.kind === 'REFUSED') return response.redirect(303, `${referralPath(id)}/assessment`);
     const refused = takeRefusedForm(session, `${referralPath(id)}/assessment/check`);
     if (keySpent(refused?.problem)) {
       // A key of its own now, not one made up by each send: two sends from this page would be two re-scores.
       const { key: _spent, sent: _sent, ...grid } = draft;
       session.assessmentDrafts = { ...session.assessmentDrafts, [id]: { ...grid, key: randomUUID() } };
     }
-    const [referral, scheme] = await Promise.all([
-      this.gateway.referral(session, id),
-      this.gateway.scoringScheme(session),
-    ]);
-    const preview = previewScore(draft, scheme);
-    if (preview.kind === 'REFUSED') return response.redirect(303, `${referralPath(id)}/assessment`);
     const onGrid = (field: string) => ({ href: `${referralPath(id)}/assessment#${fieldId(field)}` });
     response.render(
       'routes/gateway/check-score.njk',
