@@ -647,6 +647,13 @@ describe('SIO allocation and the 4P plan (issue 5)', () => {
     const key = { 'idempotency-key': `keyed-action-${id}` };
     const first = await stack.http.post<Action>(`/referrals/${id}/plan/actions`, body, owners.sio, key);
     expect(first.status).toBe(201);
+    const change = () =>
+      stack.http.request<Action>('PATCH', `/referrals/${id}/plan/actions/${first.body.id}`, {
+        token: owners.lro,
+        body: { status: 'ACTIVE', version: 1 },
+        headers: { 'idempotency-key': `keyed-change-${id}` },
+      });
+    expect(await change()).toMatchObject({ status: 200, body: { version: 2 } });
     // Enough further changes for the plan's workflow to continue as new (every 40 events here).
     for (let index = 0; index < 8; index += 1) {
       expect(
@@ -669,6 +676,16 @@ describe('SIO allocation and the 4P plan (issue 5)', () => {
     const repeat = await stack.http.post<Action>(`/referrals/${id}/plan/actions`, body, owners.sio, key);
     expect(repeat.status).toBe(201);
     expect(repeat.body.id).toBe(first.body.id);
+    // Had the API lost both outcomes (a crash before it recorded them), the plan's new run still knows the Updates
+    // of the first: each repeat is answered with the action as it now stands, not applied again (nor refused 409).
+    const lost = await stack.db.query(
+      `UPDATE idempotency_keys SET outcome = NULL WHERE key_id LIKE 'plan:' || $1 || ':%'`,
+      [id],
+    );
+    expect(lost.rowCount).toBe(2);
+    const repeated = await stack.http.post<Action>(`/referrals/${id}/plan/actions`, body, owners.sio, key);
+    expect(repeated.body).toMatchObject({ id: first.body.id, version: 2 });
+    expect(await change()).toMatchObject({ status: 200, body: { id: first.body.id, version: 2 } });
     const reused = await stack.http.post(
       `/referrals/${id}/plan/actions`,
       planActionBody({ description: 'Something else' }),

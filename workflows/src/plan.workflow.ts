@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  currentUpdateInfo,
   patched,
   proxyActivities,
   setHandler,
@@ -64,7 +65,16 @@ interface PlanRun {
    * the limit leaves them half of Temporal's payload size.
    */
   stateBytes: number;
+  /**
+   * Update id → the record it made or changed, for this run's Updates and the latest of the runs before it. Temporal
+   * forgets Update ids at continue-as-new: a keyed repeat whose outcome the API lost is answered from here instead of
+   * applied again (with the record as it now stands).
+   */
+  readonly answered: Map<string, string>;
 }
+
+/** How many answered Updates a run carries into the next: weeks of a plan's changes, a few tens of kilobytes. */
+const ANSWERED_CARRIED = 500;
 
 function startPlanRun(input: PlanWorkflowInput): PlanRun {
   const state = input.state ?? initialPlanState(new Date(input.startedAt), input.policy);
@@ -74,8 +84,26 @@ function startPlanRun(input: PlanWorkflowInput): PlanRun {
     onePerCycle: patched('one-review-per-cycle'),
     state,
     stateBytes: utf8Length(JSON.stringify(state)),
+    answered: new Map((input.answered ?? []).map(({ updateId, recordId }) => [updateId, recordId])),
   };
 }
+
+/** The record that an earlier run's Update with this one's id made or changed: this Update is a repeat of it. */
+function answeredBefore<T extends { id: string }>(run: PlanRun, records: readonly T[]): T | undefined {
+  const updateId = currentUpdateInfo()?.id;
+  const recordId = updateId === undefined ? undefined : run.answered.get(updateId);
+  return recordId === undefined ? undefined : records.find((record) => record.id === recordId);
+}
+
+/** Notes the record this Update made or changed, for a repeat of it after continue-as-new. */
+function answering<T extends { id: string }>(run: PlanRun, record: T): T {
+  const updateId = currentUpdateInfo()?.id;
+  if (updateId !== undefined) run.answered.set(updateId, record.id);
+  return record;
+}
+
+const carriedAnswers = (run: PlanRun) =>
+  [...run.answered].slice(-ANSWERED_CARRIED).map(([updateId, recordId]) => ({ updateId, recordId }));
 
 function apply(run: PlanRun, event: PlanEvent): void {
   run.state = applyPlanEvent(run.state, event, run.input.policy);
@@ -172,6 +200,8 @@ function registerActionHandlers(run: PlanRun): void {
   setHandler(
     addActionUpdate,
     async (command) => {
+      const earlier = answeredBefore(run, run.state.actions);
+      if (earlier) return earlier;
       editor(run, command);
       const at = now();
       const action: PlanAction = {
@@ -189,12 +219,14 @@ function registerActionHandlers(run: PlanRun): void {
         updatedAt: at,
       };
       apply(run, { type: 'ACTION_ADDED', action });
+      answering(run, action);
       measure(run);
       await project(run, { kind: 'ACTION_ADDED', action }, command);
       return action;
     },
     {
       validator: (command: AddActionCommand) => {
+        if (answeredBefore(run, run.state.actions)) return;
         editor(run, command);
         datesOf({ dueAt: command.dueAt });
         textOf({
@@ -211,15 +243,19 @@ function registerActionHandlers(run: PlanRun): void {
   setHandler(
     changeActionUpdate,
     async (command) => {
+      const earlier = answeredBefore(run, run.state.actions);
+      if (earlier) return earlier;
       editor(run, command);
       const action = changed(run, command, now());
       apply(run, { type: 'ACTION_CHANGED', action });
+      answering(run, action);
       measure(run);
       await project(run, { kind: 'ACTION_CHANGED', action }, command);
       return action;
     },
     {
       validator: (command: ChangeActionCommand) => {
+        if (answeredBefore(run, run.state.actions)) return;
         editor(run, command);
         textOf({ outcome: command.outcome });
         changed(run, command, now());
@@ -233,6 +269,8 @@ function registerRecordHandlers(run: PlanRun): void {
   setHandler(
     recordDisruptionUpdate,
     async (command) => {
+      const earlier = answeredBefore(run, run.state.disruptions);
+      if (earlier) return earlier;
       editor(run, command);
       const disruption = {
         id: uuid4(),
@@ -244,12 +282,14 @@ function registerRecordHandlers(run: PlanRun): void {
         recordedAt: now(),
       };
       apply(run, { type: 'DISRUPTION_RECORDED', disruption });
+      answering(run, disruption);
       measure(run);
       await project(run, { kind: 'DISRUPTION_RECORDED', disruption }, command);
       return disruption;
     },
     {
       validator: (command: RecordDisruptionCommand) => {
+        if (answeredBefore(run, run.state.disruptions)) return;
         editor(run, command);
         datesOf({ occurredAt: command.occurredAt });
         textOf({ description: command.description });
@@ -261,16 +301,20 @@ function registerRecordHandlers(run: PlanRun): void {
   setHandler(
     signReviewUpdate,
     async (command) => {
+      const earlier = answeredBefore(run, run.state.reviews);
+      if (earlier) return earlier;
       const currentSigners = reviewSpansOwnerChange(run.state.reviews, run.owners) && patched(CURRENT_SIGNERS_PATCH);
       const review = signed(run, command, now(), uuid4, currentSigners);
       // A completed review starts the next cycle from today.
       apply(run, { type: 'REVIEW_SIGNED', review });
+      answering(run, review);
       measure(run);
       await project(run, { kind: 'REVIEW_SIGNED', review }, command);
       return review;
     },
     {
       validator: (command: SignReviewCommand) => {
+        if (answeredBefore(run, run.state.reviews)) return;
         textOf({ summary: command.summary });
         // Validators are not run on replay: a new Update is judged by today's rule.
         signed(run, command, now(), () => 'validating', true);
@@ -288,7 +332,12 @@ async function runReviewCycles(run: PlanRun): Promise<void> {
     if (historyIsLong(run)) {
       // Let accepted updates finish projecting first, so none is lost across the new run.
       await condition(allHandlersFinished);
-      await continueAsNew<typeof planWorkflow>({ ...run.input, ...run.owners, state: run.state });
+      await continueAsNew<typeof planWorkflow>({
+        ...run.input,
+        ...run.owners,
+        state: run.state,
+        answered: carriedAnswers(run),
+      });
     }
     let cycle = run.state.cycle;
     const cycleEnded = () => run.state.cycle !== cycle || run.state.closed || historyIsLong(run);

@@ -74,8 +74,14 @@ async function startPlan(
   return { referralId, handle };
 }
 
-const addAction = (handle: WorkflowHandle, actor: Actor, pillar: 'PURSUE' | 'PREVENT' | 'PROTECT' | 'PREPARE') =>
+const addAction = (
+  handle: WorkflowHandle,
+  actor: Actor,
+  pillar: 'PURSUE' | 'PREVENT' | 'PROTECT' | 'PREPARE',
+  updateId?: string,
+) =>
   handle.executeUpdate(addActionUpdate, {
+    updateId,
     args: [
       {
         actor,
@@ -99,7 +105,7 @@ describe('planWorkflow (real dev server, recorded projection)', () => {
     );
     const firstRunId = (await handle.describe()).runId;
 
-    const pursue = await addAction(handle, sio, 'PURSUE');
+    const pursue = await addAction(handle, sio, 'PURSUE', `add-pursue-${referralId}`);
     await addAction(handle, lro, 'PREVENT');
     await handle.executeUpdate(signReviewUpdate, { args: [{ actor: sio, summary: 'On track' }] });
     const review = await handle.executeUpdate(signReviewUpdate, { args: [{ actor: lro, summary: 'Agreed' }] });
@@ -138,6 +144,10 @@ describe('planWorkflow (real dev server, recorded projection)', () => {
     expect(after.disruptions).toEqual(before.disruptions);
     expect(after.cycle.dueAt).toBe(before.cycle.dueAt);
 
+    // An Update of the first run sent again (an API that lost its answer) is answered, not applied a second time.
+    expect(await addAction(latest, sio, 'PURSUE', `add-pursue-${referralId}`)).toEqual(pursue);
+    expect((await latest.query(planSnapshotQuery)).actions).toHaveLength(6);
+
     // The carried version check still holds in the new run.
     const stale = await refusal(() =>
       latest.executeUpdate(changeActionUpdate, {
@@ -159,9 +169,12 @@ describe('planWorkflow (real dev server, recorded projection)', () => {
     expect(seqs).toEqual(seqs.map((_, index) => index + 1));
 
     await recordHistory('plan-first-run', client.workflow.getHandle(planWorkflowId(referralId), firstRunId));
-    await latest.signal(closePlanSignal);
-    await latest.result();
-    await recordHistory('plan-continued-run', latest);
+    // The run that answered may have continued as new again: close whichever runs now.
+    const current = client.workflow.getHandle(planWorkflowId(referralId));
+    await current.signal(closePlanSignal);
+    await current.result();
+    await recordHistory('plan-continued-run', current);
+    await recordHistory('plan-answering-run', latest);
   });
 
   it('refuses strangers, stale versions and a second signature by the same owner; closing ends it', async () => {

@@ -30,6 +30,14 @@ export interface PlanWorkflowInput {
   stateLimitBytes?: number;
   /** Present when this run continues an earlier one. */
   state?: PlanState;
+  /** The Updates earlier runs applied (the latest, see planWorkflow): Temporal forgets their ids at continue-as-new. */
+  answered?: AnsweredUpdate[];
+}
+
+/** An Update a run of the plan applied: its id, and the record (action, disruption, review) it made or changed. */
+export interface AnsweredUpdate {
+  updateId: string;
+  recordId: string;
 }
 
 export interface AddActionCommand extends ActorCommand {

@@ -21,8 +21,10 @@ export interface KeyedUpdateTarget {
 /**
  * Sends a person's keyed change once: the key makes the Temporal Update id, so a repeat is that Update again. A
  * repeat whose Update completed is answered with its outcome before `send` (and the checks it makes) runs: the
- * record has moved on since, and may have left the person's sight (an NCA return). The Update id is the person's
- * own (organisation, person and key), so it tells nobody else anything.
+ * record has moved on since, and may have left the person's sight (an NCA return). `send` is told when it sends a
+ * repeat (one Temporal did not answer: its Update may be in an earlier run of a workflow that continued as new), so
+ * that it leaves to the workflow what only the first request could pass (a version since moved on). The Update id is
+ * the person's own (organisation, person and key), so it tells nobody else anything.
  */
 export function sendKeyedUpdate<R>(
   idempotency: IdempotencyService,
@@ -30,12 +32,12 @@ export function sendKeyedUpdate<R>(
   target: KeyedUpdateTarget,
   actor: Actor,
   keyed: KeyedRequest,
-  send: (updateId: string) => Promise<R>,
+  send: (updateId: string, repeat: boolean) => Promise<R>,
 ): Promise<R> {
   const updateId = keyedUpdateId(target.kind, actor, keyed.key);
   const completed = () => temporal.updateCompleted(target.workflowId, updateId);
   return idempotency.once(`${target.record}:${updateId}`, keyed.body, completed, async (repeat) => {
     const earlier = repeat ? await temporal.completedUpdate<R>(target.workflowId, updateId) : undefined;
-    return earlier ? earlier.result : send(updateId);
+    return earlier ? earlier.result : send(updateId, repeat);
   });
 }

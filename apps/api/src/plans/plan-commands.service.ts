@@ -28,7 +28,9 @@ interface PlanChange {
  * workflow makes, against the read model, for a fast refusal: visible (404), the plan's SIO or LRO (403),
  * open (409), and for action changes the version (409). With an Idempotency-Key a repeat is the same Update
  * (`sendKeyedUpdate`), answered with the first outcome: a retry after a timeout never adds a second action, and
- * the key's record in Postgres answers it even after the plan has continued as new.
+ * the key's record in Postgres answers it even after the plan has continued as new; had that record been lost, the
+ * plan's workflow knows the Updates of its earlier runs and answers a repeat with the record as it now stands (the
+ * version check is then the workflow's).
  */
 @Injectable()
 export class PlanCommandsService {
@@ -94,10 +96,10 @@ export class PlanCommandsService {
     { kind, idempotencyKey, alsoCheck }: PlanChange,
   ): Promise<R> {
     const workflowId = planWorkflowId(id);
-    const checkedUpdate = async (updateId?: string): Promise<R> => {
+    const checkedUpdate = async (updateId?: string, repeat = false): Promise<R> => {
       const plan = await this.queries.findVisible(actor, id);
       checkPlanEditor(actor, plan, plan.closedAt !== null);
-      await alsoCheck?.(plan);
+      if (!repeat) await alsoCheck?.(plan);
       return this.temporal.sendUpdate({
         workflowId,
         definition,
