@@ -21,7 +21,8 @@ interface MeetingDetail {
   agenda: AgendaItem[];
   deviations: { referralId: string; passedOver: { referralId: string; rank: number; outcome: string }[] }[];
   availableActions: string[];
-  attendees: { sub: string }[];
+  attendees: { sub: string; conflicts: string[] }[];
+  reviews: { referralId: string }[];
 }
 interface Problem {
   errors?: { field: string }[];
@@ -312,6 +313,37 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
     expect(await status(immediate)).toBe('ADOPTED');
   });
 
+  it('recuses a chair with a conflict on the register from an urgent decision and from its ratification', async () => {
+    const immediate = await assessed({}, { urgency: 'IMMEDIATE', threatToLife: true });
+    const declared = await stack.db.query(
+      `INSERT INTO conflict_declarations (referral_id, person_sub, person_name, details, recorded_by_sub, recorded_at, source)
+       VALUES ($1, 'chair-1', 'Det Supt Chair', 'Knows the subject', 'chair-1', now(), 'ALLOCATION')`,
+      [immediate],
+    );
+    expect(declared.rowCount).toBe(1);
+    const decision = { decision: 'DECLINE_RETURN_TO_FORCE', rationale: 'Force can manage it' };
+    const recused = await stack.http.post(`/referrals/${immediate}/urgent-decision`, decision, chair);
+    expect(recused.body).toMatchObject({ status: 403, code: 'RECUSED' });
+    expect(await status(immediate)).toBe('AWAITING_DECISION');
+    expect((await stack.http.post(`/referrals/${immediate}/urgent-decision`, decision, deputy)).status).toBe(200);
+
+    // At the meeting that ratifies it, the register recuses the chair from the item without a fresh declaration.
+    const meetingId = await createMeeting(0);
+    const agenda = await eventually(async () => {
+      const current = await meeting(meetingId);
+      expect(current.agendaFrozen).toBe(true);
+      return current.agenda;
+    });
+    expect(agenda.find((item) => item.referralId === immediate)).toMatchObject({ kind: 'RATIFICATION' });
+    await quorum(meetingId);
+    const chairAttending = (await meeting(meetingId)).attendees.find((attendee) => attendee.sub === 'chair-1');
+    expect(chairAttending?.conflicts).toContain(immediate);
+    const ratify = { referralId: immediate, ratification: 'OVERTURN', decision: 'ADOPT_ROCU_LEAD', rationale: 'Ours' };
+    const overturn = await stack.http.post(`/meetings/${meetingId}/decisions`, ratify, chair);
+    expect(overturn.body).toMatchObject({ status: 403, code: 'RECUSED' });
+    expect(await status(immediate)).toBe('DECLINED');
+  });
+
   it('overturns a ratification: the new decision reaches the referral, an adoption stands down with its plan, and the minutes agree', async () => {
     const running = await activeReferral(stack);
     const declined = await assessed({}, { urgency: 'IMMEDIATE', threatToLife: true });
@@ -573,6 +605,8 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
       });
     const ttcg = await createMeeting(0);
     expect((await frozenAgenda(ttcg)).map((item) => item.referralId)).not.toContain(covert);
+    // Nor does the live covert tasking come back to a TTCG for review, where agency members may sit.
+    expect((await meeting(ttcg)).reviews.map((review) => review.referralId)).not.toContain(covert);
     const commissioning = await stack.http.post<{ id: string }>(
       '/meetings',
       { ...meetingBody(0, 30 * 60_000), type: 'COVERT_COMMISSIONING' },
@@ -583,6 +617,7 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
       kind: 'RATIFICATION',
       urgentDecision: 'ADOPT_ROCU_LEAD',
     });
+    expect((await meeting(commissioning.body.id)).reviews.map((review) => review.referralId)).toContain(covert);
   });
 
   it('refers an item to the NCA with its onward reference, and the NCA can then see it', async () => {

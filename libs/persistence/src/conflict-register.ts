@@ -23,8 +23,9 @@ export async function conflictedPeople(manager: EntityManager, referralId: strin
 }
 
 /**
- * For these people, the referrals of a region (that may still come before a meeting) each has a declared
- * conflict on, directly or through its subject: a meeting recuses them without a fresh declaration.
+ * For these people, the referrals of a region (that may still come before a meeting: its business, or an urgent
+ * decision awaiting ratification) each has a declared conflict on, directly or through its subject: a meeting
+ * recuses them without a fresh declaration.
  */
 export async function registeredConflicts(
   manager: EntityManager,
@@ -36,7 +37,8 @@ export async function registeredConflicts(
           covered AS (${COVERED})
      SELECT c.person_sub AS sub, array_agg(DISTINCT c.referral_id::text) AS "referralIds"
        FROM covered c JOIN referrals r ON r.id = c.referral_id
-      WHERE r.region = $2 AND r.status = ANY($3::text[])
+      WHERE r.region = $2
+        AND (r.status = ANY($3::text[]) OR (r.urgent_decision_at IS NOT NULL AND r.ratified_in_meeting IS NULL))
       GROUP BY c.person_sub`,
     [people, region, MEETING_BUSINESS_STATUSES],
   );

@@ -127,12 +127,17 @@ export const meetingQueries = {
     );
   },
 
-  /** The region's live taskings, which come back to its meetings for review. */
-  reviews(dataSource: DataSource, region: string): Promise<MeetingReviewRow[]> {
+  /**
+   * The region's live taskings that come back to meetings of this type for review: those its latest assessment
+   * routed there (a covert tasking to covert commissioning only, as its agenda item was).
+   */
+  reviews(dataSource: DataSource, region: string, type: MeetingType): Promise<MeetingReviewRow[]> {
     return dataSource.query(
-      `SELECT id AS "referralId", reference, status, priority, risk_score::float AS "riskScore" FROM referrals
-        WHERE region = $1 AND status = ANY($2::text[]) ORDER BY priority NULLS LAST, risk_score DESC`,
-      [region, LIVE_TASKING_STATUSES],
+      `SELECT r.id AS "referralId", r.reference, r.status, r.priority, r.risk_score::float AS "riskScore" FROM referrals r
+         JOIN LATERAL (SELECT route FROM assessments WHERE referral_id = r.id ORDER BY seq DESC LIMIT 1) a ON true
+        WHERE r.region = $1 AND r.status = ANY($2::text[]) AND a.route = $3
+        ORDER BY r.priority NULLS LAST, r.risk_score DESC`,
+      [region, LIVE_TASKING_STATUSES, type],
     );
   },
 

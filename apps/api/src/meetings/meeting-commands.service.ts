@@ -11,6 +11,7 @@ import {
   nationalDeclineRefusal,
   planExtraMeeting,
   regionMeetingSettings,
+  registeredRecusal,
 } from '@rocu/domain';
 import {
   ActorCommand,
@@ -138,12 +139,7 @@ export class MeetingCommandsService {
     // A chair not recorded as attending is recused by the register as an attendee is (the workflow knows only
     // the attendance's conflicts).
     const registered = await registeredConflicts(this.dataSource.manager, [actor.sub], meeting.region);
-    if (isRecused(registered, actor.sub, request.referralId)) {
-      throw new DomainError(
-        'RECUSED',
-        `You have a conflict of interest on the register for referral ${request.referralId} and are recused from it; a deputy chair must decide it.`,
-      );
-    }
+    if (isRecused(registered, actor.sub, request.referralId)) throw registeredRecusal(request.referralId);
   }
 
   close(

@@ -57,7 +57,7 @@ export class MeetingQueriesService {
       this.decisions(id),
       this.attendees(id),
       // Live taskings come back for review while a meeting runs; a closed meeting shows none (not today's).
-      meeting.closedAt === null ? this.reviews(meeting.region) : Promise.resolve([]),
+      meeting.closedAt === null ? this.reviews(meeting) : Promise.resolve([]),
     ]);
     await appendActorAudit(this.dataSource.manager, actor, {
       action: 'MEETING_VIEWED',
@@ -97,7 +97,7 @@ export class MeetingQueriesService {
 
   /** The referrals this meeting deals with: its agenda items and the region's live taskings under review. */
   async itemIds(meeting: MeetingRow): Promise<Set<string>> {
-    const [agenda, reviews] = await Promise.all([this.agenda(meeting), this.reviews(meeting.region)]);
+    const [agenda, reviews] = await Promise.all([this.agenda(meeting), this.reviews(meeting)]);
     return new Set([...agenda.map((item) => item.referralId), ...reviews.map((review) => review.referralId)]);
   }
 
@@ -116,8 +116,8 @@ export class MeetingQueriesService {
     return meetingQueries.attendees(this.dataSource, meetingId);
   }
 
-  /** The region's live taskings, which come back to its meetings for review. */
-  private reviews(region: string): Promise<MeetingReviewRow[]> {
-    return meetingQueries.reviews(this.dataSource, region);
+  /** The region's live taskings that come back to this meeting for review. */
+  private reviews(meeting: MeetingRow): Promise<MeetingReviewRow[]> {
+    return meetingQueries.reviews(this.dataSource, meeting.region, meeting.type);
   }
 }

@@ -8,6 +8,7 @@ import {
   effectiveUrgency,
   ReferralEvent,
   routeSubmission,
+  registeredRecusal,
 } from '@rocu/domain';
 import {
   assessUpdate,
@@ -217,7 +218,7 @@ export class ReferralCommandsService {
     idempotencyKey?: string,
   ): Promise<ReferralStatusDto> {
     const event: ReferralEvent = { type: 'DECIDE', decision: request.decision };
-    const qualifies = (referral: ReferralEntity): void => {
+    const qualifies = async (referral: ReferralEntity): Promise<void> => {
       const record = referralRecordOf(referral);
       const check = checkUrgentDecision(
         { status: record.status, urgency: effectiveUrgency(referral.submission).urgency },
@@ -229,6 +230,8 @@ export class ReferralCommandsService {
           allowedActions: availableActions(record, actor),
         });
       }
+      // Out of a meeting as in one, a chair with a conflict on the register is recused.
+      if ((await this.queries.conflicted(referral.id)).has(actor.sub)) throw registeredRecusal(referral.id);
     };
     const command = { actor, correlationId, ...request };
     const keyed = keyedRequest(idempotencyKey, request);

@@ -21,6 +21,7 @@ import {
   appendActorAudit,
   loadPartnerChecks,
   referralQueries,
+  conflictedPeople,
 } from '@rocu/persistence';
 import { ListReferralsQuery } from './list-referrals.query';
 import { referralRecordOf } from './referral-record';
@@ -144,6 +145,11 @@ const nationalOf = (referral: ReferralEntity): NationalViewDto | null =>
 @Injectable()
 export class ReferralQueriesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** People with a declared conflict on this referral or its subject (at an allocation or a meeting). */
+  conflicted(referralId: string): Promise<Set<string>> {
+    return conflictedPeople(this.dataSource.manager, referralId);
+  }
 
   /** The referral if the caller may see it; otherwise 404, whether it exists or not. */
   async findVisible(actor: Actor, id: string): Promise<ReferralEntity> {

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../errors/domain-error';
+import { DomainError, type ErrorCode } from '../errors/domain-error';
 import { Actor, Role } from '../roles';
 import { AgendaPosition, ItemOutcome, PassedOverItem, outcomeOf, passedOverBy } from './deviation';
 import { MeetingDecision, MeetingStatus, MeetingType, RatificationOutcome } from './meeting-types';
@@ -107,6 +107,16 @@ function describePassedOver(items: readonly PassedOverItem[]): string {
 export function isRecused(conflicts: ReadonlyMap<string, readonly string[]>, sub: string, referralId: string): boolean {
   return conflicts.get(sub)?.includes(referralId) ?? false;
 }
+
+/**
+ * The refusal of a decision by someone with a conflict on the register for the referral or its subject (declared
+ * at an allocation or any meeting): in a meeting or out of one (urgent), a deputy chair must decide it.
+ */
+export const registeredRecusal = (referralId: string): DomainError =>
+  new DomainError(
+    'RECUSED',
+    `You have a conflict of interest on the register for referral ${referralId} and are recused from it; a deputy chair must decide it.`,
+  );
 
 /**
  * A decision on one item: the item must be on the agenda and undecided; an actor who declared a conflict

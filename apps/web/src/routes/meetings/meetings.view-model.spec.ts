@@ -65,6 +65,13 @@ describe('urgentDecisionView', () => {
 });
 
 describe('minutesView', () => {
+  const minutesOf = (items: Minutes['items']) =>
+    minutesView({
+      meeting: { id: 'm', region: 'YHROCU', type: 'TTCG', status: 'CLOSED', scheduledFor: '2026-12-02T10:00:00Z' },
+      classification: 'OFFICIAL',
+      attendees: [],
+      items,
+    });
   const item = (decision: string, ratification: Minutes['items'][number]['ratification']) => ({
     rank: 0,
     kind: 'RATIFICATION',
@@ -81,20 +88,28 @@ describe('minutesView', () => {
   });
 
   it('says whether each urgent decision was ratified or overturned, and what it was', () => {
-    const view = minutesView({
-      meeting: { id: 'm', region: 'YHROCU', type: 'TTCG', status: 'CLOSED', scheduledFor: '2026-12-02T10:00:00Z' },
-      classification: 'OFFICIAL',
-      attendees: [],
-      items: [
-        item('ADOPT_ROCU_LEAD', { outcome: 'RATIFY', overturned: null }),
-        item('ADOPT_SUPPORT_ONLY', { outcome: 'OVERTURN', overturned: 'DECLINE_RETURN_TO_FORCE' }),
-        { ...item('DEFER', null), kind: 'NEW', rank: 1 },
-      ],
-    });
+    const view = minutesOf([
+      item('ADOPT_ROCU_LEAD', { outcome: 'RATIFY', overturned: null }),
+      item('ADOPT_SUPPORT_ONLY', { outcome: 'OVERTURN', overturned: 'DECLINE_RETURN_TO_FORCE' }),
+      { ...item('DEFER', null), kind: 'NEW', rank: 1 },
+    ]);
     expect(view.items.map((each) => each.decisionText)).toEqual([
       'Ratified: Adopt: ROCU lead',
       'Overturned (was Decline: return to force): Adopt: support only',
       'Defer to the next meeting',
+    ]);
+  });
+
+  it("names an NCA tasking request and the national priority an item serves, and none for the region's own", () => {
+    const view = minutesOf([
+      { ...item('DECLINE_RETURN_TO_FORCE', null), origin: 'NCA_TASKING', nationalPriority: 'COUNTY_LINES' },
+      { ...item('ADOPT_ROCU_LEAD', null), nationalPriority: 'FIREARMS' },
+      item('DEFER', null),
+    ]);
+    expect(view.items.map((each) => each.nationalText)).toEqual([
+      'NCA tasking request, national priority COUNTY_LINES',
+      'national priority FIREARMS',
+      '',
     ]);
   });
 });

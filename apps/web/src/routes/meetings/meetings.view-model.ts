@@ -422,7 +422,13 @@ export interface MinutesView extends PageView {
   minutes: Minutes;
   title: string;
   backHref: string;
-  items: (Minutes['items'][number] & { decisionText: string; deviationText: string; riskText: string })[];
+  items: (Minutes['items'][number] & {
+    decisionText: string;
+    deviationText: string;
+    riskText: string;
+    /** Whether the NCA asked for it, and the national priority it serves: a decline of either is reported. */
+    nationalText: string;
+  })[];
 }
 
 export function minutesView(minutes: Minutes): MinutesView {
@@ -438,6 +444,12 @@ export function minutesView(minutes: Minutes): MinutesView {
       decisionText: item.decision
         ? `${item.ratification ? `${ratificationText(item.ratification.outcome, item.ratification.overturned)}: ` : ''}${decisionTag(item.decision).text}${item.onwardReference ? ` (${item.onwardReference})` : ''}`
         : 'Undecided (rolls to the next meeting)',
+      nationalText: [
+        item.origin === 'NCA_TASKING' ? 'NCA tasking request' : '',
+        item.nationalPriority ? `national priority ${item.nationalPriority}` : '',
+      ]
+        .filter(Boolean)
+        .join(', '),
       deviationText: item.deviation
         ? `Ahead of ${item.deviation.passedOver.map((over) => `${over.reference} (rank ${over.rank}, ${OUTCOME_WORDS[over.outcome] ?? over.outcome.toLowerCase()})`).join(', ')}: ${item.deviation.justification ?? ''}`
         : '',
