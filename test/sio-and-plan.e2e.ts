@@ -683,6 +683,14 @@ describe('SIO allocation and the 4P plan (issue 5)', () => {
       [id],
     );
     expect(lost.rowCount).toBe(2);
+    // The first request took effect in an earlier run: another body under its key is refused, not answered with it.
+    const changedUnderKey = await stack.http.post(
+      `/referrals/${id}/plan/actions`,
+      planActionBody({ description: 'Another after the loss' }),
+      owners.sio,
+      key,
+    );
+    expect(changedUnderKey.body).toMatchObject({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
     const repeated = await stack.http.post<Action>(`/referrals/${id}/plan/actions`, body, owners.sio, key);
     expect(repeated.body).toMatchObject({ id: first.body.id, version: 2 });
     expect(await change()).toMatchObject({ status: 200, body: { id: first.body.id, version: 2 } });

@@ -32,6 +32,7 @@ import {
   changeActionUpdate,
   changePlanOwnerSignal,
   closePlanSignal,
+  planAnsweredQuery,
   planSnapshotQuery,
   recordDisruptionUpdate,
   signReviewUpdate,
@@ -183,6 +184,8 @@ function registerReferralHandlers(run: PlanRun): void {
     lro: owners.lro,
     startedAt: input.startedAt,
   }));
+
+  setHandler(planAnsweredQuery, (updateId) => run.answered.has(updateId));
 
   setHandler(closePlanSignal, () => {
     apply(run, { type: 'CLOSED' });

@@ -83,3 +83,5 @@ export const closePlanSignal = defineSignal('closePlan');
 /** The referral's SIO or LRO changed: the newcomer owns the plan from now on. */
 export const changePlanOwnerSignal = defineSignal<[{ role: PlanRole; owner: Participant }]>('changePlanOwner');
 export const planSnapshotQuery = defineQuery<PlanSnapshot>('planSnapshot');
+/** Whether an earlier run of the plan applied the Update with this id (see PlanWorkflowInput.answered). */
+export const planAnsweredQuery = defineQuery<boolean, [string]>('planAnswered');

@@ -16,6 +16,8 @@ export interface KeyedUpdateTarget {
   record: string;
   workflowId: string;
   kind: string;
+  /** For a workflow that continues as new: whether an earlier run applied the Update (Temporal forgets its id). */
+  appliedInEarlierRun?: (updateId: string) => Promise<boolean>;
 }
 
 /**
@@ -35,7 +37,9 @@ export function sendKeyedUpdate<R>(
   send: (updateId: string, repeat: boolean) => Promise<R>,
 ): Promise<R> {
   const updateId = keyedUpdateId(target.kind, actor, keyed.key);
-  const completed = () => temporal.updateCompleted(target.workflowId, updateId);
+  const completed = async () =>
+    (await temporal.updateCompleted(target.workflowId, updateId)) ||
+    ((await target.appliedInEarlierRun?.(updateId)) ?? false);
   return idempotency.once(`${target.record}:${updateId}`, keyed.body, completed, async (repeat) => {
     const earlier = repeat ? await temporal.completedUpdate<R>(target.workflowId, updateId) : undefined;
     return earlier ? earlier.result : send(updateId, repeat);

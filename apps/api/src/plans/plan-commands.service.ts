@@ -5,6 +5,7 @@ import {
   ActorCommand,
   addActionUpdate,
   changeActionUpdate,
+  planAnsweredQuery,
   planWorkflowId,
   recordDisruptionUpdate,
   signReviewUpdate,
@@ -111,7 +112,14 @@ export class PlanCommandsService {
     };
     if (idempotencyKey === undefined) return checkedUpdate();
     const { actor: _actor, correlationId: _correlationId, ...body } = command;
-    const target = { record: `plan:${id}`, workflowId, kind };
+    const target = {
+      record: `plan:${id}`,
+      workflowId,
+      kind,
+      // A changed body under a key whose first request was applied in an earlier run is refused (422) too.
+      appliedInEarlierRun: async (updateId: string) =>
+        (await this.temporal.query(workflowId, planAnsweredQuery, updateId)) === true,
+    };
     return sendKeyedUpdate(
       this.idempotency,
       this.temporal,

@@ -9,7 +9,12 @@ import {
   type WorkflowStartOptions,
 } from '@temporalio/client';
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
-import { WorkflowNotFoundError, type UpdateDefinition, type WorkflowIdConflictPolicy } from '@temporalio/common';
+import {
+  WorkflowNotFoundError,
+  type QueryDefinition,
+  type UpdateDefinition,
+  type WorkflowIdConflictPolicy,
+} from '@temporalio/common';
 import { AppConfig } from '@rocu/config';
 import { sendUpdate, UpdateRequest } from '@rocu/temporal-client';
 import { updateMetricsInterceptor } from '../observability/update-metrics.interceptor';
@@ -129,6 +134,20 @@ export class TemporalClientService implements OnApplicationShutdown {
 
   async updateCompleted(workflowId: string, updateId: string): Promise<boolean> {
     return (await this.completedUpdate(workflowId, updateId)) !== undefined;
+  }
+
+  /** Asks a workflow a query under the Update deadline; undefined when Temporal knows no such workflow. */
+  async query<R, A extends unknown[]>(
+    workflowId: string,
+    query: QueryDefinition<R, A>,
+    ...args: A
+  ): Promise<R | undefined> {
+    try {
+      return await this.withUpdateDeadline((client) => client.workflow.getHandle(workflowId).query(query, ...args));
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return undefined;
+      throw error;
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
