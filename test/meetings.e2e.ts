@@ -5,6 +5,7 @@ import { eventually, referralBody, workedExampleAssessment, meetingBody } from '
 
 interface AgendaItem {
   referralId: string;
+  reference: string;
   kind: string;
   rank: number;
   priority: string;
@@ -13,6 +14,7 @@ interface AgendaItem {
   deferrals: number;
   recusedMembers: string[];
   urgentDecision?: string;
+  settledElsewhere: boolean;
 }
 interface MeetingDetail {
   id: string;
@@ -23,6 +25,11 @@ interface MeetingDetail {
   availableActions: string[];
   attendees: { sub: string; conflicts: string[] }[];
   reviews: { referralId: string }[];
+}
+interface MinutesItem {
+  reference: string;
+  decision: string | null;
+  settledElsewhere: boolean;
 }
 interface Problem {
   errors?: { field: string }[];
@@ -77,6 +84,12 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
     return submitted.body.id;
   };
   const meeting = async (id: string) => (await stack.http.get<MeetingDetail>(`/meetings/${id}`, chair)).body;
+  const frozenAgenda = async (meetingId: string) =>
+    eventually(async () => {
+      const current = await meeting(meetingId);
+      expect(current.agendaFrozen).toBe(true);
+      return current.agenda;
+    });
   const status = async (id: string) =>
     (await stack.http.get<{ status: string }>(`/referrals/${id}`, assessor)).body.status;
   /** An extra TTCG held (by default) within the hour, so recording attendance puts it in session. */
@@ -147,6 +160,16 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
     expect(offAgenda.body.errors?.map((error) => error.field)).toEqual([
       `attendees[${FORCE_MEMBERS.length}].conflicts`,
     ]);
+    // Each person once: the meeting's workflow and its read model would keep different entries of two.
+    const twice = await stack.http.post<Problem>(
+      `/meetings/${meetingId}/attendance`,
+      { attendees: [...FORCE_MEMBERS, { ...FORCE_MEMBERS[0], conflicts: [middle] }] },
+      chair,
+    );
+    expect({ status: twice.status, fields: twice.body.errors?.map((error) => error.field) }).toEqual({
+      status: 400,
+      fields: ['attendees'],
+    });
     expect((await meeting(meetingId)).attendees).toEqual([]);
     const attendance = await stack.http.post(
       `/meetings/${meetingId}/attendance`,
@@ -197,6 +220,25 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
     const absentChair = await stack.token(['TTCG_CHAIR'], 'YHROCU', 'chair-3');
     const registered = await decide(absentChair, { referralId: lateButInTime, decision: 'DEFER', rationale: 'x' });
     expect({ status: registered.status, code: registered.body.code }).toEqual({ status: 403, code: 'RECUSED' });
+    // Someone who is not a chair is refused for that, before their request's fields or their conflicts are looked at.
+    await stack.db.query(
+      `INSERT INTO conflict_declarations (referral_id, person_sub, person_name, recorded_by_sub, recorded_at, source)
+       VALUES ($1, 'member-wyp', 'DCI Member', 'manager-1', now(), 'ALLOCATION')`,
+      [lateButInTime],
+    );
+    const member = await stack.token(['TTCG_MEMBER'], 'WYP', 'member-wyp');
+    const refusals = [
+      await decide(member, { referralId: lateButInTime, decision: 'DEFER', rationale: 'x' }),
+      await stack.http.post(
+        `/meetings/${meetingId}/attendance`,
+        { attendees: [{ ...FORCE_MEMBERS[0], conflicts: [afterCutOff] }] },
+        member,
+      ),
+    ];
+    expect(refusals.map((refusal) => [refusal.status, refusal.body.code])).toEqual([
+      [403, 'ROLE_NOT_ALLOWED'],
+      [403, 'ROLE_NOT_ALLOWED'],
+    ]);
 
     // A decision survives the worker being killed while it is being made.
     await stack.killWorker();
@@ -597,12 +639,6 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
       chair,
     );
     expect(urgent.status).toBe(200);
-    const frozenAgenda = async (meetingId: string) =>
-      eventually(async () => {
-        const current = await meeting(meetingId);
-        expect(current.agendaFrozen).toBe(true);
-        return current.agenda;
-      });
     const ttcg = await createMeeting(0);
     expect((await frozenAgenda(ttcg)).map((item) => item.referralId)).not.toContain(covert);
     // Nor does the live covert tasking come back to a TTCG for review, where agency members may sit.
@@ -618,6 +654,56 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
       urgentDecision: 'ADOPT_ROCU_LEAD',
     });
     expect((await meeting(commissioning.body.id)).reviews.map((review) => review.referralId)).toContain(covert);
+  });
+
+  it('passes over no item withdrawn after the agenda froze, and shows it as settled elsewhere', async () => {
+    const withdrawn = await assessed({ harm: CRITICAL, likelihood: 5 });
+    const below = await assessed({ harm: LOW, likelihood: 2 });
+    const meetingId = await createMeeting(0);
+    const frozen = await frozenAgenda(meetingId);
+    const rankOf = (id: string) => frozen.find((item) => item.referralId === id)?.rank ?? 0;
+    expect(rankOf(withdrawn)).toBeLessThan(rankOf(below));
+    await quorum(meetingId);
+    const withdrawal = await stack.http.post(
+      `/referrals/${withdrawn}/withdraw`,
+      { reason: 'Suspect charged' },
+      referrer,
+    );
+    expect(withdrawal.status).toBe(200);
+
+    const settled = (await meeting(meetingId)).agenda.filter((item) => item.settledElsewhere);
+    expect(settled.map((item) => item.referralId)).toEqual([withdrawn]);
+    const adopted = await stack.http.post<{ passedOver: { referralId: string }[] }>(
+      `/meetings/${meetingId}/decisions`,
+      {
+        referralId: below,
+        decision: 'ADOPT_ROCU_LEAD',
+        rationale: 'Capacity',
+        deviationJustification: 'Earlier tests leave higher items undecided',
+      },
+      chair,
+    );
+    expect(adopted.status).toBe(200);
+    expect(adopted.body.passedOver.map((item) => item.referralId)).not.toContain(withdrawn);
+    expect(adopted.body.passedOver.length).toBe(rankOf(below) - 2);
+
+    // The close records it: the minutes say it was settled elsewhere, not that it rolls to the next meeting.
+    expect((await stack.http.post(`/meetings/${meetingId}/close`, {}, chair)).status).toBe(200);
+    const minutes = await eventually(async () => {
+      const current = await stack.http.get<{ meeting: { status: string }; items: MinutesItem[] }>(
+        `/meetings/${meetingId}/minutes`,
+        chair,
+      );
+      expect(current.body.meeting.status).toBe('CLOSED');
+      return current.body.items;
+    });
+    expect(minutes.filter((item) => item.settledElsewhere).map((item) => item.reference)).toEqual([
+      frozen.find((item) => item.referralId === withdrawn)?.reference,
+    ]);
+    const printable = await fetch(`${stack.http.baseUrl}/meetings/${meetingId}/minutes?format=html`, {
+      headers: { authorization: `Bearer ${chair}` },
+    });
+    expect((await printable.text()).match(/settled elsewhere/g)).toHaveLength(1);
   });
 
   it('refers an item to the NCA with its onward reference, and the NCA can then see it', async () => {

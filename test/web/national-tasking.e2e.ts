@@ -193,6 +193,16 @@ describe('national tasking, the national rhythm and mutual aid in the web app (i
         'No firearms capacity until March',
       );
       await chair.expectAccessible();
+      // The minutes say the same: the national request, and why it was declined.
+      const minutes = await decided.openMinutes();
+      const row = (await minutes.rows())
+        .map((cells) => cells.map((cell) => cell.replace(/\s+/g, ' ')))
+        .find((cells) => cells[1].startsWith(request.reference));
+      expect([row?.[1], row?.[5]]).toEqual([
+        `${request.reference} National: NCA tasking request, national priority FIREARMS`,
+        'Outside our capacity this quarter Decline justification: No firearms capacity until March',
+      ]);
+      await chair.expectAccessible();
 
       // The NCA reads the decline, with its justification, in the national report (counts beside their chart).
       const nca = await web.visit(javaScript);

@@ -166,7 +166,10 @@ function refuseOutOfSession(run: MeetingRun): void {
 function checkDecision(run: MeetingRun, command: DecisionCommand, current: CurrentRules) {
   const { agenda, decisions, attendees } = run;
   const item = agenda.find((candidate) => candidate.referralId === command.referralId);
-  const ranked = agenda.filter((candidate) => candidate.kind === 'NEW');
+  const settled = new Set(command.settledElsewhere ?? []);
+  const ranked = agenda
+    .filter((candidate) => candidate.kind === 'NEW')
+    .map((candidate) => ({ ...candidate, settledElsewhere: settled.has(candidate.referralId) }));
   const outcomes = new Map<string, ItemOutcome>([...decisions].map(([id, made]) => [id, made.decision]));
   const conflicts = new Map([...attendees.values()].map((attendee) => [attendee.sub, attendee.conflicts]));
   const check = checkMeetingDecision(record(run), {
@@ -313,10 +316,12 @@ function registerCloseHandler(run: MeetingRun): void {
       run.status = 'CLOSED'; // refuses new decisions at once
       // A decision still reaching its referral may yet be refused: wait, so "undecided" is the truth.
       await condition(() => run.decisionsInFlight === 0);
-      const undecided = run.agenda.filter((item) => !run.decisions.has(item.referralId)).map((item) => item.referralId);
+      const settled = new Set(command.settledElsewhere ?? []);
+      const open = run.agenda.filter((item) => !run.decisions.has(item.referralId)).map((item) => item.referralId);
       await projectMeetingClosed({
         ...nextEvent(run, command.actor, command.correlationId),
-        undecided,
+        undecided: open.filter((referralId) => !settled.has(referralId)),
+        ...(settled.size > 0 ? { settledElsewhere: open.filter((referralId) => settled.has(referralId)) } : {}),
         remarks: command.remarks,
       });
       return snapshot(run);

@@ -10,6 +10,13 @@ interface MeetingEventBase {
   correlationId?: string;
 }
 
+export type MeetingClosedEvent = MeetingEventBase & {
+  undecided: string[];
+  /** Absent from closes recorded before it existed. */
+  settledElsewhere?: string[];
+  remarks?: string;
+};
+
 export interface MeetingActivities {
   projectMeetingCreated(input: MeetingWorkflowInput & { at: string }): Promise<void>;
   /** Ranks the region's assessed referrals for this meeting type and snapshots them as the frozen agenda. */
@@ -20,7 +27,8 @@ export interface MeetingActivities {
    * and referral, so a retry is deduplicated by Temporal), then records it on the meeting.
    */
   applyDecision(event: MeetingEventBase & { decision: DecisionRecord; region: string }): Promise<void>;
-  projectMeetingClosed(event: MeetingEventBase & { undecided: string[]; remarks?: string }): Promise<void>;
+  /** `settledElsewhere`: the undecided items the close found settled outside the meeting (recorded on them). */
+  projectMeetingClosed(event: MeetingClosedEvent): Promise<void>;
   /**
    * A projection failed in a way no retry can cure (UNPROJECTABLE): audited and raised to the region's ROCU
    * manager, so the meeting carries on without it. `seq` is the failed event's.

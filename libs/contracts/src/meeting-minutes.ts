@@ -26,5 +26,7 @@ export interface Minutes {
     origin?: string;
     /** Why a tasking request was declined (required besides the rationale, and reported nationally). */
     declineJustification?: string;
+    /** Left the meeting undecided: withdrawn, or decided outside it (not rolled to the next meeting). */
+    settledElsewhere: boolean;
   }[];
 }

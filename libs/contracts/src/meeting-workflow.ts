@@ -77,6 +77,12 @@ export interface DecisionCommand extends ActorCommand {
   declineJustification?: string;
   /** The NCA's or partner's reference when the item is referred on. */
   onwardReference?: string;
+  /**
+   * Agenda items whose referral has left the meeting's hands undecided (withdrawn, or decided out of it), as
+   * the API read them: the workflow is not told of those changes, and without them an adoption would pass over
+   * items no one can decide. Absent in older histories.
+   */
+  settledElsewhere?: string[];
 }
 
 export interface DecisionRecord {
@@ -114,6 +120,8 @@ export const recordAttendanceUpdate = defineUpdate<MeetingSnapshot, [AttendanceC
 export const decideItemUpdate = defineUpdate<DecisionRecord, [DecisionCommand]>('decideItem');
 export interface CloseCommand extends ActorCommand {
   remarks?: string;
+  /** Undecided items settled elsewhere as the API read them at the close (see DecisionCommand): not rolled on. */
+  settledElsewhere?: string[];
 }
 
 export const closeMeetingUpdate = defineUpdate<MeetingSnapshot, [CloseCommand]>('closeMeeting');

@@ -164,7 +164,12 @@ export const meetingProjectionRepository = {
     );
   },
 
-  async closeMeeting(manager: EntityManager, meetingId: string, at: string): Promise<void> {
+  /** Closes the meeting, marking the undecided items it found settled elsewhere (its minutes then say so for good). */
+  async closeMeeting(manager: EntityManager, meetingId: string, at: string, settledElsewhere: string[]): Promise<void> {
     await manager.query(`UPDATE meetings SET status = 'CLOSED', closed_at = $2 WHERE id = $1`, [meetingId, at]);
+    await manager.query(
+      `UPDATE meeting_items SET settled_elsewhere = true WHERE meeting_id = $1 AND referral_id = ANY($2::uuid[])`,
+      [meetingId, settledElsewhere],
+    );
   },
 };

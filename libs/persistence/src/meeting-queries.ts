@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Actor, MeetingStatus, MeetingType, ReferralOrigin } from '@rocu/domain';
-import { LIVE_TASKING_STATUSES, meetingScopes, UK_TIME_ZONE } from '@rocu/domain';
+import { AWAITING_MEETING_STATUSES, LIVE_TASKING_STATUSES, meetingScopes, UK_TIME_ZONE } from '@rocu/domain';
 
 export interface MeetingRow {
   id: string;
@@ -139,6 +139,23 @@ export const meetingQueries = {
         ORDER BY r.priority NULLS LAST, r.risk_score DESC`,
       [region, LIVE_TASKING_STATUSES, type],
     );
+  },
+
+  /**
+   * The frozen agenda's new items this meeting has not decided whose referral no longer awaits a meeting
+   * (withdrawn, or decided out of the meeting): the meeting can no longer decide them. Once it is closed, those
+   * its close found (its later decisions elsewhere are not this meeting's).
+   */
+  async settledElsewhere(dataSource: DataSource, meetingId: string): Promise<Set<string>> {
+    const rows = await dataSource.query<{ referralId: string }[]>(
+      `SELECT i.referral_id AS "referralId"
+         FROM meeting_items i JOIN meetings m ON m.id = i.meeting_id JOIN referrals r ON r.id = i.referral_id
+        WHERE i.meeting_id = $1 AND i.kind = 'NEW'
+          AND NOT EXISTS (SELECT 1 FROM meeting_decisions d WHERE d.meeting_id = $1 AND d.referral_id = i.referral_id)
+          AND CASE WHEN m.closed_at IS NULL THEN NOT r.status = ANY($2::text[]) ELSE i.settled_elsewhere END`,
+      [meetingId, AWAITING_MEETING_STATUSES],
+    );
+    return new Set(rows.map((row) => row.referralId));
   },
 
   /** The origin of the referral, if it is in the region. */

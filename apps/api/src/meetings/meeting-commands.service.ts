@@ -6,8 +6,10 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { AppConfig, meetingSettingsOf } from '@rocu/config';
 import {
   Actor,
+  checkMeetingRole,
   DomainError,
   isRecused,
+  type MeetingAction,
   nationalDeclineRefusal,
   planExtraMeeting,
   regionMeetingSettings,
@@ -36,8 +38,6 @@ import { MeetingSummaryDto } from './meeting-views.dto';
 
 interface UpdateOptions {
   keyed?: KeyedRequest;
-  /** The meeting, when the caller has already looked it up. */
-  meeting?: MeetingRow;
   /** Checks before a new Update is sent (not before a keyed repeat of a completed one is answered). */
   checked?: () => Promise<void>;
 }
@@ -90,7 +90,7 @@ export class MeetingCommandsService {
     request: AttendanceRequest,
     correlationId: string,
   ): Promise<MeetingSnapshot> {
-    const meeting = await this.queries.findVisible(actor, id);
+    const meeting = await this.actingOn(actor, id, 'RECORD_ATTENDANCE');
     const [registered, items] = await Promise.all([
       registeredConflicts(
         this.dataSource.manager,
@@ -110,7 +110,7 @@ export class MeetingCommandsService {
         ]),
       ],
     }));
-    return this.update(actor, id, recordAttendanceUpdate, { actor, correlationId, attendees }, { meeting });
+    return this.update(actor, meeting, recordAttendanceUpdate, { actor, correlationId, attendees });
   }
 
   async decide(
@@ -120,12 +120,14 @@ export class MeetingCommandsService {
     correlationId: string,
     idempotencyKey?: string,
   ): Promise<DecisionRecord> {
-    const meeting = await this.queries.findVisible(actor, id);
+    const meeting = await this.actingOn(actor, id, 'DECIDE');
     const keyed = keyedRequest(idempotencyKey, request);
     // The checks run before a new decision only: a keyed repeat of one recorded is answered as it was, even if
     // the chair has since been recused from the item.
     const checked = () => this.checkDecision(actor, meeting, request);
-    return this.update(actor, id, decideItemUpdate, { actor, correlationId, ...request }, { keyed, meeting, checked });
+    const settledElsewhere = [...(await this.queries.settledElsewhere(meeting))];
+    const command = { actor, correlationId, ...request, settledElsewhere };
+    return this.update(actor, meeting, decideItemUpdate, command, { keyed, checked });
   }
 
   /** Refuses what the workflow would too, as named fields or with the register's reason (it knows less of it). */
@@ -142,27 +144,41 @@ export class MeetingCommandsService {
     if (isRecused(registered, actor.sub, request.referralId)) throw registeredRecusal(request.referralId);
   }
 
-  close(
+  async close(
     actor: Actor,
     id: string,
     request: CloseMeetingRequest,
     correlationId: string,
     idempotencyKey?: string,
   ): Promise<MeetingSnapshot> {
+    const meeting = await this.actingOn(actor, id, 'CLOSE');
     const keyed = keyedRequest(idempotencyKey, request);
-    return this.update(actor, id, closeMeetingUpdate, { actor, correlationId, ...request }, { keyed });
+    const settledElsewhere = [...(await this.queries.settledElsewhere(meeting))];
+    const command = { actor, correlationId, ...request, settledElsewhere };
+    return this.update(actor, meeting, closeMeetingUpdate, command, { keyed });
+  }
+
+  /**
+   * The meeting, if the caller may see it (else 404) and has the role for the action there (else 403), checked
+   * before the request is: a member's request is refused for who they are, not for a field or a recusal.
+   * The meeting's state is left to its workflow, which holds it.
+   */
+  private async actingOn(actor: Actor, id: string, action: MeetingAction): Promise<MeetingRow> {
+    const meeting = await this.queries.findVisible(actor, id);
+    const role = checkMeetingRole(meeting, action, actor);
+    if (!role.ok) throw new DomainError(role.refusal, role.reason);
+    return meeting;
   }
 
   /** The Update; under a key, once (a repeat of a completed one is answered with its outcome, see sendKeyedUpdate). */
   private async update<C extends ActorCommand, R>(
     actor: Actor,
-    id: string,
+    meeting: MeetingRow,
     definition: UpdateDefinition<R, [C]>,
     command: C,
-    { keyed, meeting: visible, checked }: UpdateOptions = {},
+    { keyed, checked }: UpdateOptions = {},
   ): Promise<R> {
     const send = async (updateId?: string): Promise<R> => {
-      const meeting = visible ?? (await this.queries.findVisible(actor, id));
       await checked?.();
       return this.temporal.sendUpdate({
         workflowId: meeting.workflowId,
@@ -174,7 +190,11 @@ export class MeetingCommandsService {
       });
     };
     if (keyed === undefined) return send();
-    const target = { record: `meeting:${id}`, workflowId: meetingWorkflowId(id), kind: definition.name };
+    const target = {
+      record: `meeting:${meeting.id}`,
+      workflowId: meetingWorkflowId(meeting.id),
+      kind: definition.name,
+    };
     return sendKeyedUpdate(this.idempotency, this.temporal, target, actor, keyed, send);
   }
 }

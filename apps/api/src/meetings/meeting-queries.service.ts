@@ -52,12 +52,13 @@ export class MeetingQueriesService {
   /** The meeting with its agenda; the referrals it showed are audited with the read. */
   async detail(actor: Actor, id: string, correlationId: string): Promise<MeetingDetailDto> {
     const meeting = await this.findVisible(actor, id);
-    const [agenda, decisions, attendees, reviews] = await Promise.all([
+    const [agenda, decisions, attendees, reviews, settled] = await Promise.all([
       this.agenda(meeting),
       this.decisions(id),
       this.attendees(id),
       // Live taskings come back for review while a meeting runs; a closed meeting shows none (not today's).
       meeting.closedAt === null ? this.reviews(meeting) : Promise.resolve([]),
+      this.settledElsewhere(meeting),
     ]);
     await appendActorAudit(this.dataSource.manager, actor, {
       action: 'MEETING_VIEWED',
@@ -79,6 +80,7 @@ export class MeetingQueriesService {
         .filter((attendee) => attendee.conflicts.includes(item.referralId))
         .map((attendee) => attendee.sub),
       ...(decided.has(item.referralId) ? { decision: decided.get(item.referralId) } : {}),
+      settledElsewhere: settled.has(item.referralId),
     }));
     return {
       ...toMeetingSummary(meeting),
@@ -106,6 +108,13 @@ export class MeetingQueriesService {
     return meeting.agendaFrozenAt === null
       ? (await loadAgenda(this.dataSource.manager, meeting.region, meeting.type)).items
       : loadFrozenAgenda(this.dataSource.manager, meeting.id);
+  }
+
+  /** Items the frozen agenda lists that left the meeting undecided (before the cut-off, the agenda has none). */
+  settledElsewhere(meeting: MeetingRow): Promise<Set<string>> {
+    return meeting.agendaFrozenAt === null
+      ? Promise.resolve(new Set())
+      : meetingQueries.settledElsewhere(this.dataSource, meeting.id);
   }
 
   decisions(meetingId: string): Promise<MeetingDecisionRow[]> {

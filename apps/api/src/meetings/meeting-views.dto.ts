@@ -37,6 +37,12 @@ export class AgendaItemDto {
   })
   origin?: string;
   @ApiPropertyOptional() decision?: object;
+  @ApiProperty({
+    description:
+      'true when the item left the meeting undecided (its referral was withdrawn, or decided out of the meeting): ' +
+      'it can no longer be decided here, and adopting an item below it is no deviation',
+  })
+  settledElsewhere!: boolean;
 }
 
 export class MeetingDetailDto extends MeetingSummaryDto {

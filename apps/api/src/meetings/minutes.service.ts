@@ -17,10 +17,11 @@ export class MinutesService {
 
   async minutes(actor: Actor, id: string, correlationId: string): Promise<Minutes> {
     const meeting = await this.meetings.findVisible(actor, id);
-    const [agenda, decisions, attendees] = await Promise.all([
+    const [agenda, decisions, attendees, settled] = await Promise.all([
       this.meetings.agenda(meeting),
       this.meetings.decisions(id),
       this.meetings.attendees(id),
+      this.meetings.settledElsewhere(meeting),
     ]);
     const references = new Map(agenda.map((item) => [item.referralId, item.reference]));
     const decided = new Map(decisions.map((decision) => [decision.referralId, decision]));
@@ -79,6 +80,7 @@ export class MinutesService {
           ...(item.nationalPriority ? { nationalPriority: item.nationalPriority } : {}),
           ...(item.origin ? { origin: item.origin } : {}),
           ...(decision?.declineJustification ? { declineJustification: decision.declineJustification } : {}),
+          settledElsewhere: settled.has(item.referralId),
         };
       }),
     };

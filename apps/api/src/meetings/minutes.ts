@@ -10,6 +10,11 @@ const escapeHtml = (text: string): string =>
     (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
   );
 
+const undecidedText = (item: Pick<Minutes['items'][number], 'settledElsewhere'>): string =>
+  item.settledElsewhere
+    ? 'settled elsewhere (withdrawn or decided outside the meeting)'
+    : 'undecided (rolls to the next meeting)';
+
 /** A printable decision log; every value is escaped (rationales are free text). */
 export function renderMinutesHtml(minutes: Minutes): string {
   const e = escapeHtml;
@@ -31,7 +36,7 @@ export function renderMinutesHtml(minutes: Minutes): string {
       ].filter(Boolean);
       const reference = `${e(item.reference)}${national.length ? `<br><strong>National:</strong> ${national.join(', ')}` : ''}`;
       const rationale = `${e(item.rationale ?? '')}${item.declineJustification ? `<br><strong>Decline justification:</strong> ${e(item.declineJustification)}` : ''}`;
-      return `<tr><td>${item.kind === 'NEW' ? item.rank : 'ratification'}</td><td>${reference}</td><td>${e(item.priority)}</td><td>${item.riskScore.toFixed(1)}</td><td>${item.ratification ? `${e(item.ratification.outcome === 'OVERTURN' ? `overturned ${item.ratification.overturned ?? ''}:` : 'ratified:')} ` : ''}${e(item.decision ?? 'undecided (rolls to the next meeting)')}${item.onwardReference ? ` (${e(item.onwardReference)})` : ''}</td><td>${rationale}</td><td>${deviation}</td><td>${item.recused.map(e).join(', ')}</td></tr>`;
+      return `<tr><td>${item.kind === 'NEW' ? item.rank : 'ratification'}</td><td>${reference}</td><td>${e(item.priority)}</td><td>${item.riskScore.toFixed(1)}</td><td>${item.ratification ? `${e(item.ratification.outcome === 'OVERTURN' ? `overturned ${item.ratification.overturned ?? ''}:` : 'ratified:')} ` : ''}${e(item.decision ?? undecidedText(item))}${item.onwardReference ? ` (${e(item.onwardReference)})` : ''}</td><td>${rationale}</td><td>${deviation}</td><td>${item.recused.map(e).join(', ')}</td></tr>`;
     })
     .join('');
   return `<!doctype html>

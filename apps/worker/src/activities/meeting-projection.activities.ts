@@ -7,6 +7,7 @@ import type {
   Attendee,
   DecisionRecord,
   MeetingActivities,
+  MeetingClosedEvent,
   MeetingFailure,
   MeetingWorkflowInput,
 } from '@rocu/contracts';
@@ -200,10 +201,15 @@ export class MeetingProjectionActivities implements MeetingActivities {
     );
   }
 
-  async projectMeetingClosed(event: MeetingEvent & { undecided: string[]; remarks?: string }): Promise<void> {
-    const details = { undecided: event.undecided, ...(event.remarks ? { remarks: event.remarks } : {}) };
+  async projectMeetingClosed(event: MeetingClosedEvent): Promise<void> {
+    const settledElsewhere = event.settledElsewhere ?? [];
+    const details = {
+      undecided: event.undecided,
+      ...(settledElsewhere.length > 0 ? { settledElsewhere } : {}),
+      ...(event.remarks ? { remarks: event.remarks } : {}),
+    };
     await this.once(event, 'MEETING_CLOSED', details, async (manager) => {
-      await repository.closeMeeting(manager, event.meetingId, event.at);
+      await repository.closeMeeting(manager, event.meetingId, event.at, settledElsewhere);
     });
   }
 

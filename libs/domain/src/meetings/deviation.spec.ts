@@ -20,6 +20,14 @@ describe('passedOverBy', () => {
     ).toEqual([{ referralId: 'R-2', rank: 2, outcome }]);
   });
 
+  it('passes over no undecided item settled elsewhere, but still one this meeting deferred', () => {
+    const settled = agenda.map((item) => ({ ...item, settledElsewhere: item.rank < 3 }));
+    expect(passedOverBy(settled, new Map(), 'R-3', 'ADOPT_ROCU_LEAD')).toEqual([]);
+    expect(passedOverBy(settled, outcomes({ 'R-2': 'DEFER' }), 'R-3', 'ADOPT_ROCU_LEAD')).toEqual([
+      { referralId: 'R-2', rank: 2, outcome: 'DEFER' },
+    ]);
+  });
+
   it('treats an item missing from the outcomes as undecided', () => {
     expect(passedOverBy(agenda, new Map(), 'R-2', 'TASK_INTEL_DEVELOPMENT')).toEqual([
       { referralId: 'R-1', rank: 1, outcome: 'UNDECIDED' },

@@ -6,7 +6,16 @@ export type ItemOutcome = MeetingDecision | 'UNDECIDED';
 export interface AgendaPosition {
   referralId: string;
   rank: number;
+  /**
+   * The item left the meeting's hands undecided (its referral was withdrawn, or decided out of the meeting):
+   * it can no longer be decided here, so adopting below it passes nothing over and closing leaves it out.
+   */
+  settledElsewhere?: boolean;
 }
+
+/** Still for this meeting to decide: undecided, and not settled elsewhere. */
+export const awaitsDecision = (item: AgendaPosition, outcomes: ReadonlyMap<string, ItemOutcome>): boolean =>
+  outcomeOf(outcomes, item.referralId) === 'UNDECIDED' && item.settledElsewhere !== true;
 
 export interface PassedOverItem {
   referralId: string;
@@ -34,7 +43,8 @@ export function outcomeOf(outcomes: ReadonlyMap<string, ItemOutcome>, referralId
 
 /**
  * Adopting an item while a higher-ranked item of the same meeting is deferred, declined or undecided is
- * a deviation; returns the items passed over, highest rank first (empty = no deviation). Non-adoption
+ * a deviation (an undecided item settled elsewhere is not passed over); returns the items passed over, highest
+ * rank first (empty = no deviation). Non-adoption
  * decisions never deviate, and an item not on the agenda passes over nothing (see checkItemDecision).
  */
 export function passedOverBy(
@@ -50,6 +60,7 @@ export function passedOverBy(
   for (const item of agenda) {
     if (item.referralId === referralId || item.rank >= own.rank) continue;
     const outcome = outcomeOf(outcomes, item.referralId);
+    if (outcome === 'UNDECIDED' && !awaitsDecision(item, outcomes)) continue;
     if (isPassedOverOutcome(outcome)) passed.push({ referralId: item.referralId, rank: item.rank, outcome });
   }
   return passed.sort(

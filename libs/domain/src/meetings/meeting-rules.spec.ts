@@ -10,6 +10,7 @@ import {
   checkRatification,
   checkMeetingAction,
   checkMeetingDecision,
+  checkMeetingRole,
   undecidedItems,
 } from './meeting-rules';
 import { MEETING_STATUSES, MeetingStatus } from './meeting-types';
@@ -67,6 +68,16 @@ describe('checkMeetingAction', () => {
         expect(result).toMatchObject({ ok: false, refusal: 'ROLE_NOT_ALLOWED' });
         if (!result.ok) expect(result.reason).toContain('only a TTCG chair of region YHROCU');
       }
+    }
+  });
+
+  it('checks the role alone, without the state, for a caller to be refused before the request is read', () => {
+    const region = { id: 'M-2026-02', region: 'YHROCU' };
+    for (const action of MEETING_ACTIONS) {
+      expect(checkMeetingRole(region, action, chair)).toEqual({ ok: true });
+      expect(checkMeetingRole(region, action, member)).toEqual(
+        checkMeetingAction(meeting('AGENDA_FROZEN'), action, member),
+      );
     }
   });
 
@@ -227,6 +238,14 @@ describe('undecidedItems', () => {
       { referralId: 'A', rank: 1 },
       { referralId: 'C', rank: 3 },
     ]);
+  });
+
+  it('leaves out items settled elsewhere', () => {
+    const agenda = [
+      { referralId: 'A', rank: 1, settledElsewhere: true },
+      { referralId: 'B', rank: 2, settledElsewhere: false },
+    ];
+    expect(undecidedItems(agenda, new Map()).map((item) => item.referralId)).toEqual(['B']);
   });
 });
 

@@ -1,6 +1,6 @@
 import { DomainError, type ErrorCode } from '../errors/domain-error';
 import { Actor, Role } from '../roles';
-import { AgendaPosition, ItemOutcome, PassedOverItem, outcomeOf, passedOverBy } from './deviation';
+import { AgendaPosition, ItemOutcome, PassedOverItem, awaitsDecision, outcomeOf, passedOverBy } from './deviation';
 import { MeetingDecision, MeetingStatus, MeetingType, RatificationOutcome } from './meeting-types';
 
 export interface MeetingRecord {
@@ -49,8 +49,27 @@ export const MEETING_ACTION_RULES: Readonly<Record<MeetingAction, MeetingActionR
 
 const ROLE_NAMES: Partial<Record<Role, string>> = { TTCG_CHAIR: 'a TTCG chair' };
 
-function roleFits(rule: MeetingActionRule, meeting: MeetingRecord, actor: Actor): boolean {
+function roleFits(rule: MeetingActionRule, meeting: Pick<MeetingRecord, 'region'>, actor: Actor): boolean {
   return actor.roles.includes(rule.role) && actor.region !== null && actor.region === meeting.region;
+}
+
+/**
+ * The role half of checkMeetingAction: it needs no state, so the API answers a caller who may never take the
+ * action 403 before it looks at the request (a bad field or a recusal would otherwise be answered first).
+ */
+export function checkMeetingRole(
+  meeting: Pick<MeetingRecord, 'id' | 'region'>,
+  action: MeetingAction,
+  actor: Actor,
+): MeetingCheck {
+  const rule = MEETING_ACTION_RULES[action];
+  if (roleFits(rule, meeting, actor)) return { ok: true };
+  const who = ROLE_NAMES[rule.role] ?? rule.role;
+  return {
+    ok: false,
+    refusal: 'ROLE_NOT_ALLOWED',
+    reason: `You may not ${rule.description} at meeting ${meeting.id}: only ${who} of region ${meeting.region} may.`,
+  };
 }
 
 /**
@@ -58,15 +77,9 @@ function roleFits(rule: MeetingActionRule, meeting: MeetingRecord, actor: Actor)
  * AGENDA_FROZEN), decide (AGENDA_FROZEN only) and close (AGENDA_FROZEN). Role is checked before state.
  */
 export function checkMeetingAction(meeting: MeetingRecord, action: MeetingAction, actor: Actor): MeetingCheck {
+  const role = checkMeetingRole(meeting, action, actor);
+  if (!role.ok) return role;
   const rule = MEETING_ACTION_RULES[action];
-  if (!roleFits(rule, meeting, actor)) {
-    const who = ROLE_NAMES[rule.role] ?? rule.role;
-    return {
-      ok: false,
-      refusal: 'ROLE_NOT_ALLOWED',
-      reason: `You may not ${rule.description} at meeting ${meeting.id}: only ${who} of region ${meeting.region} may.`,
-    };
-  }
   if (!rule.from.includes(meeting.status)) {
     return {
       ok: false,
@@ -170,12 +183,12 @@ export function checkMeetingDecision(meeting: MeetingRecord, input: ItemDecision
   return checkItemDecision(input);
 }
 
-/** Agenda items still without a decision, in rank order (e.g. to warn before closing). */
+/** Agenda items still for the meeting to decide, in rank order (e.g. to warn before closing). */
 export function undecidedItems(
   agenda: readonly AgendaPosition[],
   outcomes: ReadonlyMap<string, ItemOutcome>,
 ): AgendaPosition[] {
-  return agenda.filter((item) => outcomeOf(outcomes, item.referralId) === 'UNDECIDED').sort((a, b) => a.rank - b.rank);
+  return agenda.filter((item) => awaitsDecision(item, outcomes)).sort((a, b) => a.rank - b.rank);
 }
 
 /**

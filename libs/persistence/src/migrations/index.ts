@@ -27,6 +27,7 @@ import { NationalScaleIndexes1764750000000 } from './1764750000000-national-scal
 import { ReferralCounts1764800000000 } from './1764800000000-referral-counts';
 import { IdempotencyKeyAge1764900000000 } from './1764900000000-idempotency-key-age';
 import { PriorityCreationKey1764910000000 } from './1764910000000-priority-creation-key';
+import { SettledElsewhere1764920000000 } from './1764920000000-settled-elsewhere';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   ReferralCounts1764800000000,
   IdempotencyKeyAge1764900000000,
   PriorityCreationKey1764910000000,
+  SettledElsewhere1764920000000,
 ];

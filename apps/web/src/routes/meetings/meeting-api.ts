@@ -64,6 +64,8 @@ export interface AgendaItem {
   /** NCA_TASKING: a tasking request the NCA made (declining it needs a justification). */
   origin?: 'NCA_TASKING';
   decision?: MeetingDecisionRecord;
+  /** Left the meeting undecided (withdrawn, or decided out of it): no longer for this meeting to decide. */
+  settledElsewhere: boolean;
 }
 
 export interface MeetingAttendee {

@@ -1,4 +1,5 @@
 import type { MeetingDetail } from './meeting-api';
+import { agendaItem, frozenMeeting } from './meeting-detail.fixture';
 import {
   attendeeRows,
   attendeesToRecord,
@@ -8,44 +9,21 @@ import {
   wouldPassOver,
 } from './meeting-forms';
 
-const agendaItem = (referralId: string, rank: number, kind: 'NEW' | 'RATIFICATION' = 'NEW') => ({
-  referralId,
-  reference: referralId.toUpperCase(),
-  kind,
-  rank,
-  priority: 'P2',
-  riskScore: 20,
-  breakdown: null,
-  deferrals: 0,
-  listedAt: '2026-11-01T10:00:00Z',
-  recusedMembers: [],
-  partnerChecks: [],
-});
-
-const meeting = (decided: Record<string, string> = {}): MeetingDetail => ({
-  id: 'm',
-  region: 'YHROCU',
-  type: 'TTCG',
-  status: 'AGENDA_FROZEN',
-  scheduledFor: '2026-12-02T10:00:00Z',
-  papersCloseAt: '2026-11-25T10:00:00Z',
-  agendaFrozen: true,
-  agenda: [agendaItem('a', 1), agendaItem('b', 2), agendaItem('urgent', 0, 'RATIFICATION')],
-  reviews: [],
-  attendees: [],
-  decisions: Object.entries(decided).map(([referralId, decision]) => ({
-    referralId,
-    decision: decision as 'DEFER',
-    rationale: 'r',
-    deviationJustification: null,
-    onwardReference: null,
-    passedOver: [],
-    ratification: false,
-    decidedByName: 'Chair',
-    decidedAt: '2026-12-02T10:30:00Z',
-  })),
-  availableActions: ['DECIDE'],
-});
+const meeting = (decided: Record<string, string> = {}): MeetingDetail =>
+  frozenMeeting(
+    [agendaItem('a', 1), agendaItem('b', 2), agendaItem('urgent', 0, { kind: 'RATIFICATION' })],
+    Object.entries(decided).map(([referralId, decision]) => ({
+      referralId,
+      decision: decision as 'DEFER',
+      rationale: 'r',
+      deviationJustification: null,
+      onwardReference: null,
+      passedOver: [],
+      ratification: false,
+      decidedByName: 'Chair',
+      decidedAt: '2026-12-02T10:30:00Z',
+    })),
+  );
 
 describe('wouldPassOver (when the justification is asked for)', () => {
   it('asks when adopting below an undecided or deferred item, by the domain deviation rule', () => {
@@ -55,6 +33,12 @@ describe('wouldPassOver (when the justification is asked for)', () => {
     expect(wouldPassOver(meeting({ a: 'DEFER' }), 'b', 'TASK_INTEL_DEVELOPMENT')).toEqual([
       { referralId: 'a', rank: 1, outcome: 'DEFER' },
     ]);
+  });
+
+  it('does not ask for an item below one settled elsewhere (withdrawn, or decided out of the meeting)', () => {
+    const withdrawn = meeting();
+    withdrawn.agenda[0].settledElsewhere = true;
+    expect(wouldPassOver(withdrawn, 'b', 'ADOPT_ROCU_LEAD')).toEqual([]);
   });
 
   it('does not ask for the top item, a higher item adopted, a non-adoption, a ratification or an unknown decision', () => {

@@ -1,5 +1,6 @@
 import type { Minutes } from '@rocu/contracts';
-import { decisionRefusal, minutesView, pagination, urgentDecisionView } from './meetings.view-model';
+import { agendaItem, frozenMeeting } from './meeting-detail.fixture';
+import { decisionRefusal, meetingView, minutesView, pagination, urgentDecisionView } from './meetings.view-model';
 
 describe('pagination', () => {
   it('offers previous and next pages within the list, and nothing for a single page', () => {
@@ -85,6 +86,16 @@ describe('minutesView', () => {
     decidedBy: 'Chair',
     deviation: null,
     recused: [],
+    settledElsewhere: false,
+  });
+
+  it('says an undecided item rolls to the next meeting, unless it was settled elsewhere', () => {
+    const undecided = { ...item('DEFER', null), kind: 'NEW', decision: null };
+    const view = minutesOf([undecided, { ...undecided, settledElsewhere: true }]);
+    expect(view.items.map((each) => each.decisionText)).toEqual([
+      'Undecided (rolls to the next meeting)',
+      'Settled elsewhere (withdrawn or decided outside the meeting)',
+    ]);
   });
 
   it('says whether each urgent decision was ratified or overturned, and what it was', () => {
@@ -111,5 +122,28 @@ describe('minutesView', () => {
       'national priority FIREARMS',
       '',
     ]);
+  });
+});
+
+describe('meetingView', () => {
+  const meeting = frozenMeeting(
+    [agendaItem('withdrawn', 1, { settledElsewhere: true }), agendaItem('open', 2)],
+    [],
+    ['DECIDE', 'CLOSE'],
+  );
+
+  it('offers no decision on an item settled elsewhere, says why, and does not count it as left undecided', () => {
+    const view = meetingView(meeting);
+    expect(
+      view.newItems.map(({ reference, decideHref, settledElsewhere }) => ({ reference, decideHref, settledElsewhere })),
+    ).toEqual([
+      {
+        reference: 'WITHDRAWN',
+        decideHref: undefined,
+        settledElsewhere: 'No longer for this meeting: the referral was withdrawn or decided outside it',
+      },
+      { reference: 'OPEN', decideHref: '/meetings/m/items/open/decision', settledElsewhere: undefined },
+    ]);
+    expect(view.undecided).toEqual(['OPEN']);
   });
 });

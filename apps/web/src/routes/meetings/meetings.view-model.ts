@@ -126,7 +126,11 @@ interface ItemView {
     onwardReference?: string;
   };
   decideHref?: string;
+  /** Why an undecided item needs no decision here. */
+  settledElsewhere?: string;
 }
+
+const SETTLED_ELSEWHERE = 'No longer for this meeting: the referral was withdrawn or decided outside it';
 
 /** The national flag every agenda shows (issue 16): the NCA's own request, or an item aligned to a priority. */
 function nationalFlag(item: Pick<AgendaItem, 'nationalPriority' | 'origin'>): string | undefined {
@@ -176,7 +180,8 @@ function itemView(item: AgendaItem, meeting: MeetingDetail, canDecide: boolean):
           }
         : {}),
     },
-    ...(canDecide && !made ? { decideHref: decisionPath(meeting.id, item.referralId) } : {}),
+    ...(!made && item.settledElsewhere ? { settledElsewhere: SETTLED_ELSEWHERE } : {}),
+    ...(canDecide && !made && !item.settledElsewhere ? { decideHref: decisionPath(meeting.id, item.referralId) } : {}),
   };
 }
 
@@ -245,7 +250,7 @@ export function meetingView(meeting: MeetingDetail, refused?: FormFlash, decided
     canRecordAttendance: meeting.availableActions.includes('RECORD_ATTENDANCE'),
     canClose: meeting.availableActions.includes('CLOSE'),
     undecided: undecidedItems(
-      meeting.agenda.map((item) => ({ referralId: item.referralId, rank: item.rank })),
+      meeting.agenda.map(({ referralId, rank, settledElsewhere }) => ({ referralId, rank, settledElsewhere })),
       outcomes,
     ).map((item) => references.get(item.referralId) ?? item.referralId),
     attendanceHref: `${meetingPath(meeting.id)}/attendance`,
@@ -443,7 +448,9 @@ export function minutesView(minutes: Minutes): MinutesView {
       riskText: item.riskScore.toFixed(1),
       decisionText: item.decision
         ? `${item.ratification ? `${ratificationText(item.ratification.outcome, item.ratification.overturned)}: ` : ''}${decisionTag(item.decision).text}${item.onwardReference ? ` (${item.onwardReference})` : ''}`
-        : 'Undecided (rolls to the next meeting)',
+        : item.settledElsewhere
+          ? 'Settled elsewhere (withdrawn or decided outside the meeting)'
+          : 'Undecided (rolls to the next meeting)',
       nationalText: [
         item.origin === 'NCA_TASKING' ? 'NCA tasking request' : '',
         item.nationalPriority ? `national priority ${item.nationalPriority}` : '',
