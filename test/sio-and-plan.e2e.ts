@@ -654,6 +654,18 @@ describe('SIO allocation and the 4P plan (issue 5)', () => {
         headers: { 'idempotency-key': `keyed-change-${id}` },
       });
     expect(await change()).toMatchObject({ status: 200, body: { version: 2 } });
+    // A keyed disruption not sent again until the plan is closed (below): the runs after this one never see its id.
+    const disruption = {
+      pillar: 'PURSUE',
+      significance: 'MINOR',
+      description: 'Cash seizure',
+      occurredAt: '2026-11-20T06:00:00Z',
+    };
+    const disruptionKey = { 'idempotency-key': `keyed-disruption-${id}` };
+    const recordDisruption = () =>
+      stack.http.post<{ id: string }>(`/referrals/${id}/plan/disruptions`, disruption, owners.lro, disruptionKey);
+    const recorded = await recordDisruption();
+    expect(recorded.status).toBe(201);
     // Enough further changes for the plan's workflow to continue as new (every 40 events here).
     for (let index = 0; index < 8; index += 1) {
       expect(
@@ -679,7 +691,7 @@ describe('SIO allocation and the 4P plan (issue 5)', () => {
     // Had the API lost both outcomes (a crash before it recorded them), the plan's new run still knows the Updates
     // of the first: each repeat is answered with the action as it now stands, not applied again (nor refused 409).
     const lost = await stack.db.query(
-      `UPDATE idempotency_keys SET outcome = NULL WHERE key_id LIKE 'plan:' || $1 || ':%'`,
+      `UPDATE idempotency_keys SET outcome = NULL WHERE key_id LIKE 'plan:' || $1 || ':action%'`,
       [id],
     );
     expect(lost.rowCount).toBe(2);
@@ -705,6 +717,27 @@ describe('SIO allocation and the 4P plan (issue 5)', () => {
     const actions = (await plan(id, owners.sio)).actions;
     expect(actions.filter((action) => action.description === 'Keyed action')).toHaveLength(1);
     expect(actions.filter((action) => action.description === 'Something else')).toHaveLength(0);
+
+    // Once the plan is closed its workflow takes no Update: a repeat of one an earlier run applied, its outcome lost,
+    // is still answered with its record (not refused 409), and a change under its key still refused.
+    await ok('close', stack.http.post(`/referrals/${id}/close`, { outcome: 'Charged' }, manager));
+    const forgotten = await stack.db.query(
+      `UPDATE idempotency_keys SET outcome = NULL WHERE key_id LIKE 'plan:' || $1 || ':disruption-%'`,
+      [id],
+    );
+    expect(forgotten.rowCount).toBe(1);
+    expect(await recordDisruption()).toMatchObject({ status: 201, body: recorded.body });
+    const changedAfterClose = await stack.http.post(
+      `/referrals/${id}/plan/disruptions`,
+      { ...disruption, description: 'Another after the close' },
+      owners.lro,
+      disruptionKey,
+    );
+    expect(changedAfterClose.body).toMatchObject({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
+    const fresh = await stack.http.post(`/referrals/${id}/plan/actions`, planActionBody(), owners.sio, {
+      'idempotency-key': `fresh-after-close-${id}`,
+    });
+    expect(fresh.body).toMatchObject({ status: 409, state: 'CLOSED' });
     const short = await stack.http.post(`/referrals/${id}/plan/disruptions`, {}, owners.sio, {
       'idempotency-key': 'k',
     });

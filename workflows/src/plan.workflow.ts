@@ -32,7 +32,7 @@ import {
   changeActionUpdate,
   changePlanOwnerSignal,
   closePlanSignal,
-  planAnsweredQuery,
+  planAnswerQuery,
   planSnapshotQuery,
   recordDisruptionUpdate,
   signReviewUpdate,
@@ -185,7 +185,11 @@ function registerReferralHandlers(run: PlanRun): void {
     startedAt: input.startedAt,
   }));
 
-  setHandler(planAnsweredQuery, (updateId) => run.answered.has(updateId));
+  setHandler(planAnswerQuery, (updateId) => {
+    const recordId = run.answered.get(updateId);
+    const { actions, disruptions, reviews } = run.state;
+    return [...actions, ...disruptions, ...reviews].find((record) => record.id === recordId) ?? null;
+  });
 
   setHandler(closePlanSignal, () => {
     apply(run, { type: 'CLOSED' });

@@ -83,5 +83,10 @@ export const closePlanSignal = defineSignal('closePlan');
 /** The referral's SIO or LRO changed: the newcomer owns the plan from now on. */
 export const changePlanOwnerSignal = defineSignal<[{ role: PlanRole; owner: Participant }]>('changePlanOwner');
 export const planSnapshotQuery = defineQuery<PlanSnapshot>('planSnapshot');
-/** Whether an earlier run of the plan applied the Update with this id (see PlanWorkflowInput.answered). */
-export const planAnsweredQuery = defineQuery<boolean, [string]>('planAnswered');
+/** A record of the plan: what each of its Updates makes or changes, and answers with. */
+export type PlanRecord = PlanAction | Disruption | PlanReview;
+/**
+ * The record the Update with this id made or changed, as it now stands, or null: it answers a repeat of an Update
+ * an earlier run applied (Temporal forgets its id at continue-as-new; see PlanWorkflowInput.answered).
+ */
+export const planAnswerQuery = defineQuery<PlanRecord | null, [string]>('planAnswer');

@@ -5,7 +5,7 @@ import {
   ActorCommand,
   addActionUpdate,
   changeActionUpdate,
-  planAnsweredQuery,
+  planAnswerQuery,
   planWorkflowId,
   recordDisruptionUpdate,
   signReviewUpdate,
@@ -97,8 +97,14 @@ export class PlanCommandsService {
     { kind, idempotencyKey, alsoCheck }: PlanChange,
   ): Promise<R> {
     const workflowId = planWorkflowId(id);
+    const answerOf = async (updateId: string) =>
+      (await this.temporal.query(workflowId, planAnswerQuery, updateId)) ?? null;
     const checkedUpdate = async (updateId?: string, repeat = false): Promise<R> => {
       const plan = await this.queries.findVisible(actor, id);
+      // A repeat of an Update an earlier run applied is answered with its record as it now stands, as the workflow
+      // would: whatever changed since, the plan closed (its workflow then takes no Update) or its editor replaced.
+      const answered = repeat && updateId !== undefined ? await answerOf(updateId) : null;
+      if (answered !== null) return answered as R;
       checkPlanEditor(actor, plan, plan.closedAt !== null);
       if (!repeat) await alsoCheck?.(plan);
       return this.temporal.sendUpdate({
@@ -117,8 +123,7 @@ export class PlanCommandsService {
       workflowId,
       kind,
       // A changed body under a key whose first request was applied in an earlier run is refused (422) too.
-      appliedInEarlierRun: async (updateId: string) =>
-        (await this.temporal.query(workflowId, planAnsweredQuery, updateId)) === true,
+      appliedInEarlierRun: async (updateId: string) => (await answerOf(updateId)) !== null,
     };
     return sendKeyedUpdate(
       this.idempotency,
