@@ -5,6 +5,7 @@ import { partialRequest } from './support/raw-http';
 interface Detail {
   submission: { summary?: string; intelligence?: unknown[]; subject: { name: string } };
   withheld?: { fields: string[]; howToAccess: string };
+  errors?: { field: string }[];
 }
 
 describe('need-to-know for OFFICIAL-SENSITIVE detail, and unusual access', () => {
@@ -67,11 +68,19 @@ describe('need-to-know for OFFICIAL-SENSITIVE detail, and unusual access', () =>
     );
     expect(doubled.status).toBe(400);
     expect(doubled.text).toContain('X-Access-Justification');
+    // A reason a header cannot carry as typed comes as an RFC 8187 ext-value; one that does not decode is refused.
+    const undecodable = await read(id, assessor, "UTF-8''I%E2%80m triaging it");
+    expect({ status: undecodable.status, fields: undecodable.body.errors?.map((error) => error.field) }).toEqual({
+      status: 400,
+      fields: ['X-Access-Justification'],
+    });
 
     const justified = await read(id, assessor, 'Triage of this referral for the gateway');
     expect(justified.body.withheld).toBeUndefined();
     expect(justified.body.submission.summary).toContain('firearms');
     expect(justified.body.submission.intelligence).toHaveLength(1);
+    const typed = await read(id, assessor, `UTF-8''${encodeURIComponent('I’m triaging this – for the gateway')}`);
+    expect(typed.body.withheld).toBeUndefined();
 
     const trail = await stack.db.query<{ action: string; justification: string | null; withheld: boolean }>(
       `SELECT action, justification, details ? 'withheld' AS withheld FROM audit_log
@@ -86,6 +95,7 @@ describe('need-to-know for OFFICIAL-SENSITIVE detail, and unusual access', () =>
         justification: 'Triage of this referral for the gateway',
         withheld: false,
       },
+      { action: 'REFERRAL_SENSITIVE_VIEWED', justification: 'I’m triaging this – for the gateway', withheld: false },
     ]);
   });
 

@@ -111,9 +111,15 @@ describe('gateway team journey', () => {
         { text: 'Say why you need the sensitive detail, in 10 to 500 characters', href: '#justification' },
       ]);
       await visitor.expectAccessible();
-      await referral.justify('Triage of a firearms supply referral');
+      // Typed as people type: on two lines, with a curly apostrophe (a header carries neither as it is).
+      await referral.justify('I’m triaging a firearms\nsupply referral');
       expect(path(visitor)).toBe(`/gateway/referrals/${routine.id}`);
       expect(await referral.summary()).toContain('Supply of firearms');
+      const audited = await web.stack.db.query(
+        `SELECT 1 FROM audit_log WHERE action = 'REFERRAL_SENSITIVE_VIEWED' AND entity_id = $1 AND justification = $2`,
+        [routine.id, 'I’m triaging a firearms supply referral'],
+      );
+      expect(audited.rowCount).toBeGreaterThan(0);
       await visitor.screenshot('gateway-referral');
 
       // Triage: refused without a decision, then accepted.

@@ -46,6 +46,7 @@ export * from './meetings/meeting-settings';
 export * from './meetings/meeting-session';
 export * from './access/meeting-visibility';
 export * from './access/need-to-know';
+export * from './access/justification-header';
 export * from './access/access-anomalies';
 export * from './access/role-organisations';
 

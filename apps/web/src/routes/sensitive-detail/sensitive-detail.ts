@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { JUSTIFICATION_HEADER, sensitiveAccess } from '@rocu/domain';
+import { JUSTIFICATION_HEADER, justificationHeaderValue, sensitiveAccess } from '@rocu/domain';
 import type { Response } from 'express';
 import type { SessionRequest, WebSession } from '../../auth/web-session';
 import { redirectAfterSaving } from '../../setup/redirect-after-saving';
@@ -19,12 +19,16 @@ declare module 'express-session' {
 /** The justification header for reads of this referral, once its reader has said why they need the detail. */
 export function justificationHeaders(session: WebSession, id: string): Record<string, string> {
   const justification = session.accessJustifications?.[id];
-  return justification ? { [JUSTIFICATION_HEADER]: justification } : {};
+  return justification ? { [JUSTIFICATION_HEADER]: justificationHeaderValue(justification) } : {};
 }
 
-/** Keeps the reader's reason for this referral's reads, or refuses it as the API would (10 to 500 characters). */
+/**
+ * Keeps the reader's reason for this referral's reads, or refuses it as the API would (10 to 500 characters). Its
+ * lines are joined into one: it is sent as a header, and audited as one statement.
+ */
 export function keepJustification(session: WebSession, id: string, justification: unknown): void {
-  const access = sensitiveAccess('OFFICIAL-SENSITIVE', typeof justification === 'string' ? justification : undefined);
+  const typed = typeof justification === 'string' ? justification.replace(/\s+/g, ' ') : undefined;
+  const access = sensitiveAccess('OFFICIAL-SENSITIVE', typed);
   if (access.kind !== 'JUSTIFIED') {
     throw formRefusal('Say why you need the sensitive detail', [
       {
