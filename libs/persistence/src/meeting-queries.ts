@@ -1,6 +1,12 @@
 import type { DataSource } from 'typeorm';
 import type { Actor, MeetingStatus, MeetingType, ReferralOrigin } from '@rocu/domain';
-import { AWAITING_MEETING_STATUSES, LIVE_TASKING_STATUSES, meetingScopes, UK_TIME_ZONE } from '@rocu/domain';
+import {
+  LIVE_TASKING_STATUSES,
+  meetingScopes,
+  SETTLED_ONCE_RATIFIED_STATUSES,
+  SETTLED_STATUSES,
+  UK_TIME_ZONE,
+} from '@rocu/domain';
 
 export interface MeetingRow {
   id: string;
@@ -142,9 +148,9 @@ export const meetingQueries = {
   },
 
   /**
-   * The frozen agenda's new items this meeting has not decided whose referral no longer awaits a meeting
-   * (withdrawn, or decided out of the meeting): the meeting can no longer decide them. Once it is closed, those
-   * its close found (its later decisions elsewhere are not this meeting's).
+   * The frozen agenda's new items this meeting has not decided whose referral has left meetings' hands for good
+   * (withdrawn, or decided outside the meeting; SETTLED_STATUSES): the meeting can no longer decide them. Once
+   * it is closed, those its close found (what happens to its undecided items later is not this meeting's).
    */
   async settledElsewhere(dataSource: DataSource, meetingId: string): Promise<Set<string>> {
     const rows = await dataSource.query<{ referralId: string }[]>(
@@ -152,8 +158,10 @@ export const meetingQueries = {
          FROM meeting_items i JOIN meetings m ON m.id = i.meeting_id JOIN referrals r ON r.id = i.referral_id
         WHERE i.meeting_id = $1 AND i.kind = 'NEW'
           AND NOT EXISTS (SELECT 1 FROM meeting_decisions d WHERE d.meeting_id = $1 AND d.referral_id = i.referral_id)
-          AND CASE WHEN m.closed_at IS NULL THEN NOT r.status = ANY($2::text[]) ELSE i.settled_elsewhere END`,
-      [meetingId, AWAITING_MEETING_STATUSES],
+          AND CASE WHEN m.closed_at IS NOT NULL THEN i.settled_elsewhere
+                   ELSE r.status = ANY($2::text[]) OR (r.status = ANY($3::text[])
+                        AND (r.urgent_decision_at IS NULL OR r.ratified_in_meeting IS NOT NULL)) END`,
+      [meetingId, SETTLED_STATUSES, SETTLED_ONCE_RATIFIED_STATUSES],
     );
     return new Set(rows.map((row) => row.referralId));
   },

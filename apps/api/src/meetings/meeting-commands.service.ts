@@ -36,12 +36,6 @@ import { AttendanceRequest, CloseMeetingRequest, CreateMeetingRequest, DecisionR
 import { MeetingQueriesService, toMeetingSummary } from './meeting-queries.service';
 import { MeetingSummaryDto } from './meeting-views.dto';
 
-interface UpdateOptions {
-  keyed?: KeyedRequest;
-  /** Checks before a new Update is sent (not before a keyed repeat of a completed one is answered). */
-  checked?: () => Promise<void>;
-}
-
 /** Write side of meetings: each change is an Update on the meeting's workflow, validated by the pure rules. */
 @Injectable()
 export class MeetingCommandsService {
@@ -84,50 +78,50 @@ export class MeetingCommandsService {
    * on the referral or its subject) recuse the attendee from this meeting's items too, without a fresh
    * declaration; only what is declared here goes into the register, and only this meeting's items are shown.
    */
-  async attendance(
-    actor: Actor,
-    id: string,
-    request: AttendanceRequest,
-    correlationId: string,
-  ): Promise<MeetingSnapshot> {
-    const meeting = await this.actingOn(actor, id, 'RECORD_ATTENDANCE');
-    const [registered, items] = await Promise.all([
-      registeredConflicts(
-        this.dataSource.manager,
-        request.attendees.map((attendee) => attendee.sub),
-        meeting.region,
-      ),
-      this.queries.itemIds(meeting),
-    ]);
-    refuseConflictsOffTheMeeting(request, items);
-    const attendees = request.attendees.map((attendee) => ({
-      ...attendee,
-      declared: attendee.conflicts,
-      conflicts: [
-        ...new Set([
-          ...attendee.conflicts,
-          ...(registered.get(attendee.sub) ?? []).filter((referralId) => items.has(referralId)),
-        ]),
-      ],
-    }));
-    return this.update(actor, meeting, recordAttendanceUpdate, { actor, correlationId, attendees });
+  attendance(actor: Actor, id: string, request: AttendanceRequest, correlationId: string): Promise<MeetingSnapshot> {
+    return this.update(actor, id, 'RECORD_ATTENDANCE', recordAttendanceUpdate, async (meeting) => {
+      const [registered, items] = await Promise.all([
+        registeredConflicts(
+          this.dataSource.manager,
+          request.attendees.map((attendee) => attendee.sub),
+          meeting.region,
+        ),
+        this.queries.itemIds(meeting),
+      ]);
+      refuseBadAttendees(request, items);
+      const attendees = request.attendees.map((attendee) => ({
+        ...attendee,
+        declared: attendee.conflicts,
+        conflicts: [
+          ...new Set([
+            ...attendee.conflicts,
+            ...(registered.get(attendee.sub) ?? []).filter((referralId) => items.has(referralId)),
+          ]),
+        ],
+      }));
+      return { actor, correlationId, attendees };
+    });
   }
 
-  async decide(
+  decide(
     actor: Actor,
     id: string,
     request: DecisionRequest,
     correlationId: string,
     idempotencyKey?: string,
   ): Promise<DecisionRecord> {
-    const meeting = await this.actingOn(actor, id, 'DECIDE');
     const keyed = keyedRequest(idempotencyKey, request);
-    // The checks run before a new decision only: a keyed repeat of one recorded is answered as it was, even if
-    // the chair has since been recused from the item.
-    const checked = () => this.checkDecision(actor, meeting, request);
-    const settledElsewhere = [...(await this.queries.settledElsewhere(meeting))];
-    const command = { actor, correlationId, ...request, settledElsewhere };
-    return this.update(actor, meeting, decideItemUpdate, command, { keyed, checked });
+    return this.update(
+      actor,
+      id,
+      'DECIDE',
+      decideItemUpdate,
+      async (meeting) => {
+        await this.checkDecision(actor, meeting, request);
+        return { actor, correlationId, ...request, settledElsewhere: await this.settledElsewhere(meeting) };
+      },
+      keyed,
+    );
   }
 
   /** Refuses what the workflow would too, as named fields or with the register's reason (it knows less of it). */
@@ -144,68 +138,73 @@ export class MeetingCommandsService {
     if (isRecused(registered, actor.sub, request.referralId)) throw registeredRecusal(request.referralId);
   }
 
-  async close(
+  close(
     actor: Actor,
     id: string,
     request: CloseMeetingRequest,
     correlationId: string,
     idempotencyKey?: string,
   ): Promise<MeetingSnapshot> {
-    const meeting = await this.actingOn(actor, id, 'CLOSE');
     const keyed = keyedRequest(idempotencyKey, request);
-    const settledElsewhere = [...(await this.queries.settledElsewhere(meeting))];
-    const command = { actor, correlationId, ...request, settledElsewhere };
-    return this.update(actor, meeting, closeMeetingUpdate, command, { keyed });
+    return this.update(
+      actor,
+      id,
+      'CLOSE',
+      closeMeetingUpdate,
+      async (meeting) => ({ actor, correlationId, ...request, settledElsewhere: await this.settledElsewhere(meeting) }),
+      keyed,
+    );
+  }
+
+  /** The items the workflow is not told have left it (see DecisionCommand.settledElsewhere), read now. */
+  private async settledElsewhere(meeting: MeetingRow): Promise<string[]> {
+    return [...(await this.queries.settledElsewhere(meeting))];
   }
 
   /**
-   * The meeting, if the caller may see it (else 404) and has the role for the action there (else 403), checked
-   * before the request is: a member's request is refused for who they are, not for a field or a recusal.
-   * The meeting's state is left to its workflow, which holds it.
+   * The Update, once the caller may see the meeting (else 404) and has the role for the action there (else 403),
+   * and then the command for it is made (with the checks it makes): a member is refused for who they are, not
+   * for a field or a recusal. The meeting's state is left to its workflow, which holds it. Under a key, once: a
+   * repeat of a completed one is answered with its outcome before any of this (see sendKeyedUpdate).
    */
-  private async actingOn(actor: Actor, id: string, action: MeetingAction): Promise<MeetingRow> {
-    const meeting = await this.queries.findVisible(actor, id);
-    const role = checkMeetingRole(meeting, action, actor);
-    if (!role.ok) throw new DomainError(role.refusal, role.reason);
-    return meeting;
-  }
-
-  /** The Update; under a key, once (a repeat of a completed one is answered with its outcome, see sendKeyedUpdate). */
   private async update<C extends ActorCommand, R>(
     actor: Actor,
-    meeting: MeetingRow,
+    id: string,
+    action: MeetingAction,
     definition: UpdateDefinition<R, [C]>,
-    command: C,
-    { keyed, checked }: UpdateOptions = {},
+    commandFor: (meeting: MeetingRow) => Promise<C>,
+    keyed?: KeyedRequest,
   ): Promise<R> {
     const send = async (updateId?: string): Promise<R> => {
-      await checked?.();
+      const meeting = await this.queries.findVisible(actor, id);
+      const role = checkMeetingRole(meeting, action, actor);
+      if (!role.ok) throw new DomainError(role.refusal, role.reason);
       return this.temporal.sendUpdate({
         workflowId: meeting.workflowId,
         definition,
-        command,
+        command: await commandFor(meeting),
         updateId,
         endedMessage: 'The meeting is closed',
         details: { state: meeting.status },
       });
     };
     if (keyed === undefined) return send();
-    const target = {
-      record: `meeting:${meeting.id}`,
-      workflowId: meetingWorkflowId(meeting.id),
-      kind: definition.name,
-    };
+    const target = { record: `meeting:${id}`, workflowId: meetingWorkflowId(id), kind: definition.name };
     return sendKeyedUpdate(this.idempotency, this.temporal, target, actor, keyed, send);
   }
 }
 
 /**
- * A conflict is declared at a meeting on one of its items (agenda or tasking under review): one on any other
+ * Each person once: of two entries, the meeting's workflow would keep the last one's conflicts and its read model the
+ * first's. A conflict is declared at a meeting on one of its items (agenda or tasking under review): one on any other
  * referral would put a record the chair may not see on the register, recusing and blocking officers elsewhere.
  */
-function refuseConflictsOffTheMeeting(request: AttendanceRequest, items: Set<string>): void {
-  const errors = request.attendees.flatMap((attendee, index) =>
-    attendee.conflicts.some((referralId) => !items.has(referralId))
+function refuseBadAttendees(request: AttendanceRequest, items: Set<string>): void {
+  const errors = request.attendees.flatMap((attendee, index) => [
+    ...(request.attendees.findIndex((other) => other.sub === attendee.sub) < index
+      ? [{ field: `attendees[${index}].sub`, code: 'repeated', message: 'each person may be listed once' }]
+      : []),
+    ...(attendee.conflicts.some((referralId) => !items.has(referralId))
       ? [
           {
             field: `attendees[${index}].conflicts`,
@@ -213,8 +212,10 @@ function refuseConflictsOffTheMeeting(request: AttendanceRequest, items: Set<str
             message: "conflicts must name this meeting's agenda items or taskings under review",
           },
         ]
-      : [],
-  );
+      : []),
+  ]);
   if (errors.length > 0)
-    throw new DomainError('VALIDATION', 'A conflict names a referral not before this meeting', { errors });
+    throw new DomainError('VALIDATION', 'The attendance names a person twice, or a referral not before this meeting', {
+      errors,
+    });
 }

@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
-  ArrayUnique,
   IsArray,
   IsIn,
   IsInt,
@@ -57,13 +56,7 @@ export class AttendeeDto {
   conflicts!: string[];
 }
 
-/** An attendee's person, or (for an entry that is not an attendee, refused on its own) nothing to match. */
-const personOf = (attendee: Partial<AttendeeDto> | null): unknown =>
-  typeof attendee?.sub === 'string' ? attendee.sub : Symbol('not a person');
-
 export class AttendanceRequest {
-  // One entry per person: of two, the meeting's workflow would keep the last one's conflicts, its read model the first's.
-  @ArrayUnique(personOf, { message: 'attendees must name each person (sub) once' })
   @NestedArray(AttendeeDto)
   attendees!: AttendeeDto[];
 }

@@ -39,8 +39,9 @@ export class AgendaItemDto {
   @ApiPropertyOptional() decision?: object;
   @ApiProperty({
     description:
-      'true when the item left the meeting undecided (its referral was withdrawn, or decided out of the meeting): ' +
-      'it can no longer be decided here, and adopting an item below it is no deviation',
+      'true when the item left the meeting undecided for good (its referral was withdrawn, or decided outside the ' +
+      'meeting): it can no longer be decided here, and adopting an item below it is no deviation; on a closed ' +
+      'meeting, as its close found it',
   })
   settledElsewhere!: boolean;
 }

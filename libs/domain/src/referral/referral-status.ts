@@ -57,6 +57,15 @@ export const AWAITING_MEETING_STATUSES: readonly ReferralStatus[] = ['AWAITING_D
 /** Adopted and not yet closed: a live tasking, which comes back to the region's meetings for review. */
 export const LIVE_TASKING_STATUSES: readonly ReferralStatus[] = ['ADOPTED', 'SIO_ALLOCATED', 'ACTIVE'];
 
+/**
+ * A referral on a meeting's agenda in one of these has left meetings' hands for good (withdrawn, or decided outside
+ * that meeting): no meeting will decide it again. Declined or adopted counts only once no urgent decision awaits
+ * ratification (an overturn to a deferral sends it back to be decided), and with the NCA it may be returned, so
+ * REFERRED_NATIONAL does not count.
+ */
+export const SETTLED_STATUSES: readonly ReferralStatus[] = ['WITHDRAWN', 'REJECTED', 'REFERRED_PARTNER', 'CLOSED'];
+export const SETTLED_ONCE_RATIFIED_STATUSES: readonly ReferralStatus[] = ['DECLINED', ...LIVE_TASKING_STATUSES];
+
 /** A live tasking with its SIO allocated: it counts towards its SIO's and LRO's workload. */
 export const ALLOCATED_TASKING_STATUSES: readonly ReferralStatus[] = ['SIO_ALLOCATED', 'ACTIVE'];
 
