@@ -103,6 +103,15 @@ describe('tracing: one trace from the API through Temporal to the worker and Pos
       const correlationId = await submitReferral(stack);
       const apiLog = await eventually(async () => requestLogLine(stack, correlationId));
       expect(apiLog.trace_id).toMatch(/^[0-9a-f]{32}$/);
+      // A request's line names its method and path only: no header (the token), no query (a subject's name).
+      const search = `tracing-e2e-${randomBytes(6).toString('hex')}`;
+      const referrer = await stack.token(['FORCE_REFERRER'], 'WYP');
+      await stack.http.request('GET', '/referrals?q=Kestrel', {
+        token: referrer,
+        headers: { 'x-correlation-id': search },
+      });
+      const searchLog = await eventually(async () => requestLogLine(stack, search));
+      expect(searchLog.req).toEqual({ id: search, method: 'GET', url: '/api/v1/referrals' });
     } finally {
       // Shutting down flushes whatever an exporter would still hold.
       await stack.stop();

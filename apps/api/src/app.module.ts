@@ -3,8 +3,9 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { UndeclaredQueryGuard } from './common/undeclared-query.guard';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
+import type { SerializedRequest } from 'pino';
 import { AppConfig, AppConfigModule } from '@rocu/config';
-import { traceLogFields } from '@rocu/observability';
+import { loggedUrl, traceLogFields } from '@rocu/observability';
 import { appDatabaseModule } from '@rocu/persistence';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -40,7 +41,10 @@ import { TemporalModule } from './temporal/temporal.module';
           mixin: traceLogFields(false),
           genReqId: correlationIdFor,
           customAttributeKeys: { reqId: 'correlationId' },
-          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          // Method and path only: headers carry tokens and reasons for reading, queries a search by a subject's name.
+          serializers: {
+            req: (req: SerializedRequest) => ({ id: req.id, method: req.method, url: loggedUrl(req.url) }),
+          },
           autoLogging: { ignore: (req) => req.url?.startsWith('/api/v1/health') ?? false },
         },
       }),

@@ -1,4 +1,5 @@
 export * from './correlation-id';
+export * from './logged-url';
 export * from './database-metrics';
 export * from './metrics-registry';
 export * from './ops-server';

@@ -1,7 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import pino from 'pino';
-import { correlationIdFor } from '@rocu/observability';
+import { correlationIdFor, loggedUrl } from '@rocu/observability';
 
 /** Requests not worth a log line: the health probe and static files. */
 const isQuiet = (path: string): boolean => path === '/health' || path.startsWith('/assets/');
@@ -11,7 +11,7 @@ const isQuiet = (path: string): boolean => path === '/health' || path.startsWith
  * X-Correlation-Id or a new one, echoed on the response as the API does. Written when the response
  * finishes; nothing is built for it when the level is above `info`. Done here rather than with nestjs-pino,
  * whose per-request AsyncLocalStorage turns on promise hooks that every await of every page then pays for
- * (bench web path). Cookies and headers are never logged.
+ * (bench web path). Cookies, headers and query strings are never logged (see loggedUrl).
  */
 export function requestLogging(logger: pino.Logger): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -22,7 +22,7 @@ export function requestLogging(logger: pino.Logger): RequestHandler {
       res.once('close', () => {
         const entry = {
           correlationId,
-          req: { method, url: originalUrl },
+          req: { method, url: loggedUrl(originalUrl) },
           res: { statusCode: res.statusCode },
           responseTime: Math.round(performance.now() - started),
         };
