@@ -8,25 +8,24 @@ import {
   SETTLED_STATUSES,
   TRIAGE_DECISIONS,
 } from './referral-status';
-import { REFERRAL_ACTIONS, REFERRAL_TRANSITIONS, ReferralEvent, ReferralRecord } from './referral-transitions';
+import {
+  REFERRAL_ACTIONS,
+  REFERRAL_TRANSITIONS,
+  ReferralAction,
+  ReferralEvent,
+  ReferralRecord,
+} from './referral-transitions';
 
-/** Every event of each action, with every value its fields can take. */
-const EVENTS: ReferralEvent[] = REFERRAL_ACTIONS.flatMap((type): ReferralEvent[] => {
-  switch (type) {
-    case 'TRIAGE':
-      return TRIAGE_DECISIONS.map((decision) => ({ type, decision }));
-    case 'ASSESS':
-      return ROUTES.map((route) => ({ type, route }));
-    case 'DECIDE':
-      return MEETING_DECISIONS.map((decision) => ({ type, decision }));
-    case 'RATIFICATION':
-      return RATIFICATION_OUTCOMES.flatMap((outcome) =>
-        MEETING_DECISIONS.map((decision) => ({ type, outcome, decision })),
-      );
-    default:
-      return [{ type } as ReferralEvent];
-  }
-});
+/** Every event of each action, with every value its fields can take (an action with no fields: its type alone). */
+const EVENT_VALUES: Partial<Record<ReferralAction, ReferralEvent[]>> = {
+  TRIAGE: TRIAGE_DECISIONS.map((decision) => ({ type: 'TRIAGE', decision })),
+  ASSESS: ROUTES.map((route) => ({ type: 'ASSESS', route })),
+  DECIDE: MEETING_DECISIONS.map((decision) => ({ type: 'DECIDE', decision })),
+  RATIFICATION: RATIFICATION_OUTCOMES.flatMap((outcome) =>
+    MEETING_DECISIONS.map((decision) => ({ type: 'RATIFICATION', outcome, decision })),
+  ),
+};
+const EVENTS = REFERRAL_ACTIONS.flatMap((type) => EVENT_VALUES[type] ?? [{ type } as ReferralEvent]);
 
 /** Where the transition table can take a referral from these statuses, every flag its rules read either way. */
 function reachable(from: readonly ReferralStatus[], urgentDecisionPending: boolean): Set<ReferralStatus> {
@@ -35,7 +34,7 @@ function reachable(from: readonly ReferralStatus[], urgentDecisionPending: boole
   for (let status = queue.shift(); status !== undefined; status = queue.shift()) {
     const records: ReferralRecord[] = [true, false].flatMap((flag) =>
       REFERRAL_STATUSES.map((returnTo) => ({
-        status: status as ReferralStatus,
+        status,
         ownerOrg: 'WYP',
         region: 'YHROCU',
         lroNamed: flag,
