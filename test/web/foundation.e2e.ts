@@ -135,6 +135,19 @@ describe('web app foundation', () => {
     expect(await home.heading()).toBe('Page not found');
   });
 
+  it('keeps no session for a visitor shown no form: the health probe, an unknown address', async () => {
+    const sessions = async () => (await web.stack.db.query('SELECT 1 FROM web_session')).rowCount;
+    const before = await sessions();
+    const answers = await Promise.all(['/health', '/no-such-page'].map((path) => fetch(`${web.stack.webUrl}${path}`)));
+    expect(answers.map((answer) => [answer.status, answer.headers.get('set-cookie')])).toEqual([
+      [200, null],
+      [404, null],
+    ]);
+    expect(await sessions()).toBe(before);
+    // The sign-in page's form needs its token, and so a session.
+    expect((await fetch(`${web.stack.webUrl}/sign-in`)).headers.get('set-cookie')).toContain(SESSION_COOKIE);
+  });
+
   it('lets no page be stored by a browser or proxy; the static assets may be', async () => {
     const page = await fetch(`${web.stack.webUrl}/sign-in`);
     expect(page.headers.get('cache-control')).toBe('no-store');

@@ -304,11 +304,15 @@ describe('force referrer journey', () => {
         referralBody(),
         await web.stack.token(['FORCE_REFERRER'], 'WYP'),
       );
-      await web.stack.http.post(
+      const asked = await web.stack.http.post(
         `/referrals/${submitted.body.id}/triage`,
         { decision: 'REQUEST_INFO', reason: 'Who else?' },
         await web.stack.token(['GATEWAY_ASSESSOR'], 'YHROCU'),
       );
+      expect({ status: asked.status, referral: asked.body.status }).toEqual({
+        status: 200,
+        referral: 'INFO_REQUESTED',
+      });
       const page = await ReferralPage.open(visitor.page, submitted.body.id);
       await visitor.page.getByRole('button', { name: 'Answer the information request' }).click();
       await visitor.page.getByLabel('Your answer').fill('Kept while the service was down.');
@@ -367,11 +371,15 @@ describe('force referrer journey', () => {
         await web.stack.token(['FORCE_REFERRER'], 'WYP'),
       );
       const id = submitted.body.id;
-      await web.stack.http.post(
+      const asked = await web.stack.http.post(
         `/referrals/${id}/triage`,
         { decision: 'REQUEST_INFO', reason: 'Who else?' },
         await web.stack.token(['GATEWAY_ASSESSOR'], 'YHROCU'),
       );
+      expect({ status: asked.status, referral: asked.body.status }).toEqual({
+        status: 200,
+        referral: 'INFO_REQUESTED',
+      });
       const page = await ReferralPage.open(visitor.page, id);
       await page.tryAgainAfterLostAnswer(proxy, () => page.answerInformationRequest('Two couriers.'));
       expect(await page.notice()).toContain('Your answer has been sent');
