@@ -148,6 +148,23 @@ describe('web app foundation', () => {
     expect((await fetch(`${web.stack.webUrl}/sign-in`)).headers.get('set-cookie')).toContain(SESSION_COOKIE);
   });
 
+  it('answers a form too large or unreadable with a page saying so, not as a service failure', async () => {
+    const post = (body: string, charset = 'utf-8') =>
+      fetch(`${web.stack.webUrl}/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': `application/x-www-form-urlencoded; charset=${charset}` },
+        body,
+      });
+    const answers = [await post(`persona=${'a'.repeat(250_000)}`), await post('persona=x', 'klingon')];
+    const titles = await Promise.all(answers.map(async (answer) => /<h1[^>]*>([^<]*)</.exec(await answer.text())?.[1]));
+    expect([...answers.map((answer) => answer.status), ...titles]).toEqual([
+      413,
+      415,
+      'What you entered is too long to send',
+      'What was sent could not be read',
+    ]);
+  });
+
   it('lets no page be stored by a browser or proxy; the static assets may be', async () => {
     const page = await fetch(`${web.stack.webUrl}/sign-in`);
     expect(page.headers.get('cache-control')).toBe('no-store');

@@ -20,10 +20,24 @@ export function flattenForm(value: unknown, prefix = ''): { name: string; value:
 }
 
 /**
+ * The status of a request the service could not read: a body too large or malformed (the body parser's errors,
+ * which say they may be shown) or another 4xx. The sender's mistake, never a 500.
+ */
+function clientErrorStatus(exception: unknown): number | undefined {
+  const status =
+    exception instanceof HttpException
+      ? exception.getStatus()
+      : typeof exception === 'object' && exception !== null && (exception as { expose?: unknown }).expose === true
+        ? (exception as { status?: unknown }).status
+        : undefined;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
+
+/**
  * Every failure becomes a page in one place: sign in again (no session, or the API no longer accepts the
  * token), the form again with a GOV.UK error summary (400, 409, 422; post-redirect-get, what was typed is
  * kept), a clear page (403, 404), or "try again" (503 and timeouts), which keeps a posted form so nothing
- * is lost.
+ * is lost. A request it cannot read (too large, malformed) is its own 4xx page.
  */
 @Catch()
 export class WebExceptionFilter implements ExceptionFilter {
@@ -39,6 +53,10 @@ export class WebExceptionFilter implements ExceptionFilter {
     if (exception instanceof ApiProblemError) return this.apiProblem(exception, request, response);
     if (exception instanceof HttpException && exception.getStatus() === 404) {
       return this.page(response, 404, 'errors/not-found.njk');
+    }
+    const unreadable = clientErrorStatus(exception);
+    if (unreadable !== undefined) {
+      return this.page(response, unreadable, 'errors/unreadable-request.njk', { tooLong: unreadable === 413 });
     }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     this.page(response, 500, 'errors/problem.njk');
