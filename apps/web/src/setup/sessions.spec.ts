@@ -64,9 +64,12 @@ describe('IntervalTouchStore', () => {
 
 describe('useSessions behind a TLS proxy (production: the cookie is Secure)', () => {
   /** Serves one page that starts a session; answers the Set-Cookie header of a request forwarded as https. */
-  async function cookieForwardedAsHttps(trustProxy: string): Promise<string | undefined> {
+  async function cookieForwardedAsHttps(
+    trustProxy: string,
+    env: Record<string, string> = {},
+  ): Promise<string | undefined> {
     const app = express();
-    const config = loadWebConfig({ ...WEB_ENV, TRUST_PROXY: trustProxy });
+    const config = loadWebConfig({ ...WEB_ENV, TRUST_PROXY: trustProxy, ...env });
     useSessions(app, config, recordingPool().pool);
     app.get('/', (request, response) => {
       (request.session as unknown as { started: boolean }).started = true;
@@ -87,6 +90,12 @@ describe('useSessions behind a TLS proxy (production: the cookie is Secure)', ()
   it('sets the Secure session cookie when the proxy is trusted', async () => {
     expect(await cookieForwardedAsHttps('loopback')).toMatch(/^rocu\.sid=.*; Secure/);
     expect(await cookieForwardedAsHttps('127.0.0.1/8')).toMatch(/; Secure/);
+  });
+
+  it('keeps the cookie Secure outside production when the public address is https, and only then', async () => {
+    expect(await cookieForwardedAsHttps('loopback', { NODE_ENV: 'development' })).toMatch(/; Secure/);
+    const plain = { NODE_ENV: 'development', WEB_BASE_URL: 'http://127.0.0.1:3001' };
+    expect(await cookieForwardedAsHttps('loopback', plain)).not.toMatch(/; Secure/);
   });
 
   it('sets no cookie when the forwarding proxy is not trusted (the request is plain http)', async () => {

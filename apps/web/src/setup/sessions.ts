@@ -54,6 +54,10 @@ export class IntervalTouchStore extends PgStore {
   }
 }
 
+/** Whether the cookie is Secure: in production, and wherever the service's public address is https. */
+const servedOverTls = (config: WebConfig): boolean =>
+  config.NODE_ENV === 'production' || (config.WEB_BASE_URL?.startsWith('https:') ?? false);
+
 /**
  * Server-side sessions in Postgres (table `web_session`, made by a migration): the browser holds only an
  * httpOnly, SameSite=Lax cookie. Requests push the expiry on (rolling), so a session ends after
@@ -75,7 +79,7 @@ export function sessionMiddleware(config: WebConfig, pool: Pool): RequestHandler
     cookie: {
       httpOnly: true,
       sameSite: 'lax',
-      secure: config.NODE_ENV === 'production',
+      secure: servedOverTls(config),
       maxAge: idleTimeoutMs,
     },
   });
