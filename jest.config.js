@@ -21,6 +21,7 @@ module.exports = {
     '^@rocu/contracts$': '<rootDir>/libs/contracts/src',
     '^@rocu/persistence$': '<rootDir>/libs/persistence/src',
     '^@rocu/persistence/web-drafts$': '<rootDir>/libs/persistence/src/web-drafts',
+    '^@rocu/persistence/web-sessions$': '<rootDir>/libs/persistence/src/web-sessions',
     '^@rocu/config$': '<rootDir>/libs/config/src',
     '^@rocu/observability$': '<rootDir>/libs/observability/src',
     '^@rocu/temporal-client$': '<rootDir>/libs/temporal-client/src',

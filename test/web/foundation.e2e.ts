@@ -1,4 +1,8 @@
-import { SESSION_COOKIE } from '../../apps/web/src/setup/sessions';
+import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
+import type { Request } from 'express';
+import type { SessionData } from 'express-session';
+import { IntervalTouchStore, SESSION_COOKIE } from '../../apps/web/src/setup/sessions';
 import { JAVASCRIPT_MODES, useWebStack, Visitor } from '../support/web-test';
 import { HomePage } from './pages/home-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -133,6 +137,39 @@ describe('web app foundation', () => {
     const sessionCookie = cookies.find((cookie) => cookie.name === SESSION_COOKIE);
     expect(sessionCookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
     expect(await home.heading()).toBe('Page not found');
+  });
+
+  it('does not bring back a session signed out while another of its requests was still running', async () => {
+    const store = new IntervalTouchStore(
+      { pool: web.stack.db, tableName: 'web_session', pruneSessionInterval: false },
+      1,
+    );
+    const sid = `race-${randomUUID()}`;
+    const cookie = { expires: new Date(Date.now() + 60_000), originalMaxAge: 60_000 };
+    const save = (data: SessionData) => promisify(store.set.bind(store))(sid, data);
+    const stored = async () =>
+      (
+        await web.stack.db.query<{ token: string }>(
+          `SELECT sess->>'apiToken' AS token FROM web_session WHERE sid = $1`,
+          [sid],
+        )
+      ).rows;
+    const read = (apiToken: string) =>
+      store.createSession(
+        { sessionID: sid, sessionStore: store } as unknown as Request,
+        {
+          cookie: { ...cookie },
+          apiToken,
+        } as unknown as SessionData,
+      );
+
+    await save({ cookie, apiToken: 'first' } as unknown as SessionData); // signed in: a new session is inserted
+    await save(read('changed')); // a later request changes it
+    expect(await stored()).toEqual([{ token: 'changed' }]);
+    const slow = read('changed'); // a slow request in another tab has read it...
+    await new Promise<void>((done) => store.destroy(sid, () => done())); // ...when the person signs out
+    await save(slow);
+    expect(await stored()).toEqual([]);
   });
 
   it('keeps no session for a visitor shown no form: the health probe, an unknown address', async () => {

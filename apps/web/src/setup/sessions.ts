@@ -1,8 +1,9 @@
 import connectPgSimple from 'connect-pg-simple';
 import session from 'express-session';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { Pool } from 'pg';
 import { trustProxySetting, type WebConfig } from '@rocu/config';
+import { webSessions } from '@rocu/persistence/web-sessions';
 
 export const SESSION_COOKIE = 'rocu.sid';
 
@@ -10,6 +11,7 @@ export const SESSION_COOKIE = 'rocu.sid';
 const TOUCH_FRACTION_OF_TIMEOUT = 30;
 
 const PgStore = connectPgSimple(session);
+const READ_FROM_STORE = Symbol('read from the store');
 
 /**
  * The Postgres store, extending a session's expiry at most once per interval instead of on every request:
@@ -20,15 +22,30 @@ export class IntervalTouchStore extends PgStore {
   private readonly writtenAt = new Map<string, number>();
 
   constructor(
-    options: ConstructorParameters<typeof PgStore>[0],
+    private readonly options: NonNullable<ConstructorParameters<typeof PgStore>[0]> & { pool: Pool },
     private readonly intervalMs: number,
   ) {
     super(options);
   }
 
+  /** Marks a session read from the store (not a new one), without storing the mark. */
+  override createSession(request: Request, data: session.SessionData): session.Session & session.SessionData {
+    const read = super.createSession(request, data);
+    Object.defineProperty(read, READ_FROM_STORE, { value: true, enumerable: false });
+    return read;
+  }
+
+  /**
+   * Saves a session. One read from the store at the start of its request is only updated, never inserted: had it
+   * been ended meanwhile (signed out in another tab), the store's upsert would bring it back, with its API token.
+   */
   override set(sid: string, data: session.SessionData, callback?: (error?: unknown) => void): void {
     this.written(sid);
-    super.set(sid, data, callback);
+    if (!(READ_FROM_STORE in data)) return super.set(sid, data, callback);
+    webSessions.updateStored(this.options.pool, sid, data, new Date(data.cookie.expires ?? Date.now())).then(
+      () => callback?.(),
+      (error: unknown) => callback?.(error),
+    );
   }
 
   override touch(sid: string, data: session.SessionData, callback?: () => void): void {
