@@ -79,7 +79,8 @@ describe('need-to-know for OFFICIAL-SENSITIVE detail, and unusual access', () =>
     expect(justified.body.withheld).toBeUndefined();
     expect(justified.body.submission.summary).toContain('firearms');
     expect(justified.body.submission.intelligence).toHaveLength(1);
-    const typed = await read(id, assessor, `UTF-8''${encodeURIComponent('I’m triaging this – for the gateway')}`);
+    // Read as one line: its line breaks and padding are not part of it (nor of its length).
+    const typed = await read(id, assessor, `UTF-8''${encodeURIComponent('I’m triaging this\n\n – for the gateway  ')}`);
     expect(typed.body.withheld).toBeUndefined();
 
     const trail = await stack.db.query<{ action: string; justification: string | null; withheld: boolean }>(
@@ -87,7 +88,7 @@ describe('need-to-know for OFFICIAL-SENSITIVE detail, and unusual access', () =>
         WHERE entity_id = $1 AND actor_sub = 'assessor-ntk' ORDER BY id`,
       [id],
     );
-    // Every withheld read is audited; the justification is kept as it was sent.
+    // Every withheld read is audited; the justification is kept as it was stated, on one line.
     expect(trail.rows).toEqual([
       ...Array(6).fill({ action: 'REFERRAL_VIEWED', justification: null, withheld: true }),
       {

@@ -192,12 +192,18 @@ describe('web app foundation', () => {
         headers: { 'content-type': `application/x-www-form-urlencoded; charset=${charset}` },
         body,
       });
-    const answers = [await post(`persona=${'a'.repeat(250_000)}`), await post('persona=x', 'klingon')];
+    const answers = [
+      await post(`persona=${'a'.repeat(250_000)}`),
+      await post('persona=x', 'klingon'),
+      await fetch(`${web.stack.webUrl}/referrals/%E0%A4%A`), // an address that does not decode
+    ];
     const titles = await Promise.all(answers.map(async (answer) => /<h1[^>]*>([^<]*)</.exec(await answer.text())?.[1]));
     expect([...answers.map((answer) => answer.status), ...titles]).toEqual([
       413,
       415,
+      400,
       'What you entered is too long to send',
+      'What was sent could not be read',
       'What was sent could not be read',
     ]);
   });

@@ -82,7 +82,7 @@ export class ReferralsController {
     name: JUSTIFICATION_HEADER,
     required: false,
     description:
-      'why you need OFFICIAL-SENSITIVE detail: one header, 10-500 characters, at least 3 words (audited as sent); ' +
+      'why you need OFFICIAL-SENSITIVE detail: one header, 10-500 characters, at least 3 words (audited as one line); ' +
       "text beyond printable ASCII as an RFC 8187 ext-value, UTF-8'' then the percent-encoded UTF-8",
   })
   @ApiOkResponse({ type: ReferralDetailDto })

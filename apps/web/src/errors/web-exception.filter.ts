@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { WebSession } from '../auth/web-session';
 import { ApiProblemError, FORM_PROBLEM_STATUSES } from './api-problem';
@@ -21,16 +21,15 @@ export function flattenForm(value: unknown, prefix = ''): { name: string; value:
 
 /**
  * The status of a request the service could not read: a body too large or malformed (the body parser's errors,
- * which say they may be shown) or another 4xx. The sender's mistake, never a 500.
+ * which say they may be shown and name their type) or an address that does not decode (the router's URIError,
+ * which Nest hands on as a BadRequestException). The sender's mistake, never a 500.
  */
 function clientErrorStatus(exception: unknown): number | undefined {
-  const status =
-    exception instanceof HttpException
-      ? exception.getStatus()
-      : typeof exception === 'object' && exception !== null && (exception as { expose?: unknown }).expose === true
-        ? (exception as { status?: unknown }).status
-        : undefined;
-  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+  if (exception instanceof BadRequestException) return 400;
+  if (typeof exception !== 'object' || exception === null) return undefined;
+  const { status, expose, type } = exception as { status?: unknown; expose?: unknown; type?: unknown };
+  const unreadable = expose === true && typeof type === 'string';
+  return unreadable && typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }
 
 /**

@@ -94,6 +94,8 @@ describe('useSessions behind a TLS proxy (production: the cookie is Secure)', ()
 
   it('keeps the cookie Secure outside production when the public address is https, and only then', async () => {
     expect(await cookieForwardedAsHttps('loopback', { NODE_ENV: 'development' })).toMatch(/; Secure/);
+    const upperCase = { NODE_ENV: 'development', WEB_BASE_URL: 'HTTPS://gateway.example.police.uk' };
+    expect(await cookieForwardedAsHttps('loopback', upperCase)).toMatch(/; Secure/);
     const plain = { NODE_ENV: 'development', WEB_BASE_URL: 'http://127.0.0.1:3001' };
     expect(await cookieForwardedAsHttps('loopback', plain)).not.toMatch(/; Secure/);
   });

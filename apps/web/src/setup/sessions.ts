@@ -73,7 +73,8 @@ export class IntervalTouchStore extends PgStore {
 
 /** Whether the cookie is Secure: in production, and wherever the service's public address is https. */
 const servedOverTls = (config: WebConfig): boolean =>
-  config.NODE_ENV === 'production' || (config.WEB_BASE_URL?.startsWith('https:') ?? false);
+  config.NODE_ENV === 'production' ||
+  (config.WEB_BASE_URL !== undefined && new URL(config.WEB_BASE_URL).protocol === 'https:');
 
 /**
  * Server-side sessions in Postgres (table `web_session`, made by a migration): the browser holds only an

@@ -30,7 +30,7 @@ export function isStatedJustification(justification: string): boolean {
 
 /**
  * Need-to-know for OFFICIAL-SENSITIVE detail: even someone entitled to see the referral sees its narrative
- * and intelligence only after stating why (the statement is audited with the read, as sent).
+ * and intelligence only after stating why (the statement, as one line, is audited with the read).
  */
 export function sensitiveAccess(classification: string, justification: string | undefined): SensitiveAccess {
   if (classification !== 'OFFICIAL-SENSITIVE') return { kind: 'NOT_SENSITIVE' };

@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { JUSTIFICATION_HEADER, justificationHeaderValue, sensitiveAccess } from '@rocu/domain';
+import { JUSTIFICATION_HEADER, justificationHeaderValue, oneLineJustification, sensitiveAccess } from '@rocu/domain';
 import type { Response } from 'express';
 import type { SessionRequest, WebSession } from '../../auth/web-session';
 import { redirectAfterSaving } from '../../setup/redirect-after-saving';
@@ -27,7 +27,7 @@ export function justificationHeaders(session: WebSession, id: string): Record<st
  * lines are joined into one: it is sent as a header, and audited as one statement.
  */
 export function keepJustification(session: WebSession, id: string, justification: unknown): void {
-  const typed = typeof justification === 'string' ? justification.replace(/\s+/g, ' ') : undefined;
+  const typed = typeof justification === 'string' ? oneLineJustification(justification) : undefined;
   const access = sensitiveAccess('OFFICIAL-SENSITIVE', typed);
   if (access.kind !== 'JUSTIFIED') {
     throw formRefusal('Say why you need the sensitive detail', [
