@@ -88,6 +88,23 @@ describe('tracing: one trace from the API through Temporal to the worker and Pos
       // The API's log line for the request names the same trace.
       expect(apiLog.trace_id).toBe(server.traceId);
       expect(apiLog.span_id).toMatch(/^[0-9a-f]{16}$/);
+
+      // A search's span exports its path, never its query (a subject's name).
+      const search = `tracing-e2e-${randomBytes(6).toString('hex')}`;
+      const referrer = await stack.token(['FORCE_REFERRER'], 'WYP');
+      await stack.http.request('GET', '/referrals?q=Kestrel', {
+        token: referrer,
+        headers: { 'x-correlation-id': search },
+      });
+      const searched = await eventually(async () =>
+        spanWhere(
+          receiver.spans,
+          'search span',
+          (span) => span.kind === SERVER && span.attributes[CORRELATION_ID] === search,
+        ),
+      );
+      expect(JSON.stringify(searched.attributes)).not.toContain('Kestrel');
+      expect(searched.attributes['http.target']).toBe('/api/v1/referrals');
     } finally {
       await stack.stop();
     }

@@ -6,6 +6,7 @@ import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { Resource } from '@opentelemetry/resources';
 import { BatchSpanProcessor, NodeTracerProvider, NoopSpanProcessor } from '@opentelemetry/sdk-trace-node';
 import { CORRELATION_ID_KEY, CorrelationIdSpanProcessor, correlationIdIn } from './correlation-id';
+import { loggedUrl } from './logged-url';
 
 /** The process's tracing, as its shutdown sees it. */
 export interface Tracing {
@@ -41,7 +42,10 @@ export function startTracing(service: 'api' | 'worker', otlpEndpoint: string | u
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.test(request.url ?? ''),
         disableOutgoingRequestInstrumentation: true,
-        applyCustomAttributesOnSpan: nameByRoute,
+        applyCustomAttributesOnSpan: (span, request) => {
+          withoutQuery(span, request);
+          nameByRoute(span, request);
+        },
       }),
       // Only queries made on behalf of something traced (a request, an activity), not the pool's own upkeep.
       new PgInstrumentation({ requireParentSpan: true }),
@@ -57,6 +61,17 @@ const UNTRACED: Tracing = { flush: () => Promise.resolve() };
 /** The tracing startTracing started, for the flush at shutdown. */
 export function tracing(): Tracing {
   return current ?? UNTRACED;
+}
+
+/**
+ * A server span's address attributes without the query string, which can carry what a trace must not export (a
+ * search by a subject's name, an OpenID Connect code): as the log lines do (loggedUrl).
+ */
+function withoutQuery(span: Span, request: object): void {
+  const { url, headers } = request as { url?: string; headers?: { host?: string } };
+  if (url === undefined || !url.includes('?')) return;
+  span.setAttribute('http.target', loggedUrl(url));
+  span.setAttribute('http.url', `http://${headers?.host ?? 'localhost'}${loggedUrl(url)}`);
 }
 
 /**
