@@ -194,6 +194,35 @@ describe('observability: metrics and health probes', () => {
     });
   });
 
+  it("logs a failed statement's error by its code and constraint, without the values the statement was given", async () => {
+    const secret = `Operation Nightjar ${Date.now()}`;
+    // A constraint the API does not expect: the insert fails as a QueryFailedError, a 500.
+    await stack.db.query(
+      `ALTER TABLE national_priorities ADD CONSTRAINT no_nightjar CHECK (description NOT LIKE '%Nightjar%')`,
+    );
+    try {
+      const nca = await stack.token(['NCA_LIAISON'], 'NCA');
+      const response = await stack.http.post<{ correlationId: string }>(
+        '/national/priorities',
+        { code: 'NIGHTJAR', title: 'Log check', description: secret },
+        nca,
+      );
+      expect(response.status).toBe(500);
+      const failure = await eventually(async () => {
+        const line = stack
+          .recentLogLines()
+          .find((entry) => entry.correlationId === response.body.correlationId && entry.msg === 'request failed');
+        expect(line).toBeDefined();
+        return line as { err: Record<string, unknown> };
+      });
+      expect(failure.err).toMatchObject({ type: 'QueryFailedError', code: '23514', constraint: 'no_nightjar' });
+      expect(String(failure.err.message)).toContain('no_nightjar');
+      expect(stack.recentLogs()).not.toContain(secret);
+    } finally {
+      await stack.db.query('ALTER TABLE national_priorities DROP CONSTRAINT no_nightjar');
+    }
+  });
+
   it('keeps liveness up and fails readiness naming Postgres while Postgres is unreachable', () =>
     throughOutage(postgres, 'database'));
 

@@ -25,16 +25,6 @@ function spanWhere(spans: ReceivedSpan[], what: string, test: (span: ReceivedSpa
   return found;
 }
 
-/** The JSON log lines a service wrote (the stack keeps its recent output). */
-function logLines(stack: Stack): Record<string, unknown>[] {
-  return stack
-    .recentLogs()
-    .split('\n')
-    .map((line) => line.replace(/^\[\w+\] /, ''))
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-}
-
 describe('tracing: one trace from the API through Temporal to the worker and Postgres', () => {
   let receiver: OtlpReceiver;
 
@@ -139,9 +129,11 @@ describe('tracing: one trace from the API through Temporal to the worker and Pos
 
 /** The API's "request completed" log line of the request with this correlation id (pino-http's `req.id`). */
 function requestLogLine(stack: Stack, correlationId: string): Record<string, unknown> {
-  const found = logLines(stack).find(
-    (line) => line.msg === 'request completed' && (line.req as { id?: unknown } | undefined)?.id === correlationId,
-  );
+  const found = stack
+    .recentLogLines()
+    .find(
+      (line) => line.msg === 'request completed' && (line.req as { id?: unknown } | undefined)?.id === correlationId,
+    );
   if (!found) throw new Error(`no request log line for ${correlationId}`);
   return found;
 }

@@ -259,6 +259,15 @@ export class Stack {
     return this.logs.join('');
   }
 
+  /** The JSON log lines the services wrote (of their recent output), parsed. */
+  recentLogLines(): Record<string, unknown>[] {
+    return this.recentLogs()
+      .split('\n')
+      .map((line) => line.replace(/^\[\w+\] /, ''))
+      .filter((line) => line.startsWith('{') && line.endsWith('}')) // not a line the output split in two
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+  }
+
   async stop(): Promise<void> {
     const services = [this.api, this.worker, ...this.instances, ...this.webApps];
     await Promise.all(services.flatMap((service) => (service ? [service.stop()] : [])));

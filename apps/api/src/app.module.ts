@@ -5,7 +5,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import type { SerializedRequest } from 'pino';
 import { AppConfig, AppConfigModule } from '@rocu/config';
-import { loggedUrl, traceLogFields } from '@rocu/observability';
+import { errorSerializers, loggedUrl, traceLogFields } from '@rocu/observability';
 import { appDatabaseModule } from '@rocu/persistence';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -42,7 +42,9 @@ import { TemporalModule } from './temporal/temporal.module';
           genReqId: correlationIdFor,
           customAttributeKeys: { reqId: 'correlationId' },
           // Method and path only: headers carry tokens and reasons for reading, queries a search by a subject's name.
+          // Errors without the values a failed statement was given (loggedError).
           serializers: {
+            ...errorSerializers,
             req: (req: SerializedRequest) => ({ id: req.id, method: req.method, url: loggedUrl(req.url) }),
           },
           autoLogging: { ignore: (req) => req.url?.startsWith('/api/v1/health') ?? false },

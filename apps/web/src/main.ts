@@ -5,6 +5,7 @@ import express from 'express';
 import { join } from 'node:path';
 import pino from 'pino';
 import { ConfigError, loadWebConfig, WebConfig } from '@rocu/config';
+import { errorSerializers } from '@rocu/observability';
 import { WebModule } from './web.module';
 import { configureNunjucks } from './setup/nunjucks-setup';
 import { pageLocals } from './setup/page-locals';
@@ -17,7 +18,8 @@ import { GOVUK_FRONTEND_DIST, MOJ_FRONTEND_ROOT, PUBLIC_DIR } from './web-paths'
 const STATIC_OPTIONS = { index: false, fallthrough: true, maxAge: '1h' };
 
 async function bootstrap(): Promise<void> {
-  const logger = pino({ level: loadWebConfig(process.env).LOG_LEVEL }); // fail fast with every bad variable named
+  // Fail fast with every bad variable named.
+  const logger = pino({ level: loadWebConfig(process.env).LOG_LEVEL, serializers: errorSerializers });
   const app = await NestFactory.create<NestExpressApplication>(WebModule, { bufferLogs: true, bodyParser: false });
   const config = app.get(WebConfig);
   app.useLogger(new PinoNestLogger(logger));

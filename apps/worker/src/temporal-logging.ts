@@ -1,6 +1,6 @@
 import { DefaultLogger, LogLevel, Runtime } from '@temporalio/worker';
 import pino from 'pino';
-import { traceLogFields } from '@rocu/observability';
+import { errorSerializers, traceLogFields } from '@rocu/observability';
 
 const TEMPORAL_LEVELS: Record<string, LogLevel> = {
   trace: 'TRACE',
@@ -26,7 +26,12 @@ const PINO_LEVELS: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error
  * counts) in Prometheus format on a loopback port, which the worker's `/metrics` serves along with its own.
  */
 export function installTemporalRuntime(level: string, coreMetricsAddress: string): void {
-  const logger = pino({ level, base: { context: 'temporal' }, mixin: traceLogFields(true) });
+  const logger = pino({
+    level,
+    base: { context: 'temporal' },
+    mixin: traceLogFields(true),
+    serializers: errorSerializers, // an activity's failure comes as `error`
+  });
   Runtime.install({
     logger: new DefaultLogger(TEMPORAL_LEVELS[level] ?? 'INFO', (entry) => {
       logger[PINO_LEVELS[entry.level]](entry.meta ?? {}, entry.message);

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, AppConfigModule } from '@rocu/config';
-import { traceLogFields } from '@rocu/observability';
+import { errorSerializers, traceLogFields } from '@rocu/observability';
 import { appDatabaseModule } from '@rocu/persistence';
 import { ReferralProjectionActivities } from './activities/referral-projection.activities';
 import { MeetingProjectionActivities } from './activities/meeting-projection.activities';
@@ -22,7 +22,9 @@ import { StandingWorkflowsService } from './standing-workflows.service';
     AppConfigModule,
     LoggerModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.LOG_LEVEL, mixin: traceLogFields(true) } }),
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: { level: config.LOG_LEVEL, mixin: traceLogFields(true), serializers: errorSerializers },
+      }),
     }),
     appDatabaseModule(),
   ],

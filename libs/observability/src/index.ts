@@ -6,3 +6,4 @@ export * from './ops-server';
 export * from './shutdown-bound';
 export * from './free-port';
 export * from './tracing';
+export * from './logged-error';
