@@ -21,6 +21,8 @@ import {
   PlanState,
   PLAN_STATE_LIMIT_BYTES,
   requireInstants,
+  reviewPolicyOf,
+  type ReviewPolicy,
   requireVisibleText,
   reviewHeldThisCycle,
   signReview,
@@ -52,9 +54,17 @@ const { projectPlanChange } = proxyActivities<PlanActivities>({
   retry: UNTIL_PROJECTED,
 });
 
+/**
+ * A working-day review cycle is reminded in working time (never at a weekend); plans started before keep the fraction
+ * of calendar time. Asked as each run starts, and by the referral's workflow when it reopens a plan.
+ */
+export const WORKING_TIME_REVIEW_REMINDERS_PATCH = 'working-time-review-reminders';
+
 /** What one run of the plan shares between its handlers and its review loop. */
 interface PlanRun {
   readonly input: PlanWorkflowInput;
+  /** The input's review policy, under WORKING_TIME_REVIEW_REMINDERS_PATCH. */
+  readonly policy: ReviewPolicy;
   /** Replaced by the referral's owner changes: from then on only the newcomer may edit or sign. */
   readonly owners: Pick<PlanWorkflowInput, 'sio' | 'lro'>;
   /** One joint review per cycle (issue #13); runs started before this change keep allowing the next at once. */
@@ -78,9 +88,11 @@ interface PlanRun {
 const ANSWERED_CARRIED = 500;
 
 function startPlanRun(input: PlanWorkflowInput): PlanRun {
-  const state = input.state ?? initialPlanState(new Date(input.startedAt), input.policy);
+  const policy = reviewPolicyOf(input.policy, patched(WORKING_TIME_REVIEW_REMINDERS_PATCH));
+  const state = input.state ?? initialPlanState(new Date(input.startedAt), policy);
   return {
     input,
+    policy,
     owners: { sio: input.sio, lro: input.lro },
     onePerCycle: patched('one-review-per-cycle'),
     state,
@@ -107,7 +119,7 @@ const carriedAnswers = (run: PlanRun) =>
   [...run.answered].slice(-ANSWERED_CARRIED).map(([updateId, recordId]) => ({ updateId, recordId }));
 
 function apply(run: PlanRun, event: PlanEvent): void {
-  run.state = applyPlanEvent(run.state, event, run.input.policy);
+  run.state = applyPlanEvent(run.state, event, run.policy);
 }
 
 function measure(run: PlanRun): void {

@@ -38,6 +38,7 @@ import {
   ReferralStateSettings,
   ReferralStatus,
   reopenPlan,
+  reviewPolicyOf,
   reviewCycle,
   scoreAssessment,
   standsTaskingDown,
@@ -83,7 +84,7 @@ import {
   type ReferralWorkflowInput,
 } from '@rocu/contracts';
 import { deadlineViews, StagePolicies, stageDeadline } from './referral-deadlines';
-import { planWorkflow } from './plan.workflow';
+import { planWorkflow, WORKING_TIME_REVIEW_REMINDERS_PATCH } from './plan.workflow';
 import { changesBefore, refuseOnDomainError, UNTIL_PROJECTED } from './workflow-support';
 
 /**
@@ -465,7 +466,13 @@ async function startPlan(run: ReferralRun, startedAt: string): Promise<void> {
   if (run.plan || !sio || !lro) return;
   const previous = await run.stoodDownPlan;
   run.stoodDownPlan = undefined;
-  const reopened = previous && reopenPlan(previous, new Date(startedAt), run.planPolicy.review);
+  const reopened =
+    previous &&
+    reopenPlan(
+      previous,
+      new Date(startedAt),
+      reviewPolicyOf(run.planPolicy.review, patched(WORKING_TIME_REVIEW_REMINDERS_PATCH)),
+    );
   run.plan = await startChild(planWorkflow, {
     workflowId: planWorkflowId(input.referralId),
     args: [

@@ -53,6 +53,7 @@ async function startPlan(
   policy: ReviewPolicy,
   continueAsNewAfterEvents: number,
   stateLimitBytes?: number,
+  startedAt = new Date().toISOString(),
 ): Promise<{ referralId: string; handle: WorkflowHandle }> {
   const referralId = `${scenario}-${RUN}`;
   const input: PlanWorkflowInput = {
@@ -61,7 +62,7 @@ async function startPlan(
     ownerOrg: 'WYP',
     sio: { sub: sio.sub, name: sio.name, org: 'YHROCU' },
     lro: { sub: lro.sub, name: lro.name, org: 'WYP' },
-    startedAt: new Date().toISOString(),
+    startedAt,
     policy,
     continueAsNewAfterEvents,
     stateLimitBytes,
@@ -290,6 +291,22 @@ describe('planWorkflow (real dev server, recorded projection)', () => {
     await handle.signal(closePlanSignal);
     await handle.result();
     await recordHistory('plan-replaced-signer', handle);
+  });
+
+  it('reminds of a working-day review cycle in working time, never at a weekend', async () => {
+    // Wednesday noon + 10 working days; 75% of the 14 calendar days would be Sunday 17 January 00:00.
+    const { handle } = await startPlan(
+      'working-days',
+      { every: { workingDays: 10 }, reminderFraction: 0.75 },
+      10_000,
+      undefined,
+      '2027-01-06T12:00:00.000Z',
+    );
+    const { cycle } = await handle.query(planSnapshotQuery);
+    await handle.signal(closePlanSignal);
+    await handle.result();
+    await recordHistory('plan-working-day-reminder', handle);
+    expect(cycle).toEqual({ dueAt: '2027-01-20T12:00:00.000Z', remindAt: '2027-01-18T00:00:00.000Z' });
   });
 
   it('completes a review both owners signed while the SIO was replaced for a time', async () => {

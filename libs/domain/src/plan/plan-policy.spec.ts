@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DomainError } from '../errors/domain-error';
 import { DEFAULT_REMINDER_FRACTION } from '../deadlines/deadline-policy';
-import { DEFAULT_PLAN_POLICY, addMonths, parsePlanPolicy, reviewCycle } from './plan-policy';
+import { DEFAULT_PLAN_POLICY, addMonths, parsePlanPolicy, reviewCycle, reviewPolicyOf } from './plan-policy';
 
 const at = (iso: string) => new Date(iso);
 const plus = (iso: string, months: number) => addMonths(at(iso), months).toISOString();
@@ -91,12 +91,37 @@ describe('reviewCycle', () => {
     expect(cycle.remindAt).toBe('2026-01-10T22:00:00.003Z'); // 2.5 rounds up
   });
 
-  it('counts UK working days, skipping the weekend', () => {
-    // Friday noon + 5 working days = the next Friday noon; 75% of those 7 days is 5 days 6 hours.
+  it('counts UK working days, skipping the weekend, and reminds in working time', () => {
+    // Friday noon + 5 working days = the next Friday noon; 75% of those 5 working days (90 h) from Friday noon is
+    // Friday's 12 h, then Monday to Wednesday, then 6 h into Thursday.
     expect(reviewCycle(at('2026-01-09T12:00:00.000Z'), { every: { workingDays: 5 }, reminderFraction: 0.75 })).toEqual({
       dueAt: '2026-01-16T12:00:00.000Z',
-      remindAt: '2026-01-14T18:00:00.000Z',
+      remindAt: '2026-01-15T06:00:00.000Z',
     });
+  });
+
+  it('never reminds of a working-day cycle at a weekend, where 75% of its calendar time falls', () => {
+    // Wednesday noon + 10 working days = Wednesday noon two weeks on. 75% of the 14 calendar days is Sunday 00:00;
+    // 75% of the 10 working days (180 h) runs out at the end of Friday, so the reminder is Monday 00:00.
+    const every = { workingDays: 10 };
+    const start = at('2026-01-07T12:00:00.000Z');
+    expect(reviewCycle(start, { every, reminderFraction: 0.75 })).toEqual({
+      dueAt: '2026-01-21T12:00:00.000Z',
+      remindAt: '2026-01-19T00:00:00.000Z',
+    });
+    // Plans started before keep the calendar-time reminder (their workflows' timers replay).
+    expect(reviewCycle(start, reviewPolicyOf({ every, reminderFraction: 0.75 }, false))).toEqual({
+      dueAt: '2026-01-21T12:00:00.000Z',
+      remindAt: '2026-01-18T00:00:00.000Z',
+    });
+  });
+
+  it('keeps calendar time for cycles of months, and the policy as given under the working-time rule', () => {
+    const policy = { every: { months: 1 }, reminderFraction: 0.5 };
+    expect(reviewPolicyOf(policy, true)).toBe(policy);
+    const cycle = reviewCycle(at('2026-01-07T12:00:00.000Z'), policy);
+    expect(cycle).toEqual(reviewCycle(at('2026-01-07T12:00:00.000Z'), reviewPolicyOf(policy, false)));
+    expect(cycle.remindAt).toBe('2026-01-23T00:00:00.000Z'); // half of 31 days: a Friday
   });
 
   it('throws a DomainError for an invalid start', () => {

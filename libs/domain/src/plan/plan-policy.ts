@@ -1,5 +1,5 @@
 import { DomainError } from '../errors/domain-error';
-import { baseDueAt } from '../deadlines/compute-deadline';
+import { baseDueAt, deadlineTimes } from '../deadlines/compute-deadline';
 import { DEFAULT_REMINDER_FRACTION, DurationSpec, StagePolicy } from '../deadlines/deadline-policy';
 import {
   isObject,
@@ -17,6 +17,11 @@ export interface ReviewPolicy {
   every: ReviewInterval;
   /** Fraction of the cycle at which the SIO and LRO are reminded. */
   reminderFraction: number;
+  /**
+   * Set by the plan's workflows only, never by configuration: plans started before working-day reminders counted
+   * working time keep the fraction of calendar time (which could fall on a weekend), so their timers replay.
+   */
+  calendarTimeReminder?: true;
 }
 
 /** Deadlines after adoption: allocating an SIO, then the plan's joint review cadence. */
@@ -47,15 +52,28 @@ export interface ReviewCycle {
   remindAt: string;
 }
 
-/** The review cycle that starts at `from` (the plan's start, the last completed review, or the last missed due date). */
+/**
+ * The review cycle that starts at `from` (the plan's start, the last completed review, or the last missed due date).
+ * A cycle of working days is reminded as a referral's deadlines are, in working time, so never at a weekend or bank
+ * holiday; a cycle of months or elapsed time at the fraction of its calendar time.
+ */
 export function reviewCycle(from: Date, policy: ReviewPolicy): ReviewCycle {
   const start = from.getTime();
   if (!Number.isFinite(start)) throw new DomainError('INVALID_DEADLINE_INPUT', 'A review cycle needs a valid start.');
+  if ('workingDays' in policy.every && !policy.calendarTimeReminder) {
+    const { dueAt, remindAt } = deadlineTimes(from, { due: policy.every, reminderFraction: policy.reminderFraction });
+    return { dueAt: dueAt.toISOString(), remindAt: remindAt.toISOString() };
+  }
   const due = (
     'months' in policy.every ? addMonths(from, policy.every.months) : baseDueAt(from, policy.every)
   ).getTime();
   const remind = start + Math.round(policy.reminderFraction * (due - start));
   return { dueAt: new Date(due).toISOString(), remindAt: new Date(remind).toISOString() };
+}
+
+/** The review policy a plan's workflow runs under: calendar-time reminders for a plan started before the change. */
+export function reviewPolicyOf(policy: ReviewPolicy, workingTimeReminders: boolean): ReviewPolicy {
+  return workingTimeReminders ? policy : { ...policy, calendarTimeReminder: true };
 }
 
 function parseInterval(value: unknown, path: string, errors: string[]): ReviewInterval | undefined {
