@@ -253,4 +253,31 @@ describe('web app foundation', () => {
     expect(await home.heading()).toBe('Page not found');
     await visitor.expectAccessible();
   });
+
+  it('answers a form too large and an address that does not decode on accessible pages, still signed in', async () => {
+    const visitor = await web.visit();
+    const home = await signIn(visitor, PERSONA.wypReferrer);
+    const [tooLarge] = await Promise.all([
+      visitor.page.waitForNavigation(),
+      // A form no page offers, posted by the browser as a form is: the body is refused before any route reads it.
+      visitor.page.evaluate(`{
+        const form = Object.assign(document.createElement('form'), { method: 'post', action: '/referrals' });
+        form.append(Object.assign(document.createElement('input'), { type: 'hidden', name: 'summary', value: 'a'.repeat(250000) }));
+        document.body.append(form);
+        form.submit();
+      }`),
+    ]);
+    expect(tooLarge?.status()).toBe(413);
+    expect(await home.heading()).toBe('What you entered is too long to send');
+    expect(await home.signedInAs()).toBe('DC Jane Smith, West Yorkshire Police');
+    await visitor.expectAccessible();
+
+    const undecodable = await visitor.page.goto('/referrals/%E0%A4%A');
+    expect(undecodable?.status()).toBe(400);
+    expect(await home.heading()).toBe('What was sent could not be read');
+    expect(await home.signedInAs()).toBe('DC Jane Smith, West Yorkshire Police');
+    await visitor.expectAccessible();
+    // The browser logs both statuses as errors, as it does any page's; these two are meant.
+    expect(visitor.browserErrors.splice(0).map((text) => /status of (\d+)/.exec(text)?.[1])).toEqual(['413', '400']);
+  });
 });

@@ -36,9 +36,10 @@ async function bootstrap(): Promise<void> {
   app.use('/assets', express.static(join(MOJ_FRONTEND_ROOT, 'moj', 'assets'), STATIC_OPTIONS));
 
   app.use(noStore); // after the static files, which may be cached
-  app.useBodyParser('urlencoded', { extended: true, limit: '200kb', parameterLimit: 2000 });
   useSessions(app, config, app.get(WebDatabase).pool);
   app.use(pageLocals);
+  // After the session, so a body too large or unreadable is answered on a page with the person's name and navigation.
+  app.useBodyParser('urlencoded', { extended: true, limit: '200kb', parameterLimit: 2000 });
   configureNunjucks(app);
   app.enableShutdownHooks();
   await app.listen(config.WEB_PORT, '0.0.0.0');
