@@ -30,9 +30,6 @@ const PLAIN_WORDS = {
   officerSub: 'Select the SIO you lend',
 };
 
-const blankless = (fields: Record<string, string>): Record<string, string> =>
-  Object.fromEntries(Object.entries(fields).filter(([, value]) => value.trim() !== ''));
-
 /**
  * Mutual aid between ROCUs (issue 16), for ROCU managers: the requests their region made and received; asking
  * another region for an SIO or a capability for a live tasking; the lending manager approving (naming one of
@@ -100,23 +97,18 @@ export class MutualAidController {
 
   @Post('new')
   async request(@Session() session: WebSession, @Body() body: unknown, @Res() response: Response): Promise<void> {
-    const form = formValues(body);
-    const kind = text(form.kind);
-    const asked = await this.api.post<MutualAidRequest>(
-      session,
-      '/mutual-aid-requests',
-      blankless({
+    const asked = await this.send<MutualAidRequest>(session, '/mutual-aid-requests', body, (form) => {
+      const kind = text(form.kind);
+      return {
         referralId: text(form.referralId),
         lendingRegion: text(form.lendingRegion),
         kind,
         // The capability belongs to a capability request only: one chosen before switching to "An SIO" is not sent.
         capability: kind === 'CAPABILITY' ? text(form.capability) : '',
         reason: text(form.reason),
-      }),
-      keyHeader(form.key),
-    );
-    keepNotice(session, `Request sent to ${organisationName(asked.lendingRegion)}`);
-    await redirectAfterSaving(session, response, MUTUAL_AID_PATH);
+      };
+    });
+    await this.backToList(session, response, `Request sent to ${organisationName(asked.lendingRegion)}`);
   }
 
   @Get(':id/decision')
@@ -172,25 +164,18 @@ export class MutualAidController {
     @Body() body: unknown,
     @Res() response: Response,
   ): Promise<void> {
-    const form = formValues(body);
-    const decision = text(form.decision);
-    const decided = await this.api.post<MutualAidRequest>(
+    const path = `/mutual-aid-requests/${encodeURIComponent(id)}/decision`;
+    const decided = await this.send<MutualAidRequest>(session, path, body, (form) => {
+      const decision = text(form.decision);
+      return { decision, reason: text(form.reason), officerSub: decision === 'APPROVE' ? text(form.officerSub) : '' };
+    });
+    await this.backToList(
       session,
-      `/mutual-aid-requests/${encodeURIComponent(id)}/decision`,
-      blankless({
-        decision,
-        reason: text(form.reason),
-        officerSub: decision === 'APPROVE' ? text(form.officerSub) : '',
-      }),
-      keyHeader(form.key),
-    );
-    keepNotice(
-      session,
+      response,
       decided.state === 'APPROVED'
         ? `Request approved${decided.officer ? `: ${decided.officer.name} is lent` : ''}`
         : 'Request refused',
     );
-    await redirectAfterSaving(session, response, MUTUAL_AID_PATH);
   }
 
   @Get(':id/withdrawal')
@@ -224,11 +209,9 @@ export class MutualAidController {
     @Body() body: unknown,
     @Res() response: Response,
   ): Promise<void> {
-    const form = formValues(body);
     const path = `/mutual-aid-requests/${encodeURIComponent(id)}/withdrawal`;
-    await this.api.post(session, path, blankless({ reason: text(form.reason) }), keyHeader(form.key));
-    keepNotice(session, 'Request withdrawn');
-    await redirectAfterSaving(session, response, MUTUAL_AID_PATH);
+    await this.send(session, path, body, (form) => ({ reason: text(form.reason) }));
+    await this.backToList(session, response, 'Request withdrawn');
   }
 
   /**
@@ -247,11 +230,32 @@ export class MutualAidController {
     if (request?.availableActions.includes(action)) return request;
     const page = mutualAidPath(id, action === 'APPROVE' ? 'decision' : 'withdrawal');
     if (request && request.state !== 'REQUESTED' && takeRefusedForm(session, page)) {
-      keepNotice(session, `This request has already been ${request.state.toLowerCase()}`);
-      await redirectAfterSaving(session, response, MUTUAL_AID_PATH);
+      await this.backToList(session, response, `This request has already been ${request.state.toLowerCase()}`);
       return undefined;
     }
     throw new NotFoundException();
+  }
+
+  /**
+   * Posts one of the forms: `fieldsOf` picks the API's fields from what was typed; blank ones are not sent (an
+   * optional field left empty is absent, not an empty string the API would refuse); the form's key goes as the
+   * Idempotency-Key.
+   */
+  private send<T>(
+    session: WebSession,
+    path: string,
+    body: unknown,
+    fieldsOf: (form: Record<string, unknown>) => Record<string, string>,
+  ): Promise<T> {
+    const form = formValues(body);
+    const fields = Object.entries(fieldsOf(form)).filter(([, value]) => value.trim() !== '');
+    return this.api.post<T>(session, path, Object.fromEntries(fields), keyHeader(form.key));
+  }
+
+  /** Back to the list of requests (after saving the session), which shows `notice`. */
+  private async backToList(session: WebSession, response: Response, notice: string): Promise<void> {
+    keepNotice(session, notice);
+    await redirectAfterSaving(session, response, MUTUAL_AID_PATH);
   }
 
   private async liveTaskings(session: WebSession) {
