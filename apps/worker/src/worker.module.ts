@@ -17,15 +17,15 @@ import { MailTransportService } from './notifications/mail-transport.service';
 import { NotificationDeliveryActivities } from './notifications/notification-delivery.activities';
 import { StandingWorkflowsService } from './standing-workflows.service';
 
+/** The worker's log lines carry their trace's ids; errors leave out the values a failed statement was given. */
+const workerLogging = (config: AppConfig) => ({
+  pinoHttp: { level: config.LOG_LEVEL, mixin: traceLogFields(true), serializers: errorSerializers },
+});
+
 @Module({
   imports: [
     AppConfigModule,
-    LoggerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        pinoHttp: { level: config.LOG_LEVEL, mixin: traceLogFields(true), serializers: errorSerializers },
-      }),
-    }),
+    LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: workerLogging }),
     appDatabaseModule(),
   ],
   providers: [
