@@ -718,6 +718,22 @@ describe('SIO allocation and the 4P plan (issue 5)', () => {
     expect(actions.filter((action) => action.description === 'Keyed action')).toHaveLength(1);
     expect(actions.filter((action) => action.description === 'Something else')).toHaveLength(0);
 
+    // Nor is an editor replaced since refused (403) a repeat of what they did as the editor, its outcome lost again;
+    // a new change of theirs is.
+    const replaced = await stack.http.post(`/referrals/${id}/lro/replacement`, lroReplacementBody(), referrer);
+    expect(replaced.status).toBe(200);
+    const lostAgain = await stack.db.query(
+      `UPDATE idempotency_keys SET outcome = NULL WHERE key_id LIKE 'plan:' || $1 || ':action-change%'`,
+      [id],
+    );
+    expect(lostAgain.rowCount).toBe(1);
+    expect(await change()).toMatchObject({ status: 200, body: { id: first.body.id, version: 2 } });
+    const newChange = await stack.http.request('PATCH', `/referrals/${id}/plan/actions/${first.body.id}`, {
+      token: owners.lro,
+      body: { status: 'COMPLETE', version: 2 },
+    });
+    expect(newChange.status).toBe(403);
+
     // Once the plan is closed its workflow takes no Update: a repeat of one an earlier run applied, its outcome lost,
     // is still answered with its record (not refused 409), and a change under its key still refused.
     await ok('close', stack.http.post(`/referrals/${id}/close`, { outcome: 'Charged' }, manager));
