@@ -7,6 +7,7 @@ import pino from 'pino';
 import { ConfigError, loadWebConfig, WebConfig } from '@rocu/config';
 import { errorSerializers } from '@rocu/observability';
 import { WebModule } from './web.module';
+import { OidcSignInService } from './auth/oidc-sign-in.service';
 import { configureNunjucks } from './setup/nunjucks-setup';
 import { pageLocals } from './setup/page-locals';
 import { PinoNestLogger, requestLogging } from './setup/request-logging';
@@ -26,7 +27,8 @@ async function bootstrap(): Promise<void> {
   app.disable('x-powered-by');
   app.use(requestLogging(logger));
   app.use(cspNonce);
-  app.use(securityHeaders(config.OIDC_ISSUER_URL ? [new URL(config.OIDC_ISSUER_URL).origin] : []));
+  const provider = app.get(OidcSignInService);
+  app.use(securityHeaders(() => provider.formTargets()));
 
   // Static files first: they need no session (and so never extend one).
   app.use('/assets/govuk', express.static(join(GOVUK_FRONTEND_DIST, 'govuk'), STATIC_OPTIONS));

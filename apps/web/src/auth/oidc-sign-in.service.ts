@@ -1,9 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import * as oidc from 'openid-client';
 import { WebConfig } from '@rocu/config';
 import { ApiClient } from '../api/api-client.service';
 import { ApiProblemError } from '../errors/api-problem';
 import { OrganisationLists, organisationNameIn, personFromClaims } from './oidc-claims';
+import { providerOrigins } from './provider-origins';
 import { promised, SignInService } from './sign-in.service';
 import type { SessionRequest } from './web-session';
 
@@ -17,18 +18,31 @@ export class SignInRefusedError extends Error {}
 /**
  * AUTH_MODE=oidc: OpenID Connect authorisation code flow with PKCE. The state, nonce and code verifier wait
  * in the (pre-sign-in) session; the callback uses them once, and the access token for the API is kept in the
- * new session only. The provider is discovered on first use (and again after a failure).
+ * new session only. The provider is discovered at start-up (and again on use after a failure).
  */
 @Injectable()
-export class OidcSignInService {
+export class OidcSignInService implements OnModuleInit {
   private readonly logger = new Logger(OidcSignInService.name);
   private discovered?: Promise<oidc.Configuration>;
+  private origins: string[];
 
   constructor(
     private readonly config: WebConfig,
     private readonly api: ApiClient,
     private readonly signIn: SignInService,
-  ) {}
+  ) {
+    this.origins = config.OIDC_ISSUER_URL ? providerOrigins(config.OIDC_ISSUER_URL) : [];
+  }
+
+  /** Discovered before the first page, so every page's form-action names the provider's endpoints (formTargets). */
+  onModuleInit(): void {
+    if (this.config.AUTH_MODE === 'oidc') this.configuration().catch(() => undefined); // logged; retried on use
+  }
+
+  /** The provider's origins that a form of ours may end at (sign-out redirects there): issuer and endpoints. */
+  formTargets(): string[] {
+    return this.origins;
+  }
 
   /** Keeps a fresh handshake in the session; resolves with the provider's authorisation URL to send the person to. */
   async authorisationUrl(request: SessionRequest): Promise<string> {
@@ -122,9 +136,19 @@ export class OidcSignInService {
     const secret = this.config.OIDC_CLIENT_SECRET ?? '';
     // Plain http is for the local test provider only; in production openid-client insists on https.
     const insecure = issuer.protocol === 'http:' && this.config.NODE_ENV !== 'production';
-    return oidc.discovery(issuer, this.config.OIDC_CLIENT_ID ?? '', secret, oidc.ClientSecretBasic(secret), {
-      timeout: PROVIDER_TIMEOUT_SECONDS,
-      execute: insecure ? [oidc.allowInsecureRequests] : [],
+    const discovering = oidc.discovery(
+      issuer,
+      this.config.OIDC_CLIENT_ID ?? '',
+      secret,
+      oidc.ClientSecretBasic(secret),
+      {
+        timeout: PROVIDER_TIMEOUT_SECONDS,
+        execute: insecure ? [oidc.allowInsecureRequests] : [],
+      },
+    );
+    return discovering.then((configuration) => {
+      this.origins = providerOrigins(issuer.href, configuration.serverMetadata());
+      return configuration;
     });
   }
 

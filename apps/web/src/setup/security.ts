@@ -11,10 +11,10 @@ export function cspNonce(_req: Request, res: Response, next: NextFunction): void
 
 /**
  * A strict Content-Security-Policy: scripts only by nonce (`strict-dynamic` lets our module load GOV.UK
- * and MoJ Frontend), everything else from this origin, no framing, forms post only here (and to the
- * identity provider when one is configured).
+ * and MoJ Frontend), everything else from this origin, no framing, forms post only here (and end at the
+ * identity provider when one is configured: sign-out redirects there).
  */
-export function securityHeaders(formTargets: string[] = []): RequestHandler {
+export function securityHeaders(formTargets: () => string[] = () => []): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -28,7 +28,8 @@ export function securityHeaders(formTargets: string[] = []): RequestHandler {
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
         frameAncestors: ["'none'"],
-        formAction: ["'self'", ...formTargets],
+        // Asked per response: the provider's endpoints are known once it has been discovered.
+        formAction: ["'self'", () => formTargets().join(' ')],
       },
     },
     referrerPolicy: { policy: 'same-origin' },
