@@ -9,6 +9,7 @@ import { SignInPage } from './pages/sign-in-page';
 import { PERSONA } from './personas';
 
 const web = useWebStack();
+const sleep = (ms: number) => new Promise((wake) => setTimeout(wake, ms));
 
 async function signIn(visitor: Visitor, persona: string): Promise<HomePage> {
   const signInPage = await SignInPage.open(visitor.page);
@@ -85,6 +86,39 @@ describe('web app foundation', () => {
     await new Promise((wake) => setTimeout(wake, 4000));
     await visitor.page.goto('/');
     expect(new URL(visitor.page.url()).pathname).toBe('/sign-in');
+  });
+
+  it('warns before the idle timeout; one key press or typing keeps the session, doing nothing ends it', async () => {
+    // 12 s: the session may end 11.6 s after a request, so the warning opens at 7.7 s.
+    const shortSessions = await web.stack.startWeb({ SESSION_IDLE_TIMEOUT_SECONDS: '12' });
+    const visitor = await web.visit(true, shortSessions);
+    const home = await signIn(visitor, PERSONA.wypReferrer);
+    const { page } = visitor;
+    const warning = page.getByRole('dialog', { name: 'You will be signed out soon' });
+    expect(await warning.isVisible()).toBe(false);
+    await warning.waitFor({ state: 'visible', timeout: 15_000 });
+    expect(await warning.innerText()).toMatch(/signed out in \d seconds? if you do nothing/);
+    await visitor.expectAccessible();
+    // The keyboard alone: "Stay signed in" has the focus.
+    await page.keyboard.press('Enter');
+    await warning.waitFor({ state: 'hidden' });
+    await sleep(6_000); // past when the session would have ended without it
+    await page.goto('/referrals');
+    expect(await home.signedInAs()).toBe('DC Jane Smith, West Yorkshire Police');
+
+    // Typing counts as being there: the session is pushed on without a warning.
+    await sleep(3_000);
+    await page.getByLabel('Search by reference or subject').pressSequentially('MoRiLE');
+    await sleep(10_000);
+    expect(await warning.isVisible()).toBe(false);
+    await page.goto('/');
+    expect(await home.signedInAs()).toBe('DC Jane Smith, West Yorkshire Police');
+
+    // Nobody there: the warning counts down, and then signs the person out.
+    await page.waitForURL('**/signed-out', { timeout: 20_000 });
+    expect(await home.heading()).toBe('You have signed out');
+    await page.goto('/');
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
   });
 
   it('refuses a form posted without the CSRF token, changing nothing', async () => {

@@ -8,6 +8,7 @@ import { ConfigError, loadWebConfig, WebConfig } from '@rocu/config';
 import { errorSerializers } from '@rocu/observability';
 import { WebModule } from './web.module';
 import { OidcSignInService } from './auth/oidc-sign-in.service';
+import { sessionTimeout } from './auth/session-timeout';
 import { configureNunjucks } from './setup/nunjucks-setup';
 import { pageLocals } from './setup/page-locals';
 import { PinoNestLogger, requestLogging } from './setup/request-logging';
@@ -42,7 +43,7 @@ async function bootstrap(): Promise<void> {
   app.use(pageLocals);
   // After the session, so a body too large or unreadable is answered on a page with the person's name and navigation.
   app.useBodyParser('urlencoded', { extended: true, limit: '200kb', parameterLimit: 2000 });
-  configureNunjucks(app);
+  configureNunjucks(app, sessionTimeout(config.SESSION_IDLE_TIMEOUT_SECONDS));
   app.enableShutdownHooks();
   await app.listen(config.WEB_PORT, '0.0.0.0');
 }

@@ -4,6 +4,7 @@ import { WebConfigModule } from '@rocu/config';
 import { ApiClient } from './api/api-client.service';
 import { AuthController } from './auth/auth.controller';
 import { OidcSignInService } from './auth/oidc-sign-in.service';
+import { SessionTimeoutController } from './auth/session-timeout';
 import { SignInService } from './auth/sign-in.service';
 import { CsrfGuard, SignedInGuard } from './auth/web-guards';
 import { WebExceptionFilter } from './errors/web-exception.filter';
@@ -49,6 +50,7 @@ import { WebDatabase } from './setup/web-database';
     MutualAidController,
     NotificationsController,
     DevMailboxController,
+    SessionTimeoutController,
   ],
   providers: [
     ApiClient,

@@ -8,7 +8,7 @@ import { webSessions } from '@rocu/persistence/web-sessions';
 export const SESSION_COOKIE = 'rocu.sid';
 
 /** A session's expiry is pushed on at most this often (a thirtieth of the idle timeout: a minute of 30). */
-const TOUCH_FRACTION_OF_TIMEOUT = 30;
+export const TOUCH_FRACTION_OF_TIMEOUT = 30;
 
 const PgStore = connectPgSimple(session);
 const READ_FROM_STORE = Symbol('read from the store');
