@@ -20,7 +20,15 @@ async function main(): Promise<void> {
   say('database migrated and reference data seeded');
 }
 
+/** A failed migration's message, with the statement and SQLSTATE TypeORM keeps (its own query log is off). */
+function failure(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const { query, code } = error as Error & { query?: unknown; code?: unknown };
+  const where = typeof query === 'string' ? `\nin: ${query.trim()}` : '';
+  return `${error.message}${typeof code === 'string' ? ` (SQLSTATE ${code})` : ''}${where}`;
+}
+
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`${failure(error)}\n`);
   process.exit(1);
 });

@@ -16,6 +16,12 @@ function failedInsert(): QueryFailedError {
   return new QueryFailedError('INSERT INTO national_priorities VALUES ($1, $2)', ['NIGHTJAR', SECRET], driverError);
 }
 
+/** A value Postgres refused, as pg reports it: the message quotes the value (SQLSTATE class 22). */
+function refusedValue(): QueryFailedError {
+  const driverError = Object.assign(new Error(`invalid input syntax for type uuid: "${SECRET}"`), { code: '22P02' });
+  return new QueryFailedError('SELECT * FROM referrals WHERE id = $1', [SECRET], driverError);
+}
+
 /** What a pino logger with these options writes for one line. */
 function logged(options: pino.LoggerOptions, fields: Record<string, unknown>): string {
   let written = '';
@@ -48,6 +54,31 @@ describe('errors as logs show them', () => {
       const line = logged({ serializers: errorSerializers }, { [key]: failedInsert() });
       expect(JSON.parse(line)[key]).toMatchObject({ type: 'QueryFailedError', code: '23514' });
       expect(line).not.toContain(SECRET);
+    }
+  });
+
+  it('leave the values out of the errors an error holds: in a field, a Nest option, an aggregate', () => {
+    const held = [
+      Object.assign(new Error('held'), { original: failedInsert() }),
+      Object.assign(new Error('Internal Server Error'), { options: { cause: failedInsert() } }),
+      new AggregateError([failedInsert(), refusedValue()], 'several'),
+    ];
+    for (const error of held) {
+      expect(logged({}, { err: error })).toContain(SECRET);
+      const line = logged({ serializers: errorSerializers }, { err: error });
+      expect(line).toContain('"type":');
+      expect(line).not.toContain(SECRET);
+    }
+  });
+
+  it("show a data exception's SQLSTATE instead of its message and stack line, which quote the value", () => {
+    for (const error of [refusedValue(), new Error('lookup failed', { cause: refusedValue() })]) {
+      expect(logged({}, { err: error })).toContain(SECRET);
+      const line = logged({ serializers: errorSerializers }, { err: error });
+      expect(line).not.toContain(SECRET);
+      const { err } = JSON.parse(line) as { err: { message: string; stack: string } };
+      expect(err.message).toBe('a value was refused (SQLSTATE 22P02)');
+      expect(err.stack).toMatch(/^\w+: a value was refused \(SQLSTATE 22P02\)\n\s+at /);
     }
   });
 

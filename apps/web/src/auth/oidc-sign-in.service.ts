@@ -25,6 +25,7 @@ export class OidcSignInService implements OnModuleInit {
   private readonly logger = new Logger(OidcSignInService.name);
   private discovered?: Promise<oidc.Configuration>;
   private origins: string[];
+  private endpointsKnown = false;
 
   constructor(
     private readonly config: WebConfig,
@@ -34,14 +35,22 @@ export class OidcSignInService implements OnModuleInit {
     this.origins = config.OIDC_ISSUER_URL ? providerOrigins(config.OIDC_ISSUER_URL) : [];
   }
 
-  /** Discovered before the first page, so every page's form-action names the provider's endpoints (formTargets). */
+  /** Starts discovery at start-up, so pages name the provider's endpoints in their form-action (formTargets). */
   onModuleInit(): void {
-    if (this.config.AUTH_MODE === 'oidc') this.configuration().catch(() => undefined); // logged; retried on use
+    this.discoverForPages();
   }
 
-  /** The provider's origins that a form of ours may end at (sign-out redirects there): issuer and endpoints. */
+  /**
+   * The provider's origins that a form of ours may end at (sign-out redirects there): the issuer's, and its
+   * endpoints' once discovered. Until then each page asks for discovery again (one attempt at a time).
+   */
   formTargets(): string[] {
+    if (!this.endpointsKnown) this.discoverForPages();
     return this.origins;
+  }
+
+  private discoverForPages(): void {
+    if (this.config.AUTH_MODE === 'oidc') this.configuration().catch(() => undefined); // logged; retried
   }
 
   /** Keeps a fresh handshake in the session; resolves with the provider's authorisation URL to send the person to. */
@@ -148,6 +157,7 @@ export class OidcSignInService implements OnModuleInit {
     );
     return discovering.then((configuration) => {
       this.origins = providerOrigins(issuer.href, configuration.serverMetadata());
+      this.endpointsKnown = true;
       return configuration;
     });
   }

@@ -19,7 +19,14 @@ describe("the identity provider's origins a form may end at", () => {
     ).toEqual(['https://idp.example.police.uk']);
   });
 
-  it('leave out what is not a URL', () => {
+  it('leave out what is not an http(s) URL a header can name', () => {
     expect(providerOrigins('', { end_session_endpoint: 'not a url' })).toEqual([]);
+    expect(
+      providerOrigins('https://idp.example.police.uk', {
+        authorization_endpoint: 'javascript:alert(1)',
+        end_session_endpoint: 'https://idp;script-src *.example/logout',
+      }),
+    ).toEqual(['https://idp.example.police.uk']);
+    expect(providerOrigins('http://[::1]:8080/realms/rocu')).toEqual(['http://[::1]:8080']);
   });
 });

@@ -18,8 +18,9 @@ export interface ReviewPolicy {
   /** Fraction of the cycle at which the SIO and LRO are reminded. */
   reminderFraction: number;
   /**
-   * Set by the plan's workflows only, never by configuration: plans started before working-day reminders counted
-   * working time keep the fraction of calendar time (which could fall on a weekend), so their timers replay.
+   * Set by the plan's workflows only, never by configuration: a plan's run started before working-day reminders
+   * counted working time keeps the fraction of calendar time (which could fall on a weekend), so its timers replay;
+   * its next run (continue-as-new) counts working time.
    */
   calendarTimeReminder?: true;
 }
