@@ -115,10 +115,31 @@ describe('web app foundation', () => {
     expect(await home.signedInAs()).toBe('DC Jane Smith, West Yorkshire Police');
 
     // Nobody there: the warning counts down, and then signs the person out.
-    await page.waitForURL('**/signed-out', { timeout: 20_000 });
+    await page.waitForURL('**/signed-out?reason=inactive', { timeout: 20_000 });
     expect(await home.heading()).toBe('You have signed out');
+    expect(await page.locator('main').innerText()).toContain('we signed you out after 12 seconds without activity');
+    await visitor.expectAccessible();
     await page.goto('/');
     expect(new URL(page.url()).pathname).toBe('/sign-in');
+  });
+
+  it('signs out a session with nobody in it without a CSRF token, but not a signed-in one', async () => {
+    const signOut = (cookie?: string) =>
+      fetch(`${web.stack.webUrl}/sign-out`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
+        body: 'reason=inactive',
+      });
+    const nobody = await signOut();
+    expect([nobody.status, nobody.headers.get('location')]).toEqual([303, '/signed-out?reason=inactive']);
+
+    const visitor = await web.visit();
+    const home = await signIn(visitor, PERSONA.wypReferrer);
+    const session = (await visitor.context.cookies()).find((cookie) => cookie.name === SESSION_COOKIE);
+    expect((await signOut(`${SESSION_COOKIE}=${session?.value ?? ''}`)).status).toBe(403);
+    await visitor.page.goto('/');
+    expect(await home.signedInAs()).toBe('DC Jane Smith, West Yorkshire Police');
   });
 
   it('refuses a form posted without the CSRF token, changing nothing', async () => {

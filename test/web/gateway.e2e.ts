@@ -258,7 +258,7 @@ describe('gateway team journey', () => {
     await chooseRadio('decision', ['ACCEPT', 'REQUEST_INFO', 'REJECT'], 'ACCEPT');
     await tabTo('#reason');
     await keyboard.type('In scope');
-    await pressEnterOn('button.govuk-button');
+    await pressEnterOn('main button.govuk-button');
     const page = new GatewayReferralPage(visitor.page);
     expect(await page.status()).toBe('Being assessed');
 
@@ -291,9 +291,9 @@ describe('gateway team journey', () => {
       'TTCG',
     );
     await rationale('route');
-    await pressEnterOn('button.govuk-button');
+    await pressEnterOn('main button.govuk-button');
     expect(await new CheckScorePage(visitor.page).score()).toMatch(/Risk score 21\.2/);
-    await pressEnterOn('button.govuk-button');
+    await pressEnterOn('main button.govuk-button');
     expect(await page.status()).toBe('Awaiting decision');
   });
 

@@ -1,10 +1,13 @@
 // The session timeout warning (WCAG 2.2.1): before the session may end, a dialog says so and "Stay signed in"
-// pushes it on. Typing on a page pushes it on by itself, so nobody loses a form they are still writing. Tabs share
-// the time of the last request through localStorage, so one in use keeps the others' warnings away.
-const dialog = document.querySelector('dialog[data-module="app-session-timeout"]');
+// pushes it on; at the end the person is signed out. Typing on a page since its last request pushes the session
+// on by itself when the warning would open, so nobody loses a form they are still writing. Tabs share the time of
+// their last request through localStorage, so a newer page in another tab moves this one's count on too.
 const ACTIVE_AT = 'rocu.session.activeAt';
+const KEEP_ALIVE_TIMEOUT_MS = 10_000;
+// The end comes this much before the earliest the session may end, for a late timer or a slow keep-alive.
+const END_MARGIN_MS = 1_000;
 
-function minutesAndSeconds(ms) {
+function timeLeft(ms) {
   const seconds = Math.max(0, Math.ceil(ms / 1000));
   if (seconds >= 60) {
     const minutes = Math.ceil(seconds / 60);
@@ -13,20 +16,42 @@ function minutesAndSeconds(ms) {
   return `${seconds} second${seconds === 1 ? '' : 's'}`;
 }
 
-function startTimeoutWarning() {
+function sharedActiveAt() {
+  try {
+    return Number(localStorage.getItem(ACTIVE_AT)) || 0;
+  } catch {
+    return 0; // storage refused: this tab counts alone
+  }
+}
+
+function startTimeoutWarning(dialog) {
   const warnAfter = Number(dialog.dataset.warnAfterMs);
-  const endsAfter = Number(dialog.dataset.endsAfterMs);
+  const endsAfter = Number(dialog.dataset.endsAfterMs) - END_MARGIN_MS;
   const countdown = dialog.querySelector('[data-timeout-countdown]');
   const keepAliveForm = dialog.querySelector('form[data-timeout-keep-alive]');
-  let activeAt = Date.now();
-  let typedSince = false;
-  let timer;
+  const signOutForm = dialog.querySelector('form[data-timeout-sign-out]');
+  // This page's own request started at the page's time origin.
+  let activeAt = Math.floor(performance.timeOrigin);
+  let inputAt = 0;
+  let keepingAlive = false;
+  let ending = false;
+  let warnTimer;
+  let endTimer;
   let ticking;
 
-  const signOutForm = dialog.querySelector('form[data-timeout-sign-out]');
-  // Signed out here, not left to expire: a later request (even the sign-in page's) would push the session on.
-  const timedOut = () => signOutForm.requestSubmit();
-  const signedOut = () => window.location.assign('/sign-in?reason=expired');
+  const stopTimers = () => {
+    clearTimeout(warnTimer);
+    clearTimeout(endTimer);
+    clearInterval(ticking);
+  };
+
+  function signOut(reason) {
+    if (ending) return;
+    ending = true;
+    stopTimers();
+    if (reason) signOutForm.elements.reason.value = reason;
+    signOutForm.submit();
+  }
 
   function active(at) {
     activeAt = Math.max(activeAt, at);
@@ -38,34 +63,52 @@ function startTimeoutWarning() {
     schedule();
   }
 
+  // Ended: the keep-alive is refused (no session, so no CSRF token) or sent to sign-in. Anything else (no network,
+  // a deploy's 502) leaves the session as it was, and the warning stays to be tried again.
   async function keepAlive() {
+    if (keepingAlive || ending) return;
+    keepingAlive = true;
+    clearTimeout(endTimer);
+    const sentAt = Date.now();
     const response = await fetch(keepAliveForm.action, {
       method: 'POST',
       body: new URLSearchParams(new FormData(keepAliveForm)),
       redirect: 'manual',
+      signal: AbortSignal.timeout(KEEP_ALIVE_TIMEOUT_MS),
     }).catch(() => undefined);
-    if (response?.status !== 204) return signedOut();
-    typedSince = false;
-    active(Date.now());
+    keepingAlive = false;
+    if (response?.status === 204) return active(sentAt);
+    if (response?.status === 403 || response?.type === 'opaqueredirect') {
+      return window.location.assign('/sign-in?reason=expired');
+    }
+    schedule(); // the count goes on from the last request that did arrive
+    warn(false);
   }
 
-  function warn() {
-    if (typedSince) return void keepAlive();
+  function warn(mayExtend = true) {
+    if (ending) return;
+    if (mayExtend && inputAt > activeAt) return void keepAlive();
     const update = () => {
-      const left = activeAt + endsAfter - Date.now();
-      if (left <= 0) return timedOut();
-      countdown.textContent = minutesAndSeconds(left);
+      countdown.textContent = timeLeft(activeAt + endsAfter - Date.now());
     };
     update();
-    if (!dialog.open) dialog.showModal();
+    clearInterval(ticking);
     ticking = setInterval(update, 1000);
+    if (!dialog.open) dialog.showModal();
   }
 
   function schedule() {
-    clearTimeout(timer);
-    clearInterval(ticking);
+    stopTimers();
     if (dialog.open) dialog.close();
-    timer = setTimeout(warn, Math.max(0, activeAt + warnAfter - Date.now()));
+    activeAt = Math.max(activeAt, sharedActiveAt());
+    warnTimer = setTimeout(warn, Math.max(0, activeAt + warnAfter - Date.now()));
+    endTimer = setTimeout(end, Math.max(0, activeAt + endsAfter - Date.now()));
+  }
+
+  // Another tab's newer request may not have reached this one (a frozen tab misses storage events).
+  function end() {
+    if (sharedActiveAt() > activeAt) return schedule();
+    signOut('inactive');
   }
 
   keepAliveForm.addEventListener('submit', (event) => {
@@ -77,8 +120,12 @@ function startTimeoutWarning() {
     event.preventDefault();
     keepAlive();
   });
-  document.addEventListener('input', () => {
-    typedSince = true;
+  signOutForm.addEventListener('submit', () => {
+    ending = true;
+    stopTimers();
+  });
+  document.addEventListener('input', (event) => {
+    if (!dialog.contains(event.target)) inputAt = Date.now();
   });
   window.addEventListener('storage', (event) => {
     if (event.key === ACTIVE_AT && Number(event.newValue) > activeAt) {
@@ -86,7 +133,17 @@ function startTimeoutWarning() {
       schedule();
     }
   });
-  active(Date.now()); // this page's own request
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) schedule();
+  });
+  active(activeAt);
 }
 
-if (dialog && typeof dialog.showModal === 'function') startTimeoutWarning();
+const dialog = document.querySelector('dialog[data-module="app-session-timeout"]');
+if (dialog && typeof dialog.showModal === 'function') {
+  try {
+    startTimeoutWarning(dialog);
+  } catch {
+    // The warning is an enhancement: GOV.UK and MoJ Frontend still start.
+  }
+}

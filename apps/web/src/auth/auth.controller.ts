@@ -23,6 +23,12 @@ import { OIDC_CALLBACK_PATH, OidcSignInService, SignInRefusedError } from './oid
 import { SignInService } from './sign-in.service';
 import type { SessionRequest, WebSession } from './web-session';
 
+/** "30 minutes", or the seconds of a timeout that is not whole minutes (a test's). */
+function idleTimeoutText(seconds: number): string {
+  const [count, unit] = seconds % 60 === 0 ? [seconds / 60, 'minute'] : [seconds, 'second'];
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+}
+
 @Public()
 @Controller()
 export class AuthController {
@@ -94,11 +100,17 @@ export class AuthController {
 
   /** Ends the session here, then (with OpenID Connect) at the provider when it offers an end-session endpoint. */
   @Post('sign-out')
-  async signOut(@Req() request: SessionRequest, @Res() response: Response): Promise<void> {
+  async signOut(
+    @Req() request: SessionRequest,
+    @Res() response: Response,
+    @Body('reason') reason: unknown,
+  ): Promise<void> {
     const idToken = request.session.idToken;
     await this.signIn.signOut(request);
     response.clearCookie(SESSION_COOKIE);
-    response.redirect(303, this.config.AUTH_MODE === 'oidc' ? await this.oidc.signedOutUrl(idToken) : '/signed-out');
+    // The timeout warning signs out with the reason, which the page then gives (the provider's return has none).
+    const signedOut = reason === 'inactive' ? '/signed-out?reason=inactive' : '/signed-out';
+    response.redirect(303, this.config.AUTH_MODE === 'oidc' ? await this.oidc.signedOutUrl(idToken) : signedOut);
   }
 
   private requireOidc(): void {
@@ -107,7 +119,11 @@ export class AuthController {
 
   @Get('signed-out')
   @Render('auth/signed-out.njk')
-  signedOut(): object {
-    return { pageTitle: 'You have signed out' };
+  signedOut(@Query('reason') reason?: string): object {
+    return {
+      pageTitle: 'You have signed out',
+      inactive: reason === 'inactive',
+      idleFor: idleTimeoutText(this.config.SESSION_IDLE_TIMEOUT_SECONDS),
+    };
   }
 }

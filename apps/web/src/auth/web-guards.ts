@@ -18,12 +18,18 @@ import { PUBLIC_ROUTE } from './auth-metadata';
 import type { WebSession } from './web-session';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const SIGN_OUT_PATH = '/sign-out';
 
-/** Every form must carry this session's CSRF token, signed in or not (the sign-in form too). */
+/**
+ * Every form must carry this session's CSRF token, signed in or not (the sign-in form too). Signing out a session
+ * with nobody in it changes nothing, so it needs none: a tab's timeout warning may sign out a session another tab
+ * has just ended, token and all, and should then reach "You have signed out", not "This form could not be sent".
+ */
 @Injectable()
 export class CsrfGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<Request & { session?: WebSession }>();
+    if (request.path === SIGN_OUT_PATH && !request.session?.user) return true;
     if (STATE_CHANGING.has(request.method) && !csrf.isRequestValid(request)) throw new CsrfRefusedError();
     return true;
   }
