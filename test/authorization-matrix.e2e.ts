@@ -771,7 +771,7 @@ describe('authorization matrix: every route x every role x own and other organis
     async (body: unknown): Promise<string[]> => {
       const { items, total } = body as ListBody;
       const { rows } = await stack.db.query<MeetingFacts & { id: string }>(
-        `SELECT id, region, ARRAY(SELECT sub FROM meeting_attendees a WHERE a.meeting_id = m.id) AS attendees FROM meetings m`,
+        `SELECT id, region, ARRAY(SELECT sub FROM meeting_attendees a WHERE a.meeting_id = m.id AND NOT a.removed) AS attendees FROM meetings m`,
       );
       const all = new Map(rows.map((row) => [row.id, row.region]));
       const visible = new Map(

@@ -831,6 +831,77 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
     ]);
   });
 
+  it('takes people recorded in error off the attendance: the quorum, recusals and who may see the meeting follow', async () => {
+    const referral = await assessed({});
+    const meetingId = await createMeeting(0);
+    await eventually(async () => expect((await meeting(meetingId)).agendaFrozen).toBe(true));
+    const nca = await stack.token(['TTCG_MEMBER'], 'NCA', 'nca-removed-1');
+    const ncaMember = { sub: 'nca-removed-1', name: 'NCA Liaison Officer', org: 'NCA', conflicts: [referral] };
+    await quorum(meetingId);
+    const attend = (body: Record<string, unknown>) =>
+      stack.http.post<{ attendees: { sub: string }[] }>(`/meetings/${meetingId}/attendance`, body, chair);
+    expect((await attend({ attendees: [ncaMember] })).status).toBe(200);
+    await eventually(async () => expect((await stack.http.get(`/meetings/${meetingId}`, nca)).status).toBe(200));
+
+    const removal = { attendees: [], removed: ['member-syp', 'nca-removed-1'] };
+    const removed = await attend(removal);
+    expect(removed.status).toBe(200);
+    expect(removed.body.attendees.map((attendee) => attendee.sub).sort()).toEqual(['chair-1', 'member-wyp']);
+    await eventually(async () => {
+      const current = await meeting(meetingId);
+      expect(current.attendees.map((attendee) => attendee.sub).sort()).toEqual(['chair-1', 'member-wyp']);
+      expect(current.agenda.find((item) => item.referralId === referral)?.recusedMembers).toEqual([]);
+    });
+    expect((await stack.http.get(`/meetings/${meetingId}`, nca)).status).toBe(404);
+    const decide = () =>
+      stack.http.post(
+        `/meetings/${meetingId}/decisions`,
+        { referralId: referral, decision: 'DEFER', rationale: 'x' },
+        chair,
+      );
+    const notQuorate = await decide();
+    expect(notQuorate.status).toBe(409);
+    expect(notQuorate.body).toMatchObject({ code: 'NOT_QUORATE', detail: expect.stringContaining('SYP') });
+
+    // Sent again, it removes nobody twice; what was declared stays in the register; the audit names who left.
+    expect((await attend(removal)).status).toBe(200);
+    const declared = await stack.db.query(
+      `SELECT person_sub FROM conflict_declarations WHERE meeting_id = $1 AND referral_id = $2`,
+      [meetingId, referral],
+    );
+    expect(declared.rows).toEqual([{ person_sub: 'nca-removed-1' }]);
+    const audited = await stack.db.query(
+      `SELECT details->'removed' AS removed FROM audit_log
+        WHERE entity_id = $1 AND action = 'MEETING_ATTENDANCE_RECORDED' AND details ? 'removed'`,
+      [meetingId],
+    );
+    expect(audited.rows).toEqual([{ removed: ['member-syp', 'nca-removed-1'] }]);
+
+    // Recorded again, they attend again.
+    expect((await attend({ attendees: [FORCE_MEMBERS[1]] })).status).toBe(200);
+    expect((await decide()).status).toBe(200);
+  });
+
+  it('refuses an attendance that lists a person it removes, or removes nobody by a bad id, naming each field', async () => {
+    const meetingId = await createMeeting(60_000);
+    const before = (await meeting(meetingId)).attendees;
+    const refused = await stack.http.post<Problem>(
+      `/meetings/${meetingId}/attendance`,
+      { attendees: [FORCE_MEMBERS[0], FORCE_MEMBERS[1]], removed: ['member-syp'] },
+      chair,
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors?.map((error) => error.field)).toEqual(['removed[0]']);
+    const malformed = await stack.http.post<Problem>(
+      `/meetings/${meetingId}/attendance`,
+      { attendees: [], removed: ['x', 'x', '', null] },
+      chair,
+    );
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors?.map((error) => error.field)).toEqual(expect.arrayContaining(['removed']));
+    expect((await meeting(meetingId)).attendees).toEqual(before);
+  });
+
   it('shows an agency member the meetings they are recorded as attending, and no other', async () => {
     const meetingId = await createMeeting(60_000);
     const attending = await stack.token(['TTCG_MEMBER'], 'NCA', 'nca-member-1');

@@ -285,6 +285,41 @@ describe('an urgent decision whose answer is lost', () => {
   });
 });
 
+describe('correcting attendance', () => {
+  describe.each(JAVASCRIPT_MODES)('$label', ({ javaScript }) => {
+    it('takes a person recorded in error off the attendance, and off the recusals their conflict caused', async () => {
+      const item = await assessedReferral(web.stack, { harm: LOW_HARM, likelihood: 2 });
+      const meetingId = await frozenMeeting(web.stack);
+      const chair = await web.stack.token(['TTCG_CHAIR'], 'YHROCU', 'yhrocu-chair');
+      const wrong = { sub: `wrong-person-${javaScript ? 'js' : 'no-js'}`, name: 'Insp Wrong Person', org: 'WYP' };
+      const attendees = [
+        { sub: 'yhrocu-chair', name: 'Det Supt Mark Evans', org: 'YHROCU', conflicts: [] },
+        { ...wrong, conflicts: [item.id] },
+        { ...SOUTH_YORKSHIRE_MEMBER, org: 'SYP', conflicts: [] },
+      ];
+      await ok('attendance', web.stack.http.post(`/meetings/${meetingId}/attendance`, { attendees }, chair));
+      const visitor = await web.visit(javaScript);
+      await (await SignInPage.open(visitor.page)).signInAs(PERSONA.chair);
+      await visitor.page.goto(`/meetings/${meetingId}`);
+      expect(await new MeetingPage(visitor.page).itemValue(item.reference, 'Recused')).toBe(wrong.name);
+
+      await visitor.page.goto(`/meetings/${meetingId}/attendance`);
+      const attendance = new AttendancePage(visitor.page);
+      const names = await attendance.names();
+      expect(names).toEqual(['DCI Sam Hart', 'Det Supt Mark Evans', wrong.name]);
+      await attendance.remove(names.indexOf(wrong.name));
+      expect(await attendance.names()).toEqual(['DCI Sam Hart', 'Det Supt Mark Evans']);
+      await visitor.expectAccessible();
+      const meeting = await attendance.save();
+      expect(await meeting.attendees()).toEqual([
+        ['DCI Sam Hart', 'South Yorkshire Police', 'None'],
+        ['Det Supt Mark Evans', 'Yorkshire and the Humber Regional Organised Crime Unit', 'None'],
+      ]);
+      expect(await meeting.itemValue(item.reference, 'Recused')).toBe('No one');
+    });
+  });
+});
+
 describe('meeting decisions and closing, when their answers are lost', () => {
   it('records each decision once, a justified one too, and closes once when "Try again" sends each again', async () => {
     await web.throughProxy(async (proxy, flaky) => {

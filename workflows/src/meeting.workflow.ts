@@ -249,6 +249,9 @@ function registerOpeningHandlers(run: MeetingRun, created: Promise<unknown>): vo
   setHandler(
     recordAttendanceUpdate,
     async (command) => {
+      // A sub not recorded is already off the record: a repeat of the command removes nobody twice.
+      const removed = (command.removed ?? []).flatMap((sub) => run.attendees.get(sub) ?? []);
+      for (const attendee of removed) run.attendees.delete(attendee.sub);
       for (const attendee of command.attendees) run.attendees.set(attendee.sub, attendee);
       run.chairs.add(command.actor.sub);
       const now = new Date(Date.now());
@@ -257,6 +260,7 @@ function registerOpeningHandlers(run: MeetingRun, created: Promise<unknown>): vo
       await projectAttendance({
         ...nextEvent(run, command.actor, command.correlationId),
         attendees: command.attendees,
+        ...(removed.length > 0 && { removed }),
       });
       return snapshot(run);
     },

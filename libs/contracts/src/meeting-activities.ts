@@ -21,7 +21,8 @@ export interface MeetingActivities {
   projectMeetingCreated(input: MeetingWorkflowInput & { at: string }): Promise<void>;
   /** Ranks the region's assessed referrals for this meeting type and snapshots them as the frozen agenda. */
   freezeAgenda(event: MeetingEventBase & { region: string; type: string }): Promise<AgendaItem[]>;
-  projectAttendance(event: MeetingEventBase & { attendees: Attendee[] }): Promise<void>;
+  /** `removed`: the attendees taken off the record (absent from events before removal existed). */
+  projectAttendance(event: MeetingEventBase & { attendees: Attendee[]; removed?: Attendee[] }): Promise<void>;
   /**
    * Sends the tasking decision to the referral's workflow (an Update whose id is derived from the meeting
    * and referral, so a retry is deduplicated by Temporal), then records it on the meeting.

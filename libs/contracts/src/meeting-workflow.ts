@@ -64,6 +64,8 @@ export interface Attendee {
 
 export interface AttendanceCommand extends ActorCommand {
   attendees: Attendee[];
+  /** Sign-in ids of people recorded before who are not attending after all (recorded in error, or gone). */
+  removed?: string[];
 }
 
 export interface DecisionCommand extends ActorCommand {

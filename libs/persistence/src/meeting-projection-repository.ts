@@ -101,14 +101,27 @@ export const meetingProjectionRepository = {
     );
   },
 
-  /** The attendee as recorded by this event, unless a later event already recorded them. */
-  async upsertAttendee(manager: EntityManager, event: MeetingEventKey, attendee: Attendee): Promise<void> {
+  /** Records an attendee, or (`removed`) takes them off the record; of two events, the later seq stands. */
+  async upsertAttendee(
+    manager: EntityManager,
+    event: MeetingEventKey,
+    attendee: Attendee,
+    removed = false,
+  ): Promise<void> {
     await manager.query(
-      `INSERT INTO meeting_attendees (meeting_id, sub, name, org, conflicts, recorded_seq) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO meeting_attendees (meeting_id, sub, name, org, conflicts, recorded_seq, removed) VALUES ($1, $2, $3, $4, $5, $6, $7)
            ON CONFLICT (meeting_id, sub) DO UPDATE SET name = EXCLUDED.name, org = EXCLUDED.org, conflicts = EXCLUDED.conflicts,
-             recorded_seq = EXCLUDED.recorded_seq
+             recorded_seq = EXCLUDED.recorded_seq, removed = EXCLUDED.removed
            WHERE meeting_attendees.recorded_seq < EXCLUDED.recorded_seq`,
-      [event.meetingId, attendee.sub, attendee.name, attendee.org, JSON.stringify(attendee.conflicts), event.seq],
+      [
+        event.meetingId,
+        attendee.sub,
+        attendee.name,
+        attendee.org,
+        JSON.stringify(attendee.conflicts),
+        event.seq,
+        removed,
+      ],
     );
   },
 

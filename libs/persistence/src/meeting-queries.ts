@@ -68,7 +68,7 @@ function visibleTo(actor: Actor, params: unknown[]): string | null {
         return `m.region = $${params.push(scope.region)}`;
       case 'ATTENDING':
         return `EXISTS (SELECT 1 FROM meeting_attendees a WHERE a.meeting_id = m.id
-                  AND a.sub = $${params.push(scope.sub)} AND a.org = $${params.push(scope.org)})`;
+                  AND a.sub = $${params.push(scope.sub)} AND a.org = $${params.push(scope.org)} AND NOT a.removed)`;
     }
   });
   return conditions.length > 0 ? `(${conditions.join(' OR ')})` : null;
@@ -128,7 +128,7 @@ export const meetingQueries = {
 
   attendees(dataSource: DataSource, meetingId: string): Promise<MeetingAttendeeRow[]> {
     return dataSource.query<MeetingAttendeeRow[]>(
-      `SELECT sub, name, org, conflicts FROM meeting_attendees WHERE meeting_id = $1 ORDER BY name`,
+      `SELECT sub, name, org, conflicts FROM meeting_attendees WHERE meeting_id = $1 AND NOT removed ORDER BY name`,
       [meetingId],
     );
   },

@@ -99,7 +99,7 @@ export class MeetingCommandsService {
           ]),
         ],
       }));
-      return { actor, correlationId, attendees };
+      return { actor, correlationId, attendees, ...(request.removed && { removed: request.removed }) };
     });
   }
 
@@ -196,7 +196,7 @@ export class MeetingCommandsService {
 
 /**
  * Each person once: of two entries, the meeting's workflow would keep the last one's conflicts and its read model the
- * first's. A conflict is declared at a meeting on one of its items (agenda or tasking under review): one on any other
+ * first's; nobody both listed and removed. A conflict is declared at a meeting on one of its items (agenda or tasking under review): one on any other
  * referral would put a record the chair may not see on the register, recusing and blocking officers elsewhere.
  */
 function refuseBadAttendees(request: AttendanceRequest, items: Set<string>): void {
@@ -214,8 +214,20 @@ function refuseBadAttendees(request: AttendanceRequest, items: Set<string>): voi
         ]
       : []),
   ]);
+  (request.removed ?? []).forEach((sub, index) => {
+    if (request.attendees.some((attendee) => attendee.sub === sub))
+      errors.push({
+        field: `removed[${index}]`,
+        code: 'also_attending',
+        message: 'a person removed may not be listed',
+      });
+  });
   if (errors.length > 0)
-    throw new DomainError('VALIDATION', 'The attendance names a person twice, or a referral not before this meeting', {
-      errors,
-    });
+    throw new DomainError(
+      'VALIDATION',
+      'The attendance names a person twice, removes a person it lists, or names a referral not before this meeting',
+      {
+        errors,
+      },
+    );
 }

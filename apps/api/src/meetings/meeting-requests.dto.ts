@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayUnique,
   IsArray,
   IsIn,
   IsInt,
@@ -59,6 +60,20 @@ export class AttendeeDto {
 export class AttendanceRequest {
   @NestedArray(AttendeeDto)
   attendees!: AttendeeDto[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'sign-in ids of people recorded before who are not attending after all (recorded in error, or gone): they ' +
+      'leave the attendance and its recusals, and what they declared stays in the register; ids not recorded are ignored',
+  })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
+  removed?: string[];
 }
 
 const REFERRALS_ON: readonly MeetingDecision[] = ['REFER_NATIONAL', 'REFER_PARTNER'];

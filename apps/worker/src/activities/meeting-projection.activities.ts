@@ -137,15 +137,19 @@ export class MeetingProjectionActivities implements MeetingActivities {
     });
   }
 
-  async projectAttendance(event: MeetingEvent & { attendees: Attendee[] }): Promise<void> {
+  async projectAttendance(event: MeetingEvent & { attendees: Attendee[]; removed?: Attendee[] }): Promise<void> {
+    const removed = event.removed ?? [];
     await this.once(
       event,
       'MEETING_ATTENDANCE_RECORDED',
       {
         attendees: event.attendees.map((attendee) => attendee.sub),
         conflicts: Object.fromEntries(event.attendees.map((attendee) => [attendee.sub, attendee.conflicts])),
+        ...(removed.length > 0 && { removed: removed.map((attendee) => attendee.sub) }),
       },
       async (manager) => {
+        // What they declared stays in the register: a declaration is not withdrawn by leaving the meeting.
+        for (const attendee of removed) await repository.upsertAttendee(manager, event, attendee, true);
         for (const attendee of event.attendees) {
           await repository.upsertAttendee(manager, event, attendee);
           // What was declared here goes into the register, for later meetings and allocations (ids of no

@@ -28,6 +28,7 @@ import { ReferralCounts1764800000000 } from './1764800000000-referral-counts';
 import { IdempotencyKeyAge1764900000000 } from './1764900000000-idempotency-key-age';
 import { PriorityCreationKey1764910000000 } from './1764910000000-priority-creation-key';
 import { SettledElsewhere1764920000000 } from './1764920000000-settled-elsewhere';
+import { AttendeeRemoved1764930000000 } from './1764930000000-attendee-removed';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   IdempotencyKeyAge1764900000000,
   PriorityCreationKey1764910000000,
   SettledElsewhere1764920000000,
+  AttendeeRemoved1764930000000,
 ];

@@ -11,7 +11,7 @@ export interface AttendeeAnswers {
   conflicts?: string[];
 }
 
-/** Recording attendance (/meetings/{id}/attendance): one fieldset per attendee, "Add another attendee". */
+/** Recording attendance (/meetings/{id}/attendance): one fieldset per attendee, "Add another attendee", "Remove". */
 export class AttendancePage extends BasePage {
   attendee(index: number): Locator {
     return this.page.getByTestId('attendee').nth(index);
@@ -23,6 +23,17 @@ export class AttendancePage extends BasePage {
 
   async value(index: number, label: 'Name' | 'Sign-in ID'): Promise<string> {
     return this.attendee(index).getByLabel(label, { exact: true }).inputValue();
+  }
+
+  /** Every row's name, in the form's order. */
+  async names(): Promise<string[]> {
+    const rows = await this.page.getByTestId('attendee').all();
+    return Promise.all(rows.map((row) => row.getByLabel('Name', { exact: true }).inputValue()));
+  }
+
+  /** Removes the row (a round trip, saved only with the form). */
+  async remove(index: number): Promise<void> {
+    await this.submitWith(`Remove attendee ${index + 1}`);
   }
 
   async addAnother(): Promise<void> {

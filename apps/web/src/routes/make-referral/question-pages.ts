@@ -1,4 +1,5 @@
 import { fieldId } from '../../errors/error-summary';
+import { addAnother } from '../../forms/add-another';
 import { record, rows, text, texts } from '../../forms/form-values';
 import { emptyIntelligence, emptyNominal, IntelligenceAnswer, NominalAnswer, ReferralDraft } from './referral-draft';
 
@@ -20,14 +21,6 @@ export interface QuestionPage {
   /** Asked only of a partner agency (a force's region is reference data; an agency serves none). */
   agencyOnly?: boolean;
   save(draft: ReferralDraft, body: Record<string, unknown>): PageAnswer;
-}
-
-/** Add-another: "add" appends an empty row, "remove-N" drops row N; both show the page again. */
-function addAnother<T>(list: T[], action: string, empty: () => T): { list: T[]; again: boolean } {
-  if (action === 'add') return { list: [...list, empty()], again: true };
-  const remove = /^remove-(\d+)$/.exec(action);
-  if (remove) return { list: list.filter((_, index) => index !== Number(remove[1])), again: true };
-  return { list, again: false };
 }
 
 const nominalOf = (row: Record<string, unknown>): NominalAnswer => ({

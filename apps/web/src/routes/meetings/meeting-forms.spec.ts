@@ -4,7 +4,7 @@ import {
   attendeeRows,
   attendeesToRecord,
   decisionBody,
-  isAddAnother,
+  removedAttendees,
   itemDecisionBody,
   wouldPassOver,
 } from './meeting-forms';
@@ -110,15 +110,22 @@ describe('attendance rows', () => {
         attendees: [
           { name: ' Ann ', sub: 'ann', org: 'WYP', conflicts: 'x' },
           { name: 'Bob', sub: 'bob', org: 'NCA', conflicts: ['x', 'y'] },
-          'junk',
         ],
       }),
     ).toEqual([
       { name: 'Ann', sub: 'ann', org: 'WYP', conflicts: ['x'] },
       { name: 'Bob', sub: 'bob', org: 'NCA', conflicts: ['x', 'y'] },
-      { name: '', sub: '', org: '', conflicts: [] },
     ]);
     expect(attendeeRows({})).toEqual([]);
+  });
+
+  it('reads more than 20 rows, which the form parser gives as an object keyed by row number', () => {
+    const attendees = Object.fromEntries(
+      Array.from({ length: 25 }, (_, index) => [String(index), { name: `P${index}`, sub: `p${index}`, org: 'WYP' }]),
+    );
+    const read = attendeeRows({ attendees });
+    expect(read).toHaveLength(25);
+    expect(read[24]).toEqual({ name: 'P24', sub: 'p24', org: 'WYP', conflicts: [] });
   });
 
   it('leaves out trailing blank rows but keeps a blank row between others, so row numbers match the form', () => {
@@ -128,9 +135,11 @@ describe('attendance rows', () => {
     expect(attendeesToRecord([blank])).toEqual([]);
   });
 
-  it('tells "Add another attendee" from saving', () => {
-    expect(isAddAnother({ action: 'add' })).toBe(true);
-    expect(isAddAnother({ action: 'save' })).toBe(false);
-    expect(isAddAnother({})).toBe(false);
+  it('removes the people recorded as the form was shown whose row is gone, and nobody recorded since', () => {
+    const ann = { name: 'Ann', sub: 'ann', org: 'WYP', conflicts: [] };
+    expect(removedAttendees({ recorded: ['ann', 'bob', 'bob'] }, [ann])).toEqual(['bob']);
+    expect(removedAttendees({ recorded: 'bob' }, [ann])).toEqual(['bob']);
+    expect(removedAttendees({ recorded: ['ann'] }, [ann])).toEqual([]);
+    expect(removedAttendees({}, [])).toEqual([]); // nobody was on the form
   });
 });

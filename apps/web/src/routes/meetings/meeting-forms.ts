@@ -7,6 +7,7 @@ import {
   RATIFICATION_OUTCOMES,
   RatificationOutcome,
 } from '@rocu/domain';
+import { rows } from '../../forms/form-values';
 import type { AgendaItem, MeetingDetail } from './meeting-api';
 
 declare module 'express-session' {
@@ -99,18 +100,25 @@ export function wouldPassOver(meeting: MeetingDetail, referralId: string, decisi
   return passedOverBy(ranked, outcomes, referralId, decision);
 }
 
-/** The attendance form's rows (bracket notation `attendees[0][name]`), as typed. */
+/** The attendance form's rows (bracket notation `attendees[0][name]`, read as keyed rows beyond 20), as typed. */
 export function attendeeRows(form: Form): AttendeeRow[] {
-  const rows = Array.isArray(form.attendees) ? (form.attendees as unknown[]) : [];
-  return rows.map((row) => {
-    const fields = typeof row === 'object' && row !== null ? (row as Form) : {};
-    return {
-      sub: text(fields.sub),
-      name: text(fields.name),
-      org: text(fields.org),
-      conflicts: texts(fields.conflicts),
-    };
-  });
+  return rows(form.attendees).map((fields) => ({
+    sub: text(fields.sub),
+    name: text(fields.name),
+    org: text(fields.org),
+    conflicts: texts(fields.conflicts),
+  }));
+}
+
+export const blankAttendee = (): AttendeeRow => ({ sub: '', name: '', org: '', conflicts: [] });
+
+/**
+ * Who the chair took off the form: the people recorded when it was shown (`recorded`) whose sign-in id no row
+ * has now. Someone another chair recorded meanwhile was not on the form, so is not removed by it.
+ */
+export function removedAttendees(form: Form, rows: readonly AttendeeRow[]): string[] {
+  const listed = new Set(rows.map((row) => row.sub));
+  return [...new Set(texts(form.recorded))].filter((sub) => !listed.has(sub));
 }
 
 const isBlank = (row: AttendeeRow): boolean =>
@@ -125,6 +133,3 @@ export function attendeesToRecord(rows: readonly AttendeeRow[]): AttendeeRow[] {
   while (end > 0 && isBlank(rows[end - 1])) end -= 1;
   return rows.slice(0, end);
 }
-
-/** Which button sent the attendance form: "Add another attendee" (a round trip without JavaScript) or save. */
-export const isAddAnother = (form: Form): boolean => text(form.action) === 'add';

@@ -25,7 +25,8 @@ import {
   attendeesToRecord,
   decisionBody,
   DecisionBody,
-  isAddAnother,
+  blankAttendee,
+  removedAttendees,
   itemDecisionBody,
   PendingDecision,
   wouldPassOver,
@@ -56,6 +57,7 @@ import {
 import { redirectAfterSaving } from '../../setup/redirect-after-saving';
 import { formKey, keyHeader } from '../../forms/form-key';
 import { text } from '../../forms/form-values';
+import { addAnother } from '../../forms/add-another';
 
 type Form = Record<string, unknown>;
 
@@ -159,13 +161,18 @@ export class MeetingsController {
     @Param('id', uuidOrNotFound) meetingId: string,
     @Body() form: Form,
   ): Promise<void> {
-    const rows = attendeeRows(form);
-    if (isAddAnother(form)) {
-      // Adding a row is a round trip (post, redirect, get): keep the rows typed so far and add a blank one.
-      session.attendanceDraft = { meetingId, rows: [...rows, { sub: '', name: '', org: '', conflicts: [] }] };
+    const typed = attendeeRows(form);
+    const { list: rows, again } = addAnother(typed, text(form.action), blankAttendee);
+    if (again) {
+      // Adding or removing a row is a round trip (post, redirect, get) that keeps the rows typed so far.
+      session.attendanceDraft = { meetingId, rows };
       return redirectAfterSaving(session, response, `${meetingPath(meetingId)}/attendance`);
     }
-    await this.api.post(session, `/meetings/${meetingId}/attendance`, { attendees: attendeesToRecord(rows) });
+    const removed = removedAttendees(form, rows);
+    await this.api.post(session, `/meetings/${meetingId}/attendance`, {
+      attendees: attendeesToRecord(rows),
+      ...(removed.length > 0 && { removed }),
+    });
     response.redirect(303, `${meetingPath(meetingId)}#attendance`);
   }
 

@@ -265,6 +265,8 @@ export interface AttendanceView extends PageView {
   meetingTitle: string;
   backHref: string;
   rows: (AttendeeRow & { index: number })[];
+  /** The sign-in ids recorded as the form is shown: those without a row when it is saved are removed. */
+  recorded: string[];
   organisations: { value: string; text: string }[];
   items: { value: string; text: string }[];
 }
@@ -294,6 +296,7 @@ export function attendanceView(
     meetingTitle: meetingTitle(meeting),
     backHref: meetingPath(meeting.id),
     rows: (rows.length > 0 ? rows : [blank]).map((row, index) => ({ ...row, index })),
+    recorded: recorded.map((attendee) => attendee.sub),
     organisations: organisationsFor(meeting.region),
     items: meeting.agenda.map((item) => ({ value: item.referralId, text: `${item.reference} (${item.priority})` })),
   };
