@@ -8,11 +8,11 @@ import { say } from './lib/log';
  * A real local OpenID provider (`oidc-provider`, a dev dependency) for the web app's sign-in tests: the
  * authorisation code flow with PKCE, its own login and consent pages (devInteractions: any password), ID
  * tokens carrying name, roles and org, RS256 JWT access tokens for the API's audience (resource indicator)
- * with the same claims, a JWKS for the API to verify them, and RP-initiated logout. Never used in production.
+ * with the same claims, refresh tokens that renew them, a JWKS for the API to verify them, and RP-initiated logout. Never used in production.
  *
  * Settings (environment): OIDC_TEST_PORT, OIDC_TEST_CLIENT_ID, OIDC_TEST_CLIENT_SECRET, OIDC_TEST_WEB_BASE_URL
  * (the web app: redirect and post-logout URIs), OIDC_TEST_RESOURCE and OIDC_TEST_AUDIENCE (the API), and
- * OIDC_TEST_ACCOUNTS: JSON `{ "<login>": { "name", "roles", "org" } }`.
+ * OIDC_TEST_ACCESS_TOKEN_TTL (seconds, default 600), OIDC_TEST_ACCOUNTS: JSON `{ "<login>": { "name", "roles", "org" } }`.
  */
 interface TestAccount {
   name: string;
@@ -32,6 +32,7 @@ async function main(): Promise<void> {
   const resource = setting('OIDC_TEST_RESOURCE');
   const audience = setting('OIDC_TEST_AUDIENCE');
   const accounts = JSON.parse(setting('OIDC_TEST_ACCOUNTS')) as Record<string, TestAccount>;
+  const accessTokenTTL = Number(process.env.OIDC_TEST_ACCESS_TOKEN_TTL ?? 600);
   const issuer = `http://127.0.0.1:${port}`;
 
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
         client_secret: setting('OIDC_TEST_CLIENT_SECRET'),
         redirect_uris: [`${webBaseUrl}/auth/callback`],
         post_logout_redirect_uris: [`${webBaseUrl}/signed-out`],
-        grant_types: ['authorization_code'],
+        grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',
       },
@@ -62,6 +63,8 @@ async function main(): Promise<void> {
     // The web app reads the person from the ID token (its access token is for the API, not the userinfo endpoint).
     claims: { openid: ['sub'], profile: ['name', 'roles', 'org'] },
     conformIdTokenClaims: false,
+    // A refresh token with every code for a client allowed the grant (by default only with offline_access and consent).
+    issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     findAccount: (_ctx, sub) => account(sub),
     extraTokenClaims: (_ctx, token) => {
       const found = 'accountId' in token ? find(token.accountId) : undefined;
@@ -78,7 +81,7 @@ async function main(): Promise<void> {
             scope: '',
             audience,
             accessTokenFormat: 'jwt',
-            accessTokenTTL: 600,
+            accessTokenTTL,
             jwt: { sign: { alg: 'RS256' } },
           };
         },

@@ -30,7 +30,11 @@ export class OidcTestProvider {
     private readonly output: string[],
   ) {}
 
-  static async start(accounts: Record<string, ProviderAccount>): Promise<OidcTestProvider> {
+  /** `accessTokenTtlSeconds`: the life of the API access tokens it issues (its refresh tokens renew them). */
+  static async start(
+    accounts: Record<string, ProviderAccount>,
+    accessTokenTtlSeconds = 600,
+  ): Promise<OidcTestProvider> {
     const [port, webPort] = await Promise.all([freePort(), freePort()]);
     const output: string[] = [];
     const child = startNodeProcess(
@@ -46,6 +50,7 @@ export class OidcTestProvider {
         OIDC_TEST_RESOURCE: RESOURCE,
         OIDC_TEST_AUDIENCE: AUDIENCE,
         OIDC_TEST_ACCOUNTS: JSON.stringify(accounts),
+        OIDC_TEST_ACCESS_TOKEN_TTL: String(accessTokenTtlSeconds),
       },
       'pipe',
     );

@@ -10,12 +10,16 @@ const ACCOUNTS: Record<string, ProviderAccount> = {
   jane: { name: 'DC Jane Smith', roles: ['FORCE_REFERRER'], org: 'WYP' },
   amir: { name: 'DS Amir Khan', roles: ['FORCE_REFERRER'], org: 'SYP' },
   helen: { name: 'DCI Helen Brooks', roles: ['ROCU_MANAGER'], org: 'YHROCU' },
+  sam: { name: 'DC Sam Okafor', roles: ['FORCE_REFERRER'], org: 'WYP' },
   stranger: { name: 'Pat Nobody', roles: ['FORCE_REFERRER'], org: 'NOT-AN-ORG' },
 };
 
+/** Shorter than the session's idle timeout (30 minutes), as providers' access tokens often are: renewal keeps it. */
+const ACCESS_TOKEN_TTL_SECONDS = 60;
+
 let provider: OidcTestProvider | undefined;
 const web = useWebStack(async () => {
-  provider = await OidcTestProvider.start(ACCOUNTS);
+  provider = await OidcTestProvider.start(ACCOUNTS, ACCESS_TOKEN_TTL_SECONDS);
   return { jwks: provider.apiAuth, webEnv: provider.webEnv };
 });
 afterAll(async () => provider?.stop());
@@ -97,11 +101,17 @@ async function holdCallback(visitor: Visitor, login: string): Promise<URL> {
   return held;
 }
 
-/** What the web app keeps server-side for a person's live sessions: the API token and the ID token. */
-async function sessionSecrets(login: string): Promise<{ apiToken: string | null; idToken: string | null }[]> {
-  const { rows } = await web.stack.db.query<{ apiToken: string | null; idToken: string | null }>(
-    `SELECT sess->>'apiToken' AS "apiToken", sess->>'idToken' AS "idToken" FROM web_session
-      WHERE sess->'user'->>'sub' = $1`,
+interface SessionSecrets {
+  apiToken: string | null;
+  idToken: string | null;
+  refreshToken: string | null;
+}
+
+/** What the web app keeps server-side for a person's live sessions: the API token, the ID token, the refresh token. */
+async function sessionSecrets(login: string): Promise<SessionSecrets[]> {
+  const { rows } = await web.stack.db.query<SessionSecrets>(
+    `SELECT sess->>'apiToken' AS "apiToken", sess->>'idToken' AS "idToken", sess->>'refreshToken' AS "refreshToken"
+       FROM web_session WHERE sess->'user'->>'sub' = $1`,
     [login],
   );
   return rows;
@@ -242,7 +252,30 @@ describe('OpenID Connect sign-in (AUTH_MODE=oidc) through a real local provider'
     expect(live.headers.get('location')).toMatch(new RegExp(`^${oidcProvider().issuer}/auth\\?`));
   });
 
-  it('never shows the access token or the ID token to the browser: not in a page, a header or a cookie', async () => {
+  it('renews the API token before it expires, so a person at work stays signed in past its life', async () => {
+    const visitor = await visitOffline();
+    await signIn(visitor, 'sam');
+    const [first] = await sessionSecrets('sam');
+    const firstToken = first.apiToken ?? '';
+    const expiresAt = Number(jwtPart(firstToken, 1).exp) * 1000;
+    expect(expiresAt - Date.now()).toBeLessThanOrEqual(ACCESS_TOKEN_TTL_SECONDS * 1000);
+    await new Promise((wake) => setTimeout(wake, expiresAt + 2_000 - Date.now()));
+    expect((await web.stack.http.get('/reference/organisations', firstToken)).status).toBe(401); // it has expired
+
+    // A page that reads the API: still signed in, with a renewed token for the same person.
+    await visitor.page.goto('/referrals');
+    expect(new URL(visitor.page.url()).pathname).toBe('/referrals');
+    expect(await new HomePage(visitor.page).signedInAs()).toBe('DC Sam Okafor, West Yorkshire Police');
+    const [renewed] = await sessionSecrets('sam');
+    const renewedToken = renewed.apiToken ?? '';
+    expect(renewedToken).not.toBe(firstToken);
+    expect(jwtPart(renewedToken, 1)).toMatchObject({ sub: 'sam', aud: oidcProvider().audience, org: 'WYP' });
+    expect(Number(jwtPart(renewedToken, 1).exp) * 1000).toBeGreaterThan(Date.now());
+    expect((await web.stack.http.get('/reference/organisations', renewedToken)).status).toBe(200);
+    await visitor.expectAccessible();
+  });
+
+  it('never shows the access token, the ID token or the refresh token to the browser: not in a page, a header or a cookie', async () => {
     const visitor = await visitOffline();
     const seen: Promise<string>[] = [];
     visitor.page.on('response', (response) => {
@@ -262,9 +295,10 @@ describe('OpenID Connect sign-in (AUTH_MODE=oidc) through a real local provider'
     for (const path of ['/', '/accessibility', '/no-such-page', '/sign-in']) await visitor.page.goto(path);
     const secrets = await sessionSecrets('helen');
     expect(secrets).toHaveLength(1);
-    const { apiToken, idToken } = secrets[0];
+    const { apiToken, idToken, refreshToken } = secrets[0];
     expect(apiToken).toMatch(/^ey/);
     expect(idToken).toMatch(/^ey/);
+    expect(refreshToken).toMatch(/^.{20,}$/);
     const browserSide = JSON.stringify({
       responses: await Promise.all(seen),
       cookies: await visitor.context.cookies(),
@@ -273,5 +307,6 @@ describe('OpenID Connect sign-in (AUTH_MODE=oidc) through a real local provider'
     expect(seen.length).toBeGreaterThan(5);
     expect(browserSide).not.toContain(apiToken);
     expect(browserSide).not.toContain(idToken);
+    expect(browserSide).not.toContain(refreshToken);
   });
 });

@@ -5,12 +5,18 @@ import { ApiClient } from '../api/api-client.service';
 import { ApiProblemError } from '../errors/api-problem';
 import { OrganisationLists, organisationNameIn, personFromClaims } from './oidc-claims';
 import { providerOrigins } from './provider-origins';
-import { promised, SignInService } from './sign-in.service';
+import { RenewedTokens, renewalDue, TokenRenewer } from './api-token-renewal';
+import { promised, SignInService, TokenRenewal } from './sign-in.service';
 import type { SessionRequest } from './web-session';
 
 export const OIDC_CALLBACK_PATH = '/auth/callback';
 const SIGNED_OUT_PATH = '/signed-out';
 const PROVIDER_TIMEOUT_SECONDS = 10;
+/**
+ * A renewal's answer is kept up to this long for its refresh token: a request of the same session that read the
+ * session before the first renewal was saved renews with the same answer, instead of spending a rotated token again.
+ */
+const RENEWAL_SHARED_MS = 60_000;
 
 /** A sign-in that came back from the provider but cannot begin a session; the reason is only logged. */
 export class SignInRefusedError extends Error {}
@@ -21,9 +27,10 @@ export class SignInRefusedError extends Error {}
  * new session only. The provider is discovered at start-up (and again on use after a failure).
  */
 @Injectable()
-export class OidcSignInService implements OnModuleInit {
+export class OidcSignInService implements OnModuleInit, TokenRenewer {
   private readonly logger = new Logger(OidcSignInService.name);
   private discovered?: Promise<oidc.Configuration>;
+  private readonly renewals = new Map<string, Promise<RenewedTokens | undefined>>();
   private origins: string[];
   private endpointsKnown = false;
 
@@ -104,8 +111,43 @@ export class OidcSignInService implements OnModuleInit {
     const orgName = await this.organisationName(tokens.access_token, person.org);
     return this.signIn.begin(request, { ...person, orgName }, tokens.access_token, {
       idToken: tokens.id_token,
+      renewal: renewalOf(tokens),
       returnTo: handshake.returnTo,
     });
+  }
+
+  /** A new API token for a refresh token (the refresh token grant, for the API's resource), shared as it is made. */
+  renew(refreshToken: string): Promise<RenewedTokens | undefined> {
+    let renewal = this.renewals.get(refreshToken);
+    if (!renewal) {
+      renewal = this.refreshTokenGrant(refreshToken);
+      this.renewals.set(refreshToken, renewal);
+      renewal.then(
+        (renewed) => {
+          // Shared no longer than until the answer itself falls due (a short-lived token, a refresh token kept).
+          const due = (renewed?.renewal?.apiTokenRefreshAt ?? 0) - Date.now();
+          setTimeout(() => this.renewals.delete(refreshToken), Math.min(RENEWAL_SHARED_MS, Math.max(0, due))).unref();
+        },
+        () => this.renewals.delete(refreshToken), // tried again by the next request
+      );
+    }
+    return renewal;
+  }
+
+  private async refreshTokenGrant(refreshToken: string): Promise<RenewedTokens | undefined> {
+    try {
+      const tokens = await oidc.refreshTokenGrant(await this.configuration(), refreshToken, this.resource());
+      // A provider that does not rotate refresh tokens answers without one: the one we have still serves.
+      const renewal = renewalOf({ ...tokens, refresh_token: tokens.refresh_token ?? refreshToken });
+      return { apiToken: tokens.access_token, idToken: tokens.id_token, renewal };
+    } catch (error) {
+      if (error instanceof oidc.ResponseBodyError && error.error === 'invalid_grant') {
+        this.logger.warn(`API token not renewed: the provider refused the refresh token (${error.message})`);
+        return undefined;
+      }
+      this.logger.warn(`API token not renewed: ${describe(error)}`);
+      throw error;
+    }
   }
 
   /** Where to send the person after their session has ended: the provider's end-session endpoint when it has one. */
@@ -173,3 +215,11 @@ export class OidcSignInService implements OnModuleInit {
 }
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** How to renew the token the provider just gave: only with a refresh token and a known expiry. */
+function renewalOf(tokens: { refresh_token?: string; expires_in?: number }): TokenRenewal | undefined {
+  const apiTokenRefreshAt = renewalDue(tokens.expires_in, Date.now());
+  return tokens.refresh_token && apiTokenRefreshAt !== undefined
+    ? { refreshToken: tokens.refresh_token, apiTokenRefreshAt }
+    : undefined;
+}

@@ -3,6 +3,12 @@ import { ApiClient } from '../api/api-client.service';
 import { findPersona, organisationName, personaSub } from './dev-personas';
 import type { SessionRequest, SignedInUser } from './web-session';
 
+/** How a session's API token is renewed before it expires (OpenID Connect with a refresh token). */
+export interface TokenRenewal {
+  refreshToken: string;
+  apiTokenRefreshAt: number;
+}
+
 /** express-session's callback methods as promises. */
 export const promised = (run: (done: (error?: unknown) => void) => void): Promise<void> =>
   new Promise((resolve, reject) =>
@@ -42,12 +48,17 @@ export class SignInService {
     request: SessionRequest,
     user: SignedInUser,
     apiToken: string,
-    { idToken, returnTo = request.session.returnTo }: { idToken?: string; returnTo?: string } = {},
+    {
+      idToken,
+      renewal,
+      returnTo = request.session.returnTo,
+    }: { idToken?: string; renewal?: TokenRenewal; returnTo?: string } = {},
   ): Promise<string> {
     await promised((done) => request.session.regenerate(done));
     request.session.user = user;
     request.session.apiToken = apiToken;
     if (idToken) request.session.idToken = idToken;
+    if (renewal) Object.assign(request.session, renewal);
     await promised((done) => request.session.save(done));
     return returnTo?.startsWith('/') && !returnTo.startsWith('//') ? returnTo : '/';
   }

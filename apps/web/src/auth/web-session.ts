@@ -27,6 +27,10 @@ declare module 'express-session' {
     apiToken: string;
     /** With OpenID Connect: the ID token, kept server-side only as the hint when signing out at the provider. */
     idToken: string;
+    /** With OpenID Connect, when the provider gave one: the refresh token that renews `apiToken` (server-side only). */
+    refreshToken: string;
+    /** When (ms since the epoch) `apiToken` is renewed with `refreshToken`: a minute, or half its life, before it expires. */
+    apiTokenRefreshAt: number;
     flash: FormFlash;
     /** A one-off confirmation shown on the next page ("Your answer has been sent"). */
     notice: string;

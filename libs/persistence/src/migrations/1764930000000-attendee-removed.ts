@@ -9,6 +9,9 @@ export class AttendeeRemoved1764930000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE meeting_attendees ADD COLUMN removed boolean NOT NULL DEFAULT false`);
+    await q.query(
+      `COMMENT ON COLUMN meeting_attendees.removed IS 'taken off the attendance by the chair at recorded_seq; not an attendee'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
