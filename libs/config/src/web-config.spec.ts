@@ -32,6 +32,25 @@ describe('loadWebConfig', () => {
     expect(() => loadWebConfig({ ...BASE, NODE_ENV: 'production' })).toThrow(/AUTH_MODE=dev is refused/);
   });
 
+  it('refuses an idle timeout in production too short for the timeout warning to leave 20 seconds', () => {
+    const production = {
+      ...BASE,
+      NODE_ENV: 'production',
+      AUTH_MODE: 'oidc',
+      OIDC_ISSUER_URL: 'https://idp.example',
+      OIDC_CLIENT_ID: 'web',
+      OIDC_CLIENT_SECRET: 'secret',
+      WEB_BASE_URL: 'https://gateway.example',
+    };
+    expect(() => loadWebConfig({ ...production, SESSION_IDLE_TIMEOUT_SECONDS: '119' })).toThrow(
+      /SESSION_IDLE_TIMEOUT_SECONDS must be at least 120 in production/,
+    );
+    expect(loadWebConfig({ ...production, SESSION_IDLE_TIMEOUT_SECONDS: '120' }).SESSION_IDLE_TIMEOUT_SECONDS).toBe(
+      120,
+    );
+    expect(loadWebConfig({ ...BASE, SESSION_IDLE_TIMEOUT_SECONDS: '3' }).SESSION_IDLE_TIMEOUT_SECONDS).toBe(3);
+  });
+
   it('requires every OpenID Connect setting with AUTH_MODE=oidc', () => {
     expect(() => loadWebConfig({ ...BASE, AUTH_MODE: 'oidc', OIDC_CLIENT_ID: 'web' })).toThrow(
       /OIDC_ISSUER_URL is required[\s\S]*OIDC_CLIENT_SECRET is required[\s\S]*WEB_BASE_URL is required/,

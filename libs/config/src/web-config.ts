@@ -90,6 +90,12 @@ export class WebConfig {
 
 const OIDC_SETTINGS = ['OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'WEB_BASE_URL'] as const;
 
+/**
+ * The shortest idle timeout outside tests: the warning opens a third of the way from the end of a short one, and
+ * below about 66 seconds that third is under WCAG 2.2.1's 20 seconds. Tests run with seconds.
+ */
+const PRODUCTION_MIN_IDLE_TIMEOUT_SECONDS = 120;
+
 /** Builds and validates the web app's configuration; throws ConfigError listing every problem. */
 export function loadWebConfig(env: Record<string, string | undefined>): WebConfig {
   return validateConfig(
@@ -99,6 +105,12 @@ export function loadWebConfig(env: Record<string, string | undefined>): WebConfi
     (config) => [
       ...(config.NODE_ENV === 'production' && config.AUTH_MODE === 'dev'
         ? ['AUTH_MODE=dev is refused when NODE_ENV=production; set AUTH_MODE=oidc and the OIDC_* settings']
+        : []),
+      ...(config.NODE_ENV === 'production' && config.SESSION_IDLE_TIMEOUT_SECONDS < PRODUCTION_MIN_IDLE_TIMEOUT_SECONDS
+        ? [
+            `SESSION_IDLE_TIMEOUT_SECONDS must be at least ${PRODUCTION_MIN_IDLE_TIMEOUT_SECONDS} in production, so the ` +
+              'timeout warning leaves at least 20 seconds to stay signed in (WCAG 2.2.1)',
+          ]
         : []),
       ...(config.AUTH_MODE === 'oidc'
         ? OIDC_SETTINGS.filter((key) => !config[key]).map((key) => `${key} is required when AUTH_MODE=oidc`)
