@@ -123,6 +123,35 @@ describe('web app foundation', () => {
     expect(new URL(page.url()).pathname).toBe('/sign-in');
   });
 
+  it('tells a screen reader the time left as the count passes each step, not every second', async () => {
+    // 60 s: the session may end 58 s after a request; the warning opens at 38.7 s with 18.3 s left ("30 seconds").
+    const shortSessions = await web.stack.startWeb({ SESSION_IDLE_TIMEOUT_SECONDS: '60' });
+    const visitor = await web.visit(true, shortSessions);
+    await signIn(visitor, PERSONA.wypReferrer);
+    const { page } = visitor;
+    // Everything the live region is given from now on, in order.
+    await page.evaluate(`
+      const region = document.querySelector('[data-timeout-announcement]');
+      window.spoken = [];
+      new MutationObserver(() => window.spoken.push(region.textContent)).observe(region, { childList: true, characterData: true, subtree: true });
+    `);
+    const spoken = () => page.evaluate<string[]>('window.spoken');
+    const warning = page.getByRole('dialog', { name: 'You will be signed out soon' });
+    await warning.waitFor({ state: 'visible', timeout: 50_000 });
+    expect(await page.locator('[data-timeout-announcement]').getAttribute('aria-live')).toBe('polite');
+    await page
+      .locator('[data-timeout-announcement]', { hasText: 'You will be signed out in 15 seconds.' })
+      .waitFor({ state: 'attached', timeout: 10_000 });
+    await page.waitForTimeout(2_500); // the visible count changes twice more meanwhile; the region does not
+    // Opening, the dialog's own text was read; the region spoke once, as 15 seconds were left.
+    expect(await spoken()).toEqual(['You will be signed out in 15 seconds.']);
+    expect(await warning.innerText()).toMatch(/signed out in \d+ seconds? if you do nothing/);
+    await visitor.expectAccessible();
+    await page.keyboard.press('Enter'); // Stay signed in
+    await warning.waitFor({ state: 'hidden' });
+    expect((await spoken()).at(-1)).toBe('');
+  });
+
   it('signs out a session with nobody in it without a CSRF token, but not a signed-in one', async () => {
     const signOut = (cookie?: string) =>
       fetch(`${web.stack.webUrl}/sign-out`, {

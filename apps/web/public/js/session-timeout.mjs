@@ -16,6 +16,13 @@ function timeLeft(ms) {
   return `${seconds} second${seconds === 1 ? '' : 's'}`;
 }
 
+// What a screen reader is told as the count goes on: the time left at each minute, then every 15 seconds. The
+// dialog's text is read when it opens; a live region changing every second would talk over everything else.
+function spokenTimeLeft(ms) {
+  const seconds = Math.max(0, Math.ceil(ms / 1000));
+  return timeLeft((seconds >= 60 ? seconds : Math.ceil(seconds / 15) * 15) * 1000);
+}
+
 function sharedActiveAt() {
   try {
     return Number(localStorage.getItem(ACTIVE_AT)) || 0;
@@ -28,6 +35,7 @@ function startTimeoutWarning(dialog) {
   const warnAfter = Number(dialog.dataset.warnAfterMs);
   const endsAfter = Number(dialog.dataset.endsAfterMs) - END_MARGIN_MS;
   const countdown = dialog.querySelector('[data-timeout-countdown]');
+  const announcement = dialog.querySelector('[data-timeout-announcement]');
   const keepAliveForm = dialog.querySelector('form[data-timeout-keep-alive]');
   const signOutForm = dialog.querySelector('form[data-timeout-sign-out]');
   // This page's own request started at the page's time origin.
@@ -88,8 +96,15 @@ function startTimeoutWarning(dialog) {
   function warn(mayExtend = true) {
     if (ending) return;
     if (mayExtend && inputAt > activeAt) return void keepAlive();
+    // As it opens, the dialog's own text says the time left: the live region speaks only as that passes a step.
+    let spoken = spokenTimeLeft(activeAt + endsAfter - Date.now());
     const update = () => {
-      countdown.textContent = timeLeft(activeAt + endsAfter - Date.now());
+      const left = activeAt + endsAfter - Date.now();
+      countdown.textContent = timeLeft(left);
+      const step = spokenTimeLeft(left);
+      if (step === spoken) return;
+      spoken = step;
+      announcement.textContent = `You will be signed out in ${step}.`;
     };
     update();
     clearInterval(ticking);
@@ -100,6 +115,7 @@ function startTimeoutWarning(dialog) {
   function schedule() {
     stopTimers();
     if (dialog.open) dialog.close();
+    announcement.textContent = '';
     activeAt = Math.max(activeAt, sharedActiveAt());
     warnTimer = setTimeout(warn, Math.max(0, activeAt + warnAfter - Date.now()));
     endTimer = setTimeout(end, Math.max(0, activeAt + endsAfter - Date.now()));
