@@ -117,8 +117,12 @@ export class MeetingCommandsService {
       'DECIDE',
       decideItemUpdate,
       async (meeting) => {
-        await this.checkDecision(actor, meeting, request);
-        return { actor, correlationId, ...request, settledElsewhere: await this.settledElsewhere(meeting) };
+        // Read at once: the settled items do not depend on the checks (a refusal leaves the read unused).
+        const [, settledElsewhere] = await Promise.all([
+          this.checkDecision(actor, meeting, request),
+          this.settledElsewhere(meeting),
+        ]);
+        return { actor, correlationId, ...request, settledElsewhere };
       },
       keyed,
     );
