@@ -307,6 +307,9 @@ describe('correcting attendance', () => {
       const attendance = new AttendancePage(visitor.page);
       const names = await attendance.names();
       expect(names).toEqual(['DCI Sam Hart', 'Det Supt Mark Evans', wrong.name]);
+      // Meanwhile another chair records someone this form never showed: its round trips and saving leave them be.
+      const late = { sub: `late-${javaScript ? 'js' : 'no-js'}`, name: 'Insp Late Arrival', org: 'WYP', conflicts: [] };
+      await ok('attendance', web.stack.http.post(`/meetings/${meetingId}/attendance`, { attendees: [late] }, chair));
       await attendance.remove(names.indexOf(wrong.name));
       expect(await attendance.names()).toEqual(['DCI Sam Hart', 'Det Supt Mark Evans']);
       await visitor.expectAccessible();
@@ -314,6 +317,7 @@ describe('correcting attendance', () => {
       expect(await meeting.attendees()).toEqual([
         ['DCI Sam Hart', 'South Yorkshire Police', 'None'],
         ['Det Supt Mark Evans', 'Yorkshire and the Humber Regional Organised Crime Unit', 'None'],
+        ['Insp Late Arrival', 'West Yorkshire Police', 'None'],
       ]);
       expect(await meeting.itemValue(item.reference, 'Recused')).toBe('No one');
     });

@@ -4,6 +4,7 @@ import {
   attendeeRows,
   attendeesToRecord,
   decisionBody,
+  attendanceForm,
   removedAttendees,
   itemDecisionBody,
   wouldPassOver,
@@ -135,11 +136,12 @@ describe('attendance rows', () => {
     expect(attendeesToRecord([blank])).toEqual([]);
   });
 
-  it('removes the people recorded as the form was shown whose row is gone, and nobody recorded since', () => {
+  it('removes the people recorded as the form was first shown whose row is gone, and nobody recorded since', () => {
     const ann = { name: 'Ann', sub: 'ann', org: 'WYP', conflicts: [] };
-    expect(removedAttendees({ recorded: ['ann', 'bob', 'bob'] }, [ann])).toEqual(['bob']);
-    expect(removedAttendees({ recorded: 'bob' }, [ann])).toEqual(['bob']);
-    expect(removedAttendees({ recorded: ['ann'] }, [ann])).toEqual([]);
-    expect(removedAttendees({}, [])).toEqual([]); // nobody was on the form
+    const annRow = { name: 'Ann', sub: 'ann', org: 'WYP' };
+    expect(removedAttendees(attendanceForm({ recorded: ['ann', 'bob', 'bob'], attendees: [annRow] }))).toEqual(['bob']);
+    expect(attendanceForm({ recorded: 'bob', attendees: [annRow] })).toEqual({ rows: [ann], recorded: ['bob'] });
+    expect(removedAttendees({ rows: [ann], recorded: ['ann'] })).toEqual([]);
+    expect(removedAttendees(attendanceForm({}))).toEqual([]); // nobody was on the form
   });
 });

@@ -15,7 +15,7 @@ declare module 'express-session' {
     /** An adoption waiting for its deviation justification (the second step of the decision form). */
     pendingDecision: PendingDecision;
     /** Attendance rows kept while the chair adds or removes rows without JavaScript. */
-    attendanceDraft: { meetingId: string; rows: AttendeeRow[] };
+    attendanceDraft: { meetingId: string } & AttendanceForm;
     /** The reference of the referral just decided out of meeting, for the next page's banner (once). */
     urgentDecided: string;
   }
@@ -112,13 +112,25 @@ export function attendeeRows(form: Form): AttendeeRow[] {
 
 export const blankAttendee = (): AttendeeRow => ({ sub: '', name: '', org: '', conflicts: [] });
 
+/** The attendance form as the chair has it: its rows, and who was recorded when it was first shown. */
+export interface AttendanceForm {
+  rows: AttendeeRow[];
+  recorded: string[];
+}
+
+/** The form as sent: its rows, and the sign-in ids recorded when it was first shown (carried through round trips). */
+export const attendanceForm = (form: Form): AttendanceForm => ({
+  rows: attendeeRows(form),
+  recorded: [...new Set(texts(form.recorded))],
+});
+
 /**
- * Who the chair took off the form: the people recorded when it was shown (`recorded`) whose sign-in id no row
- * has now. Someone another chair recorded meanwhile was not on the form, so is not removed by it.
+ * Who the chair took off the form: the people recorded when it was first shown whose sign-in id no row has now.
+ * Someone another chair recorded meanwhile was never on the form, so is not removed by it.
  */
-export function removedAttendees(form: Form, rows: readonly AttendeeRow[]): string[] {
+export function removedAttendees({ rows, recorded }: AttendanceForm): string[] {
   const listed = new Set(rows.map((row) => row.sub));
-  return [...new Set(texts(form.recorded))].filter((sub) => !listed.has(sub));
+  return recorded.filter((sub) => !listed.has(sub));
 }
 
 const isBlank = (row: AttendeeRow): boolean =>

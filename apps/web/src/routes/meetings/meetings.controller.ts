@@ -21,7 +21,7 @@ import type { Minutes } from '@rocu/contracts';
 import type { ReferralList, ReferralSummary } from '../referrals/referral-api';
 import type { AgendaItem, MeetingDetail, MeetingList } from './meeting-api';
 import {
-  attendeeRows,
+  attendanceForm,
   attendeesToRecord,
   decisionBody,
   DecisionBody,
@@ -149,9 +149,9 @@ export class MeetingsController {
     const { session } = request;
     const meeting = await this.detail(session, meetingId);
     const refused = takeRefusedForm(session, request.path);
-    const draft = session.attendanceDraft?.meetingId === meetingId ? session.attendanceDraft.rows : undefined;
+    const draft = session.attendanceDraft?.meetingId === meetingId ? session.attendanceDraft : undefined;
     delete session.attendanceDraft;
-    return attendanceView(meeting, session.user, refused ? attendeeRows(refused.values) : draft, refused);
+    return attendanceView(meeting, session.user, refused ? attendanceForm(refused.values) : draft, refused);
   }
 
   @Post(':id/attendance')
@@ -161,14 +161,15 @@ export class MeetingsController {
     @Param('id', uuidOrNotFound) meetingId: string,
     @Body() form: Form,
   ): Promise<void> {
-    const typed = attendeeRows(form);
-    const { list: rows, again } = addAnother(typed, text(form.action), blankAttendee);
+    const sent = attendanceForm(form);
+    const { list: rows, again } = addAnother(sent.rows, text(form.action), blankAttendee);
     if (again) {
-      // Adding or removing a row is a round trip (post, redirect, get) that keeps the rows typed so far.
-      session.attendanceDraft = { meetingId, rows };
+      // Adding or removing a row is a round trip (post, redirect, get) that keeps the rows typed so far, and who
+      // was recorded when the form was first shown.
+      session.attendanceDraft = { meetingId, rows, recorded: sent.recorded };
       return redirectAfterSaving(session, response, `${meetingPath(meetingId)}/attendance`);
     }
-    const removed = removedAttendees(form, rows);
+    const removed = removedAttendees({ rows, recorded: sent.recorded });
     await this.api.post(session, `/meetings/${meetingId}/attendance`, {
       attendees: attendeesToRecord(rows),
       ...(removed.length > 0 && { removed }),

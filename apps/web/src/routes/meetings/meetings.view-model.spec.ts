@@ -1,6 +1,13 @@
 import type { Minutes } from '@rocu/contracts';
 import { agendaItem, frozenMeeting } from './meeting-detail.fixture';
-import { decisionRefusal, meetingView, minutesView, pagination, urgentDecisionView } from './meetings.view-model';
+import {
+  attendanceView,
+  decisionRefusal,
+  meetingView,
+  minutesView,
+  pagination,
+  urgentDecisionView,
+} from './meetings.view-model';
 
 describe('pagination', () => {
   it('offers previous and next pages within the list, and nothing for a single page', () => {
@@ -145,5 +152,24 @@ describe('meetingView', () => {
       { reference: 'OPEN', decideHref: '/meetings/m/items/open/decision', settledElsewhere: undefined },
     ]);
     expect(view.undecided).toEqual(['OPEN']);
+  });
+});
+
+describe('attendanceView', () => {
+  const ann = { sub: 'ann', name: 'Ann', org: 'WYP', conflicts: [] };
+  const carol = { sub: 'carol', name: 'Carol', org: 'SYP', conflicts: [] };
+  const meeting = { ...frozenMeeting([]), attendees: [ann, carol] };
+
+  it('names who is recorded as the form is first shown, each with a row', () => {
+    const view = attendanceView(meeting, undefined, undefined);
+    expect(view.recorded).toEqual(['ann', 'carol']);
+    expect(view.rows.map((row) => row.sub)).toEqual(['ann', 'carol']);
+  });
+
+  it('keeps who was recorded when it was first shown through round trips, not who is recorded now', () => {
+    // Carol was recorded by another chair after this form was shown: saving it must not remove her.
+    const view = attendanceView(meeting, undefined, { rows: [ann], recorded: ['ann'] });
+    expect(view.recorded).toEqual(['ann']);
+    expect(view.rows.map((row) => row.sub)).toEqual(['ann']);
   });
 });

@@ -22,7 +22,7 @@ import {
 import type { Minutes } from '@rocu/contracts';
 import type { ReferralList, ReferralSummary } from '../referrals/referral-api';
 import type { AgendaItem, MeetingDetail, MeetingList } from './meeting-api';
-import { AttendeeRow, PendingDecision } from './meeting-forms';
+import { AttendanceForm, AttendeeRow, PendingDecision } from './meeting-forms';
 import { RANKING_RULE, whyRankedHere } from './rank-explanation';
 
 interface PageView {
@@ -282,13 +282,13 @@ function organisationsFor(region: string): { value: string; text: string }[] {
 export function attendanceView(
   meeting: MeetingDetail,
   user: SignedInUser | undefined,
-  draft: AttendeeRow[] | undefined,
+  draft: AttendanceForm | undefined,
   refused?: FormFlash,
 ): AttendanceView {
   const recorded = meeting.attendees.map(({ sub, name, org, conflicts }) => ({ sub, name, org, conflicts }));
   const chair = user ? [{ sub: user.sub, name: user.name, org: user.org, conflicts: [] }] : [];
   // What was sent (refused) or typed so far (adding a row); else who is recorded; else the chair to start.
-  const rows = draft ?? (recorded.length > 0 ? recorded : chair);
+  const rows = draft?.rows ?? (recorded.length > 0 ? recorded : chair);
   const blank: AttendeeRow = { sub: '', name: '', org: '', conflicts: [] };
   return {
     pageTitle: 'Record attendance',
@@ -296,7 +296,8 @@ export function attendanceView(
     meetingTitle: meetingTitle(meeting),
     backHref: meetingPath(meeting.id),
     rows: (rows.length > 0 ? rows : [blank]).map((row, index) => ({ ...row, index })),
-    recorded: recorded.map((attendee) => attendee.sub),
+    // As first shown: someone recorded since is not on this form, so saving it must not remove them.
+    recorded: draft?.recorded ?? recorded.map((attendee) => attendee.sub),
     organisations: organisationsFor(meeting.region),
     items: meeting.agenda.map((item) => ({ value: item.referralId, text: `${item.reference} (${item.priority})` })),
   };
