@@ -223,37 +223,65 @@ describe('web app foundation', () => {
     expect(await home.heading()).toBe('Page not found');
   });
 
-  it('does not bring back a session signed out while another of its requests was still running', async () => {
+  /** The web app's session store on the test database, with one session id of its own. */
+  function sessionStoreUnderTest() {
     const store = new IntervalTouchStore(
       { pool: web.stack.db, tableName: 'web_session', pruneSessionInterval: false },
       1,
     );
     const sid = `race-${randomUUID()}`;
     const cookie = { expires: new Date(Date.now() + 60_000), originalMaxAge: 60_000 };
-    const save = (data: SessionData) => promisify(store.set.bind(store))(sid, data);
-    const stored = async () =>
-      (
-        await web.stack.db.query<{ token: string }>(
-          `SELECT sess->>'apiToken' AS token FROM web_session WHERE sid = $1`,
-          [sid],
-        )
-      ).rows;
-    const read = (apiToken: string) =>
-      store.createSession(
-        { sessionID: sid, sessionStore: store } as unknown as Request,
-        {
-          cookie: { ...cookie },
-          apiToken,
-        } as unknown as SessionData,
-      );
+    return {
+      /** Signs in: a new session is inserted. */
+      begin: (data: Record<string, unknown>) =>
+        promisify(store.set.bind(store))(sid, { cookie, ...data } as unknown as SessionData),
+      /** A request reads the session as it is given here (from the store, as express-session does). */
+      read: (data: Record<string, unknown>) =>
+        store.createSession(
+          { sessionID: sid, sessionStore: store } as unknown as Request,
+          {
+            cookie: { ...cookie },
+            ...data,
+          } as unknown as SessionData,
+        ),
+      save: (session: SessionData) => promisify(store.set.bind(store))(sid, session),
+      signOut: () => new Promise<void>((done) => store.destroy(sid, () => done())),
+      stored: async () =>
+        (
+          await web.stack.db.query<{ sess: Record<string, unknown> }>(`SELECT sess FROM web_session WHERE sid = $1`, [
+            sid,
+          ])
+        ).rows,
+    };
+  }
 
-    await save({ cookie, apiToken: 'first' } as unknown as SessionData); // signed in: a new session is inserted
-    await save(read('changed')); // a later request changes it
-    expect(await stored()).toEqual([{ token: 'changed' }]);
-    const slow = read('changed'); // a slow request in another tab has read it...
-    await new Promise<void>((done) => store.destroy(sid, () => done())); // ...when the person signs out
+  it('does not bring back a session signed out while another of its requests was still running', async () => {
+    const { begin, read, save, signOut, stored } = sessionStoreUnderTest();
+    await begin({ apiToken: 'first' });
+    await save(read({ apiToken: 'changed' })); // a later request changes it
+    expect((await stored()).map((row) => row.sess.apiToken)).toEqual(['changed']);
+    const slow = read({ apiToken: 'changed' }); // a slow request in another tab has read it...
+    await signOut(); // ...when the person signs out
     await save(slow);
     expect(await stored()).toEqual([]);
+  });
+
+  it('keeps a renewed API token when a request that read the session before the renewal saves it', async () => {
+    const { begin, read, save, stored } = sessionStoreUnderTest();
+    const first = { apiToken: 'first', refreshToken: 'refresh-1', apiTokenRefreshAt: 1_000 };
+    await begin(first);
+    const slow = read(first); // a request reads the session...
+    await save(read({ apiToken: 'second', refreshToken: 'refresh-2', apiTokenRefreshAt: 2_000 })); // ...another renews
+    await save(Object.assign(slow, { notice: 'Saved' })); // the first ends, with a change of its own
+    expect((await stored())[0].sess).toMatchObject({
+      apiToken: 'second',
+      refreshToken: 'refresh-2',
+      apiTokenRefreshAt: 2_000,
+      notice: 'Saved',
+    });
+    // A refresh token the provider refused is forgotten: that save is written as it is.
+    await save(read({ apiToken: 'second' }));
+    expect((await stored())[0].sess.refreshToken).toBeUndefined();
   });
 
   it('keeps no session for a visitor shown no form: the health probe, an unknown address', async () => {

@@ -1,71 +1,68 @@
 import type { Request, Response } from 'express';
-import { keepApiTokenFresh, RenewedTokens, renewalDue } from './api-token-renewal';
+import { keepApiTokenFresh, RenewedTokens, renewalTimes } from './api-token-renewal';
 import type { WebSession } from './web-session';
 
 const NOW = Date.UTC(2026, 11, 4, 12);
 
 describe('when an API token is renewed', () => {
   it('is a minute before it expires, or half-way through a life under two minutes', () => {
-    expect(renewalDue(600, NOW)).toBe(NOW + 540_000);
-    expect(renewalDue(60, NOW)).toBe(NOW + 30_000);
-    expect(renewalDue(120, NOW)).toBe(NOW + 60_000);
+    expect(renewalTimes(600, NOW)).toEqual({ apiTokenRefreshAt: NOW + 540_000, apiTokenExpiresAt: NOW + 600_000 });
+    expect(renewalTimes(60, NOW)).toEqual({ apiTokenRefreshAt: NOW + 30_000, apiTokenExpiresAt: NOW + 60_000 });
+    expect(renewalTimes(120, NOW)?.apiTokenRefreshAt).toBe(NOW + 60_000);
   });
 
   it('is never when the provider gave no expiry', () => {
-    expect(renewalDue(undefined, NOW)).toBeUndefined();
-    expect(renewalDue(0, NOW)).toBeUndefined();
+    expect(renewalTimes(undefined, NOW)).toBeUndefined();
+    expect(renewalTimes(0, NOW)).toBeUndefined();
   });
 });
 
 describe('keeping the API token fresh', () => {
   const user = { sub: 's', name: 'n', roles: [], org: 'WYP', orgName: 'West Yorkshire Police' };
+  /** Renewal due; the token itself expired a second ago unless told otherwise. */
   const session = (overrides: Partial<WebSession>): WebSession =>
     ({
       user,
       apiToken: 'old',
       refreshToken: 'refresh-1',
-      apiTokenRefreshAt: Date.now() - 1,
+      apiTokenRefreshAt: Date.now() - 1_000,
+      apiTokenExpiresAt: Date.now() - 1_000,
       ...overrides,
     }) as WebSession;
+  const renewed: RenewedTokens = {
+    apiToken: 'new',
+    idToken: 'id-2',
+    renewal: { refreshToken: 'refresh-2', apiTokenRefreshAt: NOW, apiTokenExpiresAt: NOW + 60_000 },
+  };
 
-  async function run(current: WebSession, renew: (token: string) => Promise<RenewedTokens | undefined>) {
+  async function run(current: WebSession, renew: () => Promise<RenewedTokens | undefined>, path = '/referrals') {
     const calls: string[] = [];
+    const started = Date.now();
     await new Promise<void>((next) =>
       keepApiTokenFresh({
         renew: (token) => {
           calls.push(token);
-          return renew(token);
+          return renew();
         },
-      })({ session: current } as unknown as Request, {} as Response, () => next()),
+      })({ session: current, path } as unknown as Request, {} as Response, () => next()),
     );
-    return calls;
+    return { calls, waitedMs: Date.now() - started };
   }
 
   it('renews a due token with the refresh token, and keeps what the provider gave for next time', async () => {
     const current = session({});
-    const calls = await run(current, () =>
-      Promise.resolve({
-        apiToken: 'new',
-        idToken: 'id-2',
-        renewal: { refreshToken: 'refresh-2', apiTokenRefreshAt: NOW },
-      }),
-    );
-    expect(calls).toEqual(['refresh-1']);
-    expect(current).toMatchObject({
-      apiToken: 'new',
-      idToken: 'id-2',
-      refreshToken: 'refresh-2',
-      apiTokenRefreshAt: NOW,
-    });
+    expect((await run(current, () => Promise.resolve(renewed))).calls).toEqual(['refresh-1']);
+    expect(current).toMatchObject({ apiToken: 'new', idToken: 'id-2', ...renewed.renewal });
   });
 
-  it('does not renew a token not yet due, or without a refresh token, or with nobody signed in', async () => {
-    for (const current of [
-      session({ apiTokenRefreshAt: Date.now() + 60_000 }),
-      session({ refreshToken: undefined }),
-      session({ user: undefined }),
-    ]) {
-      expect(await run(current, () => Promise.reject(new Error('not asked')))).toEqual([]);
+  it('does not renew a token not yet due, without a refresh token, with nobody signed in, or to sign out', async () => {
+    for (const [current, path] of [
+      [session({ apiTokenRefreshAt: Date.now() + 60_000 }), '/referrals'],
+      [session({ refreshToken: undefined }), '/referrals'],
+      [session({ user: undefined }), '/referrals'],
+      [session({}), '/sign-out'],
+    ] as const) {
+      expect((await run(current, () => Promise.reject(new Error('not asked')), path)).calls).toEqual([]);
       expect(current.apiToken).toBe('old');
     }
   });
@@ -74,14 +71,28 @@ describe('keeping the API token fresh', () => {
     const current = session({});
     await run(current, () => Promise.resolve(undefined));
     expect(current.apiToken).toBe('old');
-    expect(current.refreshToken).toBeUndefined();
-    expect(current.apiTokenRefreshAt).toBeUndefined();
+    expect([current.refreshToken, current.apiTokenRefreshAt, current.apiTokenExpiresAt]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('keeps everything to try again when the provider did not answer', async () => {
     const current = session({});
     await run(current, () => Promise.reject(new Error('ECONNREFUSED')));
     expect(current).toMatchObject({ apiToken: 'old', refreshToken: 'refresh-1' });
-    expect(current.apiTokenRefreshAt).toBeLessThan(Date.now());
+  });
+
+  it('waits for a slow provider while the token has expired, but not while it is still valid', async () => {
+    const slow = () => new Promise<RenewedTokens>((answer) => setTimeout(() => answer(renewed), 3_000));
+    const valid = session({ apiTokenExpiresAt: Date.now() + 30_000 });
+    const goesOn = await run(valid, slow);
+    expect(goesOn.waitedMs).toBeLessThan(2_900);
+    expect(valid.apiToken).toBe('old'); // the answer comes later, for the next request
+    const expired = session({});
+    const waits = await run(expired, slow);
+    expect(waits.waitedMs).toBeGreaterThanOrEqual(2_900);
+    expect(expired.apiToken).toBe('new');
   });
 });

@@ -5,7 +5,7 @@ import { ApiClient } from '../api/api-client.service';
 import { ApiProblemError } from '../errors/api-problem';
 import { OrganisationLists, organisationNameIn, personFromClaims } from './oidc-claims';
 import { providerOrigins } from './provider-origins';
-import { RenewedTokens, renewalDue, TokenRenewer } from './api-token-renewal';
+import { RenewedTokens, renewalTimes, TokenRenewer } from './api-token-renewal';
 import { promised, SignInService, TokenRenewal } from './sign-in.service';
 import type { SessionRequest } from './web-session';
 
@@ -17,6 +17,8 @@ const PROVIDER_TIMEOUT_SECONDS = 10;
  * session before the first renewal was saved renews with the same answer, instead of spending a rotated token again.
  */
 const RENEWAL_SHARED_MS = 60_000;
+/** After a renewal that failed (the provider unreachable, or refusing the client), the next try waits this long. */
+const RENEWAL_RETRY_AFTER_MS = 15_000;
 
 /** A sign-in that came back from the provider but cannot begin a session; the reason is only logged. */
 export class SignInRefusedError extends Error {}
@@ -128,7 +130,8 @@ export class OidcSignInService implements OnModuleInit, TokenRenewer {
           const due = (renewed?.renewal?.apiTokenRefreshAt ?? 0) - Date.now();
           setTimeout(() => this.renewals.delete(refreshToken), Math.min(RENEWAL_SHARED_MS, Math.max(0, due))).unref();
         },
-        () => this.renewals.delete(refreshToken), // tried again by the next request
+        // Tried again after a pause: meanwhile requests go on with the token they have, without waiting.
+        () => setTimeout(() => this.renewals.delete(refreshToken), RENEWAL_RETRY_AFTER_MS).unref(),
       );
     }
     return renewal;
@@ -218,8 +221,6 @@ const describe = (error: unknown): string => (error instanceof Error ? error.mes
 
 /** How to renew the token the provider just gave: only with a refresh token and a known expiry. */
 function renewalOf(tokens: { refresh_token?: string; expires_in?: number }): TokenRenewal | undefined {
-  const apiTokenRefreshAt = renewalDue(tokens.expires_in, Date.now());
-  return tokens.refresh_token && apiTokenRefreshAt !== undefined
-    ? { refreshToken: tokens.refresh_token, apiTokenRefreshAt }
-    : undefined;
+  const times = renewalTimes(tokens.expires_in, Date.now());
+  return tokens.refresh_token && times ? { refreshToken: tokens.refresh_token, ...times } : undefined;
 }

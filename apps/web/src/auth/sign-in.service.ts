@@ -7,6 +7,7 @@ import type { SessionRequest, SignedInUser } from './web-session';
 export interface TokenRenewal {
   refreshToken: string;
   apiTokenRefreshAt: number;
+  apiTokenExpiresAt: number;
 }
 
 /** express-session's callback methods as promises. */

@@ -18,7 +18,7 @@ import { PUBLIC_ROUTE } from './auth-metadata';
 import type { WebSession } from './web-session';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const SIGN_OUT_PATH = '/sign-out';
+export const SIGN_OUT_PATH = '/sign-out';
 
 /**
  * Every form must carry this session's CSRF token, signed in or not (the sign-in form too). Signing out a session

@@ -31,6 +31,8 @@ declare module 'express-session' {
     refreshToken: string;
     /** When (ms since the epoch) `apiToken` is renewed with `refreshToken`: a minute, or half its life, before it expires. */
     apiTokenRefreshAt: number;
+    /** When (ms since the epoch) `apiToken` expires, as the provider said when it gave it. */
+    apiTokenExpiresAt: number;
     flash: FormFlash;
     /** A one-off confirmation shown on the next page ("Your answer has been sent"). */
     notice: string;
