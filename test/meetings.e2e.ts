@@ -880,6 +880,16 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
     // Recorded again, they attend again.
     expect((await attend({ attendees: [FORCE_MEMBERS[1]] })).status).toBe(200);
     expect((await decide()).status).toBe(200);
+
+    // Once a decision is recorded, the minutes show who was there: nobody is taken off any more.
+    const late = await attend({ attendees: [], removed: ['member-wyp'] });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ code: 'NOT_ALLOWED_IN_STATE', detail: expect.stringContaining('minutes') });
+    expect((await meeting(meetingId)).attendees.map((attendee) => attendee.sub).sort()).toEqual([
+      'chair-1',
+      'member-syp',
+      'member-wyp',
+    ]);
   });
 
   it('refuses an attendance that lists a person it removes, or removes nobody by a bad id, naming each field', async () => {

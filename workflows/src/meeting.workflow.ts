@@ -10,6 +10,7 @@ import {
 } from '@temporalio/workflow';
 import {
   Actor,
+  checkAttendanceRemoval,
   checkMeetingAction,
   checkMeetingDecision,
   checkRatification,
@@ -249,8 +250,11 @@ function registerOpeningHandlers(run: MeetingRun, created: Promise<unknown>): vo
   setHandler(
     recordAttendanceUpdate,
     async (command) => {
-      // A sub not recorded is already off the record: a repeat of the command removes nobody twice.
-      const removed = (command.removed ?? []).flatMap((sub) => run.attendees.get(sub) ?? []);
+      // A sub not recorded is already off the record (a repeat removes nobody twice); one also listed stays.
+      const listed = new Set(command.attendees.map((attendee) => attendee.sub));
+      const removed = (command.removed ?? [])
+        .filter((sub) => !listed.has(sub))
+        .flatMap((sub) => run.attendees.get(sub) ?? []);
       for (const attendee of removed) run.attendees.delete(attendee.sub);
       for (const attendee of command.attendees) run.attendees.set(attendee.sub, attendee);
       run.chairs.add(command.actor.sub);
@@ -264,7 +268,12 @@ function registerOpeningHandlers(run: MeetingRun, created: Promise<unknown>): vo
       });
       return snapshot(run);
     },
-    { validator: (command: AttendanceCommand) => allow(run, 'RECORD_ATTENDANCE', command.actor) },
+    {
+      validator: (command: AttendanceCommand) => {
+        allow(run, 'RECORD_ATTENDANCE', command.actor);
+        refuseUnless(checkAttendanceRemoval(run.decisions.size + run.decisionsInFlight, command.removed ?? []));
+      },
+    },
   );
 }
 

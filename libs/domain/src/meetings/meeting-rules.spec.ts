@@ -6,6 +6,7 @@ import {
   MEETING_ACTIONS,
   MeetingRecord,
   availableMeetingActions,
+  checkAttendanceRemoval,
   checkItemDecision,
   checkRatification,
   checkMeetingAction,
@@ -89,6 +90,14 @@ describe('checkMeetingAction', () => {
     expect(checkMeetingAction({ ...meeting('AGENDA_FROZEN'), type: 'COVERT_COMMISSIONING' }, 'DECIDE', chair).ok).toBe(
       true,
     );
+  });
+});
+
+describe('checkAttendanceRemoval', () => {
+  it('takes people off the attendance until the first decision, and then refuses', () => {
+    expect(checkAttendanceRemoval(0, ['a'])).toEqual({ ok: true });
+    expect(checkAttendanceRemoval(1, [])).toEqual({ ok: true }); // recording people is not removing them
+    expect(checkAttendanceRemoval(1, ['a'])).toMatchObject({ ok: false, refusal: 'NOT_ALLOWED_IN_STATE' });
   });
 });
 

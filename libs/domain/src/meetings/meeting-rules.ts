@@ -90,6 +90,21 @@ export function checkMeetingAction(meeting: MeetingRecord, action: MeetingAction
   return { ok: true };
 }
 
+/**
+ * People are taken off the attendance (recorded in error) only until the meeting's first decision: from then on
+ * the minutes show who was present, and who was recused, when each decision was made.
+ */
+export function checkAttendanceRemoval(decisionsRecorded: number, removed: readonly string[]): MeetingCheck {
+  if (removed.length === 0 || decisionsRecorded === 0) return { ok: true };
+  return {
+    ok: false,
+    refusal: 'NOT_ALLOWED_IN_STATE',
+    reason:
+      'Nobody can be taken off the attendance once a decision is recorded: the minutes show who was present when ' +
+      'each was made.',
+  };
+}
+
 /** Actions this actor may take on this meeting now, in MEETING_ACTIONS order. */
 export function availableMeetingActions(meeting: MeetingRecord, actor: Actor): MeetingAction[] {
   return MEETING_ACTIONS.filter((action) => checkMeetingAction(meeting, action, actor).ok);
