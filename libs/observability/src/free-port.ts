@@ -39,9 +39,10 @@ export async function freePortInRange(min: number, max: number): Promise<number>
   const [first, last] = share(min, max);
   for (let attempt = 0; attempt < 200; attempt += 1) {
     const port = first + Math.floor(Math.random() * (last - first + 1));
-    if (handedOut.has(port) || !(await isFree(port))) continue;
-    handedOut.add(port);
-    return port;
+    if (handedOut.has(port)) continue;
+    handedOut.add(port); // before the check, so picks made at once never share it
+    if (await isFree(port)) return port;
+    handedOut.delete(port);
   }
   throw new Error(`no free port found between ${first} and ${last}`);
 }

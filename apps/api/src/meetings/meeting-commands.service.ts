@@ -117,12 +117,11 @@ export class MeetingCommandsService {
       'DECIDE',
       decideItemUpdate,
       async (meeting) => {
-        // Read at once: the settled items do not depend on the checks (a refusal leaves the read unused).
-        const [, settledElsewhere] = await Promise.all([
-          this.checkDecision(actor, meeting, request),
-          this.settledElsewhere(meeting),
-        ]);
-        return { actor, correlationId, ...request, settledElsewhere };
+        // Read meanwhile: the settled items do not depend on the checks, whose refusal comes first (the read unused).
+        const settled = this.settledElsewhere(meeting);
+        settled.catch(() => undefined); // awaited below, unless a check refuses first
+        await this.checkDecision(actor, meeting, request);
+        return { actor, correlationId, ...request, settledElsewhere: await settled };
       },
       keyed,
     );
