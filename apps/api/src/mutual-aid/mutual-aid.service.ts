@@ -217,22 +217,24 @@ export class MutualAidService {
       const row = await mutualAidRequests.find(this.dataSource.manager, id);
       return row !== undefined && KIND_ACTIONS[kind].some((action) => mutualAidActionDone(actor, row, action));
     };
-    return this.idempotency.once(keyId, keyed?.body, movedByActor, async (repeat) =>
-      this.view(actor, await this.apply(actor, id, move, repeat, lent)),
+    // Keyed, the first request as well as a repeat is answered with the row its twin already moved: sent twice at
+    // once, the repeat may take the row's lock first and make the move itself.
+    return this.idempotency.once(keyId, keyed?.body, movedByActor, async () =>
+      this.view(actor, await this.apply(actor, id, move, keyId !== undefined, lent)),
     );
   }
 
-  /** The move judged by the pure rule on the locked row, with its audit row and notice. */
+  /** The move judged by the pure rule on the locked row, with its audit row and notice (`keyed`: see `change`). */
   private apply(
     actor: Actor,
     id: string,
     { action, reason, correlationId }: Move,
-    repeat: boolean,
+    keyed: boolean,
     lent: (row: MutualAidRow) => Promise<{ sub: string; name: string } | null>,
   ): Promise<MutualAidRow> {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.find(manager, id, true);
-      if (repeat && mutualAidActionDone(actor, current, action)) return current;
+      if (keyed && mutualAidActionDone(actor, current, action)) return current;
       const next: MutualAidState = mutualAidTransition(actor, current, action);
       const officer = await lent(current);
       await mutualAidRequests.decide(manager, { id, state: next, decidedBySub: actor.sub, reason, officer });
