@@ -345,6 +345,35 @@ describe('mutual aid: a region lends another an SIO or a capability (issue 16)',
     }
   });
 
+  it('answers a keyed move with the request when that person already made it (its twin sent at once got there first)', async () => {
+    const tasking = await adoptedReferral(stack);
+    const asked = await ask({
+      referralId: tasking,
+      lendingRegion: 'EMSOU',
+      kind: 'CAPABILITY',
+      capability: 'COVERT_SURVEILLANCE',
+      reason: 'Needed at once',
+    });
+    expect(asked.status).toBe(201);
+    const id = asked.body.id;
+    const refuse = (headers: Record<string, string>) =>
+      stack.http.post<MutualAid & Problem>(
+        `/mutual-aid-requests/${id}/decision`,
+        { decision: 'REFUSE', reason: 'Ours is deployed too' },
+        lender,
+        headers,
+      );
+    // The row moved by this person before this request's key was claimed: as when the repeat of a double click
+    // takes the row's lock first. Unkeyed here, so the order is certain.
+    expect((await refuse({})).status).toBe(200);
+    expect(await refuse({ 'Idempotency-Key': `twin-${id}` })).toMatchObject({
+      status: 200,
+      body: { id, state: 'REFUSED' },
+    });
+    // Unkeyed, a second move is still refused.
+    expect((await refuse({})).body).toMatchObject({ status: 409, code: 'NOT_ALLOWED_IN_STATE' });
+  });
+
   it('refuses a capability with a reason, and lets the borrower withdraw a request not yet decided', async () => {
     const tasking = await adoptedReferral(stack);
     const capability = await ask({
