@@ -81,6 +81,20 @@ export class OidcTestProvider {
     return AUDIENCE;
   }
 
+  /** The HTTP status and error of a refresh token grant for the web app's client, as the web app would make it. */
+  async refresh(refreshToken: string): Promise<{ status: number; error?: string }> {
+    const metadata = (await (await fetch(`${this.issuer}/.well-known/openid-configuration`)).json()) as {
+      token_endpoint: string;
+    };
+    const response = await fetch(metadata.token_endpoint, {
+      method: 'POST',
+      headers: { authorization: `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}` },
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, resource: RESOURCE }),
+    });
+    const { error } = (await response.json()) as { error?: string };
+    return { status: response.status, error };
+  }
+
   private async waitForDiscovery(): Promise<void> {
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {

@@ -11,6 +11,7 @@ const ACCOUNTS: Record<string, ProviderAccount> = {
   amir: { name: 'DS Amir Khan', roles: ['FORCE_REFERRER'], org: 'SYP' },
   helen: { name: 'DCI Helen Brooks', roles: ['ROCU_MANAGER'], org: 'YHROCU' },
   sam: { name: 'DC Sam Okafor', roles: ['FORCE_REFERRER'], org: 'WYP' },
+  kofi: { name: 'DC Kofi Mensah', roles: ['FORCE_REFERRER'], org: 'NYP' },
   stranger: { name: 'Pat Nobody', roles: ['FORCE_REFERRER'], org: 'NOT-AN-ORG' },
 };
 
@@ -197,6 +198,18 @@ describe('OpenID Connect sign-in (AUTH_MODE=oidc) through a real local provider'
       await pages.loadNextPage(visitor.page.getByRole('button', { name: 'Sign in' }));
       expect(await pages.isLoginPage()).toBe(true);
     });
+  });
+
+  it('revokes the refresh token at sign-out, even when the person leaves before confirming it at the provider', async () => {
+    const visitor = await visitOffline();
+    await signIn(visitor, 'kofi');
+    const [{ refreshToken }] = await sessionSecrets('kofi');
+    expect(refreshToken).toMatch(/^.{20,}$/);
+
+    await new HomePage(visitor.page).signOut();
+    expect(new URL(visitor.page.url()).origin).toBe(oidcProvider().issuer); // its sign-out, not confirmed
+    expect(await sessionSecrets('kofi')).toEqual([]);
+    expect(await oidcProvider().refresh(refreshToken ?? '')).toEqual({ status: 400, error: 'invalid_grant' });
   });
 
   it('refuses a callback whose state was tampered with, and then the genuine one (the handshake is used up)', async () => {

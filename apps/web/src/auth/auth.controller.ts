@@ -98,16 +98,20 @@ export class AuthController {
     }
   }
 
-  /** Ends the session here, then (with OpenID Connect) at the provider when it offers an end-session endpoint. */
+  /**
+   * Ends the session here, revokes its refresh token, then (with OpenID Connect) ends it at the provider when it
+   * offers an end-session endpoint.
+   */
   @Post('sign-out')
   async signOut(
     @Req() request: SessionRequest,
     @Res() response: Response,
     @Body('reason') reason: unknown,
   ): Promise<void> {
-    const idToken = request.session.idToken;
+    const { idToken, refreshToken } = request.session;
     await this.signIn.signOut(request);
     response.clearCookie(SESSION_COOKIE);
+    if (refreshToken) await this.oidc.revoke(refreshToken);
     // The timeout warning signs out with the reason, which the page then gives (the provider's return has none).
     const signedOut = reason === 'inactive' ? '/signed-out?reason=inactive' : '/signed-out';
     response.redirect(303, this.config.AUTH_MODE === 'oidc' ? await this.oidc.signedOutUrl(idToken) : signedOut);

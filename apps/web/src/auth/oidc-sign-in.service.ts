@@ -153,6 +153,22 @@ export class OidcSignInService implements OnModuleInit, TokenRenewer {
     }
   }
 
+  /**
+   * Revokes a signed-out session's refresh token at the provider (RFC 7009), so it renews nothing even when the person
+   * leaves before confirming sign-out there. Best effort: sign-out has already ended the session here, and a provider
+   * that cannot be reached or has no revocation endpoint is only logged.
+   */
+  async revoke(refreshToken: string): Promise<void> {
+    this.renewals.delete(refreshToken);
+    try {
+      const configuration = await this.configuration();
+      if (!configuration.serverMetadata().revocation_endpoint) return;
+      await oidc.tokenRevocation(configuration, refreshToken, { token_type_hint: 'refresh_token' });
+    } catch (error) {
+      this.logger.warn(`refresh token not revoked at sign-out: ${describe(error)}`);
+    }
+  }
+
   /** Where to send the person after their session has ended: the provider's end-session endpoint when it has one. */
   async signedOutUrl(idToken: string | undefined): Promise<string> {
     const configuration = await this.configuration().catch(() => undefined);
