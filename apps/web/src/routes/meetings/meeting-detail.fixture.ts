@@ -17,6 +17,22 @@ export const agendaItem = (referralId: string, rank: number, overrides: Partial<
   ...overrides,
 });
 
+/** The meeting's decision on an item, by the chair. */
+export const decisionRecord = (
+  referralId: string,
+  decision: MeetingDecisionRecord['decision'] = 'DEFER',
+): MeetingDecisionRecord => ({
+  referralId,
+  decision,
+  rationale: 'r',
+  deviationJustification: null,
+  onwardReference: null,
+  passedOver: [],
+  ratification: false,
+  decidedByName: 'Chair',
+  decidedAt: '2026-12-02T10:30:00Z',
+});
+
 /** A frozen TTCG the caller may decide at, with these items and decisions. */
 export const frozenMeeting = (
   agenda: AgendaItem[],

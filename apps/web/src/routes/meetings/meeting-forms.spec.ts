@@ -1,5 +1,5 @@
 import type { MeetingDetail } from './meeting-api';
-import { agendaItem, frozenMeeting } from './meeting-detail.fixture';
+import { agendaItem, decisionRecord, frozenMeeting } from './meeting-detail.fixture';
 import {
   attendeeRows,
   attendeesToRecord,
@@ -13,17 +13,7 @@ import {
 const meeting = (decided: Record<string, string> = {}): MeetingDetail =>
   frozenMeeting(
     [agendaItem('a', 1), agendaItem('b', 2), agendaItem('urgent', 0, { kind: 'RATIFICATION' })],
-    Object.entries(decided).map(([referralId, decision]) => ({
-      referralId,
-      decision: decision as 'DEFER',
-      rationale: 'r',
-      deviationJustification: null,
-      onwardReference: null,
-      passedOver: [],
-      ratification: false,
-      decidedByName: 'Chair',
-      decidedAt: '2026-12-02T10:30:00Z',
-    })),
+    Object.entries(decided).map(([referralId, decision]) => decisionRecord(referralId, decision as 'DEFER')),
   );
 
 describe('wouldPassOver (when the justification is asked for)', () => {

@@ -1,5 +1,5 @@
 import type { Minutes } from '@rocu/contracts';
-import { agendaItem, frozenMeeting } from './meeting-detail.fixture';
+import { agendaItem, decisionRecord, frozenMeeting } from './meeting-detail.fixture';
 import {
   attendanceView,
   decisionRefusal,
@@ -171,5 +171,21 @@ describe('attendanceView', () => {
     const view = attendanceView(meeting, undefined, { rows: [ann], recorded: ['ann'] });
     expect(view.recorded).toEqual(['ann']);
     expect(view.rows.map((row) => row.sub)).toEqual(['ann']);
+  });
+
+  it('offers to remove anyone until a decision is recorded, and then only rows not yet recorded', () => {
+    const removable = (view: ReturnType<typeof attendanceView>) => view.rows.map((row) => [row.sub, row.removable]);
+    expect(removable(attendanceView(meeting, undefined, undefined))).toEqual([
+      ['ann', true],
+      ['carol', true],
+    ]);
+    const decided = { ...frozenMeeting([agendaItem('r', 1)], [decisionRecord('r')]), attendees: [ann, carol] };
+    const dave = { sub: 'dave', name: 'Dave', org: 'NYP', conflicts: [] };
+    const draft = { rows: [ann, carol, dave], recorded: ['ann', 'carol'] };
+    expect(removable(attendanceView(decided, undefined, draft))).toEqual([
+      ['ann', false],
+      ['carol', false],
+      ['dave', true],
+    ]);
   });
 });

@@ -264,7 +264,8 @@ export function meetingView(meeting: MeetingDetail, refused?: FormFlash, decided
 export interface AttendanceView extends PageView {
   meetingTitle: string;
   backHref: string;
-  rows: (AttendeeRow & { index: number })[];
+  /** `removable`: false for someone recorded once a decision is, as the meeting then keeps everyone recorded. */
+  rows: (AttendeeRow & { index: number; removable: boolean })[];
   /** The sign-in ids recorded as the form is shown: those without a row when it is saved are removed. */
   recorded: string[];
   organisations: { value: string; text: string }[];
@@ -290,12 +291,13 @@ export function attendanceView(
   // What was sent (refused) or typed so far (adding a row); else who is recorded; else the chair to start.
   const rows = draft?.rows ?? (recorded.length > 0 ? recorded : chair);
   const blank: AttendeeRow = { sub: '', name: '', org: '', conflicts: [] };
+  const kept = meeting.decisions.length > 0 ? new Set(meeting.attendees.map((attendee) => attendee.sub)) : new Set();
   return {
     pageTitle: 'Record attendance',
     errors: refused && errorSummary(refused.problem),
     meetingTitle: meetingTitle(meeting),
     backHref: meetingPath(meeting.id),
-    rows: (rows.length > 0 ? rows : [blank]).map((row, index) => ({ ...row, index })),
+    rows: (rows.length > 0 ? rows : [blank]).map((row, index) => ({ ...row, index, removable: !kept.has(row.sub) })),
     // As first shown: someone recorded since is not on this form, so saving it must not remove them.
     recorded: draft?.recorded ?? recorded.map((attendee) => attendee.sub),
     organisations: organisationsFor(meeting.region),
