@@ -75,15 +75,16 @@ describe('web app foundation', () => {
   });
 
   it('ends a session after the idle timeout, and keeps it while the person is active', async () => {
-    const shortSessions = await web.stack.startWeb({ SESSION_IDLE_TIMEOUT_SECONDS: '3' });
+    // 6 s, visited every 2 s for 8 s: a page load on a loaded machine (seconds, at worst) stays inside the timeout.
+    const shortSessions = await web.stack.startWeb({ SESSION_IDLE_TIMEOUT_SECONDS: '6' });
     const visitor = await web.visit(true, shortSessions);
     const home = await signIn(visitor, PERSONA.wypReferrer);
-    for (let step = 0; step < 3; step++) {
-      await new Promise((wake) => setTimeout(wake, 1500));
+    for (let step = 0; step < 4; step++) {
+      await new Promise((wake) => setTimeout(wake, 2000));
       await visitor.page.goto('/');
       expect(await home.signedInAs()).toBe('DC Jane Smith, West Yorkshire Police');
     }
-    await new Promise((wake) => setTimeout(wake, 4000));
+    await new Promise((wake) => setTimeout(wake, 8000));
     await visitor.page.goto('/');
     expect(new URL(visitor.page.url()).pathname).toBe('/sign-in');
   });
