@@ -9,4 +9,6 @@ export const PERSONA = {
   gain: 'DC, Yorkshire and the Humber Regional Organised Crime Unit, GAIN co-ordinator',
   hmrcReferrer: 'Officer, HM Revenue and Customs, referrer',
   ncaLiaison: 'Officer, National Crime Agency, NCA liaison',
+  sio: 'DCI, Yorkshire and the Humber Regional Organised Crime Unit, SIO',
+  wypLro: 'DI, West Yorkshire Police, LRO',
 } as const;

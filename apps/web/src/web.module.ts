@@ -22,6 +22,9 @@ import { AccessibilityController } from './routes/accessibility/accessibility.co
 import { MakeReferralController } from './routes/make-referral/make-referral.controller';
 import { MakeReferralService } from './routes/make-referral/make-referral.service';
 import { ReferralsController } from './routes/referrals/referrals.controller';
+import { PlansController } from './routes/plans/plans.controller';
+import { LroController } from './routes/taskings/lro.controller';
+import { TaskingsController } from './routes/taskings/taskings.controller';
 import { HealthController } from './routes/health/health.controller';
 import { HomeController } from './routes/home/home.controller';
 import { MeetingsController } from './routes/meetings/meetings.controller';
@@ -32,14 +35,18 @@ import { WebDatabase } from './setup/web-database';
 
 @Module({
   imports: [WebConfigModule],
-  // "Make a referral" (referrals/new/...) before a referral's pages (referrals/:id): routes match in order.
+  // "Make a referral" (referrals/new/...), the 4P plan (referrals/:id/plan/...) and naming the LRO before a
+  // referral's pages (referrals/:id/:action): routes match in order.
   controllers: [
     HomeController,
     AuthController,
     HealthController,
     AccessibilityController,
     MakeReferralController,
+    PlansController,
+    LroController,
     ReferralsController,
+    TaskingsController,
     MeetingsController,
     GatewayController,
     PartnersController,

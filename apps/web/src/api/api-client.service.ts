@@ -28,6 +28,10 @@ export class ApiClient {
     return this.call<T>('POST', path, session.apiToken, body, {}, headers);
   }
 
+  patch<T>(session: WebSession, path: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
+    return this.call<T>('PATCH', path, session.apiToken, body, {}, headers);
+  }
+
   /** A read with a token not yet in a session: OpenID Connect sign-in checks the new token with the API. */
   getWithToken<T>(token: string, path: string): Promise<T> {
     return this.call<T>('GET', path, token);
@@ -39,7 +43,7 @@ export class ApiClient {
   }
 
   private async call<T>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PATCH',
     path: string,
     token: string | undefined,
     body?: unknown,

@@ -1,4 +1,4 @@
-import { findOrganisation, Role } from '@rocu/domain';
+import { findOrganisation, Role, seedOfficers } from '@rocu/domain';
 
 /** A person to sign in as with AUTH_MODE=dev; the API's dev-token route signs the token. */
 export interface DevPersona {
@@ -10,7 +10,12 @@ export interface DevPersona {
   org: string;
   /** How the persona's role is described on the sign-in page. */
   roleLabel: string;
+  /** The subject their token carries when it must be a seeded officer's (an SIO or LRO the API allocates). */
+  sub?: string;
 }
+
+/** A seeded officer's name, so the persona is the person the API allocates as SIO or names as LRO. */
+const officerName = (sub: string): string => seedOfficers().find((officer) => officer.sub === sub)?.name ?? sub;
 
 export const DEV_PERSONAS: readonly DevPersona[] = [
   {
@@ -81,6 +86,26 @@ export const DEV_PERSONAS: readonly DevPersona[] = [
     roleLabel: 'ROCU manager',
   },
   {
+    // The ROCU's SIO (a seeded officer): runs an adopted tasking's 4P plan with the force's LRO.
+    id: 'yhrocu-sio',
+    sub: 'sio-yhrocu-1',
+    name: officerName('sio-yhrocu-1'),
+    rank: 'DCI',
+    roles: ['SIO'],
+    org: 'YHROCU',
+    roleLabel: 'SIO',
+  },
+  {
+    // West Yorkshire's LRO (a seeded officer): keeps the 4P plan with the SIO.
+    id: 'wyp-lro',
+    sub: 'lro-wyp',
+    name: officerName('lro-wyp'),
+    rank: 'DI',
+    roles: ['LRO'],
+    org: 'WYP',
+    roleLabel: 'LRO',
+  },
+  {
     id: 'wyp-member',
     name: 'Supt Tom Walsh',
     rank: 'Supt',
@@ -100,7 +125,7 @@ export const DEV_PERSONAS: readonly DevPersona[] = [
 ];
 
 /** The subject the persona's token carries: stable, so drafts kept per person survive signing out. */
-export const personaSub = (persona: DevPersona): string => `dev-${persona.id}`;
+export const personaSub = (persona: DevPersona): string => persona.sub ?? `dev-${persona.id}`;
 
 export const organisationName = (code: string): string => findOrganisation(code)?.name ?? code;
 

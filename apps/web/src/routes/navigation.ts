@@ -18,7 +18,8 @@ export const NOTIFICATIONS_HREF = '/notifications';
 /** Each journey adds its entry here (one line), so navigation and the home page stay in step. */
 export const NAVIGATION: readonly NavigationEntry[] = [
   { text: 'Home', href: '/', roles: 'everyone' },
-  { text: 'Referrals', href: '/referrals', roles: ['FORCE_REFERRER'] },
+  // The SIO and LRO find their taskings (and each one's 4P plan) among the referrals the API lists them.
+  { text: 'Referrals', href: '/referrals', roles: ['FORCE_REFERRER', 'SIO', 'LRO'] },
   { text: 'Meetings', href: '/meetings', roles: ['TTCG_CHAIR', 'TTCG_MEMBER', 'ROCU_MANAGER'] },
   { text: 'Work queue', href: '/gateway', roles: GATEWAY_TEAM },
   { text: 'National queue', href: '/national', roles: NCA_LIAISON },
@@ -26,6 +27,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { text: 'National priorities', href: '/national/priorities', roles: NCA_LIAISON },
   { text: 'National calendar', href: '/national/calendar', roles: NCA_LIAISON },
   { text: 'National report', href: '/national/report', roles: NCA_LIAISON },
+  { text: 'Taskings', href: '/taskings', roles: ['ROCU_MANAGER'] },
   { text: 'Mutual aid', href: '/mutual-aid', roles: ['ROCU_MANAGER'] },
   { text: 'Notifications', href: NOTIFICATIONS_HREF, roles: 'everyone' },
 ];

@@ -10,6 +10,11 @@ import {
 } from '../../presentation/referral-labels';
 import type { ErrorSummary } from '../../errors/error-summary';
 import type { ReferralDetail } from './referral-api';
+import { planPath } from '../plans/plan.view-model';
+
+/** A referral has a 4P plan once it is ACTIVE (its SIO allocated and its LRO named), closed with it. */
+const hasPlan = (detail: ReferralDetail): boolean =>
+  ['ACTIVE', 'CLOSED'].includes(detail.status) && detail.history.some((entry) => entry.to === 'ACTIVE');
 
 export interface ReferralPageView {
   pageTitle: string;
@@ -30,6 +35,11 @@ export interface ReferralPageView {
   informationRequest?: string;
   canAnswer: boolean;
   canWithdraw: boolean;
+  /** The 4P plan's page, once the referral has one. */
+  planHref?: string;
+  /** The ROCU manager may allocate its SIO; the referring force may name its LRO. */
+  canAllocateSio: boolean;
+  canNameLro: boolean;
   answer: string;
   /** The action form's Idempotency-Key (see formKey). */
   key?: string;
@@ -88,6 +98,9 @@ export function referralPageView(
     informationRequest: openRequest(detail),
     canAnswer: detail.availableActions.includes('PROVIDE_INFORMATION'),
     canWithdraw: detail.availableActions.includes('WITHDRAW'),
+    planHref: hasPlan(detail) ? planPath(detail.id) : undefined,
+    canAllocateSio: detail.availableActions.includes('ALLOCATE_SIO'),
+    canNameLro: detail.availableActions.includes('NAME_LRO'),
     answer: extras.answer ?? '',
     key: extras.key,
   };

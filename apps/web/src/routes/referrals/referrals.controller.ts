@@ -55,7 +55,7 @@ export class ReferralsController {
     @Session() session: WebSession,
     @Query('q') q: unknown,
     @Query('page') page: unknown,
-  ): Promise<ReferralListView> {
+  ): Promise<ReferralListView & { canRefer: boolean }> {
     const search = text(q).trim().slice(0, 100);
     const [list, hasDraft] = await Promise.all([
       this.api.get<ReferralList>(session, '/referrals', {
@@ -65,7 +65,9 @@ export class ReferralsController {
       }),
       this.makeReferral.hasDraftAsKnown(session),
     ]);
-    return referralListView(list, search, new Date(), hasDraft);
+    // Referrers make referrals; the SIO and LRO see here the taskings they hold.
+    const canRefer = session.user?.roles.includes('FORCE_REFERRER') ?? false;
+    return { ...referralListView(list, search, new Date(), hasDraft), canRefer };
   }
 
   @Get(':id')

@@ -1,0 +1,65 @@
+import { ADD_ACTION, CHANGE_ACTION, planFormValues, ukInstant } from './plan-forms';
+
+const END_OF_DAY = { hour: 17, minute: 0, second: 0, millisecond: 0 };
+
+describe('ukInstant (a date typed on a plan form, at a UK time of day)', () => {
+  it('is that UK time in winter (GMT) and in summer (BST, an hour ahead of UTC)', () => {
+    expect(ukInstant({ day: '31', month: '1', year: '2027' }, END_OF_DAY)).toBe('2027-01-31T17:00:00.000Z');
+    expect(ukInstant({ day: '1', month: '7', year: '2027' }, END_OF_DAY)).toBe('2027-07-01T16:00:00.000Z');
+  });
+
+  it('leaves a date that is not a real one as typed for the API to refuse, and nothing typed out', () => {
+    expect(ukInstant({ day: '31', month: '2', year: '2027' }, END_OF_DAY)).toBe('2027-02-31');
+    expect(ukInstant({ day: 'x', month: '2', year: '2027' }, END_OF_DAY)).toBe('2027-02-0x');
+    expect(ukInstant({ day: '', month: '', year: '' }, END_OF_DAY)).toBeUndefined();
+  });
+});
+
+describe('the plan forms', () => {
+  it('sends an action with its partners one a line, blank lines left out', () => {
+    const request = ADD_ACTION.request({
+      pillar: 'PREVENT',
+      description: 'Schools talks',
+      ownerOrg: 'WYP',
+      ownerName: 'PC Lee',
+      dueAt: { day: '3', month: '3', year: '2027' },
+      partners: 'Leeds City Council\r\n\r\n  Barnardo’s  \n',
+    });
+    expect(request).toEqual({
+      pillar: 'PREVENT',
+      description: 'Schools talks',
+      ownerOrg: 'WYP',
+      ownerName: 'PC Lee',
+      dueAt: '2027-03-03T17:00:00.000Z',
+      partners: ['Leeds City Council', 'Barnardo’s'],
+    });
+  });
+
+  it('sends a status change with the version read and no outcome when none is typed', () => {
+    expect(CHANGE_ACTION.request({ status: 'ACTIVE', outcome: '  ', version: '3' })).toEqual({
+      status: 'ACTIVE',
+      outcome: undefined,
+      version: 3,
+    });
+  });
+
+  it('shows a refused form again with its date in three boxes, and links a date error to the day box', () => {
+    const { values, errors } = planFormValues(ADD_ACTION, {
+      path: '/referrals/r/plan/actions/new',
+      problem: {
+        status: 400,
+        detail: 'Invalid request',
+        errors: [
+          { field: 'dueAt', code: 'invalid', message: 'dueAt must be an instant' },
+          { field: 'description', code: 'required', message: 'description is required' },
+        ],
+      },
+      values: { description: '', dueAt: { day: '31', month: '2', year: '2027' } },
+    });
+    expect(values.dueAt).toEqual({ day: '31', month: '2', year: '2027' });
+    expect(errors?.errorList).toEqual([
+      { text: 'Enter the date the action is due, for example 31 1 2027', href: '#dueAt-day' },
+      { text: 'Describe the action, in at most 4000 characters', href: '#description' },
+    ]);
+  });
+});

@@ -1,0 +1,126 @@
+import type { ActionStatus, PlanRole } from '@rocu/domain';
+import type { Plan, PlanAction } from './plan-api';
+import { isPlanOwner, planView } from './plan.view-model';
+
+const action = (id: string, status: ActionStatus): PlanAction => ({
+  id,
+  pillar: 'PURSUE',
+  description: `Action ${id}`,
+  ownerOrg: 'WYP',
+  ownerName: 'DS Owner',
+  partners: [],
+  dueAt: '2027-01-31T17:00:00.000Z',
+  status,
+  outcome: null,
+  version: 1,
+  createdBy: 'sio-yhrocu-1',
+  createdAt: '2026-12-01T10:00:00.000Z',
+  updatedAt: '2026-12-01T10:00:00.000Z',
+});
+
+const counts = (actions: number, disruptions: number) => ({
+  actions: { total: actions },
+  disruptions: { total: disruptions },
+});
+
+const plan = (overrides: Partial<Plan> = {}): Plan => ({
+  referralId: 'r',
+  status: 'OPEN',
+  sio: { sub: 'sio-yhrocu-1', name: 'DCI Bhatti' },
+  lro: { sub: 'lro-wyp', name: 'DI Clarke', org: 'WYP' },
+  startedAt: '2026-12-01T10:00:00.000Z',
+  nextReviewDueAt: '2027-01-01T10:00:00.000Z',
+  reviewOverdue: false,
+  actions: [action('a', 'ACTIVE'), action('b', 'COMPLETE')],
+  disruptions: [],
+  reviews: [],
+  balance: { PURSUE: counts(2, 0), PREVENT: counts(0, 0), PROTECT: counts(1, 4), PREPARE: counts(0, 0) },
+  ...overrides,
+});
+
+const person = (sub: string, roles: ('SIO' | 'LRO' | 'FORCE_REFERRER')[], org: string) => ({
+  sub,
+  name: sub,
+  roles,
+  org,
+  orgName: org,
+});
+
+describe('isPlanOwner', () => {
+  it('is the named SIO or LRO acting in that role (the LRO in their force), nobody else', () => {
+    expect(isPlanOwner(plan(), person('sio-yhrocu-1', ['SIO'], 'YHROCU'))).toBe(true);
+    expect(isPlanOwner(plan(), person('lro-wyp', ['LRO'], 'WYP'))).toBe(true);
+    expect(isPlanOwner(plan(), person('lro-wyp', ['LRO'], 'SYP'))).toBe(false);
+    expect(isPlanOwner(plan(), person('sio-yhrocu-1', ['FORCE_REFERRER'], 'YHROCU'))).toBe(false);
+    expect(isPlanOwner(plan(), person('sio-yhrocu-2', ['SIO'], 'YHROCU'))).toBe(false);
+    expect(isPlanOwner(plan(), undefined)).toBe(false);
+  });
+});
+
+describe('planView', () => {
+  const sio = person('sio-yhrocu-1', ['SIO'], 'YHROCU');
+
+  it('offers its owners a change of each unfinished action while the plan is open', () => {
+    const changes = (view: ReturnType<typeof planView>) =>
+      view.pillars[0].actions.map((shown) => [shown.id, shown.changeHref]);
+    expect(changes(planView(plan(), 'REF', sio))).toEqual([
+      ['a', '/referrals/r/plan/actions/a'],
+      ['b', ''],
+    ]);
+    expect(changes(planView(plan({ status: 'CLOSED' }), 'REF', sio))).toEqual([
+      ['a', ''],
+      ['b', ''],
+    ]);
+    expect(planView(plan({ status: 'CLOSED' }), 'REF', sio).editable).toBe(false);
+    expect(changes(planView(plan(), 'REF', person('x', ['FORCE_REFERRER'], 'WYP')))).toEqual([
+      ['a', ''],
+      ['b', ''],
+    ]);
+  });
+
+  it('draws each pillar’s actions and disruptions to the scale of the largest count', () => {
+    const view = planView(plan(), 'REF', sio);
+    expect(view.balance.map((row) => [row.pillar, row.actions, row.disruptions])).toEqual([
+      ['Pursue', 2, 0],
+      ['Prevent', 0, 0],
+      ['Protect', 1, 4],
+      ['Prepare', 0, 0],
+    ]);
+    expect(view.balance.map((row) => row.bars.map((bar) => bar.width))).toEqual([
+      [150, 0],
+      [0, 0],
+      [75, 300],
+      [0, 0],
+    ]);
+  });
+
+  it('names who has still to sign the open review, and lists completed reviews newest first', () => {
+    const signature = (role: PlanRole) => ({
+      role,
+      sub: role,
+      name: role,
+      summary: 's',
+      signedAt: '2026-12-02T10:00:00Z',
+    });
+    const reviews = [
+      {
+        id: '1',
+        openedAt: '2026-12-01',
+        signatures: [signature('SIO'), signature('LRO')],
+        complete: true,
+        completedAt: '2026-12-01',
+      },
+      {
+        id: '2',
+        openedAt: '2026-12-02',
+        signatures: [signature('SIO'), signature('LRO')],
+        complete: true,
+        completedAt: '2026-12-02',
+      },
+      { id: '3', openedAt: '2026-12-03', signatures: [signature('LRO')], complete: false, completedAt: null },
+    ];
+    const view = planView(plan({ reviews }), 'REF', sio);
+    expect(view.openReview?.waitingFor).toEqual(['SIO']);
+    expect(view.completedReviews.map((review) => review.id)).toEqual(['2', '1']);
+  });
+});

@@ -1,0 +1,86 @@
+import { candidateItems, needsText } from './allocation.view-model';
+import { allocationRequest, lroRequest } from './tasking-forms';
+
+describe('allocationRequest', () => {
+  it('sends the declaration as a boolean, with its details only when there is a conflict', () => {
+    const form = {
+      officerSub: 'sio-yhrocu-1',
+      justification: 'Specialist',
+      exceptionJustification: '  ',
+      conflictDeclaration: { hasConflict: 'no', details: 'typed, then "No" chosen' },
+    };
+    expect(allocationRequest(form)).toEqual({
+      officerSub: 'sio-yhrocu-1',
+      justification: 'Specialist',
+      exceptionJustification: undefined,
+      conflictDeclaration: { hasConflict: false, details: undefined },
+    });
+    expect(
+      allocationRequest({ ...form, conflictDeclaration: { hasConflict: 'yes', details: ' Knows a nominal ' } })
+        .conflictDeclaration,
+    ).toEqual({ hasConflict: true, details: 'Knows a nominal' });
+  });
+
+  it('leaves out what was not chosen, so the API names each question', () => {
+    expect(allocationRequest({})).toEqual({
+      officerSub: undefined,
+      justification: '',
+      exceptionJustification: undefined,
+      conflictDeclaration: { hasConflict: undefined, details: undefined },
+    });
+    expect(lroRequest({ officerSub: ' ', name: 'DI Clarke' })).toEqual({ officerSub: undefined, name: 'DI Clarke' });
+  });
+});
+
+describe('candidateItems', () => {
+  const workload = (points: number) => ({ points, taskings: 1, capacity: 10, percent: points * 10 });
+  const candidate = (sub: string, eligible: boolean, broken: { rule: string; detail: string }[]) => ({
+    sub,
+    name: `DCI ${sub}`,
+    specialisms: ['DRUGS', 'MODERN_SLAVERY'],
+    vetting: 'SC',
+    workload: workload(9),
+    workloadAfterAllocation: workload(12),
+    eligible,
+    rules: broken.map((check) => ({ ...check, met: false })),
+    lentBy: null,
+  });
+
+  it('says what each brings and carries, which rules need a justification, and disables one that cannot be allocated', () => {
+    const items = candidateItems(
+      {
+        items: [
+          candidate('a', true, [{ rule: 'CAPACITY', detail: '120% of capacity after' }]),
+          candidate('b', false, [{ rule: 'NO_CONFLICT', detail: 'declared a conflict' }]),
+        ],
+      },
+      'a',
+    );
+    expect(items).toEqual([
+      {
+        value: 'a',
+        text: 'DCI a',
+        checked: true,
+        disabled: false,
+        hint: {
+          text:
+            'Specialisms: Drugs, Modern slavery. Vetting: SC. Workload 9 of 10 points (90%); with this tasking ' +
+            '12 of 10 points (120%). Needs an exception justification: 120% of capacity after.',
+        },
+      },
+      expect.objectContaining({
+        value: 'b',
+        checked: false,
+        disabled: true,
+        hint: { text: expect.stringContaining('Cannot be allocated: declared a conflict.') },
+      }),
+    ]);
+  });
+
+  it('states the tasking’s needs', () => {
+    expect(needsText({ specialisms: ['DRUGS', 'FIREARMS'], vetting: 'SC', cost: 3 })).toBe(
+      'This tasking needs Drugs or Firearms, vetting SC, and costs 3 workload points.',
+    );
+    expect(needsText(undefined)).toBe('');
+  });
+});

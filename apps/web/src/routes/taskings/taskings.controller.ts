@@ -1,0 +1,113 @@
+import { Body, Get, NotFoundException, Param, Post, Query, Res, Session } from '@nestjs/common';
+import { LIVE_TASKING_STATUSES } from '@rocu/domain';
+import type { Response } from 'express';
+import { ApiClient } from '../../api/api-client.service';
+import { PagesFor } from '../../auth/web-guards';
+import type { WebSession } from '../../auth/web-session';
+import { errorSummary } from '../../errors/error-summary';
+import { keepNotice, takeNotice, takeRefusedForm } from '../../errors/form-state';
+import { inPlainWords } from '../../errors/plain-messages';
+import { formKey, keyHeader } from '../../forms/form-key';
+import { record, text } from '../../forms/form-values';
+import { deadlineTag } from '../../presentation/deadline-tag';
+import { pagination } from '../../presentation/pagination';
+import { statusTag } from '../../presentation/referral-labels';
+import { redirectAfterSaving } from '../../setup/redirect-after-saving';
+import { uuidOrNotFound } from '../meetings/meeting-route-params';
+import { planPath } from '../plans/plan.view-model';
+import type { ReferralDetail, ReferralList, ReferralSummary } from '../referrals/referral-api';
+import { candidateItems, needsText } from './allocation.view-model';
+import type { SioCandidates } from './tasking-api';
+import { ALLOCATION_MESSAGES, allocationRequest } from './tasking-forms';
+
+const TASKINGS_PATH = '/taskings';
+const PAGE_SIZE = 20;
+const allocationPath = (id: string): string => `${TASKINGS_PATH}/${id}/sio`;
+
+const pageNumber = (value: unknown): number =>
+  typeof value === 'string' && /^[1-9]\d{0,5}$/.test(value) ? Number(value) : 1;
+
+/** A tasking's next step for its manager: allocating its SIO, or its 4P plan once that runs (ACTIVE). */
+function nextStep(item: ReferralSummary): { text: string; href: string } {
+  if (item.status === 'ADOPTED') return { text: 'Allocate an SIO', href: allocationPath(item.id) };
+  if (item.status === 'ACTIVE') return { text: '4P plan', href: planPath(item.id) };
+  return { text: 'Waiting for the force’s LRO', href: `/referrals/${item.id}` };
+}
+
+/**
+ * The ROCU manager's taskings: the region's adopted referrals and live taskings, soonest deadline first, and the
+ * allocation of an SIO to an adopted one from the region's candidates (their specialisms, workload now and after,
+ * and the allocation rules each meets or breaks, as the API judges them).
+ */
+@PagesFor('taskings', ['ROCU_MANAGER'], 'For ROCU managers only')
+export class TaskingsController {
+  constructor(private readonly api: ApiClient) {}
+
+  @Get()
+  async list(@Session() session: WebSession, @Query('page') page: unknown, @Res() res: Response): Promise<void> {
+    const list = await this.api.get<ReferralList>(session, '/referrals', {
+      status: LIVE_TASKING_STATUSES.join(','),
+      page: pageNumber(page),
+      pageSize: PAGE_SIZE,
+    });
+    const now = new Date();
+    res.render('routes/taskings/taskings.njk', {
+      pageTitle: 'Taskings',
+      contentWidth: 'full',
+      notice: takeNotice(session),
+      total: list.total,
+      taskings: list.items.map((item) => ({
+        id: item.id,
+        reference: item.reference,
+        subjectName: item.subjectName,
+        priority: item.priority ?? '–',
+        status: statusTag(item.status),
+        nextDeadlineAt: item.nextDeadlineAt,
+        deadlineTag: deadlineTag(item.nextDeadlineAt, now),
+        next: nextStep(item),
+      })),
+      pagination: pagination(list.page, list.pageSize, list.total, (to) => `${TASKINGS_PATH}?page=${to}`),
+    });
+  }
+
+  @Get(':id/sio')
+  async allocationForm(
+    @Session() session: WebSession,
+    @Param('id', uuidOrNotFound) id: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    const [referral, candidates] = await Promise.all([
+      this.api.get<ReferralDetail>(session, `/referrals/${id}`),
+      this.api.get<SioCandidates>(session, '/officers', { role: 'SIO', referralId: id, pageSize: 200 }),
+    ]);
+    if (!referral.availableActions.includes('ALLOCATE_SIO')) throw new NotFoundException();
+    const refused = takeRefusedForm(session, allocationPath(id));
+    const values = refused?.values ?? {};
+    res.render('routes/taskings/allocation.njk', {
+      pageTitle: `Allocate an SIO: ${referral.reference}`,
+      caption: `${referral.reference}: ${referral.subjectName}`,
+      needs: needsText(candidates.needs),
+      candidates: candidateItems(candidates, text(values.officerSub)),
+      values: { ...values, conflictDeclaration: record(values.conflictDeclaration) },
+      key: formKey(values),
+      errors: refused && errorSummary(inPlainWords(refused.problem, ALLOCATION_MESSAGES)),
+    });
+  }
+
+  @Post(':id/sio')
+  async allocate(
+    @Session() session: WebSession,
+    @Param('id', uuidOrNotFound) id: string,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    const allocated = await this.api.post<{ reference: string; sio: { name: string } }>(
+      session,
+      `/referrals/${id}/sio`,
+      allocationRequest(body),
+      keyHeader(body.key),
+    );
+    keepNotice(session, `${allocated.sio.name} allocated as SIO of ${allocated.reference}`);
+    await redirectAfterSaving(session, res, TASKINGS_PATH);
+  }
+}

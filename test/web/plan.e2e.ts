@@ -1,0 +1,211 @@
+import { activeReferral, adoptedReferral, ok, SIO_DRUGS_AND_FIREARMS, WYP_LRO } from '../support/tasking-fixtures';
+import { JAVASCRIPT_MODES, useWebStack, Visitor } from '../support/web-test';
+import { PlanPage } from './pages/plan-pages';
+import { ReferralPage } from './pages/referral-page';
+import { ReferralsListPage } from './pages/referrals-list-page';
+import { SignInPage } from './pages/sign-in-page';
+import { PERSONA } from './personas';
+
+const web = useWebStack();
+
+async function signedIn(persona: string, javaScript: boolean): Promise<Visitor> {
+  const visitor = await web.visit(javaScript);
+  await (await SignInPage.open(visitor.page)).signInAs(persona);
+  return visitor;
+}
+
+/** A referral's reference, read by its referrer through the API. */
+async function referenceOf(id: string): Promise<string> {
+  const referrer = await web.stack.token(['FORCE_REFERRER'], 'WYP');
+  return (await ok('read', web.stack.http.get<{ reference: string }>(`/referrals/${id}`, referrer))).reference;
+}
+
+const ACTION = {
+  pillar: 'Pursue',
+  description: 'Arrest the principals at the Leeds address',
+  ownerOrg: 'West Yorkshire Police',
+  ownerName: 'DS Owner',
+  due: ['31', '1', '2027'] as [string, string, string],
+  partners: 'Leeds City Council',
+};
+
+describe('the tasking’s owners: the ROCU manager allocates the SIO, the force names its LRO', () => {
+  describe.each(JAVASCRIPT_MODES)('$label', ({ javaScript }) => {
+    it('allocates an SIO from the candidates and names the LRO, which starts the plan', async () => {
+      const id = await adoptedReferral(web.stack);
+      const reference = await referenceOf(id);
+
+      const manager = await signedIn(PERSONA.manager, javaScript);
+      const taskings = new PlanPage(manager.page);
+      await manager.page.goto('/');
+      await taskings.navigateTo('Taskings');
+      await manager.expectAccessible();
+      await taskings.loadNextPage(manager.page.getByRole('link', { name: `Allocate an SIO for ${reference}` }));
+      expect(await taskings.heading()).toBe('Allocate an SIO');
+      await manager.expectAccessible();
+      await manager.screenshot('allocate-sio');
+
+      await taskings.submitWith('Allocate the SIO');
+      expect(await taskings.errorSummary()).toEqual(
+        expect.arrayContaining([
+          { text: 'Select the SIO to allocate', href: '#officerSub' },
+          { text: 'Say why this officer, in at most 4000 characters', href: '#justification' },
+          {
+            text: 'Select whether the SIO has declared a conflict of interest',
+            href: '#conflictDeclaration-hasConflict',
+          },
+        ]),
+      );
+      await manager.expectAccessible();
+      await manager.page.getByRole('radio', { name: 'DCI Bhatti' }).check();
+      await manager.page.getByLabel('Why this officer?').fill('Drugs and firearms specialist');
+      // Fixtures give this SIO every tasking of the run, past their capacity: the API asks why.
+      await manager.page.getByLabel('Exception justification (if needed)').fill('Test fixture: every tasking');
+      await manager.page.getByRole('radio', { name: 'No', exact: true }).check();
+      await taskings.submitWith('Allocate the SIO');
+      expect(await taskings.notice()).toContain(`DCI Bhatti allocated as SIO of ${reference}`);
+      expect(new URL(manager.page.url()).pathname).toBe('/taskings');
+      const waiting = manager.page.getByRole('link', { name: `Waiting for the force’s LRO for ${reference}` });
+      expect(await waiting.count()).toBe(1);
+      await manager.screenshot('taskings');
+
+      const referrer = await signedIn(PERSONA.wypReferrer, javaScript);
+      const referral = await ReferralPage.open(referrer.page, id);
+      expect(await referral.status()).toBe('SIO allocated');
+      await referral.loadNextPage(referrer.page.getByRole('button', { name: 'Name the LRO' }));
+      await referrer.expectAccessible();
+      await referrer.page.getByLabel('Name of the LRO').fill('DI Clarke');
+      await referrer.page.getByLabel('Their sign-in ID').fill(WYP_LRO);
+      await referral.submitWith('Name the LRO');
+      expect(await referral.notice()).toContain('DI Clarke is named as the LRO');
+      expect(await referral.status()).toBe('Active');
+      await referral.loadNextPage(referrer.page.getByRole('link', { name: 'The 4P plan' }));
+      expect(await new PlanPage(referrer.page).summary()).toMatchObject({
+        'Senior investigating officer (SIO)': 'DCI Bhatti',
+        'Lead responsible officer (LRO)': 'DI Clarke',
+      });
+    });
+  });
+});
+
+describe('the 4P plan, kept by the SIO and the LRO together', () => {
+  describe.each(JAVASCRIPT_MODES)('$label', ({ javaScript }) => {
+    it('the SIO adds an action and a disruption and finishes the action; both sign the joint review', async () => {
+      const id = await activeReferral(web.stack, SIO_DRUGS_AND_FIREARMS, WYP_LRO);
+      const reference = await referenceOf(id);
+
+      // The SIO finds the tasking among their referrals, and its plan from the referral's page.
+      const sio = await signedIn(PERSONA.sio, javaScript);
+      const list = await ReferralsListPage.open(sio.page, `?q=${reference}`);
+      expect(await sio.page.getByRole('button', { name: 'Make a referral' }).count()).toBe(0);
+      await list.openReferral(reference);
+      await new ReferralPage(sio.page).loadNextPage(sio.page.getByRole('link', { name: 'The 4P plan' }));
+      const plan = new PlanPage(sio.page);
+      expect(new URL(sio.page.url()).pathname).toBe(`/referrals/${id}/plan`);
+      expect(await plan.summary()).toMatchObject({
+        Plan: 'Open',
+        'Lead responsible officer (LRO)': 'DI Clarke',
+      });
+      expect(await plan.table('plan-balance')).toEqual([
+        ['Pursue', '0', '0'],
+        ['Prevent', '0', '0'],
+        ['Protect', '0', '0'],
+        ['Prepare', '0', '0'],
+      ]);
+      await sio.expectAccessible();
+
+      // An empty action form names every question; the typed date comes back in its boxes.
+      await plan.start('Add an action');
+      await plan.submitWith('Add the action');
+      expect(await plan.errorSummary()).toEqual([
+        { text: 'Select the pillar the action is under', href: '#pillar' },
+        { text: 'Describe the action, in at most 4000 characters', href: '#description' },
+        { text: 'Enter the organisation that owns the action, in at most 200 characters', href: '#ownerOrg' },
+        { text: 'Enter the name of the person who owns the action, in at most 200 characters', href: '#ownerName' },
+        { text: 'Enter the date the action is due, for example 31 1 2027', href: '#dueAt-day' },
+      ]);
+      await sio.expectAccessible();
+      await plan.fillAction(ACTION);
+      await plan.submitWith('Add the action');
+      expect(await plan.notice()).toContain('Action added to the plan');
+      expect(await plan.table('actions-pursue')).toEqual([
+        [
+          ACTION.description,
+          'DS Owner, West Yorkshire Police',
+          '31 January 2027',
+          'Planned',
+          `Change the status of ${ACTION.description}`,
+        ],
+      ]);
+
+      await plan.start('Record a disruption');
+      await plan.fillDisruption('Protect', 'Moderate', 'Closed a cuckooed address', ['20', '11', '2026']);
+      await plan.submitWith('Record the disruption');
+      expect(await plan.notice()).toContain('Disruption recorded');
+      expect(await plan.table('disruptions')).toEqual([
+        ['20 November 2026', 'Protect', 'Moderate', 'Closed a cuckooed address'],
+      ]);
+
+      // Finishing an action needs its outcome.
+      await plan.changeStatusOf(ACTION.description);
+      await plan.chooseStatus('Complete');
+      await plan.submitWith('Save the status');
+      expect(await plan.errorSummary()).toEqual([
+        { text: 'Enter the outcome of a complete or abandoned action, in at most 4000 characters', href: '#outcome' },
+      ]);
+      await sio.expectAccessible();
+      await plan.chooseStatus('Complete', 'Three arrested and charged');
+      await plan.submitWith('Save the status');
+      expect(await plan.table('actions-pursue')).toEqual([
+        [
+          `${ACTION.description} Outcome: Three arrested and charged`,
+          'DS Owner, West Yorkshire Police',
+          '31 January 2027',
+          'Complete',
+          '',
+        ],
+      ]);
+      expect(await plan.table('plan-balance')).toEqual([
+        ['Pursue', '1', '0'],
+        ['Prevent', '0', '0'],
+        ['Protect', '0', '1'],
+        ['Prepare', '0', '0'],
+      ]);
+
+      await plan.start('Sign the joint review');
+      await plan.writeReview('Pursue complete; Protect under way');
+      await plan.submitWith('Sign the review');
+      expect(await plan.reviewHeadings()).toEqual(['Open review, waiting for the LRO to sign']);
+      await sio.expectAccessible();
+      await sio.screenshot('4p-plan');
+
+      // The LRO completes the review from their own session.
+      const lro = await signedIn(PERSONA.wypLro, javaScript);
+      const lroPlan = await PlanPage.open(lro.page, id);
+      await lroPlan.start('Sign the joint review');
+      expect(await lroPlan.page.locator('main').innerText()).toContain('Pursue complete; Protect under way');
+      await lroPlan.writeReview('Agreed: Prevent work next');
+      await lroPlan.submitWith('Sign the review');
+      expect(await lroPlan.notice()).toContain('Joint review signed');
+      expect(await lroPlan.reviewHeadings()).toEqual([expect.stringMatching(/^Review completed /)]);
+      await lro.expectAccessible();
+    });
+  });
+
+  it('the referring force reads the plan but cannot change it', async () => {
+    const id = await activeReferral(web.stack, SIO_DRUGS_AND_FIREARMS, WYP_LRO);
+    const referrer = await signedIn(PERSONA.wypReferrer, true);
+    const plan = await PlanPage.open(referrer.page, id);
+    expect(await plan.heading()).toMatch(/^YHROCU-/);
+    expect(await plan.offers('Add an action')).toBe(false);
+    expect(await plan.offers('Sign the joint review')).toBe(false);
+    await referrer.expectAccessible();
+    for (const path of ['/actions/new', '/disruptions/new', '/review']) {
+      const response = await referrer.page.goto(`/referrals/${id}/plan${path}`);
+      expect({ path, status: response?.status() }).toEqual({ path, status: 404 });
+    }
+    // Another force's referrer may not see it at all.
+    const other = await signedIn(PERSONA.sypReferrer, true);
+    expect((await other.page.goto(`/referrals/${id}/plan`))?.status()).toBe(404);
+  });
+});
