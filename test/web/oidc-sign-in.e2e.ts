@@ -12,6 +12,7 @@ const ACCOUNTS: Record<string, ProviderAccount> = {
   helen: { name: 'DCI Helen Brooks', roles: ['ROCU_MANAGER'], org: 'YHROCU' },
   sam: { name: 'DC Sam Okafor', roles: ['FORCE_REFERRER'], org: 'WYP' },
   kofi: { name: 'DC Kofi Mensah', roles: ['FORCE_REFERRER'], org: 'NYP' },
+  lena: { name: 'DC Lena Hart', roles: ['FORCE_REFERRER'], org: 'NYP' },
   stranger: { name: 'Pat Nobody', roles: ['FORCE_REFERRER'], org: 'NOT-AN-ORG' },
 };
 
@@ -201,15 +202,19 @@ describe('OpenID Connect sign-in (AUTH_MODE=oidc) through a real local provider'
   });
 
   it('revokes the refresh token at sign-out, even when the person leaves before confirming it at the provider', async () => {
-    const visitor = await visitOffline();
+    const [visitor, colleague] = await Promise.all([visitOffline(), visitOffline()]);
     await signIn(visitor, 'kofi');
+    await signIn(colleague, 'lena');
     const [{ refreshToken }] = await sessionSecrets('kofi');
+    const [{ refreshToken: colleagues }] = await sessionSecrets('lena');
     expect(refreshToken).toMatch(/^.{20,}$/);
 
     await new HomePage(visitor.page).signOut();
     expect(new URL(visitor.page.url()).origin).toBe(oidcProvider().issuer); // its sign-out, not confirmed
     expect(await sessionSecrets('kofi')).toEqual([]);
     expect(await oidcProvider().refresh(refreshToken ?? '')).toEqual({ status: 400, error: 'invalid_grant' });
+    // Only that session's: another person's, signed in, still renews.
+    expect(await oidcProvider().refresh(colleagues ?? '')).toEqual({ status: 200, error: undefined });
   });
 
   it('refuses a callback whose state was tampered with, and then the genuine one (the handshake is used up)', async () => {

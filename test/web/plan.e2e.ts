@@ -1,4 +1,12 @@
-import { activeReferral, adoptedReferral, ok, SIO_DRUGS_AND_FIREARMS, WYP_LRO } from '../support/tasking-fixtures';
+import {
+  activeReferral,
+  addPlanAction,
+  adoptedReferral,
+  ok,
+  planOwnerTokens,
+  SIO_DRUGS_AND_FIREARMS,
+  WYP_LRO,
+} from '../support/tasking-fixtures';
 import { JAVASCRIPT_MODES, useWebStack, Visitor } from '../support/web-test';
 import { PlanPage } from './pages/plan-pages';
 import { ReferralPage } from './pages/referral-page';
@@ -20,12 +28,15 @@ async function referenceOf(id: string): Promise<string> {
   return (await ok('read', web.stack.http.get<{ reference: string }>(`/referrals/${id}`, referrer))).reference;
 }
 
+/** Next year's 31 January: within the API's window for a due date whenever the suite runs. */
+const DUE_YEAR = String(new Date().getUTCFullYear() + 1);
+
 const ACTION = {
   pillar: 'Pursue',
   description: 'Arrest the principals at the Leeds address',
   ownerOrg: 'West Yorkshire Police',
   ownerName: 'DS Owner',
-  due: ['31', '1', '2027'] as [string, string, string],
+  due: ['31', '1', DUE_YEAR] as [string, string, string],
   partners: 'Leeds City Council',
 };
 
@@ -132,7 +143,7 @@ describe('the 4P plan, kept by the SIO and the LRO together', () => {
         [
           ACTION.description,
           'DS Owner, West Yorkshire Police',
-          '31 January 2027',
+          `31 January ${DUE_YEAR}`,
           'Planned',
           `Change the status of ${ACTION.description}`,
         ],
@@ -160,7 +171,7 @@ describe('the 4P plan, kept by the SIO and the LRO together', () => {
         [
           `${ACTION.description} Outcome: Three arrested and charged`,
           'DS Owner, West Yorkshire Police',
-          '31 January 2027',
+          `31 January ${DUE_YEAR}`,
           'Complete',
           '',
         ],
@@ -189,7 +200,62 @@ describe('the 4P plan, kept by the SIO and the LRO together', () => {
       expect(await lroPlan.notice()).toContain('Joint review signed');
       expect(await lroPlan.reviewHeadings()).toEqual([expect.stringMatching(/^Review completed /)]);
       await lro.expectAccessible();
+
+      // The ROCU manager closes the tasking with its outcome; the plan is then read-only.
+      const manager = await signedIn(PERSONA.manager, javaScript);
+      const referral = await ReferralPage.open(manager.page, id);
+      await referral.loadNextPage(manager.page.getByRole('button', { name: 'Close this tasking' }));
+      await referral.submitWith('Close the tasking');
+      expect(await referral.errorSummary()).toEqual([
+        { text: expect.stringContaining('outcome') as string, href: '#outcome' },
+      ]);
+      await manager.expectAccessible();
+      await manager.page.getByLabel('What was the outcome?').fill('Principals charged; address closed');
+      await referral.submitWith('Close the tasking');
+      expect(await referral.notice()).toContain('The tasking has been closed');
+      expect(await referral.status()).toBe('Closed');
+      const closed = await PlanPage.open(manager.page, id);
+      expect(await closed.summary()).toMatchObject({ Plan: 'Closed: read only' });
+      const sioView = await PlanPage.open(sio.page, id);
+      expect(await sioView.summary()).toMatchObject({ Plan: 'Closed: read only' });
+      expect(await sioView.offers('Add an action')).toBe(false);
     });
+  });
+
+  it('a change the other owner made meanwhile is refused, not overwritten, and shown as it now stands', async () => {
+    const id = await activeReferral(web.stack, SIO_DRUGS_AND_FIREARMS, WYP_LRO);
+    const owners = await planOwnerTokens(web.stack, SIO_DRUGS_AND_FIREARMS, WYP_LRO);
+    const actionId = await addPlanAction(web.stack, id, owners.sio);
+    const change = (body: Record<string, unknown>) =>
+      ok(
+        'change',
+        web.stack.http.request('PATCH', `/referrals/${id}/plan/actions/${actionId}`, { body, token: owners.lro }),
+      );
+    const sio = await signedIn(PERSONA.sio, true);
+    const form = await PlanPage.open(sio.page, id, `/actions/${actionId}`);
+    await form.chooseStatus('Abandoned', 'No longer needed');
+
+    // The LRO makes it ACTIVE while the SIO's form is open: the SIO's save is refused, and the form shows it now.
+    await change({ status: 'ACTIVE', version: 1 });
+    await form.submitWith('Save the status');
+    expect(await form.errorSummary()).toEqual([
+      { text: expect.stringContaining('has changed since version 1') as string, href: '#main-content' },
+    ]);
+    expect(await form.page.getByRole('radio', { name: 'Active', exact: true }).isChecked()).toBe(true);
+    expect(await form.page.locator('main').innerText()).toMatch(/Status now\s+Active/);
+    await sio.expectAccessible();
+
+    // The LRO finishes it meanwhile: the form no longer applies, and the refusal is shown on the plan instead.
+    await change({ status: 'COMPLETE', outcome: 'Done by the force', version: 2 });
+    await form.chooseStatus('Abandoned', 'No longer needed');
+    await form.submitWith('Save the status');
+    expect(new URL(sio.page.url()).pathname).toBe(`/referrals/${id}/plan`);
+    expect(await form.errorSummary()).toEqual([
+      { text: expect.stringContaining('has changed since version 2') as string, href: '#main-content' },
+    ]);
+    expect(await form.table('actions-pursue')).toEqual([
+      [expect.stringContaining('Outcome: Done by the force'), expect.any(String), expect.any(String), 'Complete', ''],
+    ]);
   });
 
   it('the referring force reads the plan but cannot change it', async () => {

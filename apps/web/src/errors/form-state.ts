@@ -41,6 +41,16 @@ export function takeRefusedForm(session: FlashHolder, path: string): FormFlash |
   return flash.path === path ? flash : undefined;
 }
 
+/**
+ * Keeps the refusal of a form that can no longer be shown (another person finished what it changes meanwhile) for
+ * the page it belongs to, so the reason reaches the person instead of "page not found". False when none was kept.
+ */
+export function moveRefusal(session: FlashHolder, from: string, to: string): boolean {
+  const flash = takeRefusedForm(session, from);
+  if (flash) keepRefusedForm(session, { ...flash, path: to, values: {} });
+  return flash !== undefined;
+}
+
 /** The submitted form without its CSRF token, as kept for re-display or a retry. */
 export function formValues(body: unknown): Record<string, unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return {};

@@ -48,6 +48,8 @@ export interface PlanForm {
   notice: string;
   /** What else the form's page shows, from the plan as read. */
   extras?: (plan: Plan, view: PlanView) => Record<string, unknown>;
+  /** Whether the form still applies to the plan as read (beyond the person being its owner and the plan open). */
+  applies?: (view: PlanView) => boolean;
 }
 
 export const ADD_ACTION: PlanForm = {
@@ -123,11 +125,13 @@ export const SIGN_REVIEW: PlanForm = {
   request: (values) => ({ summary: text(values.summary) }),
   notice: 'Joint review signed',
   extras: (_plan, view) => ({ openReview: view.openReview }),
+  applies: (view) => view.canSign,
 };
 
 /** What a plan form shows again after a refusal: what was typed (dates as their three boxes) and the errors. */
 export function planFormValues(form: PlanForm, refused: FormFlash | undefined) {
-  const values = refused?.values ?? {};
+  // Refused because the other owner changed the record meanwhile: the form starts again from the record as it now is.
+  const values = refused?.problem.code === 'VERSION_CONFLICT' ? {} : (refused?.values ?? {});
   const dates = Object.fromEntries(form.dateFields.map((field) => [field, dateParts(values[field])]));
   const toField = (field: string) => ({
     href: `#${form.dateFields.includes(field) ? dateInputAnchor(field) : fieldId(field)}`,

@@ -1,6 +1,6 @@
 import type { ActionStatus, PlanRole } from '@rocu/domain';
 import type { Plan, PlanAction } from './plan-api';
-import { isPlanOwner, planView } from './plan.view-model';
+import { ownerRole, planView } from './plan.view-model';
 
 const action = (id: string, status: ActionStatus): PlanAction => ({
   id,
@@ -46,14 +46,14 @@ const person = (sub: string, roles: ('SIO' | 'LRO' | 'FORCE_REFERRER')[], org: s
   orgName: org,
 });
 
-describe('isPlanOwner', () => {
+describe('ownerRole', () => {
   it('is the named SIO or LRO acting in that role (the LRO in their force), nobody else', () => {
-    expect(isPlanOwner(plan(), person('sio-yhrocu-1', ['SIO'], 'YHROCU'))).toBe(true);
-    expect(isPlanOwner(plan(), person('lro-wyp', ['LRO'], 'WYP'))).toBe(true);
-    expect(isPlanOwner(plan(), person('lro-wyp', ['LRO'], 'SYP'))).toBe(false);
-    expect(isPlanOwner(plan(), person('sio-yhrocu-1', ['FORCE_REFERRER'], 'YHROCU'))).toBe(false);
-    expect(isPlanOwner(plan(), person('sio-yhrocu-2', ['SIO'], 'YHROCU'))).toBe(false);
-    expect(isPlanOwner(plan(), undefined)).toBe(false);
+    expect(ownerRole(plan(), person('sio-yhrocu-1', ['SIO'], 'YHROCU'))).toBe('SIO');
+    expect(ownerRole(plan(), person('lro-wyp', ['LRO'], 'WYP'))).toBe('LRO');
+    expect(ownerRole(plan(), person('lro-wyp', ['LRO'], 'SYP'))).toBeUndefined();
+    expect(ownerRole(plan(), person('sio-yhrocu-1', ['FORCE_REFERRER'], 'YHROCU'))).toBeUndefined();
+    expect(ownerRole(plan(), person('sio-yhrocu-2', ['SIO'], 'YHROCU'))).toBeUndefined();
+    expect(ownerRole(plan(), undefined)).toBeUndefined();
   });
 });
 
@@ -122,5 +122,22 @@ describe('planView', () => {
     const view = planView(plan({ reviews }), 'REF', sio);
     expect(view.openReview?.waitingFor).toEqual(['SIO']);
     expect(view.completedReviews.map((review) => review.id)).toEqual(['2', '1']);
+  });
+
+  it('offers the joint review to an owner until they have signed the open one', () => {
+    const lro = person('lro-wyp', ['LRO'], 'WYP');
+    const signedByLro = {
+      id: '3',
+      openedAt: '2026-12-03',
+      signatures: [{ role: 'LRO' as const, sub: 'lro-wyp', name: 'DI Clarke', summary: 's', signedAt: '2026-12-03' }],
+      complete: false,
+      completedAt: null,
+    };
+    expect(planView(plan(), 'REF', lro).canSign).toBe(true);
+    expect(planView(plan({ reviews: [signedByLro] }), 'REF', lro).canSign).toBe(false);
+    expect(planView(plan({ reviews: [signedByLro] }), 'REF', sio).canSign).toBe(true);
+    expect(planView(plan({ reviews: [signedByLro] }), 'REF', person('x', ['FORCE_REFERRER'], 'WYP')).canSign).toBe(
+      false,
+    );
   });
 });

@@ -8,6 +8,8 @@ import {
 } from '@rocu/domain';
 import type { SignedInUser } from '../../auth/web-session';
 import type { Tag } from '../../presentation/referral-labels';
+import { errorSummary } from '../../errors/error-summary';
+import type { FormFlash } from '../../errors/form-state';
 import type { Plan, PlanAction } from './plan-api';
 
 export const PILLAR_LABELS: Record<Pillar, string> = {
@@ -39,12 +41,11 @@ export const SIGNIFICANCE_LABELS: Record<Significance, string> = {
 
 export const planPath = (referralId: string): string => `/referrals/${referralId}/plan`;
 
-/** Whether the signed-in person is the plan's own SIO or LRO (the API decides again on every change). */
-export function isPlanOwner(plan: Plan, user: SignedInUser | undefined): boolean {
-  if (!user) return false;
-  const sio = user.sub === plan.sio.sub && user.roles.includes('SIO');
-  const lro = user.sub === plan.lro.sub && user.roles.includes('LRO') && user.org === plan.lro.org;
-  return sio || lro;
+/** The plan role the signed-in person holds on it, if they are its own SIO or LRO (the API decides again on every change). */
+export function ownerRole(plan: Plan, user: SignedInUser | undefined): PlanRole | undefined {
+  if (user?.sub === plan.sio.sub && user.roles.includes('SIO')) return 'SIO';
+  if (user?.sub === plan.lro.sub && user.roles.includes('LRO') && user.org === plan.lro.org) return 'LRO';
+  return undefined;
 }
 
 /** An action can change while the plan is open and the action is not finished. */
@@ -86,16 +87,26 @@ function balanceOf(plan: Plan) {
  * when the joint review is due, its balance across the four pillars (a chart with its table beside it), the
  * actions per pillar, disruptions, and the reviews.
  */
-export function planView(plan: Plan, reference: string, user: SignedInUser | undefined, notice?: string) {
-  const editable = plan.status === 'OPEN' && isPlanOwner(plan, user);
+export function planView(
+  plan: Plan,
+  reference: string,
+  user: SignedInUser | undefined,
+  shown: { notice?: string; refused?: FormFlash } = {},
+) {
+  const role = ownerRole(plan, user);
+  const editable = plan.status === 'OPEN' && role !== undefined;
+  const open = openReview(plan);
   return {
     pageTitle: `4P plan: ${reference}`,
     contentWidth: 'full',
-    notice,
+    notice: shown.notice,
+    errors: shown.refused && errorSummary(shown.refused.problem),
     reference,
     referralId: plan.referralId,
     closed: plan.status === 'CLOSED',
     editable,
+    // An owner who has signed the open review waits for the other; the API refuses a second signature.
+    canSign: editable && !open?.signatures.some((signature) => signature.role === role && signature.sub === user?.sub),
     sio: plan.sio.name,
     lro: plan.lro.name,
     nextReviewDueAt: plan.nextReviewDueAt,
@@ -116,7 +127,7 @@ export function planView(plan: Plan, reference: string, user: SignedInUser | und
       pillar: PILLAR_LABELS[disruption.pillar],
       significance: SIGNIFICANCE_LABELS[disruption.significance],
     })),
-    openReview: openReview(plan),
+    openReview: open,
     completedReviews: plan.reviews.filter((review) => review.complete).reverse(),
   };
 }

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { PILLARS, SIGNIFICANCES, ACTION_STATUSES } from '@rocu/domain';
 import { ApiClient } from '../../api/api-client.service';
 import type { WebSession } from '../../auth/web-session';
-import { keepNotice, takeNotice, takeRefusedForm } from '../../errors/form-state';
+import { keepNotice, moveRefusal, takeNotice, takeRefusedForm } from '../../errors/form-state';
 import { formKey, keyHeader } from '../../forms/form-key';
 import { redirectAfterSaving } from '../../setup/redirect-after-saving';
 import { uuidOrNotFound } from '../meetings/meeting-route-params';
@@ -17,7 +17,6 @@ import {
   PILLAR_LABELS,
   planPath,
   planView,
-  PlanView,
   SIGNIFICANCE_LABELS,
 } from './plan.view-model';
 
@@ -31,8 +30,21 @@ const ADDING_FORM_AT: Record<string, PlanForm> = {
 };
 const ADDING_FORMS = Object.keys(ADDING_FORM_AT);
 
-/** A form's address under its plan, from the request's path (`/referrals/:id/plan/<address>`). */
-const formAt = (path: string): string => path.slice(path.indexOf('/plan/') + '/plan/'.length);
+/**
+ * A form's address under its plan, from the request's path (`/referrals/:id/plan/<address>`), as the routes match it:
+ * in any case and with a trailing slash.
+ */
+const formAt = (path: string): string =>
+  path
+    .slice(path.indexOf('/plan/') + '/plan/'.length)
+    .toLowerCase()
+    .replace(/\/$/, '');
+
+function addingForm(at: string): PlanForm {
+  const form = Object.hasOwn(ADDING_FORM_AT, at) ? ADDING_FORM_AT[at] : undefined;
+  if (!form) throw new NotFoundException();
+  return form;
+}
 
 /** The choices the plan's forms offer, from the domain's code lists. */
 const CHOICES = {
@@ -57,7 +69,8 @@ export class PlansController {
     @Res() res: Response,
   ): Promise<void> {
     const { plan, reference } = await this.read(session, id);
-    res.render('routes/plans/plan.njk', planView(plan, reference, session.user, takeNotice(session)));
+    const shown = { notice: takeNotice(session), refused: takeRefusedForm(session, planPath(id)) };
+    res.render('routes/plans/plan.njk', planView(plan, reference, session.user, shown));
   }
 
   @Get(ADDING_FORMS)
@@ -68,7 +81,7 @@ export class PlansController {
     @Res() res: Response,
   ): Promise<void> {
     const at = formAt(req.path);
-    return this.showForm(session, id, ADDING_FORM_AT[at], at, res);
+    return this.showForm(session, id, addingForm(at), at, res);
   }
 
   @Post(ADDING_FORMS)
@@ -79,7 +92,7 @@ export class PlansController {
     @Body() body: Form,
     @Res() res: Response,
   ) {
-    return this.send(session, id, ADDING_FORM_AT[formAt(req.path)], body, res);
+    return this.send(session, id, addingForm(formAt(req.path)), body, res);
   }
 
   @Get('actions/:actionId')
@@ -89,10 +102,22 @@ export class PlansController {
     @Param('actionId', uuidOrNotFound) actionId: string,
     @Res() res: Response,
   ): Promise<void> {
-    return this.showForm(session, id, CHANGE_ACTION, `actions/${actionId}`, res, (plan) => {
-      const action = plan.actions.find((candidate) => candidate.id === actionId);
-      if (!action || !isChangeable(plan, action)) throw new NotFoundException();
-      return { action: { ...action, pillar: PILLAR_LABELS[action.pillar] } };
+    const actionOf = (plan: Plan) => plan.actions.find((candidate) => candidate.id === actionId);
+    return this.showForm(session, id, CHANGE_ACTION, `actions/${actionId}`, res, {
+      applies: (plan) => {
+        const action = actionOf(plan);
+        return action !== undefined && isChangeable(plan, action);
+      },
+      extras: (plan) => {
+        const action = actionOf(plan);
+        return {
+          action: action && {
+            ...action,
+            pillar: PILLAR_LABELS[action.pillar],
+            statusTag: ACTION_STATUS_TAGS[action.status],
+          },
+        };
+      },
     });
   }
 
@@ -116,20 +141,27 @@ export class PlansController {
     return { plan, reference: referral.reference };
   }
 
-  /** A form of the plan's owners, with what a refusal kept; the refusal is taken only once the reads succeeded. */
+  /**
+   * A form of the plan's owners, with what a refusal kept; the refusal is taken only once the reads succeeded. A form
+   * that no longer applies (the plan closed, the action finished, the review signed, perhaps by the other owner since
+   * the form was sent) is not found, or, when it was just refused, the refusal is shown on the plan page.
+   */
   private async showForm(
     session: WebSession,
     id: string,
     form: PlanForm,
     subPath: string,
     res: Response,
-    extras: (plan: Plan, view: PlanView) => Record<string, unknown> = form.extras ?? (() => ({})),
+    { applies, extras }: { applies?: (plan: Plan) => boolean; extras?: PlanForm['extras'] } = {},
   ): Promise<void> {
     const { plan, reference } = await this.read(session, id);
     const view = planView(plan, reference, session.user);
-    if (!view.editable) throw new NotFoundException();
-    const more = extras(plan, view);
-    const refused = takeRefusedForm(session, `${planPath(id)}/${subPath}`);
+    const path = `${planPath(id)}/${subPath}`;
+    if (!view.editable || !(form.applies?.(view) ?? true) || !(applies?.(plan) ?? true)) {
+      if (!moveRefusal(session, path, planPath(id))) throw new NotFoundException();
+      return redirectAfterSaving(session, res, planPath(id));
+    }
+    const refused = takeRefusedForm(session, path);
     const { values, errors } = planFormValues(form, refused);
     res.render(form.view, {
       pageTitle: `${form.title}: ${reference}`,
@@ -137,7 +169,7 @@ export class PlansController {
       caption: `4P plan: ${reference}`,
       backHref: planPath(id),
       ...CHOICES,
-      ...more,
+      ...(extras ?? form.extras)?.(plan, view),
       values,
       errors,
       key: formKey(refused?.values),

@@ -40,6 +40,8 @@ export interface ReferralPageView {
   /** The ROCU manager may allocate its SIO; the referring force may name its LRO. */
   canAllocateSio: boolean;
   canNameLro: boolean;
+  /** The ROCU manager may close an ACTIVE tasking with its outcome. */
+  canClose: boolean;
   answer: string;
   /** The action form's Idempotency-Key (see formKey). */
   key?: string;
@@ -101,6 +103,7 @@ export function referralPageView(
     planHref: hasPlan(detail) ? planPath(detail.id) : undefined,
     canAllocateSio: detail.availableActions.includes('ALLOCATE_SIO'),
     canNameLro: detail.availableActions.includes('NAME_LRO'),
+    canClose: detail.availableActions.includes('CLOSE'),
     answer: extras.answer ?? '',
     key: extras.key,
   };

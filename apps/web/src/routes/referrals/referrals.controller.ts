@@ -24,7 +24,10 @@ function referralId(id: string): string {
 const pageNumber = (value: unknown): number =>
   typeof value === 'string' && /^\d{1,6}$/.test(value) && Number(value) > 0 ? Number(value) : 1;
 
-/** The referrer's actions that take one text answer: the API route, its field, the page and the confirmation. */
+/**
+ * The actions on a referral that take one text answer (the referrer's, and the ROCU manager's closing): the API
+ * route, its field, the page and the confirmation.
+ */
 const TEXT_ACTIONS: Record<string, { field: string; view: string; notice: string }> = {
   information: {
     field: 'response',
@@ -32,6 +35,7 @@ const TEXT_ACTIONS: Record<string, { field: string; view: string; notice: string
     notice: 'Your answer has been sent to the gateway team',
   },
   withdraw: { field: 'reason', view: 'withdraw.njk', notice: 'The referral has been withdrawn' },
+  close: { field: 'outcome', view: 'close.njk', notice: 'The tasking has been closed' },
 };
 
 function textAction(action: string): { field: string; view: string; notice: string } {
@@ -73,7 +77,11 @@ export class ReferralsController {
   @Get(':id')
   @Render('routes/referrals/referral.njk')
   async referral(@Session() session: WebSession, @Param('id') id: string): Promise<ReferralPageView> {
-    return this.pageView(session, referralId(id), () => ({ notice: takeNotice(session) }));
+    return this.pageView(session, referralId(id), () => {
+      // A refusal of a form that no longer applies is shown here (see moveRefusal).
+      const refused = takeRefusedForm(session, `/referrals/${id}`);
+      return { notice: takeNotice(session), errors: refused && errorSummary(refused.problem) };
+    });
   }
 
   @Get(':id/submitted')
@@ -83,7 +91,7 @@ export class ReferralsController {
     return { pageTitle: 'Referral sent', id: detail.id, reference: detail.reference, notice: takeNotice(session) };
   }
 
-  /** A referrer's action with one text answer: answering an information request, withdrawing. */
+  /** An action with one text answer: answering an information request, withdrawing, closing the tasking. */
   @Get(':id/:action')
   async actionPage(
     @Session() session: WebSession,

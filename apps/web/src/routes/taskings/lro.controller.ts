@@ -1,4 +1,4 @@
-import { Body, Controller, Get, NotFoundException, Param, Post, Res, Session } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Res, Session } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiClient } from '../../api/api-client.service';
 import type { WebSession } from '../../auth/web-session';
@@ -9,7 +9,7 @@ import { formKey, keyHeader } from '../../forms/form-key';
 import { redirectAfterSaving } from '../../setup/redirect-after-saving';
 import { uuidOrNotFound } from '../meetings/meeting-route-params';
 import type { ReferralDetail } from '../referrals/referral-api';
-import { LRO_MESSAGES, lroRequest } from './tasking-forms';
+import { formGone, LRO_MESSAGES, lroRequest } from './tasking-forms';
 
 /**
  * The referring force names its lead responsible officer (LRO) for an adopted referral, before or after the ROCU
@@ -26,7 +26,7 @@ export class LroController {
     @Res() res: Response,
   ): Promise<void> {
     const referral = await this.api.get<ReferralDetail>(session, `/referrals/${id}`);
-    if (!referral.availableActions.includes('NAME_LRO')) throw new NotFoundException();
+    if (!referral.availableActions.includes('NAME_LRO')) return formGone(session, `/referrals/${id}/lro`, id, res);
     const refused = takeRefusedForm(session, `/referrals/${id}/lro`);
     const values = refused?.values ?? {};
     res.render('routes/taskings/lro.njk', {

@@ -1,4 +1,4 @@
-import { Body, Get, NotFoundException, Param, Post, Query, Res, Session } from '@nestjs/common';
+import { Body, Get, Param, Post, Query, Res, Session } from '@nestjs/common';
 import { LIVE_TASKING_STATUSES } from '@rocu/domain';
 import type { Response } from 'express';
 import { ApiClient } from '../../api/api-client.service';
@@ -18,7 +18,7 @@ import { planPath } from '../plans/plan.view-model';
 import type { ReferralDetail, ReferralList, ReferralSummary } from '../referrals/referral-api';
 import { candidateItems, needsText } from './allocation.view-model';
 import type { SioCandidates } from './tasking-api';
-import { ALLOCATION_MESSAGES, allocationRequest } from './tasking-forms';
+import { ALLOCATION_MESSAGES, allocationRequest, formGone } from './tasking-forms';
 
 const TASKINGS_PATH = '/taskings';
 const PAGE_SIZE = 20;
@@ -80,7 +80,7 @@ export class TaskingsController {
       this.api.get<ReferralDetail>(session, `/referrals/${id}`),
       this.api.get<SioCandidates>(session, '/officers', { role: 'SIO', referralId: id, pageSize: 200 }),
     ]);
-    if (!referral.availableActions.includes('ALLOCATE_SIO')) throw new NotFoundException();
+    if (!referral.availableActions.includes('ALLOCATE_SIO')) return formGone(session, allocationPath(id), id, res);
     const refused = takeRefusedForm(session, allocationPath(id));
     const values = refused?.values ?? {};
     res.render('routes/taskings/allocation.njk', {
