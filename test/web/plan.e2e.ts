@@ -8,6 +8,7 @@ import {
   WYP_LRO,
 } from '../support/tasking-fixtures';
 import { JAVASCRIPT_MODES, useWebStack, Visitor } from '../support/web-test';
+import { KeyboardUser } from './pages/keyboard';
 import { PlanPage } from './pages/plan-pages';
 import { ReferralPage } from './pages/referral-page';
 import { ReferralsListPage } from './pages/referrals-list-page';
@@ -256,6 +257,40 @@ describe('the 4P plan, kept by the SIO and the LRO together', () => {
     expect(await form.table('actions-pursue')).toEqual([
       [expect.stringContaining('Outcome: Done by the force'), expect.any(String), expect.any(String), 'Complete', ''],
     ]);
+  });
+
+  it('the SIO adds an action and signs the joint review by keyboard alone', async () => {
+    const id = await activeReferral(web.stack, SIO_DRUGS_AND_FIREARMS, WYP_LRO);
+    const sio = await signedIn(PERSONA.sio, true);
+    const plan = await PlanPage.open(sio.page, id);
+    const keyboard = new KeyboardUser(sio.page);
+    const { page } = sio;
+
+    await keyboard.press(page.getByRole('button', { name: 'Add an action' }));
+    await keyboard.choose(page.getByRole('group', { name: 'Which pillar is the action under?' }), 'Prevent');
+    await keyboard.type(page.getByLabel('What is the action?'), 'Diversion scheme for the younger runners');
+    await keyboard.type(page.getByLabel('Organisation that owns it'), 'Leeds City Council');
+    await keyboard.type(page.getByLabel('Person who owns it'), 'Youth offending team manager');
+    const due = page.getByRole('group', { name: 'When is it due?' });
+    await keyboard.type(due.getByLabel('Day'), '28');
+    await keyboard.type(due.getByLabel('Month'), '2');
+    await keyboard.type(due.getByLabel('Year'), DUE_YEAR);
+    await keyboard.press(page.getByRole('button', { name: 'Add the action' }));
+    expect(await plan.notice()).toContain('Action added to the plan');
+    expect(await plan.table('actions-prevent')).toEqual([
+      [
+        'Diversion scheme for the younger runners',
+        'Youth offending team manager, Leeds City Council',
+        `28 February ${DUE_YEAR}`,
+        'Planned',
+        'Change the status of Diversion scheme for the younger runners',
+      ],
+    ]);
+
+    await keyboard.press(page.getByRole('button', { name: 'Sign the joint review' }));
+    await keyboard.type(page.getByLabel('Your summary of the review'), 'Prevent work begun');
+    await keyboard.press(page.getByRole('button', { name: 'Sign the review' }));
+    expect(await plan.reviewHeadings()).toEqual(['Open review, waiting for the LRO to sign']);
   });
 
   it('the referring force reads the plan but cannot change it', async () => {

@@ -19,6 +19,8 @@ const PROVIDER_TIMEOUT_SECONDS = 10;
 const RENEWAL_SHARED_MS = 60_000;
 /** After a renewal that failed (the provider unreachable, or refusing the client), the next try waits this long. */
 const RENEWAL_RETRY_AFTER_MS = 15_000;
+/** How long sign-out waits for the provider to revoke the refresh token; a slower revocation finishes meanwhile. */
+const REVOCATION_WAIT_MS = 2_000;
 
 /** A sign-in that came back from the provider but cannot begin a session; the reason is only logged. */
 export class SignInRefusedError extends Error {}
@@ -155,11 +157,18 @@ export class OidcSignInService implements OnModuleInit, TokenRenewer {
 
   /**
    * Revokes a signed-out session's refresh token at the provider (RFC 7009), so it renews nothing even when the person
-   * leaves before confirming sign-out there. Best effort: sign-out has already ended the session here, and a provider
-   * that cannot be reached or has no revocation endpoint is only logged.
+   * leaves before confirming sign-out there. Best effort: sign-out has already ended the session here, waits two
+   * seconds at most for a slow provider (the revocation goes on), and a provider that cannot be reached or has no
+   * revocation endpoint is only logged.
    */
   async revoke(refreshToken: string): Promise<void> {
     this.renewals.delete(refreshToken);
+    const revoking = this.revokeAtProvider(refreshToken);
+    const waited = new Promise<void>((wake) => setTimeout(wake, REVOCATION_WAIT_MS).unref());
+    await Promise.race([revoking, waited]);
+  }
+
+  private async revokeAtProvider(refreshToken: string): Promise<void> {
     try {
       const configuration = await this.configuration();
       if (!configuration.serverMetadata().revocation_endpoint) return;
