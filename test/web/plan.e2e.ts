@@ -244,6 +244,7 @@ describe('the 4P plan, kept by the SIO and the LRO together', () => {
     ]);
     expect(await form.page.getByRole('radio', { name: 'Active', exact: true }).isChecked()).toBe(true);
     expect(await form.page.locator('main').innerText()).toMatch(/Status now\s+Active/);
+    expect(await form.page.getByLabel('Outcome').inputValue()).toBe('No longer needed');
     await sio.expectAccessible();
 
     // The LRO finishes it meanwhile: the form no longer applies, and the refusal is shown on the plan instead.
@@ -301,8 +302,8 @@ describe('the 4P plan, kept by the SIO and the LRO together', () => {
     expect(await plan.offers('Add an action')).toBe(false);
     expect(await plan.offers('Sign the joint review')).toBe(false);
     await referrer.expectAccessible();
-    for (const path of ['/actions/new', '/disruptions/new', '/review']) {
-      const response = await referrer.page.goto(`/referrals/${id}/plan${path}`);
+    for (const path of ['/plan/actions/new', '/plan/disruptions/new', '/plan/review', '/close', '/withdraw']) {
+      const response = await referrer.page.goto(`/referrals/${id}${path}`);
       expect({ path, status: response?.status() }).toEqual({ path, status: 404 });
     }
     // Another force's referrer may not see it at all.

@@ -130,8 +130,10 @@ export const SIGN_REVIEW: PlanForm = {
 
 /** What a plan form shows again after a refusal: what was typed (dates as their three boxes) and the errors. */
 export function planFormValues(form: PlanForm, refused: FormFlash | undefined) {
-  // Refused because the other owner changed the record meanwhile: the form starts again from the record as it now is.
-  const values = refused?.problem.code === 'VERSION_CONFLICT' ? {} : (refused?.values ?? {});
+  // Refused because the other owner changed the record meanwhile: the choices start again from the record as it now
+  // is (what was written is kept).
+  const kept = refused?.values ?? {};
+  const values = refused?.problem.code === 'VERSION_CONFLICT' ? { outcome: kept.outcome } : kept;
   const dates = Object.fromEntries(form.dateFields.map((field) => [field, dateParts(values[field])]));
   const toField = (field: string) => ({
     href: `#${form.dateFields.includes(field) ? dateInputAnchor(field) : fieldId(field)}`,

@@ -34,11 +34,10 @@ const ADDING_FORMS = Object.keys(ADDING_FORM_AT);
  * A form's address under its plan, from the request's path (`/referrals/:id/plan/<address>`), as the routes match it:
  * in any case and with a trailing slash.
  */
-const formAt = (path: string): string =>
-  path
-    .slice(path.indexOf('/plan/') + '/plan/'.length)
-    .toLowerCase()
-    .replace(/\/$/, '');
+const formAt = (path: string): string => {
+  const lower = path.toLowerCase();
+  return lower.slice(lower.indexOf('/plan/') + '/plan/'.length).replace(/\/$/, '');
+};
 
 function addingForm(at: string): PlanForm {
   const form = Object.hasOwn(ADDING_FORM_AT, at) ? ADDING_FORM_AT[at] : undefined;
@@ -80,8 +79,7 @@ export class PlansController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const at = formAt(req.path);
-    return this.showForm(session, id, addingForm(at), at, res);
+    return this.showForm(session, id, addingForm(formAt(req.path)), req.path, res);
   }
 
   @Post(ADDING_FORMS)
@@ -100,10 +98,11 @@ export class PlansController {
     @Session() session: WebSession,
     @Param('id', uuidOrNotFound) id: string,
     @Param('actionId', uuidOrNotFound) actionId: string,
+    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     const actionOf = (plan: Plan) => plan.actions.find((candidate) => candidate.id === actionId);
-    return this.showForm(session, id, CHANGE_ACTION, `actions/${actionId}`, res, {
+    return this.showForm(session, id, CHANGE_ACTION, req.path, res, {
       applies: (plan) => {
         const action = actionOf(plan);
         return action !== undefined && isChangeable(plan, action);
@@ -150,13 +149,13 @@ export class PlansController {
     session: WebSession,
     id: string,
     form: PlanForm,
-    subPath: string,
+    /** The form's address as requested: a refusal of it is kept under that (web-exception.filter.ts). */
+    path: string,
     res: Response,
     { applies, extras }: { applies?: (plan: Plan) => boolean; extras?: PlanForm['extras'] } = {},
   ): Promise<void> {
     const { plan, reference } = await this.read(session, id);
     const view = planView(plan, reference, session.user);
-    const path = `${planPath(id)}/${subPath}`;
     if (!view.editable || !(form.applies?.(view) ?? true) || !(applies?.(plan) ?? true)) {
       if (!moveRefusal(session, path, planPath(id))) throw new NotFoundException();
       return redirectAfterSaving(session, res, planPath(id));

@@ -8,6 +8,8 @@ import { text } from '../../forms/form-values';
 import { formKey, keyHeader } from '../../forms/form-key';
 import { keepNotice, takeNotice, takeRefusedForm } from '../../errors/form-state';
 import { ReferenceData } from '../../reference/reference-data.service';
+import { formGone } from '../../errors/form-gone';
+import type { ReferralAction } from '@rocu/domain';
 import { MakeReferralService } from '../make-referral/make-referral.service';
 import type { ReferralDetail, ReferralList } from './referral-api';
 import { LIST_PAGE_SIZE, referralListView, ReferralListView } from './referral-list.view-model';
@@ -28,23 +30,35 @@ const pageNumber = (value: unknown): number =>
  * The actions on a referral that take one text answer (the referrer's, and the ROCU manager's closing): the API
  * route, its field, the page and the confirmation.
  */
-const TEXT_ACTIONS: Record<string, { field: string; view: string; notice: string }> = {
+interface TextAction {
+  field: string;
+  view: string;
+  notice: string;
+  /** The API's name for it in `availableActions`: the page is offered only to whom the API offers the action. */
+  offeredAs: ReferralAction;
+}
+
+const TEXT_ACTIONS: Record<string, TextAction> = {
   information: {
     field: 'response',
     view: 'answer-information.njk',
     notice: 'Your answer has been sent to the gateway team',
+    offeredAs: 'PROVIDE_INFORMATION',
   },
-  withdraw: { field: 'reason', view: 'withdraw.njk', notice: 'The referral has been withdrawn' },
-  close: { field: 'outcome', view: 'close.njk', notice: 'The tasking has been closed' },
+  withdraw: { field: 'reason', view: 'withdraw.njk', notice: 'The referral has been withdrawn', offeredAs: 'WITHDRAW' },
+  close: { field: 'outcome', view: 'close.njk', notice: 'The tasking has been closed', offeredAs: 'CLOSE' },
 };
 
-function textAction(action: string): { field: string; view: string; notice: string } {
+function textAction(action: string): TextAction {
   const found = Object.hasOwn(TEXT_ACTIONS, action) ? TEXT_ACTIONS[action] : undefined;
   if (!found) throw new NotFoundException();
   return found;
 }
 
-/** The force referrer's referrals: the list, a referral's page, answering an information request, withdrawing. */
+/**
+ * A referral's list and page, and its one-answer actions: answering an information request and withdrawing (the
+ * referrer), closing the tasking (the ROCU manager).
+ */
 @Controller('referrals')
 export class ReferralsController {
   constructor(
@@ -99,15 +113,20 @@ export class ReferralsController {
     @Param('action') action: string,
     @Res() res: Response,
   ): Promise<void> {
-    const { field, view } = textAction(action);
-    const model = await this.pageView(session, referralId(id), () => {
-      const refused = takeRefusedForm(session, `/referrals/${id}/${action}`);
+    const { field, view, offeredAs } = textAction(action);
+    const path = `/referrals/${id}/${action}`;
+    let offered = true;
+    const model = await this.pageView(session, referralId(id), (detail) => {
+      offered = detail.availableActions.includes(offeredAs);
+      if (!offered) return {};
+      const refused = takeRefusedForm(session, path);
       return {
         errors: refused && errorSummary(refused.problem),
         answer: text(refused?.values[field]),
         key: formKey(refused?.values),
       };
     });
+    if (!offered) return formGone(session, path, id, res);
     res.render(`routes/referrals/${view}`, model);
   }
 
@@ -130,12 +149,12 @@ export class ReferralsController {
   private async pageView(
     session: WebSession,
     id: string,
-    extras: () => Parameters<typeof referralPageView>[2],
+    extras: (detail: ReferralDetail) => Parameters<typeof referralPageView>[2],
   ): Promise<ReferralPageView> {
     const [detail, lists] = await Promise.all([
       this.api.get<ReferralDetail>(session, `/referrals/${id}`),
       this.reference.lists(session),
     ]);
-    return referralPageView(detail, lists, extras());
+    return referralPageView(detail, lists, extras(detail));
   }
 }

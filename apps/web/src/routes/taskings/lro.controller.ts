@@ -9,7 +9,8 @@ import { formKey, keyHeader } from '../../forms/form-key';
 import { redirectAfterSaving } from '../../setup/redirect-after-saving';
 import { uuidOrNotFound } from '../meetings/meeting-route-params';
 import type { ReferralDetail } from '../referrals/referral-api';
-import { formGone, LRO_MESSAGES, lroRequest } from './tasking-forms';
+import { LRO_MESSAGES, lroRequest } from './tasking-forms';
+import { formGone } from '../../errors/form-gone';
 
 /**
  * The referring force names its lead responsible officer (LRO) for an adopted referral, before or after the ROCU

@@ -1,19 +1,4 @@
-import { NotFoundException } from '@nestjs/common';
-import type { Response } from 'express';
-import type { WebSession } from '../../auth/web-session';
-import { moveRefusal } from '../../errors/form-state';
 import { text } from '../../forms/form-values';
-import { redirectAfterSaving } from '../../setup/redirect-after-saving';
-
-/**
- * A tasking form the API no longer offers (another manager allocated the SIO, the LRO was named meanwhile): not
- * found, or, just refused, the refusal shown on the referral's page.
- */
-export async function formGone(session: WebSession, path: string, referralId: string, res: Response): Promise<void> {
-  const referralPage = `/referrals/${referralId}`;
-  if (!moveRefusal(session, path, referralPage)) throw new NotFoundException();
-  await redirectAfterSaving(session, res, referralPage);
-}
 
 /** POST /referrals/{id}/sio from the allocation form; nothing chosen is left out so the API names the field. */
 export function allocationRequest(values: Record<string, unknown>): Record<string, unknown> {

@@ -18,7 +18,8 @@ import { planPath } from '../plans/plan.view-model';
 import type { ReferralDetail, ReferralList, ReferralSummary } from '../referrals/referral-api';
 import { candidateItems, needsText } from './allocation.view-model';
 import type { SioCandidates } from './tasking-api';
-import { ALLOCATION_MESSAGES, allocationRequest, formGone } from './tasking-forms';
+import { ALLOCATION_MESSAGES, allocationRequest } from './tasking-forms';
+import { formGone } from '../../errors/form-gone';
 
 const TASKINGS_PATH = '/taskings';
 const PAGE_SIZE = 20;
