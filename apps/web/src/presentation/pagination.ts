@@ -1,3 +1,8 @@
+/** A page number from the query string: a positive whole number, otherwise the first page. */
+export function pageNumber(value: unknown): number {
+  return typeof value === 'string' && /^[1-9]\d{0,5}$/.test(value) ? Number(value) : 1;
+}
+
 /** The params of GOV.UK's pagination macro for a list page. */
 export interface PaginationView {
   previous?: { href: string };

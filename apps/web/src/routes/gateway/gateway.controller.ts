@@ -21,7 +21,8 @@ import {
   JustificationPost,
   justifySensitiveRead,
 } from '../sensitive-detail/sensitive-detail';
-import { findQueueTab, pageNumber, workQueueView } from './work-queue.view-model';
+import { findQueueTab, workQueueView } from './work-queue.view-model';
+import { pageNumber } from '../../presentation/pagination';
 
 type LiveScore = { complete: true; riskScore: string; priority: string } | { complete: false };
 

@@ -1,5 +1,6 @@
 import type { ReferralSummary } from './gateway-api.types';
-import { findQueueTab, pageNumber, pagination, QUEUE_TABS, queueQuery, workQueueView } from './work-queue.view-model';
+import { pageNumber } from '../../presentation/pagination';
+import { findQueueTab, pagination, QUEUE_TABS, queueQuery, workQueueView } from './work-queue.view-model';
 
 const item = (overrides: Partial<ReferralSummary> = {}): ReferralSummary => ({
   id: 'a1',

@@ -19,11 +19,6 @@ export const QUEUE_PAGE_SIZE = 25;
 export const findQueueTab = (id: unknown): QueueTab | undefined =>
   id === undefined ? QUEUE_TABS[0] : QUEUE_TABS.find((tab) => tab.id === id);
 
-/** A page number from the query string: a positive whole number, otherwise the first page. */
-export function pageNumber(value: unknown): number {
-  return typeof value === 'string' && /^[1-9]\d{0,5}$/.test(value) ? Number(value) : 1;
-}
-
 /** The API's list parameters for a tab's page: soonest deadline first. */
 export const queueQuery = (tab: QueueTab, page: number, pageSize = QUEUE_PAGE_SIZE) => ({
   status: tab.statuses.join(','),

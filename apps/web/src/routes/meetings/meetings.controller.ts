@@ -58,6 +58,7 @@ import { redirectAfterSaving } from '../../setup/redirect-after-saving';
 import { formKey, keyHeader } from '../../forms/form-key';
 import { text } from '../../forms/form-values';
 import { addAnother } from '../../forms/add-another';
+import { pageNumber } from '../../presentation/pagination';
 
 type Form = Record<string, unknown>;
 
@@ -73,9 +74,8 @@ export class MeetingsController {
   @Get()
   @Render('routes/meetings/meetings.njk')
   async list(@Session() session: WebSession, @Query('page') page?: string): Promise<MeetingListView> {
-    const wanted = typeof page === 'string' && /^[1-9]\d{0,5}$/.test(page) ? Number(page) : 1;
     return meetingListView(
-      await this.api.get<MeetingList>(session, '/meetings', { page: wanted, pageSize: MEETINGS_PER_PAGE }),
+      await this.api.get<MeetingList>(session, '/meetings', { page: pageNumber(page), pageSize: MEETINGS_PER_PAGE }),
     );
   }
 

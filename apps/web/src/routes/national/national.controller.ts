@@ -10,7 +10,7 @@ import { text } from '../../forms/form-values';
 import { formKey, keyHeader } from '../../forms/form-key';
 import { redirectAfterSaving } from '../../setup/redirect-after-saving';
 import type { ReferralDetail } from '../gateway/gateway-api.types';
-import { pageNumber } from '../gateway/work-queue.view-model';
+import { pageNumber } from '../../presentation/pagination';
 import {
   JustificationForm,
   justificationHeaders,

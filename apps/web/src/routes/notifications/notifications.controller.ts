@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { ApiClient } from '../../api/api-client.service';
 import type { WebSession } from '../../auth/web-session';
 import { text } from '../../forms/form-values';
-import { pageNumber } from '../gateway/work-queue.view-model';
+import { pageNumber } from '../../presentation/pagination';
 import type { FailedDeliveryList, NotificationList } from './notification-api';
 import {
   failedDeliveriesView,

@@ -10,7 +10,7 @@ import { inPlainWords } from '../../errors/plain-messages';
 import { formKey, keyHeader } from '../../forms/form-key';
 import { record, text } from '../../forms/form-values';
 import { deadlineTag } from '../../presentation/deadline-tag';
-import { pagination } from '../../presentation/pagination';
+import { pageNumber, pagination } from '../../presentation/pagination';
 import { statusTag } from '../../presentation/referral-labels';
 import { redirectAfterSaving } from '../../setup/redirect-after-saving';
 import { uuidOrNotFound } from '../meetings/meeting-route-params';
@@ -24,9 +24,6 @@ import { formGone } from '../../errors/form-gone';
 const TASKINGS_PATH = '/taskings';
 const PAGE_SIZE = 20;
 const allocationPath = (id: string): string => `${TASKINGS_PATH}/${id}/sio`;
-
-const pageNumber = (value: unknown): number =>
-  typeof value === 'string' && /^[1-9]\d{0,5}$/.test(value) ? Number(value) : 1;
 
 /** A tasking's next step for its manager: allocating its SIO, or its 4P plan once that runs (ACTIVE). */
 function nextStep(item: ReferralSummary): { text: string; href: string } {
