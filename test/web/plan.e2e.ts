@@ -100,6 +100,62 @@ describe('the tasking’s owners: the ROCU manager allocates the SIO, the force 
   });
 });
 
+describe('the tasking’s owners change: the ROCU manager reallocates the SIO, the force replaces its LRO', () => {
+  describe.each(JAVASCRIPT_MODES)('$label', ({ javaScript }) => {
+    it('each gives a reason, and the referral and its plan name the new owners', async () => {
+      const id = await activeReferral(web.stack);
+      const reference = await referenceOf(id);
+
+      const manager = await signedIn(PERSONA.manager, javaScript);
+      const managed = await ReferralPage.open(manager.page, id);
+      expect(await managed.offers('Replace the LRO')).toBe(false);
+      await managed.loadNextPage(manager.page.getByRole('button', { name: 'Reallocate the SIO' }));
+      expect(await managed.heading()).toBe('Reallocate the SIO');
+      await managed.submitWith('Reallocate the SIO');
+      expect(await managed.errorSummary()).toEqual(
+        expect.arrayContaining([
+          { text: 'Select the SIO to allocate', href: '#officerSub' },
+          { text: 'Say why the officer changes, in at most 2000 characters', href: '#reason' },
+        ]),
+      );
+      await manager.expectAccessible();
+      await manager.page.getByRole('radio', { name: 'DCI Bhatti' }).check();
+      await manager.page.getByLabel('Why this officer?').fill('Firearms specialist');
+      await manager.page.getByLabel('Exception justification (if needed)').fill('Test fixture: every tasking');
+      await manager.page.getByRole('radio', { name: 'No', exact: true }).check();
+      await manager.page.getByLabel('Why is the SIO changing?').fill('The SIO moves to another operation');
+      await managed.submitWith('Reallocate the SIO');
+      expect(await managed.notice()).toContain(`DCI Bhatti is now the SIO of ${reference}`);
+      expect(new URL(manager.page.url()).pathname).toBe(`/referrals/${id}`);
+
+      const referrer = await signedIn(PERSONA.wypReferrer, javaScript);
+      const referral = await ReferralPage.open(referrer.page, id);
+      expect(await referral.offers('Reallocate the SIO')).toBe(false);
+      await referral.loadNextPage(referrer.page.getByRole('button', { name: 'Replace the LRO' }));
+      expect(await referral.heading()).toBe('Replace the lead responsible officer (LRO)');
+      await referrer.page.getByLabel('Name of the LRO').fill('DI Patel');
+      await referrer.page.getByLabel('Their sign-in ID').fill('lro-syp');
+      await referral.submitWith('Replace the LRO');
+      expect(await referral.errorSummary()).toEqual([
+        { text: 'Say why the officer changes, in at most 2000 characters', href: '#reason' },
+      ]);
+      await referrer.expectAccessible();
+      await referrer.page.getByLabel('Why is the LRO changing?').fill('The OCG moved to Sheffield');
+      await referral.submitWith('Replace the LRO');
+      expect(await referral.notice()).toContain('DI Patel is now the LRO');
+      expect(await referral.details()).toMatchObject({
+        'Senior investigating officer (SIO)': 'DCI Bhatti',
+        'Lead responsible officer (LRO)': 'DI Patel',
+      });
+      await referral.loadNextPage(referrer.page.getByRole('link', { name: 'The 4P plan' }));
+      expect(await new PlanPage(referrer.page).summary()).toMatchObject({
+        'Senior investigating officer (SIO)': 'DCI Bhatti',
+        'Lead responsible officer (LRO)': 'DI Patel',
+      });
+    });
+  });
+});
+
 describe('the 4P plan, kept by the SIO and the LRO together', () => {
   describe.each(JAVASCRIPT_MODES)('$label', ({ javaScript }) => {
     it('the SIO adds an action and a disruption and finishes the action; both sign the joint review', async () => {

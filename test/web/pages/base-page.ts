@@ -19,6 +19,22 @@ export abstract class BasePage {
     return this.loadNextPage(this.page.getByRole('button', { name: buttonText, exact: true }));
   }
 
+  /** Whether the page offers a button (or a link styled as one) of this name. */
+  offers(name: string): Promise<boolean> {
+    return this.page.getByRole('button', { name, exact: true }).isVisible();
+  }
+
+  /** A GOV.UK summary list's rows, key to value, found by its test id. */
+  async summaryList(testId: string): Promise<Record<string, string>> {
+    const rows = this.page.getByTestId(testId).locator('.govuk-summary-list__row');
+    const found: Record<string, string> = {};
+    for (let index = 0; index < (await rows.count()); index++) {
+      const row = rows.nth(index);
+      found[(await row.locator('dt').innerText()).trim()] = (await row.locator('dd').innerText()).trim();
+    }
+    return found;
+  }
+
   heading(): Promise<string> {
     return this.page.locator('h1').first().innerText();
   }

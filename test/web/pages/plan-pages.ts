@@ -30,14 +30,8 @@ export class PlanPage extends BasePage {
   }
 
   /** The plan's summary rows, key to value. */
-  async summary(): Promise<Record<string, string>> {
-    const rows = this.page.getByTestId('plan-summary').locator('.govuk-summary-list__row');
-    const found: Record<string, string> = {};
-    for (let index = 0; index < (await rows.count()); index++) {
-      const row = rows.nth(index);
-      found[(await row.locator('dt').innerText()).trim()] = (await row.locator('dd').innerText()).trim();
-    }
-    return found;
+  summary(): Promise<Record<string, string>> {
+    return this.summaryList('plan-summary');
   }
 
   /** A table's body rows as cell texts (spaces collapsed). */
@@ -53,10 +47,6 @@ export class PlanPage extends BasePage {
 
   reviewHeadings(): Promise<string[]> {
     return this.page.locator('main h3').allInnerTexts();
-  }
-
-  offers(name: string): Promise<boolean> {
-    return this.page.getByRole('button', { name, exact: true }).isVisible();
   }
 
   start(name: 'Add an action' | 'Record a disruption' | 'Sign the joint review'): Promise<void> {

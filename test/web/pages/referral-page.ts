@@ -12,6 +12,11 @@ export class ReferralPage extends BasePage {
     return this.page.getByTestId('status').innerText();
   }
 
+  /** The referral's summary rows (subject, urgency, ..., its SIO and LRO once named), key to value. */
+  details(): Promise<Record<string, string>> {
+    return this.summaryList('referral-details');
+  }
+
   notice(): Promise<string> {
     return this.page.locator('.govuk-notification-banner').innerText();
   }

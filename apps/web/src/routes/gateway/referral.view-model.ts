@@ -26,6 +26,8 @@ const ACTION_TEXT: Record<string, string> = {
   NATIONAL_RETURN: 'Returned by the NCA',
   ALLOCATE_SIO: 'SIO allocated',
   NAME_LRO: 'LRO named',
+  REALLOCATE_SIO: 'SIO reallocated',
+  REPLACE_LRO: 'LRO replaced',
   CLOSE: 'Closed',
 };
 const BASIS_TEXT: Record<string, string> = { NOMINAL: 'a shared nominal', SUBJECT_REF: 'the same subject reference' };

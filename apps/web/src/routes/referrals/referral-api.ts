@@ -47,7 +47,14 @@ export interface ReferralDetail extends ReferralSummary {
   deadlines: Deadline[];
   history: HistoryEntry[];
   information: InformationEntry[];
+  /** Who runs it once adopted. */
+  tasking: { sio: PersonRef | null; lro: PersonRef | null };
   availableActions: string[];
+}
+
+export interface PersonRef {
+  sub: string;
+  name: string;
 }
 
 /** What POST /referrals answers. */

@@ -40,6 +40,9 @@ export interface ReferralPageView {
   /** The ROCU manager may allocate its SIO; the referring force may name its LRO. */
   canAllocateSio: boolean;
   canNameLro: boolean;
+  /** Once in place, the ROCU manager may reallocate the SIO and the force replace its LRO. */
+  canReallocateSio: boolean;
+  canReplaceLro: boolean;
   /** The ROCU manager may close an ACTIVE tasking with its outcome. */
   canClose: boolean;
   answer: string;
@@ -82,6 +85,8 @@ export function referralPageView(
       row('Capabilities requested', names(submission.requestedCapabilities, reference.capabilities)),
       row('Classification', detail.classification),
       row('Submitted by', detail.submittedBy.name),
+      ...(detail.tasking.sio ? [row('Senior investigating officer (SIO)', detail.tasking.sio.name)] : []),
+      ...(detail.tasking.lro ? [row('Lead responsible officer (LRO)', detail.tasking.lro.name)] : []),
     ],
     deadlines: detail.deadlines.map((deadline) => ({
       stage: labelOf(DEADLINE_STAGE_LABELS, deadline.stage),
@@ -103,6 +108,8 @@ export function referralPageView(
     planHref: hasPlan(detail) ? planPath(detail.id) : undefined,
     canAllocateSio: detail.availableActions.includes('ALLOCATE_SIO'),
     canNameLro: detail.availableActions.includes('NAME_LRO'),
+    canReallocateSio: detail.availableActions.includes('REALLOCATE_SIO'),
+    canReplaceLro: detail.availableActions.includes('REPLACE_LRO'),
     canClose: detail.availableActions.includes('CLOSE'),
     answer: extras.answer ?? '',
     key: extras.key,

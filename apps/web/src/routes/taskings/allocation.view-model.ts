@@ -1,4 +1,5 @@
 import { JUSTIFIABLE_RULES, type AllocationRule } from '@rocu/domain';
+import { fieldId, type FieldLink } from '../../errors/error-summary';
 import type { SioCandidate, SioCandidates, Workload } from './tasking-api';
 
 const humanise = (code: string): string => code.charAt(0) + code.slice(1).toLowerCase().replace(/_/g, ' ');
@@ -41,3 +42,17 @@ export const needsText = (needs: SioCandidates['needs']): string =>
   needs
     ? `This tasking needs ${needs.specialisms.map(humanise).join(' or ') || 'no particular specialism'}, vetting ${needs.vetting}, and costs ${needs.cost} workload points.`
     : '';
+
+/**
+ * The id of the first candidate's radio that can be chosen (GOV.UK numbers the radios idPrefix, idPrefix-2, ...):
+ * an error about the choice links there, since focus cannot land on a disabled radio.
+ */
+export function choosableRadioId(candidates: SioCandidates, idPrefix: string): string {
+  const index = candidates.items.findIndex((candidate) => candidate.eligible);
+  return index <= 0 ? idPrefix : `${idPrefix}-${index + 1}`;
+}
+
+/** Error links for the allocation form: the officer's to its first choosable radio, the rest to their fields. */
+export const officerSubLink =
+  (officerSubId: string): FieldLink =>
+  (apiField) => ({ href: `#${apiField === 'officerSub' ? officerSubId : fieldId(apiField)}` });

@@ -1,4 +1,5 @@
-import { candidateItems, needsText } from './allocation.view-model';
+import { errorSummary } from '../../errors/error-summary';
+import { candidateItems, choosableRadioId, needsText, officerSubLink } from './allocation.view-model';
 import { allocationRequest, lroRequest } from './tasking-forms';
 
 describe('allocationRequest', () => {
@@ -29,6 +30,19 @@ describe('allocationRequest', () => {
       conflictDeclaration: { hasConflict: undefined, details: undefined },
     });
     expect(lroRequest({ officerSub: ' ', name: 'DI Clarke' })).toEqual({ officerSub: undefined, name: 'DI Clarke' });
+  });
+
+  it('sends the reason only from the forms that replace an owner, blank when none was given', () => {
+    const form = { officerSub: 'lro-wyp-2', name: 'DI Singh', reason: 'Moved to another team' };
+    expect(lroRequest(form)).not.toHaveProperty('reason');
+    expect(lroRequest(form, true)).toEqual({
+      officerSub: 'lro-wyp-2',
+      name: 'DI Singh',
+      reason: 'Moved to another team',
+    });
+    expect(allocationRequest({ reason: 'Retired' })).not.toHaveProperty('reason');
+    expect(allocationRequest({ reason: 'Retired' }, true)).toMatchObject({ reason: 'Retired' });
+    expect(allocationRequest({}, true)).toMatchObject({ reason: '' });
   });
 });
 
@@ -75,6 +89,26 @@ describe('candidateItems', () => {
         hint: { text: expect.stringContaining('Cannot be allocated: declared a conflict.') },
       }),
     ]);
+  });
+
+  it('links an error about the choice to the first radio that can be chosen, never a disabled one', () => {
+    const none = candidate('c', false, []);
+    const choosable = candidate('d', true, []);
+    expect(choosableRadioId({ items: [choosable, none] }, 'officerSub')).toBe('officerSub');
+    expect(choosableRadioId({ items: [none, none, choosable] }, 'officerSub')).toBe('officerSub-3');
+    expect(choosableRadioId({ items: [none] }, 'officerSub')).toBe('officerSub');
+    const summary = errorSummary(
+      {
+        detail: 'Bad fields',
+        errors: [
+          { field: 'officerSub', code: 'required', message: 'Select the SIO' },
+          { field: 'conflictDeclaration.hasConflict', code: 'required', message: 'Select whether' },
+        ],
+      },
+      officerSubLink('officerSub-3'),
+    );
+    expect(summary.errorList.map((item) => item.href)).toEqual(['#officerSub-3', '#conflictDeclaration-hasConflict']);
+    expect(summary.byField['officerSub-3']).toEqual({ text: 'Select the SIO' });
   });
 
   it('states the tasking’s needs', () => {

@@ -16,7 +16,7 @@ import { redirectAfterSaving } from '../../setup/redirect-after-saving';
 import { uuidOrNotFound } from '../meetings/meeting-route-params';
 import { planPath } from '../plans/plan.view-model';
 import type { ReferralDetail, ReferralList, ReferralSummary } from '../referrals/referral-api';
-import { candidateItems, needsText } from './allocation.view-model';
+import { candidateItems, choosableRadioId, needsText, officerSubLink } from './allocation.view-model';
 import type { SioCandidates } from './tasking-api';
 import { ALLOCATION_MESSAGES, allocationRequest } from './tasking-forms';
 import { formGone } from '../../errors/form-gone';
@@ -24,6 +24,35 @@ import { formGone } from '../../errors/form-gone';
 const TASKINGS_PATH = '/taskings';
 const PAGE_SIZE = 20;
 const allocationPath = (id: string): string => `${TASKINGS_PATH}/${id}/sio`;
+
+/** The manager's two SIO forms: the first allocation, and a reallocation (with its reason) once one is in place. */
+interface SioForm {
+  action: 'ALLOCATE_SIO' | 'REALLOCATE_SIO';
+  path: (id: string) => string;
+  apiPath: (id: string) => string;
+  title: string;
+  /** Where the form goes back to and, once saved, on to. */
+  returnTo: (id: string) => { href: string; text: string };
+  notice: (sio: string, reference: string) => string;
+}
+
+const ALLOCATION: SioForm = {
+  action: 'ALLOCATE_SIO',
+  path: allocationPath,
+  apiPath: (id) => `/referrals/${id}/sio`,
+  title: 'Allocate an SIO',
+  returnTo: () => ({ href: TASKINGS_PATH, text: 'Back to taskings' }),
+  notice: (sio, reference) => `${sio} allocated as SIO of ${reference}`,
+};
+
+const REALLOCATION: SioForm = {
+  action: 'REALLOCATE_SIO',
+  path: (id) => `${allocationPath(id)}/reallocation`,
+  apiPath: (id) => `/referrals/${id}/sio/reallocation`,
+  title: 'Reallocate the SIO',
+  returnTo: (id) => ({ href: `/referrals/${id}`, text: 'Back to the referral' }),
+  notice: (sio, reference) => `${sio} is now the SIO of ${reference}`,
+};
 
 /** A tasking's next step for its manager: allocating its SIO, or its 4P plan once that runs (ACTIVE). */
 function nextStep(item: ReferralSummary): { text: string; href: string } {
@@ -69,43 +98,76 @@ export class TaskingsController {
   }
 
   @Get(':id/sio')
-  async allocationForm(
-    @Session() session: WebSession,
-    @Param('id', uuidOrNotFound) id: string,
-    @Res() res: Response,
-  ): Promise<void> {
-    const [referral, candidates] = await Promise.all([
-      this.api.get<ReferralDetail>(session, `/referrals/${id}`),
-      this.api.get<SioCandidates>(session, '/officers', { role: 'SIO', referralId: id, pageSize: 200 }),
-    ]);
-    if (!referral.availableActions.includes('ALLOCATE_SIO')) return formGone(session, allocationPath(id), id, res);
-    const refused = takeRefusedForm(session, allocationPath(id));
-    const values = refused?.values ?? {};
-    res.render('routes/taskings/allocation.njk', {
-      pageTitle: `Allocate an SIO: ${referral.reference}`,
-      caption: `${referral.reference}: ${referral.subjectName}`,
-      needs: needsText(candidates.needs),
-      candidates: candidateItems(candidates, text(values.officerSub)),
-      values: { ...values, conflictDeclaration: record(values.conflictDeclaration) },
-      key: formKey(values),
-      errors: refused && errorSummary(inPlainWords(refused.problem, ALLOCATION_MESSAGES)),
-    });
+  allocationForm(@Session() session: WebSession, @Param('id', uuidOrNotFound) id: string, @Res() res: Response) {
+    return this.sioForm(ALLOCATION, session, id, res);
   }
 
   @Post(':id/sio')
-  async allocate(
+  allocate(
     @Session() session: WebSession,
     @Param('id', uuidOrNotFound) id: string,
     @Body() body: Record<string, unknown>,
     @Res() res: Response,
+  ) {
+    return this.saveSio(ALLOCATION, session, id, body, res);
+  }
+
+  @Get(':id/sio/reallocation')
+  reallocationForm(@Session() session: WebSession, @Param('id', uuidOrNotFound) id: string, @Res() res: Response) {
+    return this.sioForm(REALLOCATION, session, id, res);
+  }
+
+  @Post(':id/sio/reallocation')
+  reallocate(
+    @Session() session: WebSession,
+    @Param('id', uuidOrNotFound) id: string,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ) {
+    return this.saveSio(REALLOCATION, session, id, body, res);
+  }
+
+  private async sioForm(form: SioForm, session: WebSession, id: string, res: Response): Promise<void> {
+    const [referral, candidates] = await Promise.all([
+      this.api.get<ReferralDetail>(session, `/referrals/${id}`),
+      this.api.get<SioCandidates>(session, '/officers', { role: 'SIO', referralId: id, pageSize: 200 }),
+    ]);
+    if (!referral.availableActions.includes(form.action)) return formGone(session, form.path(id), id, res);
+    const refused = takeRefusedForm(session, form.path(id));
+    const values = refused?.values ?? {};
+    const officerSubId = choosableRadioId(candidates, 'officerSub');
+    const errors =
+      refused && errorSummary(inPlainWords(refused.problem, ALLOCATION_MESSAGES), officerSubLink(officerSubId));
+    res.render('routes/taskings/allocation.njk', {
+      pageTitle: `${form.title}: ${referral.reference}`,
+      title: form.title,
+      backLink: form.returnTo(id),
+      caption: `${referral.reference}: ${referral.subjectName}`,
+      reallocating: form === REALLOCATION,
+      current: referral.tasking.sio?.name,
+      needs: needsText(candidates.needs),
+      candidates: candidateItems(candidates, text(values.officerSub)),
+      officerSubId,
+      values: { ...values, conflictDeclaration: record(values.conflictDeclaration) },
+      key: formKey(values),
+      errors,
+    });
+  }
+
+  private async saveSio(
+    form: SioForm,
+    session: WebSession,
+    id: string,
+    body: Record<string, unknown>,
+    res: Response,
   ): Promise<void> {
-    const allocated = await this.api.post<{ reference: string; sio: { name: string } }>(
+    const saved = await this.api.post<{ reference: string; sio: { name: string } }>(
       session,
-      `/referrals/${id}/sio`,
-      allocationRequest(body),
+      form.apiPath(id),
+      allocationRequest(body, form === REALLOCATION),
       keyHeader(body.key),
     );
-    keepNotice(session, `${allocated.sio.name} allocated as SIO of ${allocated.reference}`);
-    await redirectAfterSaving(session, res, TASKINGS_PATH);
+    keepNotice(session, form.notice(saved.sio.name, saved.reference));
+    await redirectAfterSaving(session, res, form.returnTo(id).href);
   }
 }
