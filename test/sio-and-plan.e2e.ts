@@ -49,6 +49,7 @@ interface Plan {
   missedReviews: { dueAt: string }[];
   reviewOverdue: boolean;
   nextReviewDueAt: string;
+  nextReviewOpensAt: string | null;
   balance: Record<string, { actions: Record<string, number>; disruptions: Record<string, number> }>;
 }
 
@@ -255,6 +256,10 @@ describe('SIO allocation and the 4P plan (issue 5)', () => {
     expect(signed.status).toBe(200);
     expect(signed.body.complete).toBe(true);
     expect(signed.body.signatures.map((signature) => signature.role)).toEqual(['SIO', 'LRO']);
+    // One review a cycle: the next opens at the new cycle's reminder (half its 20 s), and the plan says when.
+    const reviewed = await plan(id, owners.sio);
+    const completedAt = reviewed.reviews.find((review) => review.complete)?.completedAt;
+    expect(Date.parse(reviewed.nextReviewOpensAt ?? '') - Date.parse(completedAt ?? '')).toBe(10_000);
 
     // The next review is not held: it is reminded, then recorded as missed and escalated. (On a loaded machine the
     // review above can complete after the first cycle's due date, a miss it made good: wait for a miss after it.)
@@ -270,6 +275,8 @@ describe('SIO allocation and the 4P plan (issue 5)', () => {
       500,
     );
     expect(overdue.reviewOverdue).toBe(true);
+    // The cycle that missed its review had none: one may be opened at once.
+    expect(overdue.nextReviewOpensAt).toBeNull();
     const notices = await stack.db.query(
       `SELECT DISTINCT kind, recipient_role AS role, recipient_org AS org, recipient_sub AS sub FROM notifications
         WHERE referral_id = $1 AND kind LIKE 'PLAN_%' ORDER BY kind, role`,

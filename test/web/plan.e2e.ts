@@ -256,7 +256,13 @@ describe('the 4P plan, kept by the SIO and the LRO together', () => {
       await lroPlan.submitWith('Sign the review');
       expect(await lroPlan.notice()).toContain('Joint review signed');
       expect(await lroPlan.reviewHeadings()).toEqual([expect.stringMatching(/^Review completed /)]);
+      // One joint review a cycle: the next is not offered (nor found) before it opens, and the page says when.
+      expect(await lroPlan.offers('Sign the joint review')).toBe(false);
+      expect(await lroPlan.page.getByTestId('review-opens').innerText()).toMatch(
+        /^This cycle’s joint review is complete\. The next can be signed from \d/,
+      );
       await lro.expectAccessible();
+      expect((await lro.page.goto(`/referrals/${id}/plan/review`))?.status()).toBe(404);
 
       // The ROCU manager closes the tasking with its outcome; the plan is then read-only.
       const manager = await signedIn(PERSONA.manager, javaScript);

@@ -149,6 +149,7 @@ async function project(run: PlanRun, change: PlanChange, command?: ActorCommand)
     actor: command?.actor,
     correlationId: command?.correlationId,
     nextReviewDueAt: state.cycle.dueAt,
+    nextReviewOpensAt: nextReviewOpensAt(run),
     change,
   });
 }
@@ -174,13 +175,15 @@ export const CURRENT_SIGNERS_PATCH = 'review-counts-current-owners-only';
 function signed(run: PlanRun, command: SignReviewCommand, at: string, newId: () => string, currentSigners: boolean) {
   const role = editor(run, command);
   const signer = { role, sub: command.actor.sub, name: command.actor.name };
-  const { state } = run;
-  const nextOpensAt =
-    run.onePerCycle && reviewHeldThisCycle(state.reviews, state.missedReviews) ? state.cycle.remindAt : undefined;
   const owners = currentSigners ? run.owners : undefined;
   return refuseOnDomainError(() =>
-    signReview(state.reviews, signer, command.summary, at, newId, { nextOpensAt, owners }),
+    signReview(run.state.reviews, signer, command.summary, at, newId, { nextOpensAt: nextReviewOpensAt(run), owners }),
   );
+}
+
+/** When this cycle has had its review: the next opens at the cycle's reminder (one review per cycle). */
+function nextReviewOpensAt({ onePerCycle, state }: PlanRun): string | undefined {
+  return onePerCycle && reviewHeldThisCycle(state.reviews, state.missedReviews) ? state.cycle.remindAt : undefined;
 }
 
 const datesOf = (fields: Record<string, unknown>) => refuseOnDomainError(() => requireInstants(fields));

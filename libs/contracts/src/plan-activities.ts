@@ -19,6 +19,8 @@ export interface PlanChangeEvent {
   actor?: Actor;
   correlationId?: string;
   nextReviewDueAt: string;
+  /** Set while this cycle has had its joint review: no other opens before it (absent from older workers). */
+  nextReviewOpensAt?: string;
   change: PlanChange;
 }
 

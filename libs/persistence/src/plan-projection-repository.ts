@@ -28,11 +28,15 @@ export const planProjectionRepository = {
     return fresh.length > 0;
   },
 
-  /** The plan's next review, unless a newer change already moved it. */
-  async advancePlan(manager: EntityManager, change: PlanChangeKey & { nextReviewDueAt: string }): Promise<void> {
+  /** The plan's next review (when it is due, and opens if this cycle has had one), unless a newer change moved it. */
+  async advancePlan(
+    manager: EntityManager,
+    change: PlanChangeKey & { nextReviewDueAt: string; nextReviewOpensAt?: string },
+  ): Promise<void> {
     await manager.query(
-      `UPDATE plans SET next_review_due_at = $2, last_seq = $3 WHERE referral_id = $1 AND last_seq < $3`,
-      [change.referralId, change.nextReviewDueAt, change.seq],
+      `UPDATE plans SET next_review_due_at = $2, next_review_opens_at = $4, last_seq = $3
+        WHERE referral_id = $1 AND last_seq < $3`,
+      [change.referralId, change.nextReviewDueAt, change.seq, change.nextReviewOpensAt ?? null],
     );
   },
 

@@ -9,6 +9,7 @@ export interface PlanRow {
   lro: Participant;
   startedAt: Date;
   nextReviewDueAt: Date;
+  nextReviewOpensAt: Date | null;
   closedAt: Date | null;
 }
 
@@ -85,7 +86,8 @@ export const planQueries = {
               json_build_object('sub', p.sio_sub, 'name', p.sio_name,
                                 'org', COALESCE(CASE WHEN r.sio_sub = p.sio_sub THEN r.sio_org END, p.region)) AS sio,
               json_build_object('sub', p.lro_sub, 'name', p.lro_name, 'org', p.lro_org) AS lro,
-              p.started_at AS "startedAt", p.next_review_due_at AS "nextReviewDueAt", p.closed_at AS "closedAt"
+              p.started_at AS "startedAt", p.next_review_due_at AS "nextReviewDueAt",
+              p.next_review_opens_at AS "nextReviewOpensAt", p.closed_at AS "closedAt"
          FROM plans p JOIN referrals r ON r.id = p.referral_id WHERE p.referral_id = $1`,
       [referralId],
     );

@@ -334,7 +334,8 @@ export const referralProjectionRepository = {
        SELECT id, region, $2, $3, $4, $5, $6, $7, $8 FROM referrals WHERE id = $1
        ON CONFLICT (referral_id) DO UPDATE SET sio_sub = EXCLUDED.sio_sub, sio_name = EXCLUDED.sio_name,
          lro_sub = EXCLUDED.lro_sub, lro_name = EXCLUDED.lro_name, lro_org = EXCLUDED.lro_org,
-         started_at = EXCLUDED.started_at, next_review_due_at = EXCLUDED.next_review_due_at, closed_at = NULL
+         started_at = EXCLUDED.started_at, next_review_due_at = EXCLUDED.next_review_due_at,
+         next_review_opens_at = NULL, closed_at = NULL
        WHERE plans.closed_at IS NOT NULL`,
       [
         plan.referralId,

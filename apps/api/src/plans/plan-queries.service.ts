@@ -65,6 +65,7 @@ export class PlanQueriesService {
       lro: plan.lro,
       startedAt: new Date(plan.startedAt).toISOString(),
       nextReviewDueAt: new Date(plan.nextReviewDueAt).toISOString(),
+      nextReviewOpensAt: iso(plan.nextReviewOpensAt),
       reviewOverdue: lastMissed !== null && (lastCompleted === null || lastCompleted < lastMissed),
       closedAt: iso(plan.closedAt),
       actions: actions.map((action) => ({

@@ -86,6 +86,14 @@ export class PlanDto {
   @ApiProperty({ type: PersonRefDto }) lro!: PersonRefDto & { org: string };
   @ApiProperty() startedAt!: string;
   @ApiProperty() nextReviewDueAt!: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description:
+      "set while this cycle's joint review is complete: no review opens (a first signature is 409) before it; " +
+      'null: one may be opened or signed now',
+  })
+  nextReviewOpensAt!: string | null;
   @ApiProperty({ description: 'a review was missed and none has been completed since' }) reviewOverdue!: boolean;
   @ApiPropertyOptional({ nullable: true, type: String }) closedAt!: string | null;
   @ApiProperty({ type: [PlanActionDto] }) actions!: PlanActionDto[];

@@ -29,6 +29,7 @@ import { IdempotencyKeyAge1764900000000 } from './1764900000000-idempotency-key-
 import { PriorityCreationKey1764910000000 } from './1764910000000-priority-creation-key';
 import { SettledElsewhere1764920000000 } from './1764920000000-settled-elsewhere';
 import { AttendeeRemoved1764930000000 } from './1764930000000-attendee-removed';
+import { PlanReviewOpens1764940000000 } from './1764940000000-plan-review-opens';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   PriorityCreationKey1764910000000,
   SettledElsewhere1764920000000,
   AttendeeRemoved1764930000000,
+  PlanReviewOpens1764940000000,
 ];

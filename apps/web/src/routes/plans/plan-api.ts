@@ -14,6 +14,8 @@ export interface Plan {
   lro: { sub: string; name: string; org: string };
   startedAt: string;
   nextReviewDueAt: string;
+  /** Set while this cycle's joint review is complete: the next cannot be opened before it. */
+  nextReviewOpensAt: string | null;
   reviewOverdue: boolean;
   actions: PlanAction[];
   disruptions: Disruption[];

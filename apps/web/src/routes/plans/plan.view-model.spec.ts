@@ -30,6 +30,7 @@ const plan = (overrides: Partial<Plan> = {}): Plan => ({
   lro: { sub: 'lro-wyp', name: 'DI Clarke', org: 'WYP' },
   startedAt: '2026-12-01T10:00:00.000Z',
   nextReviewDueAt: '2027-01-01T10:00:00.000Z',
+  nextReviewOpensAt: null,
   reviewOverdue: false,
   actions: [action('a', 'ACTIVE'), action('b', 'COMPLETE')],
   disruptions: [],
@@ -138,6 +139,28 @@ describe('planView', () => {
     expect(planView(plan({ reviews: [signedByLro] }), 'REF', sio).canSign).toBe(true);
     expect(planView(plan({ reviews: [signedByLro] }), 'REF', person('x', ['FORCE_REFERRER'], 'WYP')).canSign).toBe(
       false,
+    );
+  });
+
+  it('does not offer a new joint review before the API opens one, once this cycle has had its review', () => {
+    const completed = {
+      id: '4',
+      openedAt: '2026-12-02',
+      signatures: [],
+      complete: true,
+      completedAt: '2026-12-03T10:00:00.000Z',
+    };
+    const held = plan({ reviews: [completed], nextReviewOpensAt: '2026-12-26T10:00:00.000Z' });
+    const before = planView(held, 'REF', sio, {}, new Date('2026-12-26T09:59:59.999Z'));
+    expect(before).toMatchObject({ canSign: false, reviewOpensAt: '2026-12-26T10:00:00.000Z' });
+    expect(planView(held, 'REF', sio, {}, new Date('2026-12-26T10:00:00.000Z'))).toMatchObject({
+      canSign: true,
+      reviewOpensAt: undefined,
+    });
+    // A review already open (opened by the other owner once allowed) is signed whatever the read model says.
+    const open = { ...completed, id: '5', complete: false, completedAt: null };
+    expect(planView({ ...held, reviews: [completed, open] }, 'REF', sio, {}, new Date('2026-12-04')).canSign).toBe(
+      true,
     );
   });
 });

@@ -92,10 +92,16 @@ export function planView(
   reference: string,
   user: SignedInUser | undefined,
   shown: { notice?: string; refused?: FormFlash } = {},
+  now = new Date(),
 ) {
   const role = ownerRole(plan, user);
   const editable = plan.status === 'OPEN' && role !== undefined;
   const open = openReview(plan);
+  // This cycle has had its review: the next one cannot be opened before the API's time (one review per cycle).
+  const reviewOpensAt =
+    !open && plan.nextReviewOpensAt !== null && new Date(plan.nextReviewOpensAt) > now
+      ? plan.nextReviewOpensAt
+      : undefined;
   return {
     pageTitle: `4P plan: ${reference}`,
     contentWidth: 'full',
@@ -106,7 +112,11 @@ export function planView(
     closed: plan.status === 'CLOSED',
     editable,
     // An owner who has signed the open review waits for the other; the API refuses a second signature.
-    canSign: editable && !open?.signatures.some((signature) => signature.role === role && signature.sub === user?.sub),
+    canSign:
+      editable &&
+      reviewOpensAt === undefined &&
+      !open?.signatures.some((signature) => signature.role === role && signature.sub === user?.sub),
+    reviewOpensAt,
     sio: plan.sio.name,
     lro: plan.lro.name,
     nextReviewDueAt: plan.nextReviewDueAt,
