@@ -1,3 +1,4 @@
+import type { ApiFieldError } from '../../errors/api-problem';
 import { ADD_ACTION, CHANGE_ACTION, planFormValues, ukInstant } from './plan-forms';
 
 const END_OF_DAY = { hour: 17, minute: 0, second: 0, millisecond: 0 };
@@ -43,23 +44,41 @@ describe('the plan forms', () => {
     });
   });
 
-  it('shows a refused form again with its date in three boxes, and links a date error to the day box', () => {
-    const { values, errors } = planFormValues(ADD_ACTION, {
+  /** The add-action form as a 400 with these field errors sends it back. */
+  const refusedAction = (errors: ApiFieldError[], values: Record<string, unknown>) =>
+    planFormValues(ADD_ACTION, {
       path: '/referrals/r/plan/actions/new',
-      problem: {
-        status: 400,
-        detail: 'Invalid request',
-        errors: [
-          { field: 'dueAt', code: 'invalid', message: 'dueAt must be an instant' },
-          { field: 'description', code: 'required', message: 'description is required' },
-        ],
-      },
-      values: { description: '', dueAt: { day: '31', month: '2', year: '2027' } },
+      problem: { status: 400, detail: 'Invalid request', errors },
+      values,
     });
+
+  it('shows a refused form again with its date in three boxes, and links a date error to the day box', () => {
+    const { values, errors } = refusedAction(
+      [
+        { field: 'dueAt', code: 'invalid', message: 'dueAt must be an instant' },
+        { field: 'description', code: 'required', message: 'description is required' },
+      ],
+      { description: '', dueAt: { day: '31', month: '2', year: '2027' } },
+    );
     expect(values.dueAt).toEqual({ day: '31', month: '2', year: '2027' });
     expect(errors?.errorList).toEqual([
       { text: 'Enter the date the action is due, for example 31 1 2027', href: '#dueAt-day' },
       { text: 'Describe the action, in at most 4000 characters', href: '#description' },
     ]);
+  });
+
+  it('links an error about one partner to the partners box, naming which partner', () => {
+    const { errors } = refusedAction(
+      [
+        { field: 'partners[1]', code: 'invisible_characters', message: 'contains an invisible control character' },
+        { field: 'partners', code: 'arrayMaxSize', message: 'partners must contain no more than 20 elements' },
+      ],
+      { partners: 'Leeds City Council\nBarnardo’s\u202e' },
+    );
+    expect(errors?.errorList).toEqual([
+      { text: 'Partner 2: contains an invisible control character', href: '#partners' },
+      { text: 'Enter at most 20 partners, one a line, each in at most 200 characters', href: '#partners' },
+    ]);
+    expect(errors?.byField.partners).toEqual({ text: 'Partner 2: contains an invisible control character' });
   });
 });

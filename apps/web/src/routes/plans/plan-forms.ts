@@ -50,6 +50,8 @@ export interface PlanForm {
   extras?: (plan: Plan, view: PlanView) => Record<string, unknown>;
   /** Whether the form still applies to the plan as read (beyond the person being its owner and the plan open). */
   applies?: (view: PlanView) => boolean;
+  /** Lists typed one item a line in one box: what an item is called, for an error about one of them. */
+  lists?: Record<string, string>;
 }
 
 export const ADD_ACTION: PlanForm = {
@@ -63,6 +65,7 @@ export const ADD_ACTION: PlanForm = {
     ownerOrg: 'Enter the organisation that owns the action, in at most 200 characters',
     ownerName: 'Enter the name of the person who owns the action, in at most 200 characters',
     dueAt: 'Enter the date the action is due, for example 31 1 2027',
+    partners: 'Enter at most 20 partners, one a line, each in at most 200 characters',
   },
   dateFields: ['dueAt'],
   request: (values) => ({
@@ -74,6 +77,7 @@ export const ADD_ACTION: PlanForm = {
     partners: lines(values.partners),
   }),
   notice: 'Action added to the plan',
+  lists: { partners: 'Partner' },
 };
 
 export const CHANGE_ACTION: PlanForm = {
@@ -135,9 +139,14 @@ export function planFormValues(form: PlanForm, refused: FormFlash | undefined) {
   const kept = refused?.values ?? {};
   const values = refused?.problem.code === 'VERSION_CONFLICT' ? { outcome: kept.outcome } : kept;
   const dates = Object.fromEntries(form.dateFields.map((field) => [field, dateParts(values[field])]));
-  const toField = (field: string) => ({
-    href: `#${form.dateFields.includes(field) ? dateInputAnchor(field) : fieldId(field)}`,
-  });
+  const toField = (field: string) => {
+    // An error about one item of a list links to its box and says which item (blank lines were never sent).
+    const [, list, index] = /^(\w+)\[(\d+)\]$/.exec(field) ?? [];
+    if (list !== undefined && form.lists && Object.hasOwn(form.lists, list)) {
+      return { href: `#${list}`, label: `${form.lists[list]} ${Number(index) + 1}` };
+    }
+    return { href: `#${form.dateFields.includes(field) ? dateInputAnchor(field) : fieldId(field)}` };
+  };
   const errors: ErrorSummary | undefined =
     refused && errorSummary(inPlainWords(refused.problem, form.messages), toField);
   return { values: { ...values, ...dates }, errors };
