@@ -1,5 +1,6 @@
 import type { ReferralTransitionEvent } from '@rocu/contracts';
 import { scoreAssessment, type Actor, type Participant } from '@rocu/domain';
+import { planProjectionRepository } from '@rocu/persistence';
 import { projectReferralTransition } from '../apps/worker/src/activities/referral-projectors';
 import { WORKED_EXAMPLE } from './fixtures/worked-example';
 import { insertReferralRow, useScratchDatabase, useScratchDataSource } from './support/scratch-database';
@@ -52,6 +53,17 @@ describe('the owners a referral and its plan name, with transitions projected ou
     );
     return rows[0];
   }
+
+  /** A plan change (numbered `seq`) as the plan's workflow projects it; an older workflow's says nothing of opening. */
+  const advancePlan = (referralId: string, seq: number, nextReviewOpensAt?: string | null) =>
+    dataSource.transaction((manager) =>
+      planProjectionRepository.advancePlan(manager, {
+        referralId,
+        seq,
+        nextReviewDueAt: '2027-01-04T09:00:00.000Z',
+        ...(nextReviewOpensAt === undefined ? {} : { nextReviewOpensAt }),
+      }),
+    );
 
   /** An adopted referral's LRO named (seq 1), then its first SIO allocated, which starts the plan (seq 2). */
   async function namingAndAllocation(): Promise<{
@@ -129,11 +141,14 @@ describe('the owners a referral and its plan name, with transitions projected ou
     const { id, named, allocated } = await namingAndAllocation();
     await project(named);
     await project(allocated);
+    // The plan's last cycle had its review: the next was not to open before the 20th.
+    await advancePlan(id, 1, '2026-12-20T09:00:00.000Z');
     const planRow = async () =>
       (
-        await scratch.pool.query(`SELECT sio_sub, next_review_due_at, closed_at FROM plans WHERE referral_id = $1`, [
-          id,
-        ])
+        await scratch.pool.query(
+          `SELECT sio_sub, next_review_due_at, next_review_opens_at, closed_at FROM plans WHERE referral_id = $1`,
+          [id],
+        )
       ).rows;
     await project(
       transition(id, 3, { action: 'RATIFICATION', to: 'DEFERRED', standDown: { reason: 'Overturned: capacity' } }),
@@ -147,8 +162,14 @@ describe('the owners a referral and its plan name, with transitions projected ou
       planStarted: { sio: SIO_2, lro: LRO, nextReviewDueAt: '2027-01-04T09:00:00.000Z' },
     });
     await project(reactivated);
+    // Reopened, its new cycle has had no review: one may open at once.
     const reopened = [
-      { sio_sub: SIO_2.sub, next_review_due_at: new Date('2027-01-04T09:00:00.000Z'), closed_at: null },
+      {
+        sio_sub: SIO_2.sub,
+        next_review_due_at: new Date('2027-01-04T09:00:00.000Z'),
+        next_review_opens_at: null,
+        closed_at: null,
+      },
     ];
     expect(await planRow()).toEqual(reopened);
     const outcome = await scratch.pool.query(`SELECT closure_outcome FROM referrals WHERE id = $1`, [id]);
@@ -161,5 +182,18 @@ describe('the owners a referral and its plan name, with transitions projected ou
       }),
     );
     expect(await planRow()).toEqual(reopened);
+  });
+
+  it('keeps when the next joint review opens across a plan change that does not say, as an older workflow’s', async () => {
+    const { id, named, allocated } = await namingAndAllocation();
+    await project(named);
+    await project(allocated);
+    const opensAt = async () =>
+      (await scratch.pool.query(`SELECT next_review_opens_at AS "at" FROM plans WHERE referral_id = $1`, [id])).rows;
+    await advancePlan(id, 1, '2026-12-20T09:00:00.000Z');
+    await advancePlan(id, 2);
+    expect(await opensAt()).toEqual([{ at: new Date('2026-12-20T09:00:00.000Z') }]);
+    await advancePlan(id, 3, null);
+    expect(await opensAt()).toEqual([{ at: null }]);
   });
 });

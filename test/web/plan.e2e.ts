@@ -156,6 +156,36 @@ describe('the tasking’s owners change: the ROCU manager reallocates the SIO, t
   });
 });
 
+describe('the tasking’s owner changes, offered only to whom they belong and only while they apply', () => {
+  it('is 403 for a role without the pages, 404 for a record or a state the person may not change', async () => {
+    const [adopted, active] = [await adoptedReferral(web.stack), await activeReferral(web.stack)];
+    const statusFor = async (persona: string, paths: string[]) => {
+      const { page } = await signedIn(persona, true);
+      const statuses: Record<string, number | undefined> = {};
+      for (const path of paths) statuses[path] = (await page.goto(path))?.status();
+      return statuses;
+    };
+    expect(
+      await statusFor(PERSONA.manager, [
+        `/referrals/${active}/lro/replacement`,
+        `/taskings/${adopted}/sio/reallocation`,
+      ]),
+    ).toEqual({ [`/referrals/${active}/lro/replacement`]: 404, [`/taskings/${adopted}/sio/reallocation`]: 404 });
+    expect(
+      await statusFor(PERSONA.wypReferrer, [
+        `/taskings/${active}/sio/reallocation`,
+        `/referrals/${adopted}/lro/replacement`,
+      ]),
+    ).toEqual({ [`/taskings/${active}/sio/reallocation`]: 403, [`/referrals/${adopted}/lro/replacement`]: 404 });
+    expect(await statusFor(PERSONA.sypReferrer, [`/referrals/${active}/lro/replacement`])).toEqual({
+      [`/referrals/${active}/lro/replacement`]: 404,
+    });
+    expect(await statusFor(PERSONA.emsouManager, [`/taskings/${active}/sio/reallocation`])).toEqual({
+      [`/taskings/${active}/sio/reallocation`]: 404,
+    });
+  });
+});
+
 describe('the 4P plan, kept by the SIO and the LRO together', () => {
   describe.each(JAVASCRIPT_MODES)('$label', ({ javaScript }) => {
     it('the SIO adds an action and a disruption and finishes the action; both sign the joint review', async () => {

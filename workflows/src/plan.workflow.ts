@@ -149,7 +149,7 @@ async function project(run: PlanRun, change: PlanChange, command?: ActorCommand)
     actor: command?.actor,
     correlationId: command?.correlationId,
     nextReviewDueAt: state.cycle.dueAt,
-    nextReviewOpensAt: nextReviewOpensAt(run),
+    nextReviewOpensAt: nextReviewOpensAt(run) ?? null,
     change,
   });
 }
@@ -183,7 +183,8 @@ function signed(run: PlanRun, command: SignReviewCommand, at: string, newId: () 
 
 /** When this cycle has had its review: the next opens at the cycle's reminder (one review per cycle). */
 function nextReviewOpensAt({ onePerCycle, state }: PlanRun): string | undefined {
-  return onePerCycle && reviewHeldThisCycle(state.reviews, state.missedReviews) ? state.cycle.remindAt : undefined;
+  const held = reviewHeldThisCycle(state.reviews, state.missedReviews, state.reopenedAt);
+  return onePerCycle && held ? state.cycle.remindAt : undefined;
 }
 
 const datesOf = (fields: Record<string, unknown>) => refuseOnDomainError(() => requireInstants(fields));

@@ -19,8 +19,11 @@ export interface PlanChangeEvent {
   actor?: Actor;
   correlationId?: string;
   nextReviewDueAt: string;
-  /** Set while this cycle has had its joint review: no other opens before it (absent from older workers). */
-  nextReviewOpensAt?: string;
+  /**
+   * Set while this cycle has had its joint review: no other opens before it; null: one may open. Absent from
+   * workflows older than the field, and the projection then keeps what it had.
+   */
+  nextReviewOpensAt?: string | null;
   change: PlanChange;
 }
 

@@ -31,12 +31,20 @@ export const planProjectionRepository = {
   /** The plan's next review (when it is due, and opens if this cycle has had one), unless a newer change moved it. */
   async advancePlan(
     manager: EntityManager,
-    change: PlanChangeKey & { nextReviewDueAt: string; nextReviewOpensAt?: string },
+    change: PlanChangeKey & { nextReviewDueAt: string; nextReviewOpensAt?: string | null },
   ): Promise<void> {
+    // A change from a workflow older than nextReviewOpensAt does not say: what the plan had stays.
     await manager.query(
-      `UPDATE plans SET next_review_due_at = $2, next_review_opens_at = $4, last_seq = $3
+      `UPDATE plans SET next_review_due_at = $2, last_seq = $3,
+              next_review_opens_at = CASE WHEN $5 THEN $4::timestamptz ELSE next_review_opens_at END
         WHERE referral_id = $1 AND last_seq < $3`,
-      [change.referralId, change.nextReviewDueAt, change.seq, change.nextReviewOpensAt ?? null],
+      [
+        change.referralId,
+        change.nextReviewDueAt,
+        change.seq,
+        change.nextReviewOpensAt ?? null,
+        change.nextReviewOpensAt !== undefined,
+      ],
     );
   },
 

@@ -65,7 +65,9 @@ export class PlanQueriesService {
       lro: plan.lro,
       startedAt: new Date(plan.startedAt).toISOString(),
       nextReviewDueAt: new Date(plan.nextReviewDueAt).toISOString(),
-      nextReviewOpensAt: iso(plan.nextReviewOpensAt),
+      // Projected with the plan's changes: once it has passed, a review may open (until the next change says so).
+      nextReviewOpensAt:
+        plan.nextReviewOpensAt && new Date(plan.nextReviewOpensAt) > new Date() ? iso(plan.nextReviewOpensAt) : null,
       reviewOverdue: lastMissed !== null && (lastCompleted === null || lastCompleted < lastMissed),
       closedAt: iso(plan.closedAt),
       actions: actions.map((action) => ({

@@ -337,6 +337,9 @@ describe('one joint review per cycle (issue 13)', () => {
     expect(
       reviewHeldThisCycle([completed], [{ dueAt: '2026-12-02T10:00:00Z', recordedAt: '2026-12-02T10:00:01Z' }]),
     ).toBe(false);
+    // Reopened after a stand-down: the new cycle has had none; a review completed after the reopening counts.
+    expect(reviewHeldThisCycle([completed], [], '2026-11-20T10:00:00.000Z')).toBe(false);
+    expect(reviewHeldThisCycle([completed], [], '2026-11-01T10:00:00.000Z')).toBe(true);
   });
 
   it('refuses to open another review before the next one opens, and allows it from then', () => {

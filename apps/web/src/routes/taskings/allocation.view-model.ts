@@ -23,17 +23,22 @@ function candidateHint(candidate: SioCandidate): string {
   return parts.join(' ');
 }
 
+/** A candidate the manager may choose: eligible, and not the SIO the tasking already has (`current`). */
+const choosable = (candidate: SioCandidate, current: string | undefined): boolean =>
+  candidate.eligible && candidate.sub !== current;
+
 /**
  * The SIO candidates as radios: every SIO of the region (and any lent to it), the API's order, with the rules each
- * meets or breaks; one that cannot be allocated (a declared conflict, vetting too low) is shown but not choosable.
+ * meets or breaks; one that cannot be allocated (a declared conflict, vetting too low), or is already the tasking's
+ * SIO (`current`, when reallocating), is shown but not choosable.
  */
-export function candidateItems(candidates: SioCandidates, chosen: string) {
+export function candidateItems(candidates: SioCandidates, chosen: string, current?: string) {
   return candidates.items.map((candidate) => ({
     value: candidate.sub,
     text: candidate.name,
-    hint: { text: candidateHint(candidate) },
+    hint: { text: (candidate.sub === current ? 'The SIO now. ' : '') + candidateHint(candidate) },
     checked: candidate.sub === chosen,
-    disabled: !candidate.eligible,
+    disabled: !choosable(candidate, current),
   }));
 }
 
@@ -45,14 +50,23 @@ export const needsText = (needs: SioCandidates['needs']): string =>
 
 /**
  * The id of the first candidate's radio that can be chosen (GOV.UK numbers the radios idPrefix, idPrefix-2, ...):
- * an error about the choice links there, since focus cannot land on a disabled radio.
+ * an error about the choice links there, since focus cannot land on a disabled radio. None when none can be chosen.
  */
-export function choosableRadioId(candidates: SioCandidates, idPrefix: string): string {
-  const index = candidates.items.findIndex((candidate) => candidate.eligible);
-  return index <= 0 ? idPrefix : `${idPrefix}-${index + 1}`;
+export function choosableRadioId(candidates: SioCandidates, idPrefix: string, current?: string): string | undefined {
+  const index = candidates.items.findIndex((candidate) => choosable(candidate, current));
+  if (index === -1) return undefined;
+  return index === 0 ? idPrefix : `${idPrefix}-${index + 1}`;
 }
 
-/** Error links for the allocation form: the officer's to its first choosable radio, the rest to their fields. */
+/**
+ * Error links for the allocation form: the officer's to its first choosable radio (with none, to the page's main
+ * content, as a refusal naming no field does), the rest to their fields.
+ */
 export const officerSubLink =
-  (officerSubId: string): FieldLink =>
-  (apiField) => ({ href: `#${apiField === 'officerSub' ? officerSubId : fieldId(apiField)}` });
+  (officerSubId: string | undefined): FieldLink =>
+  (apiField) =>
+    apiField !== 'officerSub'
+      ? { href: `#${fieldId(apiField)}` }
+      : officerSubId === undefined
+        ? undefined
+        : { href: `#${officerSubId}` };

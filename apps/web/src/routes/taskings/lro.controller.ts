@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, Post, Res, Session } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, Get, Param, Post, Req, Res, Session } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { ApiClient } from '../../api/api-client.service';
 import type { WebSession } from '../../auth/web-session';
 import { errorSummary } from '../../errors/error-summary';
@@ -48,8 +48,13 @@ export class LroController {
   constructor(private readonly api: ApiClient) {}
 
   @Get('lro')
-  namingForm(@Session() session: WebSession, @Param('id', uuidOrNotFound) id: string, @Res() res: Response) {
-    return this.form(NAMING, session, id, res);
+  namingForm(
+    @Session() session: WebSession,
+    @Param('id', uuidOrNotFound) id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    return this.form(NAMING, session, id, req.path, res);
   }
 
   @Post('lro')
@@ -63,8 +68,13 @@ export class LroController {
   }
 
   @Get('lro/replacement')
-  replacementForm(@Session() session: WebSession, @Param('id', uuidOrNotFound) id: string, @Res() res: Response) {
-    return this.form(REPLACEMENT, session, id, res);
+  replacementForm(
+    @Session() session: WebSession,
+    @Param('id', uuidOrNotFound) id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    return this.form(REPLACEMENT, session, id, req.path, res);
   }
 
   @Post('lro/replacement')
@@ -77,8 +87,8 @@ export class LroController {
     return this.save(REPLACEMENT, session, id, body, res);
   }
 
-  private async form(form: LroForm, session: WebSession, id: string, res: Response): Promise<void> {
-    const path = `/referrals/${id}/${form.path}`;
+  /** `path`: the form's address as requested, under which a refusal of it is kept (web-exception.filter.ts). */
+  private async form(form: LroForm, session: WebSession, id: string, path: string, res: Response): Promise<void> {
     const referral = await this.api.get<ReferralDetail>(session, `/referrals/${id}`);
     if (!referral.availableActions.includes(form.action)) return formGone(session, path, id, res);
     const refused = takeRefusedForm(session, path);

@@ -96,7 +96,9 @@ describe('candidateItems', () => {
     const choosable = candidate('d', true, []);
     expect(choosableRadioId({ items: [choosable, none] }, 'officerSub')).toBe('officerSub');
     expect(choosableRadioId({ items: [none, none, choosable] }, 'officerSub')).toBe('officerSub-3');
-    expect(choosableRadioId({ items: [none] }, 'officerSub')).toBe('officerSub');
+    // Reallocating, the SIO the tasking has is not one to choose.
+    expect(choosableRadioId({ items: [choosable, none, choosable] }, 'officerSub', 'd')).toBeUndefined();
+    expect(choosableRadioId({ items: [none] }, 'officerSub')).toBeUndefined();
     const summary = errorSummary(
       {
         detail: 'Bad fields',
@@ -109,6 +111,22 @@ describe('candidateItems', () => {
     );
     expect(summary.errorList.map((item) => item.href)).toEqual(['#officerSub-3', '#conflictDeclaration-hasConflict']);
     expect(summary.byField['officerSub-3']).toEqual({ text: 'Select the SIO' });
+    // None to choose: the error links to the page's main content, and shows beside the radios as before.
+    const unchoosable = errorSummary(
+      { detail: 'Bad fields', errors: [{ field: 'officerSub', code: 'required', message: 'Select the SIO' }] },
+      officerSubLink(undefined),
+    );
+    expect(unchoosable.errorList).toEqual([{ text: 'Select the SIO', href: '#main-content' }]);
+    expect(unchoosable.byField.officerSub).toEqual({ text: 'Select the SIO' });
+  });
+
+  it('shows the SIO a tasking has when reallocating it, but not as a choice', () => {
+    const items = candidateItems({ items: [candidate('a', true, []), candidate('b', true, [])] }, '', 'a');
+    expect(items.map(({ value, disabled }) => ({ value, disabled }))).toEqual([
+      { value: 'a', disabled: true },
+      { value: 'b', disabled: false },
+    ]);
+    expect(items[0].hint.text).toMatch(/^The SIO now\. Specialisms: /);
   });
 
   it('states the tasking’s needs', () => {

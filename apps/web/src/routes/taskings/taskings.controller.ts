@@ -1,6 +1,6 @@
-import { Body, Get, Param, Post, Query, Res, Session } from '@nestjs/common';
+import { Body, Get, Param, Post, Query, Req, Res, Session } from '@nestjs/common';
 import { LIVE_TASKING_STATUSES } from '@rocu/domain';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { ApiClient } from '../../api/api-client.service';
 import { PagesFor } from '../../auth/web-guards';
 import type { WebSession } from '../../auth/web-session';
@@ -28,7 +28,6 @@ const allocationPath = (id: string): string => `${TASKINGS_PATH}/${id}/sio`;
 /** The manager's two SIO forms: the first allocation, and a reallocation (with its reason) once one is in place. */
 interface SioForm {
   action: 'ALLOCATE_SIO' | 'REALLOCATE_SIO';
-  path: (id: string) => string;
   apiPath: (id: string) => string;
   title: string;
   /** Where the form goes back to and, once saved, on to. */
@@ -38,7 +37,6 @@ interface SioForm {
 
 const ALLOCATION: SioForm = {
   action: 'ALLOCATE_SIO',
-  path: allocationPath,
   apiPath: (id) => `/referrals/${id}/sio`,
   title: 'Allocate an SIO',
   returnTo: () => ({ href: TASKINGS_PATH, text: 'Back to taskings' }),
@@ -47,7 +45,6 @@ const ALLOCATION: SioForm = {
 
 const REALLOCATION: SioForm = {
   action: 'REALLOCATE_SIO',
-  path: (id) => `${allocationPath(id)}/reallocation`,
   apiPath: (id) => `/referrals/${id}/sio/reallocation`,
   title: 'Reallocate the SIO',
   returnTo: (id) => ({ href: `/referrals/${id}`, text: 'Back to the referral' }),
@@ -98,8 +95,13 @@ export class TaskingsController {
   }
 
   @Get(':id/sio')
-  allocationForm(@Session() session: WebSession, @Param('id', uuidOrNotFound) id: string, @Res() res: Response) {
-    return this.sioForm(ALLOCATION, session, id, res);
+  allocationForm(
+    @Session() session: WebSession,
+    @Param('id', uuidOrNotFound) id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    return this.sioForm(ALLOCATION, session, id, req.path, res);
   }
 
   @Post(':id/sio')
@@ -113,8 +115,13 @@ export class TaskingsController {
   }
 
   @Get(':id/sio/reallocation')
-  reallocationForm(@Session() session: WebSession, @Param('id', uuidOrNotFound) id: string, @Res() res: Response) {
-    return this.sioForm(REALLOCATION, session, id, res);
+  reallocationForm(
+    @Session() session: WebSession,
+    @Param('id', uuidOrNotFound) id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    return this.sioForm(REALLOCATION, session, id, req.path, res);
   }
 
   @Post(':id/sio/reallocation')
@@ -127,15 +134,18 @@ export class TaskingsController {
     return this.saveSio(REALLOCATION, session, id, body, res);
   }
 
-  private async sioForm(form: SioForm, session: WebSession, id: string, res: Response): Promise<void> {
+  /** `path`: the form's address as requested, under which a refusal of it is kept (web-exception.filter.ts). */
+  private async sioForm(form: SioForm, session: WebSession, id: string, path: string, res: Response): Promise<void> {
     const [referral, candidates] = await Promise.all([
       this.api.get<ReferralDetail>(session, `/referrals/${id}`),
       this.api.get<SioCandidates>(session, '/officers', { role: 'SIO', referralId: id, pageSize: 200 }),
     ]);
-    if (!referral.availableActions.includes(form.action)) return formGone(session, form.path(id), id, res);
-    const refused = takeRefusedForm(session, form.path(id));
+    if (!referral.availableActions.includes(form.action)) return formGone(session, path, id, res);
+    const refused = takeRefusedForm(session, path);
     const values = refused?.values ?? {};
-    const officerSubId = choosableRadioId(candidates, 'officerSub');
+    // Reallocating: the SIO the tasking has is shown, not offered.
+    const currentSio = form === REALLOCATION ? referral.tasking.sio?.sub : undefined;
+    const officerSubId = choosableRadioId(candidates, 'officerSub', currentSio);
     const errors =
       refused && errorSummary(inPlainWords(refused.problem, ALLOCATION_MESSAGES), officerSubLink(officerSubId));
     res.render('routes/taskings/allocation.njk', {
@@ -146,7 +156,7 @@ export class TaskingsController {
       reallocating: form === REALLOCATION,
       current: referral.tasking.sio?.name,
       needs: needsText(candidates.needs),
-      candidates: candidateItems(candidates, text(values.officerSub)),
+      candidates: candidateItems(candidates, text(values.officerSub), currentSio),
       officerSubId,
       values: { ...values, conflictDeclaration: record(values.conflictDeclaration) },
       key: formKey(values),
