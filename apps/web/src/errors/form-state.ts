@@ -47,7 +47,11 @@ export function takeRefusedForm(session: FlashHolder, path: string): FormFlash |
  */
 export function moveRefusal(session: FlashHolder, from: string, to: string): boolean {
   const flash = takeRefusedForm(session, from);
-  if (flash) keepRefusedForm(session, { ...flash, path: to, values: {} });
+  if (flash) {
+    // The fields it names are on the form, not on that page: its messages link to the page's content instead.
+    const errors = flash.problem.errors?.map((error) => ({ ...error, field: '' }));
+    keepRefusedForm(session, { path: to, problem: { ...flash.problem, errors }, values: {} });
+  }
   return flash !== undefined;
 }
 
