@@ -111,6 +111,7 @@ describe('the tasking’s owners change: the ROCU manager reallocates the SIO, t
       expect(await managed.offers('Replace the LRO')).toBe(false);
       await managed.loadNextPage(manager.page.getByRole('button', { name: 'Reallocate the SIO' }));
       expect(await managed.heading()).toBe('Reallocate the SIO');
+      await manager.screenshot('reallocate-sio');
       await managed.submitWith('Reallocate the SIO');
       expect(await managed.errorSummary()).toEqual(
         expect.arrayContaining([
