@@ -181,9 +181,12 @@ function signed(run: PlanRun, command: SignReviewCommand, at: string, newId: () 
   );
 }
 
-/** When this cycle has had its review: the next opens at the cycle's reminder (one review per cycle). */
-function nextReviewOpensAt({ onePerCycle, state }: PlanRun): string | undefined {
-  const held = reviewHeldThisCycle(state.reviews, state.missedReviews, state.reopenedAt);
+/**
+ * When this cycle has had its review: the next opens at the cycle's reminder (one review per cycle). A review before
+ * the run's start (a plan reopened after a stand-down starts then; continue-as-new keeps it) is not this cycle's.
+ */
+function nextReviewOpensAt({ onePerCycle, state, input }: PlanRun): string | undefined {
+  const held = reviewHeldThisCycle(state.reviews, state.missedReviews, input.startedAt);
   return onePerCycle && held ? state.cycle.remindAt : undefined;
 }
 

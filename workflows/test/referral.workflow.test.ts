@@ -42,6 +42,7 @@ import {
   referralWorkflowId,
   ReferralWorkflowInput,
   replaceLroUpdate,
+  signReviewUpdate,
   SubmissionProjection,
   submitReferralUpdate,
   SubmitResult,
@@ -1015,6 +1016,14 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     });
     expect(active.status).toBe('ACTIVE');
     const first = await addAction(sio('sio-first'), 'Arrest the principal');
+    // The owners hold this cycle's joint review: the next may not open before the cycle's reminder.
+    const lro: Actor = { sub: 'lro-wyp', name: 'DI Clarke', roles: ['LRO'], org: OWNER_ORG, region: REGION };
+    const sign = (actor: Actor, summary: string) =>
+      plan.executeUpdate(signReviewUpdate, { args: [{ actor, summary }] });
+    await sign(sio('sio-first'), 'On track');
+    expect((await sign(lro, 'Agreed')).completedAt).toEqual(expect.any(String));
+    const planChanges = () => activities.planChanges.filter((change) => change.referralId === referralId);
+    expect(planChanges().at(-1)?.nextReviewOpensAt).toEqual(expect.any(String));
 
     // The next TTCG overturns the urgent adoption: deferred, the tasking stands down and its plan closes.
     const deferred = await handle.executeUpdate(ratificationUpdate, {
@@ -1042,7 +1051,10 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
       actions: [{ id: first.id, description: 'Arrest the principal' }],
     });
     await addAction(sio('sio-second'), 'Disrupt the supply line');
-    const numbered = activities.planChanges.filter((change) => change.referralId === referralId).map((c) => c.seq);
+    // The reopened plan's cycle has had no review: the one held before the stand-down does not count.
+    expect(planChanges().at(-1)?.nextReviewOpensAt).toBeNull();
+    expect(await sign(sio('sio-second'), 'Picked up the plan')).toMatchObject({ signatures: [{ sub: 'sio-second' }] });
+    const numbered = planChanges().map((c) => c.seq);
     expect(numbered).toEqual(numbered.map((_seq, index) => index + 1));
     expect(
       activities

@@ -20,8 +20,9 @@ export interface PlanChangeEvent {
   correlationId?: string;
   nextReviewDueAt: string;
   /**
-   * Set while this cycle has had its joint review: no other opens before it; null: one may open. Absent from
-   * workflows older than the field, and the projection then keeps what it had.
+   * Set while this cycle has had its joint review: no other opens before it; null: one may open. Absent (the
+   * projection then keeps what it had) from workflow code that did not send null; a value so kept is a past
+   * reminder, which the API does not show.
    */
   nextReviewOpensAt?: string | null;
   change: PlanChange;

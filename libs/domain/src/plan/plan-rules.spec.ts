@@ -337,7 +337,7 @@ describe('one joint review per cycle (issue 13)', () => {
     expect(
       reviewHeldThisCycle([completed], [{ dueAt: '2026-12-02T10:00:00Z', recordedAt: '2026-12-02T10:00:01Z' }]),
     ).toBe(false);
-    // Reopened after a stand-down: the new cycle has had none; a review completed after the reopening counts.
+    // Started again (reopened after a stand-down): the new cycle has had none; a review completed since counts.
     expect(reviewHeldThisCycle([completed], [], '2026-11-20T10:00:00.000Z')).toBe(false);
     expect(reviewHeldThisCycle([completed], [], '2026-11-01T10:00:00.000Z')).toBe(true);
   });

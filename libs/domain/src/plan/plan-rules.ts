@@ -123,18 +123,18 @@ export function changeAction(action: PlanAction, change: ActionChange, at: strin
 
 /**
  * Whether the running review cycle was begun by a completed review (no review has been missed since, nor the plan
- * reopened after a stand-down): that cycle has had its review, and the next opens from the cycle's reminder (one
- * review per cycle; issue #13).
+ * started since, as a plan reopened after a stand-down is): that cycle has had its review, and the next opens from
+ * the cycle's reminder (one review per cycle; issue #13).
  */
 export function reviewHeldThisCycle(
   reviews: readonly PlanReview[],
   missedReviews: readonly MissedReview[],
-  reopenedAt?: string,
+  startedAt?: string,
 ): boolean {
   const completed = reviews.flatMap((review) => (review.completedAt === undefined ? [] : [review.completedAt]));
   if (completed.length === 0) return false;
   const lastCompleted = completed.reduce((latest, at) => (at > latest ? at : latest));
-  if (reopenedAt !== undefined && reopenedAt > lastCompleted) return false;
+  if (startedAt !== undefined && Date.parse(startedAt) > Date.parse(lastCompleted)) return false;
   return !missedReviews.some((missed) => missed.recordedAt > lastCompleted);
 }
 

@@ -158,8 +158,6 @@ describe('reopenPlan', () => {
       // Ten days on, reminded halfway (worked by hand); the old cycle's reminder is gone with it.
       cycle: { dueAt: '2026-05-14T10:00:00.000Z', remindAt: '2026-05-09T10:00:00.000Z' },
       closed: false,
-      // A review held before the stand-down is not the new cycle's (reviewHeldThisCycle).
-      reopenedAt: '2026-05-04T10:00:00.000Z',
     });
   });
 });

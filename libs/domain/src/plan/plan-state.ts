@@ -11,8 +11,6 @@ export interface PlanState {
   /** The review cycle now running, and when its reminder went out. */
   cycle: ReviewCycle & { remindedAt?: string };
   closed: boolean;
-  /** When a stand-down's closed plan was last opened again: a review before it is not this cycle's. */
-  reopenedAt?: string;
 }
 
 /** What happens to a plan. Changes are numbered apart (NUMBERED), after their size is measured. */
@@ -45,7 +43,7 @@ export function initialPlanState(startedAt: Date, policy: ReviewPolicy): PlanSta
  * actions, records and numbering, and a review cycle running from the new start.
  */
 export function reopenPlan(state: PlanState, at: Date, policy: ReviewPolicy): PlanState {
-  return { ...state, cycle: reviewCycle(at, policy), closed: false, reopenedAt: at.toISOString() };
+  return { ...state, cycle: reviewCycle(at, policy), closed: false };
 }
 
 const replacing = <T extends { id: string }>(items: T[], item: T): T[] =>
