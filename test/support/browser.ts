@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { chromium, Browser, Page } from 'playwright-core';
 import { CHROMIUM_PATH } from '../../scripts/lib/chromium';
 
-/** Launches the system Chromium headless; as root it needs --no-sandbox. */
+/** Launches Debian's Chromium headless shell (see CHROMIUM_PATH); as root it needs --no-sandbox. */
 export function launchChromium(): Promise<Browser> {
   const asRoot = process.getuid?.() === 0;
   return chromium.launch({
