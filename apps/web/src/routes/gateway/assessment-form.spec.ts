@@ -1,6 +1,7 @@
 import { DEFAULT_SCORING_SCHEME, scoreAssessment } from '@rocu/domain';
 import { WORKED_EXAMPLE } from '../../../../../test/fixtures/worked-example';
-import { assessmentDraft, assessmentRequest, previewScore } from './assessment-form';
+import { errorSummary } from '../../errors/error-summary';
+import { assessmentDraft, assessmentRequest, previewScore, staleDraftRefusal } from './assessment-form';
 
 /** The worked example of domain.md section 4, as the browser posts it (everything text). */
 const POSTED = {
@@ -70,5 +71,22 @@ describe('assessment form', () => {
   it('refuses a complete score with an unknown route', () => {
     const preview = previewScore(assessmentDraft({ ...POSTED, route: 'ELSEWHERE' }), DEFAULT_SCORING_SCHEME);
     expect(preview).toEqual({ kind: 'REFUSED', errors: [expect.objectContaining({ field: 'route' })] });
+  });
+
+  it('sends a checked grid the scheme no longer scores back to the grid, saying why, with its grades as chosen', () => {
+    const checked = { ...assessmentDraft(POSTED), key: 'the-key', sent: [] };
+    const narrower = { ...DEFAULT_SCORING_SCHEME, likelihoodScale: { min: 1, max: 3, labels: {} } };
+    const preview = previewScore(checked, narrower);
+    expect(preview.kind).toBe('REFUSED');
+    if (preview.kind !== 'REFUSED') return;
+
+    const flash = staleDraftRefusal('/gateway/referrals/r1/assessment', checked, preview.errors);
+    expect(flash.path).toBe('/gateway/referrals/r1/assessment');
+    expect(assessmentDraft(flash.values)).toEqual(assessmentDraft(POSTED));
+    expect(flash.values).not.toHaveProperty('key');
+    expect(errorSummary(flash.problem).errorList).toEqual([
+      { text: expect.stringMatching(/^The scoring scheme changed after you checked the score/), href: '#main-content' },
+      { text: expect.any(String), href: '#likelihood' },
+    ]);
   });
 });

@@ -10,6 +10,7 @@ import {
   ScoringScheme,
 } from '@rocu/domain';
 import type { ApiFieldError } from '../../errors/api-problem';
+import type { FormFlash } from '../../errors/form-state';
 import type { AssessmentView } from './gateway-api.types';
 
 /** The rationale asked beside each element of the grid; the API requires the first three. */
@@ -127,6 +128,25 @@ export function previewScore(draft: AssessmentDraft, scheme: ScoringScheme): Sco
     return { kind: 'REFUSED', errors: [...scoreErrors, ...routeErrors] };
   }
   return routeErrors.length > 0 ? { kind: 'REFUSED', errors: routeErrors } : { kind: 'SCORED', result };
+}
+
+const SCHEME_CHANGED = 'The scoring scheme changed after you checked the score: check the grades and try again';
+
+/**
+ * The grid's refusal of a checked draft that no longer scores (the scoring scheme changed after it was checked),
+ * so the grid says why and shows the grades as chosen, instead of the check page sending the person back to it
+ * without a word.
+ */
+export function staleDraftRefusal(gridPath: string, draft: AssessmentDraft, errors: ApiFieldError[]): FormFlash {
+  return {
+    path: gridPath,
+    problem: {
+      status: 400,
+      detail: SCHEME_CHANGED,
+      errors: [{ field: '', code: 'schemeChanged', message: SCHEME_CHANGED }, ...errors],
+    },
+    values: { ...assessmentDraft(draft) },
+  };
 }
 
 export const ASSESSMENT_FIELD_MESSAGES: Record<string, string> = {

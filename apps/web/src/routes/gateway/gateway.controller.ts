@@ -6,9 +6,15 @@ import { GatewayPages } from '../journey-pages';
 import { redirectAfterSaving } from '../../setup/redirect-after-saving';
 import type { WebSession } from '../../auth/web-session';
 import { errorSummary, fieldId } from '../../errors/error-summary';
-import { formValues, keySpent, takeRefusedForm } from '../../errors/form-state';
+import { formValues, keepRefusedForm, keySpent, takeRefusedForm } from '../../errors/form-state';
 import { formKey } from '../../forms/form-key';
-import { assessmentDraft, assessmentRequest, draftFromAssessment, previewScore } from './assessment-form';
+import {
+  assessmentDraft,
+  assessmentRequest,
+  draftFromAssessment,
+  previewScore,
+  staleDraftRefusal,
+} from './assessment-form';
 import { assessmentPageView, checkScorePageView } from './assessment.view-model';
 import { formRefusal } from '../../errors/api-problem';
 import { GatewayService } from './gateway.service';
@@ -161,8 +167,11 @@ export class GatewayController {
       this.gateway.scoringScheme(session),
     ]);
     const preview = previewScore(draft, scheme);
-    // A refusal not shown here is dropped, and a spent key kept: the next send is refused again, and shown then.
-    if (preview.kind === 'REFUSED') return response.redirect(303, `${referralPath(id)}/assessment`);
+    if (preview.kind === 'REFUSED') {
+      // It replaces a refusal kept for this page; a spent key is kept: the next send is refused again, and shown.
+      keepRefusedForm(session, staleDraftRefusal(`${referralPath(id)}/assessment`, draft, preview.errors));
+      return redirectAfterSaving(session, response, `${referralPath(id)}/assessment`);
+    }
     const refused = takeRefusedForm(session, `${referralPath(id)}/assessment/check`);
     if (keySpent(refused?.problem)) {
       // A key of its own now, not one made up by each send: two sends from this page would be two re-scores.
