@@ -91,6 +91,7 @@ async function main(): Promise<void> {
   };
 
   const provider = new Provider(issuer, configuration);
+  holdRevocationsOnRequest(provider);
   const server = provider.listen(port, '127.0.0.1');
   server.on('listening', () => say(`test OpenID provider at ${issuer}`));
   const stop = (): void => {
@@ -98,6 +99,31 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+}
+
+/**
+ * Test control: `POST /test/revocations/hold` makes revocation requests wait (a provider that does not answer),
+ * `GET /test/revocations/held` counts those waiting, and `POST /test/revocations/release` lets them through.
+ */
+function holdRevocationsOnRequest(provider: Provider): void {
+  let held: (() => void)[] | undefined;
+  provider.use(async (ctx, next) => {
+    if (ctx.path === '/test/revocations/hold' && ctx.method === 'POST') {
+      held ??= [];
+      ctx.status = 204;
+    } else if (ctx.path === '/test/revocations/release' && ctx.method === 'POST') {
+      const waiting = held ?? [];
+      held = undefined;
+      waiting.forEach((resume) => resume());
+      ctx.status = 204;
+    } else if (ctx.path === '/test/revocations/held') {
+      ctx.body = { held: held?.length ?? 0 };
+    } else {
+      const waiting = held;
+      if (waiting && ctx.path === '/token/revocation') await new Promise<void>((resume) => waiting.push(resume));
+      await next();
+    }
+  });
 }
 
 main().catch((error: unknown) => {

@@ -95,6 +95,26 @@ export class OidcTestProvider {
     return { status: response.status, error };
   }
 
+  /** Makes the provider hold revocation requests unanswered until `releaseRevocations` (a provider that hangs). */
+  async holdRevocations(): Promise<void> {
+    await this.control('POST', 'hold');
+  }
+
+  /** How many revocation requests the provider is holding. */
+  async heldRevocations(): Promise<number> {
+    return ((await (await this.control('GET', 'held')).json()) as { held: number }).held;
+  }
+
+  async releaseRevocations(): Promise<void> {
+    await this.control('POST', 'release');
+  }
+
+  private async control(method: 'GET' | 'POST', action: string): Promise<Response> {
+    const response = await fetch(`${this.issuer}/test/revocations/${action}`, { method });
+    if (!response.ok) throw new Error(`the test provider refused ${action}: ${response.status}`);
+    return response;
+  }
+
   private async waitForDiscovery(): Promise<void> {
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {

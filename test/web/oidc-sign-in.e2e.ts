@@ -1,5 +1,6 @@
 import { SESSION_COOKIE } from '../../apps/web/src/setup/sessions';
 import { OidcTestProvider, ProviderAccount } from '../support/oidc-provider';
+import { eventually } from '../support/referral-fixtures';
 import { JAVASCRIPT_MODES, useWebStack, Visitor } from '../support/web-test';
 import { HomePage } from './pages/home-page';
 import { ProviderPages } from './pages/provider-pages';
@@ -13,6 +14,7 @@ const ACCOUNTS: Record<string, ProviderAccount> = {
   sam: { name: 'DC Sam Okafor', roles: ['FORCE_REFERRER'], org: 'WYP' },
   kofi: { name: 'DC Kofi Mensah', roles: ['FORCE_REFERRER'], org: 'NYP' },
   lena: { name: 'DC Lena Hart', roles: ['FORCE_REFERRER'], org: 'NYP' },
+  noor: { name: 'DC Noor Ali', roles: ['FORCE_REFERRER'], org: 'NYP' },
   stranger: { name: 'Pat Nobody', roles: ['FORCE_REFERRER'], org: 'NOT-AN-ORG' },
 };
 
@@ -215,6 +217,25 @@ describe('OpenID Connect sign-in (AUTH_MODE=oidc) through a real local provider'
     expect(await oidcProvider().refresh(refreshToken ?? '')).toEqual({ status: 400, error: 'invalid_grant' });
     // Only that session's: another person's, signed in, still renews.
     expect(await oidcProvider().refresh(colleagues ?? '')).toEqual({ status: 200, error: undefined });
+  });
+
+  it('signs out while a provider that does not answer holds the revocation, which lands once it answers', async () => {
+    const visitor = await visitOffline();
+    await signIn(visitor, 'noor');
+    const [{ refreshToken }] = await sessionSecrets('noor');
+    await oidcProvider().holdRevocations();
+    try {
+      await new HomePage(visitor.page).signOut();
+      expect(new URL(visitor.page.url()).origin).toBe(oidcProvider().issuer);
+      expect(await sessionSecrets('noor')).toEqual([]);
+      // Signed out while the revocation was still waiting at the provider: sign-out's wait is bounded.
+      expect(await oidcProvider().heldRevocations()).toBe(1);
+    } finally {
+      await oidcProvider().releaseRevocations();
+    }
+    await eventually(async () =>
+      expect(await oidcProvider().refresh(refreshToken ?? '')).toEqual({ status: 400, error: 'invalid_grant' }),
+    );
   });
 
   it('refuses a callback whose state was tampered with, and then the genuine one (the handshake is used up)', async () => {
