@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_DEADLINE_POLICIES, DeadlinePolicies } from '@rocu/domain';
+import { DEFAULT_DEADLINE_POLICIES, DeadlinePolicies, ScoringScheme } from '@rocu/domain';
 import { SESSION_COOKIE } from '../../apps/web/src/setup/sessions';
 import { WORKED_EXAMPLE, WORKED_EXAMPLE_RATIONALE } from '../fixtures/worked-example';
-import { referralBody } from '../support/referral-fixtures';
+import { eventually, referralBody } from '../support/referral-fixtures';
 import { JAVASCRIPT_MODES, useWebStack, Visitor } from '../support/web-test';
 import { AssessmentPage, CheckScorePage } from './pages/gateway/assessment-page';
 import { GatewayReferralPage } from './pages/gateway/referral-page';
@@ -18,7 +18,8 @@ const POLICIES: DeadlinePolicies = {
   PRIORITY: { ...DEFAULT_DEADLINE_POLICIES.PRIORITY, TRIAGE: { due: { elapsedMs: 60_000 }, reminderFraction: 0.5 } },
 };
 
-const web = useWebStack({ deadlinePolicies: POLICIES });
+// A second's reference cache, so the test that changes the scoring scheme sees the API read it.
+const web = useWebStack({ deadlinePolicies: POLICIES, env: { REFERENCE_CACHE_MS: '1000' } });
 
 interface Seeded {
   id: string;
@@ -62,6 +63,49 @@ async function signInAs(visitor: Visitor, persona: string): Promise<void> {
 }
 
 const path = (visitor: Visitor): string => new URL(visitor.page.url()).pathname;
+
+/** The scoring scheme's version as the API serves it (it keeps what it read for REFERENCE_CACHE_MS). */
+async function servedSchemeVersion(): Promise<number> {
+  const response = await web.stack.http.get<ScoringScheme>(
+    '/reference/scoring-scheme',
+    await web.stack.token(['GATEWAY_ASSESSOR'], 'YHROCU'),
+  );
+  return response.body.version;
+}
+
+/** Runs `use` with a current scoring scheme whose likelihood scale ends at 3, once the API serves it; then undoes it. */
+async function withNarrowerLikelihoodScale(use: () => Promise<void>): Promise<void> {
+  const { db } = web.stack;
+  const [current] = (
+    await db.query<{ id: string; version: number; definition: ScoringScheme }>(
+      'SELECT id, version, definition FROM scoring_schemes WHERE is_current',
+    )
+  ).rows;
+  const makeCurrent = async (version: number) => {
+    await db.query('UPDATE scoring_schemes SET is_current = false WHERE is_current');
+    await db.query('UPDATE scoring_schemes SET is_current = true WHERE id = $1 AND version = $2', [
+      current.id,
+      version,
+    ]);
+    await eventually(async () => expect(await servedSchemeVersion()).toBe(version));
+  };
+  const narrower: ScoringScheme = {
+    ...current.definition,
+    version: current.version + 1,
+    likelihoodScale: { ...current.definition.likelihoodScale, max: 3 },
+  };
+  await db.query('INSERT INTO scoring_schemes (id, version, definition) VALUES ($1, $2, $3)', [
+    current.id,
+    narrower.version,
+    narrower,
+  ]);
+  await makeCurrent(narrower.version);
+  try {
+    await use();
+  } finally {
+    await makeCurrent(current.version);
+  }
+}
 
 describe('gateway team journey', () => {
   describe.each(JAVASCRIPT_MODES)('$label', ({ javaScript, label }) => {
@@ -295,6 +339,31 @@ describe('gateway team journey', () => {
     expect(await new CheckScorePage(visitor.page).score()).toMatch(/Risk score 21\.2/);
     await pressEnterOn('main button.govuk-button');
     expect(await page.status()).toBe('Awaiting decision');
+  });
+
+  it('sends a checked grid back to the grid, saying why, once the scoring scheme no longer scores it', async () => {
+    const seeded = await seedAccepted(`Operation Moved Scale ${randomUUID().slice(0, 8)}`);
+    const visitor = await web.visit();
+    await signInAs(visitor, PERSONA.assessor);
+    const grid = new AssessmentPage(visitor.page);
+    await visitor.page.goto(`/gateway/referrals/${seeded.id}/assessment`);
+    await grid.fill(WORKED_EXAMPLE, 'TTCG', WORKED_EXAMPLE_RATIONALE);
+    await grid.checkTheScore();
+    expect(path(visitor)).toBe(`/gateway/referrals/${seeded.id}/assessment/check`);
+
+    // The likelihood scale shrinks below the grid's 4, and the API reads it within its reference cache's second.
+    await withNarrowerLikelihoodScale(async () => {
+      await visitor.page.goto(`/gateway/referrals/${seeded.id}/assessment/check`);
+      expect(path(visitor)).toBe(`/gateway/referrals/${seeded.id}/assessment`);
+      expect(await grid.errorSummary()).toEqual([
+        {
+          text: expect.stringMatching(/^The scoring scheme changed after you checked the score/),
+          href: '#main-content',
+        },
+        { text: expect.any(String), href: '#likelihood' },
+      ]);
+      await visitor.expectAccessible();
+    });
   });
 
   it('refuses with clear pages: 403 for a referrer, 404 for an unknown referral, 503 keeping the posted form', async () => {

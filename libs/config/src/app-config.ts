@@ -197,6 +197,12 @@ export class AppConfig {
   @IsWholeNumber(24, 8760) IDEMPOTENCY_KEY_RETENTION_HOURS = 168;
   @IsWholeNumber(1000, 86_400_000) IDEMPOTENCY_KEY_PRUNE_INTERVAL_MS = 3_600_000;
 
+  /**
+   * How long the API keeps the reference data it read (organisations, regions, code lists, the scoring scheme),
+   * saving a query a request: an edit to it takes effect within this.
+   */
+  @IsWholeNumber(1000, 3_600_000) REFERENCE_CACHE_MS = 60_000;
+
   /** A 4P plan's workflow continues as new when its history reaches this many events (low in tests). */
   @IsWholeNumber(20, 40_000) PLAN_CONTINUE_AS_NEW_AFTER_EVENTS = 10_000;
 

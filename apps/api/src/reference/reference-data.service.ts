@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '@rocu/config';
 import { DomainError, RoutingFacts, ScoringScheme } from '@rocu/domain';
 import { CodeListEntryEntity, OrganisationEntity, RegionEntity, ScoringSchemeEntity } from '@rocu/persistence';
 
@@ -13,20 +14,25 @@ interface ReferenceSnapshot {
   loadedAt: number;
 }
 
-/** Reference data is edited rarely, so a short-lived in-memory copy saves a query on every request. */
-const CACHE_TTL_MS = 60_000;
-
-/** Reference data from the database (seeded from libs/domain, editable), cached briefly. */
+/**
+ * Reference data from the database (seeded from libs/domain, editable), cached for REFERENCE_CACHE_MS: it is
+ * edited rarely, so a short-lived in-memory copy saves a query on every request.
+ */
 @Injectable()
 export class ReferenceDataService {
   private snapshot?: Promise<ReferenceSnapshot>;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   private load(): Promise<ReferenceSnapshot> {
     const current = this.snapshot;
     if (current) {
-      return current.then((snapshot) => (Date.now() - snapshot.loadedAt < CACHE_TTL_MS ? snapshot : this.reload()));
+      return current.then((snapshot) =>
+        Date.now() - snapshot.loadedAt < this.config.REFERENCE_CACHE_MS ? snapshot : this.reload(),
+      );
     }
     return this.reload();
   }

@@ -88,5 +88,16 @@ describe('assessment form', () => {
       { text: expect.stringMatching(/^The scoring scheme changed after you checked the score/), href: '#main-content' },
       { text: expect.any(String), href: '#likelihood' },
     ]);
+
+    // The last send's refusal is said when it names no field; one naming fields is the grid's errors again.
+    const sentBefore = { status: 409, detail: 'You sent this form before and it was recorded', code: 'KEY' };
+    const told = staleDraftRefusal('/grid', checked, preview.errors, sentBefore);
+    expect(errorSummary(told.problem).errorList.map((item) => item.text)).toEqual([
+      expect.stringMatching(/^The scoring scheme changed/),
+      sentBefore.detail,
+      expect.any(String),
+    ]);
+    const fieldRefusal = { status: 400, detail: 'Bad', errors: [{ field: 'likelihood', code: 'x', message: 'No' }] };
+    expect(staleDraftRefusal('/grid', checked, preview.errors, fieldRefusal).problem).toEqual(flash.problem);
   });
 });

@@ -135,15 +135,23 @@ const SCHEME_CHANGED = 'The scoring scheme changed after you checked the score: 
 /**
  * The grid's refusal of a checked draft that no longer scores (the scoring scheme changed after it was checked),
  * so the grid says why and shows the grades as chosen, instead of the check page sending the person back to it
- * without a word.
+ * without a word. A refusal of the last send that names no field (the form was sent before and recorded, say)
+ * is said too; one naming fields is the grid's errors again.
  */
-export function staleDraftRefusal(gridPath: string, draft: AssessmentDraft, errors: ApiFieldError[]): FormFlash {
+export function staleDraftRefusal(
+  gridPath: string,
+  draft: AssessmentDraft,
+  errors: ApiFieldError[],
+  lastSend?: FormFlash['problem'],
+): FormFlash {
+  const lastSendSaid =
+    lastSend && !lastSend.errors?.length ? [{ field: '', code: 'sendRefused', message: lastSend.detail }] : [];
   return {
     path: gridPath,
     problem: {
       status: 400,
       detail: SCHEME_CHANGED,
-      errors: [{ field: '', code: 'schemeChanged', message: SCHEME_CHANGED }, ...errors],
+      errors: [{ field: '', code: 'schemeChanged', message: SCHEME_CHANGED }, ...lastSendSaid, ...errors],
     },
     values: { ...assessmentDraft(draft) },
   };

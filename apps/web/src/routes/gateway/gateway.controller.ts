@@ -167,16 +167,16 @@ export class GatewayController {
       this.gateway.scoringScheme(session),
     ]);
     const preview = previewScore(draft, scheme);
-    if (preview.kind === 'REFUSED') {
-      // It replaces a refusal kept for this page; a spent key is kept: the next send is refused again, and shown.
-      keepRefusedForm(session, staleDraftRefusal(`${referralPath(id)}/assessment`, draft, preview.errors));
-      return redirectAfterSaving(session, response, `${referralPath(id)}/assessment`);
-    }
     const refused = takeRefusedForm(session, `${referralPath(id)}/assessment/check`);
     if (keySpent(refused?.problem)) {
       // A key of its own now, not one made up by each send: two sends from this page would be two re-scores.
       const { key: _spent, sent: _sent, ...grid } = draft;
       session.assessmentDrafts = { ...session.assessmentDrafts, [id]: { ...grid, key: randomUUID() } };
+    }
+    if (preview.kind === 'REFUSED') {
+      const gridPath = `${referralPath(id)}/assessment`;
+      keepRefusedForm(session, staleDraftRefusal(gridPath, draft, preview.errors, refused?.problem));
+      return redirectAfterSaving(session, response, gridPath);
     }
     const onGrid = (field: string) => ({ href: `${referralPath(id)}/assessment#${fieldId(field)}` });
     response.render(
