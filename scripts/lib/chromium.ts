@@ -19,7 +19,7 @@ const apt = (...args: string[]): boolean =>
 
 /**
  * The browser tests drive Debian's Chromium headless shell through playwright-core; when it is missing it is
- * installed with apt (as root, on Debian or Ubuntu). When that is not possible it says what to do and carries
+ * installed with apt (as root, on Debian 12 or later). When that is not possible it says what to do and carries
  * on: the other tests still run, and the browser tests fail at launch.
  */
 export function ensureChromium(): void {
