@@ -81,12 +81,21 @@ async function withNarrowerLikelihoodScale(use: () => Promise<void>): Promise<vo
       'SELECT id, version, definition FROM scoring_schemes WHERE is_current',
     )
   ).rows;
+  // One transaction, so an API reading meanwhile always finds a current scheme (the unique index on is_current is
+  // checked row by row, hence two statements).
   const makeCurrent = async (version: number) => {
-    await db.query('UPDATE scoring_schemes SET is_current = false WHERE is_current');
-    await db.query('UPDATE scoring_schemes SET is_current = true WHERE id = $1 AND version = $2', [
-      current.id,
-      version,
-    ]);
+    const client = await db.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('UPDATE scoring_schemes SET is_current = false WHERE is_current');
+      await client.query('UPDATE scoring_schemes SET is_current = true WHERE id = $1 AND version = $2', [
+        current.id,
+        version,
+      ]);
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
     await eventually(async () => expect(await servedSchemeVersion()).toBe(version));
   };
   const narrower: ScoringScheme = {
@@ -99,8 +108,8 @@ async function withNarrowerLikelihoodScale(use: () => Promise<void>): Promise<vo
     narrower.version,
     narrower,
   ]);
-  await makeCurrent(narrower.version);
   try {
+    await makeCurrent(narrower.version);
     await use();
   } finally {
     await makeCurrent(current.version);
