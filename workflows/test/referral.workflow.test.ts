@@ -973,10 +973,20 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
   it('reopens the plan when a tasking stood down by an overturn is adopted again: same actions, numbering on', async () => {
     const referralId = newReferralId('plan-reopened');
     const workflowId = referralWorkflowId(referralId);
-    const { handle } = await submit(referralId, RELAXED_POLICY, { actor: referrer }, undefined, {
-      urgency: 'IMMEDIATE',
-      threatToLife: true,
-    });
+    // Allocation due two days after adoption by the clock: a working-day deadline from two adoptions seconds
+    // apart falls due at the same instant out of working hours (a weekend), and this test compares them.
+    const planPolicy = {
+      ...DEFAULT_PLAN_POLICY,
+      allocation: { due: { elapsedMs: 48 * HOUR_MS }, reminderFraction: 0.75 },
+    };
+    const { handle } = await submit(
+      referralId,
+      RELAXED_POLICY,
+      { actor: referrer },
+      undefined,
+      { urgency: 'IMMEDIATE', threatToLife: true },
+      { planPolicy },
+    );
     const manager: Actor = { ...assessor, sub: 'u-manager', roles: ['ROCU_MANAGER'] };
     const sio = (sub: string): Actor => ({ sub, name: `DCI ${sub}`, roles: ['SIO'], org: REGION, region: REGION });
     const allocate = ({ sub, name }: Actor) =>
