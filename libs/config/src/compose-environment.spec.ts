@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getMetadataStorage } from 'class-validator';
+import { load, YAML11_SCHEMA } from 'js-yaml';
+import { AppConfig } from './app-config';
+import { WebConfig } from './web-config';
+
+/** Every setting a config class validates, optional ones included (they have no default to list them by). */
+const settingsOf = (type: new () => object): string[] => [
+  ...new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(type, '', true, false)
+      .map((m) => m.propertyName),
+  ),
+];
+
+// Compose reads YAML 1.1, whose merge key (`<<`) fills each service from x-app-environment.
+interface Compose {
+  services: Record<string, { environment?: Record<string, unknown> }>;
+}
+const compose = load(readFileSync(join(__dirname, '../../../docker-compose.yml'), 'utf8'), {
+  schema: YAML11_SCHEMA,
+}) as Compose;
+const environmentOf = (service: string): string[] => Object.keys(compose.services[service].environment ?? {});
+
+/** What a deployment does not set through compose, and why. */
+const NOT_PASSED: Record<string, string> = {
+  PORT: 'fixed per service (the API listens on 3000; the worker serves no HTTP API)',
+  WEB_PORT: 'fixed for the web service',
+  WORKFLOW_BUNDLE_PATH: 'set by the image (Dockerfile), which bundles the workflows at build time',
+  MEETING_INTERVAL_MS: 'replaces the calendar cadence, for drills and tests only',
+  DEV_MAILBOX_DIR: 'the dev sign-in mailbox, refused outside development',
+};
+
+describe('docker-compose environment', () => {
+  it.each([
+    ['api', AppConfig],
+    ['worker', AppConfig],
+    ['web', WebConfig],
+  ])('passes every setting the %s reads to it, and none it does not read', (service, type) => {
+    const settings = settingsOf(type);
+    const passed = environmentOf(service);
+    expect(settings.filter((name) => !passed.includes(name) && !(name in NOT_PASSED))).toEqual([]);
+    expect(passed.filter((name) => !settings.includes(name))).toEqual([]);
+  });
+
+  it('reads the settings it lists as not passed, so the list names no stale ones', () => {
+    const read = [...settingsOf(AppConfig), ...settingsOf(WebConfig)];
+    expect(Object.keys(NOT_PASSED).filter((name) => !read.includes(name))).toEqual([]);
+  });
+});
