@@ -8,7 +8,7 @@ import { say } from './lib/log';
  * A real local OpenID provider (`oidc-provider`, a dev dependency) for the web app's sign-in tests: the
  * authorisation code flow with PKCE, its own login and consent pages (devInteractions: any password), ID
  * tokens carrying name, roles and org, RS256 JWT access tokens for the API's audience (resource indicator)
- * with the same claims, refresh tokens that renew them, a JWKS for the API to verify them, and RP-initiated logout. Never used in production.
+ * with the same claims, rotating refresh tokens that renew them, a JWKS for the API to verify them, and RP-initiated logout. Never used in production.
  *
  * Settings (environment): OIDC_TEST_PORT, OIDC_TEST_CLIENT_ID, OIDC_TEST_CLIENT_SECRET, OIDC_TEST_WEB_BASE_URL
  * (the web app: redirect and post-logout URIs), OIDC_TEST_RESOURCE and OIDC_TEST_AUDIENCE (the API), and
@@ -65,6 +65,9 @@ async function main(): Promise<void> {
     conformIdTokenClaims: false,
     // A refresh token with every code for a client allowed the grant (by default only with offline_access and consent).
     issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    // Every renewal gives a new refresh token and spends the old one, as many providers do; one spent again is taken
+    // as stolen and revokes the grant (by default oidc-provider rotates a confidential client's only late in its life).
+    rotateRefreshToken: true,
     findAccount: (_ctx, sub) => account(sub),
     extraTokenClaims: (_ctx, token) => {
       const found = 'accountId' in token ? find(token.accountId) : undefined;
@@ -91,7 +94,7 @@ async function main(): Promise<void> {
   };
 
   const provider = new Provider(issuer, configuration);
-  holdRevocationsOnRequest(provider);
+  holdRequestsOnRequest(provider);
   const server = provider.listen(port, '127.0.0.1');
   server.on('listening', () => say(`test OpenID provider at ${issuer}`));
   const stop = (): void => {
@@ -101,28 +104,36 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
 }
 
+/** The requests a test can make the provider hold unanswered, by the path they are sent to. */
+const HELD_PATHS = { revocations: '/token/revocation', tokens: '/token' } as const;
+
 /**
- * Test control: `POST /test/revocations/hold` makes revocation requests wait (a provider that does not answer),
- * `GET /test/revocations/held` counts those waiting, and `POST /test/revocations/release` lets them through.
+ * Test control, for each kind of request in HELD_PATHS: `POST /test/<kind>/hold` makes such requests wait (a
+ * provider that does not answer), `GET /test/<kind>/held` counts those waiting, and `POST /test/<kind>/release`
+ * lets them through.
  */
-function holdRevocationsOnRequest(provider: Provider): void {
-  let held: (() => void)[] | undefined;
+function holdRequestsOnRequest(provider: Provider): void {
+  const held = new Map<string, (() => void)[]>();
   provider.use(async (ctx, next) => {
-    if (ctx.path === '/test/revocations/hold' && ctx.method === 'POST') {
-      held ??= [];
-      ctx.status = 204;
-    } else if (ctx.path === '/test/revocations/release' && ctx.method === 'POST') {
-      const waiting = held ?? [];
-      held = undefined;
-      waiting.forEach((resume) => resume());
-      ctx.status = 204;
-    } else if (ctx.path === '/test/revocations/held') {
-      ctx.body = { held: held?.length ?? 0 };
-    } else {
-      const waiting = held;
-      if (waiting && ctx.path === '/token/revocation') await new Promise<void>((resume) => waiting.push(resume));
-      await next();
+    const [, test, kind, action] = ctx.path.split('/');
+    if (test === 'test' && Object.hasOwn(HELD_PATHS, kind)) {
+      if (action === 'hold' && ctx.method === 'POST') {
+        if (!held.has(kind)) held.set(kind, []);
+        ctx.status = 204;
+      } else if (action === 'release' && ctx.method === 'POST') {
+        const waiting = held.get(kind) ?? [];
+        held.delete(kind);
+        waiting.forEach((resume) => resume());
+        ctx.status = 204;
+      } else if (action === 'held') {
+        ctx.body = { held: held.get(kind)?.length ?? 0 };
+      }
+      return;
     }
+    const holding = Object.entries(HELD_PATHS).find(([kind, path]) => path === ctx.path && held.has(kind));
+    const waiting = holding && held.get(holding[0]);
+    if (waiting) await new Promise<void>((resume) => waiting.push(resume));
+    await next();
   });
 }
 

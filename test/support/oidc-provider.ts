@@ -12,6 +12,9 @@ export interface ProviderAccount {
   org: string;
 }
 
+/** What the provider can be made to hold unanswered (scripts/oidc-test-provider.ts). */
+export type HeldRequests = 'revocations' | 'tokens';
+
 const CLIENT_ID = 'rocu-web';
 const CLIENT_SECRET = 'test-client-secret-0123456789';
 const AUDIENCE = 'rocu-gateway';
@@ -95,23 +98,26 @@ export class OidcTestProvider {
     return { status: response.status, error };
   }
 
-  /** Makes the provider hold revocation requests unanswered until `releaseRevocations` (a provider that hangs). */
-  async holdRevocations(): Promise<void> {
-    await this.control('POST', 'hold');
+  /**
+   * Makes the provider hold requests of a kind unanswered until `release` (a provider that hangs): revocations, or
+   * token requests (code exchanges and refresh token grants).
+   */
+  async hold(kind: HeldRequests): Promise<void> {
+    await this.control('POST', kind, 'hold');
   }
 
-  /** How many revocation requests the provider is holding. */
-  async heldRevocations(): Promise<number> {
-    return ((await (await this.control('GET', 'held')).json()) as { held: number }).held;
+  /** How many requests of a kind the provider is holding. */
+  async held(kind: HeldRequests): Promise<number> {
+    return ((await (await this.control('GET', kind, 'held')).json()) as { held: number }).held;
   }
 
-  async releaseRevocations(): Promise<void> {
-    await this.control('POST', 'release');
+  async release(kind: HeldRequests): Promise<void> {
+    await this.control('POST', kind, 'release');
   }
 
-  private async control(method: 'GET' | 'POST', action: string): Promise<Response> {
-    const response = await fetch(`${this.issuer}/test/revocations/${action}`, { method });
-    if (!response.ok) throw new Error(`the test provider refused ${action}: ${response.status}`);
+  private async control(method: 'GET' | 'POST', kind: HeldRequests, action: string): Promise<Response> {
+    const response = await fetch(`${this.issuer}/test/${kind}/${action}`, { method });
+    if (!response.ok) throw new Error(`the test provider refused ${action} ${kind}: ${response.status}`);
     return response;
   }
 

@@ -1,3 +1,4 @@
+import { freePort } from '@rocu/observability';
 import { SESSION_COOKIE } from '../../apps/web/src/setup/sessions';
 import { OidcTestProvider, ProviderAccount } from '../support/oidc-provider';
 import { eventually } from '../support/referral-fixtures';
@@ -15,6 +16,7 @@ const ACCOUNTS: Record<string, ProviderAccount> = {
   kofi: { name: 'DC Kofi Mensah', roles: ['FORCE_REFERRER'], org: 'NYP' },
   lena: { name: 'DC Lena Hart', roles: ['FORCE_REFERRER'], org: 'NYP' },
   noor: { name: 'DC Noor Ali', roles: ['FORCE_REFERRER'], org: 'NYP' },
+  tariq: { name: 'DC Tariq Aziz', roles: ['FORCE_REFERRER'], org: 'WYP' },
   stranger: { name: 'Pat Nobody', roles: ['FORCE_REFERRER'], org: 'NOT-AN-ORG' },
 };
 
@@ -223,15 +225,15 @@ describe('OpenID Connect sign-in (AUTH_MODE=oidc) through a real local provider'
     const visitor = await visitOffline();
     await signIn(visitor, 'noor');
     const [{ refreshToken }] = await sessionSecrets('noor');
-    await oidcProvider().holdRevocations();
+    await oidcProvider().hold('revocations');
     try {
       await new HomePage(visitor.page).signOut();
       expect(new URL(visitor.page.url()).origin).toBe(oidcProvider().issuer);
       expect(await sessionSecrets('noor')).toEqual([]);
       // Signed out while the revocation is held unanswered at the provider: sign-out's wait is bounded.
-      await eventually(async () => expect(await oidcProvider().heldRevocations()).toBe(1));
+      await eventually(async () => expect(await oidcProvider().held('revocations')).toBe(1));
     } finally {
-      await oidcProvider().releaseRevocations();
+      await oidcProvider().release('revocations');
     }
     await eventually(async () =>
       expect(await oidcProvider().refresh(refreshToken ?? '')).toEqual({ status: 400, error: 'invalid_grant' }),
@@ -312,6 +314,52 @@ describe('OpenID Connect sign-in (AUTH_MODE=oidc) through a real local provider'
     expect(Number(jwtPart(renewedToken, 1).exp) * 1000).toBeGreaterThan(Date.now());
     expect((await web.stack.http.get('/reference/organisations', renewedToken)).status).toBe(200);
     await visitor.expectAccessible();
+  });
+
+  it("renews a session's token once when two instances of the web app find it due at once, and stores it for both", async () => {
+    const visitor = await visitOffline();
+    await signIn(visitor, 'tariq');
+    const [first] = await sessionSecrets('tariq');
+    const sessionCookie = (await visitor.context.cookies(web.stack.webUrl)).find(({ name }) => name === SESSION_COOKIE);
+    // A second instance behind the same address, sharing the sessions.
+    const otherInstance = await web.stack.startWeb({
+      ...oidcProvider().webEnv,
+      WEB_PORT: String(await freePort()),
+      WEB_BASE_URL: web.stack.webUrl,
+    });
+    const page = (base: string) =>
+      fetch(`${base}/referrals`, {
+        headers: { cookie: `${SESSION_COOKIE}=${sessionCookie?.value ?? ''}` },
+        redirect: 'manual',
+      });
+    // Renewal falls due (half-way through the token's life) while the token is still valid.
+    await web.stack.db.query(
+      `UPDATE web_session SET sess = jsonb_set(sess::jsonb, '{apiTokenRefreshAt}', to_jsonb($2::bigint))::json
+        WHERE sess->'user'->>'sub' = $1`,
+      ['tariq', Date.now() - 1_000],
+    );
+
+    await oidcProvider().hold('tokens');
+    try {
+      const atFirst = page(web.stack.webUrl);
+      await eventually(async () => expect(await oidcProvider().held('tokens')).toBe(1));
+      // The other instance does not spend the refresh token again: it waits for the renewal, then goes on with
+      // the token it has, still valid.
+      expect((await page(otherInstance)).status).toBe(200);
+      expect((await atFirst).status).toBe(200);
+      expect(await oidcProvider().held('tokens')).toBe(1);
+    } finally {
+      await oidcProvider().release('tokens');
+    }
+
+    // The renewal is stored when the provider answers, though no request waits for it any more.
+    await eventually(async () => expect((await sessionSecrets('tariq'))[0].refreshToken).not.toBe(first.refreshToken));
+    const [renewed] = await sessionSecrets('tariq');
+    expect(renewed.apiToken).not.toBe(first.apiToken);
+    expect((await page(otherInstance)).status).toBe(200);
+    expect((await sessionSecrets('tariq'))[0]).toEqual(renewed);
+    // The person's grant stands: a refresh token spent twice would have revoked it, the new one with it.
+    expect(await oidcProvider().refresh(renewed.refreshToken ?? '')).toEqual({ status: 200, error: undefined });
   });
 
   it('never shows the access token, the ID token or the refresh token to the browser: not in a page, a header or a cookie', async () => {

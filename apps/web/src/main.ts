@@ -7,7 +7,7 @@ import pino from 'pino';
 import { ConfigError, loadWebConfig, WebConfig } from '@rocu/config';
 import { errorSerializers } from '@rocu/observability';
 import { WebModule } from './web.module';
-import { keepApiTokenFresh } from './auth/api-token-renewal';
+import { keepApiTokenFresh, sharedRenewals } from './auth/api-token-renewal';
 import { OidcSignInService } from './auth/oidc-sign-in.service';
 import { sessionTimeout } from './auth/session-timeout';
 import { configureNunjucks } from './setup/nunjucks-setup';
@@ -40,8 +40,9 @@ async function bootstrap(): Promise<void> {
   app.use('/assets', express.static(join(MOJ_FRONTEND_ROOT, 'moj', 'assets'), STATIC_OPTIONS));
 
   app.use(noStore); // after the static files, which may be cached
-  useSessions(app, config, app.get(WebDatabase).pool);
-  if (config.AUTH_MODE === 'oidc') app.use(keepApiTokenFresh(provider));
+  const { pool } = app.get(WebDatabase);
+  useSessions(app, config, pool);
+  if (config.AUTH_MODE === 'oidc') app.use(keepApiTokenFresh(provider, sharedRenewals(pool)));
   app.use(pageLocals);
   // After the session, so a body too large or unreadable is answered on a page with the person's name and navigation.
   app.useBodyParser('urlencoded', { extended: true, limit: '200kb', parameterLimit: 2000 });

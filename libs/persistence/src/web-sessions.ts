@@ -1,5 +1,20 @@
 import type { Pool } from 'pg';
 
+/** A session's API token and how it is renewed, under the names the web app's session keeps them. */
+export interface SessionTokens {
+  apiToken?: string;
+  idToken?: string;
+  refreshToken?: string;
+  apiTokenRefreshAt?: number;
+  apiTokenExpiresAt?: number;
+}
+
+/** A session's tokens as stored, and whether an instance is renewing them now. */
+export interface StoredRenewal {
+  tokens: SessionTokens;
+  claimed: boolean;
+}
+
 /**
  * The web app's sessions (table `web_session`, otherwise kept by connect-pg-simple) through the web app's own pg
  * Pool. Imported as `@rocu/persistence/web-sessions` (not through the barrel, which loads TypeORM).
@@ -23,5 +38,52 @@ export const webSessions = {
          WHERE sid = $3`,
       [JSON.stringify(data), expiresAt, sid],
     );
+  },
+
+  /**
+   * Claims the renewal of a session's API token with `refreshToken` for `forMs`, for one instance of the web app:
+   * false while another instance holds a claim, and once the session no longer holds that refresh token (renewed
+   * meanwhile, or ended).
+   */
+  async claimRenewal(pool: Pool, sid: string, refreshToken: string, forMs: number): Promise<boolean> {
+    const { rowCount } = await pool.query(
+      `UPDATE web_session SET renewal_claimed_until = now() + $3 * interval '1 millisecond'
+         WHERE sid = $1 AND sess->>'refreshToken' = $2
+           AND (renewal_claimed_until IS NULL OR renewal_claimed_until <= now())`,
+      [sid, refreshToken, forMs],
+    );
+    return rowCount === 1;
+  },
+
+  /**
+   * Ends a claim with the renewal's tokens, in place of those renewed from `refreshToken` (no refresh token among
+   * them: the provider refused it, and it is forgotten). Nothing when the session no longer holds `refreshToken`.
+   */
+  async storeRenewal(pool: Pool, sid: string, refreshToken: string, tokens: SessionTokens): Promise<void> {
+    await pool.query(
+      `UPDATE web_session SET renewal_claimed_until = NULL,
+           sess = ((sess::jsonb - 'refreshToken' - 'apiTokenRefreshAt' - 'apiTokenExpiresAt') || $3::jsonb)::json
+         WHERE sid = $1 AND sess->>'refreshToken' = $2`,
+      [sid, refreshToken, JSON.stringify(tokens)],
+    );
+  },
+
+  /** Ends a claim without a renewal (the provider did not answer), so another request may try. */
+  async releaseRenewal(pool: Pool, sid: string): Promise<void> {
+    await pool.query(`UPDATE web_session SET renewal_claimed_until = NULL WHERE sid = $1`, [sid]);
+  },
+
+  /** A session's tokens and whether a renewal is claimed now; undefined once the session has ended. */
+  async renewalState(pool: Pool, sid: string): Promise<StoredRenewal | undefined> {
+    const { rows } = await pool.query<{ sess: SessionTokens; claimed: boolean }>(
+      `SELECT sess, coalesce(renewal_claimed_until > now(), false) AS claimed FROM web_session WHERE sid = $1`,
+      [sid],
+    );
+    if (rows.length === 0) return undefined;
+    const { apiToken, idToken, refreshToken, apiTokenRefreshAt, apiTokenExpiresAt } = rows[0].sess;
+    return {
+      tokens: { apiToken, idToken, refreshToken, apiTokenRefreshAt, apiTokenExpiresAt },
+      claimed: rows[0].claimed,
+    };
   },
 };

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
-import { keepApiTokenFresh, RenewedTokens, renewalTimes } from './api-token-renewal';
+import type { SessionTokens, StoredRenewal } from '@rocu/persistence/web-sessions';
+import { keepApiTokenFresh, RenewedTokens, renewalTimes, SharedRenewals } from './api-token-renewal';
 import type { WebSession } from './web-session';
 
 const NOW = Date.UTC(2026, 11, 4, 12);
@@ -35,16 +36,56 @@ describe('keeping the API token fresh', () => {
     renewal: { refreshToken: 'refresh-2', apiTokenRefreshAt: NOW, apiTokenExpiresAt: NOW + 60_000 },
   };
 
-  async function run(current: WebSession, renew: () => Promise<RenewedTokens | undefined>, path = '/referrals') {
+  /** The session's row as SharedRenewals keeps it (web_session in the web app), in memory. */
+  class StoredSession implements SharedRenewals {
+    claimed = false;
+    constructor(public tokens: SessionTokens | undefined) {}
+
+    claim(_sid: string, refreshToken: string): Promise<boolean> {
+      const free = !this.claimed && this.tokens?.refreshToken === refreshToken;
+      if (free) this.claimed = true;
+      return Promise.resolve(free);
+    }
+
+    store(_sid: string, refreshToken: string, tokens: SessionTokens): Promise<void> {
+      if (this.tokens?.refreshToken === refreshToken) {
+        const { apiToken, idToken } = this.tokens;
+        this.tokens = { apiToken, idToken, ...tokens };
+        this.claimed = false;
+      }
+      return Promise.resolve();
+    }
+
+    release(): Promise<void> {
+      this.claimed = false;
+      return Promise.resolve();
+    }
+
+    state(): Promise<StoredRenewal | undefined> {
+      return Promise.resolve(this.tokens && { tokens: { ...this.tokens }, claimed: this.claimed });
+    }
+  }
+
+  const storedAs = (current: WebSession): StoredSession =>
+    new StoredSession({ apiToken: current.apiToken, refreshToken: current.refreshToken });
+
+  async function run(
+    current: WebSession,
+    renew: () => Promise<RenewedTokens | undefined>,
+    { path = '/referrals', stored = storedAs(current) }: { path?: string; stored?: SharedRenewals } = {},
+  ) {
     const calls: string[] = [];
     const started = Date.now();
     await new Promise<void>((next) =>
-      keepApiTokenFresh({
-        renew: (token) => {
-          calls.push(token);
-          return renew();
+      keepApiTokenFresh(
+        {
+          renew: (token) => {
+            calls.push(token);
+            return renew();
+          },
         },
-      })({ session: current, path } as unknown as Request, {} as Response, () => next()),
+        stored,
+      )({ session: current, path, sessionID: 'sid-1' } as unknown as Request, {} as Response, () => next()),
     );
     return { calls, waitedMs: Date.now() - started };
   }
@@ -62,7 +103,7 @@ describe('keeping the API token fresh', () => {
       [session({ user: undefined }), '/referrals'],
       [session({}), '/sign-out'],
     ] as const) {
-      expect((await run(current, () => Promise.reject(new Error('not asked')), path)).calls).toEqual([]);
+      expect((await run(current, () => Promise.reject(new Error('not asked')), { path })).calls).toEqual([]);
       expect(current.apiToken).toBe('old');
     }
   });
@@ -78,10 +119,63 @@ describe('keeping the API token fresh', () => {
     ]);
   });
 
-  it('keeps everything to try again when the provider did not answer', async () => {
+  it('keeps everything to try again when the provider did not answer, and gives up its claim', async () => {
     const current = session({});
-    await run(current, () => Promise.reject(new Error('ECONNREFUSED')));
+    const stored = storedAs(current);
+    await run(current, () => Promise.reject(new Error('ECONNREFUSED')), { stored });
     expect(current).toMatchObject({ apiToken: 'old', refreshToken: 'refresh-1' });
+    expect(await stored.state()).toEqual({ tokens: { apiToken: 'old', refreshToken: 'refresh-1' }, claimed: false });
+  });
+
+  it('stores what the provider gave, or that it refused the refresh token, for the session in every instance', async () => {
+    const current = session({});
+    const stored = storedAs(current);
+    await run(current, () => Promise.resolve(renewed), { stored });
+    expect(await stored.state()).toEqual({
+      tokens: { apiToken: 'new', idToken: 'id-2', ...renewed.renewal },
+      claimed: false,
+    });
+
+    const refused = session({});
+    const forgotten = storedAs(refused);
+    await run(refused, () => Promise.resolve(undefined), { stored: forgotten });
+    expect(await forgotten.state()).toEqual({ tokens: { apiToken: 'old' }, claimed: false });
+  });
+
+  it('does not renew while another request holds the claim: it takes the tokens that request stores', async () => {
+    const current = session({});
+    const stored = storedAs(current);
+    stored.claimed = true;
+    const elsewhere = new Promise<void>((done) => setTimeout(done, 300)).then(() =>
+      stored.store('sid-1', 'refresh-1', { apiToken: 'new', ...renewed.renewal }),
+    );
+    const { calls } = await run(current, () => Promise.reject(new Error('not asked')), { stored });
+    await elsewhere;
+    expect(calls).toEqual([]);
+    expect(current).toMatchObject({ apiToken: 'new', ...renewed.renewal });
+  });
+
+  it('goes on with the token it has when the claim it waited on ends without a renewal', async () => {
+    const current = session({});
+    const stored = storedAs(current);
+    stored.claimed = true;
+    setTimeout(() => void stored.release(), 300);
+    const { calls } = await run(current, () => Promise.reject(new Error('not asked')), { stored });
+    expect(calls).toEqual([]);
+    expect(current).toMatchObject({ apiToken: 'old', refreshToken: 'refresh-1' });
+  });
+
+  it("stores a slow provider's answer when it comes, though the request went on without it", async () => {
+    const current = session({ apiTokenExpiresAt: Date.now() + 30_000 });
+    const stored = storedAs(current);
+    let answer: (tokens: RenewedTokens) => void = () => undefined;
+    await run(current, () => new Promise<RenewedTokens>((given) => (answer = given)), { stored });
+    expect(current.apiToken).toBe('old');
+    answer(renewed);
+    for (let tries = 0; tries < 100 && (await stored.state())?.tokens.apiToken !== 'new'; tries++) {
+      await new Promise((wake) => setTimeout(wake, 10));
+    }
+    expect((await stored.state())?.tokens).toMatchObject({ apiToken: 'new', refreshToken: 'refresh-2' });
   });
 
   it('waits for a slow provider while the token has expired, but not while it is still valid', async () => {

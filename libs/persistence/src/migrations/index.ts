@@ -30,6 +30,7 @@ import { PriorityCreationKey1764910000000 } from './1764910000000-priority-creat
 import { SettledElsewhere1764920000000 } from './1764920000000-settled-elsewhere';
 import { AttendeeRemoved1764930000000 } from './1764930000000-attendee-removed';
 import { PlanReviewOpens1764940000000 } from './1764940000000-plan-review-opens';
+import { WebSessionRenewalClaim1764950000000 } from './1764950000000-web-session-renewal-claim';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   SettledElsewhere1764920000000,
   AttendeeRemoved1764930000000,
   PlanReviewOpens1764940000000,
+  WebSessionRenewalClaim1764950000000,
 ];
