@@ -24,10 +24,9 @@ const compose = load(readFileSync(join(__dirname, '../../../docker-compose.yml')
 }) as Compose;
 const environmentOf = (service: string): string[] => Object.keys(compose.services[service].environment ?? {});
 
-/** What a deployment does not set through compose, and why. */
+/** Settings the worker is not given, nor any service the shell's value, and why. */
 const NOT_PASSED: Record<string, string> = {
-  PORT: 'fixed per service (the API listens on 3000; the worker serves no HTTP API)',
-  WEB_PORT: 'fixed for the web service',
+  PORT: "the API's is fixed at 3000; the worker serves no HTTP API",
   WORKFLOW_BUNDLE_PATH: 'set by the image (Dockerfile), which bundles the workflows at build time',
   MEETING_INTERVAL_MS: 'replaces the calendar cadence, for drills and tests only',
   DEV_MAILBOX_DIR: 'the dev sign-in mailbox, refused outside development',
@@ -44,6 +43,22 @@ describe('docker-compose environment', () => {
     expect(settings.filter((name) => !passed.includes(name) && !(name in NOT_PASSED))).toEqual([]);
     expect(passed.filter((name) => !settings.includes(name))).toEqual([]);
   });
+
+  it.each(['api', 'worker', 'web'])(
+    "gives the %s each setting from the shell's variable of the same name",
+    (service) => {
+      // The exceptions: a name the two services' settings share, or one setting made from another's value.
+      const renamed: Record<string, string> = {
+        TRUST_PROXY: service === 'web' ? 'WEB_TRUST_PROXY' : 'API_TRUST_PROXY',
+        NOTIFY_LINK_BASE_URL: 'WEB_BASE_URL',
+      };
+      const misnamed = Object.entries(compose.services[service].environment ?? {}).filter(([name, value]) => {
+        const variable = /^\$\{(\w+)[:?-]/.exec(String(value))?.[1];
+        return variable !== undefined && variable !== (renamed[name] ?? name);
+      });
+      expect(misnamed).toEqual([]);
+    },
+  );
 
   it('reads the settings it lists as not passed, so the list names no stale ones', () => {
     const read = [...settingsOf(AppConfig), ...settingsOf(WebConfig)];

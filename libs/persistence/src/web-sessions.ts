@@ -9,6 +9,12 @@ export interface SessionTokens {
   apiTokenExpiresAt?: number;
 }
 
+/** The tokens a request read from its session: a renewal replaces them only while the session still holds both. */
+export interface HeldTokens {
+  apiToken: string;
+  refreshToken: string;
+}
+
 /** A session's tokens as stored, and whether an instance is renewing them now. */
 export interface StoredRenewal {
   tokens: SessionTokens;
@@ -22,15 +28,17 @@ export interface StoredRenewal {
 export const webSessions = {
   /**
    * Saves a session that is still stored, and nothing when it is not (ended meanwhile): never inserts. A request
-   * that read the session before another renewed its API token (apps/web/src/auth/api-token-renewal.ts) keeps the
-   * stored tokens, the ones with the later `apiTokenRefreshAt`, instead of writing back the old ones: the old
-   * refresh token may be spent, and the old API token expired.
+   * that read the session before its API token was renewed (apps/web/src/auth/shared-renewal.ts) writes back the
+   * stored tokens, not the ones it read: the stored ones are due later, or have no renewal due at all (the provider
+   * refused the refresh token, or gave no expiry). The old refresh token may be spent, and the old API token expired.
    */
   async updateStored(pool: Pool, sid: string, data: object, expiresAt: Date): Promise<void> {
     await pool.query(
       `UPDATE web_session SET expire = $2, sess = CASE
-           WHEN (sess->>'apiTokenRefreshAt')::numeric > ($1::jsonb->>'apiTokenRefreshAt')::numeric
-             THEN ($1::jsonb || jsonb_strip_nulls(jsonb_build_object(
+           WHEN $1::jsonb->>'apiTokenRefreshAt' IS NOT NULL AND coalesce(
+               (sess->>'apiTokenRefreshAt')::numeric > ($1::jsonb->>'apiTokenRefreshAt')::numeric, true)
+             THEN (($1::jsonb - 'apiToken' - 'idToken' - 'refreshToken' - 'apiTokenRefreshAt' - 'apiTokenExpiresAt')
+               || jsonb_strip_nulls(jsonb_build_object(
                'apiToken', sess->'apiToken', 'idToken', sess->'idToken',
                'refreshToken', sess->'refreshToken', 'apiTokenRefreshAt', sess->'apiTokenRefreshAt',
                'apiTokenExpiresAt', sess->'apiTokenExpiresAt')))::json
@@ -41,31 +49,32 @@ export const webSessions = {
   },
 
   /**
-   * Claims the renewal of a session's API token with `refreshToken` for `forMs`, for one instance of the web app:
-   * false while another instance holds a claim, and once the session no longer holds that refresh token (renewed
-   * meanwhile, or ended).
+   * Claims the renewal of a session's API token for `forMs`, for one request in one instance of the web app: false
+   * while another holds a claim, and once the session no longer holds the tokens the request read (renewed meanwhile,
+   * or ended).
    */
-  async claimRenewal(pool: Pool, sid: string, refreshToken: string, forMs: number): Promise<boolean> {
+  async claimRenewal(pool: Pool, sid: string, held: HeldTokens, forMs: number): Promise<boolean> {
     const { rowCount } = await pool.query(
-      `UPDATE web_session SET renewal_claimed_until = now() + $3 * interval '1 millisecond'
-         WHERE sid = $1 AND sess->>'refreshToken' = $2
+      `UPDATE web_session SET renewal_claimed_until = now() + $4 * interval '1 millisecond'
+         WHERE sid = $1 AND sess->>'apiToken' = $2 AND sess->>'refreshToken' = $3
            AND (renewal_claimed_until IS NULL OR renewal_claimed_until <= now())`,
-      [sid, refreshToken, forMs],
+      [sid, held.apiToken, held.refreshToken, forMs],
     );
     return rowCount === 1;
   },
 
   /**
-   * Ends a claim with the renewal's tokens, in place of those renewed from `refreshToken` (no refresh token among
-   * them: the provider refused it, and it is forgotten). Nothing when the session no longer holds `refreshToken`.
+   * Ends a claim with the renewal's tokens in place of the held ones (no refresh token among them: the provider
+   * refused it, and it is forgotten). False, storing nothing, when the session no longer holds them.
    */
-  async storeRenewal(pool: Pool, sid: string, refreshToken: string, tokens: SessionTokens): Promise<void> {
-    await pool.query(
+  async storeRenewal(pool: Pool, sid: string, held: HeldTokens, tokens: SessionTokens): Promise<boolean> {
+    const { rowCount } = await pool.query(
       `UPDATE web_session SET renewal_claimed_until = NULL,
-           sess = ((sess::jsonb - 'refreshToken' - 'apiTokenRefreshAt' - 'apiTokenExpiresAt') || $3::jsonb)::json
-         WHERE sid = $1 AND sess->>'refreshToken' = $2`,
-      [sid, refreshToken, JSON.stringify(tokens)],
+           sess = ((sess::jsonb - 'refreshToken' - 'apiTokenRefreshAt' - 'apiTokenExpiresAt') || $4::jsonb)::json
+         WHERE sid = $1 AND sess->>'apiToken' = $2 AND sess->>'refreshToken' = $3`,
+      [sid, held.apiToken, held.refreshToken, JSON.stringify(tokens)],
     );
+    return rowCount === 1;
   },
 
   /** Ends a claim without a renewal (the provider did not answer), so another request may try. */

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
-import type { SessionTokens, StoredRenewal } from '@rocu/persistence/web-sessions';
-import { keepApiTokenFresh, RenewedTokens, renewalTimes, SharedRenewals } from './api-token-renewal';
+import type { HeldTokens, SessionTokens, StoredRenewal } from '@rocu/persistence/web-sessions';
+import { keepApiTokenFresh, RenewedTokens, renewalTimes } from './api-token-renewal';
+import type { SharedRenewals } from './shared-renewal';
 import type { WebSession } from './web-session';
 
 const NOW = Date.UTC(2026, 11, 4, 12);
@@ -36,24 +37,27 @@ describe('keeping the API token fresh', () => {
     renewal: { refreshToken: 'refresh-2', apiTokenRefreshAt: NOW, apiTokenExpiresAt: NOW + 60_000 },
   };
 
-  /** The session's row as SharedRenewals keeps it (web_session in the web app), in memory. */
+  /** The session's row as SharedRenewals keeps it (web_session in the web app), in memory; undefined: it ended. */
   class StoredSession implements SharedRenewals {
     claimed = false;
     constructor(public tokens: SessionTokens | undefined) {}
 
-    claim(_sid: string, refreshToken: string): Promise<boolean> {
-      const free = !this.claimed && this.tokens?.refreshToken === refreshToken;
+    private holds(held: HeldTokens): boolean {
+      return this.tokens?.apiToken === held.apiToken && this.tokens.refreshToken === held.refreshToken;
+    }
+
+    claim(_sid: string, held: HeldTokens): Promise<boolean> {
+      const free = !this.claimed && this.holds(held);
       if (free) this.claimed = true;
       return Promise.resolve(free);
     }
 
-    store(_sid: string, refreshToken: string, tokens: SessionTokens): Promise<void> {
-      if (this.tokens?.refreshToken === refreshToken) {
-        const { apiToken, idToken } = this.tokens;
-        this.tokens = { apiToken, idToken, ...tokens };
-        this.claimed = false;
-      }
-      return Promise.resolve();
+    store(_sid: string, held: HeldTokens, tokens: SessionTokens): Promise<boolean> {
+      if (!this.tokens || !this.holds(held)) return Promise.resolve(false);
+      const { apiToken, idToken } = this.tokens;
+      this.tokens = { apiToken, idToken, ...tokens };
+      this.claimed = false;
+      return Promise.resolve(true);
     }
 
     release(): Promise<void> {
@@ -75,6 +79,7 @@ describe('keeping the API token fresh', () => {
     { path = '/referrals', stored = storedAs(current) }: { path?: string; stored?: SharedRenewals } = {},
   ) {
     const calls: string[] = [];
+    const revoked: string[] = [];
     const started = Date.now();
     await new Promise<void>((next) =>
       keepApiTokenFresh(
@@ -83,11 +88,12 @@ describe('keeping the API token fresh', () => {
             calls.push(token);
             return renew();
           },
+          revoke: (token) => Promise.resolve(void revoked.push(token)),
         },
         stored,
       )({ session: current, path, sessionID: 'sid-1' } as unknown as Request, {} as Response, () => next()),
     );
-    return { calls, waitedMs: Date.now() - started };
+    return { calls, revoked, waitedMs: Date.now() - started };
   }
 
   it('renews a due token with the refresh token, and keeps what the provider gave for next time', async () => {
@@ -147,12 +153,43 @@ describe('keeping the API token fresh', () => {
     const stored = storedAs(current);
     stored.claimed = true;
     const elsewhere = new Promise<void>((done) => setTimeout(done, 300)).then(() =>
-      stored.store('sid-1', 'refresh-1', { apiToken: 'new', ...renewed.renewal }),
+      stored.store('sid-1', { apiToken: 'old', refreshToken: 'refresh-1' }, { apiToken: 'new', ...renewed.renewal }),
     );
     const { calls } = await run(current, () => Promise.reject(new Error('not asked')), { stored });
     await elsewhere;
     expect(calls).toEqual([]);
     expect(current).toMatchObject({ apiToken: 'new', ...renewed.renewal });
+  });
+
+  it('takes a renewal stored by another request that kept the refresh token (a provider that does not rotate it)', async () => {
+    const current = session({});
+    const stored = storedAs(current);
+    stored.claimed = true;
+    const sameRefreshToken = { ...renewed.renewal, refreshToken: 'refresh-1' } as const;
+    setTimeout(
+      () =>
+        void stored.store(
+          'sid-1',
+          { apiToken: 'old', refreshToken: 'refresh-1' },
+          { apiToken: 'new', ...sameRefreshToken },
+        ),
+      300,
+    );
+    const { calls } = await run(current, () => Promise.reject(new Error('not asked')), { stored });
+    expect(calls).toEqual([]);
+    expect(current).toMatchObject({ apiToken: 'new', ...sameRefreshToken });
+  });
+
+  it('revokes the new refresh token when the session ended while the provider answered', async () => {
+    const current = session({});
+    const stored = storedAs(current);
+    const signedOut = () => {
+      stored.tokens = undefined;
+      return Promise.resolve(renewed);
+    };
+    const { calls, revoked } = await run(current, signedOut, { stored });
+    expect(calls).toEqual(['refresh-1']);
+    expect(revoked).toEqual(['refresh-2']);
   });
 
   it('goes on with the token it has when the claim it waited on ends without a renewal', async () => {
