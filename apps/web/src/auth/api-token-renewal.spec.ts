@@ -40,6 +40,8 @@ describe('keeping the API token fresh', () => {
   /** The session's row as SharedRenewals keeps it (web_session in the web app), in memory; undefined: it ended. */
   class StoredSession implements SharedRenewals {
     claimed = false;
+    reads = 0;
+    failingStores = 0;
     constructor(public tokens: SessionTokens | undefined) {}
 
     private holds(held: HeldTokens): boolean {
@@ -53,6 +55,7 @@ describe('keeping the API token fresh', () => {
     }
 
     store(_sid: string, held: HeldTokens, tokens: SessionTokens): Promise<boolean> {
+      if (this.failingStores-- > 0) return Promise.reject(new Error('connection terminated'));
       if (!this.tokens || !this.holds(held)) return Promise.resolve(false);
       const { apiToken, idToken } = this.tokens;
       this.tokens = { apiToken, idToken, ...tokens };
@@ -66,6 +69,7 @@ describe('keeping the API token fresh', () => {
     }
 
     state(): Promise<StoredRenewal | undefined> {
+      this.reads++;
       return Promise.resolve(this.tokens && { tokens: { ...this.tokens }, claimed: this.claimed });
     }
   }
@@ -190,6 +194,29 @@ describe('keeping the API token fresh', () => {
     const { calls, revoked } = await run(current, signedOut, { stored });
     expect(calls).toEqual(['refresh-1']);
     expect(revoked).toEqual(['refresh-2']);
+  });
+
+  it('stores the renewal again when the session store failed at first', async () => {
+    const current = session({});
+    const stored = storedAs(current);
+    stored.failingStores = 2;
+    await run(current, () => Promise.resolve(renewed), { stored });
+    expect(current.apiToken).toBe('new');
+    expect(await stored.state()).toMatchObject({
+      tokens: { apiToken: 'new', refreshToken: 'refresh-2' },
+      claimed: false,
+    });
+  });
+
+  it("stops looking for another request's renewal once it went on with a token still valid", async () => {
+    const current = session({ apiTokenExpiresAt: Date.now() + 30_000 });
+    const stored = storedAs(current);
+    stored.claimed = true; // and never stored
+    await run(current, () => Promise.reject(new Error('not asked')), { stored });
+    const readsWhenItWentOn = stored.reads;
+    expect(readsWhenItWentOn).toBeGreaterThan(5);
+    await new Promise((wake) => setTimeout(wake, 500));
+    expect(stored.reads).toBeLessThanOrEqual(readsWhenItWentOn + 1); // at most the read under way
   });
 
   it('goes on with the token it has when the claim it waited on ends without a renewal', async () => {

@@ -174,7 +174,7 @@ export class OidcSignInService implements OnModuleInit, TokenRenewer {
       if (!configuration.serverMetadata().revocation_endpoint) return;
       await oidc.tokenRevocation(configuration, refreshToken, { token_type_hint: 'refresh_token' });
     } catch (error) {
-      this.logger.warn(`refresh token not revoked at sign-out: ${describe(error)}`);
+      this.logger.warn(`refresh token not revoked (its session ended): ${describe(error)}`);
     }
   }
 

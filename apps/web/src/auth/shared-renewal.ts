@@ -7,6 +7,8 @@ import { HeldTokens, SessionTokens, StoredRenewal, webSessions } from '@rocu/per
  * after a failure, then the grant: 10 s each), so it lapses first only when its instance stopped.
  */
 const CLAIM_MS = 30_000;
+/** The pauses before storing a renewal again after the session store failed. */
+const STORE_RETRY_PAUSES_MS = [250, 1_000, 3_000];
 /** How often a request whose session another request is renewing looks for the outcome. */
 const FOLLOW_EVERY_MS = 100;
 
@@ -66,10 +68,11 @@ async function renewClaimed(
     throw error;
   }
   try {
-    if (await renewals.store(sid, held, tokens)) return tokens;
+    if (await storeSoon(renewals, sid, held, tokens)) return tokens;
   } catch (error) {
-    // The request's session still takes them, and saves them as it ends.
-    logger.error(`A renewed API token was not stored for the session's other requests: ${String(error)}`);
+    // A request still waiting takes them into its session, which saves them as it ends; else they are lost, and
+    // the next renewal, with the spent refresh token, fails.
+    logger.error(`A renewed API token was not stored for the session: ${String(error)}`);
     return tokens;
   }
   const stored = await logged(renewals.state(sid), 'read');
@@ -77,6 +80,24 @@ async function renewClaimed(
   // The session ended meanwhile (signed out): nobody will use the new refresh token.
   if (tokens.refreshToken) await revoke(tokens.refreshToken);
   return undefined;
+}
+
+/** Stores a renewal, trying again over a few seconds (well within the claim) when the session store fails. */
+async function storeSoon(
+  renewals: SharedRenewals,
+  sid: string,
+  held: HeldTokens,
+  tokens: SessionTokens,
+): Promise<boolean> {
+  for (const pauseMs of STORE_RETRY_PAUSES_MS) {
+    try {
+      return await renewals.store(sid, held, tokens);
+    } catch (error) {
+      logger.warn(`API token renewal: the session store failed to store (trying again): ${String(error)}`);
+      await new Promise((wake) => setTimeout(wake, pauseMs));
+    }
+  }
+  return renewals.store(sid, held, tokens);
 }
 
 async function follow(renewals: SharedRenewals, { sid, held, waiting }: Renewal): Promise<SessionTokens | undefined> {
