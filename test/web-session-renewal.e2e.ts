@@ -69,6 +69,18 @@ describe("a session's API token renewal, shared through its row", () => {
     expect(await stored(sid)).toEqual(kept);
   });
 
+  it('ends a session answering the refresh token it held then, a renewal stored meanwhile included', async () => {
+    const sid = await session();
+    await webSessions.storeRenewal(pool, sid, held, { apiToken: 'api-2', refreshToken: 'refresh-2' });
+    expect(await webSessions.endSession(pool, sid)).toBe('refresh-2');
+    expect(await webSessions.renewalState(pool, sid)).toBeUndefined();
+    expect(await webSessions.endSession(pool, sid)).toBeUndefined();
+
+    const dev = await session({ user: signedIn.user, apiToken: 'dev-token' });
+    expect(await webSessions.endSession(pool, dev)).toBeUndefined();
+    expect(await webSessions.renewalState(pool, dev)).toBeUndefined();
+  });
+
   it('has nothing to claim, store or read once the session has ended', async () => {
     const sid = await session();
     await pool.query(`DELETE FROM web_session WHERE sid = $1`, [sid]);

@@ -82,6 +82,18 @@ export const webSessions = {
     await pool.query(`UPDATE web_session SET renewal_claimed_until = NULL WHERE sid = $1`, [sid]);
   },
 
+  /**
+   * Ends a session (signing out), answering the refresh token it held as it ended: a renewal stored after the
+   * request read its session has replaced the one the request holds.
+   */
+  async endSession(pool: Pool, sid: string): Promise<string | undefined> {
+    const { rows } = await pool.query<{ refreshToken: string | null }>(
+      `DELETE FROM web_session WHERE sid = $1 RETURNING sess->>'refreshToken' AS "refreshToken"`,
+      [sid],
+    );
+    return rows[0]?.refreshToken ?? undefined;
+  },
+
   /** A session's tokens and whether a renewal is claimed now; undefined once the session has ended. */
   async renewalState(pool: Pool, sid: string): Promise<StoredRenewal | undefined> {
     const { rows } = await pool.query<{ sess: SessionTokens; claimed: boolean }>(

@@ -108,10 +108,10 @@ export class AuthController {
     @Res() response: Response,
     @Body('reason') reason: unknown,
   ): Promise<void> {
-    const { idToken, refreshToken } = request.session;
-    await this.signIn.signOut(request);
+    const { idToken } = request.session;
+    const refreshTokens = await this.signIn.signOut(request);
     response.clearCookie(SESSION_COOKIE);
-    if (refreshToken) await this.oidc.revoke(refreshToken);
+    await Promise.all(refreshTokens.map((refreshToken) => this.oidc.revoke(refreshToken)));
     // The timeout warning signs out with the reason, which the page then gives (the provider's return has none).
     const signedOut = reason === 'inactive' ? '/signed-out?reason=inactive' : '/signed-out';
     response.redirect(303, this.config.AUTH_MODE === 'oidc' ? await this.oidc.signedOutUrl(idToken) : signedOut);

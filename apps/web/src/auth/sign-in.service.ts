@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { webSessions } from '@rocu/persistence/web-sessions';
 import { ApiClient } from '../api/api-client.service';
+import { WebDatabase } from '../setup/web-database';
 import { findPersona, organisationName, personaSub } from './dev-personas';
 import type { SessionRequest, SignedInUser } from './web-session';
 
@@ -21,7 +23,10 @@ const toError = (error: unknown): Error => (error instanceof Error ? error : new
 /** Starting and ending sessions; the API token is stored only in the server-side session. */
 @Injectable()
 export class SignInService {
-  constructor(private readonly api: ApiClient) {}
+  constructor(
+    private readonly api: ApiClient,
+    private readonly database: WebDatabase,
+  ) {}
 
   /** AUTH_MODE=dev: a token for the chosen persona from the API's dev-token route; undefined if unknown. */
   async signInAsPersona(request: SessionRequest, personaId: unknown): Promise<string | undefined> {
@@ -64,8 +69,14 @@ export class SignInService {
     return returnTo?.startsWith('/') && !returnTo.startsWith('//') ? returnTo : '/';
   }
 
-  /** Ends the session server-side (the row is deleted), so the cookie is worthless even if kept. */
-  async signOut(request: SessionRequest): Promise<void> {
+  /**
+   * Ends the session server-side (the row is deleted), so the cookie is worthless even if kept. Resolves with the
+   * refresh tokens to revoke: the one the request read, and one a renewal stored meanwhile.
+   */
+  async signOut(request: SessionRequest): Promise<string[]> {
+    const read = request.session.refreshToken;
+    const stored = await webSessions.endSession(this.database.pool, request.sessionID);
     await promised((done) => request.session.destroy(done));
+    return [...new Set([read, stored])].filter((token) => token !== undefined);
   }
 }
