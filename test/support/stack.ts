@@ -103,7 +103,12 @@ export class Stack {
     const stack = new Stack(env, port, databaseUrl.toString());
     stack.startWorker();
     stack.api = stack.launch('api', 'dist/apps/api/src/main.js');
-    await stack.waitForHealth(`${stack.http.baseUrl}/health`, 'the API');
+    // The worker too: a test's first action otherwise waits on a worker still starting (or failed, answered only
+    // by the API's 503s once its Update times out, with the worker's output lost).
+    await Promise.all([
+      stack.waitForHealth(`${stack.http.baseUrl}/health`, 'the API'),
+      stack.waitForHealth(`${stack.workerOpsUrl}/health/ready`, 'the worker'),
+    ]);
     if (options.web) stack.webBaseUrl = await stack.startWeb(options.webEnv);
     return stack;
   }
