@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { HeldTokens, SessionTokens, StoredRenewal, webSessions } from '@rocu/persistence/web-sessions';
@@ -94,7 +95,7 @@ async function storeSoon(
       return await renewals.store(sid, held, tokens);
     } catch (error) {
       logger.warn(`API token renewal: the session store failed to store (trying again): ${String(error)}`);
-      await new Promise((wake) => setTimeout(wake, pauseMs));
+      await sleep(pauseMs);
     }
   }
   return renewals.store(sid, held, tokens);
@@ -108,7 +109,7 @@ async function follow(renewals: SharedRenewals, { sid, held, waiting }: Renewal)
     const { apiToken, refreshToken } = stored.tokens;
     if (apiToken !== held.apiToken || refreshToken !== held.refreshToken) return stored.tokens;
     if (!stored.claimed) return undefined;
-    await new Promise((wake) => setTimeout(wake, FOLLOW_EVERY_MS));
+    await sleep(FOLLOW_EVERY_MS);
   }
   return undefined;
 }
