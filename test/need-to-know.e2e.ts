@@ -5,6 +5,7 @@ import { partialRequest } from './support/raw-http';
 interface Detail {
   submission: { summary?: string; intelligence?: unknown[]; subject: { name: string } };
   withheld?: { fields: string[]; howToAccess: string };
+  information: { kind: string; text?: string }[];
   errors?: { field: string }[];
 }
 
@@ -40,7 +41,11 @@ describe('need-to-know for OFFICIAL-SENSITIVE detail, and unusual access', () =>
     expect(withheld.body.submission.summary).toBeUndefined();
     expect(withheld.body.submission.intelligence).toBeUndefined();
     expect(withheld.body.submission.subject.name).toBe('Operation Kestrel');
-    expect(withheld.body.withheld?.fields).toEqual(['submission.summary', 'submission.intelligence']);
+    expect(withheld.body.withheld?.fields).toEqual([
+      'submission.summary',
+      'submission.intelligence',
+      'information[kind=RESPONSE].text',
+    ]);
     expect(withheld.body.withheld?.howToAccess).toContain('X-Access-Justification');
 
     expect((await read(id, assessor, 'short')).body.withheld).toBeDefined();
@@ -98,6 +103,46 @@ describe('need-to-know for OFFICIAL-SENSITIVE detail, and unusual access', () =>
       },
       { action: 'REFERRAL_SENSITIVE_VIEWED', justification: 'I’m triaging this – for the gateway', withheld: false },
     ]);
+  });
+
+  it("withholds the force's answers to the gateway's questions with the detail, and keeps the questions", async () => {
+    const submitted = await stack.http.post<{ id: string }>('/referrals', referralBody(), referrer);
+    expect(submitted.status).toBe(201);
+    const id = submitted.body.id;
+    const assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU', 'assessor-answers');
+    const question = 'Which nominals are linked to the firearms?';
+    const answer = 'Both principals, seen with the weapons by a covert source.';
+    const asked = await stack.http.post(
+      `/referrals/${id}/triage`,
+      { decision: 'REQUEST_INFO', reason: question },
+      assessor,
+    );
+    expect(asked.status).toBe(200);
+    const answered = await stack.http.post(`/referrals/${id}/information`, { response: answer }, referrer);
+    expect(answered.status).toBe(200);
+
+    const exchange = async (token: string, justification?: string) => {
+      const response = await read(id, token, justification);
+      expect(response.status).toBe(200);
+      return response.body.information;
+    };
+    const withheld = [{ kind: 'REQUEST', text: question }, { kind: 'RESPONSE' }];
+    // Whoever reads without a reason, the gateway or the force that answered, sees the question only.
+    expect(await exchange(assessor)).toEqual(withheld.map((entry) => expect.objectContaining(entry)));
+    expect((await exchange(assessor)).map((entry) => 'text' in entry)).toEqual([true, false]);
+    expect((await exchange(referrer)).map((entry) => 'text' in entry)).toEqual([true, false]);
+    expect(await exchange(assessor, 'Assessing the answer for the gateway')).toEqual([
+      expect.objectContaining({ kind: 'REQUEST', text: question }),
+      expect.objectContaining({ kind: 'RESPONSE', text: answer }),
+    ]);
+
+    const trail = await stack.db.query<{ withheld: string[] | null }>(
+      `SELECT details->'withheld' AS withheld FROM audit_log WHERE entity_id = $1 AND actor_sub = 'assessor-answers'
+          AND action IN ('REFERRAL_VIEWED', 'REFERRAL_SENSITIVE_VIEWED') ORDER BY id`,
+      [id],
+    );
+    const fields = ['submission.summary', 'submission.intelligence', 'information[kind=RESPONSE].text'];
+    expect(trail.rows.map((row) => row.withheld)).toEqual([fields, fields, null]);
   });
 
   it('shows OFFICIAL referrals in full without a justification', async () => {

@@ -10,6 +10,7 @@ import {
   referralScopes,
   SENSITIVE_SUBMISSION_FIELDS,
   sensitiveAccess,
+  WITHHELD_ANSWER_TEXT,
 } from '@rocu/domain';
 import type { ReferralSubmission } from '@rocu/contracts';
 import {
@@ -205,13 +206,17 @@ export class ReferralQueriesService {
     ]);
     const regionalViewer = regionsViewedBy(actor).includes(referral.region);
     const access = sensitiveAccess(referral.classification, justification);
+    const withheldFields =
+      access.kind === 'WITHHELD'
+        ? [...access.fields.map((field) => `submission.${field}`), WITHHELD_ANSWER_TEXT]
+        : undefined;
     await appendActorAudit(this.dataSource.manager, actor, {
       action: access.kind === 'JUSTIFIED' ? 'REFERRAL_SENSITIVE_VIEWED' : 'REFERRAL_VIEWED',
       entityType: 'referral',
       entityId: id,
       correlationId,
       justification: access.kind === 'JUSTIFIED' ? access.justification : null,
-      details: access.kind === 'WITHHELD' ? { withheld: access.fields } : {},
+      details: withheldFields ? { withheld: withheldFields } : {},
     });
     return {
       ...toSummary(referral),
@@ -222,8 +227,8 @@ export class ReferralQueriesService {
       origin: referral.origin,
       nationalPriority: referral.nationalPriority,
       submission: access.kind === 'WITHHELD' ? withoutSensitiveDetail(referral.submission) : referral.submission,
-      ...(access.kind === 'WITHHELD'
-        ? { withheld: { fields: access.fields.map((field) => `submission.${field}`), howToAccess: access.howToAccess } }
+      ...(access.kind === 'WITHHELD' && withheldFields
+        ? { withheld: { fields: withheldFields, howToAccess: access.howToAccess } }
         : {}),
       submittedBy: { sub: referral.submittedBySub, name: referral.submittedByName },
       pausedMs: Number(referral.pausedMs),
@@ -233,7 +238,7 @@ export class ReferralQueriesService {
       assessmentHistory: assessments.map(toHistoryEntry),
       information: information.map((row) => ({
         kind: row.kind,
-        text: row.text,
+        ...(!(withheldFields && row.kind === 'RESPONSE') && { text: row.text }),
         actor: { sub: row.actorSub, org: row.actorOrg },
         at: row.at.toISOString(),
       })),

@@ -96,7 +96,11 @@ export class AssessmentViewDto {
 
 export class InformationEntryDto {
   @ApiProperty({ enum: ['REQUEST', 'RESPONSE'] }) kind!: string;
-  @ApiProperty() text!: string;
+  @ApiPropertyOptional({
+    description:
+      "left out of a force's answer (RESPONSE) when the read withholds OFFICIAL-SENSITIVE detail (see withheld)",
+  })
+  text?: string;
   @ApiProperty() actor!: { sub: string; org: string };
   @ApiProperty() at!: string;
 }

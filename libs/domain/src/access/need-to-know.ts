@@ -3,6 +3,11 @@ import { hasInvisibleControl, wordCount } from '../text/visible-text';
 /** Parts of a submission that are OFFICIAL-SENSITIVE detail: the narrative and the graded intelligence. */
 export const SENSITIVE_SUBMISSION_FIELDS = ['summary', 'intelligence'] as const;
 export type SensitiveField = (typeof SENSITIVE_SUBMISSION_FIELDS)[number];
+/**
+ * The force's answers to the gateway's questions carry the same detail as the summary, so a withheld read leaves
+ * out their text too; the questions stay, since the force reads them to answer.
+ */
+export const WITHHELD_ANSWER_TEXT = 'information[kind=RESPONSE].text';
 
 export const JUSTIFICATION_HEADER = 'X-Access-Justification';
 const MIN_JUSTIFICATION = 10;

@@ -33,6 +33,11 @@ export class GatewayReferralPage extends PageWithSensitiveDetail {
     return (await tableRows(this.page.getByTestId('score-history'))).map((cells) => cells.slice(0, 2));
   }
 
+  /** The questions to the force and its answers, each as its heading's kind and its text. */
+  async information(): Promise<string[]> {
+    return (await this.page.getByTestId('information').locator('p').allInnerTexts()).map((text) => text.trim());
+  }
+
   timeline(): Promise<string[]> {
     return this.page.locator('.moj-timeline__title').allInnerTexts();
   }

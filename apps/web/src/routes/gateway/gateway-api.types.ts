@@ -49,7 +49,8 @@ export interface ReferralDetail extends ReferralSummary {
   history: HistoryEntry[];
   assessment: AssessmentView | null;
   assessmentHistory: AssessmentHistoryEntry[];
-  information: { kind: string; text: string; at: string }[];
+  /** A force's answer has no text when the read withheld the sensitive detail. */
+  information: { kind: string; text?: string; at: string }[];
   deconfliction?: { reference: string; region: string; basis: string; matchedValue: string }[];
   /** The GAIN co-ordinator's checks (the region's staff only). */
   partnerChecks?: PartnerCheckRecord[];

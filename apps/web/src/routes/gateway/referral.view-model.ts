@@ -54,7 +54,8 @@ export interface ReferralPageView {
   withheld: boolean;
   summary?: string;
   intelligence: IntelligenceRow[];
-  information: { kind: string; text: string; at: string }[];
+  /** An answer withheld with the sensitive detail has no text. */
+  information: { kind: string; text?: string; withheld: boolean; at: string }[];
   scoreHistory: { version: number; score: string; scheme: string; route: string; by: string; at: string }[];
   timeline: TimelineEntry[];
   notice?: string;
@@ -159,6 +160,7 @@ export function referralPageView(referral: ReferralDetail, now: Date, notice?: s
     information: referral.information.map((entry) => ({
       kind: entry.kind === 'REQUEST' ? 'Question to the force' : 'Answer from the force',
       text: entry.text,
+      withheld: entry.text === undefined,
       at: entry.at,
     })),
     scoreHistory: referral.assessmentHistory.map((entry) => ({

@@ -29,7 +29,8 @@ export interface HistoryEntry {
 
 export interface InformationEntry {
   kind: 'REQUEST' | 'RESPONSE';
-  text: string;
+  /** Left out of an answer when the read withheld the sensitive detail. */
+  text?: string;
   at: string;
 }
 
