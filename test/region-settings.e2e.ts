@@ -106,12 +106,14 @@ describe('region settings: versioned in Postgres, changed by the ROCU manager, a
 
   it('refuses bad settings with 400 naming every bad field, writing nothing', async () => {
     const settings = { ...defaultRegionSettings('MONTHLY'), reminderFraction: 1.5, extra: true };
-    settings.meetings = { ...settings.meetings, weekday: 7 as 1, timeOfDay: '9am' };
+    // An anchor in year 26 was accepted, and then stopped the region's schedule workflow.
+    settings.meetings = { ...settings.meetings, weekday: 7 as 1, timeOfDay: '9am', anchorDate: '0026-01-07' };
     const refused = await put({ settings, reason: 'broken' });
     expect(refused.status).toBe(400);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
     expect(refused.body.errors?.map((error) => error.field).sort()).toEqual([
       'settings.extra',
+      'settings.meetings.anchorDate',
       'settings.meetings.timeOfDay',
       'settings.meetings.weekday',
       'settings.reminderFraction',

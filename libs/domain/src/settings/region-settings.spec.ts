@@ -81,6 +81,24 @@ describe('validateRegionSettings', () => {
     );
   });
 
+  it.each(['0026-01-07', '1999-12-31', '2100-01-04', '2026-02-29', '26-01-07'])(
+    'refuses the anchor date %s (years 0-99 would stop the schedule workflow)',
+    (anchorDate) => {
+      const input = defaults();
+      input['meetings'] = { ...(input['meetings'] as object), anchorDate };
+      expect(validateRegionSettings(input)).toEqual({
+        ok: false,
+        problems: [{ field: 'settings.meetings.anchorDate', message: expect.stringContaining('from 2000 to 2099') }],
+      });
+    },
+  );
+
+  it.each(['2000-01-03', '2099-12-31'])('accepts the anchor date %s', (anchorDate) => {
+    const input = defaults();
+    input['meetings'] = { ...(input['meetings'] as object), anchorDate };
+    expect(validateRegionSettings(input).ok).toBe(true);
+  });
+
   it.each([null, [], 'settings', 3])('refuses %p as a whole', (input) => {
     expect(validateRegionSettings(input)).toEqual({
       ok: false,

@@ -107,8 +107,13 @@ function fraction(value: unknown, field: string, problems: Problems): number | u
   return problems.add(field, `${field} must be a number greater than 0 and at most 1 (got ${show(value)})`);
 }
 
-function isDateKey(value: string): boolean {
-  const time = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : Number.NaN;
+/**
+ * A real date of this century: the schedule's calendar arithmetic (cadence.ts) reads a year below 100 as 19xx and
+ * would refuse the anchor inside the region's schedule workflow, stopping its meetings; nor may the first meeting
+ * wait for centuries.
+ */
+function isAnchorDate(value: string): boolean {
+  const time = /^20\d{2}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : Number.NaN;
   return Number.isFinite(time) && new Date(time).toISOString().startsWith(value);
 }
 
@@ -130,8 +135,8 @@ function meetings(value: unknown, problems: Problems): RegionMeetingSettings | u
         'meetings.paperCutoffDays',
         `meetings.paperCutoffDays must be a whole number of working days from 0 to ${MAX_PAPER_CUTOFF_DAYS}`,
       ),
-    (typeof anchorDate === 'string' && isDateKey(anchorDate)) ||
-      problems.add('meetings.anchorDate', 'meetings.anchorDate must be a real YYYY-MM-DD date'),
+    (typeof anchorDate === 'string' && isAnchorDate(anchorDate)) ||
+      problems.add('meetings.anchorDate', 'meetings.anchorDate must be a real YYYY-MM-DD date from 2000 to 2099'),
   ];
   const quorum = fraction(input['quorumForcesFraction'], 'meetings.quorumForcesFraction', problems);
   if (checks.some((ok) => ok !== true) || quorum === undefined) return undefined;
