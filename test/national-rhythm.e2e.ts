@@ -391,6 +391,24 @@ describe('national rhythm: NCA tasking requests, the national calendar and repor
       const odd = await stack.http.get<Problem>(`/national/calendar?from=${from}&to=${inDays(1)}`, nca);
       expect({ from, status: odd.status, fields: fields(odd.body) }).toEqual({ from, status: 400, fields: ['from'] });
     }
+    // The default window's end (180 days on) stops at the end of year 9999, which Postgres reads; it was a 500.
+    const lastYear = await stack.http.get<{ to: string; items: unknown[] }>(
+      '/national/calendar?from=9999-12-31T00:00:00Z',
+      nca,
+    );
+    expect({ status: lastYear.status, to: lastYear.body.to, items: lastYear.body.items }).toEqual({
+      status: 200,
+      to: '9999-12-31T23:59:59.999Z',
+      items: [],
+    });
+    const pastLastYear = await stack.http.get<Problem>(
+      `/national/calendar?from=${encodeURIComponent('9999-12-31T23:00:00-15:00')}`,
+      nca,
+    );
+    expect({ status: pastLastYear.status, fields: fields(pastLastYear.body) }).toEqual({
+      status: 400,
+      fields: ['from'],
+    });
     expect((await stack.http.get('/national/calendar', chair)).status).toBe(403);
   });
 });

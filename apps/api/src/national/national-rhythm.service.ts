@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, calendarEntryOf, DomainError, nationalReport } from '@rocu/domain';
+import { Actor, calendarEntryOf, DomainError, LAST_INSTANT_MS, nationalReport } from '@rocu/domain';
 import { appendActorAudit, nationalQueries } from '@rocu/persistence';
 import { NationalPrioritiesService } from './national-priorities.service';
 import { NationalCalendarQuery } from './national-tasking.dto';
@@ -25,7 +25,7 @@ export class NationalRhythmService {
 
   async calendar(actor: Actor, query: NationalCalendarQuery, correlationId: string): Promise<NationalCalendarResponse> {
     const from = query.from ? new Date(query.from) : new Date();
-    const to = query.to ? new Date(query.to) : new Date(from.getTime() + DEFAULT_WINDOW_DAYS * DAY_MS);
+    const to = new Date(query.to ?? Math.min(from.getTime() + DEFAULT_WINDOW_DAYS * DAY_MS, LAST_INSTANT_MS));
     const span = to.getTime() - from.getTime();
     if (span < 0 || span > MAX_WINDOW_DAYS * DAY_MS) {
       throw new DomainError('VALIDATION', 'The calendar window must run forwards, at most 366 days', {

@@ -7,6 +7,9 @@ describe('isInstant', () => {
     '2026-11-20T06:00:00.123Z',
     '2024-02-29T23:59:59+01:00',
     '1900-01-01T00:00:00-05:30',
+    '2026-01-01T10:00:00+14:00',
+    '2026-01-01T10:00:00-15:59',
+    '9999-12-31T23:59:59.999Z',
   ])('accepts %s', (value) => expect(isInstant(value)).toBe(true));
 
   it.each([
@@ -22,6 +25,10 @@ describe('isInstant', () => {
     '1899-12-31T00:00:00Z',
     '12026-01-01T00:00:00Z',
     '2026-01-01 10:00:00Z',
+    // Offsets Postgres refuses (SQLSTATE 22009): a plan action due so would be stored by no retry.
+    '2027-01-31T17:00:00-16:00',
+    '2026-01-01T10:00:00+23:59',
+    '9999-12-31T23:00:00-15:00', // year 10000 in UTC
     '',
     20260101,
     null,
