@@ -119,6 +119,18 @@ describe('mutual aid: a region lends another an SIO or a capability (issue 16)',
     const tasking = await adoptedReferral(stack);
     const noCapability = await ask({ referralId: tasking, lendingRegion: 'EMSOU', kind: 'CAPABILITY', reason: 'Need' });
     expect(noCapability.body.errors?.map((error) => error.field)).toEqual(['capability']);
+    // An SIO request naming a capability passed validation and broke a table constraint: a 500.
+    const sioWithCapability = await ask({
+      referralId: tasking,
+      lendingRegion: 'EMSOU',
+      kind: 'SIO',
+      capability: 'COVERT_SURVEILLANCE',
+      reason: 'Need',
+    });
+    expect({ status: sioWithCapability.status, fields: sioWithCapability.body.errors?.map((e) => e.field) }).toEqual({
+      status: 400,
+      fields: ['capability'],
+    });
     const ownRegion = await ask({ referralId: tasking, lendingRegion: 'YHROCU', kind: 'SIO', reason: 'Need' });
     expect(ownRegion.status).toBe(400);
     expect(ownRegion.body.errors?.map((error) => error.field)).toEqual(['lendingRegion']);

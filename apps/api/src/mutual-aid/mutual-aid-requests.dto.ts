@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+import { IsIn, IsString, IsUUID, Length, ValidateBy, ValidateIf } from 'class-validator';
 import { MUTUAL_AID_DECISIONS, MUTUAL_AID_KINDS, type MutualAidDecision, type MutualAidKind } from '@rocu/domain';
 import { IsKnownCode } from '../common/known-code.validator';
 import { Text } from '../common/text.validator';
@@ -19,9 +19,19 @@ export class CreateMutualAidRequest {
   @IsIn(MUTUAL_AID_KINDS)
   kind!: MutualAidKind;
 
-  @ApiPropertyOptional({ example: 'COVERT_SURVEILLANCE', description: 'required for a CAPABILITY (a capability code)' })
+  @ApiPropertyOptional({
+    example: 'COVERT_SURVEILLANCE',
+    description: 'required for a CAPABILITY (a capability code), and only then',
+  })
   @ValidateIf((request: CreateMutualAidRequest) => request.kind === 'CAPABILITY' || request.capability !== undefined)
   @IsKnownCode('CAPABILITY')
+  @ValidateBy({
+    name: 'onlyForCapability',
+    validator: {
+      validate: (_value, args) => (args?.object as CreateMutualAidRequest).kind === 'CAPABILITY',
+      defaultMessage: () => 'capability is given only when kind is CAPABILITY',
+    },
+  })
   capability?: string;
 
   @ApiProperty({ maxLength: 2000, description: 'why the region needs the help' })
