@@ -153,7 +153,7 @@ export class Stack {
     child.child.stdout?.on('data', keep);
     child.child.stderr?.on('data', keep);
     // A service that ends by itself shows in a test only as refused requests: its output says why.
-    child.child.once('exit', (code, signal) => {
+    child.child.once('close', (code, signal) => {
       if (!child.child.killed) process.stderr.write(`[${name}] exited (${signal ?? code}):\n${this.recentLogs()}\n`);
     });
     return child;

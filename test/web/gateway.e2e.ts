@@ -286,10 +286,10 @@ describe('gateway team journey', () => {
     const referral = new GatewayReferralPage(visitor.page);
     expect(await referral.information()).toEqual([
       question,
-      'Withheld with the summary and intelligence: OFFICIAL-SENSITIVE.',
+      'This answer is OFFICIAL-SENSITIVE: give a reason to see it.',
     ]);
     await visitor.expectAccessible();
-    await referral.askForSensitiveDetail();
+    await referral.askToSeeAnswer();
     await referral.justify('Reading the answer to my question');
     expect(await referral.information()).toEqual([question, answer]);
   });

@@ -109,8 +109,8 @@ function fraction(value: unknown, field: string, problems: Problems): number | u
 
 /**
  * A real date of this century: the schedule's calendar arithmetic (cadence.ts) reads a year below 100 as 19xx and
- * would refuse the anchor inside the region's schedule workflow, stopping its meetings; nor may the first meeting
- * wait for centuries.
+ * would refuse the anchor inside the region's schedule workflow, stopping its meetings; and an anchor centuries
+ * away is a typing slip, not a calendar.
  */
 function isAnchorDate(value: string): boolean {
   const time = /^20\d{2}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : Number.NaN;

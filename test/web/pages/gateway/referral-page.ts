@@ -33,9 +33,14 @@ export class GatewayReferralPage extends PageWithSensitiveDetail {
     return (await tableRows(this.page.getByTestId('score-history'))).map((cells) => cells.slice(0, 2));
   }
 
-  /** The questions to the force and its answers, each as its heading's kind and its text. */
+  /** The texts of the questions to the force and of its answers (or what stands for a withheld one), in order. */
   async information(): Promise<string[]> {
     return (await this.page.getByTestId('information').locator('p').allInnerTexts()).map((text) => text.trim());
+  }
+
+  /** Follows the link of the (one) withheld answer to the page asking why the detail is needed. */
+  askToSeeAnswer(): Promise<void> {
+    return this.loadNextPage(this.page.getByRole('link', { name: 'give a reason to see it', exact: true }));
   }
 
   timeline(): Promise<string[]> {

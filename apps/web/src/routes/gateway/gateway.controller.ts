@@ -26,6 +26,7 @@ import {
   justificationPageView,
   JustificationPost,
   justifySensitiveRead,
+  SENSITIVE_PARTS,
 } from '../sensitive-detail/sensitive-detail';
 import { findQueueTab, workQueueView } from './work-queue.view-model';
 import { pageNumber } from '../../presentation/pagination';
@@ -67,7 +68,7 @@ export class GatewayController {
   @Render('routes/sensitive-detail/justification.njk')
   async justification(@Session() session: WebSession, @Param('id') id: string): Promise<JustificationPageView> {
     const referral = await this.gateway.referral(session, id);
-    return justificationPageView(session, referral.reference, referralPath(id));
+    return justificationPageView(session, referral.reference, referralPath(id), SENSITIVE_PARTS.gateway);
   }
 
   @Post('referrals/:id/sensitive')

@@ -2,7 +2,7 @@ import { deadlineTag } from '../../presentation/deadline-tag';
 import { statusTag, Tag } from '../../presentation/referral-labels';
 import { organisationName } from '../../auth/dev-personas';
 import { partnerCheckRow, PartnerCheckRow } from '../../presentation/partner-checks';
-import { intelligenceRows, IntelligenceRow } from '../sensitive-detail/sensitive-detail';
+import { intelligenceRows, IntelligenceRow, SENSITIVE_PARTS } from '../sensitive-detail/sensitive-detail';
 import type { HistoryEntry, ReferralDetail } from './gateway-api.types';
 
 const STAGE_TEXT: Record<string, string> = { TRIAGE: 'Triage', ASSESSMENT: 'Assessment', ALLOCATION: 'SIO allocation' };
@@ -52,6 +52,8 @@ export interface ReferralPageView {
   deadlines: { stage: string; dueAt: string; state: string; tag?: Tag }[];
   actions: { text: string; href: string }[];
   withheld: boolean;
+  /** What a reason shows (SENSITIVE_PARTS). */
+  sensitiveParts: string;
   summary?: string;
   intelligence: IntelligenceRow[];
   /** An answer withheld with the sensitive detail has no text. */
@@ -155,6 +157,7 @@ export function referralPageView(referral: ReferralDetail, now: Date, notice?: s
     })),
     actions: actionsFor(referral),
     withheld: referral.withheld !== undefined,
+    sensitiveParts: SENSITIVE_PARTS.gateway,
     summary: submission.summary,
     intelligence: intelligenceRows(submission.intelligence),
     information: referral.information.map((entry) => ({

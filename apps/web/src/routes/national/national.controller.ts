@@ -18,6 +18,7 @@ import {
   justificationPageView,
   JustificationPost,
   justifySensitiveRead,
+  SENSITIVE_PARTS,
 } from '../sensitive-detail/sensitive-detail';
 import type { NationalQueue } from './national-api';
 import './national-session';
@@ -113,7 +114,7 @@ export class NationalController {
   @Render('routes/sensitive-detail/justification.njk')
   async justification(@Session() session: WebSession, @Param('id') id: string): Promise<JustificationPageView> {
     const referral = await this.read(session, id);
-    return justificationPageView(session, referral.reference, nationalReferralPath(id));
+    return justificationPageView(session, referral.reference, nationalReferralPath(id), SENSITIVE_PARTS.national);
   }
 
   @Post('referrals/:id/sensitive')

@@ -6,7 +6,7 @@ import { NUNJUCKS_FILTERS } from '../../setup/nunjucks-filters';
 import { Tag, URGENCY_LABELS } from '../../presentation/referral-labels';
 import type { ReferralDetail } from '../gateway/gateway-api.types';
 import { referralHeading, scoreText, timelineOf, TimelineEntry } from '../gateway/referral.view-model';
-import { intelligenceRows, IntelligenceRow } from '../sensitive-detail/sensitive-detail';
+import { intelligenceRows, IntelligenceRow, SENSITIVE_PARTS } from '../sensitive-detail/sensitive-detail';
 import type { NationalQueue } from './national-api';
 
 export const NATIONAL_PAGE_SIZE = 25;
@@ -61,6 +61,8 @@ export interface NationalReferralView {
   rows: { key: { text: string }; value: { text: string } }[];
   dueTag?: Tag;
   withheld: boolean;
+  /** What a reason shows (SENSITIVE_PARTS). */
+  sensitiveParts: string;
   summary?: string;
   intelligence: IntelligenceRow[];
   actions: { text: string; href: string; classes?: string }[];
@@ -97,6 +99,7 @@ export function nationalReferralView(referral: ReferralDetail, now: Date): Natio
       : rows,
     dueTag: national?.responseDueAt ? deadlineTag(national.responseDueAt, now) : undefined,
     withheld: referral.withheld !== undefined,
+    sensitiveParts: SENSITIVE_PARTS.national,
     summary: referral.submission.summary,
     intelligence: intelligenceRows(referral.submission.intelligence),
     actions: NCA_ACTIONS.filter(({ action }) => referral.availableActions.includes(action)).map((each) => ({

@@ -100,7 +100,7 @@ export function referralPageView(
       datetime: { timestamp: entry.at, format: 'datetime' },
     })),
     withheld: detail.withheld
-      ? 'The summary, the intelligence and the force’s answers to the gateway’s questions are OFFICIAL-SENSITIVE: they are not shown on this page.'
+      ? 'The summary, the intelligence and your answers to the gateway’s questions are OFFICIAL-SENSITIVE: they are not shown on this page.'
       : undefined,
     informationRequest: openRequest(detail),
     canAnswer: detail.availableActions.includes('PROVIDE_INFORMATION'),

@@ -67,8 +67,16 @@ export async function justifySensitiveRead(
   await redirectAfterSaving(session, response, `${referralHref(id)}#intelligence`);
 }
 
+/** What a reason shows, as each journey's pages name it (the NCA's pages show no questions and answers). */
+export const SENSITIVE_PARTS = {
+  gateway: 'The summary, the intelligence and the force’s answers to questions',
+  national: 'The summary and intelligence',
+} as const;
+
 export interface JustificationPageView {
   pageTitle: string;
+  /** What the reason shows (SENSITIVE_PARTS). */
+  sensitiveParts: string;
   reference: string;
   backHref: string;
   value: string;
@@ -80,10 +88,12 @@ export function justificationPageView(
   session: WebSession,
   reference: string,
   referralHref: string,
+  sensitiveParts: string,
 ): JustificationPageView {
   const refused = takeRefusedForm(session, `${referralHref}/sensitive`);
   return {
     pageTitle: `Why do you need the sensitive detail of ${reference}?`,
+    sensitiveParts,
     reference,
     backHref: referralHref,
     value: text(refused?.values.justification),
