@@ -8,7 +8,6 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
   Length,
   Matches,
   Max,
@@ -28,6 +27,7 @@ import {
 import { IsInstantWithin } from '../common/is-instant.validator';
 import { Text } from '../common/text.validator';
 import { NestedArray } from '../common/nested-body';
+import { IsRecordId } from '../common/record-id.validator';
 import { Omittable } from '../common/omittable.validator';
 
 const CODE = /^[A-Z_]{2,30}$/;
@@ -53,7 +53,7 @@ export class AttendeeDto {
   @ApiProperty({ type: [String], description: 'referral ids this attendee declares a conflict of interest on' })
   @IsArray()
   @ArrayMaxSize(200)
-  @IsUUID('all', { each: true })
+  @IsRecordId({ each: true })
   conflicts!: string[];
 }
 
@@ -93,7 +93,7 @@ const onwardReference = (): PropertyDecorator => (target, key) => {
 };
 
 export class DecisionRequest {
-  @ApiProperty() @IsUUID('all') referralId!: string;
+  @ApiProperty() @IsRecordId() referralId!: string;
 
   @ApiPropertyOptional({
     enum: RATIFICATION_OUTCOMES,

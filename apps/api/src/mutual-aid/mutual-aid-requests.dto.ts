@@ -1,14 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, IsUUID, Length, ValidateBy, ValidateIf } from 'class-validator';
+import { IsIn, IsString, Length, ValidateBy, ValidateIf } from 'class-validator';
 import { MUTUAL_AID_DECISIONS, MUTUAL_AID_KINDS, type MutualAidDecision, type MutualAidKind } from '@rocu/domain';
 import { IsKnownCode } from '../common/known-code.validator';
 import { Text } from '../common/text.validator';
 import { Omittable } from '../common/omittable.validator';
+import { IsRecordId } from '../common/record-id.validator';
 
 /** A ROCU manager asks another region for an SIO or a capability for one of their region's live taskings. */
 export class CreateMutualAidRequest {
   @ApiProperty({ format: 'uuid', description: "an adopted referral of the caller's region (a live tasking)" })
-  @IsUUID()
+  @IsRecordId()
   referralId!: string;
 
   @ApiProperty({ example: 'EMSOU', description: 'the region asked to lend (a region with a ROCU, not your own)' })

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { PageQuery } from '../common/page.query';
+import { IsRecordId } from '../common/record-id.validator';
 import { OFFICER_ROLES, OfficerRole, SPECIALISMS, Specialism } from '@rocu/domain';
 
 export class ListOfficersQuery extends PageQuery {
@@ -23,6 +24,6 @@ export class ListOfficersQuery extends PageQuery {
     description: 'the referral to allocate: its needs (specialisms, vetting, cost) and its declared conflicts apply',
   })
   @IsOptional()
-  @IsUUID('all')
+  @IsRecordId()
   referralId?: string;
 }
