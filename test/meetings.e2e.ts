@@ -706,6 +706,69 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
     expect((await printable.text()).match(/settled elsewhere/g)).toHaveLength(1);
   });
 
+  it('ratifies an item decided urgently after the agenda froze at that meeting, and passes it over nowhere', async () => {
+    const immediate = await assessed({ harm: CRITICAL, likelihood: 5 }, { urgency: 'IMMEDIATE', threatToLife: true });
+    const below = await assessed({ harm: LOW, likelihood: 2 });
+    const meetingId = await createMeeting(0);
+    const frozen = await frozenAgenda(meetingId);
+    const rankOf = (id: string) => frozen.find((item) => item.referralId === id)?.rank ?? 0;
+    expect(frozen.find((item) => item.referralId === immediate)?.kind).toBe('NEW');
+    expect(rankOf(immediate)).toBeLessThan(rankOf(below));
+    await quorum(meetingId);
+    const urgent = await stack.http.post(
+      `/referrals/${immediate}/urgent-decision`,
+      { decision: 'ADOPT_ROCU_LEAD', rationale: 'Threat to life' },
+      chair,
+    );
+    expect(urgent.status).toBe(200);
+    // This meeting is the next after the urgent decision: it shows the item as the ratification it has become.
+    expect((await meeting(meetingId)).agenda.find((item) => item.referralId === immediate)).toMatchObject({
+      kind: 'RATIFICATION',
+      urgentDecision: 'ADOPT_ROCU_LEAD',
+    });
+    const decide = (body: Record<string, unknown>) =>
+      stack.http.post<{ passedOver: unknown[]; ratification: boolean }>(
+        `/meetings/${meetingId}/decisions`,
+        body,
+        chair,
+      );
+    // The other items above (earlier tests' undecided ones) go to a partner, which passes nothing over.
+    const above = frozen.filter(
+      (item) => item.kind === 'NEW' && item.rank < rankOf(below) && item.referralId !== immediate,
+    );
+    for (const item of above) {
+      const referred = { decision: 'REFER_PARTNER', rationale: 'GAIN', onwardReference: `GAIN-U${item.rank}` };
+      expect((await decide({ referralId: item.referralId, ...referred })).status).toBe(200);
+    }
+    // Adopting below it needs no justification: it is not undecided business of the ranking. (An id spelled in
+    // capitals names the same item, as in a path.)
+    const adopted = await decide({
+      referralId: below.toUpperCase(),
+      decision: 'ADOPT_ROCU_LEAD',
+      rationale: 'Capacity',
+    });
+    expect({ status: adopted.status, passedOver: adopted.body.passedOver }).toEqual({ status: 200, passedOver: [] });
+    const ratified = await decide({
+      referralId: immediate,
+      ratification: 'RATIFY',
+      decision: 'ADOPT_ROCU_LEAD',
+      rationale: 'Ratified',
+    });
+    expect({ status: ratified.status, ratification: ratified.body.ratification }).toEqual({
+      status: 200,
+      ratification: true,
+    });
+    const recorded = await stack.db.query<{ ratifiedIn: string }>(
+      'SELECT ratified_in_meeting AS "ratifiedIn" FROM referrals WHERE id = $1',
+      [immediate],
+    );
+    expect(recorded.rows).toEqual([{ ratifiedIn: meetingId }]);
+    // Ratified, it stays shown as a ratification, and no later meeting lists it again.
+    expect((await meeting(meetingId)).agenda.find((item) => item.referralId === immediate)?.kind).toBe('RATIFICATION');
+    const next = await frozenAgenda(await createMeeting(0));
+    expect(next.map((item) => item.referralId)).not.toContain(immediate);
+  });
+
   it('refers an item to the NCA with its onward reference, and the NCA can then see it', async () => {
     const referral = await assessed({});
     const meetingId = await createMeeting(0);

@@ -160,16 +160,34 @@ function refuseOutOfSession(run: MeetingRun): void {
 }
 
 /**
+ * The item as a decision finds it: a new item decided urgently since the freeze is one this meeting ratifies
+ * (the next of its type after that decision), not one it can decide again.
+ */
+function asDecided(
+  item: AgendaItem | undefined,
+  urgentlyDecided: Map<string, MeetingDecision>,
+): AgendaItem | undefined {
+  const urgentDecision = item?.kind === 'NEW' ? urgentlyDecided.get(item.referralId) : undefined;
+  return item && urgentDecision ? { ...item, kind: 'RATIFICATION', urgentDecision } : item;
+}
+
+/**
  * The item check: ratifications are outside the ranking, so they never count as passed over. `current`
  * applies the rules added since (always in the validator; in the handler only where the patch holds, so
  * decisions in older histories replay as they were taken).
  */
 function checkDecision(run: MeetingRun, command: DecisionCommand, current: CurrentRules) {
   const { agenda, decisions, attendees } = run;
-  const item = agenda.find((candidate) => candidate.referralId === command.referralId);
+  const urgentlyDecided = new Map(
+    (command.urgentlyDecided ?? []).map((each) => [each.referralId, each.urgentDecision]),
+  );
+  const item = asDecided(
+    agenda.find((candidate) => candidate.referralId === command.referralId),
+    urgentlyDecided,
+  );
   const settled = new Set(command.settledElsewhere ?? []);
   const ranked = agenda
-    .filter((candidate) => candidate.kind === 'NEW')
+    .filter((candidate) => candidate.kind === 'NEW' && !urgentlyDecided.has(candidate.referralId))
     .map((candidate) => ({ ...candidate, settledElsewhere: settled.has(candidate.referralId) }));
   const outcomes = new Map<string, ItemOutcome>([...decisions].map(([id, made]) => [id, made.decision]));
   const conflicts = new Map([...attendees.values()].map((attendee) => [attendee.sub, attendee.conflicts]));

@@ -489,6 +489,35 @@ describe('meetingWorkflow (real dev server, recorded activities)', () => {
     await recordHistory('meeting-ratification', handle);
   });
 
+  it('ratifies a new item decided urgently since the freeze, outside the ranking, and decides it no other way', async () => {
+    const meeting = await startMeeting('urgent-since-freeze');
+    const { meetingId, handle } = meeting;
+    await frozen(meeting);
+    await inSession(handle);
+    // After the cut-off the chair adopted rank 1 out of meeting; the API reads that for each decision.
+    const urgentlyDecided = [{ referralId: RANK_1, urgentDecision: 'ADOPT_ROCU_LEAD' as const }];
+
+    // Rank 1 is not passed over by adopting rank 2: it is this meeting's to ratify, not undecided business.
+    const adopted = await decide(handle, chair, RANK_2, 'ADOPT_ROCU_LEAD', { urgentlyDecided });
+    expect(adopted).toMatchObject({ referralId: RANK_2, passedOver: [], ratification: false });
+    const plain = await refusal(() => decide(handle, chair, RANK_1, 'DEFER', { urgentlyDecided }));
+    expect(plain.type).toBe('RATIFICATION_RULE');
+    const ratified = await decide(handle, chair, RANK_1, 'ADOPT_ROCU_LEAD', {
+      urgentlyDecided,
+      ratification: 'RATIFY',
+    });
+    expect(ratified).toMatchObject({
+      referralId: RANK_1,
+      decision: 'ADOPT_ROCU_LEAD',
+      ratification: true,
+      ratificationOutcome: 'RATIFY',
+      passedOver: [],
+    });
+    expect(activities.decisionsFor(meetingId, RANK_1).map((call) => call.decision)).toEqual([ratified]);
+
+    await recordHistory('meeting-urgent-since-freeze', handle);
+  });
+
   it('decides only in session (attendance from an hour before) and with a quorum, naming what is missing', async () => {
     const early = await startMeeting('not-in-session', 2 * 3_600_000);
     await frozen(early);

@@ -85,6 +85,17 @@ export interface DecisionCommand extends ActorCommand {
    * items no one can decide. Absent in older histories.
    */
   settledElsewhere?: string[];
+  /**
+   * New items of the frozen agenda decided urgently out of the meeting since the freeze, with that decision, as
+   * the API read them: this meeting, the next of its type, ratifies or overturns them, outside the ranking.
+   * Absent in older histories.
+   */
+  urgentlyDecided?: UrgentlyDecidedItem[];
+}
+
+export interface UrgentlyDecidedItem {
+  referralId: string;
+  urgentDecision: MeetingDecision;
 }
 
 export interface DecisionRecord {

@@ -6,7 +6,9 @@ import {
   SETTLED_ONCE_RATIFIED_STATUSES,
   SETTLED_STATUSES,
   UK_TIME_ZONE,
+  URGENTLY_DECIDED_STATUSES,
 } from '@rocu/domain';
+import type { UrgentlyDecidedItem } from '@rocu/contracts';
 
 export interface MeetingRow {
   id: string;
@@ -164,6 +166,25 @@ export const meetingQueries = {
       [meetingId, SETTLED_STATUSES, SETTLED_ONCE_RATIFIED_STATUSES],
     );
     return new Set(rows.map((row) => row.referralId));
+  },
+
+  /**
+   * The frozen agenda's new items decided urgently out of the meeting since the freeze: while the meeting is open,
+   * those it has not decided whose urgent decision awaits ratification (not settled elsewhere for good); open or
+   * closed, those it ratified or overturned. This meeting, the next of its type, ratifies them.
+   */
+  async urgentlyDecided(dataSource: DataSource, meetingId: string): Promise<UrgentlyDecidedItem[]> {
+    return dataSource.query<UrgentlyDecidedItem[]>(
+      `SELECT i.referral_id AS "referralId", r.urgent_decision AS "urgentDecision"
+         FROM meeting_items i JOIN meetings m ON m.id = i.meeting_id JOIN referrals r ON r.id = i.referral_id
+         LEFT JOIN meeting_decisions d ON d.meeting_id = i.meeting_id AND d.referral_id = i.referral_id
+        WHERE i.meeting_id = $1 AND i.kind = 'NEW' AND r.urgent_decision IS NOT NULL
+          AND CASE WHEN d.referral_id IS NOT NULL THEN d.ratification
+                   ELSE m.closed_at IS NULL AND r.urgent_decision_at IS NOT NULL AND r.ratified_in_meeting IS NULL
+                        AND r.status = ANY($2::text[]) AND NOT r.status = ANY($3::text[]) END
+        ORDER BY r.urgent_decision_at, i.referral_id`,
+      [meetingId, URGENTLY_DECIDED_STATUSES, SETTLED_STATUSES],
+    );
   },
 
   /** The origin of the referral, if it is in the region. */

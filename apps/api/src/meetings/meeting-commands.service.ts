@@ -117,11 +117,18 @@ export class MeetingCommandsService {
       'DECIDE',
       decideItemUpdate,
       async (meeting) => {
-        // Read meanwhile: the settled items do not depend on the checks, whose refusal comes first (the read unused).
-        const settled = this.settledElsewhere(meeting);
-        settled.catch(() => undefined); // awaited below, unless a check refuses first
+        // Read meanwhile: the agenda's changes do not depend on the checks, whose refusal comes first (reads unused).
+        const changes = Promise.all([this.settledElsewhere(meeting), this.queries.urgentlyDecided(meeting)]);
+        changes.catch(() => undefined); // awaited below, unless a check refuses first
         await this.checkDecision(actor, meeting, request);
-        return { actor, correlationId, ...request, settledElsewhere: await settled };
+        const [settledElsewhere, urgentlyDecided] = await changes;
+        return {
+          actor,
+          correlationId,
+          ...request,
+          settledElsewhere,
+          ...(urgentlyDecided.length > 0 && { urgentlyDecided }),
+        };
       },
       keyed,
     );

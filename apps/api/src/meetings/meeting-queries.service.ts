@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, availableMeetingActions, DomainError } from '@rocu/domain';
-import type { AgendaItem } from '@rocu/contracts';
+import type { AgendaItem, UrgentlyDecidedItem } from '@rocu/contracts';
 import {
   appendActorAudit,
   loadAgenda,
@@ -103,11 +103,31 @@ export class MeetingQueriesService {
     return new Set([...agenda.map((item) => item.referralId), ...reviews.map((review) => review.referralId)]);
   }
 
-  /** The frozen agenda after the cut-off; before it, the live ranking (provisional). */
+  /**
+   * The frozen agenda after the cut-off, its new items decided urgently since then shown as the ratifications
+   * they have become (after the ranked items); before it, the live ranking (provisional).
+   */
   async agenda(meeting: MeetingRow): Promise<AgendaItem[]> {
+    if (meeting.agendaFrozenAt === null) {
+      return (await loadAgenda(this.dataSource.manager, meeting.region, meeting.type)).items;
+    }
+    const [frozen, urgent] = await Promise.all([
+      loadFrozenAgenda(this.dataSource.manager, meeting.id),
+      this.urgentlyDecided(meeting),
+    ]);
+    const decided = new Map(urgent.map((item) => [item.referralId, item.urgentDecision]));
+    const items = frozen.map((item): AgendaItem => {
+      const urgentDecision = decided.get(item.referralId);
+      return urgentDecision ? { ...item, kind: 'RATIFICATION', rank: 0, urgentDecision } : item;
+    });
+    return [...items.filter((item) => item.kind === 'NEW'), ...items.filter((item) => item.kind !== 'NEW')];
+  }
+
+  /** New items of the frozen agenda decided urgently since the freeze (see meetingQueries.urgentlyDecided). */
+  urgentlyDecided(meeting: MeetingRow): Promise<UrgentlyDecidedItem[]> {
     return meeting.agendaFrozenAt === null
-      ? (await loadAgenda(this.dataSource.manager, meeting.region, meeting.type)).items
-      : loadFrozenAgenda(this.dataSource.manager, meeting.id);
+      ? Promise.resolve([])
+      : meetingQueries.urgentlyDecided(this.dataSource, meeting.id);
   }
 
   /** Items the frozen agenda lists that left the meeting undecided (before the cut-off, the agenda has none). */
