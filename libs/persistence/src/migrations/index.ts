@@ -31,6 +31,7 @@ import { SettledElsewhere1764920000000 } from './1764920000000-settled-elsewhere
 import { AttendeeRemoved1764930000000 } from './1764930000000-attendee-removed';
 import { PlanReviewOpens1764940000000 } from './1764940000000-plan-review-opens';
 import { WebSessionRenewalClaim1764950000000 } from './1764950000000-web-session-renewal-claim';
+import { WebDraftOwnerOrg1764960000000 } from './1764960000000-web-draft-owner-org';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript sources and compiled output. */
 export const MIGRATIONS = [
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   AttendeeRemoved1764930000000,
   PlanReviewOpens1764940000000,
   WebSessionRenewalClaim1764950000000,
+  WebDraftOwnerOrg1764960000000,
 ];

@@ -4,6 +4,7 @@ import { ApiClient } from '../../api/api-client.service';
 import { sendKeyed, withSent } from '../../api/keyed-send';
 import type { WebSession } from '../../auth/web-session';
 import { DraftStore } from '../../drafts/draft-store';
+import type { DraftOwner } from '@rocu/persistence/web-drafts';
 import type { ApiProblem } from '../../errors/api-problem';
 import { keySpent } from '../../errors/form-state';
 import { SignInRequiredError } from '../../errors/web-errors';
@@ -15,9 +16,9 @@ import { DRAFT_KIND, hasAnswers, newDraft, ReferralDraft, toSubmission } from '.
 
 const BASE = '/referrals/new';
 
-const ownerOf = (session: WebSession): string => {
+const ownerOf = (session: WebSession): DraftOwner => {
   if (!session.user) throw new SignInRequiredError();
-  return session.user.sub;
+  return { org: session.user.org, sub: session.user.sub };
 };
 
 /** The pages the signed-in person is asked: an agency (NCA, HMRC, ...) also chooses the region's gateway. */
