@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import type { QueryRunner } from 'typeorm';
 import { webDrafts } from '@rocu/persistence/web-drafts';
+import { WebDraftOwnerOrg1764960000000 } from '../libs/persistence/src/migrations/1764960000000-web-draft-owner-org';
 import { useScratchDatabase } from './support/scratch-database';
 
 /** The web app's drafts (web_draft) belong to a person: an organisation and a sign-in id. */
@@ -18,16 +21,32 @@ describe("a person's web drafts", () => {
     expect(await webDrafts.get(pool, wyp, 'referral')).toEqual({ summary: 'Firearms supply' });
   });
 
-  it('reads a draft saved before organisations by its sign-in id, until the person saves it again', async () => {
-    const owner = { org: 'SYP', sub: 'officer-legacy' };
-    await pool.query(`INSERT INTO web_draft (owner_org, owner_sub, kind, data) VALUES ('', $1, 'referral', $2)`, [
-      owner.sub,
-      { summary: 'Half written' },
-    ]);
-    expect(await webDrafts.get(pool, owner, 'referral')).toEqual({ summary: 'Half written' });
-    await webDrafts.save(pool, owner, 'referral', { summary: 'Finished' });
-    const rows = await pool.query(`SELECT owner_org FROM web_draft WHERE owner_sub = $1`, [owner.sub]);
-    expect(rows.rows).toEqual([{ owner_org: 'SYP' }]);
-    expect(await webDrafts.get(pool, { ...owner, org: 'WYP' }, 'referral')).toBeUndefined();
+  it("gives a draft from before its owner's one organisation, from their sessions, and drops one it cannot place", async () => {
+    const migration = new WebDraftOwnerOrg1764960000000();
+    // The migration's statements, run on this database's own connection pool.
+    const runner = { query: (sql: string) => pool.query(sql) } as unknown as QueryRunner;
+    await migration.down(runner);
+    const session = (sub: string, org: string) =>
+      pool.query(`INSERT INTO web_session (sid, sess, expire) VALUES ($1, $2, now() + interval '1 hour')`, [
+        randomUUID(),
+        JSON.stringify({ cookie: {}, user: { sub, org } }),
+      ]);
+    await session('placed', 'SYP');
+    await session('placed', 'SYP');
+    await session('twice', 'WYP');
+    await session('twice', 'KENT');
+    for (const sub of ['placed', 'twice', 'unseen']) {
+      await pool.query(`INSERT INTO web_draft (owner_sub, kind, data) VALUES ($1, 'referral', $2)`, [
+        sub,
+        { summary: `Half written by ${sub}` },
+      ]);
+    }
+    await migration.up(runner);
+    const rows = await pool.query(`SELECT owner_org, owner_sub FROM web_draft ORDER BY owner_sub`);
+    expect(rows.rows).toEqual([{ owner_org: 'SYP', owner_sub: 'placed' }]);
+    expect(await webDrafts.get(pool, { org: 'SYP', sub: 'placed' }, 'referral')).toEqual({
+      summary: 'Half written by placed',
+    });
+    expect(await webDrafts.get(pool, { org: 'WYP', sub: 'placed' }, 'referral')).toBeUndefined();
   });
 });

@@ -8,31 +8,28 @@ export interface DraftOwner {
 
 /**
  * The web app's half-finished forms (table `web_draft`), one per person and kind, through the web app's own
- * pg Pool. Imported as `@rocu/persistence/web-drafts` (not through the barrel, which loads TypeORM). A draft saved
- * before drafts were kept by organisation (`owner_org` '') is read by its sign-in id until it is next saved.
+ * pg Pool. Imported as `@rocu/persistence/web-drafts` (not through the barrel, which loads TypeORM).
  */
 export const webDrafts = {
   async get<T>(pool: Pool, owner: DraftOwner, kind: string): Promise<T | undefined> {
     const { rows } = await pool.query<{ data: T }>(
-      `SELECT data FROM web_draft WHERE owner_org IN ($1, '') AND owner_sub = $2 AND kind = $3
-        ORDER BY owner_org DESC LIMIT 1`,
+      'SELECT data FROM web_draft WHERE owner_org = $1 AND owner_sub = $2 AND kind = $3',
       [owner.org, owner.sub, kind],
     );
     return rows[0]?.data;
   },
 
-  /** Creates or replaces the person's draft of the kind (and takes the place of one saved before organisations). */
+  /** Creates or replaces the person's draft of the kind. */
   async save<T>(pool: Pool, owner: DraftOwner, kind: string, data: T): Promise<void> {
     await pool.query(
-      `WITH earlier AS (DELETE FROM web_draft WHERE owner_org = '' AND owner_sub = $2 AND kind = $3)
-       INSERT INTO web_draft (owner_org, owner_sub, kind, data) VALUES ($1, $2, $3, $4)
+      `INSERT INTO web_draft (owner_org, owner_sub, kind, data) VALUES ($1, $2, $3, $4)
        ON CONFLICT (owner_org, owner_sub, kind) DO UPDATE SET data = EXCLUDED.data, updated_at = now()`,
       [owner.org, owner.sub, kind, JSON.stringify(data)],
     );
   },
 
   async remove(pool: Pool, owner: DraftOwner, kind: string): Promise<void> {
-    await pool.query(`DELETE FROM web_draft WHERE owner_org IN ($1, '') AND owner_sub = $2 AND kind = $3`, [
+    await pool.query('DELETE FROM web_draft WHERE owner_org = $1 AND owner_sub = $2 AND kind = $3', [
       owner.org,
       owner.sub,
       kind,
