@@ -74,6 +74,11 @@ export const RATIFY_OR_OVERTURN_PATCH = 'ratify-or-overturn';
 export const DECISIONS_IN_SESSION_PATCH = 'decisions-in-session';
 /** Declining an NCA tasking request needs a justification; histories from before this had no such items. */
 export const NATIONAL_DECLINE_PATCH = 'national-decline-justification';
+/**
+ * New items decided urgently since the freeze are ratified, outside the ranking; a worker from before this decided
+ * them like new items (a command carrying them, sent to it during a rolling deploy, replays as it decided).
+ */
+export const URGENTLY_DECIDED_PATCH = 'urgently-decided-since-freeze';
 
 function refuseUnless(check: MeetingCheck): void {
   if (!check.ok) throw ApplicationFailure.create({ type: check.refusal, message: check.reason, nonRetryable: true });
@@ -100,6 +105,7 @@ interface CurrentRules {
   ratification: boolean;
   session: boolean;
   nationalDecline: boolean;
+  urgentlyDecided: boolean;
 }
 
 function startMeetingRun(input: MeetingWorkflowInput): MeetingRun {
@@ -179,15 +185,24 @@ function asDecided(
 function checkDecision(run: MeetingRun, command: DecisionCommand, current: CurrentRules) {
   const { agenda, decisions, attendees } = run;
   const urgentlyDecided = new Map(
-    (command.urgentlyDecided ?? []).map((each) => [each.referralId, each.urgentDecision]),
+    current.urgentlyDecided
+      ? (command.urgentlyDecided ?? []).map((each) => [each.referralId, each.urgentDecision])
+      : [],
   );
+  // Ratified here already: outside the ranking even once the read model no longer shows it awaiting ratification.
+  const ratifiedHere = new Set([...decisions].flatMap(([id, made]) => (made.ratification ? [id] : [])));
   const item = asDecided(
     agenda.find((candidate) => candidate.referralId === command.referralId),
     urgentlyDecided,
   );
   const settled = new Set(command.settledElsewhere ?? []);
   const ranked = agenda
-    .filter((candidate) => candidate.kind === 'NEW' && !urgentlyDecided.has(candidate.referralId))
+    .filter(
+      (candidate) =>
+        candidate.kind === 'NEW' &&
+        !urgentlyDecided.has(candidate.referralId) &&
+        !ratifiedHere.has(candidate.referralId),
+    )
     .map((candidate) => ({ ...candidate, settledElsewhere: settled.has(candidate.referralId) }));
   const outcomes = new Map<string, ItemOutcome>([...decisions].map(([id, made]) => [id, made.decision]));
   const conflicts = new Map([...attendees.values()].map((attendee) => [attendee.sub, attendee.conflicts]));
@@ -304,6 +319,7 @@ function registerDecisionHandler(run: MeetingRun): void {
         ratification: patched(RATIFY_OR_OVERTURN_PATCH),
         session: patched(DECISIONS_IN_SESSION_PATCH),
         nationalDecline: listedNationalTasking(run, command) && patched(NATIONAL_DECLINE_PATCH),
+        urgentlyDecided: (command.urgentlyDecided?.length ?? 0) > 0 && patched(URGENTLY_DECIDED_PATCH),
       });
       const decided = decisionRecord(command, checked);
       // Recorded before the await so a concurrent decision is checked against it (and cannot duplicate it).
@@ -335,7 +351,12 @@ function registerDecisionHandler(run: MeetingRun): void {
     },
     {
       validator: (command: DecisionCommand) =>
-        void checkDecision(run, command, { ratification: true, session: true, nationalDecline: true }),
+        void checkDecision(run, command, {
+          ratification: true,
+          session: true,
+          nationalDecline: true,
+          urgentlyDecided: true,
+        }),
     },
   );
 }

@@ -489,7 +489,7 @@ describe('meetingWorkflow (real dev server, recorded activities)', () => {
     await recordHistory('meeting-ratification', handle);
   });
 
-  it('ratifies a new item decided urgently since the freeze, outside the ranking, and decides it no other way', async () => {
+  it('ratifies or overturns a new item decided urgently since the freeze, outside the ranking, and decides it no other way', async () => {
     const meeting = await startMeeting('urgent-since-freeze');
     const { meetingId, handle } = meeting;
     await frozen(meeting);
@@ -502,18 +502,19 @@ describe('meetingWorkflow (real dev server, recorded activities)', () => {
     expect(adopted).toMatchObject({ referralId: RANK_2, passedOver: [], ratification: false });
     const plain = await refusal(() => decide(handle, chair, RANK_1, 'DEFER', { urgentlyDecided }));
     expect(plain.type).toBe('RATIFICATION_RULE');
-    const ratified = await decide(handle, chair, RANK_1, 'ADOPT_ROCU_LEAD', {
-      urgentlyDecided,
-      ratification: 'RATIFY',
-    });
-    expect(ratified).toMatchObject({
+    const overturned = await decide(handle, chair, RANK_1, 'DEFER', { urgentlyDecided, ratification: 'OVERTURN' });
+    expect(overturned).toMatchObject({
       referralId: RANK_1,
-      decision: 'ADOPT_ROCU_LEAD',
+      decision: 'DEFER',
       ratification: true,
-      ratificationOutcome: 'RATIFY',
+      ratificationOutcome: 'OVERTURN',
+      overturned: 'ADOPT_ROCU_LEAD',
       passedOver: [],
     });
-    expect(activities.decisionsFor(meetingId, RANK_1).map((call) => call.decision)).toEqual([ratified]);
+    expect(activities.decisionsFor(meetingId, RANK_1).map((call) => call.decision)).toEqual([overturned]);
+    // Overturned to a deferral here, it stays outside the ranking when a command no longer lists it.
+    const below = await decide(handle, chair, RANK_3, 'ADOPT_ROCU_LEAD');
+    expect(below).toMatchObject({ referralId: RANK_3, passedOver: [] });
 
     await recordHistory('meeting-urgent-since-freeze', handle);
   });

@@ -161,29 +161,36 @@ export const meetingQueries = {
         WHERE i.meeting_id = $1 AND i.kind = 'NEW'
           AND NOT EXISTS (SELECT 1 FROM meeting_decisions d WHERE d.meeting_id = $1 AND d.referral_id = i.referral_id)
           AND CASE WHEN m.closed_at IS NOT NULL THEN i.settled_elsewhere
-                   ELSE r.status = ANY($2::text[]) OR (r.status = ANY($3::text[])
-                        AND (r.urgent_decision_at IS NULL OR r.ratified_in_meeting IS NOT NULL)) END`,
-      [meetingId, SETTLED_STATUSES, SETTLED_ONCE_RATIFIED_STATUSES],
+                   ELSE (r.status = ANY($2::text[]) OR r.status = ANY($3::text[]))
+                        -- not while an urgent decision (a referral to a partner too) awaits this meeting's ratification
+                        AND NOT (r.status = ANY($4::text[]) AND r.urgent_decision_at IS NOT NULL
+                                 AND r.ratified_in_meeting IS NULL) END`,
+      [meetingId, SETTLED_STATUSES, SETTLED_ONCE_RATIFIED_STATUSES, URGENTLY_DECIDED_STATUSES],
     );
     return new Set(rows.map((row) => row.referralId));
   },
 
   /**
-   * The frozen agenda's new items decided urgently out of the meeting since the freeze: while the meeting is open,
-   * those it has not decided whose urgent decision awaits ratification (not settled elsewhere for good); open or
-   * closed, those it ratified or overturned. This meeting, the next of its type, ratifies them.
+   * The frozen agenda's new items decided urgently out of the meeting since the freeze, each with that decision:
+   * those it ratified or overturned; while it is open, the others whose urgent decision awaits ratification; once
+   * closed, the others decided urgently between its freeze and its close (they roll to the next meeting). This
+   * meeting, the next of its type, ratifies them.
    */
   async urgentlyDecided(dataSource: DataSource, meetingId: string): Promise<UrgentlyDecidedItem[]> {
     return dataSource.query<UrgentlyDecidedItem[]>(
-      `SELECT i.referral_id AS "referralId", r.urgent_decision AS "urgentDecision"
+      `SELECT i.referral_id AS "referralId",
+              CASE WHEN d.referral_id IS NOT NULL THEN coalesce(d.overturned_decision, d.decision)
+                   ELSE r.urgent_decision END AS "urgentDecision"
          FROM meeting_items i JOIN meetings m ON m.id = i.meeting_id JOIN referrals r ON r.id = i.referral_id
          LEFT JOIN meeting_decisions d ON d.meeting_id = i.meeting_id AND d.referral_id = i.referral_id
-        WHERE i.meeting_id = $1 AND i.kind = 'NEW' AND r.urgent_decision IS NOT NULL
+        WHERE i.meeting_id = $1 AND i.kind = 'NEW'
           AND CASE WHEN d.referral_id IS NOT NULL THEN d.ratification
-                   ELSE m.closed_at IS NULL AND r.urgent_decision_at IS NOT NULL AND r.ratified_in_meeting IS NULL
-                        AND r.status = ANY($2::text[]) AND NOT r.status = ANY($3::text[]) END
+                   WHEN m.closed_at IS NOT NULL THEN r.urgent_decision_at > m.agenda_frozen_at
+                        AND r.urgent_decision_at <= m.closed_at AND r.urgent_decision IS NOT NULL
+                   ELSE r.urgent_decision_at IS NOT NULL AND r.ratified_in_meeting IS NULL
+                        AND r.status = ANY($2::text[]) END
         ORDER BY r.urgent_decision_at, i.referral_id`,
-      [meetingId, URGENTLY_DECIDED_STATUSES, SETTLED_STATUSES],
+      [meetingId, URGENTLY_DECIDED_STATUSES],
     );
   },
 
