@@ -206,9 +206,12 @@ export class ReferralQueriesService {
     ]);
     const regionalViewer = regionsViewedBy(actor).includes(referral.region);
     const access = sensitiveAccess(referral.classification, justification);
-    const withheldFields =
+    const withheld =
       access.kind === 'WITHHELD'
-        ? [...access.fields.map((field) => `submission.${field}`), WITHHELD_ANSWER_TEXT]
+        ? {
+            fields: [...access.fields.map((field) => `submission.${field}`), WITHHELD_ANSWER_TEXT],
+            howToAccess: access.howToAccess,
+          }
         : undefined;
     await appendActorAudit(this.dataSource.manager, actor, {
       action: access.kind === 'JUSTIFIED' ? 'REFERRAL_SENSITIVE_VIEWED' : 'REFERRAL_VIEWED',
@@ -216,7 +219,7 @@ export class ReferralQueriesService {
       entityId: id,
       correlationId,
       justification: access.kind === 'JUSTIFIED' ? access.justification : null,
-      details: withheldFields ? { withheld: withheldFields } : {},
+      details: withheld ? { withheld: withheld.fields } : {},
     });
     return {
       ...toSummary(referral),
@@ -226,10 +229,8 @@ export class ReferralQueriesService {
       national: nationalOf(referral),
       origin: referral.origin,
       nationalPriority: referral.nationalPriority,
-      submission: access.kind === 'WITHHELD' ? withoutSensitiveDetail(referral.submission) : referral.submission,
-      ...(access.kind === 'WITHHELD' && withheldFields
-        ? { withheld: { fields: withheldFields, howToAccess: access.howToAccess } }
-        : {}),
+      submission: withheld ? withoutSensitiveDetail(referral.submission) : referral.submission,
+      ...(withheld && { withheld }),
       submittedBy: { sub: referral.submittedBySub, name: referral.submittedByName },
       pausedMs: Number(referral.pausedMs),
       deadlines: deadlines.sort(byStageOrder).map(toDeadline),
@@ -238,7 +239,7 @@ export class ReferralQueriesService {
       assessmentHistory: assessments.map(toHistoryEntry),
       information: information.map((row) => ({
         kind: row.kind,
-        ...(!(withheldFields && row.kind === 'RESPONSE') && { text: row.text }),
+        ...(!(withheld && row.kind === 'RESPONSE') && { text: row.text }),
         actor: { sub: row.actorSub, org: row.actorOrg },
         at: row.at.toISOString(),
       })),
