@@ -110,11 +110,19 @@ describe('tamper-evident audit trail', () => {
     const again = await stack.http.post(`/referrals/${id}/triage`, { decision: 'ACCEPT', reason: 'ok' }, assessor);
     expect(again.status).toBe(409);
 
+    // The auditor's own reads of this trail show in it too (their rows name the records shown): left out here.
     const trail = await eventually(async () => {
       const page = await stack.http.get<{ items: AuditItem[] }>(`/audit?entityId=${id}&pageSize=200`, auditor);
-      expect(page.body.items).toHaveLength(6);
-      return page.body.items;
+      const items = page.body.items.filter((item) => item.action !== 'AUDIT_VIEWED');
+      expect(items).toHaveLength(6);
+      return items;
     });
+    const { rows: auditorReads } = await stack.db.query(
+      `SELECT details->'ids' AS ids FROM audit_log WHERE action = 'AUDIT_VIEWED' AND details->'filters'->>'entityId' = $1`,
+      [id],
+    );
+    expect(auditorReads.length).toBeGreaterThan(0);
+    expect(auditorReads.at(-1)).toEqual({ ids: [id] });
     expect(
       trail
         .slice()
@@ -136,6 +144,14 @@ describe('tamper-evident audit trail', () => {
     expect((await stack.http.get('/audit', assessor)).status).toBe(403);
     expect((await stack.http.get(`/referrals/${id}`, auditor)).status).toBe(404); // auditors see the trail, not operational detail
     expect((await stack.http.get('/audit?from=yesterday', auditor)).status).toBe(400);
+    // A probe with an id Postgres cannot store (NUL) is refused and still audited.
+    expect((await stack.http.get('/referrals/%00probe', outsider)).status).toBe(404);
+    await eventually(async () => {
+      const { rows: probes } = await stack.db.query(
+        `SELECT entity_id FROM audit_log WHERE actor_sub = 'outsider-1' AND details->>'path' LIKE '%probe'`,
+      );
+      expect(probes).toEqual([{ entity_id: '\uFFFDprobe' }]);
+    });
   });
 
   it('records which referrals a list showed, found when asking about any one of them', async () => {
@@ -145,7 +161,7 @@ describe('tamper-evident audit trail', () => {
     const listed = await stack.http.get<{ items: { id: string }[] }>('/referrals?pageSize=200', referrer);
     expect(listed.body.items.map((item) => item.id)).toContain(submitted.body.id);
     const reads = await stack.http.get<{ items: (AuditItem & { details: { ids: string[] } })[] }>(
-      `/audit?entityId=${submitted.body.id}&action=REFERRALS_LISTED`,
+      `/audit?entityId=${submitted.body.id.toUpperCase()}&action=REFERRALS_LISTED`, // any case names the record
       auditor,
     );
     expect(reads.body.items.map((item) => [item.actorSub, item.outcome])).toEqual([['referrer-2', 'SUCCESS']]);

@@ -329,6 +329,12 @@ describe('intake routing, effective urgency, deferred referrals and allocation o
         ),
       );
       const bySub = (sub: string) => candidates.items.find((candidate) => candidate.sub === sub);
+      // The read reveals the referral's needs and declared conflicts: audited against it, with whom it showed.
+      const { rows: reads } = await stack.db.query(
+        `SELECT entity_type, details->'subs' AS subs FROM audit_log WHERE action = 'OFFICERS_LISTED' AND entity_id = $1`,
+        [fraud.id],
+      );
+      expect(reads).toEqual([{ entity_type: 'referral', subs: candidates.items.map((candidate) => candidate.sub) }]);
       expect(verdicts(bySub('sio-yhrocu-2'))).toEqual({
         NO_CONFLICT: true,
         VETTING: true,

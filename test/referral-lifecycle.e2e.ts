@@ -317,6 +317,16 @@ describe('referral intake, triage and assessment over HTTP', () => {
       [second.body.id],
     );
     expect(rows.map((row: { recipient_org: string }) => row.recipient_org)).toEqual(['ERSOU', 'YHROCU']);
+    // The YHROCU assessor was shown ERSOU's referral: its audit trail says so; the referrer's read names none.
+    const { rows: reads } = await stack.db.query(
+      `SELECT actor_org, details->'ids' AS ids FROM audit_log
+        WHERE action = 'REFERRAL_VIEWED' AND entity_id = $1 ORDER BY id`,
+      [first.id],
+    );
+    expect(reads.map((read: { actor_org: string; ids: unknown }) => [read.actor_org, read.ids])).toEqual([
+      ['YHROCU', [second.body.id]],
+      ['WYP', null],
+    ]);
   });
 
   it('lists referrals per visibility with filters, sorting and pagination', async () => {

@@ -1,14 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, isUUID, Length, Max, Min } from 'class-validator';
 import { IsInstant } from '../common/is-instant.validator';
 import { PageOf } from '../common/page.dto';
 
 const toInteger = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value;
 
+/** Record ids are stored lower-cased; other entity ids (a region's code) are kept as they are spelt. */
+const uuidLowerCased = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && isUUID(value) ? value.toLowerCase() : value;
+
 export class AuditQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) entityId?: string;
+  @ApiPropertyOptional({ description: "a record's id (any case) or a region's code" })
+  @IsOptional()
+  @Transform(uuidLowerCased)
+  @IsString()
+  @Length(1, 100)
+  entityId?: string;
   @ApiPropertyOptional({ description: 'actor sub' }) @IsOptional() @IsString() @Length(1, 100) actor?: string;
   @ApiPropertyOptional({ example: 'REFERRAL_VIEWED' }) @IsOptional() @IsString() @Length(1, 100) action?: string;
   @ApiPropertyOptional() @IsOptional() @IsInstant() from?: string;

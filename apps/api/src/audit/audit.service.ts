@@ -38,7 +38,8 @@ export class AuditService {
       entityType: 'audit',
       entityId: null,
       correlationId,
-      details: { filters: { ...filters } },
+      // The records whose entries were shown, so a search for one of them finds this read too.
+      details: { filters: { ...filters }, ids: [...new Set(rows.flatMap((row) => row.entityId ?? []))] },
     });
     return {
       items: rows.map((row) => ({

@@ -66,6 +66,13 @@ function toProblem(exception: unknown): Problem {
  * The single exception filter: every error leaves as application/problem+json with a correlation id and
  * never with a stack, SQL text or internal names.
  */
+/**
+ * A path's id as the audit can keep it: Postgres refuses NUL in text, and a prober's id with one must not keep the
+ * refusal out of the trail; a long one is cut to what an id could be.
+ */
+export const storableId = (id: string | undefined): string | null =>
+  id === undefined ? null : id.replaceAll('\u0000', '\uFFFD').slice(0, 100);
+
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problem');
@@ -84,7 +91,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       actorOrg: request.user?.org ?? null,
       action: `HTTP_${request.method}`,
       entityType: 'http',
-      entityId: params?.id ?? null,
+      entityId: storableId(params?.id),
       outcome: 'DENIED',
       correlationId: problemBody.correlationId,
       details: {

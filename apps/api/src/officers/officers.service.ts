@@ -12,7 +12,7 @@ import {
   taskingNeeds,
   UNSCORED_TASKING_COST,
 } from '@rocu/domain';
-import { conflictedPeople, officerRegister, type ReferralEntity } from '@rocu/persistence';
+import { appendActorAudit, conflictedPeople, officerRegister, type ReferralEntity } from '@rocu/persistence';
 import { ReferralQueriesService } from '../referrals/referral-queries.service';
 import { ListOfficersQuery } from './list-officers.query';
 import { CandidateDto, OfficerListResponse } from './officer-views.dto';
@@ -39,7 +39,8 @@ export class OfficersService {
     });
   }
 
-  async candidates(actor: Actor, query: ListOfficersQuery): Promise<OfficerListResponse> {
+  /** Who may take a tasking; the read is audited with the officers shown (and the referral, whose needs it reveals). */
+  async candidates(actor: Actor, query: ListOfficersQuery, correlationId: string): Promise<OfficerListResponse> {
     const referral = query.referralId ? await this.referrals.findVisible(actor, query.referralId) : undefined;
     // A ROCU manager allocates within their own region only.
     const region = query.region ?? referral?.region ?? actor.region;
@@ -66,8 +67,16 @@ export class OfficersService {
     ]);
     const ranked = rankCandidates(officers, loads, needs, conflicted);
     const start = (query.page - 1) * query.pageSize;
+    const shown = ranked.slice(start, start + query.pageSize);
+    await appendActorAudit(this.dataSource.manager, actor, {
+      action: 'OFFICERS_LISTED',
+      entityType: referral ? 'referral' : 'officer',
+      entityId: referral?.id ?? null,
+      correlationId,
+      details: { subs: shown.map((candidate) => candidate.officer.sub), total: ranked.length, filters: { ...query } },
+    });
     return {
-      items: ranked.slice(start, start + query.pageSize).map((candidate): CandidateDto => ({
+      items: shown.map((candidate): CandidateDto => ({
         ...candidate.officer,
         specialisms: [...candidate.officer.specialisms],
         workload: candidate.workload,

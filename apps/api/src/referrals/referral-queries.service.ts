@@ -205,6 +205,8 @@ export class ReferralQueriesService {
         .find({ where: { referralId: id }, order: { seq: 'ASC' } }),
     ]);
     const regionalViewer = regionsViewedBy(actor).includes(referral.region);
+    // Overlapping referrals are shown whoever may see them (de-confliction): the read names them, for their audit.
+    const deconfliction = regionalViewer ? await this.links(id) : undefined;
     const access = sensitiveAccess(referral.classification, justification);
     const withheld =
       access.kind === 'WITHHELD'
@@ -219,7 +221,10 @@ export class ReferralQueriesService {
       entityId: id,
       correlationId,
       justification: access.kind === 'JUSTIFIED' ? access.justification : null,
-      details: withheld ? { withheld: withheld.fields } : {},
+      details: {
+        ...(withheld && { withheld: withheld.fields }),
+        ...(deconfliction?.length && { ids: deconfliction.map((link) => link.referralId) }),
+      },
     });
     return {
       ...toSummary(referral),
@@ -243,7 +248,7 @@ export class ReferralQueriesService {
         actor: { sub: row.actorSub, org: row.actorOrg },
         at: row.at.toISOString(),
       })),
-      deconfliction: regionalViewer ? await this.links(id) : undefined,
+      deconfliction,
       partnerChecks: regionalViewer
         ? ((await loadPartnerChecks(this.dataSource.manager, [id])).get(id) ?? [])
         : undefined,
