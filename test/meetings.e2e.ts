@@ -778,6 +778,13 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
     const missing = await decide({ referralId: referral, decision: 'REFER_NATIONAL', rationale: 'National threat' });
     expect(missing.status).toBe(400);
     expect((missing.body.errors as { field: string }[]).map((error) => error.field)).toEqual(['onwardReference']);
+    const blank = await decide({
+      referralId: referral,
+      decision: 'REFER_NATIONAL',
+      rationale: 'x',
+      onwardReference: ' ',
+    });
+    expect((blank.body.errors as { field: string }[]).map((error) => error.field)).toEqual(['onwardReference']);
     const referred = await decide({
       referralId: referral,
       decision: 'REFER_NATIONAL',
@@ -892,6 +899,61 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
       'scheduledFor',
       'type',
     ]);
+  });
+
+  it('arranges one meeting for an Idempotency-Key, whatever the repeats, and refuses the key with another body', async () => {
+    const body = meetingBody(60 * 60_000, 2 * 60 * 60_000);
+    const arrange = (sent: unknown, key = 'extra-meeting-key-1') =>
+      stack.http.post<{ id: string; scheduledFor: string }>('/meetings', sent, chair, { 'Idempotency-Key': key });
+    const [first, concurrent] = await Promise.all([arrange(body), arrange(body)]);
+    expect([first.status, concurrent.status]).toEqual([201, 201]);
+    expect(concurrent.body.id).toBe(first.body.id);
+    const again = await arrange(body);
+    expect(again.body).toEqual(first.body);
+    const changed = await arrange({ ...body, type: 'COVERT_COMMISSIONING' });
+    expect(changed).toMatchObject({ status: 422, body: { code: 'IDEMPOTENCY_KEY_REUSED' } });
+    const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM meetings WHERE scheduled_for = $1`, [
+      first.body.scheduledFor,
+    ]);
+    expect(rows[0].n).toBe(1);
+    // Another person's same key is theirs alone.
+    const deputy = await stack.token(['TTCG_CHAIR'], 'YHROCU', 'deputy-chair-1');
+    const theirs = await stack.http.post<{ id: string }>('/meetings', body, deputy, {
+      'Idempotency-Key': 'extra-meeting-key-1',
+    });
+    expect(theirs.status).toBe(201);
+    expect(theirs.body.id).not.toBe(first.body.id);
+  });
+
+  it("bounds a meeting's attendance, so repeated recordings cannot outgrow its workflow", async () => {
+    const meetingId = await createMeeting(60 * 60_000, 2 * 60 * 60_000);
+    const people = (from: number, count: number) =>
+      Array.from({ length: count }, (_, index) => ({
+        sub: `guest-${from + index}`,
+        name: `Guest ${from + index}`,
+        org: 'WYP',
+        conflicts: [],
+      }));
+    const attend = (body: Record<string, unknown>) =>
+      stack.http.post<{ attendees?: unknown[]; errors?: { field: string }[] }>(
+        `/meetings/${meetingId}/attendance`,
+        body,
+        chair,
+      );
+    expect((await attend({ attendees: people(0, 100) })).status).toBe(200);
+    expect((await attend({ attendees: people(100, 100) })).status).toBe(200);
+    const over = await attend({ attendees: people(200, 1) });
+    expect(over).toMatchObject({
+      status: 400,
+      body: { errors: [expect.objectContaining({ field: 'attendees', code: 'too_many' })] },
+    });
+    // One in, one out keeps it at the bound; people listed again count once.
+    const swapped = await attend({ attendees: [...people(200, 1), ...people(0, 1)], removed: ['guest-1'] });
+    expect(swapped.status).toBe(200);
+    expect(swapped.body.attendees).toHaveLength(200);
+    const repeated = await attend({ attendees: [{ ...people(0, 1)[0], conflicts: [meetingId, meetingId] }] });
+    expect(repeated.status).toBe(400);
+    expect(repeated.body.errors?.map((error) => error.field)).toEqual(['attendees[0].conflicts']);
   });
 
   it('takes people recorded in error off the attendance: the quorum, recusals and who may see the meeting follow', async () => {

@@ -8,7 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 export function idForKey(
   person: { org: string; sub: string },
   idempotencyKey: string | undefined,
-  scope: 'referral' | 'mutual-aid' = 'referral',
+  scope: 'referral' | 'mutual-aid' | 'meeting' = 'referral',
 ): string {
   if (!idempotencyKey) return randomUUID();
   // Referral ids were derived before scopes were: theirs keeps the original input.

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { randomUUID } from 'node:crypto';
 import type { UpdateDefinition } from '@temporalio/common';
 import { AppConfig, meetingSettingsOf } from '@rocu/config';
 import {
   Actor,
+  attendanceAfter,
   checkMeetingRole,
   DomainError,
   isRecused,
+  MAX_MEETING_ATTENDEES,
   type MeetingAction,
   nationalDeclineRefusal,
   planExtraMeeting,
@@ -29,6 +30,7 @@ import {
 } from '@rocu/contracts';
 import { meetingQueries, MeetingRow, registeredConflicts } from '@rocu/persistence';
 import { IdempotencyService } from '../common/idempotency';
+import { idForKey } from '../common/keyed-id';
 import { KeyedRequest, keyedRequest, sendKeyedUpdate } from '../common/keyed-update';
 import { TemporalClientService } from '../temporal/temporal-client.provider';
 import { RegionSettingsService } from '../regions/region-settings.service';
@@ -48,11 +50,31 @@ export class MeetingCommandsService {
     private readonly idempotency: IdempotencyService,
   ) {}
 
-  async create(actor: Actor, request: CreateMeetingRequest, correlationId: string): Promise<MeetingSummaryDto> {
+  /**
+   * Arranges an extra meeting. With an Idempotency-Key its id is the key's, so a repeat (an answer lost on the
+   * way back) reaches the meeting the first made instead of arranging a second; the key with another body is a 422.
+   */
+  async create(
+    actor: Actor,
+    request: CreateMeetingRequest,
+    idempotencyKey: string | undefined,
+    correlationId: string,
+  ): Promise<MeetingSummaryDto> {
+    const meetingId = idForKey(actor, idempotencyKey, 'meeting');
+    if (idempotencyKey !== undefined) {
+      const made = () => this.queries.findVisible(actor, meetingId).then(toMeetingSummary, () => undefined);
+      await this.idempotency.refuseChangedRequest(
+        `meeting:${meetingId}`,
+        request,
+        async () => (await made()) !== undefined || (await this.temporal.workflowExists(meetingWorkflowId(meetingId))),
+      );
+      // Answered as it is now: a repeat after its time has passed is no new request for an extra meeting.
+      const earlier = await made();
+      if (earlier) return earlier;
+    }
     const plan = planExtraMeeting(actor, request, new Date());
     if (!plan.ok) throw new DomainError(plan.code, plan.message, plan.errors ? { errors: plan.errors } : undefined);
     const { scheduledFor, papersCloseAt } = plan;
-    const meetingId = randomUUID();
     // An extra meeting runs by the region's current rules (its quorum), like the scheduled ones.
     const { settings } = await this.regionSettings.currentOrDefaults(request.region);
     const input: MeetingWorkflowInput = {
@@ -64,9 +86,14 @@ export class MeetingCommandsService {
       requestedBy: actor,
       settings: regionMeetingSettings(settings, meetingSettingsOf(this.config)),
     };
+    // A concurrent repeat reaches the workflow the first started (its opening Update only reads it).
     await this.temporal.startWithUpdate(
       MEETING_WORKFLOW_TYPE,
-      { workflowId: meetingWorkflowId(meetingId), args: [input], workflowIdConflictPolicy: 'FAIL' },
+      {
+        workflowId: meetingWorkflowId(meetingId),
+        args: [input],
+        workflowIdConflictPolicy: idempotencyKey === undefined ? 'FAIL' : 'USE_EXISTING',
+      },
       openMeetingUpdate,
       { actor, correlationId },
     );
@@ -80,15 +107,23 @@ export class MeetingCommandsService {
    */
   attendance(actor: Actor, id: string, request: AttendanceRequest, correlationId: string): Promise<MeetingSnapshot> {
     return this.update(actor, id, 'RECORD_ATTENDANCE', recordAttendanceUpdate, async (meeting) => {
-      const [registered, items] = await Promise.all([
+      const [registered, items, recorded] = await Promise.all([
         registeredConflicts(
           this.dataSource.manager,
           request.attendees.map((attendee) => attendee.sub),
           meeting.region,
         ),
         this.queries.itemIds(meeting),
+        meetingQueries.attendees(this.dataSource, meeting.id),
       ]);
-      refuseBadAttendees(request, items);
+      refuseBadAttendees(
+        request,
+        items,
+        attendanceAfter(
+          recorded.map((attendee) => attendee.sub),
+          request,
+        ),
+      );
       const attendees = request.attendees.map((attendee) => ({
         ...attendee,
         declared: attendee.conflicts,
@@ -209,7 +244,7 @@ export class MeetingCommandsService {
  * first's; nobody both listed and removed. A conflict is declared at a meeting on one of its items (agenda or tasking under review): one on any other
  * referral would put a record the chair may not see on the register, recusing and blocking officers elsewhere.
  */
-function refuseBadAttendees(request: AttendanceRequest, items: Set<string>): void {
+function refuseBadAttendees(request: AttendanceRequest, items: Set<string>, attending: number): void {
   const errors = request.attendees.flatMap((attendee, index) => [
     ...(request.attendees.findIndex((other) => other.sub === attendee.sub) < index
       ? [{ field: `attendees[${index}].sub`, code: 'repeated', message: 'each person may be listed once' }]
@@ -232,10 +267,17 @@ function refuseBadAttendees(request: AttendanceRequest, items: Set<string>): voi
         message: 'a person removed may not be listed',
       });
   });
+  if (attending > MAX_MEETING_ATTENDEES)
+    errors.push({
+      field: 'attendees',
+      code: 'too_many',
+      message: `a meeting's attendance may hold at most ${MAX_MEETING_ATTENDEES} people (this would make ${attending})`,
+    });
   if (errors.length > 0)
     throw new DomainError(
       'VALIDATION',
-      'The attendance names a person twice, removes a person it lists, or names a referral not before this meeting',
+      'The attendance names a person twice, removes a person it lists, names a referral not before this meeting, ' +
+        'or holds too many people',
       {
         errors,
       },

@@ -53,6 +53,7 @@ export class AttendeeDto {
   @ApiProperty({ type: [String], description: 'referral ids this attendee declares a conflict of interest on' })
   @IsArray()
   @ArrayMaxSize(200)
+  @ArrayUnique()
   @IsRecordId({ each: true })
   conflicts!: string[];
 }
@@ -88,8 +89,7 @@ const onwardReference = (): PropertyDecorator => (target, key) => {
     (request: { decision?: MeetingDecision; onwardReference?: string }) =>
       REFERRALS_ON.includes(request.decision as MeetingDecision) || request.onwardReference !== undefined,
   )(target, key);
-  IsString()(target, key);
-  Length(1, 100)(target, key);
+  Text(100)(target, key);
 };
 
 export class DecisionRequest {

@@ -48,13 +48,15 @@ export class MeetingsController {
   @ApiOperation({ summary: "Arrange an extra TTCG or covert commissioning meeting in the caller's region" })
   @ApiProblemResponses(400, 403)
   @Roles('TTCG_CHAIR', 'ROCU_MANAGER')
+  @IDEMPOTENCY_KEY_HEADER
   @ApiCreatedResponse({ type: MeetingSummaryDto })
   create(
     @User() user: CurrentUser,
     @Body() body: CreateMeetingRequest,
+    @IdempotencyKey() key: string | undefined,
     @Req() req: Request,
   ): Promise<MeetingSummaryDto> {
-    return this.commands.create(user, body, correlationIdOf(req));
+    return this.commands.create(user, body, key, correlationIdOf(req));
   }
 
   @Get('meetings/:id')

@@ -5,6 +5,7 @@ import {
   ItemDecisionInput,
   MEETING_ACTIONS,
   MeetingRecord,
+  attendanceAfter,
   availableMeetingActions,
   checkAttendanceRemoval,
   checkItemDecision,
@@ -90,6 +91,15 @@ describe('checkMeetingAction', () => {
     expect(checkMeetingAction({ ...meeting('AGENDA_FROZEN'), type: 'COVERT_COMMISSIONING' }, 'DECIDE', chair).ok).toBe(
       true,
     );
+  });
+});
+
+describe('attendanceAfter', () => {
+  it('counts each person once: those recorded, those listed, less those removed', () => {
+    const listed = (...subs: string[]) => subs.map((sub) => ({ sub }));
+    expect(attendanceAfter(['a', 'b'], { attendees: listed('b', 'c') })).toBe(3);
+    expect(attendanceAfter(['a', 'b'], { attendees: listed('c'), removed: ['a', 'x'] })).toBe(2);
+    expect(attendanceAfter([], { attendees: [] })).toBe(0);
   });
 });
 

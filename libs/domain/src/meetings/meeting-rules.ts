@@ -105,6 +105,22 @@ export function checkAttendanceRemoval(decisionsRecorded: number, removed: reado
   };
 }
 
+/**
+ * The most people one meeting's attendance may hold: far beyond any TTCG, and small enough that the meeting's
+ * workflow, which answers every change with the whole attendance, stays well inside Temporal's payload limits.
+ */
+export const MAX_MEETING_ATTENDEES = 200;
+
+/** How many people the attendance would hold after a change: those recorded, those listed, less those removed. */
+export function attendanceAfter(
+  recorded: readonly string[],
+  change: { attendees: readonly { sub: string }[]; removed?: readonly string[] },
+): number {
+  const people = new Set([...recorded, ...change.attendees.map((attendee) => attendee.sub)]);
+  for (const sub of change.removed ?? []) people.delete(sub);
+  return people.size;
+}
+
 /** Actions this actor may take on this meeting now, in MEETING_ACTIONS order. */
 export function availableMeetingActions(meeting: MeetingRecord, actor: Actor): MeetingAction[] {
   return MEETING_ACTIONS.filter((action) => checkMeetingAction(meeting, action, actor).ok);
