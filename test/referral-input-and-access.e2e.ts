@@ -86,6 +86,11 @@ describe('referral input validation, visibility and idempotency', () => {
       }),
       ['subject.existingRef', 'subject.nominals[0].identifier'],
     ],
+    [
+      'white space for an intelligence reference',
+      referralBody({ intelligence: [{ reference: '   ', grading: { source: '1', information: 'A', handling: 'P' } }] }),
+      ['intelligence[0].reference'],
+    ],
     // Issue 13: nothing invisible may disguise a name or a narrative.
     [
       'invisible and bidirectional control characters',

@@ -1,15 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsString,
-  Length,
-  ValidateIf,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, ValidateIf } from 'class-validator';
 import { URGENCIES, Urgency } from '@rocu/domain';
 import type { Classification, NominalRole, SubjectType } from '@rocu/contracts';
 import { IsKnownCode } from '../common/known-code.validator';
@@ -68,8 +58,7 @@ export class GradingDto {
 
 export class IntelligenceItemDto {
   @ApiProperty({ example: 'IR-123' })
-  @IsString()
-  @Length(1, 100)
+  @Text(100)
   reference!: string;
 
   @NestedObject(GradingDto)
