@@ -34,6 +34,15 @@ describe('whyRankedHere', () => {
     ]);
   });
 
+  it('keeps the frozen ranks when an item has left the ranking since (decided urgently)', () => {
+    const withGap = agenda.filter((each) => each.rank !== 3);
+    expect(whyRankedHere(withGap[3], withGap).slice(0, 2)).toEqual([
+      'Ranked 5 of 5: priority band P2, risk score 30.0.',
+      'It comes after REF-4 (rank 4) because both are P2 with risk score 30.0, listed at the same time; the tie is broken by referral id.',
+    ]);
+    expect(whyRankedHere(withGap[2], withGap.slice(0, 3))[0]).toBe('Ranked 4 of 4: priority band P2, risk score 30.0.');
+  });
+
   it('says when nothing ranks above, and says nothing about below for the last item', () => {
     expect(whyRankedHere(agenda[0], agenda)[1]).toBe('Nothing on this agenda ranks above it.');
     expect(whyRankedHere(agenda[4], agenda)).toHaveLength(2);

@@ -46,8 +46,10 @@ function because(higher: RankedItem, lower: RankedItem): string {
  */
 export function whyRankedHere(item: RankedItem, ranked: readonly RankedItem[]): string[] {
   const index = ranked.findIndex((candidate) => candidate.referralId === item.referralId);
+  // Ranks are fixed when the agenda freezes: one decided urgently since then leaves a gap, not a renumbering.
+  const lastRank = Math.max(item.rank, ...ranked.map((candidate) => candidate.rank));
   const reasons = [
-    `Ranked ${item.rank} of ${ranked.length}: priority band ${item.priority}, risk score ${score(item.riskScore)}.`,
+    `Ranked ${item.rank} of ${lastRank}: priority band ${item.priority}, risk score ${score(item.riskScore)}.`,
   ];
   const above = index > 0 ? ranked[index - 1] : undefined;
   const below = index >= 0 && index < ranked.length - 1 ? ranked[index + 1] : undefined;
