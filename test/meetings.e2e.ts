@@ -1027,6 +1027,17 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
     );
     expect(refused.status).toBe(400);
     expect(refused.body.errors?.map((error) => error.field)).toEqual(['removed[0]']);
+    // A person listed twice is named with the body's other errors, in one 400.
+    const twice = await stack.http.post<Problem>(
+      `/meetings/${meetingId}/attendance`,
+      { attendees: [FORCE_MEMBERS[0], { ...FORCE_MEMBERS[0], org: 'wyp' }], removed: ['member-wyp'] },
+      chair,
+    );
+    expect(twice.body.errors?.map((error) => error.field)).toEqual([
+      'attendees[1].org',
+      'attendees[1].sub',
+      'removed[0]',
+    ]);
     const malformed = await stack.http.post<Problem>(
       `/meetings/${meetingId}/attendance`,
       { attendees: [], removed: ['x', 'x', '', null] },

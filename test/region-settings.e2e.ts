@@ -123,6 +123,20 @@ describe('region settings: versioned in Postgres, changed by the ROCU manager, a
       status: 400,
       fields: ['reason'],
     });
+    // Bad settings and a bad field beside them: one 400 names both, as the manager's form shows them together.
+    const both = await put({ settings, reason: ' ', expectedVersion: 0 });
+    expect(both.body.errors?.map((error) => error.field).sort()).toEqual([
+      'expectedVersion',
+      'reason',
+      'settings.extra',
+      'settings.meetings.anchorDate',
+      'settings.meetings.timeOfDay',
+      'settings.meetings.weekday',
+      'settings.reminderFraction',
+    ]);
+    // Settings that are no object are named once, by the type they should have.
+    const notObject = await put({ settings: 'monthly', reason: 'x' });
+    expect(notObject.body.errors?.map((error) => error.field)).toEqual(['settings']);
     expect(await versionsInDb()).toEqual([1]);
     const audit = await stack.db.query(`SELECT 1 FROM audit_log WHERE action = 'REGION_SETTINGS_CHANGED'`);
     expect(audit.rowCount).toBe(0);

@@ -263,36 +263,39 @@ describe('gateway team journey', () => {
     });
   });
 
-  it("shows the force's answer to a question only with the sensitive detail", async () => {
-    const seeded = await seed('Op Answered');
-    const question = 'Which nominals are linked to the firearms?';
-    const answer = 'Both principals, seen with the weapons by a covert source.';
-    const asked = await web.stack.http.post(
-      `/referrals/${seeded.id}/triage`,
-      { decision: 'REQUEST_INFO', reason: question },
-      await web.stack.token(['GATEWAY_ASSESSOR'], 'YHROCU'),
-    );
-    expect(asked.status).toBe(200);
-    const answered = await web.stack.http.post(
-      `/referrals/${seeded.id}/information`,
-      { response: answer },
-      await web.stack.token(['FORCE_REFERRER'], 'WYP'),
-    );
-    expect(answered.status).toBe(200);
+  it.each(JAVASCRIPT_MODES)(
+    "shows the force's answer to a question only with the sensitive detail $label",
+    async ({ label, javaScript }) => {
+      const seeded = await seed(`Op Answered ${label}`);
+      const question = 'Which nominals are linked to the firearms?';
+      const answer = 'Both principals, seen with the weapons by a covert source.';
+      const asked = await web.stack.http.post(
+        `/referrals/${seeded.id}/triage`,
+        { decision: 'REQUEST_INFO', reason: question },
+        await web.stack.token(['GATEWAY_ASSESSOR'], 'YHROCU'),
+      );
+      expect(asked.status).toBe(200);
+      const answered = await web.stack.http.post(
+        `/referrals/${seeded.id}/information`,
+        { response: answer },
+        await web.stack.token(['FORCE_REFERRER'], 'WYP'),
+      );
+      expect(answered.status).toBe(200);
 
-    const visitor = await web.visit();
-    await signInAs(visitor, PERSONA.assessor);
-    await visitor.page.goto(`/gateway/referrals/${seeded.id}`);
-    const referral = new GatewayReferralPage(visitor.page);
-    expect(await referral.information()).toEqual([
-      question,
-      'This answer is OFFICIAL-SENSITIVE: give a reason to see it.',
-    ]);
-    await visitor.expectAccessible();
-    await referral.askToSeeAnswer();
-    await referral.justify('Reading the answer to my question');
-    expect(await referral.information()).toEqual([question, answer]);
-  });
+      const visitor = await web.visit(javaScript);
+      await signInAs(visitor, PERSONA.assessor);
+      await visitor.page.goto(`/gateway/referrals/${seeded.id}`);
+      const referral = new GatewayReferralPage(visitor.page);
+      expect(await referral.information()).toEqual([
+        question,
+        'This answer is OFFICIAL-SENSITIVE: give a reason to see it.',
+      ]);
+      await visitor.expectAccessible();
+      await referral.askToSeeAnswer();
+      await referral.justify('Reading the answer to my question');
+      expect(await referral.information()).toEqual([question, answer]);
+    },
+  );
 
   it('pages through a long queue', async () => {
     const seeded = [];

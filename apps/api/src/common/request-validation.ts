@@ -54,6 +54,24 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
 }
 
 /**
+ * A body class's own rules over the raw body (a structure class-validator cannot describe field by field, such as
+ * a region's settings), judged with its decorators so that one 400 names every bad field.
+ */
+export interface BodyRules {
+  bodyRules(raw: Record<string, unknown>): FieldError[];
+}
+
+const hasBodyRules = (type: unknown): type is BodyRules =>
+  typeof type === 'function' && typeof (type as Partial<BodyRules>).bodyRules === 'function';
+
+/** The rules' errors on fields the decorators have not already named (nor a field that holds them). */
+function unnamed(named: FieldError[], rules: FieldError[]): FieldError[] {
+  const covers = (outer: string, inner: string) =>
+    inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
+  return rules.filter((rule) => !named.some((error) => covers(error.field, rule.field)));
+}
+
+/**
  * The global pipe: whitelist with unknown fields refused, no implicit conversion (so "false" is not a
  * boolean), and bodies that are not JSON objects refused before class-transformer sees them.
  */
@@ -82,6 +100,18 @@ export class RequestValidationPipe extends ValidationPipe {
       const unsafe = hygieneErrors(value);
       if (unsafe.length > 0) throw new RequestValidationError(unsafe);
     }
-    return super.transform(value, metadata);
+    const rules =
+      metadata.type === 'body' && hasBodyRules(metadata.metatype)
+        ? metadata.metatype.bodyRules(value as Record<string, unknown>)
+        : [];
+    let transformed: unknown;
+    try {
+      transformed = await super.transform(value, metadata);
+    } catch (error) {
+      if (!(error instanceof RequestValidationError)) throw error;
+      throw new RequestValidationError([...error.errors, ...unnamed(error.errors, rules)]);
+    }
+    if (rules.length > 0) throw new RequestValidationError(rules);
+    return transformed;
   }
 }

@@ -244,12 +244,10 @@ export class MeetingCommandsService {
  * first's; nobody both listed and removed. A conflict is declared at a meeting on one of its items (agenda or tasking under review): one on any other
  * referral would put a record the chair may not see on the register, recusing and blocking officers elsewhere.
  */
+/** What only the meeting can judge of an attendance (repeated and removed people are the body's rules). */
 function refuseBadAttendees(request: AttendanceRequest, items: Set<string>, attending: number): void {
-  const errors = request.attendees.flatMap((attendee, index) => [
-    ...(request.attendees.findIndex((other) => other.sub === attendee.sub) < index
-      ? [{ field: `attendees[${index}].sub`, code: 'repeated', message: 'each person may be listed once' }]
-      : []),
-    ...(attendee.conflicts.some((referralId) => !items.has(referralId))
+  const errors = request.attendees.flatMap((attendee, index) =>
+    attendee.conflicts.some((referralId) => !items.has(referralId))
       ? [
           {
             field: `attendees[${index}].conflicts`,
@@ -257,16 +255,8 @@ function refuseBadAttendees(request: AttendanceRequest, items: Set<string>, atte
             message: "conflicts must name this meeting's agenda items or taskings under review",
           },
         ]
-      : []),
-  ]);
-  (request.removed ?? []).forEach((sub, index) => {
-    if (request.attendees.some((attendee) => attendee.sub === sub))
-      errors.push({
-        field: `removed[${index}]`,
-        code: 'also_attending',
-        message: 'a person removed may not be listed',
-      });
-  });
+      : [],
+  );
   if (attending > MAX_MEETING_ATTENDEES)
     errors.push({
       field: 'attendees',
@@ -276,10 +266,7 @@ function refuseBadAttendees(request: AttendanceRequest, items: Set<string>, atte
   if (errors.length > 0)
     throw new DomainError(
       'VALIDATION',
-      'The attendance names a person twice, removes a person it lists, names a referral not before this meeting, ' +
-        'or holds too many people',
-      {
-        errors,
-      },
+      'The attendance names a referral not before this meeting, or holds too many people',
+      { errors },
     );
 }

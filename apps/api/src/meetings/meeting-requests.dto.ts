@@ -26,6 +26,7 @@ import {
 } from '@rocu/domain';
 import { IsInstantWithin } from '../common/is-instant.validator';
 import { Text } from '../common/text.validator';
+import type { FieldError } from '../common/problem';
 import { NestedArray } from '../common/nested-body';
 import { IsRecordId } from '../common/record-id.validator';
 import { Omittable } from '../common/omittable.validator';
@@ -58,7 +59,32 @@ export class AttendeeDto {
   conflicts!: string[];
 }
 
+/** Whom an attendance record names, as sent: the sign-in ids of those listed and of those removed. */
+const subsOf = (raw: unknown): unknown[] =>
+  Array.isArray(raw)
+    ? raw.map((each) => (typeof each === 'object' && each !== null ? (each as AttendeeDto).sub : undefined))
+    : [];
+
 export class AttendanceRequest {
+  /** A person listed twice, or both listed and removed, named with the body's other errors in one 400. */
+  static bodyRules(raw: Record<string, unknown>): FieldError[] {
+    const listed = subsOf(raw.attendees);
+    const errors: FieldError[] = listed.flatMap((sub, index) =>
+      typeof sub === 'string' && listed.indexOf(sub) < index
+        ? [{ field: `attendees[${index}].sub`, code: 'repeated', message: 'each person may be listed once' }]
+        : [],
+    );
+    (Array.isArray(raw.removed) ? (raw.removed as unknown[]) : []).forEach((sub, index) => {
+      if (typeof sub === 'string' && listed.includes(sub))
+        errors.push({
+          field: `removed[${index}]`,
+          code: 'also_attending',
+          message: 'a person removed may not be listed',
+        });
+    });
+    return errors;
+  }
+
   @NestedArray(AttendeeDto)
   attendees!: AttendeeDto[];
 

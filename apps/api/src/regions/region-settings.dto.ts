@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsObject, Min } from 'class-validator';
 import { Text } from '../common/text.validator';
 import { Omittable } from '../common/omittable.validator';
+import type { FieldError } from '../common/problem';
+import { validateRegionSettings } from '@rocu/domain';
 
 const SETTINGS_EXAMPLE = {
   deadlines: {
@@ -27,7 +29,20 @@ const SETTINGS_DESCRIPTION =
   'weekday (1-5), time (HH:MM UK), paper cut-off (working days, 0-20), anchor date and quorum (share of ' +
   "the region's forces, (0-1])";
 
+/** The settings' problems as field errors (`settings.meetings.anchorDate`, ...). */
+export function settingsErrors(settings: unknown): FieldError[] {
+  const checked = validateRegionSettings(settings);
+  return checked.ok
+    ? []
+    : checked.problems.map((problem) => ({ field: problem.field, code: 'invalid', message: problem.message }));
+}
+
 export class ChangeRegionSettingsRequest {
+  /** The settings are judged whole with the other fields, so one 400 names every bad field. */
+  static bodyRules(raw: Record<string, unknown>): FieldError[] {
+    return settingsErrors(raw.settings);
+  }
+
   @ApiProperty({ description: `The whole new settings: ${SETTINGS_DESCRIPTION}`, example: SETTINGS_EXAMPLE })
   @IsObject()
   settings!: Record<string, unknown>;

@@ -15,7 +15,7 @@ import {
 import { appendActorAudit, RegionSettingsRow, regionSettingsRepository } from '@rocu/persistence';
 import { RequestValidationError } from '../common/request-validation';
 import { TemporalClientService } from '../temporal/temporal-client.provider';
-import { ChangeRegionSettingsRequest, RegionSettingsDto } from './region-settings.dto';
+import { settingsErrors, ChangeRegionSettingsRequest, RegionSettingsDto } from './region-settings.dto';
 
 /** One version of a region's settings, as the API shows it and as new referrals and meetings use it. */
 export interface RegionSettingsVersion {
@@ -89,12 +89,9 @@ export class RegionSettingsService {
     correlationId: string,
   ): Promise<RegionSettingsDto> {
     this.assertOwnRegion(actor, region);
+    // The pipe has refused bad settings with the body's other errors (ChangeRegionSettingsRequest.bodyRules).
     const checked = validateRegionSettings(request.settings);
-    if (!checked.ok) {
-      throw new RequestValidationError(
-        checked.problems.map((problem) => ({ field: problem.field, code: 'invalid', message: problem.message })),
-      );
-    }
+    if (!checked.ok) throw new RequestValidationError(settingsErrors(request.settings));
     const changed = await this.dataSource.transaction(async (manager) => {
       await regionSettingsRepository.lockRegion(manager, region);
       const previous = await this.current(region, manager);
