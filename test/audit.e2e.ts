@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client, type Pool } from 'pg';
-import { DataSource } from 'typeorm';
 import { DEV_AUDIT_SEAL_KEY } from '@rocu/config';
-import { dataSourceOptions, sealAuditBatch } from '@rocu/persistence';
+import { auditQueries, sealAuditBatch } from '@rocu/persistence';
+import { directDataSource } from './support/scratch-database';
 import { PROJECT_ROOT } from '../scripts/lib/project-paths';
 import { Stack } from './support/stack';
 import { eventually, referralBody } from './support/referral-fixtures';
@@ -110,19 +111,23 @@ describe('tamper-evident audit trail', () => {
     const again = await stack.http.post(`/referrals/${id}/triage`, { decision: 'ACCEPT', reason: 'ok' }, assessor);
     expect(again.status).toBe(409);
 
-    // The auditor's own reads of this trail show in it too (their rows name the records shown): left out here.
     const trail = await eventually(async () => {
       const page = await stack.http.get<{ items: AuditItem[] }>(`/audit?entityId=${id}&pageSize=200`, auditor);
-      const items = page.body.items.filter((item) => item.action !== 'AUDIT_VIEWED');
-      expect(items).toHaveLength(6);
-      return items;
+      expect(page.body.items).toHaveLength(6);
+      return page.body.items;
     });
-    const { rows: auditorReads } = await stack.db.query(
-      `SELECT details->'ids' AS ids FROM audit_log WHERE action = 'AUDIT_VIEWED' AND details->'filters'->>'entityId' = $1`,
-      [id],
+    // Read again, the trail is the same: the auditor's reads of it are not part of it ...
+    const reread = await stack.http.get<{ items: AuditItem[] }>(`/audit?entityId=${id}&pageSize=200`, auditor);
+    expect(reread.body.items.map((item) => item.id)).toEqual(trail.map((item) => item.id));
+    // ... and are found by asking for them: each names the record.
+    const auditorReads = await stack.http.get<{ items: AuditItem[] }>(
+      `/audit?entityId=${id}&action=AUDIT_VIEWED&pageSize=200`,
+      auditor,
     );
-    expect(auditorReads.length).toBeGreaterThan(0);
-    expect(auditorReads.at(-1)).toEqual({ ids: [id] });
+    expect(auditorReads.body.items.length).toBeGreaterThan(0);
+    for (const read of auditorReads.body.items) {
+      expect(read).toMatchObject({ actorSub: 'auditor-1', details: { ids: expect.arrayContaining([id]) } });
+    }
     expect(
       trail
         .slice()
@@ -144,6 +149,15 @@ describe('tamper-evident audit trail', () => {
     expect((await stack.http.get('/audit', assessor)).status).toBe(403);
     expect((await stack.http.get(`/referrals/${id}`, auditor)).status).toBe(404); // auditors see the trail, not operational detail
     expect((await stack.http.get('/audit?from=yesterday', auditor)).status).toBe(400);
+    // A probe spelt in capitals is found under the record's id.
+    expect((await stack.http.get(`/referrals/${id.toUpperCase()}`, outsider)).status).toBe(404);
+    await eventually(async () => {
+      const probes = await stack.http.get<{ items: AuditItem[] }>(
+        `/audit?entityId=${id}&actor=outsider-1&action=HTTP_GET`,
+        auditor,
+      );
+      expect(probes.body.items).toHaveLength(2);
+    });
     // A probe with an id Postgres cannot store (NUL) is refused and still audited.
     expect((await stack.http.get('/referrals/%00probe', outsider)).status).toBe(404);
     await eventually(async () => {
@@ -215,6 +229,34 @@ describe('tamper-evident audit trail', () => {
     );
     expect(viewed.map((row: { org: string }) => row.org)).toEqual(expect.arrayContaining(['YHROCU', 'SYP']));
     expect(viewed.some((row: { actors: string[] }) => row.actors.includes('scope-prober'))).toBe(true);
+  });
+
+  it("counts a read followed only by other reads (the candidates list, the plan) as outside the reader's own work", async () => {
+    const stats = directDataSource(stack.databaseUrl);
+    await stats.initialize();
+    try {
+      const referral = randomUUID();
+      const rows = [
+        ['curious-1', 'REFERRAL_VIEWED'],
+        ['curious-1', 'OFFICERS_LISTED'],
+        ['curious-1', 'PLAN_VIEWED'],
+        ['worker-1', 'REFERRAL_VIEWED'],
+        ['worker-1', 'REFERRAL_TRIAGE'],
+      ];
+      for (const [actor, action] of rows) {
+        await stack.db.query(
+          `INSERT INTO audit_log (actor_sub, actor_org, action, entity_type, entity_id, outcome, details)
+           VALUES ($1, 'YHROCU', $2, 'referral', $3, 'SUCCESS', '{}')`,
+          [actor, action, referral],
+        );
+      }
+      const window = [new Date(Date.now() - 60_000).toISOString(), new Date(Date.now() + 60_000).toISOString()];
+      const found = await auditQueries.accessStats(stats, null, window[0], window[1]);
+      const outside = (sub: string) => found.find((row) => row.actorSub === sub)?.readsOutsideOwnWork;
+      expect({ curious: outside('curious-1'), worker: outside('worker-1') }).toEqual({ curious: 1, worker: 0 });
+    } finally {
+      await stats.destroy();
+    }
   });
 
   it('is only read and appended by the role the services act as', async () => {
@@ -362,14 +404,7 @@ describe('tamper-evident audit trail', () => {
   it('reports the unsealed tail, and seals a row whose transaction commits after later rows, exactly once', async () => {
     const fresh = await Stack.start();
     const late = await asApplication(fresh.databaseUrl);
-    const sealer = new DataSource(
-      dataSourceOptions({
-        url: fresh.databaseUrl,
-        poolMax: 1,
-        connectionTimeoutMs: 10_000,
-        statementTimeoutMs: 60_000,
-      }),
-    );
+    const sealer = directDataSource(fresh.databaseUrl);
     await sealer.initialize();
     const writers = await Promise.all(Array.from({ length: 8 }, () => asApplication(fresh.databaseUrl)));
     try {

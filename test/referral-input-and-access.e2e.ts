@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions, recordIdempotentOutcome } from '@rocu/persistence';
+import { recordIdempotentOutcome } from '@rocu/persistence';
+import { directDataSource } from './support/scratch-database';
 import { Stack } from './support/stack';
 import { eventually, referralBody, workedExampleAssessment } from './support/referral-fixtures';
 import { partnerCheckBody } from './support/national-fixtures';
@@ -375,14 +375,7 @@ describe('referral input validation, visibility and idempotency', () => {
   });
 
   it("records a request's outcome only while the key is still that request's, claiming a freed key again", async () => {
-    const dataSource = new DataSource(
-      dataSourceOptions({
-        url: stack.databaseUrl,
-        poolMax: 1,
-        connectionTimeoutMs: 10_000,
-        statementTimeoutMs: 10_000,
-      }),
-    );
+    const dataSource = directDataSource(stack.databaseUrl);
     await dataSource.initialize();
     try {
       const keyId = `outcome-race-${Date.now()}`;

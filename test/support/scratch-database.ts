@@ -34,6 +34,10 @@ export function useScratchDatabase(prefix: string): ScratchDatabase {
   return scratch;
 }
 
+/** A one-connection TypeORM DataSource on a test database, not yet initialised: for calling libs/persistence directly. */
+export const directDataSource = (url: string): DataSource =>
+  new DataSource(dataSourceOptions({ url, poolMax: 1, connectionTimeoutMs: 10_000, statementTimeoutMs: 60_000 }));
+
 /** A TypeORM DataSource on the scratch database (as the API and worker have), for the repositories under test. */
 export function useScratchDataSource(scratch: ScratchDatabase): DataSource {
   const dataSource = new DataSource(

@@ -45,6 +45,12 @@ export interface AuditPageFilters {
 /** One person's access in a window, by subject and organisation. */
 export type AccessStatsRow = AccessStats & { actorSub: string; actorOrg: string | null };
 
+/**
+ * Audit actions that only read (a record viewed, a list shown, minutes exported): none of them is work on a record,
+ * so none makes a later read of it "own work" (a curious read followed by the candidates list is still curious).
+ */
+export const READ_ACTION = /_(VIEWED|LISTED|EXPORTED)$/;
+
 /** The auditor's reads of the audit trail. */
 export const auditQueries = {
   /** A page of entries in scope matching the filters, newest first, and how many match in all. */
@@ -55,9 +61,10 @@ export const auditQueries = {
   ): Promise<[AuditLogEntity[], number]> {
     const query = dataSource.getRepository(AuditLogEntity).createQueryBuilder('a');
     if (scope) query.andWhere(scope.sql, scope.params);
-    // A record's reads include the lists it was shown in.
+    // A record's reads include the lists it was shown in; auditors' own reads of its trail only when asked for.
     if (filters.entityId) {
       query.andWhere(`(a.entity_id = :entityId OR a.details->'ids' ? :entityId)`, { entityId: filters.entityId });
+      if (filters.action !== 'AUDIT_VIEWED') query.andWhere(`a.action <> 'AUDIT_VIEWED'`);
     }
     if (filters.actor) query.andWhere('a.actor_sub = :actor', { actor: filters.actor });
     if (filters.action) query.andWhere('a.action = :action', { action: filters.action });
@@ -81,7 +88,7 @@ export const auditQueries = {
       `WITH window_rows AS (SELECT * FROM audit_log a WHERE at >= :from AND at < :to AND actor_sub <> 'system'
                               ${scope ? `AND ${scope.sql}` : ''}),
        acted AS (SELECT DISTINCT actor_sub, entity_id FROM window_rows
-                  WHERE outcome = 'SUCCESS' AND action NOT IN ('REFERRAL_VIEWED', 'REFERRAL_SENSITIVE_VIEWED'))
+                  WHERE outcome = 'SUCCESS' AND action !~ :readAction)
        SELECT w.actor_sub AS "actorSub", max(w.actor_org) AS "actorOrg",
               count(*) FILTER (WHERE w.action IN ('REFERRAL_VIEWED', 'REFERRAL_SENSITIVE_VIEWED'))::int AS reads,
               count(DISTINCT w.entity_id) FILTER (WHERE w.action IN ('REFERRAL_VIEWED', 'REFERRAL_SENSITIVE_VIEWED')
@@ -90,7 +97,7 @@ export const auditQueries = {
               count(*) FILTER (WHERE w.outcome = 'DENIED')::int AS refusals,
               count(*) FILTER (WHERE w.action = 'REFERRAL_VIEWED' AND w.details ? 'withheld')::int AS "unjustifiedSensitiveReads"
          FROM window_rows w GROUP BY w.actor_sub`,
-      { from, to, ...scope?.params },
+      { from, to, readAction: READ_ACTION.source, ...scope?.params },
       {},
     );
     return dataSource.query<AccessStatsRow[]>(sql, params);

@@ -38,8 +38,14 @@ export class AuditService {
       entityType: 'audit',
       entityId: null,
       correlationId,
-      // The records whose entries were shown, so a search for one of them finds this read too.
-      details: { filters: { ...filters }, ids: [...new Set(rows.flatMap((row) => row.entityId ?? []))] },
+      // The records asked about and those whose entries were shown: a search for one of them (asking for
+      // AUDIT_VIEWED) finds this read.
+      details: {
+        filters: { ...filters },
+        ids: [
+          ...new Set([...(filters.entityId ? [filters.entityId] : []), ...rows.flatMap((row) => row.entityId ?? [])]),
+        ],
+      },
     });
     return {
       items: rows.map((row) => ({

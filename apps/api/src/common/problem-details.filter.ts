@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { ThrottlerException } from '@nestjs/throttler';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
+import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { appendAudit } from '@rocu/persistence';
 import type { CurrentUser } from '../auth/current-user';
@@ -63,16 +64,17 @@ function toProblem(exception: unknown): Problem {
 }
 
 /**
+ * A path's id as the audit keeps it: a record id lower-cased as records are (so a search finds a probe spelt in
+ * capitals); any other with NUL, which Postgres refuses in text, as U+FFFD, so the probe is still recorded, and cut
+ * to what an id could be.
+ */
+export const storableId = (id: string | undefined): string | null =>
+  id === undefined ? null : isUUID(id) ? id.toLowerCase() : id.replaceAll('\u0000', '\uFFFD').slice(0, 100);
+
+/**
  * The single exception filter: every error leaves as application/problem+json with a correlation id and
  * never with a stack, SQL text or internal names.
  */
-/**
- * A path's id as the audit can keep it: Postgres refuses NUL in text, and a prober's id with one must not keep the
- * refusal out of the trail; a long one is cut to what an id could be.
- */
-export const storableId = (id: string | undefined): string | null =>
-  id === undefined ? null : id.replaceAll('\u0000', '\uFFFD').slice(0, 100);
-
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problem');
