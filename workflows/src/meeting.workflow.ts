@@ -11,6 +11,7 @@ import {
 import {
   Actor,
   checkAttendanceRemoval,
+  checkAttendanceSize,
   checkMeetingAction,
   checkMeetingDecision,
   checkRatification,
@@ -305,6 +306,9 @@ function registerOpeningHandlers(run: MeetingRun, created: Promise<unknown>): vo
       validator: (command: AttendanceCommand) => {
         allow(run, 'RECORD_ATTENDANCE', command.actor);
         refuseUnless(checkAttendanceRemoval(run.decisions.size + run.decisionsInFlight, command.removed ?? []));
+        // The API checks the size against the read model; this catches two changes at once (validators are not
+        // replayed, so no patch is needed).
+        refuseUnless(checkAttendanceSize([...run.attendees.keys()], command));
       },
     },
   );

@@ -354,6 +354,27 @@ describe('meetingWorkflow (real dev server, recorded activities)', () => {
     await recordHistory('meeting-cut-off', handle);
   });
 
+  it('refuses an attendance change that would take the meeting past 200 people, but not one that shrinks it', async () => {
+    const { handle } = await startMeeting('attendance-size');
+    const guests = (from: number, count: number): Attendee[] =>
+      Array.from({ length: count }, (_, index) => ({
+        sub: `guest-${from + index}`,
+        name: 'Guest',
+        org: 'WYP',
+        conflicts: [],
+      }));
+    const record = (attendees: Attendee[], removed?: string[]) =>
+      handle.executeUpdate(recordAttendanceUpdate, {
+        args: [{ actor: chair, attendees, ...(removed && { removed }) }],
+      });
+    expect((await record(guests(0, 200))).attendees).toHaveLength(200);
+    const over = await refusal(() => record(guests(200, 1)));
+    expect(over.type).toBe('NOT_ALLOWED_IN_STATE');
+    expect(over.message).toContain('at most 200 people; this would make 201');
+    // Listed again, people count once; one in and one out keeps it at the bound.
+    expect((await record([...guests(0, 5), ...guests(200, 1)], ['guest-7'])).attendees).toHaveLength(200);
+  });
+
   it('decides items by the rules: deviations need a justification, recused chairs give way, ratifications stand apart', async () => {
     const meeting = await startMeeting('decisions');
     const { meetingId, handle } = meeting;

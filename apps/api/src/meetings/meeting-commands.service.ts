@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { UpdateDefinition } from '@temporalio/common';
+import { WorkflowExecutionAlreadyStartedError, type UpdateDefinition } from '@temporalio/common';
 import { AppConfig, meetingSettingsOf } from '@rocu/config';
 import {
   Actor,
-  attendanceAfter,
+  checkAttendanceSize,
   checkMeetingRole,
   DomainError,
   isRecused,
-  MAX_MEETING_ATTENDEES,
+  type MeetingCheck,
   type MeetingAction,
   nationalDeclineRefusal,
   planExtraMeeting,
@@ -61,19 +61,28 @@ export class MeetingCommandsService {
     correlationId: string,
   ): Promise<MeetingSummaryDto> {
     const meetingId = idForKey(actor, idempotencyKey, 'meeting');
-    if (idempotencyKey !== undefined) {
-      const made = () => this.queries.findVisible(actor, meetingId).then(toMeetingSummary, () => undefined);
-      await this.idempotency.refuseChangedRequest(
-        `meeting:${meetingId}`,
-        request,
-        async () => (await made()) !== undefined || (await this.temporal.workflowExists(meetingWorkflowId(meetingId))),
-      );
-      // Answered as it is now: a repeat after its time has passed is no new request for an extra meeting.
-      const earlier = await made();
-      if (earlier) return earlier;
+    const keyId = idempotencyKey === undefined ? undefined : `meeting:${meetingId}`;
+    const made = async () => {
+      const row = await meetingQueries.findVisible(this.dataSource, actor, meetingId);
+      return row && toMeetingSummary(row);
+    };
+    // A repeat is answered with the meeting as it now stands, even once its time has passed.
+    const earlier = keyId === undefined ? undefined : await made();
+    if (keyId !== undefined && earlier) {
+      await this.idempotency.refuseChangedRequest(keyId, request, async () => true);
+      return earlier;
     }
+    // Refused here, a request made nothing and claims no key: the corrected one may use it at once.
     const plan = planExtraMeeting(actor, request, new Date());
     if (!plan.ok) throw new DomainError(plan.code, plan.message, plan.errors ? { errors: plan.errors } : undefined);
+    if (keyId !== undefined) {
+      const workflowId = meetingWorkflowId(meetingId);
+      await this.idempotency.refuseChangedRequest(
+        keyId,
+        request,
+        async () => (await made()) !== undefined || (await this.temporal.workflowExists(workflowId)),
+      );
+    }
     const { scheduledFor, papersCloseAt } = plan;
     // An extra meeting runs by the region's current rules (its quorum), like the scheduled ones.
     const { settings } = await this.regionSettings.currentOrDefaults(request.region);
@@ -86,17 +95,23 @@ export class MeetingCommandsService {
       requestedBy: actor,
       settings: regionMeetingSettings(settings, meetingSettingsOf(this.config)),
     };
-    // A concurrent repeat reaches the workflow the first started (its opening Update only reads it).
-    await this.temporal.startWithUpdate(
-      MEETING_WORKFLOW_TYPE,
-      {
-        workflowId: meetingWorkflowId(meetingId),
-        args: [input],
-        workflowIdConflictPolicy: idempotencyKey === undefined ? 'FAIL' : 'USE_EXISTING',
-      },
-      openMeetingUpdate,
-      { actor, correlationId },
-    );
+    try {
+      // A concurrent repeat reaches the workflow the first started (its opening Update only reads it); one after
+      // that workflow ended starts no second run, and is answered from the read model.
+      await this.temporal.startWithUpdate(
+        MEETING_WORKFLOW_TYPE,
+        {
+          workflowId: meetingWorkflowId(meetingId),
+          args: [input],
+          workflowIdConflictPolicy: keyId === undefined ? 'FAIL' : 'USE_EXISTING',
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        },
+        openMeetingUpdate,
+        { actor, correlationId },
+      );
+    } catch (error) {
+      if (keyId === undefined || !(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
     return toMeetingSummary(await this.queries.findVisible(actor, meetingId));
   }
 
@@ -116,14 +131,11 @@ export class MeetingCommandsService {
         this.queries.itemIds(meeting),
         meetingQueries.attendees(this.dataSource, meeting.id),
       ]);
-      refuseBadAttendees(
+      const size = checkAttendanceSize(
+        recorded.map((attendee) => attendee.sub),
         request,
-        items,
-        attendanceAfter(
-          recorded.map((attendee) => attendee.sub),
-          request,
-        ),
       );
+      refuseBadAttendees(request, items, size);
       const attendees = request.attendees.map((attendee) => ({
         ...attendee,
         declared: attendee.conflicts,
@@ -240,12 +252,12 @@ export class MeetingCommandsService {
 }
 
 /**
- * Each person once: of two entries, the meeting's workflow would keep the last one's conflicts and its read model the
- * first's; nobody both listed and removed. A conflict is declared at a meeting on one of its items (agenda or tasking under review): one on any other
- * referral would put a record the chair may not see on the register, recusing and blocking officers elsewhere.
+ * What only the meeting can judge of an attendance (each person once, and nobody both listed and removed, are the
+ * body's rules: AttendanceRequest.bodyRules). A conflict is declared at a meeting on one of its items (agenda or
+ * tasking under review): one on any other referral would put a record the chair may not see on the register,
+ * recusing and blocking officers elsewhere. The attendance may not outgrow MAX_MEETING_ATTENDEES.
  */
-/** What only the meeting can judge of an attendance (repeated and removed people are the body's rules). */
-function refuseBadAttendees(request: AttendanceRequest, items: Set<string>, attending: number): void {
+function refuseBadAttendees(request: AttendanceRequest, items: Set<string>, size: MeetingCheck): void {
   const errors = request.attendees.flatMap((attendee, index) =>
     attendee.conflicts.some((referralId) => !items.has(referralId))
       ? [
@@ -257,12 +269,7 @@ function refuseBadAttendees(request: AttendanceRequest, items: Set<string>, atte
         ]
       : [],
   );
-  if (attending > MAX_MEETING_ATTENDEES)
-    errors.push({
-      field: 'attendees',
-      code: 'too_many',
-      message: `a meeting's attendance may hold at most ${MAX_MEETING_ATTENDEES} people (this would make ${attending})`,
-    });
+  if (!size.ok) errors.push({ field: 'attendees', code: 'too_many', message: size.reason });
   if (errors.length > 0)
     throw new DomainError(
       'VALIDATION',

@@ -7,6 +7,7 @@ import {
   MeetingRecord,
   attendanceAfter,
   availableMeetingActions,
+  checkAttendanceSize,
   checkAttendanceRemoval,
   checkItemDecision,
   checkRatification,
@@ -100,6 +101,25 @@ describe('attendanceAfter', () => {
     expect(attendanceAfter(['a', 'b'], { attendees: listed('b', 'c') })).toBe(3);
     expect(attendanceAfter(['a', 'b'], { attendees: listed('c'), removed: ['a', 'x'] })).toBe(2);
     expect(attendanceAfter([], { attendees: [] })).toBe(0);
+  });
+});
+
+describe('checkAttendanceSize', () => {
+  const people = (count: number, from = 0) => Array.from({ length: count }, (_, index) => `p${from + index}`);
+  const listing = (subs: string[]) => ({ attendees: subs.map((sub) => ({ sub })) });
+
+  it('lets an attendance reach 200 people and no further', () => {
+    expect(checkAttendanceSize(people(199), listing(people(1, 199)))).toEqual({ ok: true });
+    expect(checkAttendanceSize(people(200), listing(people(1, 200)))).toMatchObject({
+      ok: false,
+      refusal: 'NOT_ALLOWED_IN_STATE',
+    });
+  });
+
+  it('lets an attendance already past the bound (two changes at once) stay or shrink, never grow', () => {
+    expect(checkAttendanceSize(people(300), { attendees: [], removed: ['p0'] })).toEqual({ ok: true });
+    expect(checkAttendanceSize(people(300), listing(people(3)))).toEqual({ ok: true });
+    expect(checkAttendanceSize(people(300), listing(people(1, 300)))).toMatchObject({ ok: false });
   });
 });
 

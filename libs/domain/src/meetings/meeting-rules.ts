@@ -111,14 +111,31 @@ export function checkAttendanceRemoval(decisionsRecorded: number, removed: reado
  */
 export const MAX_MEETING_ATTENDEES = 200;
 
+/** An attendance change: the people listed (added or recorded again) and the sign-in ids taken off. */
+export interface AttendanceChange {
+  attendees: readonly { sub: string }[];
+  removed?: readonly string[];
+}
+
 /** How many people the attendance would hold after a change: those recorded, those listed, less those removed. */
-export function attendanceAfter(
-  recorded: readonly string[],
-  change: { attendees: readonly { sub: string }[]; removed?: readonly string[] },
-): number {
+export function attendanceAfter(recorded: readonly string[], change: AttendanceChange): number {
   const people = new Set([...recorded, ...change.attendees.map((attendee) => attendee.sub)]);
   for (const sub of change.removed ?? []) people.delete(sub);
   return people.size;
+}
+
+/**
+ * A change may not take the attendance past MAX_MEETING_ATTENDEES; one that leaves an attendance already past it
+ * (two changes at once) no larger passes, so the meeting can still be put right.
+ */
+export function checkAttendanceSize(recorded: readonly string[], change: AttendanceChange): MeetingCheck {
+  const after = attendanceAfter(recorded, change);
+  if (after <= MAX_MEETING_ATTENDEES || after <= recorded.length) return { ok: true };
+  return {
+    ok: false,
+    refusal: 'NOT_ALLOWED_IN_STATE',
+    reason: `A meeting's attendance may hold at most ${MAX_MEETING_ATTENDEES} people; this would make ${after}.`,
+  };
 }
 
 /** Actions this actor may take on this meeting now, in MEETING_ACTIONS order. */
