@@ -49,7 +49,7 @@ export type AccessStatsRow = AccessStats & { actorSub: string; actorOrg: string 
  * Audit actions that only read (a record viewed, a list shown, minutes exported): none of them is work on a record,
  * so none makes a later read of it "own work" (a curious read followed by the candidates list is still curious).
  */
-export const READ_ACTION = /_(VIEWED|LISTED|EXPORTED)$/;
+const READ_ACTION = /_(VIEWED|LISTED|EXPORTED)$/;
 
 /** The auditor's reads of the audit trail. */
 export const auditQueries = {
