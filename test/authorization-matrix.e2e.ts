@@ -871,6 +871,8 @@ describe('authorization matrix: every route x every role x own and other organis
   let nationalReferral = '';
   let viewMeeting = '';
   const decisionReferrals = new Map<string, string>();
+  /** One ACTIVE tasking per actor whose urgent adoption the decision meeting ratified: closable. */
+  const closableReferrals = new Map<string, string>();
   let decisionMeeting = '';
   const closeMeetings: string[] = [];
 
@@ -1212,13 +1214,14 @@ describe('authorization matrix: every route x every role x own and other organis
       lroReplacementBody,
       PLAN_TARGET,
     ),
-    'POST /referrals/{id}/close': referralAction(
-      'close',
-      'ACTIVE',
-      active,
-      () => ({ outcome: 'Charged' }),
-      PLAN_TARGET,
-    ),
+    'POST /referrals/{id}/close': async (actor) =>
+      referralAction(
+        'close',
+        'ACTIVE',
+        async () => closableReferrals.get(actorKey(actor)) ?? '',
+        () => ({ outcome: 'Charged' }),
+        PLAN_TARGET,
+      )(actor),
     'POST /referrals/{id}/partner-checks': referralAction(
       'partner-checks',
       'ASSESSMENT',
@@ -1430,6 +1433,7 @@ describe('authorization matrix: every route x every role x own and other organis
     await awaitingDecision({}, P1_ASSESSMENT);
     await inPool(actors, PARALLEL, async (actor) => {
       decisionReferrals.set(actorKey(actor), await awaitingDecision());
+      closableReferrals.set(actorKey(actor), await active());
     });
     // Held within the hour, with the chair and two of the region's forces: in session and quorate.
     decisionMeeting = await createMeeting(HOME_REGION, 'TTCG', 0, 30 * 60_000);
@@ -1448,6 +1452,18 @@ describe('authorization matrix: every route x every role x own and other organis
           ],
         },
         await token('TTCG_CHAIR', HOME_REGION, quorumChair),
+      ),
+    );
+    // A tasking closes only once its urgent adoption is ratified.
+    await inPool([...closableReferrals.values()], PARALLEL, async (referralId) =>
+      must(
+        'ratify the urgent adoption',
+        200,
+        stack.http.post(
+          `/meetings/${decisionMeeting}/decisions`,
+          { referralId, ratification: 'RATIFY', decision: 'ADOPT_ROCU_LEAD', rationale: 'matrix fixture' },
+          await token('TTCG_CHAIR', HOME_REGION, quorumChair),
+        ),
       ),
     );
     const { rows: agenda } = await stack.db.query<{ referralId: string }>(

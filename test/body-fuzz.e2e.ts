@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { Stack } from './support/stack';
 import { eventually, referralBody, workedExampleAssessment, meetingBody } from './support/referral-fixtures';
+import { ratifyUrgentAdoptions } from './support/meeting-fixtures';
 import { dataFingerprint, Fingerprint, settledFingerprint } from './support/data-fingerprint';
 import { gzipSync } from 'node:zlib';
 import { LEAK, partialRequest, RawResponse, rawRequest } from './support/raw-http';
@@ -338,7 +339,13 @@ describe(`POST and PATCH body fuzz (fast-check seed ${SEED}; replay with FUZZ_SE
     targets.plan = await activeReferral(stack);
     // Sized to what a run accepts: most SIO and action-change bodies are refused, most closing outcomes are text.
     pools.sio = await pool(6, () => adoptedReferral(stack));
-    pools.close = await pool(24, () => activeReferral(stack));
+    const closable: string[] = [];
+    pools.close = await pool(24, async () => {
+      const id = await activeReferral(stack);
+      closable.push(id);
+      return id;
+    });
+    await ratifyUrgentAdoptions(stack, closable); // a tasking closes once its urgent adoption is ratified
     pools.action = await pool(6, plannedAction);
     pools.reallocate = await pool(6, () => activeReferral(stack));
     pools.replaceLro = await pool(6, () => activeReferral(stack));

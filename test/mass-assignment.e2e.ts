@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Stack } from './support/stack';
+import { ratifyUrgentAdoptions } from './support/meeting-fixtures';
 import { eventually, referralBody, workedExampleAssessment, meetingBody } from './support/referral-fixtures';
 import { dataFingerprint, keysDeep, settledFingerprint } from './support/data-fingerprint';
 import { LEAK, rawRequest } from './support/raw-http';
@@ -232,7 +233,11 @@ describe('mass assignment and prototype pollution: refused with 400, changing no
     },
     {
       name: 'POST /referrals/{id}/close',
-      path: async () => `/referrals/${await activeReferral(stack)}/close`,
+      path: async () => {
+        const id = await activeReferral(stack);
+        await ratifyUrgentAdoptions(stack, [id]);
+        return `/referrals/${id}/close`;
+      },
       token: () => manager,
       valid: () => ({ outcome: 'Principals charged; supply line disrupted' }),
       nested: [],

@@ -7,6 +7,7 @@ import { eventually, referralBody, workedExampleAssessment } from './support/ref
 import { partnerCheckBody } from './support/national-fixtures';
 import { testEnvironment } from './support/test-environment';
 import { idForKey } from '../apps/api/src/common/keyed-id';
+import { ratifyUrgentAdoptions } from './support/meeting-fixtures';
 import { activeReferral } from './support/tasking-fixtures';
 
 const GRPC_NOT_FOUND = 5;
@@ -336,6 +337,7 @@ describe('referral input validation, visibility and idempotency', () => {
     const kept = `retention-kept-${Date.now()}`;
     const [open, closed] = [await activeReferral(stack), await activeReferral(stack)];
     const manager = await stack.token(['ROCU_MANAGER'], 'YHROCU');
+    await ratifyUrgentAdoptions(stack, [closed]);
     expect((await stack.http.post(`/referrals/${closed}/close`, { outcome: 'Charged' }, manager)).status).toBe(200);
     const planKey = (referralId: string) => `plan:${referralId}:action-${'0'.repeat(64)}`;
     await eventually(async () => {

@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { planWorkflowId } from '@rocu/contracts';
+import { ratifyUrgentAdoptions } from './support/meeting-fixtures';
 import { eventually, workedExampleAssessment } from './support/referral-fixtures';
 import { Stack } from './support/stack';
 import {
@@ -324,6 +325,29 @@ describe('SIO allocation and the 4P plan (issue 5)', () => {
     for await (const run of executions) runs.push(run.status.name);
     expect(runs).toContain('CONTINUED_AS_NEW');
 
+    // An urgent adoption awaits its ratification: until a meeting ratifies it the tasking cannot close.
+    const early = await stack.http.post<{ code: string; detail: string }>(
+      `/referrals/${id}/close`,
+      { outcome: 'Too soon' },
+      manager,
+    );
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('NOT_ALLOWED_IN_STATE');
+    expect(early.body.detail).toContain('once its urgent decision is ratified');
+    const pending = await stack.http.get<{ tasking: { ratificationPending: boolean }; availableActions: string[] }>(
+      `/referrals/${id}`,
+      manager,
+    );
+    expect(pending.body.tasking.ratificationPending).toBe(true);
+    expect(pending.body.availableActions).not.toContain('CLOSE');
+    await ratifyUrgentAdoptions(stack, [id]);
+    const ratified = await stack.http.get<{ tasking: { ratificationPending: boolean }; availableActions: string[] }>(
+      `/referrals/${id}`,
+      manager,
+    );
+    expect(ratified.body.tasking.ratificationPending).toBe(false);
+    expect(ratified.body.availableActions).toContain('CLOSE');
+
     // Closing makes the plan read-only and prompts a re-assessment.
     const closed = await stack.http.post<{ status: string }>(
       `/referrals/${id}/close`,
@@ -380,6 +404,7 @@ describe('SIO allocation and the 4P plan (issue 5)', () => {
     // its own signal after the plan had ended, and failed with an unknown error (a 500). Closures a few
     // milliseconds apart aim at that window; the first three arrive together.
     const id = await activeReferral(stack);
+    await ratifyUrgentAdoptions(stack, [id]);
     const delays = [0, 0, 0, 20, 40, 60, 90, 120, 160, 200];
     const closures = await Promise.all(
       delays.map(async (delay, index) => {
@@ -442,6 +467,7 @@ describe('SIO allocation and the 4P plan (issue 5)', () => {
     for (const [kind, path, body, token, unkeyedRepeat] of steps) {
       const send = (headers: Record<string, string> = { 'Idempotency-Key': `${kind}-${id}` }) =>
         stack.http.post(`/referrals/${id}/${path}`, body, token, headers);
+      if (kind === 'CLOSE') await ratifyUrgentAdoptions(stack, [id]); // it closes once its adoption is ratified
       const first = await send();
       expect({ kind, status: first.status }).toEqual({ kind, status: 200 });
       // As an API crash between the Update and recording its outcome would leave the key (the newest of its kind:
@@ -648,6 +674,7 @@ describe('SIO allocation and the 4P plan (issue 5)', () => {
     // Without the key the repeat names a version that is no longer current.
     expect((await change({})).body).toMatchObject({ status: 409, code: 'VERSION_CONFLICT' });
 
+    await ratifyUrgentAdoptions(stack, [id]);
     await ok('close', stack.http.post(`/referrals/${id}/close`, { outcome: 'Charged' }, manager));
     await forget('action');
     expect(await addAction()).toMatchObject({ status: 201, body: added.body });
@@ -751,6 +778,7 @@ describe('SIO allocation and the 4P plan (issue 5)', () => {
 
     // Once the plan is closed its workflow takes no Update: a repeat of one an earlier run applied, its outcome lost,
     // is still answered with its record (not refused 409), and a change under its key still refused.
+    await ratifyUrgentAdoptions(stack, [id]);
     await ok('close', stack.http.post(`/referrals/${id}/close`, { outcome: 'Charged' }, manager));
     const forgotten = await stack.db.query(
       `UPDATE idempotency_keys SET outcome = NULL WHERE key_id LIKE 'plan:' || $1 || ':disruption-%'`,

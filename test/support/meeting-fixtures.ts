@@ -65,3 +65,33 @@ export async function frozenMeeting(stack: Stack): Promise<string> {
  * four forces attend, so the meeting is quorate.
  */
 export const SOUTH_YORKSHIRE_MEMBER = { name: 'DCI Sam Hart', sub: 'syp-member', org: 'South Yorkshire Police' };
+
+/** The chair and two of YHROCU's four forces: a quorate attendance. */
+const QUORATE_ATTENDANCE = [
+  { sub: 'ttcg_chair@yhrocu', name: 'Det Supt Chair', org: 'YHROCU', conflicts: [] },
+  { sub: 'member-wyp', name: 'DCI Member', org: 'WYP', conflicts: [] },
+  { sub: SOUTH_YORKSHIRE_MEMBER.sub, name: SOUTH_YORKSHIRE_MEMBER.name, org: 'SYP', conflicts: [] },
+];
+
+/**
+ * Ratifies the urgent adoptions of these YHROCU referrals at one quorate extra TTCG (a tasking closes only once
+ * its urgent decision is ratified).
+ */
+export async function ratifyUrgentAdoptions(stack: Stack, referralIds: string[]): Promise<void> {
+  const chair = await stack.token(['TTCG_CHAIR'], 'YHROCU');
+  const meetingId = await frozenMeeting(stack);
+  await ok(
+    'attendance',
+    stack.http.post(`/meetings/${meetingId}/attendance`, { attendees: QUORATE_ATTENDANCE }, chair),
+  );
+  for (const referralId of referralIds) {
+    await ok(
+      `ratify ${referralId}`,
+      stack.http.post(
+        `/meetings/${meetingId}/decisions`,
+        { referralId, ratification: 'RATIFY', decision: 'ADOPT_ROCU_LEAD', rationale: 'Necessary and proportionate' },
+        chair,
+      ),
+    );
+  }
+}

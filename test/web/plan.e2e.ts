@@ -7,6 +7,7 @@ import {
   SIO_DRUGS_AND_FIREARMS,
   WYP_LRO,
 } from '../support/tasking-fixtures';
+import { ratifyUrgentAdoptions } from '../support/meeting-fixtures';
 import { JAVASCRIPT_MODES, useWebStack, Visitor } from '../support/web-test';
 import { KeyboardUser } from './pages/keyboard';
 import { PlanPage } from './pages/plan-pages';
@@ -295,9 +296,19 @@ describe('the 4P plan, kept by the SIO and the LRO together', () => {
       await lro.expectAccessible();
       expect((await lro.page.goto(`/referrals/${id}/plan/review`))?.status()).toBe(404);
 
-      // The ROCU manager closes the tasking with its outcome; the plan is then read-only.
+      // The urgent adoption awaits its ratification, so the tasking cannot close yet, and the page says why.
       const manager = await signedIn(PERSONA.manager, javaScript);
+      const waiting = await ReferralPage.open(manager.page, id);
+      expect(await waiting.page.getByTestId('ratification-pending').innerText()).toContain(
+        'The tasking can be closed once that meeting ratifies it.',
+      );
+      expect(await waiting.page.getByRole('button', { name: 'Close this tasking' }).count()).toBe(0);
+      await manager.expectAccessible();
+
+      // Once ratified, the ROCU manager closes the tasking with its outcome; the plan is then read-only.
+      await ratifyUrgentAdoptions(web.stack, [id]);
       const referral = await ReferralPage.open(manager.page, id);
+      expect(await referral.page.getByTestId('ratification-pending').count()).toBe(0);
       await referral.loadNextPage(manager.page.getByRole('button', { name: 'Close this tasking' }));
       await referral.submitWith('Close the tasking');
       expect(await referral.errorSummary()).toEqual([

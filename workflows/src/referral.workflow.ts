@@ -172,6 +172,12 @@ export const RESUME_FROM_ASSESSMENT_LEFT_PATCH = 'national-return-resumes-from-a
  */
 export const FRESH_DECISION_CLOCK_PATCH = 'fresh-decision-clock-after-return';
 
+/**
+ * A tasking closes only once its urgent decision is ratified (the CLOSE rule). Before, it could close first and the
+ * decision never reached a meeting; a history holding such a closure replays as it ran.
+ */
+export const CLOSE_AFTER_RATIFICATION_PATCH = 'close-after-ratification';
+
 /** The plan continues as new well before Temporal's 51,200-event cap. */
 const DEFAULT_PLAN_CONTINUE_AS_NEW_AFTER = 10_000;
 
@@ -271,6 +277,8 @@ interface ReferralRun {
   planClosing?: Promise<void>;
   /** The plan a stand-down closed: its final state, to reopen if the referral is adopted again. */
   stoodDownPlan?: Promise<PlanState | undefined>;
+  /** Closed while its urgent decision awaited ratification, as histories from before the rule did. */
+  closedUnratified?: boolean;
 }
 
 /** The patches read at the start are read here, in the order earlier histories recorded them. */
@@ -329,15 +337,20 @@ function snapshot(run: ReferralRun): ReferralSnapshot {
   };
 }
 
-/** The referral as the pure transition rules see it. */
-function record({ state, input }: ReferralRun) {
+/**
+ * The referral as the pure transition rules see it (for an event: a closure replayed from before the CLOSE rule
+ * does not see the pending ratification, and nothing else is affected).
+ */
+function record(run: ReferralRun, event?: ReferralEvent) {
+  const { state, input } = run;
+  const closedUnratified = event?.type === 'CLOSE' && run.closedUnratified === true;
   return {
     status: state.status,
     ownerOrg: input.ownerOrg,
     region: input.region,
     lroNamed: state.lro !== undefined,
     reassessmentDue: state.reassessmentDue,
-    urgentDecisionPending: state.urgentDecisionPending,
+    urgentDecisionPending: state.urgentDecisionPending && !closedUnratified,
     nationalResponsePending: state.nationalPending,
     nationalReturnTo: state.nationalReturnTo,
     origin: input.nationalTasking ? ('NCA_TASKING' as const) : undefined,
@@ -391,7 +404,7 @@ function ensureEntered(run: ReferralRun, command: ActorCommand): Promise<void> {
 }
 
 function refuseUnlessAllowed(run: ReferralRun, event: ReferralEvent, actor: Actor): ReferralStatus {
-  const result = refuseOnDomainError(() => transition(record(run), event, actor));
+  const result = refuseOnDomainError(() => transition(record(run, event), event, actor));
   if (!result.ok) {
     throw ApplicationFailure.create({
       type: result.refusal,
@@ -814,6 +827,8 @@ function registerClosureHandlers(run: ReferralRun): void {
   setHandler(
     closeReferralUpdate,
     async (command) => {
+      // The validator refuses a closure while the urgent decision is pending, so only a replay gets here so.
+      if (run.state.urgentDecisionPending && !patched(CLOSE_AFTER_RATIFICATION_PATCH)) run.closedUnratified = true;
       refuseUnlessAllowed(run, closeEvent(), command.actor);
       // The plan turns read-only before the closure is visible, so no edit lands after it.
       await closeRunningPlan(run);

@@ -62,6 +62,14 @@ import { eventually, ms, sleep } from './support/waiting';
 
 const RUN = `${Date.now().toString(36)}-${process.pid}`;
 const TASK_QUEUE = `referral-workflow-test-${RUN}`;
+/** The transitions from submission to an ACTIVE tasking (adopted, SIO allocated, LRO named). */
+const TO_ACTIVE = [
+  'TRIAGE:ASSESSMENT',
+  'ASSESS:AWAITING_DECISION',
+  'DECIDE:ADOPTED',
+  'ALLOCATE_SIO:SIO_ALLOCATED',
+  'NAME_LRO:ACTIVE',
+];
 
 /** Long enough that no deadline timer fires during a test that is not about deadlines. */
 const HOUR_MS = 3_600_000;
@@ -807,11 +815,7 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     expect(rescored.snapshot.status).toBe('CLOSED');
     await expect(handle.result()).resolves.toBeUndefined();
     expect(activities.transitionsFor(workflowId).map((event) => `${event.action}:${event.to}`)).toEqual([
-      'TRIAGE:ASSESSMENT',
-      'ASSESS:AWAITING_DECISION',
-      'DECIDE:ADOPTED',
-      'ALLOCATE_SIO:SIO_ALLOCATED',
-      'NAME_LRO:ACTIVE',
+      ...TO_ACTIVE,
       'CLOSE:CLOSED',
       'ASSESS:CLOSED',
     ]);
@@ -905,23 +909,13 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     await handle.terminate('urgent overturn test finished');
   });
 
-  it('ends when an overturning ratification wins the plan closure from a closure waiting with it', async () => {
-    const referralId = newReferralId('close-vs-overturn');
+  it('refuses to close a tasking whose urgent adoption awaits ratification; closes it once ratified', async () => {
+    const referralId = newReferralId('close-after-ratification');
     const workflowId = referralWorkflowId(referralId);
-    // Its own task queue and worker, so the two updates can be queued while no worker runs and then reach the
-    // workflow together, in the order sent: the race, every time.
-    const queue = `${TASK_QUEUE}-race`;
-    const implementation = { ...activities.implementation, ...activities.planImplementation };
-    const first = await startWorkflowTestHarness(queue, implementation);
-    const { handle } = await submit(
-      referralId,
-      RELAXED_POLICY,
-      { actor: referrer },
-      undefined,
-      { urgency: 'IMMEDIATE', threatToLife: true },
-      {},
-      queue,
-    );
+    const { handle } = await submit(referralId, RELAXED_POLICY, { actor: referrer }, undefined, {
+      urgency: 'IMMEDIATE',
+      threatToLife: true,
+    });
     const manager: Actor = { ...assessor, sub: 'u-manager', roles: ['ROCU_MANAGER'] };
     await handle.executeUpdate(triageUpdate, { args: [{ actor: assessor, decision: 'ACCEPT', reason: 'In remit' }] });
     await handle.executeUpdate(assessUpdate, { args: [assessWorkedExample] });
@@ -932,42 +926,43 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
       args: [
         {
           actor: manager,
-          officer: { sub: 'sio-race', name: 'DCI Race', org: REGION, region: REGION },
+          officer: { sub: 'sio-urgent', name: 'DCI Urgent', org: REGION, region: REGION },
           justification: 'On call',
           conflictDeclaration: { hasConflict: false },
         },
       ],
     });
-    const active = await handle.executeUpdate(nameLroUpdate, {
-      args: [{ actor: referrer, lro: { sub: 'lro-race', name: 'DI Race', org: OWNER_ORG } }],
+    await handle.executeUpdate(nameLroUpdate, {
+      args: [{ actor: referrer, lro: { sub: 'lro-urgent', name: 'DI Urgent', org: OWNER_ORG } }],
     });
-    expect(active.status).toBe('ACTIVE');
+    const close = () => handle.executeUpdate(closeReferralUpdate, { args: [{ actor: manager, outcome: 'Charged' }] });
 
-    await first.close();
-
-    const overturn = handle.executeUpdate(ratificationUpdate, {
+    const early = await refusal(close);
+    expect(early.type).toBe('NOT_ALLOWED_IN_STATE');
+    expect(early.message).toContain('once its urgent decision is ratified');
+    const ratified = await handle.executeUpdate(ratificationUpdate, {
       args: [
         {
           actor: chair,
           meetingId: 'meeting-7',
-          outcome: 'OVERTURN',
-          decision: 'DECLINE_RETURN_TO_FORCE',
+          outcome: 'RATIFY',
+          decision: 'ADOPT_ROCU_LEAD',
           rationale: 'TTCG view',
         },
       ],
     });
-    await sleep(500);
-    const close = handle.executeUpdate(closeReferralUpdate, { args: [{ actor: manager, outcome: 'Charged' }] });
-    await sleep(500);
-    // Both pass their validators on ACTIVE and wait on the one plan closure; the ratification, first, resumes
-    // first and declines the tasking, so the closure is refused.
-    const second = await startWorkflowTestHarness(queue, implementation);
-    try {
-      await expectOverturnWins(handle, workflowId, overturn, close);
-      await recordHistory('close-in-flight', handle);
-    } finally {
-      await second.close();
-    }
+    expect(ratified.status).toBe('ACTIVE');
+    expect((await close()).status).toBe('CLOSED');
+    await client.workflow.getHandle(planWorkflowId(referralId)).result();
+    await handle.executeUpdate(assessUpdate, { args: [assessWorkedExample] });
+    await expect(handle.result()).resolves.toBeUndefined();
+    expect(activities.transitionsFor(workflowId).map((event) => `${event.action}:${event.to}`)).toEqual([
+      ...TO_ACTIVE,
+      'RATIFICATION:ACTIVE',
+      'CLOSE:CLOSED',
+      'ASSESS:CLOSED',
+    ]);
+    await recordHistory('close-after-ratification', handle);
   });
 
   it('reopens the plan when a tasking stood down by an overturn is adopted again: same actions, numbering on', async () => {
@@ -1078,28 +1073,6 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
   });
 
   /** The ratification applied, the closure refused, and the workflow ended. */
-  async function expectOverturnWins(
-    handle: WorkflowHandle,
-    workflowId: string,
-    overturn: Promise<unknown>,
-    close: Promise<unknown>,
-  ): Promise<void> {
-    const settled = await Promise.allSettled([overturn, close]);
-    expect(settled.map((each) => each.status)).toEqual(['fulfilled', 'rejected']);
-    expect(
-      activities
-        .transitionsFor(workflowId)
-        .map((event) => `${event.action}:${event.to}`)
-        .slice(-1),
-    ).toEqual(['RATIFICATION:DECLINED']);
-    // Before the fix the refused closure left a re-assessment due that a declined referral never gets.
-    const outcome = await Promise.race([
-      handle.result().then(() => 'completed'),
-      sleep(20_000).then(() => 'still running after 20 s'),
-    ]);
-    expect(outcome).toBe('completed');
-  }
-
   it('replaces the SIO and the LRO of a running plan, with a reason: the plan changes hands', async () => {
     const referralId = newReferralId('owners');
     const workflowId = referralWorkflowId(referralId);

@@ -25,7 +25,7 @@ import {
   conflictedPeople,
 } from '@rocu/persistence';
 import { ListReferralsQuery } from './list-referrals.query';
-import { referralRecordOf } from './referral-record';
+import { referralRecordOf, urgentDecisionPending } from './referral-record';
 import {
   AssessmentHistoryEntryDto,
   AssessmentViewDto,
@@ -129,6 +129,7 @@ const taskingOf = (referral: ReferralEntity): TaskingDto => ({
   closureOutcome: referral.closureOutcome,
   closedAt: referral.closedAt?.toISOString() ?? null,
   reassessmentDue: referral.reassessmentDue,
+  ratificationPending: urgentDecisionPending(referral),
 });
 
 /** Sent national: when, the NCA's answer due (null once answered) and, once accepted, its reference. */

@@ -1,6 +1,10 @@
 import type { ReferralOrigin, ReferralRecord, ReferralStatus } from '@rocu/domain';
 import type { ReferralEntity } from '@rocu/persistence';
 
+/** An urgent out-of-meeting decision that no meeting has yet ratified or overturned. */
+export const urgentDecisionPending = (referral: ReferralEntity): boolean =>
+  referral.urgentDecisionAt !== null && referral.ratifiedInMeeting === null;
+
 /** The part of the read model the referral rules look at. */
 export const referralRecordOf = (referral: ReferralEntity): ReferralRecord => ({
   status: referral.status as ReferralStatus,
@@ -8,6 +12,7 @@ export const referralRecordOf = (referral: ReferralEntity): ReferralRecord => ({
   region: referral.region,
   lroNamed: referral.lroSub !== null,
   reassessmentDue: referral.reassessmentDue,
+  urgentDecisionPending: urgentDecisionPending(referral),
   nationalResponsePending: referral.status === 'REFERRED_NATIONAL' && referral.nationalDueAt !== null,
   origin: referral.origin as ReferralOrigin,
 });

@@ -147,6 +147,11 @@ export class TaskingDto {
   @ApiPropertyOptional({ nullable: true, type: String }) closedAt!: string | null;
   @ApiProperty({ description: 'closing prompts a re-assessment of the subject; true until it is re-scored' })
   reassessmentDue!: boolean;
+  @ApiProperty({
+    description:
+      'an urgent out-of-meeting decision awaits ratification at the next meeting; the tasking closes only after it',
+  })
+  ratificationPending!: boolean;
 }
 
 /** One assessment in a referral's score history (newest first). */

@@ -401,6 +401,16 @@ describe('after adoption (ALLOCATE_SIO, NAME_LRO, CLOSE)', () => {
       });
     });
 
+    it('refuses closing while an urgent decision awaits ratification, naming what it waits for', () => {
+      const pending: ReferralRecord = { ...record('ACTIVE'), urgentDecisionPending: true };
+      const refused = transition(pending, { type: 'CLOSE' }, manager);
+      expect(refused).toMatchObject({ ok: false, refusal: 'NOT_ALLOWED_IN_STATE', status: 'ACTIVE' });
+      expect(refused.ok === false && refused.reason).toContain('ACTIVE (once its urgent decision is ratified)');
+      expect(availableActions(pending, manager)).toEqual(['REALLOCATE_SIO']);
+      const ratified: ReferralRecord = { ...record('ACTIVE'), urgentDecisionPending: false };
+      expect(transition(ratified, { type: 'CLOSE' }, manager)).toEqual({ ok: true, from: 'ACTIVE', to: 'CLOSED' });
+    });
+
     it.each(['ADOPTED', 'SIO_ALLOCATED', 'CLOSED', 'AWAITING_DECISION'] as const)(
       'refuses closing from %s with NOT_ALLOWED_IN_STATE',
       (status) => {

@@ -266,7 +266,10 @@ export const REFERRAL_TRANSITIONS: TransitionTable = {
   ],
   CLOSE: [
     {
+      // Closed first, an urgent decision would never reach the meeting that must ratify or overturn it.
       from: ['ACTIVE'],
+      when: (record) => record.urgentDecisionPending !== true,
+      whenDescription: 'once its urgent decision is ratified',
       who: REGIONAL_MANAGER,
       whoDescription: "a ROCU manager of the referral's region",
       to: () => 'CLOSED',

@@ -44,6 +44,9 @@ export class ReferralEntity {
   @Column('text', { name: 'lro_sub', nullable: true }) lroSub!: string | null;
   @Column('text', { name: 'lro_name', nullable: true }) lroName!: string | null;
   @Column('text', { name: 'lro_org', nullable: true }) lroOrg!: string | null;
+  /** An urgent out-of-meeting decision: when it was taken, and the meeting that ratified or overturned it. */
+  @Column('timestamptz', { name: 'urgent_decision_at', nullable: true }) urgentDecisionAt!: Date | null;
+  @Column('uuid', { name: 'ratified_in_meeting', nullable: true }) ratifiedInMeeting!: string | null;
   @Column('text', { name: 'closure_outcome', nullable: true }) closureOutcome!: string | null;
   @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt!: Date | null;
   @Column('boolean', { name: 'reassessment_due' }) reassessmentDue!: boolean;

@@ -49,7 +49,7 @@ export interface ReferralDetail extends ReferralSummary {
   history: HistoryEntry[];
   information: InformationEntry[];
   /** Who runs it once adopted. */
-  tasking: { sio: PersonRef | null; lro: PersonRef | null };
+  tasking: { sio: PersonRef | null; lro: PersonRef | null; ratificationPending: boolean };
   availableActions: string[];
 }
 

@@ -45,9 +45,18 @@ export interface ReferralPageView {
   canReplaceLro: boolean;
   /** The ROCU manager may close an ACTIVE tasking with its outcome. */
   canClose: boolean;
+  /** Why an urgent decision still matters: it awaits a meeting's ratification (and holds the closure back). */
+  ratificationPending?: string;
   answer: string;
   /** The action form's Idempotency-Key (see formKey). */
   key?: string;
+}
+
+/** An urgent decision awaiting ratification, and what waits for it. */
+function ratificationNotice(detail: ReferralDetail): string | undefined {
+  if (!detail.tasking.ratificationPending) return undefined;
+  const pending = 'The urgent decision taken out of meeting awaits ratification at the next meeting.';
+  return detail.status === 'ACTIVE' ? `${pending} The tasking can be closed once that meeting ratifies it.` : pending;
 }
 
 /** The text of what the gateway last asked, if the referral is waiting for an answer. */
@@ -111,6 +120,7 @@ export function referralPageView(
     canReallocateSio: detail.availableActions.includes('REALLOCATE_SIO'),
     canReplaceLro: detail.availableActions.includes('REPLACE_LRO'),
     canClose: detail.availableActions.includes('CLOSE'),
+    ratificationPending: ratificationNotice(detail),
     answer: extras.answer ?? '',
     key: extras.key,
   };
