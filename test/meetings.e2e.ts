@@ -509,10 +509,15 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
 
     expect((await urgent('REFER_PARTNER')).status).toBe(400); // needs its onward reference
     expect((await urgent('DECLINE_RETURN_TO_FORCE')).status).toBe(200);
+    // What is left to the chair is the meeting's ratification of the urgent decision, as the workflow says too.
     for (const decision of ['DECLINE_RETURN_TO_FORCE', 'ADOPT_ROCU_LEAD', 'DEFER']) {
       const again = await urgent(decision);
       expect(again.status).toBe(409);
-      expect(again.body).toMatchObject({ code: 'NOT_ALLOWED_IN_STATE', state: 'DECLINED', allowedActions: [] });
+      expect(again.body).toMatchObject({
+        code: 'NOT_ALLOWED_IN_STATE',
+        state: 'DECLINED',
+        allowedActions: ['RATIFICATION'],
+      });
     }
     const history = await stack.db.query(
       `SELECT count(*)::int AS n FROM referral_history WHERE referral_id = $1 AND action = 'DECIDE'`,

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { meetingWorkflowId } from '@rocu/contracts';
-import type { ReferralStatus } from '@rocu/domain';
-import { loadAgenda, meetingProjectionRepository, referralProjectionRepository } from '@rocu/persistence';
+import type { Actor, ReferralStatus } from '@rocu/domain';
+import { loadAgenda, referralProjectionRepository } from '@rocu/persistence';
+import { projectReferralTransition } from '../apps/worker/src/activities/referral-projectors';
 import { insertReferralRow, useScratchDatabase, useScratchDataSource } from './support/scratch-database';
 
 /**
@@ -54,11 +55,40 @@ describe('urgent decisions listed for ratification', () => {
        VALUES ($1, $2, $3, 'TTCG', 'CLOSED', now(), now(), now())`,
       [meetingId, meetingWorkflowId(meetingId), region],
     );
-    await meetingProjectionRepository.settleUrgentDecision(dataSource.manager, referral, meetingId);
+    await referralProjectionRepository.settleUrgentDecision(dataSource.manager, referral, meetingId);
     expect(await listed()).not.toContain(referral);
     // The NCA returned it and the chair decided urgently again: that decision awaits its own ratification.
     await scratch.pool.query(`UPDATE referrals SET status = 'DECLINED' WHERE id = $1`, [referral]);
     await decideUrgently(referral, 'DECLINE_RETURN_TO_FORCE');
     expect(await listed()).toContain(referral);
+  });
+
+  it("settles with the referral's own projection of the meeting's decision, whatever the minutes record", async () => {
+    const referral = await urgentlyDecided('ACTIVE');
+    const meetingId = randomUUID();
+    await scratch.pool.query(
+      `INSERT INTO meetings (id, workflow_id, region, type, status, scheduled_for, papers_close_at, created_at)
+       VALUES ($1, $2, $3, 'TTCG', 'AGENDA_FROZEN', now(), now(), now())`,
+      [meetingId, meetingWorkflowId(meetingId), region],
+    );
+    const chair: Actor = { sub: 'chair', name: 'Chair', roles: ['TTCG_CHAIR'], org: region, region };
+    await dataSource.transaction((manager) =>
+      projectReferralTransition(manager, {
+        workflowId: `referral-${referral}`,
+        referralId: referral,
+        seq: 1,
+        at: new Date().toISOString(),
+        from: 'ACTIVE',
+        to: 'ACTIVE',
+        action: 'RATIFICATION',
+        actor: chair,
+        deadlines: [],
+        pausedMs: 0,
+        taskingDecision: { decision: 'ADOPT_ROCU_LEAD', rationale: 'Ratified', meetingId },
+      }),
+    );
+    expect(await listed()).not.toContain(referral);
+    const { rows } = await scratch.pool.query('SELECT ratified_in_meeting FROM referrals WHERE id = $1', [referral]);
+    expect(rows).toEqual([{ ratified_in_meeting: meetingId }]);
   });
 });

@@ -300,7 +300,7 @@ describe('the 4P plan, kept by the SIO and the LRO together', () => {
       const manager = await signedIn(PERSONA.manager, javaScript);
       const waiting = await ReferralPage.open(manager.page, id);
       expect(await waiting.page.getByTestId('ratification-pending').innerText()).toContain(
-        'The tasking can be closed once that meeting ratifies it.',
+        'The tasking can be closed once that meeting has ruled on it.',
       );
       expect(await waiting.page.getByRole('button', { name: 'Close this tasking' }).count()).toBe(0);
       await manager.expectAccessible();

@@ -277,7 +277,7 @@ interface ReferralRun {
   planClosing?: Promise<void>;
   /** The plan a stand-down closed: its final state, to reopen if the referral is adopted again. */
   stoodDownPlan?: Promise<PlanState | undefined>;
-  /** Closed while its urgent decision awaited ratification, as histories from before the rule did. */
+  /** A closure being replayed from before the CLOSE rule, made while the urgent decision awaited ratification. */
   closedUnratified?: boolean;
 }
 
@@ -828,11 +828,18 @@ function registerClosureHandlers(run: ReferralRun): void {
     closeReferralUpdate,
     async (command) => {
       // The validator refuses a closure while the urgent decision is pending, so only a replay gets here so.
-      if (run.state.urgentDecisionPending && !patched(CLOSE_AFTER_RATIFICATION_PATCH)) run.closedUnratified = true;
-      refuseUnlessAllowed(run, closeEvent(), command.actor);
-      // The plan turns read-only before the closure is visible, so no edit lands after it.
-      await closeRunningPlan(run);
-      return apply(run, closeEvent(), command, { reason: command.outcome, closure: { outcome: command.outcome } });
+      run.closedUnratified = run.state.urgentDecisionPending && !patched(CLOSE_AFTER_RATIFICATION_PATCH);
+      try {
+        refuseUnlessAllowed(run, closeEvent(), command.actor);
+        // The plan turns read-only before the closure is visible, so no edit lands after it.
+        await closeRunningPlan(run);
+        return await apply(run, closeEvent(), command, {
+          reason: command.outcome,
+          closure: { outcome: command.outcome },
+        });
+      } finally {
+        run.closedUnratified = false; // this closure's alone
+      }
     },
     guard(run, closeEvent),
   );

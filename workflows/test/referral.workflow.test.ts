@@ -1072,7 +1072,6 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     await handle.terminate('plan reopened test finished');
   });
 
-  /** The ratification applied, the closure refused, and the workflow ended. */
   it('replaces the SIO and the LRO of a running plan, with a reason: the plan changes hands', async () => {
     const referralId = newReferralId('owners');
     const workflowId = referralWorkflowId(referralId);

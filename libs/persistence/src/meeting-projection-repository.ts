@@ -168,15 +168,6 @@ export const meetingProjectionRepository = {
     );
   },
 
-  /** Settles the referral's urgent decision still awaiting ratification, if it has one. */
-  async settleUrgentDecision(manager: EntityManager, referralId: string, meetingId: string): Promise<void> {
-    await manager.query(
-      `UPDATE referrals SET ratified_in_meeting = $2
-            WHERE id = $1 AND urgent_decision_at IS NOT NULL AND ratified_in_meeting IS NULL`,
-      [referralId, meetingId],
-    );
-  },
-
   /** Closes the meeting, marking the undecided items it found settled elsewhere (its minutes then say so for good). */
   async closeMeeting(manager: EntityManager, meetingId: string, at: string, settledElsewhere: string[]): Promise<void> {
     await manager.query(`UPDATE meetings SET status = 'CLOSED', closed_at = $2 WHERE id = $1`, [meetingId, at]);

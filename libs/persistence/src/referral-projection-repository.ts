@@ -187,6 +187,15 @@ export const referralProjectionRepository = {
     );
   },
 
+  /** Settles the referral's urgent decision still awaiting ratification, if it has one: a meeting decided on it. */
+  async settleUrgentDecision(manager: EntityManager, referralId: string, meetingId: string): Promise<void> {
+    await manager.query(
+      `UPDATE referrals SET ratified_in_meeting = $2
+            WHERE id = $1 AND urgent_decision_at IS NOT NULL AND ratified_in_meeting IS NULL`,
+      [referralId, meetingId],
+    );
+  },
+
   async insertPartnerCheck(manager: EntityManager, entry: PartnerCheckEntry): Promise<void> {
     const { check } = entry;
     await manager.query(

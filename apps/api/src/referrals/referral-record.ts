@@ -1,9 +1,14 @@
-import type { ReferralOrigin, ReferralRecord, ReferralStatus } from '@rocu/domain';
+import { URGENTLY_DECIDED_STATUSES, type ReferralOrigin, type ReferralRecord, type ReferralStatus } from '@rocu/domain';
 import type { ReferralEntity } from '@rocu/persistence';
 
-/** An urgent out-of-meeting decision that no meeting has yet ratified or overturned. */
+/**
+ * An urgent out-of-meeting decision that no meeting has yet ratified or overturned, on a referral still where a
+ * meeting can (as the agenda lists them: one closed before a close waited for ratification has ended).
+ */
 export const urgentDecisionPending = (referral: ReferralEntity): boolean =>
-  referral.urgentDecisionAt !== null && referral.ratifiedInMeeting === null;
+  referral.urgentDecisionAt !== null &&
+  referral.ratifiedInMeeting === null &&
+  URGENTLY_DECIDED_STATUSES.includes(referral.status as ReferralStatus);
 
 /** The part of the read model the referral rules look at. */
 export const referralRecordOf = (referral: ReferralEntity): ReferralRecord => ({

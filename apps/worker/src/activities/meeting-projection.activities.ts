@@ -20,6 +20,7 @@ import {
   loadAgenda,
   loadFrozenAgenda,
   meetingProjectionRepository as repository,
+  referralProjectionRepository,
 } from '@rocu/persistence';
 import { WorkflowClientService } from '../workflow-client.service';
 import { failFastWhenPermanent, isPermanentFailure } from './permanent-failure';
@@ -199,8 +200,9 @@ export class MeetingProjectionActivities implements MeetingActivities {
       { referralId: decision.referralId, decision: decision.decision },
       async (manager) => {
         await repository.insertDecision(manager, event, decision);
-        // Any meeting's decision on the referral settles an urgent decision still awaiting ratification.
-        await repository.settleUrgentDecision(manager, decision.referralId, event.meetingId);
+        // Any meeting's decision on the referral settles an urgent decision still awaiting ratification (the
+        // referral's own projection does so with the decision; this covers minutes that sent the referral none).
+        await referralProjectionRepository.settleUrgentDecision(manager, decision.referralId, event.meetingId);
       },
     );
   }

@@ -75,6 +75,33 @@ describe('referralRowState', () => {
     expect(row).toMatchObject({ status: 'ASSESSMENT', last_seq: 1 });
   });
 
+  it('keeps an urgent decision pending until a meeting decides on it; a second urgent decision awaits its own', () => {
+    const decided = (seq: number, from: string, to: string, meetingId?: string) =>
+      event(seq, from, to, {
+        taskingDecision: { decision: 'ADOPT_ROCU_LEAD', rationale: 'x', ...(meetingId ? { meetingId } : {}) },
+      });
+    const urgent = decided(1, 'AWAITING_DECISION', 'ADOPTED');
+    expect(referralRowState(snapshot('ADOPTED', 1), submission, [urgent])).toMatchObject({
+      urgent_decision: 'ADOPT_ROCU_LEAD',
+      urgent_decision_at: '2026-12-02T10:00:00.000Z',
+      ratified_in_meeting: null,
+    });
+    const ratified = decided(2, 'ADOPTED', 'ADOPTED', 'meeting-1');
+    const later = decided(3, 'ADOPTED', 'ADOPTED', 'meeting-2');
+    expect(referralRowState(snapshot('ADOPTED', 3), submission, [urgent, ratified, later]).ratified_in_meeting).toBe(
+      'meeting-1',
+    );
+    const again = decided(4, 'AWAITING_DECISION', 'ADOPTED');
+    expect(
+      referralRowState(snapshot('ADOPTED', 4), submission, [urgent, ratified, again]).ratified_in_meeting,
+    ).toBeNull();
+    // A meeting's decision with no urgent one before it settles nothing.
+    expect(
+      referralRowState(snapshot('ADOPTED', 1), submission, [decided(1, 'AWAITING_DECISION', 'ADOPTED', 'meeting-1')])
+        .ratified_in_meeting,
+    ).toBeNull();
+  });
+
   it('opens and answers the national queue', () => {
     const referred = event(1, 'ASSESSMENT', 'REFERRED_NATIONAL');
     const accepted = event(2, 'REFERRED_NATIONAL', 'REFERRED_NATIONAL', {

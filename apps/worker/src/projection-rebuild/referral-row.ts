@@ -13,6 +13,7 @@ export interface ReferralRowState {
   onward_reference: string | null;
   urgent_decision: string | null;
   urgent_decision_at: string | null;
+  ratified_in_meeting: string | null;
   partner_org: string | null;
   national_referred_at: string | null;
   national_due_at: string | null;
@@ -49,6 +50,7 @@ export function referralRowState(
     onward_reference: null,
     urgent_decision: null,
     urgent_decision_at: null,
+    ratified_in_meeting: null,
     partner_org: null,
     national_referred_at: null,
     national_due_at: null,
@@ -73,9 +75,15 @@ function applyTransition(row: ReferralRowState, event: ReferralTransitionEvent):
   const score = event.assessment?.score;
   if (score) Object.assign(row, { priority: score.priority, risk_score: score.riskScore });
   if (event.taskingDecision?.onwardReference) row.onward_reference = event.taskingDecision.onwardReference;
-  if (event.taskingDecision && event.taskingDecision.meetingId === undefined) {
-    Object.assign(row, { urgent_decision: event.taskingDecision.decision, urgent_decision_at: event.at });
+  const meetingId = event.taskingDecision?.meetingId;
+  if (event.taskingDecision && meetingId === undefined) {
+    Object.assign(row, {
+      urgent_decision: event.taskingDecision.decision,
+      urgent_decision_at: event.at,
+      ratified_in_meeting: null,
+    });
   }
+  if (meetingId !== undefined && row.urgent_decision_at !== null) row.ratified_in_meeting ??= meetingId;
   if (event.partnerDisposal) {
     Object.assign(row, {
       partner_org: event.partnerDisposal.agency,

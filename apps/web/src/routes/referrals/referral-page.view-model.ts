@@ -56,7 +56,9 @@ export interface ReferralPageView {
 function ratificationNotice(detail: ReferralDetail): string | undefined {
   if (!detail.tasking.ratificationPending) return undefined;
   const pending = 'The urgent decision taken out of meeting awaits ratification at the next meeting.';
-  return detail.status === 'ACTIVE' ? `${pending} The tasking can be closed once that meeting ratifies it.` : pending;
+  return detail.status === 'ACTIVE'
+    ? `${pending} The tasking can be closed once that meeting has ruled on it.`
+    : pending;
 }
 
 /** The text of what the gateway last asked, if the referral is waiting for an answer. */
