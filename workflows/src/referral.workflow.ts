@@ -277,8 +277,6 @@ interface ReferralRun {
   planClosing?: Promise<void>;
   /** The plan a stand-down closed: its final state, to reopen if the referral is adopted again. */
   stoodDownPlan?: Promise<PlanState | undefined>;
-  /** A closure being replayed from before the CLOSE rule, made while the urgent decision awaited ratification. */
-  closedUnratified?: boolean;
 }
 
 /** The patches read at the start are read here, in the order earlier histories recorded them. */
@@ -338,12 +336,10 @@ function snapshot(run: ReferralRun): ReferralSnapshot {
 }
 
 /**
- * The referral as the pure transition rules see it (for an event: a closure replayed from before the CLOSE rule
- * does not see the pending ratification, and nothing else is affected).
+ * The referral as the pure transition rules see it; `closedUnratified` for a closure replayed from before the CLOSE
+ * rule, which does not see the pending ratification.
  */
-function record(run: ReferralRun, event?: ReferralEvent) {
-  const { state, input } = run;
-  const closedUnratified = event?.type === 'CLOSE' && run.closedUnratified === true;
+function record({ state, input }: ReferralRun, closedUnratified = false) {
   return {
     status: state.status,
     ownerOrg: input.ownerOrg,
@@ -403,8 +399,13 @@ function ensureEntered(run: ReferralRun, command: ActorCommand): Promise<void> {
   }));
 }
 
-function refuseUnlessAllowed(run: ReferralRun, event: ReferralEvent, actor: Actor): ReferralStatus {
-  const result = refuseOnDomainError(() => transition(record(run, event), event, actor));
+function refuseUnlessAllowed(
+  run: ReferralRun,
+  event: ReferralEvent,
+  actor: Actor,
+  closedUnratified = false,
+): ReferralStatus {
+  const result = refuseOnDomainError(() => transition(record(run, closedUnratified), event, actor));
   if (!result.ok) {
     throw ApplicationFailure.create({
       type: result.refusal,
@@ -422,8 +423,9 @@ async function apply(
   event: ReferralEvent,
   command: ActorCommand,
   extras: TransitionExtras = {},
+  closedUnratified = false,
 ): Promise<ReferralSnapshot> {
-  const to = refuseUnlessAllowed(run, event, command.actor);
+  const to = refuseUnlessAllowed(run, event, command.actor, closedUnratified);
   const from = run.state.status;
   const now = new Date(Date.now());
   const readoption = isReadoption(run.state, to) && patched(FRESH_READOPTION_CLOCK_PATCH);
@@ -828,18 +830,12 @@ function registerClosureHandlers(run: ReferralRun): void {
     closeReferralUpdate,
     async (command) => {
       // The validator refuses a closure while the urgent decision is pending, so only a replay gets here so.
-      run.closedUnratified = run.state.urgentDecisionPending && !patched(CLOSE_AFTER_RATIFICATION_PATCH);
-      try {
-        refuseUnlessAllowed(run, closeEvent(), command.actor);
-        // The plan turns read-only before the closure is visible, so no edit lands after it.
-        await closeRunningPlan(run);
-        return await apply(run, closeEvent(), command, {
-          reason: command.outcome,
-          closure: { outcome: command.outcome },
-        });
-      } finally {
-        run.closedUnratified = false; // this closure's alone
-      }
+      const unratified = run.state.urgentDecisionPending && !patched(CLOSE_AFTER_RATIFICATION_PATCH);
+      refuseUnlessAllowed(run, closeEvent(), command.actor, unratified);
+      // The plan turns read-only before the closure is visible, so no edit lands after it.
+      await closeRunningPlan(run);
+      const closure = { reason: command.outcome, closure: { outcome: command.outcome } };
+      return apply(run, closeEvent(), command, closure, unratified);
     },
     guard(run, closeEvent),
   );

@@ -20,7 +20,6 @@ import {
   loadAgenda,
   loadFrozenAgenda,
   meetingProjectionRepository as repository,
-  referralProjectionRepository,
 } from '@rocu/persistence';
 import { WorkflowClientService } from '../workflow-client.service';
 import { failFastWhenPermanent, isPermanentFailure } from './permanent-failure';
@@ -199,10 +198,9 @@ export class MeetingProjectionActivities implements MeetingActivities {
       deviation ? 'MEETING_DEVIATION_RECORDED' : 'MEETING_DECISION_RECORDED',
       { referralId: decision.referralId, decision: decision.decision },
       async (manager) => {
+        // The referral's own projection settles an urgent decision it awaited, with the decision it was sent: a
+        // decision the referral never took (an old meeting's) leaves it pending, for the next meeting to ratify.
         await repository.insertDecision(manager, event, decision);
-        // Any meeting's decision on the referral settles an urgent decision still awaiting ratification (the
-        // referral's own projection does so with the decision; this covers minutes that sent the referral none).
-        await referralProjectionRepository.settleUrgentDecision(manager, decision.referralId, event.meetingId);
       },
     );
   }
