@@ -48,8 +48,7 @@ const projectTaskingDecision: Projector = async ({ manager, event }) => {
   if (decision.onwardReference)
     await repository.setOnwardReference(manager, event.referralId, decision.onwardReference);
   // Without a meeting it was an urgent out-of-meeting decision, to be ratified at the region's next TTCG; a
-  // meeting's decision settles one still pending, with the transition (as the workflow does), so a close is
-  // never refused on a stale read model.
+  // meeting's decision settles one still pending, in the transition's own transaction (as the workflow does).
   if (decision.meetingId === undefined) {
     await repository.markUrgentDecision(manager, event.referralId, decision.decision, event.at);
   } else {
