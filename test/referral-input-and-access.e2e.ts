@@ -472,4 +472,37 @@ describe('referral input validation, visibility and idempotency', () => {
     const after = await stack.db.query('SELECT count(*)::int AS n FROM referrals');
     expect(after.rows[0].n).toBe(before.rows[0].n + 1);
   });
+
+  it('names a bad Idempotency-Key and every bad body field in one 400, making nothing', async () => {
+    const before = await counts();
+    const badKey = { 'Idempotency-Key': 'short' };
+    const submitted = await stack.http.post<Problem>(
+      '/referrals',
+      referralBody({ summary: '', urgency: 'SOON' }),
+      referrer,
+      badKey,
+    );
+    expect({ status: submitted.status, fields: fieldsOf(submitted.body) }).toEqual({
+      status: 400,
+      fields: ['Idempotency-Key', 'summary', 'urgency'],
+    });
+    // A route whose record id comes before its body, and a good body: the key alone.
+    const assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU');
+    const { body: referral } = await stack.http.post<{ id: string }>('/referrals', referralBody(), referrer);
+    const triage = (body: unknown) =>
+      stack.http.post<Problem>(`/referrals/${referral.id}/triage`, body, assessor, badKey);
+    const answers = [
+      await triage({ decision: 'MAYBE', reason: '' }),
+      await triage({ decision: 'ACCEPT', reason: 'ok' }),
+    ];
+    expect(answers.map((answer) => ({ status: answer.status, fields: fieldsOf(answer.body) }))).toEqual([
+      { status: 400, fields: ['Idempotency-Key', 'decision', 'reason'] },
+      { status: 400, fields: ['Idempotency-Key'] },
+    ]);
+    const after = await counts();
+    expect(after.referrals).toBe(before.referrals + 1);
+    expect((await stack.http.get<{ status: string }>(`/referrals/${referral.id}`, assessor)).body.status).toBe(
+      'SUBMITTED',
+    );
+  });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { applyDecorators, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, Injectable, UseInterceptors } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
@@ -7,6 +7,8 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@rocu/config';
 import { ApiProblemResponse } from './api-problems';
 import { httpStatusOf } from './domain-error-status';
+import { idempotencyKeyError, KeyedBodyValidation } from './keyed-body-validation';
+import { RequestValidationError } from './request-validation';
 import { DomainError } from '@rocu/domain';
 import {
   claimIdempotencyKey,
@@ -17,9 +19,6 @@ import {
   requestFingerprint,
 } from '@rocu/persistence';
 
-/** 8 to 255 visible ASCII characters: room for a UUID or a client's own scheme, nothing that hides. */
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,255}$/;
-
 export const IDEMPOTENCY_KEY_HEADER = applyDecorators(
   ApiHeader({
     name: 'Idempotency-Key',
@@ -29,17 +28,18 @@ export const IDEMPOTENCY_KEY_HEADER = applyDecorators(
       'instead of applying again; the same key with a different body is refused (422) once the key has taken effect.',
   }),
   ApiProblemResponse(422, 'IDEMPOTENCY_KEY_REUSED: the Idempotency-Key already did something with another body'),
+  UseInterceptors(KeyedBodyValidation),
 );
 
-/** The validated Idempotency-Key header, or undefined (a repeated header arrives joined by ", ": refused too). */
+/**
+ * The validated Idempotency-Key header, or undefined. IDEMPOTENCY_KEY_HEADER's interceptor has already refused a
+ * bad key (with the body's errors); this refuses it again wherever the header decorator is missing.
+ */
 export const IdempotencyKey = createParamDecorator((_data: unknown, context: ExecutionContext): string | undefined => {
   const value = context.switchToHttp().getRequest<Request>().headers['idempotency-key'];
-  if (value === undefined) return undefined;
-  if (typeof value === 'string' && IDEMPOTENCY_KEY.test(value)) return value;
-  const message = 'Idempotency-Key must be one key of 8 to 255 visible characters';
-  throw new DomainError('VALIDATION', message, {
-    errors: [{ field: 'Idempotency-Key', code: 'invalid_idempotency_key', message }],
-  });
+  const error = idempotencyKeyError(value);
+  if (error) throw new RequestValidationError([error]);
+  return value as string | undefined;
 });
 
 /** The Temporal Update id for a person's keyed change: keys are per person, so two people's never meet. */
