@@ -43,6 +43,7 @@ import {
   scoreAssessment,
   standsTaskingDown,
   transition,
+  workingClockStart,
 } from '@rocu/domain';
 import {
   ActorCommand,
@@ -178,6 +179,12 @@ export const FRESH_DECISION_CLOCK_PATCH = 'fresh-decision-clock-after-return';
  */
 export const CLOSE_AFTER_RATIFICATION_PATCH = 'close-after-ratification';
 
+/**
+ * Working time paused before the gateway's clock started (work that arrived on a weekend or bank holiday starts
+ * it at 09:00 on the next working day) is not given back. Before, it was: such a deadline fell up to 9 hours late.
+ */
+export const GATEWAY_CLOCK_START_PATCH = 'paused-time-from-clock-start';
+
 /** The plan continues as new well before Temporal's 51,200-event cap. */
 const DEFAULT_PLAN_CONTINUE_AS_NEW_AFTER = 10_000;
 
@@ -287,6 +294,7 @@ function startRun(input: ReferralWorkflowInput): ReferralRun {
   const workingTime = patched(WORKING_TIME_DEADLINES_PATCH);
   const searchable = patched(SEARCH_ATTRIBUTES_PATCH);
   const pauseSurvivesStays = patched(PAUSE_SURVIVES_STAYS_PATCH);
+  const clockStartsAt = patched(GATEWAY_CLOCK_START_PATCH) ? workingClockStart(submittedAt) : null;
   // Referrals started before the allocation deadline existed keep running without it (replay-safe).
   const policies: StagePolicies = {
     gateway: input.policy,
@@ -304,6 +312,7 @@ function startRun(input: ReferralWorkflowInput): ReferralRun {
     settings: {
       workingTime,
       pauseSurvivesStays,
+      clockStartsAt,
       decisionClock: Boolean(policies.decision),
       nationalResponse: input.nationalResponse ?? NATIONAL_RESPONSE_POLICY,
     },

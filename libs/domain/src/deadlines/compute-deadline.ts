@@ -24,6 +24,9 @@ export function baseDueAt(startedAt: Date, due: DurationSpec): Date {
     : addWorkingDays(startedAt, due.workingDays);
 }
 
+/** When a working-day clock starts: at once on a working day, otherwise 09:00 UK time on the next working day. */
+export const workingClockStart = (startedAt: Date): Date => addWorkingDays(startedAt, 0);
+
 function checkInput(startedAt: Date, pausedMs: number): void {
   if (!Number.isFinite(startedAt.getTime())) {
     throw new DomainError('INVALID_DEADLINE_INPUT', 'startedAt must be a valid date.');
@@ -68,7 +71,7 @@ export function deadlineTimes(
     const remindAt = new Date(start + Math.round(reminderFraction * due.elapsedMs));
     return { dueAt: new Date(start + due.elapsedMs), remindAt };
   }
-  const arrived = addWorkingDays(startedAt, 0);
+  const arrived = workingClockStart(startedAt);
   const base = addWorkingDays(startedAt, due.workingDays);
   const remindBase = addWorkingTime(arrived, Math.round(reminderFraction * workingTimeBetween(arrived, base)));
   return {

@@ -17,6 +17,7 @@ const NATIONAL_RESPONSE: StagePolicy = { due: { elapsedMs: 1000 }, reminderFract
 const SETTINGS: ReferralStateSettings = {
   workingTime: true,
   pauseSurvivesStays: true,
+  clockStartsAt: null,
   decisionClock: false,
   nationalResponse: NATIONAL_RESPONSE,
 };
@@ -146,6 +147,28 @@ describe('applyReferralEvent', () => {
       expect(state.pausedMs).toBe(66 * HOUR);
       expect(state.pausedWorkingMs).toBe(18 * HOUR);
       expect(state.pausedSince).toBeNull();
+    });
+
+    // Arrived Saturday 7 March 2026: the working-day clock starts on Monday 9 March at 09:00. Paused from
+    // Saturday 14:00 to Monday 10:00: 44 hours on the clock, of which the clock was running for one.
+    const arrivedAtWeekend = { ...SETTINGS, clockStartsAt: new Date('2026-03-09T09:00:00Z') };
+    const pausedAtWeekend: Step[] = [
+      [REQUEST_INFO, 'INFO_REQUESTED', '2026-03-07T14:00:00Z'],
+      [PROVIDE_INFORMATION, 'TRIAGE', '2026-03-09T10:00:00Z'],
+    ];
+
+    it('gives back only the working time after the clock started, for work that arrived at a weekend', () => {
+      const state = run(pausedAtWeekend, arrivedAtWeekend);
+      expect(state.pausedMs).toBe(44 * HOUR);
+      expect(state.pausedWorkingMs).toBe(1 * HOUR);
+      // A pause after the start counts from the pause, as before.
+      const afterStart: Step[] = [
+        [REQUEST_INFO, 'INFO_REQUESTED', '2026-03-09T11:00:00Z'],
+        [PROVIDE_INFORMATION, 'TRIAGE', '2026-03-09T13:30:00Z'],
+      ];
+      expect(run(afterStart, arrivedAtWeekend).pausedWorkingMs).toBe(2.5 * HOUR);
+      // Referrals started before this rule give back Monday from midnight: 10 hours.
+      expect(run(pausedAtWeekend).pausedWorkingMs).toBe(10 * HOUR);
     });
 
     it('is closed, without counting it, by such a check for referrals started before that was fixed', () => {
@@ -321,6 +344,26 @@ describe('applyReferralEvent', () => {
       const asBefore = returned(sentByAssessor(), 'ASSESSMENT', SETTINGS, false);
       expect([...asBefore.completed]).toEqual(['TRIAGE', 'ASSESSMENT']);
       expect(asBefore.pausedMs).toBe(0);
+    });
+
+    it('gives back only the working time after the clock started for one sent national at a weekend', () => {
+      // Arrived, triaged and sent national on Saturday 7 March; returned on Monday 9 March at 10:00.
+      const sentAtWeekend = run(
+        [
+          [TRIAGE_ACCEPT, 'ASSESSMENT', '2026-03-07T11:00:00Z'],
+          [ASSESS_NATIONAL, 'REFERRED_NATIONAL', '2026-03-07T12:00:00Z'],
+        ],
+        { ...SETTINGS, clockStartsAt: new Date('2026-03-09T09:00:00Z') },
+      );
+      const resume = (clockStartsAt: Date | null) =>
+        applyReferralEvent(sentAtWeekend, NATIONAL_RETURN, new Date('2026-03-09T10:00:00Z'), {
+          ...SETTINGS,
+          clockStartsAt,
+          to: 'ASSESSMENT',
+          nationalReturn: true,
+        });
+      expect(resume(new Date('2026-03-09T09:00:00Z')).pausedWorkingMs).toBe(1 * HOUR);
+      expect(resume(null).pausedWorkingMs).toBe(10 * HOUR);
     });
 
     it('resumes an assessment re-scored after it was done from when it was done, not from the sending', () => {

@@ -59,6 +59,12 @@ export interface ReferralStateSettings {
    * pause running; they keep closing it there without counting it, as their recorded deadlines did.
    */
   pauseSurvivesStays: boolean;
+  /**
+   * When the gateway's working-day clocks started (workingClockStart of the submission): working time paused
+   * before then is not given back, as the clock was not yet running. Null for referrals started before this rule,
+   * which replay giving it back (up to 9 hours late for work that arrived on a weekend or bank holiday).
+   */
+  clockStartsAt: Date | null;
   /** Whether the referral has a decision clock (IMMEDIATE referrals): awaiting a decision is then a stage. */
   decisionClock: boolean;
   /** How long the NCA has to answer a referral sent national. */
@@ -162,6 +168,13 @@ export function initialReferralState(): ReferralState {
   };
 }
 
+/** The working time from `since` to `now` that a stopped gateway clock gives back (none for calendar clocks). */
+function workingTimeStopped(settings: ReferralStateSettings, since: Date, now: Date): number {
+  if (!settings.workingTime) return 0;
+  const { clockStartsAt } = settings;
+  return workingTimeBetween(clockStartsAt !== null && clockStartsAt > since ? clockStartsAt : since, now);
+}
+
 /**
  * Requesting information pauses the gateway clock; leaving INFO_REQUESTED adds the pause to the paused time.
  * A transition that stays in INFO_REQUESTED (a partner check) leaves the pause running; referrals started
@@ -171,17 +184,17 @@ function pauseClock(
   state: ReferralState,
   to: ReferralStatus,
   now: Date,
-  { workingTime, pauseSurvivesStays }: ReferralStateSettings,
+  settings: ReferralStateSettings,
 ): Pick<ReferralState, 'pausedMs' | 'pausedWorkingMs' | 'pausedSince'> {
   const { pausedMs, pausedWorkingMs } = state;
-  if (pauseSurvivesStays && state.status === 'INFO_REQUESTED' && to === 'INFO_REQUESTED') {
+  if (settings.pauseSurvivesStays && state.status === 'INFO_REQUESTED' && to === 'INFO_REQUESTED') {
     return { pausedMs, pausedWorkingMs, pausedSince: state.pausedSince };
   }
   const since = to === 'INFO_REQUESTED' ? now : state.pausedSince;
   if (state.status !== 'INFO_REQUESTED' || since === null) return { pausedMs, pausedWorkingMs, pausedSince: since };
   return {
     pausedMs: pausedMs + (now.getTime() - since.getTime()),
-    pausedWorkingMs: workingTime ? pausedWorkingMs + workingTimeBetween(since, now) : pausedWorkingMs,
+    pausedWorkingMs: pausedWorkingMs + workingTimeStopped(settings, since, now),
     pausedSince: null,
   };
 }
@@ -236,9 +249,7 @@ function resumeAfterNational(
   return {
     completed: resumed,
     pausedMs: state.pausedMs + (now.getTime() - stoppedAt.getTime()),
-    pausedWorkingMs: context.workingTime
-      ? state.pausedWorkingMs + workingTimeBetween(stoppedAt, now)
-      : state.pausedWorkingMs,
+    pausedWorkingMs: state.pausedWorkingMs + workingTimeStopped(context, stoppedAt, now),
   };
 }
 
