@@ -1,4 +1,5 @@
 import { isWorkingDay, workingTimeBetween } from '@rocu/domain';
+import { pausedWorkingTime } from './support/paused-working-time';
 import { Stack } from './support/stack';
 import { referralBody, workedExampleAssessment } from './support/referral-fixtures';
 
@@ -7,6 +8,7 @@ interface Detail {
   reference: string;
   status: string;
   pausedMs: number;
+  submittedAt: string;
   priority: string | null;
   riskScore: number | null;
   history: {
@@ -196,7 +198,7 @@ describe('referral intake, triage and assessment over HTTP', () => {
       .map((entry) => new Date(entry.at));
     expect(resumedAt.getTime() - pausedAt.getTime()).toBe(resumed.pausedMs);
     expect(workingTimeBetween(new Date(dueAtSubmission ?? 0), new Date(triageDue?.dueAt ?? 0))).toBe(
-      workingTimeBetween(pausedAt, resumedAt),
+      pausedWorkingTime(new Date(resumed.submittedAt), pausedAt, resumedAt),
     );
     expect(isWorkingDay(new Date(triageDue?.dueAt ?? 0))).toBe(true);
     // The answer's text comes only with an access justification (need-to-know.e2e.ts).

@@ -5,7 +5,6 @@ import {
   DEFAULT_MEETING_SETTINGS,
   defaultRegionSettings,
   RegionSettings,
-  workingTimeBetween,
 } from '@rocu/domain';
 import { Client, Connection } from '@temporalio/client';
 import {
@@ -16,6 +15,7 @@ import {
   type MeetingScheduleInput,
   type MeetingWorkflowInput,
 } from '@rocu/contracts';
+import { pausedWorkingTime } from './support/paused-working-time';
 import { Stack } from './support/stack';
 import { testEnvironment } from './support/test-environment';
 import { eventually, meetingBody, referralBody } from './support/referral-fixtures';
@@ -82,7 +82,10 @@ describe('region settings: versioned in Postgres, changed by the ROCU manager, a
       remindAt: deadline?.remindAt,
       paused:
         asked && answered
-          ? { elapsedMs: answered.getTime() - asked.getTime(), workingMs: workingTimeBetween(asked, answered) }
+          ? {
+              elapsedMs: answered.getTime() - asked.getTime(),
+              workingMs: pausedWorkingTime(new Date(detail.body.submittedAt), asked, answered),
+            }
           : undefined,
     };
   };

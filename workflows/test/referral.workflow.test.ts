@@ -9,7 +9,6 @@ import {
   DeadlinePolicy,
   isWorkingDay,
   scoreAssessment,
-  workingTimeBetween,
 } from '@rocu/domain';
 import {
   ActorCommand,
@@ -50,6 +49,7 @@ import {
   withdrawUpdate,
 } from '@rocu/contracts';
 import { WORKED_EXAMPLE, WORKED_EXAMPLE_RATIONALE } from '../../test/fixtures/worked-example';
+import { pausedWorkingTime } from '../../test/support/paused-working-time';
 import { recordHistory, refusal } from './support/histories';
 import { startWorkflowTestHarness, WorkflowTestHarness } from './support/workflow-test-harness';
 import { eventually, ms, sleep } from './support/waiting';
@@ -574,7 +574,10 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     });
     const [asked, answered] = activities.transitionsFor(workflowId).map((event) => new Date(event.at));
     if (asked === undefined || answered === undefined) throw new Error('both transitions should be projected');
-    const pause = { elapsedMs: answered.getTime() - asked.getTime(), workingMs: workingTimeBetween(asked, answered) };
+    const pause = {
+      elapsedMs: answered.getTime() - asked.getTime(),
+      workingMs: pausedWorkingTime(submittedAt, asked, answered),
+    };
     expect(activities.transitionsFor(workflowId)[1]?.pausedMs).toBe(pause.elapsedMs);
     expect(shown(provided)).toEqual(expectedViews(pause));
 

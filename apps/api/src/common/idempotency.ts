@@ -7,8 +7,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@rocu/config';
 import { ApiProblemResponse } from './api-problems';
 import { httpStatusOf } from './domain-error-status';
-import { idempotencyKeyError, KeyedBodyValidation } from './keyed-body-validation';
-import { RequestValidationError } from './request-validation';
+import { KeyedBodyValidation } from './keyed-body-validation';
 import { DomainError } from '@rocu/domain';
 import {
   claimIdempotencyKey,
@@ -28,19 +27,25 @@ export const IDEMPOTENCY_KEY_HEADER = applyDecorators(
       'instead of applying again; the same key with a different body is refused (422) once the key has taken effect.',
   }),
   ApiProblemResponse(422, 'IDEMPOTENCY_KEY_REUSED: the Idempotency-Key already did something with another body'),
-  UseInterceptors(KeyedBodyValidation),
+);
+
+const keyHeader = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): string | undefined =>
+    context.switchToHttp().getRequest<Request>().headers['idempotency-key'] as string | undefined,
 );
 
 /**
- * The validated Idempotency-Key header, or undefined. IDEMPOTENCY_KEY_HEADER's interceptor has already refused a
- * bad key (with the body's errors); this refuses it again wherever the header decorator is missing.
+ * The Idempotency-Key header, or undefined. It brings its route KeyedBodyValidation, which refuses a bad key (with
+ * the body's errors) before the parameters are read, so every keyed route judges its key the same way.
  */
-export const IdempotencyKey = createParamDecorator((_data: unknown, context: ExecutionContext): string | undefined => {
-  const value = context.switchToHttp().getRequest<Request>().headers['idempotency-key'];
-  const error = idempotencyKeyError(value);
-  if (error) throw new RequestValidationError([error]);
-  return value as string | undefined;
-});
+export const IdempotencyKey =
+  (): ParameterDecorator =>
+  (target, method, index): void => {
+    const handler = method === undefined ? undefined : Object.getOwnPropertyDescriptor(target, method);
+    if (method === undefined || handler === undefined) throw new Error('@IdempotencyKey() belongs on a route handler');
+    keyHeader()(target, method, index);
+    UseInterceptors(KeyedBodyValidation)(target, method, handler);
+  };
 
 /** The Temporal Update id for a person's keyed change: keys are per person, so two people's never meet. */
 export const keyedUpdateId = (kind: string, actor: { org: string; sub: string }, key: string): string =>

@@ -10,7 +10,7 @@ import { RequestValidationError, RequestValidationPipe } from './request-validat
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,255}$/;
 
 /** The header's error, or undefined when it is absent or one valid key (a repeated header arrives joined by ", "). */
-export function idempotencyKeyError(value: string | string[] | undefined): FieldError | undefined {
+function idempotencyKeyError(value: string | string[] | undefined): FieldError | undefined {
   if (value === undefined || (typeof value === 'string' && IDEMPOTENCY_KEY.test(value))) return undefined;
   const message = 'Idempotency-Key must be one key of 8 to 255 visible characters';
   return { field: 'Idempotency-Key', code: 'invalid_idempotency_key', message };
@@ -26,7 +26,7 @@ function bodyTypeOf(context: ExecutionContext): Type | undefined {
   const body = Object.entries(params).find(([key]) => key.split(':')[0] === String(RouteParamtypes.BODY));
   if (!body) return undefined;
   const prototype = context.getClass().prototype as object;
-  const types = Reflect.getMetadata('design:paramtypes', prototype, handler) as Type[];
+  const types = (Reflect.getMetadata('design:paramtypes', prototype, handler) ?? []) as Type[];
   return types[body[1].index];
 }
 
