@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eventually } from './support/referral-fixtures';
 import { Stack } from './support/stack';
 import {
@@ -26,6 +27,7 @@ interface MutualAid {
 interface Problem {
   errors?: { field: string }[];
   code?: string;
+  detail?: string;
 }
 interface Candidate {
   sub: string;
@@ -168,7 +170,13 @@ describe('mutual aid: a region lends another an SIO or a capability (issue 16)',
     expect((await listed(lender)).get(id)).toMatchObject({ side: 'LENDER', availableActions: ['APPROVE', 'REFUSE'] });
     expect((await listed(borrower)).get(id)).toMatchObject({ side: 'BORROWER' });
     expect((await listed(bystander)).has(id)).toBe(false);
-    expect((await decide(id, { decision: 'APPROVE', officerSub: 'sio-ersou-1' }, bystander)).status).toBe(404);
+    // The 404 tells nothing of whether the request exists: a hidden one answers as a missing one does.
+    const approval = { decision: 'APPROVE', officerSub: 'sio-ersou-1' };
+    const hidden = await decide(id, approval, bystander);
+    const missing = await decide(randomUUID(), approval, bystander);
+    const answer = ({ status, body }: typeof hidden) => ({ status, detail: body.detail, code: body.code });
+    expect(answer(hidden)).toEqual({ status: 404, detail: expect.any(String), code: 'NOT_FOUND' });
+    expect(answer(hidden)).toEqual(answer(missing));
     expect((await decide(id, { decision: 'APPROVE', officerSub: LENT_SIO }, borrower)).status).toBe(403);
 
     // Refusing needs a reason; approving an SIO request names one of the lending region's SIOs.

@@ -10,6 +10,7 @@ import {
   mutualAidActions,
   mutualAidSide,
   MutualAidState,
+  mutualAidNotFound,
   mutualAidTransition,
   SioLoan,
 } from '@rocu/domain';
@@ -279,14 +280,14 @@ export class MutualAidService {
 
   private async find(manager: EntityManager, id: string, forUpdate = false): Promise<MutualAidRow> {
     const row = await mutualAidRequests.find(manager, id, forUpdate);
-    if (!row) throw new DomainError('NOT_FOUND', `No mutual-aid request ${id} is visible to you`);
+    if (!row) throw mutualAidNotFound();
     return row;
   }
 
   /** A request the caller is on neither side of is 404, as a missing one. */
   private view(actor: Actor, row: MutualAidRow): MutualAidRequestDto {
     const side = mutualAidSide(actor, row);
-    if (side === null) throw new DomainError('NOT_FOUND', `No mutual-aid request ${row.id} is visible to you`);
+    if (side === null) throw mutualAidNotFound();
     return {
       id: row.id,
       referralId: row.referralId,

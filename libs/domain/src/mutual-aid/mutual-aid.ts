@@ -42,6 +42,10 @@ export function mutualAidSide(actor: Actor, request: Omit<MutualAidRecord, 'stat
   return null;
 }
 
+/** The one answer for a request that does not exist and for one the actor is on neither side of: they must not differ. */
+export const mutualAidNotFound = (): DomainError =>
+  new DomainError('NOT_FOUND', 'No such mutual-aid request is visible to you');
+
 /** What the actor may do with the request now (shown with it, and judged by mutualAidTransition). */
 export function mutualAidActions(actor: Actor, request: MutualAidRecord): MutualAidAction[] {
   const side = mutualAidSide(actor, request);
@@ -55,7 +59,7 @@ export function mutualAidActions(actor: Actor, request: MutualAidRecord): Mutual
  */
 export function mutualAidTransition(actor: Actor, request: MutualAidRecord, action: MutualAidAction): MutualAidState {
   const side = mutualAidSide(actor, request);
-  if (side === null) throw new DomainError('NOT_FOUND', 'No such mutual-aid request is visible to you');
+  if (side === null) throw mutualAidNotFound();
   if (side !== ACTING_SIDE[action]) {
     const who = ACTING_SIDE[action] === 'LENDER' ? 'lending' : 'borrowing';
     throw new DomainError(
