@@ -314,11 +314,16 @@ describe('referral intake, triage and assessment over HTTP', () => {
     expect(referrerList.body.items[0]).not.toHaveProperty('deconflicted');
     expect(JSON.stringify(referrerView)).not.toContain(second.body.id);
 
-    const { rows } = await stack.db.query(
-      `SELECT recipient_org FROM notifications WHERE kind = 'DECONFLICTION' AND payload->'referralIds' ? $1 ORDER BY recipient_org`,
+    // Each gateway team is told about its own referral, which it can open.
+    const { rows } = await stack.db.query<{ recipient_org: string; referral_id: string }>(
+      `SELECT recipient_org, referral_id FROM notifications
+        WHERE kind = 'DECONFLICTION' AND payload->'referralIds' ? $1 ORDER BY recipient_org`,
       [second.body.id],
     );
-    expect(rows.map((row: { recipient_org: string }) => row.recipient_org)).toEqual(['ERSOU', 'YHROCU']);
+    expect(rows).toEqual([
+      { recipient_org: 'ERSOU', referral_id: second.body.id },
+      { recipient_org: 'YHROCU', referral_id: first.id },
+    ]);
     // The YHROCU assessor was shown ERSOU's referral: its audit trail says so; the referrer's read names none.
     const { rows: reads } = await stack.db.query(
       `SELECT actor_org, details->'ids' AS ids FROM audit_log

@@ -29,7 +29,8 @@ export async function deconflict(
     for (const region of new Set([referral.region, overlap.region])) {
       await enqueueNotification(manager, {
         dedupeKey: `deconfliction:${referral.id}:${overlap.id}:${overlap.basis}:${overlap.matched}:${region}`,
-        referralId: referral.id,
+        // Each team is told about its own referral, the one it can open (the other region's answers it 404).
+        referralId: region === referral.region ? referral.id : overlap.id,
         kind: 'DECONFLICTION',
         recipient: { role: 'GATEWAY_ASSESSOR', org: region },
         payload: { referralIds: [referral.id, overlap.id], basis: overlap.basis, matched: overlap.matched },
