@@ -79,6 +79,10 @@ describe('notifications e-mailed from the outbox (a real SMTP server)', () => {
     }, timeoutMs);
   }
 
+  const onPool: Queryable = {
+    query: async <T>(sql: string, parameters?: unknown[]) => (await stack.db.query(sql, parameters)).rows as T,
+  };
+
   const ofKind = (rows: OutboxRow[], kind: string): OutboxRow => {
     const row = rows.find((candidate) => candidate.kind === kind);
     if (!row) throw new Error(`no ${kind} notification`);
@@ -200,13 +204,22 @@ describe('notifications e-mailed from the outbox (a real SMTP server)', () => {
       return rows;
     }, 60_000);
     // What a slower attempt of the same delivery, that loaded the row while it was pending, writes next.
-    const onPool: Queryable = {
-      query: async <T>(sql: string, parameters?: unknown[]) => (await stack.db.query(sql, parameters)).rows as T,
-    };
     await notificationDeliveryRepository.recordAttempt(onPool, sent.id, sent.attempts + 1, 'elsewhere@gateway.example');
     await notificationDeliveryRepository.recordError(onPool, sent.id, '421 Service not available');
 
     expect((await rowsOf(id)).find((row) => row.id === sent.id)).toEqual(sent);
+  });
+
+  it("mails a named person only at their own address, never their role's shared mailbox", async () => {
+    const addressOf = (recipientRole: string, recipientOrg: string, recipientSub: string | null) =>
+      notificationDeliveryRepository.mailboxAddress(onPool, { recipientRole, recipientOrg, recipientSub });
+    expect(await addressOf('SIO', 'YHROCU', 'sio-yhrocu-1')).toBe('sio-yhrocu-1@gateway.example');
+    expect(await addressOf('LRO', 'WYP', 'lro-wyp')).toBe('lro-wyp@gateway.example');
+    // The role's mailbox is there, and is for notifications naming no one.
+    expect(await addressOf('SIO', 'YHROCU', null)).toBe('sio.yhrocu@gateway.example');
+    // Everyone in the role reads it, and they may not see this person's tasking: no address, so no e-mail.
+    expect(await addressOf('SIO', 'YHROCU', 'sio-without-a-mailbox')).toBeUndefined();
+    expect(await addressOf('LRO', 'WYP', 'lro-without-a-mailbox')).toBeUndefined();
   });
 
   it('marks an escalation that cannot be delivered FAILED, with the reason, and escalates that', async () => {

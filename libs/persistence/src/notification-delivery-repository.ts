@@ -48,15 +48,16 @@ export const notificationDeliveryRepository = {
     return row;
   },
 
-  /** The person's own mailbox when one is named and known, else the role's in the organisation. */
+  /**
+   * A named person's own mailbox, else none: the role's functional mailbox is shared by everyone in that role, who
+   * may not see the person's tasking. A notification for no one by name goes to the role's mailbox.
+   */
   async mailboxAddress(
     queryable: Queryable,
     recipient: Pick<OutboxRow, 'recipientOrg' | 'recipientRole' | 'recipientSub'>,
   ): Promise<string | undefined> {
     const [mailbox] = await queryable.query<{ address: string }[]>(
-      `SELECT address FROM notification_mailboxes
-        WHERE org = $1 AND role = $2 AND person_sub IN ('', coalesce($3, ''))
-        ORDER BY person_sub DESC LIMIT 1`,
+      `SELECT address FROM notification_mailboxes WHERE org = $1 AND role = $2 AND person_sub = coalesce($3, '')`,
       [recipient.recipientOrg, recipient.recipientRole, recipient.recipientSub],
     );
     return mailbox?.address;
