@@ -636,6 +636,39 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
     expect(await status(referral)).toBe('DEFERRED');
   });
 
+  it("counts the region's forces as the reference data has them when the meeting is arranged", async () => {
+    const referral = await assessed({});
+    const arrangedBefore = await createMeeting(0);
+    // Regions and their forces are data: a fifth force joins YHROCU, so a quorum needs three of them.
+    await stack.db.query(
+      `INSERT INTO organisations (code, name, kind, region_code) VALUES ('TEST_FORCE', 'Test Constabulary', 'FORCE', 'YHROCU')`,
+    );
+    try {
+      const arrangedAfter = await createMeeting(0);
+      for (const meetingId of [arrangedBefore, arrangedAfter]) {
+        await eventually(async () => expect((await meeting(meetingId)).agendaFrozen).toBe(true));
+        await quorum(meetingId); // the chair, WYP and SYP
+      }
+      const decide = (meetingId: string) =>
+        stack.http.post(
+          `/meetings/${meetingId}/decisions`,
+          { referralId: referral, decision: 'DEFER', rationale: 'x' },
+          chair,
+        );
+      const refused = await decide(arrangedAfter);
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({
+        code: 'NOT_QUORATE',
+        detail: expect.stringMatching(/3 of the region's 5 forces are needed, 2 attend .*absent: .*TEST_FORCE/),
+      });
+      // A meeting keeps the forces it was arranged with: two of four were a quorum then.
+      expect((await decide(arrangedBefore)).status).toBe(200);
+      expect(await status(referral)).toBe('DEFERRED');
+    } finally {
+      await stack.db.query(`DELETE FROM organisations WHERE code = 'TEST_FORCE'`);
+    }
+  });
+
   it("ratifies a covert item's urgent decision at the next covert commissioning meeting, not at a TTCG", async () => {
     const covert = await assessed({ route: 'COVERT_COMMISSIONING' }, { urgency: 'IMMEDIATE', threatToLife: true });
     const urgent = await stack.http.post(

@@ -173,7 +173,13 @@ describe('region settings: versioned in Postgres, changed by the ROCU manager, a
     expect(changed.body).toMatchObject({ version: 2, settings, reason: 'Backlog: more time for routine triage' });
     expect((await put({ settings, reason: 'stale', expectedVersion: 1 })).status).toBe(409);
 
-    // The schedule is told the new calendar, so the meetings it creates from now on follow it.
+    // The schedule is told the new calendar, so the meetings it creates from now on follow it, with the region's
+    // forces as the reference data has them, which their quorum counts.
+    const newMeetingSettings = {
+      ...DEFAULT_MEETING_SETTINGS,
+      quorumForceFraction: 0.75,
+      regionForces: ['HUM', 'NYP', 'SYP', 'WYP'],
+    };
     const signalled = async () =>
       (await schedule.fetchHistory()).events?.flatMap((event) => {
         const signal = event.workflowExecutionSignaledEventAttributes;
@@ -187,7 +193,7 @@ describe('region settings: versioned in Postgres, changed by the ROCU manager, a
         signalled: [
           {
             recurrence: meetingRecurrenceFor(settings, undefined),
-            settings: { ...DEFAULT_MEETING_SETTINGS, quorumForceFraction: 0.75 },
+            settings: newMeetingSettings,
           },
         ],
         logs: expect.any(String),
@@ -203,7 +209,7 @@ describe('region settings: versioned in Postgres, changed by the ROCU manager, a
       .fetchHistory();
     const started = meetingHistory.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]?.data;
     const meetingInput = JSON.parse(Buffer.from(started ?? []).toString()) as MeetingWorkflowInput;
-    expect(meetingInput.settings).toEqual({ ...DEFAULT_MEETING_SETTINGS, quorumForceFraction: 0.75 });
+    expect(meetingInput.settings).toEqual(newMeetingSettings);
 
     const after = await submit();
     const afterTriage = await triage(after);

@@ -23,7 +23,7 @@ import {
   MeetingAction,
   MeetingCheck,
   MeetingRecord,
-  MeetingSettings,
+  ArrangedMeetingSettings,
   MeetingStatus,
   nationalDeclineRefusal,
   opensSession,
@@ -88,7 +88,7 @@ function refuseUnless(check: MeetingCheck): void {
 /** What one meeting's workflow shares between its handlers and its agenda freeze. */
 interface MeetingRun {
   readonly input: MeetingWorkflowInput;
-  readonly settings: MeetingSettings;
+  readonly settings: ArrangedMeetingSettings;
   readonly regionForces: readonly string[];
   status: MeetingStatus;
   seq: number;
@@ -113,7 +113,7 @@ function startMeetingRun(input: MeetingWorkflowInput): MeetingRun {
   return {
     input,
     settings: input.settings ?? DEFAULT_MEETING_SETTINGS,
-    regionForces: findRegion(input.region)?.forces ?? [],
+    regionForces: input.settings?.regionForces ?? findRegion(input.region)?.forces ?? [],
     status: 'SCHEDULED',
     seq: 0,
     agenda: [],

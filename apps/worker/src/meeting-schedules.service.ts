@@ -36,7 +36,7 @@ export class MeetingSchedulesService implements OnApplicationBootstrap {
     if (!this.config.MEETING_SCHEDULES) return;
     const regions = await regionSettingsRepository.currentForRocuRegions(this.dataSource);
     for (const region of regions) {
-      const settings = regionMeetingSettings(region.settings, meetingSettingsOf(this.config));
+      const settings = regionMeetingSettings(region.settings, meetingSettingsOf(this.config), region.forces);
       const recurrence = meetingRecurrenceFor(region.settings, this.config.MEETING_INTERVAL_MS);
       const ttcg: MeetingScheduleInput = {
         region: region.code,

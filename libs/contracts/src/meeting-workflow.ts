@@ -4,7 +4,7 @@ import type {
   Actor,
   CadencePolicy,
   MeetingDecision,
-  MeetingSettings,
+  ArrangedMeetingSettings,
   MeetingStatus,
   MeetingType,
   PassedOverItem,
@@ -26,7 +26,7 @@ export interface MeetingWorkflowInput {
   /** Who asked for an extra meeting; absent for meetings created from the region's cadence. */
   requestedBy?: Actor;
   /** Quorum and session window; absent in meetings started before they existed (the defaults apply). */
-  settings?: MeetingSettings;
+  settings?: ArrangedMeetingSettings;
 }
 
 export type AgendaItemKind = 'NEW' | 'RATIFICATION';
@@ -159,7 +159,7 @@ export function meetingRecurrenceFor(settings: RegionSettings, intervalMs: numbe
 /** The region's settings as a schedule uses them: when meetings recur, and the rules (quorum) they run by. */
 export interface MeetingScheduleChange {
   recurrence: MeetingRecurrence;
-  settings: MeetingSettings;
+  settings: ArrangedMeetingSettings;
 }
 
 /**
@@ -179,5 +179,5 @@ export interface MeetingScheduleInput {
   /** For INTERVAL recurrence: the instant the cycle counts from (set on the first run, then carried). */
   anchor?: string;
   /** Passed on to each meeting created (quorum, session window). */
-  settings?: MeetingSettings;
+  settings?: ArrangedMeetingSettings;
 }

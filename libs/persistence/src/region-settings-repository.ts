@@ -21,11 +21,16 @@ export interface RegionSettingsChange {
   reason: string;
 }
 
-/** A region with a ROCU and the current version of its settings. */
+/** A region with a ROCU, the current version of its settings and its forces (reference data). */
 export interface RocuRegionSettingsRow {
   code: string;
   settings: RegionSettings;
+  forces: string[];
 }
+
+/** The codes of a region's forces, as the organisations table has them now. */
+const REGION_FORCES = (region: string) =>
+  `array(SELECT o.code FROM organisations o WHERE o.kind = 'FORCE' AND o.region_code = ${region} ORDER BY o.code)`;
 
 const COLUMNS = `region, version, settings, changed_by_sub, changed_by_name, reason, changed_at`;
 
@@ -71,9 +76,15 @@ export const regionSettingsRepository = {
   /** Every region with a ROCU, each with the latest version of its settings. */
   async currentForRocuRegions(queryable: Queryable): Promise<RocuRegionSettingsRow[]> {
     return queryable.query<RocuRegionSettingsRow[]>(
-      `SELECT DISTINCT ON (s.region) s.region AS code, s.settings
+      `SELECT DISTINCT ON (s.region) s.region AS code, s.settings, ${REGION_FORCES('s.region')} AS forces
          FROM region_settings s JOIN regions r ON r.code = s.region
         WHERE r.has_rocu ORDER BY s.region, s.version DESC`,
     );
+  },
+
+  /** The region's forces now (a meeting's quorum counts them). */
+  async forces(queryable: Queryable, region: string): Promise<string[]> {
+    const [row] = await queryable.query<{ forces: string[] }[]>(`SELECT ${REGION_FORCES('$1')} AS forces`, [region]);
+    return row.forces;
   },
 };

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { WorkflowExecutionAlreadyStartedError, type UpdateDefinition } from '@temporalio/common';
-import { AppConfig, meetingSettingsOf } from '@rocu/config';
 import {
   Actor,
   checkAttendanceSize,
@@ -13,7 +12,6 @@ import {
   type MeetingAction,
   nationalDeclineRefusal,
   planExtraMeeting,
-  regionMeetingSettings,
   registeredRecusal,
 } from '@rocu/domain';
 import {
@@ -45,7 +43,6 @@ export class MeetingCommandsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly temporal: TemporalClientService,
     private readonly queries: MeetingQueriesService,
-    private readonly config: AppConfig,
     private readonly regionSettings: RegionSettingsService,
     private readonly idempotency: IdempotencyService,
   ) {}
@@ -93,7 +90,7 @@ export class MeetingCommandsService {
       scheduledFor: scheduledFor.toISOString(),
       papersCloseAt: papersCloseAt.toISOString(),
       requestedBy: actor,
-      settings: regionMeetingSettings(settings, meetingSettingsOf(this.config)),
+      settings: await this.regionSettings.meetingSettings(request.region, settings),
     };
     try {
       // A concurrent repeat reaches the workflow the first started (its opening Update only reads it); one after

@@ -8,6 +8,7 @@ import {
   Actor,
   defaultRegionSettings,
   DomainError,
+  ArrangedMeetingSettings,
   regionMeetingSettings,
   RegionSettings,
   validateRegionSettings,
@@ -59,6 +60,12 @@ export class RegionSettingsService {
       }
       throw error;
     });
+  }
+
+  /** The rules the region's meetings run by: the quorum of these settings over the region's forces now. */
+  async meetingSettings(region: string, settings: RegionSettings): Promise<ArrangedMeetingSettings> {
+    const forces = await regionSettingsRepository.forces(this.dataSource, region);
+    return regionMeetingSettings(settings, meetingSettingsOf(this.config), forces);
   }
 
   /** The current version, for the region's own ROCU staff. */
@@ -131,7 +138,7 @@ export class RegionSettingsService {
     const workflowId = meetingScheduleWorkflowId(this.temporal.taskQueue, region, 'TTCG');
     const change = {
       recurrence: meetingRecurrenceFor(settings, this.config.MEETING_INTERVAL_MS),
-      settings: regionMeetingSettings(settings, meetingSettingsOf(this.config)),
+      settings: await this.meetingSettings(region, settings),
     };
     try {
       await this.temporal.client.workflow.getHandle(workflowId).signal(meetingRecurrenceSignal, change);

@@ -13,6 +13,15 @@ export interface MeetingSettings {
   covertEveryDays: number;
 }
 
+/** The rules a region's meetings are arranged with: its settings, and the forces their quorum counts. */
+export interface ArrangedMeetingSettings extends MeetingSettings {
+  /**
+   * The region's forces (reference data, editable) when the meeting was arranged. Absent in meetings arranged
+   * before they were kept, which count the seeded list.
+   */
+  regionForces?: readonly string[];
+}
+
 /** Defaults (issue #11): the chair plus half the region's forces; in session from an hour before; fortnightly covert meetings. */
 export const DEFAULT_MEETING_SETTINGS: MeetingSettings = {
   quorumForceFraction: 0.5,

@@ -1,5 +1,5 @@
 import { CadencePolicy, DEFAULT_CADENCE_POLICY, cadencePolicyFor } from '../meetings/cadence';
-import { MeetingSettings } from '../meetings/meeting-settings';
+import type { ArrangedMeetingSettings, MeetingSettings } from '../meetings/meeting-settings';
 import { DEFAULT_PLAN_POLICY } from '../plan/plan-policy';
 import { MeetingCadence } from '../reference/regions';
 import { URGENCIES, Urgency } from '../referral/referral-status';
@@ -211,8 +211,12 @@ export function cadencePolicyOf(settings: RegionSettings): CadencePolicy {
 }
 
 /** The meeting rules' settings for the region: its quorum, the rest (session opening, covert cadence) from `base`. */
-export function regionMeetingSettings(settings: RegionSettings, base: MeetingSettings): MeetingSettings {
-  return { ...base, quorumForceFraction: settings.meetings.quorumForcesFraction };
+export function regionMeetingSettings(
+  settings: RegionSettings,
+  base: MeetingSettings,
+  regionForces: readonly string[],
+): ArrangedMeetingSettings {
+  return { ...base, quorumForceFraction: settings.meetings.quorumForcesFraction, regionForces };
 }
 
 /** Representatives of how many of the region's forces make a meeting quorate (with the chair). */
