@@ -435,6 +435,23 @@ function expectedOutcome(policy: RoutePolicy, actor: MatrixActor, target: Target
 
 const isSuccess = (status: number): boolean => status >= 200 && status < 300;
 
+/**
+ * Reads that show no record, and so leave no audit row: health, code lists, the caller's own unread count and
+ * whether the audit chain holds. Every other read is audited (domain.md section 8), an empty list too.
+ */
+const READS_NO_RECORD: ReadonlySet<RouteKey> = new Set<RouteKey>([
+  'GET /health',
+  'GET /health/live',
+  'GET /health/ready',
+  'GET /reference/organisations',
+  'GET /reference/capabilities',
+  'GET /reference/crime-types',
+  'GET /reference/scoring-scheme',
+  'GET /national/priorities',
+  'GET /notifications/unread-count',
+  'GET /audit/verify',
+]);
+
 function problemCode(body: unknown): string {
   if (typeof body !== 'object' || body === null) return '';
   const { code, title } = body as { code?: unknown; title?: unknown };
@@ -1488,6 +1505,17 @@ describe('authorization matrix: every route x every role x own and other organis
     await stack?.stop();
   });
 
+  /** Whether the request left an audit row naming the caller, found by the correlation id the API answered with. */
+  async function audited(response: HttpResponse<unknown>, actor: MatrixActor): Promise<boolean> {
+    const correlationId = response.headers.get('x-correlation-id');
+    if (!correlationId) return false;
+    const { rows } = await stack.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE correlation_id = $1 AND actor_sub = $2`,
+      [correlationId, actor.sub],
+    );
+    return rows[0].n > 0;
+  }
+
   it('has a written policy for exactly the routes in the OpenAPI document', () => {
     const covered = new Set<string>(ROUTE_KEYS);
     const served = new Set(openApiRoutes);
@@ -1536,6 +1564,11 @@ describe('authorization matrix: every route x every role x own and other organis
       if (verdict) problems.push(`${where}: ${verdict}`);
       if (expected === 'ALLOW' && isSuccess(response.status) && probe.inspect) {
         problems.push(...(await probe.inspect(response.body)).map((problem) => `${where}: ${problem}`));
+      }
+      if (expected === 'ALLOW' && isSuccess(response.status) && probe.route.startsWith('GET ')) {
+        if (!READS_NO_RECORD.has(probe.route) && !(await audited(response, probe.actor))) {
+          problems.push(`${where}: UNAUDITED READ: no audit row names the caller and the request`);
+        }
       }
       // Issue 13: no cache, browser or shared, may keep an answer that carries records.
       if (response.headers.get('cache-control') !== 'no-store') {

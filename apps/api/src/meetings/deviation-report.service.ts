@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, DomainError, meetingRegionOf } from '@rocu/domain';
 import { deviationQueries } from '@rocu/persistence';
+import { auditRegionRead } from '../audit/read-audit';
 import { DeviationReportDto } from './meeting-views.dto';
 
 /**
@@ -13,7 +14,7 @@ import { DeviationReportDto } from './meeting-views.dto';
 export class DeviationReportService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async report(actor: Actor): Promise<DeviationReportDto> {
+  async report(actor: Actor, correlationId: string): Promise<DeviationReportDto> {
     const region = meetingRegionOf(actor);
     if (!region) throw new DomainError('FORBIDDEN', 'The deviation report is for the staff of a region');
     const [byMonth, adopted, passedOver] = await Promise.all([
@@ -21,6 +22,7 @@ export class DeviationReportService {
       deviationQueries.adoptedByOrg(this.dataSource, region),
       deviationQueries.passedOverByOrg(this.dataSource, region),
     ]);
+    await auditRegionRead(this.dataSource, actor, { action: 'DEVIATION_REPORT_VIEWED', region, correlationId });
     const orgs = [...new Set([...adopted, ...passedOver].map((row) => row.org))].sort();
     const count = (rows: { org: string; n: number }[], org: string) => rows.find((row) => row.org === org)?.n ?? 0;
     return {

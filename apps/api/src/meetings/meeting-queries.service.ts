@@ -14,6 +14,7 @@ import {
   MeetingReviewRow,
   MeetingRow,
 } from '@rocu/persistence';
+import { auditPageRead } from '../audit/read-audit';
 import { ListMeetingsQuery } from './meeting-requests.dto';
 import { AgendaItemDto, MeetingDetailDto, MeetingListResponse, MeetingSummaryDto } from './meeting-views.dto';
 
@@ -37,16 +38,20 @@ export class MeetingQueriesService {
     return row;
   }
 
-  async list(actor: Actor, query: ListMeetingsQuery): Promise<MeetingListResponse> {
-    const empty = { items: [], total: 0, page: query.page, pageSize: query.pageSize };
-    const listed = await meetingQueries.listPage(this.dataSource, actor, query);
-    if (!listed) return empty;
-    return {
-      items: listed.rows.map(toMeetingSummary),
-      total: listed.total,
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+  /** The meetings the caller may see; the read is audited, an empty one too. */
+  async list(actor: Actor, query: ListMeetingsQuery, correlationId: string): Promise<MeetingListResponse> {
+    const { rows, total } = (await meetingQueries.listPage(this.dataSource, actor, query)) ?? { rows: [], total: 0 };
+    const items = rows.map(toMeetingSummary);
+    const ids = items.map((item) => item.id);
+    await auditPageRead(this.dataSource, actor, {
+      action: 'MEETINGS_LISTED',
+      entityType: 'meeting',
+      correlationId,
+      ids,
+      total,
+      page: query,
+    });
+    return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
   /** The meeting with its agenda; the referrals it showed are audited with the read. */

@@ -40,8 +40,12 @@ export class MeetingsController {
   @ApiOperation({ summary: 'Meetings the caller may see, filtered by region, type and status' })
   @ApiProblemResponses(400)
   @ApiOkResponse({ type: MeetingListResponse })
-  list(@User() user: CurrentUser, @Query() query: ListMeetingsQuery): Promise<MeetingListResponse> {
-    return this.queries.list(user, query);
+  list(
+    @User() user: CurrentUser,
+    @Query() query: ListMeetingsQuery,
+    @Req() req: Request,
+  ): Promise<MeetingListResponse> {
+    return this.queries.list(user, query, correlationIdOf(req));
   }
 
   @Post('meetings')
@@ -140,7 +144,7 @@ export class MeetingsController {
   @ApiOperation({ summary: 'Decisions that adopted an agenda item ahead of higher-ranked ones, by month' })
   @ApiProblemResponses(403)
   @ApiOkResponse({ type: DeviationReportDto })
-  deviationReport(@User() user: CurrentUser): Promise<DeviationReportDto> {
-    return this.deviations.report(user);
+  deviationReport(@User() user: CurrentUser, @Req() req: Request): Promise<DeviationReportDto> {
+    return this.deviations.report(user, correlationIdOf(req));
   }
 }

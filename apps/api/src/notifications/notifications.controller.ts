@@ -75,7 +75,7 @@ export class NotificationsController {
   @ApiOperation({ summary: "MI: e-mail deliveries in the caller's region by state (pending, sent, failed), per kind" })
   @ApiOkResponse({ type: DeliveryReportResponse })
   @ApiProblemResponse(403, NOT_A_MANAGER)
-  deliveryReport(@User() user: CurrentUser): Promise<DeliveryReportResponse> {
-    return this.notifications.deliveryReport(user);
+  deliveryReport(@User() user: CurrentUser, @Req() req: Request): Promise<DeliveryReportResponse> {
+    return this.notifications.deliveryReport(user, correlationIdOf(req));
   }
 }

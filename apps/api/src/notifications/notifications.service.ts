@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, DomainError, notificationText } from '@rocu/domain';
 import { appendActorAudit, InboxRow, notificationInbox } from '@rocu/persistence';
+import { auditPageRead, auditRegionRead } from '../audit/read-audit';
 import { PageQuery } from '../common/page.query';
 import {
   DeliveryReportResponse,
@@ -21,12 +22,13 @@ export class NotificationsService {
       notificationInbox.page(this.dataSource, actor, page.pageSize, (page.page - 1) * page.pageSize),
       notificationInbox.counts(this.dataSource, actor),
     ]);
-    await appendActorAudit(this.dataSource.manager, actor, {
+    await auditPageRead(this.dataSource, actor, {
       action: 'NOTIFICATIONS_LISTED',
       entityType: 'notification',
-      entityId: null,
       correlationId,
-      details: { ids: rows.map((row) => row.id), total: counts.total, page: page.page, pageSize: page.pageSize },
+      ids: rows.map((row) => row.id),
+      total: counts.total,
+      page,
     });
     return {
       items: rows.map(toDto),
@@ -65,12 +67,13 @@ export class NotificationsService {
       notificationInbox.failedPage(this.dataSource, region, page.pageSize, (page.page - 1) * page.pageSize),
       notificationInbox.failedCount(this.dataSource, region),
     ]);
-    await appendActorAudit(this.dataSource.manager, actor, {
+    await auditPageRead(this.dataSource, actor, {
       action: 'FAILED_DELIVERIES_LISTED',
       entityType: 'notification',
-      entityId: null,
       correlationId,
-      details: { ids: rows.map((row) => row.id), total, page: page.page, pageSize: page.pageSize },
+      ids: rows.map((row) => row.id),
+      total,
+      page,
     });
     return {
       items: rows.map((row) => ({
@@ -85,9 +88,10 @@ export class NotificationsService {
   }
 
   /** MI: e-mail deliveries in the region by state, in all and per kind. */
-  async deliveryReport(actor: Actor): Promise<DeliveryReportResponse> {
+  async deliveryReport(actor: Actor, correlationId: string): Promise<DeliveryReportResponse> {
     const region = actor.region ?? '';
     const rows = await notificationInbox.deliveryCounts(this.dataSource, region);
+    await auditRegionRead(this.dataSource, actor, { action: 'NOTIFICATION_DELIVERIES_VIEWED', region, correlationId });
     const empty = () => ({ pending: 0, sent: 0, failed: 0 });
     const total = empty();
     const byKind: DeliveryReportResponse['byKind'] = {};

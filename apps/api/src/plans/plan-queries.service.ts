@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, DomainError, meetingRegionOf, PlanAction, planBalance, PlanBalance } from '@rocu/domain';
 import { appendActorAudit, BalanceScope, planQueries, PlanRow } from '@rocu/persistence';
+import { auditRegionRead } from '../audit/read-audit';
 import { ReferralQueriesService } from '../referrals/referral-queries.service';
 import { PlanDto, RegionBalanceDto } from './plan-views.dto';
 
@@ -102,13 +103,14 @@ export class PlanQueriesService {
   }
 
   /** The 4P balance of every plan in the caller's region (counts only, so the region's meeting participants see it). */
-  async regionBalance(actor: Actor): Promise<RegionBalanceDto> {
+  async regionBalance(actor: Actor, correlationId: string): Promise<RegionBalanceDto> {
     const region = meetingRegionOf(actor);
     if (!region) throw new DomainError('FORBIDDEN', 'The 4P balance report is for the staff of a region');
     const [plans, balance] = await Promise.all([
       planQueries.countInRegion(this.dataSource, region),
       this.balance({ region }),
     ]);
+    await auditRegionRead(this.dataSource, actor, { action: 'PLAN_BALANCE_VIEWED', region, correlationId });
     return { region, plans, balance };
   }
 

@@ -97,7 +97,7 @@ export class PlansController {
   @ApiProblemResponses(403)
   @ApiOperation({ summary: "Actions and disruptions by pillar across the caller's region" })
   @ApiOkResponse({ type: RegionBalanceDto })
-  regionBalance(@User() user: CurrentUser): Promise<RegionBalanceDto> {
-    return this.queries.regionBalance(user);
+  regionBalance(@User() user: CurrentUser, @Req() req: Request): Promise<RegionBalanceDto> {
+    return this.queries.regionBalance(user, correlationIdOf(req));
   }
 }

@@ -14,6 +14,7 @@ import {
   validateRegionSettings,
 } from '@rocu/domain';
 import { appendActorAudit, RegionSettingsRow, regionSettingsRepository } from '@rocu/persistence';
+import { auditRegionRead } from '../audit/read-audit';
 import { RequestValidationError } from '../common/request-validation';
 import { TemporalClientService } from '../temporal/temporal-client.provider';
 import { settingsErrors, ChangeRegionSettingsRequest, RegionSettingsDto } from './region-settings.dto';
@@ -69,17 +70,32 @@ export class RegionSettingsService {
   }
 
   /** The current version, for the region's own ROCU staff. */
-  async read(actor: Actor, region: string): Promise<RegionSettingsDto> {
-    this.assertOwnRegion(actor, region);
-    const [row] = await this.rows(region, 1);
-    if (!row) throw new DomainError('NOT_FOUND', `Region ${region} has no ROCU and so no settings`);
-    return view(row);
+  async read(actor: Actor, region: string, correlationId: string): Promise<RegionSettingsDto> {
+    const [current] = await this.versionsRead(actor, region, 1, correlationId);
+    return current;
   }
 
-  async history(actor: Actor, region: string): Promise<RegionSettingsDto[]> {
+  async history(actor: Actor, region: string, correlationId: string): Promise<RegionSettingsDto[]> {
+    return this.versionsRead(actor, region, null, correlationId);
+  }
+
+  /** The region's newest versions (at most `limit`; null: all) for its own ROCU staff, the read audited. */
+  private async versionsRead(
+    actor: Actor,
+    region: string,
+    limit: number | null,
+    correlationId: string,
+  ): Promise<RegionSettingsDto[]> {
     this.assertOwnRegion(actor, region);
-    const rows = await this.rows(region, null);
+    const rows = await this.rows(region, limit);
     if (rows.length === 0) throw new DomainError('NOT_FOUND', `Region ${region} has no ROCU and so no settings`);
+    const versions = rows.map((row) => row.version);
+    await auditRegionRead(this.dataSource, actor, {
+      action: 'REGION_SETTINGS_VIEWED',
+      region,
+      correlationId,
+      details: { versions },
+    });
     return rows.map(view);
   }
 

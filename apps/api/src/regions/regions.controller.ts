@@ -20,8 +20,8 @@ export class RegionsController {
   @Roles(...REGION_STAFF)
   @ApiOperation({ summary: "The region's current deadlines and meeting settings (the region's own ROCU staff)" })
   @ApiOkResponse({ type: RegionSettingsDto })
-  read(@User() user: CurrentUser, @Param('region') region: string): Promise<RegionSettingsDto> {
-    return this.settings.read(user, region);
+  read(@User() user: CurrentUser, @Param('region') region: string, @Req() req: Request): Promise<RegionSettingsDto> {
+    return this.settings.read(user, region, correlationIdOf(req));
   }
 
   @Get(':region/settings/versions')
@@ -29,8 +29,12 @@ export class RegionsController {
   @Roles(...REGION_STAFF)
   @ApiOperation({ summary: 'Every version of the region settings, newest first, with who changed them and why' })
   @ApiOkResponse({ type: RegionSettingsHistoryDto })
-  async versions(@User() user: CurrentUser, @Param('region') region: string): Promise<RegionSettingsHistoryDto> {
-    return { region, versions: await this.settings.history(user, region) };
+  async versions(
+    @User() user: CurrentUser,
+    @Param('region') region: string,
+    @Req() req: Request,
+  ): Promise<RegionSettingsHistoryDto> {
+    return { region, versions: await this.settings.history(user, region, correlationIdOf(req)) };
   }
 
   @Put(':region/settings')
