@@ -182,6 +182,36 @@ describe('tamper-evident audit trail', () => {
     expect(reads.body.items[0].details.ids).toEqual(listed.body.items.map((item) => item.id));
   });
 
+  it('finds by a referral the notices that named it and the refusals of requests naming it in the body or query', async () => {
+    const referrer = await stack.token(['FORCE_REFERRER'], 'WYP', 'referrer-3');
+    const submitted = await stack.http.post<{ id: string }>('/referrals', referralBody(), referrer);
+    expect(submitted.status).toBe(201);
+    const id = submitted.body.id;
+    // The gateway is told of the new referral: the assessor's inbox shows the notice and the referral it names.
+    const assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU', 'inbox-reader-1');
+    await eventually(async () => {
+      const inbox = await stack.http.get<{ items: { referralId: string | null }[] }>('/notifications', assessor);
+      expect(inbox.body.items.map((item) => item.referralId)).toContain(id);
+    });
+    // Another region's manager asks after it, by query and by body: each refused as a missing record would be.
+    const stranger = await stack.token(['ROCU_MANAGER'], 'ERSOU', 'stranger-1');
+    expect((await stack.http.get(`/officers?referralId=${id.toUpperCase()}`, stranger)).status).toBe(404);
+    const aid = { referralId: id, lendingRegion: 'EMSOU', kind: 'SIO', reason: 'No SIO free with the right skills' };
+    expect((await stack.http.post('/mutual-aid-requests', aid, stranger)).status).toBe(404);
+
+    const nationalAuditor = await stack.token(['NATIONAL_AUDITOR'], 'NCA', 'national-auditor-1');
+    const found = await stack.http.get<{ items: AuditItem[] }>(`/audit?entityId=${id}&pageSize=200`, nationalAuditor);
+    expect(found.status).toBe(200);
+    const byThem = found.body.items
+      .filter((item) => ['inbox-reader-1', 'stranger-1'].includes(item.actorSub))
+      .map((item) => [item.actorSub, item.action, item.outcome]);
+    expect(byThem.sort()).toEqual([
+      ['inbox-reader-1', 'NOTIFICATIONS_LISTED', 'SUCCESS'],
+      ['stranger-1', 'HTTP_GET', 'DENIED'],
+      ['stranger-1', 'HTTP_POST', 'DENIED'],
+    ]);
+  });
+
   it("limits an auditor to their organisation's people and records, a ROCU's to its region; the national auditor sees all (issue 13)", async () => {
     const wyp = await stack.token(['FORCE_REFERRER'], 'WYP', 'scope-wyp');
     const kent = await stack.token(['FORCE_REFERRER'], 'KENT', 'scope-kent');

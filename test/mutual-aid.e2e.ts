@@ -265,6 +265,18 @@ describe('mutual aid: a region lends another an SIO or a capability (issue 16)',
       { action: 'MUTUAL_AID_REQUESTED', actor_sub: 'rocu_manager@yhrocu' },
       { action: 'MUTUAL_AID_APPROVED', actor_sub: 'rocu_manager@emsou' },
     ]);
+    // An auditor's search by the tasking finds them, and the two sides' lists that showed it (not the third region's).
+    const { rows: byTasking } = await stack.db.query<{ action: string; actor_sub: string }>(
+      `SELECT DISTINCT action, actor_sub FROM audit_log WHERE details->'ids' ? $1 AND action LIKE 'MUTUAL_AID_%'
+        ORDER BY action, actor_sub`,
+      [tasking],
+    );
+    expect(byTasking).toEqual([
+      { action: 'MUTUAL_AID_APPROVED', actor_sub: 'rocu_manager@emsou' },
+      { action: 'MUTUAL_AID_LISTED', actor_sub: 'rocu_manager@emsou' },
+      { action: 'MUTUAL_AID_LISTED', actor_sub: 'rocu_manager@yhrocu' },
+      { action: 'MUTUAL_AID_REQUESTED', actor_sub: 'rocu_manager@yhrocu' },
+    ]);
     await eventually(async () => {
       const allocation = await stack.db.query(
         `SELECT 1 FROM sio_allocations WHERE referral_id = $1 AND officer_sub = $2 AND mutual_aid_request_id = $3`,

@@ -11,6 +11,11 @@ export function auditRegionRead(
   return appendActorAudit(dataSource.manager, actor, { ...entry, entityType: 'region', entityId: region });
 }
 
+/** The records a page of rows showed: each row's id and the referral it names, if any. */
+export function idsShown(rows: readonly { id: string; referralId: string | null }[]): string[] {
+  return [...new Set(rows.flatMap((row) => (row.referralId ? [row.id, row.referralId] : [row.id])))];
+}
+
 /** Audits a page of a list with the ids it showed, so `GET /audit?entityId=` finds the read for any of them. */
 export function auditPageRead(
   dataSource: DataSource,

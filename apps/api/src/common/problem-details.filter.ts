@@ -71,6 +71,13 @@ function toProblem(exception: unknown): Problem {
 export const storableId = (id: string | undefined): string | null =>
   id === undefined ? null : isUUID(id) ? id.toLowerCase() : id.replaceAll('\u0000', '\uFFFD').slice(0, 100);
 
+/** The referral a request names in its body or query (a mutual-aid request's, an officers list's), as records are kept. */
+const referralsNamedBy = (request: Request): string[] => {
+  const named = [request.body, request.query].map((source) => (source as { referralId?: unknown } | null)?.referralId);
+  const ids = named.filter((id): id is string => typeof id === 'string' && isUUID(id));
+  return [...new Set(ids.map((id) => id.toLowerCase()))];
+};
+
 /**
  * The single exception filter: every error leaves as application/problem+json with a correlation id and
  * never with a stack, SQL text or internal names.
@@ -88,6 +95,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
    */
   private auditRefusal(request: Request & { user?: CurrentUser }, problemBody: Problem): void {
     const params = request.params as Record<string, string | undefined> | undefined;
+    const named = referralsNamedBy(request);
     appendAudit(this.dataSource.manager, {
       actorSub: request.user?.sub ?? 'anonymous',
       actorOrg: request.user?.org ?? null,
@@ -100,6 +108,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         path: request.path,
         status: problemBody.status,
         ...(problemBody.code ? { code: problemBody.code } : {}),
+        // So a search of the trail by that referral finds the refusal too.
+        ...(named.length > 0 ? { ids: named } : {}),
       },
     }).catch((error: unknown) =>
       this.logger.warn({ err: error, correlationId: problemBody.correlationId }, 'refusal not audited'),

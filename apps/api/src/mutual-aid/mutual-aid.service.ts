@@ -28,6 +28,7 @@ import { idForKey } from '../common/keyed-id';
 import { PageQuery } from '../common/page.query';
 import { OfficersService } from '../officers/officers.service';
 import { ReferralQueriesService } from '../referrals/referral-queries.service';
+import { idsShown } from '../audit/read-audit';
 import { CreateMutualAidRequest, MutualAidDecisionRequest, WithdrawMutualAidRequest } from './mutual-aid-requests.dto';
 import { MutualAidListResponse, MutualAidRequestDto } from './mutual-aid-views.dto';
 
@@ -134,7 +135,7 @@ export class MutualAidService {
       requestedBy: actor,
     });
     if (!inserted) return;
-    const details = { referralId: referral.id, lendingRegion, kind, capability, reason };
+    const details = { referralId: referral.id, ids: [referral.id], lendingRegion, kind, capability, reason };
     await this.audit(manager, actor, 'MUTUAL_AID_REQUESTED', id, correlationId, details);
     const request = { id, kind, borrowingRegion: referral.region, lendingRegion, requestedBySub: actor.sub };
     await this.notify(manager, 'REQUESTED', request);
@@ -148,7 +149,7 @@ export class MutualAidService {
       mutualAidRequests.countOfRegion(this.dataSource, region),
     ]);
     await this.audit(this.dataSource.manager, actor, 'MUTUAL_AID_LISTED', null, correlationId, {
-      ids: rows.map((row) => row.id),
+      ids: idsShown(rows),
       total,
     });
     return { items: rows.map((row) => this.view(actor, row)), total, page: page.page, pageSize: page.pageSize };
@@ -241,6 +242,7 @@ export class MutualAidService {
       await mutualAidRequests.decide(manager, { id, state: next, decidedBySub: actor.sub, reason, officer });
       await this.audit(manager, actor, AUDIT_ACTION[action], id, correlationId, {
         referralId: current.referralId,
+        ids: [current.referralId],
         from: current.state,
         to: next,
         reason,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, DomainError, notificationText } from '@rocu/domain';
 import { appendActorAudit, InboxRow, notificationInbox } from '@rocu/persistence';
-import { auditPageRead, auditRegionRead } from '../audit/read-audit';
+import { auditPageRead, auditRegionRead, idsShown } from '../audit/read-audit';
 import { PageQuery } from '../common/page.query';
 import {
   DeliveryReportResponse,
@@ -26,7 +26,7 @@ export class NotificationsService {
       action: 'NOTIFICATIONS_LISTED',
       entityType: 'notification',
       correlationId,
-      ids: rows.map((row) => row.id),
+      ids: idsShown(rows),
       total: counts.total,
       page,
     });
@@ -71,7 +71,7 @@ export class NotificationsService {
       action: 'FAILED_DELIVERIES_LISTED',
       entityType: 'notification',
       correlationId,
-      ids: rows.map((row) => row.id),
+      ids: idsShown(rows),
       total,
       page,
     });
