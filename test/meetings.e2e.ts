@@ -1080,6 +1080,14 @@ describe('TTCG meetings: ranked agendas, decisions, deviations, minutes', () => 
       'attendees[1].sub',
       'removed[0]',
     ]);
+    // An organisation the reference data does not have would count towards no force's quorum.
+    const unknownOrg = await stack.http.post<Problem>(
+      `/meetings/${meetingId}/attendance`,
+      { attendees: [FORCE_MEMBERS[0], { ...FORCE_MEMBERS[1], org: 'SYPX' }] },
+      chair,
+    );
+    expect(unknownOrg.status).toBe(400);
+    expect(unknownOrg.body.errors?.map((error) => error.field)).toEqual(['attendees[1].org']);
     const malformed = await stack.http.post<Problem>(
       `/meetings/${meetingId}/attendance`,
       { attendees: [], removed: ['x', 'x', '', null] },

@@ -8,8 +8,8 @@ import {
 } from 'class-validator';
 import { ReferenceDataService } from '../reference/reference-data.service';
 
-/** ROCU_REGION: a region with a ROCU gateway; AGENCY: a partner agency (NCA, HMRC, ...). */
-export type CodeList = 'FORCE' | 'ROCU_REGION' | 'AGENCY' | 'CAPABILITY' | 'CRIME_TYPE';
+/** ROCU_REGION: a region with a ROCU gateway; AGENCY: a partner agency (NCA, HMRC, ...); ORGANISATION: any of them. */
+export type CodeList = 'FORCE' | 'ROCU_REGION' | 'AGENCY' | 'ORGANISATION' | 'CAPABILITY' | 'CRIME_TYPE';
 
 /**
  * Checks codes against the reference data the API serves (database, editable), so an unknown code is
@@ -30,6 +30,8 @@ export class KnownCodeConstraint implements ValidatorConstraintInterface {
         return (await this.reference.regions()).some((region) => region.code === value && region.hasRocu);
       case 'AGENCY':
         return (await this.reference.findOrganisation(value))?.kind === 'AGENCY';
+      case 'ORGANISATION':
+        return (await this.reference.findOrganisation(value)) !== undefined;
       case 'CAPABILITY':
         return (await this.reference.capabilities()).some((entry) => entry.code === value);
       case 'CRIME_TYPE':

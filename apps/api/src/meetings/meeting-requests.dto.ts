@@ -30,6 +30,7 @@ import type { FieldError } from '../common/problem';
 import { NestedArray } from '../common/nested-body';
 import { IsRecordId } from '../common/record-id.validator';
 import { Omittable } from '../common/omittable.validator';
+import { IsKnownCode } from '../common/known-code.validator';
 
 const CODE = /^[A-Z_]{2,30}$/;
 const toInteger = ({ value }: { value: unknown }): unknown =>
@@ -49,7 +50,10 @@ export class CreateMeetingRequest {
 export class AttendeeDto {
   @ApiProperty() @IsString() @Length(1, 100) sub!: string;
   @ApiProperty() @Text(200) name!: string;
-  @ApiProperty({ example: 'WYP' }) @Matches(CODE) org!: string;
+  @ApiProperty({ example: 'WYP', description: 'an organisation code (GET /reference/organisations)' })
+  @Matches(CODE)
+  @IsKnownCode('ORGANISATION')
+  org!: string;
 
   @ApiProperty({ type: [String], description: 'referral ids this attendee declares a conflict of interest on' })
   @IsArray()

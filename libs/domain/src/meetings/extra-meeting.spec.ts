@@ -28,22 +28,28 @@ describe('planExtraMeeting', () => {
     });
   });
 
+  const notInFuture = { field: 'scheduledFor', code: 'not_in_future', message: 'scheduledFor must be in the future' };
+  const afterMeeting = {
+    field: 'papersCloseAt',
+    code: 'after_meeting',
+    message: 'papersCloseAt must not be after scheduledFor',
+  };
   it.each([
-    ['now', '2026-12-01T09:00:00Z', undefined],
-    ['in the past', '2026-11-30T10:00:00Z', undefined],
-    ['before its papers close', '2026-12-03T10:00:00Z', '2026-12-03T10:00:01Z'],
-  ])('refuses a meeting %s, naming scheduledFor', (_case, scheduledFor, papersCloseAt) => {
+    ['now', '2026-12-01T09:00:00Z', undefined, [notInFuture]],
+    ['in the past', '2026-11-30T10:00:00Z', undefined, [notInFuture]],
+    ['before its papers close', '2026-12-03T10:00:00Z', '2026-12-03T10:00:01Z', [afterMeeting]],
+    [
+      'in the past, before its papers close',
+      '2026-11-30T10:00:00Z',
+      '2026-11-30T10:00:01Z',
+      [notInFuture, afterMeeting],
+    ],
+  ])('refuses a meeting %s, naming each bad field', (_case, scheduledFor, papersCloseAt, errors) => {
     expect(planExtraMeeting(manager, { region: 'YHROCU', scheduledFor, papersCloseAt }, now)).toEqual({
       ok: false,
       code: 'VALIDATION',
       message: 'The meeting must be in the future, with papers closing before it',
-      errors: [
-        {
-          field: 'scheduledFor',
-          code: 'not_in_future',
-          message: 'scheduledFor must be in the future and after papersCloseAt',
-        },
-      ],
+      errors,
     });
   });
 

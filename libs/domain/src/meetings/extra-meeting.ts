@@ -30,18 +30,24 @@ export function planExtraMeeting(
   }
   const scheduledFor = new Date(request.scheduledFor);
   const papersCloseAt = new Date(request.papersCloseAt ?? Math.max(now.getTime(), scheduledFor.getTime() - DAY_MS));
-  if (scheduledFor.getTime() <= now.getTime() || papersCloseAt > scheduledFor) {
+  const errors: FieldRefusal[] = [];
+  if (scheduledFor.getTime() <= now.getTime()) {
+    errors.push({ field: 'scheduledFor', code: 'not_in_future', message: 'scheduledFor must be in the future' });
+  }
+  // Only a cut-off given can be wrong: the default is never after the meeting unless the meeting is past.
+  if (request.papersCloseAt !== undefined && papersCloseAt > scheduledFor) {
+    errors.push({
+      field: 'papersCloseAt',
+      code: 'after_meeting',
+      message: 'papersCloseAt must not be after scheduledFor',
+    });
+  }
+  if (errors.length > 0) {
     return {
       ok: false,
       code: 'VALIDATION',
       message: 'The meeting must be in the future, with papers closing before it',
-      errors: [
-        {
-          field: 'scheduledFor',
-          code: 'not_in_future',
-          message: 'scheduledFor must be in the future and after papersCloseAt',
-        },
-      ],
+      errors,
     };
   }
   return { ok: true, scheduledFor, papersCloseAt };
