@@ -384,6 +384,31 @@ describe('gateway team journey', () => {
     expect(await page.status()).toBe('Awaiting decision');
   });
 
+  it.each(JAVASCRIPT_MODES)(
+    'names on the grid each rationale left blank, keeping the grades chosen $label',
+    async ({ label, javaScript }) => {
+      const seeded = await seedAccepted(`Operation Unexplained ${label} ${randomUUID().slice(0, 8)}`);
+      const visitor = await web.visit(javaScript);
+      await signInAs(visitor, PERSONA.assessor);
+      const grid = new AssessmentPage(visitor.page);
+      await visitor.page.goto(`/gateway/referrals/${seeded.id}/assessment`);
+      const { harm, likelihood, route } = WORKED_EXAMPLE_RATIONALE;
+      await grid.fill(WORKED_EXAMPLE, 'TTCG', { harm, likelihood, route });
+      await grid.checkTheScore();
+
+      expect(path(visitor)).toBe(`/gateway/referrals/${seeded.id}/assessment`);
+      expect(await grid.errorSummary()).toEqual([
+        { text: 'Enter the rationale for the geographic scope', href: '#rationale-geographicScope' },
+        { text: 'Enter the rationale for the victim vulnerability', href: '#rationale-victimVulnerability' },
+        { text: 'Enter the rationale for the confidence', href: '#rationale-confidence' },
+        { text: 'Enter the rationale for the organisational position', href: '#rationale-organisationalPosition' },
+      ]);
+      expect(await grid.radio('likelihood', String(WORKED_EXAMPLE.likelihood)).isChecked()).toBe(true);
+      expect(await visitor.page.locator('#rationale-harm').inputValue()).toBe(harm);
+      await visitor.expectAccessible();
+    },
+  );
+
   it('sends a checked grid back to the grid, saying why, once the scoring scheme no longer scores it', async () => {
     const seeded = await seedAccepted(`Operation Moved Scale ${randomUUID().slice(0, 8)}`);
     const visitor = await web.visit();

@@ -1,7 +1,13 @@
 import { DEFAULT_SCORING_SCHEME, scoreAssessment } from '@rocu/domain';
-import { WORKED_EXAMPLE } from '../../../../../test/fixtures/worked-example';
+import { WORKED_EXAMPLE, WORKED_EXAMPLE_RATIONALE } from '../../../../../test/fixtures/worked-example';
 import { errorSummary } from '../../errors/error-summary';
-import { assessmentDraft, assessmentRequest, previewScore, staleDraftRefusal } from './assessment-form';
+import {
+  assessmentDraft,
+  assessmentRequest,
+  missingRationales,
+  previewScore,
+  staleDraftRefusal,
+} from './assessment-form';
 
 /** The worked example of domain.md section 4, as the browser posts it (everything text). */
 const POSTED = {
@@ -29,6 +35,30 @@ describe('assessment form', () => {
       route: 'TTCG',
       rationale: { harm: 'Firearms', likelihood: 'Recent intelligence', route: 'Threshold' },
     });
+  });
+
+  it('names every rationale left blank or only spaces, as the API requires each one', () => {
+    const draft = assessmentDraft({ ...POSTED, rationale: { ...POSTED.rationale, geographicScope: '   ' } });
+    expect(missingRationales(draft)).toEqual([
+      {
+        field: 'rationale.geographicScope',
+        code: 'isNotEmpty',
+        message: 'Enter the rationale for the geographic scope',
+      },
+      {
+        field: 'rationale.victimVulnerability',
+        code: 'isNotEmpty',
+        message: 'Enter the rationale for the victim vulnerability',
+      },
+      { field: 'rationale.confidence', code: 'isNotEmpty', message: 'Enter the rationale for the confidence' },
+      {
+        field: 'rationale.organisationalPosition',
+        code: 'isNotEmpty',
+        message: 'Enter the rationale for the organisational position',
+      },
+    ]);
+    const complete = Object.fromEntries(Object.keys(WORKED_EXAMPLE_RATIONALE).map((element) => [element, 'Reason']));
+    expect(missingRationales(assessmentDraft({ ...POSTED, rationale: complete }))).toEqual([]);
   });
 
   it('previews the score with the domain scoring function and the given scheme (the worked example: 21.2, P2)', () => {

@@ -13,7 +13,7 @@ import type { ApiFieldError } from '../../errors/api-problem';
 import type { FormFlash } from '../../errors/form-state';
 import type { AssessmentView } from './gateway-api.types';
 
-/** The rationale asked beside each element of the grid; the API requires the first three. */
+/** The rationale asked beside each element of the grid: every element carries one (domain.md section 4). */
 export const RATIONALE_ELEMENTS = [
   'harm',
   'likelihood',
@@ -24,8 +24,22 @@ export const RATIONALE_ELEMENTS = [
   'organisationalPosition',
 ] as const;
 export type RationaleElement = (typeof RATIONALE_ELEMENTS)[number];
-const REQUIRED_RATIONALE: readonly RationaleElement[] = ['harm', 'likelihood', 'route'];
-export const isRationaleRequired = (element: RationaleElement): boolean => REQUIRED_RATIONALE.includes(element);
+
+/** "geographicScope" -> "geographic scope": the element as its rationale's label and message name it. */
+export const rationaleWords = (element: RationaleElement): string =>
+  element.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+
+/** The rationales left blank, each named as the API would refuse it, so the grid says so before the check page. */
+export function missingRationales(draft: AssessmentDraft): ApiFieldError[] {
+  return RATIONALE_ELEMENTS.filter((element) => {
+    const value = draft.rationale?.[element];
+    return typeof value !== 'string' || value.trim() === '';
+  }).map((element) => ({
+    field: `rationale.${element}`,
+    code: 'isNotEmpty',
+    message: `Enter the rationale for the ${rationaleWords(element)}`,
+  }));
+}
 
 /** The assessment form as posted (bracket names, e.g. `harm[physical]`): text only, kept as typed. */
 export interface AssessmentDraft {

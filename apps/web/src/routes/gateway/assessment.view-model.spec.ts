@@ -57,7 +57,9 @@ describe('assessment grid', () => {
       id: fieldId('rationale.harm'),
       errorMessage: { text: 'rationale.harm is required' },
     });
-    expect(view.rationale.confidence.label).toBe('Rationale for the confidence (optional)');
+    // Every rationale is asked for, as the API requires each: none says "(optional)".
+    expect(view.rationale.confidence.label).toBe('Rationale for the confidence');
+    expect(view.rationale.geographicScope.label).toBe('Rationale for the geographic scope');
     expect(view.modifiers[0].items.find((item) => item.checked)?.value).toBe('regional');
   });
 

@@ -10,7 +10,7 @@ import {
   VICTIM_VULNERABILITIES,
 } from '@rocu/domain';
 import type { ErrorSummary } from '../../errors/error-summary';
-import { AssessmentDraft, isRationaleRequired, RATIONALE_ELEMENTS, RationaleElement } from './assessment-form';
+import { AssessmentDraft, RATIONALE_ELEMENTS, RationaleElement, rationaleWords } from './assessment-form';
 
 /** One question of the grid, as a GOV.UK radios macro takes it. */
 export interface RadioQuestion {
@@ -102,7 +102,7 @@ function radios(
   };
 }
 
-/** One free-text rationale per element; those not required say so. */
+/** One free-text rationale per element, each required. */
 function rationaleQuestions(
   draft: AssessmentDraft,
   errors?: ErrorSummary,
@@ -113,7 +113,7 @@ function rationaleQuestions(
       const question: RationaleQuestion = {
         name: `rationale[${element}]`,
         id,
-        label: `Rationale for the ${words(element)}${isRationaleRequired(element) ? '' : ' (optional)'}`,
+        label: `Rationale for the ${rationaleWords(element)}`,
         value: typeof draft.rationale?.[element] === 'string' ? String(draft.rationale[element]) : '',
         errorMessage: errors?.byField[id],
       };

@@ -12,6 +12,7 @@ import {
   assessmentDraft,
   assessmentRequest,
   draftFromAssessment,
+  missingRationales,
   previewScore,
   staleDraftRefusal,
 } from './assessment-form';
@@ -138,7 +139,8 @@ export class GatewayController {
   ): Promise<void> {
     const draft = assessmentDraft(formValues(body));
     const preview = previewScore(draft, await this.gateway.scoringScheme(session));
-    if (preview.kind === 'REFUSED') throw formRefusal('The assessment is not complete', preview.errors);
+    const errors = [...(preview.kind === 'REFUSED' ? preview.errors : []), ...missingRationales(draft)];
+    if (errors.length > 0) throw formRefusal('The assessment is not complete', errors);
     // A changed grid keeps its key: one assessment, however often it is checked and sent.
     const { key = randomUUID(), sent } = session.assessmentDrafts?.[id] ?? {};
     session.assessmentDrafts = { ...session.assessmentDrafts, [id]: { ...draft, key, sent } };
