@@ -1,4 +1,4 @@
-import type { ReferralStatus, Urgency } from '@rocu/domain';
+import type { DeadlineStage, ReferralStatus, Route, Urgency } from '@rocu/domain';
 
 export interface Tag {
   text: string;
@@ -37,7 +37,21 @@ export const SUBJECT_TYPE_LABELS: Record<string, string> = {
   OPERATION: 'Operation',
 };
 
-export const DEADLINE_STAGE_LABELS: Record<string, string> = { TRIAGE: 'Triage', ASSESSMENT: 'Assessment' };
+export const DEADLINE_STAGE_LABELS: Record<DeadlineStage, string> = {
+  TRIAGE: 'Triage',
+  ASSESSMENT: 'Assessment',
+  DECISION: 'Decision',
+  ALLOCATION: 'SIO allocation',
+};
+
+/** Where an assessment sends the referral next. */
+export const ROUTE_LABELS: Record<Route, string> = {
+  TTCG: 'TTCG (tasking and co-ordination group)',
+  COVERT_COMMISSIONING: 'Covert commissioning meeting',
+  REFER_NATIONAL: 'Refer to the NCA',
+  REFER_PARTNER: 'Refer to a partner agency (GAIN)',
+  RETURN_TO_FORCE: 'Return to the force with advice',
+};
 
 export const DEADLINE_STATUS_LABELS: Record<string, string> = {
   PENDING: 'Due',

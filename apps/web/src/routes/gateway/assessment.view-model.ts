@@ -10,6 +10,7 @@ import {
   VICTIM_VULNERABILITIES,
 } from '@rocu/domain';
 import type { ErrorSummary } from '../../errors/error-summary';
+import { labelOf, ROUTE_LABELS } from '../../presentation/referral-labels';
 import { AssessmentDraft, RATIONALE_ELEMENTS, RationaleElement, rationaleWords } from './assessment-form';
 
 /** One question of the grid, as a GOV.UK radios macro takes it. */
@@ -66,13 +67,6 @@ function scale<K extends string>(order: readonly K[], values: Record<string, num
   return Object.entries(values).sort(([a], [b]) => rank(a) - rank(b));
 }
 
-const ROUTE_TEXT: Record<string, string> = {
-  TTCG: 'TTCG (tasking and co-ordination group)',
-  COVERT_COMMISSIONING: 'Covert commissioning meeting',
-  REFER_NATIONAL: 'Refer to the NCA',
-  REFER_PARTNER: 'Refer to a partner agency (GAIN)',
-  RETURN_TO_FORCE: 'Return to the force with advice',
-};
 const VULNERABILITY_TEXT: Record<string, string> = {
   none: 'None identified',
   vulnerable: 'Vulnerable victims',
@@ -215,7 +209,7 @@ export function assessmentPageView(
     route: radios(
       'route',
       'Where the referral goes next',
-      ROUTES.map((route) => ({ value: route, text: ROUTE_TEXT[route] ?? route })),
+      ROUTES.map((route) => ({ value: route, text: labelOf(ROUTE_LABELS, route) })),
       draft.route,
       errors,
     ),
@@ -275,7 +269,7 @@ export function checkScorePageView(
     organisationalPosition: `${result.organisationalPosition.grade} (total ${result.organisationalPosition.total})`,
     confidence: sentence(result.confidence),
     recommendations: result.recommendations.map((code) => sentence(code)),
-    route: ROUTE_TEXT[route] ?? route,
+    route: labelOf(ROUTE_LABELS, route),
     previous: referral.previous
       ? `${referral.previous.riskScore.toFixed(1)} (${referral.previous.priority})`
       : undefined,

@@ -1,11 +1,17 @@
 import { deadlineTag } from '../../presentation/deadline-tag';
-import { statusTag, Tag } from '../../presentation/referral-labels';
+import {
+  DEADLINE_STAGE_LABELS,
+  labelOf,
+  ROUTE_LABELS,
+  statusTag,
+  Tag,
+  URGENCY_LABELS,
+} from '../../presentation/referral-labels';
 import { organisationName } from '../../auth/dev-personas';
 import { partnerCheckRow, PartnerCheckRow } from '../../presentation/partner-checks';
 import { intelligenceRows, IntelligenceRow, SENSITIVE_PARTS } from '../sensitive-detail/sensitive-detail';
 import type { HistoryEntry, ReferralDetail } from './gateway-api.types';
 
-const STAGE_TEXT: Record<string, string> = { TRIAGE: 'Triage', ASSESSMENT: 'Assessment', ALLOCATION: 'SIO allocation' };
 const DEADLINE_STATUS_TEXT: Record<string, string> = {
   PENDING: 'Running',
   PAUSED: 'Paused while waiting for information',
@@ -127,7 +133,7 @@ export function referralPageView(referral: ReferralDetail, now: Date, notice?: s
   const { submission } = referral;
   return {
     ...referralHeading(referral),
-    urgency: referral.urgency,
+    urgency: labelOf(URGENCY_LABELS, referral.urgency),
     threatToLife: submission.threatToLife === true,
     force: organisationName(referral.ownerOrg),
     classification: referral.classification,
@@ -150,7 +156,7 @@ export function referralPageView(referral: ReferralDetail, now: Date, notice?: s
       ? `${organisationName(referral.disposedTo)} (reference ${referral.onwardReference ?? 'not given'})`
       : undefined,
     deadlines: referral.deadlines.map((deadline) => ({
-      stage: STAGE_TEXT[deadline.stage] ?? deadline.stage,
+      stage: labelOf(DEADLINE_STAGE_LABELS, deadline.stage),
       dueAt: deadline.dueAt,
       state: DEADLINE_STATUS_TEXT[deadline.status] ?? deadline.status,
       tag: deadline.status === 'PENDING' ? deadlineTag(deadline.dueAt, now) : undefined,
@@ -170,7 +176,7 @@ export function referralPageView(referral: ReferralDetail, now: Date, notice?: s
       version: entry.version,
       score: scoreText(entry.riskScore, entry.priority),
       scheme: `${entry.scheme.id} v${entry.scheme.version}`,
-      route: entry.route,
+      route: labelOf(ROUTE_LABELS, entry.route),
       by: entry.assessedBy.name,
       at: entry.assessedAt,
     })),

@@ -96,6 +96,14 @@ describe('minutesView', () => {
     settledElsewhere: false,
   });
 
+  it('names each attendee with their organisation in words, as the meeting page does', () => {
+    const view = minutesView({
+      ...minutesOf([]).minutes,
+      attendees: [{ sub: 'member-wyp', name: 'DCI Member', org: 'WYP', declaredConflicts: [] }],
+    });
+    expect(view.minutes.attendees.map((attendee) => attendee.org)).toEqual(['West Yorkshire Police']);
+  });
+
   it('says an undecided item rolls to the next meeting, unless it was settled elsewhere', () => {
     const undecided = { ...item('DEFER', null), kind: 'NEW', decision: null };
     const view = minutesOf([undecided, { ...undecided, settledElsewhere: true }]);

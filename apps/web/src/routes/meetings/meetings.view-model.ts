@@ -11,10 +11,10 @@ import { errorSummary, ErrorSummary } from '../../errors/error-summary';
 import type { FormFlash } from '../../errors/form-state';
 import { organisationName } from '../../auth/dev-personas';
 import { partnerCheckRow } from '../../presentation/partner-checks';
+import { statusTag as referralStatusTag } from '../../presentation/referral-labels';
 import {
   DECISION_LABELS,
   decisionTag,
-  humanise,
   meetingStatusTag,
   meetingTypeLabel,
   StatusTag,
@@ -239,7 +239,7 @@ export function meetingView(meeting: MeetingDetail, refused?: FormFlash, decided
       .map((item) => itemView(item, meeting, canDecide)),
     reviews: meeting.reviews.map((review) => ({
       reference: review.reference,
-      status: humanise(review.status),
+      status: referralStatusTag(review.status).text,
       priority: review.priority ?? '',
     })),
     attendees: meeting.attendees.map((attendee) => ({
@@ -446,7 +446,10 @@ export function minutesView(minutes: Minutes): MinutesView {
   return {
     pageTitle: `Minutes: ${meetingTitle(minutes.meeting)}`,
     contentWidth: 'full',
-    minutes,
+    minutes: {
+      ...minutes,
+      attendees: minutes.attendees.map((attendee) => ({ ...attendee, org: organisationName(attendee.org) })),
+    },
     title: meetingTitle(minutes.meeting),
     backHref: meetingPath(minutes.meeting.id),
     items: minutes.items.map((item) => ({
