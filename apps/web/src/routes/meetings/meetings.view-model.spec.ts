@@ -181,6 +181,16 @@ describe('attendanceView', () => {
     expect(view.rows.map((row) => row.sub)).toEqual(['ann']);
   });
 
+  it('offers the agenda items and the live taskings under review as conflicts to declare', () => {
+    const reviewing = {
+      ...frozenMeeting([agendaItem('new', 1)]),
+      reviews: [{ referralId: 'live', reference: 'YH-LIVE', status: 'ACTIVE', priority: 'P1' }],
+    };
+    expect(attendanceView(reviewing, undefined, undefined).items.map((item) => item.value)).toEqual(['new', 'live']);
+    const onlyReviews = { ...reviewing, agenda: [] };
+    expect(attendanceView(onlyReviews, undefined, undefined).items).toEqual([{ value: 'live', text: 'YH-LIVE (P1)' }]);
+  });
+
   it('offers to remove anyone until a decision is recorded, and then only rows not yet recorded', () => {
     const removable = (view: ReturnType<typeof attendanceView>) => view.rows.map((row) => [row.sub, row.removable]);
     expect(removable(attendanceView(meeting, undefined, undefined))).toEqual([

@@ -301,7 +301,11 @@ export function attendanceView(
     // As first shown: someone recorded since is not on this form, so saving it must not remove them.
     recorded: draft?.recorded ?? recorded.map((attendee) => attendee.sub),
     organisations: organisationsFor(meeting.region),
-    items: meeting.agenda.map((item) => ({ value: item.referralId, text: `${item.reference} (${item.priority})` })),
+    // A conflict may be declared on any item before the meeting: the agenda's, and the live taskings it reviews.
+    items: [...meeting.agenda, ...meeting.reviews].map((item) => ({
+      value: item.referralId,
+      text: item.priority ? `${item.reference} (${item.priority})` : item.reference,
+    })),
   };
 }
 
