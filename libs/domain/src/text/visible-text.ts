@@ -13,6 +13,11 @@ export function hasInvisibleControl(text: string): boolean {
   return INVISIBLE_CONTROL.test(text);
 }
 
+/** The text without its invisible format and control characters (a search box's, say, which shows none of them). */
+export function withoutInvisibleControls(text: string): string {
+  return text.replace(new RegExp(INVISIBLE_CONTROL.source, 'gu'), '');
+}
+
 /** True when nothing visible is left once white space is trimmed (issue #12: blank text is no text). */
 export function isBlankText(text: string): boolean {
   return text.trim().length === 0;

@@ -1,3 +1,4 @@
+import { withoutInvisibleControls } from '@rocu/domain';
 import { deadlineTag } from '../../presentation/deadline-tag';
 import { pagination, PaginationView } from '../../presentation/pagination';
 import { labelOf, statusTag, Tag, URGENCY_LABELS } from '../../presentation/referral-labels';
@@ -26,6 +27,17 @@ export interface ReferralListView {
 }
 
 /** The force's referrals: soonest deadline first (the API's default order), searchable, paged. */
+/** The most characters of a search the API takes. */
+const SEARCH_MAX = 100;
+
+/**
+ * The search as the API takes it: without the invisible characters it refuses (a pasted reference may carry a
+ * zero-width space), trimmed, and at most 100 characters, never half of one (an emoji is two UTF-16 units).
+ */
+export function searchTerm(typed: string): string {
+  return [...withoutInvisibleControls(typed).trim()].slice(0, SEARCH_MAX).join('').trim();
+}
+
 export function referralListView(list: ReferralList, q: string, now: Date, hasDraft: boolean): ReferralListView {
   const query = (page: number): string => {
     const params = new URLSearchParams({ ...(q ? { q } : {}), page: String(page) });

@@ -12,7 +12,7 @@ import { formGone } from '../../errors/form-gone';
 import type { ReferralAction } from '@rocu/domain';
 import { MakeReferralService } from '../make-referral/make-referral.service';
 import type { ReferralDetail, ReferralList } from './referral-api';
-import { LIST_PAGE_SIZE, referralListView, ReferralListView } from './referral-list.view-model';
+import { LIST_PAGE_SIZE, referralListView, ReferralListView, searchTerm } from './referral-list.view-model';
 import { referralPageView, ReferralPageView } from './referral-page.view-model';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -74,7 +74,7 @@ export class ReferralsController {
     @Query('q') q: unknown,
     @Query('page') page: unknown,
   ): Promise<ReferralListView & { canRefer: boolean }> {
-    const search = text(q).trim().slice(0, 100);
+    const search = searchTerm(text(q));
     const [list, hasDraft] = await Promise.all([
       this.api.get<ReferralList>(session, '/referrals', {
         q: search || undefined,
