@@ -185,6 +185,14 @@ export const CLOSE_AFTER_RATIFICATION_PATCH = 'close-after-ratification';
  */
 export const GATEWAY_CLOCK_START_PATCH = 'paused-time-from-clock-start';
 
+/**
+ * An SIO allocation or reallocation checks the conflict register and the owner rule again once its own conflict
+ * check has yielded: Updates delivered in one activation all pass their validators first, so two reallocations to
+ * the same officer were both applied (the second from them to themselves), and a conflict declared beside an
+ * allocation did not stop it.
+ */
+export const SIO_RECHECK_PATCH = 'sio-checks-after-yield';
+
 /** The plan continues as new well before Temporal's 51,200-event cap. */
 const DEFAULT_PLAN_CONTINUE_AS_NEW_AFTER = 10_000;
 
@@ -284,6 +292,8 @@ interface ReferralRun {
   planClosing?: Promise<void>;
   /** The plan a stand-down closed: its final state, to reopen if the referral is adopted again. */
   stoodDownPlan?: Promise<PlanState | undefined>;
+  /** A meeting's ratification is being recorded (an overturn awaits the plan's closing): another waits its turn. */
+  ratifying: boolean;
 }
 
 /** The patches read at the start are read here, in the order earlier histories recorded them. */
@@ -320,6 +330,7 @@ function startRun(input: ReferralWorkflowInput): ReferralRun {
     state,
     reference: '',
     published: '',
+    ratifying: false,
   };
 }
 
@@ -649,21 +660,39 @@ function registerDecisionHandlers(run: ReferralRun): void {
       const standDown = standsTaskingDown(from, to)
         ? { reason: `Urgent adoption overturned at meeting ${command.meetingId}: ${command.rationale}` }
         : undefined;
-      // The plan turns read-only before the overturn is visible, as on closure.
-      if (standDown) {
-        await closeRunningPlan(run);
-        keepStoodDownPlan(run);
+      run.ratifying = true;
+      try {
+        // The plan turns read-only before the overturn is visible, as on closure.
+        if (standDown) {
+          await closeRunningPlan(run);
+          keepStoodDownPlan(run);
+        }
+        const applying = apply(run, event, command, {
+          reason: command.rationale,
+          taskingDecision: decisionOf(command),
+          standDown,
+        });
+        // apply has validated and moved the status synchronously
+        note(run, { type: 'URGENT_DECISION', pending: false });
+        return await applying;
+      } finally {
+        run.ratifying = false;
       }
-      const applying = apply(run, event, command, {
-        reason: command.rationale,
-        taskingDecision: decisionOf(command),
-        standDown,
-      });
-      // apply has validated and moved the status synchronously
-      note(run, { type: 'URGENT_DECISION', pending: false });
-      return applying;
     },
-    guard(run, ratificationEvent),
+    {
+      validator: (command: RatificationCommand): void => {
+        // Two meetings may list the same urgent decision: while one overturn closes the plan, a ratification from
+        // the other would settle it first, and the overturn, refused then, would leave the tasking without its plan.
+        if (run.ratifying) {
+          throw ApplicationFailure.create({
+            type: 'NOT_ALLOWED_IN_STATE',
+            message: 'Another meeting is recording its ratification of this urgent decision: read the referral again',
+            nonRetryable: true,
+          });
+        }
+        refuseUnlessAllowed(run, ratificationEvent(command), command.actor);
+      },
+    },
   );
 
   setHandler(
@@ -734,6 +763,7 @@ function registerAllocationHandlers(run: ReferralRun): void {
       const officer = officerOf(command);
       if (await declaredConflict(run, command, officer)) return { snapshot: snapshot(run), allocated: false };
       refuseUnlessAllowed(run, allocateEvent(), command.actor);
+      if (patched(SIO_RECHECK_PATCH)) refuseConflicted(run, command);
       note(run, { type: 'OWNER_NAMED', role: 'SIO', owner: officer });
       const snap = await apply(run, allocateEvent(), command, {
         reason: command.justification,
@@ -797,6 +827,10 @@ function registerOwnerChangeHandlers(run: ReferralRun): void {
       const officer = officerOf(command);
       refuseOwnerChange(run, 'SIO', officer, command.reason);
       if (await declaredConflict(run, command, officer)) return { snapshot: snapshot(run), allocated: false };
+      if (patched(SIO_RECHECK_PATCH)) {
+        refuseConflicted(run, command);
+        refuseOwnerChange(run, 'SIO', officer, command.reason);
+      }
       const previous = run.state.sio as Participant;
       note(run, { type: 'OWNER_NAMED', role: 'SIO', owner: officer });
       const change = { role: 'SIO' as const, from: previous, to: officer };

@@ -1536,3 +1536,122 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     await recordHistory('partner-check-while-paused', handle);
   });
 });
+
+describe('Updates the workflow receives together (sent while no worker polled its queue)', () => {
+  const QUEUE = `${TASK_QUEUE}-together`;
+  const manager: Actor = { ...assessor, sub: 'u-manager', roles: ['ROCU_MANAGER'] };
+  const implementation = { ...activities.implementation, ...activities.planImplementation };
+  let together: WorkflowTestHarness | undefined;
+
+  beforeAll(async () => {
+    together = await startWorkflowTestHarness(QUEUE, implementation);
+  });
+
+  afterAll(async () => {
+    await together?.close();
+  });
+
+  const allocation = (sub: string) => ({
+    actor: manager,
+    officer: { sub, name: `DCI ${sub}`, org: REGION, region: REGION },
+    justification: 'Specialist',
+    conflictDeclaration: { hasConflict: false },
+  });
+
+  /** An IMMEDIATE referral adopted urgently (its ratification pending), with its SIO and LRO: ACTIVE. */
+  async function activeAfterUrgentAdoption(referralId: string): Promise<WorkflowHandle> {
+    const urgent = { urgency: 'IMMEDIATE' as const, threatToLife: true };
+    const { handle } = await submit(referralId, RELAXED_POLICY, { actor: referrer }, undefined, urgent, {}, QUEUE);
+    await handle.executeUpdate(triageUpdate, { args: [{ actor: assessor, decision: 'ACCEPT', reason: 'In remit' }] });
+    await handle.executeUpdate(assessUpdate, { args: [assessWorkedExample] });
+    await handle.executeUpdate(taskingDecisionUpdate, {
+      args: [{ actor: chair, decision: 'ADOPT_ROCU_LEAD', rationale: 'Threat to life' }],
+    });
+    await handle.executeUpdate(allocateSioUpdate, { args: [allocation('sio-1')] });
+    const active = await handle.executeUpdate(nameLroUpdate, {
+      args: [{ actor: referrer, lro: { sub: 'lro-wyp', name: 'DI Clarke', org: OWNER_ORG } }],
+    });
+    expect(active.status).toBe('ACTIVE');
+    return handle;
+  }
+
+  /** Whether the server has admitted the Update (a poll without a wait policy answers at once, or not found). */
+  const admitted = (workflowId: string, updateId: string): Promise<boolean> =>
+    client.workflowService
+      .pollWorkflowExecutionUpdate({ namespace: 'default', updateRef: { workflowExecution: { workflowId }, updateId } })
+      .then(
+        () => true,
+        () => false,
+      );
+
+  /**
+   * Sends the Updates in turn while the queue's worker is stopped, each once the server has admitted the one
+   * before, then starts the worker again: they reach the workflow in that order in one activation, and each
+   * passes its validator before any handler resumes from an await.
+   */
+  async function deliveredTogether(
+    handle: WorkflowHandle,
+    updates: [name: string, send: (options: { updateId: string }) => Promise<unknown>][],
+  ): Promise<PromiseSettledResult<unknown>[]> {
+    await together?.close();
+    const sent: Promise<unknown>[] = [];
+    for (const [name, send] of updates) {
+      const updateId = `${handle.workflowId}-${name}`;
+      sent.push(send({ updateId }));
+      await eventually(() => admitted(handle.workflowId, updateId), Boolean, `the server to admit ${name}`);
+    }
+    together = await startWorkflowTestHarness(QUEUE, implementation);
+    return Promise.allSettled(sent);
+  }
+
+  const outcomes = (settled: PromiseSettledResult<unknown>[]) =>
+    settled.map((result) =>
+      result.status === 'fulfilled'
+        ? 'done'
+        : ((result.reason as { cause?: { type?: string } }).cause?.type ?? String(result.reason)),
+    );
+
+  it("lets one meeting's overturn of an urgent adoption finish before another meeting's ratification is taken", async () => {
+    const referralId = newReferralId('overturn-beside-ratify');
+    const handle = await activeAfterUrgentAdoption(referralId);
+    const overturn = {
+      actor: chair,
+      meetingId: 'meeting-1',
+      outcome: 'OVERTURN',
+      decision: 'DEFER',
+      rationale: 'No',
+    } as const;
+    const ratify = {
+      actor: chair,
+      meetingId: 'meeting-2',
+      outcome: 'RATIFY',
+      decision: 'ADOPT_ROCU_LEAD',
+      rationale: 'Yes',
+    } as const;
+    const settled = await deliveredTogether(handle, [
+      ['overturn', (options) => handle.executeUpdate(ratificationUpdate, { ...options, args: [overturn] })],
+      ['ratify', (options) => handle.executeUpdate(ratificationUpdate, { ...options, args: [ratify] })],
+    ]);
+    // The overturn stands and its plan is closed; the other meeting is told to read the referral again. (Before,
+    // the ratification was applied while the overturn closed the plan, and the overturn was then refused: an
+    // ACTIVE tasking left without its plan.)
+    expect(outcomes(settled)).toEqual(['done', 'NOT_ALLOWED_IN_STATE']);
+    expect((await handle.query(referralSnapshotQuery)).status).toBe('DEFERRED');
+    const plan = client.workflow.getHandle(planWorkflowId(referralId));
+    expect((await plan.describe()).status.name).toBe('COMPLETED');
+  });
+
+  it('reallocates the SIO once when the same reallocation arrives twice together', async () => {
+    const handle = await activeAfterUrgentAdoption(newReferralId('reallocation-twice'));
+    const reallocation = { ...allocation('sio-2'), reason: 'Promoted out of the unit' };
+    const settled = await deliveredTogether(handle, [
+      ['first', (options) => handle.executeUpdate(reallocateSioUpdate, { ...options, args: [reallocation] })],
+      ['second', (options) => handle.executeUpdate(reallocateSioUpdate, { ...options, args: [reallocation] })],
+    ]);
+    expect(outcomes(settled)).toEqual(['done', 'BUSINESS_RULE']);
+    const changes = activities.transitionsFor(handle.workflowId).filter((event) => event.ownerChange);
+    expect(changes.map((event) => [event.ownerChange?.from.sub, event.ownerChange?.to.sub])).toEqual([
+      ['sio-1', 'sio-2'],
+    ]);
+  });
+});
