@@ -210,7 +210,7 @@ describe('notifications e-mailed from the outbox (a real SMTP server)', () => {
     expect((await rowsOf(id)).find((row) => row.id === sent.id)).toEqual(sent);
   });
 
-  it("mails a named person only at their own address, never their role's shared mailbox", async () => {
+  it("mails a named SIO or LRO only at their own address, never their role's shared mailbox", async () => {
     const addressOf = (recipientRole: string, recipientOrg: string, recipientSub: string | null) =>
       notificationDeliveryRepository.mailboxAddress(onPool, { recipientRole, recipientOrg, recipientSub });
     expect(await addressOf('SIO', 'YHROCU', 'sio-yhrocu-1')).toBe('sio-yhrocu-1@gateway.example');
@@ -220,6 +220,10 @@ describe('notifications e-mailed from the outbox (a real SMTP server)', () => {
     // Everyone in the role reads it, and they may not see this person's tasking: no address, so no e-mail.
     expect(await addressOf('SIO', 'YHROCU', 'sio-without-a-mailbox')).toBeUndefined();
     expect(await addressOf('LRO', 'WYP', 'lro-without-a-mailbox')).toBeUndefined();
+    // A ROCU manager named (the one who asked for mutual aid) reads the managers' mailbox, whose readers see it all.
+    expect(await addressOf('ROCU_MANAGER', 'YHROCU', 'rocu_manager@yhrocu')).toBe(
+      'rocu-manager.yhrocu@gateway.example',
+    );
   });
 
   it('marks an escalation that cannot be delivered FAILED, with the reason, and escalates that', async () => {

@@ -1,3 +1,4 @@
+import { PERSONAL_MAILBOX_ROLES } from '@rocu/domain';
 import type { Queryable } from './queryable';
 
 /** A notification with what its message and its address need. */
@@ -49,16 +50,20 @@ export const notificationDeliveryRepository = {
   },
 
   /**
-   * A named person's own mailbox, else none: the role's functional mailbox is shared by everyone in that role, who
-   * may not see the person's tasking. A notification for no one by name goes to the role's mailbox.
+   * A named person's own mailbox; failing that the role's in the organisation, unless the role sees only the
+   * taskings its holders have (PERSONAL_MAILBOX_ROLES: an SIO's colleagues may not see this SIO's tasking).
    */
   async mailboxAddress(
     queryable: Queryable,
     recipient: Pick<OutboxRow, 'recipientOrg' | 'recipientRole' | 'recipientSub'>,
   ): Promise<string | undefined> {
+    const { recipientOrg, recipientRole, recipientSub } = recipient;
+    const shared = recipientSub === null || !(PERSONAL_MAILBOX_ROLES as readonly string[]).includes(recipientRole);
     const [mailbox] = await queryable.query<{ address: string }[]>(
-      `SELECT address FROM notification_mailboxes WHERE org = $1 AND role = $2 AND person_sub = coalesce($3, '')`,
-      [recipient.recipientOrg, recipient.recipientRole, recipient.recipientSub],
+      `SELECT address FROM notification_mailboxes
+        WHERE org = $1 AND role = $2 AND (person_sub = coalesce($3, '') OR ($4 AND person_sub = ''))
+        ORDER BY person_sub DESC LIMIT 1`,
+      [recipientOrg, recipientRole, recipientSub, shared],
     );
     return mailbox?.address;
   },

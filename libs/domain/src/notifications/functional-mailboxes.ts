@@ -6,6 +6,13 @@ import { seedOfficers } from '../officers/seed-officers';
 /** The domain of the seeded addresses; real ones are set in `notification_mailboxes` per deployment. */
 export const SEED_MAIL_DOMAIN = 'gateway.example';
 
+/**
+ * Roles whose holders see only the taskings they hold: a notice naming one of them goes to their own mailbox or
+ * nowhere, never the role's shared one. A notice naming anyone else (a ROCU manager, say) may go to the role's
+ * mailbox when they have none of their own: everyone reading it sees the same records.
+ */
+export const PERSONAL_MAILBOX_ROLES: readonly Role[] = ['SIO', 'LRO'];
+
 export interface Mailbox {
   org: string;
   role: Role;
