@@ -187,6 +187,9 @@ describe('attendanceView', () => {
       reviews: [{ referralId: 'live', reference: 'YH-LIVE', status: 'ACTIVE', priority: 'P1' }],
     };
     expect(attendanceView(reviewing, undefined, undefined).items.map((item) => item.value)).toEqual(['new', 'live']);
+    // An urgent adoption awaiting ratification is both on the agenda and under review: offered once.
+    const ratifying = { ...reviewing, reviews: [...reviewing.reviews, { ...reviewing.reviews[0], referralId: 'new' }] };
+    expect(attendanceView(ratifying, undefined, undefined).items.map((item) => item.value)).toEqual(['new', 'live']);
     const onlyReviews = { ...reviewing, agenda: [] };
     expect(attendanceView(onlyReviews, undefined, undefined).items).toEqual([{ value: 'live', text: 'YH-LIVE (P1)' }]);
   });

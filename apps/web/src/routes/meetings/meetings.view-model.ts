@@ -301,12 +301,19 @@ export function attendanceView(
     // As first shown: someone recorded since is not on this form, so saving it must not remove them.
     recorded: draft?.recorded ?? recorded.map((attendee) => attendee.sub),
     organisations: organisationsFor(meeting.region),
-    // A conflict may be declared on any item before the meeting: the agenda's, and the live taskings it reviews.
-    items: [...meeting.agenda, ...meeting.reviews].map((item) => ({
-      value: item.referralId,
-      text: item.priority ? `${item.reference} (${item.priority})` : item.reference,
-    })),
+    items: conflictItems(meeting),
   };
+}
+
+/** A conflict may be declared on any item before the meeting: the agenda's, and the live taskings it reviews once. */
+function conflictItems(meeting: MeetingDetail): { value: string; text: string }[] {
+  const onAgenda = new Set(meeting.agenda.map((item) => item.referralId));
+  // An urgent adoption awaiting ratification is on the agenda and, live, among the reviews too.
+  const reviews = meeting.reviews.filter((review) => !onAgenda.has(review.referralId));
+  return [...meeting.agenda, ...reviews].map((item) => ({
+    value: item.referralId,
+    text: item.priority ? `${item.reference} (${item.priority})` : item.reference,
+  }));
 }
 
 export interface DecisionFormView extends PageView {

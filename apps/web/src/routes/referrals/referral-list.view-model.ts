@@ -26,7 +26,6 @@ export interface ReferralListView {
   pagination?: PaginationView;
 }
 
-/** The force's referrals: soonest deadline first (the API's default order), searchable, paged. */
 /** The most characters of a search the API takes. */
 const SEARCH_MAX = 100;
 
@@ -38,6 +37,7 @@ export function searchTerm(typed: string): string {
   return [...withoutInvisibleControls(typed).trim()].slice(0, SEARCH_MAX).join('').trim();
 }
 
+/** The force's referrals: soonest deadline first (the API's default order), searchable, paged. */
 export function referralListView(list: ReferralList, q: string, now: Date, hasDraft: boolean): ReferralListView {
   const query = (page: number): string => {
     const params = new URLSearchParams({ ...(q ? { q } : {}), page: String(page) });
