@@ -186,8 +186,8 @@ export const CLOSE_AFTER_RATIFICATION_PATCH = 'close-after-ratification';
 export const GATEWAY_CLOCK_START_PATCH = 'paused-time-from-clock-start';
 
 /**
- * An SIO allocation or reallocation checks the conflict register and the owner rule again once its own conflict
- * check has yielded: Updates delivered in one activation all pass their validators first, so two reallocations to
+ * An SIO allocation or reallocation checks the transition, the conflict register and the owner rule again once its
+ * own conflict check has yielded: Updates delivered in one activation all pass their validators first, so two reallocations to
  * the same officer were both applied (the second from them to themselves), and a conflict declared beside an
  * allocation did not stop it.
  */
@@ -828,6 +828,7 @@ function registerOwnerChangeHandlers(run: ReferralRun): void {
       refuseOwnerChange(run, 'SIO', officer, command.reason);
       if (await declaredConflict(run, command, officer)) return { snapshot: snapshot(run), allocated: false };
       if (patched(SIO_RECHECK_PATCH)) {
+        refuseUnlessAllowed(run, reallocateEvent(), command.actor);
         refuseConflicted(run, command);
         refuseOwnerChange(run, 'SIO', officer, command.reason);
       }

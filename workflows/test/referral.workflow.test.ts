@@ -1641,6 +1641,27 @@ describe('Updates the workflow receives together (sent while no worker polled it
     expect((await plan.describe()).status.name).toBe('COMPLETED');
   });
 
+  it('refuses an allocation that arrives together with the same officer declaring a conflict', async () => {
+    const referralId = newReferralId('allocation-beside-conflict');
+    const { handle } = await submit(referralId, RELAXED_POLICY, { actor: referrer }, undefined, {}, {}, QUEUE);
+    await handle.executeUpdate(triageUpdate, { args: [{ actor: assessor, decision: 'ACCEPT', reason: 'In remit' }] });
+    await handle.executeUpdate(assessUpdate, { args: [assessWorkedExample] });
+    await handle.executeUpdate(taskingDecisionUpdate, {
+      args: [{ actor: chair, decision: 'ADOPT_ROCU_LEAD', rationale: 'Necessary', meetingId: 'meeting-1' }],
+    });
+    const declared = {
+      ...allocation('sio-1'),
+      conflictDeclaration: { hasConflict: true, details: 'Knows the family' },
+    };
+    const settled = await deliveredTogether(handle, [
+      ['allocate', (options) => handle.executeUpdate(allocateSioUpdate, { ...options, args: [allocation('sio-1')] })],
+      ['declare', (options) => handle.executeUpdate(allocateSioUpdate, { ...options, args: [declared] })],
+    ]);
+    // The declaration is recorded and blocks the officer; the allocation beside it is refused.
+    expect(outcomes(settled)).toEqual(['CONFLICT_OF_INTEREST', 'done']);
+    expect((await handle.query(referralSnapshotQuery)).status).toBe('ADOPTED');
+  });
+
   it('reallocates the SIO once when the same reallocation arrives twice together', async () => {
     const handle = await activeAfterUrgentAdoption(newReferralId('reallocation-twice'));
     const reallocation = { ...allocation('sio-2'), reason: 'Promoted out of the unit' };
