@@ -101,7 +101,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       actorOrg: request.user?.org ?? null,
       action: `HTTP_${request.method}`,
       entityType: 'http',
-      entityId: storableId(params?.id),
+      // A request naming one referral only in its body or query is about it: the region's auditor finds it so.
+      entityId: storableId(params?.id) ?? (named.length === 1 ? named[0] : null),
       outcome: 'DENIED',
       correlationId: problemBody.correlationId,
       details: {
