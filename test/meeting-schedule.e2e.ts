@@ -1,5 +1,8 @@
+import { Client, Connection } from '@temporalio/client';
+import { meetingScheduleWorkflowId } from '@rocu/contracts';
 import { Stack } from './support/stack';
 import { eventually } from './support/referral-fixtures';
+import { testEnvironment } from './support/test-environment';
 
 const EVERY_MS = 3_000;
 const ROCU_REGIONS = ['EMSOU', 'ERSOU', 'NERSOU', 'NWROCU', 'ROCUWM', 'SEROCU', 'SWROCU', 'TARIAN', 'YHROCU'];
@@ -80,5 +83,33 @@ describe('meetings created ahead from each region’s cadence (compressed to sec
       );
       expect(frozen.rows[0].n).toBeGreaterThan(0);
     });
+  });
+
+  it("tells both running schedules the region's forces as the data has them when the worker starts", async () => {
+    await stack.db.query(
+      `INSERT INTO organisations (code, name, kind, region_code) VALUES ('TEST_FORCE', 'Test Constabulary', 'FORCE', 'YHROCU')`,
+    );
+    const connection = await Connection.connect({ address: testEnvironment().temporalAddress });
+    try {
+      await stack.killWorker();
+      stack.startWorker();
+      const client = new Client({ connection });
+      const forcesSignalled = async (type: 'TTCG' | 'COVERT_COMMISSIONING') => {
+        const schedule = client.workflow.getHandle(meetingScheduleWorkflowId(stack.taskQueue, 'YHROCU', type));
+        return (await schedule.fetchHistory()).events?.flatMap((event) => {
+          const data = event.workflowExecutionSignaledEventAttributes?.input?.payloads?.[0]?.data;
+          return data ? [JSON.parse(Buffer.from(data).toString()) as { settings: { regionForces?: string[] } }] : [];
+        });
+      };
+      for (const type of ['TTCG', 'COVERT_COMMISSIONING'] as const) {
+        await eventually(async () => {
+          const signals = (await forcesSignalled(type)) ?? [];
+          expect(signals.at(-1)?.settings.regionForces).toEqual(['HUM', 'NYP', 'SYP', 'TEST_FORCE', 'WYP']);
+        }, 30_000);
+      }
+    } finally {
+      await stack.db.query(`DELETE FROM organisations WHERE code = 'TEST_FORCE'`);
+      await connection.close();
+    }
   });
 });

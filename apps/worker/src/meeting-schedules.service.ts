@@ -18,9 +18,9 @@ const MEETINGS_AHEAD = 2;
 
 /**
  * Makes sure every region with a ROCU has its TTCG and covert commissioning schedules running. TTCGs follow
- * the calendar (cadence, weekday, time, paper cut-off) of the current version of the region's settings: a
- * schedule already running is sent that calendar (so a change the API could not deliver is caught up here),
- * otherwise one is started. Covert commissioning meets on its own cadence (default fortnightly).
+ * the calendar (cadence, weekday, time, paper cut-off) of the current version of the region's settings; covert
+ * commissioning meets on its own cadence (default fortnightly). A schedule already running is sent its calendar
+ * and the region's settings and forces as they are now, otherwise one is started.
  */
 @Injectable()
 export class MeetingSchedulesService implements OnApplicationBootstrap {
@@ -37,36 +37,39 @@ export class MeetingSchedulesService implements OnApplicationBootstrap {
     const regions = await regionSettingsRepository.currentForRocuRegions(this.dataSource);
     for (const region of regions) {
       const settings = regionMeetingSettings(region.settings, meetingSettingsOf(this.config), region.forces);
-      const recurrence = meetingRecurrenceFor(region.settings, this.config.MEETING_INTERVAL_MS);
-      const ttcg: MeetingScheduleInput = {
+      const ttcg = meetingRecurrenceFor(region.settings, this.config.MEETING_INTERVAL_MS);
+      await this.keepRunning({
         region: region.code,
         type: 'TTCG',
-        recurrence,
+        recurrence: ttcg,
         horizon: MEETINGS_AHEAD,
         settings,
-      };
-      await this.workflows.client.workflow.signalWithStart(MEETING_SCHEDULE_WORKFLOW_TYPE, {
-        workflowId: meetingScheduleWorkflowId(this.config.TEMPORAL_TASK_QUEUE, region.code, 'TTCG'),
-        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-        args: [ttcg],
-        signal: meetingRecurrenceSignal,
-        signalArgs: [{ recurrence, settings }],
       });
-      const covert: MeetingScheduleInput = {
+      const covert = this.covertRecurrence(settings);
+      await this.keepRunning({
         region: region.code,
         type: 'COVERT_COMMISSIONING',
-        recurrence: this.covertRecurrence(settings),
+        recurrence: covert,
         horizon: MEETINGS_AHEAD,
         settings,
-      };
-      await this.workflows.client.workflow.start(MEETING_SCHEDULE_WORKFLOW_TYPE, {
-        workflowId: meetingScheduleWorkflowId(this.config.TEMPORAL_TASK_QUEUE, region.code, 'COVERT_COMMISSIONING'),
-        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-        args: [covert],
-        workflowIdConflictPolicy: 'USE_EXISTING',
       });
     }
     this.logger.log(`TTCG and covert commissioning schedules running for ${regions.length} regions`);
+  }
+
+  /**
+   * Starts the schedule, or sends a running one its calendar and settings (so its next meetings count the region's
+   * forces as they are now, and a change the API could not deliver is caught up).
+   */
+  private async keepRunning(schedule: MeetingScheduleInput): Promise<void> {
+    const { region, type, recurrence, settings } = schedule;
+    await this.workflows.client.workflow.signalWithStart(MEETING_SCHEDULE_WORKFLOW_TYPE, {
+      workflowId: meetingScheduleWorkflowId(this.config.TEMPORAL_TASK_QUEUE, region, type),
+      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+      args: [schedule],
+      signal: meetingRecurrenceSignal,
+      signalArgs: [{ recurrence, settings }],
+    });
   }
 
   /** The covert cadence, or in a drill (MEETING_INTERVAL_MS) every `covertEveryDays` of the fixed interval. */
