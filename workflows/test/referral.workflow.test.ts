@@ -1637,8 +1637,13 @@ describe('Updates the workflow receives together (sent while no worker polled it
     // ACTIVE tasking left without its plan.)
     expect(outcomes(settled)).toEqual(['done', 'NOT_ALLOWED_IN_STATE']);
     expect((await handle.query(referralSnapshotQuery)).status).toBe('DEFERRED');
+    // Its plan ends once it has closed (a moment after the overturn is answered).
     const plan = client.workflow.getHandle(planWorkflowId(referralId));
-    expect((await plan.describe()).status.name).toBe('COMPLETED');
+    await eventually(
+      async () => (await plan.describe()).status.name,
+      (status) => status === 'COMPLETED',
+      'the plan',
+    );
   });
 
   it('refuses an allocation that arrives together with the same officer declaring a conflict', async () => {
