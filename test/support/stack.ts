@@ -233,15 +233,19 @@ export class Stack {
 
   private async waitForHealth(url: string, what: string): Promise<void> {
     const deadline = Date.now() + 90_000;
+    // What the last probe saw, so a start that never became healthy says why (not listening, or which check).
+    let last = 'not listening';
     while (Date.now() < deadline) {
       try {
-        if ((await fetch(url)).status === 200) return;
-      } catch {
-        // not listening yet
+        const response = await fetch(url);
+        if (response.status === 200) return;
+        last = `${response.status} ${await response.text()}`;
+      } catch (error) {
+        last = `not listening (${String(error)})`;
       }
       await new Promise((wake) => setTimeout(wake, 250));
     }
-    throw new Error(`${what} did not become healthy:\n${this.logs.join('')}`);
+    throw new Error(`${what} did not become healthy (last probe: ${last}):\n${this.logs.join('')}`);
   }
 
   /** A dev token for a user; cached per identity. */
