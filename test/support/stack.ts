@@ -105,11 +105,17 @@ export class Stack {
     stack.api = stack.launch('api', 'dist/apps/api/src/main.js');
     // The worker too: a test's first action otherwise waits on a worker still starting (or failed, answered only
     // by the API's 503s once its Update times out, with the worker's output lost).
-    await Promise.all([
-      stack.waitForHealth(`${stack.http.baseUrl}/health`, 'the API'),
-      stack.waitForHealth(`${stack.workerOpsUrl}/health/ready`, 'the worker'),
-    ]);
-    if (options.web) stack.webBaseUrl = await stack.startWeb(options.webEnv);
+    try {
+      await Promise.all([
+        stack.waitForHealth(`${stack.http.baseUrl}/health`, 'the API'),
+        stack.waitForHealth(`${stack.workerOpsUrl}/health/ready`, 'the worker'),
+      ]);
+      if (options.web) stack.webBaseUrl = await stack.startWeb(options.webEnv);
+    } catch (error) {
+      // The suite never gets the stack to stop: stop it here, or its processes outlive the run.
+      await stack.stop();
+      throw error;
+    }
     return stack;
   }
 
