@@ -187,9 +187,9 @@ export const GATEWAY_CLOCK_START_PATCH = 'paused-time-from-clock-start';
 
 /**
  * An SIO allocation or reallocation checks the transition, the conflict register and the owner rule again once its
- * own conflict check has yielded: Updates delivered in one activation all pass their validators first, so two reallocations to
- * the same officer were both applied (the second from them to themselves), and a conflict declared beside an
- * allocation did not stop it.
+ * own conflict check has yielded: Updates delivered in one activation all pass their validators first, so two
+ * reallocations to the same officer were both applied (the second from them to themselves), and a conflict
+ * declared beside an allocation did not stop it.
  */
 export const SIO_RECHECK_PATCH = 'sio-checks-after-yield';
 

@@ -101,14 +101,14 @@ export class NotificationDeliveryActivities implements NotificationActivities {
     });
   }
 
-  /** The person's own address when the notification names one (never their role's shared mailbox), else the role's. */
+  /** The named person's own address, else the role's mailbox (never an SIO's or LRO's: see mailboxAddress). */
   private async addressOf(row: OutboxRow): Promise<string> {
     const address = await repository.mailboxAddress(this.dataSource, row);
     if (address === undefined) {
-      const whose = row.recipientSub ? `${row.recipientSub} (${row.recipientRole} at ${row.recipientOrg})` : '';
+      const role = `${row.recipientRole} at ${row.recipientOrg}`;
       throw ApplicationFailure.create({
         type: 'NO_MAILBOX',
-        message: `No mailbox for ${whose || `${row.recipientRole} at ${row.recipientOrg}`}`,
+        message: `No mailbox for ${row.recipientSub ? `${row.recipientSub} (${role})` : role}`,
         nonRetryable: true,
       });
     }
