@@ -193,6 +193,14 @@ export const GATEWAY_CLOCK_START_PATCH = 'paused-time-from-clock-start';
  */
 export const SIO_RECHECK_PATCH = 'sio-checks-after-yield';
 
+/**
+ * A change of SIO or LRO notes the newcomer before it yields (so Updates validated meanwhile see them) and checks
+ * the transition again after: a closure or an overturn applied in between refuses it, and the previous owner is
+ * restored. Before, the refused newcomer stayed in the workflow's state, unrecorded, and a tasking adopted again
+ * reopened its plan with them. One change per role at a time, so the owner restored is the one recorded.
+ */
+export const OWNER_CHANGE_RECHECK_PATCH = 'owner-change-rechecked';
+
 /** The plan continues as new well before Temporal's 51,200-event cap. */
 const DEFAULT_PLAN_CONTINUE_AS_NEW_AFTER = 10_000;
 
@@ -294,6 +302,8 @@ interface ReferralRun {
   stoodDownPlan?: Promise<PlanState | undefined>;
   /** A meeting's ratification is being recorded (an overturn awaits the plan's closing): another waits its turn. */
   ratifying: boolean;
+  /** The owners whose change is being recorded (it awaits the plan): another change of the same role waits its turn. */
+  readonly ownersChanging: Set<PlanRole>;
 }
 
 /** The patches read at the start are read here, in the order earlier histories recorded them. */
@@ -331,6 +341,7 @@ function startRun(input: ReferralWorkflowInput): ReferralRun {
     reference: '',
     published: '',
     ratifying: false,
+    ownersChanging: new Set<PlanRole>(),
   };
 }
 
@@ -799,17 +810,60 @@ function refuseOwnerChange(run: ReferralRun, role: PlanRole, next: Participant, 
     throw ApplicationFailure.create({ type: 'BUSINESS_RULE', message: refusal, nonRetryable: true });
 }
 
-/** Hands the running plan (if any) to the newcomer before the change is visible, then records it. */
+interface OwnerChange {
+  role: PlanRole;
+  from: Participant;
+  to: Participant;
+}
+
+/** Runs one change of an owner, refusing a second change of the same role while the first is being recorded. */
+async function oneChangeOfOwner<T>(run: ReferralRun, role: PlanRole, change: () => Promise<T>): Promise<T> {
+  if (!patched(OWNER_CHANGE_RECHECK_PATCH)) return change();
+  if (run.ownersChanging.has(role)) {
+    throw ApplicationFailure.create({
+      type: 'NOT_ALLOWED_IN_STATE',
+      message: `Another change of the ${role} of this tasking is being recorded: read the referral again`,
+      nonRetryable: true,
+    });
+  }
+  run.ownersChanging.add(role);
+  try {
+    return await change();
+  } finally {
+    run.ownersChanging.delete(role);
+  }
+}
+
+/** The change's transition, checked again after a yield; refused, the owner noted before the yield is restored. */
+function recheckOwnerChange(run: ReferralRun, change: OwnerChange, event: ReferralEvent, actor: Actor): void {
+  try {
+    refuseUnlessAllowed(run, event, actor);
+  } catch (refusal) {
+    note(run, { type: 'OWNER_NAMED', role: change.role, owner: change.from });
+    throw refusal;
+  }
+}
+
+/**
+ * Hands the running plan (if any) to the newcomer before the change is visible, then records it. A closure of the
+ * plan under way goes first (the newcomer is then refused), so a closing plan is never handed on.
+ */
 async function changeOwner(
   run: ReferralRun,
-  change: { role: PlanRole; from: Participant; to: Participant },
+  change: OwnerChange,
   event: ReferralEvent,
   command: ReallocateSioCommand | ReplaceLroCommand,
   extras: TransitionExtras,
 ): Promise<ReferralSnapshot> {
   const { role, to } = change;
   await run.planStarting;
+  const rechecked = patched(OWNER_CHANGE_RECHECK_PATCH);
+  if (rechecked) {
+    await run.planClosing;
+    recheckOwnerChange(run, change, event, command.actor);
+  }
   if (run.plan) await run.plan.signal(changePlanOwnerSignal, { role, owner: to });
+  if (rechecked) recheckOwnerChange(run, change, event, command.actor);
   return apply(run, event, command, {
     ...extras,
     reason: command.reason,
@@ -826,19 +880,21 @@ function registerOwnerChangeHandlers(run: ReferralRun): void {
       refuseConflicted(run, command);
       const officer = officerOf(command);
       refuseOwnerChange(run, 'SIO', officer, command.reason);
-      if (await declaredConflict(run, command, officer)) return { snapshot: snapshot(run), allocated: false };
-      if (patched(SIO_RECHECK_PATCH)) {
-        refuseUnlessAllowed(run, reallocateEvent(), command.actor);
-        refuseConflicted(run, command);
-        refuseOwnerChange(run, 'SIO', officer, command.reason);
-      }
-      const previous = run.state.sio as Participant;
-      note(run, { type: 'OWNER_NAMED', role: 'SIO', owner: officer });
-      const change = { role: 'SIO' as const, from: previous, to: officer };
-      const snap = await changeOwner(run, change, reallocateEvent(), command, {
-        sioAllocation: allocationOf(command, officer),
+      return oneChangeOfOwner(run, 'SIO', async () => {
+        if (await declaredConflict(run, command, officer)) return { snapshot: snapshot(run), allocated: false };
+        if (patched(SIO_RECHECK_PATCH)) {
+          refuseUnlessAllowed(run, reallocateEvent(), command.actor);
+          refuseConflicted(run, command);
+          refuseOwnerChange(run, 'SIO', officer, command.reason);
+        }
+        const previous = run.state.sio as Participant;
+        note(run, { type: 'OWNER_NAMED', role: 'SIO', owner: officer });
+        const change = { role: 'SIO' as const, from: previous, to: officer };
+        const snap = await changeOwner(run, change, reallocateEvent(), command, {
+          sioAllocation: allocationOf(command, officer),
+        });
+        return { snapshot: snap, allocated: true };
       });
-      return { snapshot: snap, allocated: true };
     },
     {
       validator: (command: ReallocateSioCommand): void => {
@@ -851,13 +907,15 @@ function registerOwnerChangeHandlers(run: ReferralRun): void {
 
   setHandler(
     replaceLroUpdate,
-    async (command) => {
+    (command) => {
       refuseUnlessAllowed(run, replaceLroEvent(), command.actor);
       refuseOwnerChange(run, 'LRO', command.lro, command.reason);
-      const previous = run.state.lro as Participant;
-      note(run, { type: 'OWNER_NAMED', role: 'LRO', owner: command.lro });
-      const change = { role: 'LRO' as const, from: previous, to: command.lro };
-      return changeOwner(run, change, replaceLroEvent(), command, { lro: command.lro });
+      return oneChangeOfOwner(run, 'LRO', () => {
+        const previous = run.state.lro as Participant;
+        note(run, { type: 'OWNER_NAMED', role: 'LRO', owner: command.lro });
+        const change = { role: 'LRO' as const, from: previous, to: command.lro };
+        return changeOwner(run, change, replaceLroEvent(), command, { lro: command.lro });
+      });
     },
     {
       validator: (command: ReplaceLroCommand): void => {

@@ -1604,6 +1604,15 @@ describe('Updates the workflow receives together (sent while no worker polled it
     return Promise.allSettled(sent);
   }
 
+  /** Meeting 1's overturn of the urgent adoption: deferred, the tasking stands down. */
+  const overturn = {
+    actor: chair,
+    meetingId: 'meeting-1',
+    outcome: 'OVERTURN',
+    decision: 'DEFER',
+    rationale: 'No capacity',
+  } as const;
+
   const outcomes = (settled: PromiseSettledResult<unknown>[]) =>
     settled.map((result) =>
       result.status === 'fulfilled'
@@ -1614,13 +1623,6 @@ describe('Updates the workflow receives together (sent while no worker polled it
   it("lets one meeting's overturn of an urgent adoption finish before another meeting's ratification is taken", async () => {
     const referralId = newReferralId('overturn-beside-ratify');
     const handle = await activeAfterUrgentAdoption(referralId);
-    const overturn = {
-      actor: chair,
-      meetingId: 'meeting-1',
-      outcome: 'OVERTURN',
-      decision: 'DEFER',
-      rationale: 'No',
-    } as const;
     const ratify = {
       actor: chair,
       meetingId: 'meeting-2',
@@ -1674,10 +1676,37 @@ describe('Updates the workflow receives together (sent while no worker polled it
       ['first', (options) => handle.executeUpdate(reallocateSioUpdate, { ...options, args: [reallocation] })],
       ['second', (options) => handle.executeUpdate(reallocateSioUpdate, { ...options, args: [reallocation] })],
     ]);
-    expect(outcomes(settled)).toEqual(['done', 'BUSINESS_RULE']);
+    // The second is refused while the first is being recorded (before, by the owner rule once the first had yielded).
+    expect(outcomes(settled)).toEqual(['done', 'NOT_ALLOWED_IN_STATE']);
     const changes = activities.transitionsFor(handle.workflowId).filter((event) => event.ownerChange);
     expect(changes.map((event) => [event.ownerChange?.from.sub, event.ownerChange?.to.sub])).toEqual([
       ['sio-1', 'sio-2'],
     ]);
+  });
+
+  it('keeps the recorded LRO when a replacement arrives together with an overturn that stands the tasking down', async () => {
+    const referralId = newReferralId('lro-replacement-beside-overturn');
+    const handle = await activeAfterUrgentAdoption(referralId);
+    const replacement = {
+      actor: referrer,
+      lro: { sub: 'lro-new', name: 'DI Evans', org: OWNER_ORG },
+      reason: 'Moved on',
+    };
+    const settled = await deliveredTogether(handle, [
+      ['overturn', (options) => handle.executeUpdate(ratificationUpdate, { ...options, args: [overturn] })],
+      ['replace', (options) => handle.executeUpdate(replaceLroUpdate, { ...options, args: [replacement] })],
+    ]);
+    expect(outcomes(settled)).toEqual(['done', 'NOT_ALLOWED_IN_STATE']);
+    // Adopted again, the plan reopens with the LRO on record. (Before, with the refused newcomer, whom no
+    // transition had recorded.)
+    await handle.executeUpdate(taskingDecisionUpdate, {
+      args: [{ actor: chair, decision: 'ADOPT_ROCU_LEAD', rationale: 'Now in capacity', meetingId: 'meeting-2' }],
+    });
+    const reactivated = await handle.executeUpdate(allocateSioUpdate, { args: [allocation('sio-2')] });
+    expect(reactivated.snapshot.status).toBe('ACTIVE');
+    const started = activities.transitionsFor(handle.workflowId).filter((event) => event.planStarted);
+    expect(started.map((event) => event.planStarted?.lro.sub)).toEqual(['lro-wyp', 'lro-wyp']);
+    const plan = client.workflow.getHandle(planWorkflowId(referralId));
+    expect(await plan.query(planSnapshotQuery)).toMatchObject({ sio: { sub: 'sio-2' }, lro: { sub: 'lro-wyp' } });
   });
 });
