@@ -1,5 +1,5 @@
 import { Stack } from './support/stack';
-import { referralBody } from './support/referral-fixtures';
+import { referralBody, workedExampleAssessment } from './support/referral-fixtures';
 
 interface Inbox {
   items: { id: string; kind: string; title: string; body: string[]; reference: string | null; readAt: string | null }[];
@@ -76,6 +76,43 @@ describe('in-app inbox (GET /notifications, POST /notifications/{id}/read)', () 
       { action: 'NOTIFICATION_READ', outcome: 'SUCCESS', actor_sub: 'assessor-one' },
     ]);
     expect(audit.filter((row: { action: string }) => row.action === 'NOTIFICATIONS_LISTED').length).toBeGreaterThan(0);
+  });
+
+  it("tells the NCA's liaison of the NCA's own referral, and its referrer where a decision sent it", async () => {
+    const liaison = await stack.token(['NCA_LIAISON'], 'NCA');
+    const submitted = await stack.http.post<{ id: string; reference: string }>('/referrals', referralBody(), liaison);
+    expect(submitted.status).toBe(201);
+    const assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU');
+    const id = submitted.body.id;
+    const asked = await stack.http.post(
+      `/referrals/${id}/triage`,
+      { decision: 'REQUEST_INFO', reason: 'Which nominals?' },
+      assessor,
+    );
+    expect(asked.status).toBe(200);
+    const answered = await stack.http.post(`/referrals/${id}/information`, { response: 'See IR-124' }, liaison);
+    expect(answered.status).toBe(200);
+    const accepted = await stack.http.post(
+      `/referrals/${id}/triage`,
+      { decision: 'ACCEPT', reason: 'In remit' },
+      assessor,
+    );
+    expect(accepted.status).toBe(200);
+    const routed = await stack.http.post(
+      `/referrals/${id}/assessment`,
+      workedExampleAssessment({ route: 'REFER_PARTNER' }),
+      assessor,
+    );
+    expect(routed.status).toBe(200);
+
+    // Written as each change is projected, before its Update is answered.
+    const inbox = await stack.http.get<Inbox>('/notifications', liaison);
+    expect(inbox.status).toBe(200);
+    const about = inbox.body.items.filter((item) => item.reference === submitted.body.reference);
+    expect(about.map((item) => [item.kind, item.title])).toEqual([
+      ['REFERRAL_REFERRED_PARTNER', `Referral ${submitted.body.reference} has been referred to a partner agency`],
+      ['REFERRAL_INFO_REQUESTED', `Referral ${submitted.body.reference} needs more information from you`],
+    ]);
   });
 
   it("lists failed deliveries and the delivery counts for the ROCU manager's region only", async () => {

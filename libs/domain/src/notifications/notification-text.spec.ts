@@ -1,4 +1,6 @@
+import { REFERRAL_STATUSES } from '../referral/referral-status';
 import { notificationText, ukDateTime } from './notification-text';
+import { recipientsOnEntering } from './referral-recipients';
 
 describe('notificationText', () => {
   it('says what is due and when, in UK time', () => {
@@ -33,6 +35,20 @@ describe('notificationText', () => {
       payload: { to: 'INFO_REQUESTED' },
     });
     expect(text.subject).toBe('Referral R-1 needs more information from you');
+  });
+
+  it.each(
+    REFERRAL_STATUSES.filter((status) => recipientsOnEntering(status, { ownerOrg: 'NCA', region: 'YHROCU' }).length),
+  )('says what entering %s means, for everyone told of it', (status) => {
+    const text = notificationText({ kind: `REFERRAL_${status}`, reference: 'R-1', payload: { to: status } });
+    expect(text.subject).toMatch(/^Referral R-1 (is|has|needs) /);
+  });
+
+  it('tells the referrer where a decision sent their referral', () => {
+    const text = (to: string) => notificationText({ kind: `REFERRAL_${to}`, reference: 'R-1', payload: { to } });
+    expect(text('DEFERRED').subject).toBe('Referral R-1 has been deferred to a later meeting');
+    expect(text('REFERRED_NATIONAL').subject).toBe('Referral R-1 has been referred to the National Crime Agency');
+    expect(text('REFERRED_PARTNER').paragraphs).toEqual(['Referral R-1 has been referred to a partner agency.']);
   });
 });
 

@@ -42,6 +42,9 @@ const STATUS_NEWS: Readonly<Record<string, string>> = {
   INFO_REQUESTED: 'needs more information from you',
   REJECTED: 'has been rejected',
   DECLINED: 'has been declined',
+  DEFERRED: 'has been deferred to a later meeting',
+  REFERRED_NATIONAL: 'has been referred to the National Crime Agency',
+  REFERRED_PARTNER: 'has been referred to a partner agency',
   ADOPTED: 'has been adopted and needs an SIO and a force LRO',
   CLOSED: 'has been closed and is due to be re-scored',
 };

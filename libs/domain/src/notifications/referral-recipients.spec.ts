@@ -22,22 +22,35 @@ describe('recipientsOnEntering', () => {
       ],
     ],
     ['TRIAGE', [{ role: 'GATEWAY_ASSESSOR', org: 'YHROCU' }]],
+    ['DEFERRED', [{ role: 'FORCE_REFERRER', org: 'WYP' }]],
+    [
+      'REFERRED_NATIONAL',
+      [
+        { role: 'FORCE_REFERRER', org: 'WYP' },
+        { role: 'NCA_LIAISON', org: 'NCA' },
+      ],
+    ],
+    ['REFERRED_PARTNER', [{ role: 'FORCE_REFERRER', org: 'WYP' }]],
   ] as const)('tells the right people when a referral enters %s', (status, expected) => {
     expect(recipientsOnEntering(status, referral)).toEqual(expected);
   });
 
-  it.each([
-    'SUBMITTED',
-    'ASSESSMENT',
-    'AWAITING_DECISION',
-    'SIO_ALLOCATED',
-    'ACTIVE',
-    'DEFERRED',
-    'REFERRED_NATIONAL',
-    'REFERRED_PARTNER',
-    'WITHDRAWN',
-  ] as const)('tells no one when a referral enters %s', (status) => {
-    expect(recipientsOnEntering(status, referral)).toEqual([]);
+  it.each(['SUBMITTED', 'ASSESSMENT', 'AWAITING_DECISION', 'SIO_ALLOCATED', 'ACTIVE', 'WITHDRAWN'] as const)(
+    'tells no one when a referral enters %s',
+    (status) => {
+      expect(recipientsOnEntering(status, referral)).toEqual([]);
+    },
+  );
+
+  it("tells the NCA's liaison, as well as any referrer there, of the NCA's own referrals, once each", () => {
+    const ncas = { ownerOrg: 'NCA', region: 'YHROCU' };
+    const ncaReferrers = [
+      { role: 'FORCE_REFERRER', org: 'NCA' },
+      { role: 'NCA_LIAISON', org: 'NCA' },
+    ];
+    expect(recipientsOnEntering('INFO_REQUESTED', ncas)).toEqual(ncaReferrers);
+    expect(recipientsOnEntering('REFERRED_NATIONAL', ncas)).toEqual(ncaReferrers);
+    expect(recipientsOnEntering('ADOPTED', ncas)).toEqual([...ncaReferrers, { role: 'ROCU_MANAGER', org: 'YHROCU' }]);
   });
 
   it("addresses the referrer at the owning force and the region's teams at the region", () => {
