@@ -336,6 +336,43 @@ describe('referral intake, triage and assessment over HTTP', () => {
     ]);
   });
 
+  it('tells each gateway team once of a referral overlapping on a subject reference and several nominals', async () => {
+    const [principal, associate, existingRef] = ['PND-SHARED-0002', 'PND-SHARED-0003', 'OP-SHARED-0004'];
+    const subject = (name: string) => ({
+      type: 'OCG',
+      name,
+      existingRef,
+      nominals: [
+        { identifier: principal, role: 'PRINCIPAL' },
+        { identifier: associate, role: 'ASSOCIATE' },
+      ],
+    });
+    const first = await submit({ subject: subject('Op Three') });
+    const kent = await stack.token(['FORCE_REFERRER'], 'KENT');
+    const second = await stack.http.post<{ id: string }>(
+      '/referrals',
+      referralBody({ forcesAffected: ['KENT'], subject: subject('Op Four') }),
+      kent,
+    );
+    expect(second.status).toBe(201);
+    // Three links, one per match, each way...
+    expect((await detail(first.id)).body.deconfliction).toHaveLength(3);
+    // ...and one notice to each team.
+    const { rows } = await stack.db.query<{ recipient_org: string; matches: unknown }>(
+      `SELECT recipient_org, payload->'matches' AS matches FROM notifications
+        WHERE kind = 'DECONFLICTION' AND payload->'referralIds' ? $1 ORDER BY recipient_org`,
+      [second.body.id],
+    );
+    expect(rows.map((row) => row.recipient_org)).toEqual(['ERSOU', 'YHROCU']);
+    expect(rows[0].matches).toEqual(
+      expect.arrayContaining([
+        { basis: 'SUBJECT_REF', matched: existingRef },
+        { basis: 'NOMINAL', matched: principal },
+        { basis: 'NOMINAL', matched: associate },
+      ]),
+    );
+  });
+
   it('lists referrals per visibility with filters, sorting and pagination', async () => {
     const sypReferrer = await stack.token(['FORCE_REFERRER'], 'SYP');
     const own = await stack.http.post<{ id: string }>('/referrals', referralBody({ urgency: 'PRIORITY' }), sypReferrer);

@@ -25,15 +25,23 @@ export async function deconflict(
     ]) {
       await repository.insertLink(manager, { from, to, basis: overlap.basis, matched: overlap.matched });
     }
-    await repository.flagDeconfliction(manager, [referral.id, overlap.id]);
-    for (const region of new Set([referral.region, overlap.region])) {
+  }
+  // One notice per overlapping referral, however many matches link the two.
+  const byReferral = new Map<string, typeof overlaps>();
+  for (const overlap of overlaps) byReferral.set(overlap.id, [...(byReferral.get(overlap.id) ?? []), overlap]);
+  for (const [overlapId, matches] of byReferral) {
+    await repository.flagDeconfliction(manager, [referral.id, overlapId]);
+    for (const region of new Set([referral.region, matches[0].region])) {
       await enqueueNotification(manager, {
-        dedupeKey: `deconfliction:${referral.id}:${overlap.id}:${overlap.basis}:${overlap.matched}:${region}`,
+        dedupeKey: `deconfliction:${referral.id}:${overlapId}:${region}`,
         // Each team is told about its own referral, the one it can open (the other region's answers it 404).
-        referralId: region === referral.region ? referral.id : overlap.id,
+        referralId: region === referral.region ? referral.id : overlapId,
         kind: 'DECONFLICTION',
         recipient: { role: 'GATEWAY_ASSESSOR', org: region },
-        payload: { referralIds: [referral.id, overlap.id], basis: overlap.basis, matched: overlap.matched },
+        payload: {
+          referralIds: [referral.id, overlapId],
+          matches: matches.map(({ basis, matched }) => ({ basis, matched })),
+        },
       });
     }
   }
