@@ -155,7 +155,8 @@ describe('intake routing, effective urgency, deferred referrals and allocation o
         reason: 'THREAT_TO_LIFE',
         explanation: 'submitted as ROUTINE with a threat to life, so worked as IMMEDIATE',
       });
-      const triageDue = Date.parse(submitted.deadlines.find((deadline) => deadline.stage === 'TRIAGE')!.dueAt);
+      const triageDueAt = submitted.deadlines.find((deadline) => deadline.stage === 'TRIAGE')!.dueAt;
+      const triageDue = Date.parse(triageDueAt);
       expect(triageDue - before).toBeLessThanOrEqual(HOUR_MS + 60_000);
 
       const assessor = await token('GATEWAY_ASSESSOR', 'YHROCU');
@@ -180,7 +181,8 @@ describe('intake routing, effective urgency, deferred referrals and allocation o
         {
           recipient_role: 'ROCU_MANAGER',
           recipient_org: 'YHROCU',
-          payload: { urgency: 'IMMEDIATE', urgencyReason: 'THREAT_TO_LIFE' },
+          // When triage is due, as the region's IMMEDIATE deadline sets it (the notice says so).
+          payload: { urgency: 'IMMEDIATE', urgencyReason: 'THREAT_TO_LIFE', dueAt: triageDueAt },
         },
       ]);
     });

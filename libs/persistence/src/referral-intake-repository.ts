@@ -51,6 +51,8 @@ function submissionParameters(submission: SubmissionProjection, reference: strin
     urgency.reason,
     reference,
     UK_TIME_ZONE,
+    // The notices say when triage is due (a tasking request the NCA makes has none).
+    submission.deadlines.find((deadline) => deadline.stage === 'TRIAGE')?.dueAt ?? null,
   ];
 }
 
@@ -97,6 +99,7 @@ export const referralIntakeRepository = {
            INSERT INTO notifications (dedupe_key, referral_id, kind, recipient_role, recipient_org, payload)
            SELECT $3 || n.suffix, referral.id, n.kind, n.role, $2,
              jsonb_build_object('urgency', $5::text, 'urgencyReason', $24::text)
+               || CASE WHEN $27::text IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('dueAt', $27::text) END
            FROM referral, (VALUES (':submitted', 'REFERRAL_SUBMITTED', 'GATEWAY_ASSESSOR'),
                                   (':immediate', 'IMMEDIATE_REFERRAL', 'ROCU_MANAGER')) AS n(suffix, kind, role)
            WHERE n.kind = 'REFERRAL_SUBMITTED' OR $5::text = 'IMMEDIATE'

@@ -44,6 +44,15 @@ describe('notificationText', () => {
     expect(text.subject).toMatch(/^Referral R-1 (is|has|needs) /);
   });
 
+  it("gives an immediate referral's triage deadline as set for its region, and none where it has no triage", () => {
+    const immediate = (payload: Record<string, unknown>) =>
+      notificationText({ kind: 'IMMEDIATE_REFERRAL', reference: 'R-1', payload }).paragraphs;
+    expect(immediate({ urgency: 'IMMEDIATE', dueAt: '2026-12-01T16:00:00.000Z' })).toEqual([
+      'Referral R-1 is immediate. Its triage is due by 4pm on Tuesday 1 December 2026.',
+    ]);
+    expect(immediate({ urgency: 'IMMEDIATE' })).toEqual(['Referral R-1 is immediate.']);
+  });
+
   it('tells the referrer where a decision sent their referral', () => {
     const text = (to: string) => notificationText({ kind: `REFERRAL_${to}`, reference: 'R-1', payload: { to } });
     expect(text('DEFERRED').subject).toBe('Referral R-1 has been deferred to a later meeting');

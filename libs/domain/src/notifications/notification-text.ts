@@ -99,7 +99,7 @@ export function notificationText(facts: NotificationFacts): NotificationText {
     case 'IMMEDIATE_REFERRAL':
       return {
         subject: `${about}: immediate referral`,
-        paragraphs: [`${about} is immediate. Its triage is due within the hour.`],
+        paragraphs: [`${about} is immediate.${due ? ` Its triage is due by ${due}.` : ''}`],
       };
     case 'NATIONAL_RESPONSE_REMINDER':
       return {
