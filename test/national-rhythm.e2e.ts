@@ -154,6 +154,39 @@ describe('national rhythm: NCA tasking requests, the national calendar and repor
     expect(await referralCount()).toBe(before);
   });
 
+  it('refuses to decline a tasking request outside a meeting: no urgent decline, no return to force by assessment', async () => {
+    const request = await ok(
+      'IMMEDIATE request',
+      stack.http.post<{ id: string }>('/national/tasking-requests', taskingBody({ threatToLife: true }), nca),
+    );
+    const urgent = await stack.http.post<Problem & { code: string; detail: string }>(
+      `/referrals/${request.id}/urgent-decision`,
+      { decision: 'DECLINE_RETURN_TO_FORCE', rationale: 'No capacity' },
+      chair,
+    );
+    expect(urgent.status).toBe(422);
+    expect(urgent.body).toMatchObject({ code: 'BUSINESS_RULE', detail: expect.stringContaining('only by a meeting') });
+    const assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU');
+    const returned = await stack.http.post<Problem & { code: string }>(
+      `/referrals/${request.id}/assessment`,
+      workedExampleAssessment({ route: 'RETURN_TO_FORCE' }),
+      assessor,
+    );
+    expect({ status: returned.status, code: returned.body.code, fields: fields(returned.body) }).toEqual({
+      status: 422,
+      code: 'BUSINESS_RULE',
+      fields: ['route'],
+    });
+    // Nothing was recorded: it still awaits a meeting's decision.
+    const detail = await ok(
+      'detail',
+      stack.http.get<{ status: string; history: unknown[] }>(`/referrals/${request.id}`, nca),
+    );
+    expect(detail).toMatchObject({ status: 'AWAITING_DECISION', history: [expect.anything(), expect.anything()] });
+    // Withdrawn, so the next meeting's agenda and the report below are as they were.
+    await ok('withdraw', stack.http.post(`/referrals/${request.id}/withdraw`, { reason: 'Test done' }, nca));
+  });
+
   it('puts a tasking request straight on the next TTCG, flagged national; a decline needs a justification and is reported', async () => {
     const request = await stack.http.post<{ id: string; status: string; region: string }>(
       '/national/tasking-requests',

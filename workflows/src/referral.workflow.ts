@@ -26,6 +26,7 @@ import {
   isReadoption,
   isTerminal,
   NATIONAL_RESPONSE_POLICY,
+  nationalDeclineOutsideMeetingRefusal,
   noteReferralFact,
   ownerChangeRefusal,
   Participant,
@@ -39,6 +40,7 @@ import {
   ReferralStatus,
   reopenPlan,
   reviewPolicyOf,
+  ROUTE_OUTCOMES,
   reviewCycle,
   scoreAssessment,
   standsTaskingDown,
@@ -617,10 +619,18 @@ function registerIntakeHandlers(run: ReferralRun): void {
     {
       validator: (command: AssessCommand): void => {
         refuseUnlessAllowed(run, assessEvent(command), command.actor);
+        refuseNationalDeclineOutsideMeeting(run, ROUTE_OUTCOMES[command.route]);
         scoreOf(command);
       },
     },
   );
+}
+
+/** The one rule the API checks first (its route a bad field), here in the validator only, so replay is unchanged. */
+function refuseNationalDeclineOutsideMeeting(run: ReferralRun, to: ReferralStatus): void {
+  const refusal = nationalDeclineOutsideMeetingRefusal(record(run), to);
+  if (refusal !== null)
+    throw ApplicationFailure.create({ type: 'BUSINESS_RULE', message: refusal, nonRetryable: true });
 }
 
 /** An urgent decision needs the referral's urgency to allow one; a meeting's decision needs no such check. */
@@ -628,7 +638,7 @@ function refuseUrgentDecision(run: ReferralRun, command: TaskingDecisionCommand)
   if (command.meetingId !== undefined) return;
   const { status } = run.state;
   const urgent = checkUrgentDecision(
-    { status, urgency: effectiveUrgency(run.input.submission).urgency },
+    { status, urgency: effectiveUrgency(run.input.submission).urgency, origin: record(run).origin },
     command.decision,
   );
   if (!urgent.ok) {

@@ -1433,7 +1433,7 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     await recordHistory('urgent-national', handle);
   });
 
-  it("takes an NCA tasking request straight to awaiting decision with the NCA's score; a meeting may decline it", async () => {
+  it("takes an NCA tasking request straight to awaiting decision with the NCA's score; only a meeting may decline it", async () => {
     const referralId = newReferralId('national-tasking');
     const workflowId = referralWorkflowId(referralId);
     const nationalTasking = {
@@ -1447,7 +1447,7 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
       RELAXED_POLICY,
       { actor: nca, correlationId: 'corr-tasking' },
       undefined,
-      {},
+      { urgency: 'IMMEDIATE', threatToLife: true },
       { submittedBy: nca, ownerOrg: 'NCA', nationalTasking },
     );
     // The submission answers once the request is on the region's agenda.
@@ -1462,8 +1462,19 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
       nationalTasking: { nationalPriority: 'FIREARMS' },
       assessment: { route: 'TTCG', score: { priority: 'P2' } },
     });
+    // Not declined out of meeting, nor returned to a force by an assessment: a meeting's justification is reported.
+    const declineUrgently = { actor: chair, decision: 'DECLINE_RETURN_TO_FORCE', rationale: 'No capacity' } as const;
+    const refusals = [
+      await refusal(() => handle.executeUpdate(taskingDecisionUpdate, { args: [declineUrgently] })),
+      await refusal(() =>
+        handle.executeUpdate(assessUpdate, { args: [{ ...assessWorkedExample, route: 'RETURN_TO_FORCE' }] }),
+      ),
+    ];
+    for (const refused of refusals) {
+      expect(refused).toMatchObject({ type: 'BUSINESS_RULE', message: expect.stringContaining('only by a meeting') });
+    }
     const declined = await handle.executeUpdate(taskingDecisionUpdate, {
-      args: [{ actor: chair, meetingId: 'meeting-n', decision: 'DECLINE_RETURN_TO_FORCE', rationale: 'No capacity' }],
+      args: [{ ...declineUrgently, meetingId: 'meeting-n' }],
     });
     expect(declined.status).toBe('DECLINED');
     await expect(handle.result()).resolves.toBeUndefined();

@@ -6,7 +6,9 @@ import {
   checkUrgentDecision,
   DomainError,
   effectiveUrgency,
+  nationalDeclineOutsideMeetingRefusal,
   ReferralEvent,
+  ROUTE_OUTCOMES,
   routeSubmission,
   registeredRecusal,
 } from '@rocu/domain';
@@ -202,7 +204,15 @@ export class ReferralCommandsService {
       ...(nationalPriority !== undefined ? { nationalPriority } : {}),
     };
     const keyed = keyedRequest(idempotencyKey, request);
-    const { snapshot, score } = await this.updates.send(actor, id, event, assessUpdate, command, undefined, keyed);
+    const routable = (referral: ReferralEntity): void => {
+      const refusal = nationalDeclineOutsideMeetingRefusal(referralRecordOf(referral), ROUTE_OUTCOMES[route]);
+      if (refusal) {
+        throw new DomainError('BUSINESS_RULE', refusal, {
+          errors: [{ field: 'route', code: 'not_allowed', message: refusal }],
+        });
+      }
+    };
+    const { snapshot, score } = await this.updates.send(actor, id, event, assessUpdate, command, routable, keyed);
     return { ...score, status: snapshot.status };
   }
 
@@ -221,7 +231,7 @@ export class ReferralCommandsService {
     const qualifies = async (referral: ReferralEntity): Promise<void> => {
       const record = referralRecordOf(referral);
       const check = checkUrgentDecision(
-        { status: record.status, urgency: effectiveUrgency(referral.submission).urgency },
+        { status: record.status, urgency: effectiveUrgency(referral.submission).urgency, origin: record.origin },
         request.decision,
       );
       if (!check.ok) {

@@ -17,6 +17,18 @@ describe('checkUrgentDecision', () => {
     expect(check).toEqual({ ok: false, refusal: 'BUSINESS_RULE', reason: expect.stringContaining('cannot wait') });
   });
 
+  it("refuses to decline the NCA's tasking request out of meeting, and only that", () => {
+    const request = { status: 'AWAITING_DECISION', urgency: 'IMMEDIATE', origin: 'NCA_TASKING' } as const;
+    const declined = checkUrgentDecision(request, 'DECLINE_RETURN_TO_FORCE');
+    expect(declined).toEqual({
+      ok: false,
+      refusal: 'BUSINESS_RULE',
+      reason: expect.stringContaining('only by a meeting'),
+    });
+    expect(checkUrgentDecision(request, 'ADOPT_ROCU_LEAD')).toEqual({ ok: true });
+    expect(checkUrgentDecision({ ...request, origin: 'REFERRAL' }, 'DECLINE_RETURN_TO_FORCE')).toEqual({ ok: true });
+  });
+
   it.each(URGENCIES.filter((urgency) => urgency !== 'IMMEDIATE'))('refuses a %s referral', (urgency) => {
     const check = checkUrgentDecision({ status: 'AWAITING_DECISION', urgency }, 'ADOPT_ROCU_LEAD');
     expect(check).toEqual({ ok: false, refusal: 'BUSINESS_RULE', reason: expect.stringContaining('IMMEDIATE') });

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../errors/domain-error';
+import { nationalDeclineOutsideMeetingRefusal, type ReferralOrigin } from '../national/national-tasking';
 import { ReferralStatus, Urgency } from '../referral/referral-status';
-import { MEETING_DECISIONS, MeetingDecision } from './meeting-types';
+import { MEETING_DECISIONS, MeetingDecision, referralStatusAfter } from './meeting-types';
 
 export type UrgentDecisionRefusal = Extract<ErrorCode, 'NOT_ALLOWED_IN_STATE' | 'BUSINESS_RULE'>;
 
@@ -18,10 +19,11 @@ export const URGENT_DECISIONS: readonly MeetingDecision[] = MEETING_DECISIONS.fi
  * An urgent (out-of-meeting) decision exists because the case cannot wait for the next meeting: only an
  * IMMEDIATE referral still awaiting its decision qualifies (a second urgent decision, or one on a deferred
  * referral, is refused for its state), and DEFER is refused, since putting a decision off is exactly what
- * the next meeting is for. Checked after the ordinary DECIDE transition (role and state).
+ * the next meeting is for; and a tasking request the NCA made is not declined out of meeting (its decline needs
+ * a meeting's justification). Checked after the ordinary DECIDE transition (role and state).
  */
 export function checkUrgentDecision(
-  referral: { status: ReferralStatus; urgency: Urgency },
+  referral: { status: ReferralStatus; urgency: Urgency; origin?: ReferralOrigin },
   decision: MeetingDecision,
 ): UrgentDecisionCheck {
   if (referral.status !== URGENT_DECISION_STATUS) {
@@ -46,5 +48,7 @@ export function checkUrgentDecision(
         'An urgent decision cannot DEFER: it is taken because the case cannot wait; leave the referral for the next meeting instead.',
     };
   }
+  const nationalDecline = nationalDeclineOutsideMeetingRefusal(referral, referralStatusAfter(decision));
+  if (nationalDecline !== null) return { ok: false, refusal: 'BUSINESS_RULE', reason: nationalDecline };
   return { ok: true };
 }

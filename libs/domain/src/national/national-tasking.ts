@@ -33,6 +33,18 @@ export function nationalDeclineRefusal(
   };
 }
 
+/**
+ * A tasking request the NCA made is declined only by a meeting, with the justification above: not out of meeting,
+ * nor by an assessment returning it to a force (the NCA is none). The reason, or null where the move may be made.
+ */
+export function nationalDeclineOutsideMeetingRefusal(
+  item: { origin?: ReferralOrigin },
+  to: ReferralStatus,
+): string | null {
+  if (item.origin !== 'NCA_TASKING' || to !== 'DECLINED') return null;
+  return 'A tasking request from the NCA is declined only by a meeting, with a justification the NCA reads (declines are reported to it); list it at the next meeting.';
+}
+
 /** The national report's columns: what a region has yet to decide, has taken on, and has declined. */
 export type NationalOutcome = 'AWAITING_DECISION' | 'ADOPTED' | 'DECLINED';
 
