@@ -277,6 +277,23 @@ describe('mutual aid: a region lends another an SIO or a capability (issue 16)',
       { action: 'MUTUAL_AID_LISTED', actor_sub: 'rocu_manager@yhrocu' },
       { action: 'MUTUAL_AID_REQUESTED', actor_sub: 'rocu_manager@yhrocu' },
     ]);
+    // Each side's auditor finds the whole loan: the other region's decision or request too; a third region's none.
+    const loanAsAudited = async (region: string): Promise<string[]> => {
+      const auditor = await stack.token(['AUDITOR'], region);
+      const found = await stack.http.get<{ items: { action: string; actorSub: string }[] }>(
+        `/audit?entityId=${tasking}&pageSize=200`,
+        auditor,
+      );
+      expect(found.status).toBe(200);
+      return found.body.items
+        .filter((item) => item.action === 'MUTUAL_AID_REQUESTED' || item.action === 'MUTUAL_AID_APPROVED')
+        .map((item) => `${item.action} by ${item.actorSub}`)
+        .sort();
+    };
+    const wholeLoan = ['MUTUAL_AID_APPROVED by rocu_manager@emsou', 'MUTUAL_AID_REQUESTED by rocu_manager@yhrocu'];
+    expect(await loanAsAudited('YHROCU')).toEqual(wholeLoan);
+    expect(await loanAsAudited('EMSOU')).toEqual(wholeLoan);
+    expect(await loanAsAudited('ERSOU')).toEqual([]);
     await eventually(async () => {
       const allocation = await stack.db.query(
         `SELECT 1 FROM sio_allocations WHERE referral_id = $1 AND officer_sub = $2 AND mutual_aid_request_id = $3`,

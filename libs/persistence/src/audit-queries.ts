@@ -10,7 +10,8 @@ export interface AuditScopeCondition {
 
 /**
  * The auditor's scope (auditScope) as SQL. An entry is in scope by who acted (their organisation) or by what
- * it is about (a referral or meeting of the organisation or region).
+ * it is about (a referral or meeting of the organisation or region, or a mutual-aid request the region made or
+ * was asked: both sides' auditors see the whole loan, as both sides' managers see the request).
  */
 export function auditScopeCondition(scope: AuditScope): AuditScopeCondition | null {
   switch (scope.kind) {
@@ -26,7 +27,9 @@ export function auditScopeCondition(scope: AuditScope): AuditScopeCondition | nu
       return {
         sql: `(a.actor_org IN (SELECT code FROM organisations WHERE region_code = :auditRegion)
                OR a.entity_id IN (SELECT id::text FROM referrals WHERE region = :auditRegion)
-               OR a.entity_id IN (SELECT id::text FROM meetings WHERE region = :auditRegion))`,
+               OR a.entity_id IN (SELECT id::text FROM meetings WHERE region = :auditRegion)
+               OR a.entity_id IN (SELECT id::text FROM mutual_aid_requests
+                                   WHERE :auditRegion IN (borrowing_region, lending_region)))`,
         params: { auditRegion: scope.region },
       };
   }
