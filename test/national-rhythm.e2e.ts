@@ -1,6 +1,6 @@
 import { frozenMeeting } from './support/meeting-fixtures';
 import { ncaScore, taskingBody } from './support/national-fixtures';
-import { eventually, referralBody, workedExampleAssessment } from './support/referral-fixtures';
+import { eventually, meetingBody, referralBody, workedExampleAssessment } from './support/referral-fixtures';
 import { Stack } from './support/stack';
 import { ok } from './support/tasking-fixtures';
 
@@ -38,6 +38,13 @@ interface CalendarEntry {
   type: string;
   scheduledFor: string;
 }
+
+/** The chair and two of YHROCU's four forces: quorate. */
+const QUORUM = [
+  { sub: 'chair-rhythm', name: 'Det Supt Chair', org: 'YHROCU', conflicts: [] },
+  { sub: 'member-wyp', name: 'DCI WYP', org: 'WYP', conflicts: [] },
+  { sub: 'member-syp', name: 'DCI SYP', org: 'SYP', conflicts: [] },
+];
 
 /** Issue 16: NCA tasking requests against national priorities, and the national calendar and report. */
 describe('national rhythm: NCA tasking requests, the national calendar and report', () => {
@@ -275,20 +282,7 @@ describe('national rhythm: NCA tasking requests, the national calendar and repor
     expect(alignedItem).toMatchObject({ nationalPriority: 'FIREARMS' });
     expect(alignedItem?.origin).toBeUndefined();
 
-    await ok(
-      'attendance',
-      stack.http.post(
-        `/meetings/${meeting}/attendance`,
-        {
-          attendees: [
-            { sub: 'chair-rhythm', name: 'Det Supt Chair', org: 'YHROCU', conflicts: [] },
-            { sub: 'member-wyp', name: 'DCI WYP', org: 'WYP', conflicts: [] },
-            { sub: 'member-syp', name: 'DCI SYP', org: 'SYP', conflicts: [] },
-          ],
-        },
-        chair,
-      ),
-    );
+    await ok('attendance', stack.http.post(`/meetings/${meeting}/attendance`, { attendees: QUORUM }, chair));
     const decline = { referralId: id, decision: 'DECLINE_RETURN_TO_FORCE', rationale: 'Outside our capability' };
     const unjustified = await stack.http.post<Problem>(`/meetings/${meeting}/decisions`, decline, chair);
     expect(unjustified.status).toBe(400);
@@ -362,6 +356,7 @@ describe('national rhythm: NCA tasking requests, the national calendar and repor
     expect(report.declines).toEqual([
       expect.objectContaining({
         referralId: id,
+        meetingId: meeting,
         region: 'YHROCU',
         nationalPriority: 'FIREARMS',
         declineJustification: justification,
@@ -443,5 +438,54 @@ describe('national rhythm: NCA tasking requests, the national calendar and repor
       fields: ['from'],
     });
     expect((await stack.http.get('/national/calendar', chair)).status).toBe(403);
+  });
+
+  it("reports a covert commissioning meeting's decline of a tasking request without the meeting's id", async () => {
+    const request = await ok(
+      'request',
+      stack.http.post<{ id: string }>('/national/tasking-requests', taskingBody({ nationalPriority: 'CYBER' }), nca),
+    );
+    const assessor = await stack.token(['GATEWAY_ASSESSOR'], 'YHROCU');
+    const covertRoute = workedExampleAssessment({ route: 'COVERT_COMMISSIONING' });
+    await ok('route covert', stack.http.post(`/referrals/${request.id}/assessment`, covertRoute, assessor));
+    const covert = await ok(
+      'covert meeting',
+      stack.http.post<{ id: string }>(
+        '/meetings',
+        { ...meetingBody(0, 30 * 60_000), type: 'COVERT_COMMISSIONING' },
+        chair,
+      ),
+    );
+    await eventually(async () => {
+      const meeting = await ok(
+        'frozen',
+        stack.http.get<{ agendaFrozen: boolean; agenda: AgendaItem[] }>(`/meetings/${covert.id}`, chair),
+      );
+      expect(meeting.agendaFrozen).toBe(true);
+      expect(meeting.agenda.map((item) => item.referralId)).toContain(request.id);
+    });
+    await ok('attendance', stack.http.post(`/meetings/${covert.id}/attendance`, { attendees: QUORUM }, chair));
+    const justification = 'No covert capacity until the spring';
+    await ok(
+      'covert decline',
+      stack.http.post(
+        `/meetings/${covert.id}/decisions`,
+        {
+          referralId: request.id,
+          decision: 'DECLINE_RETURN_TO_FORCE',
+          rationale: 'Capacity',
+          declineJustification: justification,
+        },
+        chair,
+      ),
+    );
+    const report = await ok(
+      'report',
+      stack.http.get<Report & { declines: { meetingId: string | null }[] }>('/national/report', nca),
+    );
+    const decline = report.declines.find((each) => each.referralId === request.id);
+    // The NCA reads why and when, not which covert meeting (its id is the way to its agenda).
+    expect(decline).toMatchObject({ declineJustification: justification, meetingId: null });
+    expect(JSON.stringify(report)).not.toContain(covert.id);
   });
 });

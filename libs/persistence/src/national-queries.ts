@@ -40,7 +40,7 @@ export interface NationalDeclineRow {
   reference: string;
   region: string;
   nationalPriority: string;
-  meetingId: string;
+  meetingId: string | null;
   rationale: string;
   declineJustification: string;
   decidedAt: Date;
@@ -126,13 +126,16 @@ export const nationalQueries = {
     );
   },
 
-  /** Declined tasking requests the organisation made, newest first. */
+  /**
+   * Declined tasking requests the organisation made, newest first; a covert commissioning meeting's id left out, as
+   * on the national calendar (calendarEntryOf).
+   */
   declinesOfOrg(dataSource: DataSource, org: string): Promise<NationalDeclineRow[]> {
     return dataSource.query<NationalDeclineRow[]>(
       `SELECT r.id AS "referralId", r.reference, r.region, r.national_priority AS "nationalPriority",
-              d.meeting_id AS "meetingId", d.rationale, d.decline_justification AS "declineJustification",
-              d.decided_at AS "decidedAt"
-         FROM meeting_decisions d JOIN referrals r ON r.id = d.referral_id
+              CASE WHEN m.type = 'COVERT_COMMISSIONING' THEN NULL ELSE d.meeting_id END AS "meetingId",
+              d.rationale, d.decline_justification AS "declineJustification", d.decided_at AS "decidedAt"
+         FROM meeting_decisions d JOIN referrals r ON r.id = d.referral_id JOIN meetings m ON m.id = d.meeting_id
         WHERE r.origin = 'NCA_TASKING' AND r.owner_org = $1 AND d.decision = 'DECLINE_RETURN_TO_FORCE'
           AND d.decline_justification IS NOT NULL
         ORDER BY d.decided_at DESC, r.id`,

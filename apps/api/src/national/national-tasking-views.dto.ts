@@ -45,7 +45,12 @@ export class NationalDeclineDto {
   @ApiProperty() reference!: string;
   @ApiProperty() region!: string;
   @ApiProperty() nationalPriority!: string;
-  @ApiProperty() meetingId!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'the TTCG that declined it; null for a covert commissioning meeting, whose id stays in the region',
+  })
+  meetingId!: string | null;
   @ApiProperty() rationale!: string;
   @ApiProperty() declineJustification!: string;
   @ApiProperty() decidedAt!: string;
