@@ -197,7 +197,7 @@ export const SIO_RECHECK_PATCH = 'sio-checks-after-yield';
 
 /**
  * A change of SIO or LRO notes the newcomer before it yields (so Updates validated meanwhile see them) and checks
- * the transition again after: a closure or an overturn applied in between refuses it, and the previous owner is
+ * again after: a closure or an overturn under way or applied in between refuses it, and the previous owner is
  * restored. Before, the refused newcomer stayed in the workflow's state, unrecorded, and a tasking adopted again
  * reopened its plan with them. One change per role at a time, so the owner restored is the one recorded.
  */
@@ -844,9 +844,20 @@ async function oneChangeOfOwner<T>(run: ReferralRun, role: PlanRole, change: () 
   }
 }
 
-/** The change's transition, checked again after a yield; refused, the owner noted before the yield is restored. */
+/**
+ * The change checked again after a yield: refused while the plan is being closed (a closure or an overturn under
+ * way, which the referral's status does not show until the plan has closed) or once the status has moved; refused,
+ * the owner noted before the yield is restored.
+ */
 function recheckOwnerChange(run: ReferralRun, change: OwnerChange, event: ReferralEvent, actor: Actor): void {
   try {
+    if (run.planClosing !== undefined) {
+      throw ApplicationFailure.create({
+        type: 'NOT_ALLOWED_IN_STATE',
+        message: 'This tasking is being closed or stood down: read the referral again',
+        nonRetryable: true,
+      });
+    }
     refuseUnlessAllowed(run, event, actor);
   } catch (refusal) {
     note(run, { type: 'OWNER_NAMED', role: change.role, owner: change.from });
@@ -855,8 +866,8 @@ function recheckOwnerChange(run: ReferralRun, change: OwnerChange, event: Referr
 }
 
 /**
- * Hands the running plan (if any) to the newcomer before the change is visible, then records it. A closure of the
- * plan under way goes first (the newcomer is then refused), so a closing plan is never handed on.
+ * Hands the running plan (if any) to the newcomer before the change is visible, then records it; checked again
+ * before and after handing it on, so a closing plan is never handed on and a closure landing meanwhile refuses it.
  */
 async function changeOwner(
   run: ReferralRun,
@@ -868,10 +879,7 @@ async function changeOwner(
   const { role, to } = change;
   await run.planStarting;
   const rechecked = patched(OWNER_CHANGE_RECHECK_PATCH);
-  if (rechecked) {
-    await run.planClosing;
-    recheckOwnerChange(run, change, event, command.actor);
-  }
+  if (rechecked) recheckOwnerChange(run, change, event, command.actor);
   if (run.plan) await run.plan.signal(changePlanOwnerSignal, { role, owner: to });
   if (rechecked) recheckOwnerChange(run, change, event, command.actor);
   return apply(run, event, command, {
