@@ -26,6 +26,7 @@ import {
   requireVisibleText,
   reviewHeldThisCycle,
   signReview,
+  reviewSignedBefore,
   reviewSpansOwnerChange,
   utf8Length,
 } from '@rocu/domain';
@@ -171,14 +172,27 @@ const changed = (run: PlanRun, command: ChangeActionCommand, at: string) =>
  */
 export const CURRENT_SIGNERS_PATCH = 'review-counts-current-owners-only';
 
-/** `currentSigners`: whether only the current owners' signatures count (see CURRENT_SIGNERS_PATCH). */
-function signed(run: PlanRun, command: SignReviewCommand, at: string, newId: () => string, currentSigners: boolean) {
+/**
+ * Signatures made before the run's start (a plan reopened after a stand-down) do not count on the open review. Asked
+ * only when the open review holds one (reviewSignedBefore), so no other history gains a marker.
+ */
+export const SIGNED_SINCE_RESTART_PATCH = 'review-counts-signatures-since-restart';
+
+/** Which signatures count: only the current owners' (CURRENT_SIGNERS_PATCH), only those since the run's start. */
+interface Counting {
+  currentSigners: boolean;
+  sinceStart: boolean;
+}
+
+function signed(run: PlanRun, command: SignReviewCommand, at: string, newId: () => string, counting: Counting) {
   const role = editor(run, command);
   const signer = { role, sub: command.actor.sub, name: command.actor.name };
-  const owners = currentSigners ? run.owners : undefined;
-  return refuseOnDomainError(() =>
-    signReview(run.state.reviews, signer, command.summary, at, newId, { nextOpensAt: nextReviewOpensAt(run), owners }),
-  );
+  const rules = {
+    nextOpensAt: nextReviewOpensAt(run),
+    owners: counting.currentSigners ? run.owners : undefined,
+    since: counting.sinceStart ? run.input.startedAt : undefined,
+  };
+  return refuseOnDomainError(() => signReview(run.state.reviews, signer, command.summary, at, newId, rules));
 }
 
 /**
@@ -330,7 +344,9 @@ function registerRecordHandlers(run: PlanRun): void {
       const earlier = answeredBefore(run, run.state.reviews);
       if (earlier) return earlier;
       const currentSigners = reviewSpansOwnerChange(run.state.reviews, run.owners) && patched(CURRENT_SIGNERS_PATCH);
-      const review = signed(run, command, now(), uuid4, currentSigners);
+      const sinceStart =
+        reviewSignedBefore(run.state.reviews, run.input.startedAt) && patched(SIGNED_SINCE_RESTART_PATCH);
+      const review = signed(run, command, now(), uuid4, { currentSigners, sinceStart });
       // A completed review starts the next cycle from today.
       apply(run, { type: 'REVIEW_SIGNED', review });
       answering(run, review);
@@ -343,7 +359,7 @@ function registerRecordHandlers(run: PlanRun): void {
         if (answeredBefore(run, run.state.reviews)) return;
         textOf({ summary: command.summary });
         // Validators are not run on replay: a new Update is judged by today's rule.
-        signed(run, command, now(), () => 'validating', true);
+        signed(run, command, now(), () => 'validating', { currentSigners: true, sinceStart: true });
       },
     },
   );

@@ -146,6 +146,24 @@ const assessWorkedExample = {
   rationale: workedRationale,
 };
 
+/** A SIO of the region, as the plan's rules see them. */
+const sio = (sub: string): Actor => ({ sub, name: `DCI ${sub}`, roles: ['SIO'], org: REGION, region: REGION });
+
+/** The region's ROCU manager allocating an SIO to the referral, declaring no conflict. */
+const allocator =
+  (handle: WorkflowHandle) =>
+  ({ sub, name }: Actor) =>
+    handle.executeUpdate(allocateSioUpdate, {
+      args: [
+        {
+          actor: { ...assessor, sub: 'u-manager', roles: ['ROCU_MANAGER'] },
+          officer: { sub, name, org: REGION, region: REGION },
+          justification: 'On call',
+          conflictDeclaration: { hasConflict: false },
+        },
+      ],
+    });
+
 /** In-memory activities: record every call; projectSubmission is idempotent per workflow, like the real one. */
 class RecordingActivities {
   readonly submissions: SubmissionProjection[] = [];
@@ -985,19 +1003,7 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
       { urgency: 'IMMEDIATE', threatToLife: true },
       { planPolicy },
     );
-    const manager: Actor = { ...assessor, sub: 'u-manager', roles: ['ROCU_MANAGER'] };
-    const sio = (sub: string): Actor => ({ sub, name: `DCI ${sub}`, roles: ['SIO'], org: REGION, region: REGION });
-    const allocate = ({ sub, name }: Actor) =>
-      handle.executeUpdate(allocateSioUpdate, {
-        args: [
-          {
-            actor: manager,
-            officer: { sub, name, org: REGION, region: REGION },
-            justification: 'On call',
-            conflictDeclaration: { hasConflict: false },
-          },
-        ],
-      });
+    const allocate = allocator(handle);
     const plan = client.workflow.getHandle(planWorkflowId(referralId));
     const addAction = (actor: Actor, description: string) =>
       plan.executeUpdate(addActionUpdate, {
@@ -1073,6 +1079,48 @@ describe('referralWorkflow (real dev server, recorded activities)', () => {
     await recordHistory('plan-reopened-fresh-allocation', handle);
     await plan.terminate('plan reopened test finished');
     await handle.terminate('plan reopened test finished');
+  });
+
+  it('does not count a signature from before a stand-down on the reopened plan: both sign again', async () => {
+    const referralId = newReferralId('plan-reopened-half-signed');
+    const urgent = { urgency: 'IMMEDIATE' as const, threatToLife: true };
+    const { handle } = await submit(referralId, RELAXED_POLICY, { actor: referrer }, undefined, urgent);
+    const allocate = allocator(handle);
+    const lro: Actor = { sub: 'lro-wyp', name: 'DI Clarke', roles: ['LRO'], org: OWNER_ORG, region: REGION };
+    const plan = client.workflow.getHandle(planWorkflowId(referralId));
+    const sign = (actor: Actor, summary: string) =>
+      plan.executeUpdate(signReviewUpdate, { args: [{ actor, summary }] });
+    await handle.executeUpdate(triageUpdate, { args: [{ actor: assessor, decision: 'ACCEPT', reason: 'In remit' }] });
+    await handle.executeUpdate(assessUpdate, { args: [assessWorkedExample] });
+    await handle.executeUpdate(taskingDecisionUpdate, {
+      args: [{ actor: chair, decision: 'ADOPT_ROCU_LEAD', rationale: 'Threat to life' }],
+    });
+    await allocate(sio('sio-first'));
+    await handle.executeUpdate(nameLroUpdate, {
+      args: [{ actor: referrer, lro: { sub: lro.sub, name: lro.name, org: OWNER_ORG } }],
+    });
+    // The LRO signs; the overturn comes before the SIO does.
+    expect((await sign(lro, 'Half-way')).completedAt).toBeUndefined();
+    await handle.executeUpdate(ratificationUpdate, {
+      args: [{ actor: chair, meetingId: 'meeting-1', outcome: 'OVERTURN', decision: 'DEFER', rationale: 'Capacity' }],
+    });
+    await plan.result();
+    await handle.executeUpdate(taskingDecisionUpdate, {
+      args: [{ actor: chair, decision: 'ADOPT_ROCU_LEAD', rationale: 'Now in capacity', meetingId: 'meeting-2' }],
+    });
+    expect((await allocate(sio('sio-second'))).snapshot.status).toBe('ACTIVE');
+
+    // The new SIO's signature does not complete it with the LRO's from before; the LRO signs again, and it does.
+    expect((await sign(sio('sio-second'), 'Picked up the plan')).completedAt).toBeUndefined();
+    const completed = await sign(lro, 'Agreed, again');
+    expect(completed.completedAt).toEqual(expect.any(String));
+    expect(completed.signatures.map((signature) => signature.summary)).toEqual([
+      'Half-way',
+      'Picked up the plan',
+      'Agreed, again',
+    ]);
+    await recordHistory('plan-reopened-half-signed', plan);
+    await handle.terminate('half-signed review test finished');
   });
 
   it('replaces the SIO and the LRO of a running plan, with a reason: the plan changes hands', async () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, DomainError, meetingRegionOf, PlanAction, planBalance, PlanBalance } from '@rocu/domain';
+import { Actor, DomainError, meetingRegionOf, PlanAction, planBalance, PlanBalance, reviewOverdue } from '@rocu/domain';
 import { appendActorAudit, BalanceScope, planQueries, PlanRow } from '@rocu/persistence';
 import { auditRegionRead } from '../audit/read-audit';
 import { ReferralQueriesService } from '../referrals/referral-queries.service';
@@ -53,12 +53,8 @@ export class PlanQueriesService {
       correlationId,
       details: {},
     });
-    const lastCompleted = reviews.reduce<Date | null>(
-      (latest, review) =>
-        review.completedAt && (!latest || review.completedAt > latest) ? review.completedAt : latest,
-      null,
-    );
-    const lastMissed = missedReviews.at(-1)?.dueAt ?? null;
+    const completed = reviews.flatMap((review) => (review.completedAt ? [new Date(review.completedAt)] : []));
+    const missedDue = missedReviews.map((missed) => new Date(missed.dueAt));
     return {
       referralId,
       status: plan.closedAt ? 'CLOSED' : 'OPEN',
@@ -69,7 +65,7 @@ export class PlanQueriesService {
       // Projected with the plan's changes: once it has passed, a review may open (until the next change says so).
       nextReviewOpensAt:
         plan.nextReviewOpensAt && new Date(plan.nextReviewOpensAt) > new Date() ? iso(plan.nextReviewOpensAt) : null,
-      reviewOverdue: lastMissed !== null && (lastCompleted === null || lastCompleted < lastMissed),
+      reviewOverdue: reviewOverdue(completed, missedDue, new Date(plan.startedAt)),
       closedAt: iso(plan.closedAt),
       actions: actions.map((action) => ({
         ...action,

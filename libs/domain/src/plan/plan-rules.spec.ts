@@ -11,6 +11,8 @@ import {
   planRoleOf,
   reviewHeldThisCycle,
   signReview,
+  reviewOverdue,
+  reviewSignedBefore,
   reviewSpansOwnerChange,
 } from './plan-rules';
 
@@ -187,6 +189,20 @@ describe('signReview', () => {
     expect(open.signatures).toHaveLength(1);
   });
 
+  it('counts only signatures since the given (re)start: one from before neither completes nor blocks', () => {
+    const newId = ids();
+    const before = signReview([], lroSigner, 'Half-way', '2026-02-01T09:00:00.000Z', newId);
+    const since = '2026-03-01T09:00:00.000Z';
+    expect(reviewSignedBefore([before], since)).toBe(true);
+    const bySio = signReview([before], sioSigner, 'Picked up', '2026-03-02T09:00:00.000Z', newId, { since });
+    expect(bySio.completedAt).toBeUndefined();
+    const done = signReview([bySio], lroSigner, 'Again', '2026-03-03T09:00:00.000Z', newId, { since });
+    expect(done.completedAt).toBe('2026-03-03T09:00:00.000Z');
+    expect(reviewSignedBefore([done], since)).toBe(false); // none open
+    // Without the rule (histories from before it), the old signature completes it.
+    expect(signReview([before], sioSigner, 'Picked up', '2026-03-02T09:00:00.000Z', newId).completedAt).toBeDefined();
+  });
+
   it('refuses the same role signing the open review twice', () => {
     const newId = ids();
     const open = signReview([], sioSigner, 'On track', '2026-02-01T09:00:00.000Z', newId);
@@ -356,5 +372,21 @@ describe('one joint review per cycle (issue 13)', () => {
         nextOpensAt: '2026-11-25T10:00:00Z',
       }),
     ).toMatchObject({ id: 'r2', signatures: [{ role: 'SIO' }] });
+  });
+});
+
+describe('reviewOverdue', () => {
+  const day = (n: number) => new Date(Date.UTC(2026, 1, n, 9));
+
+  it('is overdue from a miss until a review is completed after it', () => {
+    expect(reviewOverdue([], [day(10)], day(1))).toBe(true);
+    expect(reviewOverdue([day(5)], [day(10)], day(1))).toBe(true);
+    expect(reviewOverdue([day(12)], [day(10)], day(1))).toBe(false);
+    expect(reviewOverdue([day(12)], [day(10), day(20)], day(1))).toBe(true);
+  });
+
+  it('is not overdue with nothing missed, nor for a miss before the plan reopened', () => {
+    expect(reviewOverdue([day(5)], [], day(1))).toBe(false);
+    expect(reviewOverdue([], [day(10)], day(15))).toBe(false);
   });
 });

@@ -138,6 +138,16 @@ export function reviewHeldThisCycle(
   return !missedReviews.some((missed) => missed.recordedAt > lastCompleted);
 }
 
+/**
+ * Whether the plan shows its review as missed: the latest miss came after its (re)start, since a plan reopened after
+ * a stand-down runs a cycle with nothing missed yet, and no review has been completed since that miss.
+ */
+export function reviewOverdue(completed: readonly Date[], missedDue: readonly Date[], startedAt: Date): boolean {
+  const lastMissed = Math.max(...missedDue.map((due) => due.getTime()));
+  if (missedDue.length === 0 || lastMissed < startedAt.getTime()) return false;
+  return !completed.some((at) => at.getTime() >= lastMissed);
+}
+
 /** What else decides a signature: when the next review may open, and who the plan's owners now are. */
 export interface SigningRules {
   /** Given when this cycle has had its review (see reviewHeldThisCycle): no new review opens before it. */
@@ -148,6 +158,11 @@ export interface SigningRules {
    * before histories that never asked, see the plan workflow.)
    */
   owners?: { sio: Participant; lro: Participant };
+  /**
+   * The plan's (re)start. Given, a signature made before it does not count: a review left half-signed when an
+   * overturn stood the tasking down is not completed by one signature after the plan reopens.
+   */
+  since?: string;
 }
 
 /**
@@ -161,7 +176,7 @@ export function signReview(
   summary: string,
   at: string,
   newId: () => string,
-  { nextOpensAt, owners }: SigningRules = {},
+  { nextOpensAt, owners, since }: SigningRules = {},
 ): PlanReview {
   const signature = { ...signer, summary, signedAt: at };
   const open = reviews.find((review) => review.completedAt === undefined);
@@ -177,7 +192,10 @@ export function signReview(
   }
   const counted = (role: PlanRole) =>
     open.signatures.some(
-      (existing) => existing.role === role && (owners === undefined || existing.sub === ownerOf(owners, role).sub),
+      (existing) =>
+        existing.role === role &&
+        (owners === undefined || existing.sub === ownerOf(owners, role).sub) &&
+        (since === undefined || existing.signedAt >= since),
     );
   const other: PlanRole = signer.role === 'SIO' ? 'LRO' : 'SIO';
   // Both current owners signed it while one of them was replaced for a time (and then given it back): this
@@ -205,6 +223,12 @@ export function reviewSpansOwnerChange(
   if (open === undefined) return false;
   const roles = new Set(open.signatures.map((signature) => signature.role));
   return roles.size > 1 || open.signatures.some((signature) => signature.sub !== ownerOf(owners, signature.role).sub);
+}
+
+/** Whether the open review holds a signature made before the plan's (re)start (see SigningRules.since). */
+export function reviewSignedBefore(reviews: readonly PlanReview[], since: string): boolean {
+  const open = reviews.find((review) => review.completedAt === undefined);
+  return open !== undefined && open.signatures.some((signature) => signature.signedAt < since);
 }
 
 const ownerOf = (owners: { sio: Participant; lro: Participant }, role: PlanRole): Participant =>
