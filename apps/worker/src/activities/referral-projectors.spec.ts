@@ -108,6 +108,9 @@ describe('projectReferralTransition', () => {
       'UPDATE referrals SET priority',
       'UPDATE referrals SET reassessment_due = false',
       'SELECT owner_org',
+      // Sent national: the referrer and the NCA are told.
+      'INSERT INTO notifications',
+      'INSERT INTO notifications',
       'INSERT INTO audit_log',
     ];
     const heads = statements.map((statement, index) => statement.sql.slice(0, expected[index]?.length ?? 40));
