@@ -184,6 +184,12 @@ describe('national rhythm: NCA tasking requests, the national calendar and repor
       code: 'BUSINESS_RULE',
       fields: ['route'],
     });
+    // The ROCU manager was told of it at once, with no triage time (it has no triage).
+    const { rows: told } = await stack.db.query<{ payload: Record<string, unknown> }>(
+      `SELECT payload FROM notifications WHERE referral_id = $1 AND kind = 'IMMEDIATE_REFERRAL'`,
+      [request.id],
+    );
+    expect(told).toEqual([{ payload: { urgency: 'IMMEDIATE', urgencyReason: 'THREAT_TO_LIFE' } }]);
     // Nothing was recorded: it still awaits a meeting's decision.
     const detail = await ok(
       'detail',

@@ -40,7 +40,6 @@ import {
   ReferralStatus,
   reopenPlan,
   reviewPolicyOf,
-  ROUTE_OUTCOMES,
   reviewCycle,
   scoreAssessment,
   standsTaskingDown,
@@ -618,8 +617,7 @@ function registerIntakeHandlers(run: ReferralRun): void {
     },
     {
       validator: (command: AssessCommand): void => {
-        refuseUnlessAllowed(run, assessEvent(command), command.actor);
-        refuseNationalDeclineOutsideMeeting(run, ROUTE_OUTCOMES[command.route]);
+        refuseNationalDeclineOutsideMeeting(run, refuseUnlessAllowed(run, assessEvent(command), command.actor));
         scoreOf(command);
       },
     },

@@ -51,8 +51,8 @@ function submissionParameters(submission: SubmissionProjection, reference: strin
     urgency.reason,
     reference,
     UK_TIME_ZONE,
-    // The notices say when triage is due (a tasking request the NCA makes has none).
-    submission.deadlines.find((deadline) => deadline.stage === 'TRIAGE')?.dueAt ?? null,
+    // The notices say when triage is due (a tasking request the NCA makes skips it).
+    submission.nationalTasking ? null : (submission.deadlines.find((d) => d.stage === 'TRIAGE')?.dueAt ?? null),
   ];
 }
 

@@ -94,7 +94,10 @@ export class PlanDto {
       'null: one may be opened or signed now',
   })
   nextReviewOpensAt!: string | null;
-  @ApiProperty({ description: 'a review was missed and none has been completed since' }) reviewOverdue!: boolean;
+  @ApiProperty({
+    description: 'a review was missed since the plan (re)started and none has been completed since',
+  })
+  reviewOverdue!: boolean;
   @ApiPropertyOptional({ nullable: true, type: String }) closedAt!: string | null;
   @ApiProperty({ type: [PlanActionDto] }) actions!: PlanActionDto[];
   @ApiProperty({ type: [DisruptionDto] }) disruptions!: DisruptionDto[];

@@ -8,7 +8,7 @@ import {
   effectiveUrgency,
   nationalDeclineOutsideMeetingRefusal,
   ReferralEvent,
-  ROUTE_OUTCOMES,
+  ReferralStatus,
   routeSubmission,
   registeredRecusal,
 } from '@rocu/domain';
@@ -204,8 +204,8 @@ export class ReferralCommandsService {
       ...(nationalPriority !== undefined ? { nationalPriority } : {}),
     };
     const keyed = keyedRequest(idempotencyKey, request);
-    const routable = (referral: ReferralEntity): void => {
-      const refusal = nationalDeclineOutsideMeetingRefusal(referralRecordOf(referral), ROUTE_OUTCOMES[route]);
+    const routable = (referral: ReferralEntity, to: ReferralStatus): void => {
+      const refusal = nationalDeclineOutsideMeetingRefusal(referralRecordOf(referral), to);
       if (refusal) {
         throw new DomainError('BUSINESS_RULE', refusal, {
           errors: [{ field: 'route', code: 'not_allowed', message: refusal }],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UpdateDefinition } from '@temporalio/common';
-import { Actor, DomainError, ReferralEvent, transition } from '@rocu/domain';
+import { Actor, DomainError, ReferralEvent, ReferralStatus, transition } from '@rocu/domain';
 import { ActorCommand, ReferralSnapshot, referralWorkflowId } from '@rocu/contracts';
 import type { ReferralEntity } from '@rocu/persistence';
 import { IdempotencyService } from '../common/idempotency';
@@ -30,8 +30,8 @@ export class ReferralUpdatesService {
     event: ReferralEvent,
     definition: UpdateDefinition<R, [C]>,
     command: C,
-    /** A further rule, checked after visibility (404) and the transition (403, 409). */
-    alsoCheck: (referral: ReferralEntity) => void | Promise<void> = () => undefined,
+    /** A further rule, checked after visibility (404) and the transition (403, 409), given the status it moves to. */
+    alsoCheck: (referral: ReferralEntity, to: ReferralStatus) => void | Promise<void> = () => undefined,
     keyed?: KeyedRequest,
   ): Promise<R> {
     const checkedUpdate = async (updateId?: string): Promise<R> => {
@@ -44,7 +44,7 @@ export class ReferralUpdatesService {
           allowedActions: checked.allowedActions,
         });
       }
-      await alsoCheck(referral);
+      await alsoCheck(referral, checked.to);
       try {
         return await this.temporal.sendUpdate({
           workflowId: referral.workflowId,

@@ -98,7 +98,10 @@ export class MeetingsController {
     @Req() request: SessionRequest,
     @Param('referralId', uuidOrNotFound) referralId: string,
   ): Promise<DecisionFormView & { key: string }> {
-    const referral = await this.api.get<ReferralSummary>(request.session, `/referrals/${referralId}`);
+    const referral = await this.api.get<Parameters<typeof urgentDecisionView>[0]>(
+      request.session,
+      `/referrals/${referralId}`,
+    );
     const refused = takeRefusedForm(request.session, request.path);
     return { ...urgentDecisionView(referral, refused), key: formKey(refused?.values) };
   }

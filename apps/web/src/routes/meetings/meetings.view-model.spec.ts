@@ -50,23 +50,33 @@ describe('decisionRefusal', () => {
 });
 
 describe('urgentDecisionView', () => {
+  const awaiting = {
+    id: 'r',
+    reference: 'YH-1',
+    status: 'AWAITING_DECISION',
+    urgency: 'IMMEDIATE',
+    region: 'YHROCU',
+    ownerOrg: 'NCA',
+    classification: 'OFFICIAL_SENSITIVE',
+    subjectType: 'OCG',
+    subjectName: 'S',
+    priority: 'P1',
+    riskScore: 40,
+    submittedAt: '2026-12-01T09:00:00Z',
+    updatedAt: '2026-12-01T09:00:00Z',
+    nextDeadlineAt: null,
+  } as const;
+
+  it("does not offer to decline the NCA's tasking request: only a meeting declines one", () => {
+    const offered = (origin: 'REFERRAL' | 'NCA_TASKING') =>
+      urgentDecisionView({ ...awaiting, origin }).decisions.map((option) => option.value);
+    expect(offered('NCA_TASKING')).not.toContain('DECLINE_RETURN_TO_FORCE');
+    expect(offered('NCA_TASKING')).toContain('ADOPT_ROCU_LEAD');
+    expect(offered('REFERRAL')).toContain('DECLINE_RETURN_TO_FORCE');
+  });
+
   it('does not offer DEFER: an urgent decision is taken because the case cannot wait', () => {
-    const view = urgentDecisionView({
-      id: 'r',
-      reference: 'YH-1',
-      status: 'AWAITING_DECISION',
-      urgency: 'IMMEDIATE',
-      region: 'YHROCU',
-      ownerOrg: 'WYP',
-      classification: 'OFFICIAL_SENSITIVE',
-      subjectType: 'OCG',
-      subjectName: 'S',
-      priority: 'P1',
-      riskScore: 40,
-      submittedAt: '2026-12-01T09:00:00Z',
-      updatedAt: '2026-12-01T09:00:00Z',
-      nextDeadlineAt: null,
-    });
+    const view = urgentDecisionView({ ...awaiting, ownerOrg: 'WYP' });
     expect(view.decisions.map((option) => option.value)).not.toContain('DEFER');
     expect(view.decisions.map((option) => option.value)).toContain('REFER_NATIONAL');
   });

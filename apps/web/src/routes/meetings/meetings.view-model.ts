@@ -1,8 +1,11 @@
 import {
   MEETING_DECISIONS,
   MeetingDecision,
+  nationalDeclineOutsideMeetingRefusal,
   ORGANISATIONS,
   PassedOverItem,
+  type ReferralOrigin,
+  referralStatusAfter,
   undecidedItems,
   URGENT_DECISIONS,
 } from '@rocu/domain';
@@ -516,12 +519,19 @@ export function urgentListView(list: ReferralList, decided?: string): UrgentList
   };
 }
 
-export function urgentDecisionView(referral: ReferralSummary, refused?: FormFlash): DecisionFormView {
+/** The decisions an urgent decision may take on this referral (an NCA tasking request is declined only at a meeting). */
+export function urgentDecisionView(
+  referral: ReferralSummary & { origin?: ReferralOrigin },
+  refused?: FormFlash,
+): DecisionFormView {
+  const decisions = URGENT_DECISIONS.filter(
+    (decision) => nationalDeclineOutsideMeetingRefusal(referral, referralStatusAfter(decision)) === null,
+  );
   return decisionForm(
     'Urgent out-of-meeting decision',
     referral.reference,
     '/meetings/urgent-decisions',
-    URGENT_DECISIONS,
+    decisions,
     refused,
   );
 }
